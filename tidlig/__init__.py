@@ -1,0 +1,1 @@
+"""Shared foundation of tidlig: the offline guard and the settings object."""
