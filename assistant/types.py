@@ -1,0 +1,50 @@
+"""The values the assistant hands to the app and the evaluation: answers and their citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+AnswerMode = Literal["citat", "llm"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited passage. ``number`` is the [n] marker used in the answer text (numbered by first use)."""
+
+    number: int
+    doc_id: str
+    title: str
+    publisher: str
+    year: int | None
+    location: str  # "side 4", "dias 7", "CASE #3", ...
+    passage: str  # the whole retrieved chunk text
+    quoted: tuple[str, ...]  # the sentences of the passage the answer uses, verbatim
+    chunk_id: str
+    score: float
+    section: str = ""
+    case_number: int | None = None
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer in Markdown with [n] markers; ``refused`` answers explain what the documents lack."""
+
+    text: str
+    citations: tuple[Citation, ...] = ()
+    refused: bool = False
+    refusal_reason: str = ""
+    mode: AnswerMode = "citat"
+    notices: tuple[str, ...] = ()  # Danish notices shown prominently (privacy warning, cut question, fallback)
+    query: str = ""  # the standalone retrieval query actually used
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    removed_sentences: tuple[str, ...] = ()  # LLM mode: sentences the verifier removed
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of the conversation so far."""
+
+    role: Literal["user", "assistant"]
+    content: str

@@ -1,0 +1,78 @@
+"""Typed values that flow through ingestion: document facts, pages, structural blocks, chunks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+DocumentForm = Literal["slides", "prose"]
+BlockKind = Literal["text", "slide", "notes", "case", "recommendations", "table"]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Bibliographic facts of one document; ``doc_id`` is its file name."""
+
+    doc_id: str
+    title: str
+    publisher: str = ""
+    year: int | None = None
+    kind: str = "dokument"  # rapport | notat | oplæg | pjece | dokument
+    form: DocumentForm = "prose"
+
+
+@dataclass(frozen=True)
+class Page:
+    """Text of one physical page (PDF) or of a whole text file (``number`` 1, empty label)."""
+
+    number: int
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    info: DocumentInfo
+    pages: tuple[Page, ...]
+    sha256: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of a document that chunking never merges with another one.
+
+    ``location`` is what a citation shows ("side 4", "dias 7", "kapitel 02"). Cases carry their
+    number, title and municipality; ``section`` is the nearest heading above the block.
+    """
+
+    text: str
+    kind: BlockKind = "text"
+    location: str = ""
+    page: int | None = None
+    slide: int | None = None
+    section: str = ""
+    case_number: int | None = None
+    case_title: str = ""
+    municipality: str = ""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a block sized for the embedding model, with the metadata every citation needs."""
+
+    chunk_id: str
+    doc: DocumentInfo
+    block: Block
+    text: str
+    ordinal: int  # position of the chunk within its document
+    metadata: dict[str, str | int | float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that was not ingested, and why (Danish, shown to the user)."""
+
+    path: Path
+    reason: str
