@@ -67,7 +67,17 @@ class Chunk:
     block: Block
     text: str
     ordinal: int  # position of the chunk within its document
+    context: str = ""  # document title, section and case heading: embedded and searched with the text
     metadata: dict[str, str | int | float] = field(default_factory=dict)
+
+    @property
+    def search_text(self) -> str:
+        return search_text(self.text, self.context)
+
+
+def search_text(text: str, context: str) -> str:
+    """What is embedded and BM25-indexed: the heading context gives a chunk its topic."""
+    return f"{context}\n{text}" if context else text
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,66 @@
+"""Persistent embedding cache keyed by model id and text, so rebuilds and re-ingests embed only new text.
+
+Example::
+
+    cache = EmbeddingCache(Path("data/cache/embeddings.sqlite"))
+    vectors = cache.embed(embedder, ["passage one", "passage two"])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.embeddings import Embedder
+
+
+class EmbeddingCache:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path, check_same_thread=False)
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, vector BLOB, PRIMARY KEY (model, digest))"
+        )
+
+    def embed(
+        self,
+        embedder: Embedder,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+    ) -> list[list[float]]:
+        """Vectors for ``texts``; only cache misses reach the model. ``progress(n)`` after each batch."""
+        digests = [hashlib.sha256(text.encode()).hexdigest() for text in texts]
+        found = self._lookup(embedder.model_id, digests)
+        missing = [i for i, digest in enumerate(digests) if digest not in found]
+        batch = embedder.model.embed_batch_size
+        for start in range(0, len(missing), batch):
+            indices = missing[start : start + batch]
+            vectors = embedder.model.get_text_embedding_batch([texts[i] for i in indices])
+            rows = [(embedder.model_id, digests[i], np.asarray(v, dtype=np.float32).tobytes()) for i, v in zip(indices, vectors)]
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
+            found.update({digests[i]: list(map(float, v)) for i, v in zip(indices, vectors)})
+            if progress:
+                progress(len(indices))
+        if progress and len(texts) - len(missing):
+            progress(len(texts) - len(missing))
+        return [found[digest] for digest in digests]
+
+    def _lookup(self, model_id: str, digests: list[str]) -> dict[str, list[float]]:
+        found: dict[str, list[float]] = {}
+        unique = list(set(digests))
+        for start in range(0, len(unique), 500):
+            part = unique[start : start + 500]
+            marks = ",".join("?" * len(part))
+            rows = self._db.execute(
+                f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({marks})", [model_id, *part]
+            )
+            found.update({digest: np.frombuffer(blob, dtype=np.float32).tolist() for digest, blob in rows})
+        return found
+
+    def close(self) -> None:
+        self._db.close()

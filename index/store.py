@@ -1,0 +1,77 @@
+"""The Chroma vector store, embedded (``PersistentClient``) or a Chroma server (``HttpClient``).
+
+Chroma's default ONNX embedder downloads a model when text is added or queried without vectors, so
+every call here passes embeddings (STACK-NOTES.md).
+
+Example::
+
+    client = chroma_client(settings)
+    store = ChunkStore(client, "tidlig-abc123")
+    store.add(chunks, vectors)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from llama_index.core.schema import TextNode
+from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
+from llama_index.vector_stores.chroma import ChromaVectorStore
+
+from ingest.types import Chunk
+from tidlig.settings import Settings
+
+ADD_BATCH = 256
+
+
+def chroma_client(settings: Settings) -> chromadb.ClientAPI:
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    match settings.chroma_mode:
+        case "embedded":
+            path = settings.index_dir / "chroma"
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        case "server":
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+    raise ValueError(f"unknown chroma_mode {settings.chroma_mode!r}")
+
+
+def chunk_node(chunk: Chunk, vector: list[float] | None = None) -> TextNode:
+    return TextNode(id_=chunk.chunk_id, text=chunk.text, metadata=dict(chunk.metadata), embedding=vector)
+
+
+class ChunkStore:
+    """Chunks and their vectors in one Chroma collection (cosine distance)."""
+
+    def __init__(self, client: chromadb.ClientAPI, collection_name: str) -> None:
+        self.client = client
+        self.collection = client.get_or_create_collection(
+            collection_name, metadata={"hnsw:space": "cosine"}, embedding_function=None
+        )
+        self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+
+    def add(self, chunks: Sequence[Chunk], vectors: Sequence[list[float]]) -> None:
+        nodes = [chunk_node(chunk, vector) for chunk, vector in zip(chunks, vectors, strict=True)]
+        for start in range(0, len(nodes), ADD_BATCH):
+            self.vector_store.add(nodes[start : start + ADD_BATCH])
+
+    def delete(self, chunk_ids: Sequence[str]) -> None:
+        for start in range(0, len(chunk_ids), ADD_BATCH):
+            self.collection.delete(ids=list(chunk_ids[start : start + ADD_BATCH]))
+
+    def ids(self) -> set[str]:
+        return set(self.collection.get(include=[])["ids"])
+
+    def nodes(self) -> list[TextNode]:
+        return self.vector_store.get_nodes(node_ids=None) if self.collection.count() else []
+
+    def query(self, vector: list[float], top_k: int, filters: MetadataFilters | None) -> list[tuple[TextNode, float]]:
+        result = self.vector_store.query(
+            VectorStoreQuery(query_embedding=vector, similarity_top_k=top_k, filters=filters)
+        )
+        return list(zip(result.nodes or [], result.similarities or []))
+
+    def drop(self) -> None:
+        self.client.delete_collection(self.collection.name)

@@ -1,0 +1,138 @@
+"""Cut structural blocks into chunks that fit the embedding model's window.
+
+A chunk never spans two blocks (two slides, two cases), never ends mid-sentence, and a list keeps its
+lead-in: when a list must be split, the lead-in line is repeated at the top of the next chunk. Sizes are
+counted with the embedding model's own tokenizer (``count_tokens``) on exactly the text that is embedded
+(``Chunk.search_text``: heading context + chunk text), so nothing is truncated.
+
+Example::
+
+    chunks = chunk_blocks(info, blocks, count_tokens=embedder.count_tokens, max_tokens=200)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from ingest.sentences import is_list_item, paragraphs, split_sentences
+from ingest.types import Block, Chunk, DocumentInfo
+
+TokenCounter = Callable[[str], int]
+
+
+def chunk_context(block: Block, info: DocumentInfo) -> str:
+    """Heading context of every chunk of a block: document title, section and case heading."""
+    return " – ".join(part for part in (info.title, block.section, _case_heading(block)) if part)
+
+
+def chunk_blocks(
+    info: DocumentInfo,
+    blocks: Sequence[Block],
+    count_tokens: TokenCounter,
+    max_tokens: int,
+    overlap_sentences: int = 1,
+) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for block in blocks:
+        context = chunk_context(block, info)
+        # +1 for the line break that joins context and text in search_text()
+        budget = max_tokens - count_tokens(context) - 1
+        for text in _pack(block.text, count_tokens, max(budget, 24), overlap_sentences):
+            chunks.append(_chunk(info, block, text, context, len(chunks)))
+    return chunks
+
+
+def _pack(text: str, count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
+    """Greedy packing of units (sentences, list items) into pieces of at most ``budget`` tokens."""
+    current: list[str] = []
+    for unit, lead_in in _units(text, count_tokens, budget):
+        if current and count_tokens("\n".join(current + [unit])) > budget:
+            if lead_in and current[-1] == lead_in:
+                current.pop()  # a lead-in goes with its list, not at the end of the previous piece
+            if current:
+                yield "\n".join(current)
+            carried = [lead_in] if lead_in else _overlap(current, overlap)
+            current = carried if count_tokens("\n".join(carried + [unit])) <= budget else []
+        current.append(unit)
+    if current:
+        yield "\n".join(current)
+
+
+def _overlap(previous: list[str], overlap: int) -> list[str]:
+    """The last sentence(s) repeated at the top of the next piece, so a piece read alone keeps context."""
+    return [u for u in previous[-overlap:] if not is_list_item(u)] if overlap else []
+
+
+def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[tuple[str, str]]:
+    """(unit, lead-in of the list it belongs to or "") in order; paragraphs too long become sentences."""
+    lead_in = ""
+    for paragraph in paragraphs(text):
+        flat = " ".join(paragraph.split())
+        if is_list_item(flat):
+            yield from ((piece, lead_in) for piece in _fit(flat, count_tokens, budget))
+            continue
+        lead_in = flat if flat.endswith(":") else ""
+        if count_tokens(flat) <= budget:
+            yield flat, ""
+        else:
+            for sentence in split_sentences(flat):
+                yield from ((piece, "") for piece in _fit(sentence, count_tokens, budget))
+
+
+def _fit(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:
+    """A single sentence longer than the budget (a flattened table, say) is cut between words."""
+    if count_tokens(text) <= budget:
+        yield text
+        return
+    words, piece = text.split(" "), []
+    for word in words:
+        if piece and count_tokens(" ".join(piece + [word])) > budget:
+            yield " ".join(piece)
+            piece = []
+        piece.append(word)
+    if piece:
+        yield " ".join(piece)
+
+
+def _case_heading(block: Block) -> str:
+    if block.case_number is None:
+        return ""
+    return f"CASE #{block.case_number}: {block.case_title} ({block.municipality})".replace(" ()", "")
+
+
+def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: int) -> Chunk:
+    digest = hashlib.sha1(f"{info.doc_id}\n{ordinal}\n{text}".encode()).hexdigest()[:12]
+    slug = re.sub(r"[^a-z0-9]+", "-", info.doc_id.lower()).strip("-")[:40]
+    return Chunk(
+        chunk_id=f"{slug}-{ordinal:04d}-{digest}",
+        doc=info,
+        block=block,
+        text=text,
+        ordinal=ordinal,
+        context=context,
+        metadata={**chunk_metadata(info, block, ordinal), "context": context},
+    )
+
+
+def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, str | int | float]:
+    """Flat metadata (Chroma accepts only scalars; absent values are left out, not None)."""
+    values = {
+        "doc_id": info.doc_id,
+        "title": info.title,
+        "publisher": info.publisher,
+        "year": info.year,
+        "kind": info.kind,
+        "form": info.form,
+        "block_kind": block.kind,
+        "location": block.location,
+        "page": block.page,
+        "slide": block.slide,
+        "section": block.section,
+        "case_number": block.case_number,
+        "case_title": block.case_title,
+        "municipality": block.municipality,
+        "ordinal": ordinal,
+    }
+    return {key: value for key, value in values.items() if value not in (None, "")}
