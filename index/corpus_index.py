@@ -114,7 +114,7 @@ class CorpusIndex:
         report = UpdateReport()
         sources, report.skipped = discover(paths)
         target, store = self._target()
-        cache = EmbeddingCache(self.settings.cache_dir / "embeddings.sqlite")
+        cache = EmbeddingCache(self.settings.embedding_cache)
         try:
             for number, source in enumerate(sources, 1):
                 if progress:

@@ -53,6 +53,7 @@ class ScoredPassage:
     score: float
     dense_rank: int | None = None  # 1-based rank in the dense list, None if not in it
     bm25_rank: int | None = None
+    dense_similarity: float | None = None  # cosine similarity to the query, when in the dense list
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,9 @@ class Retriever:
         # A few extra, because chunks outside the manifest (left by an interrupted ingest) are dropped.
         found = self._store.query(vector, k + 8, filters.for_chroma())
         hits = [(self._passages[node.node_id], score) for node, score in found if node.node_id in self._passages]
-        return [ScoredPassage(p, float(s), dense_rank=rank) for rank, (p, s) in enumerate(hits[:k], 1)]
+        return [
+            ScoredPassage(p, float(s), dense_rank=rank, dense_similarity=float(s)) for rank, (p, s) in enumerate(hits[:k], 1)
+        ]
 
     def bm25(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter()) -> list[ScoredPassage]:
         if self._bm25 is None or not query.strip():
@@ -127,15 +130,21 @@ class Retriever:
         n = max(k, self.fusion.candidates)
         dense, keyword = self.dense(query, n, filters), self.bm25(query, n, filters)
         fused = _FUSERS[self.fusion.mode](dense, keyword, self.fusion.dense_weight)
-        ranks = {
-            "dense": {hit.passage.chunk_id: hit.dense_rank for hit in dense},
-            "bm25": {hit.passage.chunk_id: hit.bm25_rank for hit in keyword},
-        }
-        by_id = {hit.passage.chunk_id: hit.passage for hit in dense + keyword}
+        dense_by_id = {hit.passage.chunk_id: hit for hit in dense}
+        bm25_by_id = {hit.passage.chunk_id: hit for hit in keyword}
         ordered = sorted(fused.items(), key=lambda item: item[1], reverse=True)[:k]
-        return [
-            ScoredPassage(by_id[cid], score, ranks["dense"].get(cid), ranks["bm25"].get(cid)) for cid, score in ordered
-        ]
+        return [_fused_hit(score, dense_by_id.get(cid), bm25_by_id.get(cid)) for cid, score in ordered]
+
+
+def _fused_hit(score: float, dense: ScoredPassage | None, keyword: ScoredPassage | None) -> ScoredPassage:
+    either = dense or keyword
+    return ScoredPassage(
+        either.passage,
+        score,
+        dense_rank=dense.dense_rank if dense else None,
+        bm25_rank=keyword.bm25_rank if keyword else None,
+        dense_similarity=dense.dense_similarity if dense else None,
+    )
 
 
 def _rrf(dense: list[ScoredPassage], keyword: list[ScoredPassage], dense_weight: float) -> dict[str, float]:

@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     # Where things live
     data_dir: Path = Field(Path("data"), description="Index, caches, feedback and logs.")
     corpus_dir: Path = Field(Path("corpus"), description="Bundled documents and catalog.toml.")
+    cache_dir: Path | None = Field(None, description="Embedding cache (default: <data_dir>/cache).")
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
 
     # Embeddings
@@ -105,8 +106,8 @@ class Settings(BaseSettings):
         return self.data_dir / "index"
 
     @property
-    def cache_dir(self) -> Path:
-        return self.data_dir / "cache"
+    def embedding_cache(self) -> Path:
+        return (self.cache_dir or self.data_dir / "cache") / "embeddings.sqlite"
 
     @classmethod
     def settings_customise_sources(

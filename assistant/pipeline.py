@@ -1,0 +1,185 @@
+"""The question -> :class:`Answer` pipeline.
+
+1. understand: clean the question, guard privacy, build a standalone query for follow-ups;
+2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters;
+3. gate: refuse when the passages do not answer it, pointing to the nearest covered topics;
+4. compose: citat mode quotes sentences verbatim (LLM mode plugs in here, see ``answerers``);
+5. verify: every claim sentence must be supported by the passages it cites.
+
+Example::
+
+    assistant = Assistant.open(settings)
+    answer = assistant.ask("Jeg er bekymret for en dreng på stuen – hvad gør jeg?")
+    print(answer.text); answer.citations[0].location
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from assistant.citations import CitationBook
+from assistant.compose import CitatComposer, source_heading
+from assistant.gate import AnswerGate, GateDecision
+from assistant.privacy import find_personal_data
+from assistant.question import clean_question, standalone_query
+from assistant.relevance import RelevanceScorer
+from assistant.terms import content_terms
+from assistant.types import Answer, Turn
+from assistant.verify import CitationVerifier
+from index import CorpusIndex, PassageFilter, ScoredPassage
+from ingest.types import search_text
+from prompts import render
+from tidlig.settings import Settings
+
+log = logging.getLogger(__name__)
+
+RETRIEVE_K = 8
+NEAREST_TOPICS = 3
+
+
+class Assistant:
+    """Answers questions from the index. Thread-safe for concurrent ``ask`` calls."""
+
+    def __init__(self, index: CorpusIndex, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        self.refresh()
+
+    @classmethod
+    def open(cls, settings: Settings) -> Assistant:
+        return cls(CorpusIndex.open(settings), settings)
+
+    def refresh(self) -> None:
+        """Recompute corpus statistics after the index changed (upload, delete)."""
+        texts = [search_text(p.text, str(p.metadata.get("context", ""))) for p in self.index.passages.values()]
+        self.scorer = RelevanceScorer(texts)
+        self.gate = AnswerGate(self.scorer)
+        self.composer = CitatComposer(self.scorer)
+        self.verifier = CitationVerifier(self.scorer)
+
+    # ---- public API ------------------------------------------------------------------------------
+
+    def ask(
+        self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
+    ) -> Answer:
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        clean = clean_question(question)
+        privacy = find_personal_data(clean.text, self.scorer.vocabulary)
+        notices = []
+        if privacy:
+            notices.append(render("privacy_warning", what=privacy.description()))
+        if clean.was_cut:
+            notices.append(render("question_cut", limit=len(clean.text)))
+        if clean.is_empty:
+            return Answer(render("empty_question"), refused=True, refusal_reason="tomt spørgsmål", notices=tuple(notices))
+        if self.index.is_empty:
+            log.error("question asked but the index is empty: run `python -m ingest`")
+            return Answer(render("empty_index"), refused=True, refusal_reason="tomt indeks", notices=tuple(notices))
+
+        # Personal data never reaches retrieval, logs or stored records.
+        query = standalone_query(privacy.redacted, [_redacted(turn, self.scorer.vocabulary) for turn in history or ()])
+        query_terms = content_terms(query)
+        timings["understand"] = _ms(started)
+
+        mark = time.perf_counter()
+        hits = self.index.retriever.hybrid(query, k=RETRIEVE_K, filters=filters or PassageFilter())
+        hits = self._with_case_context(hits)
+        timings["retrieve"] = _ms(mark)
+
+        mark = time.perf_counter()
+        decision = self.gate.decide(privacy.redacted, query_terms, hits)
+        timings["gate"] = _ms(mark)
+
+        mark = time.perf_counter()
+        if decision.answerable:
+            text, book = self.composer.compose(query_terms, hits)
+            answer = Answer(text, book.citations(), mode="citat", notices=tuple(notices), query=query)
+        else:
+            answer = self._refuse(decision, hits, tuple(notices), query)
+        timings["compose"] = _ms(mark)
+
+        mark = time.perf_counter()
+        answer = self._verified(answer)
+        timings["verify"] = _ms(mark)
+        timings["total"] = _ms(started)
+        log.info(
+            "answered query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
+            query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
+        )
+        return replace(answer, timings_ms=timings)
+
+    def stream(
+        self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
+    ) -> Iterator[tuple[str, Answer | None]]:
+        """Yield the answer text as it grows, then ``("", answer)`` with the complete answer."""
+        answer = self.ask(question, history, filters)
+        shown = ""
+        for paragraph in answer.text.split("\n\n"):
+            shown = f"{shown}\n\n{paragraph}" if shown else paragraph
+            yield shown, None
+        yield "", answer
+
+    # ---- steps -----------------------------------------------------------------------------------
+
+    def _with_case_context(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
+        """When the best passage is part of a case, its other chunks follow it: results often stand
+        in a later chunk than the case's introduction."""
+        if not hits or hits[0].passage.metadata.get("case_number") is None:
+            return hits
+        top = hits[0].passage
+        same_case = [
+            p
+            for p in self.index.passages.values()
+            if p.doc_id == top.doc_id and p.metadata.get("case_number") == top.metadata.get("case_number")
+        ]
+        present = {h.passage.chunk_id for h in hits}
+        extra = [ScoredPassage(p, hits[0].score * 0.99) for p in sorted(same_case, key=lambda p: p.ordinal) if p.chunk_id not in present]
+        return [hits[0], *extra, *hits[1:]]
+
+    def _refuse(self, decision: GateDecision, hits: Sequence[ScoredPassage], notices: tuple[str, ...], query: str) -> Answer:
+        missing = render("refusal_missing", terms=", ".join(decision.missing)) if decision.missing else ""
+        book = CitationBook()
+        lines, seen = [], set()
+        for hit in hits:
+            heading = source_heading(hit)
+            if heading in seen:
+                continue
+            seen.add(heading)
+            section = hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or ""
+            topic = f"{heading}" + (f" – {section}" if section and section not in heading else "")
+            lines.append(f"- {topic} [{book.cite(hit)}]")
+            if len(lines) == NEAREST_TOPICS:
+                break
+        text = render("refusal", missing=missing) + "\n\n" + "\n".join(lines)
+        return Answer(text, book.citations(), refused=True, refusal_reason=decision.reason, notices=notices, query=query)
+
+    def _verified(self, answer: Answer) -> Answer:
+        """Drop any claim sentence its citations do not support (never expected in citat mode; logged)."""
+        if answer.refused or not answer.citations:
+            return replace(answer, text=_escape(answer.text))
+        passages = {c.number: c.passage for c in answer.citations}
+        unsupported = [c.sentence for c in self.verifier.check(answer.text, passages) if not c.supported]
+        text = answer.text
+        for sentence in unsupported:
+            log.warning("citat sentence not supported by its citation, removed: %r", sentence[:120])
+            text = "\n".join(line for line in text.splitlines() if sentence not in line)
+        return replace(answer, text=_escape(text), removed_sentences=tuple(unsupported))
+
+
+def _redacted(turn: Turn, vocabulary) -> Turn:
+    return Turn(turn.role, find_personal_data(turn.content, vocabulary).redacted)
+
+
+def _escape(text: str) -> str:
+    """Quoted document text and echoed questions are shown as text, never as HTML."""
+    return html.escape(text, quote=False)
+
+
+def _ms(since: float) -> float:
+    return round((time.perf_counter() - since) * 1000, 1)
+

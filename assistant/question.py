@@ -1,0 +1,76 @@
+"""Understand the question: clean it up, and turn a follow-up into a question that stands on its own.
+
+Example::
+
+    standalone_query("Virkede det?", [Turn("user", "Hvad gør Holstebro for nye forældre?"), Turn("assistant", "...")])
+    # "Hvad gør Holstebro for nye forældre? Virkede det?"
+    standalone_query("Og hvad med Hedensted?", [Turn("user", "Hvordan arbejder Viborg med tidlig opsporing?")])
+    # "Hvordan arbejder Hedensted med tidlig opsporing?"
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.terms import content_terms
+from assistant.types import Turn
+
+MAX_QUESTION_CHARS = 1000
+# Words that make a question lean on what was said before.
+FOLLOWUP_CUES = re.compile(
+    r"^(og|men|så|hvad med|hvad så med|hvordan med|også)\b|\b(det|den|de|dem|deres|dens|dets|der|disse|dette|"
+    r"samme|her|virkede|resultat\w*|effekt\w*|hvorfor|mere om)\b",
+    re.IGNORECASE,
+)
+PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøå]+\b")
+
+
+@dataclass(frozen=True)
+class CleanQuestion:
+    text: str
+    was_cut: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to search for: empty, whitespace or only punctuation."""
+        return not re.search(r"\w", self.text)
+
+
+def clean_question(raw: str) -> CleanQuestion:
+    """Collapse whitespace, strip control characters and markup, cut very long questions."""
+    text = html.unescape(raw or "")
+    text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
+    text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
+    text = " ".join(text.split())
+    if len(text) > MAX_QUESTION_CHARS:
+        return CleanQuestion(text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0], was_cut=True)
+    return CleanQuestion(text)
+
+
+def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
+    """The retrieval query: the question itself, or for a follow-up the question in its context."""
+    previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
+    if not previous or not _is_followup(question):
+        return question
+    earlier = previous[-1]
+    new_names = _proper_nouns(question)
+    old_names = [name for name in _proper_nouns(earlier) if name not in new_names]
+    if new_names and old_names:
+        # "Og hvad med Hedensted?" asks the earlier question about another subject.
+        swapped = earlier
+        for old in old_names:
+            swapped = re.sub(rf"\b{re.escape(old)}\b", " ".join(new_names), swapped, count=1)
+            new_names = []
+        return swapped if not new_names else f"{swapped} {question}"
+    return f"{earlier} {question}"
+
+
+def _is_followup(question: str) -> bool:
+    return len(content_terms(question)) <= 3 or bool(FOLLOWUP_CUES.search(question) and len(question) < 80)
+
+
+def _proper_nouns(text: str) -> list[str]:
+    return [m.group(0) for m in PROPER_NOUN.finditer(text)]

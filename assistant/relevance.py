@@ -1,0 +1,46 @@
+"""How well a text covers a question: IDF-weighted share of the question's content terms it contains.
+
+IDF comes from the indexed passages, so rare, topical words ("tandplejen", "Holstebro") weigh more than
+common ones ("børn", "kommune").
+
+Example::
+
+    scorer = RelevanceScorer(passage_texts)
+    scorer.coverage(content_terms(question), "Holstebro tilbyder kurser til nye forældre.")   # 0..1
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from assistant.terms import content_terms, words
+
+
+class RelevanceScorer:
+    def __init__(self, texts: Iterable[str]) -> None:
+        document_frequency: Counter[str] = Counter()
+        vocabulary: set[str] = set()
+        count = 0
+        for text in texts:
+            count += 1
+            document_frequency.update(set(content_terms(text)))
+            vocabulary.update(words(text))
+        self._idf = {t: math.log(1 + count / (1 + df)) for t, df in document_frequency.items()}
+        self._unknown_idf = math.log(1 + count)
+        self.vocabulary = frozenset(vocabulary)
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self._unknown_idf)
+
+    def known(self, term: str) -> bool:
+        return term in self._idf
+
+    def coverage(self, query_terms: Sequence[str], text: str) -> float:
+        """IDF-weighted share of the (distinct) query terms present in ``text``."""
+        wanted = set(query_terms)
+        if not wanted:
+            return 0.0
+        present = wanted & set(content_terms(text))
+        return sum(self.idf(t) for t in present) / sum(self.idf(t) for t in wanted)

@@ -1,0 +1,88 @@
+"""The citation verifier: is every sentence of an answer supported by the passages it cites?
+
+Citat mode quotes verbatim, so support is containment of the sentence in the cited passage (after
+whitespace normalisation). Generated text (LLM mode) gets a support score: the IDF-weighted share of the
+sentence's content terms found in the cited passages; below ``threshold`` it is unsupported.
+
+Example::
+
+    verifier = CitationVerifier(scorer)
+    checks = verifier.check("Holstebro tilbyder kurser [1].", {1: passage_text})
+    checks[0].supported, checks[0].markers
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.relevance import RelevanceScorer
+from assistant.terms import content_terms
+from ingest.sentences import split_sentences
+
+MARKER = re.compile(r"\s*\[(\d+)\]")
+AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
+SUPPORT_THRESHOLD = 0.6
+
+
+@dataclass(frozen=True)
+class SentenceCheck:
+    sentence: str  # without markers
+    markers: tuple[int, ...]
+    supported_by: tuple[int, ...]  # the markers whose passage supports the sentence
+    score: float
+
+    @property
+    def supported(self) -> bool:
+        return bool(self.supported_by)
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split()).lower()
+
+
+class CitationVerifier:
+    def __init__(self, scorer: RelevanceScorer, threshold: float = SUPPORT_THRESHOLD) -> None:
+        self._scorer = scorer
+        self.threshold = threshold
+
+    def support(self, sentence: str, passage: str) -> float:
+        """1.0 for a verbatim quote, else the share of the sentence's content (IDF-weighted) in the passage."""
+        if normalise_space(sentence) in normalise_space(passage):
+            return 1.0
+        return self._scorer.coverage(content_terms(sentence), passage)
+
+    def check_sentence(self, sentence: str, markers: tuple[int, ...], passages: Mapping[int, str]) -> SentenceCheck:
+        scores = {m: self.support(sentence, passages[m]) for m in markers if m in passages}
+        supported = tuple(m for m, score in scores.items() if score >= self.threshold)
+        return SentenceCheck(sentence, markers, supported, max(scores.values(), default=0.0))
+
+    def check(self, text: str, passages: Mapping[int, str]) -> list[SentenceCheck]:
+        """Every sentence or list item of ``text`` that carries at least one [n] marker."""
+        checks = []
+        for sentence in claim_sentences(text):
+            markers = tuple(int(m) for m in MARKER.findall(sentence))
+            if markers:
+                checks.append(self.check_sentence(strip_markers(sentence), markers, passages))
+        return checks
+
+
+def strip_markers(sentence: str) -> str:
+    return MARKER.sub("", sentence).strip().lstrip("-*• ").strip()
+
+
+def claim_sentences(text: str) -> list[str]:
+    """Sentences and list items of an answer, each with the markers that follow it.
+
+    Text after a marker starts a new sentence ("A. [1] B. [2]" is two sentences) because the sentence
+    splitter alone would not cut before "[".
+    """
+    sentences: list[str] = []
+    for line in text.splitlines():
+        for piece in AFTER_MARKERS.split(line.strip()):
+            parts = split_sentences(piece)
+            if parts and MARKER.fullmatch(parts[-1]) and len(parts) > 1:
+                parts[-2:] = [parts[-2] + " " + parts[-1]]
+            sentences.extend(parts)
+    return sentences
