@@ -37,7 +37,7 @@ from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
 
-RETRIEVE_K = 8
+RETRIEVE_K = 10
 NEAREST_TOPICS = 3
 
 
@@ -87,8 +87,8 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        hits = self.index.retriever.hybrid(query, k=RETRIEVE_K, filters=filters or PassageFilter())
-        hits = self._with_case_context(hits)
+        retrieved = self.index.retriever.hybrid(query, k=RETRIEVE_K, filters=filters or PassageFilter())
+        hits = self._with_case_context(retrieved)
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()
@@ -111,7 +111,7 @@ class Assistant:
             "answered query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
             query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
         )
-        return replace(answer, timings_ms=timings)
+        return replace(answer, timings_ms=timings, retrieved=tuple(h.passage.chunk_id for h in retrieved))
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None

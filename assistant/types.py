@@ -40,6 +40,7 @@ class Answer:
     query: str = ""  # the standalone retrieval query actually used
     timings_ms: dict[str, float] = field(default_factory=dict)
     removed_sentences: tuple[str, ...] = ()  # LLM mode: sentences the verifier removed
+    retrieved: tuple[str, ...] = ()  # chunk ids in retrieval rank order (for evaluation and debugging)
 
 
 @dataclass(frozen=True)

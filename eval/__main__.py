@@ -1,0 +1,55 @@
+"""``python -m eval [--questions FILE] [--out DIR] [--mode citat|llm] [--baseline]``."""
+
+from __future__ import annotations
+
+import tidlig.offline  # noqa: F401  (before heavy imports)
+
+import argparse
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from tidlig.logs import configure_logging
+from tidlig.settings import SettingsError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate answer fidelity on a question set.")
+    parser.add_argument("--questions", type=Path, default=None, help="JSONL question set (default: the bundled one)")
+    parser.add_argument("--out", type=Path, default=Path("data/eval"), help="report folder")
+    parser.add_argument("--mode", choices=("citat", "llm"), default=None, help="answer mode (default: settings)")
+    parser.add_argument("--baseline", action="store_true", help="also score llama-index's default pipeline")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(**({"answer_mode": args.mode} if args.mode else {}))
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
+    configure_logging(settings)
+    import logging
+
+    logging.getLogger("assistant").setLevel(logging.WARNING)  # one line per question would drown the bar
+
+    from assistant import Assistant
+    from eval.baseline import Baseline
+    from eval.dataset import BUNDLED_QUESTIONS, load_questions
+    from eval.report import markdown_report, write_reports
+    from eval.runner import run_evaluation
+
+    questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    assistant = Assistant.open(settings)
+    if assistant.index.is_empty:
+        print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
+        return 1
+    baseline = Baseline.build(settings.corpus_dir, assistant.index.embedder) if args.baseline else None
+    with tqdm(total=len(questions), desc="Evaluerer", unit="spm") as bar:
+        result = run_evaluation(assistant, questions, baseline, progress=bar.update)
+    write_reports(args.out, result.report, result.scores)
+    print(markdown_report(result.report))
+    print(f"Rapport skrevet til {args.out}/ (report.json, report.md, answers.jsonl)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
