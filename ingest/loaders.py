@@ -41,7 +41,7 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
     if size == 0:
         raise UnreadableFile("filen er tom")
     if size > max_bytes:
-        raise UnreadableFile(f"filen er for stor ({size / 1e6:.1f} MB; grænsen er {max_bytes / 1e6:.0f} MB)")
+        raise UnreadableFile(f"filen er for stor ({size / 1e6:.1f} MB; grænsen er {max_bytes / 1e6:g} MB)")
     data = path.read_bytes()
     match suffix:
         case ".pdf":
@@ -72,7 +72,7 @@ def _decode_text(data: bytes, path: Path) -> str:
 
 def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(path)
@@ -83,7 +83,9 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
         embedded = _pdf_metadata(reader)
     except UnreadableFile:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
+    # PyPdfError covers PdfReadError and LimitReachedError (broken /ToUnicode maps, reference loops);
+    # pypdf raises NotImplementedError for a stream filter name garbled by corruption.
+    except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError) as error:
         log.warning("cannot read PDF %s: %s", path, error)
         raise UnreadableFile("PDF-filen er beskadiget og kan ikke læses") from None
     letters = sum(len(re.findall(r"\w", text)) for text in texts)
@@ -107,22 +109,29 @@ def _docx_pages(path: Path) -> tuple[Page, ...]:
 
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from lxml.etree import LxmlError
 
     try:
         document = Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    # LxmlError: a readable zip whose word/document.xml is broken (XMLSyntaxError)
+    except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError) as error:
         log.warning("cannot read DOCX %s: %s", path, error)
         raise UnreadableFile("Word-filen er beskadiget og kan ikke læses") from None
-    paragraphs = [_docx_paragraph(paragraph) for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append("\t".join(cell.text.strip() for cell in row.cells))
+    paragraphs: list[str] = []
+    for item in document.iter_inner_content():  # paragraphs and tables in document order
+        if isinstance(item, Table):
+            paragraphs.extend("\t".join(cell.text.strip() for cell in row.cells) for row in item.rows)
+        else:
+            paragraphs.append(_docx_paragraph(item))
     return (Page(1, "\n\n".join(p for p in paragraphs if p.strip())),)
 
 
 def _docx_paragraph(paragraph) -> str:
     # Word list paragraphs carry their bullet in the style, not in the text.
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    if not paragraph.text.strip():
+        return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
     if "list" in style or "liste" in style:
         return f"- {paragraph.text.strip()}"
     if style.startswith(("heading", "overskrift", "title")):

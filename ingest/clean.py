@@ -1,0 +1,320 @@
+"""Cleaning of text extracted from PDFs and slide decks.
+
+Extracted text is hard-wrapped, hyphenated at line ends, uses three kinds of bullets and carries layout
+debris: page footers ("Side 4 af 7") and the labels PowerPoint puts in front of presenter notes. The
+functions here turn it into plain Markdown-like text: one line per paragraph or list item, a blank line
+between paragraphs, list items as ``- ...``.
+
+Example::
+
+    clean_text("•\\t \\tTidlig\\tog\\tforebyg-\\ngende indsats")
+    # "- Tidlig og forebyggende indsats"
+
+The structure module uses the line-level pieces (``normalize_bullets``, ``starts_frame``,
+``split_paragraphs``, ``find_page_footers``) on its own line objects, and ``clean_text`` for block text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
+
+LIST_MARKER = "- "
+
+# "•", and Word's private-use bullets (U+F0B7 dot, U+F0E0 arrow): extracted from Symbol/Wingdings fonts.
+_BULLET = re.compile(r"^\s*[•\uf000-\uf0ff]\s*")
+_PRIVATE_USE = re.compile(r"[\uf000-\uf0ff]")
+_LIST_ITEM = re.compile(r"^(?:[-+] |\d{1,2}[.)](?: |$)|[a-h]\) )")
+_HYPHEN_END = re.compile(r"[^\W_]-[ \t]*$")
+_WORD = re.compile(r"[^\W_]+")
+_PAGE_FOOTER = re.compile(r"^\s*side\s+(\d{1,4})\s+af\s+(\d{1,4})\s*$", re.IGNORECASE)
+_OPENING_QUOTES = "\"'’‘”“«»"
+
+# A hyphen before these words suspends a compound ("børne- og ungeområdet"): keep it and the space.
+SUSPENSION_WORDS = frozenset({"og", "eller", "samt"})
+# Prefixes that are always written with a hyphen in Danish ("ikke-arbejdsmarkedsparate").
+HYPHENATED_PREFIXES = frozenset({"ikke"})
+# PowerPoint (Swedish UI) puts these lines in front of the presenter notes when a deck is exported.
+PRESENTER_NOTES_LABELS = frozenset({"presentatörsanteckningar", "presentationsanteckningar"})
+# Minimum line width assumed when deciding whether a line break was a hard wrap (see ``reflow``).
+_MIN_WRAP_WIDTH = 40
+# A line shorter than this share of the paragraph's width may end a list-like line without punctuation.
+_SHORT_LINE = 0.6
+# Danish words a sentence does not end with: a line ending in one was wrapped mid-sentence.
+FUNCTION_WORDS = frozenset(
+    "i af til på med for om de den det en et og at som der ved fra eller men end har er kan skal vil samt "
+    "mellem under over efter hvor hvis når så".split()
+)
+
+
+@dataclass(frozen=True)
+class PageFooter:
+    """A page footer line ("Side 4 af 7"): the line's index in the input and the page it names."""
+
+    line: int
+    page: int
+    total: int
+
+
+def normalize_bullets(text: str) -> str:
+    """Bullets become Markdown list items, tab runs become single spaces, no-break spaces plain spaces.
+
+    Handles "•\\t", "•\\t \\t", the private-use Word bullets U+F0B7/U+F0E0 and words separated by tabs
+    ("Tidlig\\tog\\tforebyggende"). A bullet with no text after it becomes an empty line.
+
+    Example::
+
+        normalize_bullets("\\uf0b7 Pluspladser \\nTidlig\\tog\\tforebyggende")
+        # "- Pluspladser \\nTidlig og forebyggende"
+    """
+    return "\n".join(_normalize_line(line) for line in text.split("\n"))
+
+
+def _normalize_line(line: str) -> str:
+    line = line.replace("\u00a0", " ")
+    bullet = _BULLET.match(line)
+    if bullet:
+        rest = line[bullet.end() :]
+        line = LIST_MARKER + rest if _WORD.search(rest) else ""
+    line = re.sub(r"[ ]*\t[\t ]*", " ", line)
+    # Other private-use glyphs are decoration from symbol fonts (a Wingdings smiley), not text.
+    return _PRIVATE_USE.sub("", line)
+
+
+def is_list_item(line: str) -> bool:
+    """True for "- x", "+ x", "1. x", "2) x" and "a) x" lines (after ``normalize_bullets``)."""
+    return bool(_LIST_ITEM.match(line.strip()))
+
+
+def starts_frame(line: str) -> bool:
+    """True for a raw line that opens a new text frame of the PDF layout.
+
+    The extraction starts every text frame (a box, a sidebar, a new column or page) with exactly one
+    space; list items indented with "- " are ordinary indentation, not frames.
+
+    Example::
+
+        starts_frame(" Viborg Kommune har omlagt ...")  # True
+        starts_frame("  Børnene og deres forældre ...")  # False (indentation)
+    """
+    return bool(re.match(r"^ [^\s-]", line))
+
+
+def continues_sentence(previous: str, following: str) -> bool:
+    """True when ``following`` continues the sentence of ``previous`` although a blank line separates them.
+
+    Page breaks and the double-spaced pamphlet put blank lines inside sentences: "serviceud-" /
+    "gifter bruges ...", "allerede" / "fra første kontakt". A wrapped all-caps heading continues too.
+
+    Example::
+
+        continues_sentence("hvor foræl-", "drene har")          # True
+        continues_sentence("ressourcefordeling.", "Denne pjece")  # False
+    """
+    previous, following = previous.rstrip(), following.strip()
+    if not previous or not following or is_list_item(following) or _is_url(following):
+        return False
+    if _HYPHEN_END.search(previous) or previous.endswith("/"):
+        return following[0].isalpha()
+    if previous[-1] in ".!?:;":
+        return False
+    return following.lstrip(_OPENING_QUOTES)[:1].islower() or (is_caps(previous) and is_caps(following))
+
+
+def split_paragraphs(
+    lines: Sequence[T], text: Callable[[T], str] = str, frame: Callable[[T], bool] | None = None
+) -> list[list[T]]:
+    """Group lines into paragraphs: blank lines and frame starts separate them.
+
+    A single blank line inside a sentence (see ``continues_sentence``) does not. ``lines`` may be any
+    objects; ``text`` reads a line's text and ``frame`` tells whether it starts a frame (by default
+    ``starts_frame`` of its text).
+
+    Example::
+
+        split_paragraphs(["Det er kom-", "", "munerne selv.", "", "Ny sætning."])
+        # [["Det er kom-", "munerne selv."], ["Ny sætning."]]
+    """
+    opens_frame = frame or (lambda item: starts_frame(text(item)))
+    paragraphs: list[list[T]] = []
+    blanks = 0
+    for item in lines:
+        line = text(item)
+        if not line.strip():
+            blanks += 1
+            continue
+        joins = paragraphs and not opens_frame(item)
+        if joins and (blanks == 0 or (blanks == 1 and continues_sentence(text(paragraphs[-1][-1]), line))):
+            paragraphs[-1].append(item)
+        else:
+            paragraphs.append([item])
+        blanks = 0
+    return paragraphs
+
+
+def dehyphenate(text: str) -> str:
+    """Join words split across a line end, also over trailing spaces and one blank line.
+
+    A hyphen before "og"/"eller"/"samt" is a suspended compound and stays ("børne- og ungeområdet"); a
+    hyphen after digits, after an abbreviation in capitals or before a capitalised word belongs to a
+    compound and stays without the line break ("KORA-rapporter", "2013-2015"). Other line breaks are
+    left alone.
+
+    Example::
+
+        dehyphenate("forebyg-\\ngende og børne- \\nog ungeområdet")
+        # "forebyggende og børne- og ungeområdet"
+    """
+    out: list[str] = []
+    pending_blank = False
+    for line in text.split("\n"):
+        if out and _HYPHEN_END.search(out[-1]):
+            if not line.strip() and not pending_blank:
+                pending_blank = True
+                continue
+            joined = _join_hyphenated(out[-1], line) if line.strip() else None
+            if joined is not None:
+                out[-1], pending_blank = joined, False
+                continue
+        if pending_blank:
+            out.append("")
+            pending_blank = False
+        out.append(line)
+    if pending_blank:
+        out.append("")
+    return "\n".join(out)
+
+
+def _join_hyphenated(previous: str, following: str) -> str | None:
+    head = previous.rstrip()
+    tail = following.strip()
+    if _is_url(tail):
+        return None
+    head_word = _WORD.findall(head)[-1]
+    tail_word = (_WORD.match(tail) or [""])[0]
+    if tail_word.lower() in SUSPENSION_WORDS:
+        return f"{head} {tail}"
+    same_case = (head_word[-1].islower() and tail_word[:1].islower()) or (head_word.isupper() and tail_word.isupper())
+    if head_word[-1].isalpha() and same_case and head_word.lower() not in HYPHENATED_PREFIXES:
+        return head[:-1] + tail
+    return head + tail
+
+
+def reflow(paragraph: str) -> str:
+    """One line per paragraph and per list item: hard-wrapped lines are joined, whitespace collapsed.
+
+    A line break is kept where the next line is a list item, or where a new sentence starts although
+    its first word would still have fitted on the line before (so the break was not a wrap) and the
+    line before ends a sentence or is short (a list-like line on a slide). A line ending in "/" joins
+    the next without a space ("undersøgelse/" + "konsultation").
+
+    Example::
+
+        reflow("- Formel forældreuddannelse, hvor alle\\nførstegangsforældre tilbydes et kursus")
+        # "- Formel forældreuddannelse, hvor alle førstegangsforældre tilbydes et kursus"
+    """
+    # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
+    width = max(_MIN_WRAP_WIDTH, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
+    lines = [" ".join(line.split()) for line in dehyphenate(paragraph).split("\n") if line.strip()]
+    if not lines:
+        return ""
+    out = [lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        if _breaks_line(previous, line, width):
+            out.append(line)
+        elif out[-1].endswith("/"):
+            out[-1] += line
+        else:
+            out[-1] += " " + line
+    return "\n".join(out)
+
+
+def _breaks_line(previous: str, line: str, width: int) -> bool:
+    if is_list_item(line):
+        return True
+    if not starts_sentence(line) or (is_caps(previous) and is_caps(line)) or ends_mid_sentence(previous):
+        return False
+    fits = len(previous) + 1 + len(line.split()[0]) <= width
+    return fits and (previous[-1] in ".!?:)" or len(previous) <= _SHORT_LINE * width)
+
+
+def ends_mid_sentence(line: str) -> bool:
+    """True when ``line`` cannot end a sentence: it ends with a comma, a hyphen or a word like "og" or "i"."""
+    line = line.rstrip()
+    return line.endswith((",", "-")) or line.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
+
+
+def clean_text(text: str) -> str:
+    """The whole cleaning: bullets, paragraphs, dehyphenation and reflow; paragraphs separated by a blank line.
+
+    Consecutive list items stay on consecutive lines (a tight Markdown list).
+
+    Example::
+
+        clean_text("En stor del af de kommunale serviceud-\\n\\ngifter bruges på dagtilbud. \\n\\n•\\tEt\\n•\\tTo")
+        # "En stor del af de kommunale serviceudgifter bruges på dagtilbud.\\n\\n- Et\\n- To"
+    """
+    units = [reflow("\n".join(p)) for p in split_paragraphs(normalize_bullets(text).split("\n"))]
+    out: list[str] = []
+    for unit in filter(None, units):
+        if out:
+            tight = is_list_item(unit) and is_list_item(out[-1].rsplit("\n", 1)[-1])
+            out.append("\n" if tight else "\n\n")
+        out.append(unit)
+    return "".join(out)
+
+
+def find_page_footers(lines: Sequence[str]) -> list[PageFooter]:
+    """Footer lines like "Side 4 af 7": the page numbers they carry, so they can replace the text.
+
+    Example::
+
+        find_page_footers(["tekst", " Side 4 af 7 ", "mere"])  # [PageFooter(line=1, page=4, total=7)]
+    """
+    footers = []
+    for index, line in enumerate(lines):
+        match = _PAGE_FOOTER.match(line)
+        if match:
+            footers.append(PageFooter(index, int(match.group(1)), int(match.group(2))))
+    return footers
+
+
+def split_presenter_notes(text: str) -> tuple[str, str]:
+    """(slide text, presenter notes) of one slide; the notes' label lines are removed.
+
+    Example::
+
+        split_presenter_notes("Titel\\nPresentatörsanteckningar\\nPresentationsanteckningar\\nNoten.")
+        # ("Titel", "Noten.")
+    """
+    lines = text.split("\n")
+    labels = [i for i, line in enumerate(lines) if line.strip().lower() in PRESENTER_NOTES_LABELS]
+    if not labels:
+        return text, ""
+    notes = [line for line in lines[labels[0] :] if line.strip().lower() not in PRESENTER_NOTES_LABELS]
+    return "\n".join(lines[: labels[0]]), "\n".join(notes)
+
+
+def has_words(text: str) -> bool:
+    """True when ``text`` holds at least one letter or digit (a block of only punctuation is empty)."""
+    return bool(_WORD.search(text))
+
+
+def is_caps(line: str) -> bool:
+    """True for a line in capitals ("HVAD ER TIDLIG FOREBYGGENDE INDSATS?"), with at least two letters."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def starts_sentence(line: str) -> bool:
+    """True when ``line`` starts with a capital letter, possibly after an opening quote ("’Familie ...")."""
+    first = line.lstrip(_OPENING_QUOTES)
+    return bool(first) and first[0].isupper()
+
+
+def _is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://", "www."))

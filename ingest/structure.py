@@ -1,0 +1,858 @@
+"""Structural blocks of a document: slides and their notes, or the sections, case boxes, recommendation
+lists, tables and footnotes of a report, each with cleaned text and a location a citation can show.
+
+Example::
+
+    blocks = blocks_for(document)  # the KL report
+    case = next(b for b in blocks if b.kind == "case")
+    (case.case_number, case.municipality, case.case_title, case.location)
+    # (1, "Holstebro Kommune", "Familie med Hjerte", "CASE #1")
+
+Slide decks: a PDF deck has one slide per page; a text file separates slides by two or more blank
+lines. Presenter notes become their own block next to their slide.
+
+Reports are laid out in text frames (boxes, sidebars, columns), and the extraction shows their traces:
+a frame starts with a line indented by exactly one space or after three blank lines, a box title may
+stand after the box's text instead of before it, and main text interrupted by a box continues later,
+often with a lowercase word. The reading order is rebuilt from those traces:
+
+- a paragraph that starts in lowercase, or any text after a line that cannot end a sentence, continues
+  the unfinished main-text paragraph before the interruption;
+- a case box ("CASE #n" + title) and a recommendation list ("KL anbefaler") take the text of their own
+  frame after the title, or the next frame when the title stands alone, or else their frame's text
+  before the title (a title that closes its box);
+- a section title standing alone right before a new frame, in a frame that opened with text, names
+  that text (the pamphlet's question titles);
+- where the main text's section titles run into their first line (the KL report), a title standing
+  alone titles a sidebar and lasts until the frame ends; elsewhere it is a section title.
+
+Footnotes, running page headers ("03 — Nytænk ..."), page footers ("Side 4 af 7": they give the page)
+and figure captions are recognised too; a table flattened to lines of numbers becomes one table block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ingest.clean import (
+    FUNCTION_WORDS,
+    LIST_MARKER,
+    clean_text,
+    ends_mid_sentence,
+    find_page_footers,
+    has_words,
+    is_caps,
+    is_list_item,
+    normalize_bullets,
+    reflow,
+    split_paragraphs,
+    split_presenter_notes,
+    starts_frame,
+    starts_sentence,
+)
+from ingest.types import Block, BlockKind, LoadedDocument
+
+# Two or more blank lines separate the slides of a deck exported to text.
+_SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
+# Lines that never title a slide: sources and links.
+_SOURCE_LINE = re.compile(r"^(?:kilder?|note|læs mere)\b|^(?:https?://|www\.)", re.IGNORECASE)
+
+_CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
+_RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
+_CHAPTER_NUMBER = re.compile(r"^\d{2}$")
+_STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}\) ")
+_FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
+# A footnote at the foot of a page: its number, then a capital ("7 Ugebrevet A4 (26. februar 2013): ...").
+_FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
+# Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
+_RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
+# A row of a flattened table: numbers ("527.000", "54%", "4.5") and dashes for empty cells.
+_VALUE = re.compile(r"^(?:[-–]|\d[\d.,]*%?)$")
+# A separator line of many spaces stands above the footnotes at the foot of a page (Word documents).
+_FOOTNOTE_RULE = re.compile(r"^[ \t]{20,}$")
+# "Holstebro Kommune", "Høje-Taastrup Kommune", "Københavns Kommune" (a title may start in lowercase).
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅa-zæøå][a-zæøå]+(?:-[A-ZÆØÅ][a-zæøå]+)?s? Kommune)\b")
+# Several municipalities between dashes: "En række kommuner – Vordingborg, Assens ... og Viborg – har"
+_MUNICIPALITY_LIST = re.compile(r"kommuner\s+[–-]\s+(?P<names>[^–]+?)\s+[–-]\s")
+# The municipality closing a case title: "Familie med Hjerte i Holstebro Kommune"
+_MUNICIPALITY_PHRASE = re.compile(r"\s+i\s+\S+(?:-\S+)? Kommune$")
+
+_MAX_HEADING_LINE = 70
+_MAX_HEADING = 110
+_MAX_LABEL_LINE = 40  # a table label or chart label line is short
+_MIN_INLINE_BODY = 40  # text after an inline heading is at least a line of prose
+
+_CHAPTER_LEVEL, _SECTION_LEVEL, _ITEM_LEVEL = 1, 2, 3
+
+
+def blocks_for(document: LoadedDocument) -> list[Block]:
+    """Cleaned blocks of ``document`` in document order; never an empty block."""
+    if document.info.form == "slides":
+        return _slide_blocks(document)
+    return _prose_blocks(document)
+
+
+# ---- slide decks ---------------------------------------------------------------------------------------
+
+
+def _slide_blocks(document: LoadedDocument) -> list[Block]:
+    blocks = []
+    for number, page, raw in _slides(document):
+        body, notes = (clean_text(part) for part in split_presenter_notes(raw))
+        title = _slide_title(body or notes)
+        if has_words(body):
+            blocks.append(Block(body, "slide", f"dias {number}", page, number, title))
+        if has_words(notes):
+            blocks.append(Block(notes, "notes", f"dias {number} (noter)", page, number, title))
+    return blocks
+
+
+def _slides(document: LoadedDocument) -> Iterator[tuple[int, int | None, str]]:
+    """(slide number, page, raw text) of each slide that has any text."""
+    if document.path.suffix.lower() == ".pdf":
+        yield from ((page.number, page.number, page.text) for page in document.pages if has_words(page.text))
+        return
+    texts = _SLIDE_BREAK.split("\n".join(page.text for page in document.pages))
+    yield from ((number, None, text) for number, text in enumerate(filter(has_words, texts), 1))
+
+
+def _slide_title(text: str) -> str:
+    """The first paragraph line that reads as a title: not a list item, a lead-in ending in ":" or a source."""
+    first_lines = [paragraph.split("\n", 1)[0] for paragraph in text.split("\n\n") if paragraph]
+    for line in first_lines:
+        if not (line.startswith(LIST_MARKER) or line.endswith(":") or _SOURCE_LINE.match(line)):
+            return line
+    return first_lines[0] if first_lines else ""
+
+
+# ---- reports: lines, pages and paragraphs ----------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    text: str  # bullets normalised, stripped
+    number: int  # position in the document's line sequence
+    page: int | None  # physical page of a PDF
+    frame: bool  # opens a text frame
+    footnote: bool = False  # inside the footnote area at the foot of a page
+    header: bool = False  # a running page header, removed
+
+
+@dataclass(eq=False)
+class _Heading:
+    text: str
+    level: int
+    chapter: str = ""  # "01" for a chapter heading
+    sidebar: bool = False  # titles a box beside the main text, not the main text itself
+    frame: int = -1  # frame it was met in
+    figure: bool = False  # "Figur 2. <caption>"
+
+
+@dataclass(eq=False)
+class _Case:
+    number: int
+    title: str
+    municipality: str
+
+
+@dataclass(eq=False)
+class _Paragraph:
+    lines: list[_Line]
+    frame: int = 0
+    index: int = 0  # position in the document's paragraph sequence
+    role: str = "body"  # body | drop | footnote | heading | case | recommendations | table
+    heading: _Heading | None = None
+    style: str = ""  # for headings: standalone | inline | main (chapter, numbered)
+    body_from: int = 0  # for inline headings: index of the first body line
+    case: _Case | None = None
+    owned: bool = False  # carried by a case heading, recommendation label or table start, emitted with it
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def first(self) -> str:
+        return self.lines[0].text
+
+
+class _Pages:
+    """Where a run of lines sits: PDF pages, or pages known from footers like "Side 4 af 7" in a text file.
+
+    A footer stands at the top of its page in the extracted text; text before the first footer lies on
+    the pages before it. Where a page has lost its footer, a location names the range of possible pages.
+    """
+
+    def __init__(self, lines: Sequence[_Line], footers: Sequence[tuple[int, int]], labels: dict[int, str]):
+        self.by_line = {line.number: line.page for line in lines}
+        self.footers = sorted(footers)  # (line number, page)
+        self.labels = labels
+
+    def locate(self, first: int, last: int) -> tuple[int | None, str]:
+        """(page, "side N" or "side N-M") of the lines ``first``..``last``; (None, "") when unknown."""
+        if self.by_line.get(first) is not None:
+            low, high = self.by_line[first], self.by_line[last]
+            return low, _pages_label(self.labels.get(low, str(low)), self.labels.get(high, str(high)))
+        if not self.footers:
+            return None, ""
+        before = [page for line, page in self.footers if line < first]
+        inside = [page for line, page in self.footers if first < line <= last]
+        after = [page for line, page in self.footers if line > last]
+        low = before[-1] if before else (inside[0] - 1 if inside else 1)
+        high = inside[-1] if inside else (after[0] - 1 if after else low)
+        high = max(high, low)
+        return (low if low == high else None), _pages_label(str(low), str(high))
+
+
+def _pages_label(low: str, high: str) -> str:
+    return f"side {low}" if low == high else f"side {low}-{high}"
+
+
+def _document_lines(document: LoadedDocument) -> tuple[list[_Line], _Pages]:
+    lines: list[_Line] = []
+    footers: list[tuple[int, int]] = []
+    pdf = document.path.suffix.lower() == ".pdf"
+    for page in document.pages:
+        raw = page.text.split("\n")
+        footer_lines = {footer.line: footer.page for footer in find_page_footers(raw)}
+        footers += [(len(lines) + index, number) for index, number in footer_lines.items()]
+        lines += _page_lines(raw, len(lines), page.number if pdf else None, set(footer_lines))
+    labels = {page.number: page.label for page in document.pages if page.label}
+    return lines, _Pages(lines, [] if pdf else footers, labels)
+
+
+def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]) -> list[_Line]:
+    """Normalised lines of one page; footers become blank lines, frame starts and footnote areas are marked."""
+    lines = []
+    blanks = 0
+    in_footnotes = False
+    for index, text in enumerate(raw):
+        if index in footers:
+            in_footnotes = False  # the footnote area ends at the page footer
+            text = ""
+        elif _FOOTNOTE_RULE.match(text):
+            in_footnotes = True
+        normalised = normalize_bullets(text).strip()
+        # A PDF page begins a frame; three blank lines separate frames of the layout.
+        frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
+        if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
+            lines.append(_Line("", offset + index, page, False, header=True))
+        else:
+            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes))
+        blanks = 0 if lines[-1].text else blanks + 1
+    return lines
+
+
+def _wraps_header(text: str, frame: bool) -> bool:
+    """The second line of a running header wrapped in two ("03 — Nytænk ... og" / "styrk sagsbehandlingen")."""
+    return not frame and text[:1].islower() and len(text) <= _MAX_LABEL_LINE and not text.endswith(".")
+
+
+def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
+    paragraphs = []
+    frame = 0
+    for group in split_paragraphs(lines, text=lambda line: line.text, frame=lambda line: line.frame):
+        for paragraph in _split_off_run_on(group):
+            frame += paragraph.lines[0].frame
+            paragraph.frame, paragraph.index = frame, len(paragraphs)
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
+    """A case heading is "CASE #n" and title lines up to the one naming the municipality ("... Kommune"),
+    and a footnote ends before a blank line. What follows them without a blank line (main text resuming
+    after the box) or after a blank line (the sentence the footnote interrupted) is not part of them.
+    """
+    if _CASE.match(lines[0].text):
+        ends = [i + 1 for i, line in enumerate(lines) if i and line.text.endswith(" Kommune")]
+    elif _FOOTNOTE.match(lines[0].text):
+        ends = [i for i in range(1, len(lines)) if lines[i].number > lines[i - 1].number + 1]
+    else:
+        ends = []
+    if ends and ends[0] < len(lines):
+        return [_Paragraph(lines[: ends[0]]), _Paragraph(lines[ends[0] :])]
+    return [_Paragraph(lines)]
+
+
+# ---- reports: what each paragraph is ---------------------------------------------------------------------
+
+
+def _classify(paragraphs: list[_Paragraph]) -> None:
+    for paragraph in paragraphs:
+        _classify_alone(paragraph)
+    _merge_figure_captions(paragraphs)
+    _mark_chapters(paragraphs)
+    _mark_numbered_headings(paragraphs)
+    _mark_tables(paragraphs)
+    _unmark_list_headings(paragraphs)
+
+
+def _classify_alone(paragraph: _Paragraph) -> None:
+    """The role a paragraph has on its own, before its neighbours are looked at."""
+    first, text = paragraph.first, paragraph.text
+    table_cells = all(_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
+    if (not has_words(text) and not table_cells) or _STRAY_CHAPTER_NUMBER.match(text):
+        paragraph.role = "drop"
+    elif paragraph.lines[0].footnote or _FOOTNOTE.match(first):
+        paragraph.role = "footnote"
+    elif _CASE.match(first):
+        paragraph.role = "case"
+    elif _RECOMMENDATIONS.match(text):
+        paragraph.role = "recommendations"
+    elif _FIGURE_LABEL.match(text):
+        paragraph.role, paragraph.style = "heading", "standalone"
+        paragraph.heading = _Heading(text, _SECTION_LEVEL, figure=True)
+    else:
+        _mark_heading(paragraph)
+
+
+def _mark_heading(paragraph: _Paragraph) -> None:
+    """Headings: short lines without sentence punctuation, alone (standalone) or followed by a new sentence."""
+    lines = [line.text for line in paragraph.lines]
+    bullet = lines[0].startswith(LIST_MARKER)
+    if bullet:
+        lines = [lines[0][len(LIST_MARKER) :], *lines[1:]]
+    count = _heading_line_count(lines)
+    heading = " ".join(reflow("\n".join(lines[:count])).split())
+    if not count or not _reads_as_heading(heading):
+        return
+    level = _ITEM_LEVEL if bullet else _SECTION_LEVEL
+    # A lone word is a chart label unless a bullet marks it as the title of what follows.
+    if count == len(lines) and (bullet or len(heading.split()) >= 2):
+        paragraph.style = "standalone"
+    elif count < len(lines) and _opens_body(lines[count], count) and len(" ".join(lines[count:])) >= _MIN_INLINE_BODY:
+        paragraph.style, paragraph.body_from = "inline", count
+    else:
+        return
+    paragraph.role, paragraph.heading = "heading", _Heading(heading, level)
+
+
+def _heading_line_count(lines: list[str]) -> int:
+    count = 0
+    for index, line in enumerate(lines[:4]):
+        wrapped_caps = index > 0 and is_caps(lines[index - 1]) and is_caps(line)
+        continues = index == 0 or line[:1].islower() or line[:1].isdigit() or line[:1] == "(" or wrapped_caps
+        if not continues or not _is_heading_line(line):
+            break
+        count += 1
+    return count
+
+
+def _is_heading_line(line: str) -> bool:
+    return (
+        0 < len(line) <= _MAX_HEADING_LINE
+        and not is_list_item(line)
+        and line[-1] not in ".,;:-!"
+        and not re.search(r"\. [A-ZÆØÅ]", line)  # a sentence ends inside
+        and not _SOURCE_LINE.match(line)
+        and (":" not in line or line.isupper())
+    )
+
+
+def _reads_as_heading(heading: str) -> bool:
+    last_word = heading.rsplit(" ", 1)[-1].lower()
+    commas_fit = "," not in heading or heading.endswith("?")  # a title with commas is a question
+    numbers = sum(any(c.isdigit() for c in word) for word in heading.split())  # chart axes are numbers
+    return len(heading) <= _MAX_HEADING and last_word not in FUNCTION_WORDS and commas_fit and numbers <= 1
+
+
+def _opens_body(line: str, heading_lines: int) -> bool:
+    """The line after a heading starts a sentence; a number may start one after a heading of several lines
+    ("90 pct. af ..."), while after one line it is more likely a wrapped sentence ("... i efteråret" / "2014, der")."""
+    return starts_sentence(line) or (heading_lines > 1 and line[:1].isdigit())
+
+
+def _merge_figure_captions(paragraphs: list[_Paragraph]) -> None:
+    """ "Figur 2." followed by its caption is one heading: "Figur 2. Uddannelsesniveau blandt ..."."""
+    for label, caption in zip(paragraphs, paragraphs[1:]):
+        if label.role == "heading" and _FIGURE_LABEL.match(label.text) and _is_caption(caption):
+            label.heading.text += " " + " ".join(reflow(caption.text).split())
+            label.lines = label.lines + caption.lines
+            caption.role, caption.heading, caption.style = "drop", None, ""
+
+
+def _is_caption(paragraph: _Paragraph) -> bool:
+    lines = [line.text for line in paragraph.lines]
+    return paragraph.role in ("body", "heading") and len(lines) <= 4 and not lines[-1].endswith(".") and all(
+        len(line) <= _MAX_HEADING_LINE for line in lines
+    )
+
+
+def _mark_chapters(paragraphs: list[_Paragraph]) -> None:
+    """ "01" + title lines is a chapter heading; a summary before the chapters repeats them, so the last
+    occurrence of a number is the chapter and earlier ones are ordinary headings."""
+    candidates = [p for p in paragraphs if _CHAPTER_NUMBER.match(p.first) and len(p.lines) > 1 and p.role != "drop"]
+    last = {p.first: p for p in candidates}
+    for paragraph in candidates:
+        title = " ".join(clean_text("\n".join(line.text for line in paragraph.lines[1:])).split())
+        is_chapter = last[paragraph.first] is paragraph
+        paragraph.role, paragraph.style = "heading", "main"
+        paragraph.heading = _Heading(
+            f"{paragraph.first} {title}",
+            _CHAPTER_LEVEL if is_chapter else _SECTION_LEVEL,
+            chapter=paragraph.first if is_chapter else "",
+        )
+
+
+def _mark_numbered_headings(paragraphs: list[_Paragraph]) -> None:
+    """ "2) Hvilke indsatser ...?" alone is a numbered heading; next to another numbered paragraph it is a list."""
+    numbered = [bool(_NUMBERED_HEADING.match(p.first)) and p.role in ("body", "heading") for p in paragraphs]
+    for index, paragraph in enumerate(paragraphs):
+        neighbours = numbered[max(index - 1, 0) : index] + numbered[index + 1 : index + 2]
+        if numbered[index] and not any(neighbours) and len(paragraph.text) <= 2 * _MAX_HEADING:
+            paragraph.role, paragraph.style = "heading", "main"
+            paragraph.heading = _Heading(" ".join(reflow(paragraph.text).split()), _CHAPTER_LEVEL)
+
+
+def _unmark_list_headings(paragraphs: list[_Paragraph]) -> None:
+    """A bullet titles what follows only outside a list: an item among items is just an item.
+
+    A bullet followed by its own text ("- Pluspladser" / "Pluspladserne skal ...") is a title, and so is
+    a bullet standing alone between such titles or plain text.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.role != "heading" or not paragraph.first.startswith(LIST_MARKER):
+            continue
+        before = paragraphs[index - 1] if index else None
+        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        in_list = before is not None and is_list_item(before.first) and before.style != "inline"
+        if paragraph.style == "standalone":
+            in_list = in_list or after is None or is_list_item(after.first)
+        if in_list:
+            paragraph.role, paragraph.heading, paragraph.style = "body", None, ""
+
+
+def _mark_tables(paragraphs: list[_Paragraph]) -> None:
+    """A table flattened to lines: short label paragraphs and rows of numbers, at least three rows.
+
+    Footnotes and dropped lines inside the run (a page break in the middle of a table) are skipped.
+    """
+    run: list[_Paragraph] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and paragraph.role in ("drop", "footnote"):
+            continue
+        if paragraph is not None and _may_be_table(paragraph) and _table_part(paragraph):
+            run.append(paragraph)
+            continue
+        rows = [index for index, part in enumerate(run) if _table_part(part) == "row"]
+        if len(rows) >= 3:
+            for part in run[: rows[-1] + 1]:
+                part.role, part.heading = "table", None
+        run = []
+
+
+def _may_be_table(paragraph: _Paragraph) -> bool:
+    """Plain text and short standalone titles (a row label looks like one), but no figure title."""
+    standalone = paragraph.role == "heading" and paragraph.style == "standalone" and not paragraph.heading.figure
+    return paragraph.role == "body" or standalone
+
+
+def _table_part(paragraph: _Paragraph) -> str:
+    """ "row" for a paragraph holding numbers, "label" for a short label paragraph, "" otherwise."""
+    lines = [line.text for line in paragraph.lines]
+    if any(_values(line) for line in lines) and all(_values(line) or len(line) <= _MAX_LABEL_LINE for line in lines):
+        return "row"
+    if len(lines) <= 3 and all(len(line) <= _MAX_LABEL_LINE for line in lines) and not lines[-1].endswith("."):
+        return "label"
+    return ""
+
+
+def _values(line: str) -> list[str]:
+    """The numbers ending a table line ("Pluspladser 527.000 527.000" -> the two numbers)."""
+    tokens = line.split()
+    count = 0
+    while count < len(tokens) and _VALUE.match(tokens[-1 - count]):
+        count += 1
+    return tokens[len(tokens) - count :] if count else []
+
+
+# ---- reports: boxes with a title (cases, recommendation lists) --------------------------------------------
+
+
+def _assign_boxes(paragraphs: list[_Paragraph]) -> dict[int, list[_Paragraph]]:
+    """The paragraphs each case heading, recommendation label and table start carries, by its index.
+
+    Those paragraphs are marked as owned: the walk emits them with their title, not on their own.
+    """
+    bodies = {}
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.owned or paragraph.role not in ("table", "case", "recommendations"):
+            continue
+        if paragraph.role == "case":
+            _absorb_title_continuation(paragraphs, index)
+        bodies[index] = _table_run(paragraphs, index) if paragraph.role == "table" else _box_body(paragraphs, index)
+        if paragraph.role == "case":
+            paragraph.case = _case(paragraph, bodies[index])
+        for part in bodies[index]:
+            part.owned = part is not paragraph
+    return bodies
+
+
+def _table_run(paragraphs: list[_Paragraph], index: int) -> list[_Paragraph]:
+    run = []
+    for part in paragraphs[index:]:
+        if part.role == "table":
+            run.append(part)
+        elif part.role not in ("drop", "footnote"):
+            break
+    return run
+
+
+def _absorb_title_continuation(paragraphs: list[_Paragraph], index: int) -> None:
+    """A title line wrapped into a frame of its own ("Vejen til uddannelse" / " og beskæftigelse")."""
+    title, following = paragraphs[index], paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    if (
+        following is not None
+        and not title.lines[-1].text.endswith("Kommune")
+        and following.first[:1].islower()
+        and len(following.lines) == 1
+        and len(following.first) <= _MAX_LABEL_LINE
+    ):
+        title.lines += following.lines
+        following.role = "drop"
+
+
+def _box_body(paragraphs: list[_Paragraph], index: int) -> list[_Paragraph]:
+    """The title's own frame after it; else, when the title opens its frame, the next frame; else its
+    own frame before it (a title that closes its box)."""
+    title = paragraphs[index]
+    after = _frame_text(paragraphs, range(index + 1, len(paragraphs)), title.frame)
+    if after:
+        return after
+    opens_frame = index == 0 or paragraphs[index - 1].frame != title.frame
+    following = next((i for i in range(index + 1, len(paragraphs)) if paragraphs[i].role != "drop"), None)
+    if opens_frame and following is not None:
+        return _frame_text(paragraphs, range(following, len(paragraphs)), paragraphs[following].frame)
+    return _frame_text(paragraphs, range(index - 1, -1, -1), title.frame)[::-1]
+
+
+def _frame_text(paragraphs: list[_Paragraph], indices: Iterable[int], frame: int) -> list[_Paragraph]:
+    """The paragraphs at ``indices`` while they stay in ``frame`` and belong to no other box."""
+    body = []
+    for index in indices:
+        part = paragraphs[index]
+        if part.frame != frame or part.role in ("case", "recommendations") or part.owned:
+            break
+        if part.role not in ("drop", "footnote"):
+            body.append(part)
+    return body
+
+
+def _case(title: _Paragraph, body: list[_Paragraph]) -> _Case:
+    number = int(_CASE.match(title.first).group(1))
+    heading = " ".join(clean_text("\n".join(line.text for line in title.lines[1:])).split())
+    municipality = _municipality(heading, "\n".join(part.text for part in body))
+    short = _MUNICIPALITY_PHRASE.sub("", heading) if municipality else heading
+    return _Case(number, _capitalised(short or heading), municipality)
+
+
+def _municipality(heading: str, body: str) -> str:
+    """The municipality the case heading names; else the municipalities the body lists or names first."""
+    named = _MUNICIPALITY.findall(heading)
+    if named:
+        return _capitalised(named[-1])
+    flat = " ".join(body.split())
+    listed = _MUNICIPALITY_LIST.search(flat)
+    if listed:
+        return re.sub(r" Kommune$", "", listed.group("names")) + " Kommuner"
+    in_body = _MUNICIPALITY.search(flat)
+    return _capitalised(in_body.group(1)) if in_body else ""
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# ---- reports: reading order and sections -------------------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Unit:
+    """Paragraphs that become one block, or one block together with neighbours of the same section."""
+
+    order: int
+    paragraphs: list[_Paragraph]
+    path: list[_Heading]
+    nearest: str  # nearest heading above, for text outside any section
+    kind: str = "text"  # a BlockKind, or "footnote" (a text block of its own)
+    case: _Case | None = None
+    lead_in: str = ""  # recommendation lists: "KL anbefaler"
+
+    def joins(self, other: _Unit) -> bool:
+        """Plain text (or footnotes) of the same section merges into one block; tables, cases and lists don't."""
+        return self.kind == other.kind and self.kind in ("text", "footnote") and _section(self) == _section(other)
+
+
+@dataclass
+class _Outline:
+    """Walks the paragraphs in order, keeping the outline and the unfinished main-text paragraph.
+
+    ``main`` is the outline of the main text (chapter, section); ``stack`` is what applies right now:
+    the main outline, or part of it with a sidebar's title on top.
+    """
+
+    sidebars: bool  # section titles set off on their own title sidebars (the main text's titles run in)
+    main: list[_Heading] = field(default_factory=list)
+    stack: list[_Heading] = field(default_factory=list)
+    units: list[_Unit] = field(default_factory=list)
+    open: _Unit | None = None  # main-text unit whose last sentence runs on after a box
+    frame: int = -1
+    frame_units: list[_Unit] = field(default_factory=list)
+    frame_opened_with_text: bool = False
+    frame_has_main_heading: bool = False
+    fresh: list[_Heading] = field(default_factory=list)  # sidebar titles met since the last text
+    nearest: str = ""
+    titles: list[tuple[_Paragraph, _Unit]] = field(default_factory=list)  # headings put in the outline, each
+    # with the text unit it becomes if no text ends up under it
+
+    def walk(self, paragraphs: list[_Paragraph], bodies: dict[int, list[_Paragraph]]) -> list[_Unit]:
+        walkable = [i for i, p in enumerate(paragraphs) if not p.owned and p.role != "drop"]
+        for position, index in enumerate(walkable):
+            paragraph = paragraphs[index]
+            following = next(
+                (paragraphs[i] for i in walkable[position + 1 :] if paragraphs[i].role != "footnote"), None
+            )
+            if paragraph.frame != self.frame and paragraph.role != "footnote":
+                self._enter_frame(paragraph)
+            self._add(index, paragraph, following, bodies.get(index, []))
+        self._keep_unused_titles()
+        return self.units
+
+    def _keep_unused_titles(self) -> None:
+        """A title that ended up over no text at all (a document title before a named frame) stays as text."""
+        used = {heading for unit in self.units for heading in unit.path}
+        self.units += [unit for paragraph, unit in self.titles if paragraph.heading not in used]
+
+    def _enter_frame(self, paragraph: _Paragraph) -> None:
+        # A sidebar's title lasts until its frame ends, unless the title itself stands just before the frame.
+        self.stack = list(self.main)
+        for heading in self.fresh:
+            self.stack = [h for h in self.stack if h.level < heading.level] + [heading]
+        self.frame = paragraph.frame
+        self.frame_units = []
+        self.frame_opened_with_text = paragraph.role == "body"
+        self.frame_has_main_heading = False
+
+    def _add(self, index: int, paragraph: _Paragraph, following: _Paragraph | None, body: list[_Paragraph]) -> None:
+        role = paragraph.role
+        if role == "footnote":
+            self._unit(index, [paragraph], self.main, kind="footnote")
+        elif role == "table":
+            self._unit(index, body, self.stack, kind="table")
+        elif role in ("case", "recommendations"):
+            # A box belongs to the chapter it stands in, not to the section around it.
+            chapter = [h for h in self.main if h.level == _CHAPTER_LEVEL]
+            unit = self._unit(min(p.index for p in [paragraph, *body]), body, chapter, kind=role)
+            unit.case = paragraph.case
+            unit.lead_in = paragraph.text if role == "recommendations" else ""
+        elif role == "heading" and not self._continues(paragraph):
+            self._heading(index, paragraph, following)
+        else:
+            self._text(index, paragraph)
+
+    def _heading(self, index: int, paragraph: _Paragraph, following: _Paragraph | None) -> None:
+        heading = paragraph.heading
+        heading.frame = self.frame
+        closes_frame = paragraph.style == "standalone" and self._closes_frame(heading, following)
+        if paragraph.style == "standalone" and not closes_frame and _is_label(heading, following):
+            self._text(index, paragraph)
+            return
+        # Should no text end up under the title, it is kept as text where it stands.
+        self.titles.append((paragraph, _Unit(index, [paragraph], list(self.main), self.nearest)))
+        if paragraph.style in ("main", "inline"):
+            self._push_main(heading)
+            self.frame_has_main_heading = True
+            if paragraph.style == "inline":
+                self._text(index, _Paragraph(paragraph.lines[paragraph.body_from :], paragraph.frame, index))
+        elif closes_frame:
+            self._name_frame(heading)
+        elif self.sidebars and self.main and heading.level == _SECTION_LEVEL:
+            self._push_sidebar(heading)
+        else:
+            self._push_main(heading)
+
+    def _closes_frame(self, heading: _Heading, following: _Paragraph | None) -> bool:
+        """A section title right before a new frame, in a frame of only text and sidebars, names the text
+        before it (a bullet title never does: it belongs to the list-like text after it)."""
+        ends_frame = following is None or following.frame != self.frame or following.role == "heading"
+        names_text = self.frame_opened_with_text and bool(self.frame_units) and not self.frame_has_main_heading
+        return ends_frame and names_text and heading.level == _SECTION_LEVEL
+
+    def _name_frame(self, heading: _Heading) -> None:
+        base = [h for h in self.main if h.level < heading.level]
+        for unit in self.frame_units:
+            unit.path = base + [heading] + [h for h in unit.path if h.frame == self.frame]
+        self.main = base
+        self.stack = list(base)
+        self.frame_units = []
+        self.frame_opened_with_text = False
+        self.nearest = heading.text
+
+    def _push_main(self, heading: _Heading) -> None:
+        # Sidebar titles with main sections under them are part of the outline after all.
+        self.main = [h for h in self.stack if h.level < heading.level] + [heading]
+        for outer in self.main:
+            outer.sidebar = False
+        self.stack = list(self.main)
+        self.open = None
+        self.nearest = heading.text
+
+    def _push_sidebar(self, heading: _Heading) -> None:
+        heading.sidebar = True
+        self.stack = [h for h in self.stack if h.level < heading.level] + [heading]
+        self.fresh.append(heading)
+        self.nearest = heading.text
+
+    def _continues(self, paragraph: _Paragraph) -> bool:
+        """Main text resumes after a box: a lowercase word, or anything after a line that cannot end a sentence."""
+        if self.open is None or is_list_item(paragraph.first):
+            return False
+        if paragraph.first[:1].islower():
+            return True
+        # A capitalised word continues only plain text (not a title), outside any sidebar.
+        in_sidebar = any(h.sidebar for h in self.stack)
+        last_line = self.open.paragraphs[-1].lines[-1].text
+        return paragraph.role == "body" and not in_sidebar and ends_mid_sentence(last_line)
+
+    def _text(self, index: int, paragraph: _Paragraph) -> None:
+        if self._continues(paragraph):
+            self.open.paragraphs[-1].lines += paragraph.lines
+            self.stack = list(self.main)  # back in the main text
+            if _ends_sentence(paragraph):
+                self.open = None
+        else:
+            unit = self._unit(index, [paragraph], self.stack)
+            self.frame_units.append(unit)
+            if not any(h.sidebar for h in self.stack):
+                self.open = None if _ends_sentence(paragraph) else unit
+        self.fresh = []
+
+    def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: str = "text") -> _Unit:
+        unit = _Unit(order, paragraphs, list(path), self.nearest, kind)
+        self.units.append(unit)
+        return unit
+
+
+def _is_label(heading: _Heading, following: _Paragraph | None) -> bool:
+    """A title with nothing of its own under it (a chart label, a list of questions) is just text.
+
+    Figure titles are exempt: what follows them is the figure's own labels.
+    """
+    if heading.figure:
+        return False
+    if following is None:
+        return True
+    if following.role == "heading":
+        return following.heading.level <= heading.level
+    return len(following.text) < _MIN_INLINE_BODY and not is_list_item(following.first)
+
+
+def _ends_sentence(paragraph: _Paragraph) -> bool:
+    return paragraph.lines[-1].text.rstrip()[-1:] in ".!?:"
+
+
+# ---- reports: blocks ---------------------------------------------------------------------------------------
+
+
+def _prose_blocks(document: LoadedDocument) -> list[Block]:
+    lines, pages = _document_lines(document)
+    paragraphs = _paragraphs(lines)
+    _classify(paragraphs)
+    bodies = _assign_boxes(paragraphs)
+    # Where the main text's section titles run into their first line, a title standing alone is a sidebar's.
+    sidebars = any(p.style == "inline" and p.heading.level == _SECTION_LEVEL for p in paragraphs)
+    units = _Outline(sidebars).walk(paragraphs, bodies)
+    blocks = (_block(group, pages) for group in _merged(sorted(units, key=lambda unit: unit.order)))
+    return [block for block in blocks if has_words(block.text)]
+
+
+def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
+    """Runs of consecutive plain-text units of the same section, which become one block."""
+    group: list[_Unit] = []
+    for unit in units:
+        if group and group[-1].joins(unit):
+            group.append(unit)
+            continue
+        if group:
+            yield group
+        group = [unit]
+    if group:
+        yield group
+
+
+def _block(group: list[_Unit], pages: _Pages) -> Block:
+    unit = group[0]
+    paragraphs = [paragraph for member in group for paragraph in member.paragraphs]
+    numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
+    page, page_location = pages.locate(min(numbers), max(numbers))
+    case = unit.case
+    return Block(
+        text=_block_text(unit, paragraphs),
+        kind="text" if unit.kind == "footnote" else unit.kind,
+        location=f"CASE #{case.number}" if case else (page_location or _outline_location(unit)),
+        page=page,
+        section=_section(unit),
+        case_number=case.number if case else None,
+        case_title=case.title if case else "",
+        municipality=case.municipality if case else "",
+    )
+
+
+def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
+    if unit.kind == "table":
+        return _table_text(paragraphs)
+    if unit.kind == "footnote":
+        # One line per footnote: "7 Ugebrevet A4 (...)" / "8 SFI (2008): ..."
+        notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=_FOOTNOTE.match)
+        return "\n".join(reflow("\n".join(note)).replace("\n", " ") for note in notes)
+    text = clean_text("\n\n".join(paragraph.text for paragraph in paragraphs))
+    if unit.kind != "recommendations":
+        return text
+    # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it.
+    items = (paragraph.replace("\n", " ") for paragraph in text.split("\n\n"))
+    items = (item if is_list_item(item) else LIST_MARKER + item for item in items)
+    return unit.lead_in.rstrip(":") + ":\n" + "\n".join(items)
+
+
+def _table_text(paragraphs: list[_Paragraph]) -> str:
+    """One line per row, cells separated by " | ": a label (its wrapped lines joined) and its numbers.
+
+    A line of only numbers with no label before it continues the row above ("2016" / "2017 2018"); a
+    label paragraph without numbers (a chart legend entry) is a row of its own.
+    """
+    rows: list[list[str]] = []
+    for paragraph in paragraphs:
+        label: list[str] = []
+        for line in (line.text for line in paragraph.lines):
+            values = _values(line)
+            words = line.split()[: len(line.split()) - len(values)]
+            label += [" ".join(words)] if words else []
+            if label and values:
+                rows.append([_joined(label), *values])
+                label = []
+            elif values:
+                rows[-1:] = [rows[-1] + values] if rows else [values]
+        if label:
+            rows.append([_joined(label)])
+    return "\n".join(" | ".join(row) for row in rows)
+
+
+def _joined(lines: list[str]) -> str:
+    """Wrapped lines as one line, hyphenation undone ("Sociale normerin-" + "ger2")."""
+    return " ".join(reflow("\n".join(lines)).split())
+
+
+def _section(unit: _Unit) -> str:
+    return " › ".join(heading.text for heading in unit.path) or unit.nearest
+
+
+def _outline_location(unit: _Unit) -> str:
+    """ "kapitel 02, afsnit <heading>", "kapitel 01, KL anbefaler", "afsnit <heading>" or "indledning"."""
+    chapter = next((f"kapitel {h.chapter}" for h in unit.path if h.chapter), "")
+    heading = next((h.text for h in reversed(unit.path) if not h.chapter), "" if chapter else unit.nearest)
+    detail = unit.lead_in or (f"afsnit {heading}" if heading else "")
+    return ", ".join(part for part in (chapter, detail) if part) or "indledning"

@@ -1,0 +1,213 @@
+"""Cleaning rules, each on the kind of text the bundled documents were extracted to."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.clean import (
+    clean_text,
+    continues_sentence,
+    dehyphenate,
+    find_page_footers,
+    has_words,
+    normalize_bullets,
+    reflow,
+    split_paragraphs,
+    split_presenter_notes,
+    starts_frame,
+)
+
+# ---- dehyphenation ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("forebyg-\ngende indsats", "forebyggende indsats"),
+        ("hvor foræl- \ndrene har", "hvor forældrene har"),  # trailing space before the line break
+        ("serviceud-\n\ngifter bruges", "serviceudgifter bruges"),  # a blank line inside the word
+        ("Sundheds-\nplejen har", "Sundhedsplejen har"),
+        ("Børne-\nfælles-\nskaber", "Børnefællesskaber"),
+        ("SOCIOØKONO-\nMISKE", "SOCIOØKONOMISKE"),
+    ],
+)
+def test_words_split_across_line_ends_are_joined(raw, joined):
+    assert dehyphenate(raw) == joined
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        ("børne- \nog ungeområdet", "børne- og ungeområdet"),  # suspended hyphen at a line end
+        ("dokumentations- \nog journaliseringssystemet", "dokumentations- og journaliseringssystemet"),
+        ("sundheds-\neller socialområdet", "sundheds- eller socialområdet"),
+        ("KORA-\nrapporter", "KORA-rapporter"),  # a compound with an abbreviation keeps its hyphen
+        ("2013-\n2015", "2013-2015"),
+        ("0-\n3 års området", "0-3 års området"),
+        ("Kontanthjælp (ikke-\narbejdsmarkedsparate)", "Kontanthjælp (ikke-arbejdsmarkedsparate)"),
+    ],
+)
+def test_hyphens_that_belong_to_the_text_stay(raw, kept):
+    assert dehyphenate(raw) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "på tværs af børne- og ungeområdet, men også",
+        "styrker tidlig opsporing på 0-3 års området",
+        "i kontakt med tandlægen fra 2-3 års-alderen",
+        "på tværs af bl.a. sundheds-, kultur og børne-og skoleområdet",
+        "hvor man har indført undersøgelse/\nkonsultation af folkeskolens 3. klasser",
+        "anvende midlerne til kompetence-\n\nhttp://vidensportal.dk/temaer",  # never glued to a link
+    ],
+)
+def test_dehyphenation_leaves_other_hyphens_and_slashes_alone(text):
+    assert dehyphenate(text) == text
+
+
+def test_a_line_ending_in_a_slash_joins_the_next_without_a_space():
+    text = "hvor man har indført undersøgelse/\nkonsultation af folkeskolens 3. klasser."
+    assert reflow(text) == "hvor man har indført undersøgelse/konsultation af folkeskolens 3. klasser."
+
+
+# ---- bullets and tabs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "item"),
+    [
+        ("•\tHjemmebesøg,\thvor\tpædagogen\tkommer", "- Hjemmebesøg, hvor pædagogen kommer"),
+        ("•\t \tTidlig\tog\tforebyggende\tindsats. ", "- Tidlig og forebyggende indsats. "),
+        ("\uf0b7 Pluspladser ", "- Pluspladser "),  # the private-use Word bullet
+        ("\uf0e0 Problemet skal løses i barnet.", "- Problemet skal løses i barnet."),
+        ("• Styrket\u00a0visitation", "- Styrket visitation"),
+        ("Tilfør\tkompetencer\t ", "Tilfør kompetencer "),  # tab runs between words
+    ],
+)
+def test_bullets_become_markdown_list_items(raw, item):
+    assert normalize_bullets(raw) == item
+
+
+def test_a_bullet_without_text_and_symbol_font_glyphs_disappear():
+    assert normalize_bullets("•  \nFROKOST \uf04a") == "\nFROKOST "
+
+
+def test_a_bullet_items_wrapped_lines_join_the_item():
+    raw = (
+        "Den tidlige støtte til forældrene sker gennem tre forbundne initiativer:\n\n"
+        "•\t \tFormel\tforældreuddannelse,\thvor\talle\tførstegangsforældre\ti\tkommunen\t\n"
+        "tilbydes et kursusforløb rettet mod at forberede dem på deres nye rolle \n"
+        "og ansvar som forældre. \n\n"
+        "•\t \tSelv\thar\toplevet\tomsorgssvigt/\n\n"
+        "traumatiserende begivenheder\n"
+        "•\t \tIkke\thar\tnoget\tnetværk"
+    )
+    assert clean_text(raw) == (
+        "Den tidlige støtte til forældrene sker gennem tre forbundne initiativer:\n\n"
+        "- Formel forældreuddannelse, hvor alle førstegangsforældre i kommunen tilbydes et kursusforløb "
+        "rettet mod at forberede dem på deres nye rolle og ansvar som forældre.\n"
+        "- Selv har oplevet omsorgssvigt/traumatiserende begivenheder\n"
+        "- Ikke har noget netværk"
+    )
+
+
+# ---- paragraphs and reflow --------------------------------------------------------------------------------
+
+
+def test_hard_wrapped_lines_become_one_line_per_paragraph_and_paragraph_breaks_stay():
+    raw = (
+        "Det er et faktum, at de mest udsatte børn kommer fra familier, hvor foræl-\n"
+        "drene har et markant lavere uddannelsesniveau og en markant svagere \n"
+        "tilknytning til arbejdsmarkedet end den generelle befolkning.\n"
+        "\n"
+        "De sociale forhold viser sig desværre også hos de udsatte børn og unge.  "
+    )
+    assert clean_text(raw) == (
+        "Det er et faktum, at de mest udsatte børn kommer fra familier, hvor forældrene har et markant "
+        "lavere uddannelsesniveau og en markant svagere tilknytning til arbejdsmarkedet end den generelle "
+        "befolkning.\n\nDe sociale forhold viser sig desværre også hos de udsatte børn og unge."
+    )
+
+
+def test_a_capitalised_word_after_a_full_line_is_still_a_wrap():
+    raw = "og formand for bestyrelsen af Trygfondens \nBørneforskningscenter på Aarhus Universitetet"
+    assert reflow(raw) == "og formand for bestyrelsen af Trygfondens Børneforskningscenter på Aarhus Universitetet"
+
+
+def test_a_short_line_before_a_new_sentence_keeps_its_break():
+    assert reflow("Martin Damm\nFormand") == "Martin Damm\nFormand"
+
+
+def test_the_double_spaced_pamphlet_keeps_sentences_together_across_blank_lines():
+    raw = (
+        "En stor del af de kommunale serviceud-\n\ngifter bruges på daginstitutionsområdet. \n\n"
+        "Det er kommunerne selv."
+    )
+    assert clean_text(raw) == (
+        "En stor del af de kommunale serviceudgifter bruges på daginstitutionsområdet.\n\nDet er kommunerne selv."
+    )
+
+
+def test_frames_and_blank_lines_separate_paragraphs():
+    lines = [
+        "sundhedsplejen i skolerne.",
+        " Viborg Kommune deltog i",
+        "2010-2012.",
+        "",
+        "allerede",
+        "",
+        "fra første kontakt.",
+    ]
+    assert split_paragraphs(lines) == [
+        ["sundhedsplejen i skolerne."],
+        [" Viborg Kommune deltog i", "2010-2012."],
+        ["allerede", "fra første kontakt."],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("previous", "following", "continues"),
+    [
+        ("tidligere kom-", "munerne", True),
+        ("allerede ", "fra første kontakt", True),
+        ("METODE 1: BØRNETÆLLING UD FRA ", "SOCIOØKONOMISKE INDIKATORER ", True),
+        ("daginstitutionsområdet. ", "Det er kommunerne selv", False),
+        ("to KORA-rapporter: ", "socioøkonomiske", False),
+        ("tilbud og", "- en liste", False),
+    ],
+)
+def test_continues_sentence(previous, following, continues):
+    assert continues_sentence(previous, following) is continues
+
+
+def test_a_frame_starts_with_exactly_one_space():
+    assert starts_frame(" Viborg Kommune har omlagt indsatsen")
+    assert not starts_frame("  Børnene og deres forældre skal opleve")
+    assert not starts_frame(" - Bufflex tilbud")
+    assert not starts_frame("Viborg Kommune")
+
+
+# ---- page footers and presenter notes ---------------------------------------------------------------------
+
+
+def test_page_footers_become_page_numbers():
+    lines = ["at sikre en bedre normering i institutionerne, så", "", " Side 4 af 7 ", "der er flere"]
+    footers = find_page_footers(lines)
+    assert [(footer.line, footer.page, footer.total) for footer in footers] == [(2, 4, 7)]
+    assert find_page_footers(["Det fremgår af side 4 af rapporten."]) == []
+
+
+def test_presenter_notes_are_kept_without_their_swedish_labels():
+    slide, notes = split_presenter_notes(
+        "Forskellige støtteformer\nKilde: EVA (2023)\n\nPresentatörsanteckningar\nPresentationsanteckningar\n"
+        "Forskelle mellem kommunerne: Forskel i andel."
+    )
+    assert slide.strip() == "Forskellige støtteformer\nKilde: EVA (2023)"
+    assert notes.strip() == "Forskelle mellem kommunerne: Forskel i andel."
+    assert split_presenter_notes("Bemanding\n- Punkt") == ("Bemanding\n- Punkt", "")
+
+
+def test_has_words():
+    assert has_words("- 42 procent")
+    assert not has_words(" “ . ")

@@ -1,0 +1,364 @@
+"""Structure of the five bundled documents: slides and notes, chapters, the 22 cases, lists, the table."""
+
+from __future__ import annotations
+
+import re
+import time
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from ingest.structure import blocks_for
+from ingest.types import Block, DocumentInfo, LoadedDocument, Page
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+KL = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
+COPENHAGEN = "koebenhavn-2016-saerlige-indsatser-tidlig-indsats.txt"
+HEDENSTED = "hedensted-2023-balance-almen-special.txt"
+PAMPHLET = "bupl-kora-2017-socioekonomiske-fordelingsmodeller.txt"
+TALK_2024 = "oplaeg-2024-boern-med-saerlige-behov-i-dagtilbud.txt"
+CATALOG = tomllib.loads((CORPUS / "catalog.toml").read_text(encoding="utf-8"))
+
+# Every case of the KL report as read in the source: municipality, title, and a phrase only its own box has.
+KL_CASES = {
+    1: ("Holstebro Kommune", "Familie med Hjerte", "98 pct. af de nye familier takker ja"),
+    2: ("Viborg Kommune",
+        "Investering i sundhedsplejen styrker tidlig opsporing på 0-3 års området",
+        "Alle børn i alderen 0-3 år screenes nu tre gange årligt"),
+    3: ("Aarhus Kommune", "Styrket samarbejde mellem tandplejen og socialforvaltningen",
+        "Tandplejen arbejder med standardbreve"),
+    4: ("Høje-Taastrup Kommune", "Unge Coaches og Mentorer i idrætsforeninger",
+        "Gadehavegården, Taastrupgård og Charlottekvarteret"),
+    5: ("Vordingborg, Assens, Haderslev, Norddjurs og Viborg Kommuner",
+        "Opsporingsmodel giver fælles sprog, fælles værktøj og fælles indsats", "Fokus i opsporingsmodellen er:"),
+    6: ("Ishøj Kommune", "Styrket kriminalitetsforebyggelse", "den såkaldte PRIK-model"),
+    7: ("Københavns Kommune", "Socialrådgivere på skolerne", "alle 56 distriktsskoler"),
+    8: ("Vordingborg Kommune", "En helhedsløsning for enlige mødre og deres børn", "unge sårbare mødre/gravide"),
+    9: ("Odense Kommune", "Case-manager samler familien", "Center for Familier og Unge"),
+    10: ("Lolland Kommune", "Fra anbringelse til forebyggelse", "døgninstitutionen BUC i Nakskov"),
+    11: ("Thisted Kommune", "DuBu understøtter kvalitet i sagsbehandlingen", "DUBU som del af ledelsestilsynet"),
+    12: ("Københavns Kommune", "Tæt på Familien – en omstilling af ungeområdet", "varig besparelse på 4,4 mio. kr."),
+    13: ("Aalborg Kommune", "Slægts- og netværksanbringelser", "fra 6,34 pct. til 9,14 pct."),
+    14: ("Varde Kommune", "Større inddragelse giver hurtigere og bedre børnefaglige undersøgelser",
+         "Rådgiver har ”kuglepennen” på dialogmødet"),
+    15: ("Herning Kommune", "Tidsbegrænsede anbringelser", "spares 500.000 kr. og 725.000 kr."),
+    16: ("Frederikshavn Kommune", "Familiestuen har fokus på tidlig og aktiv forældreinddragelse",
+         "Familiestuen er et tilbud til børn i alderen 2-6 år"),
+    17: ("Gladsaxe Kommune", "Gladsaxe Kommune har gode resultater med Positiv Adfærd i Læring og Samspil (PALS)",
+         "tre skoler på tredje år med PALS"),
+    18: ("Hedensted Kommune", "Den gode overgang til voksenlivet", "’børneparagrafferne’ til livet som voksen"),
+    19: ("Ringsted Kommune", "Ungeenhed skal øge andelen af unge, der gennemfører en uddannelse",
+         "fra 14,2 pct. i 2013 til 12,2 pct. i 2014"),
+    20: ("Fredericia, Gentofte, Roskilde og Københavns Kommuner", "Vejen til uddannelse og beskæftigelse",
+         "Samarbejdsmodellen:"),
+    21: ("Holbæk Kommune", "Fremskudt indsats målrettet misbrug blandt unge på erhvervsskolerne",
+         "kommunes ungebehandler besøger erhvervsskoler"),
+    22: ("Slagelse Kommune", "Gruppetilbud til unge med ADHD, angst eller depression", "et 22 ugers forløb"),
+}
+
+# Words the structure removes on purpose: running page headers glue the page number to a word
+# ("... unge30 02 — Styrk ..."), page footers ("Side 4 af 7") become page numbers, and PowerPoint's
+# Swedish labels in front of presenter notes go.
+REMOVED_WORDS = {
+    KL: {"unge30", "6304"},
+    COPENHAGEN: {"side"},
+    TALK_2024: {"presentatörsanteckningar", "presentationsanteckningar"},
+}
+
+
+def corpus_document(name: str) -> LoadedDocument:
+    """A bundled text file as the loader delivers it: one page holding the whole file."""
+    path = CORPUS / name
+    info = DocumentInfo(doc_id=name, title=CATALOG[name]["title"], form=CATALOG[name]["form"])
+    return LoadedDocument(info=info, pages=(Page(1, path.read_text(encoding="utf-8")),), sha256="", path=path)
+
+
+@cache
+def corpus_blocks(name: str) -> tuple[Block, ...]:
+    return tuple(blocks_for(corpus_document(name)))
+
+
+def cases_by_number() -> dict[int, Block]:
+    return {block.case_number: block for block in corpus_blocks(KL) if block.kind == "case"}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---- every document ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_no_block_is_empty_and_every_block_has_a_location(name):
+    blocks = corpus_blocks(name)
+    assert blocks
+    for block in blocks:
+        assert re.search(r"\w", block.text), block
+        assert block.text == block.text.strip()
+        assert block.location, block
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_every_word_of_the_source_survives_in_some_block(name):
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    kept = set()
+    for block in corpus_blocks(name):
+        for field in (block.text, block.section, block.case_title, block.municipality):
+            kept |= set(re.findall(r"\w+", field.lower()))
+    # Both halves of a word hyphenated across a line end are inside the joined word.
+    split_words = set()
+    for match in re.finditer(r"(?=(?<!\w)(\w+)-[ \t]*\n\s*(\w+))", source):
+        split_words |= {match.group(1).lower(), match.group(2).lower()}
+    lost = set(re.findall(r"\w+", source.lower())) - kept - split_words
+    assert lost == REMOVED_WORDS.get(name, set())
+
+
+@pytest.mark.parametrize("name", sorted(CATALOG))
+def test_cleaned_text_has_no_tabs_bullet_glyphs_or_hard_wraps(name):
+    for block in corpus_blocks(name):
+        assert not re.search(r"[\t•\uf000-\uf0ff]", block.text), block.text[:80]
+        assert "  " not in block.text
+        assert "forebyg-\n" not in block.text and "serviceud-" not in block.text
+
+
+def test_the_whole_corpus_is_structured_in_under_a_second():
+    documents = [corpus_document(name) for name in CATALOG]
+    started = time.perf_counter()
+    for document in documents:
+        blocks_for(document)
+    assert time.perf_counter() - started < 1.0
+
+
+# ---- slide decks --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "slides", "with_notes"), [(HEDENSTED, 93, 0), (TALK_2024, 21, 6)])
+def test_slide_decks_have_one_block_per_slide_and_notes_beside_it(name, slides, with_notes):
+    blocks = corpus_blocks(name)
+    slide_blocks = [b for b in blocks if b.kind == "slide"]
+    notes = [b for b in blocks if b.kind == "notes"]
+    assert [b.slide for b in slide_blocks] == list(range(1, slides + 1))
+    assert {b.kind for b in blocks} <= {"slide", "notes"}
+    assert len(notes) == with_notes
+    for block in slide_blocks:
+        assert block.location == f"dias {block.slide}"
+        assert block.section
+    for note in notes:
+        assert note.location == f"dias {note.slide} (noter)"
+        assert note.slide in {b.slide for b in slide_blocks}
+
+
+def test_presenter_notes_are_kept_without_the_swedish_labels():
+    blocks = corpus_blocks(TALK_2024)
+    notes = {b.slide: b for b in blocks if b.kind == "notes"}
+    assert notes[1].text.startswith("Lovgivning på dagtilbudsområdet vedr. børn i udsatte positioner")
+    assert notes[1].section == "Det danske system"
+    assert notes[7].text == "Forskelle mellem kommunerne: Forskel i andel, forskel i dagtilbudsstruktur."
+    for block in blocks:
+        assert "anteckningar" not in block.text
+    # the notes are not part of the slide text
+    slide_one = next(b for b in blocks if b.kind == "slide" and b.slide == 1)
+    assert "Lovgivning på dagtilbudsområdet" not in slide_one.text
+
+
+def test_slide_titles():
+    titles = {b.slide: b.section for b in corpus_blocks(HEDENSTED) if b.kind == "slide"}
+    assert titles[1] == "Balance imellem almen og special"
+    assert titles[2] == "PROGRAM"
+    assert titles[4] == "Baggrund: hvad er udfordringen"
+    talk = {b.slide: b.section for b in corpus_blocks(TALK_2024) if b.kind == "slide"}
+    # the title stands last on this slide, after the lead-in, the bullets and the source
+    assert talk[4] == "Stigning i antallet af børn med særlige behov"
+    assert talk[12] == "Bemanding"
+
+
+def test_a_pdf_deck_has_one_slide_per_page():
+    info = DocumentInfo(doc_id="deck.pdf", title="Deck", form="slides")
+    pages = (
+        Page(1, "Titel\n\n•\tEt punkt"),
+        Page(2, "   "),
+        Page(3, "Anden side\nPresentatörsanteckningar\nPresentationsanteckningar\nNoten."),
+    )
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("deck.pdf")))
+    assert [(b.kind, b.slide, b.page, b.location, b.text) for b in blocks] == [
+        ("slide", 1, 1, "dias 1", "Titel\n\n- Et punkt"),
+        ("slide", 3, 3, "dias 3", "Anden side"),
+        ("notes", 3, 3, "dias 3 (noter)", "Noten."),
+    ]
+
+
+# ---- the KL report: chapters, cases, recommendations ---------------------------------------------------------
+
+
+def test_all_22_cases_are_found_with_number_municipality_title_and_location():
+    cases = cases_by_number()
+    assert sorted(cases) == list(range(1, 23))
+    for number, (municipality, title, _) in KL_CASES.items():
+        case = cases[number]
+        assert (case.municipality, case.case_title, case.location) == (municipality, title, f"CASE #{number}")
+
+
+def test_each_case_holds_its_own_example_and_no_other():
+    cases = cases_by_number()
+    for number, (_, _, phrase) in KL_CASES.items():
+        assert phrase in flat(cases[number].text), number
+        for other, block in cases.items():
+            if other != number:
+                assert phrase not in flat(block.text), (phrase, other)
+        assert "CASE #" not in cases[number].text
+        assert "KL anbefaler" not in cases[number].text
+
+
+def test_case_facts_read_in_the_source():
+    cases = cases_by_number()
+    holstebro = flat(cases[1].text)
+    assert holstebro.startswith("’Familie med Hjerte’ er et familieforberedelseskursus")
+    assert "tilbydes til alle førstegangsforældre i Holstebro Kommune" in holstebro
+    # Viborg's body stands before its heading; the chapter text after the heading is not the case
+    viborg = flat(cases[2].text)
+    assert viborg.startswith("Viborg Kommune har omlagt indsatsen") and "sundhedsplejerskerne" in viborg
+    assert "undersøgelse/konsultation af folkeskolens 3. klasser" in viborg
+    assert "En anden væsentlig aktør i den kommunale sundhedstjeneste er tandplejen" not in viborg
+    aarhus = flat(cases[3].text)
+    assert "tandplejens rolle" in aarhus and "Aarhus Kommune er i gang med at etablere en samarbejdsaftale" in aarhus
+    # Ishøj's box is followed by main text resuming with a lowercase word: that text is not the case
+    assert "øger muligheden for at drøfte bekymringer" not in cases[6].text
+    assert flat(cases[20].text).startswith("Med projekt ”Vejen til uddannelse og beskæftigelse”")
+
+
+def test_main_text_interrupted_by_boxes_continues_where_it_left_off():
+    texts = [flat(b.text) for b in corpus_blocks(KL) if b.kind == "text"]
+    assert any(
+        "Den hyppige kontakt mellem socialrådgiver og dagtilbuddets- og skolens personale øger muligheden for at "
+        "drøfte bekymringer om et barn" in text
+        for text in texts
+    )
+    resumed = [
+        "udsatte børn og unge får lavere karakterer sammenlignet med børn med samme begavelse",
+        "En af metoderne er PALS (Positiv Adfærd i Læring og Samspil), der i sin grundform",
+    ]
+    for sentence in resumed:
+        assert any(sentence in text for text in texts), sentence
+
+
+def test_chapters_and_sections_of_the_kl_report():
+    blocks = corpus_blocks(KL)
+    sections = [b.section for b in blocks if b.kind == "text"]
+    assert "01 Tilfør kompetencer tidligt i livet › Invester i tidlig støtte til forældrene" in sections
+    assert "02 Styrk det tværprofessionelle samarbejde › Brug målrettede opsporingsmodeller" in sections
+    assert "04 Hav ambitioner for alle børn og unges læring › Støt de unge i at mestre en uddannelse" in sections
+    locations = {b.location for b in blocks}
+    assert "kapitel 03, afsnit Øg brugen af slægts- og netværksanbringelser" in locations
+    assert "kapitel 02" in locations
+    opsporing = next(b for b in blocks if b.text.startswith("Der kan også være behov for at anvende specifikke"))
+    assert opsporing.location == "kapitel 02, afsnit Brug målrettede opsporingsmodeller"
+    for case in cases_by_number().values():
+        assert re.fullmatch(r"0[1-4] .+", case.section), case.section  # a case belongs to its chapter
+
+
+def test_running_page_headers_and_chapter_labels_are_not_text():
+    for block in corpus_blocks(KL):
+        assert "KL-udspil om udsatte børn og unge" not in block.text
+        assert not re.search(r"\b0\d [—–] ", block.text), block.text[:80]
+
+
+def test_kl_anbefaler_lists_keep_their_lead_in_with_the_recommendations():
+    lists = [b for b in corpus_blocks(KL) if b.kind == "recommendations"]
+    assert [b.location for b in lists] == [f"kapitel 0{n}, KL anbefaler" for n in range(1, 5)]
+    for block in lists:
+        lead_in, *items = block.text.split("\n")
+        assert lead_in == "KL anbefaler:"
+        assert len(items) >= 3 and all(item.startswith("- At ") for item in items)
+    assert "- At kommunerne styrker sundhedsplejens rolle i forhold til de udsatte familier." in lists[0].text
+    assert lists[3].text.endswith("handle direkte på unges sociale problemer eller misbrugsproblemer.")
+
+
+def test_footnotes_stand_apart_from_the_text_they_interrupt():
+    blocks = corpus_blocks(KL)
+    footnote = next(b for b in blocks if b.text.startswith("2 Socialstyrelsen (2013)"))
+    assert footnote.kind == "text"
+    assert "lokalt netværk" not in footnote.text  # the sentence the footnote interrupted goes on elsewhere
+    assert any("fritidsaktiviteter og lokalt netværk, så en social foranstaltning" in flat(b.text) for b in blocks)
+    eight = next(b for b in blocks if "8 SFI (2008)" in b.text)
+    assert "\n8 SFI (2008): Anbragte børns udvikling og helbred." in eight.text  # one line per footnote
+
+
+# ---- the Copenhagen memo: page footers and the budget table ---------------------------------------------------
+
+
+def test_page_footers_give_the_page_of_the_text_around_them():
+    blocks = corpus_blocks(COPENHAGEN)
+    by_start = {b.text[:40]: b for b in blocks}
+    last_page = next(b for k, b in by_start.items() if k.startswith("I 2015 har der været fokus"))
+    assert (last_page.page, last_page.location) == (7, "side 7")
+    pilot = next(b for k, b in by_start.items() if k.startswith("Baggrunden for projektet"))
+    assert (pilot.page, pilot.location) == (6, "side 6")
+    # the footer "Side 4 af 7" stands inside this paragraph: it starts on page 3 and goes on to page 4
+    staff = next(b for b in blocks if b.section.endswith("Finanslovspædagoger"))
+    assert staff.location == "side 3-4"
+    assert "så der er flere voksne til" in flat(staff.text)
+    # before the first footer the page is only known to be one of 1-3
+    assert blocks[0].location == "side 1-3" and blocks[0].page is None
+    for block in blocks:
+        assert not re.search(r"Side \d af \d", block.text)
+
+
+def test_the_budget_table_is_one_block_with_its_header_and_rows():
+    tables = [b for b in corpus_blocks(COPENHAGEN) if b.kind == "table"]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table.section.startswith("3) Anvendte / tildelte midler til relevant kompetenceudvikling")
+    rows = table.text.split("\n")
+    assert rows[0] == "Indsats dagtilbud Afsatte midler | 2016 | 2017 | 2018"
+    assert "Pluspladser | 527.000 | 527.000 | 527.000" in rows
+    assert "Sociale normeringer2 | - | - | -" in rows
+    assert "Sprogindsatsen for børn indenfor dagtilbud 0-6 år | 1.500.000 | 1.500.000 | 1.500.000" in rows
+    assert "Sprogindsatsen på fritidshjem (inden skolestart) | 800.000 | 800.000 | 2.000.000" in rows
+    assert "Børn og bevægelse | 1.255.800 | 1.157.200 | 1.080.600" in rows
+    assert len(rows) == 12
+    assert "http" not in table.text and "Side" not in table.text  # the footnotes and footer in between are not
+
+
+def test_memo_sections_nest_under_the_numbered_questions():
+    sections = [b.section for b in corpus_blocks(COPENHAGEN)]
+    question = (
+        "1) Hvilke særlige indsatser eksisterer der i tilknytning til tidlig indsats i henholdsvis institutioner "
+        "og skoler, herunder oplysning om tildelte ressourcer?"
+    )
+    daycare = f"{question} › Særlige indsatser om tidlig indsats i dagtilbud"
+    assert f"{daycare} › Pluspladser" in sections
+    assert f"{daycare} › Sprogindsatsen udenfor dagtilbud" in sections
+    assert f"{question} › Særlige indsatser om tidlig indsats i skolen" in sections
+    # the questions listed in the introduction are a list, not headings
+    assert "1) Hvilke særlige indsatser" in corpus_blocks(COPENHAGEN)[0].text
+
+
+# ---- the pamphlet: titles that follow their text ------------------------------------------------------------
+
+
+def test_a_question_title_after_its_box_names_that_box():
+    blocks = corpus_blocks(PAMPHLET)
+    share = next(b for b in blocks if "42 procent af kommunerne" in b.text)
+    assert share.section == "Hvor mange kommuner bruger socioøkonomisk ressourcefordeling?"
+    method = next(b for b in blocks if b.text.startswith("Kommunen vægter de socioøkonomiske forhold"))
+    assert method.section == (
+        "Hvordan fordeler kommunerne de socioøkonomiske midler? › "
+        "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL"
+    )
+    assert method.location == "afsnit METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL"
+
+
+def test_a_pdf_report_cites_pages_by_their_label():
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    pages = (
+        Page(1, "Tidlig opsporing\nDet er vigtigt at se barnet tidligt og handle, når der er en bekymring.", "12"),
+        Page(2, "Forældresamarbejde\nForældrene skal inddrages fra første samtale, også når det er svært.", "13"),
+    )
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+    assert [(b.section, b.page, b.location) for b in blocks] == [
+        ("Tidlig opsporing", 1, "side 12"),
+        ("Forældresamarbejde", 2, "side 13"),
+    ]
