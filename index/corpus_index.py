@@ -33,7 +33,7 @@ from index.embedding_cache import EmbeddingCache
 from index.embeddings import Embedder, make_embedder
 from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
-from index.store import ChunkStore, chroma_client
+from index.store import STORE_FORMAT, ChunkStore, chroma_client
 from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -235,6 +235,7 @@ class CorpusIndex:
             "chunk_max_tokens": self.settings.chunk_max_tokens,
             "chunk_overlap_sentences": self.settings.chunk_overlap_sentences,
             "chunker_version": CHUNKER_VERSION,
+            "store_format": STORE_FORMAT,
         }
 
 

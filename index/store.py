@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from llama_index.core.schema import TextNode
+from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -24,6 +24,9 @@ from ingest.types import Chunk
 from tidlig.settings import Settings
 
 ADD_BATCH = 256
+# Bump when what is stored per chunk changes, so existing collections are rebuilt (part of the index config).
+# 2: the "doc_id" metadata holds the document id (it was overwritten with "None", see chunk_node).
+STORE_FORMAT = 2
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -39,7 +42,13 @@ def chroma_client(settings: Settings) -> chromadb.ClientAPI:
 
 
 def chunk_node(chunk: Chunk, vector: list[float] | None = None) -> TextNode:
-    return TextNode(id_=chunk.chunk_id, text=chunk.text, metadata=dict(chunk.metadata), embedding=vector)
+    # llama-index's ChromaVectorStore writes the node's source id into the "doc_id", "document_id" and
+    # "ref_doc_id" metadata, replacing ours; without a source it stores "None" and a doc_ids filter matches
+    # nothing. The source is the document, so Chroma's "doc_id" is the document id again.
+    source = {NodeRelationship.SOURCE: RelatedNodeInfo(node_id=chunk.doc.doc_id)}
+    return TextNode(
+        id_=chunk.chunk_id, text=chunk.text, metadata=dict(chunk.metadata), embedding=vector, relationships=source
+    )
 
 
 class ChunkStore:

