@@ -25,9 +25,13 @@ from assistant.terms import content_terms
 from ingest.sentences import is_list_item, paragraphs, split_sentences
 from prompts import render
 
-MAX_POINTS = 8
-MAX_CHARS = 1400
+MAX_POINTS = 10
+MAX_CHARS = 1800
 MAX_SOURCES = 4
+# Units taken per passage by retrieval rank: the best passage is quoted most fully, because its
+# relevant sentences often share no words with the question (paraphrase), the later ones only where
+# they match the question.
+UNITS_PER_RANK = (6, 3, 2, 2)
 # A sentence below this share of the question's terms is not worth quoting (except from the top passage).
 MIN_COVERAGE = 0.3
 RESULT_CUES = re.compile(r"\b(pct|procent|effekt|resultat|viser|faldet|færre|flere|reduc|stige|steget|besparelse|kr\.|mio)", re.I)
@@ -43,7 +47,11 @@ class Unit:
     lead_in: str = ""  # for a list item: the line that introduces its list
 
 
-def passage_units(text: str) -> list[Unit]:
+def passage_units(text: str, table: bool = False) -> list[Unit]:
+    """Sentences and list items; a table's rows are list items (a row is never split into sentences)."""
+    if table:
+        rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+        return [Unit(row, i, True) for i, row in enumerate(rows)]
     units: list[Unit] = []
     lead_in = ""
     for paragraph in paragraphs(text):
@@ -60,7 +68,11 @@ def is_fragment(unit: Unit) -> bool:
     """Headings and cut-off pieces: short text that does not end like a sentence."""
     if unit.list_item:
         return len(unit.text) < 3
-    return len(unit.text.split()) < 4 or not unit.text.rstrip("”’\"')").endswith((".", "!", "?", ":"))
+    if unit.text.startswith(("Læs mere", "Kilde:", "Note:")) or "http" in unit.text:
+        return True
+    words = len(unit.text.split())
+    # Slides rarely end lines with a full stop, so only short unpunctuated lines count as headings.
+    return words < 4 or (words < 8 and not unit.text.rstrip("”’\"')").endswith((".", "!", "?", ":")))
 
 
 class CitatComposer:
@@ -71,22 +83,20 @@ class CitatComposer:
         """Answer text (Markdown with [n] markers) and the citations it uses."""
         book = CitationBook()
         chosen = self._choose(query_terms, hits)
-        sections = []
-        for hit, units in chosen:
-            lines = []
-            shown_lead_ins: set[str] = set()
+        # One section per source heading: chunks of the same block (a case, a slide) read as one text.
+        sections: dict[str, list[str]] = {}
+        shown_lead_ins: set[str] = set()
+        for hit, units in sorted(chosen, key=lambda pair: _heading_order(pair, chosen)):
+            lines = sections.setdefault(source_heading(hit), [])
             for unit in units:
                 marker = book.cite(hit, unit.text)
-                if unit.list_item:
-                    if unit.lead_in and unit.lead_in not in shown_lead_ins:
-                        shown_lead_ins.add(unit.lead_in)
-                        book.cite(hit, unit.lead_in)
-                        lines.append(f"{unit.lead_in} [{marker}]")
-                    lines.append(f"- {unit.text} [{marker}]")
-                else:
-                    lines.append(f"{unit.text} [{marker}]")
-            sections.append(f"**{source_heading(hit)}**\n" + "\n".join(lines))
-        return f"{self._lead_in(chosen)}\n\n" + "\n\n".join(sections), book
+                if unit.list_item and unit.lead_in and unit.lead_in not in shown_lead_ins:
+                    book.cite(hit, unit.lead_in)
+                    lines.append(_cited(unit.lead_in, marker))
+                shown_lead_ins.update((unit.lead_in, unit.text))
+                lines.append(f"- {_cited(unit.text, marker)}" if unit.list_item else _cited(unit.text, marker))
+        body = "\n\n".join(f"**{heading}**\n" + "\n".join(lines) for heading, lines in sections.items())
+        return f"{self._lead_in(chosen)}\n\n{body}", book
 
     def _choose(self, query_terms: Sequence[str], hits: Sequence[ScoredPassage]) -> list[tuple[ScoredPassage, list[Unit]]]:
         seen: set[str] = set()
@@ -95,7 +105,7 @@ class CitatComposer:
         for rank, hit in enumerate(hits):
             if len(chosen) == MAX_SOURCES or budget_points <= 0:
                 break
-            units = self._relevant_units(query_terms, hit, top=rank == 0, seen=seen)
+            units = self._relevant_units(query_terms, hit, rank, seen)
             picked = []
             for unit in units:
                 if budget_points <= 0 or (picked and len(unit.text) > budget_chars):
@@ -106,18 +116,25 @@ class CitatComposer:
                 budget_chars -= len(unit.text)
             if picked:
                 chosen.append((hit, sorted(picked, key=lambda u: u.position)))
+        if not chosen and hits:
+            # Nothing reads like a sentence (a chart, a title slide): quote the best passage as it is.
+            table = hits[0].passage.metadata.get("block_kind") == "table"
+            chosen = [(hits[0], passage_units(hits[0].passage.text, table)[: UNITS_PER_RANK[0]])]
         return chosen
 
-    def _relevant_units(self, query_terms: Sequence[str], hit: ScoredPassage, top: bool, seen: set[str]) -> list[Unit]:
-        """The passage's units worth quoting, best first. The top passage always contributes."""
-        units = [u for u in passage_units(hit.passage.text) if not is_fragment(u) and _key(u.text) not in seen]
-        scored = [(self._unit_score(query_terms, unit, hit), unit) for unit in units]
-        limit = 5 if top else 2
-        good = [unit for score, unit in sorted(scored, key=lambda p: -p[0]) if score >= MIN_COVERAGE][:limit]
-        if top and len(good) < 2:
-            # The best passage is relevant as a whole even when no single sentence repeats the question's words.
-            good += [u for u in units if u not in good][: 3 - len(good)]
-        return good
+    def _relevant_units(self, query_terms: Sequence[str], hit: ScoredPassage, rank: int, seen: set[str]) -> list[Unit]:
+        """The passage's units worth quoting, best first. The top passage is quoted as a whole (up to
+        its limit), since it was retrieved for its meaning, not only for shared words."""
+        table = hit.passage.metadata.get("block_kind") == "table"
+        units = [u for u in passage_units(hit.passage.text, table) if not is_fragment(u) and _key(u.text) not in seen]
+        limit = UNITS_PER_RANK[min(rank, len(UNITS_PER_RANK) - 1)]
+        if rank == 0:
+            return units[:limit] if len(units) <= limit else self._best(query_terms, hit, units, limit, 0.0)
+        return self._best(query_terms, hit, units, limit, MIN_COVERAGE)
+
+    def _best(self, query_terms: Sequence[str], hit: ScoredPassage, units: list[Unit], limit: int, floor: float) -> list[Unit]:
+        scored = sorted(((self._unit_score(query_terms, u, hit), u) for u in units), key=lambda p: -p[0])
+        return [unit for score, unit in scored if score >= floor][:limit]
 
     def _unit_score(self, query_terms: Sequence[str], unit: Unit, hit: ScoredPassage) -> float:
         score = self._scorer.coverage(query_terms, f"{unit.lead_in} {unit.text}")
@@ -136,11 +153,23 @@ class CitatComposer:
         return render("lead_in")
 
 
+def _heading_order(pair: tuple[ScoredPassage, list[Unit]], chosen: list[tuple[ScoredPassage, list[Unit]]]) -> tuple[int, int]:
+    """Sections in rank order of their best chunk; chunks within a section in document order."""
+    heading = source_heading(pair[0])
+    first_rank = next(i for i, (hit, _) in enumerate(chosen) if source_heading(hit) == heading)
+    return first_rank, pair[0].passage.ordinal
+
+
 def source_heading(hit: ScoredPassage) -> str:
     meta = hit.passage.metadata
     year = f", {meta['year']}" if meta.get("year") else ""
     location = f", {hit.passage.location}" if hit.passage.location else ""
     return f"{meta.get('title', hit.passage.doc_id)}{year}{location}"
+
+
+def _cited(text: str, marker: int) -> str:
+    """Every sentence carries its marker, also inside a list item of several sentences."""
+    return " ".join(f"{sentence} [{marker}]" for sentence in split_sentences(text)) or f"{text} [{marker}]"
 
 
 def _key(text: str) -> str:

@@ -3,7 +3,8 @@
 1. understand: clean the question, guard privacy, build a standalone query for follow-ups;
 2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters;
 3. gate: refuse when the passages do not answer it, pointing to the nearest covered topics;
-4. compose: citat mode quotes sentences verbatim (LLM mode plugs in here, see ``answerers``);
+4. compose: citat mode quotes sentences verbatim; LLM mode lets a model write (see ``assistant.llm``),
+   falling back to citat mode when the model fails;
 5. verify: every claim sentence must be supported by the passages it cites.
 
 Example::
@@ -15,15 +16,18 @@ Example::
 
 from __future__ import annotations
 
+import concurrent.futures
 import html
 import logging
+import queue
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from assistant.citations import CitationBook
 from assistant.compose import CitatComposer, source_heading
 from assistant.gate import AnswerGate, GateDecision
+from assistant.llm import AnswerWriter, LLMFailure, make_llm
 from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
@@ -39,6 +43,7 @@ log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
 NEAREST_TOPICS = 3
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
 
 class Assistant:
@@ -47,6 +52,7 @@ class Assistant:
     def __init__(self, index: CorpusIndex, settings: Settings) -> None:
         self.index = index
         self.settings = settings
+        self._llm = make_llm(settings) if settings.answer_mode == "llm" else None
         self.refresh()
 
     @classmethod
@@ -60,12 +66,18 @@ class Assistant:
         self.gate = AnswerGate(self.scorer)
         self.composer = CitatComposer(self.scorer)
         self.verifier = CitationVerifier(self.scorer)
+        self.writer = AnswerWriter(self._llm, self.verifier, self.settings) if self._llm is not None else None
 
     # ---- public API ------------------------------------------------------------------------------
 
     def ask(
-        self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] | None = None,
+        filters: PassageFilter | None = None,
+        on_text: Callable[[str], None] | None = None,
     ) -> Answer:
+        """Answer ``question``; ``on_text`` receives the growing raw text while an LLM writes."""
         timings: dict[str, float] = {}
         started = time.perf_counter()
         clean = clean_question(question)
@@ -81,8 +93,9 @@ class Assistant:
             log.error("question asked but the index is empty: run `python -m ingest`")
             return Answer(render("empty_index"), refused=True, refusal_reason="tomt indeks", notices=tuple(notices))
 
-        # Personal data never reaches retrieval, logs or stored records.
-        query = standalone_query(privacy.redacted, [_redacted(turn, self.scorer.vocabulary) for turn in history or ()])
+        # Personal data never reaches retrieval, the model, logs or stored records.
+        turns = [_redacted(turn, self.scorer.vocabulary) for turn in history or ()]
+        query = self._standalone(privacy.redacted, turns)
         query_terms = content_terms(query)
         timings["understand"] = _ms(started)
 
@@ -97,8 +110,7 @@ class Assistant:
 
         mark = time.perf_counter()
         if decision.answerable:
-            text, book = self.composer.compose(query_terms, hits)
-            answer = Answer(text, book.citations(), mode="citat", notices=tuple(notices), query=query)
+            answer = self._compose(query, query_terms, hits, notices, on_text)
         else:
             answer = self._refuse(decision, hits, tuple(notices), query)
         timings["compose"] = _ms(mark)
@@ -116,15 +128,56 @@ class Assistant:
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
     ) -> Iterator[tuple[str, Answer | None]]:
-        """Yield the answer text as it grows, then ``("", answer)`` with the complete answer."""
-        answer = self.ask(question, history, filters)
-        shown = ""
-        for paragraph in answer.text.split("\n\n"):
-            shown = f"{shown}\n\n{paragraph}" if shown else paragraph
-            yield shown, None
+        """Yield the answer text as it grows, then ``("", answer)`` with the complete (verified) answer.
+
+        In LLM mode the growing text is the model's raw output; the final answer replaces it.
+        """
+        updates: queue.Queue[str] = queue.Queue()
+        worker = _POOL.submit(self.ask, question, history, filters, updates.put)
+        while not worker.done() or not updates.empty():
+            try:
+                yield _escape(updates.get(timeout=0.1)), None
+            except queue.Empty:
+                continue
+        answer = worker.result()
+        if answer.mode == "citat":
+            shown = ""
+            for paragraph in answer.text.split("\n\n"):
+                shown = f"{shown}\n\n{paragraph}" if shown else paragraph
+                yield shown, None
         yield "", answer
 
     # ---- steps -----------------------------------------------------------------------------------
+
+    def _standalone(self, question: str, turns: list[Turn]) -> str:
+        """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""
+        if self.writer is not None and any(turn.role == "user" for turn in turns):
+            try:
+                return self.writer.condense(question, turns)
+            except LLMFailure as failure:
+                log.warning("LLM condensing failed (%s); using the rule-based follow-up query", failure)
+        return standalone_query(question, turns)
+
+    def _compose(
+        self,
+        query: str,
+        query_terms: list[str],
+        hits: list[ScoredPassage],
+        notices: list[str],
+        on_text: Callable[[str], None] | None,
+    ) -> Answer:
+        if self.writer is not None:
+            try:
+                generated = self.writer.answer(query, hits, on_text)
+                return Answer(
+                    generated.text, generated.book.citations(), mode="llm", notices=tuple(notices),
+                    query=query, removed_sentences=generated.removed,
+                )
+            except LLMFailure as failure:
+                log.warning("LLM answer failed (%s); falling back to citat mode", failure)
+                notices = [*notices, render("llm_fallback", reason=str(failure))]
+        text, book = self.composer.compose(query_terms, hits)
+        return Answer(text, book.citations(), mode="citat", notices=tuple(notices), query=query)
 
     def _with_case_context(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
         """When the best passage is part of a case, its other chunks follow it: results often stand

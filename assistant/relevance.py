@@ -37,6 +37,15 @@ class RelevanceScorer:
     def known(self, term: str) -> bool:
         return term in self._idf
 
+    def knows_word(self, word: str) -> bool:
+        """The corpus uses this word, possibly inflected (genitive -s, definite or plural endings)."""
+        lowered = word.lower()
+        return (
+            lowered in self.vocabulary
+            or lowered.removesuffix("s") in self.vocabulary
+            or any(self.known(term) for term in content_terms(word))
+        )
+
     def coverage(self, query_terms: Sequence[str], text: str) -> float:
         """IDF-weighted share of the (distinct) query terms present in ``text``."""
         wanted = set(query_terms)

@@ -84,9 +84,11 @@ class PassageFilter:
 
 @dataclass(frozen=True)
 class FusionSettings:
+    """Defaults measured with ``python -m eval.calibrate`` on the development set (README, "Calibration")."""
+
     mode: FusionMode = "rrf"
-    dense_weight: float = 0.5  # BM25 gets 1 - dense_weight
-    candidates: int = 30  # taken from each list before fusing
+    dense_weight: float = 0.7  # BM25 gets 1 - dense_weight
+    candidates: int = 40  # taken from each list before fusing
 
 
 class Retriever:

@@ -72,7 +72,9 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
-    llm_timeout_s: float = Field(60.0, gt=0)
+    llm_timeout_s: float = Field(60.0, gt=0, description="Hard limit for one answer; then citat fallback.")
+    llm_max_tokens: int = Field(400, ge=16, le=4096)
+    llm_unsupported: Literal["remove", "mark"] = "remove"
 
     # Web app
     host: str = "127.0.0.1"

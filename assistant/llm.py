@@ -1,0 +1,171 @@
+"""LLM mode: a language model writes the answer from numbered passages; the verifier checks it.
+
+Backends come from llama-index's LLM classes, chosen by settings and imported only when configured:
+``openai`` is any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, Azure) via
+``OpenAILike``; ``ollama`` is an Ollama server. Nothing is contacted unless LLM mode is configured.
+
+Every generated sentence goes through :class:`CitationVerifier`: a sentence whose cited passage does not
+support it is moved to the passage that does (wrong marker corrected), else removed (or marked, by
+setting) and recorded. Any failure (server down, timeout, malformed or empty output) raises
+:class:`LLMFailure`; the pipeline then falls back to citat mode with a visible notice.
+
+Example::
+
+    writer = AnswerWriter(make_llm(settings), verifier, settings)
+    text, book, removed = writer.answer("Hvad gør Holstebro?", hits)
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.citations import CitationBook
+from assistant.compose import source_heading
+from assistant.types import Turn
+from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
+from index import ScoredPassage
+from prompts import load, render
+from tidlig.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PASSAGES_IN_PROMPT = 5
+NO_ANSWER = "dokumenterne besvarer ikke spørgsmålet"
+# One shared pool: a call that overruns its deadline keeps running here until its HTTP timeout, but
+# the user's request returns at the deadline.
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="llm")
+
+
+class LLMFailure(Exception):
+    """The model could not give a usable answer; ``str(error)`` is a short Danish reason."""
+
+
+def make_llm(settings: Settings):
+    """The configured llama-index LLM (lazy import: citat mode never loads these packages)."""
+    api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "ikke-sat"
+    match settings.llm_backend:
+        case "openai":
+            from llama_index.llms.openai_like import OpenAILike
+
+            return OpenAILike(
+                model=settings.llm_model,
+                api_base=settings.llm_base_url,
+                api_key=api_key,
+                is_chat_model=True,
+                context_window=4096,
+                max_tokens=settings.llm_max_tokens,
+                temperature=0.1,
+                timeout=settings.llm_timeout_s,
+                max_retries=0,
+            )
+        case "ollama":
+            from llama_index.llms.ollama import Ollama
+
+            return Ollama(
+                model=settings.llm_model,
+                base_url=settings.llm_base_url or "http://127.0.0.1:11434",
+                request_timeout=settings.llm_timeout_s,
+                temperature=0.1,
+            )
+    raise ValueError(f"unknown llm_backend {settings.llm_backend!r}")
+
+
+@dataclass(frozen=True)
+class Generated:
+    text: str
+    book: CitationBook
+    removed: tuple[str, ...]
+
+
+class AnswerWriter:
+    def __init__(self, llm, verifier: CitationVerifier, settings: Settings) -> None:
+        self._llm = llm
+        self._verifier = verifier
+        self._timeout = settings.llm_timeout_s
+        self._mark = settings.llm_unsupported == "mark"
+
+    def condense(self, question: str, history: Sequence[Turn]) -> str:
+        """The follow-up rewritten by the model into a standalone question."""
+        conversation = "\n".join(f"{'Bruger' if t.role == 'user' else 'Assistent'}: {t.content[:600]}" for t in history[-4:])
+        text = self._complete([("user", render("condense", history=conversation, question=question))], None)
+        standalone = text.strip().splitlines()[0].strip().strip('"') if text.strip() else ""
+        if len(standalone) < 5:
+            raise LLMFailure("tomt omskrevet spørgsmål")
+        return standalone
+
+    def answer(
+        self, question: str, hits: Sequence[ScoredPassage], on_text: Callable[[str], None] | None = None
+    ) -> Generated:
+        passages = list(hits[:PASSAGES_IN_PROMPT])
+        numbered = "\n\n".join(
+            render("passage", number=n, heading=source_heading(hit), text=hit.passage.text)
+            for n, hit in enumerate(passages, 1)
+        )
+        prompt = render("answer", passages=numbered, question=question)
+        raw = self._complete([("system", load("system")), ("user", prompt)], on_text)
+        if NO_ANSWER in raw.lower():
+            raise LLMFailure("modellen fandt ikke svaret i passagerne")
+        return self._verified(raw, passages)
+
+    def _complete(self, messages: list[tuple[str, str]], on_text: Callable[[str], None] | None) -> str:
+        future = _POOL.submit(self._stream, messages, on_text, time.monotonic() + self._timeout)
+        try:
+            return future.result(timeout=self._timeout + 1)
+        except concurrent.futures.TimeoutError:
+            raise LLMFailure("tidsgrænsen blev overskredet") from None
+        except LLMFailure:
+            raise
+        except Exception as error:  # connection refused, HTTP errors, malformed responses
+            log.warning("LLM call failed: %s: %s", type(error).__name__, error)
+            raise LLMFailure("sprogmodellen svarede ikke") from None
+
+    def _stream(self, messages: list[tuple[str, str]], on_text: Callable[[str], None] | None, deadline: float) -> str:
+        from llama_index.core.llms import ChatMessage
+
+        text = ""
+        for chunk in self._llm.stream_chat([ChatMessage(role=role, content=content) for role, content in messages]):
+            text += chunk.delta or ""
+            if on_text:
+                on_text(text)
+            if time.monotonic() > deadline:
+                raise LLMFailure("tidsgrænsen blev overskredet")
+        return text
+
+    def _verified(self, raw: str, passages: list[ScoredPassage]) -> Generated:
+        """Keep supported sentences with corrected markers, renumbered by first use."""
+        texts = {n: hit.passage.text for n, hit in enumerate(passages, 1)}
+        book = CitationBook()
+        kept: list[str] = []
+        removed: list[str] = []
+        for sentence in claim_sentences(raw):
+            claim = strip_markers(sentence)
+            if not re.search(r"\w", claim):
+                continue
+            markers = tuple(int(m) for m in MARKER.findall(sentence))
+            supporting = self._supporting(claim, markers, texts)
+            if supporting:
+                numbers = "".join(f"[{book.cite(passages[n - 1], claim)}]" for n in supporting)
+                kept.append(f"{claim} {numbers}")
+            else:
+                removed.append(claim)
+                if self._mark:
+                    kept.append(f"{claim} {load('unsupported_mark')}")
+        if not any(MARKER.search(line) for line in kept):
+            raise LLMFailure("intet i svaret kunne underbygges af kilderne")
+        for claim in removed:
+            log.info("removed unsupported generated sentence: %r", claim[:160])
+        return Generated(" ".join(kept), book, tuple(removed))
+
+    def _supporting(self, claim: str, markers: tuple[int, ...], texts: dict[int, str]) -> tuple[int, ...]:
+        """The cited passages that support the claim; if none do, the single best passage that does."""
+        check = self._verifier.check_sentence(claim, markers, texts)
+        if check.supported_by:
+            return check.supported_by
+        scores = {n: self._verifier.support(claim, text) for n, text in texts.items()}
+        best = max(scores, key=scores.get)
+        return (best,) if scores[best] >= self._verifier.threshold else ()
