@@ -41,7 +41,6 @@ from typing import Any
 import gradio as gr
 
 from assistant import Answer, Assistant, Citation, Turn
-from assistant.privacy import redact
 from index import CorpusIndex, PassageFilter
 from ingest.cases import CaseExample
 from prompts import load, render
@@ -51,7 +50,6 @@ from tidlig.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("tidlig.app")
 
 FEEDBACK_FILE = "feedback.jsonl"
-UPLOADS_DIR = "uploads"
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
 MAX_EARLIER_SOURCES = 10  # earlier answers whose sources stay in the panel (collapsed)
 MAX_EXPORT_AGE_S = 3600
@@ -438,7 +436,7 @@ class TidligApp:
         self.assistant = assistant
         self.settings = settings
         self.feedback = FeedbackLog(settings.data_dir / FEEDBACK_FILE)
-        self.uploads_dir = settings.data_dir / UPLOADS_DIR
+        self.uploads_dir = settings.uploads_dir
         self._index_lock = threading.Lock()  # one upload or delete at a time
         self._exports = tempfile.TemporaryDirectory(prefix="tidlig-export-")  # removed when the app exits
         self._export_dir = Path(self._exports.name)
@@ -448,9 +446,7 @@ class TidligApp:
         return self.assistant.index
 
     def redact(self, text: str) -> str:
-        # The corpus vocabulary keeps names the documents use ("Holstebro Kommune") from being redacted.
-        scorer = getattr(self.assistant, "scorer", None)
-        return redact(text, getattr(scorer, "vocabulary", frozenset()))
+        return self.assistant.redact(text)
 
     # ---- asking ------------------------------------------------------------------------------------
 

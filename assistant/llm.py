@@ -28,6 +28,7 @@ from assistant.citations import CitationBook
 from assistant.compose import source_heading
 from assistant.types import Turn
 from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
+from ingest.sentences import split_sentences
 from index import ScoredPassage
 from prompts import load, render
 from tidlig.settings import Settings
@@ -39,6 +40,40 @@ NO_ANSWER = "dokumenterne besvarer ikke spørgsmålet"
 # One shared pool: a call that overruns its deadline keeps running here until its HTTP timeout, but
 # the user's request returns at the deadline.
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=8, thread_name_prefix="llm")
+
+
+ENUMERATION = re.compile(r"^\d{1,2}[.)]\s+")
+LEADING_MARKERS = re.compile(r"^(\s*(?:[-*•]|\d{1,2}[.)])?\s*)((?:\[\d+\]\s*)+)(.+)$")
+
+
+def _markers_after_text(raw: str) -> str:
+    """Small models often write "[1] Tekst." instead of "Tekst. [1]"; move such markers behind the
+    first sentence of the line, where the verifier expects them."""
+    lines = []
+    for line in raw.splitlines():
+        match = LEADING_MARKERS.match(line)
+        if match:
+            prefix, markers, text = match.groups()
+            first, *rest = split_sentences(text) or [text]
+            line = " ".join([f"{prefix}{first} {markers.strip()}", *rest])
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# Sentences in a document that address the assistant rather than the reader (prompt injection).
+INSTRUCTION = re.compile(
+    r"[^.!?\n]*\b(ignor[eé]r\w*\s+(alle\s+)?(tidligere|ovenstående|forrige|previous|all)|"
+    r"du\s+skal\s+nu|you\s+must\s+now|systemprompt|system prompt|instruktion(er|erne)?\s+ovenfor|"
+    r"glem\s+(alt|dine\s+regler)|disregard\s+(all|previous))[^.!?\n]*[.!?]?",
+    re.IGNORECASE,
+)
+INSTRUCTION_OMITTED = "[tekst udeladt: ligner en instruktion til assistenten]"
+
+
+def neutralise_instructions(text: str) -> str:
+    """Passage text is data: sentences that try to instruct the model never reach it. The system
+    prompt says the same; this holds even for a small model that would follow them anyway."""
+    return INSTRUCTION.sub(INSTRUCTION_OMITTED, text)
 
 
 class LLMFailure(Exception):
@@ -62,6 +97,8 @@ def make_llm(settings: Settings):
                 temperature=0.1,
                 timeout=settings.llm_timeout_s,
                 max_retries=0,
+                # Small models loop ("A. A. A."); standard OpenAI parameters that servers honour.
+                additional_kwargs={"frequency_penalty": 0.5, "presence_penalty": 0.3, "seed": 7},
             )
         case "ollama":
             from llama_index.llms.ollama import Ollama
@@ -94,8 +131,8 @@ class AnswerWriter:
         conversation = "\n".join(f"{'Bruger' if t.role == 'user' else 'Assistent'}: {t.content[:600]}" for t in history[-4:])
         text = self._complete([("user", render("condense", history=conversation, question=question))], None)
         standalone = text.strip().splitlines()[0].strip().strip('"') if text.strip() else ""
-        if len(standalone) < 5:
-            raise LLMFailure("tomt omskrevet spørgsmål")
+        if len(standalone) < 5 or standalone.lower().strip("?. ") == question.lower().strip("?. "):
+            raise LLMFailure("spørgsmålet blev ikke omskrevet")
         return standalone
 
     def answer(
@@ -103,7 +140,7 @@ class AnswerWriter:
     ) -> Generated:
         passages = list(hits[:PASSAGES_IN_PROMPT])
         numbered = "\n\n".join(
-            render("passage", number=n, heading=source_heading(hit), text=hit.passage.text)
+            render("passage", number=n, heading=source_heading(hit), text=neutralise_instructions(hit.passage.text))
             for n, hit in enumerate(passages, 1)
         )
         prompt = render("answer", passages=numbered, question=question)
@@ -142,10 +179,15 @@ class AnswerWriter:
         book = CitationBook()
         kept: list[str] = []
         removed: list[str] = []
-        for sentence in claim_sentences(raw):
-            claim = strip_markers(sentence)
-            if not re.search(r"\w", claim):
-                continue
+        seen: set[str] = set()
+        log.debug("raw LLM answer: %r", raw[:2000])
+        sentences = claim_sentences(_markers_after_text(raw))
+        for position, sentence in enumerate(sentences):
+            claim = ENUMERATION.sub("", strip_markers(sentence))
+            cut_off = position == len(sentences) - 1 and not claim.rstrip("”’\"')").endswith((".", "!", "?"))
+            if not re.search(r"\w", claim) or claim.lower() in seen or cut_off:
+                continue  # empty, a repetition, or cut off by the token limit
+            seen.add(claim.lower())
             markers = tuple(int(m) for m in MARKER.findall(sentence))
             supporting = self._supporting(claim, markers, texts)
             if supporting:

@@ -70,6 +70,10 @@ class Assistant:
 
     # ---- public API ------------------------------------------------------------------------------
 
+    def redact(self, text: str) -> str:
+        """``text`` without CPR numbers and children's names; names the documents use are kept."""
+        return find_personal_data(text, self.scorer.vocabulary).redacted
+
     def ask(
         self,
         question: str,
@@ -94,7 +98,7 @@ class Assistant:
             return Answer(render("empty_index"), refused=True, refusal_reason="tomt indeks", notices=tuple(notices))
 
         # Personal data never reaches retrieval, the model, logs or stored records.
-        turns = [_redacted(turn, self.scorer.vocabulary) for turn in history or ()]
+        turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
         query = self._standalone(privacy.redacted, turns)
         query_terms = content_terms(query)
         timings["understand"] = _ms(started)
@@ -222,10 +226,6 @@ class Assistant:
             log.warning("citat sentence not supported by its citation, removed: %r", sentence[:120])
             text = "\n".join(line for line in text.splitlines() if sentence not in line)
         return replace(answer, text=_escape(text), removed_sentences=tuple(unsupported))
-
-
-def _redacted(turn: Turn, vocabulary) -> Turn:
-    return Turn(turn.role, find_personal_data(turn.content, vocabulary).redacted)
 
 
 def _escape(text: str) -> str:

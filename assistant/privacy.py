@@ -19,7 +19,7 @@ from datetime import date
 CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d-])")
 # Two or more capitalised words in a row, e.g. "Mikkel Hansen" or "Anna Sofie Jensen".
 NAME = re.compile(r"\b([A-ZÆØÅ][a-zæøåéü]+(?:[ -][A-ZÆØÅ][a-zæøåéü]+)+)\b")
-# Words around a name that make it a child's name, not a municipality or a programme.
+# Words that introduce a child's name ("drengen Mikkel"); they are not part of the name.
 CHILD_CUES = re.compile(
     r"\b(drengen|pigen|barnet|eleven|elev|dreng|pige|barn|sønnen|datteren|søn|datter|hedder|navn|kaldet)\b",
     re.IGNORECASE,
@@ -75,24 +75,28 @@ def find_personal_data(text: str, known_terms: Container[str] = frozenset()) -> 
 
     def redact_name(match: re.Match[str]) -> str:
         nonlocal name_count
-        if not _looks_like_childs_name(match, known_terms):
+        prefix, name = _split_name(match.group(1), known_terms)
+        # Two or more capitalised words in a row that the documents never use are taken to be a name
+        # (too cautious at worst: the question is still answered, only logs and records are redacted).
+        words = re.split(r"[ -]", name)
+        if len(words) < 2 or any(word.lower() in known_terms for word in words):
             return match.group(0)
         name_count += 1
-        return REDACTED_NAME
+        return prefix + REDACTED_NAME
 
     redacted = NAME.sub(redact_name, redacted)
     return PersonalData(redacted, cpr_count, name_count)
 
 
-def _looks_like_childs_name(match: re.Match[str], known_terms: Container[str]) -> bool:
-    parts = re.split(r"[ -]", match.group(1))
-    if any(part.lower() in known_terms for part in parts):
-        return False
-    before = match.string[max(0, match.start() - 40) : match.start()]
-    sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:"
-    # "Mikkel Hansen er ked af det" at the start of a sentence is still a name if cued nearby.
-    after = match.string[match.end() : match.end() + 40]
-    return bool(CHILD_CUES.search(before + " " + after)) or not sentence_start
+def _split_name(text: str, known_terms: Container[str]) -> tuple[str, str]:
+    """("Drengen ", "Mikkel Hansen"): leading cue words and corpus words are not part of the name."""
+    prefix = ""
+    while (match := re.match(r"(\w+)([ -])", text)) and (
+        CHILD_CUES.fullmatch(match.group(1)) or match.group(1).lower() in known_terms
+    ):
+        prefix += match.group(0)
+        text = text[match.end() :]
+    return prefix, text
 
 
 def redact(text: str, known_terms: Container[str] = frozenset()) -> str:

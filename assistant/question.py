@@ -20,11 +20,12 @@ from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
 # Words that make a question lean on what was said before.
-FOLLOWUP_CUES = re.compile(
-    r"^(og|men|så|hvad med|hvad så med|hvordan med|også)\b|\b(det|den|de|dem|deres|dens|dets|der|disse|dette|"
-    r"samme|her|virkede|resultat\w*|effekt\w*|hvorfor|mere om)\b",
-    re.IGNORECASE,
+# A follow-up opens with a connective ("Og hvad med …") or points back ("det", "dem", "modellen").
+FOLLOWUP_OPENING = re.compile(r"^(og|men|så|hvad med|hvad så|hvordan med|også)\b", re.IGNORECASE)
+BACK_REFERENCE = re.compile(
+    r"\b(det|dem|deres|dette|disse|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b", re.IGNORECASE
 )
+MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
 PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøå]+\b")
 
 
@@ -69,7 +70,10 @@ def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
 
 
 def _is_followup(question: str) -> bool:
-    return len(content_terms(question)) <= 3 or bool(FOLLOWUP_CUES.search(question) and len(question) < 80)
+    terms = len(content_terms(question))
+    if terms <= 2 or FOLLOWUP_OPENING.search(question):
+        return True
+    return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not _proper_nouns(question)
 
 
 def _proper_nouns(text: str) -> list[str]:

@@ -86,3 +86,10 @@ def claim_sentences(text: str) -> list[str]:
                 parts[-2:] = [parts[-2] + " " + parts[-1]]
             sentences.extend(parts)
     return sentences
+
+
+def answer_claims(text: str) -> list[str]:
+    """The claim sentences of an answer: everything but the lead-in paragraph and bold source headings."""
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else text
+    lines = [line for line in body.splitlines() if not (line.startswith("**") and line.rstrip().endswith("**"))]
+    return [sentence for sentence in claim_sentences("\n".join(lines)) if strip_markers(sentence)]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from assistant.types import Answer
-from assistant.verify import CitationVerifier, MARKER, claim_sentences, strip_markers
+from assistant.verify import MARKER, CitationVerifier, answer_claims, strip_markers
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 
@@ -101,7 +101,7 @@ def score_question(
 def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, float]:
     passages = {c.number: c.passage for c in answer.citations}
     pairs = supported_pairs = sentences = supported_sentences = 0
-    for sentence in answer_sentences(answer.text):
+    for sentence in answer_claims(answer.text):
         markers = tuple(int(m) for m in MARKER.findall(sentence))
         check = verifier.check_sentence(strip_markers(sentence), markers, passages)
         sentences += 1
@@ -112,13 +112,6 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
         "citation_precision": supported_pairs / pairs if pairs else 0.0,
         "citation_recall": supported_sentences / sentences if sentences else 0.0,
     }
-
-
-def answer_sentences(text: str) -> list[str]:
-    """Claim sentences: everything but the lead-in paragraph and bold source headings."""
-    body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    lines = [line for line in body.splitlines() if not (line.startswith("**") and line.rstrip().endswith("**"))]
-    return [s for s in claim_sentences("\n".join(lines)) if strip_markers(s)]
 
 
 def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:

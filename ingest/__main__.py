@@ -17,7 +17,7 @@ from tidlig.settings import SettingsError, load_settings
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Indeksér dokumenter til tidlig.")
-    parser.add_argument("paths", nargs="*", type=Path, help="filer eller mapper (standard: corpus-mappen)")
+    parser.add_argument("paths", nargs="*", type=Path, help="filer eller mapper (standard: corpus-mappen og uploads)")
     parser.add_argument("--if-missing", action="store_true", help="gør intet, hvis der allerede er et indeks")
     parser.add_argument(
         "--keep-missing", action="store_true", help="behold dokumenter i indekset, der ikke findes under PATH"
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.if_missing and not index.is_empty:
         print(f"Indekset findes allerede ({len(index.passages)} tekststykker); spring indeksering over.")
         return 0
-    paths = args.paths or [settings.corpus_dir]
+    paths = args.paths or settings.source_dirs()
     with tqdm(unit="dok", desc="Indekserer") as bar:
 
         def progress(name: str, done: int, total: int) -> None:

@@ -108,6 +108,15 @@ class Settings(BaseSettings):
         return self.data_dir / "index"
 
     @property
+    def uploads_dir(self) -> Path:
+        """Documents added through the app; indexed together with the corpus."""
+        return self.data_dir / "uploads"
+
+    def source_dirs(self) -> list[Path]:
+        """What a plain ``python -m ingest`` keeps in sync: the corpus and the uploads."""
+        return [self.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
+
+    @property
     def embedding_cache(self) -> Path:
         return (self.cache_dir or self.data_dir / "cache") / "embeddings.sqlite"
 

@@ -85,15 +85,12 @@ def test_safe_file_name_keeps_names_inside_the_uploads_folder():
     assert app.safe_file_name("rapport (endelig)?.pdf") == "rapport _endelig_.pdf"
 
 
-class FailingAssistant:
-    index = None
-
-    def stream(self, question, history, filters):
+def test_chat_shows_the_danish_error_and_records_the_redacted_question(assistant, tmp_path, caplog, monkeypatch):
+    def broken_stream(question, history, filters):
         raise RuntimeError("boom")
 
-
-def test_chat_shows_the_danish_error_and_records_the_redacted_question(tmp_path, caplog):
-    ui = app.TidligApp(FailingAssistant(), make_settings(tmp_path / "data"))
+    monkeypatch.setattr(assistant, "stream", broken_stream)
+    ui = app.TidligApp(assistant, make_settings(tmp_path / "data"))
     outputs = list(ui.chat("Hvad med 010203-1234?", [], [], None, []))
     _, history, _, notices, conversation = outputs[-1]
     assert render("error") in history[-1]["content"] and render("error") in notices

