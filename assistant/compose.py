@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from index import ScoredPassage
 
 from assistant.citations import CitationBook
+from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from assistant.terms import content_terms
 from ingest.sentences import is_list_item, paragraphs, split_sentences
@@ -68,7 +69,7 @@ def is_fragment(unit: Unit) -> bool:
     """Headings and cut-off pieces: short text that does not end like a sentence."""
     if unit.list_item:
         return len(unit.text) < 3
-    if unit.text.startswith(("Læs mere", "Kilde:", "Note:")) or "http" in unit.text:
+    if unit.text.startswith(("Læs mere", "Kilde:", "Note:")) or "http" in unit.text or looks_like_instruction(unit.text):
         return True
     words = len(unit.text.split())
     # Slides rarely end lines with a full stop, so only short unpunctuated lines count as headings.

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from assistant.citations import CitationBook
+from assistant.injection import neutralise_instructions
 from assistant.compose import source_heading
 from assistant.types import Turn
 from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
@@ -58,22 +59,6 @@ def _markers_after_text(raw: str) -> str:
             line = " ".join([f"{prefix}{first} {markers.strip()}", *rest])
         lines.append(line)
     return "\n".join(lines)
-
-
-# Sentences in a document that address the assistant rather than the reader (prompt injection).
-INSTRUCTION = re.compile(
-    r"[^.!?\n]*\b(ignor[eé]r\w*\s+(alle\s+)?(tidligere|ovenstående|forrige|previous|all)|"
-    r"du\s+skal\s+nu|you\s+must\s+now|systemprompt|system prompt|instruktion(er|erne)?\s+ovenfor|"
-    r"glem\s+(alt|dine\s+regler)|disregard\s+(all|previous))[^.!?\n]*[.!?]?",
-    re.IGNORECASE,
-)
-INSTRUCTION_OMITTED = "[tekst udeladt: ligner en instruktion til assistenten]"
-
-
-def neutralise_instructions(text: str) -> str:
-    """Passage text is data: sentences that try to instruct the model never reach it. The system
-    prompt says the same; this holds even for a small model that would follow them anyway."""
-    return INSTRUCTION.sub(INSTRUCTION_OMITTED, text)
 
 
 class LLMFailure(Exception):
@@ -157,9 +142,10 @@ class AnswerWriter:
             raise LLMFailure("tidsgrænsen blev overskredet") from None
         except LLMFailure:
             raise
-        except Exception as error:  # connection refused, HTTP errors, malformed responses
+        except Exception as error:  # connection refused, HTTP errors, timeouts, malformed responses
             log.warning("LLM call failed: %s: %s", type(error).__name__, error)
-            raise LLMFailure("sprogmodellen svarede ikke") from None
+            timed_out = "timeout" in type(error).__name__.lower()
+            raise LLMFailure("tidsgrænsen blev overskredet" if timed_out else "sprogmodellen svarede ikke") from None
 
     def _stream(self, messages: list[tuple[str, str]], on_text: Callable[[str], None] | None, deadline: float) -> str:
         from llama_index.core.llms import ChatMessage

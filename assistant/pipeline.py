@@ -225,7 +225,7 @@ class Assistant:
         for sentence in unsupported:
             log.warning("citat sentence not supported by its citation, removed: %r", sentence[:120])
             text = "\n".join(line for line in text.splitlines() if sentence not in line)
-        return replace(answer, text=_escape(text), removed_sentences=tuple(unsupported))
+        return replace(answer, text=_escape(text), removed_sentences=answer.removed_sentences + tuple(unsupported))
 
 
 def _escape(text: str) -> str:

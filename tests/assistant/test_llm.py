@@ -12,7 +12,7 @@ import pytest
 from llama_index.core.base.llms.types import ChatMessage, ChatResponse
 
 from assistant import Assistant
-from assistant.llm import neutralise_instructions
+from assistant.injection import neutralise_instructions
 from assistant.verify import MARKER, answer_claims, strip_markers
 from tests.conftest import make_settings
 from tests.llm_server import free_port, llm_server
@@ -29,9 +29,8 @@ def server_url():
 
 
 def llm_assistant(index, data_dir, url, **overrides) -> Assistant:
-    settings = make_settings(
-        data_dir, answer_mode="llm", llm_base_url=url, llm_model="qwen-0.5b", llm_timeout_s=120, **overrides
-    )
+    values = {"answer_mode": "llm", "llm_base_url": url, "llm_model": "qwen-0.5b", "llm_timeout_s": 120, **overrides}
+    settings = make_settings(data_dir, **values)
     return Assistant(index, settings)
 
 
@@ -55,7 +54,7 @@ def test_a_cited_danish_answer_comes_back(server_url, bundled_index, tmp_path):
 class AddsAnInventedSentence:
     """The real model's stream with one invented sentence appended: the verifier must drop it."""
 
-    INVENTED = " Alle børn i Danmark får gratis ridetimer hver fredag i tandplejen. [1]"
+    INVENTED = "\nAlle børn i Danmark får gratis ridetimer hver fredag i tandplejen. [1]"
 
     def __init__(self, llm):
         self._llm = llm
@@ -73,7 +72,7 @@ def test_an_unsupported_sentence_is_removed_and_recorded(server_url, bundled_ind
     assistant.writer._llm = AddsAnInventedSentence(assistant.writer._llm)
     answer = assistant.ask(QUESTION)
     assert "ridetimer" not in answer.text
-    assert any("ridetimer" in removed for removed in answer.removed_sentences)
+    assert any("ridetimer" in removed for removed in answer.removed_sentences), (answer.mode, answer.notices, answer.text)
 
 
 def test_a_stopped_server_falls_back_to_citat_mode(bundled_index, tmp_path):
