@@ -36,13 +36,18 @@ def main(argv: list[str] | None = None) -> int:
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from eval.report import markdown_report, write_reports
     from eval.runner import run_evaluation
+    from index.embedding_cache import EmbeddingCache
 
     questions = load_questions(args.questions or BUNDLED_QUESTIONS)
     assistant = Assistant.open(settings)
     if assistant.index.is_empty:
         print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
         return 1
-    baseline = Baseline.build(settings.corpus_dir, assistant.index.embedder) if args.baseline else None
+    baseline = None
+    if args.baseline:
+        cache = EmbeddingCache(settings.embedding_cache)
+        baseline = Baseline.build(settings.corpus_dir, assistant.index.embedder, cache)
+        cache.close()
     with tqdm(total=len(questions), desc="Evaluerer", unit="spm") as bar:
         result = run_evaluation(assistant, questions, baseline, progress=bar.update)
     write_reports(args.out, result.report, result.scores)

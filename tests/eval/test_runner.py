@@ -1,0 +1,95 @@
+"""The evaluation runner on the real index: report format, the CLI on an unseen question file, and the
+regression gate that ``make test`` applies to a fixed subset of the development set."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from eval.dataset import BUNDLED_QUESTIONS, load_questions
+from eval.report import write_reports
+from eval.runner import run_evaluation
+from tests.conftest import ROOT
+
+REPORT_KEYS = {"retrieval", "answer", "refusal", "latency_ms", "n", "by_kind"}
+RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
+ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
+
+# Measured on this subset (every third question, 50 items, 4 unanswerable) when the floors were set:
+# hit@5 0.848, mrr@10 0.631, key_fact_recall 0.540, citation_precision 1.0, citation_recall 1.0,
+# gold_cited 0.609, unanswerable_declined 0.5, answerable_declined 0.0.
+FLOORS = {
+    ("retrieval", "hit@5"): 0.80,
+    ("retrieval", "mrr@10"): 0.58,
+    ("answer", "key_fact_recall"): 0.50,
+    ("answer", "citation_precision"): 0.98,
+    ("answer", "citation_recall"): 0.98,
+    ("answer", "gold_cited"): 0.55,
+    ("refusal", "unanswerable_declined"): 0.25,
+}
+MAX_ANSWERABLE_DECLINED = 0.05
+
+
+@pytest.fixture(scope="module")
+def subset_result(assistant):
+    return run_evaluation(assistant, load_questions(BUNDLED_QUESTIONS)[::3])
+
+
+@pytest.mark.parametrize(("block", "metric"), list(FLOORS))
+def test_regression_floor(subset_result, block, metric):
+    value = subset_result.report[block][metric]
+    assert value >= FLOORS[(block, metric)], f"{block}.{metric} fell to {value}"
+
+
+def test_answerable_questions_are_not_refused(subset_result):
+    assert subset_result.report["refusal"]["answerable_declined"] <= MAX_ANSWERABLE_DECLINED
+
+
+def test_report_files_have_exactly_the_documented_keys(subset_result, tmp_path):
+    write_reports(tmp_path, subset_result.report, subset_result.scores)
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert set(report) == REPORT_KEYS
+    assert set(report["retrieval"]) == RETRIEVAL_KEYS and set(report["answer"]) == ANSWER_KEYS
+    assert set(report["refusal"]) == {"unanswerable_declined", "answerable_declined"}
+    assert set(report["latency_ms"]) == {"p50", "p95"}
+    assert set(report["by_kind"]) >= {"fact", "case", "list", "unanswerable", "followup"}
+    rows = [json.loads(line) for line in (tmp_path / "answers.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == report["n"]["questions"] == 50
+    assert {"answer", "citations", "gold_ranks", "missed_key_facts", "pass"} <= set(rows[0])
+    assert "| hit@5 |" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings, tmp_path):
+    questions = tmp_path / "nye.jsonl"
+    kl = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
+    items = [
+        {
+            "id": "n1", "persona": "leder", "kind": "case",
+            "question": "Hvilken kommune satte socialrådgivere ud på skolerne, og hvornår?",
+            "gold": [{"doc": kl, "quote": "Københavns Kommune gennemførte fra 2007-2010 ’Projekt Socialrådgivere \npå Skolerne’ på i alt 29 skoler."}],
+            "key_facts": ["2007-2010"], "reference_answer": "Københavns Kommune, 2007-2010.", "answerable": True,
+        },
+        {
+            "id": "n2", "persona": "pedagog", "kind": "unanswerable",
+            "question": "Hvad er reglerne for solcreme i børnehaven om sommeren?",
+            "gold": [], "key_facts": [], "reference_answer": "Det står der ikke noget om.", "answerable": False,
+        },
+    ]
+    questions.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n", encoding="utf-8")
+    text = (ROOT / "corpus" / kl).read_text(encoding="utf-8")
+    assert items[0]["gold"][0]["quote"] in text  # the new item is valid data, not a guess
+    env = {
+        "PATH": "/usr/bin:/bin", "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
+        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent), "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
+    }
+    out = tmp_path / "rapport"
+    result = subprocess.run(
+        [sys.executable, "-m", "eval", "--questions", str(questions), "--out", str(out), "--baseline"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["n"]["questions"] == 2
+    assert set(report["baseline"]) == RETRIEVAL_KEYS
+    assert "baseline" in (out / "report.md").read_text(encoding="utf-8")
