@@ -44,8 +44,8 @@ from assistant import Answer, Assistant, Citation, Turn
 from index import CorpusIndex, PassageFilter
 from ingest.cases import CaseExample
 from prompts import load, render
-from tidlig.logs import configure_logging
-from tidlig.settings import Settings, SettingsError, load_settings
+from tidlig.logs import start
+from tidlig.settings import Settings
 
 log = logging.getLogger("tidlig.app")
 
@@ -1024,12 +1024,7 @@ def launch(
 
 
 def main() -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(f"tidlig kan ikke starte, fordi en indstilling er forkert:\n{error}", file=sys.stderr)
-        return 2
-    configure_logging(settings)
+    settings = start()
     index = CorpusIndex.open(settings)
     if index.is_empty:
         print(

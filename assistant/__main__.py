@@ -7,8 +7,7 @@ import tidlig.offline  # noqa: F401  (before heavy imports)
 import argparse
 import sys
 
-from tidlig.logs import configure_logging
-from tidlig.settings import SettingsError, load_settings
+from tidlig.logs import start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,12 +15,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("question", help="spørgsmålet, i anførselstegn")
     parser.add_argument("--doc", action="append", default=[], help="begræns til et dokument (filnavn)")
     args = parser.parse_args(argv)
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(error, file=sys.stderr)
-        return 2
-    configure_logging(settings)
+    settings = start()
 
     from assistant import Assistant
     from index import PassageFilter

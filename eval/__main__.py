@@ -10,8 +10,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from tidlig.logs import configure_logging
-from tidlig.settings import SettingsError, load_settings
+from tidlig.logs import start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,12 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=("citat", "llm"), default=None, help="answer mode (default: settings)")
     parser.add_argument("--baseline", action="store_true", help="also score llama-index's default pipeline")
     args = parser.parse_args(argv)
-    try:
-        settings = load_settings(**({"answer_mode": args.mode} if args.mode else {}))
-    except SettingsError as error:
-        print(error, file=sys.stderr)
-        return 2
-    configure_logging(settings)
+    settings = start(**({"answer_mode": args.mode} if args.mode else {}))
     import logging
 
     logging.getLogger("assistant").setLevel(logging.WARNING)  # one line per question would drown the bar

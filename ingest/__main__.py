@@ -11,8 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from index.corpus_index import UpdateReport
-from tidlig.logs import configure_logging
-from tidlig.settings import SettingsError, load_settings
+from tidlig.logs import start
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,12 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         "--keep-missing", action="store_true", help="behold dokumenter i indekset, der ikke findes under PATH"
     )
     args = parser.parse_args(argv)
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        print(error, file=sys.stderr)
-        return 2
-    configure_logging(settings)
+    settings = start()
 
     from index import CorpusIndex  # heavy import after the settings are known to be valid
 

@@ -1,8 +1,20 @@
-"""Logging set-up shared by the entry points: one format, level from the settings."""
+"""Start-up shared by the entry points: settings (or a clear exit) and logging."""
 
 import logging
+import sys
 
-from tidlig.settings import Settings
+from tidlig.settings import Settings, SettingsError, load_settings
+
+
+def start(**overrides: object) -> Settings:
+    """Load the settings and configure logging; on an invalid setting print why and exit with 2."""
+    try:
+        settings = load_settings(**overrides)
+    except SettingsError as error:
+        print(f"tidlig kan ikke starte, fordi en indstilling er forkert:\n{error}", file=sys.stderr)
+        raise SystemExit(2) from None
+    configure_logging(settings)
+    return settings
 
 
 def configure_logging(settings: Settings) -> None:
