@@ -104,7 +104,8 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        retrieved = self.index.retriever.hybrid(query, k=RETRIEVE_K, filters=filters or PassageFilter())
+        search = getattr(self.index.retriever, self.settings.retrieval_mode)
+        retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter())
         hits = self._with_case_context(retrieved)
         timings["retrieve"] = _ms(mark)
 

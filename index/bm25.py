@@ -60,7 +60,7 @@ def load_bm25(index_dir: Path, chunk_ids: set[str]) -> BM25Retriever | None:
     coverage = folder / COVERAGE_FILE
     if not coverage.is_file() or set(json.loads(coverage.read_text(encoding="utf-8"))) != chunk_ids:
         return None
-    retriever = BM25Retriever.from_persist_dir(str(folder))
+    retriever = BM25Retriever.from_persist_dir(str(folder), show_progress=False)
     retriever.stemmer = danish_stemmer()
     retriever.similarity_top_k = len(chunk_ids)
     return retriever

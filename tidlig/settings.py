@@ -64,6 +64,7 @@ class Settings(BaseSettings):
     chroma_collection: str = Field("tidlig", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
 
     # Retrieval
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="dense/bm25: baselines")
     reranker_path: Path | None = Field(None, description="Local CrossEncoder folder; off when unset.")
 
     # Answering
