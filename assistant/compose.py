@@ -104,12 +104,12 @@ class CitatComposer:
         chosen: list[tuple[ScoredPassage, list[Unit]]] = []
         budget_points, budget_chars = MAX_POINTS, MAX_CHARS
         for rank, hit in enumerate(hits):
-            if len(chosen) == MAX_SOURCES or budget_points <= 0:
+            if len(chosen) == MAX_SOURCES or budget_points <= 0 or budget_chars <= 0:
                 break
             units = self._relevant_units(query_terms, hit, rank, seen)
             picked = []
             for unit in units:
-                if budget_points <= 0 or (picked and len(unit.text) > budget_chars):
+                if budget_points <= 0 or len(unit.text) > budget_chars:
                     break
                 picked.append(unit)
                 seen.add(_key(unit.text))

@@ -62,7 +62,8 @@ class AnswerGate:
         if not hits:
             return GateDecision(False, 0.0, reason="ingen passager fundet")
         texts = [search_text(h.passage.text, str(h.passage.metadata.get("context", ""))) for h in hits[:TOP_PASSAGES]]
-        missing = self.unknown_names(question) + self.absent_years(question, texts)
+        # Years are looked up in the passage text only: the heading context carries publication dates.
+        missing = self.unknown_names(question) + self.absent_years(question, [h.passage.text for h in hits[:TOP_PASSAGES]])
         if missing:
             return GateDecision(False, 0.0, missing, reason=f"ukendte navne/årstal: {', '.join(missing)}")
         coverage = max(self._scorer.coverage(query_terms, text) for text in texts)

@@ -31,6 +31,7 @@ from assistant.llm import AnswerWriter, LLMFailure, make_llm
 from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
+from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.terms import content_terms
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
@@ -53,6 +54,7 @@ class Assistant:
         self.index = index
         self.settings = settings
         self._llm = make_llm(settings) if settings.answer_mode == "llm" else None
+        self._reranker = Reranker(settings.reranker_path) if settings.reranker_path else None
         self.refresh()
 
     @classmethod
@@ -105,7 +107,11 @@ class Assistant:
 
         mark = time.perf_counter()
         search = getattr(self.index.retriever, self.settings.retrieval_mode)
-        retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter())
+        if self._reranker is not None:
+            candidates = search(query, k=RERANK_CANDIDATES, filters=filters or PassageFilter())
+            retrieved = self._reranker.rerank(query, candidates)[:RETRIEVE_K]
+        else:
+            retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter())
         hits = self._with_case_context(retrieved)
         timings["retrieve"] = _ms(mark)
 

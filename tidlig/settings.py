@@ -54,7 +54,7 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(8, ge=1, le=256)
 
     # Chunking (sizes measured on the evaluation set, see README)
-    chunk_max_tokens: int = Field(200, ge=32, le=512)
+    chunk_max_tokens: int = Field(400, ge=64, le=512)
     chunk_overlap_sentences: int = Field(1, ge=0, le=5)
 
     # Vector store

@@ -228,7 +228,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
     old_collection = index.manifest.collection
     old_ids = index.manifest.chunk_ids()
 
-    smaller = make_settings(settings.data_dir, chunk_max_tokens=48)
+    smaller = make_settings(settings.data_dir, chunk_max_tokens=64)
     reopened = CorpusIndex.open(smaller)
     # until the rebuild is complete the old index keeps serving
     assert reopened.manifest.collection == old_collection
@@ -237,7 +237,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
     report = reopened.update([folder])
 
     assert sorted(report.added) == sorted(SMALL_DOCS)
-    assert reopened.manifest.config["chunk_max_tokens"] == 48
+    assert reopened.manifest.config["chunk_max_tokens"] == 64
     assert reopened.manifest.collection != old_collection
     assert old_collection not in collection_names(smaller)
     assert reopened.manifest.collection in collection_names(smaller)
@@ -247,7 +247,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
     assert_consistent(reopened)
     for passage in reopened.passages.values():
         text = search_text(passage.text, str(passage.metadata.get("context", "")))
-        assert reopened.embedder.count_tokens(text) <= 48
+        assert reopened.embedder.count_tokens(text) <= 64
 
     # a further open with the same settings uses the new collection as is
     again = CorpusIndex.open(smaller)
