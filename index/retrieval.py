@@ -16,7 +16,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from llama_index.core.vector_stores.types import FilterOperator, MetadataFilter, MetadataFilters
 from llama_index.retrievers.bm25 import BM25Retriever
 
 from index.embeddings import Embedder
@@ -73,13 +72,14 @@ class PassageFilter:
             for key, wanted in (("doc_id", self.doc_ids), ("kind", self.kinds), ("case_number", self.case_numbers))
         )
 
-    def for_chroma(self) -> MetadataFilters | None:
+    def for_chroma(self) -> dict | None:
+        """The filter as a Chroma ``where`` clause."""
         parts = [
-            MetadataFilter(key=key, value=list(wanted), operator=FilterOperator.IN)
+            {key: {"$in": list(wanted)}}
             for key, wanted in (("doc_id", self.doc_ids), ("kind", self.kinds), ("case_number", self.case_numbers))
             if wanted
         ]
-        return MetadataFilters(filters=parts) if parts else None
+        return None if not parts else parts[0] if len(parts) == 1 else {"$and": parts}
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ class Retriever:
         vector = self._embedder.model.get_query_embedding(query)
         # A few extra, because chunks outside the manifest (left by an interrupted ingest) are dropped.
         found = self._store.query(vector, k + 8, filters.for_chroma())
-        hits = [(self._passages[node.node_id], score) for node, score in found if node.node_id in self._passages]
+        hits = [(self._passages[chunk_id], score) for chunk_id, score in found if chunk_id in self._passages]
         return [
             ScoredPassage(p, float(s), dense_rank=rank, dense_similarity=float(s)) for rank, (p, s) in enumerate(hits[:k], 1)
         ]

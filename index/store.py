@@ -17,7 +17,6 @@ from collections.abc import Sequence
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
-from llama_index.core.vector_stores.types import MetadataFilters, VectorStoreQuery
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 from ingest.types import Chunk
@@ -76,11 +75,13 @@ class ChunkStore:
     def nodes(self) -> list[TextNode]:
         return self.vector_store.get_nodes(node_ids=None) if self.collection.count() else []
 
-    def query(self, vector: list[float], top_k: int, filters: MetadataFilters | None) -> list[tuple[TextNode, float]]:
-        result = self.vector_store.query(
-            VectorStoreQuery(query_embedding=vector, similarity_top_k=top_k, filters=filters)
+    def query(self, vector: list[float], top_k: int, where: dict | None) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest chunks. Only ids and distances come back: the
+        passages are already in memory, and decoding Chroma's stored nodes took ten times longer."""
+        result = self.collection.query(
+            query_embeddings=[vector], n_results=max(1, top_k), where=where, include=["distances"]
         )
-        return list(zip(result.nodes or [], result.similarities or []))
+        return [(chunk_id, 1.0 - distance) for chunk_id, distance in zip(result["ids"][0], result["distances"][0])]
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)
