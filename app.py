@@ -44,7 +44,7 @@ from assistant import Answer, Assistant, Citation, Turn
 from index import CorpusIndex, PassageFilter
 from ingest.cases import CaseExample
 from prompts import load, render
-from tidlig.logs import start
+from tidlig import logs
 from tidlig.settings import Settings
 
 log = logging.getLogger("tidlig.app")
@@ -1024,7 +1024,7 @@ def launch(
 
 
 def main() -> int:
-    settings = start()
+    settings = logs.start()
     index = CorpusIndex.open(settings)
     if index.is_empty:
         print(

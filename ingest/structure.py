@@ -52,7 +52,7 @@ from ingest.clean import (
     starts_frame,
     starts_sentence,
 )
-from ingest.types import Block, BlockKind, LoadedDocument
+from ingest.types import Block, LoadedDocument
 
 # Two or more blank lines separate the slides of a deck exported to text.
 _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
