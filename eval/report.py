@@ -26,8 +26,11 @@ def answer_record(score: QuestionScore) -> dict[str, object]:
         "kind": score.question.kind,
         "question": score.question.question,
         "query": answer.query,
+        "mode": answer.mode,
         "refused": answer.refused,
         "refusal_reason": answer.refusal_reason,
+        "notices": list(answer.notices),
+        "removed_sentences": list(answer.removed_sentences),
         "answer": answer.text,
         "citations": [
             {k: v for k, v in asdict(c).items() if k in ("number", "doc_id", "location", "chunk_id", "quoted", "score")}
