@@ -84,6 +84,11 @@ class CorpusIndex:
     def is_empty(self) -> bool:
         return not self.passages
 
+    @property
+    def is_current(self) -> bool:
+        """Built with the configured embedding model and chunking (else the next update rebuilds it)."""
+        return self.manifest.config == self._config()
+
     def documents(self) -> list[DocumentSummary]:
         return [
             DocumentSummary(entry.info, len(entry.chunk_ids), len(entry.cases), entry.source)

@@ -17,7 +17,7 @@ from tidlig.logs import start
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Indeksér dokumenter til tidlig.")
     parser.add_argument("paths", nargs="*", type=Path, help="filer eller mapper (standard: corpus-mappen og uploads)")
-    parser.add_argument("--if-missing", action="store_true", help="gør intet, hvis der allerede er et indeks")
+    parser.add_argument("--if-missing", action="store_true", help="gør intet, hvis der allerede er et indeks med de samme indstillinger")
     parser.add_argument(
         "--keep-missing", action="store_true", help="behold dokumenter i indekset, der ikke findes under PATH"
     )
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     from index import CorpusIndex  # heavy import after the settings are known to be valid
 
     index = CorpusIndex.open(settings)
-    if args.if_missing and not index.is_empty:
+    if args.if_missing and not index.is_empty and index.is_current:
         print(f"Indekset findes allerede ({len(index.passages)} tekststykker); spring indeksering over.")
         return 0
     paths = args.paths or settings.source_dirs()
