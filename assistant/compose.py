@@ -22,8 +22,8 @@ from index import ScoredPassage
 from assistant.citations import CitationBook
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
-from assistant.terms import content_terms
-from ingest.sentences import is_list_item, paragraphs, split_sentences
+from tidlig.text import content_terms
+from tidlig.text import is_list_item, paragraphs, split_sentences
 from prompts import render
 
 MAX_POINTS = 10

@@ -24,12 +24,10 @@ from dataclasses import dataclass
 
 from index import ScoredPassage
 from ingest.types import search_text
+from tidlig.text import YEAR, proper_nouns
 
 from assistant.relevance import RelevanceScorer
 
-YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
-# Capitalised words inside a sentence: in Danish those are names (municipalities, programmes, people).
-PROPER_NOUN = re.compile(r"(?<=[a-zæøå,] )[A-ZÆØÅ][a-zæøå]{2,}\b")
 TOP_PASSAGES = 5
 ENGLISH_WORDS = {"the", "what", "how", "does", "do", "is", "are", "which", "about", "and", "of", "for", "with", "should", "can", "why", "when", "who"}
 
@@ -78,7 +76,7 @@ class AnswerGate:
 
     def unknown_names(self, question: str) -> tuple[str, ...]:
         """Names in the question that the corpus never uses, in any inflection ("Hedensteds" is known)."""
-        names = [m.group(0) for m in PROPER_NOUN.finditer(question)]
+        names = proper_nouns(question)
         return tuple(dict.fromkeys(name for name in names if not self._scorer.knows_word(name)))
 
     @staticmethod

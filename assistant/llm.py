@@ -29,7 +29,7 @@ from assistant.injection import neutralise_instructions
 from assistant.compose import source_heading
 from assistant.types import Turn
 from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
-from ingest.sentences import split_sentences
+from tidlig.text import split_sentences
 from index import ScoredPassage
 from prompts import load, render
 from tidlig.settings import Settings

@@ -32,7 +32,7 @@ from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.terms import content_terms
+from tidlig.text import content_terms
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
@@ -94,10 +94,10 @@ class Assistant:
         if clean.was_cut:
             notices.append(render("question_cut", limit=len(clean.text)))
         if clean.is_empty:
-            return Answer(render("empty_question"), refused=True, refusal_reason="tomt spørgsmål", notices=tuple(notices))
+            return Answer(render("empty_question"), outcome="decline", refusal_reason="tomt spørgsmål", notices=tuple(notices))
         if self.index.is_empty:
             log.error("question asked but the index is empty: run `python -m ingest`")
-            return Answer(render("empty_index"), refused=True, refusal_reason="tomt indeks", notices=tuple(notices))
+            return Answer(render("empty_index"), outcome="decline", refusal_reason="tomt indeks", notices=tuple(notices))
 
         # Personal data never reaches retrieval, the model, logs or stored records.
         turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
@@ -220,7 +220,7 @@ class Assistant:
             if len(lines) == NEAREST_TOPICS:
                 break
         text = render("refusal", missing=missing) + "\n\n" + "\n".join(lines)
-        return Answer(text, book.citations(), refused=True, refusal_reason=decision.reason, notices=notices, query=query)
+        return Answer(text, book.citations(), outcome="decline", refusal_reason=decision.reason, notices=notices, query=query)
 
     def _verified(self, answer: Answer) -> Answer:
         """Drop any claim sentence its citations do not support (never expected in citat mode; logged)."""

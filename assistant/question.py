@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.terms import content_terms
+from tidlig.text import content_terms, proper_nouns
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -26,7 +26,6 @@ BACK_REFERENCE = re.compile(
     r"\b(det|dem|deres|dette|disse|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b", re.IGNORECASE
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
-PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÆØÅ][a-zæøå]+\b")
 
 
 @dataclass(frozen=True)
@@ -57,8 +56,8 @@ def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
     if not previous or not _is_followup(question):
         return question
     earlier = previous[-1]
-    new_names = _proper_nouns(question)
-    old_names = [name for name in _proper_nouns(earlier) if name not in new_names]
+    new_names = proper_nouns(question)
+    old_names = [name for name in proper_nouns(earlier) if name not in new_names]
     if new_names and old_names:
         # "Og hvad med Hedensted?" asks the earlier question about another subject.
         swapped = earlier
@@ -73,8 +72,4 @@ def _is_followup(question: str) -> bool:
     terms = len(content_terms(question))
     if terms <= 2 or FOLLOWUP_OPENING.search(question):
         return True
-    return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not _proper_nouns(question)
-
-
-def _proper_nouns(text: str) -> list[str]:
-    return [m.group(0) for m in PROPER_NOUN.finditer(text)]
+    return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not proper_nouns(question)

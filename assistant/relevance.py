@@ -15,7 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from assistant.terms import content_terms, words
+from tidlig.text import content_terms, words
 
 
 class RelevanceScorer:

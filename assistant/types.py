@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 AnswerMode = Literal["citat", "llm"]
+# answer: the documents answer the question; partial: they answer part of it (``missing`` says what
+# they lack); decline: they do not answer it (the text names the nearest topics instead).
+Outcome = Literal["answer", "partial", "decline"]
 
 
 @dataclass(frozen=True)
@@ -29,18 +32,31 @@ class Citation:
 
 @dataclass(frozen=True)
 class Answer:
-    """An answer in Markdown with [n] markers; ``refused`` answers explain what the documents lack."""
+    """An answer in Markdown with [n] markers.
+
+    ``text`` is the whole answer: ``short_answer`` (the lines that answer the question directly) first,
+    then ``more`` (further relevant material from the sources, grouped by source) when there is any.
+    A partial answer or a decline says in ``missing`` what the documents do not cover.
+    """
 
     text: str
     citations: tuple[Citation, ...] = ()
-    refused: bool = False
+    outcome: Outcome = "answer"
     refusal_reason: str = ""
+    short_answer: str = ""
+    more: str = ""
+    missing: tuple[str, ...] = ()
     mode: AnswerMode = "citat"
     notices: tuple[str, ...] = ()  # Danish notices shown prominently (privacy warning, cut question, fallback)
     query: str = ""  # the standalone retrieval query actually used
     timings_ms: dict[str, float] = field(default_factory=dict)
     removed_sentences: tuple[str, ...] = ()  # LLM mode: sentences the verifier removed
     retrieved: tuple[str, ...] = ()  # chunk ids in retrieval rank order (for evaluation and debugging)
+
+    @property
+    def refused(self) -> bool:
+        """A decline: the documents do not answer the question."""
+        return self.outcome == "decline"
 
 
 @dataclass(frozen=True)

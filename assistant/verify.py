@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
-from assistant.terms import content_terms
-from ingest.sentences import split_sentences
+from tidlig.text import content_terms
+from tidlig.text import split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant import Assistant, Turn
     from assistant.question import standalone_query
-    from assistant.terms import content_terms
+    from tidlig.text import content_terms
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from eval.metrics import retrieval_scores
     from index import FusionSettings

@@ -16,7 +16,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from ingest.sentences import is_list_item, paragraphs, split_sentences
+from tidlig.text import is_list_item, paragraphs, split_sentences
 from ingest.types import Block, Chunk, DocumentInfo
 
 TokenCounter = Callable[[str], int]

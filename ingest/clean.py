@@ -21,14 +21,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-T = TypeVar("T")
+from tidlig.text import LIST_MARKER, is_list_item
 
-LIST_MARKER = "- "
+T = TypeVar("T")
 
 # "•", and Word's private-use bullets (U+F0B7 dot, U+F0E0 arrow): extracted from Symbol/Wingdings fonts.
 _BULLET = re.compile(r"^\s*[•\uf000-\uf0ff]\s*")
 _PRIVATE_USE = re.compile(r"[\uf000-\uf0ff]")
-_LIST_ITEM = re.compile(r"^(?:[-+] |\d{1,2}[.)](?: |$)|[a-h]\) )")
 _HYPHEN_END = re.compile(r"[^\W_]-[ \t]*$")
 _WORD = re.compile(r"[^\W_]+")
 _PAGE_FOOTER = re.compile(r"^\s*side\s+(\d{1,4})\s+af\s+(\d{1,4})\s*$", re.IGNORECASE)
@@ -83,11 +82,6 @@ def _normalize_line(line: str) -> str:
     line = re.sub(r"[ ]*\t[\t ]*", " ", line)
     # Other private-use glyphs are decoration from symbol fonts (a Wingdings smiley), not text.
     return _PRIVATE_USE.sub("", line)
-
-
-def is_list_item(line: str) -> bool:
-    """True for "- x", "+ x", "1. x", "2) x" and "a) x" lines (after ``normalize_bullets``)."""
-    return bool(_LIST_ITEM.match(line.strip()))
 
 
 def starts_frame(line: str) -> bool:

@@ -8,6 +8,7 @@ from typing import Literal
 
 DocumentForm = Literal["slides", "prose"]
 BlockKind = Literal["text", "slide", "notes", "case", "recommendations", "table"]
+UnitKind = Literal["sentence", "list_item", "table_row"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,30 @@ class Chunk:
 def search_text(text: str, context: str) -> str:
     """What is embedded and BM25-indexed: the heading context gives a chunk its topic."""
     return f"{context}\n{text}" if context else text
+
+
+@dataclass(frozen=True)
+class EvidenceUnit:
+    """The smallest quotable piece of a chunk: a sentence, a list item or a table row.
+
+    ``text`` is exactly ``chunk_text[start:end]`` (verbatim, so a quote can always be found again);
+    ``lead_in`` is the line that introduces a list item's list, or a table's header row, so the unit
+    can be shown and searched on its own (:attr:`search_text`). ``unit_id`` is stable for the same
+    chunk text: ``{chunk_id}-u{position:03d}``.
+    """
+
+    unit_id: str
+    chunk_id: str
+    kind: UnitKind
+    text: str
+    start: int
+    end: int
+    position: int
+    lead_in: str = ""
+
+    @property
+    def search_text(self) -> str:
+        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
 
 
 @dataclass(frozen=True)

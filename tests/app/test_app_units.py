@@ -25,7 +25,7 @@ CITATION = Citation(
     score=0.9,
 )
 ANSWER = Answer("Her er, hvad dokumenterne siger om det:\n\n- Tidlig indsats virker &amp; betaler sig. [1]", (CITATION,))
-REFUSAL = Answer("Dokumenterne besvarer ikke dit spørgsmål.\n\n- De udsatte børn [1]", (CITATION,), refused=True)
+REFUSAL = Answer("Dokumenterne besvarer ikke dit spørgsmål.\n\n- De udsatte børn [1]", (CITATION,), outcome="decline")
 
 
 def test_highlight_escapes_and_marks_quoted_sentences_across_line_breaks():

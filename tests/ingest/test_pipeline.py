@@ -249,7 +249,7 @@ def test_cases_are_chunked_per_case(corpus_chunks):
 
 def test_corpus_lists_keep_their_lead_in(corpus_chunks):
     """A chunk that opens with a list item never leaves that list's lead-in ("...:") behind in another chunk."""
-    from ingest.sentences import is_list_item
+    from tidlig.text import is_list_item
 
     opened_with_item = 0
     for doc_id, (_, _, chunks) in corpus_chunks.items():

@@ -1,0 +1,142 @@
+"""Danish text rules shared by every layer: sentences, list items and lead-ins, terms, names and years.
+
+One rule each, so ingestion, retrieval, the answer composer and the evaluation agree on what a
+sentence, a list item or a word is.
+
+Example::
+
+    split_sentences("Det virker bl.a. i Aarhus. Næste sætning.")
+    # ["Det virker bl.a. i Aarhus.", "Næste sætning."]
+    content_terms("Hvad gør kommunerne for de udsatte børn?")   # ["kommun", "udsat", "børn"]
+    is_list_item("a) første punkt")                              # True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DANISH
+
+__all__ = [
+    "ABBREVIATIONS",
+    "LIST_MARKER",
+    "STOP",
+    "YEAR",
+    "content_terms",
+    "is_lead_in",
+    "is_list_item",
+    "paragraphs",
+    "proper_nouns",
+    "split_sentences",
+    "stem",
+    "strip_list_marker",
+    "words",
+]
+
+# ---- sentences and list items ---------------------------------------------------------------------
+
+# Abbreviations after which a full stop does not end a sentence (lowercased, without the final dot).
+ABBREVIATIONS = {
+    "bl.a", "f.eks", "fx", "pct", "ca", "mv", "jf", "mht", "dvs", "evt", "nr", "s", "ift", "inkl", "ekskl",
+    "mio", "mia", "kr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
+    "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
+}
+LIST_MARKER = "- "  # how cleaned text writes a list item
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“”'‘(]?[A-ZÆØÅÉÜ0-9•\-])")
+# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|[a-h]\)\s+)")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of one paragraph (line breaks inside it are treated as spaces)."""
+    flat = " ".join(text.split())
+    if not flat:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(flat):
+        candidate = flat[start : match.start()].rstrip()
+        if _ends_with_abbreviation(candidate):
+            continue
+        sentences.append(flat[start : match.end()].strip())
+        start = match.end()
+    sentences.append(flat[start:].strip())
+    return [s for s in sentences if s]
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    last_word = text.rsplit(" ", 1)[-1].lower().rstrip(".").lstrip("(\"“")
+    return last_word in ABBREVIATIONS or bool(re.fullmatch(r"\w", last_word))
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs and list items: blank lines separate paragraphs, each list item stands alone."""
+    units: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in paragraph.splitlines():
+            if is_list_item(line) and current:
+                units.append("\n".join(current))
+                current = []
+            if line.strip():
+                current.append(line.strip())
+        if current:
+            units.append("\n".join(current))
+    return units
+
+
+def is_list_item(line: str) -> bool:
+    """True for "- x", "+ x", "* x", "• x", "1. x", "2) x" and "a) x"."""
+    return bool(_LIST_ITEM.match(line))
+
+
+def strip_list_marker(line: str) -> str:
+    """The item's text without its bullet or number: "- tidlig sparring" -> "tidlig sparring"."""
+    return _LIST_ITEM.sub("", line.strip(), count=1)
+
+
+def is_lead_in(paragraph: str) -> bool:
+    """A line that introduces a list ("KL anbefaler:", "Det gør vi:")."""
+    return paragraph.rstrip().endswith(":")
+
+
+# ---- terms --------------------------------------------------------------------------------------
+
+# Question words and filler common in practitioners' questions but carrying no topic.
+QUESTION_WORDS = {
+    "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",
+    "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "dokumenterne", "dokumentet", "fortæl",
+    "forklar", "giv", "eksempel", "eksempler", "nogle", "noget", "egentlig", "mon", "både", "får", "få",
+}
+STOP = set(STOPWORDS_DANISH) | QUESTION_WORDS
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)
+_stemmer = Stemmer.Stemmer("danish")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry meaning (numbers kept as they are)."""
+    return [stem(w) if not w[0].isdigit() else w for w in words(text) if w not in STOP and (len(w) > 2 or w.isdigit())]
+
+
+# ---- names and years ----------------------------------------------------------------------------
+
+YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
+# A capitalised word inside a sentence (not after a sentence end): in Danish a name (municipality,
+# programme, person), since common nouns are written in lower case.
+_PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}\b")
+
+
+def proper_nouns(text: str) -> list[str]:
+    """Capitalised words inside sentences: "Hvad gør Viborg og Hedensted?" -> ["Viborg", "Hedensted"]."""
+    return [m.group(0) for m in _PROPER_NOUN.finditer(text)]
