@@ -41,6 +41,13 @@ _SPACE_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])(?!,\d)")
 _WHITESPACE = re.compile(r"[\s" + _BULLETS + r"]+")
 _SPACE_BEFORE_PERCENT = re.compile(r"\s+%")
 
+# Layout that the index adds or changes when it cleans a document, and that a quote taken from the raw
+# file does not have (or has differently): a list marker "- " or "– " opening a line (the raw file has
+# "•" or a tab there), table cell separators "|" and ";", a spaced dash between a table row's label and
+# its cells ("Pluspladser – 2016: 527.000"), and a year naming a table column ("2016: ").
+_LIST_MARKER = re.compile(r"(?m)^[ \t\u00a0]*[-\u2013][ \t\u00a0]+")
+_TABLE_LAYOUT = re.compile(r"[|;]|\s\u2013\s|(?<![\d.,])(?:19|20)\d\d:(?=\s)")
+
 
 def _join_hyphenation(match: re.Match[str]) -> str:
     before, word = match.group(1), match.group(2)
@@ -76,18 +83,25 @@ def normalise(text: str) -> str:
 
        A hyphen that is not at a line end is never touched, so suspended hyphens such as "børne- og"
        and compounds such as "0-17-årige" stay as they are.
-    2. **Whitespace is collapsed**: every run of whitespace (spaces, tabs, line breaks, no-break
+    2. **List and table layout is dropped**: a list marker "- " or "– " opening a line, the table
+       separators "|" and ";", a dash with spaces on both sides (" – ") and a year followed by a colon
+       ("2016: ", a table column label) become a space. A quote copied from the raw file ("Pluspladser
+       527.000 527.000") then matches the index's cleaned forms ("Pluspladser | 527.000 | 527.000",
+       "Pluspladser – 2016: 527.000; 2017: 527.000", "- Oftest normalbegavede").
+    3. **Whitespace is collapsed**: every run of whitespace (spaces, tabs, line breaks, no-break
        spaces) and of the bullet characters "•" and U+F0B7 becomes one space; the ends are stripped.
-    3. **Thousands separators are removed** from numbers written with groups of exactly three digits
+    4. **Thousands separators are removed** from numbers written with groups of exactly three digits
        separated by "." or by a space: "1.000", "1 000" and "1000" all become "1000", "2.000.000"
        becomes "2000000". Decimal commas ("348,5") are kept. (A side effect applied identically to
        every text: two table cells such as "87 297" also merge.)
-    4. **Spaces before "%" are removed**: "63 %" and "63%" both become "63%".
-    5. **Lowercase** (``str.lower``).
+    5. **Spaces before "%" are removed**: "63 %" and "63%" both become "63%".
+    6. **Lowercase** (``str.lower``).
     """
     if not text:
         return ""
     text = _LINE_BREAK_HYPHEN.sub(_join_hyphenation, text)
+    text = _LIST_MARKER.sub(" ", text)
+    text = _TABLE_LAYOUT.sub(" ", text)
     text = _WHITESPACE.sub(" ", text).strip()
     text = _DOT_THOUSANDS.sub(_drop_separators, text)
     text = _SPACE_THOUSANDS.sub(_drop_separators, text)

@@ -63,9 +63,16 @@ def embedder(tmp_path_factory):
     return make_embedder(make_settings(tmp_path_factory.mktemp("baseline-data")))
 
 
+@pytest.fixture(scope="module")
+def cache_path(tmp_path_factory) -> Path:
+    # One cache for the module: each splitter's chunks are embedded once, and the last test checks
+    # that a rebuild embeds nothing new.
+    return tmp_path_factory.mktemp("baseline-cache") / "embeddings.sqlite"
+
+
 @pytest.fixture()
-def cache(tmp_path: Path):
-    cache = EmbeddingCache(tmp_path / "embeddings.sqlite")
+def cache(cache_path: Path):
+    cache = EmbeddingCache(cache_path)
     yield cache
     cache.close()
 
@@ -101,14 +108,12 @@ def test_the_hybrid_keyword_side_stems_danish(small_corpus: Path, embedder, cach
     assert RARE_IN_TEXT in texts[0]
 
 
-def test_baselines_take_their_vectors_from_the_cache(small_corpus: Path, embedder, tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite"
-
+def test_baselines_take_their_vectors_from_the_cache(small_corpus: Path, embedder, cache_path: Path) -> None:
     def rows() -> int:
-        with sqlite3.connect(path) as db:
+        with sqlite3.connect(cache_path) as db:
             return db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
 
-    cache = EmbeddingCache(path)
+    cache = EmbeddingCache(cache_path)
     first = build_baselines(small_corpus, embedder, cache)
     stored = rows()
     assert stored > 0

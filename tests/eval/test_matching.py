@@ -54,6 +54,26 @@ class TestWhitespace:
         assert normalise("•\t \tTidlig\tog\tforebyggende\tindsats.") == "tidlig og forebyggende indsats."
         assert normalise("\uf0b7 Pluspladser\n\uf0b7 Familiepladser") == "pluspladser familiepladser"
 
+    def test_list_markers_of_cleaned_text_match_raw_bullets(self) -> None:
+        raw = "Elever med adfærdsproblematikker\n\n•\t Oftest normalbegavede"
+        cleaned = "Elever med adfærdsproblematikker\n- Oftest normalbegavede"
+        assert normalise(raw) == normalise(cleaned) == "elever med adfærdsproblematikker oftest normalbegavede"
+        assert normalise("Punkter:\n– første\n  - anden") == "punkter: første anden"
+
+    def test_dashes_inside_a_line_are_kept(self) -> None:
+        assert normalise("børne- og ungeområdet") == "børne- og ungeområdet"
+        assert normalise("15-20 børn") == "15-20 børn"
+        assert normalise("3-5-årige") == "3-5-årige"
+
+    def test_table_layout_matches_the_raw_row(self) -> None:
+        raw = "Pluspladser  \n \n\n527.000 527.000 527.000"
+        expected = "pluspladser 527000 527000 527000"
+        assert normalise(raw) == expected
+        assert normalise("Pluspladser | 527.000 | 527.000 | 527.000") == expected
+        assert normalise("Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000") == expected
+        # A year that is not a column label stays.
+        assert normalise("i 2016 blev") == "i 2016 blev"
+
     def test_empty(self) -> None:
         assert normalise("") == ""
         assert normalise(" \n\t• ") == ""
@@ -88,6 +108,8 @@ class TestCaseAndNumbers:
         for path in sorted(CORPUS.glob("*.txt")):
             once = normalise(path.read_text(encoding="utf-8"))
             assert normalise(once) == once, path.name
+        cleaned = "Tabel | 2016 | 2017\nPluspladser – 2016: 527.000; 2017: 527.000\n- punkt"
+        assert normalise(normalise(cleaned)) == normalise(cleaned)
 
 
 # ----------------------------------------------------------------------------------------- quote_found
