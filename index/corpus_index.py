@@ -36,6 +36,7 @@ from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
 from index.store import STORE_FORMAT, ChunkStore, chroma_client
 from index.units import UnitVectors
+from index.vectors import VectorMatrix
 from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -254,7 +255,8 @@ class CorpusIndex:
                 log.info("BM25 index missing or stale: rebuilding it")
                 bm25 = build_bm25([n for n in nodes if n.node_id in self.passages])
                 save_bm25(bm25, set(self.passages), self.dir)
-        self.retriever = Retriever(self.embedder, self._store, bm25, self.passages, self.fusion, self._unit_vectors)
+        vectors = VectorMatrix(*self._store.vectors(set(self.passages)))
+        self.retriever = Retriever(self.embedder, vectors, bm25, self.passages, self.fusion, self._unit_vectors)
 
     def _config(self) -> dict[str, object]:
         return {

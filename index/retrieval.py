@@ -22,11 +22,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from llama_index.retrievers.bm25 import BM25Retriever
-
+from index.bm25 import LexicalIndex
 from index.embeddings import Embedder
-from index.store import ChunkStore
 from index.units import UnitVectors
+from index.vectors import VectorMatrix
 
 RRF_K = 60
 FusionMode = Literal["rrf", "relative"]
@@ -79,15 +78,6 @@ class PassageFilter:
             for key, wanted in (("doc_id", self.doc_ids), ("kind", self.kinds), ("case_number", self.case_numbers))
         )
 
-    def for_chroma(self) -> dict | None:
-        """The filter as a Chroma ``where`` clause."""
-        parts = [
-            {key: {"$in": list(wanted)}}
-            for key, wanted in (("doc_id", self.doc_ids), ("kind", self.kinds), ("case_number", self.case_numbers))
-            if wanted
-        ]
-        return None if not parts else parts[0] if len(parts) == 1 else {"$and": parts}
-
 
 @dataclass(frozen=True)
 class FusionSettings:
@@ -103,14 +93,14 @@ class Retriever:
     def __init__(
         self,
         embedder: Embedder,
-        store: ChunkStore,
-        bm25: BM25Retriever | None,
+        vectors: VectorMatrix,
+        bm25: LexicalIndex | None,
         passages: Mapping[str, Passage],
         fusion: FusionSettings = FusionSettings(),
         units: UnitVectors | None = None,
     ) -> None:
         self._embedder = embedder
-        self._store = store
+        self._vectors = vectors
         self._bm25 = bm25
         self._passages = passages
         self.fusion = fusion
@@ -129,10 +119,14 @@ class Retriever:
     ) -> list[ScoredPassage]:
         if not self._passages:
             return []
-        vector = list(vector) if vector is not None else self.embed_query(query)
-        # A few extra, because chunks outside the manifest (left by an interrupted ingest) are dropped.
-        found = self._store.query(vector, k + 8, filters.for_chroma())
-        hits = [(self._passages[chunk_id], score) for chunk_id, score in found if chunk_id in self._passages]
+        vector = vector if vector is not None else self.embed_query(query)
+        hits = []
+        for chunk_id, score in self._vectors.ranked(vector):
+            passage = self._passages.get(chunk_id)
+            if passage is not None and filters.matches(passage.metadata):
+                hits.append((passage, score))
+                if len(hits) == k:
+                    break
         return [
             ScoredPassage(p, float(s), dense_rank=rank, dense_similarity=float(s)) for rank, (p, s) in enumerate(hits[:k], 1)
         ]
@@ -140,11 +134,10 @@ class Retriever:
     def bm25(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter()) -> list[ScoredPassage]:
         if self._bm25 is None or not query.strip():
             return []
-        results = self._bm25.retrieve(query)
         hits = [
-            (self._passages[r.node.node_id], r.score)
-            for r in results
-            if r.score > 0 and r.node.node_id in self._passages and filters.matches(r.node.metadata)
+            (self._passages[chunk_id], score)
+            for chunk_id, score in self._bm25.search(query)
+            if chunk_id in self._passages and filters.matches(self._passages[chunk_id].metadata)
         ]
         return [ScoredPassage(p, float(s), bm25_rank=rank) for rank, (p, s) in enumerate(hits[:k], 1)]
 
@@ -181,7 +174,7 @@ class Retriever:
         lists = [(dense, self.fusion.dense_weight), (keyword, 1 - self.fusion.dense_weight)]
         if self.fusion.unit_weight > 0:
             lists.append((self.units(query, n, filters, vector), self.fusion.unit_weight))
-        fused = _FUSERS[self.fusion.mode](lists)
+        fused = fuse(lists, self.fusion.mode)
         dense_by_id = {hit.passage.chunk_id: hit for hit in dense}
         bm25_by_id = {hit.passage.chunk_id: hit for hit in keyword}
         ordered = sorted(fused.items(), key=lambda item: item[1], reverse=True)[:k]
@@ -201,6 +194,11 @@ def _fused_hit(passage: Passage, score: float, dense: ScoredPassage | None, keyw
 
 
 WeightedLists = Sequence[tuple[Sequence[ScoredPassage], float]]
+
+
+def fuse(lists: WeightedLists, mode: FusionMode = "rrf") -> dict[str, float]:
+    """Fused score per chunk id of several ranked lists, each with its weight (a pure function)."""
+    return _FUSERS[mode](lists)
 
 
 def _rrf(lists: WeightedLists) -> dict[str, float]:
