@@ -55,6 +55,7 @@ class UpdateReport:
     skipped: list[SkippedFile] = field(default_factory=list)
     chunks_embedded: int = 0
     units_embedded: int = 0
+    unit_seconds: float = 0.0  # splitting, embedding and storing the units
     seconds: float = 0.0
 
 
@@ -182,13 +183,14 @@ class CorpusIndex:
             log.exception("failed to ingest %s", source.path)
             report.skipped.append(SkippedFile(source.path, f"uventet fejl under indlæsning ({type(error).__name__})"))
             return
-        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
         vectors = cache.embed(self.embedder, [chunk.search_text for chunk in prepared.chunks])
-        unit_vectors = cache.embed(self.embedder, [unit.search_text for unit in units])
-        report.chunks_embedded += len(prepared.chunks)
-        report.units_embedded += len(units)
         store.add(prepared.chunks, vectors)
-        store.units.add(units, unit_vectors)
+        report.chunks_embedded += len(prepared.chunks)
+        started = time.perf_counter()
+        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
+        store.units.add(units, cache.embed(self.embedder, [unit.search_text for unit in units]))
+        report.units_embedded += len(units)
+        report.unit_seconds += time.perf_counter() - started
         target.documents[doc_id] = entry = _entry(prepared, units)
         self._save(target)
         if previous:
