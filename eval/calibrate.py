@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{args.report_split} split ({len(report.questions)} answerable questions; not used for the choice)")
     print(f"{'':<56} " + " ".join(f"{m:>13}" for m in METRICS) + "  objective")
     for name, config, options in (("chosen", best_config, best_lexical), ("current default", base, default_lexical)):
-        print(f"{name + ': ' + str(config):<56} {_row(report.score(lambda q: report.fused_ranking(q, config, options)))}")
+        print(f"{name + ': ' + str(config):<56} {_row(report.score(lambda q, c=config, o=options: report.fused_ranking(q, c, o)))}")
     print(f"{'dense only':<56} {_row(report.score(report.dense_ranking))}")
     print(f"{'bm25 only (chosen lexical)':<56} {_row(report.score(lambda q: report.bm25_ranking(q, best_lexical)))}")
     chosen_fusion = FusionSettings(best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight)
