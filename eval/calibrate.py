@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, default=None)
     parser.add_argument("--split", default="train", help="questions tuned on (default: train)")
     parser.add_argument("--report-split", default="validation", help="questions the choice is reported on")
+    parser.add_argument("--baselines", action="store_true", help="also score both baselines on the report split")
     args = parser.parse_args(argv)
 
     from eval.dataset import BUNDLED_QUESTIONS, load_questions, select_split
@@ -134,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name + ': ' + str(config):<56} {_row(report.score(lambda q, c=config, o=options: report.fused_ranking(q, c, o)))}")
     print(f"{'dense only':<56} {_row(report.score(report.dense_ranking))}")
     print(f"{'bm25 only (chosen lexical)':<56} {_row(report.score(lambda q: report.bm25_ranking(q, best_lexical)))}")
+    if args.baselines:
+        from eval.baseline import build_baselines
+        from eval.runner import baseline_retrieval
+        from index.embedding_cache import EmbeddingCache
+
+        cache = EmbeddingCache(settings.embedding_cache)
+        for baseline in build_baselines(settings.corpus_dir, index.embedder, cache):
+            print(f"{'baseline ' + baseline.name:<56} {_row(baseline_retrieval(baseline, report.questions))}")
+        cache.close()
     chosen_fusion = FusionSettings(best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight)
     print(f"\nFusionSettings{_fields(chosen_fusion)}  LexicalOptions{_fields(best_lexical)}")
     if best_config.unit_bm25_weight:
