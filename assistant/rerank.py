@@ -24,7 +24,7 @@ class Reranker:
         import torch
         from sentence_transformers import CrossEncoder
 
-        torch.set_num_threads(1)  # two threads on two shared cores were 20x slower (STACK-NOTES.md)
+        torch.set_num_threads(1)  # two threads on two shared cores were 20x slower (measured)
         self._model = CrossEncoder(str(path), device="cpu")
 
     def rerank(self, query: str, hits: list[ScoredPassage]) -> list[ScoredPassage]:

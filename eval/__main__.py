@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = load_questions(args.questions or BUNDLED_QUESTIONS)
     assistant = Assistant.open(settings)
     if assistant.index.is_empty:
-        print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
+        print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
     baseline = None
     if args.baseline:

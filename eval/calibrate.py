@@ -17,25 +17,26 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from tidlig.settings import load_settings
+from tidlig.logs import start
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.calibrate")
     parser.add_argument("--questions", type=Path, default=None)
     args = parser.parse_args(argv)
+    settings = start()
 
-    from assistant import Assistant, Turn
+    from assistant import Assistant
     from assistant.question import standalone_query
     from tidlig.text import content_terms
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from eval.metrics import retrieval_scores
     from index import FusionSettings
 
-    assistant = Assistant.open(load_settings())
+    assistant = Assistant.open(settings)
     retriever = assistant.index.retriever
     questions = load_questions(args.questions or BUNDLED_QUESTIONS)
-    queries = {q.id: standalone_query(q.question, [Turn(t.role, t.content) for t in q.history]) for q in questions}
+    queries = {q.id: standalone_query(q.question, q.history) for q in questions}
     answerable = [q for q in questions if q.answerable]
 
     def text(hit):

@@ -23,8 +23,9 @@ import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable
 
+from assistant.types import Turn
 from eval.matching import contains_fact, longest_common_run, normalise
 
 __all__ = [
@@ -33,7 +34,6 @@ __all__ = [
     "KINDS",
     "PERSONAS",
     "Question",
-    "Turn",
     "load_questions",
     "validate",
 ]
@@ -55,17 +55,6 @@ _REQUIRED_FIELDS = frozenset(
     {"id", "persona", "kind", "question", "gold", "key_facts", "reference_answer", "answerable"}
 )
 _OPTIONAL_FIELDS = frozenset({"history"})
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One earlier turn of a conversation."""
-
-    role: Literal["user", "assistant"]
-    content: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"role": self.role, "content": self.content}
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """BM25 keyword search with the Danish stemmer, persisted next to the manifest.
 
 ``BM25Retriever.from_persist_dir`` forgets the stemmer and then stems queries in English
-("kommunerne" -> "kommunern"), so :func:`load_bm25` sets the Danish stemmer again (STACK-NOTES.md).
+("kommunerne" -> "kommunern"), so :func:`load_bm25` sets the Danish stemmer again.
 The persisted index records which chunk ids it covers; a stale one is rebuilt.
 """
 

@@ -1,7 +1,8 @@
 """The Chroma vector store, embedded (``PersistentClient``) or a Chroma server (``HttpClient``).
 
 Chroma's default ONNX embedder downloads a model when text is added or queried without vectors, so
-every call here passes embeddings (STACK-NOTES.md).
+every call here passes embeddings. The collection's metadata carries the index generation, so processes
+sharing a Chroma server notice each other's changes with one small request.
 
 Example::
 
@@ -23,6 +24,7 @@ from ingest.types import Chunk
 from tidlig.settings import Settings
 
 ADD_BATCH = 256
+GENERATION_KEY = "tidlig_generation"
 # Bump when what is stored per chunk changes, so existing collections are rebuilt (part of the index config).
 # 2: the "doc_id" metadata holds the document id (it was overwritten with "None", see chunk_node).
 STORE_FORMAT = 2
@@ -82,6 +84,15 @@ class ChunkStore:
             query_embeddings=[vector], n_results=max(1, top_k), where=where, include=["distances"]
         )
         return [(chunk_id, 1.0 - distance) for chunk_id, distance in zip(result["ids"][0], result["distances"][0])]
+
+    def generation(self) -> int:
+        """The generation last committed to this collection (0 when none was recorded)."""
+        metadata = self.client.get_collection(self.collection.name).metadata or {}
+        return int(metadata.get(GENERATION_KEY, 0))
+
+    def set_generation(self, generation: int) -> None:
+        # modify() replaces the metadata; the cosine space lives in the collection's configuration.
+        self.collection.modify(metadata={GENERATION_KEY: generation})
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)

@@ -61,7 +61,13 @@ class Settings(BaseSettings):
     chroma_mode: Literal["embedded", "server"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = Field(8000, ge=1, le=65535)
-    chroma_collection: str = Field("tidlig", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
+    chroma_collection: str = Field(
+        "tidlig",
+        # Chroma's name rules for "<prefix>-<12 hex digits>": 3-512 characters of [A-Za-z0-9._-],
+        # alphanumeric first and last, no "..".
+        pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,497}[A-Za-z0-9])?$",
+        description="Prefix of this deployment's collections in a shared Chroma server.",
+    )
 
     # Retrieval
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="dense/bm25: baselines")
@@ -93,6 +99,13 @@ class Settings(BaseSettings):
             raise ValueError(f"folder does not exist: {path}")
         return path
 
+    @field_validator("chroma_collection")
+    @classmethod
+    def _no_double_dot(cls, prefix: str) -> str:
+        if ".." in prefix:
+            raise ValueError("must not contain '..' (Chroma collection names cannot)")
+        return prefix
+
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         if self.embed_backend == "sentence-transformers" and self.embed_model_path is None:
@@ -114,7 +127,7 @@ class Settings(BaseSettings):
         return self.data_dir / "uploads"
 
     def source_dirs(self) -> list[Path]:
-        """What a plain ``python -m ingest`` keeps in sync: the corpus and the uploads."""
+        """What a plain ``python -m index`` indexes: the corpus and the uploads."""
         return [self.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
 
     @property

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.types import Turn
 from eval.dataset import (
     BUNDLED_QUESTIONS,
     KINDS,
     PERSONAS,
     GoldQuote,
     Question,
-    Turn,
     corpus_documents,
     load_questions,
     validate,

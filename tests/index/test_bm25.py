@@ -25,6 +25,7 @@ def _ranked(hits):
 def test_restored_bm25_stems_danish_and_ranks_like_a_fresh_one(tmp_path):
     from index import CorpusIndex
     from index.bm25 import build_bm25, load_bm25
+    from index.store import ChunkStore, chroma_client
 
     folder = write_small_corpus(tmp_path / "docs")
     settings = make_settings(tmp_path / "data")
@@ -45,7 +46,7 @@ def test_restored_bm25_stems_danish_and_ranks_like_a_fresh_one(tmp_path):
         assert _ranked(reopened.retriever.bm25(query, k=10)) == fresh[query], query
 
     # and both equal a retriever built right now from the stored nodes
-    nodes = [node for node in reopened._store.nodes() if node.node_id in reopened.passages]
+    nodes = [node for node in ChunkStore(chroma_client(settings), reopened.collection_name).nodes() if node.node_id in reopened.passages]
     rebuilt = build_bm25(nodes)
     for query in QUERIES:
         direct = [(r.node.node_id, round(r.score, 5)) for r in rebuilt.retrieve(query) if r.score > 0][:10]

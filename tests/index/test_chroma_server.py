@@ -79,7 +79,7 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     assert sorted(report.added) == sorted(SMALL_DOCS)
     assert not (settings.index_dir / "chroma").exists(), "server mode must not create an embedded store"
     server = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
-    collection = server.get_collection(index.manifest.collection)
+    collection = server.get_collection(index.collection_name)
     assert set(collection.get(include=[])["ids"]) == index.manifest.chunk_ids()
 
     hits = index.retriever.dense("Hvad sker der ved overleveringssamtalen før skolestart?", k=3)
@@ -99,4 +99,4 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     # a removal goes through the server too
     removed = set(reopened.manifest.documents["dagpleje.md"].chunk_ids)
     assert reopened.remove_document("dagpleje.md")
-    assert not removed & set(server.get_collection(reopened.manifest.collection).get(include=[])["ids"])
+    assert not removed & set(server.get_collection(reopened.collection_name).get(include=[])["ids"])

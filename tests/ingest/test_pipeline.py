@@ -1,4 +1,4 @@
-"""From folders to an index: bad files are skipped with reasons, ``python -m ingest``, and the chunker."""
+"""From folders to an index: bad files are skipped with reasons, ``python -m index``, and the chunker."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_missing_path_is_reported(tmp_path):
     assert index.retriever.hybrid("tidlig indsats", k=3) == []
 
 
-# ---- python -m ingest -----------------------------------------------------------------------------------
+# ---- python -m index ------------------------------------------------------------------------------------
 
 
 def test_cli_prints_the_closing_summary(tmp_path):
@@ -127,7 +127,7 @@ def test_cli_prints_the_closing_summary(tmp_path):
     )
 
     result = subprocess.run(
-        [sys.executable, "-m", "ingest", str(folder)],
+        [sys.executable, "-m", "index", str(folder)],
         cwd=tmp_path,
         env=env,
         capture_output=True,

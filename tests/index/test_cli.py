@@ -10,7 +10,7 @@ def run_ingest(folder, data_dir, *extra, **env_overrides):
         **env_overrides,
     }
     result = subprocess.run(
-        [sys.executable, "-m", "ingest", str(folder), *extra], cwd=ROOT, env=env, capture_output=True, text=True,
+        [sys.executable, "-m", "index", str(folder), *extra], cwd=ROOT, env=env, capture_output=True, text=True,
         timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
