@@ -63,9 +63,9 @@ class Settings(BaseSettings):
     chroma_port: int = Field(8000, ge=1, le=65535)
     chroma_collection: str = Field(
         "tidlig",
-        # Chroma's name rules for "<prefix>-<12 hex digits>": 3-512 characters of [A-Za-z0-9._-],
-        # alphanumeric first and last, no "..".
-        pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,497}[A-Za-z0-9])?$",
+        # Chroma's name rules for the longest name, "<prefix>-<12 hex digits>-units": 3-512 characters
+        # of [A-Za-z0-9._-], alphanumeric first and last, no "..".
+        pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,491}[A-Za-z0-9])?$",
         description="Prefix of this deployment's collections in a shared Chroma server.",
     )
 
