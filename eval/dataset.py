@@ -434,9 +434,12 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m eval.dataset", description="Check a question set against the corpus.")
     parser.add_argument("--questions", type=Path, default=BUNDLED_QUESTIONS, help="JSONL question set")
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "corpus", help="corpus folder")
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: TIDLIG_CORPUS_DIR)")
     parser.add_argument("--assign-splits", action="store_true", help="give questions without a split one, in place")
     args = parser.parse_args(argv)
+    from tidlig.logs import start
+
+    corpus = args.corpus or start().corpus_dir
     try:
         questions = load_questions(args.questions)
     except (OSError, ValueError) as exc:
@@ -445,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.assign_splits:
         questions = assign_splits(questions)
         write_questions(args.questions, questions)
-    problems = validate(questions, args.corpus)
+    problems = validate(questions, corpus)
     for problem in problems:
         print(problem)
     print(f"{len(questions)} spørgsmål, {len(problems)} problemer")

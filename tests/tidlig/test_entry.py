@@ -12,6 +12,7 @@ ENTRY_POINTS = [
     ["-m", "assistant", "hej"],
     ["-m", "eval"],
     ["-m", "eval.bench_answers"],
+    ["-m", "eval.dataset"],
     ["-m", "eval.calibrate"],
     ["app.py"],
 ]
