@@ -33,5 +33,5 @@ class Reranker:
         if not head:
             return hits
         scores = self._model.predict([(query, hit.passage.text) for hit in head])
-        ranked = sorted(zip(head, scores), key=lambda pair: float(pair[1]), reverse=True)
+        ranked = sorted(zip(head, scores, strict=True), key=lambda pair: float(pair[1]), reverse=True)
         return [replace(hit, score=float(score)) for hit, score in ranked] + tail
