@@ -2,11 +2,10 @@
 
 Incremental rules (the manifest records document hashes, chunk and unit ids, embedding model and chunking):
 unchanged documents embed nothing; a changed document's chunks and evidence units are replaced; a removed
-document's chunks and units are deleted; a different model or chunking builds a new Chroma collection from
-scratch (vectors never mix)
-and switches over only when it is complete. New chunks are added before the manifest names them and old
-ones deleted after, and retrieval serves only what the manifest names, so an ingest killed at any point
-leaves the previous index usable; the next run finishes the work.
+document's chunks and units are deleted; a different model or chunking builds new Chroma collections from
+scratch (vectors never mix) and switches over only when they are complete. New chunks are added before the
+manifest names them and old ones deleted after, and retrieval serves only what the manifest names, so an
+ingest killed at any point leaves the previous index usable; the next run finishes the work.
 
 Several processes (app workers, the command line) may share one index: one writes at a time (see
 ``index.writer``), every commit bumps the manifest's generation, and each process reloads its search
