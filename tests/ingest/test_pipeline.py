@@ -137,7 +137,11 @@ def test_cli_prints_the_closing_summary(tmp_path):
 
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    summary = re.search(r"Færdig på (\d+\.\d) s: 2 dokumenter i indekset \(2 nye, 0 ændrede, 0 uændrede, 0 fjernede\), (\d+) tekststykker, (\d+) indlejret\.", out)
+    summary = re.search(
+        r"Færdig på (\d+\.\d) s: 2 dokumenter i indekset \(2 nye, 0 ændrede, 0 uændrede, 0 fjernede\), "
+        r"(\d+) tekststykker, (\d+) indlejret\.",
+        out,
+    )
     assert summary, out
     assert int(summary.group(2)) == int(summary.group(3)) > 0
     assert f"Sprunget over ({len(expected)}):" in out
