@@ -93,3 +93,45 @@ def test_the_assistant_follows_the_generation(two_processes, tmp_path):
 
     assert not answer.refused, answer.text
     assert {citation.doc_id for citation in answer.citations} == {"dagpleje.md"}
+
+
+def test_searches_keep_working_while_another_process_commits(two_processes, tmp_path):
+    """Readers reload while searching in other threads: each search sees one whole state, never a mix."""
+    import threading
+
+    settings, writer, reader = two_processes
+    folder = write_small_corpus(tmp_path / "docs", ("sundhedspleje.txt",))
+    writer.update([folder])
+    errors: list[BaseException] = []
+    generations: set[int] = set()
+    stop = threading.Event()
+
+    def search() -> None:
+        while not stop.is_set():
+            try:
+                reader.sync(force=True)
+                state = reader._state  # one read: the retriever and passages of one generation
+                generations.add(state.manifest.generation)
+                for hit in state.retriever.hybrid("sundhedsplejersken i dagplejen og skolen", k=5):
+                    assert hit.passage.chunk_id in state.passages
+                    assert hit.passage.chunk_id in state.manifest.chunk_ids()
+            except BaseException as error:  # reported by the main thread
+                errors.append(error)
+                return
+
+    threads = [threading.Thread(target=search) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for name in ("dagpleje.md", "skolestart.txt"):
+            writer.update([write_small_corpus(tmp_path / name, (name,))])
+        writer.remove_document("sundhedspleje.txt")
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert errors == []
+    assert reader.generation == writer.generation == 4
+    assert len(generations) >= 2  # the readers did run across commits
+    assert set(reader.manifest.documents) == {"dagpleje.md", "skolestart.txt"}
