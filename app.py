@@ -41,7 +41,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Answer, Assistant, Citation, Turn
-from index import CorpusIndex, PassageFilter
+from index import CorpusIndex, IndexBusy, PassageFilter
 from ingest.cases import CaseExample
 from prompts import load, render
 from tidlig import logs
@@ -701,6 +701,8 @@ class TidligApp:
         try:
             with self._index_lock:
                 lines = self._ingest_uploads([Path(str(f)) for f in files], progress)
+        except IndexBusy as busy:
+            lines = [str(busy)]
         except Exception:
             log.exception("upload failed")
             lines = [render("error")]
@@ -732,7 +734,7 @@ class TidligApp:
         def report_progress(name: str, done: int, total: int) -> None:
             progress((done, total), desc=f"Indlæser {name}" if name else "Opdaterer søgeindekset …", unit="filer")
 
-        report = self.index.update(list(saved), progress=report_progress, remove_missing=False)
+        report = self.index.update(list(saved), progress=report_progress)
         chunks = {doc.info.doc_id: doc.chunks for doc in self.index.documents()}
         for name in report.added:
             lines.append(f"✅ **{_e(name)}**: indlæst ({chunks.get(name, 0)} tekststykker).")
@@ -779,9 +781,11 @@ class TidligApp:
             else:
                 result = (
                     f"🗑️ **{_e(doc_id)}** er fjernet fra indekset. Filen ligger stadig i {_e(path.parent.name)}/ "
-                    "og kommer med igen ved næste fulde indeksering (`python -m ingest`)."
+                    "og kommer med igen ved næste fulde indeksering (`python -m index`)."
                 )
             log.info("deleted %s from the index", doc_id)
+        except IndexBusy as busy:
+            result = str(busy)
         except Exception:
             log.exception("deleting %s failed", doc_id)
             result = render("error")
@@ -1028,7 +1032,7 @@ def main() -> int:
     index = CorpusIndex.open(settings)
     if index.is_empty:
         print(
-            "Indekset er tomt: kør `python -m ingest` for at indeksere dokumenterne i "
+            "Indekset er tomt: kør `python -m index` for at indeksere dokumenterne i "
             f"{settings.corpus_dir}/ (eller upload dokumenter under fanen Dokumenter som administrator).",
             file=sys.stderr,
         )

@@ -63,6 +63,7 @@ class Assistant:
 
     def refresh(self) -> None:
         """Recompute corpus statistics after the index changed (upload, delete)."""
+        self._generation = self.index.generation  # read first: a commit during the rebuild triggers another
         texts = [search_text(p.text, str(p.metadata.get("context", ""))) for p in self.index.passages.values()]
         self.scorer = RelevanceScorer(texts)
         self.gate = AnswerGate(self.scorer)
@@ -86,6 +87,7 @@ class Assistant:
         """Answer ``question``; ``on_text`` receives the growing raw text while an LLM writes."""
         timings: dict[str, float] = {}
         started = time.perf_counter()
+        self._follow_index()
         clean = clean_question(question)
         privacy = find_personal_data(clean.text, self.scorer.vocabulary)
         notices = []
@@ -96,7 +98,7 @@ class Assistant:
         if clean.is_empty:
             return Answer(render("empty_question"), outcome="decline", refusal_reason="tomt spørgsmål", notices=tuple(notices))
         if self.index.is_empty:
-            log.error("question asked but the index is empty: run `python -m ingest`")
+            log.error("question asked but the index is empty: run `python -m index`")
             return Answer(render("empty_index"), outcome="decline", refusal_reason="tomt indeks", notices=tuple(notices))
 
         # Personal data never reaches retrieval, the model, logs or stored records.
@@ -159,6 +161,12 @@ class Assistant:
         yield "", answer
 
     # ---- steps -----------------------------------------------------------------------------------
+
+    def _follow_index(self) -> None:
+        """Pick up index changes committed by another process (or another caller) since the last question."""
+        self.index.sync()
+        if self.index.generation != self._generation:
+            self.refresh()
 
     def _standalone(self, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""

@@ -24,7 +24,7 @@ class Reranker:
         import torch
         from sentence_transformers import CrossEncoder
 
-        torch.set_num_threads(1)  # two threads on two shared cores were 20x slower (STACK-NOTES.md)
+        torch.set_num_threads(1)  # two threads on two shared cores were 20x slower (measured)
         self._model = CrossEncoder(str(path), device="cpu")
 
     def rerank(self, query: str, hits: list[ScoredPassage]) -> list[ScoredPassage]:
@@ -33,5 +33,5 @@ class Reranker:
         if not head:
             return hits
         scores = self._model.predict([(query, hit.passage.text) for hit in head])
-        ranked = sorted(zip(head, scores), key=lambda pair: float(pair[1]), reverse=True)
+        ranked = sorted(zip(head, scores, strict=True), key=lambda pair: float(pair[1]), reverse=True)
         return [replace(hit, score=float(score)) for hit, score in ranked] + tail

@@ -65,3 +65,6 @@ class Turn:
 
     role: Literal["user", "assistant"]
     content: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"role": self.role, "content": self.content}

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     questions = select_split(questions, split)
     assistant = Assistant.open(settings)
     if assistant.index.is_empty:
-        print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
+        print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
     baselines = ()
     if args.baseline:

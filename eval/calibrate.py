@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidlig.settings import load_settings
+from tidlig.logs import start
 
 CANDIDATES = (20, 40, 60)
 DENSE_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -62,13 +62,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report-split", default="validation", help="questions the choice is reported on")
     parser.add_argument("--baselines", action="store_true", help="also score both baselines on the report split")
     args = parser.parse_args(argv)
+    settings = start()
 
     from eval.dataset import BUNDLED_QUESTIONS, load_questions, select_split
     from index import CorpusIndex, FusionSettings
     from index.lexical import LexicalOptions
 
     _match_each_pair_once()
-    settings = load_settings()
     index = CorpusIndex.open(settings)
     if index.is_empty or not index.is_current:
         print(f"indexing {settings.corpus_dir} ...", flush=True)
@@ -208,9 +208,11 @@ class _Lists:
     def _bm25_hits(self, question, options):
         from index import ScoredPassage
         from index.bm25 import build_bm25
+        from index.store import ChunkStore, chroma_client
 
         if options not in self._bm25:
-            nodes = [node for node in self.index._store.nodes() if node.node_id in self.index.passages]
+            store = ChunkStore(chroma_client(self.index.settings), self.index.collection_name)
+            nodes = [node for node in store.nodes() if node.node_id in self.index.passages]
             self._bm25[options] = (build_bm25(nodes, options), {})
         lexical, memo = self._bm25[options]
         if question.id not in memo:

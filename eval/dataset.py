@@ -29,8 +29,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
+from assistant.types import Turn
 from eval.matching import contains_fact, longest_common_run, normalise
 
 __all__ = [
@@ -40,7 +41,6 @@ __all__ = [
     "PERSONAS",
     "Question",
     "SPLITS",
-    "Turn",
     "assign_splits",
     "has_splits",
     "load_questions",
@@ -70,17 +70,6 @@ _REQUIRED_FIELDS = frozenset(
     {"id", "persona", "kind", "question", "gold", "key_facts", "reference_answer", "answerable"}
 )
 _OPTIONAL_FIELDS = frozenset({"history", "split"})
-
-
-@dataclass(frozen=True)
-class Turn:
-    """One earlier turn of a conversation."""
-
-    role: Literal["user", "assistant"]
-    content: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"role": self.role, "content": self.content}
 
 
 @dataclass(frozen=True)
@@ -445,9 +434,12 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(prog="python -m eval.dataset", description="Check a question set against the corpus.")
     parser.add_argument("--questions", type=Path, default=BUNDLED_QUESTIONS, help="JSONL question set")
-    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "corpus", help="corpus folder")
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: TIDLIG_CORPUS_DIR)")
     parser.add_argument("--assign-splits", action="store_true", help="give questions without a split one, in place")
     args = parser.parse_args(argv)
+    from tidlig.logs import start
+
+    corpus = args.corpus or start().corpus_dir
     try:
         questions = load_questions(args.questions)
     except (OSError, ValueError) as exc:
@@ -456,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.assign_splits:
         questions = assign_splits(questions)
         write_questions(args.questions, questions)
-    problems = validate(questions, args.corpus)
+    problems = validate(questions, corpus)
     for problem in problems:
         print(problem)
     print(f"{len(questions)} spørgsmål, {len(problems)} problemer")

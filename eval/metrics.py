@@ -26,6 +26,7 @@ from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, strip_markers
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
+from tidlig.stats import percentile
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
@@ -118,7 +119,7 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:
     answerable = [s for s in scores if s.question.answerable]
     unanswerable = [s for s in scores if not s.question.answerable]
     answered = [s for s in answerable if not s.answer.refused]
-    latencies = sorted(s.latency_ms for s in scores)
+    latencies = [s.latency_ms for s in scores]
     return {
         "retrieval": {key: _mean(s.retrieval.get(key, 0.0) for s in answerable) for key in RETRIEVAL_KEYS},
         "answer": {
@@ -131,16 +132,9 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:
             "unanswerable_declined": _mean(float(s.answer.refused) for s in unanswerable),
             "answerable_declined": _mean(float(s.answer.refused) for s in answerable),
         },
-        "latency_ms": {"p50": percentile(latencies, 50), "p95": percentile(latencies, 95)},
+        "latency_ms": {"p50": round(percentile(latencies, 0.5), 1), "p95": round(percentile(latencies, 0.95), 1)},
         "n": {"questions": len(scores), "answerable": len(answerable), "unanswerable": len(unanswerable)},
     }
-
-
-def percentile(sorted_values: Sequence[float], pct: float) -> float:
-    if not sorted_values:
-        return 0.0
-    index = min(len(sorted_values) - 1, max(0, round(pct / 100 * len(sorted_values) + 0.5) - 1))
-    return round(float(sorted_values[index]), 1)
 
 
 def _mean(values) -> float:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant import Assistant, Turn
+from assistant import Assistant
 from eval.baseline import Baseline
 from eval.dataset import Question
 from eval.metrics import QuestionScore, aggregate, by_kind, retrieval_scores, score_question
@@ -36,7 +36,7 @@ def run_evaluation(
     from (None: the whole set) and is recorded in the report."""
     scores = []
     for question in questions:
-        history = [Turn(turn.role, turn.content) for turn in question.history]
+        history = list(question.history)
         started = time.perf_counter()
         answer = assistant.ask(question.question, history=history)
         latency = (time.perf_counter() - started) * 1000

@@ -19,6 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from tidlig.logs import start
+from tidlig.stats import percentile
+
 QUERIES = [
     "Hvad gør jeg, hvis jeg er bekymret for et barn i vuggestuen?",
     "Hvordan styrker tandplejen den tidlige opsporing?",
@@ -41,12 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.query_phase:
         return _query_phase(args.query_phase, args.repeat)
+    start()  # a bad setting stops here with its name, before the slow part
 
     from index import CorpusIndex
-    from tidlig.settings import load_settings
 
     with tempfile.TemporaryDirectory(prefix="tidlig-bench-") as tmp:
-        settings = load_settings(data_dir=Path(tmp) / "data", corpus_dir=args.corpus)
+        settings = start(data_dir=Path(tmp) / "data", corpus_dir=args.corpus)
         index = CorpusIndex.open(settings)
         report = index.update([args.corpus])
         chunks, units = len(index.passages), report.units_embedded
@@ -71,9 +74,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _query_phase(data_dir: Path, repeat: int) -> int:
     from index import CorpusIndex
-    from tidlig.settings import load_settings
 
-    index = CorpusIndex.open(load_settings(data_dir=data_dir))
+    index = CorpusIndex.open(start(data_dir=data_dir))
     retriever = index.retriever
     figures: dict[str, object] = {}
     for mode in ("dense", "bm25", "units", "hybrid"):
@@ -85,8 +87,7 @@ def _query_phase(data_dir: Path, repeat: int) -> int:
                 started = time.perf_counter()
                 search(query, k=10)
                 times.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        figures[mode] = (times[len(times) // 2], times[int(len(times) * 0.95) - 1])
+        figures[mode] = (percentile(times, 0.5), percentile(times, 0.95))
     figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(figures))
     return 0

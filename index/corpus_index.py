@@ -3,22 +3,29 @@
 Incremental rules (the manifest records document hashes, chunk and unit ids, embedding model and chunking):
 unchanged documents embed nothing; a changed document's chunks and evidence units are replaced; a removed
 document's chunks and units are deleted; a different model or chunking builds new Chroma collections from
-scratch (vectors never mix) and switches over only when they are complete. New chunks are added before the manifest names them and old
-ones deleted after, and retrieval serves only what the manifest names, so an ingest killed at any point
-leaves the previous index usable; the next run finishes the work.
+scratch (vectors never mix) and switches over only when they are complete. New chunks are added before the
+manifest names them and old ones deleted after, and retrieval serves only what the manifest names, so an
+ingest killed at any point leaves the previous index usable; the next run finishes the work.
+
+Several processes (app workers, the command line) may share one index: one writes at a time (see
+``index.writer``), every commit bumps the manifest's generation, and each process reloads its search
+state when it sees a newer one (:meth:`CorpusIndex.sync`, cheap and at most once per second).
 
 Example::
 
     index = CorpusIndex.open(settings)
     report = index.update([Path("corpus")])
+    index.sync()  # picks up what other processes committed since
     index.retriever.hybrid("Hvad gør Holstebro for nye forældre?", k=5)
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -37,11 +44,13 @@ from index.retrieval import FusionSettings, Passage, Retriever
 from index.store import STORE_FORMAT, ChunkStore, chroma_client
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
+from index.writer import WriterLock
 from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[str, int, int], None]  # (stage, done, total)
+SYNC_INTERVAL_S = 1.0  # how often a reader checks for another process's commit
 
 
 @dataclass
@@ -60,6 +69,18 @@ class UpdateReport:
 
 
 @dataclass(frozen=True)
+class IndexState:
+    """Everything a search reads, built together and swapped in with one assignment, so a concurrent
+    question sees either the old index or the new one, never a mix."""
+
+    manifest: Manifest
+    store: ChunkStore
+    passages: Mapping[str, Passage]
+    unit_vectors: UnitVectors
+    retriever: Retriever
+
+
+@dataclass(frozen=True)
 class DocumentSummary:
     info: DocumentInfo
     chunks: int
@@ -68,22 +89,51 @@ class DocumentSummary:
 
 
 class CorpusIndex:
-    def __init__(self, settings: Settings, embedder: Embedder, fusion: FusionSettings = FusionSettings()) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder, fusion: FusionSettings = FusionSettings(), writer: WriterLock | None = None
+    ) -> None:
         self.settings = settings
         self.embedder = embedder
         self.fusion = fusion
         self.dir = settings.index_dir
         self.dir.mkdir(parents=True, exist_ok=True)
         self._client = chroma_client(settings)
-        self.manifest = Manifest.load(self.dir / MANIFEST_FILE) or Manifest(self._config())
-        self._store = ChunkStore(self._client, self.manifest.collection)
-        self._load_search()
+        self._writer = writer or WriterLock(self.dir)
+        self._reload_lock = threading.Lock()
+        self._checked = time.monotonic()
+        self._seen = self._manifest_signature()
+        manifest = Manifest.load(self.dir / MANIFEST_FILE) or Manifest(self._config())
+        self._state = self._build_state(manifest, self._store_for(manifest))
 
     @classmethod
-    def open(cls, settings: Settings, fusion: FusionSettings = FusionSettings()) -> CorpusIndex:
-        return cls(settings, make_embedder(settings), fusion)
+    def open(
+        cls, settings: Settings, fusion: FusionSettings = FusionSettings(), writer: WriterLock | None = None
+    ) -> CorpusIndex:
+        """``writer`` sets how a write waits for another process's (default: up to ``index.writer.WAIT_S``)."""
+        return cls(settings, make_embedder(settings), fusion, writer)
 
     # ---- reading -------------------------------------------------------------------------------
+
+    @property
+    def manifest(self) -> Manifest:
+        return self._state.manifest
+
+    @property
+    def passages(self) -> Mapping[str, Passage]:
+        return self._state.passages
+
+    @property
+    def retriever(self) -> Retriever:
+        return self._state.retriever
+
+    @property
+    def generation(self) -> int:
+        """Grows by one with every committed change, made by this process or another."""
+        return self._state.manifest.generation
+
+    @property
+    def collection_name(self) -> str:
+        return self._state.store.collection.name
 
     @property
     def is_empty(self) -> bool:
@@ -92,12 +142,12 @@ class CorpusIndex:
     @property
     def units(self) -> Mapping[str, tuple[EvidenceUnit, ...]]:
         """Evidence units by chunk id, in order (sentences, list items, table rows)."""
-        return self._unit_vectors.by_chunk
+        return self._state.unit_vectors.by_chunk
 
     def unit_similarities(self, query_vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]:
         """Cosine similarity of the query vector (``retriever.embed_query``) to each listed unit; unknown
         ids are left out."""
-        return self._unit_vectors.similarities(query_vector, unit_ids)
+        return self._state.unit_vectors.similarities(query_vector, unit_ids)
 
     @property
     def is_current(self) -> bool:
@@ -115,52 +165,86 @@ class CorpusIndex:
 
     def surrounding(self, chunk_id: str, before: int = 1, after: int = 1) -> list[Passage]:
         """The passage with its neighbours in the document ("vis mere" in the app)."""
-        passage = self.passages[chunk_id]
-        ids = self.manifest.documents[passage.doc_id].chunk_ids
+        state = self._state
+        passage = state.passages[chunk_id]
+        ids = state.manifest.documents[passage.doc_id].chunk_ids
         position = ids.index(chunk_id)
-        return [self.passages[i] for i in ids[max(0, position - before) : position + after + 1] if i in self.passages]
+        return [state.passages[i] for i in ids[max(0, position - before) : position + after + 1] if i in state.passages]
+
+    def sync(self, force: bool = False) -> bool:
+        """Reload the search state if another process committed a newer generation; True if it did.
+
+        Cheap enough to call before every question: at most once per ``SYNC_INTERVAL_S`` it stats the
+        manifest (embedded Chroma) or reads the collection's metadata (Chroma server).
+        """
+        now = time.monotonic()
+        if not force and now - self._checked < SYNC_INTERVAL_S:
+            return False
+        self._checked = now
+        if not self._newer_generation_committed():
+            return False
+        with self._reload_lock:
+            manifest = Manifest.load(self.dir / MANIFEST_FILE)
+            if manifest is None or manifest.generation <= self.generation:
+                return False
+            log.info("index generation %d -> %d (changed by another process): reloading", self.generation, manifest.generation)
+            self._state = self._build_state(manifest, self._store_for(manifest))
+        return True
+
+    def missing(self, paths: Sequence[Path]) -> list[str]:
+        """Documents in the index whose file is not under ``paths`` (what a full sync would remove)."""
+        sources, skipped = discover(paths)
+        present = {source.path.name for source in sources} | {item.path.name for item in skipped}
+        return sorted(set(self.manifest.documents) - present)
 
     # ---- writing -------------------------------------------------------------------------------
 
     def update(
-        self, paths: Sequence[Path], progress: ProgressCallback | None = None, remove_missing: bool = True
+        self, paths: Sequence[Path], progress: ProgressCallback | None = None, remove: Collection[str] = ()
     ) -> UpdateReport:
-        """Bring the index in line with the files under ``paths``.
+        """Add or replace the documents under ``paths``, then remove the documents named in ``remove``.
 
-        With ``remove_missing`` documents no longer present are removed (a full sync of a corpus
-        folder); without it the files are only added or replaced (an upload).
+        Nothing else is removed: a full sync passes ``remove=index.missing(paths)`` after asking.
         """
         started = time.perf_counter()
         report = UpdateReport()
         sources, report.skipped = discover(paths)
-        target, store = self._target()
-        cache = EmbeddingCache(self.settings.embedding_cache)
-        try:
-            for number, source in enumerate(sources, 1):
-                if progress:
-                    progress(source.path.name, number - 1, len(sources))
-                self._update_document(source, target, store, cache, report)
-            if remove_missing:
-                present = {source.path.name for source in sources} | {s.path.name for s in report.skipped}
-                for doc_id in sorted(set(target.documents) - present):
+        with self._writing():
+            target, store = self._target()
+            cache = EmbeddingCache(self.settings.embedding_cache)
+            try:
+                for number, source in enumerate(sources, 1):
+                    if progress:
+                        progress(source.path.name, number - 1, len(sources))
+                    self._update_document(source, target, store, cache, report)
+                for doc_id in sorted(set(remove) & set(target.documents)):
                     self._remove(doc_id, target, store)
                     report.removed.append(doc_id)
-            swept = self._sweep_orphans(target, store)
-            if report.added or report.replaced or report.removed or swept or target is not self.manifest:
-                self._commit(target, store)
-        finally:
-            cache.close()
+                swept = self._sweep_orphans(target, store)
+                if report.added or report.replaced or report.removed or swept or target.config != self.manifest.config:
+                    self._commit(target, store)
+            finally:
+                cache.close()
         if progress:
             progress("", len(sources), len(sources))
         report.seconds = time.perf_counter() - started
         return report
 
     def remove_document(self, doc_id: str) -> bool:
-        if doc_id not in self.manifest.documents:
-            return False
-        self._remove(doc_id, self.manifest, self._store)
-        self._commit(self.manifest, self._store)
+        with self._writing():
+            if doc_id not in self.manifest.documents:
+                return False
+            target = self.manifest.copy()
+            self._remove(doc_id, target, self._state.store)
+            self._commit(target, self._state.store)
         return True
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the one-writer lock, working from what other processes committed before it."""
+        with self._writer.hold():
+            self.sync(force=True)
+            yield
 
     def _update_document(
         self, source: SourceFile, target: Manifest, store: ChunkStore, cache: EmbeddingCache, report: UpdateReport
@@ -207,20 +291,26 @@ class CorpusIndex:
         log.info("removed %s from the index", doc_id)
 
     def _target(self) -> tuple[Manifest, ChunkStore]:
-        """The manifest and store to write: the current ones, or a new build when the config changed."""
+        """A copy of the manifest to write and its store: the current ones, or a new build when the
+        config changed. Readers keep using the current state until the commit swaps it."""
         config = self._config()
         if self.manifest.config == config:
-            return self.manifest, self._store
+            return self.manifest.copy(), self._state.store
         pending = Manifest.load(self.dir / PENDING_FILE)
         target = pending if pending and pending.config == config else Manifest(config)
-        log.info("embedding model or chunking changed: building collection %s", target.collection)
-        return target, ChunkStore(self._client, target.collection)
+        target.generation = self.generation
+        log.info("embedding model or chunking changed: building collection %s", self._name(target))
+        return target, self._store_for(target)
 
     def _save(self, target: Manifest) -> None:
-        target.save(self.dir / (MANIFEST_FILE if target is self.manifest else PENDING_FILE))
+        target.save(self.dir / (MANIFEST_FILE if target.config == self.manifest.config else PENDING_FILE))
 
     def _sweep_orphans(self, target: Manifest, store: ChunkStore) -> int:
-        """Delete chunks and units no manifest names (added by a run killed before it recorded them)."""
+        """Delete chunks and units no manifest names (added by a run killed before it recorded them).
+
+        Safe only under the writer lock with ``target`` fresh from disk: another process's chunks are
+        then always named by the manifest, or that process is dead.
+        """
         orphans = sorted(store.ids() - target.chunk_ids())
         unit_orphans = sorted(store.units.ids() - target.unit_ids())
         if orphans or unit_orphans:
@@ -230,35 +320,63 @@ class CorpusIndex:
         return len(orphans) + len(unit_orphans)
 
     def _commit(self, target: Manifest, store: ChunkStore) -> None:
+        target.generation = self.generation + 1
         nodes = store.nodes()
         chunk_ids = target.chunk_ids()
         if nodes:
             save_bm25(build_bm25([n for n in nodes if n.node_id in chunk_ids]), chunk_ids, self.dir)
         target.save(self.dir / MANIFEST_FILE)
-        if target is not self.manifest:
+        store.set_generation(target.generation)
+        old = self._state.store
+        if target.config != self.manifest.config:
             (self.dir / PENDING_FILE).unlink(missing_ok=True)
-            old = self._store
-            self.manifest, self._store = target, store
-            if old.collection.name != store.collection.name:
-                old.drop()
-        self._load_search(nodes)
+        self._state = self._build_state(target, store, nodes)
+        self._seen = self._manifest_signature()
+        if old.collection.name != store.collection.name:
+            old.drop()
+        log.info("committed index generation %d (%d documents)", target.generation, len(target.documents))
 
-    def _load_search(self, nodes: list[TextNode] | None = None) -> None:
-        """Passages (only those the manifest lists) and BM25, restored from disk or rebuilt when stale."""
-        chunk_ids = self.manifest.chunk_ids()
+    def _build_state(self, manifest: Manifest, store: ChunkStore, nodes: list[TextNode] | None = None) -> IndexState:
+        """Passages and units (only those the manifest lists) and BM25, restored from disk or rebuilt when stale."""
+        chunk_ids = manifest.chunk_ids()
         if nodes is None:
-            nodes = self._store.nodes() if chunk_ids else []
-        self.passages = {n.node_id: Passage(n.node_id, n.text, dict(n.metadata)) for n in nodes if n.node_id in chunk_ids}
-        self._unit_vectors = UnitVectors(*self._store.units.load(self.manifest.unit_ids()))
+            nodes = store.nodes() if chunk_ids else []
+        passages = {n.node_id: Passage(n.node_id, n.text, dict(n.metadata)) for n in nodes if n.node_id in chunk_ids}
+        unit_vectors = UnitVectors(*store.units.load(manifest.unit_ids()))
         bm25 = None
-        if self.passages:
-            bm25 = load_bm25(self.dir, set(self.passages))
+        if passages:
+            bm25 = load_bm25(self.dir, set(passages))
             if bm25 is None:
                 log.info("BM25 index missing or stale: rebuilding it")
-                bm25 = build_bm25([n for n in nodes if n.node_id in self.passages])
-                save_bm25(bm25, set(self.passages), self.dir)
-        vectors = VectorMatrix(*self._store.vectors(set(self.passages)))
-        self.retriever = Retriever(self.embedder, vectors, bm25, self.passages, self.fusion, self._unit_vectors)
+                bm25 = build_bm25([n for n in nodes if n.node_id in passages])
+                self._writer.if_free(lambda: save_bm25(bm25, set(passages), self.dir))
+        vectors = VectorMatrix(*store.vectors(set(passages)))
+        retriever = Retriever(self.embedder, vectors, bm25, passages, self.fusion, unit_vectors)
+        return IndexState(manifest, store, passages, unit_vectors, retriever)
+
+    def _newer_generation_committed(self) -> bool:
+        if self.settings.chroma_mode == "server":
+            try:
+                return self._state.store.generation() > self.generation
+            except Exception:  # the collection was replaced by a rebuild elsewhere: the manifest knows
+                log.info("collection %s is gone: reading the manifest", self.collection_name)
+                return True
+        signature = self._manifest_signature()
+        changed, self._seen = signature != self._seen, signature
+        return changed
+
+    def _manifest_signature(self) -> tuple[int, int, int] | None:
+        try:
+            stat = (self.dir / MANIFEST_FILE).stat()
+        except FileNotFoundError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+    def _store_for(self, manifest: Manifest) -> ChunkStore:
+        return ChunkStore(self._client, self._name(manifest))
+
+    def _name(self, manifest: Manifest) -> str:
+        return manifest.collection_name(self.settings.chroma_collection)
 
     def _config(self) -> dict[str, object]:
         return {

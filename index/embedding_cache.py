@@ -40,10 +40,13 @@ class EmbeddingCache:
         for start in range(0, len(missing), batch):
             indices = missing[start : start + batch]
             vectors = embedder.model.get_text_embedding_batch([texts[i] for i in indices])
-            rows = [(embedder.model_id, digests[i], np.asarray(v, dtype=np.float32).tobytes()) for i, v in zip(indices, vectors)]
+            rows = [
+                (embedder.model_id, digests[i], np.asarray(v, dtype=np.float32).tobytes())
+                for i, v in zip(indices, vectors, strict=True)
+            ]
             with self._db:
                 self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
-            found.update({digests[i]: list(map(float, v)) for i, v in zip(indices, vectors)})
+            found.update({digests[i]: list(map(float, v)) for i, v in zip(indices, vectors, strict=True)})
             if progress:
                 progress(len(indices))
         if progress and len(texts) - len(missing):

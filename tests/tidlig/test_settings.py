@@ -88,3 +88,14 @@ def test_unknown_key_in_settings_file(tmp_path):
     (tmp_path / "tidlig.toml").write_text("prot = 1\n", encoding="utf-8")
     with pytest.raises(SettingsError, match="prot"):
         load_settings()
+
+
+@pytest.mark.parametrize("prefix", ["tidlig", "nord.kommune", "a", "Syd_Kommune-2", "x" * 493])
+def test_collection_prefix_accepts_chroma_names(prefix):
+    assert load_settings(chroma_collection=prefix).chroma_collection == prefix
+
+
+@pytest.mark.parametrize("prefix", ["", "-tidlig", "tidlig.", "nord..kommune", "kommune/nord", "kø", "x" * 494, "a b"])
+def test_collection_prefix_rejects_what_chroma_would(prefix):
+    with pytest.raises(SettingsError, match="chroma_collection"):
+        load_settings(chroma_collection=prefix)
