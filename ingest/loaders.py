@@ -19,6 +19,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,7 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
         if reader.is_encrypted:
             raise UnreadableFile("PDF-filen er krypteret eller beskyttet med adgangskode")
         labels = list(reader.page_labels)
-        texts = [page.extract_text() or "" for page in reader.pages]
+        texts = page_texts(reader)
         embedded = _pdf_metadata(reader)
     except UnreadableFile:
         raise

@@ -60,6 +60,8 @@ _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
 _SOURCE_LINE = re.compile(r"^(?:kilder?|note|læs mere)\b|^(?:https?://|www\.)", re.IGNORECASE)
 
 _CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
+# "CASE #1 Familie med Hjerte i Holstebro Kommune": the title run into the label's line (reflowed PDFs).
+_CASE_RUN_IN = re.compile(r"^(CASE\s*#\s*\d+)\s+(\S.*)$", re.IGNORECASE)
 _RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
 _CHAPTER_NUMBER = re.compile(r"^\d{2}$")
 _STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
@@ -238,8 +240,12 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         normalised = normalize_bullets(text).strip()
         # A PDF page begins a frame; three blank lines separate frames of the layout.
         frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
+        run_in = _CASE_RUN_IN.match(normalised)
         if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
             lines.append(_Line("", offset + index, page, False, header=True))
+        elif run_in:  # the label on a line of its own, as a case heading is read; both keep the line's number
+            lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes))
+            lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
             lines.append(_Line(normalised, offset + index, page, frame, in_footnotes))
         blanks = 0 if lines[-1].text else blanks + 1
@@ -646,6 +652,9 @@ class _Outline:
         elif role in ("case", "recommendations"):
             # A box belongs to the chapter it stands in, not to the section around it.
             chapter = [h for h in self.main if h.level == _CHAPTER_LEVEL]
+            # A box title with no text found for it (its frame ended at once) keeps at least its own line,
+            # so the case is listed and its block has a place in the document.
+            body = body or [paragraph]
             unit = self._unit(min(p.index for p in [paragraph, *body]), body, chapter, kind=role)
             unit.case = paragraph.case
             unit.lead_in = paragraph.text if role == "recommendations" else ""
