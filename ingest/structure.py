@@ -62,6 +62,8 @@ _SOURCE_LINE = re.compile(r"^(?:kilder?|note|læs mere)\b|^(?:https?://|www\.)",
 _CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
 # "CASE #1 Familie med Hjerte i Holstebro Kommune": the title run into the label's line (reflowed PDFs).
 _CASE_RUN_IN = re.compile(r"^(CASE\s*#\s*\d+)\s+(\S.*)$", re.IGNORECASE)
+# "02 Styrk det tværprofessionelle samarbejde" on a line of its own: a chapter number run into its title.
+_CHAPTER_RUN_IN = re.compile(r"^(0\d) ([A-ZÆØÅ][^.:!?]{3,70})$")
 _RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
 _CHAPTER_NUMBER = re.compile(r"^\d{2}$")
 _STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
@@ -240,10 +242,11 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         normalised = normalize_bullets(text).strip()
         # A PDF page begins a frame; three blank lines separate frames of the layout.
         frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
-        run_in = _CASE_RUN_IN.match(normalised)
+        alone = (index == 0 or not raw[index - 1].strip()) and (index + 1 == len(raw) or not raw[index + 1].strip())
+        run_in = _CASE_RUN_IN.match(normalised) or (alone and _CHAPTER_RUN_IN.match(normalised))
         if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
             lines.append(_Line("", offset + index, page, False, header=True))
-        elif run_in:  # the label on a line of its own, as a case heading is read; both keep the line's number
+        elif run_in:  # the label (or number) on a line of its own, as headings are read; both keep the line's number
             lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes))
             lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
