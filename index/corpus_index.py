@@ -245,7 +245,7 @@ class CorpusIndex:
 
 
 # Bump when cleaning, structure or chunking code changes what chunks come out, to force a rebuild.
-CHUNKER_VERSION = 1
+CHUNKER_VERSION = 2
 
 
 def _entry(prepared: PreparedDocument) -> DocumentEntry:

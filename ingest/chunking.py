@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from tidlig.text import is_list_item, paragraphs, split_sentences
-from ingest.types import Block, Chunk, DocumentInfo
+from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
 
@@ -39,9 +39,30 @@ def chunk_blocks(
         context = chunk_context(block, info)
         # +1 for the line break that joins context and text in search_text()
         budget = max_tokens - count_tokens(context) - 1
+        letters, cursor = letters_of(block.text), 0
         for text in _pack(block.text, count_tokens, max(budget, 24), overlap_sentences):
-            chunks.append(_chunk(info, block, text, context, len(chunks)))
+            pages, cursor = _chunk_pages(block, letters, text, cursor)
+            chunks.append(_chunk(info, block, text, context, len(chunks), pages))
     return chunks
+
+
+def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[int, int] | None, int]:
+    """(first page, last page) of the chunk's own text in a block over several pages, and where the
+    next chunk's search starts. A repeated lead-in or overlap sentence is skipped by searching for the
+    chunk's last line too."""
+    if not block.page_starts:
+        return None, cursor
+    lines = text.split("\n")
+    start = letters.find(letters_of(text), cursor)
+    end = start + len(letters_of(text))
+    if start < 0:
+        start = letters.find(letters_of(lines[-1]), cursor)
+        end = start + len(letters_of(lines[-1]))
+    if start < 0 or end <= start:
+        return None, cursor
+    covered = [page for offset, page in block.page_starts if offset < end]
+    first = next((page for offset, page in reversed(block.page_starts) if offset <= start), covered[0])
+    return (first, covered[-1]), start
 
 
 def _pack(text: str, count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
@@ -102,7 +123,9 @@ def _case_heading(block: Block) -> str:
     return f"CASE #{block.case_number}: {block.case_title} ({block.municipality})".replace(" ()", "")
 
 
-def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: int) -> Chunk:
+def _chunk(
+    info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[int, int] | None
+) -> Chunk:
     digest = hashlib.sha1(f"{info.doc_id}\n{ordinal}\n{text}".encode()).hexdigest()[:12]
     slug = re.sub(r"[^a-z0-9]+", "-", info.doc_id.lower()).strip("-")[:40]
     return Chunk(
@@ -112,8 +135,17 @@ def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: i
         text=text,
         ordinal=ordinal,
         context=context,
-        metadata={**chunk_metadata(info, block, ordinal), "context": context},
+        metadata={**chunk_metadata(info, block, ordinal), **_page_metadata(block, pages), "context": context},
     )
+
+
+def _page_metadata(block: Block, pages: tuple[int, int] | None) -> dict[str, str | int]:
+    """The chunk's own page ("side 12", "side 12-13"; a case keeps its number first: "CASE #3, side 12")."""
+    if pages is None:
+        return {}
+    first, last = pages
+    where = f"side {first}" if first == last else f"side {first}-{last}"
+    return {"page": first, "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
 
 
 def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, str | int | float]:

@@ -52,7 +52,7 @@ from ingest.clean import (
     starts_frame,
     starts_sentence,
 )
-from ingest.types import Block, LoadedDocument
+from ingest.types import Block, LoadedDocument, letters_of
 
 # Two or more blank lines separate the slides of a deck exported to text.
 _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
@@ -802,8 +802,9 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
     numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
     page, page_location = pages.locate(min(numbers), max(numbers))
     case = unit.case
+    text = _block_text(unit, paragraphs)
     return Block(
-        text=_block_text(unit, paragraphs),
+        text=text,
         kind="text" if unit.kind == "footnote" else unit.kind,
         location=f"CASE #{case.number}" if case else (page_location or _outline_location(unit)),
         page=page,
@@ -811,7 +812,27 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
         case_number=case.number if case else None,
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
+        page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines]),
     )
+
+
+def _page_starts(text: str, lines: list[_Line]) -> tuple[tuple[int, int], ...]:
+    """Where the block's text moves to another PDF page, as (letter offset, page); () without pages.
+
+    Each line is found again in the block's letters, in order: cleaning re-spaces and de-hyphenates the
+    text and a list gets its lead-in, but it never reorders lines or changes their letters.
+    """
+    letters = letters_of(text)
+    starts: list[tuple[int, int]] = []
+    position = 0
+    for line in lines:
+        found = letters.find(letters_of(line.text), position) if line.page is not None and line.text else -1
+        if found < 0:
+            continue
+        if not starts or starts[-1][1] != line.page:
+            starts.append((0 if not starts else found, line.page))
+        position = found + len(letters_of(line.text))
+    return tuple(starts)
 
 
 def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
