@@ -62,6 +62,10 @@ _SOURCE_LINE = re.compile(r"^(?:kilder?|note|læs mere)\b|^(?:https?://|www\.)",
 _CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
 # "CASE #1 Familie med Hjerte i Holstebro Kommune": the title run into the label's line (reflowed PDFs).
 _CASE_RUN_IN = re.compile(r"^(CASE\s*#\s*\d+)\s+(\S.*)$", re.IGNORECASE)
+# A heading the file marks itself: Markdown, and Word heading styles as the loader writes them ("## Titel").
+_MARKED_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
+# A table the loader read as a table: cells separated by " | ".
+_CELL_SEPARATOR = " | "
 # "02 Styrk det tværprofessionelle samarbejde" on a line of its own: a chapter number run into its title.
 _CHAPTER_RUN_IN = re.compile(r"^(0\d) ([A-ZÆØÅ][^.:!?]{3,70})$")
 _RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
@@ -143,6 +147,7 @@ class _Line:
     frame: bool  # opens a text frame
     footnote: bool = False  # inside the footnote area at the foot of a page
     header: bool = False  # a running page header, removed
+    level: int = 0  # a heading marked as such by the file (Word heading style, Markdown "##"): its level
 
 
 @dataclass(eq=False)
@@ -240,6 +245,9 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         elif _FOOTNOTE_RULE.match(text):
             in_footnotes = True
         normalised = normalize_bullets(text).strip()
+        marked = _MARKED_HEADING.match(normalised)
+        level = len(marked.group(1)) if marked else 0
+        normalised = marked.group(2) if marked else normalised
         # A PDF page begins a frame; three blank lines separate frames of the layout.
         frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
         alone = (index == 0 or not raw[index - 1].strip()) and (index + 1 == len(raw) or not raw[index + 1].strip())
@@ -247,10 +255,10 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
             lines.append(_Line("", offset + index, page, False, header=True))
         elif run_in:  # the label (or number) on a line of its own, as headings are read; both keep the line's number
-            lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes))
+            lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes, level=level))
             lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
-            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes))
+            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level))
         blanks = 0 if lines[-1].text else blanks + 1
     return lines
 
@@ -276,7 +284,9 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
     and a footnote ends before a blank line. What follows them without a blank line (main text resuming
     after the box) or after a blank line (the sentence the footnote interrupted) is not part of them.
     """
-    if _CASE.match(lines[0].text):
+    if lines[0].level and not _CASE.match(lines[0].text) and not _CHAPTER_NUMBER.match(lines[0].text):
+        ends = [1]  # a marked heading is one line; what follows it is its text
+    elif _CASE.match(lines[0].text):
         ends = [i + 1 for i, line in enumerate(lines) if i and line.text.endswith(" Kommune")]
     elif _FOOTNOTE.match(lines[0].text):
         ends = [i for i in range(1, len(lines)) if lines[i].number > lines[i - 1].number + 1]
@@ -304,8 +314,14 @@ def _classify_alone(paragraph: _Paragraph) -> None:
     """The role a paragraph has on its own, before its neighbours are looked at."""
     first, text = paragraph.first, paragraph.text
     table_cells = all(_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
+    marked = paragraph.lines[0].level
     if (not has_words(text) and not table_cells) or _STRAY_CHAPTER_NUMBER.match(text):
         paragraph.role = "drop"
+    elif len(paragraph.lines) > 1 and all(_CELL_SEPARATOR in line.text for line in paragraph.lines):
+        paragraph.role = "table"
+    elif marked and not (_CASE.match(first) or _RECOMMENDATIONS.match(text) or _CHAPTER_NUMBER.match(first)):
+        paragraph.role, paragraph.style = "heading", "main"
+        paragraph.heading = _Heading(" ".join(text.split()), min(marked, _ITEM_LEVEL))
     elif paragraph.lines[0].footnote or _FOOTNOTE.match(first):
         paragraph.role = "footnote"
     elif _CASE.match(first):
@@ -544,7 +560,8 @@ def _frame_text(paragraphs: list[_Paragraph], indices: Iterable[int], frame: int
     body = []
     for index in indices:
         part = paragraphs[index]
-        if part.frame != frame or part.role in ("case", "recommendations") or part.owned:
+        # A chapter or a heading the file marks (Word, Markdown) ends a box as a new frame does.
+        if part.frame != frame or part.role in ("case", "recommendations") or part.owned or part.style == "main":
             break
         if part.role not in ("drop", "footnote"):
             body.append(part)
@@ -836,6 +853,9 @@ def _page_starts(text: str, lines: list[_Line]) -> tuple[tuple[int, int], ...]:
 
 
 def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
+    lines = [line.text for paragraph in paragraphs for line in paragraph.lines]
+    if unit.kind == "table" and all(_CELL_SEPARATOR in line for line in lines):
+        return "\n".join(lines)  # a table read as a table (Word) is already one row per line
     if unit.kind == "table":
         return _table_text(paragraphs)
     if unit.kind == "footnote":

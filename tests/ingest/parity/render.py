@@ -51,7 +51,7 @@ class Rendering:
 def render(source: Path, target: Path, rendering: Rendering, form: str) -> Path:
     text = source.read_text(encoding="utf-8")
     if rendering.format == "docx":
-        _docx(text, target)
+        _docx(source, target)
     elif form == "slides":
         _slides_pdf(text, target)
     else:
@@ -145,23 +145,50 @@ def _slides_pdf(text: str, target: Path) -> None:
     pdf.output(str(target))
 
 
-def _docx(text: str, target: Path) -> None:
+def _docx(source: Path, target: Path) -> None:
+    """A Word version of the export as its author would write it: the export's own structure (as the text
+    ingestion reads it) set with Word's means: Heading styles for the outline and for case and list
+    titles, "List Bullet" paragraphs for list items, a Word table for a table."""
+    import dataclasses
+
     from docx import Document
 
+    from ingest.catalog import read_catalog
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+
+    info = read_catalog(source.parent / "catalog.toml")[source.name]
+    loaded = load_document(source, {source.name: dataclasses.replace(info, form="prose")}, 10**9)
     document = Document()
-    for paragraph in paragraphs(text):
-        for item in paragraph.items:
-            body = joined(item)
-            if body.startswith("• "):
-                document.add_paragraph(body[2:], style="List Bullet")
-            elif _is_title(item):
-                document.add_heading(body, level=2)
-            else:
-                document.add_paragraph(body)
+    outline: list[str] = []
+    for block in blocks_for(loaded):
+        path = block.section.split(" › ") if block.section else []
+        shared = next((i for i, (a, b) in enumerate(zip(outline, path)) if a != b), min(len(outline), len(path)))
+        for level, title in enumerate(path[shared:], shared + 1):
+            document.add_heading(title, level=min(level, 3))
+        outline = path
+        _docx_block(document, block)
     document.save(str(target))
 
 
-def _is_title(lines: list[str]) -> bool:
-    """A short paragraph without sentence punctuation: the export's titles and "CASE #n" headings."""
-    text = " ".join(lines)
-    return len(lines) <= 2 and len(text) <= 80 and text[-1] not in ".,;:!" and not text[:1].islower()
+def _docx_block(document, block) -> None:
+    lines = block.text.split("\n")
+    if block.kind == "case":
+        single = block.municipality.endswith(" Kommune") and "," not in block.municipality
+        title = f"{block.case_title} i {block.municipality}" if single else block.case_title
+        document.add_heading(f"CASE #{block.case_number} {title}", level=3)
+    elif block.kind == "recommendations":
+        document.add_heading(lines[0].rstrip(":"), level=3)
+        lines = lines[1:]
+    if block.kind == "table":
+        rows = [line.split(" | ") for line in lines]
+        table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
+        for row, cells in zip(table.rows, rows):
+            for cell, text in zip(row.cells, cells):
+                cell.text = text
+        return
+    for line in lines:
+        if line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        elif line.strip():
+            document.add_paragraph(line)
