@@ -139,8 +139,20 @@ def _docx_page_texts(document) -> tuple[Page, ...]:
             pages.append([])
         pages[-1].append(_docx_paragraph(item))
         pages[-1] += [_docx_paragraph(box) for box in _docx_text_boxes(item)]
-    texts = ["\n\n".join(p for p in page if p.strip()) for page in pages]
+    texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
+
+
+def _docx_join(paragraphs: list[str]) -> str:
+    """Paragraphs separated by a blank line; consecutive list items on consecutive lines (one list)."""
+    out = ""
+    previous = ""
+    for paragraph in filter(str.strip, paragraphs):
+        if out:
+            out += "\n" if paragraph.startswith("- ") and previous.startswith("- ") else "\n\n"
+        out += paragraph
+        previous = paragraph
+    return out
 
 
 def _docx_paragraph(paragraph) -> str:

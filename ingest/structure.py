@@ -865,9 +865,15 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
     text = clean_text("\n\n".join(paragraph.text for paragraph in paragraphs))
     if unit.kind != "recommendations":
         return text
-    # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it.
-    items = (paragraph.replace("\n", " ") for paragraph in text.split("\n\n"))
-    items = (item if is_list_item(item) else LIST_MARKER + item for item in items)
+    # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it: a
+    # paragraph, or a line of a list already marked as one (Word list paragraphs).
+    items: list[str] = []
+    for paragraph in text.split("\n\n"):
+        for position, line in enumerate(paragraph.split("\n")):
+            if is_list_item(line) or not items or position == 0:
+                items.append(line if is_list_item(line) else LIST_MARKER + line)
+            else:
+                items[-1] += " " + line
     return unit.lead_in.rstrip(":") + ":\n" + "\n".join(items)
 
 
