@@ -284,6 +284,9 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
     and a footnote ends before a blank line. What follows them without a blank line (main text resuming
     after the box) or after a blank line (the sentence the footnote interrupted) is not part of them.
     """
+    later_case = next((i for i, line in enumerate(lines) if i and _CASE.match(line.text)), None)
+    if later_case is not None:  # a case label inside running text (a reflowed page) starts the case
+        return [_Paragraph(lines[:later_case]), *_split_off_run_on(lines[later_case:])]
     if lines[0].level and not _CASE.match(lines[0].text) and not _CHAPTER_NUMBER.match(lines[0].text):
         ends = [1]  # a marked heading is one line; what follows it is its text
     elif _CASE.match(lines[0].text):
@@ -533,12 +536,20 @@ def _absorb_title_continuation(paragraphs: list[_Paragraph], index: int) -> None
     if (
         following is not None
         and not title.lines[-1].text.endswith("Kommune")
-        and following.first[:1].islower()
-        and len(following.lines) == 1
-        and len(following.first) <= _MAX_LABEL_LINE
+        and (following.first[:1].islower() or following.first[:1] == "(")
+        and _title_rest(following)
     ):
         title.lines += following.lines
         following.role = "drop"
+
+
+def _title_rest(paragraph: _Paragraph) -> bool:
+    """The rest of a title broken off by a frame or a page: one short line, or up to three short lines
+    ending with the municipality ("i idrætsforeninger i" / "Høje-Taastrup Kommune")."""
+    lines = [line.text for line in paragraph.lines]
+    if len(lines) == 1:
+        return len(lines[0]) <= _MAX_LABEL_LINE
+    return len(lines) <= 3 and lines[-1].endswith(" Kommune") and all(len(line) <= _MAX_HEADING_LINE for line in lines)
 
 
 def _box_body(paragraphs: list[_Paragraph], index: int) -> list[_Paragraph]:
