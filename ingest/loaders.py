@@ -191,6 +191,7 @@ def _docx_is_list(paragraph) -> bool:
 
 def _docx_text_boxes(paragraph) -> list:
     """Paragraphs inside the text boxes anchored in ``paragraph`` (python-docx leaves them out of its text)."""
+    from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
     boxes = [
@@ -199,7 +200,7 @@ def _docx_text_boxes(paragraph) -> list:
         # Word writes a text box twice (DrawingML and a VML fallback); the fallback is not read.
         if not any(ancestor.tag.endswith("}Fallback") for ancestor in box.iterancestors())
     ]
-    return [Paragraph(p, paragraph._parent) for box in boxes for p in box.xpath("./w:p")]
+    return [Paragraph(p, paragraph._parent) for box in boxes for p in box.iterchildren(qn("w:p"))]
 
 
 def _docx_page_break(paragraph) -> bool:

@@ -7,8 +7,9 @@ those this module writes a page's text the way the bundled text exports read:
 
 - a blank line where the vertical gap between two lines is clearly wider than the line pitch (a new
   paragraph);
-- a line that opens a new text frame (the next column, a box higher up on the page or set off by a gap
-  wider than a paragraph's) starts with exactly one space;
+- a line that opens a new text frame (a box or sidebar set off by a gap wider than a paragraph's) starts
+  with exactly one space; text running on into the next column, like text running on over a page
+  break, is only separated by a blank line (the structure module joins a sentence that runs on);
 - a line set larger or bolder than the page's body text (a heading) stands alone between blank lines;
 - page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages, standing
   in the top or bottom margin, are dropped (the page is known from the PDF itself).
@@ -136,8 +137,10 @@ def _layout_text(lines: list[_Line]) -> str:
         text = " ".join(line.text.split())
         if previous is None:
             out.append(text)
-        elif _new_frame(previous, line, pitch) or previous.y - line.y > _FRAME_GAP * pitch:
+        elif previous.y - line.y > _FRAME_GAP * pitch:
             out += ["", " " + text]
+        elif _next_column(previous, line, pitch):
+            out += ["", text]  # text flows on into the next column as onto the next page
         elif heading != previous_heading or previous.y - line.y > _PARAGRAPH_GAP * pitch:
             out += ["", text]
         else:
@@ -152,7 +155,7 @@ def _line_pitch(lines: list[_Line]) -> float:
     return min(Counter(round(step, 1) for step in steps).most_common(1)[0][0], 2 * median(steps)) if steps else 12.0
 
 
-def _new_frame(previous: _Line, line: _Line, pitch: float) -> bool:
+def _next_column(previous: _Line, line: _Line, pitch: float) -> bool:
     """The text continues higher up (the next column, a box) or far to the side of the line before."""
     return line.y > previous.y + 0.5 * pitch or abs(line.x - previous.x) > 20 * max(line.size, 1.0)
 

@@ -223,14 +223,17 @@ def _pages_label(low: str, high: str) -> str:
 def _document_lines(document: LoadedDocument) -> tuple[list[_Line], _Pages]:
     lines: list[_Line] = []
     footers: list[tuple[int, int]] = []
-    pdf = document.path.suffix.lower() == ".pdf"
+    # A PDF, or a Word file that recorded where its pages began, gives every line its page.
+    paged = document.path.suffix.lower() == ".pdf" or len(document.pages) > 1
     for page in document.pages:
-        raw = page.text.split("\n")
+        # Text flows on from page to page: a page break separates paragraphs like a blank line, and a
+        # sentence (or a box) that runs on over it continues (see ``continues_sentence``).
+        raw = ([""] if lines else []) + page.text.split("\n")
         footer_lines = {footer.line: footer.page for footer in find_page_footers(raw)}
         footers += [(len(lines) + index, number) for index, number in footer_lines.items()]
-        lines += _page_lines(raw, len(lines), page.number if pdf else None, set(footer_lines))
+        lines += _page_lines(raw, len(lines), page.number if paged else None, set(footer_lines))
     labels = {page.number: page.label for page in document.pages if page.label}
-    return lines, _Pages(lines, [] if pdf else footers, labels)
+    return lines, _Pages(lines, [] if paged else footers, labels)
 
 
 def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]) -> list[_Line]:
@@ -248,8 +251,8 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         marked = _MARKED_HEADING.match(normalised)
         level = len(marked.group(1)) if marked else 0
         normalised = marked.group(2) if marked else normalised
-        # A PDF page begins a frame; three blank lines separate frames of the layout.
-        frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
+        # Three blank lines separate frames of the layout.
+        frame = starts_frame(text) or blanks >= 3
         alone = (index == 0 or not raw[index - 1].strip()) and (index + 1 == len(raw) or not raw[index + 1].strip())
         run_in = _CASE_RUN_IN.match(normalised) or (alone and _CHAPTER_RUN_IN.match(normalised))
         if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
