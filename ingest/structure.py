@@ -92,6 +92,7 @@ _MAX_HEADING_LINE = 70
 _MAX_HEADING = 110
 _MAX_LABEL_LINE = 40  # a table label or chart label line is short
 _MIN_INLINE_BODY = 40  # text after an inline heading is at least a line of prose
+_MAX_RUN_IN_WORDS = 12  # a heading run into its first sentence is short
 
 _CHAPTER_LEVEL, _SECTION_LEVEL, _ITEM_LEVEL = 1, 2, 3
 
@@ -350,6 +351,8 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     count = _heading_line_count(lines)
     heading = " ".join(reflow("\n".join(lines[:count])).split())
     if not count or not _reads_as_heading(heading):
+        if not bullet:
+            _split_run_in_heading(paragraph)
         return
     level = _ITEM_LEVEL if bullet else _SECTION_LEVEL
     # A lone word is a chart label unless a bullet marks it as the title of what follows.
@@ -360,6 +363,42 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     else:
         return
     paragraph.role, paragraph.heading = "heading", _Heading(heading, level)
+
+
+def _split_run_in_heading(paragraph: _Paragraph) -> None:
+    """A heading run into its first sentence, as reflowed text sets it: "Styrk sundhedsplejens rolle
+    Sundhedsplejen kommer i alle familier ...".
+
+    Danish capitalises only sentence starts and names, so the heading ends before the first capitalised
+    word that follows a lowercase word that is not a function word ("i", "med", "som" go before names)
+    and is itself followed by a lowercase word (a name is often two capitalised words: "Lige Muligheder").
+    """
+    words = [(index, word) for index, line in enumerate(paragraph.lines) for word in line.text.split()]
+    for position in range(2, min(len(words) - 1, _MAX_RUN_IN_WORDS + 1)):
+        before, word, after = words[position - 1][1], words[position][1], words[position + 1][1]
+        if not before.isalpha() or not before.islower() or before in FUNCTION_WORDS:
+            if not before[-1:].isalpha():
+                return  # punctuation: a sentence, not a heading
+            continue
+        if word.isalpha() and word[0].isupper() and word[1:].islower() and after[:1].islower():
+            break
+    else:
+        return
+    if any(not word.islower() for _, word in words[1:position]):
+        return  # a name inside ("I Danmark er særligt Herning ...") makes it a sentence, not a heading
+    heading = " ".join(word for _, word in words[:position])
+    body = " ".join(word for _, word in words[position:])
+    if not _reads_as_heading(heading) or len(body) < _MIN_INLINE_BODY:
+        return
+    line_index = words[position][0]
+    line = paragraph.lines[line_index]
+    cut = len(" ".join(word for index, word in words[:position] if index == line_index))
+    head = _Line(line.text[:cut].strip(), line.number, line.page, line.frame, line.footnote)
+    rest = _Line(line.text[cut:].strip(), line.number, line.page, False, line.footnote)
+    paragraph.lines = [*paragraph.lines[:line_index], *([head] if head.text else []), rest, *paragraph.lines[line_index + 1 :]]
+    paragraph.role, paragraph.style = "heading", "inline"
+    paragraph.body_from = paragraph.lines.index(rest)
+    paragraph.heading = _Heading(heading, _SECTION_LEVEL)
 
 
 def _heading_line_count(lines: list[str]) -> int:
