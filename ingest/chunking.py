@@ -40,18 +40,38 @@ def chunk_blocks(
         # +1 for the line break that joins context and text in search_text()
         budget = max_tokens - count_tokens(context) - 1
         letters, cursor = letters_of(block.text), 0
-        for text in _pack(block.text, count_tokens, max(budget, 24), overlap_sentences):
-            pages, cursor = _chunk_pages(block, letters, text, cursor)
-            chunks.append(_chunk(info, block, text, context, len(chunks), pages))
+        for packed in _pack(block.text, count_tokens, max(budget, 24), overlap_sentences):
+            for text in _within_two_pages(block, letters, packed, cursor):
+                pages, cursor = _chunk_pages(block, letters, text, cursor)
+                chunks.append(_chunk(info, block, text, context, len(chunks), pages))
     return chunks
 
 
-def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[int, int] | None, int]:
-    """(first page, last page) of the chunk's own text in a block over several pages, and where the
-    next chunk's search starts. A repeated lead-in or overlap sentence is skipped by searching for the
-    chunk's last line too."""
+def _within_two_pages(block: Block, letters: str, text: str, cursor: int) -> Iterator[str]:
+    """``text`` cut between its units (lines) so that no piece stands on more than two pages: a citation
+    names one page or two. A single unit over three pages stays whole."""
+    if len(_chunk_pages(block, letters, text, cursor)[0]) <= 2:
+        yield text
+        return
+    piece: list[str] = []
+    for line in text.split("\n"):
+        if piece and len(_chunk_pages(block, letters, "\n".join(piece + [line]), cursor)[0]) > 2:
+            yield "\n".join(piece)
+            cursor = _chunk_pages(block, letters, "\n".join(piece), cursor)[1]
+            piece = []
+        piece.append(line)
+    if piece:
+        yield "\n".join(piece)
+
+
+def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[int, ...], int]:
+    """The pages the chunk's own text stands on, in order, and where the next chunk's search starts.
+
+    A repeated lead-in or overlap sentence is skipped by searching for the chunk's last line too. The
+    pages need not be adjacent: main text interrupted by a box on the page between goes on after it.
+    """
     if not block.page_starts:
-        return None, cursor
+        return (), cursor
     lines = text.split("\n")
     start = letters.find(letters_of(text), cursor)
     end = start + len(letters_of(text))
@@ -59,10 +79,10 @@ def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tu
         start = letters.find(letters_of(lines[-1]), cursor)
         end = start + len(letters_of(lines[-1]))
     if start < 0 or end <= start:
-        return None, cursor
-    covered = [page for offset, page in block.page_starts if offset < end]
-    first = next((page for offset, page in reversed(block.page_starts) if offset <= start), covered[0])
-    return (first, covered[-1]), start
+        return (), cursor
+    ends = [offset for offset, _ in block.page_starts[1:]] + [len(letters)]
+    pages = [page for (offset, page), stop in zip(block.page_starts, ends) if offset < end and stop > start]
+    return tuple(dict.fromkeys(pages)), start
 
 
 def _pack(text: str, count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
@@ -123,9 +143,7 @@ def _case_heading(block: Block) -> str:
     return f"CASE #{block.case_number}: {block.case_title} ({block.municipality})".replace(" ()", "")
 
 
-def _chunk(
-    info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[int, int] | None
-) -> Chunk:
+def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[int, ...]) -> Chunk:
     digest = hashlib.sha1(f"{info.doc_id}\n{ordinal}\n{text}".encode()).hexdigest()[:12]
     slug = re.sub(r"[^a-z0-9]+", "-", info.doc_id.lower()).strip("-")[:40]
     return Chunk(
@@ -139,13 +157,18 @@ def _chunk(
     )
 
 
-def _page_metadata(block: Block, pages: tuple[int, int] | None) -> dict[str, str | int]:
-    """The chunk's own page ("side 12", "side 12-13"; a case keeps its number first: "CASE #3, side 12")."""
-    if pages is None:
+def _page_metadata(block: Block, pages: tuple[int, ...]) -> dict[str, str | int]:
+    """The chunk's own page: "side 12", "side 12-13", "side 13 og 15" (a box on the page between);
+    a case keeps its number first: "CASE #3, side 12"."""
+    if not pages:
         return {}
-    first, last = pages
-    where = f"side {first}" if first == last else f"side {first}-{last}"
-    return {"page": first, "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
+    if len(pages) == 1:
+        where = f"side {pages[0]}"
+    elif len(pages) == 2 and pages[1] != pages[0] + 1:
+        where = f"side {pages[0]} og {pages[1]}"
+    else:
+        where = f"side {pages[0]}-{pages[-1]}"
+    return {"page": pages[0], "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
 
 
 def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, str | int | float]:

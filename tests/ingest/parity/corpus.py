@@ -95,10 +95,9 @@ def check_pages(chunks: Sequence[Chunk], pdf: Path) -> PageCheck:
     quotes = on_page = wider = 0
     misplaced = []
     for chunk in chunks:
-        match = re.search(r"side (\d+)(?:-(\d+))?", str(chunk.metadata.get("location", "")))
-        low, high = (int(match.group(1)), int(match.group(2) or match.group(1))) if match else (0, -1)
-        wider += high - low > 1
-        cited = "".join(pages[low - 1 : high])
+        cited_pages = _cited_pages(chunk)
+        wider += len(cited_pages) > 2
+        cited = "".join(pages[page - 1] for page in cited_pages if 0 < page <= len(pages))
         for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind):
             quote = flat(unit.text)
             if len(quote) < _MIN_QUOTE:
@@ -109,6 +108,18 @@ def check_pages(chunks: Sequence[Chunk], pdf: Path) -> PageCheck:
             else:
                 misplaced.append(f"{chunk.metadata.get('location')}: {unit.text[:60]}")
     return PageCheck(quotes, on_page, wider, tuple(misplaced))
+
+
+def _cited_pages(chunk: Chunk) -> list[int]:
+    """ "side 4" -> [4], "side 4-5" -> [4, 5], "side 4 og 6" -> [4, 6]; a slide ("dias 7") -> its page."""
+    location = str(chunk.metadata.get("location", ""))
+    match = re.search(r"side (\d+)(?:-(\d+)| og (\d+))?", location)
+    if match is None:
+        return [int(chunk.metadata["page"])] if location.startswith("dias") and "page" in chunk.metadata else []
+    low, high, other = match.group(1, 2, 3)
+    if other:
+        return [int(low), int(other)]
+    return list(range(int(low), int(high or low) + 1))
 
 
 def validation_questions():
