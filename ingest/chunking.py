@@ -64,8 +64,9 @@ def _within_two_pages(block: Block, letters: str, text: str, cursor: int) -> Ite
         yield "\n".join(piece)
 
 
-def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[int, ...], int]:
-    """The pages the chunk's own text stands on, in order, and where the next chunk's search starts.
+def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The pages (number, label) the chunk's own text stands on, in order, and where the next chunk's
+    search starts.
 
     A repeated lead-in or overlap sentence is skipped by searching for the chunk's last line too. The
     pages need not be adjacent: main text interrupted by a box on the page between goes on after it.
@@ -80,8 +81,8 @@ def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tu
         end = start + len(letters_of(lines[-1]))
     if start < 0 or end <= start:
         return (), cursor
-    ends = [offset for offset, _ in block.page_starts[1:]] + [len(letters)]
-    pages = [page for (offset, page), stop in zip(block.page_starts, ends) if offset < end and stop > start]
+    ends = [offset for offset, _, _ in block.page_starts[1:]] + [len(letters)]
+    pages = [(page, label) for (offset, page, label), stop in zip(block.page_starts, ends) if offset < end and stop > start]
     return tuple(dict.fromkeys(pages)), start
 
 
@@ -143,7 +144,9 @@ def _case_heading(block: Block) -> str:
     return f"CASE #{block.case_number}: {block.case_title} ({block.municipality})".replace(" ()", "")
 
 
-def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[int, ...]) -> Chunk:
+def _chunk(
+    info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[tuple[int, str], ...]
+) -> Chunk:
     digest = hashlib.sha1(f"{info.doc_id}\n{ordinal}\n{text}".encode()).hexdigest()[:12]
     slug = re.sub(r"[^a-z0-9]+", "-", info.doc_id.lower()).strip("-")[:40]
     return Chunk(
@@ -157,18 +160,19 @@ def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: i
     )
 
 
-def _page_metadata(block: Block, pages: tuple[int, ...]) -> dict[str, str | int]:
-    """The chunk's own page: "side 12", "side 12-13", "side 13 og 15" (a box on the page between);
-    a case keeps its number first: "CASE #3, side 12"."""
+def _page_metadata(block: Block, pages: tuple[tuple[int, str], ...]) -> dict[str, str | int]:
+    """The chunk's own page by its label: "side 12", "side 12-13", "side 13 og 15" (a box on the page
+    between); a case keeps its number first: "CASE #3, side 12"."""
     if not pages:
         return {}
+    (first, first_label), (last, last_label) = pages[0], pages[-1]
     if len(pages) == 1:
-        where = f"side {pages[0]}"
-    elif len(pages) == 2 and pages[1] != pages[0] + 1:
-        where = f"side {pages[0]} og {pages[1]}"
+        where = f"side {first_label}"
+    elif len(pages) == 2 and last != first + 1:
+        where = f"side {first_label} og {last_label}"
     else:
-        where = f"side {pages[0]}-{pages[-1]}"
-    return {"page": pages[0], "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
+        where = f"side {first_label}-{last_label}"
+    return {"page": first, "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
 
 
 def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, str | int | float]:

@@ -882,25 +882,25 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
         case_number=case.number if case else None,
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
-        page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines]),
+        page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 
 
-def _page_starts(text: str, lines: list[_Line]) -> tuple[tuple[int, int], ...]:
-    """Where the block's text moves to another PDF page, as (letter offset, page); () without pages.
+def _page_starts(text: str, lines: list[_Line], labels: dict[int, str]) -> tuple[tuple[int, int, str], ...]:
+    """Where the block's text moves to another page, as (letter offset, page, label); () without pages.
 
     Each line is found again in the block's letters, in order: cleaning re-spaces and de-hyphenates the
     text and a list gets its lead-in, but it never reorders lines or changes their letters.
     """
     letters = letters_of(text)
-    starts: list[tuple[int, int]] = []
+    starts: list[tuple[int, int, str]] = []
     position = 0
     for line in lines:
         found = letters.find(letters_of(line.text), position) if line.page is not None and line.text else -1
         if found < 0:
             continue
         if not starts or starts[-1][1] != line.page:
-            starts.append((0 if not starts else found, line.page))
+            starts.append((0 if not starts else found, line.page, labels.get(line.page, str(line.page))))
         position = found + len(letters_of(line.text))
     return tuple(starts)
 
