@@ -14,8 +14,10 @@ Example::
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -51,10 +53,18 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
             pages, embedded = _docx_pages(path), {}
         case _:
             pages, embedded = (Page(1, _decode_text(data, path)),), {}
+    pages = tuple(replace(page, text=_as_read(page.text)) for page in pages)
     if not any(page.text.strip() for page in pages):
         raise UnreadableFile("filen indeholder ingen tekst")
     info = catalog.get(path.name) or _info_from_file(path, embedded)
     return LoadedDocument(info=info, pages=pages, sha256=hashlib.sha256(data).hexdigest(), path=path)
+
+
+def _as_read(text: str) -> str:
+    """Text as a reader sees it: HTML entities that exports from web pages and HTML-to-Markdown tools
+    leave in ("Johansen &amp; Holstein", "&#8211;", "&nbsp;") become their characters. Stored text is
+    plain; escaping happens once, where text is shown."""
+    return html.unescape(text) if "&" in text else text
 
 
 def _decode_text(data: bytes, path: Path) -> str:

@@ -268,6 +268,15 @@ def test_markdown(tmp_path):
     assert document.info.doc_id == "vejledning.md"
 
 
+def test_html_entities_left_by_web_exports_are_read_as_their_characters(tmp_path):
+    path = tmp_path / "fra-hjemmeside.md"
+    path.write_text("Kilde: Johansen &amp; Holstein (2014) &#8211; se&nbsp;side 4. Skriv &lt;ikke&gt; CPR.", encoding="utf-8")
+
+    text = load_document(path, {}, LIMIT).pages[0].text
+
+    assert text == "Kilde: Johansen & Holstein (2014) – se\u00a0side 4. Skriv <ikke> CPR."
+
+
 # ---- DOCX ------------------------------------------------------------------------------------------
 
 
