@@ -54,21 +54,21 @@ class _Line:
 
 def page_texts(reader) -> list[str]:
     """The text of every page of ``reader``; a page whose positions cannot be read keeps its plain text."""
-    heights = [float(page.mediabox.height) for page in reader.pages]
-    pages = [_page_lines(page) for page in reader.pages]
-    repeated = _repeated_margin_lines(pages, heights)
+    read = [_read_page(page) for page in reader.pages]
+    spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
+    repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
     texts = []
-    for page, lines, height in zip(reader.pages, pages, heights):
-        plain = page.extract_text() or ""
-        kept = [line for line in lines if not _is_margin_furniture(line, height, repeated)]
+    for (lines, plain), span in zip(read, spans):
+        kept = [line for line in lines if not _is_margin_furniture(line, span, repeated)]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
         texts.append(_layout_text(kept) if lines and complete else plain)
     return texts
 
 
-def _page_lines(page) -> list[_Line]:
-    """The printed lines of one page in content order, each with its position and font."""
+def _read_page(page) -> tuple[list[_Line], str]:
+    """The printed lines of one page in content order, each with its position and font, and the page's
+    plain text (pypdf returns it from the same pass)."""
     pieces: list[tuple[str, float, float, float, bool]] = []
 
     def visit(text, cm, tm, font, size) -> None:
@@ -82,10 +82,7 @@ def _page_lines(page) -> list[_Line]:
             if part.strip():
                 pieces.append((part, x, y, size * scale, bool(_BOLD_FONT.search(name))))
 
-    try:
-        page.extract_text(visitor_text=visit)
-    except Exception:  # noqa: BLE001 - the plain extraction of the caller still applies
-        return []
+    plain = page.extract_text(visitor_text=visit) or ""
     lines: list[_Line] = []
     for text, x, y, size, bold in pieces:
         if lines and abs(lines[-1].y - y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
@@ -93,7 +90,7 @@ def _page_lines(page) -> list[_Line]:
             lines[-1] = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and bold)
         else:
             lines.append(_Line(text, x, y, size, bold))
-    return [line for line in lines if line.text.strip()]
+    return [line for line in lines if line.text.strip()], plain
 
 
 def _join_pieces(left: str, right: str) -> str:
@@ -102,8 +99,10 @@ def _join_pieces(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _margin(line: _Line, height: float) -> bool:
-    return line.y < _MARGIN_BAND * height or line.y > (1 - _MARGIN_BAND) * height
+def _margin(line: _Line, span: tuple[float, float]) -> bool:
+    bottom, top = span
+    band = _MARGIN_BAND * (top - bottom)
+    return line.y < bottom + band or line.y > top - band
 
 
 def _margin_key(line: _Line) -> str:
@@ -111,16 +110,16 @@ def _margin_key(line: _Line) -> str:
     return re.sub(r"\d+", "#", " ".join(line.text.split()).lower())
 
 
-def _repeated_margin_lines(pages: list[list[_Line]], heights: list[float]) -> set[str]:
+def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
     counts = Counter(
-        key for lines, height in zip(pages, heights) for key in {_margin_key(l) for l in lines if _margin(l, height)}
+        key for lines, span in zip(pages, spans) for key in {_margin_key(line) for line in lines if _margin(line, span)}
     )
     needed = max(3, _REPEATED * len(pages))
     return {key for key, count in counts.items() if count >= needed}
 
 
-def _is_margin_furniture(line: _Line, height: float, repeated: set[str]) -> bool:
-    if not _margin(line, height):
+def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:
+    if not _margin(line, span):
         return False
     return bool(_PAGE_NUMBER.match(" ".join(line.text.split()))) or _margin_key(line) in repeated
 
