@@ -11,6 +11,8 @@ those this module writes a page's text the way the bundled text exports read:
   with exactly one space; text running on into the next column, like text running on over a page
   break, is only separated by a blank line (the structure module joins a sentence that runs on);
 - a line set larger or bolder than the page's body text (a heading) stands alone between blank lines;
+- a line that is the title of an outline entry (a bookmark) pointing to its page becomes a Markdown
+  heading of the entry's depth ("## Sprog i dagtilbud"), which the structure module takes as given;
 - page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages, standing
   in the top or bottom margin, are dropped (the page is known from the PDF itself).
 
@@ -21,10 +23,14 @@ Example::
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
+
+log = logging.getLogger(__name__)
 
 # Lines in the top or bottom band of this share of the page height may be running headers or footers.
 _MARGIN_BAND = 0.08
@@ -37,6 +43,8 @@ _MAX_LINE_SPACING = 1.6
 _FRAME_GAP = 2.3
 # A line at least this much larger than the body text, or bold in a page of regular text, is a heading.
 _HEADING_SIZE = 1.15
+# An outline title is looked for over this many wrapped lines.
+_MAX_TITLE_LINES = 3
 # A margin line repeated on at least this share of the pages (and on three or more) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
@@ -50,6 +58,7 @@ class _Line:
     y: float  # baseline, from the bottom of the page
     size: float
     bold: bool
+    heading: bool = False  # named by the PDF's outline
 
 
 def page_texts(reader) -> list[str]:
@@ -57,13 +66,39 @@ def page_texts(reader) -> list[str]:
     read = [_read_page(page) for page in reader.pages]
     spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
     repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
+    outline = _outline_titles(reader)
     texts = []
-    for (lines, plain), span in zip(read, spans):
+    for number, ((lines, plain), span) in enumerate(zip(read, spans)):
         kept = [line for line in lines if not _is_margin_furniture(line, span, repeated)]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
-        texts.append(_layout_text(kept) if lines and complete else plain)
+        texts.append(_layout_text(kept, outline.get(number, {})) if lines and complete else plain)
     return texts
+
+
+def _outline_titles(reader) -> dict[int, dict[str, int]]:
+    """Page index -> {title as compared: depth (1 = top level)} of the PDF's outline (bookmarks)."""
+    titles: dict[int, dict[str, int]] = {}
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+                continue
+            page = reader.get_destination_page_number(item)
+            if page is not None and page >= 0 and getattr(item, "title", None):
+                titles.setdefault(page, {})[_compared(str(item.title))] = depth
+
+    try:
+        walk(reader.outline, 1)
+    except (KeyError, ValueError, TypeError, AttributeError) as error:  # a broken outline is no reason to refuse
+        log.warning("PDF outline unreadable, headings come from the layout only: %s", error)
+        return {}
+    return titles
+
+
+def _compared(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def _read_page(page) -> tuple[list[_Line], str]:
@@ -124,9 +159,10 @@ def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[s
     return bool(_PAGE_NUMBER.match(" ".join(line.text.split()))) or _margin_key(line) in repeated
 
 
-def _layout_text(lines: list[_Line]) -> str:
+def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     if not lines:
         return ""
+    lines = _mark_outline_titles(lines, outline)
     body_size = median(line.size for line in lines)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     pitch = _line_pitch(lines, body_size)
@@ -134,7 +170,7 @@ def _layout_text(lines: list[_Line]) -> str:
     previous: _Line | None = None
     previous_heading = False
     for line in lines:
-        heading = line.size >= _HEADING_SIZE * body_size or (line.bold and not body_bold)
+        heading = line.heading or line.size >= _HEADING_SIZE * body_size or (line.bold and not body_bold)
         text = " ".join(line.text.split())
         if previous is None:
             out.append(text)
@@ -148,6 +184,25 @@ def _layout_text(lines: list[_Line]) -> str:
             out.append(text)
         previous, previous_heading = line, heading
     return "\n".join(out)
+
+
+def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_Line]:
+    """Lines (one, or up to three of a wrapped title) that read as an outline title of their page become
+    that heading, on one line."""
+    out: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        for count in (_MAX_TITLE_LINES, 2, 1) if outline else ():
+            text = " ".join(" ".join(line.text.split()) for line in lines[index : index + count])
+            if _compared(text) in outline:
+                level = min(outline[_compared(text)], 6)
+                out.append(dataclasses.replace(lines[index], text=f"{'#' * level} {text}", heading=True))
+                index += count
+                break
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
 
 
 def _line_pitch(lines: list[_Line], body_size: float) -> float:

@@ -100,3 +100,24 @@ def test_a_box_set_off_by_space_opens_a_frame(tmp_path):
     assert " CASE #1" in lines  # the box opens a frame
     assert lines[lines.index(" CASE #1") - 1] == ""
     assert _paragraphs("\n".join(lines))[:2] == [FIRST, SECOND]
+
+
+def test_outline_titles_become_headings_of_their_depth(tmp_path):
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.set_font("Sans", size=10)  # headings set like body text: only the outline tells them apart
+    for level, title in ((0, "Tidlig indsats i dagplejen"), (1, "Sprogvurdering af de yngste børn og samtalen med forældrene bagefter")):
+        pdf.add_page()
+        pdf.start_section(title, level=level)
+        pdf.multi_cell(60, 5, title, new_x="LMARGIN", new_y="NEXT")  # narrow: the long title wraps
+        pdf.multi_cell(0, 5, FIRST, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "bogmaerker.pdf"
+    pdf.output(str(path))
+
+    texts = page_texts(PdfReader(path))
+
+    assert _paragraphs(texts[0]) == ["# Tidlig indsats i dagplejen", FIRST]
+    assert _paragraphs(texts[1]) == ["## Sprogvurdering af de yngste børn og samtalen med forældrene bagefter", FIRST]
