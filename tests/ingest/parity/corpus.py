@@ -103,11 +103,30 @@ def check_pages(chunks: Sequence[Chunk], pdf: Path) -> PageCheck:
             if len(quote) < _MIN_QUOTE:
                 continue
             quotes += 1
-            if quote in cited:
+            if stands_in(quote, cited):
                 on_page += 1
             else:
                 misplaced.append(f"{chunk.metadata.get('location')}: {unit.text[:60]}")
     return PageCheck(quotes, on_page, wider, tuple(misplaced))
+
+
+def stands_in(quote: str, page_text: str, pieces: int = 3) -> bool:
+    """``quote`` is on the page, whole or in up to ``pieces`` runs in order: a footnote or a box the
+    layout set in the middle of a sentence interrupts it on the page, not in the chunk."""
+    position = 0
+    for _ in range(pieces):
+        low, high = 0, len(quote)  # the longest prefix of the rest found after ``position``
+        while low < high:
+            middle = (low + high + 1) // 2
+            found = page_text.find(quote[:middle], position)
+            low, high = (middle, high) if found >= 0 else (low, middle - 1)
+        if low < min(len(quote), _MIN_QUOTE):
+            return False
+        position = page_text.find(quote[:low], position) + low
+        quote = quote[low:]
+        if not quote:
+            return True
+    return False
 
 
 def _cited_pages(chunk: Chunk) -> list[int]:

@@ -49,7 +49,7 @@ def main() -> None:
             print(f"| {source.stem[:24]} | text export | {len(expected.cases)} | – | {len(expected.recommendations)} |"
                   f" {len(expected.sections)} | – |")
             for rendering in RENDERINGS:
-                if info.form == "slides" and rendering.format == "pdf" and (rendering.columns > 1 or rendering.reflow):
+                if info.form == "slides" and (rendering.format == "docx" or rendering.columns > 1 or rendering.reflow):
                     continue  # a deck is one slide per page: one PDF rendering
                 path = render_document(source, rendering, folder / rendering.name)
                 document = load_document(path, {path.name: dataclasses.replace(info, doc_id=path.name)}, _LIMIT)

@@ -37,7 +37,7 @@ SLIDES = sorted(path.name for path in CORPUS.glob("*.txt") if path.name not in P
 # running on before it (the space above a box is dropped at a column top, and there is no border).
 LISTS_FOUND = {"docx": 4, "pdf-1col-lines": 4, "pdf-2col-lines": 3, "pdf-1col-reflow": 4, "pdf-2col-reflow": 4}
 # Share of evidence units (>= 20 letters) that stand on the page their chunk's location names.
-MIN_ON_PAGE = 0.97
+MIN_ON_PAGE = 0.98
 
 
 def _count_tokens(text: str) -> int:
