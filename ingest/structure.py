@@ -28,6 +28,13 @@ often with a lowercase word. The reading order is rebuilt from those traces:
 
 Footnotes, running page headers ("03 — Nytænk ..."), page footers ("Side 4 af 7": they give the page)
 and figure captions are recognised too; a table flattened to lines of numbers becomes one table block.
+
+PDFs and Word files arrive in the same conventions (see ``ingest.pdf_layout`` and the DOCX loader), with
+more given: a heading the file marks ("## Titel": a Word heading style, a PDF bookmark) is a heading of
+that level, rows of " | "-separated cells are a table, text flows on over page and column breaks, and
+every line knows its page, so each block records where its text moves to the next page
+(``Block.page_starts``). Reflowed PDFs run labels and titles into one line ("CASE #1 Familie med ...",
+"02 Styrk det ...", "Styrk sundhedsplejens rolle Sundhedsplejen kommer ..."); those are split again.
 """
 
 from __future__ import annotations
