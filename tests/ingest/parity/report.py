@@ -72,8 +72,10 @@ def _retrieval(folder: Path) -> None:
     from tests.conftest import make_settings
 
     questions = validation_questions()
-    print(f"\nhit@5, validation split ({len(questions)} answerable questions), KL report replaced by a rendering")
-    print("| corpus | hit@5 |\n|---|---|")
+    on_kl = [question for question in questions if KL.name in question.docs]
+    print(f"\nhit@5, validation split, KL report replaced by a rendering: all {len(questions)} answerable"
+          f" questions, and the {len(on_kl)} whose gold quotes include the KL report")
+    print("| corpus | hit@5 all | hit@5 KL |\n|---|---|---|")
     variants = [("text export", CORPUS)] + [
         (rendering.name, corpus_with(KL, rendering, folder / "corpus" / rendering.name))
         for rendering in RENDERINGS
@@ -81,7 +83,7 @@ def _retrieval(folder: Path) -> None:
     for name, corpus in variants:
         index = CorpusIndex.open(make_settings(folder / "data" / name.replace(" ", "-"), corpus_dir=corpus))
         index.update([corpus])
-        print(f"| {name} | {hit_at_5(index, questions):.3f} |", flush=True)
+        print(f"| {name} | {hit_at_5(index, questions):.3f} | {hit_at_5(index, on_kl):.3f} |", flush=True)
 
 
 if __name__ == "__main__":
