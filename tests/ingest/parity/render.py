@@ -127,11 +127,20 @@ def _prose_pdf(text: str, target: Path, rendering: Rendering) -> None:
     pdf = _pdf(rendering.columns)
     with pdf.text_columns(ncols=rendering.columns, gutter=8, text_align="L") as columns:
         for paragraph in paragraphs(text):
-            piece = "\n".join(joined(item) if rendering.reflow else "\n".join(item) for item in paragraph.items)
+            piece = "\n".join(_reflowed(item) if rendering.reflow else "\n".join(item) for item in paragraph.items)
             # A box or sidebar is set off by more space than a paragraph, as a layout program does.
             with columns.paragraph(top_margin=FRAME_SPACE if paragraph.frame else 0, bottom_margin=2.5) as written:
                 written.write(piece)
     pdf.output(str(target))
+
+
+def _reflowed(item: list[str]) -> str:
+    """An item as running text; a bullet that titles the text after it ("• Pluspladser" / "Pluspladserne
+    skal ...") keeps its own line, as a layout sets a run-in list title."""
+    first = item[0]
+    if first.startswith("• ") and len(item) > 1 and len(first) <= 40 and first[-1].isalnum() and item[1][:1].isupper():
+        return f"{first}\n{joined(item[1:])}"
+    return joined(item)
 
 
 def _slides_pdf(text: str, target: Path) -> None:

@@ -36,6 +36,9 @@ SLIDES = sorted(path.name for path in CORPUS.glob("*.txt") if path.name not in P
 # lose one: the list's box begins at the top of a column, where nothing sets it off from the case text
 # running on before it (the space above a box is dropped at a column top, and there is no border).
 LISTS_FOUND = {"docx": 4, "pdf-1col-lines": 4, "pdf-2col-lines": 3, "pdf-1col-reflow": 4, "pdf-2col-reflow": 4}
+# Share of the export's sections a PDF rendering finds (measured: 0.94-1.0 with the export's line breaks;
+# 0.65-1.0 reflowed, where section titles the text export sets alone are run into the text after them).
+SECTIONS_SHARED = {False: 0.9, True: 0.6}
 # Share of evidence units (>= 20 letters) that stand on the page their chunk's location names.
 MIN_ON_PAGE = 0.98
 
@@ -92,11 +95,12 @@ def test_word_headings_give_every_section_of_the_export(renderings, exports, nam
 
 
 @pytest.mark.parametrize("name", PROSE)
-@pytest.mark.parametrize("rendering", [r for r in PDF_RENDERINGS if not r.reflow], ids=lambda r: r.name)
-def test_pdf_with_the_exports_line_breaks_keeps_nearly_all_sections(renderings, exports, name, rendering):
+@pytest.mark.parametrize("rendering", PDF_RENDERINGS, ids=lambda r: r.name)
+def test_pdf_sections_are_those_of_the_export(renderings, exports, name, rendering):
     found = structure_of(renderings[name, rendering.name][0])
 
-    assert len(exports[name].sections & found.sections) >= 0.6 * len(exports[name].sections)
+    shared = len(exports[name].sections & found.sections) / len(exports[name].sections)
+    assert shared >= SECTIONS_SHARED[rendering.reflow], sorted(exports[name].sections - found.sections)
 
 
 @pytest.mark.parametrize(
