@@ -39,6 +39,7 @@ every line knows its page, so each block records where its text moves to the nex
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, LoadedDocument, letters_of
+
+log = logging.getLogger(__name__)
 
 # Two or more blank lines separate the slides of a deck exported to text.
 _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
@@ -105,10 +108,29 @@ _CHAPTER_LEVEL, _SECTION_LEVEL, _ITEM_LEVEL = 1, 2, 3
 
 
 def blocks_for(document: LoadedDocument) -> list[Block]:
-    """Cleaned blocks of ``document`` in document order; never an empty block."""
-    if document.info.form == "slides":
-        return _slide_blocks(document)
-    return _prose_blocks(document)
+    """Cleaned blocks of ``document`` in document order; never an empty block.
+
+    Should the reading of a layout fail on a file nobody foresaw, the document is still indexed, as
+    one plain text block per page: a structure worse than it could be, not a document lost.
+    """
+    try:
+        if document.info.form == "slides":
+            return _slide_blocks(document)
+        return _prose_blocks(document)
+    except Exception:  # noqa: BLE001 - degrade to plain text, with the traceback in the log
+        log.exception("structure of %s could not be read; indexing it as plain text per page", document.info.doc_id)
+        return _plain_blocks(document)
+
+
+def _plain_blocks(document: LoadedDocument) -> list[Block]:
+    paged = len(document.pages) > 1 or document.path.suffix.lower() == ".pdf"
+    blocks = []
+    for page in document.pages:
+        text = clean_text(page.text)
+        location = f"side {page.label or page.number}" if paged else "hele dokumentet"
+        if has_words(text):
+            blocks.append(Block(text, "text", location, page.number if paged else None))
+    return blocks
 
 
 # ---- slide decks ---------------------------------------------------------------------------------------

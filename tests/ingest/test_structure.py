@@ -430,3 +430,22 @@ def test_word_headings_lists_and_tables_give_sections_lists_and_a_table():
     assert blocks[1].text == "Vi gør tre ting:\n- taler med forældrene\n- måler sproget\n- følger op"
     assert blocks[2].text == "Indsats | Udgift\nPluspladser | 1,2 mio. kr.\nSprog | 0,4 mio. kr."
     assert blocks[3].text == "KL anbefaler:\n- At kommunerne styrker sproget.\n- At dagtilbud måler tidligt."
+
+
+def test_a_layout_nobody_foresaw_is_indexed_as_plain_text_per_page(monkeypatch, caplog):
+    import ingest.structure as structure
+
+    def unforeseen(document):
+        raise IndexError("a layout the rules did not foresee")
+
+    monkeypatch.setattr(structure, "_prose_blocks", unforeseen)  # stands in for any bug in the rules
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    pages = (Page(1, "Første side om sprog i\ndagtilbud.", "i"), Page(2, "   "), Page(3, "Tredje side.", "iii"))
+
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+
+    assert [(b.text, b.location, b.page) for b in blocks] == [
+        ("Første side om sprog i dagtilbud.", "side i", 1),
+        ("Tredje side.", "side iii", 3),
+    ]
+    assert "r.pdf" in caplog.text and "IndexError" in caplog.text
