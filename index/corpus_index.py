@@ -389,8 +389,8 @@ class CorpusIndex:
 
 
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
-# 2: evidence units. 3: table rows one per line, naming their year columns.
-CHUNKER_VERSION = 3
+# 2: evidence units. 3: table rows one per line, naming their year columns. 4: a page per chunk (PDF layout).
+CHUNKER_VERSION = 4
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from tidlig.text import is_list_item, paragraphs, split_sentences
-from ingest.types import Block, Chunk, DocumentInfo
+from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
 
@@ -41,9 +41,51 @@ def chunk_blocks(
         # +1 for the line break that joins context and text in search_text()
         budget = max_tokens - count_tokens(context) - 1
         units = _rows if block.kind == "table" else _units
-        for text in _pack(units(block.text, count_tokens, max(budget, 24)), count_tokens, max(budget, 24), overlap_sentences):
-            chunks.append(_chunk(info, block, text, context, len(chunks)))
+        letters, cursor = letters_of(block.text), 0
+        for packed in _pack(units(block.text, count_tokens, max(budget, 24)), count_tokens, max(budget, 24), overlap_sentences):
+            for text in _within_two_pages(block, letters, packed, cursor):
+                pages, cursor = _chunk_pages(block, letters, text, cursor)
+                chunks.append(_chunk(info, block, text, context, len(chunks), pages))
     return chunks
+
+
+def _within_two_pages(block: Block, letters: str, text: str, cursor: int) -> Iterator[str]:
+    """``text`` cut between its units (lines) so that no piece stands on more than two pages: a citation
+    names one page or two. A single unit over three pages stays whole."""
+    if len(_chunk_pages(block, letters, text, cursor)[0]) <= 2:
+        yield text
+        return
+    piece: list[str] = []
+    for line in text.split("\n"):
+        if piece and len(_chunk_pages(block, letters, "\n".join(piece + [line]), cursor)[0]) > 2:
+            yield "\n".join(piece)
+            cursor = _chunk_pages(block, letters, "\n".join(piece), cursor)[1]
+            piece = []
+        piece.append(line)
+    if piece:
+        yield "\n".join(piece)
+
+
+def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tuple[tuple[int, str], ...], int]:
+    """The pages (number, label) the chunk's own text stands on, in order, and where the next chunk's
+    search starts.
+
+    A repeated lead-in or overlap sentence is skipped by searching for the chunk's last line too. The
+    pages need not be adjacent: main text interrupted by a box on the page between goes on after it.
+    """
+    if not block.page_starts:
+        return (), cursor
+    lines = text.split("\n")
+    start = letters.find(letters_of(text), cursor)
+    end = start + len(letters_of(text))
+    if start < 0:
+        start = letters.find(letters_of(lines[-1]), cursor)
+        end = start + len(letters_of(lines[-1]))
+    if start < 0 or end <= start:
+        return (), cursor
+    ends = [offset for offset, _, _ in block.page_starts[1:]] + [len(letters)]
+    pages = [(page, label) for (offset, page, label), stop in zip(block.page_starts, ends) if offset < end and stop > start]
+    return tuple(dict.fromkeys(pages)), start
 
 
 def _pack(units: Iterator[tuple[str, str]], count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
@@ -113,7 +155,9 @@ def _case_heading(block: Block) -> str:
     return f"CASE #{block.case_number}: {block.case_title} ({block.municipality})".replace(" ()", "")
 
 
-def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: int) -> Chunk:
+def _chunk(
+    info: DocumentInfo, block: Block, text: str, context: str, ordinal: int, pages: tuple[tuple[int, str], ...]
+) -> Chunk:
     digest = hashlib.sha1(f"{info.doc_id}\n{ordinal}\n{text}".encode()).hexdigest()[:12]
     slug = re.sub(r"[^a-z0-9]+", "-", info.doc_id.lower()).strip("-")[:40]
     return Chunk(
@@ -123,8 +167,23 @@ def _chunk(info: DocumentInfo, block: Block, text: str, context: str, ordinal: i
         text=text,
         ordinal=ordinal,
         context=context,
-        metadata={**chunk_metadata(info, block, ordinal), "context": context},
+        metadata={**chunk_metadata(info, block, ordinal), **_page_metadata(block, pages), "context": context},
     )
+
+
+def _page_metadata(block: Block, pages: tuple[tuple[int, str], ...]) -> dict[str, str | int]:
+    """The chunk's own page by its label: "side 12", "side 12-13", "side 13 og 15" (a box on the page
+    between); a case keeps its number first: "CASE #3, side 12"."""
+    if not pages:
+        return {}
+    (first, first_label), (last, last_label) = pages[0], pages[-1]
+    if len(pages) == 1:
+        where = f"side {first_label}"
+    elif len(pages) == 2 and last != first + 1:
+        where = f"side {first_label} og {last_label}"
+    else:
+        where = f"side {first_label}-{last_label}"
+    return {"page": first, "location": f"CASE #{block.case_number}, {where}" if block.case_number else where}
 
 
 def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, str | int | float]:

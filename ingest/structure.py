@@ -28,10 +28,18 @@ often with a lowercase word. The reading order is rebuilt from those traces:
 
 Footnotes, running page headers ("03 — Nytænk ..."), page footers ("Side 4 af 7": they give the page)
 and figure captions are recognised too; a table flattened to lines of numbers becomes one table block.
+
+PDFs and Word files arrive in the same conventions (see ``ingest.pdf_layout`` and the DOCX loader), with
+more given: a heading the file marks ("## Titel": a Word heading style, a PDF bookmark) is a heading of
+that level, rows of " | "-separated cells are a table, text flows on over page and column breaks, and
+every line knows its page, so each block records where its text moves to the next page
+(``Block.page_starts``). Reflowed PDFs run labels and titles into one line ("CASE #1 Familie med ...",
+"02 Styrk det ...", "Styrk sundhedsplejens rolle Sundhedsplejen kommer ..."); those are split again.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -52,8 +60,10 @@ from ingest.clean import (
     starts_frame,
     starts_sentence,
 )
-from ingest.types import Block, LoadedDocument
+from ingest.types import Block, LoadedDocument, letters_of
 from tidlig.text import YEAR
+
+log = logging.getLogger(__name__)
 
 # Two or more blank lines separate the slides of a deck exported to text.
 _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
@@ -61,6 +71,14 @@ _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
 _SOURCE_LINE = re.compile(r"^(?:kilder?|note|læs mere)\b|^(?:https?://|www\.)", re.IGNORECASE)
 
 _CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
+# "CASE #1 Familie med Hjerte i Holstebro Kommune": the title run into the label's line (reflowed PDFs).
+_CASE_RUN_IN = re.compile(r"^(CASE\s*#\s*\d+)\s+(\S.*)$", re.IGNORECASE)
+# A heading the file marks itself: Markdown, and Word heading styles as the loader writes them ("## Titel").
+_MARKED_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
+# A table the loader read as a table: cells separated by " | ".
+_CELL_SEPARATOR = " | "
+# "02 Styrk det tværprofessionelle samarbejde" on a line of its own: a chapter number run into its title.
+_CHAPTER_RUN_IN = re.compile(r"^(0\d) ([A-ZÆØÅ][^.:!?]{3,70})$")
 _RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
 _CHAPTER_NUMBER = re.compile(r"^\d{2}$")
 _STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
@@ -85,15 +103,35 @@ _MAX_HEADING_LINE = 70
 _MAX_HEADING = 110
 _MAX_LABEL_LINE = 40  # a table label or chart label line is short
 _MIN_INLINE_BODY = 40  # text after an inline heading is at least a line of prose
+_MAX_RUN_IN_WORDS = 12  # a heading run into its first sentence is short
 
 _CHAPTER_LEVEL, _SECTION_LEVEL, _ITEM_LEVEL = 1, 2, 3
 
 
 def blocks_for(document: LoadedDocument) -> list[Block]:
-    """Cleaned blocks of ``document`` in document order; never an empty block."""
-    if document.info.form == "slides":
-        return _slide_blocks(document)
-    return _prose_blocks(document)
+    """Cleaned blocks of ``document`` in document order; never an empty block.
+
+    Should the reading of a layout fail on a file nobody foresaw, the document is still indexed, as
+    one plain text block per page: a structure worse than it could be, not a document lost.
+    """
+    try:
+        if document.info.form == "slides":
+            return _slide_blocks(document)
+        return _prose_blocks(document)
+    except Exception:  # noqa: BLE001 - degrade to plain text, with the traceback in the log
+        log.exception("structure of %s could not be read; indexing it as plain text per page", document.info.doc_id)
+        return _plain_blocks(document)
+
+
+def _plain_blocks(document: LoadedDocument) -> list[Block]:
+    paged = len(document.pages) > 1 or document.path.suffix.lower() == ".pdf"
+    blocks = []
+    for page in document.pages:
+        text = clean_text(page.text)
+        location = f"side {page.label or page.number}" if paged else "hele dokumentet"
+        if has_words(text):
+            blocks.append(Block(text, "text", location, page.number if paged else None))
+    return blocks
 
 
 # ---- slide decks ---------------------------------------------------------------------------------------
@@ -140,6 +178,7 @@ class _Line:
     frame: bool  # opens a text frame
     footnote: bool = False  # inside the footnote area at the foot of a page
     header: bool = False  # a running page header, removed
+    level: int = 0  # a heading marked as such by the file (Word heading style, Markdown "##"): its level
 
 
 @dataclass(eq=False)
@@ -215,14 +254,17 @@ def _pages_label(low: str, high: str) -> str:
 def _document_lines(document: LoadedDocument) -> tuple[list[_Line], _Pages]:
     lines: list[_Line] = []
     footers: list[tuple[int, int]] = []
-    pdf = document.path.suffix.lower() == ".pdf"
+    # A PDF, or a Word file that recorded where its pages began, gives every line its page.
+    paged = document.path.suffix.lower() == ".pdf" or len(document.pages) > 1
     for page in document.pages:
-        raw = page.text.split("\n")
+        # Text flows on from page to page: a page break separates paragraphs like a blank line, and a
+        # sentence (or a box) that runs on over it continues (see ``continues_sentence``).
+        raw = ([""] if lines else []) + page.text.split("\n")
         footer_lines = {footer.line: footer.page for footer in find_page_footers(raw)}
         footers += [(len(lines) + index, number) for index, number in footer_lines.items()]
-        lines += _page_lines(raw, len(lines), page.number if pdf else None, set(footer_lines))
+        lines += _page_lines(raw, len(lines), page.number if paged else None, set(footer_lines))
     labels = {page.number: page.label for page in document.pages if page.label}
-    return lines, _Pages(lines, [] if pdf else footers, labels)
+    return lines, _Pages(lines, [] if paged else footers, labels)
 
 
 def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]) -> list[_Line]:
@@ -237,12 +279,20 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
         elif _FOOTNOTE_RULE.match(text):
             in_footnotes = True
         normalised = normalize_bullets(text).strip()
-        # A PDF page begins a frame; three blank lines separate frames of the layout.
-        frame = starts_frame(text) or blanks >= 3 or (index == 0 and page is not None)
+        marked = _MARKED_HEADING.match(normalised)
+        level = len(marked.group(1)) if marked else 0
+        normalised = marked.group(2) if marked else normalised
+        # Three blank lines separate frames of the layout.
+        frame = starts_frame(text) or blanks >= 3
+        alone = (index == 0 or not raw[index - 1].strip()) and (index + 1 == len(raw) or not raw[index + 1].strip())
+        run_in = _CASE_RUN_IN.match(normalised) or (alone and _CHAPTER_RUN_IN.match(normalised))
         if _RUNNING_HEADER.match(normalised) or (lines and lines[-1].header and _wraps_header(normalised, frame)):
             lines.append(_Line("", offset + index, page, False, header=True))
+        elif run_in:  # the label (or number) on a line of its own, as headings are read; both keep the line's number
+            lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes, level=level))
+            lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
-            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes))
+            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level))
         blanks = 0 if lines[-1].text else blanks + 1
     return lines
 
@@ -268,7 +318,12 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
     and a footnote ends before a blank line. What follows them without a blank line (main text resuming
     after the box) or after a blank line (the sentence the footnote interrupted) is not part of them.
     """
-    if _CASE.match(lines[0].text):
+    later_case = next((i for i, line in enumerate(lines) if i and _CASE.match(line.text)), None)
+    if later_case is not None:  # a case label inside running text (a reflowed page) starts the case
+        return [_Paragraph(lines[:later_case]), *_split_off_run_on(lines[later_case:])]
+    if lines[0].level and not _CASE.match(lines[0].text) and not _CHAPTER_NUMBER.match(lines[0].text):
+        ends = [1]  # a marked heading is one line; what follows it is its text
+    elif _CASE.match(lines[0].text):
         ends = [i + 1 for i, line in enumerate(lines) if i and line.text.endswith(" Kommune")]
     elif _FOOTNOTE.match(lines[0].text):
         ends = [i for i in range(1, len(lines)) if lines[i].number > lines[i - 1].number + 1]
@@ -296,8 +351,14 @@ def _classify_alone(paragraph: _Paragraph) -> None:
     """The role a paragraph has on its own, before its neighbours are looked at."""
     first, text = paragraph.first, paragraph.text
     table_cells = all(_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
+    marked = paragraph.lines[0].level
     if (not has_words(text) and not table_cells) or _STRAY_CHAPTER_NUMBER.match(text):
         paragraph.role = "drop"
+    elif len(paragraph.lines) > 1 and all(_CELL_SEPARATOR in line.text for line in paragraph.lines):
+        paragraph.role = "table"
+    elif marked and not (_CASE.match(first) or _RECOMMENDATIONS.match(text) or _CHAPTER_NUMBER.match(first)):
+        paragraph.role, paragraph.style = "heading", "main"
+        paragraph.heading = _Heading(" ".join(text.split()), min(marked, _ITEM_LEVEL))
     elif paragraph.lines[0].footnote or _FOOTNOTE.match(first):
         paragraph.role = "footnote"
     elif _CASE.match(first):
@@ -320,6 +381,8 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     count = _heading_line_count(lines)
     heading = " ".join(reflow("\n".join(lines[:count])).split())
     if not count or not _reads_as_heading(heading):
+        if not bullet:
+            _split_run_in_heading(paragraph)
         return
     level = _ITEM_LEVEL if bullet else _SECTION_LEVEL
     # A lone word is a chart label unless a bullet marks it as the title of what follows.
@@ -330,6 +393,42 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     else:
         return
     paragraph.role, paragraph.heading = "heading", _Heading(heading, level)
+
+
+def _split_run_in_heading(paragraph: _Paragraph) -> None:
+    """A heading run into its first sentence, as reflowed text sets it: "Styrk sundhedsplejens rolle
+    Sundhedsplejen kommer i alle familier ...".
+
+    Danish capitalises only sentence starts and names, so the heading ends before the first capitalised
+    word that follows a lowercase word that is not a function word ("i", "med", "som" go before names)
+    and is itself followed by a lowercase word (a name is often two capitalised words: "Lige Muligheder").
+    """
+    words = [(index, word) for index, line in enumerate(paragraph.lines) for word in line.text.split()]
+    for position in range(2, min(len(words) - 1, _MAX_RUN_IN_WORDS + 1)):
+        before, word, after = words[position - 1][1], words[position][1], words[position + 1][1]
+        if not before.isalpha() or not before.islower() or before in FUNCTION_WORDS:
+            if not before[-1:].isalpha():
+                return  # punctuation: a sentence, not a heading
+            continue
+        if word.isalpha() and word[0].isupper() and word[1:].islower() and after[:1].islower():
+            break
+    else:
+        return
+    if any(not word.islower() for _, word in words[1:position]):
+        return  # a name inside ("I Danmark er særligt Herning ...") makes it a sentence, not a heading
+    heading = " ".join(word for _, word in words[:position])
+    body = " ".join(word for _, word in words[position:])
+    if not _reads_as_heading(heading) or len(body) < _MIN_INLINE_BODY:
+        return
+    line_index = words[position][0]
+    line = paragraph.lines[line_index]
+    cut = len(" ".join(word for index, word in words[:position] if index == line_index))
+    head = _Line(line.text[:cut].strip(), line.number, line.page, line.frame, line.footnote)
+    rest = _Line(line.text[cut:].strip(), line.number, line.page, False, line.footnote)
+    paragraph.lines = [*paragraph.lines[:line_index], *([head] if head.text else []), rest, *paragraph.lines[line_index + 1 :]]
+    paragraph.role, paragraph.style = "heading", "inline"
+    paragraph.body_from = paragraph.lines.index(rest)
+    paragraph.heading = _Heading(heading, _SECTION_LEVEL)
 
 
 def _heading_line_count(lines: list[str]) -> int:
@@ -509,12 +608,20 @@ def _absorb_title_continuation(paragraphs: list[_Paragraph], index: int) -> None
     if (
         following is not None
         and not title.lines[-1].text.endswith("Kommune")
-        and following.first[:1].islower()
-        and len(following.lines) == 1
-        and len(following.first) <= _MAX_LABEL_LINE
+        and (following.first[:1].islower() or following.first[:1] == "(")
+        and _title_rest(following)
     ):
         title.lines += following.lines
         following.role = "drop"
+
+
+def _title_rest(paragraph: _Paragraph) -> bool:
+    """The rest of a title broken off by a frame or a page: one short line, or up to three short lines
+    ending with the municipality ("i idrætsforeninger i" / "Høje-Taastrup Kommune")."""
+    lines = [line.text for line in paragraph.lines]
+    if len(lines) == 1:
+        return len(lines[0]) <= _MAX_LABEL_LINE
+    return len(lines) <= 3 and lines[-1].endswith(" Kommune") and all(len(line) <= _MAX_HEADING_LINE for line in lines)
 
 
 def _box_body(paragraphs: list[_Paragraph], index: int) -> list[_Paragraph]:
@@ -536,7 +643,8 @@ def _frame_text(paragraphs: list[_Paragraph], indices: Iterable[int], frame: int
     body = []
     for index in indices:
         part = paragraphs[index]
-        if part.frame != frame or part.role in ("case", "recommendations") or part.owned:
+        # A chapter or a heading the file marks (Word, Markdown) ends a box as a new frame does.
+        if part.frame != frame or part.role in ("case", "recommendations") or part.owned or part.style == "main":
             break
         if part.role not in ("drop", "footnote"):
             body.append(part)
@@ -647,6 +755,9 @@ class _Outline:
         elif role in ("case", "recommendations"):
             # A box belongs to the chapter it stands in, not to the section around it.
             chapter = [h for h in self.main if h.level == _CHAPTER_LEVEL]
+            # A box title with no text found for it (its frame ended at once) keeps at least its own line,
+            # so the case is listed and its block has a place in the document.
+            body = body or [paragraph]
             unit = self._unit(min(p.index for p in [paragraph, *body]), body, chapter, kind=role)
             unit.case = paragraph.case
             unit.lead_in = paragraph.text if role == "recommendations" else ""
@@ -791,8 +902,9 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
     numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
     page, page_location = pages.locate(min(numbers), max(numbers))
     case = unit.case
+    text = _block_text(unit, paragraphs)
     return Block(
-        text=_block_text(unit, paragraphs),
+        text=text,
         kind="text" if unit.kind == "footnote" else unit.kind,
         location=f"CASE #{case.number}" if case else (page_location or _outline_location(unit)),
         page=page,
@@ -800,10 +912,33 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
         case_number=case.number if case else None,
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
+        page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 
 
+def _page_starts(text: str, lines: list[_Line], labels: dict[int, str]) -> tuple[tuple[int, int, str], ...]:
+    """Where the block's text moves to another page, as (letter offset, page, label); () without pages.
+
+    Each line is found again in the block's letters, in order: cleaning re-spaces and de-hyphenates the
+    text and a list gets its lead-in, but it never reorders lines or changes their letters.
+    """
+    letters = letters_of(text)
+    starts: list[tuple[int, int, str]] = []
+    position = 0
+    for line in lines:
+        found = letters.find(letters_of(line.text), position) if line.page is not None and line.text else -1
+        if found < 0:
+            continue
+        if not starts or starts[-1][1] != line.page:
+            starts.append((0 if not starts else found, line.page, labels.get(line.page, str(line.page))))
+        position = found + len(letters_of(line.text))
+    return tuple(starts)
+
+
 def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
+    lines = [line.text for paragraph in paragraphs for line in paragraph.lines]
+    if unit.kind == "table" and all(_CELL_SEPARATOR in line for line in lines):
+        return "\n".join(lines)  # a table read as a table (Word) is already one row per line
     if unit.kind == "table":
         return _table_text(paragraphs)
     if unit.kind == "footnote":
@@ -813,9 +948,15 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
     text = clean_text("\n\n".join(paragraph.text for paragraph in paragraphs))
     if unit.kind != "recommendations":
         return text
-    # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it.
-    items = (paragraph.replace("\n", " ") for paragraph in text.split("\n\n"))
-    items = (item if is_list_item(item) else LIST_MARKER + item for item in items)
+    # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it: a
+    # paragraph, or a line of a list already marked as one (Word list paragraphs).
+    items: list[str] = []
+    for paragraph in text.split("\n\n"):
+        for position, line in enumerate(paragraph.split("\n")):
+            if is_list_item(line) or not items or position == 0:
+                items.append(line if is_list_item(line) else LIST_MARKER + line)
+            else:
+                items[-1] += " " + line
     return unit.lead_in.rstrip(":") + ":\n" + "\n".join(items)
 
 

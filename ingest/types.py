@@ -46,6 +46,10 @@ class Block:
 
     ``location`` is what a citation shows ("side 4", "dias 7", "kapitel 02"). Cases carry their
     number, title and municipality; ``section`` is the nearest heading above the block.
+    ``page_starts`` tells where a block that runs over several pages changes page: triples
+    (offset, page, label), the offset counted in the block text's letters and digits only (see
+    :func:`letters_of`), so a chunk cut from the block finds its own page however it was re-spaced;
+    ``label`` is the page's printed label ("iv", "12"), shown in citations.
     """
 
     text: str
@@ -57,6 +61,12 @@ class Block:
     case_number: int | None = None
     case_title: str = ""
     municipality: str = ""
+    page_starts: tuple[tuple[int, int, str], ...] = ()
+
+
+def letters_of(text: str) -> str:
+    """Letters and digits of ``text``, lowercased: the same for a text however it is wrapped or spaced."""
+    return "".join(character for character in text.lower() if character.isalnum())
 
 
 @dataclass(frozen=True)

@@ -268,6 +268,15 @@ def test_markdown(tmp_path):
     assert document.info.doc_id == "vejledning.md"
 
 
+def test_html_entities_left_by_web_exports_are_read_as_their_characters(tmp_path):
+    path = tmp_path / "fra-hjemmeside.md"
+    path.write_text("Kilde: Johansen &amp; Holstein (2014) &#8211; se&nbsp;side 4. Skriv &lt;ikke&gt; CPR.", encoding="utf-8")
+
+    text = load_document(path, {}, LIMIT).pages[0].text
+
+    assert text == "Kilde: Johansen & Holstein (2014) – se\u00a0side 4. Skriv <ikke> CPR."
+
+
 # ---- DOCX ------------------------------------------------------------------------------------------
 
 
@@ -280,12 +289,9 @@ def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_pa
         "# Tidlig opsporing i dagplejen",
         "Dagplejerne ser børnene hver dag og opdager ofte mistrivsel først.",
         "Tegn på mistrivsel kan være:",
-        "- Barnet trækker sig fra legen",
-        "- Barnet græder meget ved aflevering",
-        "- Tal med forældrene",
+        "- Barnet trækker sig fra legen\n- Barnet græder meget ved aflevering\n- Tal med forældrene",
         "Før tabellen: udgifter fordelt på år.",
-        "År\tBørn\tUdgift",
-        "2023\t412\t1,2 mio. kr.",
+        "År | Børn | Udgift\n2023 | 412 | 1,2 mio. kr.",
         "Efter tabellen: tallene stiger hvert år.",
     ]
     assert document.info.title == "dagpleje"
@@ -383,3 +389,68 @@ def test_docx_with_broken_xml_inside_a_valid_zip(tmp_path):
     """python-docx raised lxml's XMLSyntaxError here (now a Danish reason)."""
     path = make_docx_with_broken_xml(tmp_path / "halv.docx", tmp_path)
     assert _reason(path) == "Word-filen er beskadiget og kan ikke læses"
+
+
+# ---- DOCX: what Word files carry beyond paragraphs ------------------------------------------------------
+
+
+def _word_xml(fragment: str):
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    return parse_xml(fragment.replace("<ROOT", f"<ROOT {namespaces}", 1).replace("ROOT", "w:p"))
+
+
+def make_word_file(path: Path) -> Path:
+    """Heading levels, a numbered paragraph without a list style, a text box (with Word's VML fallback),
+    a hard page break, a table with a merged cell."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Tidlig indsats", level=1)
+    document.add_heading("Sprogvurdering", level=2)
+    numbered = document.add_paragraph("Tal med forældrene samme dag")
+    numbered._p.get_or_add_pPr().append(
+        _word_xml('<ROOT><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></ROOT>')[0]
+    )
+    anchor = document.add_paragraph("Se boksen.")
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent>"
+        "<w:p><w:r><w:t>Boks: Dagplejen ringer til sundhedsplejen &amp; PPR.</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></mc:Choice><mc:Fallback><v:textbox><w:txbxContent>"
+        "<w:p><w:r><w:t>Boks: Dagplejen ringer til sundhedsplejen &amp; PPR.</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(_word_xml(f"<ROOT>{box}</ROOT>")[0])
+    after_break = document.add_paragraph()
+    after_break.add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+    after_break.add_run("Side to begynder her.")
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Indsats"
+    table.cell(0, 2).text = "Udgift"
+    for cell, value in zip(table.rows[1].cells, ("Pluspladser", "Sprog", "1,2 mio. kr.")):
+        cell.text = value
+    document.save(str(path))
+    return path
+
+
+def test_docx_heading_levels_numbering_text_boxes_page_breaks_and_merged_cells(tmp_path):
+    document = load_document(make_word_file(tmp_path / "indsats.docx"), {}, LIMIT)
+
+    assert [page.number for page in document.pages] == [1, 2]
+    assert document.pages[0].text.split("\n\n") == [
+        "# Tidlig indsats",
+        "## Sprogvurdering",
+        "- Tal med forældrene samme dag",
+        "Se boksen.",
+        "Boks: Dagplejen ringer til sundhedsplejen & PPR.",  # once, though Word stores the box twice
+    ]
+    assert document.pages[1].text.split("\n\n") == [
+        "Side to begynder her.",
+        "Indsats | Udgift\nPluspladser | Sprog | 1,2 mio. kr.",
+    ]

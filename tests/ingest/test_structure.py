@@ -363,3 +363,90 @@ def test_a_pdf_report_cites_pages_by_their_label():
         ("Tidlig opsporing", 1, "side 12"),
         ("Forældresamarbejde", 2, "side 13"),
     ]
+
+
+# ---- layouts of real PDFs and Word files --------------------------------------------------------------------
+
+
+def test_a_box_title_without_text_of_its_own_is_kept_and_does_not_fail():
+    # Two-column KL PDFs with kept line breaks put "KL anbefaler" where its frame ends at once; structure
+    # used to fail with ValueError (min() of an empty page list) and the whole document was skipped.
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    pages = (
+        Page(1, "Kommunerne arbejder med tidlig indsats i dagtilbud og skoler hver dag.\n\n\n\n KL anbefaler"),
+        Page(2, " CASE #3\nSprogstart i Ærø Kommune"),
+    )
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+
+    assert [(b.kind, b.page) for b in blocks if b.kind != "text"] == [("recommendations", 1), ("case", 2)]
+    case = next(b for b in blocks if b.kind == "case")
+    assert (case.case_number, case.case_title, case.municipality) == (3, "Sprogstart", "Ærø Kommune")
+
+
+def test_labels_and_titles_run_into_one_line_by_a_reflowed_pdf():
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    body = "Sundhedsplejen kommer i alle familier og vejleder om børns trivsel fra fødslen."
+    pages = (
+        Page(1, f"02 Styrk det tværprofessionelle samarbejde\n\nStyrk sundhedsplejens rolle {body}\n\n"
+                f"CASE #2 Sprog fra start i Ærø Kommune\n\nDagplejen arbejder med sprog hver dag i Ærø."),
+    )
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+
+    text = next(b for b in blocks if b.kind == "text")
+    assert text.section == "02 Styrk det tværprofessionelle samarbejde › Styrk sundhedsplejens rolle"
+    assert text.text == body
+    case = next(b for b in blocks if b.kind == "case")
+    assert (case.case_number, case.case_title, case.municipality) == (2, "Sprog fra start", "Ærø Kommune")
+
+
+def test_names_inside_a_sentence_are_not_taken_for_a_heading_run_into_it():
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    sentences = (
+        "I Danmark er særligt Herning langt med at afprøve de svenske erfaringer på området.",
+        "Projektet evalueres sammen med andre projekter i programmet Lige Muligheder i år.",
+        "Centralt i strategien er den såkaldte PRIK-model, der sigter på forebyggelse.",
+    )
+    blocks = blocks_for(LoadedDocument(info, (Page(1, "\n\n".join(sentences)),), "", Path("r.pdf")))
+
+    assert [b.text for b in blocks] == ["\n\n".join(sentences)]
+    assert blocks[0].section == ""
+
+
+def test_word_headings_lists_and_tables_give_sections_lists_and_a_table():
+    info = DocumentInfo(doc_id="notat.docx", title="Notat", form="prose")
+    text = (
+        "# Tidlig indsats\n\nIndledning om arbejdet i dagtilbud.\n\n## Sprog\n\nVi gør tre ting:\n"
+        "- taler med forældrene\n- måler sproget\n- følger op\n\n"
+        "Indsats | Udgift\nPluspladser | 1,2 mio. kr.\nSprog | 0,4 mio. kr.\n\n### KL anbefaler\n\n"
+        "- At kommunerne styrker sproget.\n- At dagtilbud måler tidligt."
+    )
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("notat.docx")))
+
+    assert [(b.kind, b.section) for b in blocks] == [
+        ("text", "Tidlig indsats"),
+        ("text", "Tidlig indsats › Sprog"),
+        ("table", "Tidlig indsats › Sprog"),
+        ("recommendations", "Tidlig indsats"),
+    ]
+    assert blocks[1].text == "Vi gør tre ting:\n- taler med forældrene\n- måler sproget\n- følger op"
+    assert blocks[2].text == "Indsats | Udgift\nPluspladser | 1,2 mio. kr.\nSprog | 0,4 mio. kr."
+    assert blocks[3].text == "KL anbefaler:\n- At kommunerne styrker sproget.\n- At dagtilbud måler tidligt."
+
+
+def test_a_layout_nobody_foresaw_is_indexed_as_plain_text_per_page(monkeypatch, caplog):
+    import ingest.structure as structure
+
+    def unforeseen(document):
+        raise IndexError("a layout the rules did not foresee")
+
+    monkeypatch.setattr(structure, "_prose_blocks", unforeseen)  # stands in for any bug in the rules
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    pages = (Page(1, "Første side om sprog i\ndagtilbud.", "i"), Page(2, "   "), Page(3, "Tredje side.", "iii"))
+
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+
+    assert [(b.text, b.location, b.page) for b in blocks] == [
+        ("Første side om sprog i dagtilbud.", "side i", 1),
+        ("Tredje side.", "side iii", 3),
+    ]
+    assert "r.pdf" in caplog.text and "IndexError" in caplog.text

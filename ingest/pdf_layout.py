@@ -1,0 +1,224 @@
+"""Page text of a PDF rebuilt from where its text stands, in the conventions the structure module reads.
+
+pypdf's plain ``extract_text()`` gives one line per printed line and nothing else: no blank line between
+paragraphs, no sign of a new column, and the running header and the page number mixed into the text.
+Through its ``visitor_text`` hook it also gives each piece of text with its position and font, and from
+those this module writes a page's text the way the bundled text exports read:
+
+- a blank line where the vertical gap between two lines is clearly wider than the line pitch (a new
+  paragraph);
+- a line that opens a new text frame (a box or sidebar set off by a gap wider than a paragraph's) starts
+  with exactly one space; text running on into the next column, like text running on over a page
+  break, is only separated by a blank line (the structure module joins a sentence that runs on);
+- a line set larger or bolder than the page's body text (a heading) stands alone between blank lines;
+- a line that is the title of an outline entry (a bookmark) pointing to its page becomes a Markdown
+  heading of the entry's depth ("## Sprog i dagtilbud"), which the structure module takes as given;
+- page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages, standing
+  in the top or bottom margin, are dropped (the page is known from the PDF itself).
+
+Example::
+
+    texts = page_texts(PdfReader(path))  # one string per page
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+from statistics import median
+
+log = logging.getLogger(__name__)
+
+# Lines in the top or bottom band of this share of the page height may be running headers or footers.
+_MARGIN_BAND = 0.08
+# A gap this many times the usual line pitch separates paragraphs (fpdf2, Word and InDesign exports put
+# 1.5-2 pitches between paragraphs and exactly one between the lines of a paragraph).
+_PARAGRAPH_GAP = 1.35
+# Lines of a paragraph are at most this many font sizes apart.
+_MAX_LINE_SPACING = 1.6
+# A gap this many pitches wide sets off a new text frame (a box, a sidebar) rather than a paragraph.
+_FRAME_GAP = 2.3
+# A line at least this much larger than the body text, or bold in a page of regular text, is a heading.
+_HEADING_SIZE = 1.15
+# An outline title is looked for over this many wrapped lines.
+_MAX_TITLE_LINES = 3
+# A margin line repeated on at least this share of the pages (and on three or more) is a running header.
+_REPEATED = 0.5
+_PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    x: float
+    y: float  # baseline, from the bottom of the page
+    size: float
+    bold: bool
+    heading: bool = False  # named by the PDF's outline
+
+
+def page_texts(reader) -> list[str]:
+    """The text of every page of ``reader``; a page whose positions cannot be read keeps its plain text."""
+    read = [_read_page(page) for page in reader.pages]
+    spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
+    repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
+    outline = _outline_titles(reader)
+    texts = []
+    for number, ((lines, plain), span) in enumerate(zip(read, spans)):
+        kept = [line for line in lines if not _is_margin_furniture(line, span, repeated)]
+        # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
+        complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
+        texts.append(_layout_text(kept, outline.get(number, {})) if lines and complete else plain)
+    return texts
+
+
+def _outline_titles(reader) -> dict[int, dict[str, int]]:
+    """Page index -> {title as compared: depth (1 = top level)} of the PDF's outline (bookmarks)."""
+    titles: dict[int, dict[str, int]] = {}
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+                continue
+            page = reader.get_destination_page_number(item)
+            if page is not None and page >= 0 and getattr(item, "title", None):
+                titles.setdefault(page, {})[_compared(str(item.title))] = depth
+
+    try:
+        walk(reader.outline, 1)
+    except (KeyError, ValueError, TypeError, AttributeError) as error:  # a broken outline is no reason to refuse
+        log.warning("PDF outline unreadable, headings come from the layout only: %s", error)
+        return {}
+    return titles
+
+
+def _compared(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _read_page(page) -> tuple[list[_Line], str]:
+    """The printed lines of one page in content order, each with its position and font, and the page's
+    plain text (pypdf returns it from the same pass)."""
+    pieces: list[tuple[str, float, float, float, bool]] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        if not text or not text.strip("\n"):
+            return
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        scale = abs(tm[3] * cm[3]) or 1.0
+        name = str(font.get("/BaseFont", "")) if font else ""
+        for part in text.split("\n"):
+            if part.strip():
+                pieces.append((part, x, y, size * scale, bool(_BOLD_FONT.search(name))))
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    lines: list[_Line] = []
+    for text, x, y, size, bold in pieces:
+        if lines and abs(lines[-1].y - y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
+            last = lines[-1]
+            lines[-1] = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and bold)
+        else:
+            lines.append(_Line(text, x, y, size, bold))
+    return [line for line in lines if line.text.strip()], plain
+
+
+def _join_pieces(left: str, right: str) -> str:
+    if left.endswith((" ", "-", "/")) or right.startswith(" "):
+        return left + right
+    return f"{left} {right}"
+
+
+def _margin(line: _Line, span: tuple[float, float]) -> bool:
+    bottom, top = span
+    band = _MARGIN_BAND * (top - bottom)
+    return line.y < bottom + band or line.y > top - band
+
+
+def _margin_key(line: _Line) -> str:
+    """A running header compared across pages: its words without digits ("03 — Nytænk" on every page)."""
+    return re.sub(r"\d+", "#", " ".join(line.text.split()).lower())
+
+
+def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
+    counts = Counter(
+        key for lines, span in zip(pages, spans) for key in {_margin_key(line) for line in lines if _margin(line, span)}
+    )
+    needed = max(3, _REPEATED * len(pages))
+    return {key for key, count in counts.items() if count >= needed}
+
+
+def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:
+    if not _margin(line, span):
+        return False
+    return bool(_PAGE_NUMBER.match(" ".join(line.text.split()))) or _margin_key(line) in repeated
+
+
+def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
+    if not lines:
+        return ""
+    lines = _mark_outline_titles(lines, outline)
+    body_size = median(line.size for line in lines)
+    body_bold = sum(line.bold for line in lines) > len(lines) / 2
+    pitch = _line_pitch(lines, body_size)
+    out: list[str] = []
+    previous: _Line | None = None
+    previous_heading = False
+    for line in lines:
+        heading = line.heading or line.size >= _HEADING_SIZE * body_size or (line.bold and not body_bold)
+        text = " ".join(line.text.split())
+        if previous is None:
+            out.append(text)
+        elif previous.y - line.y > _FRAME_GAP * pitch:
+            out += ["", " " + text]
+        elif _next_column(previous, line, pitch):
+            out += ["", text]  # text flows on into the next column as onto the next page
+        elif heading != previous_heading or previous.y - line.y > _PARAGRAPH_GAP * pitch:
+            out += ["", text]
+        else:
+            out.append(text)
+        previous, previous_heading = line, heading
+    return "\n".join(out)
+
+
+def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_Line]:
+    """Lines (one, or up to three of a wrapped title) that read as an outline title of their page become
+    that heading, on one line."""
+    out: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        for count in (_MAX_TITLE_LINES, 2, 1) if outline else ():
+            text = " ".join(" ".join(line.text.split()) for line in lines[index : index + count])
+            if _compared(text) in outline:
+                level = min(outline[_compared(text)], 6)
+                out.append(dataclasses.replace(lines[index], text=f"{'#' * level} {text}", heading=True))
+                index += count
+                break
+        else:
+            out.append(lines[index])
+            index += 1
+    return out
+
+
+def _line_pitch(lines: list[_Line], body_size: float) -> float:
+    """The usual distance between two lines of a paragraph on this page: the steps between lines of one
+    size that are below 1.6 times that size (line spacing is 1-1.5 in practice); 1.2 times the body size
+    on a page without any."""
+    steps = [
+        a.y - b.y for a, b in zip(lines, lines[1:]) if a.size == b.size and 0 < a.y - b.y < _MAX_LINE_SPACING * a.size
+    ]
+    return median(steps) if steps else 1.2 * body_size
+
+
+def _next_column(previous: _Line, line: _Line, pitch: float) -> bool:
+    """The text continues higher up (the next column, a box) or far to the side of the line before."""
+    return line.y > previous.y + 0.5 * pitch or abs(line.x - previous.x) > 20 * max(line.size, 1.0)
+
+
+def _letters(text: str) -> int:
+    return sum(character.isalnum() for character in text)
