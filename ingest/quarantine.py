@@ -2,9 +2,9 @@
 
 The mechanism, for the app (and anything else that adds files to ``uploads/``):
 
-1. :func:`stage` copies the upload to ``uploads/.incoming/<name>.part`` and fsyncs it. Folders and files
-   whose name starts with a dot are never indexed, so a kill -9 during the copy leaves nothing that a
-   later ingest picks up; :func:`sweep_incoming` (called at start-up) quarantines such leftovers.
+1. :func:`stage` copies the upload to ``uploads/.incoming/<random>/<name>`` and fsyncs it. Folders whose
+   name starts with a dot are never indexed, so a kill -9 during the copy leaves nothing that a later
+   ingest picks up; :func:`sweep_incoming` (call it at start-up) quarantines such leftovers.
 2. :func:`screen` reads the staged file in a child process (``python -m ingest.quarantine FILE``) with a
    time limit and an address-space limit. A DOCX zip bomb, a PDF that makes the reader loop, or a file
    over the extraction limits is refused there; a stuck reader is killed when the time is up. The
@@ -30,6 +30,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -37,11 +38,11 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 INCOMING = ".incoming"
-PARTIAL_SUFFIX = ".part"
 REASON_SUFFIX = ".reason.txt"
 # The screening child may use this much address space; the extraction limits keep a good file far below.
 CHILD_MEMORY_BYTES = 2 * 1024**3
 TIMEOUT_REASON = "filen tog for lang tid at læse (over {seconds:g} sekunder) og er sat i karantæne"
+INTERRUPTED_REASON = "afbrudt upload: filen blev ikke gemt færdig"
 CRASH_REASON = "filen kunne ikke læses (læseren stoppede uventet) og er sat i karantæne"
 
 
@@ -73,17 +74,20 @@ def accept_upload(
     screening = screen(staged, max_bytes, timeout_s)
     if not screening.accepted:
         moved = quarantine_file(staged, name, screening.reason, quarantine)
+        staged.parent.rmdir()
         return UploadOutcome(name, reason=screening.reason, quarantined=moved)
-    return UploadOutcome(name, path=admit(staged, name, uploads_dir))
+    admitted = admit(staged, name, uploads_dir)
+    staged.parent.rmdir()
+    return UploadOutcome(name, path=admitted)
 
 
 def stage(source: Path, name: str, uploads_dir: Path) -> Path:
-    incoming = uploads_dir / INCOMING
-    incoming.mkdir(parents=True, exist_ok=True)
-    staged = incoming / f"{name}{PARTIAL_SUFFIX}"
-    with source.open("rb") as reader, staged.open("wb") as writer:
+    (uploads_dir / INCOMING).mkdir(parents=True, exist_ok=True)
+    # A folder of its own: two uploads of the same name never share a staged file.
+    staged = Path(tempfile.mkdtemp(dir=uploads_dir / INCOMING)) / name
+    # Unbuffered: what was received is on disk, so an interrupted copy is visible as what it is.
+    with source.open("rb", buffering=0) as reader, staged.open("wb", buffering=0) as writer:
         shutil.copyfileobj(reader, writer, length=1024 * 1024)
-        writer.flush()
         os.fsync(writer.fileno())
     return staged
 
@@ -124,14 +128,14 @@ def quarantine_file(path: Path, name: str, reason: str, quarantine: Path) -> Pat
 
 
 def sweep_incoming(uploads_dir: Path, quarantine: Path) -> list[Path]:
-    """Quarantine what an interrupted upload left behind: staged ``.part`` files and the ``.<name>.bak``
-    copies older versions of the app made. Returns where they went."""
-    leftovers = sorted((uploads_dir / INCOMING).glob(f"*{PARTIAL_SUFFIX}")) if (uploads_dir / INCOMING).is_dir() else []
+    """Quarantine what an interrupted upload left behind: staged files and the ``.<name>.bak`` copies
+    older versions of the app made. Call it before the app accepts uploads. Returns where they went."""
+    incoming = uploads_dir / INCOMING
+    leftovers = sorted(p for p in incoming.rglob("*") if p.is_file()) if incoming.is_dir() else []
     leftovers += sorted(uploads_dir.glob(".*.bak")) if uploads_dir.is_dir() else []
-    moved = []
-    for path in leftovers:
-        name = path.name.removesuffix(PARTIAL_SUFFIX) if path.suffix == PARTIAL_SUFFIX else path.name
-        moved.append(quarantine_file(path, name, "afbrudt upload: filen blev ikke gemt færdig", quarantine))
+    moved = [quarantine_file(path, path.name, INTERRUPTED_REASON, quarantine) for path in leftovers]
+    if incoming.is_dir():
+        shutil.rmtree(incoming)
     return moved
 
 

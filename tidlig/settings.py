@@ -47,9 +47,6 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(Path("corpus"), description="Bundled documents and catalog.toml.")
     cache_dir: Path | None = Field(None, description="Embedding cache (default: <data_dir>/cache).")
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
-    max_extracted_chars: int = Field(
-        20_000_000, ge=1000, description="A document whose text (or one DOCX part's XML) is longer is refused."
-    )
     extraction_timeout_s: float = Field(120.0, gt=0, description="Upload screening: time to read one file.")
 
     # Embeddings

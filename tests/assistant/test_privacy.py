@@ -1,8 +1,11 @@
 """The privacy guard on a corpus of phrasings: what must go, and near-misses that must stay."""
 
+import logging
+
 import pytest
 
 from assistant.privacy import REDACTED_CPR, REDACTED_NAME, find_personal_data, given_names
+from assistant.types import Turn
 
 # Words the bundled documents use (lowercased), as the assistant passes them in: surnames and given names
 # among them ("jensen", "marianne") must not protect a child's name in a question.
@@ -125,3 +128,32 @@ def test_the_name_list_holds_hundreds_of_boys_and_girls_names():
     names = given_names()
     assert len(names) >= 300
     assert {"oliver", "mads", "emma", "sofie", "noah", "ida", "frederik", "freja"} <= names
+
+
+# ---- in the assistant: the real index of the bundled corpus ------------------------------------------
+
+
+def test_a_name_is_never_echoed_in_a_refusal_notice_or_query(assistant, caplog):
+    caplog.set_level(logging.DEBUG)
+    answer = assistant.ask("Hvad siger dokumenterne om Oliver Madsen 01.02.03\u20131234?")
+    shown = " ".join([answer.text, *answer.notices, answer.query])
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    for secret in ("Oliver", "Madsen", "01.02.03", "1234"):
+        assert secret not in shown and secret not in logged, secret
+    assert any("et CPR-nummer og et navn" in notice for notice in answer.notices)
+    assert "navn" not in answer.query.lower()
+
+
+def test_earlier_turns_are_redacted_before_they_are_searched(assistant, caplog):
+    caplog.set_level(logging.DEBUG)
+    history = [Turn("user", "min elev mads jensen 0102031234 er ked af det, hvad gør jeg?"), Turn("assistant", "…")]
+    answer = assistant.ask("Hvad kan dagtilbuddet gøre?", history)
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    for secret in ("mads", "jensen", "0102031234"):
+        assert secret not in answer.query.lower() and secret not in logged.lower()
+
+
+def test_names_in_documents_are_quoted_as_written(assistant):
+    """Only what users type is redacted: a municipality or a title in a quote stays."""
+    answer = assistant.ask("Hvordan skaber Hedensted Kommune balance mellem almen og special?")
+    assert not answer.refused and "Hedensted" in answer.text

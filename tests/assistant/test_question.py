@@ -79,3 +79,26 @@ def test_a_huge_question_is_cleaned_without_reading_all_of_it():
     cleaned = clean_question("<b>hvad</b> " * 200_000)
     assert time.perf_counter() - started < 1.0
     assert cleaned.was_cut and len(cleaned.text) <= MAX_QUESTION_CHARS
+
+
+# ---- in the assistant: bounded work per request ------------------------------------------------------
+
+
+def test_a_followup_after_a_huge_earlier_turn_is_answered_quickly(assistant):
+    earlier = ("Hvad gør Holstebro for nye forældre? " * 40_000)[:1_400_000]
+    started = time.perf_counter()
+    answer = assistant.ask("Virkede det?", [Turn("user", earlier), Turn("assistant", "svar " * 100_000)])
+    assert time.perf_counter() - started < 20  # before the bounds: 97 s for 100 KB on this machine
+    assert not answer.refused and len(answer.query) < 2 * MAX_QUESTION_CHARS
+    assert any("Holstebro" in c.passage for c in answer.citations)
+
+
+def test_a_request_over_its_time_budget_is_stopped_with_a_danish_message(bundled_index, bundled_settings):
+    from assistant import Assistant
+
+    hurried = Assistant(bundled_index, bundled_settings.model_copy(update={"answer_budget_s": 1e-6}))
+    answer = hurried.ask("Hvad er tidlig indsats?")
+    assert answer.refused and answer.refusal_reason == "tidsgrænse"
+    assert "tog for lang tid" in answer.text and not answer.citations
+    *_, (_, streamed) = list(hurried.stream("Hvad er tidlig indsats?"))
+    assert streamed.refusal_reason == "tidsgrænse"
