@@ -13,6 +13,8 @@ from tqdm import tqdm
 from index.corpus_index import UpdateReport
 from tidlig.logs import start
 
+EXIT_SKIPPED = 3  # some files were not indexed; the summary lists them with the reason
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description="Indeksér dokumenter til tidlig.")
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
         report = index.update(paths, progress=progress, remove_missing=not args.keep_missing)
     print_summary(report, len(index.manifest.documents), len(index.passages))
-    return 0
+    return EXIT_SKIPPED if report.skipped else 0
 
 
 def print_summary(report: UpdateReport, documents: int, chunk_count: int) -> None:
