@@ -137,9 +137,9 @@ class Assistant:
         timings["verify"] = _ms(mark)
         timings["total"] = _ms(started)
         log.info(
-            "answered query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
-            query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
-        )
+            "answered question=%r query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
+            privacy.redacted[:200], query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
+        )  # [safety] the question as redacted shows what was removed
         return replace(answer, timings_ms=timings, retrieved=tuple(h.passage.chunk_id for h in retrieved))
 
     def stream(

@@ -114,7 +114,7 @@ def redact(text: str, known_terms: Container[str] = frozenset()) -> str:
 def strip_placeholders(text: str) -> str:
     if REDACTED_CPR not in text and REDACTED_NAME not in text:
         return text
-    stripped = PLACEHOLDER.sub("", text)
+    stripped = re.sub(r"\(\s*\)|\[\s*\]", "", PLACEHOLDER.sub("", text))
     return re.sub(r"\s+([,.!?;:)])", r"\1", re.sub(r"[ \t]{2,}", " ", stripped)).replace(",,", ",").strip()
 
 

@@ -157,3 +157,8 @@ def test_names_in_documents_are_quoted_as_written(assistant):
     """Only what users type is redacted: a municipality or a title in a quote stays."""
     answer = assistant.ask("Hvordan skaber Hedensted Kommune balance mellem almen og special?")
     assert not answer.refused and "Hedensted" in answer.text
+
+
+def test_no_empty_brackets_are_left_to_search_for():
+    finding = find_personal_data("Jeg er bekymret for Mikkel Hansen (010203-1234) på stuen.", CORPUS_WORDS)
+    assert finding.searchable == "Jeg er bekymret for på stuen."
