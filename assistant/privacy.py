@@ -48,6 +48,8 @@ CHILD_CUE = re.compile(
 )
 # After these, the next word is a name whatever it looks like: "en dreng der hedder ahmad".
 NAMING_CUE = re.compile(r"\b(?:hedder|hed|kaldet|kaldes|ved navn|navn er|navnet er|navnet)\s+$", re.IGNORECASE)
+_CHILD_WORDS = frozenset(re.findall(r"[a-zæøå]+", CHILD_CUE.pattern.split("\\s")[0]))
+_NAMING_LAST_WORDS = frozenset({"hedder", "hed", "kaldet", "kaldes", "navn", "er", "navnet"})
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\[\n]\s*|^\s*[-*•]\s*)$")
 # Given names that are also common Danish or English words ("per barn", "hans mor", "mark", "storm"):
 # a name only when capitalised mid-sentence or after a cue.
@@ -57,6 +59,7 @@ AMBIGUOUS = frozenset(
 )
 SURNAME_ENDINGS = ("sen", "søn", "gaard", "gård")
 MAX_NAME_WORDS = 4
+_CONTEXT_CHARS = 40
 PLACEHOLDER = re.compile(rf"\s*(?:{re.escape(REDACTED_CPR)}|{re.escape(REDACTED_NAME)})(?:\s*,(?=\s*[,.!?]))?")
 
 
@@ -101,10 +104,11 @@ def find_personal_data(text: str, known_terms: Container[str] = frozenset()) -> 
 
     without_cpr = CPR.sub(redact_cpr, text)
     spans = _name_spans(without_cpr, known_terms)
-    redacted = without_cpr
-    for start, end in reversed(spans):
-        redacted = redacted[:start] + REDACTED_NAME + redacted[end:]
-    return PersonalData(redacted, cpr_count, len(spans))
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces += [without_cpr[position:start], REDACTED_NAME]
+        position = end
+    return PersonalData("".join([*pieces, without_cpr[position:]]), cpr_count, len(spans))
 
 
 def redact(text: str, known_terms: Container[str] = frozenset()) -> str:
@@ -165,15 +169,21 @@ def _name_spans(text: str, known_terms: Container[str]) -> list[tuple[int, int]]
 def _name_length(text: str, tokens: list[re.Match[str]], i: int, known_terms: Container[str]) -> int:
     """How many tokens from ``i`` on form a name (0: none starts here)."""
     token = tokens[i]
-    word, before = token.group(0), text[: token.start()]
+    # Cues and sentence ends are looked for just before the word: linear time on a long pasted text.
+    word, before = token.group(0), text[max(0, token.start() - _CONTEXT_CHARS) : token.start()]
     lowered = word.lower()
     capitalised = word[0].isupper()
-    sentence_start = bool(SENTENCE_START.search(before))
-    if lowered in STOP and not _is_given(lowered):
+    given = _is_given(lowered)
+    if lowered in STOP and not given:
         return 0
-    named = bool(NAMING_CUE.search(before))
-    child_cue = bool(CHILD_CUE.search(before))
-    if _is_given(lowered):
+    # The regular expressions run only after a cheap look at the previous word (most words are neither).
+    previous = tokens[i - 1].group(0).lower() if i else ""
+    named = previous in _NAMING_LAST_WORDS and bool(NAMING_CUE.search(before))
+    if not (capitalised or given or named):
+        return 0
+    child_cue = previous in _CHILD_WORDS and bool(CHILD_CUE.search(before))
+    sentence_start = capitalised and bool(SENTENCE_START.search(before))
+    if given:
         if lowered not in AMBIGUOUS or named or child_cue or (capitalised and not sentence_start):
             return 1 + _surname_length(text, tokens, i + 1, known_terms)
         if capitalised and _surname_length(text, tokens, i + 1, known_terms):
