@@ -28,8 +28,9 @@ from assistant.citations import CitationBook
 from assistant.compose import CitatComposer, source_heading
 from assistant.gate import AnswerGate, GateDecision
 from assistant.llm import AnswerWriter, LLMFailure, make_llm
-from assistant.privacy import find_personal_data
-from assistant.question import clean_question, standalone_query
+from assistant.budget import Budget
+from assistant.privacy import find_personal_data, strip_placeholders
+from assistant.question import bounded_history, clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from tidlig.text import content_terms
@@ -44,6 +45,7 @@ log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
 NEAREST_TOPICS = 3
+OVER_BUDGET_GRACE_S = 5.0  # stream() waits this much longer than ask()'s own budget check
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
 
@@ -88,6 +90,7 @@ class Assistant:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         self._follow_index()
+        budget = Budget(self.settings.answer_budget_s)  # [safety] bounded work per request
         clean = clean_question(question)
         privacy = find_personal_data(clean.text, self.scorer.vocabulary)
         notices = []
@@ -101,9 +104,10 @@ class Assistant:
             log.error("question asked but the index is empty: run `python -m index`")
             return Answer(render("empty_index"), outcome="decline", refusal_reason="tomt indeks", notices=tuple(notices))
 
-        # Personal data never reaches retrieval, the model, logs or stored records.
-        turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
-        query = self._standalone(privacy.redacted, turns)
+        # Personal data never reaches retrieval, the model, logs or stored records. [safety] Only the last
+        # turns, each cut, are redacted, condensed and embedded; placeholders are not searched for.
+        turns = [Turn(turn.role, strip_placeholders(self.redact(turn.content))) for turn in bounded_history(history)]
+        query = self._standalone(privacy.searchable, turns)
         query_terms = content_terms(query)
         timings["understand"] = _ms(started)
 
@@ -118,8 +122,10 @@ class Assistant:
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()
-        decision = self.gate.decide(privacy.redacted, query_terms, hits)
+        decision = self.gate.decide(privacy.searchable, query_terms, hits)
         timings["gate"] = _ms(mark)
+        if budget.spent:  # [safety]
+            return self._over_budget(notices, query)
 
         mark = time.perf_counter()
         if decision.answerable:
@@ -133,9 +139,9 @@ class Assistant:
         timings["verify"] = _ms(mark)
         timings["total"] = _ms(started)
         log.info(
-            "answered query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
-            query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
-        )
+            "answered question=%r query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
+            privacy.redacted[:200], query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
+        )  # [safety] the question as redacted shows what was removed
         return replace(answer, timings_ms=timings, retrieved=tuple(h.passage.chunk_id for h in retrieved))
 
     def stream(
@@ -147,11 +153,17 @@ class Assistant:
         """
         updates: queue.Queue[str] = queue.Queue()
         worker = _POOL.submit(self.ask, question, history, filters, updates.put)
-        while not worker.done() or not updates.empty():
+        # [safety] The answer slot is given back when the budget is spent, even if the worker still runs.
+        budget = Budget(self.settings.answer_budget_s + OVER_BUDGET_GRACE_S)
+        while (not worker.done() or not updates.empty()) and not budget.spent:
             try:
                 yield _escape(updates.get(timeout=0.1)), None
             except queue.Empty:
                 continue
+        if not worker.done():
+            log.warning("answer over its %.0f s budget; the user was told to retry", self.settings.answer_budget_s)
+            yield "", self._over_budget([], "")
+            return
         answer = worker.result()
         if answer.mode == "citat":
             shown = ""
@@ -229,6 +241,10 @@ class Assistant:
                 break
         text = render("refusal", missing=missing) + "\n\n" + "\n".join(lines)
         return Answer(text, book.citations(), outcome="decline", refusal_reason=decision.reason, notices=notices, query=query)
+
+    def _over_budget(self, notices: list[str], query: str) -> Answer:  # [safety]
+        text = render("over_budget", seconds=f"{self.settings.answer_budget_s:g}")
+        return Answer(text, outcome="decline", refusal_reason="tidsgrænse", notices=tuple(notices), query=query)
 
     def _verified(self, answer: Answer) -> Answer:
         """Drop any claim sentence its citations do not support (never expected in citat mode; logged)."""

@@ -6,6 +6,7 @@ Example::
     # "Hvad gør Holstebro for nye forældre? Virkede det?"
     standalone_query("Og hvad med Hedensted?", [Turn("user", "Hvordan arbejder Viborg med tidlig opsporing?")])
     # "Hvordan arbejder Hedensted med tidlig opsporing?"
+    bounded_history(turns)   # the last turns only, each cut: before anything is redacted, condensed or embedded
 """
 
 from __future__ import annotations
@@ -19,6 +20,12 @@ from tidlig.text import content_terms, proper_nouns
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
+# An earlier turn is context, not the question: the last few turns, each cut, are all a follow-up needs.
+# Without these bounds one 100 KB earlier message made the follow-up query 100 KB long (97 s to embed).
+MAX_HISTORY_TURNS = 6
+MAX_ANSWER_TURN_CHARS = 2000
+# Only this much of a turn is looked at before cleaning: cleaning a 1.4 MB turn is itself slow.
+_RAW_TURN_CHARS = 4 * MAX_ANSWER_TURN_CHARS
 # Words that make a question lean on what was said before.
 # A follow-up opens with a connective ("Og hvad med …") or points back ("det", "dem", "modellen").
 FOLLOWUP_OPENING = re.compile(r"^(og|men|så|hvad med|hvad så|hvordan med|også)\b", re.IGNORECASE)
@@ -41,13 +48,32 @@ class CleanQuestion:
 
 def clean_question(raw: str) -> CleanQuestion:
     """Collapse whitespace, strip control characters and markup, cut very long questions."""
-    text = html.unescape(raw or "")
+    cut_raw = len(raw or "") > _RAW_TURN_CHARS
+    text = html.unescape((raw or "")[:_RAW_TURN_CHARS])
     text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
     text = "".join(ch for ch in text if ch.isprintable() or ch.isspace())
     text = " ".join(text.split())
-    if len(text) > MAX_QUESTION_CHARS:
-        return CleanQuestion(text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0], was_cut=True)
+    if len(text) > MAX_QUESTION_CHARS or cut_raw:
+        return CleanQuestion(_cut(text, MAX_QUESTION_CHARS), was_cut=True)
     return CleanQuestion(text)
+
+
+def bounded_history(history: Sequence[Turn] | None) -> tuple[Turn, ...]:
+    """The last :data:`MAX_HISTORY_TURNS` non-empty turns, user turns cut like a question and the
+    assistant's turns to :data:`MAX_ANSWER_TURN_CHARS`, each at a word."""
+    recent: list[Turn] = []
+    for turn in reversed(history or ()):
+        if len(recent) == MAX_HISTORY_TURNS:
+            break
+        limit = MAX_QUESTION_CHARS if turn.role == "user" else MAX_ANSWER_TURN_CHARS
+        text = _cut(" ".join(turn.content[:_RAW_TURN_CHARS].split()), limit)
+        if text:
+            recent.append(Turn(turn.role, text))
+    return tuple(reversed(recent))
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
 
 def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:

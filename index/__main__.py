@@ -22,6 +22,7 @@ from index.writer import WriterLock
 from tidlig.logs import start
 
 Ask = Callable[[str], str]
+EXIT_SKIPPED = 3  # some files were not indexed; the summary lists them with the reason
 
 
 def main(argv: list[str] | None = None, ask: Ask = input) -> int:
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None, ask: Ask = input) -> int:
 
         report = index.update(paths, progress=progress, remove=remove)
     print_summary(report, len(index.manifest.documents), len(index.passages))
-    return 0
+    return EXIT_SKIPPED if report.skipped else 0
 
 
 def parser() -> argparse.ArgumentParser:

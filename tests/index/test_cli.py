@@ -76,3 +76,14 @@ def test_remove_missing_with_yes_does_not_ask(tmp_path):
     out = run_index(data, write_small_corpus(tmp_path / "kept", ("dagpleje.md",)), "--remove-missing", "--yes")
     assert "Fjern dem?" not in out and "1 fjernede" in out
     assert indexed(data) == {"dagpleje.md"}
+
+
+def test_skipped_files_give_exit_code_3_and_are_listed(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "notat.txt").write_text("Sundhedsplejersken besøger alle familier med nyfødte.\n", encoding="utf-8")
+    (folder / "tom.pdf").write_bytes(b"")
+    (folder / "billede.png").write_bytes(b"\x89PNG")
+    output = run_index(tmp_path / "data", folder, expect=3)
+    assert "Sprunget over (2)" in output
+    assert "tom.pdf: filen er tom" in output and "billede.png: filtypen .png" in output
