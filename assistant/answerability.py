@@ -20,7 +20,7 @@ The outcome:
 Example::
 
     decider = Answerability(AnswerabilityModel.load(), statistics)
-    decision = decider.decide(analysis, hits, part_hits)
+    decision = decider.decide(analysis, Found(hits, unit_similarity), parts=[Found(part_hits, part_similarity)])
     decision.outcome, decision.missing      # ("partial", ("2019",))
 """
 
@@ -48,10 +48,19 @@ AGREEMENT_DEPTH = 10  # a hit "agrees" when both dense and BM25 rank it within t
 
 
 @dataclass(frozen=True)
+class Found:
+    """What retrieval found for a question or one part of it."""
+
+    hits: tuple[ScoredPassage, ...]
+    unit_similarity: float  # best dense similarity of an evidence unit of the best passages to the query
+
+
+@dataclass(frozen=True)
 class Signals:
     """The classifier's inputs for one question (or one part of it)."""
 
     similarity: float  # best dense similarity of a retrieved passage
+    unit_similarity: float  # best dense similarity of one of their evidence units
     coverage: float  # IDF-weighted share of the question's terms in the best passage
     rare_coverage: float  # share of the question's rarest terms in the best passage
     unknown_terms: float  # IDF-weighted share of the question's terms the corpus never uses
@@ -63,16 +72,16 @@ class Signals:
     english: bool  # English question: its words rarely occur in the Danish documents
 
     FEATURES = (
-        "similarity", "coverage", "rare_coverage", "unknown_terms", "unknown_names", "absent_years",
+        "similarity", "unit_similarity", "coverage", "rare_coverage", "unknown_terms", "unknown_names", "absent_years",
         "absent_figures", "type_found", "agreement", "english", "english_similarity",
     )
 
     def vector(self) -> np.ndarray:
         return np.array(
             [
-                self.similarity, self.coverage, self.rare_coverage, self.unknown_terms,
+                self.similarity, self.unit_similarity, self.coverage, self.rare_coverage, self.unknown_terms,
                 min(len(self.unknown_names), 2), min(len(self.absent_years), 2), min(len(self.absent_figures), 2),
-                float(self.type_found), self.agreement, float(self.english), self.similarity * self.english,
+                float(self.type_found), self.agreement, float(self.english), self.unit_similarity * self.english,
             ],
             dtype=float,
         )
@@ -133,32 +142,28 @@ class Answerability:
         self.model = model
         self._statistics = statistics
 
-    def decide(
-        self,
-        analysis: QuestionAnalysis,
-        hits: Sequence[ScoredPassage],
-        part_hits: Sequence[Sequence[ScoredPassage]] = (),
-    ) -> Decision:
-        """``part_hits`` holds each part's own retrieval for a multi-part question (else empty)."""
-        signals = self.signals(analysis.whole, analysis.is_english, hits)
+    def decide(self, analysis: QuestionAnalysis, found: Found, parts: Sequence[Found] = ()) -> Decision:
+        """``parts`` holds each part's own retrieval for a multi-part question (else empty)."""
+        signals = self.signals(analysis.whole, analysis.is_english, found)
         probability = self.model.probability(signals)
-        covered = self.covered_words(analysis.text, hits)
+        covered = self.covered_words(analysis.text, found.hits)
         if probability < self.model.threshold:
             outcome: Outcome = "partial" if analysis.is_concern else "decline"
             missing = signals.missing or ((analysis.text,) if analysis.is_concern else ())
             return Decision(outcome, probability, missing, covered, signals)
         uncovered = tuple(
             number
-            for number, (part, found) in enumerate(zip(analysis.parts, part_hits))
-            if analysis.is_multi_part and self.model.probability(self.signals(part, analysis.is_english, found)) < self.model.threshold
+            for number, (part, part_found) in enumerate(zip(analysis.parts, parts))
+            if analysis.is_multi_part
+            and self.model.probability(self.signals(part, analysis.is_english, part_found)) < self.model.threshold
         )
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("decline", probability, signals.missing, covered, signals, uncovered)
         missing = signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered)
         return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered)
 
-    def signals(self, question: QuestionPart, english: bool, hits: Sequence[ScoredPassage]) -> Signals:
-        top = list(hits[:TOP_PASSAGES])
+    def signals(self, question: QuestionPart, english: bool, found: Found) -> Signals:
+        top = list(found.hits[:TOP_PASSAGES])
         texts = [search_text(h.passage.text, str(h.passage.metadata.get("context", ""))) for h in top]
         bodies = [h.passage.text for h in top]  # years and figures only count in the text, not in headings
         terms = list(dict.fromkeys(question.terms))
@@ -167,6 +172,7 @@ class Answerability:
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
         return Signals(
             similarity=max((h.dense_similarity or 0.0 for h in top), default=0.0),
+            unit_similarity=found.unit_similarity,
             coverage=max((stats.coverage(terms, text) for text in texts), default=0.0),
             rare_coverage=max((stats.coverage(rare, text) for text in texts), default=0.0),
             unknown_terms=sum(stats.idf(t) for t in terms if not stats.known(t)) / total_idf,

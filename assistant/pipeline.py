@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.analysis import QuestionAnalysis, analyse_question
-from assistant.answerability import Answerability, AnswerabilityModel, Decision
+from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CitatComposer, source_heading
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
@@ -78,10 +78,14 @@ class Assessment:
 
     query: str
     analysis: QuestionAnalysis
-    hits: tuple[ScoredPassage, ...]
-    part_hits: tuple[tuple[ScoredPassage, ...], ...]
-    guidance_hits: tuple[tuple[ScoredPassage, ...], ...]
+    found: Found
+    parts: tuple[Found, ...]
+    guidance: tuple[Found, ...]
     decision: Decision
+
+    @property
+    def hits(self) -> tuple[ScoredPassage, ...]:
+        return self.found.hits
 
 
 class Assistant:
@@ -128,6 +132,10 @@ class Assistant:
                 self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
             )
         return DerivedState(statistics, Answerability(self._model, statistics), CitatComposer(statistics), verifier, writer)
+
+    @property
+    def model(self) -> AnswerabilityModel:
+        return self._model
 
     @property
     def statistics(self) -> RelevanceScorer:
@@ -239,22 +247,35 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        hits = self._retrieve(query, RETRIEVE_K, filters)
-        part_hits = tuple(tuple(self._retrieve(p.text, PART_K, filters)) for p in analysis.parts) if analysis.is_multi_part else ()
-        guidance = tuple(tuple(self._retrieve(t, PART_K, filters)) for t in concern_topics()) if analysis.is_concern else ()
+        found = self._retrieve(query, RETRIEVE_K, filters)
+        parts = tuple(self._retrieve(p.text, PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        guidance = tuple(self._retrieve(t, PART_K, filters) for t in concern_topics()) if analysis.is_concern else ()
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()
-        decision = state.answerability.decide(analysis, hits, part_hits)
+        decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
-        return Assessment(query, analysis, tuple(self._with_case_context(hits)), part_hits, guidance, decision)
+        found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
+        return Assessment(query, analysis, found, parts, guidance, decision)
 
-    def _retrieve(self, query: str, k: int, filters: PassageFilter | None) -> list[ScoredPassage]:
-        search = getattr(self.index.retriever, self.settings.retrieval_mode)
-        if self._reranker is None:
-            return search(query, k=k, filters=filters or PassageFilter())
-        candidates = search(query, k=RERANK_CANDIDATES, filters=filters or PassageFilter())
-        return self._reranker.rerank(query, candidates)[:k]
+    def _retrieve(self, query: str, k: int, filters: PassageFilter | None) -> Found:
+        """The best passages for ``query`` and the best similarity of one of their evidence units."""
+        retriever = self.index.retriever
+        vector = retriever.embed_query(query)
+        wanted = filters or PassageFilter()
+        depth = k if self._reranker is None else RERANK_CANDIDATES
+        match self.settings.retrieval_mode:
+            case "bm25":
+                hits = retriever.bm25(query, k=depth, filters=wanted)
+            case "dense":
+                hits = retriever.dense(query, k=depth, filters=wanted, vector=vector)
+            case _:
+                hits = retriever.hybrid(query, k=depth, filters=wanted, vector=vector)
+        if self._reranker is not None:
+            hits = self._reranker.rerank(query, hits)[:k]
+        unit_ids = [u.unit_id for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
+        similarities = self.index.unit_similarities(vector, unit_ids)
+        return Found(tuple(hits), max(similarities.values(), default=0.0))
 
     def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""
@@ -313,7 +334,7 @@ class Assistant:
 
     def _citat(self, state: DerivedState, assessment: Assessment) -> tuple[str, str, CitationBook, list[ScoredPassage]]:
         """Lead-in, body and citations of the citat answer, and the passages it drew from."""
-        hits = _interleave([list(assessment.hits), *map(list, assessment.part_hits), *map(list, assessment.guidance_hits)])
+        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])
         terms = list(assessment.analysis.terms)
         if assessment.analysis.is_concern:
             terms += [t for topic in concern_topics() for t in content_terms(topic)]
