@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.analysis import QuestionAnalysis, analyse_question
+from assistant.analysis import QuestionAnalysis, analyse_question, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CitatComposer, source_heading
@@ -244,11 +244,16 @@ class Assistant:
         turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
         query = self._standalone(state, question, turns)
         analysis = analyse_question(query)
+        if query != question:
+            # A follow-up joined to the question before it: only the follow-up's own parts are asked now.
+            analysis = replace(analysis, parts=split_parts(question))
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
         found = self._retrieve(query, RETRIEVE_K, filters)
-        parts = tuple(self._retrieve(p.text, PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
+        topic = " ".join(state.answerability.covered_words(query, found.hits))
+        parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
         guidance = tuple(self._retrieve(t, PART_K, filters) for t in concern_topics()) if analysis.is_concern else ()
         timings["retrieve"] = _ms(mark)
 
@@ -409,13 +414,19 @@ class Assistant:
 
 
 def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
-    """"Delvist svar: Dokumenterne beskriver Børnelinealen, men de nævner ikke Odder." and the like."""
-    asked_parts = {analysis.parts[n].text.rstrip("?") for n in decision.uncovered_parts}
+    """The first line of a partial answer, saying exactly what the documents do not cover:
+    "Delvist svar: Dokumenterne svarer på, hvad VIBUS er, men ikke på, hvad den skal lave."."""
+    uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
+    if uncovered:
+        answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
+        return render(
+            "lead_in_partial_parts",
+            answered=_join_danish([_indirect(p.text) for p in answered]),
+            missing=_join_danish([_indirect(p.text) for p in uncovered]),
+        )
     lacks = []
     for item in decision.missing:
-        if item in asked_parts:
-            lacks.append(render("missing_part", part=item[0].lower() + item[1:]))
-        elif item == analysis.text:
+        if item == analysis.text:
             lacks.append(render("missing_question"))
         elif item.isdigit() and len(item) == 4:
             lacks.append(render("missing_year", year=item))
@@ -423,11 +434,16 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
             lacks.append(render("missing_figure", figure=item))
         else:
             lacks.append(render("missing_name", name=item))
-    what = _join_danish(lacks)
-    covered = [w for w in decision.covered if w not in decision.missing]
+    covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
     if covered:
-        return render("lead_in_partial", covered=_join_danish(covered), missing=what)
-    return render("lead_in_partial_uncovered", missing=what)
+        return render("lead_in_partial", covered=_join_danish(covered), missing=_join_danish(lacks))
+    return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
+
+
+def _indirect(part: str) -> str:
+    """A part as it reads inside a sentence: "Hvad viste evalueringen?" -> "hvad viste evalueringen"."""
+    text = part.strip().rstrip("?").strip()
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
 def concern_topics() -> list[str]:
