@@ -433,7 +433,7 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
         elif item[0].isdigit():
             lacks.append(render("missing_figure", figure=item))
         else:
-            lacks.append(render("missing_name", name=item))
+            lacks.append(render("missing_name", what=item))
     covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
     if covered:
         return render("lead_in_partial", covered=_join_danish(covered), missing=_join_danish(lacks))
