@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
 from tidlig.text import content_terms
-from tidlig.text import split_sentences
+from tidlig.text import plain_markdown, split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
@@ -39,7 +39,8 @@ class SentenceCheck:
 
 
 def normalise_space(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split()).lower()
+    """Comparison form: Markdown escapes removed (quotes are shown inert), whitespace collapsed, lower case."""
+    return " ".join(plain_markdown(text).replace("\u00ad", "").split()).lower()
 
 
 class CitationVerifier:
