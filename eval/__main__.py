@@ -1,4 +1,4 @@
-"""``python -m eval [--questions FILE] [--out DIR] [--mode citat|llm] [--baseline]``."""
+"""``python -m eval [--questions FILE] [--split train|validation] [--out DIR] [--mode citat|llm] [--baseline]``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ from tidlig.logs import start
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval", description="Evaluate answer fidelity on a question set.")
     parser.add_argument("--questions", type=Path, default=None, help="JSONL question set (default: the bundled one)")
+    parser.add_argument(
+        "--split", choices=("train", "validation"), default=None,
+        help="evaluate one split (default: the whole set; a set without split fields is always evaluated whole)",
+    )
     parser.add_argument("--out", type=Path, default=Path("data/eval"), help="report folder")
     parser.add_argument("--mode", choices=("citat", "llm"), default=None, help="answer mode (default: settings)")
     parser.add_argument("--baseline", action="store_true", help="also score llama-index's default pipeline")
@@ -27,12 +31,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant import Assistant
     from eval.baseline import Baseline
-    from eval.dataset import BUNDLED_QUESTIONS, load_questions
+    from eval.dataset import BUNDLED_QUESTIONS, has_splits, load_questions, select_split
     from eval.report import markdown_report, write_reports
     from eval.runner import run_evaluation
     from index.embedding_cache import EmbeddingCache
 
-    questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    try:
+        questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    except (OSError, ValueError) as exc:
+        print(f"Spørgsmålsfilen kan ikke læses: {exc}", file=sys.stderr)
+        return 2
+    split = args.split if has_splits(questions) else None
+    if args.split and split is None:
+        print("Spørgsmålsfilen har ingen split-felter: hele sættet evalueres.", file=sys.stderr)
+    questions = select_split(questions, split)
     assistant = Assistant.open(settings)
     if assistant.index.is_empty:
         print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
@@ -43,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         baseline = Baseline.build(settings.corpus_dir, assistant.index.embedder, cache)
         cache.close()
     with tqdm(total=len(questions), desc="Evaluerer", unit="spm") as bar:
-        result = run_evaluation(assistant, questions, baseline, progress=bar.update)
+        result = run_evaluation(assistant, questions, baseline, split=split, progress=bar.update)
     write_reports(args.out, result.report, result.scores)
     print(markdown_report(result.report))
     print(f"Rapport skrevet til {args.out}/ (report.json, report.md, answers.jsonl)")

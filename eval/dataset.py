@@ -9,7 +9,10 @@ with exactly these fields:
   "content": str}`` turns that precede the question;
 - ``gold``: a list of ``{"doc": <file name in corpus/>, "quote": <verbatim excerpt, 40-300 characters>}``;
 - ``key_facts``: short strings a correct answer must contain (see :func:`eval.matching.contains_fact`);
-- ``reference_answer`` (str, 1-3 Danish sentences) and ``answerable`` (bool).
+- ``reference_answer`` (str, 1-3 Danish sentences) and ``answerable`` (bool);
+- ``split`` (optional): ``train`` | ``validation``. A set either gives every question a split or none;
+  a set without splits is evaluated whole, so independently written sets keep working. Tuning uses
+  ``train`` only; reported figures come from ``validation``.
 
 :func:`load_questions` checks the shape of every line and raises a :class:`ValueError` naming the line;
 :func:`validate` checks the content against the corpus and returns a list of problems (empty when the
@@ -18,12 +21,15 @@ set is sound).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import sys
 import tomllib
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Literal
 
 from eval.matching import contains_fact, longest_common_run, normalise
 
@@ -33,9 +39,15 @@ __all__ = [
     "KINDS",
     "PERSONAS",
     "Question",
+    "SPLITS",
     "Turn",
+    "assign_splits",
+    "has_splits",
     "load_questions",
+    "select_split",
+    "summary",
     "validate",
+    "write_questions",
 ]
 
 BUNDLED_QUESTIONS = Path(__file__).with_name("questions.jsonl")
@@ -43,6 +55,9 @@ BUNDLED_QUESTIONS = Path(__file__).with_name("questions.jsonl")
 PERSONAS: tuple[str, ...] = ("pedagog", "leder", "underviser")
 KINDS: tuple[str, ...] = ("fact", "list", "case", "howto", "synthesis", "unanswerable", "followup")
 ROLES: tuple[str, ...] = ("user", "assistant")
+SPLITS: tuple[str, ...] = ("train", "validation")
+# Every third question of a stratum goes to validation: about 2/3 train, 1/3 validation.
+VALIDATION_EVERY = 3
 
 QUOTE_MIN_CHARS = 40
 QUOTE_MAX_CHARS = 300
@@ -54,7 +69,7 @@ COPIED_RUN_CHARS = 40
 _REQUIRED_FIELDS = frozenset(
     {"id", "persona", "kind", "question", "gold", "key_facts", "reference_answer", "answerable"}
 )
-_OPTIONAL_FIELDS = frozenset({"history"})
+_OPTIONAL_FIELDS = frozenset({"history", "split"})
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,7 @@ class Question:
     reference_answer: str
     answerable: bool
     history: tuple[Turn, ...] = field(default=())
+    split: str | None = None
 
     @property
     def docs(self) -> tuple[str, ...]:
@@ -107,8 +123,10 @@ class Question:
             "id": self.id,
             "persona": self.persona,
             "kind": self.kind,
-            "question": self.question,
         }
+        if self.split is not None:
+            data["split"] = self.split
+        data["question"] = self.question
         if self.history:
             data["history"] = self.history_dicts()
         data["gold"] = [g.to_dict() for g in self.gold]
@@ -164,6 +182,7 @@ def _parse_question(obj: Any) -> Question:
     question = _expect_str(obj["question"], "question")
     if not question.strip():
         raise ValueError("question must not be empty")
+    split = _expect_str(obj["split"], "split") if "split" in obj else None
 
     history: list[Turn] = []
     for i, turn in enumerate(_expect_list(obj.get("history", []), "history")):
@@ -196,6 +215,7 @@ def _parse_question(obj: Any) -> Question:
         reference_answer=reference_answer,
         answerable=answerable,
         history=tuple(history),
+        split=split,
     )
 
 
@@ -263,7 +283,8 @@ def validate(questions: Iterable[Question], corpus_dir: str | Path) -> list[str]
       of the documents its gold quotes come from;
     - the reference answer is not empty;
     - the question does not copy its passage (no run of 40+ normalised characters shared with one of
-      its gold quotes).
+      its gold quotes);
+    - a ``split`` is ``train`` or ``validation``, and either every question has one or none has.
     """
     documents = corpus_documents(corpus_dir)
     doc_text: dict[str, str] = {}
@@ -279,6 +300,7 @@ def validate(questions: Iterable[Question], corpus_dir: str | Path) -> list[str]
     for qid, count in Counter(q.id for q in questions).items():
         if count > 1:
             problems.append(f"{qid}: duplicate id ({count} items)")
+    some_have_split = any(q.split is not None for q in questions)
 
     for q in questions:
         where = q.id
@@ -288,6 +310,10 @@ def validate(questions: Iterable[Question], corpus_dir: str | Path) -> list[str]
             problems.append(f"{where}: kind {q.kind!r} must be answerable")
         if not q.reference_answer.strip():
             problems.append(f"{where}: empty reference_answer")
+        if q.split is not None and q.split not in SPLITS:
+            problems.append(f"{where}: split must be one of {list(SPLITS)}, got {q.split!r}")
+        elif q.split is None and some_have_split:
+            problems.append(f"{where}: no split while other questions have one")
 
         if q.kind == "followup":
             if not q.history:
@@ -338,3 +364,109 @@ def validate(questions: Iterable[Question], corpus_dir: str | Path) -> list[str]
                 problems.append(f"{where}: key fact {fact!r} not found in its gold documents")
 
     return problems
+
+
+# ------------------------------------------------------------------------------------------------ splits
+
+
+def has_splits(questions: Iterable[Question]) -> bool:
+    """Whether the set carries ``split`` fields (a set without them is evaluated whole)."""
+    return any(q.split is not None for q in questions)
+
+
+def select_split(questions: Iterable[Question], split: str | None) -> list[Question]:
+    """The questions of one split; all of them when ``split`` is None or the set has no split fields."""
+    questions = list(questions)
+    if split is None or not has_splits(questions):
+        return questions
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
+    return [q for q in questions if q.split == split]
+
+
+def _stratum(question: Question) -> tuple[str, str]:
+    return question.kind, question.docs[0] if question.docs else ""
+
+
+def _stable_order(question: Question) -> str:
+    # A hash of the id, so the order inside a stratum does not follow the order questions were written in.
+    return hashlib.sha1(question.id.encode("utf-8")).hexdigest()
+
+
+def assign_splits(questions: Sequence[Question]) -> list[Question]:
+    """Give every question without a split one, keeping existing splits fixed.
+
+    Stratified by kind and first gold document: walking each stratum in a stable (hashed) order, a
+    question goes to validation when its stratum would otherwise hold less than a third validation
+    questions and, for a stratum's odd remainder, when the whole set would too. Deterministic.
+    """
+    stratum_counts: Counter[tuple[tuple[str, str], str]] = Counter()
+    totals: Counter[str] = Counter()
+    for q in questions:
+        if q.split is not None:
+            stratum_counts[(_stratum(q), q.split)] += 1
+            totals[q.split] += 1
+    chosen: dict[str, str] = {}
+    for q in sorted((q for q in questions if q.split is None), key=lambda q: (_stratum(q), _stable_order(q))):
+        stratum = _stratum(q)
+        s_val, s_all = stratum_counts[(stratum, "validation")], stratum_counts[(stratum, "train")] + stratum_counts[(stratum, "validation")]
+        g_val, g_all = totals["validation"], totals["train"] + totals["validation"]
+        # What validation would owe if this question went to train, in questions.
+        stratum_owed = (s_all + 1) / VALIDATION_EVERY - s_val
+        set_owed = (g_all + 1) / VALIDATION_EVERY - g_val
+        split = "validation" if stratum_owed >= 2 / VALIDATION_EVERY or (stratum_owed > 0 and set_owed > 0) else "train"
+        chosen[q.id] = split
+        stratum_counts[(stratum, split)] += 1
+        totals[split] += 1
+    return [q if q.split is not None else replace(q, split=chosen[q.id]) for q in questions]
+
+
+def write_questions(path: str | Path, questions: Iterable[Question]) -> None:
+    """Write a question set as JSON Lines (the format :func:`load_questions` reads)."""
+    lines = [json.dumps(q.to_dict(), ensure_ascii=False) + "\n" for q in questions]
+    Path(path).write_text("".join(lines), encoding="utf-8")
+
+
+def summary(questions: Sequence[Question]) -> dict[str, Counter[str]]:
+    """Counts by kind, persona, split and gold document (a question counts once per document)."""
+    return {
+        "kind": Counter(q.kind for q in questions),
+        "persona": Counter(q.persona for q in questions),
+        "split": Counter(q.split or "-" for q in questions),
+        "document": Counter(doc for q in questions for doc in q.docs),
+        "answerable": Counter(str(q.answerable) for q in questions),
+        "history": Counter(str(bool(q.history)) for q in questions),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m eval.dataset [--questions FILE] [--corpus DIR] [--assign-splits]``: validate, count, split."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m eval.dataset", description="Check a question set against the corpus.")
+    parser.add_argument("--questions", type=Path, default=BUNDLED_QUESTIONS, help="JSONL question set")
+    parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[1] / "corpus", help="corpus folder")
+    parser.add_argument("--assign-splits", action="store_true", help="give questions without a split one, in place")
+    args = parser.parse_args(argv)
+    try:
+        questions = load_questions(args.questions)
+    except (OSError, ValueError) as exc:
+        print(f"Spørgsmålsfilen kan ikke læses: {exc}", file=sys.stderr)
+        return 2
+    if args.assign_splits:
+        questions = assign_splits(questions)
+        write_questions(args.questions, questions)
+    problems = validate(questions, args.corpus)
+    for problem in problems:
+        print(problem)
+    print(f"{len(questions)} spørgsmål, {len(problems)} problemer")
+    for name, counts in summary(questions).items():
+        print(f"{name}: " + ", ".join(f"{key} {value}" for key, value in sorted(counts.items())))
+    for split in SPLITS:
+        part = [q for q in questions if q.split == split]
+        print(f"{split} efter type: " + ", ".join(f"{k} {v}" for k, v in sorted(Counter(q.kind for q in part).items())))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

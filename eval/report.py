@@ -46,7 +46,9 @@ def answer_record(score: QuestionScore) -> dict[str, object]:
 
 def markdown_report(report: Mapping[str, object]) -> str:
     baseline = report.get("baseline") or {}
-    lines = [f"# Evaluering ({report['n']['questions']} spørgsmål)", "", "## Genfinding", ""]
+    split = report.get("split", "alle")
+    scope = "hele sættet" if split == "alle" else f"split: {split}"
+    lines = [f"# Evaluering ({report['n']['questions']} spørgsmål, {scope})", "", "## Genfinding", ""]
     lines += ["| metrik | system | baseline | forhold |", "|---|---|---|---|"]
     for key in RETRIEVAL_KEYS:
         system = report["retrieval"][key]

@@ -28,8 +28,11 @@ def run_evaluation(
     assistant: Assistant,
     questions: Sequence[Question],
     baseline: Baseline | None = None,
+    split: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> EvaluationResult:
+    """Ask every question, score it, aggregate. ``split`` names the split the questions were selected
+    from (None: the whole set) and is recorded in the report."""
     scores = []
     for question in questions:
         history = [Turn(turn.role, turn.content) for turn in question.history]
@@ -40,6 +43,7 @@ def run_evaluation(
         if progress:
             progress(1)
     report = aggregate(scores)
+    report["split"] = split or "alle"
     report["by_kind"] = by_kind(scores)
     if baseline is not None:
         report["baseline"] = baseline_retrieval(baseline, questions)

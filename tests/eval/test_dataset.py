@@ -13,11 +13,14 @@ from eval.dataset import (
     BUNDLED_QUESTIONS,
     KINDS,
     PERSONAS,
+    SPLITS,
     GoldQuote,
     Question,
     Turn,
+    assign_splits,
     corpus_documents,
     load_questions,
+    select_split,
     validate,
 )
 from eval.matching import contains_fact, normalise
@@ -136,6 +139,25 @@ def test_ids_are_sequential(questions: list[Question]) -> None:
     assert [q.id for q in questions] == [f"q{i:03d}" for i in range(1, len(questions) + 1)]
 
 
+def test_splits_are_stratified_by_kind_and_document(questions: list[Question]) -> None:
+    splits = Counter(q.split for q in questions)
+    assert set(splits) == set(SPLITS)
+    assert 0.28 <= splits["validation"] / len(questions) <= 0.38, splits
+    for kind in KINDS:
+        of_kind = [q for q in questions if q.kind == kind]
+        validation = sum(q.split == "validation" for q in of_kind)
+        assert 0.2 <= validation / len(of_kind) <= 0.45, (kind, validation, len(of_kind))
+    for doc in corpus_documents(CORPUS):
+        of_doc = [q for q in questions if q.docs[:1] == (doc,)]
+        validation = sum(q.split == "validation" for q in of_doc)
+        assert 0.2 <= validation / len(of_doc) <= 0.45, (doc, validation, len(of_doc))
+
+
+def test_bundled_splits_are_the_ones_assign_splits_keeps(questions: list[Question]) -> None:
+    # The split is written into the file once; re-running the assignment never moves a question.
+    assert assign_splits(questions) == questions
+
+
 def test_round_trip(questions: list[Question], tmp_path: Path) -> None:
     path = tmp_path / "copy.jsonl"
     path.write_text("".join(json.dumps(q.to_dict(), ensure_ascii=False) + "\n" for q in questions), encoding="utf-8")
@@ -231,6 +253,42 @@ def test_validate_reports_each_problem(tiny_corpus: Path, item: Question, expect
     assert all(p.startswith("g1") for p in problems)
 
 
+def test_validate_checks_split_values_and_all_or_none(tiny_corpus: Path) -> None:
+    assert problems_for(tiny_corpus, good(split="train"), good(id="g2", question="Hvem opdager?", split="validation")) == []
+    assert problems_for(tiny_corpus, good(), good(id="g2", question="Hvem opdager?")) == []
+    bad = problems_for(tiny_corpus, good(split="test"))
+    assert bad == ["g1: split must be one of ['train', 'validation'], got 'test'"]
+    mixed = problems_for(tiny_corpus, good(split="train"), good(id="g2", question="Hvem opdager?"))
+    assert mixed == ["g2: no split while other questions have one"]
+
+
+def test_select_split() -> None:
+    items = [good(id=f"s{i}", split=split) for i, split in enumerate(["train", "validation", "train"])]
+    assert [q.id for q in select_split(items, "validation")] == ["s1"]
+    assert [q.id for q in select_split(items, "train")] == ["s0", "s2"]
+    assert select_split(items, None) == items
+    # A set written without splits is evaluated whole, whatever split is asked for.
+    unsplit = [good(id=f"u{i}") for i in range(3)]
+    assert select_split(unsplit, "validation") == unsplit
+    with pytest.raises(ValueError, match="split must be one of"):
+        select_split(items, "test")
+
+
+def test_assign_splits_stratifies_and_keeps_existing_splits() -> None:
+    kinds = ["fact"] * 9 + ["list"] * 6 + ["case"] * 3
+    items = [good(id=f"a{i:02d}", kind=kind) for i, kind in enumerate(kinds)]
+    assigned = assign_splits(items)
+    assert [q.id for q in assigned] == [q.id for q in items]
+    for kind, n in Counter(kinds).items():
+        assert sum(q.split == "validation" for q in assigned if q.kind == kind) == n // 3, kind
+    assert assign_splits(items) == assigned  # deterministic
+    # New questions are added around the fixed ones: nothing already assigned moves.
+    grown = assigned + [good(id=f"b{i}", kind="fact") for i in range(6)]
+    regrown = assign_splits(grown)
+    assert regrown[: len(assigned)] == assigned
+    assert sum(q.split == "validation" for q in regrown[len(assigned):]) == 2
+
+
 def test_validate_reports_duplicate_ids(tiny_corpus: Path) -> None:
     problems = problems_for(tiny_corpus, good(), good(question="Hvad skal de voksne lægge mærke til?"))
     assert problems == ["g1: duplicate id (2 items)"]
@@ -267,6 +325,13 @@ def test_load_skips_blank_lines(tmp_path: Path) -> None:
     assert [q.id for q in load_questions(path)] == ["g1", "g2"]
 
 
+def test_split_field_is_optional_and_round_trips(tmp_path: Path) -> None:
+    path = write_lines(tmp_path, valid_obj(), valid_obj(id="g2", split="validation"))
+    first, second = load_questions(path)
+    assert first.split is None and "split" not in first.to_dict()
+    assert second.split == "validation" and second.to_dict()["split"] == "validation"
+
+
 @pytest.mark.parametrize(
     ("bad", "message"),
     [
@@ -285,6 +350,7 @@ def test_load_skips_blank_lines(tmp_path: Path) -> None:
         (valid_obj(key_facts=[98]), "key_facts[0] must be a string"),
         (valid_obj(history=[{"role": "system", "content": "x"}]), "history[0].role must be one of"),
         (valid_obj(history=[{"role": "user"}]), "history[0] must have exactly the fields"),
+        (valid_obj(split=1), "split must be a string"),
     ],
 )
 def test_load_rejects_bad_lines_naming_the_line(tmp_path: Path, bad: object, message: str) -> None:

@@ -12,7 +12,7 @@ from eval.report import write_reports
 from eval.runner import run_evaluation
 from tests.conftest import ROOT
 
-REPORT_KEYS = {"retrieval", "answer", "refusal", "latency_ms", "n", "by_kind"}
+REPORT_KEYS = {"retrieval", "answer", "refusal", "latency_ms", "n", "by_kind", "split"}
 RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
 
@@ -85,11 +85,13 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
     }
     out = tmp_path / "rapport"
     result = subprocess.run(
-        [sys.executable, "-m", "eval", "--questions", str(questions), "--out", str(out), "--baseline"],
+        [sys.executable, "-m", "eval", "--questions", str(questions), "--split", "validation", "--out", str(out), "--baseline"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["n"]["questions"] == 2
+    # A set written without split fields is evaluated whole, and the report says so.
+    assert report["n"]["questions"] == 2 and report["split"] == "alle"
+    assert "ingen split-felter" in result.stderr
     assert set(report["baseline"]) == RETRIEVAL_KEYS
     assert "baseline" in (out / "report.md").read_text(encoding="utf-8")
