@@ -1,8 +1,8 @@
 """The searchable index of all documents: open it, update it incrementally, search it.
 
-Incremental rules (the manifest records document hashes, chunk ids, embedding model and chunking):
-unchanged documents embed nothing; a changed document's chunks are replaced; a removed document's chunks
-are deleted; a different model or chunking builds a new Chroma collection from scratch (vectors never mix)
+Incremental rules (the manifest records document hashes, chunk and unit ids, embedding model and chunking):
+unchanged documents embed nothing; a changed document's chunks and evidence units are replaced; a removed
+document's chunks and units are deleted; a different model or chunking builds a new Chroma collection from scratch (vectors never mix)
 and switches over only when it is complete. New chunks are added before the manifest names them and old
 ones deleted after, and retrieval serves only what the manifest names, so an ingest killed at any point
 leaves the previous index usable; the next run finishes the work.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -27,13 +27,15 @@ from llama_index.core.schema import TextNode
 from ingest.cases import CaseExample
 from ingest.loaders import UnreadableFile
 from ingest.pipeline import PreparedDocument, SourceFile, discover, prepare, read
-from ingest.types import DocumentInfo, SkippedFile
+from ingest.types import DocumentInfo, EvidenceUnit, SkippedFile
+from ingest.units import split_units
 from index.bm25 import build_bm25, load_bm25, save_bm25
 from index.embedding_cache import EmbeddingCache
 from index.embeddings import Embedder, make_embedder
 from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
 from index.store import STORE_FORMAT, ChunkStore, chroma_client
+from index.units import UnitVectors
 from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,7 @@ class UpdateReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
     chunks_embedded: int = 0
+    units_embedded: int = 0
     seconds: float = 0.0
 
 
@@ -83,6 +86,16 @@ class CorpusIndex:
     @property
     def is_empty(self) -> bool:
         return not self.passages
+
+    @property
+    def units(self) -> Mapping[str, tuple[EvidenceUnit, ...]]:
+        """Evidence units by chunk id, in order (sentences, list items, table rows)."""
+        return self._unit_vectors.by_chunk
+
+    def unit_similarities(self, query_vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]:
+        """Cosine similarity of the query vector (``retriever.embed_query``) to each listed unit; unknown
+        ids are left out."""
+        return self._unit_vectors.similarities(query_vector, unit_ids)
 
     @property
     def is_current(self) -> bool:
@@ -168,20 +181,26 @@ class CorpusIndex:
             log.exception("failed to ingest %s", source.path)
             report.skipped.append(SkippedFile(source.path, f"uventet fejl under indlæsning ({type(error).__name__})"))
             return
+        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
         vectors = cache.embed(self.embedder, [chunk.search_text for chunk in prepared.chunks])
+        unit_vectors = cache.embed(self.embedder, [unit.search_text for unit in units])
         report.chunks_embedded += len(prepared.chunks)
+        report.units_embedded += len(units)
         store.add(prepared.chunks, vectors)
-        target.documents[doc_id] = _entry(prepared)
+        store.units.add(units, unit_vectors)
+        target.documents[doc_id] = entry = _entry(prepared, units)
         self._save(target)
         if previous:
-            store.delete(sorted(set(previous.chunk_ids) - set(target.documents[doc_id].chunk_ids)))
+            store.delete(sorted(set(previous.chunk_ids) - set(entry.chunk_ids)))
+            store.units.delete(sorted(set(previous.unit_ids) - set(entry.unit_ids)))
         (report.replaced if previous else report.added).append(doc_id)
-        log.info("indexed %s: %d chunks", doc_id, len(prepared.chunks))
+        log.info("indexed %s: %d chunks, %d units", doc_id, len(prepared.chunks), len(units))
 
     def _remove(self, doc_id: str, target: Manifest, store: ChunkStore) -> None:
         entry = target.documents.pop(doc_id)
         self._save(target)
         store.delete(entry.chunk_ids)
+        store.units.delete(entry.unit_ids)
         log.info("removed %s from the index", doc_id)
 
     def _target(self) -> tuple[Manifest, ChunkStore]:
@@ -198,12 +217,14 @@ class CorpusIndex:
         target.save(self.dir / (MANIFEST_FILE if target is self.manifest else PENDING_FILE))
 
     def _sweep_orphans(self, target: Manifest, store: ChunkStore) -> int:
-        """Delete chunks no manifest names (added by a run that was killed before it recorded them)."""
+        """Delete chunks and units no manifest names (added by a run killed before it recorded them)."""
         orphans = sorted(store.ids() - target.chunk_ids())
-        if orphans:
-            log.info("deleting %d orphaned chunks", len(orphans))
+        unit_orphans = sorted(store.units.ids() - target.unit_ids())
+        if orphans or unit_orphans:
+            log.info("deleting %d orphaned chunks and %d orphaned units", len(orphans), len(unit_orphans))
             store.delete(orphans)
-        return len(orphans)
+            store.units.delete(unit_orphans)
+        return len(orphans) + len(unit_orphans)
 
     def _commit(self, target: Manifest, store: ChunkStore) -> None:
         nodes = store.nodes()
@@ -225,6 +246,7 @@ class CorpusIndex:
         if nodes is None:
             nodes = self._store.nodes() if chunk_ids else []
         self.passages = {n.node_id: Passage(n.node_id, n.text, dict(n.metadata)) for n in nodes if n.node_id in chunk_ids}
+        self._unit_vectors = UnitVectors(*self._store.units.load(self.manifest.unit_ids()))
         bm25 = None
         if self.passages:
             bm25 = load_bm25(self.dir, set(self.passages))
@@ -232,7 +254,7 @@ class CorpusIndex:
                 log.info("BM25 index missing or stale: rebuilding it")
                 bm25 = build_bm25([n for n in nodes if n.node_id in self.passages])
                 save_bm25(bm25, set(self.passages), self.dir)
-        self.retriever = Retriever(self.embedder, self._store, bm25, self.passages, self.fusion)
+        self.retriever = Retriever(self.embedder, self._store, bm25, self.passages, self.fusion, self._unit_vectors)
 
     def _config(self) -> dict[str, object]:
         return {
@@ -244,15 +266,17 @@ class CorpusIndex:
         }
 
 
-# Bump when cleaning, structure or chunking code changes what chunks come out, to force a rebuild.
-CHUNKER_VERSION = 1
+# Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
+# 2: evidence units.
+CHUNKER_VERSION = 2
 
 
-def _entry(prepared: PreparedDocument) -> DocumentEntry:
+def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:
     return DocumentEntry(
         info=prepared.document.info,
         sha256=prepared.document.sha256,
         chunk_ids=[chunk.chunk_id for chunk in prepared.chunks],
         source=str(prepared.document.path),
         cases=[asdict(case) for case in prepared.cases],
+        unit_ids=[unit.unit_id for unit in units],
     )

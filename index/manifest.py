@@ -1,6 +1,7 @@
-"""What the index holds: per document its hash, facts and chunk ids, plus the model and chunking used.
+"""What the index holds: per document its hash, facts, chunk ids and evidence unit ids, plus the model and
+chunking used.
 
-The manifest is the index's source of truth: retrieval serves only chunks it lists, so a half-finished
+The manifest is the index's source of truth: retrieval serves only chunks and units it lists, so a half-finished
 ingest (killed with kill -9) never shows through. It is written atomically (temp file + rename) after
 every document, so the next run resumes where the last one stopped.
 """
@@ -26,6 +27,7 @@ class DocumentEntry:
     chunk_ids: list[str]
     source: str  # path the document was read from
     cases: list[dict] = field(default_factory=list)  # CaseExample fields, for the case browser
+    unit_ids: list[str] = field(default_factory=list)  # evidence units of the chunks, in chunk order
 
 
 @dataclass
@@ -41,6 +43,9 @@ class Manifest:
 
     def chunk_ids(self) -> set[str]:
         return {chunk_id for entry in self.documents.values() for chunk_id in entry.chunk_ids}
+
+    def unit_ids(self) -> set[str]:
+        return {unit_id for entry in self.documents.values() for unit_id in entry.unit_ids}
 
     def save(self, path: Path) -> None:
         data = {

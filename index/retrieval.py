@@ -1,18 +1,24 @@
 """Dense, BM25 and hybrid (fused) retrieval over the chunks the manifest lists, with metadata filters.
 
-Hybrid fuses the two ranked lists. ``rrf``: score = sum over lists of weight / (60 + rank).
-``relative``: each list's scores min-max normalised to 0-1, then a weighted sum. Mode, weight and
-candidate count are settings chosen by measuring on the evaluation set (see README).
+Hybrid fuses three ranked lists of chunks: dense (chunk vectors), BM25, and units (chunks ranked by the
+dense similarity of their best evidence unit, so a chunk whose one sentence answers the question ranks
+high even when the rest of the chunk is about something else). ``rrf``: score = sum over lists of
+weight / (60 + rank). ``relative``: each list's scores min-max normalised to 0-1, then a weighted sum.
+Mode, weights and candidate count are settings chosen with ``python -m eval.calibrate`` (README).
+
+The question is embedded once (:meth:`Retriever.embed_query`); pass the vector to ``dense``/``hybrid``
+and to ``CorpusIndex.unit_similarities`` so nothing embeds it again.
 
 Example::
 
-    hits = retriever.hybrid("tandplejen og underretning", k=5, filters=PassageFilter(kinds=("rapport",)))
+    vector = retriever.embed_query("tandplejen og underretning")
+    hits = retriever.hybrid("tandplejen og underretning", k=5, filters=PassageFilter(kinds=("rapport",)), vector=vector)
     hits[0].passage.location, hits[0].score
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,6 +26,7 @@ from llama_index.retrievers.bm25 import BM25Retriever
 
 from index.embeddings import Embedder
 from index.store import ChunkStore
+from index.units import UnitVectors
 
 RRF_K = 60
 FusionMode = Literal["rrf", "relative"]
@@ -89,6 +96,7 @@ class FusionSettings:
     mode: FusionMode = "rrf"
     dense_weight: float = 0.7  # BM25 gets 1 - dense_weight
     candidates: int = 40  # taken from each list before fusing
+    unit_weight: float = 0.0  # weight of the unit list (chunks by their best unit), added to the two above
 
 
 class Retriever:
@@ -99,17 +107,29 @@ class Retriever:
         bm25: BM25Retriever | None,
         passages: Mapping[str, Passage],
         fusion: FusionSettings = FusionSettings(),
+        units: UnitVectors | None = None,
     ) -> None:
         self._embedder = embedder
         self._store = store
         self._bm25 = bm25
         self._passages = passages
         self.fusion = fusion
+        self._units = units
 
-    def dense(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter()) -> list[ScoredPassage]:
+    def embed_query(self, query: str) -> list[float]:
+        """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""
+        return self._embedder.model.get_query_embedding(query)
+
+    def dense(
+        self,
+        query: str,
+        k: int = 10,
+        filters: PassageFilter = PassageFilter(),
+        vector: Sequence[float] | None = None,
+    ) -> list[ScoredPassage]:
         if not self._passages:
             return []
-        vector = self._embedder.model.get_query_embedding(query)
+        vector = list(vector) if vector is not None else self.embed_query(query)
         # A few extra, because chunks outside the manifest (left by an interrupted ingest) are dropped.
         found = self._store.query(vector, k + 8, filters.for_chroma())
         hits = [(self._passages[chunk_id], score) for chunk_id, score in found if chunk_id in self._passages]
@@ -128,20 +148,51 @@ class Retriever:
         ]
         return [ScoredPassage(p, float(s), bm25_rank=rank) for rank, (p, s) in enumerate(hits[:k], 1)]
 
-    def hybrid(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter()) -> list[ScoredPassage]:
+    def units(
+        self,
+        query: str,
+        k: int = 10,
+        filters: PassageFilter = PassageFilter(),
+        vector: Sequence[float] | None = None,
+    ) -> list[ScoredPassage]:
+        """Chunks ranked by the similarity of their best evidence unit to the query."""
+        if not self._passages or not self._units:
+            return []
+        vector = vector if vector is not None else self.embed_query(query)
+        best = self._units.best_per_chunk(vector)
+        ranked = sorted(
+            ((self._passages[cid], score) for cid, score in best.items()
+             if cid in self._passages and filters.matches(self._passages[cid].metadata)),
+            key=lambda item: item[1],
+            reverse=True,
+        )
+        return [ScoredPassage(p, float(s)) for p, s in ranked[:k]]
+
+    def hybrid(
+        self,
+        query: str,
+        k: int = 10,
+        filters: PassageFilter = PassageFilter(),
+        vector: Sequence[float] | None = None,
+    ) -> list[ScoredPassage]:
         n = max(k, self.fusion.candidates)
-        dense, keyword = self.dense(query, n, filters), self.bm25(query, n, filters)
-        fused = _FUSERS[self.fusion.mode](dense, keyword, self.fusion.dense_weight)
+        vector = vector if vector is not None else (self.embed_query(query) if self._passages else None)
+        dense, keyword = self.dense(query, n, filters, vector), self.bm25(query, n, filters)
+        lists = [(dense, self.fusion.dense_weight), (keyword, 1 - self.fusion.dense_weight)]
+        if self.fusion.unit_weight > 0:
+            lists.append((self.units(query, n, filters, vector), self.fusion.unit_weight))
+        fused = _FUSERS[self.fusion.mode](lists)
         dense_by_id = {hit.passage.chunk_id: hit for hit in dense}
         bm25_by_id = {hit.passage.chunk_id: hit for hit in keyword}
         ordered = sorted(fused.items(), key=lambda item: item[1], reverse=True)[:k]
-        return [_fused_hit(score, dense_by_id.get(cid), bm25_by_id.get(cid)) for cid, score in ordered]
+        return [
+            _fused_hit(self._passages[cid], score, dense_by_id.get(cid), bm25_by_id.get(cid)) for cid, score in ordered
+        ]
 
 
-def _fused_hit(score: float, dense: ScoredPassage | None, keyword: ScoredPassage | None) -> ScoredPassage:
-    either = dense or keyword
+def _fused_hit(passage: Passage, score: float, dense: ScoredPassage | None, keyword: ScoredPassage | None) -> ScoredPassage:
     return ScoredPassage(
-        either.passage,
+        passage,
         score,
         dense_rank=dense.dense_rank if dense else None,
         bm25_rank=keyword.bm25_rank if keyword else None,
@@ -149,17 +200,20 @@ def _fused_hit(score: float, dense: ScoredPassage | None, keyword: ScoredPassage
     )
 
 
-def _rrf(dense: list[ScoredPassage], keyword: list[ScoredPassage], dense_weight: float) -> dict[str, float]:
+WeightedLists = Sequence[tuple[Sequence[ScoredPassage], float]]
+
+
+def _rrf(lists: WeightedLists) -> dict[str, float]:
     scores: dict[str, float] = {}
-    for hits, weight in ((dense, dense_weight), (keyword, 1 - dense_weight)):
+    for hits, weight in lists:
         for rank, hit in enumerate(hits, 1):
             scores[hit.passage.chunk_id] = scores.get(hit.passage.chunk_id, 0.0) + weight / (RRF_K + rank)
     return scores
 
 
-def _relative(dense: list[ScoredPassage], keyword: list[ScoredPassage], dense_weight: float) -> dict[str, float]:
+def _relative(lists: WeightedLists) -> dict[str, float]:
     scores: dict[str, float] = {}
-    for hits, weight in ((dense, dense_weight), (keyword, 1 - dense_weight)):
+    for hits, weight in lists:
         if not hits:
             continue
         top, bottom = max(h.score for h in hits), min(h.score for h in hits)

@@ -19,13 +19,16 @@ from chromadb.config import Settings as ChromaSettings
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
-from ingest.types import Chunk
+import numpy as np
+
+from ingest.types import Chunk, EvidenceUnit
 from tidlig.settings import Settings
 
 ADD_BATCH = 256
 # Bump when what is stored per chunk changes, so existing collections are rebuilt (part of the index config).
 # 2: the "doc_id" metadata holds the document id (it was overwritten with "None", see chunk_node).
-STORE_FORMAT = 2
+# 3: evidence units in a second collection ("<collection>-units") beside the chunks.
+STORE_FORMAT = 3
 
 
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
@@ -51,7 +54,8 @@ def chunk_node(chunk: Chunk, vector: list[float] | None = None) -> TextNode:
 
 
 class ChunkStore:
-    """Chunks and their vectors in one Chroma collection (cosine distance)."""
+    """Chunks and their vectors in one Chroma collection (cosine distance); their evidence units in
+    a second one (``units``), created and dropped with it."""
 
     def __init__(self, client: chromadb.ClientAPI, collection_name: str) -> None:
         self.client = client
@@ -59,6 +63,7 @@ class ChunkStore:
             collection_name, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
         self.vector_store = ChromaVectorStore(chroma_collection=self.collection)
+        self.units = UnitStore(client, collection_name)
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[list[float]]) -> None:
         nodes = [chunk_node(chunk, vector) for chunk, vector in zip(chunks, vectors, strict=True)]
@@ -85,3 +90,80 @@ class ChunkStore:
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)
+        self.units.drop()
+
+
+class UnitStore:
+    """Evidence units and their vectors in a second Chroma collection beside the chunks' one.
+
+    Units are never queried through Chroma: the index keeps all unit vectors in memory as one matrix
+    (:class:`index.units.UnitVectors`), so this store only adds, deletes and loads.
+    """
+
+    def __init__(self, client: chromadb.ClientAPI, chunk_collection: str) -> None:
+        self.client = client
+        self.collection = client.get_or_create_collection(
+            unit_collection_name(chunk_collection), metadata={"hnsw:space": "cosine"}, embedding_function=None
+        )
+
+    def add(self, units: Sequence[EvidenceUnit], vectors: Sequence[list[float]]) -> None:
+        for start in range(0, len(units), ADD_BATCH):
+            part = units[start : start + ADD_BATCH]
+            self.collection.upsert(
+                ids=[unit.unit_id for unit in part],
+                embeddings=[list(v) for v in vectors[start : start + ADD_BATCH]],
+                documents=[unit.text for unit in part],
+                metadatas=[_unit_metadata(unit) for unit in part],
+            )
+
+    def delete(self, unit_ids: Sequence[str]) -> None:
+        for start in range(0, len(unit_ids), ADD_BATCH):
+            self.collection.delete(ids=list(unit_ids[start : start + ADD_BATCH]))
+
+    def ids(self) -> set[str]:
+        return set(self.collection.get(include=[])["ids"])
+
+    def load(self, unit_ids: set[str]) -> tuple[list[EvidenceUnit], np.ndarray]:
+        """The listed units (others are skipped) and their vectors as one float32 matrix, row per unit."""
+        if not unit_ids or not self.collection.count():
+            return [], np.zeros((0, 0), dtype=np.float32)
+        data = self.collection.get(include=["documents", "metadatas", "embeddings"])
+        rows = [
+            (_unit(unit_id, text, metadata), vector)
+            for unit_id, text, metadata, vector in zip(data["ids"], data["documents"], data["metadatas"], data["embeddings"])
+            if unit_id in unit_ids
+        ]
+        rows.sort(key=lambda row: (row[0].chunk_id, row[0].position))
+        matrix = np.asarray([vector for _, vector in rows], dtype=np.float32)
+        return [unit for unit, _ in rows], matrix
+
+    def drop(self) -> None:
+        self.client.delete_collection(self.collection.name)
+
+
+def unit_collection_name(chunk_collection: str) -> str:
+    return f"{chunk_collection}-units"
+
+
+def _unit_metadata(unit: EvidenceUnit) -> dict[str, str | int]:
+    return {
+        "chunk_id": unit.chunk_id,
+        "kind": unit.kind,
+        "start": unit.start,
+        "end": unit.end,
+        "position": unit.position,
+        "lead_in": unit.lead_in,
+    }
+
+
+def _unit(unit_id: str, text: str, metadata: dict) -> EvidenceUnit:
+    return EvidenceUnit(
+        unit_id=unit_id,
+        chunk_id=str(metadata["chunk_id"]),
+        kind=metadata["kind"],
+        text=text,
+        start=int(metadata["start"]),
+        end=int(metadata["end"]),
+        position=int(metadata["position"]),
+        lead_in=str(metadata.get("lead_in", "")),
+    )

@@ -67,6 +67,7 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     import chromadb
 
     from index import CorpusIndex
+    from index.store import unit_collection_name
 
     folder = write_small_corpus(tmp_path / "docs")
     settings = make_settings(
@@ -81,6 +82,8 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     server = chromadb.HttpClient(host="127.0.0.1", port=chroma_server)
     collection = server.get_collection(index.manifest.collection)
     assert set(collection.get(include=[])["ids"]) == index.manifest.chunk_ids()
+    units = server.get_collection(unit_collection_name(index.manifest.collection))
+    assert set(units.get(include=[])["ids"]) == index.manifest.unit_ids() != set()
 
     hits = index.retriever.dense("Hvad sker der ved overleveringssamtalen før skolestart?", k=3)
     assert hits[0].passage.doc_id == "skolestart.txt"
@@ -92,11 +95,20 @@ def test_index_in_a_chroma_server(chroma_server, tmp_path):
     assert reopened.retriever.dense("Hvad sker der ved overleveringssamtalen før skolestart?", k=3)[0].passage.chunk_id == (
         hits[0].passage.chunk_id
     )
+    assert reopened.units == index.units
+    vector = reopened.retriever.embed_query("Hvornår følger kommunen op på skolestarten?")
+    unit_ids = [u.unit_id for chunk_units in reopened.units.values() for u in chunk_units]
+    similarities = reopened.unit_similarities(vector, unit_ids)
+    best = max(similarities, key=similarities.get)
+    assert "tre måneder" in next(u.text for cu in reopened.units.values() for u in cu if u.unit_id == best)
     again = reopened.update([folder])
     assert sorted(again.unchanged) == sorted(SMALL_DOCS)
-    assert again.chunks_embedded == 0
+    assert again.chunks_embedded == again.units_embedded == 0
 
     # a removal goes through the server too
     removed = set(reopened.manifest.documents["dagpleje.md"].chunk_ids)
+    removed_units = set(reopened.manifest.documents["dagpleje.md"].unit_ids)
     assert reopened.remove_document("dagpleje.md")
     assert not removed & set(server.get_collection(reopened.manifest.collection).get(include=[])["ids"])
+    assert removed_units and not removed_units & set(units.get(include=[])["ids"])
+    assert not removed & set(reopened.units)

@@ -70,16 +70,34 @@ def collection_names(settings) -> set[str]:
     return {collection.name for collection in chroma_client(settings).list_collections()}
 
 
+def stored_unit_ids(index) -> set[str]:
+    """Unit ids in the units collection beside the manifest's chunk collection."""
+    from index.store import chroma_client, unit_collection_name
+
+    collection = chroma_client(index.settings).get_collection(unit_collection_name(index.manifest.collection))
+    return set(collection.get(include=[])["ids"])
+
+
 def bm25_coverage(index) -> set[str]:
     return set(json.loads((index.dir / "bm25" / "chunk_ids.json").read_text(encoding="utf-8")))
 
 
 def assert_consistent(index) -> None:
-    """Chroma, the manifest, the loaded passages and the persisted BM25 all name the same chunks."""
+    """Chroma, the manifest, the loaded passages and the persisted BM25 all name the same chunks, and
+    the units collection, the manifest and the loaded units the same units, each a slice of its chunk."""
     ids = index.manifest.chunk_ids()
     assert stored_ids(index) == ids
     assert set(index.passages) == ids
     assert bm25_coverage(index) == ids
+    unit_ids = index.manifest.unit_ids()
+    assert stored_unit_ids(index) == unit_ids
+    assert {u.unit_id for units in index.units.values() for u in units} == unit_ids
+    assert set(index.units) <= ids
+    for chunk_id, units in index.units.items():
+        assert [u.position for u in units] == list(range(len(units)))
+        for unit in units:
+            assert unit.chunk_id == chunk_id
+            assert index.passages[chunk_id].text[unit.start : unit.end] == unit.text
 
 
 @pytest.fixture
@@ -99,6 +117,7 @@ def test_incremental_updates(small):
     report = index.update([folder])
     assert sorted(report.added) == sorted(SMALL_DOCS)
     assert report.chunks_embedded == len(index.passages) > 0
+    assert report.units_embedded == len(index.manifest.unit_ids()) > report.chunks_embedded
     assert not (report.replaced or report.removed or report.unchanged or report.skipped)
     assert_consistent(index)
 
@@ -127,8 +146,17 @@ def test_incremental_updates(small):
         assert "zebradag" in hits[0].passage.text
         assert hits[0].passage.doc_id == "skolestart.txt"
 
-    # delete a file: its chunks are gone
+    # the new sentence is an evidence unit, found by its similarity to the question
+    vector = index.retriever.embed_query("Hvornår er der zebradag for nye elever?")
+    new_units = [u for cid in new_ids for u in index.units[cid]]
+    zebra = next(u for u in new_units if "zebradag" in u.text)
+    similarities = index.unit_similarities(vector, [u.unit_id for u in new_units] + ["findes-ikke-u000"])
+    assert set(similarities) == {u.unit_id for u in new_units}
+    assert max(similarities, key=similarities.get) == zebra.unit_id
+
+    # delete a file: its chunks and units are gone
     dagpleje_ids = set(index.manifest.documents["dagpleje.md"].chunk_ids)
+    dagpleje_units = set(index.manifest.documents["dagpleje.md"].unit_ids)
     (folder / "dagpleje.md").unlink()
     report = index.update([folder])
     assert report.removed == ["dagpleje.md"]
@@ -136,6 +164,8 @@ def test_incremental_updates(small):
     assert "dagpleje.md" not in index.manifest.documents
     assert not dagpleje_ids & stored_ids(index)
     assert not dagpleje_ids & set(index.passages)
+    assert dagpleje_units and not dagpleje_units & stored_unit_ids(index)
+    assert not dagpleje_ids & set(index.units)
     assert all(hit.passage.doc_id != "dagpleje.md" for hit in index.retriever.hybrid("mistrivsel i dagplejen", k=10))
     assert_consistent(index)
 
@@ -144,6 +174,8 @@ def test_incremental_updates(small):
     assert set(reopened.manifest.documents) == {"sundhedspleje.txt", "skolestart.txt"}
     assert set(reopened.passages) == reopened.manifest.chunk_ids()
     assert reopened.retriever.bm25("zebradag", k=1)[0].passage.doc_id == "skolestart.txt"
+    assert reopened.units == index.units
+    assert reopened.unit_similarities(vector, [zebra.unit_id]) == pytest.approx(index.unit_similarities(vector, [zebra.unit_id]))
 
 
 def test_update_without_remove_missing_keeps_other_documents(small, tmp_path):
@@ -240,6 +272,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
     assert reopened.manifest.config["chunk_max_tokens"] == 64
     assert reopened.manifest.collection != old_collection
     assert old_collection not in collection_names(smaller)
+    assert f"{old_collection}-units" not in collection_names(smaller)
     assert reopened.manifest.collection in collection_names(smaller)
     assert len(reopened.manifest.chunk_ids()) > len(old_ids)
     assert not old_ids & reopened.manifest.chunk_ids()
@@ -260,6 +293,7 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     from index import CorpusIndex
     from index.embedding_cache import EmbeddingCache
     from ingest.pipeline import discover, prepare, read
+    from ingest.units import split_units
 
     folder, settings, index = small
     index.update([folder])
@@ -275,11 +309,16 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     vectors = cache.embed(index.embedder, [chunk.search_text for chunk in prepared.chunks])
     cache.close()
     index._store.add(prepared.chunks, vectors)  # what a run killed right after Chroma's add leaves behind
+    units = [u for chunk in prepared.chunks for u in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
+    index._store.units.add(units, [vectors[0]] * len(units))
     orphan_ids = {chunk.chunk_id for chunk in prepared.chunks}
+    orphan_units = {unit.unit_id for unit in units}
 
     reopened = CorpusIndex.open(settings)
     assert orphan_ids <= stored_ids(reopened)
+    assert orphan_units and orphan_units <= stored_unit_ids(reopened)
     assert not orphan_ids & set(reopened.passages)
+    assert not orphan_ids & set(reopened.units)
     dense = reopened.retriever.dense("flamingoprojektet forældresamtale i vuggestuen", k=20)
     assert dense and not orphan_ids & {hit.passage.chunk_id for hit in dense}
     assert not reopened.retriever.bm25("flamingoprojektet", k=5)
@@ -287,6 +326,7 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     report = reopened.update([folder])
     assert sorted(report.unchanged) == sorted(SMALL_DOCS)
     assert not orphan_ids & stored_ids(reopened)
+    assert not orphan_units & stored_unit_ids(reopened)
     assert_consistent(reopened)
 
 

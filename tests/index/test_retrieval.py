@@ -13,7 +13,7 @@ HEDENSTED = "hedensted-2023-balance-almen-special.txt"
 # The KL report's case #1 ("Familie med Hjerte" in Holstebro), asked without its name or municipality.
 HOLSTEBRO_QUESTION = "Hvilken kommune giver alle førstegangsforældre et kursus fra graviditeten til barnet er 15 måneder?"
 
-METHODS = ("dense", "bm25", "hybrid")
+METHODS = ("dense", "bm25", "units", "hybrid")
 
 
 def is_holstebro_case(passage) -> bool:
@@ -43,7 +43,7 @@ def test_the_holstebro_case_is_tagged_as_a_case(bundled_index):
 def test_hybrid_hits_carry_their_ranks_from_both_lists(bundled_index):
     hits = bundled_index.retriever.hybrid(HOLSTEBRO_QUESTION, k=5)
     assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
-    assert all(hit.dense_rank or hit.bm25_rank for hit in hits)
+    assert all(hit.dense_rank or hit.bm25_rank or hit.score > 0 for hit in hits)
     assert any(hit.dense_rank and hit.bm25_rank for hit in hits)
     dense = bundled_index.retriever.dense(HOLSTEBRO_QUESTION, k=5)
     assert all(-1.0 <= hit.dense_similarity <= 1.0 for hit in dense)
@@ -100,3 +100,35 @@ def test_every_result_is_a_passage_of_the_index(bundled_index):
     for method in METHODS:
         for hit in search(bundled_index, method, "socioøkonomiske fordelingsmodeller", k=10):
             assert bundled_index.passages[hit.passage.chunk_id] == hit.passage
+
+
+def test_one_query_vector_serves_dense_hybrid_and_units(bundled_index):
+    retriever = bundled_index.retriever
+    vector = retriever.embed_query(HOLSTEBRO_QUESTION)
+
+    assert len(vector) == 384
+    assert retriever.dense(HOLSTEBRO_QUESTION, k=5, vector=vector) == retriever.dense(HOLSTEBRO_QUESTION, k=5)
+    assert retriever.hybrid(HOLSTEBRO_QUESTION, k=5, vector=vector) == retriever.hybrid(HOLSTEBRO_QUESTION, k=5)
+    # the vector is what is searched with: another question's vector gives that question's hits
+    other = retriever.embed_query("Hvad koster de særlige indsatser i København?")
+    assert retriever.dense(HOLSTEBRO_QUESTION, k=5, vector=other) == retriever.dense("Hvad koster de særlige indsatser i København?", k=5)
+
+
+def test_every_chunk_has_units_that_are_slices_of_its_text(bundled_index):
+    assert set(bundled_index.units) == set(bundled_index.passages)
+    for chunk_id, units in bundled_index.units.items():
+        text = bundled_index.passages[chunk_id].text
+        assert units and all(text[u.start : u.end] == u.text for u in units)
+
+
+def test_unit_similarities_rank_the_answering_sentence_of_the_case_high(bundled_index):
+    hit = next(h for h in bundled_index.retriever.hybrid(HOLSTEBRO_QUESTION, k=3) if is_holstebro_case(h.passage))
+    units = bundled_index.units[hit.passage.chunk_id]
+    vector = bundled_index.retriever.embed_query(HOLSTEBRO_QUESTION)
+
+    similarities = bundled_index.unit_similarities(vector, [u.unit_id for u in units] + ["ukendt-u000"])
+
+    assert set(similarities) == {u.unit_id for u in units}
+    assert all(-1.0 <= s <= 1.0 for s in similarities.values())
+    best = max(units, key=lambda u: similarities[u.unit_id])
+    assert "førstegangsforældre" in best.text, best.text

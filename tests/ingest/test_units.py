@@ -1,0 +1,82 @@
+"""split_units on hand-written chunks: verbatim spans, list lead-ins, table headers, stable ids."""
+
+from __future__ import annotations
+
+from ingest.units import split_units
+
+PROSE = (
+    "Sundhedsplejersken besøger alle familier. Hun taler bl.a. om søvn og gråd.\n\n"
+    "KL anbefaler:\n"
+    "- at kommunerne styrker den tidlige opsporing\n"
+    "- at dagtilbuddene inddrager forældrene\n\n"
+    "Det koster ca. 2,5 mio. kr. om året."
+)
+
+TABLE = "Indsats | 2016 | 2017 | 2018\nPluspladser | 527.000 | 527.000 | 527.000\nSprogindsats | 1.200.000 | 900.000 | 0"
+
+
+def _check_spans(text: str, units) -> None:
+    for unit in units:
+        assert text[unit.start : unit.end] == unit.text
+
+
+def test_sentences_and_list_items_are_verbatim_slices_in_order():
+    units = split_units("doc-0001-abc", PROSE)
+
+    _check_spans(PROSE, units)
+    assert [u.kind for u in units] == ["sentence", "sentence", "sentence", "list_item", "list_item", "sentence"]
+    assert units[1].text == "Hun taler bl.a. om søvn og gråd."
+    assert units[-1].text == "Det koster ca. 2,5 mio. kr. om året."
+    assert [u.start for u in units] == sorted(u.start for u in units)
+
+
+def test_list_items_carry_their_lead_in_and_search_with_it():
+    units = split_units("doc-0001-abc", PROSE)
+    items = [u for u in units if u.kind == "list_item"]
+
+    assert [u.text for u in items] == ["at kommunerne styrker den tidlige opsporing", "at dagtilbuddene inddrager forældrene"]
+    assert {u.lead_in for u in items} == {"KL anbefaler:"}
+    assert items[0].search_text == "KL anbefaler: at kommunerne styrker den tidlige opsporing"
+    assert all(u.lead_in == "" for u in units if u.kind == "sentence")
+
+
+def test_a_lead_in_ends_at_the_next_paragraph():
+    text = "Tegn på mistrivsel:\n- barnet græder\n\nEn ny sætning.\n- et løst punkt"
+    units = split_units("c", text)
+
+    assert [(u.kind, u.lead_in) for u in units] == [
+        ("sentence", ""), ("list_item", "Tegn på mistrivsel:"), ("sentence", ""), ("list_item", "")
+    ]
+
+
+def test_table_rows_carry_the_header_row():
+    units = split_units("tab-0003-def", TABLE, "table")
+
+    _check_spans(TABLE, units)
+    assert [u.kind for u in units] == ["table_row"] * 3
+    assert units[0].lead_in == ""
+    assert units[1].text == "Pluspladser | 527.000 | 527.000 | 527.000"
+    assert units[1].lead_in == units[2].lead_in == "Indsats | 2016 | 2017 | 2018"
+
+
+def test_ids_are_stable_and_name_their_chunk():
+    first = split_units("doc-0001-abc", PROSE)
+    again = split_units("doc-0001-abc", PROSE)
+
+    assert [u.unit_id for u in first] == [u.unit_id for u in again]
+    assert [u.unit_id for u in first] == [f"doc-0001-abc-u{i:03d}" for i in range(len(first))]
+    assert {u.chunk_id for u in first} == {"doc-0001-abc"}
+    assert [u.position for u in first] == list(range(len(first)))
+
+
+def test_spans_survive_line_breaks_inside_a_sentence():
+    text = "Dagplejerne ser børnene\nhver dag. De opdager ofte\nmistrivsel."
+    units = split_units("c", text)
+
+    _check_spans(text, units)
+    assert [u.text for u in units] == ["Dagplejerne ser børnene\nhver dag.", "De opdager ofte\nmistrivsel."]
+
+
+def test_empty_text_has_no_units():
+    assert split_units("c", "") == []
+    assert split_units("c", "   \n\n ") == []
