@@ -36,18 +36,18 @@ from tidlig.text import content_terms, inert_markdown, is_lead_in, split_sentenc
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most two units and little more.
-FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition"})
+FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "other"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 SHORT_UNITS = {True: 2, False: 3}  # by "is a fact question"
-# A further short-answer unit must be nearly as likely as the best one (share of its probability).
-SHORT_RATIO = 0.6
-# Fitted probabilities (see assistant/unit_scorer.json) a unit needs to be quoted at all beyond the best
-# one, and to appear under "Mere fra kilderne"; chosen on the train split by ``python -m eval.fit``.
-SHORT_FLOOR = 0.25
+# Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
+# the short answer (or be a relevant row or item of a table or list shown there), and to appear under
+# "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall together
+# with how well retrieval did. Chosen on the train split (data/scratch sweep, see README).
+SHORT_FLOOR = 0.3
 MORE_FLOOR = 0.3
 # A "Mere fra kilderne" section needs a unit holding this IDF-weighted share of the question's terms.
-SECTION_COVERAGE = 0.3
+SECTION_COVERAGE = 0.25
 MORE_UNITS = {True: 2, False: 6}
 MORE_SOURCES = 3
 # Characters of quoted text after the short answer (fact questions stay short).
@@ -85,7 +85,22 @@ class _Block:
         return len(self.lead_in) + sum(len(u.text) for u in self.units)
 
 
+@dataclass(frozen=True)
+class Floors:
+    """Shares of the best unit's probability a unit needs: ``short`` to join the best unit in the short
+    answer (and be a relevant row or item), ``more`` to appear under "Mere fra kilderne";
+    ``section_coverage`` is the share of the question's (IDF-weighted) terms one unit of a source
+    section must hold."""
+
+    short: float = SHORT_FLOOR
+    more: float = MORE_FLOOR
+    section_coverage: float = SECTION_COVERAGE
+
+
 class CitatComposer:
+    def __init__(self, floors: Floors = Floors()) -> None:
+        self.floors = floors
+
     def compose(
         self,
         analysis: QuestionAnalysis,
@@ -97,82 +112,76 @@ class CitatComposer:
         no short answer of their own: the lead-in says they are not covered."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
-        shown: set[str] = set()
+        shown: set[str] = set()  # unit keys and groups already in the answer
         short: list[_Block] = []
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing):
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
-            for seed in _short_picks(scored_units, number, SHORT_UNITS[part_type in FACT_TYPES], shown):
-                block = _expand(seed, scored_units, part_type, number)
-                shown.update(_keys(block))
-                short.append(block)
-        more = _more_blocks(scored_units, shown, fact)
+            short += self._short_answer(scored_units, number, part_type, shown)
+        more = self._more(scored_units, shown, fact)
         short_answer = "\n\n".join(_render(block, book) for block in _merged(short))
         return Composition(short_answer, _render_more(more, book), book)
 
-
-def _short_picks(scored: Sequence[ScoredUnit], part: int, limit: int, shown: set[str]) -> list[ScoredUnit]:
-    """The best unit for a part, and up to ``limit - 1`` more that are nearly as likely."""
-    ranked = sorted((s for s in scored if s.key not in shown), key=lambda s: -s.part_scores[part])
-    if not ranked:
-        return []
-    best = ranked[0].part_scores[part]
-    floor = max(SHORT_FLOOR, SHORT_RATIO * best)
-    picks = [ranked[0]]
-    for candidate in ranked[1:]:
-        if len(picks) == limit or candidate.part_scores[part] < floor:
-            break
-        if candidate.unit.lead_in and any(candidate.unit.lead_in == p.unit.lead_in for p in picks):
-            continue  # a sibling of a list or table already picked comes with it
-        picks.append(candidate)
-    return picks
-
-
-def _expand(seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int) -> _Block:
-    """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""
-    unit = seed.unit
-    siblings = [s for s in scored if s.hit.passage.chunk_id == unit.chunk_id]
-    if unit.kind == "table_row":
-        rows = [s for s in siblings if s.unit.kind == "table_row" and s.unit.lead_in == unit.lead_in]
-        relevant = [s.unit for s in rows if s is seed or s.part_scores[part] >= SHORT_FLOOR]
-        return _Block(seed.hit, "table", _in_order(relevant), unit.lead_in)
-    lead_in = unit.text if unit.kind == "sentence" and is_lead_in(unit.text) else unit.lead_in
-    if unit.kind == "list_item" or lead_in:
-        items = [s for s in siblings if s.unit.kind == "list_item" and s.unit.lead_in == lead_in]
-        whole = answer_type in LIST_TYPES or unit.kind == "sentence"
-        chosen = [s.unit for s in items if whole or s is seed or s.part_scores[part] >= SHORT_FLOOR]
-        return _Block(seed.hit, "list", _in_order(chosen)[:MAX_LIST_ITEMS], lead_in)
-    return _Block(seed.hit, "sentences", (unit,))
-
-
-def _more_blocks(scored: Sequence[ScoredUnit], shown: set[str], fact: bool) -> list[_Block]:
-    """Units above the floor not yet shown, by source (best source first), at most a few sources."""
-    by_source: dict[str, list[ScoredUnit]] = {}
-    for candidate in scored:
-        if candidate.score < MORE_FLOOR or candidate.key in shown:
-            continue
-        if candidate.unit.lead_in and unit_key(candidate.unit.lead_in) in shown:
-            continue  # the rest of a list or table already in the short answer
-        by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
-    blocks: list[_Block] = []
-    budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
-    for members in by_source.values():
-        if sources == MORE_SOURCES or budget_units <= 0:
-            break
-        if max(m.coverage for m in members) < SECTION_COVERAGE:
-            continue  # resembles the question without sharing its words: not related enough to show
-        picked = []
-        for member in members:
-            if budget_units <= 0 or len(member.unit.text) > budget_chars:
+    def _short_answer(self, scored: Sequence[ScoredUnit], part: int, answer_type: AnswerType, shown: set[str]) -> list[_Block]:
+        """The best unit for a part and up to two more that are nearly as likely, each with its list or table."""
+        ranked = sorted(scored, key=lambda s: -s.part_scores[part])
+        if not ranked:
+            return []
+        limit = SHORT_UNITS[answer_type in FACT_TYPES]
+        floor = self.floors.short * ranked[0].part_scores[part]
+        blocks: list[_Block] = []
+        for candidate in ranked:
+            if len(blocks) == limit or candidate.part_scores[part] < floor:
                 break
-            picked.append(member)
-            budget_units -= 1
-            budget_chars -= len(member.unit.text)
-        if picked:
-            sources += 1
-            blocks.extend(_grouped(picked))
-    return blocks
+            if candidate.key in shown or candidate.group in shown:
+                continue
+            block = self._expand(candidate, scored, answer_type, part, floor)
+            shown.update(_keys(block) | {candidate.group})
+            blocks.append(block)
+        return blocks
+
+    def _expand(self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float) -> _Block:
+        """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""
+        unit = seed.unit
+        members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
+        relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
+        if unit.kind == "table_row":
+            return _Block(seed.hit, "table", _in_order(relevant), unit.lead_in)
+        if unit.kind == "list_item" or (members and is_lead_in(unit.text)):
+            lead_in = unit.lead_in if unit.kind == "list_item" else unit.text
+            whole = answer_type in LIST_TYPES or unit.kind == "sentence"
+            items = [s.unit for s in members] if whole else relevant
+            return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
+        return _Block(seed.hit, "sentences", (unit,))
+
+    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool) -> list[_Block]:
+        """Units above the floor not yet shown, by source (best source first), at most a few sources."""
+        by_source: dict[str, list[ScoredUnit]] = {}
+        floor = self.floors.more * max((s.score for s in scored), default=0.0)
+        for candidate in scored:
+            if candidate.score >= floor and candidate.key not in shown and candidate.group not in shown:
+                by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
+        blocks: list[_Block] = []
+        budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
+        for members in by_source.values():
+            if sources == MORE_SOURCES or budget_units <= 0:
+                break
+            if max(m.coverage for m in members) < self.floors.section_coverage:
+                continue  # resembles the question without sharing its words: not related enough to show
+            picked = []
+            for member in members:
+                if budget_units <= 0 or len(member.unit.text) > budget_chars:
+                    break
+                if is_lead_in(member.unit.text):
+                    continue  # a lead-in only comes with its items
+                picked.append(member)
+                budget_units -= 1
+                budget_chars -= len(member.unit.text)
+            if picked:
+                sources += 1
+                blocks.extend(_grouped(picked))
+        return blocks
 
 
 def _grouped(members: list[ScoredUnit]) -> list[_Block]:

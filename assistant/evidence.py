@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -85,6 +85,17 @@ class UnitSource(Protocol):
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A quotable unit of a retrieved chunk. ``group`` is shared by the items of one list (and its
+    lead-in) and by the rows of one table, so the composer shows them together; a sentence is alone."""
+
+    unit: EvidenceUnit
+    hit: ScoredPassage
+    rank: int  # retrieval rank of the chunk (0 = best)
+    group: str
+
+
+@dataclass(frozen=True)
 class ScoredUnit:
     """A candidate unit with its chunk, its features (per question part) and the fitted probability
     that it answers the question (``score``: the best over the parts; ``part_scores`` one per part)."""
@@ -92,6 +103,7 @@ class ScoredUnit:
     unit: EvidenceUnit
     hit: ScoredPassage
     rank: int  # retrieval rank of the chunk (0 = best)
+    group: str
     features: tuple[Mapping[str, float], ...]
     part_scores: tuple[float, ...]
     coverage: float  # IDF-weighted coverage of the whole question's terms (unit with lead-in)
@@ -141,15 +153,6 @@ def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 
 
-@dataclass(frozen=True)
-class _Query:
-    """One question or question part as the features see it."""
-
-    vector: Sequence[float]
-    terms: tuple[str, ...]
-    answer_type: AnswerType
-
-
 class EvidenceGatherer:
     def __init__(self, relevance: RelevanceScorer, scorer: UnitScorer) -> None:
         self._relevance = relevance
@@ -162,7 +165,7 @@ class EvidenceGatherer:
         analysis: QuestionAnalysis,
         hits: Sequence[ScoredPassage],
         index: UnitSource,
-        embed_query=None,
+        embed_query: Callable[[str], Sequence[float]] | None = None,
     ) -> list[ScoredUnit]:
         """The quotable units of ``hits`` (no fragment, no repeat), best first.
 
@@ -172,73 +175,92 @@ class EvidenceGatherer:
         candidates = candidate_units(hits, index)
         if not candidates:
             return []
-        queries = [_Query(query_vector, tuple(query_terms), analysis.answer_type)]
+        queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         if analysis.is_multi_part:
             queries = [
-                _Query(embed_query(part.text) if embed_query else query_vector, part.terms or tuple(query_terms), part.answer_type)
+                (embed_query(part.text) if embed_query else query_vector, part.terms or tuple(query_terms), part.answer_type)
                 for part in analysis.parts
             ]
-        per_query = [self.features(query, candidates, index) for query in queries]
+        per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
             ScoredUnit(
-                unit, hit, rank,
+                c.unit, c.hit, c.rank, c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
-                coverage=self._relevance.coverage(query_terms, unit.search_text),
+                coverage=self._relevance.coverage(query_terms, c.unit.search_text),
             )
-            for i, (unit, hit, rank) in enumerate(candidates)
+            for i, c in enumerate(candidates)
         ]
         return sorted(scored, key=lambda s: -s.score)
 
-    def features(
-        self, query: _Query | tuple[Sequence[float], Sequence[str], AnswerType], candidates: Sequence[tuple[EvidenceUnit, ScoredPassage, int]],
-        index: UnitSource,
-    ) -> list[dict[str, float]]:
-        """One feature row per candidate, in order (also used by ``python -m eval.fit``)."""
-        if not isinstance(query, _Query):
-            query = _Query(*query)
-        similarities = index.unit_similarities(query.vector, [unit.unit_id for unit, _, _ in candidates])
-        best = max(similarities.values(), default=0.0)
-        rarest = max(query.terms, key=self._relevance.idf, default="")
-        rows = []
-        for unit, hit, rank in candidates:
-            similarity = similarities.get(unit.unit_id, 0.0)
-            unit_terms = set(content_terms(unit.search_text))
-            context = str(hit.passage.metadata.get("context", ""))
-            rows.append({
-                "similarity": similarity,
-                "similarity_gap": similarity - best,
-                "chunk_similarity": hit.dense_similarity or 0.0,
-                "chunk_rank": 1.0 / (1 + rank),
-                "coverage": self._relevance.coverage(query.terms, unit.search_text),
-                "context_coverage": self._relevance.coverage(query.terms, f"{context} {unit.search_text}"),
-                "rarest_term": float(bool(rarest) and rarest in unit_terms),
-                "answer_type": float(holds_answer_type(unit, hit, query.answer_type)),
-                "figure": float(_has_figure(unit.text)),
-                "list_item": float(unit.kind == "list_item"),
-                "table_row": float(unit.kind == "table_row"),
-                "lead_in": float(unit.kind == "sentence" and is_lead_in(unit.text)),
-                "case_result": float(_is_case(hit) and bool(RESULT_CUES.search(unit.text))),
-                "first_in_chunk": float(unit.position == 0),
-                "length": math.log1p(len(unit.text)),
-            })
-        return rows
+
+def unit_features(
+    vector: Sequence[float],
+    terms: Sequence[str],
+    answer_type: AnswerType,
+    candidates: Sequence[Candidate],
+    index: UnitSource,
+    relevance: RelevanceScorer,
+) -> list[dict[str, float]]:
+    """One feature row per candidate, in order (the scorer's input, also used by ``python -m eval.fit``)."""
+    similarities = index.unit_similarities(vector, [c.unit.unit_id for c in candidates])
+    best = max(similarities.values(), default=0.0)
+    rarest = max(terms, key=relevance.idf, default="")
+    rows = []
+    for candidate in candidates:
+        unit, hit = candidate.unit, candidate.hit
+        similarity = similarities.get(unit.unit_id, 0.0)
+        context = str(hit.passage.metadata.get("context", ""))
+        rows.append({
+            "similarity": similarity,
+            "similarity_gap": similarity - best,
+            "chunk_similarity": hit.dense_similarity or 0.0,
+            "chunk_rank": 1.0 / (1 + candidate.rank),
+            "coverage": relevance.coverage(terms, unit.search_text),
+            "context_coverage": relevance.coverage(terms, f"{context} {unit.search_text}"),
+            "rarest_term": float(bool(rarest) and rarest in content_terms(unit.search_text)),
+            "answer_type": float(holds_answer_type(unit, hit, answer_type)),
+            "figure": float(_has_figure(unit.text)),
+            "list_item": float(unit.kind == "list_item"),
+            "table_row": float(unit.kind == "table_row"),
+            "lead_in": float(unit.kind == "sentence" and is_lead_in(unit.text)),
+            "case_result": float(_is_case(hit) and bool(RESULT_CUES.search(unit.text))),
+            "first_in_chunk": float(unit.position == 0),
+            "length": math.log1p(len(unit.text)),
+        })
+    return rows
 
 
-def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource) -> list[tuple[EvidenceUnit, ScoredPassage, int]]:
+def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource) -> list[Candidate]:
     """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it)."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
-        units = index.units.get(hit.passage.chunk_id, ())
-        for unit in units:
+        units = tuple(index.units.get(hit.passage.chunk_id, ()))
+        groups = unit_groups(units)
+        for unit, group in zip(units, groups):
             key = unit_key(unit.text)
             if key in seen or not quotable(unit, units):
                 continue
             seen.add(key)
-            candidates.append((unit, hit, rank))
+            candidates.append(Candidate(unit, hit, rank, group))
     return candidates
+
+
+def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
+    """The group of each unit of a chunk: a run of list items with the same lead-in (and the lead-in
+    sentence before it) share the first item's id, the rows of a table their header, a sentence is alone."""
+    groups = [unit.unit_id for unit in units]
+    for i, unit in enumerate(units):
+        previous = units[i - 1] if i else None
+        if unit.kind == "table_row" and unit.lead_in:
+            groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
+            groups[i] = groups[i - 1]
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == unit.lead_in:
+            groups[i] = groups[i - 1]  # the lead-in sentence joins its list
+    return groups
 
 
 def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
@@ -247,7 +269,7 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
     if unit.kind == "list_item":
-        return len(unit.text.split()) >= 2 or any(c.isdigit() for c in unit.text)
+        return any(c.isalpha() for c in unit.text)
     if is_lead_in(unit.text):
         return any(other.lead_in == unit.text and other.position > unit.position for other in chunk_units)
     return not is_fragment(unit.text)

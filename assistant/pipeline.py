@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from assistant.citations import CitationBook
+from assistant.analysis import analyse_question
 from assistant.compose import CitatComposer, source_heading
+from assistant.evidence import EvidenceGatherer, UnitScorer
 from assistant.gate import AnswerGate, GateDecision
 from assistant.llm import AnswerWriter, LLMFailure, make_llm
 from assistant.privacy import find_personal_data
@@ -66,7 +68,8 @@ class Assistant:
         texts = [search_text(p.text, str(p.metadata.get("context", ""))) for p in self.index.passages.values()]
         self.scorer = RelevanceScorer(texts)
         self.gate = AnswerGate(self.scorer)
-        self.composer = CitatComposer(self.scorer)
+        self.evidence = EvidenceGatherer(self.scorer, UnitScorer.load())
+        self.composer = CitatComposer()
         self.verifier = CitationVerifier(self.scorer)
         self.writer = AnswerWriter(self._llm, self.verifier, self.settings) if self._llm is not None else None
 
@@ -106,12 +109,15 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
+        vector = self.index.retriever.embed_query(query)
         search = getattr(self.index.retriever, self.settings.retrieval_mode)
+        # BM25 alone has no use for the vector; the evidence units are scored with it in every mode.
+        reuse = {} if self.settings.retrieval_mode == "bm25" else {"vector": vector}
         if self._reranker is not None:
-            candidates = search(query, k=RERANK_CANDIDATES, filters=filters or PassageFilter())
+            candidates = search(query, k=RERANK_CANDIDATES, filters=filters or PassageFilter(), **reuse)
             retrieved = self._reranker.rerank(query, candidates)[:RETRIEVE_K]
         else:
-            retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter())
+            retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter(), **reuse)
         hits = self._with_case_context(retrieved)
         timings["retrieve"] = _ms(mark)
 
@@ -121,7 +127,7 @@ class Assistant:
 
         mark = time.perf_counter()
         if decision.answerable:
-            answer = self._compose(query, query_terms, hits, notices, on_text)
+            answer = self._compose(query, vector, query_terms, hits, notices, on_text)
         else:
             answer = self._refuse(decision, hits, tuple(notices), query)
         timings["compose"] = _ms(mark)
@@ -172,6 +178,7 @@ class Assistant:
     def _compose(
         self,
         query: str,
+        vector: list[float],
         query_terms: list[str],
         hits: list[ScoredPassage],
         notices: list[str],
@@ -187,8 +194,13 @@ class Assistant:
             except LLMFailure as failure:
                 log.warning("LLM answer failed (%s); falling back to citat mode", failure)
                 notices = [*notices, render("llm_fallback", reason=str(failure))]
-        text, book = self.composer.compose(query_terms, hits)
-        return Answer(text, book.citations(), mode="citat", notices=tuple(notices), query=query)
+        analysis = analyse_question(query)
+        scored = self.evidence.gather_evidence(vector, query_terms, analysis, hits, self.index, self.index.retriever.embed_query)
+        composition = self.composer.compose(analysis, scored)
+        return Answer(
+            f"{render('lead_in')}\n\n{composition.body}", composition.book.citations(), mode="citat", notices=tuple(notices),
+            query=query, short_answer=composition.short_answer, more=composition.more,
+        )
 
     def _with_case_context(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
         """When the best passage is part of a case, its other chunks follow it: results often stand

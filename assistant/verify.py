@@ -48,6 +48,11 @@ class CitationVerifier:
         self._scorer = scorer
         self.threshold = threshold
 
+    @property
+    def relevance(self) -> RelevanceScorer:
+        """The IDF statistics support is measured with (the evaluation judges relevance with them too)."""
+        return self._scorer
+
     def support(self, sentence: str, passage: str) -> float:
         """1.0 for a verbatim quote, else the share of the sentence's content (IDF-weighted) in the passage."""
         if normalise_space(sentence) in normalise_space(passage):
