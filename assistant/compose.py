@@ -28,7 +28,7 @@ from typing import Literal
 
 from assistant.analysis import AnswerType, QuestionAnalysis
 from assistant.citations import CitationBook
-from assistant.evidence import ScoredUnit, unit_key
+from assistant.evidence import ScoredUnit, shown_lead_in, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
@@ -40,6 +40,7 @@ FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "perso
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 SHORT_UNITS = {True: 2, False: 3}  # by "is a fact question"
+PART_UNITS = 2  # per part of a multi-part question
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
 # the short answer (or be a relevant row or item of a table or list shown there), and to appear under
 # "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall together
@@ -80,10 +81,6 @@ class _Block:
     units: tuple[EvidenceUnit, ...]
     lead_in: str = ""
 
-    @property
-    def chars(self) -> int:
-        return len(self.lead_in) + sum(len(u.text) for u in self.units)
-
 
 @dataclass(frozen=True)
 class Floors:
@@ -120,15 +117,16 @@ class CitatComposer:
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             short += self._short_answer(scored_units, number, part_type, shown)
         more = self._more(scored_units, shown, fact)
-        short_answer = "\n\n".join(_render(block, book) for block in _merged(short))
-        return Composition(short_answer, _render_more(more, book), book)
+        writer = _Writer(book)
+        short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
+        return Composition(short_answer, writer.more(more), book)
 
     def _short_answer(self, scored: Sequence[ScoredUnit], part: int, answer_type: AnswerType, shown: set[str]) -> list[_Block]:
         """The best unit for a part and up to two more that are nearly as likely, each with its list or table."""
         ranked = sorted(scored, key=lambda s: -s.part_scores[part])
         if not ranked:
             return []
-        limit = SHORT_UNITS[answer_type in FACT_TYPES]
+        limit = PART_UNITS if len(ranked[0].part_scores) > 1 else SHORT_UNITS[answer_type in FACT_TYPES]
         floor = self.floors.short * ranked[0].part_scores[part]
         blocks: list[_Block] = []
         for candidate in ranked:
@@ -149,7 +147,7 @@ class CitatComposer:
         if unit.kind == "table_row":
             return _Block(seed.hit, "table", _in_order(relevant), unit.lead_in)
         if unit.kind == "list_item" or (members and is_lead_in(unit.text)):
-            lead_in = unit.lead_in if unit.kind == "list_item" else unit.text
+            lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
             whole = answer_type in LIST_TYPES or unit.kind == "sentence"
             items = [s.unit for s in members] if whole else relevant
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
@@ -191,10 +189,10 @@ def _grouped(members: list[ScoredUnit]) -> list[_Block]:
         unit = member.unit
         kind: BlockKind = "table" if unit.kind == "table_row" else "list" if unit.kind == "list_item" else "sentences"
         previous = blocks[-1] if blocks else None
-        if previous and previous.hit.passage.chunk_id == unit.chunk_id and previous.kind == kind and previous.lead_in == unit.lead_in:
+        if previous and previous.hit.passage.chunk_id == unit.chunk_id and previous.kind == kind and previous.lead_in == shown_lead_in(unit):
             blocks[-1] = _Block(previous.hit, kind, (*previous.units, unit), previous.lead_in)
         else:
-            blocks.append(_Block(member.hit, kind, (unit,), unit.lead_in))
+            blocks.append(_Block(member.hit, kind, (unit,), shown_lead_in(unit)))
     return blocks
 
 
@@ -210,41 +208,57 @@ def _merged(blocks: list[_Block]) -> list[_Block]:
     return merged
 
 
-def _render(block: _Block, book: CitationBook) -> str:
-    marker = book.cite(block.hit, *(u.text for u in block.units))
-    if block.kind == "sentences":
-        return " ".join(_cited(unit.text, marker) for unit in block.units)
-    if block.kind == "list":
-        items = [f"- {_cited(unit.text, marker)}" for unit in block.units]
-        if block.lead_in:
-            book.cite(block.hit, block.lead_in)
-            items.insert(0, _cited(block.lead_in, marker))
-        return "\n".join(items)
-    return _table(block, marker, book)
+class _Writer:
+    """Renders blocks as Markdown with markers, each sentence once: a sentence already shown (chunk
+    overlap, a lead-in paragraph that is also quoted, a repeated slide) is left out the second time."""
 
+    def __init__(self, book: CitationBook) -> None:
+        self.book = book
+        self._shown: set[str] = set()
 
-def _render_more(blocks: list[_Block], book: CitationBook) -> str:
-    if not blocks:
-        return ""
-    sections: dict[str, list[str]] = {}
-    for block in blocks:
-        sections.setdefault(source_heading(block.hit), []).append(_render(block, book))
-    body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
-    return f"{MORE_HEADING}\n\n{body}"
+    def block(self, block: _Block) -> str:
+        marker = self.book.cite(block.hit)
+        if block.kind == "table":
+            return self._table(block, marker)
+        lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
+        if block.kind == "sentences":
+            return " ".join(line for line in lines if line)
+        items = [f"- {line}" for line in lines if line]
+        lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
+        return "\n".join([lead_in, *items] if lead_in else items)
 
+    def more(self, blocks: list[_Block]) -> str:
+        sections: dict[str, list[str]] = {}
+        for block in blocks:
+            text = self.block(block)
+            if text:
+                sections.setdefault(source_heading(block.hit), []).append(text)
+        if not sections:
+            return ""
+        body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
+        return f"{MORE_HEADING}\n\n{body}"
 
-def _table(block: _Block, marker: int, book: CitationBook) -> str:
-    """A Markdown table: the header row, then the rows; the marker closes each row's last cell."""
-    header = _cells(block.lead_in) if block.lead_in else []
-    rows = [_cells(unit.text) for unit in block.units]
-    width = max(len(header), *(len(row) for row in rows))
-    if header:
-        book.cite(block.hit, block.lead_in)
-    else:
-        header = [""] * width
-    lines = [_table_row(header, width, marker if block.lead_in else None), "|" + "---|" * width]
-    lines += [_table_row(row, width, marker) for row in rows]
-    return "\n".join(lines)
+    def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
+        """Every sentence carries its marker, also inside a list item of several sentences."""
+        shown = []
+        for sentence in split_sentences(text) or [text]:
+            key = unit_key(sentence)
+            if key in self._shown:
+                continue
+            self._shown.add(key)
+            self.book.cite(hit, sentence)
+            shown.append(f"{inert_markdown(sentence)} [{marker}]")
+        return " ".join(shown)
+
+    def _table(self, block: _Block, marker: int) -> str:
+        """A Markdown table: the header row, then the rows; the marker closes each row's last cell."""
+        header = _cells(block.lead_in) if block.lead_in else []
+        rows = [_cells(unit.text) for unit in block.units]
+        width = max(len(header), *(len(row) for row in rows))
+        self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
+        lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
+        lines += [_table_row(row, width, marker) for row in rows]
+        return "\n".join(lines)
 
 
 def _table_row(cells: list[str], width: int, marker: int | None) -> str:
@@ -265,11 +279,6 @@ def source_heading(hit: ScoredPassage) -> str:
     year = f", {meta['year']}" if meta.get("year") else ""
     location = f", {hit.passage.location}" if hit.passage.location else ""
     return f"{meta.get('title', hit.passage.doc_id)}{year}{location}"
-
-
-def _cited(text: str, marker: int) -> str:
-    """Every sentence carries its marker, also inside a list item of several sentences."""
-    return " ".join(f"{inert_markdown(sentence)} [{marker}]" for sentence in split_sentences(text)) or f"{inert_markdown(text)} [{marker}]"
 
 
 def _keys(block: _Block) -> set[str]:

@@ -33,7 +33,7 @@ from assistant.analysis import AnswerType, QuestionAnalysis
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 
@@ -258,7 +258,7 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
             groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
         elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
             groups[i] = groups[i - 1]
-        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == unit.lead_in:
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == shown_lead_in(unit):
             groups[i] = groups[i - 1]  # the lead-in sentence joins its list
     return groups
 
@@ -271,7 +271,7 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
     if is_lead_in(unit.text):
-        return any(other.lead_in == unit.text and other.position > unit.position for other in chunk_units)
+        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
     return not is_fragment(unit.text)
 
 
@@ -298,6 +298,14 @@ def holds_answer_type(unit: EvidenceUnit, hit: ScoredPassage, answer_type: Answe
         case "case":
             return _is_case(hit) and bool(RESULT_CUES.search(unit.text))
     return False
+
+
+def shown_lead_in(unit: EvidenceUnit) -> str:
+    """What introduces a unit when shown: a table row's header row, or the last sentence of a list
+    item's lead-in paragraph (the sentences before it are units of their own)."""
+    if unit.kind == "list_item" and unit.lead_in:
+        return (split_sentences(unit.lead_in) or [unit.lead_in])[-1]
+    return unit.lead_in
 
 
 def unit_key(text: str) -> str:
