@@ -32,7 +32,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import content_terms, inert_markdown, is_lead_in, split_sentences
+from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, split_sentences
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most two units and little more.
@@ -55,6 +55,8 @@ MORE_SOURCES = 3
 MORE_CHARS = {True: 300, False: 1400}
 # A table or a list shows at most this many rows or items that were not chosen for their own relevance.
 MAX_LIST_ITEMS = 12
+# A sentence this long (characters) or longer that lies inside one already shown is a repeat.
+MIN_REPEAT = 12
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -214,7 +216,7 @@ class _Writer:
 
     def __init__(self, book: CitationBook) -> None:
         self.book = book
-        self._shown: set[str] = set()
+        self._shown: list[str] = []  # lowercased sentences already in the answer
 
     def block(self, block: _Block) -> str:
         marker = self.book.cite(block.hit)
@@ -239,13 +241,18 @@ class _Writer:
         return f"{MORE_HEADING}\n\n{body}"
 
     def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
-        """Every sentence carries its marker, also inside a list item of several sentences."""
+        """Every sentence carries its marker, also inside a list item of several sentences. Inside a
+        unit of several sentences a piece that is no sentence (a slide's signature, a chart label) is
+        left out; a sentence that repeats or lies inside one already shown is left out too."""
+        sentences = split_sentences(text) or [text]
         shown = []
-        for sentence in split_sentences(text) or [text]:
-            key = unit_key(sentence)
-            if key in self._shown:
+        for sentence in sentences:
+            plain = " ".join(sentence.lower().split())
+            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence):
                 continue
-            self._shown.add(key)
+            if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+                continue
+            self._shown.append(plain)
             self.book.cite(hit, sentence)
             shown.append(f"{inert_markdown(sentence)} [{marker}]")
         return " ".join(shown)

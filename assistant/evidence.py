@@ -106,7 +106,7 @@ class ScoredUnit:
     group: str
     features: tuple[Mapping[str, float], ...]
     part_scores: tuple[float, ...]
-    coverage: float  # IDF-weighted coverage of the whole question's terms (unit with lead-in)
+    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit or its shown lead-in
 
     @property
     def score(self) -> float:
@@ -188,7 +188,7 @@ class EvidenceGatherer:
                 c.unit, c.hit, c.rank, c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
-                coverage=self._relevance.coverage(query_terms, c.unit.search_text),
+                coverage=max(self._relevance.coverage(query_terms, text) for text in (c.unit.text, shown_lead_in(c.unit))),
             )
             for i, c in enumerate(candidates)
         ]
