@@ -35,7 +35,7 @@ from assistant.injection import neutralise_instructions
 from assistant.compose import source_heading
 from assistant.types import Citation, Outcome, Turn
 from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
-from tidlig.text import split_sentences
+from tidlig.text import inert_markdown, split_sentences
 from index import ScoredPassage
 from prompts import load, render
 from tidlig.settings import Settings
@@ -210,11 +210,11 @@ class AnswerWriter:
             supporting = self._supporting(claim, markers, texts)
             if supporting:
                 numbers = "".join(f"[{book.cite(passages.hits[n - 1], claim)}]" for n in supporting)
-                kept.append(f"{claim} {numbers}")
+                kept.append(f"{inert_markdown(claim)} {numbers}")
             else:
                 removed.append(claim)
                 if self._mark:
-                    kept.append(f"{claim} {load('unsupported_mark')}")
+                    kept.append(f"{inert_markdown(claim)} {load('unsupported_mark')}")
         if not any(MARKER.search(line) for line in kept):
             raise LLMFailure("intet i svaret kunne underbygges af kilderne")
         for claim in removed:

@@ -24,7 +24,6 @@ Example::
 from __future__ import annotations
 
 import concurrent.futures
-import html
 import logging
 import queue
 import time
@@ -32,10 +31,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.analysis import QuestionAnalysis, analyse_question, split_parts
+from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CitatComposer, source_heading
+from assistant.compose import CitatComposer, Composition, source_heading
+from assistant.evidence import EvidenceGatherer, UnitScorer
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
@@ -47,7 +47,7 @@ from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import content_terms
+from tidlig.text import content_terms, inert_markdown
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -66,6 +66,7 @@ class DerivedState:
 
     statistics: RelevanceScorer
     answerability: Answerability
+    evidence: EvidenceGatherer
     composer: CitatComposer
     verifier: CitationVerifier
     writer: AnswerWriter | None
@@ -77,6 +78,7 @@ class Assessment:
     (overall, and per part / guidance topic) and the answerability decision."""
 
     query: str
+    vector: tuple[float, ...]  # the query's embedding
     analysis: QuestionAnalysis
     found: Found
     parts: tuple[Found, ...]
@@ -103,12 +105,14 @@ class Assistant:
         llm: LLM | None = None,
         reranker: Reranker | None = None,
         model: AnswerabilityModel | None = None,
+        unit_scorer: UnitScorer | None = None,
     ) -> None:
         self.index = index
         self.settings = settings
         self._llm = llm
         self._reranker = reranker
         self._model = model or AnswerabilityModel.load()
+        self._unit_scorer = unit_scorer or UnitScorer.load()
         self._state = self._derive()
 
     @classmethod
@@ -131,7 +135,10 @@ class Assistant:
             writer = AnswerWriter(
                 self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
             )
-        return DerivedState(statistics, Answerability(self._model, statistics), CitatComposer(statistics), verifier, writer)
+        return DerivedState(
+            statistics, Answerability(self._model, statistics), EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(),
+            verifier, writer,
+        )
 
     @property
     def model(self) -> AnswerabilityModel:
@@ -214,7 +221,7 @@ class Assistant:
         worker = _POOL.submit(self.ask, question, history, filters, updates.put)
         while not worker.done() or not updates.empty():
             try:
-                yield _escape(updates.get(timeout=0.1)), None
+                yield inert_markdown(updates.get(timeout=0.1)), None
             except queue.Empty:
                 continue
         answer = worker.result()
@@ -250,7 +257,8 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        found = self._retrieve(query, RETRIEVE_K, filters)
+        vector = tuple(self.index.retriever.embed_query(query))
+        found = self._retrieve(query, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         topic = " ".join(state.answerability.covered_words(query, found.hits))
         parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
@@ -261,12 +269,12 @@ class Assistant:
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
-        return Assessment(query, analysis, found, parts, guidance, decision)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision)
 
-    def _retrieve(self, query: str, k: int, filters: PassageFilter | None) -> Found:
+    def _retrieve(self, query: str, k: int, filters: PassageFilter | None, vector: Sequence[float] | None = None) -> Found:
         """The best passages for ``query`` and the best similarity of one of their evidence units."""
         retriever = self.index.retriever
-        vector = retriever.embed_query(query)
+        vector = vector if vector is not None else retriever.embed_query(query)
         wanted = filters or PassageFilter()
         depth = k if self._reranker is None else RERANK_CANDIDATES
         match self.settings.retrieval_mode:
@@ -300,36 +308,37 @@ class Assistant:
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
         decision = assessment.decision
-        lead_in, body, book, hits = self._citat(state, assessment)
+        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])
+        composition = self._citat(state, assessment, hits)
+        lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
             try:
-                passages = Passages.from_citations(book.citations(), hits)
+                passages = Passages.from_citations(composition.book.citations(), hits)
                 generated = state.writer.answer(assessment.query, passages, decision.outcome, decision.missing, on_text)
-                return self._answer(assessment, lead_in, generated.text, generated.book, notices, "llm", generated.removed)
+                written = Composition(generated.text, "", generated.book)
+                return self._answer(assessment, lead_in, written, notices, "llm", generated.removed)
             except LLMFailure as failure:
                 log.warning("LLM answer failed (%s); falling back to citat mode", failure)
                 notices = [*notices, render("llm_fallback", reason=str(failure))]
-        return self._answer(assessment, lead_in, body, book, notices, "citat")
+        return self._answer(assessment, lead_in, composition, notices, "citat")
 
     def _answer(
         self,
         assessment: Assessment,
         lead_in: str,
-        body: str,
-        book: CitationBook,
+        composition: Composition,
         notices: Sequence[str],
         mode: str,
         removed: tuple[str, ...] = (),
     ) -> Answer:
-        short, _, more = body.partition("\n\n")
         decision = assessment.decision
         return Answer(
-            f"{lead_in}\n\n{body}",
-            book.citations(),
+            f"{lead_in}\n\n{composition.body}",
+            composition.book.citations(),
             outcome=decision.outcome,
             refusal_reason=decision.reason if decision.outcome != "answer" else "",
-            short_answer=short,
-            more=more,
+            short_answer=composition.short_answer,
+            more=composition.more,
             missing=decision.missing,
             mode=mode,  # type: ignore[arg-type]
             notices=tuple(notices),
@@ -337,15 +346,18 @@ class Assistant:
             removed_sentences=removed,
         )
 
-    def _citat(self, state: DerivedState, assessment: Assessment) -> tuple[str, str, CitationBook, list[ScoredPassage]]:
-        """Lead-in, body and citations of the citat answer, and the passages it drew from."""
-        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])
-        terms = list(assessment.analysis.terms)
-        if assessment.analysis.is_concern:
-            terms += [t for topic in concern_topics() for t in content_terms(topic)]
-        text, book = state.composer.compose(terms, hits)
-        _, _, body = text.partition("\n\n")  # the composer's own generic lead-in is replaced by an honest one
-        return self._lead_in(assessment, hits), body, book, hits
+    def _citat(self, state: DerivedState, assessment: Assessment, hits: Sequence[ScoredPassage]) -> Composition:
+        """The answer-first composition of the best evidence units; a concern question's guidance topics
+        are parts of their own, so each gets its units."""
+        analysis = assessment.analysis
+        if analysis.is_concern:
+            topics = tuple(QuestionPart(t, "procedure", tuple(content_terms(t))) for t in concern_topics())
+            analysis = replace(analysis, parts=analysis.parts + topics)
+        scored = state.evidence.gather_evidence(
+            assessment.vector, analysis.terms, analysis, hits, self.index, self.index.retriever.embed_query
+        )
+        uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered)
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
         """The first line says which kind of answer follows."""
@@ -378,7 +390,7 @@ class Assistant:
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
         decision = assessment.decision
-        missing = render("refusal_missing", terms=", ".join(decision.missing)) if decision.missing else ""
+        missing = render("refusal_missing", terms=inert_markdown(", ".join(decision.missing))) if decision.missing else ""
         book = CitationBook()
         lines, seen = [], set()
         for hit in assessment.hits:
@@ -388,7 +400,7 @@ class Assistant:
             seen.add(heading)
             section = hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or ""
             topic = f"{heading}" + (f" – {section}" if section and section not in heading else "")
-            lines.append(f"- {topic} [{book.cite(hit)}]")
+            lines.append(f"- {inert_markdown(topic)} [{book.cite(hit)}]")
             if len(lines) == NEAREST_TOPICS:
                 break
         lead_in = render("refusal", missing=missing)
@@ -398,9 +410,10 @@ class Assistant:
         )
 
     def _verified(self, state: DerivedState, answer: Answer) -> Answer:
-        """Drop any claim sentence its citations do not support (never expected in citat mode; logged)."""
+        """Drop any claim sentence its citations do not support (never expected in citat mode; logged).
+        Everything from a document or the question is already inert Markdown (composer, writer, lead-ins)."""
         if answer.refused or not answer.citations:
-            return replace(answer, text=_escape(answer.text), short_answer=_escape(answer.short_answer), more=_escape(answer.more))
+            return answer
         passages = {c.number: c.passage for c in answer.citations}
         unsupported = [c.sentence for c in state.verifier.check(answer.text, passages) if not c.supported]
         text, short, more = answer.text, answer.short_answer, answer.more
@@ -408,7 +421,7 @@ class Assistant:
             log.warning("sentence not supported by its citation, removed: %r", sentence[:120])
             text, short, more = (_without_line(part, sentence) for part in (text, short, more))
         return replace(
-            answer, text=_escape(text), short_answer=_escape(short), more=_escape(more),
+            answer, text=text, short_answer=short, more=more,
             removed_sentences=answer.removed_sentences + tuple(unsupported),
         )
 
@@ -421,8 +434,8 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
         return render(
             "lead_in_partial_parts",
-            answered=_join_danish([_indirect(p.text) for p in answered]),
-            missing=_join_danish([_indirect(p.text) for p in uncovered]),
+            answered=inert_markdown(_join_danish([_indirect(p.text) for p in answered])),
+            missing=inert_markdown(_join_danish([_indirect(p.text) for p in uncovered])),
         )
     lacks = []
     for item in decision.missing:
@@ -433,10 +446,10 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
         elif item[0].isdigit():
             lacks.append(render("missing_figure", figure=item))
         else:
-            lacks.append(render("missing_name", what=item))
+            lacks.append(render("missing_name", what=inert_markdown(item)))
     covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
     if covered:
-        return render("lead_in_partial", covered=_join_danish(covered), missing=_join_danish(lacks))
+        return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 
@@ -469,11 +482,6 @@ def _interleave(lists: Sequence[Sequence[ScoredPassage]]) -> list[ScoredPassage]
 
 def _without_line(text: str, sentence: str) -> str:
     return "\n".join(line for line in text.splitlines() if sentence not in line)
-
-
-def _escape(text: str) -> str:
-    """Quoted document text and echoed questions are shown as text, never as HTML."""
-    return html.escape(text, quote=False)
 
 
 def _ms(since: float) -> float:

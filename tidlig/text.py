@@ -25,9 +25,12 @@ __all__ = [
     "STOP",
     "YEAR",
     "content_terms",
+    "inert_markdown",
+    "is_fragment",
     "is_lead_in",
     "is_list_item",
     "paragraphs",
+    "plain_markdown",
     "proper_nouns",
     "split_sentences",
     "stem",
@@ -100,6 +103,52 @@ def strip_list_marker(line: str) -> str:
 def is_lead_in(paragraph: str) -> bool:
     """A line that introduces a list ("KL anbefaler:", "Det gør vi:")."""
     return paragraph.rstrip().endswith(":")
+
+
+# Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide
+# title), a page or slide number, a source line, a web address.
+_DEBRIS = re.compile(r"^(?:side|dias|slide|kilde|note|figur|tabel|læs mere)\b|https?://|www\.", re.IGNORECASE)
+_SENTENCE_END = (".", "!", "?", ":", "…")
+
+
+def is_fragment(text: str) -> bool:
+    """True for text that must never count as a sentence: headings, chart labels, slide debris, page
+    numbers and lines cut off mid-way ("Andel af børn i pct. 2016 2017")."""
+    flat = " ".join(text.split()).rstrip("”’\"')]")
+    tokens = flat.split()
+    if not tokens or _DEBRIS.search(flat):
+        return True
+    wordlike = [t for t in tokens if any(c.isalpha() for c in t)]
+    if len(wordlike) < 3 or len(wordlike) < len(tokens) / 2:
+        return True  # mostly numbers: a chart's axis or legend
+    # Slides rarely end lines with a full stop, so only short unpunctuated lines count as headings.
+    return len(tokens) < 8 and not flat.endswith(_SENTENCE_END)
+
+
+# ---- Markdown -------------------------------------------------------------------------------------
+
+# Characters that Markdown (and the HTML it may carry) gives a meaning: links and images need "[",
+# HTML and autolinks "<", code "`", emphasis "*" and "_", tables "|", headings "#". Escaped with a
+# backslash they show as themselves.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|#])")
+# Bare web addresses become links in GitHub-flavoured Markdown; an escaped "/" or "." prevents it.
+_BARE_LINK = re.compile(r"(?i)\b(https?:|ftp:)//|\b(www)\.")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#/.])")
+
+
+def inert_markdown(text: str) -> str:
+    """Text from a document or a question, safe to embed in Markdown: it can never become an image,
+    a link, HTML, code, emphasis, a heading or a table cell break.
+
+    inert_markdown("![t](http://x/y.png)")   # "!\\[t\\](http:\\/\\/x/y.png)"
+    """
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+    return _BARE_LINK.sub(lambda m: f"{m.group(1)}\\/\\/" if m.group(1) else f"{m.group(2)}\\.", escaped)
+
+
+def plain_markdown(text: str) -> str:
+    """The inverse of :func:`inert_markdown`: the text as the document wrote it (for comparisons)."""
+    return _ESCAPED.sub(r"\1", text)
 
 
 # ---- terms --------------------------------------------------------------------------------------
