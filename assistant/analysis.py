@@ -64,9 +64,9 @@ MIN_PART_TERMS = 1
 
 # Concern: a particular child ...
 _CHILD = re.compile(
-    r"\b(?:en|et|én|den|det|min|mit|vores|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
-    r"(?:dreng|pige|barn|elev|baby|pode|søskende|\d+-årig|\w*barn)\b"
-    r"|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
+    r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
+    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|\d+-årig|\w*barn)s?\b"
+    r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",
     re.IGNORECASE,
@@ -78,12 +78,13 @@ _WORRY = re.compile(
     r"|\bsulten\b|\bsultne\b|\btrist\w*|\bked af det\b|\bblå mærker\b|\bmærker på\b|\bbeskidt\w*|\bsnavset\w*|\blugter\b"
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
-    r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*",
+    r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
+    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b",
     re.IGNORECASE,
 )
 # ... and an ask for what to do (or the speaker's own part in it).
 _ASK = re.compile(
-    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem skal\b",
+    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem (?:skal|kan)\b",
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")

@@ -58,6 +58,7 @@ class Found:
 
     hits: tuple[ScoredPassage, ...]
     unit_similarity: float  # best dense similarity of an evidence unit of the best passages to the query
+    units: tuple[str, ...] = ()  # the evidence units of the best passages (text with lead-in)
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,14 @@ class Signals:
     absent_years: tuple[str, ...]  # years asked that no best passage mentions
     absent_figures: tuple[str, ...]  # figures asked that no best passage mentions
     type_found: bool  # a best passage has the shape of the expected answer
+    answer_unit_coverage: float  # best term coverage of one unit that has the shape of the expected answer
+    name_coverage: float  # share of the question's (known) names found together in one best passage
     agreement: float  # share of the best passages found by both dense and BM25 retrieval
     english: bool  # a question in English: decided on similarity alone (ENGLISH_MIN_SIMILARITY)
 
     FEATURES = (
         "similarity", "unit_similarity", "coverage", "rare_coverage", "unknown_terms", "unknown_names", "absent_years",
-        "absent_figures", "type_found", "agreement",
+        "absent_figures", "type_found", "agreement", "answer_unit_coverage", "name_coverage",
     )
 
     def vector(self) -> np.ndarray:
@@ -86,7 +89,7 @@ class Signals:
             [
                 self.similarity, self.unit_similarity, self.coverage, self.rare_coverage, self.unknown_terms,
                 min(len(self.unknown_names), 2), min(len(self.absent_years), 2), min(len(self.absent_figures), 2),
-                float(self.type_found), self.agreement,
+                float(self.type_found), self.agreement, self.answer_unit_coverage, self.name_coverage,
             ],
             dtype=float,
         )
@@ -190,6 +193,12 @@ class Answerability:
             absent_years=tuple(y for y in asked_years(question.text) if not any(y in b for b in bodies)),
             absent_figures=tuple(f for f in asked_figures(question.text) if not any(_has_figure(f, b) for b in bodies)),
             type_found=any(holds_answer_type(b, question.answer_type) for b in bodies[:3]),
+            answer_unit_coverage=max(
+                (stats.coverage(terms, u) for u in found.units if holds_answer_type(u, question.answer_type)), default=0.0
+            ),
+            name_coverage=_name_coverage(
+                [n for n in proper_nouns(question.text) if stats.knows_word(n)], [set(words(t)) for t in texts]
+            ),
             agreement=_agreement(top),
             english=english,
         )
@@ -212,6 +221,15 @@ class Answerability:
 def _has_figure(figure: str, text: str) -> bool:
     """"25" is in "25 pct." and "1.250" style thousands are not split; a figure inside another is not found."""
     return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", text) is not None
+
+
+def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]]) -> float:
+    """Share of ``names`` one passage holds (any inflection the corpus uses: "Hedensteds"); 1 without names.
+    A case question's municipality and its topic should stand in the same passage."""
+    if not names:
+        return 1.0
+    forms = [{n.lower(), n.lower().removesuffix("s")} for n in names]
+    return max((sum(bool(f & found) for f in forms) / len(forms) for found in passage_words), default=0.0)
 
 
 def _agreement(top: Sequence[ScoredPassage]) -> float:

@@ -286,9 +286,9 @@ class Assistant:
                 hits = retriever.hybrid(query, k=depth, filters=wanted, vector=vector)
         if self._reranker is not None:
             hits = self._reranker.rerank(query, hits)[:k]
-        unit_ids = [u.unit_id for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
-        similarities = self.index.unit_similarities(vector, unit_ids)
-        return Found(tuple(hits), max(similarities.values(), default=0.0))
+        units = [u for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
+        similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
+        return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units))
 
     def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""

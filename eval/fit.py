@@ -355,6 +355,11 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
     corpus_text = " ".join(p.text for p in assistant.index.passages.values())
     absent_years = [str(y) for y in range(1990, 2031) if str(y) not in corpus_text]
     unknown_names = [m for m in MUNICIPALITIES if not statistics.knows_word(m)]
+    known_municipalities = sorted({
+        str(p.metadata["municipality"]).removesuffix(" Kommune")
+        for p in assistant.index.passages.values()
+        if p.metadata.get("municipality") and " " not in str(p.metadata["municipality"]).removesuffix(" Kommune")
+    })
     examples = []
     for q in answerable:
         pick = zlib.crc32(q.id.encode())
@@ -363,6 +368,11 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
             swaps.append(("year", lambda t, y=years[0]: t.replace(y, absent_years[pick % len(absent_years)])))
         if names := proper_nouns(q.question):
             swaps.append(("name", lambda t, n=names[0]: re.sub(rf"\b{re.escape(n)}", unknown_names[pick % len(unknown_names)], t, count=1)))
+            # A municipality the documents do describe, but not where this question's answer stands: the
+            # hardest near-miss ("Hvor mange pluspladser har Aarhus?" when only København's are given).
+            elsewhere = [m for m in known_municipalities if m not in q.question and not any(m in g.quote for g in q.gold)]
+            if elsewhere:
+                swaps.append(("known_name", lambda t, n=names[0], m=elsewhere[pick % len(elsewhere)]: re.sub(rf"\b{re.escape(n)}", m, t, count=1)))
         if figures := asked_figures(q.question):
             swaps.append(("figure", lambda t, f=figures[0]: t.replace(f, _absent_figure(f, corpus_text), 1)))
         for what, swap in swaps:
