@@ -116,11 +116,11 @@ class Assistant:
         self._state = self._derive()
 
     @classmethod
-    def open(cls, settings: Settings) -> Assistant:
-        """The assistant with the index, LLM and reranker the settings configure."""
+    def open(cls, settings: Settings, index: CorpusIndex | None = None) -> Assistant:
+        """The assistant with the index (opened unless given), LLM and reranker the settings configure."""
         llm = make_llm(settings) if settings.answer_mode == "llm" else None
         reranker = Reranker(settings.reranker_path) if settings.reranker_path else None
-        return cls(CorpusIndex.open(settings), settings, llm=llm, reranker=reranker)
+        return cls(index or CorpusIndex.open(settings), settings, llm=llm, reranker=reranker)
 
     def refresh(self) -> None:
         """Recompute the derived state after the index changed (upload, delete); one atomic swap."""
