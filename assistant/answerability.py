@@ -14,7 +14,9 @@ The outcome:
   documents' general guidance still helps, so it becomes a partial answer);
 * **partial** when the topic is covered but something asked is not: a name or a year the documents never
   mention, a figure they do not have, or one part of a multi-part question that its own retrieval does
-  not answer; ``missing`` names each of them in Danish;
+  not answer; ``missing`` names each of them in Danish. Also when the probability lies between the
+  decline threshold and ``answer_threshold``: the evidence is too weak to present as an answer, so the
+  first line says the documents do not answer it directly (``missing`` holds the question itself);
 * **answer** otherwise.
 
 Example::
@@ -108,7 +110,8 @@ class AnswerabilityModel:
     bias: float
     mean: tuple[float, ...]
     scale: tuple[float, ...]
-    threshold: float
+    threshold: float  # below: decline
+    answer_threshold: float = 0.0  # below (and at or above ``threshold``): weak evidence, a partial answer
     features: tuple[str, ...] = Signals.FEATURES
     fitted_on: str = ""  # what it was fitted on, for the record
 
@@ -159,15 +162,18 @@ class Answerability:
             outcome: Outcome = "partial" if analysis.is_concern else "decline"
             missing = signals.missing or ((analysis.text,) if analysis.is_concern else ())
             return Decision(outcome, probability, missing, covered, signals)
+        # A part counts as answered only on evidence strong enough to present as an answer.
+        part_bar = max(self.model.threshold, self.model.answer_threshold)
         uncovered = tuple(
             number
             for number, (part, part_found) in enumerate(zip(analysis.parts, parts))
-            if analysis.is_multi_part
-            and self._probability(self.signals(part, analysis.is_english, part_found)) < self.model.threshold
+            if analysis.is_multi_part and self._probability(self.signals(part, analysis.is_english, part_found)) < part_bar
         )
         if uncovered and len(uncovered) == len(analysis.parts):
-            return Decision("decline", probability, signals.missing, covered, signals, uncovered)
+            return Decision("partial", probability, signals.missing or (analysis.text,), covered, signals)
         missing = signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered)
+        if not missing and probability < self.model.answer_threshold:
+            missing = (analysis.text,)  # weak evidence is never presented as an answer
         return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered)
 
     def _probability(self, signals: Signals) -> float:

@@ -57,6 +57,10 @@ log = logging.getLogger(__name__)
 RETRIEVE_K = 10
 PART_K = 5  # passages retrieved for each part of a multi-part question or guidance topic
 NEAREST_TOPICS = 3
+# Passages the composer scores units from: the question's own, then each part's and guidance topic's best in
+# turn. Scoring every unit once per part, 30 passages made a concern answer take a second; 12 keep each
+# list's best three.
+COMPOSE_PASSAGES = 12
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
 
@@ -113,6 +117,7 @@ class Assistant:
         self._reranker = reranker
         self._model = model or AnswerabilityModel.load()
         self._unit_scorer = unit_scorer or UnitScorer.load()
+        self._topic_vectors: dict[str, tuple[float, ...]] = {}
         self._state = self._derive()
 
     @classmethod
@@ -262,7 +267,7 @@ class Assistant:
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         topic = " ".join(state.answerability.covered_words(query, found.hits))
         parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
-        guidance = tuple(self._retrieve(t, PART_K, filters) for t in concern_topics()) if analysis.is_concern else ()
+        guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()
@@ -270,6 +275,16 @@ class Assistant:
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
         return Assessment(query, vector, analysis, found, parts, guidance, decision)
+
+    def _embed(self, text: str) -> Sequence[float]:
+        """The query vector of ``text``; the concern guidance topics are embedded once (they never change,
+        and a concern answer would otherwise embed each of them twice per question)."""
+        if text in self._topic_vectors:
+            return self._topic_vectors[text]
+        vector = tuple(self.index.retriever.embed_query(text))
+        if text in concern_topics():
+            self._topic_vectors[text] = vector
+        return vector
 
     def _retrieve(self, query: str, k: int, filters: PassageFilter | None, vector: Sequence[float] | None = None) -> Found:
         """The best passages for ``query`` and the best similarity of one of their evidence units."""
@@ -308,7 +323,7 @@ class Assistant:
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
         decision = assessment.decision
-        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])
+        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
         composition = self._citat(state, assessment, hits)
         lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
@@ -354,7 +369,7 @@ class Assistant:
             topics = tuple(QuestionPart(t, "procedure", tuple(content_terms(t))) for t in concern_topics())
             analysis = replace(analysis, parts=analysis.parts + topics)
         scored = state.evidence.gather_evidence(
-            assessment.vector, analysis.terms, analysis, hits, self.index, self.index.retriever.embed_query
+            assessment.vector, analysis.terms, analysis, hits, self.index, self._embed
         )
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
         return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered)

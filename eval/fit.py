@@ -49,6 +49,7 @@ from tidlig.settings import Settings
 
 if TYPE_CHECKING:
     from assistant import Assistant
+    from assistant.pipeline import Assessment
     from assistant.answerability import AnswerabilityModel
     from eval.dataset import Question
 
@@ -60,6 +61,9 @@ LEARNING_RATE = 0.5
 NEWTON_STEPS = 50
 
 MAX_ANSWERABLE_DECLINED = 0.03
+# Answerable questions whose evidence may be flagged as weak (declined or answered partially): a partial
+# answer still shows what the documents hold, but its first line hedges, so a good answer should rarely get it.
+MAX_ANSWERABLE_HEDGED = 0.15
 ANSWERABILITY_L2 = 1.0  # ridge penalty on the standardised answerability weights: few examples per feature
 # Danish municipalities used to make "swapped name" near-misses; only those the documents never mention
 # are used, so the swapped question is unanswerable by construction.
@@ -255,7 +259,7 @@ def comparison_table(questions: Sequence[QuestionRows], model: Callable[[list[di
 def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run: bool = False) -> AnswerabilityModel:
     """Fit on train (+ near-misses), choose the threshold on validation, print the figures, save."""
     from assistant import Assistant
-    from assistant.answerability import MODEL_FILE, AnswerabilityModel, Signals
+    from assistant.answerability import MODEL_FILE, Answerability, AnswerabilityModel, Signals
     from index import CorpusIndex
 
     train = [q for q in questions if q.split in ("train", None)]
@@ -286,10 +290,18 @@ def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run
     for name, weight in sorted(zip(Signals.FEATURES, weights), key=lambda p: -abs(p[1])):
         print(f"  weight {name:<18} {weight:+.3f}")
 
-    outcomes = _threshold_table(Assistant(index, settings, model=model), validation)
-    threshold = choose_threshold(outcomes)
-    model = replace(model, threshold=threshold)
-    print(f"threshold {threshold:.3f} (chosen on {len(validation)} validation questions)")
+    fitted = Assistant(index, settings, model=model)
+    assessments = [(q.answerable, fitted.assess(q.question, list(q.history))) for q in validation]
+    threshold = choose_threshold(_threshold_table(fitted, assessments, "decline"))
+    answer_threshold = choose_answer_threshold(_threshold_table(fitted, assessments, "partial", threshold), threshold)
+    model = replace(model, threshold=threshold, answer_threshold=answer_threshold)
+    print(f"decline below {threshold:.2f}, partial below {answer_threshold:.2f} (chosen on {len(validation)} validation questions)")
+    final = Answerability(model, fitted.statistics)
+    rows = [(answerable, final.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
+    print(
+        f"validation: answerable declined {_rate(rows, True, ('decline',)):.3f}, answerable partial "
+        f"{_rate(rows, True, ('partial',)):.3f}, unanswerable declined or partial {_rate(rows, False, ('decline', 'partial')):.3f}"
+    )
     if not dry_run:
         model.save(MODEL_FILE)
         print(f"Vægte skrevet til {MODEL_FILE}")
@@ -312,19 +324,21 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000, rat
 Outcomes = dict[float, list[tuple[bool, str]]]  # threshold -> (answerable, outcome) per validation question
 
 
-def _threshold_table(assistant: Assistant, validation: Sequence[Question]) -> Outcomes:
-    """Outcomes on validation for a range of thresholds, printed as a table."""
+def _threshold_table(assistant: Assistant, assessments: Sequence[tuple[bool, Assessment]], which: str, decline_at: float = 0.0) -> Outcomes:
+    """Outcomes on validation for a range of decline (or, above ``decline_at``, partial) thresholds, printed."""
     from assistant.answerability import Answerability
 
-    assessments = [(q.answerable, assistant.assess(q.question, list(q.history))) for q in validation]
     outcomes: Outcomes = {}
-    print(f"\n{'threshold':<10} answerable_declined answerable_partial unanswerable_declined_or_partial")
+    print(f"\n{which + ' threshold':<18} answerable_declined answerable_partial unanswerable_declined_or_partial")
     for threshold in np.round(np.arange(0.05, 0.96, 0.05), 2):
-        decider = Answerability(replace(assistant.model, threshold=float(threshold)), assistant.statistics)
+        if which == "partial" and threshold < decline_at:
+            continue
+        thresholds = {"threshold": float(threshold)} if which == "decline" else {"threshold": decline_at, "answer_threshold": float(threshold)}
+        decider = Answerability(replace(assistant.model, **thresholds), assistant.statistics)
         rows = [(answerable, decider.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
         outcomes[float(threshold)] = rows
         print(
-            f"{threshold:<10.2f} {_rate(rows, True, ('decline',)):>19.3f} {_rate(rows, True, ('partial',)):>18.3f} "
+            f"{threshold:<18.2f} {_rate(rows, True, ('decline',)):>19.3f} {_rate(rows, True, ('partial',)):>18.3f} "
             f"{_rate(rows, False, ('decline', 'partial')):>32.3f}"
         )
     return outcomes
@@ -334,6 +348,12 @@ def choose_threshold(outcomes: Outcomes) -> float:
     """The highest threshold with answerable questions declined at most ``MAX_ANSWERABLE_DECLINED``."""
     allowed = [t for t, rows in outcomes.items() if _rate(rows, True, ("decline",)) <= MAX_ANSWERABLE_DECLINED]
     return max(allowed, default=min(outcomes))
+
+
+def choose_answer_threshold(outcomes: Outcomes, decline_at: float) -> float:
+    """The highest partial threshold with answerable questions declined or partial at most ``MAX_ANSWERABLE_HEDGED``."""
+    allowed = [t for t, rows in outcomes.items() if _rate(rows, True, ("decline", "partial")) <= MAX_ANSWERABLE_HEDGED]
+    return max(allowed, default=decline_at)
 
 
 def _rate(rows: Sequence[tuple[bool, str]], answerable: bool, kinds: tuple[str, ...]) -> float:
