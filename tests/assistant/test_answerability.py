@@ -116,3 +116,14 @@ def test_the_shipped_model_is_fitted_and_calibrated():
 )
 def test_the_shipped_model_on_the_bundled_index(assistant, question, outcomes):
     assert assistant.assess(question).decision.outcome in outcomes
+
+
+def test_weak_evidence_between_the_two_thresholds_is_a_partial_answer(index):
+    from dataclasses import replace
+
+    statistics = RelevanceScorer(p.text for p in index.passages.values())
+    question = "Hvad tilbyder Holstebro nye forældre?"
+    strict = Answerability(replace(coverage_model(), answer_threshold=0.9999), statistics)
+    decision = decide(strict, index, question)
+    assert decision.outcome == "partial" and decision.missing == (question,)
+    assert decide(Answerability(coverage_model(), statistics), index, question).outcome == "answer"

@@ -127,3 +127,13 @@ def test_stream_yields_the_models_growing_text_then_the_answer(settings):
     texts = [text for text, answer in updates if answer is None]
     assert len(texts) >= 2 and texts[-1].startswith("Holstebro tilbyder")
     assert updates[-1][1] is not None and updates[-1][1].mode == "llm"
+
+
+def test_weak_evidence_is_never_presented_as_an_answer(settings):
+    from dataclasses import replace
+
+    assistant = Assistant(FakeIndex(), settings, model=replace(coverage_model(), answer_threshold=0.9999))
+    answer = assistant.ask("Hvad tilbyder Holstebro nye forældre?")
+    assert answer.outcome == "partial"
+    assert answer.text.splitlines()[0].startswith("Delvist svar: Dokumenterne svarer ikke direkte på dit spørgsmål")
+    assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text  # what they hold still follows
