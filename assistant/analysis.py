@@ -65,7 +65,7 @@ MIN_PART_TERMS = 1
 # Concern: a particular child ...
 _CHILD = re.compile(
     r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
-    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|\d+-årig|\w*barn)s?\b"
+    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",

@@ -135,5 +135,6 @@ def test_weak_evidence_is_never_presented_as_an_answer(settings):
     assistant = Assistant(FakeIndex(), settings, model=replace(coverage_model(), answer_threshold=0.9999))
     answer = assistant.ask("Hvad tilbyder Holstebro nye forældre?")
     assert answer.outcome == "partial"
-    assert answer.text.splitlines()[0].startswith("Delvist svar: Dokumenterne svarer ikke direkte på dit spørgsmål")
+    first_line = answer.text.splitlines()[0]
+    assert first_line.startswith("Delvist svar:") and "svarer ikke direkte på dit spørgsmål" in first_line
     assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text  # what they hold still follows
