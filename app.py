@@ -1036,7 +1036,7 @@ def main() -> int:
             f"{settings.corpus_dir}/ (eller upload dokumenter under fanen Dokumenter som administrator).",
             file=sys.stderr,
         )
-    assistant = Assistant(index, settings)
+    assistant = Assistant.open(settings, index)
     demo = build_app(assistant, settings)
     _, url, _ = launch(demo, assistant, settings, prevent_thread_lock=True)
     print(

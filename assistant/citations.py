@@ -20,14 +20,16 @@ class CitationBook:
         self._hits: dict[str, ScoredPassage] = {}
         self._quoted: dict[str, list[str]] = {}
 
-    def cite(self, hit: ScoredPassage, quoted: str = "") -> int:
+    def cite(self, hit: ScoredPassage, *quoted: str) -> int:
+        """The passage's marker (a new one on first use); ``quoted`` are the texts the answer quotes from it."""
         chunk_id = hit.passage.chunk_id
         if chunk_id not in self._numbers:
             self._numbers[chunk_id] = len(self._numbers) + 1
             self._hits[chunk_id] = hit
             self._quoted[chunk_id] = []
-        if quoted and quoted not in self._quoted[chunk_id]:
-            self._quoted[chunk_id].append(quoted)
+        for text in quoted:
+            if text and text not in self._quoted[chunk_id]:
+                self._quoted[chunk_id].append(text)
         return self._numbers[chunk_id]
 
     def citations(self) -> tuple[Citation, ...]:

@@ -1,177 +1,303 @@
-"""Citat mode: compose an answer from verbatim sentences and list items of the retrieved passages.
+"""Citat mode: an answer-first composition of verbatim evidence units, each with its [n] marker.
 
-No language model: the answer cannot state anything the sources do not. It reads as an answer: a
-one-line lead-in, then the relevant points grouped by source (in rank order), each ending with its
-[n] marker. Only whole sentences and list items are used, duplicates (chunk overlap) are dropped, and
-the length is bounded. A list item brings its lead-in along, so the list still reads as a list.
+No language model: the answer cannot state anything the sources do not. It reads as an answer:
+
+* **short answer**: the one to three units that answer the question (per part of a multi-part
+  question), best first. A list item or a list's lead-in brings its list (a list question the whole
+  list), a table row comes as a Markdown table with the header row and only the relevant rows.
+* **more** ("Mere fra kilderne"): further units above the relevance floor, grouped by source, in
+  document order. A source section needs at least one unit that shares the question's words, so a
+  block that only resembles the question never gets a section.
+
+No unit twice (chunk overlap, repeated slides, a lead-in already shown), no fragments (headings, chart
+labels, slide debris never reach the candidates, see :func:`assistant.evidence.quotable`), and the
+length follows the question: fact questions get a short answer and little more. Everything quoted is
+inert Markdown (:func:`tidlig.text.inert_markdown`).
 
 Example::
 
-    composer = CitatComposer(scorer)
-    text, book = composer.compose(query_terms, hits, extra_case_passages)
+    composition = CitatComposer().compose(analysis, scored_units)
+    composition.short_answer, composition.more, composition.book.citations()
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from index import ScoredPassage
-
+from assistant.analysis import AnswerType, QuestionAnalysis
 from assistant.citations import CitationBook
-from assistant.injection import looks_like_instruction
-from assistant.relevance import RelevanceScorer
-from tidlig.text import content_terms
-from tidlig.text import is_list_item, paragraphs, split_sentences
-from prompts import render
+from assistant.evidence import ScoredUnit, shown_lead_in, unit_key
+from assistant.types import Outcome
+from index import ScoredPassage
+from ingest.types import EvidenceUnit
+from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, split_sentences
 
-MAX_POINTS = 10
-MAX_CHARS = 1800
-MAX_SOURCES = 4
-# Units taken per passage by retrieval rank: the best passage is quoted most fully, because its
-# relevant sentences often share no words with the question (paraphrase), the later ones only where
-# they match the question.
-UNITS_PER_RANK = (6, 3, 2, 2)
-# A sentence below this share of the question's terms is not worth quoting (except from the top passage).
-MIN_COVERAGE = 0.3
-RESULT_CUES = re.compile(r"\b(pct|procent|effekt|resultat|viser|faldet|færre|flere|reduc|stige|steget|besparelse|kr\.|mio)", re.I)
+MORE_HEADING = "**Mere fra kilderne**"
+# Questions whose answer is one fact: a short answer of at most two units and little more.
+FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "other"})
+# Questions that ask for a list or steps get the whole list of the unit that answers them.
+LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
+SHORT_UNITS = {True: 2, False: 3}  # by "is a fact question"
+PART_UNITS = 2  # per part of a multi-part question
+# Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
+# the short answer (or be a relevant row or item of a table or list shown there), and to appear under
+# "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall together
+# with how well retrieval did. Chosen on the train split (data/scratch sweep, see README).
+SHORT_FLOOR = 0.3
+MORE_FLOOR = 0.3
+# A "Mere fra kilderne" section needs a unit holding this IDF-weighted share of the question's terms.
+SECTION_COVERAGE = 0.25
+MORE_UNITS = {True: 2, False: 6}
+MORE_SOURCES = 3
+# Characters of quoted text after the short answer (fact questions stay short).
+MORE_CHARS = {True: 300, False: 1400}
+# A table or a list shows at most this many rows or items that were not chosen for their own relevance.
+MAX_LIST_ITEMS = 12
+# A sentence this long (characters) or longer that lies inside one already shown is a repeat.
+MIN_REPEAT = 12
+
+BlockKind = Literal["sentences", "list", "table"]
 
 
 @dataclass(frozen=True)
-class Unit:
-    """A sentence or list item of a passage, in document order."""
+class Composition:
+    """The short answer and the "Mere fra kilderne" part (Markdown with [n] markers, no lead-in line)."""
 
-    text: str
-    position: int
-    list_item: bool
-    lead_in: str = ""  # for a list item: the line that introduces its list
+    short_answer: str
+    more: str
+    book: CitationBook
 
-
-def passage_units(text: str, table: bool = False) -> list[Unit]:
-    """Sentences and list items; a table's rows are list items (a row is never split into sentences)."""
-    if table:
-        rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-        return [Unit(row, i, True) for i, row in enumerate(rows)]
-    units: list[Unit] = []
-    lead_in = ""
-    for paragraph in paragraphs(text):
-        flat = " ".join(paragraph.split())
-        if is_list_item(flat):
-            units.append(Unit(flat.lstrip("-*• ").strip(), len(units), True, lead_in))
-            continue
-        lead_in = flat if flat.endswith(":") else ""
-        units.extend(Unit(s, len(units) + i, False) for i, s in enumerate(split_sentences(flat)))
-    return units
+    @property
+    def body(self) -> str:
+        return f"{self.short_answer}\n\n{self.more}" if self.more else self.short_answer
 
 
-def is_fragment(unit: Unit) -> bool:
-    """Headings and cut-off pieces: short text that does not end like a sentence."""
-    if unit.list_item:
-        return len(unit.text) < 3
-    if unit.text.startswith(("Læs mere", "Kilde:", "Note:")) or "http" in unit.text or looks_like_instruction(unit.text):
-        return True
-    words = len(unit.text.split())
-    # Slides rarely end lines with a full stop, so only short unpunctuated lines count as headings.
-    return words < 4 or (words < 8 and not unit.text.rstrip("”’\"')").endswith((".", "!", "?", ":")))
+@dataclass(frozen=True)
+class _Block:
+    """Units of one chunk shown together: sentences, a list with its lead-in, or a table with its header."""
+
+    hit: ScoredPassage
+    kind: BlockKind
+    units: tuple[EvidenceUnit, ...]
+    lead_in: str = ""
+
+
+@dataclass(frozen=True)
+class Floors:
+    """Shares of the best unit's probability a unit needs: ``short`` to join the best unit in the short
+    answer (and be a relevant row or item), ``more`` to appear under "Mere fra kilderne";
+    ``section_coverage`` is the share of the question's (IDF-weighted) terms one unit of a source
+    section must hold."""
+
+    short: float = SHORT_FLOOR
+    more: float = MORE_FLOOR
+    section_coverage: float = SECTION_COVERAGE
 
 
 class CitatComposer:
-    def __init__(self, scorer: RelevanceScorer) -> None:
-        self._scorer = scorer
+    def __init__(self, floors: Floors = Floors()) -> None:
+        self.floors = floors
 
-    def compose(self, query_terms: Sequence[str], hits: Sequence[ScoredPassage]) -> tuple[str, CitationBook]:
-        """Answer text (Markdown with [n] markers) and the citations it uses."""
+    def compose(
+        self,
+        analysis: QuestionAnalysis,
+        scored_units: Sequence[ScoredUnit],
+        outcome: Outcome = "answer",
+        missing: Sequence[str] = (),
+    ) -> Composition:
+        """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
+        no short answer of their own: the lead-in says they are not covered."""
         book = CitationBook()
-        chosen = self._choose(query_terms, hits)
-        # One section per source heading: chunks of the same block (a case, a slide) read as one text.
-        sections: dict[str, list[str]] = {}
-        shown_lead_ins: set[str] = set()
-        for hit, units in sorted(chosen, key=lambda pair: _heading_order(pair, chosen)):
-            lines = sections.setdefault(source_heading(hit), [])
-            for unit in units:
-                marker = book.cite(hit, unit.text)
-                if unit.list_item and unit.lead_in and unit.lead_in not in shown_lead_ins:
-                    book.cite(hit, unit.lead_in)
-                    lines.append(_cited(unit.lead_in, marker))
-                shown_lead_ins.update((unit.lead_in, unit.text))
-                lines.append(f"- {_cited(unit.text, marker)}" if unit.list_item else _cited(unit.text, marker))
-        body = "\n\n".join(f"**{heading}**\n" + "\n".join(lines) for heading, lines in sections.items())
-        return f"{self._lead_in(chosen)}\n\n{body}", book
+        fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
+        shown: set[str] = set()  # unit keys and groups already in the answer
+        short: list[_Block] = []
+        for number, part in enumerate(analysis.parts):
+            if outcome == "partial" and _named(part.text, missing):
+                continue
+            part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
+            short += self._short_answer(scored_units, number, part_type, shown)
+        more = self._more(scored_units, shown, fact)
+        writer = _Writer(book)
+        short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
+        return Composition(short_answer, writer.more(more), book)
 
-    def _choose(self, query_terms: Sequence[str], hits: Sequence[ScoredPassage]) -> list[tuple[ScoredPassage, list[Unit]]]:
-        seen: set[str] = set()
-        chosen: list[tuple[ScoredPassage, list[Unit]]] = []
-        budget_points, budget_chars = MAX_POINTS, MAX_CHARS
-        for rank, hit in enumerate(hits):
-            if len(chosen) == MAX_SOURCES or budget_points <= 0 or budget_chars <= 0:
+    def _short_answer(self, scored: Sequence[ScoredUnit], part: int, answer_type: AnswerType, shown: set[str]) -> list[_Block]:
+        """The best unit for a part and up to two more that are nearly as likely, each with its list or table."""
+        ranked = sorted(scored, key=lambda s: -s.part_scores[part])
+        if not ranked:
+            return []
+        limit = PART_UNITS if len(ranked[0].part_scores) > 1 else SHORT_UNITS[answer_type in FACT_TYPES]
+        floor = self.floors.short * ranked[0].part_scores[part]
+        blocks: list[_Block] = []
+        for candidate in ranked:
+            if len(blocks) == limit or candidate.part_scores[part] < floor:
                 break
-            units = self._relevant_units(query_terms, hit, rank, seen)
+            if candidate.key in shown or candidate.group in shown:
+                continue
+            block = self._expand(candidate, scored, answer_type, part, floor)
+            shown.update(_keys(block) | {candidate.group})
+            blocks.append(block)
+        return blocks
+
+    def _expand(self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float) -> _Block:
+        """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""
+        unit = seed.unit
+        members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
+        relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
+        if unit.kind == "table_row":
+            return _Block(seed.hit, "table", _in_order(relevant), unit.lead_in)
+        if unit.kind == "list_item" or (members and is_lead_in(unit.text)):
+            lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
+            whole = answer_type in LIST_TYPES or unit.kind == "sentence"
+            items = [s.unit for s in members] if whole else relevant
+            return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
+        return _Block(seed.hit, "sentences", (unit,))
+
+    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool) -> list[_Block]:
+        """Units above the floor not yet shown, by source (best source first), at most a few sources."""
+        by_source: dict[str, list[ScoredUnit]] = {}
+        floor = self.floors.more * max((s.score for s in scored), default=0.0)
+        for candidate in scored:
+            if candidate.score >= floor and candidate.key not in shown and candidate.group not in shown:
+                by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
+        blocks: list[_Block] = []
+        budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
+        for members in by_source.values():
+            if sources == MORE_SOURCES or budget_units <= 0:
+                break
+            if max(m.coverage for m in members) < self.floors.section_coverage:
+                continue  # resembles the question without sharing its words: not related enough to show
             picked = []
-            for unit in units:
-                if budget_points <= 0 or len(unit.text) > budget_chars:
+            for member in members:
+                if budget_units <= 0 or len(member.unit.text) > budget_chars:
                     break
-                picked.append(unit)
-                seen.add(_key(unit.text))
-                budget_points -= 1
-                budget_chars -= len(unit.text)
+                if is_lead_in(member.unit.text):
+                    continue  # a lead-in only comes with its items
+                picked.append(member)
+                budget_units -= 1
+                budget_chars -= len(member.unit.text)
             if picked:
-                chosen.append((hit, sorted(picked, key=lambda u: u.position)))
-        if not chosen and hits:
-            # Nothing reads like a sentence (a chart, a title slide): quote the best passage as it is.
-            table = hits[0].passage.metadata.get("block_kind") == "table"
-            chosen = [(hits[0], passage_units(hits[0].passage.text, table)[: UNITS_PER_RANK[0]])]
-        return chosen
-
-    def _relevant_units(self, query_terms: Sequence[str], hit: ScoredPassage, rank: int, seen: set[str]) -> list[Unit]:
-        """The passage's units worth quoting, best first. The top passage is quoted as a whole (up to
-        its limit), since it was retrieved for its meaning, not only for shared words."""
-        table = hit.passage.metadata.get("block_kind") == "table"
-        units = [u for u in passage_units(hit.passage.text, table) if not is_fragment(u) and _key(u.text) not in seen]
-        limit = UNITS_PER_RANK[min(rank, len(UNITS_PER_RANK) - 1)]
-        if rank == 0:
-            return units[:limit] if len(units) <= limit else self._best(query_terms, hit, units, limit, 0.0)
-        return self._best(query_terms, hit, units, limit, MIN_COVERAGE)
-
-    def _best(self, query_terms: Sequence[str], hit: ScoredPassage, units: list[Unit], limit: int, floor: float) -> list[Unit]:
-        scored = sorted(((self._unit_score(query_terms, u, hit), u) for u in units), key=lambda p: -p[0])
-        return [unit for score, unit in scored if score >= floor][:limit]
-
-    def _unit_score(self, query_terms: Sequence[str], unit: Unit, hit: ScoredPassage) -> float:
-        score = self._scorer.coverage(query_terms, f"{unit.lead_in} {unit.text}")
-        if hit.passage.metadata.get("case_number") is not None and RESULT_CUES.search(unit.text):
-            score += 0.2  # for case examples, the result is what leaders ask about
-        return score
-
-    @staticmethod
-    def _lead_in(chosen: list[tuple[ScoredPassage, list[Unit]]]) -> str:
-        top = chosen[0][0].passage.metadata if chosen else {}
-        if top.get("case_number") is not None:
-            case = f"CASE #{top['case_number']} {top.get('case_title', '')} ({top.get('municipality', '')})"
-            return render("lead_in_case", case=" ".join(case.replace(" ()", "").split()))
-        if len({hit.passage.doc_id for hit, _ in chosen}) > 1:
-            return render("lead_in_synthesis")
-        return render("lead_in")
+                sources += 1
+                blocks.extend(_grouped(picked))
+        return blocks
 
 
-def _heading_order(pair: tuple[ScoredPassage, list[Unit]], chosen: list[tuple[ScoredPassage, list[Unit]]]) -> tuple[int, int]:
-    """Sections in rank order of their best chunk; chunks within a section in document order."""
-    heading = source_heading(pair[0])
-    first_rank = next(i for i, (hit, _) in enumerate(chosen) if source_heading(hit) == heading)
-    return first_rank, pair[0].passage.ordinal
+def _grouped(members: list[ScoredUnit]) -> list[_Block]:
+    """A source's units as blocks in document order: list items under their lead-in, rows as a table."""
+    blocks: list[_Block] = []
+    for member in sorted(members, key=lambda m: (m.hit.passage.ordinal, m.unit.position)):
+        unit = member.unit
+        kind: BlockKind = "table" if unit.kind == "table_row" else "list" if unit.kind == "list_item" else "sentences"
+        previous = blocks[-1] if blocks else None
+        if previous and previous.hit.passage.chunk_id == unit.chunk_id and previous.kind == kind and previous.lead_in == shown_lead_in(unit):
+            blocks[-1] = _Block(previous.hit, kind, (*previous.units, unit), previous.lead_in)
+        else:
+            blocks.append(_Block(member.hit, kind, (unit,), shown_lead_in(unit)))
+    return blocks
+
+
+def _merged(blocks: list[_Block]) -> list[_Block]:
+    """Sentences picked from the same chunk read as one paragraph, in document order."""
+    merged: list[_Block] = []
+    for block in blocks:
+        same = next((i for i, m in enumerate(merged) if m.kind == block.kind == "sentences" and m.hit.passage.chunk_id == block.hit.passage.chunk_id), None)
+        if same is None:
+            merged.append(block)
+        else:
+            merged[same] = _Block(block.hit, "sentences", _in_order([*merged[same].units, *block.units]))
+    return merged
+
+
+class _Writer:
+    """Renders blocks as Markdown with markers, each sentence once: a sentence already shown (chunk
+    overlap, a lead-in paragraph that is also quoted, a repeated slide) is left out the second time."""
+
+    def __init__(self, book: CitationBook) -> None:
+        self.book = book
+        self._shown: list[str] = []  # lowercased sentences already in the answer
+
+    def block(self, block: _Block) -> str:
+        marker = self.book.cite(block.hit)
+        if block.kind == "table":
+            return self._table(block, marker)
+        lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
+        if block.kind == "sentences":
+            return " ".join(line for line in lines if line)
+        items = [f"- {line}" for line in lines if line]
+        lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
+        return "\n".join([lead_in, *items] if lead_in else items)
+
+    def more(self, blocks: list[_Block]) -> str:
+        sections: dict[str, list[str]] = {}
+        for block in blocks:
+            text = self.block(block)
+            if text:
+                sections.setdefault(source_heading(block.hit), []).append(text)
+        if not sections:
+            return ""
+        body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
+        return f"{MORE_HEADING}\n\n{body}"
+
+    def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
+        """Every sentence carries its marker, also inside a list item of several sentences. Inside a
+        unit of several sentences a piece that is no sentence (a slide's signature, a chart label) is
+        left out; a sentence that repeats or lies inside one already shown is left out too."""
+        sentences = split_sentences(text) or [text]
+        shown = []
+        for sentence in sentences:
+            plain = " ".join(sentence.lower().split())
+            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence):
+                continue
+            if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+                continue
+            self._shown.append(plain)
+            self.book.cite(hit, sentence)
+            shown.append(f"{inert_markdown(sentence)} [{marker}]")
+        return " ".join(shown)
+
+    def _table(self, block: _Block, marker: int) -> str:
+        """A Markdown table: the header row, then the rows; the marker closes each row's last cell."""
+        header = _cells(block.lead_in) if block.lead_in else []
+        rows = [_cells(unit.text) for unit in block.units]
+        width = max(len(header), *(len(row) for row in rows))
+        self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
+        lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
+        lines += [_table_row(row, width, marker) for row in rows]
+        return "\n".join(lines)
+
+
+def _table_row(cells: list[str], width: int, marker: int | None) -> str:
+    padded = [inert_markdown(cell) for cell in cells] + [""] * (width - len(cells))
+    if marker is not None:
+        padded[-1] = f"{padded[-1]} [{marker}]".strip()
+    # No space between the last marker and the closing bar: the bar is table syntax, not a new sentence.
+    return "| " + " | ".join(padded) + "|"
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.split(" | ")]
 
 
 def source_heading(hit: ScoredPassage) -> str:
+    """Title, year and location of a passage, as the source sections and refusals name it (not escaped)."""
     meta = hit.passage.metadata
     year = f", {meta['year']}" if meta.get("year") else ""
     location = f", {hit.passage.location}" if hit.passage.location else ""
     return f"{meta.get('title', hit.passage.doc_id)}{year}{location}"
 
 
-def _cited(text: str, marker: int) -> str:
-    """Every sentence carries its marker, also inside a list item of several sentences."""
-    return " ".join(f"{sentence} [{marker}]" for sentence in split_sentences(text)) or f"{text} [{marker}]"
+def _keys(block: _Block) -> set[str]:
+    keys = {unit_key(unit.text) for unit in block.units}
+    return keys | {unit_key(block.lead_in)} if block.lead_in else keys
 
 
-def _key(text: str) -> str:
-    return " ".join(content_terms(text)) or text.lower()
+def _in_order(units: Sequence[EvidenceUnit]) -> tuple[EvidenceUnit, ...]:
+    return tuple(sorted(units, key=lambda u: u.position))
+
+
+def _named(part: str, missing: Sequence[str]) -> bool:
+    """Whether the lead-in names this part as not covered (its terms are all in one missing item)."""
+    terms = set(content_terms(part))
+    return any(terms and terms <= set(content_terms(item)) or item in part for item in missing)

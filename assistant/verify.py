@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
 from tidlig.text import content_terms
-from tidlig.text import split_sentences
+from tidlig.text import plain_markdown, split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
@@ -39,13 +39,19 @@ class SentenceCheck:
 
 
 def normalise_space(text: str) -> str:
-    return " ".join(text.replace("\u00ad", "").split()).lower()
+    """Comparison form: Markdown escapes removed (quotes are shown inert), whitespace collapsed, lower case."""
+    return " ".join(plain_markdown(text).replace("\u00ad", "").split()).lower()
 
 
 class CitationVerifier:
     def __init__(self, scorer: RelevanceScorer, threshold: float = SUPPORT_THRESHOLD) -> None:
         self._scorer = scorer
         self.threshold = threshold
+
+    @property
+    def relevance(self) -> RelevanceScorer:
+        """The IDF statistics support is measured with (the evaluation judges relevance with them too)."""
+        return self._scorer
 
     def support(self, sentence: str, passage: str) -> float:
         """1.0 for a verbatim quote, else the share of the sentence's content (IDF-weighted) in the passage."""

@@ -12,7 +12,7 @@ On the answerable questions of one split (``train`` by default; never tune on ``
 Every configuration is scored by the mean of hit@5, mrr@10 and gold_recall@5 (the retrieval targets);
 ties go to the simpler configuration (listed first), and the unit BM25 list is kept only when it adds
 more than ``EXTRA_LIST_MARGIN``. The defaults in ``index.retrieval.FusionSettings``
-and ``index.lexical.LexicalOptions`` were set from this output (README, "Calibration").
+and ``index.lexical.LexicalOptions`` were set from this output (README, "Calibration"); the answerability decision is fitted by ``python -m eval.fit``.
 Each query is embedded once and each list is retrieved once; the sweep itself only re-fuses lists.
 """
 

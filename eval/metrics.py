@@ -13,7 +13,16 @@
 * ``citation_recall``: share of the answer's sentences (the lead-in line and source headings excluded)
   with at least one supporting citation.
 * ``gold_cited``: share of answerable items whose answer cites a chunk that contains a gold quote.
-* ``unanswerable_declined`` / ``answerable_declined``: share of unanswerable / answerable items refused.
+* ``unanswerable_declined``: share of unanswerable items declined or answered only partially (a partial
+  answer says what the documents lack); ``answerable_declined``: share of answerable items declined;
+  ``partial_rate``: share of all items answered partially.
+* ``answer_form`` (every answer that is not a decline), computed from the answer text alone:
+  ``duplicated_sentences`` (a quoted sentence or item that repeats an earlier one, or lies inside one),
+  ``dangling_lead_ins`` (a line ending in ":" not followed by a list or a table), ``fragments`` (a quoted
+  line that is a heading, chart label, slide debris or cut-off piece by :func:`tidlig.text.is_fragment`,
+  or a list item without a word), ``unrelated_sections`` (a source section of "Mere fra kilderne" none of
+  whose lines holds :data:`RELEVANCE_FLOOR` of the question's IDF-weighted terms), and
+  ``median_chars`` of the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
 
@@ -22,14 +31,25 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import re
+import statistics
+
+from assistant.relevance import RelevanceScorer
 from assistant.types import Answer
-from assistant.verify import MARKER, CitationVerifier, answer_claims, strip_markers
+from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
+from tidlig.text import content_terms, is_fragment, is_lead_in, plain_markdown
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
+FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections")
+# A source section is related to the question when one of its lines holds this IDF-weighted share of the
+# question's content terms (the same measure as the composer's section floor, applied to the text shown).
+RELEVANCE_FLOOR = 0.25
+_TABLE_LINE = re.compile(r"^\s*\|")
+_HEADING_LINE = re.compile(r"^\*\*(.+)\*\*\s*$")
 
 
 @dataclass
@@ -42,6 +62,7 @@ class QuestionScore:
     gold_ranks: list[int | None] = field(default_factory=list)
     missed_facts: list[str] = field(default_factory=list)
     cited_gold: bool = False
+    form: dict[str, int] = field(default_factory=dict)
 
     def passed(self) -> dict[str, bool]:
         q = self.question
@@ -82,6 +103,8 @@ def score_question(
     verifier: CitationVerifier,
 ) -> QuestionScore:
     result = QuestionScore(question, answer, latency_ms)
+    if not answer.refused:
+        result.form = answer_form(answer.text, content_terms(answer.query or question.question), verifier.relevance)
     if not question.answerable:
         return result
     result.retrieval, result.gold_ranks = retrieval_scores(question, [chunk_text(c) for c in answer.retrieved])
@@ -115,6 +138,64 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
     }
 
 
+def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceScorer) -> dict[str, int]:
+    """Counts of form defects in one answer's text (see the module docstring)."""
+    body = text.split("\n\n", 1)[1] if "\n\n" in text else ""  # the first paragraph is the lead-in
+    lines = [line.rstrip() for line in body.splitlines()]
+    seen: list[str] = []
+    duplicated = 0
+    for claim in answer_claims(text):
+        plain = normalise_space(strip_markers(claim))
+        if any(plain in earlier or earlier in plain for earlier in seen if min(len(plain), len(earlier)) >= 12):
+            duplicated += 1
+        seen.append(plain)
+    return {
+        "duplicated_sentences": duplicated,
+        "dangling_lead_ins": _dangling_lead_ins(lines),
+        "fragments": sum(_is_fragment_line(line) for line in lines),
+        "unrelated_sections": sum(
+            max((relevance.coverage(question_terms, _plain(line)) for line in section), default=0.0) < RELEVANCE_FLOOR
+            for section in _more_sections(lines)
+        ),
+    }
+
+
+def _plain(line: str) -> str:
+    return plain_markdown(strip_markers(line).replace("|", " ")).strip()
+
+
+def _dangling_lead_ins(lines: list[str]) -> int:
+    count = 0
+    for i, line in enumerate(lines):
+        if _HEADING_LINE.match(line) or _TABLE_LINE.match(line) or not is_lead_in(_plain(line)):
+            continue
+        following = next((later for later in lines[i + 1 :] if later.strip()), "")
+        count += not (following.startswith("- ") or _TABLE_LINE.match(following))
+    return count
+
+
+def _is_fragment_line(line: str) -> bool:
+    """A quoted line (not a heading, table row or lead-in) that is not a sentence; a list item needs a word."""
+    if not line.strip() or _HEADING_LINE.match(line) or _TABLE_LINE.match(line):
+        return False
+    if line.startswith("- "):
+        return not any(c.isalpha() for c in _plain(line[2:]))
+    sentences = [s for s in (_plain(piece) for piece in MARKER.split(line)[::2]) if s]
+    return any(not is_lead_in(s) and is_fragment(s) for s in sentences)
+
+
+def _more_sections(lines: list[str]) -> list[list[str]]:
+    """The quoted lines under each bold source heading (the short answer before them has none)."""
+    sections: list[list[str]] = []
+    for line in lines:
+        heading = _HEADING_LINE.match(line)
+        if heading:
+            sections.append([])
+        elif sections and line.strip():
+            sections[-1].append(line)
+    return [section for section in sections if section]
+
+
 def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:
     answerable = [s for s in scores if s.question.answerable]
     unanswerable = [s for s in scores if not s.question.answerable]
@@ -129,12 +210,24 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:
             "gold_cited": _mean(s.answer_scores.get("gold_cited", 0.0) for s in answerable),
         },
         "refusal": {
-            "unanswerable_declined": _mean(float(s.answer.refused) for s in unanswerable),
+            "unanswerable_declined": _mean(float(s.answer.outcome in ("decline", "partial")) for s in unanswerable),
             "answerable_declined": _mean(float(s.answer.refused) for s in answerable),
+            "partial_rate": _mean(float(s.answer.outcome == "partial") for s in scores),
         },
+        "answer_form": _answer_form(scores),
         "latency_ms": {"p50": round(percentile(latencies, 0.5), 1), "p95": round(percentile(latencies, 0.95), 1)},
         "n": {"questions": len(scores), "answerable": len(answerable), "unanswerable": len(unanswerable)},
     }
+
+
+def _answer_form(scores: Sequence[QuestionScore]) -> dict[str, object]:
+    shown = [s for s in scores if not s.answer.refused]
+    counts: dict[str, object] = {key: sum(s.form.get(key, 0) for s in shown) for key in FORM_KEYS}
+    kinds = sorted({s.question.kind for s in shown})
+    counts["median_chars"] = {
+        kind: round(statistics.median(len(s.answer.text) for s in shown if s.question.kind == kind)) for kind in kinds
+    }
+    return counts
 
 
 def _mean(values) -> float:

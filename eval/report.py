@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from eval.metrics import ANSWER_KEYS, RETRIEVAL_KEYS, QuestionScore
+from eval.metrics import ANSWER_KEYS, FORM_KEYS, RETRIEVAL_KEYS, QuestionScore
 
 
 def write_reports(out: Path, report: Mapping[str, object], scores: Sequence[QuestionScore]) -> None:
@@ -45,6 +45,8 @@ def answer_record(score: QuestionScore) -> dict[str, object]:
         "mode": answer.mode,
         "refused": answer.refused,
         "refusal_reason": answer.refusal_reason,
+        "outcome": answer.outcome,
+        "answer_form": score.form,
         "notices": list(answer.notices),
         "removed_sentences": list(answer.removed_sentences),
         "answer": answer.text,
@@ -69,6 +71,10 @@ def markdown_report(report: Mapping[str, object]) -> str:
     lines += [f"| {key} | {report['answer'][key]:.3f} |" for key in ANSWER_KEYS]
     lines += [f"| {key} | {value:.3f} |" for key, value in report["refusal"].items()]
     lines += [f"| latens p50 / p95 (ms) | {report['latency_ms']['p50']} / {report['latency_ms']['p95']} |", ""]
+    form = report["answer_form"]
+    lines += ["## Svarform", "", "| fejl | antal |", "|---|---|"]
+    lines += [f"| {key} | {form[key]} |" for key in FORM_KEYS]
+    lines += ["", "Median antal tegn pr. type: " + ", ".join(f"{kind} {chars}" for kind, chars in form["median_chars"].items()), ""]
     lines += ["## Per spørgsmålstype", "", "| type | n | hit@5 | key_fact_recall | citation_precision | afvist |", "|---|---|---|---|---|---|"]
     for kind, block in report["by_kind"].items():
         declined = block["refusal"]["unanswerable_declined"] if kind == "unanswerable" else block["refusal"]["answerable_declined"]

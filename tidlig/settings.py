@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     answer_budget_s: float = Field(
         90.0, gt=0, description="Time budget for one answer (all steps); then the user is told to retry."
     )
+    concern_contact: str = Field(
+        "", max_length=1000, description="The organisation's own contact text, shown with every answer to a concern about a child."
+    )
 
     # Web app
     host: str = "127.0.0.1"

@@ -83,18 +83,24 @@ def test_a_followup_about_another_municipality(assistant):
     [
         ("Hvilken opsporingsmodel bruger Odder Kommune i dagplejen?", "Odder"),
         ("Hvor mange børn var anbragt uden for hjemmet i 2023?", "2023"),
-        ("Hvordan bager man rugbrød med surdej?", None),
         ("Hvor ofte skal vi skifte ble, og hvilke hygiejneregler gælder ved bleskift?", None),
     ],
 )
-def test_an_unanswerable_question_is_refused_with_the_nearest_topics(assistant, question, named):
+def test_an_unanswerable_question_is_declined_or_answered_partially_saying_so(assistant, question, named):
     answer = assistant.ask(question)
-    assert answer.refused, answer.text
-    assert answer.text.startswith("Dokumenterne besvarer ikke")
+    first_line = answer.text.splitlines()[0]
+    assert answer.outcome in ("decline", "partial"), answer.text
+    assert first_line.startswith("Dokumenterne besvarer ikke" if answer.refused else "Delvist svar:")
     if named:
-        assert named in answer.text
-    assert 1 <= len(answer.citations) <= 3
+        assert named in first_line and named in answer.missing
+    assert answer.citations
     assert [f"[{c.number}]" in answer.text for c in answer.citations] == [True] * len(answer.citations)
+
+
+def test_an_off_topic_question_is_declined_with_the_nearest_topics(assistant):
+    answer = assistant.ask("Hvordan bager man rugbrød med surdej?")
+    assert answer.refused and answer.text.startswith("Dokumenterne besvarer ikke")
+    assert 1 <= len(answer.citations) <= 3
 
 
 def test_filters_restrict_the_sources(assistant):
@@ -155,5 +161,5 @@ def test_stream_yields_growing_text_then_the_answer(assistant):
 
 def test_timings_per_stage_are_recorded(assistant):
     answer = assistant.ask("Hvad er PALS?")
-    assert {"understand", "retrieve", "gate", "compose", "verify", "total"} <= set(answer.timings_ms)
+    assert {"understand", "retrieve", "decide", "compose", "verify", "total"} <= set(answer.timings_ms)
     assert len(answer.retrieved) == 10

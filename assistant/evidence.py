@@ -1,0 +1,321 @@
+"""Candidate evidence units of the retrieved chunks, their features, and the fitted unit scorer.
+
+The composer quotes units (sentences, list items, table rows), not chunks. Which units answer a
+question is learnt: :class:`UnitScorer` is a logistic regression over cheap features of each unit
+(dense similarity to the question, IDF-weighted coverage of its terms, whether the unit holds the
+expected answer type, list membership, block kind, case-result cues, the chunk's retrieval rank),
+fitted on the train split with the gold quotes' units as positives (``python -m eval.fit``). The
+weights ship as ``assistant/unit_scorer.json``.
+
+A multi-part question is scored once per part (each part with its own terms, answer type and
+embedding), so each part gets its own best units.
+
+Example::
+
+    gatherer = EvidenceGatherer(relevance, UnitScorer.load())
+    scored = gatherer.gather_evidence(query_vector, query_terms, analysis, hits, index)
+    scored[0].unit.text, scored[0].score
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.relevance import RelevanceScorer
+from index import ScoredPassage
+from ingest.types import EvidenceUnit
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns, split_sentences
+
+WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
+
+FEATURES = (
+    "similarity",  # cosine similarity of the unit (with its lead-in) to the question
+    "similarity_gap",  # similarity minus the best candidate's: how close to the best unit
+    "chunk_similarity",  # the chunk's own dense similarity (0 when dense retrieval missed it)
+    "chunk_rank",  # 1 / (1 + retrieval rank of the chunk)
+    "coverage",  # IDF-weighted share of the question's terms in the unit (with its lead-in)
+    "context_coverage",  # ... in the unit plus its chunk's headings (title, section, case)
+    "rarest_term",  # the unit holds the question's rarest term
+    "answer_type",  # the unit holds the expected kind of answer (a figure, a year, a place, ...)
+    "figure",  # the unit holds a figure other than a year
+    "list_item",
+    "table_row",
+    "lead_in",  # a line that introduces a list ("KL anbefaler:")
+    "case_result",  # a result cue inside a case example (what leaders ask about)
+    "first_in_chunk",
+    "length",  # log of the character count
+)
+
+RESULT_CUES = re.compile(
+    r"\b(?:pct|procent|effekt\w*|resultat\w*|viser|faldet|færre|flere|reduc\w*|stige\w*|steget|besparelse\w*"
+    r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*)", re.IGNORECASE,
+)
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?:%|pct|procent|kr|mio|mia|millioner))?")
+_DURATION = re.compile(r"\b\d+\s*(?:uger?|måneder?|år|dage?|døgn|timer?)\b|\b(?:inden|senest|hurtigst|alder|årig\w*)\b", re.I)
+_PLACE = re.compile(r"\bkommun\w*\b|\bregion\w*\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\b(?:pædagog\w*|leder\w*|sundhedspleje\w*|psykolog\w*|socialrådgiver\w*|forældre\w*|medarbejder\w*|konsulent\w*"
+    r"|rådgiver\w*|lærer\w*|team\w*|fagperson\w*|faggrupp\w*|tale-hørekonsulent\w*|ppr|familiebehandler\w*)\b",
+    re.IGNORECASE,
+)
+_PROCEDURE = re.compile(
+    r"\b(?:skal|kontakt\w*|inddrag\w*|drøft\w*|tal med|sparring|underret\w*|handl\w*|først|dernæst|derefter|trin"
+    r"|observ\w*|dokumenter\w*|møde\w*)\b",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"\b(?:fordi|derfor|årsag\w*|skyldes|grund\w*|betyder|for at|medfører|fører til|afgørende)\b", re.I)
+_DEFINITION = re.compile(r"\b(?:betyder|forstås|defineres|defineret|dækker over|handler om|er en|er et|er at|kaldes)\b", re.I)
+
+
+class UnitSource(Protocol):
+    """What evidence needs from the index: units per chunk, their similarity to a query, and embeddings."""
+
+    units: Mapping[str, Sequence[EvidenceUnit]]
+
+    def unit_similarities(self, query_vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]: ...
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quotable unit of a retrieved chunk. ``group`` is shared by the items of one list (and its
+    lead-in) and by the rows of one table, so the composer shows them together; a sentence is alone."""
+
+    unit: EvidenceUnit
+    hit: ScoredPassage
+    rank: int  # retrieval rank of the chunk (0 = best)
+    group: str
+
+
+@dataclass(frozen=True)
+class ScoredUnit:
+    """A candidate unit with its chunk, its features (per question part) and the fitted probability
+    that it answers the question (``score``: the best over the parts; ``part_scores`` one per part)."""
+
+    unit: EvidenceUnit
+    hit: ScoredPassage
+    rank: int  # retrieval rank of the chunk (0 = best)
+    group: str
+    features: tuple[Mapping[str, float], ...]
+    part_scores: tuple[float, ...]
+    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit or its shown lead-in
+
+    @property
+    def score(self) -> float:
+        return max(self.part_scores)
+
+    @property
+    def key(self) -> str:
+        """Equal for the same text in overlapping chunks or repeated slides."""
+        return unit_key(self.unit.text)
+
+
+class UnitScorer:
+    """Logistic regression over :data:`FEATURES`; standardisation and weights come from the data file."""
+
+    def __init__(self, mean: Sequence[float], scale: Sequence[float], weights: Sequence[float], bias: float) -> None:
+        self._mean = np.asarray(mean, dtype=np.float64)
+        self._scale = np.asarray(scale, dtype=np.float64)
+        self._weights = np.asarray(weights, dtype=np.float64)
+        self._bias = float(bias)
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> UnitScorer:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{path} was fitted on features {data['features']}, expected {list(FEATURES)}: run python -m eval.fit")
+        return cls(data["mean"], data["scale"], data["weights"], data["bias"])
+
+    def to_json(self, **about: object) -> str:
+        return json.dumps(
+            {"features": list(FEATURES), "mean": self._mean.round(6).tolist(), "scale": self._scale.round(6).tolist(),
+             "weights": self._weights.round(6).tolist(), "bias": round(self._bias, 6), **about},
+            ensure_ascii=False, indent=1,
+        )
+
+    def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
+        if not rows:
+            return []
+        matrix = feature_matrix(rows)
+        logits = ((matrix - self._mean) / self._scale) @ self._weights + self._bias
+        return (1.0 / (1.0 + np.exp(-logits))).tolist()
+
+
+def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
+    return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
+
+
+class EvidenceGatherer:
+    def __init__(self, relevance: RelevanceScorer, scorer: UnitScorer) -> None:
+        self._relevance = relevance
+        self._scorer = scorer
+
+    def gather_evidence(
+        self,
+        query_vector: Sequence[float],
+        query_terms: Sequence[str],
+        analysis: QuestionAnalysis,
+        hits: Sequence[ScoredPassage],
+        index: UnitSource,
+        embed_query: Callable[[str], Sequence[float]] | None = None,
+    ) -> list[ScoredUnit]:
+        """The quotable units of ``hits`` (no fragment, no repeat), best first.
+
+        ``embed_query(text) -> vector`` embeds the parts of a multi-part question; without it every
+        part uses ``query_vector``.
+        """
+        candidates = candidate_units(hits, index)
+        if not candidates:
+            return []
+        queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
+        if analysis.is_multi_part:
+            queries = [
+                (embed_query(part.text) if embed_query else query_vector, part.terms or tuple(query_terms), part.answer_type)
+                for part in analysis.parts
+            ]
+        per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
+        scores = [self._scorer.probabilities(rows) for rows in per_query]
+        scored = [
+            ScoredUnit(
+                c.unit, c.hit, c.rank, c.group,
+                features=tuple(rows[i] for rows in per_query),
+                part_scores=tuple(part[i] for part in scores),
+                coverage=max(self._relevance.coverage(query_terms, text) for text in (c.unit.text, shown_lead_in(c.unit))),
+            )
+            for i, c in enumerate(candidates)
+        ]
+        return sorted(scored, key=lambda s: -s.score)
+
+
+def unit_features(
+    vector: Sequence[float],
+    terms: Sequence[str],
+    answer_type: AnswerType,
+    candidates: Sequence[Candidate],
+    index: UnitSource,
+    relevance: RelevanceScorer,
+) -> list[dict[str, float]]:
+    """One feature row per candidate, in order (the scorer's input, also used by ``python -m eval.fit``)."""
+    similarities = index.unit_similarities(vector, [c.unit.unit_id for c in candidates])
+    best = max(similarities.values(), default=0.0)
+    rarest = max(terms, key=relevance.idf, default="")
+    rows = []
+    for candidate in candidates:
+        unit, hit = candidate.unit, candidate.hit
+        similarity = similarities.get(unit.unit_id, 0.0)
+        context = str(hit.passage.metadata.get("context", ""))
+        rows.append({
+            "similarity": similarity,
+            "similarity_gap": similarity - best,
+            "chunk_similarity": hit.dense_similarity or 0.0,
+            "chunk_rank": 1.0 / (1 + candidate.rank),
+            "coverage": relevance.coverage(terms, unit.search_text),
+            "context_coverage": relevance.coverage(terms, f"{context} {unit.search_text}"),
+            "rarest_term": float(bool(rarest) and rarest in content_terms(unit.search_text)),
+            "answer_type": float(holds_answer_type(unit, hit, answer_type)),
+            "figure": float(_has_figure(unit.text)),
+            "list_item": float(unit.kind == "list_item"),
+            "table_row": float(unit.kind == "table_row"),
+            "lead_in": float(unit.kind == "sentence" and is_lead_in(unit.text)),
+            "case_result": float(_is_case(hit) and bool(RESULT_CUES.search(unit.text))),
+            "first_in_chunk": float(unit.position == 0),
+            "length": math.log1p(len(unit.text)),
+        })
+    return rows
+
+
+def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource) -> list[Candidate]:
+    """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it)."""
+    seen: set[str] = set()
+    candidates = []
+    for rank, hit in enumerate(hits):
+        units = tuple(index.units.get(hit.passage.chunk_id, ()))
+        groups = unit_groups(units)
+        for unit, group in zip(units, groups):
+            key = unit_key(unit.text)
+            if key in seen or not quotable(unit, units):
+                continue
+            seen.add(key)
+            candidates.append(Candidate(unit, hit, rank, group))
+    return candidates
+
+
+def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
+    """The group of each unit of a chunk: a run of list items with the same lead-in (and the lead-in
+    sentence before it) share the first item's id, the rows of a table their header, a sentence is alone."""
+    groups = [unit.unit_id for unit in units]
+    for i, unit in enumerate(units):
+        previous = units[i - 1] if i else None
+        if unit.kind == "table_row" and unit.lead_in:
+            groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
+            groups[i] = groups[i - 1]
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == shown_lead_in(unit):
+            groups[i] = groups[i - 1]  # the lead-in sentence joins its list
+    return groups
+
+
+def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
+    """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
+    items in the same chunk; a table's header row only as the header of its rows."""
+    if unit.kind == "table_row":
+        return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
+    if unit.kind == "list_item":
+        return any(c.isalpha() for c in unit.text)
+    if is_lead_in(unit.text):
+        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
+    return not is_fragment(unit.text)
+
+
+def holds_answer_type(unit: EvidenceUnit, hit: ScoredPassage, answer_type: AnswerType) -> bool:
+    """Whether the unit holds the kind of answer the question expects."""
+    text = unit.search_text
+    match answer_type:
+        case "amount":
+            return _has_figure(unit.text)
+        case "time":
+            return bool(YEAR.search(unit.text) or _DURATION.search(text))
+        case "place":
+            return bool(proper_nouns(text) or _PLACE.search(text) or hit.passage.metadata.get("municipality"))
+        case "person":
+            return bool(_PERSON.search(text))
+        case "list":
+            return unit.kind == "list_item" or is_lead_in(unit.text)
+        case "procedure":
+            return unit.kind == "list_item" or bool(_PROCEDURE.search(text))
+        case "reason":
+            return bool(_REASON.search(text))
+        case "definition":
+            return bool(_DEFINITION.search(unit.text))
+        case "case":
+            return _is_case(hit) and bool(RESULT_CUES.search(unit.text))
+    return False
+
+
+def shown_lead_in(unit: EvidenceUnit) -> str:
+    """What introduces a unit when shown: a table row's header row, or the last sentence of a list
+    item's lead-in paragraph (the sentences before it are units of their own)."""
+    if unit.kind == "list_item" and unit.lead_in:
+        return (split_sentences(unit.lead_in) or [unit.lead_in])[-1]
+    return unit.lead_in
+
+
+def unit_key(text: str) -> str:
+    """Comparison key of a quoted text: its content terms (so case and spacing never make two)."""
+    return " ".join(content_terms(plain_markdown(text))) or " ".join(text.lower().split())
+
+
+def _has_figure(text: str) -> bool:
+    return any(not YEAR.fullmatch(m.group(0).strip()) for m in _FIGURE.finditer(text))
+
+
+def _is_case(hit: ScoredPassage) -> bool:
+    return hit.passage.metadata.get("case_number") is not None

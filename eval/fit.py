@@ -1,0 +1,433 @@
+"""``python -m eval.fit``: fit the assistant's learnt parts on the train split and write them beside the code.
+
+**Unit scorer** (:class:`assistant.evidence.UnitScorer`, ``assistant/unit_scorer.json``): a logistic
+regression over the features of every candidate unit of the retrieved chunks; a unit is a positive when it
+is part of a gold quote of an answerable train question. It prints, on validation, how often the
+best-scored unit is a gold unit ("gold first") and how often one is among the best three, for the fitted
+model and for two simple rankings (dense similarity alone; similarity plus IDF coverage of the question's
+terms).
+
+**Answerability** (:class:`assistant.answerability.AnswerabilityModel`, ``assistant/answerability.json``):
+a logistic model over the answerability signals. Positives are the answerable train questions; negatives
+are the unanswerable train questions plus generated near-misses, which look on-topic but cannot be
+answered:
+
+* *a document removed*: the index is rebuilt without one document (in a temporary folder, with the same
+  embedding cache, so nothing is embedded again) and the train questions answered only by that document
+  are asked of it;
+* *a detail swapped*: a train question's year, name (municipality, programme) or figure is replaced by
+  one the documents never mention.
+
+Its decision threshold is chosen on the validation split: the highest one that keeps answerable questions
+declined at most ``MAX_ANSWERABLE_DECLINED``. The printed table shows the trade-off.
+
+Example::
+
+    python -m eval.fit                       # fit both on train, print the comparisons, write the weights
+    python -m eval.fit --dry-run             # print only
+    python -m eval.fit --only answerability  # one of them (the answerability signals do not use the unit scorer)
+"""
+
+from __future__ import annotations
+
+import tidlig.offline  # noqa: F401  (before heavy imports)
+
+import argparse
+import re
+import sys
+import tempfile
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from tidlig.logs import start
+from tidlig.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant import Assistant
+    from assistant.pipeline import Assessment
+    from assistant.answerability import AnswerabilityModel
+    from eval.dataset import Question
+
+# L2 penalty of the ranking model (standardised features): 0.1 to 5 ranked alike in 5-fold
+# cross-validation on train (gold first 0.50, top 3 0.74-0.77), 20 worse.
+L2_PENALTY = 1.0
+GRADIENT_STEPS = 2000
+LEARNING_RATE = 0.5
+NEWTON_STEPS = 50
+
+MAX_ANSWERABLE_DECLINED = 0.03
+# Answerable questions whose evidence may be flagged as weak (declined or answered partially): a partial
+# answer still shows what the documents hold, but its first line hedges, so a good answer should rarely get it.
+MAX_ANSWERABLE_HEDGED = 0.15
+ANSWERABILITY_L2 = 1.0  # ridge penalty on the standardised answerability weights: few examples per feature
+# Danish municipalities used to make "swapped name" near-misses; only those the documents never mention
+# are used, so the swapped question is unanswerable by construction.
+MUNICIPALITIES = (
+    "Gribskov", "Assens", "Faaborg-Midtfyn", "Lolland", "Tønder", "Vordingborg", "Skive", "Lemvig", "Halsnæs",
+    "Kalundborg", "Rebild", "Vesthimmerland", "Fanø", "Samsø", "Stevns", "Jammerbugt", "Furesø", "Ikast-Brande",
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One question's answerability signals and whether the documents answer it."""
+
+    source: str  # "train", "validation", "removed:<doc>", "swapped:<what>"
+    question: str
+    features: np.ndarray
+    answerable: bool
+
+
+@dataclass
+class QuestionRows:
+    """The candidates of one question: feature rows and gold labels."""
+
+    question_id: str
+    split: str | None
+    rows: list[dict[str, float]]
+    labels: list[bool]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eval.fit", description="Fit the unit scorer and the answerability model.")
+    parser.add_argument("--questions", type=Path, default=None, help="JSONL question set (default: the bundled one)")
+    parser.add_argument("--dry-run", action="store_true", help="print the comparisons, do not write the weights")
+    parser.add_argument("--only", choices=("units", "answerability"), default=None, help="fit only one of the two")
+    args = parser.parse_args(argv)
+    settings = start()
+
+    from eval.dataset import BUNDLED_QUESTIONS, load_questions
+    from index import CorpusIndex
+
+    index = CorpusIndex.open(settings)
+    if index.is_empty:
+        print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
+        return 1
+    questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    if args.only in (None, "units"):
+        fit_units(index, [q for q in questions if q.answerable], args.dry_run)
+    if args.only in (None, "answerability"):
+        fit_answerability(settings, questions, args.dry_run)
+    return 0
+
+
+# ---- unit scorer ------------------------------------------------------------------------------------
+
+
+def fit_units(index, questions: Sequence[Question], dry_run: bool) -> None:
+    """Fit the unit scorer on train, print the comparison on validation, write the weights."""
+    from assistant.evidence import WEIGHTS_FILE
+
+    data = collect_rows(index, questions)
+    train = [q for q in data if q.split in ("train", None)]
+    validation = [q for q in data if q.split == "validation"] or train
+    scorer = fit_unit_scorer(train)
+    print(comparison_table(validation, scorer.probabilities, split="validation" if validation is not train else "train"))
+    if not dry_run:
+        positives = sum(sum(q.labels) for q in train)
+        WEIGHTS_FILE.write_text(
+            scorer.to_json(trained_on={"questions": len(train), "units": sum(len(q.rows) for q in train), "positives": positives}) + "\n",
+            encoding="utf-8",
+        )
+        print(f"Vægte skrevet til {WEIGHTS_FILE}")
+
+
+def collect_rows(index, questions) -> list[QuestionRows]:
+    """Retrieve for each question as the assistant does and label its candidate units."""
+    from assistant.analysis import analyse_question
+    from assistant.evidence import candidate_units, unit_features
+    from assistant.pipeline import RETRIEVE_K
+    from assistant.question import standalone_query
+    from assistant.relevance import RelevanceScorer
+    from assistant.types import Turn
+    from ingest.types import search_text
+    from tidlig.text import content_terms
+
+    relevance = RelevanceScorer(search_text(p.text, str(p.metadata.get("context", ""))) for p in index.passages.values())
+    collected = []
+    for question in questions:
+        query = standalone_query(question.question, [Turn(t.role, t.content) for t in question.history])
+        vector = index.retriever.embed_query(query)
+        hits = index.retriever.hybrid(query, k=RETRIEVE_K, vector=vector)
+        candidates = candidate_units(hits, index)
+        analysis = analyse_question(query)
+        rows = unit_features(vector, content_terms(query), analysis.answer_type, candidates, index, relevance)
+        quotes = [g.quote for g in question.gold]
+        labels = [is_gold_unit(c.unit.text, quotes) for c in candidates]
+        collected.append(QuestionRows(question.id, question.split, rows, labels))
+    return collected
+
+
+def is_gold_unit(unit_text: str, quotes: Sequence[str]) -> bool:
+    """A unit is gold when it lies inside a gold quote, holds one, or shares most of its text with one."""
+    from eval.matching import longest_common_run, normalise
+
+    unit = normalise(unit_text)
+    if len(unit) < 12:
+        return False
+    for quote in (normalise(q) for q in quotes):
+        if unit in quote or quote in unit:
+            return True
+        if longest_common_run(unit, quote) >= max(20, 0.6 * min(len(unit), len(quote))):
+            return True
+    return False
+
+
+def fit_unit_scorer(questions: Sequence[QuestionRows], penalty: float = L2_PENALTY):
+    """Fit the ranking, then calibrate it as a probability.
+
+    Ranking: a conditional logit (softmax over one question's candidates, the likelihood of its gold
+    units), so every question counts once however long its gold quotes are; pointwise logistic
+    regression let questions with many gold units dominate and ranked worse than similarity alone.
+    Calibration: a one-feature logistic regression of the gold label on the ranking score (Platt),
+    so the composer's floors are probabilities.
+    """
+    from assistant.evidence import UnitScorer, feature_matrix
+
+    usable = [q for q in questions if any(q.labels)]
+    matrix = feature_matrix([row for q in usable for row in q.rows])
+    mean, scale = matrix.mean(axis=0), matrix.std(axis=0)
+    scale[scale == 0] = 1.0
+    x = (matrix - mean) / scale
+    gold = np.array([label for q in usable for label in q.labels], dtype=np.float64)
+    starts = np.cumsum([0] + [len(q.rows) for q in usable[:-1]])
+    owner = np.repeat(np.arange(len(usable)), [len(q.rows) for q in usable])
+    w = np.zeros(x.shape[1])
+    for _ in range(GRADIENT_STEPS):
+        score = x @ w
+        score -= np.maximum.reduceat(score, starts)[owner]
+        weight = np.exp(score)
+        everything = weight / np.add.reduceat(weight, starts)[owner]
+        positives = weight * gold / np.add.reduceat(weight * gold, starts)[owner]
+        gradient = x.T @ (everything - positives) / len(usable) + penalty * w / len(usable)
+        w -= LEARNING_RATE * gradient
+        if np.abs(gradient).max() < 1e-5:
+            break
+    scale_a, bias = _platt(x @ w, gold)
+    return UnitScorer(mean, scale, w * scale_a, bias)
+
+
+def _platt(score: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Logistic regression of the labels on one score, by Newton's method: (slope, intercept)."""
+    x = np.stack([score, np.ones_like(score)], axis=1)
+    w = np.zeros(2)
+    for _ in range(NEWTON_STEPS):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        step = np.linalg.solve((x.T * (p * (1 - p))) @ x + 1e-6 * np.eye(2), x.T @ (p - labels))
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(w[0]), float(w[1])
+
+
+def ranking_scores(questions: Sequence[QuestionRows], score: Callable[[list[dict[str, float]]], Sequence[float]]) -> tuple[float, float, int]:
+    """Share of questions (with a gold unit among the candidates) whose best unit is gold, or one of the best three."""
+    first = top3 = counted = 0
+    for question in questions:
+        if not any(question.labels):
+            continue
+        counted += 1
+        order = np.argsort(-np.asarray(score(question.rows), dtype=np.float64), kind="stable")
+        first += question.labels[order[0]]
+        top3 += any(question.labels[i] for i in order[:3])
+    return (first / counted if counted else 0.0), (top3 / counted if counted else 0.0), counted
+
+
+def comparison_table(questions: Sequence[QuestionRows], model: Callable[[list[dict[str, float]]], Sequence[float]], split: str) -> str:
+    rankings = {
+        "similarity": lambda rows: [r["similarity"] for r in rows],
+        "similarity + coverage": lambda rows: [r["similarity"] + r["coverage"] for r in rows],
+        "fitted unit scorer": model,
+    }
+    with_gold = sum(1 for q in questions if any(q.labels))
+    lines = [f"Enhedsvalg på {split} ({with_gold} af {len(questions)} besvarbare spørgsmål har en guldenhed blandt kandidaterne)",
+             "| rangering | guld først | guld i top 3 |", "|---|---|---|"]
+    for name, ranking in rankings.items():
+        first, top3, _ = ranking_scores(questions, ranking)
+        lines.append(f"| {name} | {first:.2f} | {top3:.2f} |")
+    return "\n".join(lines)
+
+
+# ---- answerability ----------------------------------------------------------------------------------
+
+
+def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run: bool = False) -> AnswerabilityModel:
+    """Fit on train (+ near-misses), choose the threshold on validation, print the figures, save."""
+    from assistant import Assistant
+    from assistant.answerability import MODEL_FILE, Answerability, AnswerabilityModel, Signals
+    from index import CorpusIndex
+
+    train = [q for q in questions if q.split in ("train", None)]
+    validation = [q for q in questions if q.split == "validation"] or train
+    neutral = AnswerabilityModel(
+        weights=(0.0,) * len(Signals.FEATURES), bias=0.0, mean=(0.0,) * len(Signals.FEATURES),
+        scale=(1.0,) * len(Signals.FEATURES), threshold=0.5,
+    )
+    index = CorpusIndex.open(settings)
+    assistant = Assistant(index, settings, model=neutral)
+    examples = [_example(assistant, q, "train", q.question, q.answerable) for q in train]
+    examples += swapped_near_misses(assistant, [q for q in train if q.answerable])
+    examples += removed_document_near_misses(settings, neutral, [q for q in train if q.answerable])
+    counts = {"positive": sum(e.answerable for e in examples), "negative": sum(not e.answerable for e in examples)}
+    print(f"answerability: {len(examples)} training examples {counts}")
+    for source in sorted({e.source.split(":")[0] for e in examples}):
+        print(f"  {source:<10} {sum(e.source.startswith(source) for e in examples)}")
+
+    x = np.array([e.features for e in examples])
+    y = np.array([float(e.answerable) for e in examples])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    weights, bias = fit_logistic((x - mean) / scale, y, ANSWERABILITY_L2)
+    model = AnswerabilityModel(
+        tuple(map(float, weights)), float(bias), tuple(map(float, mean)), tuple(map(float, scale)), 0.5,
+        fitted_on=f"{counts['positive']} answerable, {counts['negative']} unanswerable (train + near-misses)",
+    )
+    for name, weight in sorted(zip(Signals.FEATURES, weights), key=lambda p: -abs(p[1])):
+        print(f"  weight {name:<18} {weight:+.3f}")
+
+    fitted = Assistant(index, settings, model=model)
+    assessments = [(q.answerable, fitted.assess(q.question, list(q.history))) for q in validation]
+    threshold = choose_threshold(_threshold_table(fitted, assessments, "decline"))
+    answer_threshold = choose_answer_threshold(_threshold_table(fitted, assessments, "partial", threshold), threshold)
+    model = replace(model, threshold=threshold, answer_threshold=answer_threshold)
+    print(f"decline below {threshold:.2f}, partial below {answer_threshold:.2f} (chosen on {len(validation)} validation questions)")
+    final = Answerability(model, fitted.statistics)
+    rows = [(answerable, final.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
+    print(
+        f"validation: answerable declined {_rate(rows, True, ('decline',)):.3f}, answerable partial "
+        f"{_rate(rows, True, ('partial',)):.3f}, unanswerable declined or partial {_rate(rows, False, ('decline', 'partial')):.3f}"
+    )
+    if not dry_run:
+        model.save(MODEL_FILE)
+        print(f"Vægte skrevet til {MODEL_FILE}")
+    return model
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000, rate: float = 0.5) -> tuple[np.ndarray, float]:
+    """Class-balanced logistic regression with an L2 penalty, by gradient descent (numpy only)."""
+    positive = y.mean()
+    sample_weight = np.where(y == 1, 0.5 / max(positive, 1e-9), 0.5 / max(1 - positive, 1e-9)) / len(y)
+    weights, bias = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ weights + bias)))
+        error = (p - y) * sample_weight
+        weights -= rate * (x.T @ error + l2 * weights / len(y))
+        bias -= rate * error.sum()
+    return weights, bias
+
+
+Outcomes = dict[float, list[tuple[bool, str]]]  # threshold -> (answerable, outcome) per validation question
+
+
+def _threshold_table(assistant: Assistant, assessments: Sequence[tuple[bool, Assessment]], which: str, decline_at: float = 0.0) -> Outcomes:
+    """Outcomes on validation for a range of decline (or, above ``decline_at``, partial) thresholds, printed."""
+    from assistant.answerability import Answerability
+
+    outcomes: Outcomes = {}
+    print(f"\n{which + ' threshold':<18} answerable_declined answerable_partial unanswerable_declined_or_partial")
+    for threshold in np.round(np.arange(0.05, 0.96, 0.05), 2):
+        if which == "partial" and threshold < decline_at:
+            continue
+        thresholds = {"threshold": float(threshold)} if which == "decline" else {"threshold": decline_at, "answer_threshold": float(threshold)}
+        decider = Answerability(replace(assistant.model, **thresholds), assistant.statistics)
+        rows = [(answerable, decider.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
+        outcomes[float(threshold)] = rows
+        print(
+            f"{threshold:<18.2f} {_rate(rows, True, ('decline',)):>19.3f} {_rate(rows, True, ('partial',)):>18.3f} "
+            f"{_rate(rows, False, ('decline', 'partial')):>32.3f}"
+        )
+    return outcomes
+
+
+def choose_threshold(outcomes: Outcomes) -> float:
+    """The highest threshold with answerable questions declined at most ``MAX_ANSWERABLE_DECLINED``."""
+    allowed = [t for t, rows in outcomes.items() if _rate(rows, True, ("decline",)) <= MAX_ANSWERABLE_DECLINED]
+    return max(allowed, default=min(outcomes))
+
+
+def choose_answer_threshold(outcomes: Outcomes, decline_at: float) -> float:
+    """The highest partial threshold with answerable questions declined or partial at most ``MAX_ANSWERABLE_HEDGED``."""
+    allowed = [t for t, rows in outcomes.items() if _rate(rows, True, ("decline", "partial")) <= MAX_ANSWERABLE_HEDGED]
+    return max(allowed, default=decline_at)
+
+
+def _rate(rows: Sequence[tuple[bool, str]], answerable: bool, kinds: tuple[str, ...]) -> float:
+    group = [outcome for a, outcome in rows if a == answerable]
+    return sum(outcome in kinds for outcome in group) / len(group) if group else 0.0
+
+
+def _example(assistant: Assistant, question: Question, source: str, text: str, answerable: bool) -> Example:
+    assessment = assistant.assess(text, list(question.history))
+    return Example(source, text, assessment.decision.signals.vector(), answerable)
+
+
+def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) -> list[Example]:
+    """Each question with a year, a name or a figure, asked again with one the documents never mention."""
+    from assistant.analysis import asked_figures, asked_years
+    from tidlig.text import proper_nouns
+
+    statistics = assistant.statistics
+    corpus_text = " ".join(p.text for p in assistant.index.passages.values())
+    absent_years = [str(y) for y in range(1990, 2031) if str(y) not in corpus_text]
+    unknown_names = [m for m in MUNICIPALITIES if not statistics.knows_word(m)]
+    known_municipalities = sorted({
+        str(p.metadata["municipality"]).removesuffix(" Kommune")
+        for p in assistant.index.passages.values()
+        if p.metadata.get("municipality") and " " not in str(p.metadata["municipality"]).removesuffix(" Kommune")
+    })
+    examples = []
+    for q in answerable:
+        pick = zlib.crc32(q.id.encode())
+        swaps: list[tuple[str, Callable[[str], str]]] = []
+        if (years := asked_years(q.question)) and absent_years:
+            swaps.append(("year", lambda t, y=years[0]: t.replace(y, absent_years[pick % len(absent_years)])))
+        if names := proper_nouns(q.question):
+            swaps.append(("name", lambda t, n=names[0]: re.sub(rf"\b{re.escape(n)}", unknown_names[pick % len(unknown_names)], t, count=1)))
+            # A municipality the documents do describe, but not where this question's answer stands: the
+            # hardest near-miss ("Hvor mange pluspladser har Aarhus?" when only København's are given).
+            elsewhere = [m for m in known_municipalities if m not in q.question and not any(m in g.quote for g in q.gold)]
+            if elsewhere:
+                swaps.append(("known_name", lambda t, n=names[0], m=elsewhere[pick % len(elsewhere)]: re.sub(rf"\b{re.escape(n)}", m, t, count=1)))
+        if figures := asked_figures(q.question):
+            swaps.append(("figure", lambda t, f=figures[0]: t.replace(f, _absent_figure(f, corpus_text), 1)))
+        for what, swap in swaps:
+            examples.append(_example(assistant, q, f"swapped:{what}", swap(q.question), False))
+    return examples
+
+
+def _absent_figure(figure: str, corpus_text: str) -> str:
+    value = int(figure.replace(",", "")) if figure.replace(",", "").isdigit() else 1
+    candidate = value * 7 + 3
+    while re.search(rf"(?<![\d.,]){candidate}(?![\d])", corpus_text):
+        candidate += 11
+    return str(candidate)
+
+
+def removed_document_near_misses(settings: Settings, model: AnswerabilityModel, answerable: Sequence[Question]) -> list[Example]:
+    """Questions answered only by one document, asked of an index built without that document."""
+    from assistant import Assistant
+    from index import CorpusIndex
+
+    files = sorted(p for p in settings.corpus_dir.iterdir() if p.is_file() and p.suffix in (".txt", ".pdf", ".docx", ".md"))
+    examples = []
+    for removed in files:
+        asked = [q for q in answerable if q.docs and set(q.docs) == {removed.name}]
+        if not asked:
+            continue
+        with tempfile.TemporaryDirectory(prefix="tidlig-fit-") as folder:
+            reduced_settings = settings.model_copy(update={"data_dir": Path(folder), "cache_dir": settings.embedding_cache.parent})
+            reduced = CorpusIndex.open(reduced_settings)
+            reduced.update([f for f in files if f != removed])
+            assistant = Assistant(reduced, reduced_settings, model=model)
+            examples += [_example(assistant, q, f"removed:{removed.name}", q.question, False) for q in asked]
+            del assistant, reduced
+    return examples
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""The shared Markdown and fragment rules: document text shown inert, debris never counted as a sentence."""
+
+from __future__ import annotations
+
+import pytest
+from markdown_it import MarkdownIt
+
+from tidlig.text import inert_markdown, is_fragment, plain_markdown
+
+HOSTILE = [
+    "![t](http://host/x.png)",
+    "[klik her](javascript:alert(1))",
+    "<img src=x onerror=alert(1)>",
+    "<http://host/autolink>",
+    "Se http://host/page og www.host.dk",
+    "# Overskrift",
+    "`kode` og *fed* og _kursiv_ | celle",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_inert_markdown_renders_no_link_image_or_html(text: str) -> None:
+    escaped = inert_markdown(text)
+    html = MarkdownIt("commonmark").enable("table").render(escaped)
+    # Renderers that turn bare addresses into links need "://" or "www." verbatim.
+    assert "://" not in escaped and "www." not in escaped
+    for active in ("<img", "<a ", "<h1", "<code", "<em", "<strong", "<table", "onerror=alert(1)>"):
+        assert active not in html, (text, html)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE, "98 pct. af familierne [1] takker ja \\ nej.", "Almindelig dansk sætning."])
+def test_plain_markdown_restores_the_text(text: str) -> None:
+    assert plain_markdown(inert_markdown(text)) == text
+
+
+def test_ordinary_text_is_unchanged() -> None:
+    text = "Kommunen har ansat 4 sundhedsplejersker (2016), og 98 pct. takker ja."
+    assert inert_markdown(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Andel af børn i pct. 2016 2017", "12 14 16 18 20", "Side 4", "Kilde: Danmarks Statistik", "Tidlig indsats virker",
+     "Læs mere på www.kl.dk", "Dias 7"],
+)
+def test_fragments(text: str) -> None:
+    assert is_fragment(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Børn skal ses tidligt.", "KL anbefaler, at kommunerne styrker samarbejdet mellem dagtilbud og sundhedspleje",
+     "Hvad gør vi, når en pædagog er bekymret?"],
+)
+def test_sentences_are_not_fragments(text: str) -> None:
+    assert not is_fragment(text)
