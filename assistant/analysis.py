@@ -1,0 +1,176 @@
+"""Question analysis: what kind of answer a question expects, its parts, and whether it is a concern.
+
+Everything here is rules over the question text (no model), so it is fast and explainable:
+
+* **Expected answer type** from the Danish question words ("hvor mange" -> amount, "hvornår" -> time,
+  "hvilke kommuner" -> place, "hvem" -> person, "hvordan" -> procedure, "hvorfor" -> reason,
+  "hvad er/betyder" -> definition, "hvilke ..." -> list, a municipality doing something -> case).
+* **Parts**: a question with several questions in it ("Hvad siger KL, og hvad gør Hedensted?",
+  "Findes der gruppeforløb? Hvordan er det gået?") is split so each part can be answered or named as
+  not covered.
+* **Concern**: a practitioner's worry about one child ("Jeg er bekymret for en dreng på stuen"), in
+  any wording: a particular child, plus a worry or a sign of distress, plus an ask for what to do.
+* **Asked specifics**: years, figures and names, which the answerability decision checks against the
+  chosen evidence.
+
+Example::
+
+    analysis = analyse_question("Hvad siger KL om sparring, og hvad gør Hedensted?")
+    analysis.answer_type, [p.text for p in analysis.parts]
+    # ("procedure", ["Hvad siger KL om sparring", "hvad gør Hedensted?"])
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from tidlig.text import YEAR, content_terms, proper_nouns, words
+
+AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
+
+# Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
+# "hvilke"). Patterns match the lowercased question.
+_TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
+    ("amount", re.compile(
+        r"\bhvor (?:mange|meget|stor|store|stort|høj|høje|lav|lave|dyr|dyrt|ofte|udbredt|udbredte)\b|\bhvilken andel\b|\bhvor stor en andel\b"
+        r"|\bhvad kost\w*|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
+        r"|\bhvor mange procent\b|\bhow (?:many|much)\b")),
+    ("time", re.compile(
+        r"\bhvornår\b|\bhvilket år\b|\bi hvilke år\b|\bhvor (?:lang tid|længe|tidligt|hurtigt|gammel|gamle)\b"
+        r"|\bhvilken (?:alder|frist|dato|periode)\b|\bwhen\b")),
+    ("place", re.compile(r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b")),
+    ("person", re.compile(
+        r"\bhvem\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk)\b|\bwho\b")),
+    ("reason", re.compile(r"\bhvorfor\b|\bhvad er (?:grunden|årsagen|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
+    ("definition", re.compile(
+        r"^(?:hvad (?:er|betyder|menes med|forstås ved|dækker)|define|what is)\b"
+        r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b")),
+    ("list", re.compile(
+        r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b")),
+    ("procedure", re.compile(
+        r"\bhvordan\b|\bhvad (?:gør|skal|kan|bør) (?:jeg|vi|man|en pædagog|personalet)\b|\bhvad gør\b"
+        r"|\bfremgangsmåde\b|\btrin\b|\bhow\b")),
+)
+_CASE_VERBS = re.compile(r"\b(?:gør|gjorde|har|arbejder|bruger|brugte|indførte|fik|tilbyder|lavede|gik)\b")
+_CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bresultat\w*\b|\bvirkede\b|\bhvordan er det gået\b")
+
+# Where a question holds a second question: after a "?" (a new sentence), or at "og"/"samt"/"men" (after a
+# comma or not) directly followed by a question word.
+_QUESTION_WORD = r"(?:hvad|hvordan|hvorfor|hvornår|hvem|hvilke|hvilken|hvilket|hvor)"
+_PART_BOUNDARY = re.compile(rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
+MIN_PART_TERMS = 1
+
+# Concern: a particular child ...
+_CHILD = re.compile(
+    r"\b(?:en|et|én|den|det|min|mit|vores|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
+    r"(?:dreng|pige|barn|elev|baby|pode|søskende|\d+-årig|\w*barn)\b"
+    r"|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
+    r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
+    r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",
+    re.IGNORECASE,
+)
+# ... and a worry, a hunch or a sign of distress ...
+_WORRY = re.compile(
+    r"\bbekymr\w*|\burolig\w*|\bnervøs\w*|\bmistank\w*|\bmistænk\w*|\bi tvivl\b|\bfornemmelse\w*|\bnoget (?:er )?galt\b"
+    r"|\bikke har det godt\b|\bhar det (?:svært|skidt|dårligt)\b|\bmistriv\w*|\bbange for\b|\bomsorgssvigt\w*"
+    r"|\bsulten\b|\bsultne\b|\btrist\w*|\bked af det\b|\bblå mærker\b|\bmærker på\b|\bbeskidt\w*|\bsnavset\w*|\blugter\b"
+    r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
+    r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
+    r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*",
+    re.IGNORECASE,
+)
+# ... and an ask for what to do (or the speaker's own part in it).
+_ASK = re.compile(
+    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem skal\b",
+    re.IGNORECASE,
+)
+_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_ENGLISH_WORDS = {
+    "the", "what", "how", "does", "do", "is", "are", "which", "about", "and", "of", "for", "with", "should", "can",
+    "why", "when", "who",
+}
+
+
+@dataclass(frozen=True)
+class QuestionPart:
+    """One sub-question, answered (or named as not covered) on its own."""
+
+    text: str
+    answer_type: AnswerType
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """What a question asks for. ``parts`` holds at least one part (the whole question)."""
+
+    text: str
+    answer_type: AnswerType
+    parts: tuple[QuestionPart, ...]
+    is_concern: bool
+    terms: tuple[str, ...]
+    years: tuple[str, ...]
+    figures: tuple[str, ...]
+    names: tuple[str, ...]
+    is_english: bool
+
+    @property
+    def is_multi_part(self) -> bool:
+        return len(self.parts) > 1
+
+
+def analyse_question(text: str) -> QuestionAnalysis:
+    """The analysis of one (standalone) question."""
+    years = tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
+    figures = tuple(dict.fromkeys(f for f in (m.group(0) for m in _FIGURE.finditer(text)) if f not in years))
+    return QuestionAnalysis(
+        text=text,
+        answer_type=answer_type(text),
+        parts=split_parts(text),
+        is_concern=is_concern(text),
+        terms=tuple(content_terms(text)),
+        years=years,
+        figures=figures,
+        names=tuple(dict.fromkeys(proper_nouns(text))),
+        is_english=is_english(text),
+    )
+
+
+def answer_type(text: str) -> AnswerType:
+    """The kind of answer the question expects."""
+    lowered = " ".join(text.lower().split())
+    names = proper_nouns(text)
+    for kind, pattern in _TYPE_RULES:
+        if pattern.search(lowered):
+            if kind in ("procedure", "list") and names and (_CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)):
+                return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example
+            return kind
+    if _CASE_WORDS.search(lowered):
+        return "case"
+    return "other"
+
+
+def split_parts(text: str) -> tuple[QuestionPart, ...]:
+    """The sub-questions; a piece without any topic word of its own stays with the previous part."""
+    pieces = [p.strip(" ,") for p in _PART_BOUNDARY.split(text) if p and p.strip(" ,?")]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and len(content_terms(piece)) < MIN_PART_TERMS:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    if len(parts) <= 1:
+        return (QuestionPart(text, answer_type(text), tuple(content_terms(text))),)
+    return tuple(QuestionPart(p, answer_type(p), tuple(content_terms(p))) for p in parts)
+
+
+def is_concern(text: str) -> bool:
+    """A practitioner's worry about one child: a particular child, a worry or sign, and an ask."""
+    return bool(_CHILD.search(text) and _WORRY.search(text) and _ASK.search(text))
+
+
+def is_english(text: str) -> bool:
+    found = words(text)
+    return len(found) >= 3 and sum(word in _ENGLISH_WORDS for word in found) / len(found) >= 0.2

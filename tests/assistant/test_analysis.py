@@ -1,0 +1,103 @@
+"""Question analysis: expected answer type, parts, concern detection and asked specifics."""
+
+import pytest
+
+from assistant.analysis import analyse_question, answer_type, is_concern, split_parts
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvor mange kommuner bruger Børnelinealen?", "amount"),
+        ("Hvor stor en andel af børnene går i dagtilbud?", "amount"),
+        ("Hvad koster et forældrekursus?", "amount"),
+        ("Hvornår stopper sundhedsplejersken besøgene?", "time"),
+        ("Hvilket år startede projektet?", "time"),
+        ("Hvilke kommuner var med i samarbejdet?", "place"),
+        ("Hvem skal underrette kommunen?", "person"),
+        ("Hvilke fagpersoner sidder i teamet?", "person"),
+        ("Hvorfor er tandplejen vigtig?", "reason"),
+        ("Hvad er en indsatstrappe?", "definition"),
+        ("Hvad betyder foregribende indsats?", "definition"),
+        ("Hvilke metoder kan bruges til at inddrage netværket?", "list"),
+        ("Nævn eksempler på tidlig indsats i skolen", "list"),
+        ("Hvordan kan vi blive bedre til at opdage sproglige vanskeligheder?", "procedure"),
+        ("Hvad gør Holstebro for nye forældre?", "case"),
+        ("Hvordan arbejder Viborg med tidlig opsporing?", "case"),
+        ("Betyder tidlig indsats kun, at man sætter ind tidligt?", "other"),
+    ],
+)
+def test_expected_answer_type(question, expected):
+    assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("Hvad siger KL, og hvad gør Hedensted?", ["Hvad siger KL", "hvad gør Hedensted?"]),
+        ("Hvad er VIBUS, og hvad skal den lave?", ["Hvad er VIBUS", "hvad skal den lave?"]),
+        (
+            "Hvor mange pluspladser har Aarhus, og hvad koster de?",
+            ["Hvor mange pluspladser har Aarhus", "hvad koster de?"],
+        ),
+        ("Hvad er sociale normeringer? Hvordan finansieres de?", ["Hvad er sociale normeringer?", "Hvordan finansieres de?"]),
+        ("Hvad gør man med børn og forældre i Hedensted?", ["Hvad gør man med børn og forældre i Hedensted?"]),
+    ],
+)
+def test_multi_part_questions_are_split(question, parts):
+    assert [p.text for p in split_parts(question)] == parts
+
+
+def test_each_part_has_its_own_answer_type_and_terms():
+    analysis = analyse_question("Hvad er Lær for Livet, og hvor mange børn var med?")
+    assert analysis.is_multi_part
+    assert [p.answer_type for p in analysis.parts] == ["definition", "amount"]
+    assert "børn" in analysis.parts[1].terms and "børn" not in analysis.parts[0].terms
+
+
+def test_a_piece_without_a_topic_stays_with_the_previous_part():
+    parts = split_parts("Hvad gør Ringsted for unge? Hvorfor?")
+    assert len(parts) == 1
+
+
+# Wordings written for this test only: no rule was tuned on them.
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?",
+        "En lille pige i vuggestuen kommer tit uden madpakke og virker trist – hvad skal jeg gøre?",
+        "Min kollega og jeg har set blå mærker på en dreng flere gange. Hvordan griber vi det an?",
+        "Barnet bliver tit hentet sent og lugter af røg. Er det noget, jeg skal reagere på?",
+        "Hun er 3 år og har ændret adfærd den sidste måned, hvad gør vi?",
+        "Jeg har en mavefornemmelse af, at noget er galt med en af vores 5-årige. Hvad bør jeg gøre?",
+        "Vi har en stille pige på stuen, der trækker sig fra de andre. Hvad kan vi gøre?",
+    ],
+)
+def test_concern_questions_in_everyday_wording(question):
+    assert is_concern(question)
+    assert analyse_question(question).is_concern
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor mange pædagoger er bekymrede for børn i deres gruppe?",
+        "Hvad er tidlig opsporing?",
+        "Hvad gør Holstebro for nye forældre?",
+        "Hvilke kommuner bruger en opsporingsmodel?",
+    ],
+)
+def test_questions_about_the_topic_are_not_concerns(question):
+    assert not is_concern(question)
+
+
+def test_asked_years_figures_and_names():
+    analysis = analyse_question("Hvor mange penge brugte Odense på 25 pluspladser i 2019?")
+    assert analysis.years == ("2019",)
+    assert analysis.figures == ("25",)
+    assert analysis.names == ("Odense",)
+    assert not analysis.is_english
+
+
+def test_english_questions_are_recognised():
+    assert analyse_question("What does the municipality do for new parents?").is_english
