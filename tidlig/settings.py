@@ -83,6 +83,9 @@ class Settings(BaseSettings):
     auth_users: dict[str, SecretStr] = Field(default_factory=dict, description='{"user": "password"}')
     admin_users: list[str] = Field(default_factory=list)
     concurrency_limit: int = Field(4, ge=1, le=64)
+    concern_procedure: Path | None = Field(
+        None, description="The organisation's own procedure for a concern about a child, offered with concern answers."
+    )
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -91,6 +94,13 @@ class Settings(BaseSettings):
     def _folder_exists(cls, path: Path | None) -> Path | None:
         if path is not None and not path.is_dir():
             raise ValueError(f"folder does not exist: {path}")
+        return path
+
+    @field_validator("concern_procedure")
+    @classmethod
+    def _file_exists(cls, path: Path | None) -> Path | None:
+        if path is not None and not path.is_file():
+            raise ValueError(f"file does not exist: {path}")
         return path
 
     @model_validator(mode="after")

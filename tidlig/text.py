@@ -25,9 +25,11 @@ __all__ = [
     "STOP",
     "YEAR",
     "content_terms",
+    "inert_markdown",
     "is_lead_in",
     "is_list_item",
     "paragraphs",
+    "plain_markdown",
     "proper_nouns",
     "split_sentences",
     "stem",
@@ -103,6 +105,32 @@ def is_lead_in(paragraph: str) -> bool:
     return paragraph.rstrip().endswith(":")
 
 
+# ---- Markdown -------------------------------------------------------------------------------------
+
+# Characters that Markdown (and the HTML it may carry) gives a meaning: links and images need "[",
+# HTML and autolinks "<", code "`", emphasis "*" and "_", tables "|", headings "#". Escaped with a
+# backslash they show as themselves.
+_MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|#])")
+# Bare web addresses become links in GitHub-flavoured Markdown; an escaped "/" or "." prevents it.
+_BARE_LINK = re.compile(r"(?i)\b(https?:|ftp:)//|\b(www)\.")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#/.])")
+
+
+def inert_markdown(text: str) -> str:
+    """Text from a document or a question, safe to embed in Markdown: it can never become an image,
+    a link, HTML, code, emphasis, a heading or a table cell break.
+
+    inert_markdown("![t](http://x/y.png)")   # "!\\[t\\](http:\\/\\/x/y.png)"
+    """
+    escaped = _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+    return _BARE_LINK.sub(lambda m: f"{m.group(1)}\\/\\/" if m.group(1) else f"{m.group(2)}\\.", escaped)
+
+
+def plain_markdown(text: str) -> str:
+    """The inverse of :func:`inert_markdown`: the text as the document wrote it (for comparisons)."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 # ---- terms --------------------------------------------------------------------------------------
 
 # Question words and filler common in practitioners' questions but carrying no topic.
@@ -141,3 +169,4 @@ _PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}\b")
 def proper_nouns(text: str) -> list[str]:
     """Capitalised words inside sentences: "Hvad gør Viborg og Hedensted?" -> ["Viborg", "Hedensted"]."""
     return [m.group(0) for m in _PROPER_NOUN.finditer(text)]
+

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from app import REFUSAL_TITLE
+from ui.render import REFUSAL_TITLE
 from prompts import render
 from tests.app.conftest import serve
 from tests.conftest import CORPUS, make_settings
@@ -41,7 +41,7 @@ def assert_cited(markdown: str, sources: str, turn: int = 1, more: bool = True) 
         assert marker_turn == str(turn) and anchor_number == number
         assert f'id="kilde-{turn}-{number}"' in sources, f"[{number}] has no source in the panel"
     assert "<mark>" in sources
-    assert ("Vis mere" in sources) == more  # the surrounding text, when the document has more than one chunk
+    assert ("Vis hele passagen" in sources) == more  # the surrounding text, when the document has more than one chunk
 
 
 def test_question_gets_an_answer_with_citations(served):

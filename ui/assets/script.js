@@ -1,0 +1,46 @@
+() => {
+  // Citation markers link to "#kilde-<answer>-<n>": open the collapsed block holding the source,
+  // scroll to it and flash it (the sources panel scrolls on its own, so a plain jump is not enough).
+  document.addEventListener("click", (event) => {
+    const link = event.target.closest ? event.target.closest('a[href^="#kilde-"]') : null;
+    if (!link) return;
+    const target = document.getElementById(link.getAttribute("href").slice(1));
+    if (!target) return;
+    event.preventDefault();
+    for (let el = target.parentElement; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") el.open = true;
+    }
+    target.scrollIntoView({ behavior: "smooth", block: "start" });
+    target.classList.remove("tidlig-flash");
+    void target.offsetWidth;
+    target.classList.add("tidlig-flash");
+  });
+
+  // "Læg i kursusmappen" on a source: hand "<answer>:<n>" to the hidden request box, whose change
+  // event adds the passage on the server (the sources panel is HTML and has no events of its own).
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest ? event.target.closest("button.tidlig-add-quote") : null;
+    if (!button) return;
+    const box = document.querySelector("#tidlig-pack-request textarea, #tidlig-pack-request input");
+    if (!box) return;
+    box.value = `${button.dataset.turn}:${button.dataset.number}:${Date.now()}`;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    button.textContent = "✓ Lagt i kursusmappen";
+  });
+
+  // Answer first: when a new answer starts, scroll the chat so the question and the start of the
+  // answer are in view (Gradio would follow the end of a long answer instead).
+  let seen = 0;
+  const follow = () => {
+    const chat = document.getElementById("tidlig-chat");
+    if (!chat) return;
+    const questions = chat.querySelectorAll(".message-row.user-row, .user-row");
+    if (questions.length === seen) return;
+    seen = questions.length;
+    const last = questions[questions.length - 1];
+    if (!last) return;
+    const scroller = last.closest(".bubble-wrap") || chat.querySelector(".bubble-wrap");
+    if (scroller) scroller.scrollTop = last.offsetTop - 8;
+  };
+  new MutationObserver(follow).observe(document.body, { childList: true, subtree: true });
+}
