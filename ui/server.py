@@ -32,9 +32,10 @@ LOCKED_MESSAGE = "For mange forkerte login-forsøg. Vent {seconds} sekunder, og 
 LOGIN_MESSAGE = "Log ind for at bruge tidlig."
 # What the login page itself needs before anyone has logged in (exact paths and prefixes).
 PUBLIC_PATHS = {
-    "/", "/login", "/login/", "/logout", "/config", "/config/", "/gradio_api/config", "/gradio_api/info", "/health",
+    "/", "/login", "/login/", "/logout", "/config", "/config/", "/gradio_api/config", "/health",
     "/favicon.ico", "/theme.css", "/manifest.json", "/login_check", "/login_check/", "/gradio_api/login_check",
     "/app_id", "/gradio_api/app_id", "/token", "/gradio_api/token", "/user", "/gradio_api/user",
+    "/gradio_api/startup-events",  # launch() itself calls it before anyone can log in
 }  # fmt: skip
 PUBLIC_PREFIXES = ("/assets/", "/static/", "/gradio_api/assets/", "/gradio_api/static/", "/svelte/", "/gradio_api/svelte/")
 
@@ -57,7 +58,7 @@ class LoginLimiter:
         """Seconds until all ``keys`` may try again (0 when none is locked)."""
         now = self.clock()
         with self._lock:
-            return max((self._locked_until.get(key, 0.0) - now for key in keys), default=0.0) if keys else 0.0
+            return max([0.0, *(self._locked_until.get(key, now) - now for key in keys)])
 
     def failed(self, *keys: str) -> None:
         with self._lock:
@@ -134,7 +135,7 @@ def health(assistant: Assistant) -> Any:
     """GET /health for a load balancer: 200 with document and chunk counts, 503 when the index fails."""
     from fastapi.responses import JSONResponse
 
-    def endpoint() -> JSONResponse:
+    def endpoint():  # type: ignore[no-untyped-def]  (no annotation: FastAPI would read it as a schema)
         try:
             index = assistant.index
             return JSONResponse({"status": "ok", "documents": len(index.documents()), "chunks": len(index.passages)})
