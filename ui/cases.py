@@ -173,7 +173,7 @@ def wire(ctx: AppContext, tab: CasesTab, chat: ChatTab, shell: Shell) -> CaseHan
         [tab.search.input, tab.municipality.input, tab.target_group.input, tab.order.input],
         handlers.refresh, [*filters, tab.chosen], grid_outputs, trigger_mode="always_last", api_visibility="private",
     )  # fmt: skip
-    tab.chosen.input(handlers.compare, [tab.chosen], [tab.compare], api_visibility="private")
+    tab.chosen.input(handlers.compare, [tab.chosen], [tab.compare], trigger_mode="always_last", api_visibility="private")
     tab.grid.select(handlers.select, [tab.keys], {tab.detail, tab.selected, tab.ask_case}, api_visibility="private")
     tab.ask_case.click(
         handlers.ask_about, [tab.selected],

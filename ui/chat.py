@@ -213,8 +213,6 @@ class ChatHandlers:
             }
             return
         answer = with_closing_sentence(answer, filtered=bool(documents or case_key))
-        for notice in answer.notices:
-            gr.Warning(notice, duration=15, title="Advarsel")
         history[-1] = {"role": "assistant", "content": answer_message(answer, turn, self.procedure_note(concern))}
         conversation.append(Exchange(self.ctx.redact(question), answer, earlier, concern))
         yield {

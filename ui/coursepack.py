@@ -70,9 +70,10 @@ def contents_html(pack: list[PackItem]) -> str:
 
 
 class CoursePackHandlers:
-    def __init__(self, ctx: AppContext, tab: CoursePackTab) -> None:
+    def __init__(self, ctx: AppContext, tab: CoursePackTab, chat: ChatTab) -> None:
         self.ctx = ctx
         self.tab = tab
+        self.chat = chat
 
     def show(self, pack: list[PackItem], selected: int | None = None, status: str = "") -> dict[Any, Any]:
         tab = self.tab
@@ -86,11 +87,10 @@ class CoursePackHandlers:
     def add_latest_answer(self, pack: list[PackItem] | None, conversation: list[Exchange] | None) -> dict[Any, Any]:
         answered = [exchange for exchange in conversation or () if exchange.answer is not None and not exchange.answer.refused]
         if not answered:
-            gr.Warning("Der er endnu intet svar at lægge i kursusmappen.", title="Bemærk")
-            return self.show(list(pack or []))
+            return {**self.show(list(pack or [])), self.chat.feedback_status: "Der er endnu intet svar at lægge i kursusmappen."}
         updated = add_answer(pack or [], answered[-1])
-        gr.Info(f"Svaret er lagt i kursusmappen ({len(updated)} punkter).", title="Kursusmappe")
-        return self.show(updated, status=f"Svaret er lagt i kursusmappen ({len(updated)} punkter).")
+        done = f"Svaret er lagt i kursusmappen ({len(updated)} punkt(er))."
+        return {**self.show(updated, status=done), self.chat.feedback_status: done}
 
     def add_requested_quote(self, request: str, pack: list[PackItem] | None, conversation: list[Exchange] | None) -> dict[Any, Any]:
         """``request`` is "<answer>:<source number>:<nonce>" from a source's button (script.js)."""
@@ -105,8 +105,8 @@ class CoursePackHandlers:
         if citation is None:
             return {}
         updated = add_quote(pack, citation)
-        gr.Info(f"Citatet er lagt i kursusmappen ({len(updated)} punkter).", title="Kursusmappe")
-        return self.show(updated, status=f"Citatet er lagt i kursusmappen ({len(updated)} punkter).")
+        done = f"Citatet er lagt i kursusmappen ({len(updated)} punkt(er))."
+        return {**self.show(updated, status=done), self.chat.feedback_status: done}
 
     def move(self, pack: list[PackItem] | None, selected: int | None, step: int) -> dict[Any, Any]:
         if selected is None:
@@ -134,11 +134,13 @@ class CoursePackHandlers:
 
 
 def wire(ctx: AppContext, tab: CoursePackTab, chat: ChatTab) -> CoursePackHandlers:
-    handlers = CoursePackHandlers(ctx, tab)
+    handlers = CoursePackHandlers(ctx, tab, chat)
     shown = {tab.pack, tab.contents, tab.item, tab.status}
-    chat.add_answer.click(handlers.add_latest_answer, [tab.pack, chat.conversation], shown, api_visibility="private")
-    chat.pack_request.input(
-        handlers.add_requested_quote, [chat.pack_request, tab.pack, chat.conversation], shown, api_visibility="private"
+    added = {*shown, chat.feedback_status}
+    chat.add_answer.click(handlers.add_latest_answer, [tab.pack, chat.conversation], added, api_visibility="private")
+    # .change, not .input: script.js sets the hidden box's value, which Gradio does not count as typing.
+    chat.pack_request.change(
+        handlers.add_requested_quote, [chat.pack_request, tab.pack, chat.conversation], added, api_visibility="private"
     )
     tab.up.click(lambda p, s: handlers.move(p, s, -1), [tab.pack, tab.item], shown, api_visibility="private")
     tab.down.click(lambda p, s: handlers.move(p, s, 1), [tab.pack, tab.item], shown, api_visibility="private")

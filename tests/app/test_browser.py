@@ -31,6 +31,7 @@ def browser():
         )
     profile = tempfile.mkdtemp(prefix="tidlig-chromium-")
     options = webdriver.ChromeOptions()
+    options.add_experimental_option("prefs", {"intl.accept_languages": "da-DK,da"})
     options.binary_location = str(CHROMIUM)
     for argument in (
         "--headless=new",
@@ -42,6 +43,7 @@ def browser():
         "--no-first-run",
         "--disable-sync",
         "--window-size=1400,1000",
+        "--lang=da-DK",  # the users' browsers are Danish; Gradio's own strings follow the browser's language
         f"--user-data-dir={profile}",
     ):
         options.add_argument(argument)

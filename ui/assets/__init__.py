@@ -17,7 +17,7 @@ def asset(name: str) -> str:
 
 
 def i18n() -> gr.I18n:
-    """Danish for Gradio's own strings ("Drop File Here", the login page …) whatever the browser's
-    language: the app is Danish only, so English locales get the Danish texts as well."""
+    """Danish for Gradio's own strings ("Drop File Here", the login page …) in a browser set to Danish.
+    Gradio loads its English strings after custom ones, so an English browser keeps Gradio's English."""
     danish: dict[str, Any] = json.loads(asset("i18n.json"))
-    return gr.I18n(da=danish, en=danish)
+    return gr.I18n(da=danish)
