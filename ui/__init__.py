@@ -1,7 +1,7 @@
 """tidlig's web front-end: a Gradio app around an :class:`assistant.Assistant`, one module per tab.
 
 Tabs: "Spørg" (ui/chat.py: answer-first chat with sources and the concern starting point),
-"Kommunale eksempler" (ui/cases.py: the case comparison grid), "Kursusmappe" (ui/coursepack.py) and
+"Eksempler" (ui/cases.py: the case comparison grid), "Kursusmappe" (ui/coursepack.py) and
 "Dokumenter" (ui/documents.py). Rendering is pure (ui/render.py, ui/case_grid.py, ui/pack.py);
 serving, login and limits are in ui/server.py.
 

@@ -1,4 +1,4 @@
-"""The "Kommunale eksempler" tab for leaders: the case comparison grid with filters, sorting, a
+"""The "Eksempler" tab for leaders: the case comparison grid with filters, sorting, a
 side-by-side comparison of chosen cases, CSV/Markdown export, and a case in full to ask about."""
 
 from __future__ import annotations

@@ -149,11 +149,11 @@ def health(assistant: Assistant) -> Any:
 def launch(
     demo: gr.Blocks, assistant: Assistant, settings: Settings, *, prevent_thread_lock: bool = False, **overrides: Any
 ) -> tuple[Any, str, str]:
-    """Serve ``demo`` on settings.host/port with /health, login (when configured), css, js and Danish
-    built-in strings. ``overrides`` go to ``Blocks.launch`` (pass a free port; 0 is not supported)."""
+    """Serve ``demo`` on settings.host/port with /health, login (when configured), css and js (which also
+    puts Gradio's built-in strings in Danish). ``overrides`` go to ``Blocks.launch`` (pass a free port; 0 is not supported)."""
     from fastapi.routing import APIRoute
 
-    from ui.assets import asset, i18n
+    from ui.assets import asset, script
 
     auth = login_check(settings, LoginLimiter()) if settings.auth_users else None
     options: dict[str, Any] = {
@@ -169,8 +169,7 @@ def launch(
             "middleware": [login_required_middleware(settings)],
         },
         "css": asset("style.css"),
-        "js": asset("script.js"),
-        "i18n": i18n(),
+        "js": script(),
         "footer_links": ["api"],
         "show_error": False,
         "ssr_mode": False,

@@ -148,7 +148,7 @@ def test_user_group_flows(served, browser, screenshot_dir, size):  # noqa: F811
     # Gradio's own strings are Danish too.
     open_tab(browser, "docs")
     upload = wait_for(browser, EC.visibility_of_element_located((By.ID, "tidlig-upload")))
-    assert "Drop File Here" not in upload.text and "Slip filen her" in upload.text, upload.text
+    assert "Drop File Here" not in upload.text and "Slip filerne her" in upload.text, upload.text
     browser.save_screenshot(str(screenshot_dir / f"15-{size}-dokumenter.png"))
 
 

@@ -1,13 +1,10 @@
-"""CSS, JS and Danish strings for Gradio's built-in texts, as files loaded by name (like the prompts)."""
+"""CSS, JS and the Danish texts for Gradio's own strings, as files loaded by name (like the prompts)."""
 
 from __future__ import annotations
 
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import gradio as gr
 
 
 @cache
@@ -16,8 +13,11 @@ def asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def i18n() -> gr.I18n:
-    """Danish for Gradio's own strings ("Drop File Here", the login page …) in a browser set to Danish.
-    Gradio loads its English strings after custom ones, so an English browser keeps Gradio's English."""
-    danish: dict[str, Any] = json.loads(asset("i18n.json"))
-    return gr.I18n(da=danish)
+def script() -> str:
+    """script.js with the Danish texts for Gradio's built-in strings filled in.
+
+    Gradio 6.31 cannot show its own strings in Danish through ``gr.I18n``: the frontend picks a locale
+    only among the languages it ships (Danish is not one) and loads its English strings after custom
+    ones. script.js therefore swaps the texts and labels listed in gradio_da.json as they appear."""
+    danish = json.loads(asset("gradio_da.json"))
+    return asset("script.js").replace("__GRADIO_DA__", json.dumps(danish, ensure_ascii=False))

@@ -40,7 +40,31 @@
     const last = questions[questions.length - 1];
     if (!last) return;
     const scroller = last.closest(".bubble-wrap") || chat.querySelector(".bubble-wrap");
-    if (scroller) scroller.scrollTop = last.offsetTop - 8;
+    if (scroller) scroller.scrollTop += last.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
   };
   new MutationObserver(follow).observe(document.body, { childList: true, subtree: true });
+
+  // Gradio's own strings in Danish (see ui/assets/__init__.py): text nodes and accessible labels.
+  const danish = __GRADIO_DA__;
+  const translate = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.nodeValue.trim();
+      if (text && Object.prototype.hasOwnProperty.call(danish, text)) node.nodeValue = node.nodeValue.replace(text, danish[text]);
+    }
+    const labelled = root.querySelectorAll ? root.querySelectorAll("[aria-label], [title], [placeholder]") : [];
+    for (const el of labelled) {
+      for (const name of ["aria-label", "title", "placeholder"]) {
+        const value = el.getAttribute(name);
+        if (value && Object.prototype.hasOwnProperty.call(danish, value)) el.setAttribute(name, danish[value]);
+      }
+    }
+  };
+  translate(document.body);
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) translate(node.nodeType === Node.TEXT_NODE ? node.parentNode || document.body : node);
+      if (change.type === "characterData" && change.target.parentNode) translate(change.target.parentNode);
+    }
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
