@@ -16,7 +16,7 @@ from datetime import datetime
 from assistant import Answer
 from prompts import load, render
 from tidlig.text import inert_markdown
-from ui.render import REFUSAL_TITLE, citation_heading
+from ui.render import REFUSAL_TITLE, citation_heading, defuse_links
 
 NO_SOURCES = "Der er ingen tekst i dokumenterne, der ligger tæt på spørgsmålet."
 NO_SOURCES_FILTERED = (
@@ -61,7 +61,7 @@ def conversation_markdown(exchanges: Sequence[Exchange], when: datetime | None =
             continue
         lines += ["### Svar" if not answer.refused else f"### Svar – {REFUSAL_TITLE.lower()}", ""]
         lines += [f"> {inert_markdown(notice)}" for notice in answer.notices] + ([""] if answer.notices else [])
-        lines += [html.unescape(answer.text), ""]
+        lines += [defuse_links(html.unescape(answer.text)), ""]
         if answer.missing:
             lines += ["Det står der ikke noget om i dokumenterne:", ""]
             lines += [f"- {inert_markdown(item)}" for item in answer.missing] + [""]

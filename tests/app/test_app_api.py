@@ -171,3 +171,12 @@ def test_upload_is_ingested_and_searchable_then_delete_removes_it(upload_app, tm
     assert "fjordby-legepatruljen.txt" not in [row[-1] for row in table["data"]]
     after, _ = ask(client, UPLOAD_QUESTION)
     assert REFUSAL_TITLE in after
+
+
+def test_a_refusal_under_a_filter_that_matches_nothing_ends_with_a_sentence(served):
+    from ui.conversation import NO_SOURCES_FILTERED
+
+    markdown, sources = ask(served.client(), "Hvad er tidlig indsats?", documents=["findes-ikke.pdf"])
+    assert REFUSAL_TITLE in markdown and sources == ""
+    body = markdown.split("</div>")[0].rstrip()
+    assert body.endswith(NO_SOURCES_FILTERED), body[-300:]

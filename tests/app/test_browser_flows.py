@@ -21,6 +21,7 @@ pytestmark = pytest.mark.browser
 
 SIZES = {"desktop": (1400, 1000), "smal": (400, 900)}
 QUESTION = "Hvad gjorde Holstebro Kommune for førstegangsforældre?"
+TAB_NAMES = {"chat": "Spørg", "cases": "Eksempler", "pack": "Kursusmappe", "docs": "Dokumenter"}
 
 
 def fetch(url: str) -> bytes:
@@ -38,9 +39,17 @@ def file_link(driver, elem_id: str) -> str:
 
 
 def open_tab(driver, tab_id: str) -> None:
+    """Click a tab; on a narrow screen Gradio moves tabs that do not fit into its "⋯" menu."""
     from selenium.webdriver.common.by import By
 
-    click(driver, driver.find_element(By.CSS_SELECTOR, f"button[role='tab'][data-tab-id='{tab_id}']"))
+    selector = f"button[data-tab-id='{tab_id}']"
+    visible = [b for b in driver.find_elements(By.CSS_SELECTOR, selector) if b.is_displayed()]
+    if not visible:
+        click(driver, driver.find_element(By.CSS_SELECTOR, ".overflow-menu button"))
+        visible = wait_for(driver, lambda d: [
+            b for b in d.find_elements(By.CSS_SELECTOR, ".overflow-dropdown button") if b.text == TAB_NAMES[tab_id]
+        ])  # fmt: skip
+    click(driver, visible[0])
 
 
 def answer_start_in_view(driver) -> bool:
@@ -68,6 +77,8 @@ def test_user_group_flows(served, browser, screenshot_dir, size):  # noqa: F811
 
     browser.set_window_size(*SIZES[size])
     browser.get(served.url)
+    tabs = wait_for(browser, lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, "button[role='tab']") if b.is_displayed()])
+    assert [tab.text for tab in tabs] == list(TAB_NAMES.values())  # all four fit, no "⋯" menu
 
     # Pedagogue: "Bekymret for et barn?" asks the concern question; the answer's start stays in view.
     start = wait_for(browser, EC.element_to_be_clickable((By.ID, "tidlig-concern-start")))
