@@ -179,7 +179,7 @@ def compare_html(rows: Sequence[CaseRow]) -> str:
     body.append(f'<tr><th scope="row">Kilde</th>{sources}</tr>')
     return (
         '<div class="tidlig-compare"><table><caption class="tidlig-meta">Citater fra casene; '
-        f"»{NOT_DESCRIBED}« betyder, at casen ikke siger noget om det.</caption>"
+        f"»{NOT_DESCRIBED}« betyder, at casen ikke siger noget om det. Rul vandret for at se alle valgte cases.</caption>"
         f'<thead><tr><th scope="col">Felt</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
     )
 
