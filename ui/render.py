@@ -77,8 +77,10 @@ def answer_body(answer: Answer, turn: int) -> str:
     if not answer.short_answer.strip():
         return link_markers(answer.text, turn)
     body = _boxed("tidlig-short", f"{SHORT_TITLE}\n\n{link_markers(answer.short_answer, turn)}")
-    if answer.more.strip():
-        body += f"\n\n{MORE_TITLE}\n\n{link_markers(answer.more, turn)}"
+    more = answer.more.strip()
+    if more:
+        titled = more if more.startswith(MORE_TITLE) else f"{MORE_TITLE}\n\n{more}"  # the composer may title it
+        body += f"\n\n{link_markers(titled, turn)}"
     return body
 
 
@@ -89,9 +91,9 @@ def missing_list(answer: Answer) -> str:
     return MISSING_HEADING + "\n" + "\n".join(f"- {inert_markdown(item)}" for item in answer.missing)
 
 
-def answer_message(answer: Answer, turn: int, concern_contact: str = "") -> str:
+def answer_message(answer: Answer, turn: int, organisation_note: str = "") -> str:
     """The chat message for an answer: the answer first; partial answers and declines set apart with
-    what is missing; the organisation's contact for a concern; a short reference list (so the copy
+    what is missing; the organisation's own procedure for a concern; a short reference list (so the copy
     button copies the answer with its sources)."""
     body = answer_body(answer, turn)
     missing = missing_list(answer)
@@ -99,18 +101,18 @@ def answer_message(answer: Answer, turn: int, concern_contact: str = "") -> str:
         body = _boxed("tidlig-refusal", f"**{REFUSAL_TITLE}**\n\n{body}" + (f"\n\n{missing}" if missing else ""))
     elif answer.outcome == "partial":
         body = _boxed("tidlig-partial", f"**{PARTIAL_TITLE}**\n\n{body}" + (f"\n\n{missing}" if missing else ""))
-    if concern_contact:
-        body += "\n\n" + concern_box(concern_contact)
+    if organisation_note:
+        body += "\n\n" + concern_box(organisation_note)
     if answer.citations:
         references = "\n".join(f"- [{c.number}] {inert_markdown(citation_heading(c))}" for c in answer.citations)
         body = f"{body}\n\n{REFERENCES_HEADING}\n{references}"
     return body
 
 
-def concern_box(contact: str) -> str:
-    """The organisation's own contact and procedure text (a setting), shown with a concern answer."""
-    lines = "  \n".join(inert_markdown(line) for line in contact.strip().splitlines())
-    return _boxed("tidlig-concern", f"**Kontakt i din organisation**\n\n{lines}")
+def concern_box(note: str) -> str:
+    """The organisation's own procedure (a setting), shown with a concern answer."""
+    lines = "  \n".join(inert_markdown(line) for line in note.strip().splitlines())
+    return _boxed("tidlig-concern", f"**I jeres organisation**\n\n{lines}")
 
 
 def error_message() -> str:

@@ -79,3 +79,19 @@ def test_feedback_is_stored_redacted_and_becomes_a_candidate_question(handlers, 
     assert main([str(path), "--out", str(out)]) == 0  # python -m eval.feedback
     assert json.loads(out.read_text(encoding="utf-8"))["question"] == candidate["question"]
     assert main([str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_a_concern_answer_points_to_the_organisations_procedure(assistant, tmp_path):
+    procedure = tmp_path / "procedure-ved-bekymring.pdf"
+    procedure.write_bytes(b"%PDF-1.4 procedure")
+    ctx = AppContext.create(assistant, make_settings(tmp_path / "data", concern_procedure=procedure))
+    with gr.Blocks():
+        tab = chat.build(ctx, [])
+    handlers = chat.ChatHandlers(ctx, tab, Shell(gr.HTML(), gr.Tabs()))
+    last = list(handlers.chat("Jeg er bekymret for en pige i børnehaven – hvad gør jeg?", [], [], None, []))[-1]
+    message = last[tab.chatbot][-1]["content"]
+    assert '<div class="tidlig-concern">' in message and "procedure-ved-bekymring.pdf" in message
+    assert handlers.show_procedure(last[tab.conversation]).visible is True
+    other = list(handlers.chat("Hvad er tidlig indsats?", [], [], None, []))[-1]
+    assert "tidlig-concern" not in other[tab.chatbot][-1]["content"]
+    assert handlers.show_procedure(other[tab.conversation]).visible is False
