@@ -29,19 +29,28 @@
   });
 
   // Answer first: when a new answer starts, scroll the chat so the question and the start of the
-  // answer are in view (Gradio would follow the end of a long answer instead).
-  let seen = 0;
+  // answer are in view, and keep them there while the answer streams in and Gradio re-renders the
+  // messages (it would follow the end of a long answer instead). The user's own scrolling wins.
+  let seen = 0, pinned = null, pinUntil = 0;
+  const scroller = () => document.querySelector("#tidlig-chat .bubble-wrap");
+  const pin = () => {
+    const box = scroller();
+    if (!box || !pinned || !pinned.isConnected) return;
+    box.scrollTop += pinned.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+  };
   const follow = () => {
     const chat = document.getElementById("tidlig-chat");
     if (!chat) return;
     const questions = chat.querySelectorAll(".message-row.user-row, .user-row");
-    if (questions.length === seen) return;
-    seen = questions.length;
-    const last = questions[questions.length - 1];
-    if (!last) return;
-    const scroller = last.closest(".bubble-wrap") || chat.querySelector(".bubble-wrap");
-    if (scroller) scroller.scrollTop += last.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    if (questions.length !== seen) {
+      seen = questions.length;
+      pinned = questions[questions.length - 1] || null;
+      pinUntil = Date.now() + 4000;
+    }
+    if (pinned && Date.now() < pinUntil) requestAnimationFrame(pin);
   };
+  document.addEventListener("wheel", () => { pinUntil = 0; }, { passive: true });
+  document.addEventListener("touchmove", () => { pinUntil = 0; }, { passive: true });
   new MutationObserver(follow).observe(document.body, { childList: true, subtree: true });
 
   // Gradio's own strings in Danish (see ui/assets/__init__.py): text nodes and accessible labels.
