@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     auth_users: dict[str, SecretStr] = Field(default_factory=dict, description='{"user": "password"}')
     admin_users: list[str] = Field(default_factory=list)
     concurrency_limit: int = Field(4, ge=1, le=64)
+    concern_procedure: Path | None = Field(
+        None, description="The organisation's own procedure for a concern about a child, offered with concern answers."
+    )
 
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
@@ -112,6 +115,13 @@ class Settings(BaseSettings):
         if ".." in prefix:
             raise ValueError("must not contain '..' (Chroma collection names cannot)")
         return prefix
+
+    @field_validator("concern_procedure")
+    @classmethod
+    def _file_exists(cls, path: Path | None) -> Path | None:
+        if path is not None and not path.is_file():
+            raise ValueError(f"file does not exist: {path}")
+        return path
 
     @model_validator(mode="after")
     def _consistent(self) -> Settings:

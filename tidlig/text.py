@@ -47,7 +47,8 @@ ABBREVIATIONS = {
     "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
 }
 LIST_MARKER = "- "  # how cleaned text writes a list item
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“”'‘(]?[A-ZÆØÅÉÜ0-9•\-])")
+# A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“”'‘’»(]?[A-ZÆØÅÉÜ0-9•\-])")
 # "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|[a-h]\)\s+)")
 
@@ -189,3 +190,4 @@ _PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}\b")
 def proper_nouns(text: str) -> list[str]:
     """Capitalised words inside sentences: "Hvad gør Viborg og Hedensted?" -> ["Viborg", "Hedensted"]."""
     return [m.group(0) for m in _PROPER_NOUN.finditer(text)]
+

@@ -34,7 +34,7 @@ class Served:
 @contextmanager
 def serve(assistant, settings) -> Iterator[Served]:
     """Build and launch the app around ``assistant`` on a free loopback port; close it afterwards."""
-    import app
+    import app  # the entry point re-exports build_app and launch from ui
 
     demo = app.build_app(assistant, settings)
     _, url, _ = app.launch(demo, assistant, settings, prevent_thread_lock=True, server_name="127.0.0.1", server_port=free_port())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from app import REFUSAL_TITLE
+from ui.render import REFUSAL_TITLE
 from prompts import render
 from tests.app.conftest import serve
 from tests.conftest import CORPUS, make_settings
@@ -42,7 +42,7 @@ def assert_cited(markdown: str, sources: str, turn: int = 1, more: bool = True) 
         assert marker_turn == str(turn) and anchor_number == number
         assert f'id="kilde-{turn}-{number}"' in sources, f"[{number}] has no source in the panel"
     assert "<mark>" in sources
-    assert ("Vis mere" in sources) == more  # the surrounding text, when the document has more than one chunk
+    assert ("Vis hele passagen" in sources) == more  # the surrounding text, when the document has more than one chunk
 
 
 def test_question_gets_an_answer_with_citations(served):
@@ -173,3 +173,12 @@ def test_upload_is_ingested_and_searchable_then_delete_removes_it(upload_app, tm
     assert "fjordby-legepatruljen.txt" not in [row[-1] for row in table["data"]]
     after, _ = ask(client, UPLOAD_QUESTION)
     assert REFUSAL_TITLE in after
+
+
+def test_a_refusal_under_a_filter_that_matches_nothing_ends_with_a_sentence(served):
+    from ui.conversation import NO_SOURCES_FILTERED
+
+    markdown, sources = ask(served.client(), "Hvad er tidlig indsats?", documents=["findes-ikke.pdf"])
+    assert REFUSAL_TITLE in markdown and sources == ""
+    body = markdown.split("</div>")[0].rstrip()
+    assert body.endswith(NO_SOURCES_FILTERED), body[-300:]

@@ -31,6 +31,7 @@ def browser():
         )
     profile = tempfile.mkdtemp(prefix="tidlig-chromium-")
     options = webdriver.ChromeOptions()
+    options.add_experimental_option("prefs", {"intl.accept_languages": "da-DK,da"})
     options.binary_location = str(CHROMIUM)
     for argument in (
         "--headless=new",
@@ -42,6 +43,7 @@ def browser():
         "--no-first-run",
         "--disable-sync",
         "--window-size=1400,1000",
+        "--lang=da-DK",  # as the users' browsers
         f"--user-data-dir={profile}",
     ):
         options.add_argument(argument)
@@ -88,7 +90,7 @@ def test_question_answer_sources_and_case_browser(served, browser, screenshot_di
     browser.save_screenshot(str(screenshot_dir / "01-svar-med-kilder.png"))
 
     # 👎 with a comment is stored (redacted) in feedback.jsonl.
-    click(browser, browser.find_element(By.CSS_SELECTOR, "#tidlig-chat button[aria-label='Dislike']"))
+    click(browser, browser.find_element(By.CSS_SELECTOR, "#tidlig-chat button[aria-label='Dårligt svar']"))
     comment = wait_for(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, "#tidlig-feedback textarea")))
     comment.send_keys("Svaret mangler, hvad det kostede")
     click(browser, browser.find_element(By.ID, "tidlig-feedback-send"))
