@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
     index = CorpusIndex.open(settings)
     if index.is_empty:
-        print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
+        print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
     questions = load_questions(args.questions or BUNDLED_QUESTIONS)
     if args.only in (None, "units"):
