@@ -30,6 +30,7 @@ from typing import Protocol
 import numpy as np
 
 from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
@@ -265,7 +266,10 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
 
 def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
-    items in the same chunk; a table's header row only as the header of its rows."""
+    items in the same chunk; a table's header row only as the header of its rows. Text that addresses
+    the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
+    if looks_like_instruction(unit.text):
+        return False
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
     if unit.kind == "list_item":
