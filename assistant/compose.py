@@ -118,7 +118,8 @@ class CitatComposer:
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             short += self._short_answer(scored_units, number, part_type, shown)
-        more = self._more(scored_units, shown, fact)
+        case = short[0].hit if short and analysis.answer_type == "case" and short[0].hit.passage.metadata.get("case_number") is not None else None
+        more = self._more(scored_units, shown, fact, case)
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
         return Composition(short_answer, writer.more(more), book)
@@ -161,12 +162,15 @@ class CitatComposer:
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))
 
-    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool) -> list[_Block]:
-        """Units above the floor not yet shown, by source (best source first), at most a few sources."""
+    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None) -> list[_Block]:
+        """Units above the floor not yet shown, by source (best source first), at most a few sources.
+        For a case question the results of the case the answer starts from come along: leaders ask
+        what came of it, and result sentences rarely share the question's words."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
-            if candidate.score >= floor and candidate.key not in shown and candidate.group not in shown:
+            wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
+            if wanted and candidate.key not in shown and candidate.group not in shown:
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
         budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
@@ -188,6 +192,12 @@ class CitatComposer:
                 sources += 1
                 blocks.extend(_grouped(picked))
         return blocks
+
+
+def _case_result(candidate: ScoredUnit, case: ScoredPassage) -> bool:
+    meta, wanted = candidate.hit.passage.metadata, case.passage.metadata
+    same_case = candidate.hit.passage.doc_id == case.passage.doc_id and meta.get("case_number") == wanted.get("case_number")
+    return same_case and candidate.features[0].get("case_result", 0.0) == 1.0
 
 
 def _grouped(members: list[ScoredUnit]) -> list[_Block]:

@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +38,8 @@ from ingest.types import EvidenceUnit
 from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
+# A question part with fewer content terms than this is scored together with the whole question.
+MIN_PART_TERMS = 3
 
 FEATURES = (
     "similarity",  # cosine similarity of the unit (with its lead-in) to the question
@@ -178,10 +181,12 @@ class EvidenceGatherer:
             return []
         queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         if analysis.is_multi_part:
-            queries = [
-                (embed_query(part.text) if embed_query else query_vector, part.terms or tuple(query_terms), part.answer_type)
-                for part in analysis.parts
-            ]
+            queries = []
+            for part in analysis.parts:
+                # A short part leans on the rest ("..., og tager de imod det?"): score it in that context.
+                text = part.text if len(part.terms) >= MIN_PART_TERMS else f"{part.text} {analysis.text}"
+                vector = embed_query(text) if embed_query else query_vector
+                queries.append((vector, tuple(content_terms(text)), part.answer_type))
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
@@ -189,7 +194,7 @@ class EvidenceGatherer:
                 c.unit, c.hit, c.rank, c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
-                coverage=max(self._relevance.coverage(query_terms, text) for text in (c.unit.text, shown_lead_in(c.unit))),
+                coverage=max(self._relevance.term_coverage(query_terms, terms_of(text)) for text in (c.unit.text, shown_lead_in(c.unit))),
             )
             for i, c in enumerate(candidates)
         ]
@@ -212,15 +217,16 @@ def unit_features(
     for candidate in candidates:
         unit, hit = candidate.unit, candidate.hit
         similarity = similarities.get(unit.unit_id, 0.0)
-        context = str(hit.passage.metadata.get("context", ""))
+        unit_terms = terms_of(unit.search_text)
+        context_terms = unit_terms | terms_of(str(hit.passage.metadata.get("context", "")))
         rows.append({
             "similarity": similarity,
             "similarity_gap": similarity - best,
             "chunk_similarity": hit.dense_similarity or 0.0,
             "chunk_rank": 1.0 / (1 + candidate.rank),
-            "coverage": relevance.coverage(terms, unit.search_text),
-            "context_coverage": relevance.coverage(terms, f"{context} {unit.search_text}"),
-            "rarest_term": float(bool(rarest) and rarest in content_terms(unit.search_text)),
+            "coverage": relevance.term_coverage(terms, unit_terms),
+            "context_coverage": relevance.term_coverage(terms, context_terms),
+            "rarest_term": float(bool(rarest) and rarest in unit_terms),
             "answer_type": float(holds_answer_type(unit, hit, answer_type)),
             "figure": float(_has_figure(unit.text)),
             "list_item": float(unit.kind == "list_item"),
@@ -268,7 +274,7 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
     items in the same chunk; a table's header row only as the header of its rows. Text that addresses
     the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
-    if looks_like_instruction(unit.text):
+    if _addresses_assistant(unit.text):
         return False
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
@@ -312,6 +318,18 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
     return unit.lead_in
 
 
+@lru_cache(maxsize=65536)
+def terms_of(text: str) -> frozenset[str]:
+    """The content terms of a unit or heading text (units recur across questions: computed once)."""
+    return frozenset(content_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _addresses_assistant(text: str) -> bool:
+    return looks_like_instruction(text)
+
+
+@lru_cache(maxsize=65536)
 def unit_key(text: str) -> str:
     """Comparison key of a quoted text: its content terms (so case and spacing never make two)."""
     return " ".join(content_terms(plain_markdown(text))) or " ".join(text.lower().split())

@@ -34,8 +34,8 @@ from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from tidlig.text import content_terms
-from assistant.types import Answer, Turn
+from tidlig.text import content_terms, inert_markdown
+from assistant.types import Answer, Citation, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
@@ -197,8 +197,9 @@ class Assistant:
         analysis = analyse_question(query)
         scored = self.evidence.gather_evidence(vector, query_terms, analysis, hits, self.index, self.index.retriever.embed_query)
         composition = self.composer.compose(analysis, scored)
+        citations = composition.book.citations()
         return Answer(
-            f"{render('lead_in')}\n\n{composition.body}", composition.book.citations(), mode="citat", notices=tuple(notices),
+            f"{_lead_in(citations)}\n\n{composition.body}", citations, mode="citat", notices=tuple(notices),
             query=query, short_answer=composition.short_answer, more=composition.more,
         )
 
@@ -245,6 +246,14 @@ class Assistant:
             log.warning("citat sentence not supported by its citation, removed: %r", sentence[:120])
             text = "\n".join(line for line in text.splitlines() if sentence not in line)
         return replace(answer, text=_escape(text), removed_sentences=answer.removed_sentences + tuple(unsupported))
+
+
+def _lead_in(citations: Sequence[Citation]) -> str:
+    """Names the case when the answer starts from one, or says that several sources are quoted."""
+    if citations and citations[0].case_number is not None:
+        case = f"CASE #{citations[0].case_number} {citations[0].municipality}".strip()
+        return render("lead_in_case", case=inert_markdown(case))
+    return render("lead_in_synthesis" if len({c.doc_id for c in citations}) > 1 else "lead_in")
 
 
 def _escape(text: str) -> str:
