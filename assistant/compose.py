@@ -137,16 +137,10 @@ class CitatComposer:
                 break
             if candidate.key in shown or candidate.group in shown:
                 continue
-            if blocks and not self._related(candidate, blocks[0]):
-                continue
             block = self._expand(candidate, scored, answer_type, part, floor)
             shown.update(_keys(block) | {candidate.group})
             blocks.append(block)
         return blocks
-
-    def _related(self, candidate: ScoredUnit, first: _Block) -> bool:
-        """A further short-answer unit shares the question's words, or stands beside the best unit."""
-        return candidate.coverage >= self.floors.section_coverage or candidate.hit.passage.chunk_id == first.hit.passage.chunk_id
 
     def _expand(self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""

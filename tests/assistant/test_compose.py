@@ -122,7 +122,11 @@ def test_chart_labels_and_headings_never_count_as_sentences():
 
 
 def test_a_source_that_does_not_share_the_question_words_gets_no_section():
-    composition = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9, "svømmehal": 0.8, "Svømmehallen": 0.8})
+    composition = compose(
+        "Hvor mange pluspladser er der?",
+        {"500 pluspladser": 0.9, "sprogligt eller socialt": 0.8, "svømmehal": 0.5, "Svømmehallen": 0.5},
+    )
+    assert "sprogligt eller socialt" in composition.short_answer
     assert "Varde" not in composition.more and "svømmehal" not in composition.body
 
 
