@@ -1,4 +1,4 @@
-"""Question -> Answer: retrieval, the answerability gate, citat-mode composition and citation checks.
+"""Question -> Answer: retrieval, the answer / partial / decline decision, citat-mode composition and citation checks.
 
 Example::
 

@@ -86,7 +86,7 @@ _ASK = re.compile(
     r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem skal\b",
     re.IGNORECASE,
 )
-_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
+_FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
     "the", "what", "how", "does", "do", "is", "are", "which", "about", "and", "of", "for", "with", "should", "can",
     "why", "when", "who",
@@ -120,11 +120,16 @@ class QuestionAnalysis:
     def is_multi_part(self) -> bool:
         return len(self.parts) > 1
 
+    @property
+    def whole(self) -> QuestionPart:
+        """The whole question as one part."""
+        return QuestionPart(self.text, self.answer_type, self.terms)
+
 
 def analyse_question(text: str) -> QuestionAnalysis:
     """The analysis of one (standalone) question."""
-    years = tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
-    figures = tuple(dict.fromkeys(f for f in (m.group(0) for m in _FIGURE.finditer(text)) if f not in years))
+    years = asked_years(text)
+    figures = asked_figures(text)
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type(text),
@@ -136,6 +141,17 @@ def analyse_question(text: str) -> QuestionAnalysis:
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
     )
+
+
+def asked_years(text: str) -> tuple[str, ...]:
+    """Years in the question: "i 2019" -> ("2019",)."""
+    return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
+
+
+def asked_figures(text: str) -> tuple[str, ...]:
+    """Numbers in the question other than years and ordinals ("9. klasse"): "25 pluspladser" -> ("25",)."""
+    years = asked_years(text)
+    return tuple(dict.fromkeys(f for f in (m.group(0) for m in _FIGURE.finditer(text)) if f not in years))
 
 
 def answer_type(text: str) -> AnswerType:
@@ -174,3 +190,34 @@ def is_concern(text: str) -> bool:
 def is_english(text: str) -> bool:
     found = words(text)
     return len(found) >= 3 and sum(word in _ENGLISH_WORDS for word in found) / len(found) >= 0.2
+
+
+# What a text holding each kind of answer looks like (the evidence scorer and the answerability decision
+# both ask "does this unit hold the expected answer?").
+_NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
+_ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
+    "amount": re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}", re.I),
+    "time": re.compile(
+        r"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|\b\d+\s*(?:år|måneder|mdr|uger|dage|timer|minutter)\b|\b(?:januar|februar|marts|april"
+        r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
+        re.I,
+    ),
+    "place": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\bkommuner(?:ne)?\b|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{2,}"),
+    "person": re.compile(
+        r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
+        r"|medarbejder|konsulent|team|PPR|familiebehandler)\w*\b",
+        re.I,
+    ),
+    "list": re.compile(r"(?:^|\n)\s*(?:[-+*•]|\d{1,2}[.)])\s|,.+,|\bog\b", re.M),
+    "procedure": re.compile(r"\b(?:skal|bør|kan|ved at|gennem|først|derefter|inddrag\w*|tal\w* med|kontakt\w*)\b", re.I),
+    "reason": re.compile(r"\b(?:fordi|derfor|skyldes|årsag\w*|grund\w*|for at|betyder|medfører|så(?:ledes)? at)\b", re.I),
+    "definition": re.compile(r"\b(?:er en|er et|er de|betyder|defineres|forstås|handler om|dækker over|består af)\b", re.I),
+    "case": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\bCASE\b|\b(?:har|havde) (?:indført|etableret|oprettet|gennemført)\b"),
+}
+
+
+def holds_answer_type(text: str, kind: AnswerType) -> bool:
+    """Whether ``text`` has the shape of the expected answer (a figure for "hvor mange", a time for
+    "hvornår", ...); always True for ``other``."""
+    pattern = _ANSWER_SHAPES.get(kind)
+    return True if pattern is None else bool(pattern.search(text))

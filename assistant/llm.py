@@ -1,8 +1,12 @@
-"""LLM mode: a language model writes the answer from numbered passages; the verifier checks it.
+"""LLM mode: a language model writes the answer from the units citat mode selected; the verifier checks it.
 
 Backends come from llama-index's LLM classes, chosen by settings and imported only when configured:
 ``openai`` is any OpenAI-compatible endpoint (vLLM, llama.cpp server, LM Studio, Azure) via
 ``OpenAILike``; ``ollama`` is an Ollama server. Nothing is contacted unless LLM mode is configured.
+
+The model sees the selected evidence units as numbered passages (one per source chunk, :class:`Passages`)
+and inherits the answerability outcome: for a partial answer it is told what the documents lack, and the
+pipeline's own first line says so whatever the model writes; a decline never reaches the model.
 
 Every generated sentence goes through :class:`CitationVerifier`: a sentence whose cited passage does not
 support it is moved to the passage that does (wrong marker corrected), else removed (or marked, by
@@ -11,8 +15,9 @@ setting) and recorded. Any failure (server down, timeout, malformed or empty out
 
 Example::
 
-    writer = AnswerWriter(make_llm(settings), verifier, settings)
-    text, book, removed = writer.answer("Hvad gør Holstebro?", hits)
+    writer = AnswerWriter(make_llm(settings), verifier, timeout_s=60, mark_unsupported=False)
+    generated = writer.answer("Hvad gør Holstebro?", Passages.from_citations(citations, hits), "answer", ())
+    generated.text, generated.book.citations()
 """
 
 from __future__ import annotations
@@ -23,20 +28,24 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.citations import CitationBook
 from assistant.injection import neutralise_instructions
 from assistant.compose import source_heading
-from assistant.types import Turn
+from assistant.types import Citation, Outcome, Turn
 from assistant.verify import MARKER, CitationVerifier, claim_sentences, strip_markers
-from tidlig.text import split_sentences
+from tidlig.text import inert_markdown, split_sentences
 from index import ScoredPassage
 from prompts import load, render
 from tidlig.settings import Settings
 
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
+
 log = logging.getLogger(__name__)
 
-PASSAGES_IN_PROMPT = 5
+PASSAGES_IN_PROMPT = 6
 NO_ANSWER = "dokumenterne besvarer ikke spørgsmålet"
 # One shared pool: a call that overruns its deadline keeps running here until its HTTP timeout, but
 # the user's request returns at the deadline.
@@ -65,7 +74,7 @@ class LLMFailure(Exception):
     """The model could not give a usable answer; ``str(error)`` is a short Danish reason."""
 
 
-def make_llm(settings: Settings):
+def make_llm(settings: Settings) -> LLM:
     """The configured llama-index LLM (lazy import: citat mode never loads these packages)."""
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "ikke-sat"
     match settings.llm_backend:
@@ -104,12 +113,27 @@ class Generated:
     removed: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Passages:
+    """The numbered passages the model sees: per source chunk, the units citat mode selected from it."""
+
+    hits: tuple[ScoredPassage, ...]
+    texts: tuple[str, ...]
+
+    @classmethod
+    def from_citations(cls, citations: Sequence[Citation], hits: Sequence[ScoredPassage]) -> Passages:
+        by_chunk = {hit.passage.chunk_id: hit for hit in hits}
+        chosen = [(by_chunk[c.chunk_id], "\n".join(c.quoted) or by_chunk[c.chunk_id].passage.text) for c in citations if c.chunk_id in by_chunk]
+        chosen = chosen[:PASSAGES_IN_PROMPT]
+        return cls(tuple(hit for hit, _ in chosen), tuple(text for _, text in chosen))
+
+
 class AnswerWriter:
-    def __init__(self, llm, verifier: CitationVerifier, settings: Settings) -> None:
+    def __init__(self, llm: LLM, verifier: CitationVerifier, *, timeout_s: float, mark_unsupported: bool = False) -> None:
         self._llm = llm
         self._verifier = verifier
-        self._timeout = settings.llm_timeout_s
-        self._mark = settings.llm_unsupported == "mark"
+        self._timeout = timeout_s
+        self._mark = mark_unsupported
 
     def condense(self, question: str, history: Sequence[Turn]) -> str:
         """The follow-up rewritten by the model into a standalone question."""
@@ -121,14 +145,22 @@ class AnswerWriter:
         return standalone
 
     def answer(
-        self, question: str, hits: Sequence[ScoredPassage], on_text: Callable[[str], None] | None = None
+        self,
+        question: str,
+        passages: Passages,
+        outcome: Outcome = "answer",
+        missing: Sequence[str] = (),
+        on_text: Callable[[str], None] | None = None,
     ) -> Generated:
-        passages = list(hits[:PASSAGES_IN_PROMPT])
+        """The model's answer from ``passages``; a partial answer's prompt names what is missing."""
+        if outcome == "decline" or not passages.hits:
+            raise LLMFailure("intet at svare ud fra")
         numbered = "\n\n".join(
-            render("passage", number=n, heading=source_heading(hit), text=neutralise_instructions(hit.passage.text))
-            for n, hit in enumerate(passages, 1)
+            render("passage", number=n, heading=source_heading(hit), text=neutralise_instructions(text))
+            for n, (hit, text) in enumerate(zip(passages.hits, passages.texts), 1)
         )
-        prompt = render("answer", passages=numbered, question=question)
+        partial = render("answer_partial", missing=", ".join(missing)) if outcome == "partial" and missing else ""
+        prompt = render("answer", passages=numbered, question=question, partial=partial)
         raw = self._complete([("system", load("system")), ("user", prompt)], on_text)
         if NO_ANSWER in raw.lower():
             raise LLMFailure("modellen fandt ikke svaret i passagerne")
@@ -159,9 +191,9 @@ class AnswerWriter:
                 raise LLMFailure("tidsgrænsen blev overskredet")
         return text
 
-    def _verified(self, raw: str, passages: list[ScoredPassage]) -> Generated:
+    def _verified(self, raw: str, passages: Passages) -> Generated:
         """Keep supported sentences with corrected markers, renumbered by first use."""
-        texts = {n: hit.passage.text for n, hit in enumerate(passages, 1)}
+        texts = dict(enumerate(passages.texts, 1))
         book = CitationBook()
         kept: list[str] = []
         removed: list[str] = []
@@ -177,12 +209,12 @@ class AnswerWriter:
             markers = tuple(int(m) for m in MARKER.findall(sentence))
             supporting = self._supporting(claim, markers, texts)
             if supporting:
-                numbers = "".join(f"[{book.cite(passages[n - 1], claim)}]" for n in supporting)
-                kept.append(f"{claim} {numbers}")
+                numbers = "".join(f"[{book.cite(passages.hits[n - 1], claim)}]" for n in supporting)
+                kept.append(f"{inert_markdown(claim)} {numbers}")
             else:
                 removed.append(claim)
                 if self._mark:
-                    kept.append(f"{claim} {load('unsupported_mark')}")
+                    kept.append(f"{inert_markdown(claim)} {load('unsupported_mark')}")
         if not any(MARKER.search(line) for line in kept):
             raise LLMFailure("intet i svaret kunne underbygges af kilderne")
         for claim in removed:

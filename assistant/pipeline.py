@@ -1,83 +1,162 @@
 """The question -> :class:`Answer` pipeline.
 
-1. understand: clean the question, guard privacy, build a standalone query for follow-ups;
-2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters;
-3. gate: refuse when the passages do not answer it, pointing to the nearest covered topics;
-4. compose: citat mode quotes sentences verbatim; LLM mode lets a model write (see ``assistant.llm``),
-   falling back to citat mode when the model fails;
+1. understand: clean the question, guard privacy, build a standalone query for follow-ups, analyse it
+   (expected answer type, parts, concern; ``assistant.analysis``);
+2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters; each part of a
+   multi-part question and each guidance topic of a concern question is also retrieved on its own;
+3. decide: answer / partial / decline (``assistant.answerability``), before anything is composed;
+4. compose: citat mode quotes units verbatim under an honest lead-in that says which kind of answer
+   follows; LLM mode lets a model write from the units citat mode selected (see ``assistant.llm``) and
+   inherits the outcome, falling back to citat mode when the model fails;
 5. verify: every claim sentence must be supported by the passages it cites.
+
+Derived state (corpus statistics, the answerability decider, composer, verifier, writer) lives in one
+immutable :class:`DerivedState`, rebuilt by :meth:`Assistant.refresh` and swapped in one assignment, so a
+question answered while an upload lands sees either the old state or the new one, never a mix.
 
 Example::
 
     assistant = Assistant.open(settings)
     answer = assistant.ask("Jeg er bekymret for en dreng på stuen – hvad gør jeg?")
-    print(answer.text); answer.citations[0].location
+    answer.outcome, answer.text, answer.citations[0].location
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import html
 import logging
 import queue
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, split_parts
+from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.analysis import analyse_question
-from assistant.compose import CitatComposer, source_heading
+from assistant.compose import CitatComposer, Composition, source_heading
 from assistant.evidence import EvidenceGatherer, UnitScorer
-from assistant.gate import AnswerGate, GateDecision
-from assistant.llm import AnswerWriter, LLMFailure, make_llm
+from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.privacy import find_personal_data
 from assistant.question import clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from tidlig.text import content_terms, inert_markdown
-from assistant.types import Answer, Citation, Turn
+from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
-from prompts import render
+from prompts import load, render
 from tidlig.settings import Settings
+from tidlig.text import content_terms, inert_markdown
+
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
 
 log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
+PART_K = 5  # passages retrieved for each part of a multi-part question or guidance topic
 NEAREST_TOPICS = 3
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
 
-class Assistant:
-    """Answers questions from the index. Thread-safe for concurrent ``ask`` calls."""
+@dataclass(frozen=True)
+class DerivedState:
+    """Everything computed from the index's current contents; replaced as a whole by ``refresh``."""
 
-    def __init__(self, index: CorpusIndex, settings: Settings) -> None:
+    statistics: RelevanceScorer
+    answerability: Answerability
+    evidence: EvidenceGatherer
+    composer: CitatComposer
+    verifier: CitationVerifier
+    writer: AnswerWriter | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the pipeline knows about a question before composing: its analysis, what retrieval found
+    (overall, and per part / guidance topic) and the answerability decision."""
+
+    query: str
+    vector: tuple[float, ...]  # the query's embedding
+    analysis: QuestionAnalysis
+    found: Found
+    parts: tuple[Found, ...]
+    guidance: tuple[Found, ...]
+    decision: Decision
+
+    @property
+    def hits(self) -> tuple[ScoredPassage, ...]:
+        return self.found.hits
+
+
+class Assistant:
+    """Answers questions from the index. Thread-safe for concurrent ``ask`` calls.
+
+    ``llm`` (a llama-index LLM) turns on LLM mode; ``reranker`` reorders retrieval candidates. Both are
+    built from settings by :meth:`open`; tests pass small fakes.
+    """
+
+    def __init__(
+        self,
+        index: CorpusIndex,
+        settings: Settings,
+        *,
+        llm: LLM | None = None,
+        reranker: Reranker | None = None,
+        model: AnswerabilityModel | None = None,
+        unit_scorer: UnitScorer | None = None,
+    ) -> None:
         self.index = index
         self.settings = settings
-        self._llm = make_llm(settings) if settings.answer_mode == "llm" else None
-        self._reranker = Reranker(settings.reranker_path) if settings.reranker_path else None
-        self.refresh()
+        self._llm = llm
+        self._reranker = reranker
+        self._model = model or AnswerabilityModel.load()
+        self._unit_scorer = unit_scorer or UnitScorer.load()
+        self._state = self._derive()
 
     @classmethod
     def open(cls, settings: Settings) -> Assistant:
-        return cls(CorpusIndex.open(settings), settings)
+        """The assistant with the index, LLM and reranker the settings configure."""
+        llm = make_llm(settings) if settings.answer_mode == "llm" else None
+        reranker = Reranker(settings.reranker_path) if settings.reranker_path else None
+        return cls(CorpusIndex.open(settings), settings, llm=llm, reranker=reranker)
 
     def refresh(self) -> None:
-        """Recompute corpus statistics after the index changed (upload, delete)."""
+        """Recompute the derived state after the index changed (upload, delete); one atomic swap."""
+        self._state = self._derive()
+
+    def _derive(self) -> DerivedState:
         texts = [search_text(p.text, str(p.metadata.get("context", ""))) for p in self.index.passages.values()]
-        self.scorer = RelevanceScorer(texts)
-        self.gate = AnswerGate(self.scorer)
-        self.evidence = EvidenceGatherer(self.scorer, UnitScorer.load())
-        self.composer = CitatComposer()
-        self.verifier = CitationVerifier(self.scorer)
-        self.writer = AnswerWriter(self._llm, self.verifier, self.settings) if self._llm is not None else None
+        statistics = RelevanceScorer(texts)
+        verifier = CitationVerifier(statistics)
+        writer = None
+        if self._llm is not None:
+            writer = AnswerWriter(
+                self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
+            )
+        return DerivedState(
+            statistics, Answerability(self._model, statistics), EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(),
+            verifier, writer,
+        )
+
+    @property
+    def model(self) -> AnswerabilityModel:
+        return self._model
+
+    @property
+    def statistics(self) -> RelevanceScorer:
+        return self._state.statistics
+
+    @property
+    def verifier(self) -> CitationVerifier:
+        return self._state.verifier
 
     # ---- public API ------------------------------------------------------------------------------
 
     def redact(self, text: str) -> str:
         """``text`` without CPR numbers and children's names; names the documents use are kept."""
-        return find_personal_data(text, self.scorer.vocabulary).redacted
+        return find_personal_data(text, self._state.statistics.vocabulary).redacted
 
     def ask(
         self,
@@ -87,10 +166,11 @@ class Assistant:
         on_text: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer ``question``; ``on_text`` receives the growing raw text while an LLM writes."""
+        state = self._state  # one consistent state for the whole answer
         timings: dict[str, float] = {}
         started = time.perf_counter()
         clean = clean_question(question)
-        privacy = find_personal_data(clean.text, self.scorer.vocabulary)
+        privacy = find_personal_data(clean.text, state.statistics.vocabulary)
         notices = []
         if privacy:
             notices.append(render("privacy_warning", what=privacy.description()))
@@ -103,44 +183,32 @@ class Assistant:
             return Answer(render("empty_index"), outcome="decline", refusal_reason="tomt indeks", notices=tuple(notices))
 
         # Personal data never reaches retrieval, the model, logs or stored records.
-        turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
-        query = self._standalone(privacy.redacted, turns)
-        query_terms = content_terms(query)
-        timings["understand"] = _ms(started)
+        assessment = self._assess(state, privacy.redacted, history, filters, timings)
+        decision = assessment.decision
+        if assessment.analysis.is_concern:
+            notices.append(self.concern_notice())
 
         mark = time.perf_counter()
-        vector = self.index.retriever.embed_query(query)
-        search = getattr(self.index.retriever, self.settings.retrieval_mode)
-        # BM25 alone has no use for the vector; the evidence units are scored with it in every mode.
-        reuse = {} if self.settings.retrieval_mode == "bm25" else {"vector": vector}
-        if self._reranker is not None:
-            candidates = search(query, k=RERANK_CANDIDATES, filters=filters or PassageFilter(), **reuse)
-            retrieved = self._reranker.rerank(query, candidates)[:RETRIEVE_K]
+        if decision.outcome == "decline":
+            answer = self._decline(assessment, tuple(notices))
         else:
-            retrieved = search(query, k=RETRIEVE_K, filters=filters or PassageFilter(), **reuse)
-        hits = self._with_case_context(retrieved)
-        timings["retrieve"] = _ms(mark)
-
-        mark = time.perf_counter()
-        decision = self.gate.decide(privacy.redacted, query_terms, hits)
-        timings["gate"] = _ms(mark)
-
-        mark = time.perf_counter()
-        if decision.answerable:
-            answer = self._compose(query, vector, query_terms, hits, notices, on_text)
-        else:
-            answer = self._refuse(decision, hits, tuple(notices), query)
+            answer = self._compose(state, assessment, notices, on_text)
         timings["compose"] = _ms(mark)
 
         mark = time.perf_counter()
-        answer = self._verified(answer)
+        answer = self._verified(state, answer)
         timings["verify"] = _ms(mark)
         timings["total"] = _ms(started)
         log.info(
-            "answered query=%r refused=%s citations=%d coverage=%.2f total_ms=%.0f",
-            query[:200], answer.refused, len(answer.citations), decision.coverage, timings["total"],
+            "answered query=%r outcome=%s %s citations=%d total_ms=%.0f",
+            assessment.query[:200], answer.outcome, decision.reason, len(answer.citations), timings["total"],
         )
-        return replace(answer, timings_ms=timings, retrieved=tuple(h.passage.chunk_id for h in retrieved))
+        return replace(answer, timings_ms=timings, retrieved=tuple(h.passage.chunk_id for h in assessment.hits))
+
+    def assess(self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None) -> Assessment:
+        """Analysis, retrieval and the answerability decision without composing (used by ``eval.fit``)."""
+        redacted = find_personal_data(clean_question(question).text, self._state.statistics.vocabulary).redacted
+        return self._assess(self._state, redacted, history, filters, {})
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
@@ -153,7 +221,7 @@ class Assistant:
         worker = _POOL.submit(self.ask, question, history, filters, updates.put)
         while not worker.done() or not updates.empty():
             try:
-                yield _escape(updates.get(timeout=0.1)), None
+                yield inert_markdown(updates.get(timeout=0.1)), None
             except queue.Empty:
                 continue
         answer = worker.result()
@@ -164,44 +232,145 @@ class Assistant:
                 yield shown, None
         yield "", answer
 
+    def concern_notice(self) -> str:
+        """The standing notice of every concern answer, with the organisation's own contact text if set."""
+        contact = self.settings.concern_contact.strip()
+        return render("concern_notice", contact=render("concern_contact", contact=contact) if contact else "")
+
     # ---- steps -----------------------------------------------------------------------------------
 
-    def _standalone(self, question: str, turns: list[Turn]) -> str:
+    def _assess(
+        self,
+        state: DerivedState,
+        question: str,
+        history: Sequence[Turn] | None,
+        filters: PassageFilter | None,
+        timings: dict[str, float],
+    ) -> Assessment:
+        started = time.perf_counter()
+        turns = [Turn(turn.role, self.redact(turn.content)) for turn in history or ()]
+        query = self._standalone(state, question, turns)
+        analysis = analyse_question(query)
+        if query != question:
+            # A follow-up joined to the question before it: only the follow-up's own parts are asked now.
+            analysis = replace(analysis, parts=split_parts(question))
+        timings["understand"] = _ms(started)
+
+        mark = time.perf_counter()
+        vector = tuple(self.index.retriever.embed_query(query))
+        found = self._retrieve(query, RETRIEVE_K, filters, vector)
+        # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
+        topic = " ".join(state.answerability.covered_words(query, found.hits))
+        parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        guidance = tuple(self._retrieve(t, PART_K, filters) for t in concern_topics()) if analysis.is_concern else ()
+        timings["retrieve"] = _ms(mark)
+
+        mark = time.perf_counter()
+        decision = state.answerability.decide(analysis, found, parts)
+        timings["decide"] = _ms(mark)
+        found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
+        return Assessment(query, vector, analysis, found, parts, guidance, decision)
+
+    def _retrieve(self, query: str, k: int, filters: PassageFilter | None, vector: Sequence[float] | None = None) -> Found:
+        """The best passages for ``query`` and the best similarity of one of their evidence units."""
+        retriever = self.index.retriever
+        vector = vector if vector is not None else retriever.embed_query(query)
+        wanted = filters or PassageFilter()
+        depth = k if self._reranker is None else RERANK_CANDIDATES
+        match self.settings.retrieval_mode:
+            case "bm25":
+                hits = retriever.bm25(query, k=depth, filters=wanted)
+            case "dense":
+                hits = retriever.dense(query, k=depth, filters=wanted, vector=vector)
+            case _:
+                hits = retriever.hybrid(query, k=depth, filters=wanted, vector=vector)
+        if self._reranker is not None:
+            hits = self._reranker.rerank(query, hits)[:k]
+        unit_ids = [u.unit_id for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
+        similarities = self.index.unit_similarities(vector, unit_ids)
+        return Found(tuple(hits), max(similarities.values(), default=0.0))
+
+    def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""
-        if self.writer is not None and any(turn.role == "user" for turn in turns):
+        if state.writer is not None and any(turn.role == "user" for turn in turns):
             try:
-                return self.writer.condense(question, turns)
+                return state.writer.condense(question, turns)
             except LLMFailure as failure:
                 log.warning("LLM condensing failed (%s); using the rule-based follow-up query", failure)
         return standalone_query(question, turns)
 
     def _compose(
         self,
-        query: str,
-        vector: list[float],
-        query_terms: list[str],
-        hits: list[ScoredPassage],
+        state: DerivedState,
+        assessment: Assessment,
         notices: list[str],
         on_text: Callable[[str], None] | None,
     ) -> Answer:
-        if self.writer is not None:
+        """The citat composition; in LLM mode the model then writes from the units it selected."""
+        decision = assessment.decision
+        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])
+        composition = self._citat(state, assessment, hits)
+        lead_in = self._lead_in(assessment, hits)
+        if state.writer is not None:
             try:
-                generated = self.writer.answer(query, hits, on_text)
-                return Answer(
-                    generated.text, generated.book.citations(), mode="llm", notices=tuple(notices),
-                    query=query, removed_sentences=generated.removed,
-                )
+                passages = Passages.from_citations(composition.book.citations(), hits)
+                generated = state.writer.answer(assessment.query, passages, decision.outcome, decision.missing, on_text)
+                written = Composition(generated.text, "", generated.book)
+                return self._answer(assessment, lead_in, written, notices, "llm", generated.removed)
             except LLMFailure as failure:
                 log.warning("LLM answer failed (%s); falling back to citat mode", failure)
                 notices = [*notices, render("llm_fallback", reason=str(failure))]
-        analysis = analyse_question(query)
-        scored = self.evidence.gather_evidence(vector, query_terms, analysis, hits, self.index, self.index.retriever.embed_query)
-        composition = self.composer.compose(analysis, scored)
-        citations = composition.book.citations()
+        return self._answer(assessment, lead_in, composition, notices, "citat")
+
+    def _answer(
+        self,
+        assessment: Assessment,
+        lead_in: str,
+        composition: Composition,
+        notices: Sequence[str],
+        mode: str,
+        removed: tuple[str, ...] = (),
+    ) -> Answer:
+        decision = assessment.decision
         return Answer(
-            f"{_lead_in(citations)}\n\n{composition.body}", citations, mode="citat", notices=tuple(notices),
-            query=query, short_answer=composition.short_answer, more=composition.more,
+            f"{lead_in}\n\n{composition.body}",
+            composition.book.citations(),
+            outcome=decision.outcome,
+            refusal_reason=decision.reason if decision.outcome != "answer" else "",
+            short_answer=composition.short_answer,
+            more=composition.more,
+            missing=decision.missing,
+            mode=mode,  # type: ignore[arg-type]
+            notices=tuple(notices),
+            query=assessment.query,
+            removed_sentences=removed,
         )
+
+    def _citat(self, state: DerivedState, assessment: Assessment, hits: Sequence[ScoredPassage]) -> Composition:
+        """The answer-first composition of the best evidence units; a concern question's guidance topics
+        are parts of their own, so each gets its units."""
+        analysis = assessment.analysis
+        if analysis.is_concern:
+            topics = tuple(QuestionPart(t, "procedure", tuple(content_terms(t))) for t in concern_topics())
+            analysis = replace(analysis, parts=analysis.parts + topics)
+        scored = state.evidence.gather_evidence(
+            assessment.vector, analysis.terms, analysis, hits, self.index, self.index.retriever.embed_query
+        )
+        uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered)
+
+    def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
+        """The first line says which kind of answer follows."""
+        decision = assessment.decision
+        if decision.outcome == "partial":
+            return partial_lead_in(decision, assessment.analysis)
+        if assessment.analysis.is_concern:
+            return render("lead_in_concern")
+        top = hits[0].passage.metadata if hits else {}
+        if top.get("case_number") is not None and assessment.analysis.answer_type in ("case", "other", "procedure", "list"):
+            case = f"CASE #{top['case_number']} {top.get('case_title', '')} ({top.get('municipality', '')})"
+            return render("lead_in_case", case=" ".join(case.replace(" ()", "").split()))
+        return render("lead_in")
 
     def _with_case_context(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
         """When the best passage is part of a case, its other chunks follow it: results often stand
@@ -218,47 +387,101 @@ class Assistant:
         extra = [ScoredPassage(p, hits[0].score * 0.99) for p in sorted(same_case, key=lambda p: p.ordinal) if p.chunk_id not in present]
         return [hits[0], *extra, *hits[1:]]
 
-    def _refuse(self, decision: GateDecision, hits: Sequence[ScoredPassage], notices: tuple[str, ...], query: str) -> Answer:
-        missing = render("refusal_missing", terms=", ".join(decision.missing)) if decision.missing else ""
+    def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
+        """Say so plainly, then the nearest topics with markers."""
+        decision = assessment.decision
+        missing = render("refusal_missing", terms=inert_markdown(", ".join(decision.missing))) if decision.missing else ""
         book = CitationBook()
         lines, seen = [], set()
-        for hit in hits:
+        for hit in assessment.hits:
             heading = source_heading(hit)
             if heading in seen:
                 continue
             seen.add(heading)
             section = hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or ""
             topic = f"{heading}" + (f" – {section}" if section and section not in heading else "")
-            lines.append(f"- {topic} [{book.cite(hit)}]")
+            lines.append(f"- {inert_markdown(topic)} [{book.cite(hit)}]")
             if len(lines) == NEAREST_TOPICS:
                 break
-        text = render("refusal", missing=missing) + "\n\n" + "\n".join(lines)
-        return Answer(text, book.citations(), outcome="decline", refusal_reason=decision.reason, notices=notices, query=query)
+        lead_in = render("refusal", missing=missing)
+        return Answer(
+            lead_in + "\n\n" + "\n".join(lines), book.citations(), outcome="decline", refusal_reason=decision.reason,
+            short_answer=lead_in, more="\n".join(lines), missing=decision.missing, notices=notices, query=assessment.query,
+        )
 
-    def _verified(self, answer: Answer) -> Answer:
-        """Drop any claim sentence its citations do not support (never expected in citat mode; logged)."""
+    def _verified(self, state: DerivedState, answer: Answer) -> Answer:
+        """Drop any claim sentence its citations do not support (never expected in citat mode; logged).
+        Everything from a document or the question is already inert Markdown (composer, writer, lead-ins)."""
         if answer.refused or not answer.citations:
-            return replace(answer, text=_escape(answer.text))
+            return answer
         passages = {c.number: c.passage for c in answer.citations}
-        unsupported = [c.sentence for c in self.verifier.check(answer.text, passages) if not c.supported]
-        text = answer.text
+        unsupported = [c.sentence for c in state.verifier.check(answer.text, passages) if not c.supported]
+        text, short, more = answer.text, answer.short_answer, answer.more
         for sentence in unsupported:
-            log.warning("citat sentence not supported by its citation, removed: %r", sentence[:120])
-            text = "\n".join(line for line in text.splitlines() if sentence not in line)
-        return replace(answer, text=_escape(text), removed_sentences=answer.removed_sentences + tuple(unsupported))
+            log.warning("sentence not supported by its citation, removed: %r", sentence[:120])
+            text, short, more = (_without_line(part, sentence) for part in (text, short, more))
+        return replace(
+            answer, text=text, short_answer=short, more=more,
+            removed_sentences=answer.removed_sentences + tuple(unsupported),
+        )
 
 
-def _lead_in(citations: Sequence[Citation]) -> str:
-    """Names the case when the answer starts from one, or says that several sources are quoted."""
-    if citations and citations[0].case_number is not None:
-        case = f"CASE #{citations[0].case_number} {citations[0].municipality}".strip()
-        return render("lead_in_case", case=inert_markdown(case))
-    return render("lead_in_synthesis" if len({c.doc_id for c in citations}) > 1 else "lead_in")
+def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
+    """The first line of a partial answer, saying exactly what the documents do not cover:
+    "Delvist svar: Dokumenterne svarer på, hvad VIBUS er, men ikke på, hvad den skal lave."."""
+    uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
+    if uncovered:
+        answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
+        return render(
+            "lead_in_partial_parts",
+            answered=inert_markdown(_join_danish([_indirect(p.text) for p in answered])),
+            missing=inert_markdown(_join_danish([_indirect(p.text) for p in uncovered])),
+        )
+    lacks = []
+    for item in decision.missing:
+        if item == analysis.text:
+            lacks.append(render("missing_question"))
+        elif item.isdigit() and len(item) == 4:
+            lacks.append(render("missing_year", year=item))
+        elif item[0].isdigit():
+            lacks.append(render("missing_figure", figure=item))
+        else:
+            lacks.append(render("missing_name", what=inert_markdown(item)))
+    covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
+    if covered:
+        return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
+    return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 
-def _escape(text: str) -> str:
-    """Quoted document text and echoed questions are shown as text, never as HTML."""
-    return html.escape(text, quote=False)
+def _indirect(part: str) -> str:
+    """A part as it reads inside a sentence: "Hvad viste evalueringen?" -> "hvad viste evalueringen"."""
+    text = part.strip().rstrip("?").strip()
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def concern_topics() -> list[str]:
+    """The guidance topics a concern answer covers (one line each in prompts/concern_topics.txt)."""
+    return [line.strip() for line in load("concern_topics").splitlines() if line.strip()]
+
+
+def _join_danish(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def _interleave(lists: Sequence[Sequence[ScoredPassage]]) -> list[ScoredPassage]:
+    """Round-robin over ranked lists, without repeats: every part's best passage comes early."""
+    seen: set[str] = set()
+    merged: list[ScoredPassage] = []
+    for rank in range(max((len(x) for x in lists), default=0)):
+        for ranked in lists:
+            if rank < len(ranked) and ranked[rank].passage.chunk_id not in seen:
+                seen.add(ranked[rank].passage.chunk_id)
+                merged.append(ranked[rank])
+    return merged
+
+
+def _without_line(text: str, sentence: str) -> str:
+    return "\n".join(line for line in text.splitlines() if sentence not in line)
 
 
 def _ms(since: float) -> float:

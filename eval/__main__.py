@@ -1,4 +1,7 @@
-"""``python -m eval [--questions FILE] [--split train|validation] [--out DIR] [--mode citat|llm] [--baseline]``."""
+"""``python -m eval [--questions FILE] [--split train|validation] [--out DIR] [--mode citat|llm] [--baseline]``.
+
+``--baseline`` also scores two retrieval baselines on the same questions (see :mod:`eval.baseline`).
+"""
 
 from __future__ import annotations
 
@@ -22,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=Path("data/eval"), help="report folder")
     parser.add_argument("--mode", choices=("citat", "llm"), default=None, help="answer mode (default: settings)")
-    parser.add_argument("--baseline", action="store_true", help="also score llama-index's default pipeline")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also score the llama-index default and the simple hybrid recipe on the same questions",
+    )
     args = parser.parse_args(argv)
     settings = start(**({"answer_mode": args.mode} if args.mode else {}))
     import logging
@@ -30,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("assistant").setLevel(logging.WARNING)  # one line per question would drown the bar
 
     from assistant import Assistant
-    from eval.baseline import Baseline
+    from eval.baseline import build_baselines
     from eval.dataset import BUNDLED_QUESTIONS, has_splits, load_questions, select_split
     from eval.report import markdown_report, write_reports
     from eval.runner import run_evaluation
@@ -49,13 +54,13 @@ def main(argv: list[str] | None = None) -> int:
     if assistant.index.is_empty:
         print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
         return 1
-    baseline = None
+    baselines = ()
     if args.baseline:
         cache = EmbeddingCache(settings.embedding_cache)
-        baseline = Baseline.build(settings.corpus_dir, assistant.index.embedder, cache)
+        baselines = build_baselines(settings.corpus_dir, assistant.index.embedder, cache)
         cache.close()
     with tqdm(total=len(questions), desc="Evaluerer", unit="spm") as bar:
-        result = run_evaluation(assistant, questions, baseline, split=split, progress=bar.update)
+        result = run_evaluation(assistant, questions, baselines, split=split, progress=bar.update)
     write_reports(args.out, result.report, result.scores)
     print(markdown_report(result.report))
     print(f"Rapport skrevet til {args.out}/ (report.json, report.md, answers.jsonl)")

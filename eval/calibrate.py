@@ -1,11 +1,9 @@
-"""``python -m eval.calibrate``: the measurements behind the retrieval and gate defaults.
+"""``python -m eval.calibrate``: the measurements behind the retrieval defaults.
 
 Prints, on a question set (default: the development set), retrieval quality for dense only, BM25 only
-and each hybrid fusion setting, and the two refusal rates for a range of gate coverage thresholds.
-The defaults in ``index.retrieval.FusionSettings`` and ``assistant.gate.GateSettings`` were chosen
-from this output (README, "Calibration"): retrieval by hit@5 and mrr@10, the gate by the number of
-wrong decisions (answerable questions declined + unanswerable questions answered), since each such
-mistake is equally bad for the user who asked.
+and each hybrid fusion setting. The defaults in ``index.retrieval.FusionSettings`` were chosen from this
+output (README, "Calibration") by hit@5 and mrr@10. The answerability decision is fitted and calibrated
+by ``python -m eval.fit``.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ import tidlig.offline  # noqa: F401  (before heavy imports)
 
 import argparse
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 from tidlig.settings import load_settings
@@ -27,7 +24,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant import Assistant, Turn
     from assistant.question import standalone_query
-    from tidlig.text import content_terms
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from eval.metrics import retrieval_scores
     from index import FusionSettings
@@ -62,22 +58,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<34} " + " ".join(f"{v / len(answerable):.3f}" for v in totals.values()) + mark)
     retriever.fusion = default
 
-    decisions = []
-    for q in questions:
-        hits = retriever.hybrid(queries[q.id], k=10)
-        ungated = replace(assistant.gate.settings, min_coverage=0.0)
-        gate = type(assistant.gate)(assistant.scorer, ungated)
-        decisions.append((q.answerable, gate.decide(q.question, content_terms(queries[q.id]), hits)))
-    n_answerable = sum(1 for a, _ in decisions if a)
-    n_unanswerable = len(decisions) - n_answerable
-    print(f"\n{'min_coverage':<13} answerable_declined unanswerable_declined wrong_decisions")
-    for threshold in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
-        refused = [(a, (not d.answerable) or d.coverage < threshold) for a, d in decisions]
-        declined = sum(r for a, r in refused if a) / n_answerable
-        caught = sum(r for a, r in refused if not a) / max(1, n_unanswerable)
-        mark = " <- default" if threshold == assistant.gate.settings.min_coverage else ""
-        wrong = round(declined * n_answerable + (1 - caught) * n_unanswerable)
-        print(f"{threshold:<13} {declined:>19.3f} {caught:>21.3f} {wrong:>15}{mark}")
     return 0
 
 

@@ -1,18 +1,31 @@
-"""``python -m eval.fit``: fit the unit scorer on the train split and compare it on validation.
+"""``python -m eval.fit``: fit the assistant's learnt parts on the train split and write them beside the code.
 
-The unit scorer (:class:`assistant.evidence.UnitScorer`) is a logistic regression over the features of
-every candidate unit of the retrieved chunks; a unit is a positive when it is part of a gold quote of an
-answerable train question. The weights go to ``assistant/unit_scorer.json`` (package data), so anyone
-can refit after adding documents or questions.
+**Unit scorer** (:class:`assistant.evidence.UnitScorer`, ``assistant/unit_scorer.json``): a logistic
+regression over the features of every candidate unit of the retrieved chunks; a unit is a positive when it
+is part of a gold quote of an answerable train question. It prints, on validation, how often the
+best-scored unit is a gold unit ("gold first") and how often one is among the best three, for the fitted
+model and for two simple rankings (dense similarity alone; similarity plus IDF coverage of the question's
+terms).
 
-It prints, on validation, how often the best-scored unit is a gold unit ("gold first") and how often
-one is among the best three, for the fitted model and for two simple rankings (dense similarity alone;
-similarity plus IDF coverage of the question's terms).
+**Answerability** (:class:`assistant.answerability.AnswerabilityModel`, ``assistant/answerability.json``):
+a logistic model over the answerability signals. Positives are the answerable train questions; negatives
+are the unanswerable train questions plus generated near-misses, which look on-topic but cannot be
+answered:
+
+* *a document removed*: the index is rebuilt without one document (in a temporary folder, with the same
+  embedding cache, so nothing is embedded again) and the train questions answered only by that document
+  are asked of it;
+* *a detail swapped*: a train question's year, name (municipality, programme) or figure is replaced by
+  one the documents never mention.
+
+Its decision threshold is chosen on the validation split: the highest one that keeps answerable questions
+declined at most ``MAX_ANSWERABLE_DECLINED``. The printed table shows the trade-off.
 
 Example::
 
-    python -m eval.fit                 # fit on train, print the comparison, write the weights
-    python -m eval.fit --dry-run       # print only
+    python -m eval.fit                       # fit both on train, print the comparisons, write the weights
+    python -m eval.fit --dry-run             # print only
+    python -m eval.fit --only answerability  # one of them (the answerability signals do not use the unit scorer)
 """
 
 from __future__ import annotations
@@ -20,14 +33,24 @@ from __future__ import annotations
 import tidlig.offline  # noqa: F401  (before heavy imports)
 
 import argparse
+import re
 import sys
+import tempfile
+import zlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from tidlig.logs import start
+from tidlig.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant import Assistant
+    from assistant.answerability import AnswerabilityModel
+    from eval.dataset import Question
 
 # L2 penalty of the ranking model (standardised features): 0.1 to 5 ranked alike in 5-fold
 # cross-validation on train (gold first 0.50, top 3 0.74-0.77), 20 worse.
@@ -35,6 +58,25 @@ L2_PENALTY = 1.0
 GRADIENT_STEPS = 2000
 LEARNING_RATE = 0.5
 NEWTON_STEPS = 50
+
+MAX_ANSWERABLE_DECLINED = 0.03
+ANSWERABILITY_L2 = 1.0  # ridge penalty on the standardised answerability weights: few examples per feature
+# Danish municipalities used to make "swapped name" near-misses; only those the documents never mention
+# are used, so the swapped question is unanswerable by construction.
+MUNICIPALITIES = (
+    "Gribskov", "Assens", "Faaborg-Midtfyn", "Lolland", "Tønder", "Vordingborg", "Skive", "Lemvig", "Halsnæs",
+    "Kalundborg", "Rebild", "Vesthimmerland", "Fanø", "Samsø", "Stevns", "Jammerbugt", "Furesø", "Ikast-Brande",
+)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One question's answerability signals and whether the documents answer it."""
+
+    source: str  # "train", "validation", "removed:<doc>", "swapped:<what>"
+    question: str
+    features: np.ndarray
+    answerable: bool
 
 
 @dataclass
@@ -48,13 +90,13 @@ class QuestionRows:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eval.fit", description="Fit the unit scorer on the train split.")
+    parser = argparse.ArgumentParser(prog="python -m eval.fit", description="Fit the unit scorer and the answerability model.")
     parser.add_argument("--questions", type=Path, default=None, help="JSONL question set (default: the bundled one)")
-    parser.add_argument("--dry-run", action="store_true", help="print the comparison, do not write the weights")
+    parser.add_argument("--dry-run", action="store_true", help="print the comparisons, do not write the weights")
+    parser.add_argument("--only", choices=("units", "answerability"), default=None, help="fit only one of the two")
     args = parser.parse_args(argv)
     settings = start()
 
-    from assistant.evidence import WEIGHTS_FILE
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from index import CorpusIndex
 
@@ -62,20 +104,33 @@ def main(argv: list[str] | None = None) -> int:
     if index.is_empty:
         print("Indekset er tomt: kør først `python -m ingest`.", file=sys.stderr)
         return 1
-    questions = [q for q in load_questions(args.questions or BUNDLED_QUESTIONS) if q.answerable]
+    questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    if args.only in (None, "units"):
+        fit_units(index, [q for q in questions if q.answerable], args.dry_run)
+    if args.only in (None, "answerability"):
+        fit_answerability(settings, questions, args.dry_run)
+    return 0
+
+
+# ---- unit scorer ------------------------------------------------------------------------------------
+
+
+def fit_units(index, questions: Sequence[Question], dry_run: bool) -> None:
+    """Fit the unit scorer on train, print the comparison on validation, write the weights."""
+    from assistant.evidence import WEIGHTS_FILE
+
     data = collect_rows(index, questions)
     train = [q for q in data if q.split in ("train", None)]
     validation = [q for q in data if q.split == "validation"] or train
     scorer = fit_unit_scorer(train)
     print(comparison_table(validation, scorer.probabilities, split="validation" if validation is not train else "train"))
-    if not args.dry_run:
+    if not dry_run:
         positives = sum(sum(q.labels) for q in train)
         WEIGHTS_FILE.write_text(
             scorer.to_json(trained_on={"questions": len(train), "units": sum(len(q.rows) for q in train), "positives": positives}) + "\n",
             encoding="utf-8",
         )
         print(f"Vægte skrevet til {WEIGHTS_FILE}")
-    return 0
 
 
 def collect_rows(index, questions) -> list[QuestionRows]:
@@ -192,6 +247,156 @@ def comparison_table(questions: Sequence[QuestionRows], model: Callable[[list[di
         first, top3, _ = ranking_scores(questions, ranking)
         lines.append(f"| {name} | {first:.2f} | {top3:.2f} |")
     return "\n".join(lines)
+
+
+# ---- answerability ----------------------------------------------------------------------------------
+
+
+def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run: bool = False) -> AnswerabilityModel:
+    """Fit on train (+ near-misses), choose the threshold on validation, print the figures, save."""
+    from assistant import Assistant
+    from assistant.answerability import MODEL_FILE, AnswerabilityModel, Signals
+    from index import CorpusIndex
+
+    train = [q for q in questions if q.split in ("train", None)]
+    validation = [q for q in questions if q.split == "validation"] or train
+    neutral = AnswerabilityModel(
+        weights=(0.0,) * len(Signals.FEATURES), bias=0.0, mean=(0.0,) * len(Signals.FEATURES),
+        scale=(1.0,) * len(Signals.FEATURES), threshold=0.5,
+    )
+    index = CorpusIndex.open(settings)
+    assistant = Assistant(index, settings, model=neutral)
+    examples = [_example(assistant, q, "train", q.question, q.answerable) for q in train]
+    examples += swapped_near_misses(assistant, [q for q in train if q.answerable])
+    examples += removed_document_near_misses(settings, neutral, [q for q in train if q.answerable])
+    counts = {"positive": sum(e.answerable for e in examples), "negative": sum(not e.answerable for e in examples)}
+    print(f"answerability: {len(examples)} training examples {counts}")
+    for source in sorted({e.source.split(":")[0] for e in examples}):
+        print(f"  {source:<10} {sum(e.source.startswith(source) for e in examples)}")
+
+    x = np.array([e.features for e in examples])
+    y = np.array([float(e.answerable) for e in examples])
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    weights, bias = fit_logistic((x - mean) / scale, y, ANSWERABILITY_L2)
+    model = AnswerabilityModel(
+        tuple(map(float, weights)), float(bias), tuple(map(float, mean)), tuple(map(float, scale)), 0.5,
+        fitted_on=f"{counts['positive']} answerable, {counts['negative']} unanswerable (train + near-misses)",
+    )
+    for name, weight in sorted(zip(Signals.FEATURES, weights), key=lambda p: -abs(p[1])):
+        print(f"  weight {name:<18} {weight:+.3f}")
+
+    outcomes = _threshold_table(Assistant(index, settings, model=model), validation)
+    threshold = choose_threshold(outcomes)
+    model = replace(model, threshold=threshold)
+    print(f"threshold {threshold:.3f} (chosen on {len(validation)} validation questions)")
+    if not dry_run:
+        model.save(MODEL_FILE)
+        print(f"Vægte skrevet til {MODEL_FILE}")
+    return model
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000, rate: float = 0.5) -> tuple[np.ndarray, float]:
+    """Class-balanced logistic regression with an L2 penalty, by gradient descent (numpy only)."""
+    positive = y.mean()
+    sample_weight = np.where(y == 1, 0.5 / max(positive, 1e-9), 0.5 / max(1 - positive, 1e-9)) / len(y)
+    weights, bias = np.zeros(x.shape[1]), 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ weights + bias)))
+        error = (p - y) * sample_weight
+        weights -= rate * (x.T @ error + l2 * weights / len(y))
+        bias -= rate * error.sum()
+    return weights, bias
+
+
+Outcomes = dict[float, list[tuple[bool, str]]]  # threshold -> (answerable, outcome) per validation question
+
+
+def _threshold_table(assistant: Assistant, validation: Sequence[Question]) -> Outcomes:
+    """Outcomes on validation for a range of thresholds, printed as a table."""
+    from assistant.answerability import Answerability
+
+    assessments = [(q.answerable, assistant.assess(q.question, list(q.history))) for q in validation]
+    outcomes: Outcomes = {}
+    print(f"\n{'threshold':<10} answerable_declined answerable_partial unanswerable_declined_or_partial")
+    for threshold in np.round(np.arange(0.05, 0.96, 0.05), 2):
+        decider = Answerability(replace(assistant.model, threshold=float(threshold)), assistant.statistics)
+        rows = [(answerable, decider.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
+        outcomes[float(threshold)] = rows
+        print(
+            f"{threshold:<10.2f} {_rate(rows, True, ('decline',)):>19.3f} {_rate(rows, True, ('partial',)):>18.3f} "
+            f"{_rate(rows, False, ('decline', 'partial')):>32.3f}"
+        )
+    return outcomes
+
+
+def choose_threshold(outcomes: Outcomes) -> float:
+    """The highest threshold with answerable questions declined at most ``MAX_ANSWERABLE_DECLINED``."""
+    allowed = [t for t, rows in outcomes.items() if _rate(rows, True, ("decline",)) <= MAX_ANSWERABLE_DECLINED]
+    return max(allowed, default=min(outcomes))
+
+
+def _rate(rows: Sequence[tuple[bool, str]], answerable: bool, kinds: tuple[str, ...]) -> float:
+    group = [outcome for a, outcome in rows if a == answerable]
+    return sum(outcome in kinds for outcome in group) / len(group) if group else 0.0
+
+
+def _example(assistant: Assistant, question: Question, source: str, text: str, answerable: bool) -> Example:
+    assessment = assistant.assess(text, list(question.history))
+    return Example(source, text, assessment.decision.signals.vector(), answerable)
+
+
+def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) -> list[Example]:
+    """Each question with a year, a name or a figure, asked again with one the documents never mention."""
+    from assistant.analysis import asked_figures, asked_years
+    from tidlig.text import proper_nouns
+
+    statistics = assistant.statistics
+    corpus_text = " ".join(p.text for p in assistant.index.passages.values())
+    absent_years = [str(y) for y in range(1990, 2031) if str(y) not in corpus_text]
+    unknown_names = [m for m in MUNICIPALITIES if not statistics.knows_word(m)]
+    examples = []
+    for q in answerable:
+        pick = zlib.crc32(q.id.encode())
+        swaps: list[tuple[str, Callable[[str], str]]] = []
+        if (years := asked_years(q.question)) and absent_years:
+            swaps.append(("year", lambda t, y=years[0]: t.replace(y, absent_years[pick % len(absent_years)])))
+        if names := proper_nouns(q.question):
+            swaps.append(("name", lambda t, n=names[0]: re.sub(rf"\b{re.escape(n)}", unknown_names[pick % len(unknown_names)], t, count=1)))
+        if figures := asked_figures(q.question):
+            swaps.append(("figure", lambda t, f=figures[0]: t.replace(f, _absent_figure(f, corpus_text), 1)))
+        for what, swap in swaps:
+            examples.append(_example(assistant, q, f"swapped:{what}", swap(q.question), False))
+    return examples
+
+
+def _absent_figure(figure: str, corpus_text: str) -> str:
+    value = int(figure.replace(",", "")) if figure.replace(",", "").isdigit() else 1
+    candidate = value * 7 + 3
+    while re.search(rf"(?<![\d.,]){candidate}(?![\d])", corpus_text):
+        candidate += 11
+    return str(candidate)
+
+
+def removed_document_near_misses(settings: Settings, model: AnswerabilityModel, answerable: Sequence[Question]) -> list[Example]:
+    """Questions answered only by one document, asked of an index built without that document."""
+    from assistant import Assistant
+    from index import CorpusIndex
+
+    files = sorted(p for p in settings.corpus_dir.iterdir() if p.is_file() and p.suffix in (".txt", ".pdf", ".docx", ".md"))
+    examples = []
+    for removed in files:
+        asked = [q for q in answerable if q.docs and set(q.docs) == {removed.name}]
+        if not asked:
+            continue
+        with tempfile.TemporaryDirectory(prefix="tidlig-fit-") as folder:
+            reduced_settings = settings.model_copy(update={"data_dir": Path(folder), "cache_dir": settings.embedding_cache.parent})
+            reduced = CorpusIndex.open(reduced_settings)
+            reduced.update([f for f in files if f != removed])
+            assistant = Assistant(reduced, reduced_settings, model=model)
+            examples += [_example(assistant, q, f"removed:{removed.name}", q.question, False) for q in asked]
+            del assistant, reduced
+    return examples
 
 
 if __name__ == "__main__":

@@ -19,6 +19,22 @@ def write_reports(out: Path, report: Mapping[str, object], scores: Sequence[Ques
             handle.write(json.dumps(answer_record(score), ensure_ascii=False) + "\n")
 
 
+def retrieval_table(report: Mapping[str, object]) -> list[str]:
+    """The system's retrieval metrics beside each baseline's, with the ratio system / baseline."""
+    baselines: Mapping[str, Mapping[str, float]] = report.get("baselines") or {}
+    header = "| metrik | system |" + "".join(f" {name} | forhold |" for name in baselines)
+    lines = [header, "|---|---|" + "---|---|" * len(baselines)]
+    for key in RETRIEVAL_KEYS:
+        system = report["retrieval"][key]
+        cells = "".join(f" {scores[key]:.3f} | {_ratio(system, scores[key])} |" for scores in baselines.values())
+        lines.append(f"| {key} | {system:.3f} |{cells}")
+    return lines
+
+
+def _ratio(system: float, baseline: float) -> str:
+    return f"{system / baseline:.2f}x" if baseline else "–"
+
+
 def answer_record(score: QuestionScore) -> dict[str, object]:
     answer = score.answer
     return {
@@ -47,16 +63,10 @@ def answer_record(score: QuestionScore) -> dict[str, object]:
 
 
 def markdown_report(report: Mapping[str, object]) -> str:
-    baseline = report.get("baseline") or {}
     split = report.get("split", "alle")
     scope = "hele sættet" if split == "alle" else f"split: {split}"
     lines = [f"# Evaluering ({report['n']['questions']} spørgsmål, {scope})", "", "## Genfinding", ""]
-    lines += ["| metrik | system | baseline | forhold |", "|---|---|---|---|"]
-    for key in RETRIEVAL_KEYS:
-        system = report["retrieval"][key]
-        base = baseline.get(key)
-        ratio = f"{system / base:.2f}x" if base else "–"
-        lines.append(f"| {key} | {system:.3f} | {'' if base is None else f'{base:.3f}'} | {ratio} |")
+    lines += retrieval_table(report)
     lines += ["", "## Svar", "", "| metrik | værdi |", "|---|---|"]
     lines += [f"| {key} | {report['answer'][key]:.3f} |" for key in ANSWER_KEYS]
     lines += [f"| {key} | {value:.3f} |" for key, value in report["refusal"].items()]

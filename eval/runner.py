@@ -2,8 +2,8 @@
 
 Example::
 
-    result = run_evaluation(assistant, load_questions(path), baseline=None)
-    result.report["retrieval"]["hit@5"]
+    result = run_evaluation(assistant, select_split(load_questions(path), "validation"), baselines)
+    result.report["retrieval"]["hit@5"], result.report["baselines"]["simpel-hybrid"]["hit@5"]
 """
 
 from __future__ import annotations
@@ -27,11 +27,12 @@ class EvaluationResult:
 def run_evaluation(
     assistant: Assistant,
     questions: Sequence[Question],
-    baseline: Baseline | None = None,
+    baselines: Sequence[Baseline] = (),
     split: str | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> EvaluationResult:
-    """Ask every question, score it, aggregate. ``split`` names the split the questions were selected
+    """Ask every question, score it, aggregate. Each baseline's retrieval is scored on the same
+    questions (``report["baselines"][name]``). ``split`` names the split the questions were selected
     from (None: the whole set) and is recorded in the report."""
     scores = []
     for question in questions:
@@ -45,8 +46,8 @@ def run_evaluation(
     report = aggregate(scores)
     report["split"] = split or "alle"
     report["by_kind"] = by_kind(scores)
-    if baseline is not None:
-        report["baseline"] = baseline_retrieval(baseline, questions)
+    if baselines:
+        report["baselines"] = {baseline.name: baseline_retrieval(baseline, questions) for baseline in baselines}
     return EvaluationResult(report, scores)
 
 

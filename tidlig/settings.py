@@ -76,6 +76,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0, description="Hard limit for one answer; then citat fallback.")
     llm_max_tokens: int = Field(400, ge=16, le=4096)
     llm_unsupported: Literal["remove", "mark"] = "remove"
+    concern_contact: str = Field(
+        "", max_length=1000, description="The organisation's own contact text, shown with every answer to a concern about a child."
+    )
 
     # Web app
     host: str = "127.0.0.1"

@@ -13,6 +13,7 @@ from llama_index.core.base.llms.types import ChatMessage, ChatResponse
 
 from assistant import Assistant
 from assistant.injection import neutralise_instructions
+from assistant.llm import make_llm
 from assistant.verify import MARKER, answer_claims, strip_markers
 from tests.conftest import make_settings
 from tests.llm_server import free_port, llm_server
@@ -28,10 +29,10 @@ def server_url():
         yield url
 
 
-def llm_assistant(index, data_dir, url, **overrides) -> Assistant:
+def llm_assistant(index, data_dir, url, wrap=lambda llm: llm, **overrides) -> Assistant:
     values = {"answer_mode": "llm", "llm_base_url": url, "llm_model": "qwen-0.5b", "llm_timeout_s": 120, **overrides}
     settings = make_settings(data_dir, **values)
-    return Assistant(index, settings)
+    return Assistant(index, settings, llm=wrap(make_llm(settings)))
 
 
 def assert_verified(assistant: Assistant, answer) -> None:
@@ -68,8 +69,7 @@ class AddsAnInventedSentence:
 
 
 def test_an_unsupported_sentence_is_removed_and_recorded(server_url, bundled_index, tmp_path):
-    assistant = llm_assistant(bundled_index, tmp_path / "data", server_url)
-    assistant.writer._llm = AddsAnInventedSentence(assistant.writer._llm)
+    assistant = llm_assistant(bundled_index, tmp_path / "data", server_url, wrap=AddsAnInventedSentence)
     answer = assistant.ask(QUESTION)
     assert "ridetimer" not in answer.text
     assert any("ridetimer" in removed for removed in answer.removed_sentences), (answer.mode, answer.notices, answer.text)

@@ -155,5 +155,5 @@ def test_stream_yields_growing_text_then_the_answer(assistant):
 
 def test_timings_per_stage_are_recorded(assistant):
     answer = assistant.ask("Hvad er PALS?")
-    assert {"understand", "retrieve", "gate", "compose", "verify", "total"} <= set(answer.timings_ms)
+    assert {"understand", "retrieve", "decide", "compose", "verify", "total"} <= set(answer.timings_ms)
     assert len(answer.retrieved) == 10

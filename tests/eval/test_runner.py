@@ -1,5 +1,5 @@
 """The evaluation runner on the real index: report format, the CLI on an unseen question file, and the
-regression gate that ``make test`` applies to a fixed subset of the development set."""
+regression gate that ``make test`` applies to the validation split of the development set."""
 
 import json
 import subprocess
@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from eval.dataset import BUNDLED_QUESTIONS, load_questions
+from eval.dataset import BUNDLED_QUESTIONS, load_questions, select_split
 from eval.report import write_reports
 from eval.runner import run_evaluation
 from tests.conftest import ROOT
@@ -15,6 +15,7 @@ from tests.conftest import ROOT
 REPORT_KEYS = {"retrieval", "answer", "refusal", "latency_ms", "n", "by_kind", "split"}
 RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
+VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
 # Measured on this subset (every third question, 50 items, 4 unanswerable) when the floors were set
 # (chunk_max_tokens 400): hit@5 0.848, mrr@10 0.770, key_fact_recall 0.750, citation_precision 1.0,
@@ -33,7 +34,7 @@ MAX_ANSWERABLE_DECLINED = 0.05
 
 @pytest.fixture(scope="module")
 def subset_result(assistant):
-    return run_evaluation(assistant, load_questions(BUNDLED_QUESTIONS)[::3])
+    return run_evaluation(assistant, VALIDATION, split="validation")
 
 
 @pytest.mark.parametrize(("block", "metric"), list(FLOORS))
@@ -55,7 +56,9 @@ def test_report_files_have_exactly_the_documented_keys(subset_result, tmp_path):
     assert set(report["latency_ms"]) == {"p50", "p95"}
     assert set(report["by_kind"]) >= {"fact", "case", "list", "unanswerable", "followup"}
     rows = [json.loads(line) for line in (tmp_path / "answers.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(rows) == report["n"]["questions"] == 50
+    assert len(rows) == report["n"]["questions"] == len(VALIDATION)
+    assert report["split"] == "validation"
+    assert "split: validation" in (tmp_path / "report.md").read_text(encoding="utf-8")
     assert {"answer", "citations", "gold_ranks", "missed_key_facts", "pass"} <= set(rows[0])
     assert "| hit@5 |" in (tmp_path / "report.md").read_text(encoding="utf-8")
 
@@ -93,5 +96,9 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
     # A set written without split fields is evaluated whole, and the report says so.
     assert report["n"]["questions"] == 2 and report["split"] == "alle"
     assert "ingen split-felter" in result.stderr
-    assert set(report["baseline"]) == RETRIEVAL_KEYS
-    assert "baseline" in (out / "report.md").read_text(encoding="utf-8")
+    assert set(report["baselines"]) == {"llamaindex-standard", "simpel-hybrid"}
+    assert all(set(scores) == RETRIEVAL_KEYS for scores in report["baselines"].values())
+    table = (out / "report.md").read_text(encoding="utf-8")
+    assert "| metrik | system | llamaindex-standard | forhold | simpel-hybrid | forhold |" in table
+    # The printed report is the same table.
+    assert "| simpel-hybrid | forhold |" in result.stdout

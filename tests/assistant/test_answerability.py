@@ -1,0 +1,118 @@
+"""The answer / partial / decline decision: unit tests on hand-written passages, and the shipped model on
+the real bundled index."""
+
+import json
+
+import numpy as np
+import pytest
+
+from assistant.analysis import analyse_question
+from assistant.answerability import MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals
+from assistant.relevance import RelevanceScorer
+from tests.assistant.fakes import FakeIndex, coverage_model
+
+
+@pytest.fixture(scope="module")
+def index():
+    return FakeIndex()
+
+
+@pytest.fixture(scope="module")
+def decider(index):
+    return Answerability(coverage_model(), RelevanceScorer(p.text for p in index.passages.values()))
+
+
+def decide(decider, index, question):
+    analysis = analyse_question(question)
+    hits = tuple(index.retriever.hybrid(question))
+    topic = " ".join(decider.covered_words(question, hits))
+    parts = [Found(tuple(index.retriever.hybrid(f"{p.text} {topic}")), 0.0) for p in analysis.parts] if analysis.is_multi_part else []
+    return decider.decide(analysis, Found(hits, 0.0), parts)
+
+
+def test_a_covered_question_is_answered(decider, index):
+    decision = decide(decider, index, "Hvad tilbyder Holstebro nye forældre?")
+    assert decision.outcome == "answer" and decision.missing == ()
+    assert "Holstebro" in decision.covered
+
+
+def test_a_name_the_documents_never_use_is_declined_and_named(decider, index):
+    decision = decide(decider, index, "Hvad tilbyder Odense nye forældre?")
+    assert decision.outcome == "decline"
+    assert decision.missing == ("Odense",)
+
+
+def test_a_year_the_best_passages_lack_makes_a_partial_answer(decider, index):
+    decision = decide(decider, index, "Hvad tilbød Holstebro nye forældre i 2019?")
+    assert decision.outcome == "partial"
+    assert decision.missing == ("2019",)
+    assert decision.signals.absent_years == ("2019",)
+
+
+def test_a_figure_the_best_passages_lack_is_missing_and_one_they_hold_is_not(decider, index):
+    assert decide(decider, index, "Takker 75 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ("75",)
+    assert decide(decider, index, "Takker 98 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ()
+
+
+def test_an_uncovered_part_of_a_multi_part_question_is_named(decider, index):
+    decision = decide(decider, index, "Hvad er Børnelinealen, og hvad koster den om året?")
+    assert decision.outcome == "partial"
+    assert decision.uncovered_parts == (1,)
+    assert decision.missing == ("hvad koster den om året",)
+
+
+def test_an_off_topic_question_is_declined(decider, index):
+    assert decide(decider, index, "Hvordan skifter man dæk på en cykel?").outcome == "decline"
+
+
+def test_a_concern_is_never_declined(decider, index):
+    question = "Jeg er bekymret for en dreng på stuen, han virker trist og lugter af røg. Hvad gør jeg?"
+    decision = decide(decider, index, question)
+    assert analyse_question(question).is_concern
+    assert decision.outcome in ("answer", "partial")
+
+
+def test_signals_measure_agreement_and_the_expected_answer_shape(decider, index):
+    signals = decide(decider, index, "Hvor mange af familierne i Holstebro takker ja?").signals
+    assert signals.type_found  # "98 pct." answers "hvor mange"
+    assert signals.agreement == 1.0  # the fake ranks every hit in both lists
+    assert signals.vector().shape == (len(Signals.FEATURES),)
+
+
+def test_the_model_saves_and_loads(tmp_path):
+    model = coverage_model(threshold=0.4)
+    model.save(tmp_path / "m.json")
+    assert AnswerabilityModel.load(tmp_path / "m.json") == model
+
+
+def test_a_model_fitted_for_other_features_is_refused(tmp_path):
+    data = json.loads(MODEL_FILE.read_text())
+    data["features"] = data["features"][:-1]
+    (tmp_path / "old.json").write_text(json.dumps(data))
+    with pytest.raises(ValueError, match="eval.fit"):
+        AnswerabilityModel.load(tmp_path / "old.json")
+
+
+def test_the_shipped_model_is_fitted_and_calibrated():
+    model = AnswerabilityModel.load()
+    assert 0 < model.threshold < 1 and model.fitted_on
+    weights = dict(zip(model.features, model.weights))
+    # What the fit must have learnt: names the corpus never uses count against, similarity for.
+    assert weights["unknown_names"] < 0 < weights["similarity"]
+    assert np.all(np.array(model.scale) > 0)
+
+
+# ---- the shipped model on the real bundled index --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "outcomes"),
+    [
+        ("Hvad gør Holstebro for at støtte nye forældre?", ("answer",)),
+        ("Hvilken opsporingsmodel bruger Odder Kommune i dagplejen?", ("decline", "partial")),
+        ("Hvor mange børn og unge var anbragt uden for hjemmet i Danmark i 2031?", ("decline", "partial")),
+        ("Hvordan skifter man olie på en varebil?", ("decline",)),
+    ],
+)
+def test_the_shipped_model_on_the_bundled_index(assistant, question, outcomes):
+    assert assistant.assess(question).decision.outcome in outcomes

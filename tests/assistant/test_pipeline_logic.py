@@ -1,0 +1,129 @@
+"""Pipeline logic on a five-passage fake index with a fake streaming LLM (real-index tests: test_pipeline.py)."""
+
+import threading
+
+import pytest
+
+from assistant import Assistant
+from tests.assistant.fakes import FakeIndex, FakeLLM, coverage_model
+from tests.conftest import make_settings
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return make_settings(tmp_path, concern_contact="Ring til familierådgivningen på 70 70 70 70.")
+
+
+def make_assistant(settings, llm=None, index=None):
+    return Assistant(index or FakeIndex(), settings, llm=llm, model=coverage_model())
+
+
+def test_an_answer_starts_with_an_honest_lead_in_and_a_short_answer(settings):
+    answer = make_assistant(settings).ask("Hvad tilbyder Holstebro nye forældre?")
+    assert answer.outcome == "answer" and answer.mode == "citat"
+    assert answer.text.startswith("Kort svar fra dokumenterne:")
+    assert "Holstebro tilbyder alle nye forældre et kursus." in answer.short_answer
+    assert answer.citations[0].doc_id == "case.txt"
+
+
+def test_a_partial_answer_says_what_is_missing_first(settings):
+    answer = make_assistant(settings).ask("Hvad tilbød Holstebro nye forældre i 2019?")
+    assert answer.outcome == "partial" and answer.missing == ("2019",)
+    first_line = answer.text.splitlines()[0]
+    assert first_line.startswith("Delvist svar:") and "2019" in first_line and "Holstebro" in first_line
+
+
+def test_a_multi_part_question_names_the_part_not_covered(settings):
+    answer = make_assistant(settings).ask("Hvad er Børnelinealen, og hvad koster den om året?")
+    assert answer.outcome == "partial"
+    assert "men ikke på hvad koster den om året" in answer.text.splitlines()[0]
+
+
+def test_a_decline_names_the_nearest_topics_and_never_reaches_the_llm(settings):
+    llm = FakeLLM("Odense tilbyder kurser. [1]")
+    answer = make_assistant(settings, llm).ask("Hvad tilbyder Odense nye forældre?")
+    assert answer.refused and answer.missing == ("Odense",)
+    assert "Odense" in answer.text.splitlines()[0]
+    assert answer.citations and llm.prompts == []
+
+
+def test_the_llm_gets_the_selected_units_as_numbered_passages(settings):
+    llm = FakeLLM("Holstebro tilbyder alle nye forældre et kursus. [1]")
+    answer = make_assistant(settings, llm).ask("Hvad tilbyder Holstebro nye forældre?")
+    assert answer.mode == "llm" and answer.outcome == "answer"
+    prompt = llm.prompts[0]
+    assert "[1] Holstebro" in prompt and "Holstebro tilbyder alle nye forældre et kursus." in prompt
+    assert "Fagpersoner har skærpet underretningspligt" not in prompt  # not selected, not shown
+    assert answer.text.startswith("Kort svar fra dokumenterne:")
+
+
+def test_a_partial_is_never_overridden_by_generated_text(settings):
+    llm = FakeLLM("Holstebro tilbyder alle nye forældre et kursus. [1] Det gjorde de også i 2019. [1]")
+    answer = make_assistant(settings, llm).ask("Hvad tilbød Holstebro nye forældre i 2019?")
+    assert answer.outcome == "partial" and answer.mode == "llm"
+    assert answer.text.splitlines()[0].startswith("Delvist svar:")
+    assert "2019" in llm.prompts[0].split("Spørgsmål:")[1]  # the model is told what is missing
+    assert "Det gjorde de også i 2019." in answer.removed_sentences
+
+
+def test_a_model_that_says_no_answer_falls_back_to_citat(settings):
+    llm = FakeLLM("Dokumenterne besvarer ikke spørgsmålet.")
+    answer = make_assistant(settings, llm).ask("Hvad tilbyder Holstebro nye forældre?")
+    assert answer.mode == "citat" and answer.outcome == "answer"
+    assert any("Sprogmodellen kunne ikke svare" in notice for notice in answer.notices)
+
+
+def test_a_concern_gets_guidance_and_the_standing_notice_with_the_contact(settings):
+    answer = make_assistant(settings).ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?")
+    assert answer.outcome in ("answer", "partial")
+    cited = {c.chunk_id for c in answer.citations}
+    assert {"kl-1", "kl-2", "law-1"} <= cited  # sparring, parents early, underretning
+    notice = next(n for n in answer.notices if "underretningspligt" in n)
+    assert "Ring til familierådgivningen på 70 70 70 70." in notice
+
+
+def test_no_contact_text_by_default(tmp_path):
+    assistant = make_assistant(make_settings(tmp_path))
+    assert "underretningspligt" in assistant.concern_notice()
+    assert assistant.concern_notice().rstrip().endswith(".")
+
+
+def test_refresh_swaps_the_derived_state_in_one_assignment(settings):
+    index = FakeIndex()
+    assistant = make_assistant(settings, index=index)
+    before = assistant._state
+    assert not assistant.statistics.knows_word("Familiestuen")
+    index.texts["new-1"] = ("Nyt", "Familiestuen er et tilbud til små børn og deres forældre.")
+    index.__post_init__()
+    assistant.refresh()
+    after = assistant._state
+    assert after is not before and assistant.statistics.knows_word("Familiestuen")
+    assert after.answerability._statistics is after.statistics and after.verifier is assistant.verifier
+
+
+def test_answers_during_refresh_are_never_mixed(settings):
+    assistant = make_assistant(settings)
+    failures = []
+
+    def ask_many():
+        for _ in range(20):
+            answer = assistant.ask("Hvad tilbyder Holstebro nye forældre?")
+            if answer.outcome != "answer":
+                failures.append(answer.text)
+
+    threads = [threading.Thread(target=ask_many) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for _ in range(20):
+        assistant.refresh()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def test_stream_yields_the_models_growing_text_then_the_answer(settings):
+    llm = FakeLLM("Holstebro tilbyder alle nye forældre et kursus. [1]")
+    updates = list(make_assistant(settings, llm).stream("Hvad tilbyder Holstebro nye forældre?"))
+    texts = [text for text, answer in updates if answer is None]
+    assert len(texts) >= 2 and texts[-1].startswith("Holstebro tilbyder")
+    assert updates[-1][1] is not None and updates[-1][1].mode == "llm"
