@@ -1,8 +1,14 @@
-"""BM25 keyword search with the Danish stemmer, persisted next to the manifest.
+"""BM25 keyword search with Danish analysis (:mod:`index.lexical`), persisted next to the manifest.
 
-``BM25Retriever.from_persist_dir`` forgets the stemmer and then stems queries in English
-("kommunerne" -> "kommunern"), so :func:`load_bm25` sets the Danish stemmer again (STACK-NOTES.md).
-The persisted index records which chunk ids it covers; a stale one is rebuilt.
+The index is bm25s over the tokens of :class:`index.lexical.Analyzer` (Danish stems, stopwords,
+numbers, compound parts learnt from the corpus). The analyzer is saved with the index, so a query is
+analysed exactly as the passages were. The persisted index records which chunk ids it covers; a stale
+one is rebuilt.
+
+Example::
+
+    bm25 = build_bm25(nodes)
+    bm25.search("sprogindsatsen i dagtilbud")   # [(chunk_id, score), ...] best first, scores > 0
 """
 
 from __future__ import annotations
@@ -12,55 +18,89 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-import Stemmer
+import bm25s
+import numpy as np
 from llama_index.core.schema import TextNode
-from llama_index.retrievers.bm25 import BM25Retriever
 
+from index.lexical import Analyzer, LexicalOptions
 from ingest.types import search_text
 
 BM25_DIR = "bm25"
 COVERAGE_FILE = "chunk_ids.json"
+ANALYZER_FILE = "analyzer.json"
 
 
-def danish_stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("danish")
+class LexicalIndex:
+    """BM25 over a fixed list of texts; immutable, so concurrent queries may share it."""
+
+    def __init__(self, analyzer: Analyzer, bm25: bm25s.BM25, ids: Sequence[str]) -> None:
+        self.analyzer = analyzer
+        self._bm25 = bm25
+        self.ids = list(ids)
+        self._vocabulary = bm25.vocab_dict
+
+    @classmethod
+    def build(cls, ids: Sequence[str], texts: Sequence[str], options: LexicalOptions = LexicalOptions()) -> LexicalIndex:
+        analyzer = Analyzer.learn(texts, options)
+        bm25 = bm25s.BM25()
+        # An empty token list would make bm25s fail; a document without words gets a never-matching token.
+        bm25.index([analyzer.tokens(text) or [""] for text in texts], show_progress=False)
+        return cls(analyzer, bm25, ids)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every text (in ``ids`` order) for the query."""
+        tokens = [token for token in self.analyzer.tokens(query) if token in self._vocabulary]
+        if not tokens or not self.ids:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return self._bm25.get_scores(tokens)
+
+    def search(self, query: str) -> list[tuple[str, float]]:
+        """(id, score) of every text that shares a term with the query, best first."""
+        scores = self.scores(query)
+        order = np.argsort(-scores, kind="stable")
+        return [(self.ids[i], float(scores[i])) for i in order if scores[i] > 0]
+
+    def save(self, folder: Path) -> None:
+        self._bm25.save(str(folder), show_progress=False)
+        (folder / ANALYZER_FILE).write_text(
+            json.dumps({"ids": self.ids, "analyzer": self.analyzer.to_json()}, ensure_ascii=False), encoding="utf-8"
+        )
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex:
+        data = json.loads((folder / ANALYZER_FILE).read_text(encoding="utf-8"))
+        bm25 = bm25s.BM25.load(str(folder), show_progress=False)
+        return cls(Analyzer.from_json(data["analyzer"]), bm25, data["ids"])
 
 
-def search_node(node: TextNode) -> TextNode:
+def search_node_text(node: TextNode) -> str:
     """BM25 indexes the heading context with the text, like the embeddings do."""
-    text = search_text(node.text, str(node.metadata.get("context", "")))
-    # llama-index would otherwise prepend every metadata field ("doc_id: ...") to the indexed text.
-    return TextNode(id_=node.node_id, text=text, metadata=node.metadata, excluded_embed_metadata_keys=list(node.metadata))
+    return search_text(node.text, str(node.metadata.get("context", "")))
 
 
-def build_bm25(nodes: Sequence[TextNode]) -> BM25Retriever:
-    return BM25Retriever.from_defaults(
-        nodes=[search_node(node) for node in nodes],
-        stemmer=danish_stemmer(),
-        language="danish",
-        # Score every chunk: filters and the cut-off are applied per query by the caller, which keeps
-        # the shared retriever free of per-query state (the app answers requests concurrently).
-        similarity_top_k=max(1, len(nodes)),
-    )
+def build_bm25(nodes: Sequence[TextNode], options: LexicalOptions = LexicalOptions()) -> LexicalIndex:
+    return LexicalIndex.build([node.node_id for node in nodes], [search_node_text(node) for node in nodes], options)
 
 
-def save_bm25(retriever: BM25Retriever, chunk_ids: set[str], index_dir: Path) -> None:
+def save_bm25(index: LexicalIndex, chunk_ids: set[str], index_dir: Path) -> None:
     target = index_dir / BM25_DIR
     temporary = index_dir / (BM25_DIR + ".tmp")
     shutil.rmtree(temporary, ignore_errors=True)
-    retriever.persist(str(temporary))
+    temporary.mkdir(parents=True)
+    index.save(temporary)
     (temporary / COVERAGE_FILE).write_text(json.dumps(sorted(chunk_ids)), encoding="utf-8")
     shutil.rmtree(target, ignore_errors=True)
     temporary.rename(target)
 
 
-def load_bm25(index_dir: Path, chunk_ids: set[str]) -> BM25Retriever | None:
-    """The persisted retriever, or None when missing or not covering exactly ``chunk_ids``."""
+def load_bm25(index_dir: Path, chunk_ids: set[str], options: LexicalOptions = LexicalOptions()) -> LexicalIndex | None:
+    """The persisted index, or None when missing, not covering exactly ``chunk_ids``, built with other
+    lexical options, or written in an older format."""
     folder = index_dir / BM25_DIR
     coverage = folder / COVERAGE_FILE
-    if not coverage.is_file() or set(json.loads(coverage.read_text(encoding="utf-8"))) != chunk_ids:
+    if not coverage.is_file() or not (folder / ANALYZER_FILE).is_file():
         return None
-    retriever = BM25Retriever.from_persist_dir(str(folder), show_progress=False)
-    retriever.stemmer = danish_stemmer()
-    retriever.similarity_top_k = len(chunk_ids)
-    return retriever
+    if set(json.loads(coverage.read_text(encoding="utf-8"))) != chunk_ids:
+        return None
+    index = LexicalIndex.load(folder)
+    return index if index.analyzer.options == options else None

@@ -36,6 +36,7 @@ from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
 from index.store import STORE_FORMAT, ChunkStore, chroma_client
 from index.units import UnitVectors
+from index.vectors import VectorMatrix
 from tidlig.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class UpdateReport:
     skipped: list[SkippedFile] = field(default_factory=list)
     chunks_embedded: int = 0
     units_embedded: int = 0
+    unit_seconds: float = 0.0  # splitting, embedding and storing the units
     seconds: float = 0.0
 
 
@@ -181,13 +183,14 @@ class CorpusIndex:
             log.exception("failed to ingest %s", source.path)
             report.skipped.append(SkippedFile(source.path, f"uventet fejl under indlæsning ({type(error).__name__})"))
             return
-        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
         vectors = cache.embed(self.embedder, [chunk.search_text for chunk in prepared.chunks])
-        unit_vectors = cache.embed(self.embedder, [unit.search_text for unit in units])
-        report.chunks_embedded += len(prepared.chunks)
-        report.units_embedded += len(units)
         store.add(prepared.chunks, vectors)
-        store.units.add(units, unit_vectors)
+        report.chunks_embedded += len(prepared.chunks)
+        started = time.perf_counter()
+        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
+        store.units.add(units, cache.embed(self.embedder, [unit.search_text for unit in units]))
+        report.units_embedded += len(units)
+        report.unit_seconds += time.perf_counter() - started
         target.documents[doc_id] = entry = _entry(prepared, units)
         self._save(target)
         if previous:
@@ -254,7 +257,8 @@ class CorpusIndex:
                 log.info("BM25 index missing or stale: rebuilding it")
                 bm25 = build_bm25([n for n in nodes if n.node_id in self.passages])
                 save_bm25(bm25, set(self.passages), self.dir)
-        self.retriever = Retriever(self.embedder, self._store, bm25, self.passages, self.fusion, self._unit_vectors)
+        vectors = VectorMatrix(*self._store.vectors(set(self.passages)))
+        self.retriever = Retriever(self.embedder, vectors, bm25, self.passages, self.fusion, self._unit_vectors)
 
     def _config(self) -> dict[str, object]:
         return {
@@ -267,8 +271,8 @@ class CorpusIndex:
 
 
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
-# 2: evidence units.
-CHUNKER_VERSION = 2
+# 2: evidence units. 3: table rows one per line, naming their year columns.
+CHUNKER_VERSION = 3
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

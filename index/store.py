@@ -80,13 +80,13 @@ class ChunkStore:
     def nodes(self) -> list[TextNode]:
         return self.vector_store.get_nodes(node_ids=None) if self.collection.count() else []
 
-    def query(self, vector: list[float], top_k: int, where: dict | None) -> list[tuple[str, float]]:
-        """(chunk id, cosine similarity) of the nearest chunks. Only ids and distances come back: the
-        passages are already in memory, and decoding Chroma's stored nodes took ten times longer."""
-        result = self.collection.query(
-            query_embeddings=[vector], n_results=max(1, top_k), where=where, include=["distances"]
-        )
-        return [(chunk_id, 1.0 - distance) for chunk_id, distance in zip(result["ids"][0], result["distances"][0])]
+    def vectors(self, chunk_ids: set[str]) -> tuple[list[str], np.ndarray]:
+        """The listed chunks' ids (sorted) and vectors as one float32 matrix, for exact in-memory search."""
+        if not chunk_ids or not self.collection.count():
+            return [], np.zeros((0, 0), dtype=np.float32)
+        data = self.collection.get(include=["embeddings"])
+        rows = sorted((cid, vector) for cid, vector in zip(data["ids"], data["embeddings"]) if cid in chunk_ids)
+        return [cid for cid, _ in rows], np.asarray([vector for _, vector in rows], dtype=np.float32)
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)

@@ -18,17 +18,18 @@ from types import MappingProxyType
 import numpy as np
 
 from ingest.types import EvidenceUnit
+from index.vectors import VectorMatrix
 
 
 class UnitVectors:
     """Immutable after construction, so concurrent queries may share it; a commit builds a new one."""
 
     def __init__(self, units: Sequence[EvidenceUnit], matrix: np.ndarray) -> None:
-        if len(units) != (matrix.shape[0] if matrix.size else 0):
-            raise ValueError(f"{len(units)} units but {matrix.shape[0]} vectors")
-        self._row = {unit.unit_id: row for row, unit in enumerate(units)}
-        self._matrix = matrix if matrix.size else np.zeros((0, 0), dtype=np.float32)
-        self._chunk_of_row = np.array([unit.chunk_id for unit in units], dtype=object)
+        self._vectors = VectorMatrix([unit.unit_id for unit in units], matrix)
+        chunk_ids = sorted({unit.chunk_id for unit in units})
+        self._chunk_ids = chunk_ids
+        number = {chunk_id: n for n, chunk_id in enumerate(chunk_ids)}
+        self._chunk_of_row = np.array([number[unit.chunk_id] for unit in units], dtype=np.int64)
         by_chunk: dict[str, list[EvidenceUnit]] = {}
         for unit in units:
             by_chunk.setdefault(unit.chunk_id, []).append(unit)
@@ -37,33 +38,15 @@ class UnitVectors:
         )
 
     def __len__(self) -> int:
-        return len(self._row)
-
-    def all_similarities(self, query_vector: Sequence[float]) -> np.ndarray:
-        """Cosine similarity of the query to every unit, in row order (vectors are L2-normalised)."""
-        if not self._row:
-            return np.zeros(0, dtype=np.float32)
-        return self._matrix @ _normalised(query_vector)
+        return len(self._vectors)
 
     def similarities(self, query_vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]:
-        rows = [(unit_id, self._row[unit_id]) for unit_id in unit_ids if unit_id in self._row]
-        if not rows:
+        return self._vectors.similarities(query_vector, unit_ids)
+
+    def best_per_chunk(self, query_vector: Sequence[float]) -> dict[str, float]:
+        """Per chunk the similarity of its best unit."""
+        if not len(self._vectors):
             return {}
-        scores = self._matrix[[row for _, row in rows]] @ _normalised(query_vector)
-        return {unit_id: float(score) for (unit_id, _), score in zip(rows, scores)}
-
-    def best_per_chunk(self, query_vector: Sequence[float], allowed: Iterable[str] | None = None) -> dict[str, float]:
-        """Per chunk the similarity of its best unit (chunks in ``allowed`` only, when given)."""
-        scores = self.all_similarities(query_vector)
-        best: dict[str, float] = {}
-        keep = set(allowed) if allowed is not None else None
-        for chunk_id, score in zip(self._chunk_of_row, scores.tolist()):
-            if (keep is None or chunk_id in keep) and score > best.get(chunk_id, -2.0):
-                best[chunk_id] = score
-        return best
-
-
-def _normalised(vector: Sequence[float]) -> np.ndarray:
-    array = np.asarray(vector, dtype=np.float32)
-    norm = float(np.linalg.norm(array))
-    return array / norm if norm else array
+        best = np.full(len(self._chunk_ids), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._chunk_of_row, self._vectors.scores(query_vector))
+        return dict(zip(self._chunk_ids, best.tolist()))

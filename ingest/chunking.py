@@ -1,7 +1,8 @@
 """Cut structural blocks into chunks that fit the embedding model's window.
 
 A chunk never spans two blocks (two slides, two cases), never ends mid-sentence, and a list keeps its
-lead-in: when a list must be split, the lead-in line is repeated at the top of the next chunk. Sizes are
+lead-in: when a list must be split, the lead-in line is repeated at the top of the next chunk. A table
+keeps one row per line, and its header row is repeated at the top of each chunk it is split into. Sizes are
 counted with the embedding model's own tokenizer (``count_tokens``) on exactly the text that is embedded
 (``Chunk.search_text``: heading context + chunk text), so nothing is truncated.
 
@@ -39,15 +40,16 @@ def chunk_blocks(
         context = chunk_context(block, info)
         # +1 for the line break that joins context and text in search_text()
         budget = max_tokens - count_tokens(context) - 1
-        for text in _pack(block.text, count_tokens, max(budget, 24), overlap_sentences):
+        units = _rows if block.kind == "table" else _units
+        for text in _pack(units(block.text, count_tokens, max(budget, 24)), count_tokens, max(budget, 24), overlap_sentences):
             chunks.append(_chunk(info, block, text, context, len(chunks)))
     return chunks
 
 
-def _pack(text: str, count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
-    """Greedy packing of units (sentences, list items) into pieces of at most ``budget`` tokens."""
+def _pack(units: Iterator[tuple[str, str]], count_tokens: TokenCounter, budget: int, overlap: int) -> Iterator[str]:
+    """Greedy packing of (unit, lead-in) pairs into pieces of at most ``budget`` tokens."""
     current: list[str] = []
-    for unit, lead_in in _units(text, count_tokens, budget):
+    for unit, lead_in in units:
         if current and count_tokens("\n".join(current + [unit])) > budget:
             if lead_in and current[-1] == lead_in:
                 current.pop()  # a lead-in goes with its list, not at the end of the previous piece
@@ -79,6 +81,15 @@ def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[tuple
         else:
             for sentence in split_sentences(flat):
                 yield from ((piece, "") for piece in _fit(sentence, count_tokens, budget))
+
+
+def _rows(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[tuple[str, str]]:
+    """A table's rows, one per line; the first row is the header the others are carried with."""
+    rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    header = rows[0] if len(rows) > 1 else ""
+    yield from ((piece, "") for piece in _fit(rows[0], count_tokens, budget)) if rows else ()
+    for row in rows[1:]:
+        yield from ((piece, header) for piece in _fit(row, count_tokens, budget))
 
 
 def _fit(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:

@@ -53,6 +53,7 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, LoadedDocument
+from tidlig.text import YEAR
 
 # Two or more blank lines separate the slides of a deck exported to text.
 _SLIDE_BREAK = re.compile(r"\n(?:[ \t\u00a0]*\n){2,}")
@@ -819,10 +820,13 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
 
 
 def _table_text(paragraphs: list[_Paragraph]) -> str:
-    """One line per row, cells separated by " | ": a label (its wrapped lines joined) and its numbers.
+    """One line per row: a label (its wrapped lines joined) and its numbers.
 
     A line of only numbers with no label before it continues the row above ("2016" / "2017 2018"); a
-    label paragraph without numbers (a chart legend entry) is a row of its own.
+    label paragraph without numbers (a chart legend entry) is a row of its own. When the first row is a
+    header of years, it stays the first line ("Indsats | 2016 | 2017") and each row with a value per year
+    names its columns, so the row reads and is found on its own ("Pluspladser – 2016: 527.000; 2017:
+    527.000"); other rows keep their cells separated by " | ".
     """
     rows: list[list[str]] = []
     for paragraph in paragraphs:
@@ -838,7 +842,14 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
                 rows[-1:] = [rows[-1] + values] if rows else [values]
         if label:
             rows.append([_joined(label)])
-    return "\n".join(" | ".join(row) for row in rows)
+    header = rows[0] if rows and len(rows[0]) > 1 and all(YEAR.fullmatch(cell) for cell in rows[0][1:]) else None
+    return "\n".join(_row_text(row, header if row is not rows[0] else None) for row in rows)
+
+
+def _row_text(row: list[str], header: list[str] | None) -> str:
+    if header is None or len(row) != len(header):
+        return " | ".join(row)
+    return f"{row[0]} – " + "; ".join(f"{column}: {value}" for column, value in zip(header[1:], row[1:]))
 
 
 def _joined(lines: list[str]) -> str:

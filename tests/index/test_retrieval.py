@@ -132,3 +132,9 @@ def test_unit_similarities_rank_the_answering_sentence_of_the_case_high(bundled_
     assert all(-1.0 <= s <= 1.0 for s in similarities.values())
     best = max(units, key=lambda u: similarities[u.unit_id])
     assert "førstegangsforældre" in best.text, best.text
+
+
+def test_terms_are_analysed_like_the_index_with_compound_parts(bundled_index):
+    terms = bundled_index.retriever.terms("Hvad koster sprogindsatsen i dagtilbuddene?")
+    assert {"sprogindsats", "sprog", "indsats", "kost", "dagtilbud"} <= set(terms)
+    assert "hvad" not in terms

@@ -313,11 +313,12 @@ def test_the_budget_table_is_one_block_with_its_header_and_rows():
     assert table.section.startswith("3) Anvendte / tildelte midler til relevant kompetenceudvikling")
     rows = table.text.split("\n")
     assert rows[0] == "Indsats dagtilbud Afsatte midler | 2016 | 2017 | 2018"
-    assert "Pluspladser | 527.000 | 527.000 | 527.000" in rows
-    assert "Sociale normeringer2 | - | - | -" in rows
-    assert "Sprogindsatsen for børn indenfor dagtilbud 0-6 år | 1.500.000 | 1.500.000 | 1.500.000" in rows
-    assert "Sprogindsatsen på fritidshjem (inden skolestart) | 800.000 | 800.000 | 2.000.000" in rows
-    assert "Børn og bevægelse | 1.255.800 | 1.157.200 | 1.080.600" in rows
+    # each row names its columns, so a row quoted alone still says which year a figure belongs to
+    assert "Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000" in rows
+    assert "Sociale normeringer2 – 2016: -; 2017: -; 2018: -" in rows
+    assert "Sprogindsatsen for børn indenfor dagtilbud 0-6 år – 2016: 1.500.000; 2017: 1.500.000; 2018: 1.500.000" in rows
+    assert "Sprogindsatsen på fritidshjem (inden skolestart) – 2016: 800.000; 2017: 800.000; 2018: 2.000.000" in rows
+    assert "Børn og bevægelse – 2016: 1.255.800; 2017: 1.157.200; 2018: 1.080.600" in rows
     assert len(rows) == 12
     assert "http" not in table.text and "Side" not in table.text  # the footnotes and footer in between are not
 
