@@ -31,11 +31,12 @@ from typing import Protocol
 import numpy as np
 
 from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns, split_sentences
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 # A question part with fewer content terms than this is scored together with the whole question.
@@ -64,20 +65,6 @@ RESULT_CUES = re.compile(
     r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*)", re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?:%|pct|procent|kr|mio|mia|millioner))?")
-_DURATION = re.compile(r"\b\d+\s*(?:uger?|måneder?|år|dage?|døgn|timer?)\b|\b(?:inden|senest|hurtigst|alder|årig\w*)\b", re.I)
-_PLACE = re.compile(r"\bkommun\w*\b|\bregion\w*\b", re.IGNORECASE)
-_PERSON = re.compile(
-    r"\b(?:pædagog\w*|leder\w*|sundhedspleje\w*|psykolog\w*|socialrådgiver\w*|forældre\w*|medarbejder\w*|konsulent\w*"
-    r"|rådgiver\w*|lærer\w*|team\w*|fagperson\w*|faggrupp\w*|tale-hørekonsulent\w*|ppr|familiebehandler\w*)\b",
-    re.IGNORECASE,
-)
-_PROCEDURE = re.compile(
-    r"\b(?:skal|kontakt\w*|inddrag\w*|drøft\w*|tal med|sparring|underret\w*|handl\w*|først|dernæst|derefter|trin"
-    r"|observ\w*|dokumenter\w*|møde\w*)\b",
-    re.IGNORECASE,
-)
-_REASON = re.compile(r"\b(?:fordi|derfor|årsag\w*|skyldes|grund\w*|betyder|for at|medfører|fører til|afgørende)\b", re.I)
-_DEFINITION = re.compile(r"\b(?:betyder|forstås|defineres|defineret|dækker over|handler om|er en|er et|er at|kaldes)\b", re.I)
 
 
 class UnitSource(Protocol):
@@ -286,28 +273,18 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
 
 
 def holds_answer_type(unit: EvidenceUnit, hit: ScoredPassage, answer_type: AnswerType) -> bool:
-    """Whether the unit holds the kind of answer the question expects."""
-    text = unit.search_text
+    """Whether the unit holds the kind of answer the question expects: the text's shape by the
+    question analysis' rule, plus what only the unit knows (a list item, a result inside a case)."""
     match answer_type:
-        case "amount":
-            return _has_figure(unit.text)
-        case "time":
-            return bool(YEAR.search(unit.text) or _DURATION.search(text))
-        case "place":
-            return bool(proper_nouns(text) or _PLACE.search(text) or hit.passage.metadata.get("municipality"))
-        case "person":
-            return bool(_PERSON.search(text))
         case "list":
             return unit.kind == "list_item" or is_lead_in(unit.text)
         case "procedure":
-            return unit.kind == "list_item" or bool(_PROCEDURE.search(text))
-        case "reason":
-            return bool(_REASON.search(text))
-        case "definition":
-            return bool(_DEFINITION.search(unit.text))
+            return unit.kind == "list_item" or text_holds_answer_type(unit.search_text, answer_type)
         case "case":
             return _is_case(hit) and bool(RESULT_CUES.search(unit.text))
-    return False
+        case "other":
+            return False  # nothing in particular is expected
+    return text_holds_answer_type(unit.search_text, answer_type)
 
 
 def shown_lead_in(unit: EvidenceUnit) -> str:
