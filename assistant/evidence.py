@@ -39,7 +39,7 @@ from ingest.types import EvidenceUnit
 from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
-# A question part with fewer content terms than this is scored together with the whole question.
+# A later question part with fewer content terms than this is scored together with the part before it.
 MIN_PART_TERMS = 3
 
 FEATURES = (
@@ -97,7 +97,7 @@ class ScoredUnit:
     group: str
     features: tuple[Mapping[str, float], ...]
     part_scores: tuple[float, ...]
-    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit or its shown lead-in
+    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit's own text
 
     @property
     def score(self) -> float:
@@ -169,9 +169,10 @@ class EvidenceGatherer:
         queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         if analysis.is_multi_part:
             queries = []
-            for part in analysis.parts:
-                # A short part leans on the rest ("..., og tager de imod det?"): score it in that context.
-                text = part.text if len(part.terms) >= MIN_PART_TERMS else f"{part.text} {analysis.text}"
+            for number, part in enumerate(analysis.parts):
+                # A short later part leans on the one before ("..., og tager de imod det?"): score it with it.
+                short = number > 0 and len(part.terms) < MIN_PART_TERMS
+                text = f"{analysis.parts[number - 1].text} {part.text}" if short else part.text
                 vector = embed_query(text) if embed_query else query_vector
                 queries.append((vector, tuple(content_terms(text)), part.answer_type))
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
@@ -181,7 +182,7 @@ class EvidenceGatherer:
                 c.unit, c.hit, c.rank, c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
-                coverage=max(self._relevance.term_coverage(query_terms, terms_of(text)) for text in (c.unit.text, shown_lead_in(c.unit))),
+                coverage=self._relevance.term_coverage(query_terms, terms_of(c.unit.text)),
             )
             for i, c in enumerate(candidates)
         ]
@@ -265,10 +266,10 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
         return False
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
+    if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
+        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
-    if is_lead_in(unit.text):
-        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
     return not is_fragment(unit.text)
 
 
