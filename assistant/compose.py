@@ -171,20 +171,22 @@ class CitatComposer:
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
                 break
-            if max(m.coverage for m in members) < self.floors.section_coverage:
-                continue  # resembles the question without sharing its words: not related enough to show
             picked = []
+            units, chars = budget_units, budget_chars
             for member in members:
-                if budget_units <= 0 or len(member.unit.text) > budget_chars:
+                if units <= 0 or len(member.unit.text) > chars:
                     break
                 if is_lead_in(member.unit.text):
                     continue  # a lead-in only comes with its items
                 picked.append(member)
-                budget_units -= 1
-                budget_chars -= len(member.unit.text)
-            if picked:
-                sources += 1
-                blocks.extend(_grouped(picked))
+                units -= 1
+                chars -= len(member.unit.text)
+            if not picked or max(m.coverage for m in picked) < self.floors.section_coverage:
+                continue  # resembles the question without sharing its words: not related enough to show
+            sources += 1
+            budget_units -= len(picked)
+            budget_chars -= sum(len(m.unit.text) for m in picked)
+            blocks.extend(_grouped(picked))
         return blocks
 
 
