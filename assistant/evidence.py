@@ -41,6 +41,7 @@ from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_mark
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 # A later question part with fewer content terms than this is scored together with the part before it.
 MIN_PART_TERMS = 3
+PART_VECTOR_CACHE = 512
 
 FEATURES = (
     "similarity",  # cosine similarity of the unit (with its lead-in) to the question
@@ -148,6 +149,9 @@ class EvidenceGatherer:
     def __init__(self, relevance: RelevanceScorer, scorer: UnitScorer) -> None:
         self._relevance = relevance
         self._scorer = scorer
+        # Part embeddings by text: a concern question's guidance topics are the same parts every time
+        # (one model call each, ~40 ms). Rebuilt with the gatherer when the index changes.
+        self._part_vectors: dict[str, Sequence[float]] = {}
 
     def gather_evidence(
         self,
@@ -173,7 +177,7 @@ class EvidenceGatherer:
                 # A short later part leans on the one before ("..., og tager de imod det?"): score it with it.
                 short = number > 0 and len(part.terms) < MIN_PART_TERMS
                 text = f"{analysis.parts[number - 1].text} {part.text}" if short else part.text
-                vector = embed_query(text) if embed_query else query_vector
+                vector = self._part_vector(text, embed_query) if embed_query else query_vector
                 queries.append((vector, tuple(content_terms(text)), part.answer_type))
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
@@ -187,6 +191,16 @@ class EvidenceGatherer:
             for i, c in enumerate(candidates)
         ]
         return sorted(scored, key=lambda s: -s.score)
+
+
+    def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
+        vector = self._part_vectors.get(text)
+        if vector is None:
+            vector = embed_query(text)
+            if len(self._part_vectors) >= PART_VECTOR_CACHE:
+                self._part_vectors.pop(next(iter(self._part_vectors)))
+            self._part_vectors[text] = vector
+        return vector
 
 
 def unit_features(
