@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -152,6 +153,7 @@ class EvidenceGatherer:
         # Part embeddings by text: a concern question's guidance topics are the same parts every time
         # (one model call each, ~40 ms). Rebuilt with the gatherer when the index changes.
         self._part_vectors: dict[str, Sequence[float]] = {}
+        self._part_lock = threading.Lock()  # the assistant answers several questions at once
 
     def gather_evidence(
         self,
@@ -194,12 +196,14 @@ class EvidenceGatherer:
 
 
     def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
-        vector = self._part_vectors.get(text)
+        with self._part_lock:
+            vector = self._part_vectors.get(text)
         if vector is None:
             vector = embed_query(text)
-            if len(self._part_vectors) >= PART_VECTOR_CACHE:
-                self._part_vectors.pop(next(iter(self._part_vectors)))
-            self._part_vectors[text] = vector
+            with self._part_lock:
+                if len(self._part_vectors) >= PART_VECTOR_CACHE:
+                    self._part_vectors.pop(next(iter(self._part_vectors)))
+                self._part_vectors[text] = vector
         return vector
 
 
