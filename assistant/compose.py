@@ -289,7 +289,14 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
 
 
 def _cells(row: str) -> list[str]:
-    return [cell.strip() for cell in row.split(" | ")]
+    """A table line as cells: "a | b | c" (a header row), or a row that carries its column headers,
+    "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
+    if " | " in row:
+        return [cell.strip() for cell in row.split(" | ")]
+    label, dash, values = row.partition(" – ")
+    if dash and ":" in values:
+        return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
+    return [row.strip()]
 
 
 def source_heading(hit: ScoredPassage) -> str:

@@ -43,6 +43,8 @@ WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 # A later question part with fewer content terms than this is scored together with the part before it.
 MIN_PART_TERMS = 3
 PART_VECTOR_CACHE = 512
+# A list's lead-in sentence shorter than this (words) is shown with the sentence before it.
+MIN_LEAD_IN_WORDS = 4
 
 FEATURES = (
     "similarity",  # cosine similarity of the unit (with its lead-in) to the question
@@ -271,7 +273,7 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
             groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
         elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
             groups[i] = groups[i - 1]
-        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == shown_lead_in(unit):
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and shown_lead_in(unit).endswith(previous.text):
             groups[i] = groups[i - 1]  # the lead-in sentence joins its list
     return groups
 
@@ -285,7 +287,7 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
     if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
-        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
+        return any(shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units)
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
     return not is_fragment(unit.text)
@@ -310,7 +312,9 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
     """What introduces a unit when shown: a table row's header row, or the last sentence of a list
     item's lead-in paragraph (the sentences before it are units of their own)."""
     if unit.kind == "list_item" and unit.lead_in:
-        return (split_sentences(unit.lead_in) or [unit.lead_in])[-1]
+        sentences = split_sentences(unit.lead_in) or [unit.lead_in]
+        # "For eksempel:" alone says nothing: the sentence before it comes along.
+        return " ".join(sentences[-2:]) if len(sentences[-1].split()) < MIN_LEAD_IN_WORDS else sentences[-1]
     return unit.lead_in
 
 

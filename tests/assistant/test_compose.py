@@ -162,3 +162,23 @@ def test_every_quoted_sentence_is_supported_by_the_passage_it_cites():
     checks = verifier.check(composition.body, passages)
     assert checks and all(check.supported for check in checks)
     assert {c.number for c in composition.book.citations()} == {int(n) for n in re.findall(r"\[(\d+)\]", composition.body)}
+
+
+def test_a_row_that_carries_its_headers_becomes_table_cells():
+    index = FakeUnitIndex([(
+        "t", "Indsats | 2016 | 2017\nPluspladser – 2016: 527.000; 2017: 527.000\nSprogpakker – 2016: 120.000; 2017: 130.000",
+        {**KBH, "block_kind": "table"},
+    )])
+    candidates = candidate_units(index.hits(), index)
+    scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "Sprog" in c.unit.text else 0.01,), 0.5) for c in candidates]
+    composition = CitatComposer().compose(analyse_question("Hvad kostede sprogpakkerne i 2017?"), sorted(scored, key=lambda s: -s.score))
+    assert composition.short_answer.splitlines() == ["| Indsats | 2016 | 2017 [1]|", "|---|---|---|", "| Sprogpakker | 120.000 | 130.000 [1]|"]
+
+
+def test_a_short_lead_in_comes_with_the_sentence_before_it():
+    index = FakeUnitIndex([("l", "Institutionerne bruger pengene på ekstra hænder. For eksempel:\n- mindre grupper\n- fast struktur", KL)])
+    candidates = candidate_units(index.hits(), index)
+    scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "grupper" in c.unit.text else 0.2,), 0.5) for c in candidates]
+    composition = CitatComposer().compose(analyse_question("Hvad bruger de pengene til?"), sorted(scored, key=lambda s: -s.score))
+    assert composition.short_answer.splitlines()[0] == "Institutionerne bruger pengene på ekstra hænder. [1] For eksempel: [1]"
+    assert composition.body.count("Institutionerne bruger pengene") == 1
