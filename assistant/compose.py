@@ -119,9 +119,9 @@ class CitatComposer:
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             short += self._short_answer(scored_units, number, part_type, shown)
         case = short[0].hit if short and analysis.answer_type == "case" and short[0].hit.passage.metadata.get("case_number") is not None else None
-        more = self._more(scored_units, shown, fact, case)
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
+        more = self._more(scored_units, shown, fact, case, writer)
         return Composition(short_answer, writer.more(more), book)
 
     def _short_answer(self, scored: Sequence[ScoredUnit], part: int, answer_type: AnswerType, shown: set[str]) -> list[_Block]:
@@ -156,7 +156,9 @@ class CitatComposer:
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))
 
-    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None) -> list[_Block]:
+    def _more(
+        self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None, writer: _Writer
+    ) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
         For a case question the results of the case the answer starts from come along: leaders ask
         what came of it, and result sentences rarely share the question's words."""
@@ -164,7 +166,7 @@ class CitatComposer:
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
-            if wanted and candidate.key not in shown and candidate.group not in shown:
+            if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
         budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
@@ -252,6 +254,13 @@ class _Writer:
         body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
         return f"{MORE_HEADING}\n\n{body}"
 
+    def shown(self, text: str) -> bool:
+        """Every sentence of ``text`` is already in the answer (inside another unit, say)."""
+        return all(self._repeats(" ".join(s.lower().split())) for s in split_sentences(text) or [text])
+
+    def _repeats(self, plain: str) -> bool:
+        return any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT)
+
     def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
         """Every sentence carries its marker, also inside a list item of several sentences. Inside a
         unit of several sentences a piece that is no sentence (a slide's signature, a chart label) is
@@ -262,7 +271,7 @@ class _Writer:
             plain = " ".join(sentence.lower().split())
             if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence):
                 continue
-            if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+            if self._repeats(plain):
                 continue
             self._shown.append(plain)
             self.book.cite(hit, sentence)
