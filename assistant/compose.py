@@ -166,7 +166,7 @@ class CitatComposer:
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
-            if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text):
+            if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
         budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
@@ -183,7 +183,9 @@ class CitatComposer:
                 picked.append(member)
                 units -= 1
                 chars -= len(member.unit.text)
-            if not picked or max(m.coverage for m in picked) < self.floors.section_coverage:
+            # A unit counts for its section only when all of it will show (no sentence already quoted).
+            related = [m.coverage for m in picked if not writer.shown(m.unit.text, every=False)]
+            if max(related, default=0.0) < self.floors.section_coverage:
                 continue  # resembles the question without sharing its words: not related enough to show
             sources += 1
             budget_units -= len(picked)
@@ -254,9 +256,10 @@ class _Writer:
         body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
         return f"{MORE_HEADING}\n\n{body}"
 
-    def shown(self, text: str) -> bool:
-        """Every sentence of ``text`` is already in the answer (inside another unit, say)."""
-        return all(self._repeats(" ".join(s.lower().split())) for s in split_sentences(text) or [text])
+    def shown(self, text: str, every: bool) -> bool:
+        """Every sentence (or, with ``every=False``, any sentence) of ``text`` is already in the answer."""
+        repeats = (self._repeats(" ".join(s.lower().split())) for s in split_sentences(text) or [text])
+        return all(repeats) if every else any(repeats)
 
     def _repeats(self, plain: str) -> bool:
         return any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT)

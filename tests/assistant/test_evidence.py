@@ -128,6 +128,6 @@ def test_the_fitted_scorer_finds_the_answer_in_the_real_index(bundled_index, ass
     question = "Hvor mange pluspladser er der i København?"
     vector = bundled_index.retriever.embed_query(question)
     hits = bundled_index.retriever.hybrid(question, k=10, vector=vector)
-    gatherer = EvidenceGatherer(assistant.scorer, UnitScorer.load())
+    gatherer = EvidenceGatherer(assistant.verifier.relevance, UnitScorer.load())
     scored = gatherer.gather_evidence(vector, content_terms(question), analyse_question(question), hits, bundled_index)
     assert "500 pluspladser" in scored[0].unit.text
