@@ -118,9 +118,10 @@ class CitatComposer:
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             short += self._short_answer(scored_units, number, part_type, shown)
-        more = self._more(scored_units, shown, fact)
+        case = short[0].hit if short and analysis.answer_type == "case" and short[0].hit.passage.metadata.get("case_number") is not None else None
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
+        more = self._more(scored_units, shown, fact, case, writer)
         return Composition(short_answer, writer.more(more), book)
 
     def _short_answer(self, scored: Sequence[ScoredUnit], part: int, answer_type: AnswerType, shown: set[str]) -> list[_Block]:
@@ -155,33 +156,48 @@ class CitatComposer:
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))
 
-    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool) -> list[_Block]:
-        """Units above the floor not yet shown, by source (best source first), at most a few sources."""
+    def _more(
+        self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None, writer: _Writer
+    ) -> list[_Block]:
+        """Units above the floor not yet shown, by source (best source first), at most a few sources.
+        For a case question the results of the case the answer starts from come along: leaders ask
+        what came of it, and result sentences rarely share the question's words."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
-            if candidate.score >= floor and candidate.key not in shown and candidate.group not in shown:
+            wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
+            if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
         budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
                 break
-            if max(m.coverage for m in members) < self.floors.section_coverage:
-                continue  # resembles the question without sharing its words: not related enough to show
             picked = []
+            units, chars = budget_units, budget_chars
             for member in members:
-                if budget_units <= 0 or len(member.unit.text) > budget_chars:
+                if units <= 0 or len(member.unit.text) > chars:
                     break
                 if is_lead_in(member.unit.text):
                     continue  # a lead-in only comes with its items
                 picked.append(member)
-                budget_units -= 1
-                budget_chars -= len(member.unit.text)
-            if picked:
-                sources += 1
-                blocks.extend(_grouped(picked))
+                units -= 1
+                chars -= len(member.unit.text)
+            # A unit counts for its section only when all of it will show (no sentence already quoted).
+            related = [m.coverage for m in picked if not writer.shown(m.unit.text, every=False)]
+            if max(related, default=0.0) < self.floors.section_coverage:
+                continue  # resembles the question without sharing its words: not related enough to show
+            sources += 1
+            budget_units -= len(picked)
+            budget_chars -= sum(len(m.unit.text) for m in picked)
+            blocks.extend(_grouped(picked))
         return blocks
+
+
+def _case_result(candidate: ScoredUnit, case: ScoredPassage) -> bool:
+    meta, wanted = candidate.hit.passage.metadata, case.passage.metadata
+    same_case = candidate.hit.passage.doc_id == case.passage.doc_id and meta.get("case_number") == wanted.get("case_number")
+    return same_case and candidate.features[0].get("case_result", 0.0) == 1.0
 
 
 def _grouped(members: list[ScoredUnit]) -> list[_Block]:
@@ -240,6 +256,14 @@ class _Writer:
         body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
         return f"{MORE_HEADING}\n\n{body}"
 
+    def shown(self, text: str, every: bool) -> bool:
+        """Every sentence (or, with ``every=False``, any sentence) of ``text`` is already in the answer."""
+        repeats = (self._repeats(" ".join(s.lower().split())) for s in split_sentences(text) or [text])
+        return all(repeats) if every else any(repeats)
+
+    def _repeats(self, plain: str) -> bool:
+        return any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT)
+
     def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
         """Every sentence carries its marker, also inside a list item of several sentences. Inside a
         unit of several sentences a piece that is no sentence (a slide's signature, a chart label) is
@@ -250,7 +274,7 @@ class _Writer:
             plain = " ".join(sentence.lower().split())
             if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence):
                 continue
-            if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+            if self._repeats(plain):
                 continue
             self._shown.append(plain)
             self.book.cite(hit, sentence)
@@ -277,7 +301,14 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
 
 
 def _cells(row: str) -> list[str]:
-    return [cell.strip() for cell in row.split(" | ")]
+    """A table line as cells: "a | b | c" (a header row), or a row that carries its column headers,
+    "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
+    if " | " in row:
+        return [cell.strip() for cell in row.split(" | ")]
+    label, dash, values = row.partition(" – ")
+    if dash and ":" in values:
+        return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
+    return [row.strip()]
 
 
 def source_heading(hit: ScoredPassage) -> str:

@@ -22,20 +22,29 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.analysis import holds_answer_type as text_holds_answer_type
+from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, proper_nouns, split_sentences
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
+# A later question part with fewer content terms than this is scored together with the part before it.
+MIN_PART_TERMS = 3
+PART_VECTOR_CACHE = 512
+# A list's lead-in sentence shorter than this (words) is shown with the sentence before it.
+MIN_LEAD_IN_WORDS = 4
 
 FEATURES = (
     "similarity",  # cosine similarity of the unit (with its lead-in) to the question
@@ -60,20 +69,6 @@ RESULT_CUES = re.compile(
     r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*)", re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?:%|pct|procent|kr|mio|mia|millioner))?")
-_DURATION = re.compile(r"\b\d+\s*(?:uger?|måneder?|år|dage?|døgn|timer?)\b|\b(?:inden|senest|hurtigst|alder|årig\w*)\b", re.I)
-_PLACE = re.compile(r"\bkommun\w*\b|\bregion\w*\b", re.IGNORECASE)
-_PERSON = re.compile(
-    r"\b(?:pædagog\w*|leder\w*|sundhedspleje\w*|psykolog\w*|socialrådgiver\w*|forældre\w*|medarbejder\w*|konsulent\w*"
-    r"|rådgiver\w*|lærer\w*|team\w*|fagperson\w*|faggrupp\w*|tale-hørekonsulent\w*|ppr|familiebehandler\w*)\b",
-    re.IGNORECASE,
-)
-_PROCEDURE = re.compile(
-    r"\b(?:skal|kontakt\w*|inddrag\w*|drøft\w*|tal med|sparring|underret\w*|handl\w*|først|dernæst|derefter|trin"
-    r"|observ\w*|dokumenter\w*|møde\w*)\b",
-    re.IGNORECASE,
-)
-_REASON = re.compile(r"\b(?:fordi|derfor|årsag\w*|skyldes|grund\w*|betyder|for at|medfører|fører til|afgørende)\b", re.I)
-_DEFINITION = re.compile(r"\b(?:betyder|forstås|defineres|defineret|dækker over|handler om|er en|er et|er at|kaldes)\b", re.I)
 
 
 class UnitSource(Protocol):
@@ -106,7 +101,7 @@ class ScoredUnit:
     group: str
     features: tuple[Mapping[str, float], ...]
     part_scores: tuple[float, ...]
-    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit or its shown lead-in
+    coverage: float  # IDF-weighted coverage of the whole question's terms by the unit's own text
 
     @property
     def score(self) -> float:
@@ -157,6 +152,10 @@ class EvidenceGatherer:
     def __init__(self, relevance: RelevanceScorer, scorer: UnitScorer) -> None:
         self._relevance = relevance
         self._scorer = scorer
+        # Part embeddings by text: a concern question's guidance topics are the same parts every time
+        # (one model call each, ~40 ms). Rebuilt with the gatherer when the index changes.
+        self._part_vectors: dict[str, Sequence[float]] = {}
+        self._part_lock = threading.Lock()  # the assistant answers several questions at once
 
     def gather_evidence(
         self,
@@ -177,10 +176,13 @@ class EvidenceGatherer:
             return []
         queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         if analysis.is_multi_part:
-            queries = [
-                (embed_query(part.text) if embed_query else query_vector, part.terms or tuple(query_terms), part.answer_type)
-                for part in analysis.parts
-            ]
+            queries = []
+            for number, part in enumerate(analysis.parts):
+                # A short later part leans on the one before ("..., og tager de imod det?"): score it with it.
+                short = number > 0 and len(part.terms) < MIN_PART_TERMS
+                text = f"{analysis.parts[number - 1].text} {part.text}" if short else part.text
+                vector = self._part_vector(text, embed_query) if embed_query else query_vector
+                queries.append((vector, tuple(content_terms(text)), part.answer_type))
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
@@ -188,11 +190,23 @@ class EvidenceGatherer:
                 c.unit, c.hit, c.rank, c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
-                coverage=max(self._relevance.coverage(query_terms, text) for text in (c.unit.text, shown_lead_in(c.unit))),
+                coverage=self._relevance.term_coverage(query_terms, terms_of(c.unit.text)),
             )
             for i, c in enumerate(candidates)
         ]
         return sorted(scored, key=lambda s: -s.score)
+
+
+    def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
+        with self._part_lock:
+            vector = self._part_vectors.get(text)
+        if vector is None:
+            vector = embed_query(text)
+            with self._part_lock:
+                if len(self._part_vectors) >= PART_VECTOR_CACHE:
+                    self._part_vectors.pop(next(iter(self._part_vectors)))
+                self._part_vectors[text] = vector
+        return vector
 
 
 def unit_features(
@@ -211,15 +225,16 @@ def unit_features(
     for candidate in candidates:
         unit, hit = candidate.unit, candidate.hit
         similarity = similarities.get(unit.unit_id, 0.0)
-        context = str(hit.passage.metadata.get("context", ""))
+        unit_terms = terms_of(unit.search_text)
+        context_terms = unit_terms | terms_of(str(hit.passage.metadata.get("context", "")))
         rows.append({
             "similarity": similarity,
             "similarity_gap": similarity - best,
             "chunk_similarity": hit.dense_similarity or 0.0,
             "chunk_rank": 1.0 / (1 + candidate.rank),
-            "coverage": relevance.coverage(terms, unit.search_text),
-            "context_coverage": relevance.coverage(terms, f"{context} {unit.search_text}"),
-            "rarest_term": float(bool(rarest) and rarest in content_terms(unit.search_text)),
+            "coverage": relevance.term_coverage(terms, unit_terms),
+            "context_coverage": relevance.term_coverage(terms, context_terms),
+            "rarest_term": float(bool(rarest) and rarest in unit_terms),
             "answer_type": float(holds_answer_type(unit, hit, answer_type)),
             "figure": float(_has_figure(unit.text)),
             "list_item": float(unit.kind == "list_item"),
@@ -258,56 +273,63 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
             groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
         elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
             groups[i] = groups[i - 1]
-        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and previous.text == shown_lead_in(unit):
+        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and shown_lead_in(unit).endswith(previous.text):
             groups[i] = groups[i - 1]  # the lead-in sentence joins its list
     return groups
 
 
 def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
-    items in the same chunk; a table's header row only as the header of its rows."""
+    items in the same chunk; a table's header row only as the header of its rows. Text that addresses
+    the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
+    if _addresses_assistant(unit.text):
+        return False
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
+    if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
+        return any(shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units)
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
-    if is_lead_in(unit.text):
-        return any(shown_lead_in(other) == unit.text and other.position > unit.position for other in chunk_units)
     return not is_fragment(unit.text)
 
 
 def holds_answer_type(unit: EvidenceUnit, hit: ScoredPassage, answer_type: AnswerType) -> bool:
-    """Whether the unit holds the kind of answer the question expects."""
-    text = unit.search_text
+    """Whether the unit holds the kind of answer the question expects: the text's shape by the
+    question analysis' rule, plus what only the unit knows (a list item, a result inside a case)."""
     match answer_type:
-        case "amount":
-            return _has_figure(unit.text)
-        case "time":
-            return bool(YEAR.search(unit.text) or _DURATION.search(text))
-        case "place":
-            return bool(proper_nouns(text) or _PLACE.search(text) or hit.passage.metadata.get("municipality"))
-        case "person":
-            return bool(_PERSON.search(text))
         case "list":
             return unit.kind == "list_item" or is_lead_in(unit.text)
         case "procedure":
-            return unit.kind == "list_item" or bool(_PROCEDURE.search(text))
-        case "reason":
-            return bool(_REASON.search(text))
-        case "definition":
-            return bool(_DEFINITION.search(unit.text))
+            return unit.kind == "list_item" or text_holds_answer_type(unit.search_text, answer_type)
         case "case":
             return _is_case(hit) and bool(RESULT_CUES.search(unit.text))
-    return False
+        case "other":
+            return False  # nothing in particular is expected
+    return text_holds_answer_type(unit.search_text, answer_type)
 
 
 def shown_lead_in(unit: EvidenceUnit) -> str:
     """What introduces a unit when shown: a table row's header row, or the last sentence of a list
     item's lead-in paragraph (the sentences before it are units of their own)."""
     if unit.kind == "list_item" and unit.lead_in:
-        return (split_sentences(unit.lead_in) or [unit.lead_in])[-1]
+        sentences = split_sentences(unit.lead_in) or [unit.lead_in]
+        # "For eksempel:" alone says nothing: the sentence before it comes along.
+        return " ".join(sentences[-2:]) if len(sentences[-1].split()) < MIN_LEAD_IN_WORDS else sentences[-1]
     return unit.lead_in
 
 
+@lru_cache(maxsize=65536)
+def terms_of(text: str) -> frozenset[str]:
+    """The content terms of a unit or heading text (units recur across questions: computed once)."""
+    return frozenset(content_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def _addresses_assistant(text: str) -> bool:
+    return looks_like_instruction(text)
+
+
+@lru_cache(maxsize=65536)
 def unit_key(text: str) -> str:
     """Comparison key of a quoted text: its content terms (so case and spacing never make two)."""
     return " ".join(content_terms(plain_markdown(text))) or " ".join(text.lower().split())

@@ -48,8 +48,12 @@ class RelevanceScorer:
 
     def coverage(self, query_terms: Sequence[str], text: str) -> float:
         """IDF-weighted share of the (distinct) query terms present in ``text``."""
+        return self.term_coverage(query_terms, content_terms(text))
+
+    def term_coverage(self, query_terms: Iterable[str], text_terms: Iterable[str]) -> float:
+        """:meth:`coverage` for a text whose content terms are already known."""
         wanted = set(query_terms)
         if not wanted:
             return 0.0
-        present = wanted & set(content_terms(text))
+        present = wanted.intersection(text_terms)
         return sum(self.idf(t) for t in present) / sum(self.idf(t) for t in wanted)

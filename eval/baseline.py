@@ -31,7 +31,7 @@ from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
 from llama_index.core.schema import MetadataMode, TextNode
 from llama_index.retrievers.bm25 import BM25Retriever
 
-from index.bm25 import danish_stemmer
+import Stemmer
 from index.embedding_cache import EmbeddingCache
 from index.embeddings import Embedder
 from ingest.pipeline import discover, read
@@ -93,7 +93,7 @@ def simple_hybrid(documents: Sequence[Document], embedder: Embedder, cache: Embe
     nodes = _embedded_nodes(documents, splitter, embedder, cache)
     dense = VectorStoreIndex(nodes, embed_model=embedder.model).as_retriever(similarity_top_k=HYBRID_TOP_K)
     keyword = BM25Retriever.from_defaults(
-        nodes=nodes, stemmer=danish_stemmer(), language="danish", similarity_top_k=HYBRID_TOP_K
+        nodes=nodes, stemmer=Stemmer.Stemmer("danish"), language="danish", similarity_top_k=HYBRID_TOP_K
     )
     fused = QueryFusionRetriever(
         [dense, keyword],

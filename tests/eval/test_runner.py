@@ -12,7 +12,7 @@ from eval.report import write_reports
 from eval.runner import run_evaluation
 from tests.conftest import ROOT
 
-REPORT_KEYS = {"retrieval", "answer", "refusal", "latency_ms", "n", "by_kind", "split"}
+REPORT_KEYS = {"retrieval", "answer", "refusal", "answer_form", "latency_ms", "n", "by_kind", "split"}
 RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
@@ -52,7 +52,8 @@ def test_report_files_have_exactly_the_documented_keys(subset_result, tmp_path):
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert set(report) == REPORT_KEYS
     assert set(report["retrieval"]) == RETRIEVAL_KEYS and set(report["answer"]) == ANSWER_KEYS
-    assert set(report["refusal"]) == {"unanswerable_declined", "answerable_declined"}
+    assert set(report["refusal"]) == {"unanswerable_declined", "answerable_declined", "partial_rate"}
+    assert set(report["answer_form"]) == {"duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "median_chars"}
     assert set(report["latency_ms"]) == {"p50", "p95"}
     assert set(report["by_kind"]) >= {"fact", "case", "list", "unanswerable", "followup"}
     rows = [json.loads(line) for line in (tmp_path / "answers.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -1,0 +1,184 @@
+"""The answer-first citat composer on hand-written chunks with hand-set unit probabilities.
+
+The probabilities stand in for the fitted unit scorer, so each test decides which units answer; the
+units, groups, lead-ins and tables come from the real ``split_units`` and ``candidate_units``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from assistant.analysis import analyse_question
+from assistant.compose import MORE_HEADING, CitatComposer
+from assistant.evidence import ScoredUnit, candidate_units
+from assistant.verify import CitationVerifier, answer_claims, strip_markers
+from tidlig.text import content_terms
+from tests.assistant.units_fixture import FakeUnitIndex
+
+KL = {"title": "De udsatte børn", "year": 2015, "location": "side 4"}
+KBH = {"title": "Særlige indsatser", "year": 2016, "location": "side 2"}
+CHUNKS = [
+    ("kl-1", "Sundhedsplejen besøger alle familier med nyfødte. Der er 500 pluspladser i vuggestuer og børnehaver "
+     "fordelt over hele byen. Pladserne er til børn, som er sprogligt eller socialt udsatte.\n\n"
+     "Flere kommuner har gode erfaringer. KL anbefaler tre ting:\n"
+     "- At kommunerne styrker den tidlige opsporing i dagtilbud\n- At forældrene inddrages tidligt\n"
+     "- At pædagoger får sparring fra PPR\n\nTidlig indsats", KL),
+    # Overlaps the chunk above (chunking repeats a sentence at the boundary).
+    ("kl-2", "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. Holstebro tilbyder kurser "
+     "til alle nye forældre, og 98 pct. af familierne takker ja.", KL),
+    ("kbh-1", "Indsats | 2016 | 2017 | 2018\nPluspladser | 527.000 | 527.000 | 527.000\n"
+     "Sprogpakker | 120.000 | 130.000 | 140.000\nForældrekurser | 80.000 | 85.000 | 90.000", {**KBH, "block_kind": "table"}),
+    ("varde-1", "Varde Kommune har bygget en ny svømmehal i 2015. Svømmehallen har fået mange flere besøgende end ventet.",
+     {"title": "Varde", "location": "side 9"}),
+    ("kbh-2", "Modellen ![logo](x.png) og [Børnelinealen](javascript:alert(1)) bruges til tidlig opsporing i dagtilbud.", KBH),
+]
+INDEX = FakeUnitIndex(CHUNKS)
+
+
+def scored_units(question: str, probabilities: dict[str, float | tuple[float, ...]], parts: int = 1) -> list[ScoredUnit]:
+    """Every candidate unit of CHUNKS with the probability of the first key it contains (else 0.01)."""
+    terms = content_terms(question)
+    result = []
+    for candidate in candidate_units(INDEX.hits(), INDEX):
+        found = next((p for key, p in probabilities.items() if key in candidate.unit.text), 0.01)
+        part_scores = found if isinstance(found, tuple) else (found,) * parts
+        coverage = INDEX.relevance.coverage(terms, candidate.unit.search_text)
+        result.append(ScoredUnit(candidate.unit, candidate.hit, candidate.rank, candidate.group, ({},) * parts, part_scores, coverage))
+    return sorted(result, key=lambda s: -s.score)
+
+
+def compose(question: str, probabilities, outcome="answer", missing=()):
+    analysis = analyse_question(question)
+    return CitatComposer().compose(analysis, scored_units(question, probabilities, len(analysis.parts)), outcome, missing)
+
+
+def quoted_sentences(markdown: str) -> list[str]:
+    return [strip_markers(claim) for claim in answer_claims("lead-in\n\n" + markdown)]
+
+
+def test_the_best_unit_comes_first_verbatim_with_its_marker():
+    composition = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9, "sprogligt eller socialt": 0.3})
+    first = composition.short_answer.splitlines()[0]
+    assert first.startswith("Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. [1]")
+    [citation] = [c for c in composition.book.citations() if c.number == 1]
+    assert "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen." in citation.quoted
+
+
+def test_a_fact_question_gets_a_short_answer_and_related_material_under_more():
+    composition = compose(
+        "Hvor mange pluspladser er der?",
+        {"500 pluspladser": 0.9, "Pluspladser |": 0.5, "sprogligt eller socialt": 0.6, "Sundhedsplejen": 0.02},
+    )
+    assert len(quoted_sentences(composition.short_answer)) <= 2
+    assert composition.more.startswith(MORE_HEADING)
+    assert "**Særlige indsatser, 2016, side 2**" in composition.more
+    assert "Sundhedsplejen" not in composition.body  # below the floor
+
+
+def test_no_sentence_twice_across_overlapping_chunks():
+    composition = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9, "Holstebro": 0.8, "98 pct": 0.8})
+    sentences = [s.lower() for s in quoted_sentences(composition.body)]
+    assert len(sentences) == len(set(sentences))
+    assert sum("500 pluspladser" in s for s in sentences) == 1
+
+
+def test_a_list_question_gets_the_whole_list_with_its_lead_in():
+    composition = compose("Hvilke anbefalinger har KL?", {"forældrene inddrages": 0.9})
+    lines = composition.short_answer.splitlines()
+    assert lines[0] == "KL anbefaler tre ting: [1]"  # the lead-in sentence, not its whole paragraph
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- At kommunerne styrker den tidlige opsporing i dagtilbud [1]",
+        "- At forældrene inddrages tidligt [1]",
+        "- At pædagoger får sparring fra PPR [1]",
+    ]
+    assert "Flere kommuner har gode erfaringer." not in composition.body
+
+
+def test_a_lead_in_never_stands_without_its_items():
+    composition = compose("Hvad anbefaler KL kommunerne?", {"KL anbefaler tre ting": 0.9})
+    lines = composition.short_answer.splitlines()
+    assert lines[0] == "KL anbefaler tre ting: [1]" and len([x for x in lines if x.startswith("- ")]) == 3
+
+
+def test_a_fact_question_answered_by_one_item_gets_the_item_under_its_lead_in():
+    composition = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9})
+    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler tre ting: [1]", "- At forældrene inddrages tidligt [1]"]
+    assert "sparring fra PPR" not in composition.short_answer
+
+
+def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relevant_rows():
+    composition = compose("Hvad kostede sprogpakkerne i 2017?", {"Sprogpakker": 0.9, "Forældrekurser": 0.01})
+    html = MarkdownIt("commonmark").enable("table").render(composition.short_answer)
+    assert "<thead>" in html and html.count("<tr>") == 2  # header row + one body row
+    assert re.search(r"<th>Indsat[s]</th>", html) and "<td>130.000</td>" in html and "Forældrekurser" not in html
+    assert "Sprogpakker | 120.000 | 130.000 | 140.000" in next(c for c in composition.book.citations()).quoted
+
+
+def test_chart_labels_and_headings_never_count_as_sentences():
+    composition = compose("Hvad er tidlig indsats?", {"Tidlig indsats": 0.9, "Sundhedsplejen": 0.8})
+    assert "Tidlig indsats [" not in composition.body
+
+
+def test_a_source_that_does_not_share_the_question_words_gets_no_section():
+    composition = compose(
+        "Hvor mange pluspladser er der?",
+        {"500 pluspladser": 0.9, "sprogligt eller socialt": 0.8, "svømmehal": 0.5, "Svømmehallen": 0.5},
+    )
+    assert "sprogligt eller socialt" in composition.short_answer
+    assert "Varde" not in composition.more and "svømmehal" not in composition.body
+
+
+def test_each_part_of_a_multi_part_question_gets_its_own_best_unit():
+    question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
+    assert len(analyse_question(question).parts) == 2
+    composition = compose(question, {"500 pluspladser": (0.9, 0.05), "Holstebro tilbyder": (0.05, 0.8)})
+    short = composition.short_answer
+    assert "500 pluspladser" in short and "Holstebro tilbyder kurser" in short
+    assert short.index("500 pluspladser") < short.index("Holstebro tilbyder")
+
+
+def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
+    question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
+    composition = compose(question, {"500 pluspladser": (0.9, 0.05), "Holstebro tilbyder": (0.05, 0.8)}, "partial",
+                          ("hvad tilbyder Holstebro nye forældre",))
+    assert "500 pluspladser" in composition.short_answer and "Holstebro" not in composition.short_answer
+
+
+def test_markdown_from_documents_is_inert():
+    composition = compose("Hvilket redskab bruges til tidlig opsporing?", {"Børnelinealen": 0.9})
+    html = MarkdownIt("commonmark").render(composition.body)
+    assert "Børnelinealen" in html and "<a " not in html and "<img" not in html
+
+
+def test_every_quoted_sentence_is_supported_by_the_passage_it_cites():
+    composition = compose(
+        "Hvor mange pluspladser er der, og hvad anbefaler KL?",
+        {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.9), "Sprogpakker": (0.5, 0.1)},
+    )
+    verifier = CitationVerifier(INDEX.relevance)
+    passages = {c.number: c.passage for c in composition.book.citations()}
+    checks = verifier.check(composition.body, passages)
+    assert checks and all(check.supported for check in checks)
+    assert {c.number for c in composition.book.citations()} == {int(n) for n in re.findall(r"\[(\d+)\]", composition.body)}
+
+
+def test_a_row_that_carries_its_headers_becomes_table_cells():
+    index = FakeUnitIndex([(
+        "t", "Indsats | 2016 | 2017\nPluspladser – 2016: 527.000; 2017: 527.000\nSprogpakker – 2016: 120.000; 2017: 130.000",
+        {**KBH, "block_kind": "table"},
+    )])
+    candidates = candidate_units(index.hits(), index)
+    scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "Sprog" in c.unit.text else 0.01,), 0.5) for c in candidates]
+    composition = CitatComposer().compose(analyse_question("Hvad kostede sprogpakkerne i 2017?"), sorted(scored, key=lambda s: -s.score))
+    assert composition.short_answer.splitlines() == ["| Indsats | 2016 | 2017 [1]|", "|---|---|---|", "| Sprogpakker | 120.000 | 130.000 [1]|"]
+
+
+def test_a_short_lead_in_comes_with_the_sentence_before_it():
+    index = FakeUnitIndex([("l", "Institutionerne bruger pengene på ekstra hænder. For eksempel:\n- mindre grupper\n- fast struktur", KL)])
+    candidates = candidate_units(index.hits(), index)
+    scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "grupper" in c.unit.text else 0.2,), 0.5) for c in candidates]
+    composition = CitatComposer().compose(analyse_question("Hvad bruger de pengene til?"), sorted(scored, key=lambda s: -s.score))
+    assert composition.short_answer.splitlines()[0] == "Institutionerne bruger pengene på ekstra hænder. [1] For eksempel: [1]"
+    assert composition.body.count("Institutionerne bruger pengene") == 1

@@ -1,0 +1,50 @@
+"""Fitting the unit scorer: gold-unit labels, the conditional-logit ranking and its calibration."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.evidence import FEATURES, UnitScorer
+from eval.fit import QuestionRows, fit_unit_scorer, is_gold_unit, ranking_scores
+
+
+def test_a_unit_inside_or_mostly_inside_a_gold_quote_is_gold():
+    quote = "Der er 500 pluspladser i vuggestuer og\nbørnehaver fordelt over hele byen. Pladserne er til udsatte børn."
+    assert is_gold_unit("Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen.", [quote])
+    assert is_gold_unit("Pladserne er til udsatte børn.", [quote])
+    assert is_gold_unit("Ifølge kommunen: der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen.", [quote])
+    assert not is_gold_unit("Pladserne er til udsatte børn, som har brug for sprogstøtte i hverdagen og i weekenden.", [quote])
+    assert not is_gold_unit("Holstebro tilbyder kurser til alle nye forældre.", [quote])
+    assert not is_gold_unit("byen.", [quote])  # too short to tell
+
+
+def _questions(rng: np.random.Generator, count: int) -> list[QuestionRows]:
+    """Synthetic candidates: the gold unit has a higher similarity; coverage is noise."""
+    questions = []
+    for number in range(count):
+        rows = [{name: float(rng.normal()) for name in FEATURES} for _ in range(20)]
+        gold = int(rng.integers(20))
+        rows[gold]["similarity"] += 2.5
+        questions.append(QuestionRows(f"q{number}", "train", rows, [i == gold for i in range(20)]))
+    return questions
+
+
+def test_the_fitted_scorer_ranks_by_the_informative_feature_and_gives_probabilities():
+    rng = np.random.default_rng(7)
+    scorer = fit_unit_scorer(_questions(rng, 80))
+    held_out = _questions(rng, 40)
+    first, top3, counted = ranking_scores(held_out, scorer.probabilities)
+    noise, _, _ = ranking_scores(held_out, lambda rows: [r["coverage"] for r in rows])
+    assert counted == 40 and first > 0.6 and top3 > 0.8 and noise < 0.3
+    probabilities = np.concatenate([scorer.probabilities(q.rows) for q in held_out])
+    labels = np.concatenate([q.labels for q in held_out])
+    # Calibrated: the mean probability is close to the share of gold units (1 in 20).
+    assert abs(probabilities.mean() - labels.mean()) < 0.03
+
+
+def test_the_weights_round_trip_through_the_data_file(tmp_path):
+    scorer = fit_unit_scorer(_questions(np.random.default_rng(1), 30))
+    path = tmp_path / "unit_scorer.json"
+    path.write_text(scorer.to_json(trained_on={"questions": 30}), encoding="utf-8")
+    rows = _questions(np.random.default_rng(2), 1)[0].rows
+    assert np.allclose(UnitScorer.load(path).probabilities(rows), scorer.probabilities(rows), atol=1e-4)

@@ -1,0 +1,77 @@
+"""Answer-form counters and refusal rates, computed from answer texts alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.relevance import RelevanceScorer
+from assistant.types import Answer
+from eval.dataset import GoldQuote, Question
+from eval.metrics import QuestionScore, aggregate, answer_form
+from tidlig.text import content_terms
+
+PASSAGES = [
+    "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen.",
+    "KL anbefaler tre ting: at opsporingen styrkes, at forældrene inddrages og sparring.",
+    "Varde Kommune har bygget en ny svømmehal. Svømmehallen har fået flere besøgende.",
+]
+RELEVANCE = RelevanceScorer(PASSAGES)
+TERMS = content_terms("Hvor mange pluspladser er der i vuggestuer og børnehaver?")
+CLEAN = (
+    "Her er, hvad dokumenterne siger om det:\n\n"
+    "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. [1]\n\n"
+    "KL anbefaler tre ting: [2]\n- at opsporingen styrkes [2]\n- at forældrene inddrages [2]\n\n"
+    "| Indsats | 2016 [3]|\n|---|---|\n| Pluspladser | 527.000 [3]|\n\n"
+    "**Mere fra kilderne**\n\n**Pluspladser i København, side 2**\nPluspladserne findes i vuggestuer over hele byen. [1]"
+)
+
+
+def form(text: str) -> dict[str, int]:
+    return answer_form(text, TERMS, RELEVANCE)
+
+
+def test_a_clean_answer_has_no_defects():
+    assert form(CLEAN) == {"duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0}
+
+
+@pytest.mark.parametrize(
+    ("extra", "key"),
+    [
+        # A block's first sentence printed alone, then again inside its paragraph.
+        ("\n\nDer er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. [1] Det er mange. [1]", "duplicated_sentences"),
+        ("\n\nSådan gør man: [2]", "dangling_lead_ins"),  # the answer ends with an announcement
+        ("\n\nAndel af børn i pct. 2016 2017 [1]", "fragments"),  # chart labels
+        ("\n\n- 12 14 16 [1]", "fragments"),  # a list item without a word
+        ("\n\n**Varde, side 9**\nVarde Kommune har bygget en ny svømmehal. [4]", "unrelated_sections"),
+    ],
+)
+def test_each_defect_is_counted_from_the_text(extra, key):
+    counts = form(CLEAN + extra)
+    assert counts[key] == 1
+    assert sum(counts.values()) == 1
+
+
+def test_a_lead_in_followed_by_a_table_is_not_dangling():
+    assert form("Lead.\n\nUdgifterne fordeler sig sådan: [1]\n| a | b [1]|\n|---|---|\n| c | d [1]|")["dangling_lead_ins"] == 0
+
+
+def _score(kind: str, answerable: bool, answer: Answer, form_counts: dict[str, int] | None = None) -> QuestionScore:
+    question = Question("q", "leder", kind, "Spørgsmål?", (GoldQuote("d.txt", "x"),) if answerable else (), ("x",) if answerable else (), "", answerable)
+    scores = {"citation_precision": 1.0, "citation_recall": 1.0} if answerable and not answer.refused else {}
+    return QuestionScore(question, answer, 10.0, answer_scores=scores, form=form_counts or {})
+
+
+def test_refusal_rates_count_a_partial_answer_to_an_unanswerable_question_as_declined():
+    scores = [
+        _score("unanswerable", False, Answer("Dokumenterne siger ikke ...", outcome="decline")),
+        _score("unanswerable", False, Answer("Dokumenterne beskriver X, men ikke Y.", outcome="partial")),
+        _score("unanswerable", False, Answer("Her er svaret.", outcome="answer")),
+        _score("fact", True, Answer("Her er svaret. " * 10, outcome="answer"), {"fragments": 2}),
+        _score("fact", True, Answer("Nej.", outcome="decline")),
+    ]
+    report = aggregate(scores)
+    assert report["refusal"] == {"unanswerable_declined": round(2 / 3, 4), "answerable_declined": 0.5, "partial_rate": 0.2}
+    assert report["answer_form"]["fragments"] == 2
+    # Median characters over the answers shown (a decline is not an answer's length).
+    partial, answered = len("Dokumenterne beskriver X, men ikke Y."), len("Her er svaret.")
+    assert report["answer_form"]["median_chars"] == {"fact": 150, "unanswerable": round((partial + answered) / 2)}
