@@ -35,11 +35,11 @@ from eval.matching import contains_fact, longest_common_run, normalise
 
 __all__ = [
     "BUNDLED_QUESTIONS",
-    "GoldQuote",
     "KINDS",
     "PERSONAS",
-    "Question",
     "SPLITS",
+    "GoldQuote",
+    "Question",
     "Turn",
     "assign_splits",
     "has_splits",
