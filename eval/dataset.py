@@ -36,11 +36,11 @@ from eval.matching import contains_fact, longest_common_run, normalise
 
 __all__ = [
     "BUNDLED_QUESTIONS",
-    "GoldQuote",
     "KINDS",
     "PERSONAS",
-    "Question",
     "SPLITS",
+    "GoldQuote",
+    "Question",
     "assign_splits",
     "has_splits",
     "load_questions",

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-__all__ = ["normalise", "quote_found", "contains_fact", "longest_common_run"]
+__all__ = ["contains_fact", "longest_common_run", "normalise", "quote_found"]
 
 # Characters that are treated exactly like whitespace: the bullet "•" and the private-use Word bullet
 # U+F0B7 that the Copenhagen memo uses for its list items.
