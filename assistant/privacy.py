@@ -173,7 +173,8 @@ def _name_length(text: str, tokens: list[re.Match[str]], i: int, known_terms: Co
     word, before = token.group(0), text[max(0, token.start() - _CONTEXT_CHARS) : token.start()]
     lowered = word.lower()
     capitalised = word[0].isupper()
-    given = _is_given(lowered)
+    acronym = len(word) > 1 and word.isupper()  # "EVA" (Danmarks Evalueringsinstitut), not Eva
+    given = _is_given(lowered) and not acronym
     if lowered in STOP and not given:
         return 0
     # The regular expressions run only after a cheap look at the previous word (most words are neither).
@@ -252,7 +253,8 @@ def _is_surname(word: str) -> bool:
 
 
 def _word_known(word: str, known_terms: Container[str]) -> bool:
-    return any(part in known_terms for part in word.split("-"))
+    """The documents use the word, also in the genitive ("Hernings" for "Herning")."""
+    return any(part in known_terms or part.removesuffix("s") in known_terms for part in word.split("-"))
 
 
 def _count(number: int, one: str, many: str) -> str:
