@@ -8,6 +8,8 @@ until someone has filled in gold, key facts and a reference answer and removed i
 
 from __future__ import annotations
 
+import tidlig.offline  # noqa: F401  (before heavy imports)
+
 import argparse
 import json
 import sys
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.feedback import FEEDBACK_FILE, read_feedback
+from tidlig.logs import start
 
 __all__ = ["feedback_to_candidates", "main"]
 
@@ -62,13 +65,15 @@ def feedback_to_candidates(path: Path | str) -> list[dict[str, Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.feedback", description=__doc__.split("\n\n")[1])
-    parser.add_argument("feedback", nargs="?", type=Path, default=Path("data") / FEEDBACK_FILE, help="feedback file")
+    parser.add_argument("feedback", nargs="?", type=Path, default=None, help="feedback file (default: <data_dir>/feedback.jsonl)")
     parser.add_argument("--out", type=Path, default=None, help="write candidates here (JSONL); default: stdout")
     args = parser.parse_args(argv)
-    if not args.feedback.is_file():
-        print(f"Feedback file not found: {args.feedback}", file=sys.stderr)
+    settings = start()
+    feedback = args.feedback or settings.data_dir / FEEDBACK_FILE
+    if not feedback.is_file():
+        print(f"Feedback file not found: {feedback}", file=sys.stderr)
         return 2
-    lines = [json.dumps(candidate, ensure_ascii=False) for candidate in feedback_to_candidates(args.feedback)]
+    lines = [json.dumps(candidate, ensure_ascii=False) for candidate in feedback_to_candidates(feedback)]
     text = "".join(line + "\n" for line in lines)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

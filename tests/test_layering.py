@@ -13,7 +13,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 # A module may import its own package and any package of a strictly lower rank.
-RANK = {"tidlig": 0, "prompts": 1, "ingest": 1, "index": 2, "assistant": 3, "eval": 4, "ui": 4, "app": 4}
+RANK = {"tidlig": 0, "prompts": 1, "ingest": 1, "index": 2, "assistant": 3, "eval": 4, "ui": 4, "app": 5}
 
 
 def project_imports(path: Path) -> list[tuple[int, str]]:

@@ -58,9 +58,14 @@ class FakeIndex:
         self.retriever = FakeRetriever(self.passages)
         self.units = {cid: tuple(split_units(cid, p.text)) for cid, p in self.passages.items()}
 
+    generation: int = 1  # bumped by a test to stand for a change committed by another process
+
     @property
     def is_empty(self) -> bool:
         return not self.passages
+
+    def sync(self) -> None:
+        """A real index reloads here what others committed; the fake's passages never change behind it."""
 
     def unit_similarities(self, vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]:
         query = "".join(chr(int(c)) for c in vector)
