@@ -14,6 +14,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.analysis import is_concern
+from assistant.question import bounded_history
 from index import PassageFilter
 from prompts import load, render
 from ui.context import AppContext
@@ -187,7 +188,9 @@ class ChatHandlers:
             yield {tab.chatbot: history, notices: notices_html([render("empty_question")]), tab.conversation: conversation}
             return
         turn = len(conversation) + 1  # the sources panel numbers answers by their place in the conversation
-        previous = history_turns(history)
+        # Bounded before anything else touches it: a 1.4 MB earlier message is cut to a question's length
+        # here, so redacting, condensing and embedding it costs what an ordinary turn costs.
+        previous = bounded_history(history_turns(history))
         earlier = tuple(self.ctx.redact(t.content) for t in previous if t.role == "user")
         concern = is_concern(question)
         history += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,8 @@ from typing import Any
 import gradio as gr
 
 from index import IndexBusy
+from ingest.pipeline import FOLDER_FILES
+from ingest.quarantine import UploadOutcome, accept_upload, quarantine_dir, quarantine_file
 from prompts import render
 from ui.cases import CaseHandlers, CasesTab
 from ui.chat import ChatTab
@@ -21,6 +22,9 @@ from ui.render import e
 log = logging.getLogger("tidlig.app")
 
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
+# Uploads screened at once: one stuck file does not hold up another admin; each screening is a child
+# process with its own memory limit, so the number is kept small.
+UPLOAD_CONCURRENCY = 2
 
 
 @dataclass(frozen=True)
@@ -106,14 +110,14 @@ class DocumentHandlers:
         return {self.tab.admin_box: gr.Group(visible=editable), self.tab.admin_note: note, **self.catalog()}
 
     def upload(self, files: list[str] | None, request: gr.Request, progress: gr.Progress = gr.Progress()) -> dict[Any, Any]:
-        """API ``/upload``: save the files under <data_dir>/uploads and index them; a Danish line per file."""
+        """API ``/upload``: screen the files, move the readable ones into <data_dir>/uploads and index them;
+        a Danish line per file. A refused file goes to <data_dir>/quarantine with its reason."""
         if not self.ctx.may_edit(request):
             return {self.tab.upload_result: "Kun administratorer kan uploade dokumenter.", **self.catalog()}
         if not files:
             return {self.tab.upload_result: "Vælg en eller flere filer først.", **self.catalog()}
         try:
-            with self.ctx.index_lock:
-                lines = self._ingest([Path(str(f)) for f in files], progress)
+            lines = self._ingest([Path(str(f)) for f in files], progress)
         except IndexBusy as busy:
             lines = [str(busy)]
         except Exception:
@@ -122,55 +126,56 @@ class DocumentHandlers:
         return {self.tab.upload_result: "\n".join(lines), **self.catalog()}
 
     def _ingest(self, files: list[Path], progress: gr.Progress) -> list[str]:
-        uploads_dir = self.ctx.settings.uploads_dir
-        uploads_dir.mkdir(parents=True, exist_ok=True)
-        uploads = uploads_dir.resolve()
-        existing = {doc.info.doc_id: doc.source for doc in self.ctx.index.documents()}
+        progress(0, desc="Kontrollerer filerne …")
         lines: list[str] = []
-        saved: dict[Path, Path | None] = {}  # saved file -> backup of the version it replaced
-        progress(0, desc="Gemmer filerne …")
+        admitted: list[Path] = []
         for file in files:
-            name = safe_file_name(file.name)
-            source = existing.get(name)
-            if source and Path(source).resolve().parent != uploads:
-                lines.append(f"⚠️ **{e(name)}**: sprunget over – et dokument med samme filnavn findes allerede i indekset. Omdøb filen.")
-                continue
-            target = uploads_dir / name
-            backup = None
-            if target.exists():
-                backup = target.with_name(f".{name}.bak")
-                shutil.copy2(target, backup)
-            shutil.copyfile(file, target)
+            outcome = self._screen(file)
             file.unlink(missing_ok=True)  # Gradio's temporary copy: nothing of the upload stays behind in /tmp
-            saved[target] = backup
-        if not saved:
+            if outcome.path is not None:
+                admitted.append(outcome.path)
+            else:
+                lines.append(refusal_line(outcome))
+        if not admitted:
             return lines
+        # Only now the index is locked: a slow or stuck screening above never holds up a delete.
+        with self.ctx.index_lock:
+            return lines + self._index(admitted, progress)
 
+    def _screen(self, file: Path) -> UploadOutcome:
+        """Refuse a name the index cannot take; else stage, screen and admit (or quarantine) the file."""
+        settings = self.ctx.settings
+        name = safe_file_name(file.name)
+        if name.lower() in FOLDER_FILES:
+            return UploadOutcome(name, reason="filnavnet er reserveret til mappebeskrivelser; omdøb filen")
+        source = next((doc.source for doc in self.ctx.index.documents() if doc.info.doc_id == name), None)
+        if source and Path(source).resolve().parent != settings.uploads_dir.resolve():
+            return UploadOutcome(name, reason="et dokument med samme filnavn findes allerede i indekset. Omdøb filen")
+        outcome = accept_upload(
+            file, name, settings.uploads_dir, quarantine_dir(settings.data_dir),
+            max_bytes=int(settings.max_file_mb * 1e6), timeout_s=settings.extraction_timeout_s,
+        )  # fmt: skip
+        if outcome.quarantined is not None:
+            log.warning("upload refused and quarantined as %s: %s", outcome.quarantined.name, outcome.reason)
+        return outcome
+
+    def _index(self, admitted: list[Path], progress: gr.Progress) -> list[str]:
         def report_progress(name: str, done: int, total: int) -> None:
             progress((done, total), desc=f"Indlæser {name}" if name else "Opdaterer søgeindekset …", unit="filer")
 
-        report = self.ctx.index.update(list(saved), progress=report_progress)
+        report = self.ctx.index.update(admitted, progress=report_progress)
         chunks = {doc.info.doc_id: doc.chunks for doc in self.ctx.index.documents()}
-        for name in report.added:
-            lines.append(f"✅ **{e(name)}**: indlæst ({chunks.get(name, 0)} tekststykker).")
-        for name in report.replaced:
-            lines.append(f"✅ **{e(name)}**: opdateret med den nye version ({chunks.get(name, 0)} tekststykker).")
-        for name in report.unchanged:
-            lines.append(f"ℹ️ **{e(name)}**: uændret – den samme fil er allerede indlæst.")
-        kept = {*report.added, *report.replaced, *report.unchanged}
-        reasons = {skipped.path.name: skipped.reason for skipped in report.skipped}
-        for path, backup in saved.items():
-            if path.name in kept:
-                if backup is not None:
-                    backup.unlink(missing_ok=True)
-                continue
-            # discover() passes over folder files such as readme.md without a reason
-            reason = reasons.get(path.name, "filnavnet er reserveret til mappebeskrivelser; omdøb filen")
-            lines.append(f"⚠️ **{e(path.name)}**: sprunget over – {e(reason)}.")
-            if backup is not None:
-                backup.replace(path)  # keep the version the index still holds
-            else:
-                path.unlink(missing_ok=True)
+        lines = [f"✅ **{e(name)}**: indlæst ({chunks.get(name, 0)} tekststykker)." for name in report.added]
+        lines += [
+            f"✅ **{e(name)}**: opdateret med den nye version ({chunks.get(name, 0)} tekststykker)." for name in report.replaced
+        ]
+        lines += [f"ℹ️ **{e(name)}**: uændret – den samme fil er allerede indlæst." for name in report.unchanged]
+        # The screening reads files as the indexer does, so this is rare; the file must still leave uploads/,
+        # or every later ingest would stumble over it again.
+        quarantine = quarantine_dir(self.ctx.settings.data_dir)
+        for skipped in report.skipped:
+            moved = quarantine_file(skipped.path, skipped.path.name, skipped.reason, quarantine)
+            lines.append(refusal_line(UploadOutcome(skipped.path.name, reason=skipped.reason, quarantined=moved)))
         if report.added or report.replaced:
             self.ctx.assistant.refresh()
         log.info("upload: %d added, %d replaced, %d skipped", len(report.added), len(report.replaced), len(report.skipped))
@@ -208,18 +213,25 @@ class DocumentHandlers:
             return render("error")
 
 
+def refusal_line(outcome: UploadOutcome) -> str:
+    where = " Filen er lagt i karantæne." if outcome.quarantined is not None else ""
+    return f"⚠️ **{e(outcome.name)}**: sprunget over – {e(outcome.reason)}.{where}"
+
+
 def wire(ctx: AppContext, tab: DocumentsTab, chat: ChatTab, cases: CasesTab, case_handlers: CaseHandlers, demo: gr.Blocks) -> None:
     handlers = DocumentHandlers(ctx, tab, chat, cases, case_handlers)
     # Lists, not sets: /upload and /delete answer gradio_client with (result, documents table, …) in this order.
     catalog = [tab.table, chat.documents, tab.delete_choice, *_case_outputs(cases)]
+    # Uploads and deletes queue apart: a delete never waits behind an upload's screening (index writes
+    # are serialised by ctx.index_lock, which an upload takes only once its files are screened).
     tab.upload.click(
-        handlers.upload, [tab.files], [tab.upload_result, *catalog], api_name="upload", concurrency_id="index-write",
-        concurrency_limit=1,
+        handlers.upload, [tab.files], [tab.upload_result, *catalog], api_name="upload", concurrency_id="upload",
+        concurrency_limit=UPLOAD_CONCURRENCY,
     )  # fmt: skip
     tab.delete.click(
         handlers.delete, [tab.delete_choice], [tab.delete_result, *catalog],
         js="(doc) => (doc && confirm('Slet ' + doc + ' fra indekset?')) ? doc : null",
-        api_name="delete", concurrency_id="index-write", concurrency_limit=1,
+        api_name="delete", concurrency_id="delete", concurrency_limit=1,
     )  # fmt: skip
     demo.load(handlers.on_load, None, [tab.admin_box, tab.admin_note, *catalog], api_visibility="private")
 

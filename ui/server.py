@@ -1,4 +1,5 @@
-"""Serving the app: login with a rate limit, every route behind the login, upload limits, /health.
+"""Serving the app: login with a rate limit, every route behind the login, upload limits, /health,
+and leftovers of interrupted uploads swept into quarantine before anything is served.
 
 Gradio protects its own event routes when ``auth`` is set, but not FastAPI's ``/openapi.json`` and
 ``/docs`` nor ``/gradio_api/reset`` and ``/gradio_api/cancel``; :class:`LoginRequired` closes every
@@ -22,6 +23,7 @@ from typing import Any
 import gradio as gr
 
 from assistant import Assistant
+from ingest.quarantine import quarantine_dir, sweep_incoming
 from tidlig.settings import Settings
 
 log = logging.getLogger("tidlig.app")
@@ -146,6 +148,15 @@ def health(assistant: Assistant) -> Any:
     return endpoint
 
 
+def sweep_uploads(settings: Settings) -> list[Path]:
+    """Before uploads are accepted: quarantine what a killed upload left in ``uploads/`` (a half-copied
+    staged file, an old ``.bak`` copy), so no later index run picks it up."""
+    moved = sweep_incoming(settings.uploads_dir, quarantine_dir(settings.data_dir))
+    if moved:
+        log.warning("start-up: %d leftover(s) of interrupted uploads quarantined: %s", len(moved), [p.name for p in moved])
+    return moved
+
+
 def launch(
     demo: gr.Blocks, assistant: Assistant, settings: Settings, *, prevent_thread_lock: bool = False, **overrides: Any
 ) -> tuple[Any, str, str]:
@@ -155,6 +166,7 @@ def launch(
 
     from ui.assets import asset, script
 
+    sweep_uploads(settings)
     auth = login_check(settings, LoginLimiter()) if settings.auth_users else None
     options: dict[str, Any] = {
         "server_name": settings.host,

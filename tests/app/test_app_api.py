@@ -157,7 +157,7 @@ def test_upload_is_ingested_and_searchable_then_delete_removes_it(upload_app, tm
     assert "tom.txt**: sprunget over – filen er tom" in result, result
     assert "README.md**: sprunget over – filnavnet er reserveret" in result, result
     uploads = upload_app.settings.data_dir / "uploads"
-    assert sorted(path.name for path in uploads.iterdir()) == ["fjordby-legepatruljen.txt"]
+    assert [path.name for path in uploads.rglob("*") if path.is_file()] == ["fjordby-legepatruljen.txt"]
     assert "fjordby-legepatruljen.txt" in [row[-1] for row in table["data"]]
 
     markdown, sources = ask(client, UPLOAD_QUESTION)
