@@ -157,9 +157,12 @@ def test_chat_with_a_1_4_mb_earlier_turn_redacts_only_bounded_text(served, monke
         return real_redact(text)
 
     monkeypatch.setattr(assistant, "redact", recording_redact)
-    earlier = "Hvad gjorde Holstebro Kommune for førstegangsforældre? " + "Vi har talt meget om det i personalegruppen. " * 31_000
+    earlier = "Hvad gjorde Holstebro Kommune for førstegangsforældre? " + "Vi har talt meget om det i personalegruppen. " * 32_000
     assert len(earlier) > 1_400_000
-    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "Holstebro Kommune …"}]
+    history = [  # Gradio 6 chat messages: content is a list of parts
+        {"role": "user", "content": [{"type": "text", "text": earlier}]},
+        {"role": "assistant", "content": [{"type": "text", "text": "Holstebro Kommune …"}]},
+    ]
     _, chat, _, _ = served.client().predict("Virkede det?", history, [], api_name="/chat")
 
     answer = chat[-1]["content"]
