@@ -166,9 +166,7 @@ class DocumentHandlers:
         report = self.ctx.index.update(admitted, progress=report_progress)
         chunks = {doc.info.doc_id: doc.chunks for doc in self.ctx.index.documents()}
         lines = [f"✅ **{e(name)}**: indlæst ({chunks.get(name, 0)} tekststykker)." for name in report.added]
-        lines += [
-            f"✅ **{e(name)}**: opdateret med den nye version ({chunks.get(name, 0)} tekststykker)." for name in report.replaced
-        ]
+        lines += [f"✅ **{e(name)}**: opdateret med den nye version ({chunks.get(name, 0)} tekststykker)." for name in report.replaced]
         lines += [f"ℹ️ **{e(name)}**: uændret – den samme fil er allerede indlæst." for name in report.unchanged]
         # The screening reads files as the indexer does, so this is rare; the file must still leave uploads/,
         # or every later ingest would stumble over it again.
