@@ -151,13 +151,10 @@ class DocumentHandlers:
         source = next((doc.source for doc in self.ctx.index.documents() if doc.info.doc_id == name), None)
         if source and Path(source).resolve().parent != settings.uploads_dir.resolve():
             return UploadOutcome(name, reason="et dokument med samme filnavn findes allerede i indekset. Omdøb filen")
-        outcome = accept_upload(
+        return accept_upload(
             file, name, settings.uploads_dir, quarantine_dir(settings.data_dir),
             max_bytes=int(settings.max_file_mb * 1e6), timeout_s=settings.extraction_timeout_s,
         )  # fmt: skip
-        if outcome.quarantined is not None:
-            log.warning("upload refused and quarantined as %s: %s", outcome.quarantined.name, outcome.reason)
-        return outcome
 
     def _index(self, admitted: list[Path], progress: gr.Progress) -> list[str]:
         def report_progress(name: str, done: int, total: int) -> None:
