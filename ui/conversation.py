@@ -40,7 +40,9 @@ def with_closing_sentence(answer: Answer, filtered: bool) -> Answer:
     if not answer.refused or answer.citations:
         return answer
     note = NO_SOURCES_FILTERED if filtered else NO_SOURCES
-    return replace(answer, text=f"{answer.text.rstrip()}\n\n{note}")
+    # The chat shows the short answer when there is one, so the sentence goes there as well as into the text.
+    short = f"{answer.short_answer.rstrip()}\n\n{note}" if answer.short_answer.strip() else answer.short_answer
+    return replace(answer, text=f"{answer.text.rstrip()}\n\n{note}", short_answer=short)
 
 
 def answered(exchanges: Sequence[Exchange]) -> list[tuple[int, Answer]]:

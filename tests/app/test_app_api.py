@@ -106,10 +106,13 @@ class BrokenRetriever:
     def __init__(self, retriever) -> None:
         self.retriever = retriever
 
-    def hybrid(self, query, k, filters):
+    def __getattr__(self, name):  # everything else (embed_query, bm25, dense, …) works as it does for real
+        return getattr(self.retriever, name)
+
+    def hybrid(self, query, k, filters, vector=None):
         if "ødelagt.pdf" in filters.doc_ids:
             raise RuntimeError("injected failure")
-        return self.retriever.hybrid(query, k=k, filters=filters)
+        return self.retriever.hybrid(query, k=k, filters=filters, vector=vector)
 
 
 def test_a_failing_request_returns_the_danish_error_and_the_app_keeps_serving(served, bundled_index, monkeypatch, caplog):

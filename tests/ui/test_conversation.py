@@ -5,7 +5,8 @@ from __future__ import annotations
 from assistant import Answer
 from prompts import render
 from tests.ui.conftest import ANSWER
-from ui.conversation import NO_SOURCES_FILTERED, Exchange, conversation_markdown, with_closing_sentence
+from ui.conversation import NO_SOURCES, NO_SOURCES_FILTERED, Exchange, conversation_markdown, with_closing_sentence
+from ui.render import answer_message
 
 
 def test_conversation_markdown_has_questions_answers_and_quoted_references():
@@ -24,3 +25,7 @@ def test_a_decline_without_sources_ends_with_a_sentence_not_an_empty_list():
     closed = with_closing_sentence(empty, filtered=True)
     assert closed.text.endswith(NO_SOURCES_FILTERED) and closed.text.rstrip().endswith(".")
     assert with_closing_sentence(ANSWER, filtered=True) is ANSWER
+    # The composer's short answer is what the chat shows first: it ends with the sentence too.
+    short = Answer(empty.text, outcome="decline", short_answer=empty.text.strip())
+    shown = answer_message(with_closing_sentence(short, filtered=False), 1)
+    assert shown.split("</div>")[0].rstrip().endswith(NO_SOURCES)
