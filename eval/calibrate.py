@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _choose_lexical(tune: _Lists, base: Config, default_lexical: LexicalOptions) -> LexicalOptions:
-    """Step 1: each lexical option on its own and in combinations; the best one fused with the default fusion."""
+    """Step 1: the lexical options alone and combined; the best is the one that does best fused with the default fusion."""
     from index.lexical import LexicalOptions
 
     variants = [
