@@ -15,6 +15,7 @@ Build it in code with ``launch(build_app(assistant, settings), assistant, settin
 
 import tidlig.offline  # noqa: F401  (must precede gradio, chromadb and llama-index)
 
+import contextlib
 import time
 
 STARTED = time.perf_counter()  # start-up time is reported from here (imports included)
@@ -46,10 +47,8 @@ def main() -> int:
         f"klar efter {time.perf_counter() - STARTED:.1f} s). Stop med Ctrl+C.",
         flush=True,
     )
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         demo.block_thread()
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

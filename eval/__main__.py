@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("assistant").setLevel(logging.WARNING)  # one line per question would drown the bar
 
     from assistant import Assistant
-    from eval.baseline import build_baselines
+    from eval.baseline import Baseline, build_baselines
     from eval.dataset import BUNDLED_QUESTIONS, has_splits, load_questions, select_split
     from eval.report import markdown_report, write_reports
     from eval.runner import run_evaluation
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if assistant.index.is_empty:
         print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
-    baselines = ()
+    baselines: tuple[Baseline, ...] = ()
     if args.baseline:
         cache = EmbeddingCache(settings.embedding_cache)
         baselines = build_baselines(settings.corpus_dir, assistant.index.embedder, cache)

@@ -28,7 +28,8 @@ from llama_index.core import Document, VectorStoreIndex
 from llama_index.core.llms import MockLLM
 from llama_index.core.node_parser import SentenceSplitter
 from llama_index.core.retrievers import BaseRetriever, QueryFusionRetriever
-from llama_index.core.schema import MetadataMode, TextNode
+from llama_index.core.retrievers.fusion_retriever import FUSION_MODES
+from llama_index.core.schema import BaseNode, MetadataMode
 from llama_index.retrievers.bm25 import BM25Retriever
 
 import Stemmer
@@ -70,12 +71,12 @@ def read_corpus(corpus_dir: Path) -> list[Document]:
 
 def _embedded_nodes(
     documents: Sequence[Document], splitter: SentenceSplitter, embedder: Embedder, cache: EmbeddingCache | None
-) -> list[TextNode]:
+) -> list[BaseNode]:
     nodes = splitter.get_nodes_from_documents(documents)
     if cache is not None:
         # What VectorStoreIndex would embed (text with its metadata), taken from the cache.
         texts = [node.get_content(metadata_mode=MetadataMode.EMBED) for node in nodes]
-        for node, vector in zip(nodes, cache.embed(embedder, texts)):
+        for node, vector in zip(nodes, cache.embed(embedder, texts), strict=True):
             node.embedding = vector
     return nodes
 
@@ -99,7 +100,7 @@ def simple_hybrid(documents: Sequence[Document], embedder: Embedder, cache: Embe
         [dense, keyword],
         # num_queries=1: the question alone, so the LLM that would write extra queries is never called.
         llm=MockLLM(),
-        mode="reciprocal_rerank",
+        mode=FUSION_MODES.RECIPROCAL_RANK,
         num_queries=1,
         similarity_top_k=HYBRID_TOP_K,
         use_async=False,

@@ -12,7 +12,8 @@ On the answerable questions of one split (``train`` by default; never tune on ``
 Every configuration is scored by the mean of hit@5, mrr@10 and gold_recall@5 (the retrieval targets);
 ties go to the simpler configuration (listed first), and the unit BM25 list is kept only when it adds
 more than ``EXTRA_LIST_MARGIN``. The defaults in ``index.retrieval.FusionSettings``
-and ``index.lexical.LexicalOptions`` were set from this output (README, "Calibration"); the answerability decision is fitted by ``python -m eval.fit``.
+and ``index.lexical.LexicalOptions`` were set from this output (README, "Calibration"); the answerability
+decision is fitted by ``python -m eval.fit``.
 Each query is embedded once and each list is retrieved once; the sweep itself only re-fuses lists.
 """
 
@@ -27,13 +28,19 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tidlig.logs import start
+
+if TYPE_CHECKING:
+    from index.lexical import LexicalOptions
+    from index.retrieval import FusionMode
 
 CANDIDATES = (20, 40, 60)
 DENSE_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 UNIT_WEIGHTS = (0.0, 0.35, 0.7, 1.0, 1.5, 2.0)
 UNIT_BM25_WEIGHTS = (0.0, 0.2, 0.4)
+MODES: tuple[FusionMode, ...] = ("rrf", "relative")
 METRICS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 # A fourth list (unit BM25) costs an index and a search per query: it is only worth it when it adds more
 # than this to the objective (half a question in a hundred), not for a gain within noise.
@@ -42,7 +49,7 @@ EXTRA_LIST_MARGIN = 0.005
 
 @dataclass(frozen=True)
 class Config:
-    mode: str
+    mode: FusionMode
     dense_weight: float
     candidates: int
     unit_weight: float
@@ -79,8 +86,23 @@ def main(argv: list[str] | None = None) -> int:
     default_fusion, default_lexical = index.retriever.fusion, LexicalOptions()
     print(f"tuning on {len(tune.questions)} answerable {args.split} questions; "
           f"reporting on {len(report.questions)} answerable {args.report_split} questions\n")
+    base = _config(default_fusion)
+    best_lexical = _choose_lexical(tune, base, default_lexical)
+    best_config = _sweep_fusion(tune, base, best_lexical)
+    _report_choice(report, args.report_split, (best_config, best_lexical), (base, default_lexical))
+    if args.baselines:
+        _report_baselines(settings, index, report)
+    chosen_fusion = FusionSettings(best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight)
+    print(f"\nFusionSettings{_fields(chosen_fusion)}  LexicalOptions{_fields(best_lexical)}")
+    if best_config.unit_bm25_weight:
+        print(f"unit BM25 list with weight {best_config.unit_bm25_weight} chosen: the retriever does not have it yet")
+    return 0
 
-    # 1. lexical options, each on its own
+
+def _choose_lexical(tune: _Lists, base: Config, default_lexical: LexicalOptions) -> LexicalOptions:
+    """Step 1: the lexical options alone and combined; the best is the one that does best fused with the default fusion."""
+    from index.lexical import LexicalOptions
+
     variants = [
         ("stems only", LexicalOptions(stopwords=False, numbers=False, compounds=False)),
         ("+ stopwords", LexicalOptions(stopwords=True, numbers=False, compounds=False)),
@@ -91,7 +113,6 @@ def main(argv: list[str] | None = None) -> int:
         ("all but compounds", LexicalOptions(stopwords=True, numbers=True, compounds=False)),
         ("all", LexicalOptions(stopwords=True, numbers=True, compounds=True)),
     ]
-    base = _config(default_fusion)
     print(f"{'lexical options':<20} {'list':<8} " + " ".join(f"{m:>13}" for m in METRICS) + "  objective")
     best_lexical, best_score = default_lexical, -1.0
     for name, options in variants:
@@ -102,12 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'':<20} {'hybrid':<8} {_row(fused)}{mark}")
         if _objective(fused) > best_score:
             best_lexical, best_score = options, _objective(fused)
+    return best_lexical
 
-    # 2. fusion sweep with the chosen lexical options
+
+def _sweep_fusion(tune: _Lists, base: Config, best_lexical: LexicalOptions) -> Config:
+    """Step 2: every fusion configuration with the chosen lexical options; the unit BM25 list only when it pays."""
     configs = [
         Config(mode, weight, candidates, unit, unit_bm25)
         for unit_bm25, unit, candidates, weight, mode in itertools.product(
-            UNIT_BM25_WEIGHTS, UNIT_WEIGHTS, CANDIDATES, DENSE_WEIGHTS, ("rrf", "relative")
+            UNIT_BM25_WEIGHTS, UNIT_WEIGHTS, CANDIDATES, DENSE_WEIGHTS, MODES
         )
     ]
     scored = [(config, tune.score(lambda q, c=config: tune.fused_ranking(q, c, best_lexical))) for config in configs]
@@ -126,29 +150,32 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  best with {parameter:<17} " + "  ".join(cells))
     base_scores = next(s for c, s in scored if c == base)
     print(f"{'current default: ' + str(base):<56} {_row(base_scores)}")
+    return best_config
 
-    # 3. the choice, and how it does on the report split
+
+def _report_choice(
+    report: _Lists, split: str, chosen: tuple[Config, LexicalOptions], default: tuple[Config, LexicalOptions]
+) -> None:
+    """Step 3: the choice, and how it does on the report split beside the defaults and the single lists."""
+    best_config, best_lexical = chosen
     print(f"\nchosen: lexical {best_lexical}; fusion {best_config}")
-    print(f"\n{args.report_split} split ({len(report.questions)} answerable questions; not used for the choice)")
+    print(f"\n{split} split ({len(report.questions)} answerable questions; not used for the choice)")
     print(f"{'':<56} " + " ".join(f"{m:>13}" for m in METRICS) + "  objective")
-    for name, config, options in (("chosen", best_config, best_lexical), ("current default", base, default_lexical)):
+    for name, (config, options) in (("chosen", chosen), ("current default", default)):
         print(f"{name + ': ' + str(config):<56} {_row(report.score(lambda q, c=config, o=options: report.fused_ranking(q, c, o)))}")
     print(f"{'dense only':<56} {_row(report.score(report.dense_ranking))}")
     print(f"{'bm25 only (chosen lexical)':<56} {_row(report.score(lambda q: report.bm25_ranking(q, best_lexical)))}")
-    if args.baselines:
-        from eval.baseline import build_baselines
-        from eval.runner import baseline_retrieval
-        from index.embedding_cache import EmbeddingCache
 
-        cache = EmbeddingCache(settings.embedding_cache)
-        for baseline in build_baselines(settings.corpus_dir, index.embedder, cache):
-            print(f"{'baseline ' + baseline.name:<56} {_row(baseline_retrieval(baseline, report.questions))}")
-        cache.close()
-    chosen_fusion = FusionSettings(best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight)
-    print(f"\nFusionSettings{_fields(chosen_fusion)}  LexicalOptions{_fields(best_lexical)}")
-    if best_config.unit_bm25_weight:
-        print(f"unit BM25 list with weight {best_config.unit_bm25_weight} chosen: the retriever does not have it yet")
-    return 0
+
+def _report_baselines(settings, index, report: _Lists) -> None:
+    from eval.baseline import build_baselines
+    from eval.runner import baseline_retrieval
+    from index.embedding_cache import EmbeddingCache
+
+    cache = EmbeddingCache(settings.embedding_cache)
+    for baseline in build_baselines(settings.corpus_dir, index.embedder, cache):
+        print(f"{'baseline ' + baseline.name:<56} {_row(baseline_retrieval(baseline, report.questions))}")
+    cache.close()
 
 
 class _Lists:

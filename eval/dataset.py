@@ -26,7 +26,7 @@ import json
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -172,22 +172,8 @@ def _parse_question(obj: Any) -> Question:
     if not question.strip():
         raise ValueError("question must not be empty")
     split = _expect_str(obj["split"], "split") if "split" in obj else None
-
-    history: list[Turn] = []
-    for i, turn in enumerate(_expect_list(obj.get("history", []), "history")):
-        turn = _expect_keys(turn, {"role", "content"}, f"history[{i}]")
-        role = _expect_str(turn["role"], f"history[{i}].role")
-        if role not in ROLES:
-            raise ValueError(f"history[{i}].role must be one of {list(ROLES)}, got {role!r}")
-        history.append(Turn(role=role, content=_expect_str(turn["content"], f"history[{i}].content")))  # type: ignore[arg-type]
-
-    gold: list[GoldQuote] = []
-    for i, item in enumerate(_expect_list(obj["gold"], "gold")):
-        item = _expect_keys(item, {"doc", "quote"}, f"gold[{i}]")
-        gold.append(
-            GoldQuote(doc=_expect_str(item["doc"], f"gold[{i}].doc"), quote=_expect_str(item["quote"], f"gold[{i}].quote"))
-        )
-
+    history = _parse_history(obj.get("history", []))
+    gold = _parse_gold(obj["gold"])
     key_facts = tuple(_expect_str(f, f"key_facts[{i}]") for i, f in enumerate(_expect_list(obj["key_facts"], "key_facts")))
     reference_answer = _expect_str(obj["reference_answer"], "reference_answer")
     answerable = obj["answerable"]
@@ -199,13 +185,34 @@ def _parse_question(obj: Any) -> Question:
         persona=persona,
         kind=kind,
         question=question,
-        gold=tuple(gold),
+        gold=gold,
         key_facts=key_facts,
         reference_answer=reference_answer,
         answerable=answerable,
-        history=tuple(history),
+        history=history,
         split=split,
     )
+
+
+def _parse_history(value: Any) -> tuple[Turn, ...]:
+    history: list[Turn] = []
+    for i, turn in enumerate(_expect_list(value, "history")):
+        turn = _expect_keys(turn, {"role", "content"}, f"history[{i}]")
+        role = _expect_str(turn["role"], f"history[{i}].role")
+        if role not in ROLES:
+            raise ValueError(f"history[{i}].role must be one of {list(ROLES)}, got {role!r}")
+        history.append(Turn(role=role, content=_expect_str(turn["content"], f"history[{i}].content")))  # type: ignore[arg-type]
+    return tuple(history)
+
+
+def _parse_gold(value: Any) -> tuple[GoldQuote, ...]:
+    gold: list[GoldQuote] = []
+    for i, item in enumerate(_expect_list(value, "gold")):
+        item = _expect_keys(item, {"doc", "quote"}, f"gold[{i}]")
+        gold.append(
+            GoldQuote(doc=_expect_str(item["doc"], f"gold[{i}].doc"), quote=_expect_str(item["quote"], f"gold[{i}].quote"))
+        )
+    return tuple(gold)
 
 
 def load_questions(path: str | Path = BUNDLED_QUESTIONS) -> list[Question]:
@@ -292,66 +299,91 @@ def validate(questions: Iterable[Question], corpus_dir: str | Path) -> list[str]
     some_have_split = any(q.split is not None for q in questions)
 
     for q in questions:
-        where = q.id
-        if q.kind == "unanswerable" and q.answerable:
-            problems.append(f"{where}: kind 'unanswerable' but answerable is true")
-        if not q.answerable and q.kind not in ("unanswerable", "followup"):
-            problems.append(f"{where}: kind {q.kind!r} must be answerable")
-        if not q.reference_answer.strip():
-            problems.append(f"{where}: empty reference_answer")
-        if q.split is not None and q.split not in SPLITS:
-            problems.append(f"{where}: split must be one of {list(SPLITS)}, got {q.split!r}")
-        elif q.split is None and some_have_split:
-            problems.append(f"{where}: no split while other questions have one")
+        problems += _kind_problems(q, some_have_split)
+        problems += _history_problems(q)
+        problems += _answerability_problems(q)
+        gold_problems, known_docs = _gold_problems(q, documents, normalised_doc)
+        problems += gold_problems
+        problems += _fact_problems(q, known_docs, normalised_doc)
 
-        if q.kind == "followup":
-            if not q.history:
-                problems.append(f"{where}: followup without history")
-            elif not any(t.role == "user" for t in q.history):
-                problems.append(f"{where}: followup history has no user turn")
-            for i, turn in enumerate(q.history):
-                if not turn.content.strip():
-                    problems.append(f"{where}: history[{i}] is empty")
-        elif q.history:
-            problems.append(f"{where}: history on a {q.kind!r} item (only followups have history)")
+    return problems
 
-        if q.answerable:
-            if not q.gold:
-                problems.append(f"{where}: answerable item without gold quotes")
-            if not q.key_facts:
-                problems.append(f"{where}: answerable item without key facts")
-            elif len(q.key_facts) > MAX_KEY_FACTS:
-                problems.append(f"{where}: {len(q.key_facts)} key facts (at most {MAX_KEY_FACTS})")
-        else:
-            if q.gold:
-                problems.append(f"{where}: unanswerable item has gold quotes")
-            if q.key_facts:
-                problems.append(f"{where}: unanswerable item has key facts")
 
-        norm_question = normalise(q.question)
-        known_docs: list[str] = []
-        for i, g in enumerate(q.gold):
-            label = f"{where}: gold[{i}]"
-            length = len(g.quote)
-            if not QUOTE_MIN_CHARS <= length <= QUOTE_MAX_CHARS:
-                problems.append(f"{label}: quote is {length} characters (allowed {QUOTE_MIN_CHARS}-{QUOTE_MAX_CHARS})")
-            if g.doc not in documents:
-                problems.append(f"{label}: unknown document {g.doc!r}")
-                continue
-            known_docs.append(g.doc)
-            norm_quote = normalise(g.quote)
-            if not norm_quote or norm_quote not in normalised_doc(g.doc):
-                problems.append(f"{label}: quote not found in {g.doc}: {g.quote[:60]!r}")
-            if norm_quote and longest_common_run(norm_question, norm_quote) >= COPIED_RUN_CHARS:
-                problems.append(f"{label}: question copies the passage (40+ characters in common)")
+def _kind_problems(q: Question, some_have_split: bool) -> list[str]:
+    problems: list[str] = []
+    if q.kind == "unanswerable" and q.answerable:
+        problems.append(f"{q.id}: kind 'unanswerable' but answerable is true")
+    if not q.answerable and q.kind not in ("unanswerable", "followup"):
+        problems.append(f"{q.id}: kind {q.kind!r} must be answerable")
+    if not q.reference_answer.strip():
+        problems.append(f"{q.id}: empty reference_answer")
+    if q.split is not None and q.split not in SPLITS:
+        problems.append(f"{q.id}: split must be one of {list(SPLITS)}, got {q.split!r}")
+    elif q.split is None and some_have_split:
+        problems.append(f"{q.id}: no split while other questions have one")
+    return problems
 
-        for fact in q.key_facts:
-            if not fact.strip():
-                problems.append(f"{where}: empty key fact")
-                continue
-            if known_docs and not any(contains_fact(normalised_doc(d), fact) for d in dict.fromkeys(known_docs)):
-                problems.append(f"{where}: key fact {fact!r} not found in its gold documents")
 
+def _history_problems(q: Question) -> list[str]:
+    if q.kind != "followup":
+        return [f"{q.id}: history on a {q.kind!r} item (only followups have history)"] if q.history else []
+    problems: list[str] = []
+    if not q.history:
+        problems.append(f"{q.id}: followup without history")
+    elif not any(t.role == "user" for t in q.history):
+        problems.append(f"{q.id}: followup history has no user turn")
+    problems += [f"{q.id}: history[{i}] is empty" for i, turn in enumerate(q.history) if not turn.content.strip()]
+    return problems
+
+
+def _answerability_problems(q: Question) -> list[str]:
+    problems: list[str] = []
+    if not q.answerable:
+        if q.gold:
+            problems.append(f"{q.id}: unanswerable item has gold quotes")
+        if q.key_facts:
+            problems.append(f"{q.id}: unanswerable item has key facts")
+        return problems
+    if not q.gold:
+        problems.append(f"{q.id}: answerable item without gold quotes")
+    if not q.key_facts:
+        problems.append(f"{q.id}: answerable item without key facts")
+    elif len(q.key_facts) > MAX_KEY_FACTS:
+        problems.append(f"{q.id}: {len(q.key_facts)} key facts (at most {MAX_KEY_FACTS})")
+    return problems
+
+
+def _gold_problems(
+    q: Question, documents: dict[str, Path], normalised_doc: Callable[[str], str]
+) -> tuple[list[str], list[str]]:
+    """The problems of the gold quotes, and the documents they name that the corpus has."""
+    problems: list[str] = []
+    known_docs: list[str] = []
+    norm_question = normalise(q.question)
+    for i, g in enumerate(q.gold):
+        label = f"{q.id}: gold[{i}]"
+        length = len(g.quote)
+        if not QUOTE_MIN_CHARS <= length <= QUOTE_MAX_CHARS:
+            problems.append(f"{label}: quote is {length} characters (allowed {QUOTE_MIN_CHARS}-{QUOTE_MAX_CHARS})")
+        if g.doc not in documents:
+            problems.append(f"{label}: unknown document {g.doc!r}")
+            continue
+        known_docs.append(g.doc)
+        norm_quote = normalise(g.quote)
+        if not norm_quote or norm_quote not in normalised_doc(g.doc):
+            problems.append(f"{label}: quote not found in {g.doc}: {g.quote[:60]!r}")
+        if norm_quote and longest_common_run(norm_question, norm_quote) >= COPIED_RUN_CHARS:
+            problems.append(f"{label}: question copies the passage (40+ characters in common)")
+    return problems, known_docs
+
+
+def _fact_problems(q: Question, known_docs: list[str], normalised_doc: Callable[[str], str]) -> list[str]:
+    problems: list[str] = []
+    for fact in q.key_facts:
+        if not fact.strip():
+            problems.append(f"{q.id}: empty key fact")
+        elif known_docs and not any(contains_fact(normalised_doc(d), fact) for d in dict.fromkeys(known_docs)):
+            problems.append(f"{q.id}: key fact {fact!r} not found in its gold documents")
     return problems
 
 

@@ -33,8 +33,8 @@ _SUSPENDED_FOLLOWERS = ("og", "eller", "samt", "and", "or")
 _LINE_BREAK_HYPHEN = re.compile(r"(\w)-[ \t\u00a0]*\n\s*(\w+)")
 
 # Thousands separators: "1.000", "2.000.000" (dots), "1 000", "57 100" (one space between groups; the
-# rule runs after whitespace has been collapsed, so no-break spaces and tabs count as a space too). A group must have exactly three digits and the number must
-# not be part of a decimal ("4,5") or a longer digit run.
+# rule runs after whitespace has been collapsed, so no-break spaces and tabs count as a space too). A group must
+# have exactly three digits and the number must not be part of a decimal ("4,5") or a longer digit run.
 _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d])(?!,\d)")
 _SPACE_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])(?!,\d)")
 

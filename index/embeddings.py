@@ -84,6 +84,8 @@ def _sentence_transformers(settings: Settings) -> Embedder:
     # Two torch threads on two shared cores made one BERT pass 20x slower (measured).
     torch.set_num_threads(1)
     path = settings.embed_model_path
+    if path is None:  # the settings refuse this already; a direct caller gets the same message
+        raise ValueError("embed_model_path is required when embed_backend is sentence-transformers")
     model = HuggingFaceEmbedding(model_name=str(path), device="cpu", embed_batch_size=settings.embed_batch_size)
     tokenizer = model._model.tokenizer
     window = int(model._model.max_seq_length or 256)

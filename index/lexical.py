@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from typing import Any
 
 from bm25s.stopwords import STOPWORDS_DANISH
 
@@ -152,7 +153,8 @@ class Analyzer:
         }
 
     @classmethod
-    def from_json(cls, data: Mapping[str, object]) -> Analyzer:
-        options = LexicalOptions(**data["options"])  # type: ignore[arg-type]
-        splitter = CompoundSplitter(data["stem_counts"], int(data["min_count"])) if options.compounds else None  # type: ignore[arg-type]
+    def from_json(cls, data: Mapping[str, Any]) -> Analyzer:
+        """The analyzer ``to_json`` described (read back from JSON, so the values are untyped)."""
+        options = LexicalOptions(**data["options"])
+        splitter = CompoundSplitter(data["stem_counts"], int(data["min_count"])) if options.compounds else None
         return cls(options, splitter)

@@ -13,11 +13,13 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 import chromadb
+from chromadb.api.types import GetResult
 from chromadb.config import Settings as ChromaSettings
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
 import numpy as np
@@ -68,7 +70,7 @@ class ChunkStore:
         self.units = UnitStore(client, collection_name)
 
     def add(self, chunks: Sequence[Chunk], vectors: Sequence[list[float]]) -> None:
-        nodes = [chunk_node(chunk, vector) for chunk, vector in zip(chunks, vectors, strict=True)]
+        nodes: list[BaseNode] = [chunk_node(chunk, vector) for chunk, vector in zip(chunks, vectors, strict=True)]
         for start in range(0, len(nodes), ADD_BATCH):
             self.vector_store.add(nodes[start : start + ADD_BATCH])
 
@@ -80,14 +82,18 @@ class ChunkStore:
         return set(self.collection.get(include=[])["ids"])
 
     def nodes(self) -> list[TextNode]:
-        return self.vector_store.get_nodes(node_ids=None) if self.collection.count() else []
+        if not self.collection.count():
+            return []
+        # Every node this store adds is a TextNode (``chunk_node``); the vector store returns them as BaseNode.
+        return [node for node in self.vector_store.get_nodes(node_ids=None) if isinstance(node, TextNode)]
 
     def vectors(self, chunk_ids: set[str]) -> tuple[list[str], np.ndarray]:
         """The listed chunks' ids (sorted) and vectors as one float32 matrix, for exact in-memory search."""
         if not chunk_ids or not self.collection.count():
             return [], np.zeros((0, 0), dtype=np.float32)
         data = self.collection.get(include=["embeddings"])
-        rows = sorted((cid, vector) for cid, vector in zip(data["ids"], data["embeddings"]) if cid in chunk_ids)
+        embeddings = _embeddings(data)
+        rows = sorted((cid, vector) for cid, vector in zip(data["ids"], embeddings, strict=True) if cid in chunk_ids)
         return [cid for cid, _ in rows], np.asarray([vector for _, vector in rows], dtype=np.float32)
 
     def generation(self) -> int:
@@ -122,7 +128,7 @@ class UnitStore:
             part = units[start : start + ADD_BATCH]
             self.collection.upsert(
                 ids=[unit.unit_id for unit in part],
-                embeddings=[list(v) for v in vectors[start : start + ADD_BATCH]],
+                embeddings=np.asarray(vectors[start : start + ADD_BATCH], dtype=np.float32),
                 documents=[unit.text for unit in part],
                 metadatas=[_unit_metadata(unit) for unit in part],
             )
@@ -139,9 +145,15 @@ class UnitStore:
         if not unit_ids or not self.collection.count():
             return [], np.zeros((0, 0), dtype=np.float32)
         data = self.collection.get(include=["documents", "metadatas", "embeddings"])
+        columns = (
+            data["ids"],
+            _requested(data["documents"], "documents"),
+            _requested(data["metadatas"], "metadatas"),
+            _embeddings(data),
+        )
         rows = [
             (_unit(unit_id, text, metadata), vector)
-            for unit_id, text, metadata, vector in zip(data["ids"], data["documents"], data["metadatas"], data["embeddings"])
+            for unit_id, text, metadata, vector in zip(*columns, strict=True)
             if unit_id in unit_ids
         ]
         rows.sort(key=lambda row: (row[0].chunk_id, row[0].position))
@@ -167,7 +179,7 @@ def _unit_metadata(unit: EvidenceUnit) -> dict[str, str | int]:
     }
 
 
-def _unit(unit_id: str, text: str, metadata: dict) -> EvidenceUnit:
+def _unit(unit_id: str, text: str, metadata: Mapping[str, Any]) -> EvidenceUnit:
     return EvidenceUnit(
         unit_id=unit_id,
         chunk_id=str(metadata["chunk_id"]),
@@ -178,3 +190,19 @@ def _unit(unit_id: str, text: str, metadata: dict) -> EvidenceUnit:
         position=int(metadata["position"]),
         lead_in=str(metadata.get("lead_in", "")),
     )
+
+
+
+def _embeddings(data: GetResult) -> np.ndarray:
+    """The vectors of a ``get`` that included them, one float32 row each."""
+    return np.asarray(_requested(data["embeddings"], "embeddings"), dtype=np.float32)
+
+
+_T = TypeVar("_T")
+
+
+def _requested(values: _T | None, field: str) -> _T:
+    """A field the ``get`` call included: Chroma's result type leaves every field optional."""
+    if values is None:
+        raise RuntimeError(f"Chroma returned no {field} although they were requested")
+    return values

@@ -49,4 +49,4 @@ class UnitVectors:
             return {}
         best = np.full(len(self._chunk_ids), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._chunk_of_row, self._vectors.scores(query_vector))
-        return dict(zip(self._chunk_ids, best.tolist()))
+        return dict(zip(self._chunk_ids, best.tolist(), strict=True))

@@ -45,7 +45,7 @@ class VectorMatrix:
         if not rows:
             return {}
         scores = self._matrix[[row for _, row in rows]] @ normalised(query_vector)
-        return {item: float(score) for (item, _), score in zip(rows, scores)}
+        return {item: float(score) for (item, _), score in zip(rows, scores, strict=True)}
 
     def ranked(self, query_vector: Sequence[float]) -> list[tuple[str, float]]:
         """Every id with its similarity, most similar first."""

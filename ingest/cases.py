@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from operator import itemgetter
 
 from ingest.types import Block
 
@@ -38,11 +39,11 @@ def case_examples(blocks_by_doc: dict[str, list[Block]]) -> list[CaseExample]:
     examples = []
     for doc_id in sorted(blocks_by_doc):
         cases = sorted(
-            (block for block in blocks_by_doc[doc_id] if block.kind == "case" and block.case_number is not None),
-            key=lambda block: block.case_number,  # stable: a case's blocks keep their document order
+            ((block.case_number, block) for block in blocks_by_doc[doc_id] if block.kind == "case" and block.case_number is not None),
+            key=itemgetter(0),  # stable: a case's blocks keep their document order
         )
-        for number, parts in groupby(cases, key=lambda block: block.case_number):
-            parts = list(parts)
+        for number, numbered in groupby(cases, key=itemgetter(0)):
+            parts = [block for _, block in numbered]
             first = parts[0]
             text = "\n\n".join(part.text for part in parts)
             examples.append(CaseExample(number, first.municipality, first.case_title, doc_id, text, first.location))

@@ -84,7 +84,7 @@ def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tu
     if start < 0 or end <= start:
         return (), cursor
     ends = [offset for offset, _, _ in block.page_starts[1:]] + [len(letters)]
-    pages = [(page, label) for (offset, page, label), stop in zip(block.page_starts, ends) if offset < end and stop > start]
+    pages = [(page, label) for (offset, page, label), stop in zip(block.page_starts, ends, strict=True) if offset < end and stop > start]
     return tuple(dict.fromkeys(pages)), start
 
 
@@ -139,8 +139,8 @@ def _fit(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:
     if count_tokens(text) <= budget:
         yield text
         return
-    words, piece = text.split(" "), []
-    for word in words:
+    piece: list[str] = []
+    for word in text.split(" "):
         if piece and count_tokens(" ".join(piece + [word])) > budget:
             yield " ".join(piece)
             piece = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TypeVar
 
 from tidlig.text import LIST_MARKER, is_list_item
@@ -45,8 +46,10 @@ _MIN_WRAP_WIDTH = 40
 _SHORT_LINE = 0.6
 # Danish words a sentence does not end with: a line ending in one was wrapped mid-sentence.
 FUNCTION_WORDS = frozenset(
-    "i af til på med for om de den det en et og at som der ved fra eller men end har er kan skal vil samt "
-    "mellem under over efter hvor hvis når så".split()
+    [
+        "i", "af", "til", "på", "med", "for", "om", "de", "den", "det", "en", "et", "og", "at", "som", "der", "ved", "fra", "eller",
+        "men", "end", "har", "er", "kan", "skal", "vil", "samt", "mellem", "under", "over", "efter", "hvor", "hvis", "når", "så",
+    ]
 )
 
 
@@ -217,7 +220,7 @@ def reflow(paragraph: str) -> str:
     if not lines:
         return ""
     out = [lines[0]]
-    for previous, line in zip(lines, lines[1:]):
+    for previous, line in pairwise(lines):
         if _breaks_line(previous, line, width):
             out.append(line)
         elif out[-1].endswith("/"):

@@ -113,7 +113,7 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     letters = sum(len(re.findall(r"\w", text)) for text in texts)
     if not texts or letters < MIN_LETTERS_PER_PAGE * len(texts):
         raise UnreadableFile("PDF-filen har intet tekstlag (fx en scannet fil); den skal OCR-behandles først")
-    pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels), 1))
+    pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels, strict=True), 1))
     return pages, embedded
 
 
@@ -317,7 +317,7 @@ def _docx_table(table) -> str:
     rows = []
     for row in table.rows:
         cells: list[str] = []
-        seen = []
+        seen: list[object] = []
         for cell in row.cells:
             if any(cell._tc is other for other in seen):
                 continue

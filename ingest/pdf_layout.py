@@ -28,6 +28,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,7 @@ def page_texts(reader) -> list[str]:
     repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
     outline = _outline_titles(reader)
     texts = []
-    for number, ((lines, plain), span) in enumerate(zip(read, spans)):
+    for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
         kept = [line for line in lines if not _is_margin_furniture(line, span, repeated)]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
@@ -147,7 +148,7 @@ def _margin_key(line: _Line) -> str:
 
 def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
     counts = Counter(
-        key for lines, span in zip(pages, spans) for key in {_margin_key(line) for line in lines if _margin(line, span)}
+        key for lines, span in zip(pages, spans, strict=True) for key in {_margin_key(line) for line in lines if _margin(line, span)}
     )
     needed = max(3, _REPEATED * len(pages))
     return {key for key, count in counts.items() if count >= needed}
@@ -210,7 +211,7 @@ def _line_pitch(lines: list[_Line], body_size: float) -> float:
     size that are below 1.6 times that size (line spacing is 1-1.5 in practice); 1.2 times the body size
     on a page without any."""
     steps = [
-        a.y - b.y for a, b in zip(lines, lines[1:]) if a.size == b.size and 0 < a.y - b.y < _MAX_LINE_SPACING * a.size
+        a.y - b.y for a, b in pairwise(lines) if a.size == b.size and 0 < a.y - b.y < _MAX_LINE_SPACING * a.size
     ]
     return median(steps) if steps else 1.2 * body_size
 

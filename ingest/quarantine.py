@@ -32,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -119,7 +119,7 @@ def admit(staged: Path, name: str, uploads_dir: Path) -> Path:
 def quarantine_file(path: Path, name: str, reason: str, quarantine: Path) -> Path:
     """Move ``path`` out of reach of the indexer and write why next to it."""
     quarantine.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = quarantine / f"{stamp}-{name}"
     shutil.move(str(path), target)
     target.with_name(target.name + REASON_SUFFIX).write_text(f"{name}: {reason}\n", encoding="utf-8")

@@ -43,6 +43,8 @@ import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Literal
 
 from ingest.clean import (
     FUNCTION_WORDS,
@@ -60,7 +62,7 @@ from ingest.clean import (
     starts_frame,
     starts_sentence,
 )
-from ingest.types import Block, LoadedDocument, letters_of
+from ingest.types import Block, BlockKind, LoadedDocument, letters_of
 from tidlig.text import YEAR
 
 log = logging.getLogger(__name__)
@@ -211,6 +213,13 @@ class _Paragraph:
     owned: bool = False  # carried by a case heading, recommendation label or table start, emitted with it
 
     @property
+    def title(self) -> _Heading:
+        """The heading of a paragraph classified as one (role "heading" always carries it)."""
+        if self.heading is None:
+            raise ValueError(f"paragraph {self.index} has no heading")
+        return self.heading
+
+    @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
 
@@ -233,8 +242,8 @@ class _Pages:
 
     def locate(self, first: int, last: int) -> tuple[int | None, str]:
         """(page, "side N" or "side N-M") of the lines ``first``..``last``; (None, "") when unknown."""
-        if self.by_line.get(first) is not None:
-            low, high = self.by_line[first], self.by_line[last]
+        low, high = self.by_line.get(first), self.by_line.get(last)
+        if low is not None and high is not None:
             return low, _pages_label(self.labels.get(low, str(low)), self.labels.get(high, str(high)))
         if not self.footers:
             return None, ""
@@ -269,7 +278,7 @@ def _document_lines(document: LoadedDocument) -> tuple[list[_Line], _Pages]:
 
 def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]) -> list[_Line]:
     """Normalised lines of one page; footers become blank lines, frame starts and footnote areas are marked."""
-    lines = []
+    lines: list[_Line] = []
     blanks = 0
     in_footnotes = False
     for index, text in enumerate(raw):
@@ -303,7 +312,7 @@ def _wraps_header(text: str, frame: bool) -> bool:
 
 
 def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
-    paragraphs = []
+    paragraphs: list[_Paragraph] = []
     frame = 0
     for group in split_paragraphs(lines, text=lambda line: line.text, frame=lambda line: line.frame):
         for paragraph in _split_off_run_on(group):
@@ -468,9 +477,9 @@ def _opens_body(line: str, heading_lines: int) -> bool:
 
 def _merge_figure_captions(paragraphs: list[_Paragraph]) -> None:
     """ "Figur 2." followed by its caption is one heading: "Figur 2. Uddannelsesniveau blandt ..."."""
-    for label, caption in zip(paragraphs, paragraphs[1:]):
+    for label, caption in pairwise(paragraphs):
         if label.role == "heading" and _FIGURE_LABEL.match(label.text) and _is_caption(caption):
-            label.heading.text += " " + " ".join(reflow(caption.text).split())
+            label.title.text += " " + " ".join(reflow(caption.text).split())
             label.lines = label.lines + caption.lines
             caption.role, caption.heading, caption.style = "drop", None, ""
 
@@ -547,7 +556,7 @@ def _mark_tables(paragraphs: list[_Paragraph]) -> None:
 
 def _may_be_table(paragraph: _Paragraph) -> bool:
     """Plain text and short standalone titles (a row label looks like one), but no figure title."""
-    standalone = paragraph.role == "heading" and paragraph.style == "standalone" and not paragraph.heading.figure
+    standalone = paragraph.role == "heading" and paragraph.style == "standalone" and not paragraph.title.figure
     return paragraph.role == "body" or standalone
 
 
@@ -652,7 +661,10 @@ def _frame_text(paragraphs: list[_Paragraph], indices: Iterable[int], frame: int
 
 
 def _case(title: _Paragraph, body: list[_Paragraph]) -> _Case:
-    number = int(_CASE.match(title.first).group(1))
+    match = _CASE.match(title.first)
+    if match is None:
+        raise ValueError(f"paragraph {title.index} is not a case title: {title.first[:40]!r}")
+    number = int(match.group(1))
     heading = " ".join(clean_text("\n".join(line.text for line in title.lines[1:])).split())
     municipality = _municipality(heading, "\n".join(part.text for part in body))
     short = _MUNICIPALITY_PHRASE.sub("", heading) if municipality else heading
@@ -679,6 +691,10 @@ def _capitalised(text: str) -> str:
 # ---- reports: reading order and sections -------------------------------------------------------------------
 
 
+# A block kind, or "footnote": a text block of its own.
+_UnitKind = BlockKind | Literal["footnote"]
+
+
 @dataclass(eq=False)
 class _Unit:
     """Paragraphs that become one block, or one block together with neighbours of the same section."""
@@ -687,7 +703,7 @@ class _Unit:
     paragraphs: list[_Paragraph]
     path: list[_Heading]
     nearest: str  # nearest heading above, for text outside any section
-    kind: str = "text"  # a BlockKind, or "footnote" (a text block of its own)
+    kind: _UnitKind = "text"
     case: _Case | None = None
     lead_in: str = ""  # recommendation lists: "KL anbefaler"
 
@@ -758,7 +774,8 @@ class _Outline:
             # A box title with no text found for it (its frame ended at once) keeps at least its own line,
             # so the case is listed and its block has a place in the document.
             body = body or [paragraph]
-            unit = self._unit(min(p.index for p in [paragraph, *body]), body, chapter, kind=role)
+            kind: _UnitKind = "case" if role == "case" else "recommendations"
+            unit = self._unit(min(p.index for p in [paragraph, *body]), body, chapter, kind=kind)
             unit.case = paragraph.case
             unit.lead_in = paragraph.text if role == "recommendations" else ""
         elif role == "heading" and not self._continues(paragraph):
@@ -767,7 +784,7 @@ class _Outline:
             self._text(index, paragraph)
 
     def _heading(self, index: int, paragraph: _Paragraph, following: _Paragraph | None) -> None:
-        heading = paragraph.heading
+        heading = paragraph.title
         heading.frame = self.frame
         closes_frame = paragraph.style == "standalone" and self._closes_frame(heading, following)
         if paragraph.style == "standalone" and not closes_frame and _is_label(heading, following):
@@ -831,7 +848,7 @@ class _Outline:
         return paragraph.role == "body" and not in_sidebar and ends_mid_sentence(last_line)
 
     def _text(self, index: int, paragraph: _Paragraph) -> None:
-        if self._continues(paragraph):
+        if self.open is not None and self._continues(paragraph):
             self.open.paragraphs[-1].lines += paragraph.lines
             self.stack = list(self.main)  # back in the main text
             if _ends_sentence(paragraph):
@@ -843,7 +860,7 @@ class _Outline:
                 self.open = None if _ends_sentence(paragraph) else unit
         self.fresh = []
 
-    def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: str = "text") -> _Unit:
+    def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: _UnitKind = "text") -> _Unit:
         unit = _Unit(order, paragraphs, list(path), self.nearest, kind)
         self.units.append(unit)
         return unit
@@ -859,7 +876,7 @@ def _is_label(heading: _Heading, following: _Paragraph | None) -> bool:
     if following is None:
         return True
     if following.role == "heading":
-        return following.heading.level <= heading.level
+        return following.title.level <= heading.level
     return len(following.text) < _MIN_INLINE_BODY and not is_list_item(following.first)
 
 
@@ -876,7 +893,7 @@ def _prose_blocks(document: LoadedDocument) -> list[Block]:
     _classify(paragraphs)
     bodies = _assign_boxes(paragraphs)
     # Where the main text's section titles run into their first line, a title standing alone is a sidebar's.
-    sidebars = any(p.style == "inline" and p.heading.level == _SECTION_LEVEL for p in paragraphs)
+    sidebars = any(p.style == "inline" and p.title.level == _SECTION_LEVEL for p in paragraphs)
     units = _Outline(sidebars).walk(paragraphs, bodies)
     blocks = (_block(group, pages) for group in _merged(sorted(units, key=lambda unit: unit.order)))
     return [block for block in blocks if has_words(block.text)]
@@ -926,7 +943,9 @@ def _page_starts(text: str, lines: list[_Line], labels: dict[int, str]) -> tuple
     starts: list[tuple[int, int, str]] = []
     position = 0
     for line in lines:
-        found = letters.find(letters_of(line.text), position) if line.page is not None and line.text else -1
+        if line.page is None or not line.text:
+            continue
+        found = letters.find(letters_of(line.text), position)
         if found < 0:
             continue
         if not starts or starts[-1][1] != line.page:
@@ -943,7 +962,7 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
         return _table_text(paragraphs)
     if unit.kind == "footnote":
         # One line per footnote: "7 Ugebrevet A4 (...)" / "8 SFI (2008): ..."
-        notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=_FOOTNOTE.match)
+        notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=lambda line: bool(_FOOTNOTE.match(line)))
         return "\n".join(reflow("\n".join(note)).replace("\n", " ") for note in notes)
     text = clean_text("\n\n".join(paragraph.text for paragraph in paragraphs))
     if unit.kind != "recommendations":
@@ -990,7 +1009,7 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
 def _row_text(row: list[str], header: list[str] | None) -> str:
     if header is None or len(row) != len(header):
         return " | ".join(row)
-    return f"{row[0]} – " + "; ".join(f"{column}: {value}" for column, value in zip(header[1:], row[1:]))
+    return f"{row[0]} – " + "; ".join(f"{column}: {value}" for column, value in zip(header[1:], row[1:], strict=True))
 
 
 def _joined(lines: list[str]) -> str:

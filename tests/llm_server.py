@@ -58,18 +58,17 @@ def llm_server(startup_timeout: float = 120.0):
         "--port", str(port), "--n_ctx", "4096", "--n_threads", "2", "--model_alias", "qwen-0.5b",
     ]
     # llama.cpp logs a lot; a pipe nobody reads would fill up and block the server.
-    log = tempfile.TemporaryFile()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        _wait_until_ready(port, process, log, startup_timeout)
-        yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            _wait_until_ready(port, process, log, startup_timeout)
+            yield f"http://127.0.0.1:{port}/v1"
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def _wait_until_ready(port: int, process: subprocess.Popen, log, timeout: float) -> None:

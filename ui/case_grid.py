@@ -133,7 +133,7 @@ def grid_csv(rows: Sequence[CaseRow]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([*HEADINGS, "Dokument", "Kilde"])
-    for row, cells in zip(rows, table(rows)):
+    for row, cells in zip(rows, table(rows), strict=True):
         writer.writerow([_csv_safe(cell) for cell in (*cells, row.case.doc_id, row.source())])
     return out.getvalue()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import gradio as gr
 
@@ -32,6 +32,9 @@ from ui.shell import Shell
 
 log = logging.getLogger("tidlig.app")
 
+# The grid's first column is the case number; the others are text.
+_COLUMN_TYPES: list[Literal["number", "str"]] = ["number" if column == 0 else "str" for column in range(len(HEADINGS))]
+
 
 @dataclass(frozen=True)
 class CasesTab:
@@ -54,7 +57,7 @@ class CasesTab:
 def build(rows: list[CaseRow]) -> CasesTab:
     gr.Markdown(
         "Alle kommunale eksempler i dokumenterne. Hver celle er et ordret citat fra casen med dens placering – "
-        f"eller »ikke beskrevet«. Vælg en række for at læse hele casen; vælg flere nedenfor for at sammenligne."
+        "eller »ikke beskrevet«. Vælg en række for at læse hele casen; vælg flere nedenfor for at sammenligne."
     )
     with gr.Row():
         search = gr.Textbox(label="Søg i casene", placeholder="fx sundhedspleje, anbringelse …", scale=2, elem_id="tidlig-case-search")
@@ -66,7 +69,7 @@ def build(rows: list[CaseRow]) -> CasesTab:
     grid = gr.Dataframe(
         value=table(rows),
         headers=HEADINGS,
-        datatype=["number", *["str"] * (len(HEADINGS) - 1)],
+        datatype=_COLUMN_TYPES,
         interactive=False,
         wrap=True,
         max_height=520,
@@ -167,6 +170,8 @@ class CaseHandlers:
 
 def wire(ctx: AppContext, tab: CasesTab, chat: ChatTab, shell: Shell) -> CaseHandlers:
     handlers = CaseHandlers(ctx, tab, chat, shell)
+    # The outputs are sets because the handlers return {component: update}; gradio's events.py accepts a set,
+    # but its generated component stubs type outputs as Block | Sequence[Block] only (hence the ignores).
     filters = [tab.search, tab.municipality, tab.target_group, tab.order]
     grid_outputs = {tab.grid, tab.keys, tab.detail, tab.selected, tab.ask_case, tab.chosen, tab.compare}
     gr.on(
@@ -174,11 +179,13 @@ def wire(ctx: AppContext, tab: CasesTab, chat: ChatTab, shell: Shell) -> CaseHan
         handlers.refresh, [*filters, tab.chosen], grid_outputs, trigger_mode="always_last", api_visibility="private",
     )  # fmt: skip
     tab.chosen.input(handlers.compare, [tab.chosen], [tab.compare], trigger_mode="always_last", api_visibility="private")
-    tab.grid.select(handlers.select, [tab.keys], {tab.detail, tab.selected, tab.ask_case}, api_visibility="private")
+    tab.grid.select(handlers.select, [tab.keys], {tab.detail, tab.selected, tab.ask_case}, api_visibility="private")  # type: ignore[arg-type]
     tab.ask_case.click(
         handlers.ask_about, [tab.selected],
-        {shell.tabs, chat.question, chat.case_filter, chat.case_row, chat.case_label}, api_visibility="private",
+        {shell.tabs, chat.question, chat.case_filter, chat.case_row, chat.case_label}, api_visibility="private",  # type: ignore[arg-type]
     )  # fmt: skip
-    tab.export_csv.click(lambda *f: handlers.export("csv", *f), filters, {tab.export_file}, api_visibility="private")
-    tab.export_markdown.click(lambda *f: handlers.export("md", *f), filters, {tab.export_file}, api_visibility="private")
+    tab.export_csv.click(lambda *f: handlers.export("csv", *f), filters, {tab.export_file}, api_visibility="private")  # type: ignore[arg-type]
+    tab.export_markdown.click(
+        lambda *f: handlers.export("md", *f), filters, {tab.export_file}, api_visibility="private"  # type: ignore[arg-type]
+    )
     return handlers

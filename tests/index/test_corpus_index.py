@@ -226,7 +226,7 @@ def test_chroma_metadata_names_the_document(small):
     stored = chroma_client(settings).get_collection(index.collection_name).get(include=["metadatas"])
     owner = {cid: doc_id for doc_id, entry in index.manifest.documents.items() for cid in entry.chunk_ids}
     assert stored["ids"]
-    for chunk_id, metadata in zip(stored["ids"], stored["metadatas"]):
+    for chunk_id, metadata in zip(stored["ids"], stored["metadatas"], strict=True):
         assert metadata["doc_id"] == owner[chunk_id]
 
     for method in (index.retriever.dense, index.retriever.hybrid):

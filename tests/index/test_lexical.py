@@ -7,11 +7,12 @@ from index.lexical import Analyzer, CompoundSplitter, LexicalOptions, normalise_
 
 # A small vocabulary in which "sprog", "indsats", "netværk", "anbringelse", "dagtilbud" and "model" are
 # common words of their own, and "vurdering" a common word that only looks like a compound.
-VOCABULARY = (
-    "sprog sproget sprog indsats indsatsen indsatsen indsatsen netværk netværket netværk anbringelse "
-    "anbringelser anbringelsen dagtilbud dagtilbuddet dagtilbud model modeller modellen vurdering vurderingen "
-    "vurdering vurderinger ring ringe ringen vurd vurd vurd lige lige lige vanske vanske vanske"
-).split()
+VOCABULARY = [
+    "sprog", "sproget", "sprog", "indsats", "indsatsen", "indsatsen", "indsatsen", "netværk", "netværket", "netværk", "anbringelse",
+    "anbringelser", "anbringelsen", "dagtilbud", "dagtilbuddet", "dagtilbud", "model", "modeller", "modellen", "vurdering",
+    "vurderingen", "vurdering", "vurderinger", "ring", "ringe", "ringen", "vurd", "vurd", "vurd", "lige", "lige", "lige", "vanske",
+    "vanske", "vanske",
+]
 
 
 def splitter() -> CompoundSplitter:

@@ -54,7 +54,9 @@ def test_no_chunk_stands_on_more_than_two_pages():
 
 def test_a_case_chunk_names_its_case_and_its_page():
     body = "Dagplejen i Ærø arbejder med sprog hver dag. " * 3
-    chunks = _report(Page(1, "Indledning om noget andet, der fylder en hel linje her."), Page(2, f"CASE #4\nSprogstart i Ærø Kommune\n\n{body}"))
+    chunks = _report(
+        Page(1, "Indledning om noget andet, der fylder en hel linje her."), Page(2, f"CASE #4\nSprogstart i Ærø Kommune\n\n{body}")
+    )
 
     case = next(chunk for chunk in chunks if chunk.block.case_number == 4)
     assert case.metadata["location"] == "CASE #4, side 2"

@@ -50,13 +50,15 @@ def make_docx_bomb(path: Path, template: Path, xml_bytes: int = GIB) -> Path:
         for entry in source.infolist():
             if entry.filename != "word/document.xml":
                 bomb.writestr(entry, source.read(entry))
-        with mock.patch.object(zipfile, "_get_compressor", _rle_compressor):
-            with bomb.open("word/document.xml", "w", force_zip64=True) as part:
-                part.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
-                           b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
-                for _ in range(xml_bytes // len(block)):
-                    part.write(block)
-                part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+        with (
+            mock.patch.object(zipfile, "_get_compressor", _rle_compressor),
+            bomb.open("word/document.xml", "w", force_zip64=True) as part,
+        ):
+            part.write(b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                       b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>')
+            for _ in range(xml_bytes // len(block)):
+                part.write(block)
+            part.write(b"</w:t></w:r></w:p></w:body></w:document>")
     return path
 
 
@@ -142,7 +144,7 @@ def test_a_pdf_that_needs_a_password_to_open_is_still_refused(tmp_path):
 def test_a_pdf_creation_date_is_not_a_publication_year(tmp_path):
     import datetime
 
-    recent = datetime.datetime(2025, 1, 2, tzinfo=datetime.timezone.utc)
+    recent = datetime.datetime(2025, 1, 2, tzinfo=datetime.UTC)
     imitation = load_document(make_pdf(tmp_path / "kopi.pdf", title="De udsatte børn", created=recent), {}, LIMIT)
     assert imitation.info.year is None
     stated = load_document(make_pdf(tmp_path / "aar.pdf", title="Årsrapport 2019", created=recent), {}, LIMIT)

@@ -37,7 +37,7 @@ def make_pdf(
     *,
     title: str | None = "Tidlig indsats i dagtilbud",
     author: str | None = "Ærø Kommune",
-    created: datetime.datetime | None = datetime.datetime(2021, 5, 3, tzinfo=datetime.timezone.utc),
+    created: datetime.datetime | None = datetime.datetime(2021, 5, 3, tzinfo=datetime.UTC),
     labels: bool = True,
 ) -> Path:
     """A real PDF with a text layer. With ``labels``: roman front matter (i, ii), then 1, 2, ..."""
@@ -99,8 +99,8 @@ def make_docx(path: Path) -> Path:
     document.add_paragraph("Tal med forældrene", style="List Number")
     document.add_paragraph("Før tabellen: udgifter fordelt på år.")
     table = document.add_table(rows=2, cols=3)
-    for row, values in zip(table.rows, (("År", "Børn", "Udgift"), ("2023", "412", "1,2 mio. kr."))):
-        for cell, value in zip(row.cells, values):
+    for row, values in zip(table.rows, (("År", "Børn", "Udgift"), ("2023", "412", "1,2 mio. kr.")), strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     document.add_paragraph("Efter tabellen: tallene stiger hvert år.")
     document.add_heading("", level=2)
@@ -433,7 +433,7 @@ def make_word_file(path: Path) -> Path:
     table = document.add_table(rows=2, cols=3)
     table.cell(0, 0).merge(table.cell(0, 1)).text = "Indsats"
     table.cell(0, 2).text = "Udgift"
-    for cell, value in zip(table.rows[1].cells, ("Pluspladser", "Sprog", "1,2 mio. kr.")):
+    for cell, value in zip(table.rows[1].cells, ("Pluspladser", "Sprog", "1,2 mio. kr."), strict=True):
         cell.text = value
     document.save(str(path))
     return path

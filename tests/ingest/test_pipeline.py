@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -322,5 +323,5 @@ def test_chunks_end_at_sentence_boundaries(embedder):
         assert chunk.text.startswith("Sætning"), chunk.text
         assert embedder.count_tokens(chunk.search_text) <= 64
     # overlap: each chunk after the first starts with the last sentence of the one before
-    for before, after in zip(chunks, chunks[1:]):
+    for before, after in pairwise(chunks):
         assert after.text.split("\n")[0] == before.text.split("\n")[-1]

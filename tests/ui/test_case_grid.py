@@ -85,7 +85,8 @@ def test_csv_and_markdown_exports_carry_sources_and_stay_inert(rows):
     records = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert records[0] == [*HEADINGS, "Dokument", "Kilde"] and len(records) == 24
     first = next(r for r in records if r[1] == "Holstebro Kommune")
-    assert first[-1].startswith("De udsatte børn") and first[-1].endswith(", 2015), CASE #1") and first[-2] == "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
+    assert first[-1].startswith("De udsatte børn") and first[-1].endswith(", 2015), CASE #1")
+    assert first[-2] == "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
     assert not any(cell.startswith("=") for record in records for cell in record)
     markdown = grid_markdown(rows)
     assert "## Kilder" in markdown and "Fil: kl-2015-de-udsatte-boern-fremtiden-er-deres.txt" in markdown

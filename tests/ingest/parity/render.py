@@ -172,7 +172,7 @@ def _docx(source: Path, target: Path) -> None:
     outline: list[str] = []
     for block in blocks_for(loaded):
         path = block.section.split(" › ") if block.section else []
-        shared = next((i for i, (a, b) in enumerate(zip(outline, path)) if a != b), min(len(outline), len(path)))
+        shared = next((i for i, (a, b) in enumerate(zip(outline, path, strict=False)) if a != b), min(len(outline), len(path)))
         for level, title in enumerate(path[shared:], shared + 1):
             document.add_heading(title, level=min(level, 3))
         outline = path
@@ -192,8 +192,8 @@ def _docx_block(document, block) -> None:
     if block.kind == "table":
         rows = [line.split(" | ") for line in lines]
         table = document.add_table(rows=len(rows), cols=max(len(row) for row in rows))
-        for row, cells in zip(table.rows, rows):
-            for cell, text in zip(row.cells, cells):
+        for row, cells in zip(table.rows, rows, strict=True):
+            for cell, text in zip(row.cells, cells, strict=False):
                 cell.text = text
         return
     for line in lines:
