@@ -170,22 +170,22 @@ class CaseHandlers:
 
 def wire(ctx: AppContext, tab: CasesTab, chat: ChatTab, shell: Shell) -> CaseHandlers:
     handlers = CaseHandlers(ctx, tab, chat, shell)
-    # The outputs are sets because the handlers return {component: update}; gradio's events.py accepts a set,
-    # but its generated component stubs type outputs as Block | Sequence[Block] only (hence the ignores).
+    # Handlers return {component: update}; Gradio takes the outputs as a list or a set, and a list is what
+    # its typed event signatures declare.
     filters = [tab.search, tab.municipality, tab.target_group, tab.order]
-    grid_outputs = {tab.grid, tab.keys, tab.detail, tab.selected, tab.ask_case, tab.chosen, tab.compare}
+    grid_outputs = [tab.grid, tab.keys, tab.detail, tab.selected, tab.ask_case, tab.chosen, tab.compare]
     gr.on(
         [tab.search.input, tab.municipality.input, tab.target_group.input, tab.order.input],
         handlers.refresh, [*filters, tab.chosen], grid_outputs, trigger_mode="always_last", api_visibility="private",
     )  # fmt: skip
     tab.chosen.input(handlers.compare, [tab.chosen], [tab.compare], trigger_mode="always_last", api_visibility="private")
-    tab.grid.select(handlers.select, [tab.keys], {tab.detail, tab.selected, tab.ask_case}, api_visibility="private")  # type: ignore[arg-type]
+    tab.grid.select(handlers.select, [tab.keys], [tab.detail, tab.selected, tab.ask_case], api_visibility="private")
     tab.ask_case.click(
         handlers.ask_about, [tab.selected],
-        {shell.tabs, chat.question, chat.case_filter, chat.case_row, chat.case_label}, api_visibility="private",  # type: ignore[arg-type]
+        [shell.tabs, chat.question, chat.case_filter, chat.case_row, chat.case_label], api_visibility="private",
     )  # fmt: skip
-    tab.export_csv.click(lambda *f: handlers.export("csv", *f), filters, {tab.export_file}, api_visibility="private")  # type: ignore[arg-type]
+    tab.export_csv.click(lambda *f: handlers.export("csv", *f), filters, [tab.export_file], api_visibility="private")
     tab.export_markdown.click(
-        lambda *f: handlers.export("md", *f), filters, {tab.export_file}, api_visibility="private"  # type: ignore[arg-type]
+        lambda *f: handlers.export("md", *f), filters, [tab.export_file], api_visibility="private"
     )
     return handlers

@@ -227,7 +227,7 @@ class ChatHandlers:
 
     def show_procedure(self, conversation: list[Exchange] | None) -> gr.File:
         """The organisation's procedure document, offered while the latest answer is about a concern."""
-        concern = bool(conversation) and conversation[-1].concern
+        concern = conversation[-1].concern if conversation else False
         return gr.File(visible=concern and self.ctx.settings.concern_procedure is not None)
 
     def procedure_note(self, concern: bool) -> str:
@@ -321,29 +321,30 @@ def wire(ctx: AppContext, tab: ChatTab, shell: Shell) -> ChatHandlers:
     chat_inputs = [tab.question, tab.chatbot, tab.documents, tab.case_filter, tab.conversation]
     # A list, not a set: /chat answers gradio_client with (question, chat, sources, notices) in this order.
     chat_outputs = [tab.question, tab.chatbot, tab.sources, shell.notices, tab.conversation]
-    private = {"api_visibility": "private"}
     tab.question.submit(handlers.chat, chat_inputs, chat_outputs, api_name="chat", concurrency_id="answer").then(
-        handlers.show_procedure, [tab.conversation], [tab.procedure], **private
+        handlers.show_procedure, [tab.conversation], [tab.procedure], api_visibility="private"
     )
-    tab.concern_start.click(handlers.concern_question, None, {tab.question}, **private).then(
-        handlers.chat, chat_inputs, chat_outputs, concurrency_id="answer", **private
-    ).then(handlers.show_procedure, [tab.conversation], [tab.procedure], **private)
-    reset = {
+    tab.concern_start.click(handlers.concern_question, None, [tab.question], api_visibility="private").then(
+        handlers.chat, chat_inputs, chat_outputs, concurrency_id="answer", api_visibility="private"
+    ).then(handlers.show_procedure, [tab.conversation], [tab.procedure], api_visibility="private")
+    # Lists, not sets, for outputs that handlers fill from a {component: value} dict: Gradio takes both,
+    # and a list is what its typed event signatures declare.
+    reset = [
         tab.chatbot, tab.sources, shell.notices, tab.conversation, tab.case_filter, tab.case_row, tab.feedback_box,
         tab.export_file, tab.procedure,
-    }  # fmt: skip
+    ]  # fmt: skip
     tab.new_button.click(handlers.new_conversation, None, reset, api_visibility="private")
     tab.chatbot.clear(handlers.new_conversation, None, reset, api_visibility="private")  # the chat's own 🗑 button
     tab.export_button.click(handlers.export, [tab.conversation], [tab.export_file], api_name="export").then(
         lambda path: gr.File(visible=bool(path)), [tab.export_file], [tab.export_file], api_visibility="private"
     )
     tab.chatbot.like(
-        handlers.like, [tab.conversation], {tab.feedback_box, tab.pending_feedback, tab.feedback_status},
+        handlers.like, [tab.conversation], [tab.feedback_box, tab.pending_feedback, tab.feedback_status],
         api_visibility="private",
     )  # fmt: skip
     tab.feedback_send.click(
         handlers.comment, [tab.pending_feedback, tab.feedback_text],
-        {tab.feedback_box, tab.feedback_text, tab.pending_feedback, tab.feedback_status}, api_visibility="private",
+        [tab.feedback_box, tab.feedback_text, tab.pending_feedback, tab.feedback_status], api_visibility="private",
     )  # fmt: skip
     tab.clear_case.click(lambda: (None, gr.Row(visible=False)), None, [tab.case_filter, tab.case_row], api_visibility="private")
     gr.api(handlers.ask, api_name="ask", concurrency_id="answer")

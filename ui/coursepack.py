@@ -135,25 +135,25 @@ class CoursePackHandlers:
 
 def wire(ctx: AppContext, tab: CoursePackTab, chat: ChatTab) -> CoursePackHandlers:
     handlers = CoursePackHandlers(ctx, tab, chat)
-    # The outputs are sets because the handlers return {component: update}; gradio's events.py accepts a set,
-    # but its generated component stubs type outputs as Block | Sequence[Block] only (hence the ignores).
-    shown = {tab.pack, tab.contents, tab.item, tab.status}
-    added = {*shown, chat.feedback_status}
-    chat.add_answer.click(handlers.add_latest_answer, [tab.pack, chat.conversation], added, api_visibility="private")  # type: ignore[arg-type]
+    # Handlers return {component: update}; Gradio takes the outputs as a list or a set, and a list is what
+    # its typed event signatures declare.
+    shown = [tab.pack, tab.contents, tab.item, tab.status]
+    added = [*shown, chat.feedback_status]
+    chat.add_answer.click(handlers.add_latest_answer, [tab.pack, chat.conversation], added, api_visibility="private")
     # .change, not .input: script.js sets the hidden box's value, which Gradio does not count as typing.
     chat.pack_request.change(
         handlers.add_requested_quote, [chat.pack_request, tab.pack, chat.conversation],
-        added,  # type: ignore[arg-type]
+        added,
         api_visibility="private",
     )
-    tab.up.click(lambda p, s: handlers.move(p, s, -1), [tab.pack, tab.item], shown, api_visibility="private")  # type: ignore[arg-type]
-    tab.down.click(lambda p, s: handlers.move(p, s, 1), [tab.pack, tab.item], shown, api_visibility="private")  # type: ignore[arg-type]
-    tab.delete.click(handlers.remove, [tab.pack, tab.item], shown, api_visibility="private")  # type: ignore[arg-type]
-    exported = {tab.export_file, tab.status}
+    tab.up.click(lambda p, s: handlers.move(p, s, -1), [tab.pack, tab.item], shown, api_visibility="private")
+    tab.down.click(lambda p, s: handlers.move(p, s, 1), [tab.pack, tab.item], shown, api_visibility="private")
+    tab.delete.click(handlers.remove, [tab.pack, tab.item], shown, api_visibility="private")
+    exported = [tab.export_file, tab.status]
     tab.export_docx.click(
-        lambda p, t: handlers.export("docx", p, t), [tab.pack, tab.title], exported, api_visibility="private"  # type: ignore[arg-type]
+        lambda p, t: handlers.export("docx", p, t), [tab.pack, tab.title], exported, api_visibility="private"
     )
     tab.export_markdown.click(
-        lambda p, t: handlers.export("md", p, t), [tab.pack, tab.title], exported, api_visibility="private"  # type: ignore[arg-type]
+        lambda p, t: handlers.export("md", p, t), [tab.pack, tab.title], exported, api_visibility="private"
     )
     return handlers
