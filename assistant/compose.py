@@ -43,23 +43,25 @@ LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # names the case and the case's results come along ("Hvad fik Ishøj ud af ...?" asks for a result
 # without the word "case").
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list"})
-SHORT_UNITS = {True: 3, False: 4}  # by "is a fact question"
+SHORT_UNITS = {True: 2, False: 3}  # by "is a fact question"
 PART_UNITS = 2  # per part of a multi-part question
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
-# the short answer (or be a relevant row or item of a table or list shown there), and to appear under
-# "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall together
-# with how well retrieval did. Chosen with the unit counts above on the train split after the unit scorer
-# was refitted (answerable train questions, key-fact recall / gold cited / median characters of fact answers):
-# short 0.3, more 0.3, 2/3 units: 0.607 / 0.780 / 559; short 0.15, more 0.2, 3/4 units: 0.700 / 0.825 / 774;
-# short 0.1: 0.707 / 0.825 / 919 (longer for +0.007); a section coverage of 0.2 instead of 0.25 let unrelated
-# sections in (19 on train). The fitted probabilities are lower and flatter than the first scorer's, so the
-# second- and third-best units, which often hold the figure or the result, fell below a floor of 0.3.
+# the short answer, to be a row or item shown beside the unit that brought its table or list, and to appear
+# under "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall
+# together with how well retrieval did. Chosen on the train split after the unit scorer was refitted on the
+# merged index (177 answerable train questions; key-fact recall / gold cited / median characters of fact
+# answers; 2/3 short units unless said):
+#   short 0.3, more 0.3 (the first scorer's floors):            0.607 / 0.780 / 559
+#   short 0.15, more 0.2, rows and items 0.15, 3/4 units:       0.700 / 0.825 / 774
+#   ... rows and items 0.3 / 0.5:                               0.690 / 660, 0.681 / 588
+#   short 0.15, more 0.2, rows and items 0.5:                   0.651 / 0.808 / 592
+#   ... and no short-answer unit from another chunk without a question word: 0.642 / 0.802 / 559 (chosen)
+#   short 0.1: +0.007 recall for +145 characters; section coverage 0.2: 19 unrelated sections.
+# The issue asks for one to three short-answer units and short fact answers, so 3/4 units were not taken.
+# With the refitted scorer the probabilities are lower and flatter, so the second-best unit, which often
+# holds the figure or the result, fell below a share of 0.3; a whole budget table, though, needs 0.5.
 SHORT_FLOOR = 0.15
 MORE_FLOOR = 0.2
-# Rows and items shown beside the unit that brought their table or list need a stricter share: with the
-# short floor a budget table showed nearly all its rows for a question about one of them. On train (short
-# 0.15, more 0.2, 3/4 units) a member share of 0.15 / 0.3 / 0.5 gave key-fact recall 0.700 / 0.690 / 0.681
-# and fact answers of median 774 / 660 / 588 characters; 0.5 keeps fact answers within 600.
 MEMBER_FLOOR = 0.5
 # A "Mere fra kilderne" section needs a unit holding this IDF-weighted share of the question's terms.
 SECTION_COVERAGE = 0.25
@@ -154,6 +156,8 @@ class CitatComposer:
                 break
             if candidate.key in shown or candidate.group in shown:
                 continue
+            if blocks and candidate.coverage == 0.0 and candidate.hit.passage.chunk_id != ranked[0].hit.passage.chunk_id:
+                continue  # from elsewhere, a unit that shares none of the question's words only resembles it
             block = self._expand(candidate, scored, answer_type, part, member_floor)
             shown.update(_keys(block) | {candidate.group})
             blocks.append(block)
