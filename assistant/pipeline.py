@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CitatComposer, Composition, source_heading
+from assistant.compose import CASE_TYPES, CitatComposer, Composition, source_heading
 from assistant.evidence import EvidenceGatherer, UnitScorer
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -411,7 +411,7 @@ class Assistant:
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
         top = hits[0].passage.metadata if hits else {}
-        if top.get("case_number") is not None and assessment.analysis.answer_type in ("case", "other", "procedure", "list"):
+        if top.get("case_number") is not None and assessment.analysis.answer_type in CASE_TYPES:
             case = f"CASE #{top['case_number']} {top.get('case_title', '')} ({top.get('municipality', '')})"
             return render("lead_in_case", case=" ".join(case.replace(" ()", "").split()))
         return render("lead_in")

@@ -23,6 +23,8 @@ from tidlig.text import plain_markdown, split_sentences
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
+# The line under a Markdown table's header row ("|---|---|"): layout, not a claim.
+TABLE_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 SUPPORT_THRESHOLD = 0.6
 
 
@@ -97,5 +99,8 @@ def claim_sentences(text: str) -> list[str]:
 def answer_claims(text: str) -> list[str]:
     """The claim sentences of an answer: everything but the lead-in paragraph and bold source headings."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
-    lines = [line for line in body.splitlines() if not (line.startswith("**") and line.rstrip().endswith("**"))]
+    lines = [
+        line for line in body.splitlines()
+        if not (line.startswith("**") and line.rstrip().endswith("**")) and not TABLE_DELIMITER.fullmatch(line.strip())
+    ]
     return [sentence for sentence in claim_sentences("\n".join(lines)) if strip_markers(sentence)]

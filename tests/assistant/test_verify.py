@@ -1,5 +1,5 @@
 from assistant.relevance import RelevanceScorer
-from assistant.verify import CitationVerifier, claim_sentences, strip_markers
+from assistant.verify import CitationVerifier, answer_claims, claim_sentences, strip_markers
 
 PASSAGES = {
     1: "98 pct. af de nye familier takker ja til ’Familie med Hjerte’. Holstebro Kommune har ikke gennemført en effektmåling.",
@@ -12,6 +12,12 @@ def test_claim_sentences_keep_markers_with_their_sentence():
     text = "Her er svaret:\n- 98 pct. takker ja. [1] Det er mange. [1][2]\nEn uden marker."
     assert claim_sentences(text) == ["Her er svaret:", "- 98 pct. takker ja. [1]", "Det er mange. [1][2]", "En uden marker."]
     assert strip_markers("- Det er mange. [1][2]") == "Det er mange."
+
+
+def test_a_tables_delimiter_row_is_layout_not_a_claim():
+    text = "Kort svar:\n\n| Indsats | 2016 | 2017 [1]|\n|---|---|---|\n| Pluspladser | 527.000 | 527.000 [1]|"
+    claims = answer_claims(text)
+    assert claims == ["| Indsats | 2016 | 2017 [1]|", "| Pluspladser | 527.000 | 527.000 [1]|"]
 
 
 def test_a_verbatim_quote_is_supported_by_its_passage():
