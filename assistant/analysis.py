@@ -33,25 +33,43 @@ AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
-    ("amount", re.compile(
-        r"\bhvor (?:mange|meget|stor|store|stort|høj|høje|lav|lave|dyr|dyrt|ofte|udbredt|udbredte)\b|\bhvilken andel\b|\bhvor stor en andel\b"
-        r"|\bhvad kost\w*|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
-        r"|\bhvor mange procent\b|\bhow (?:many|much)\b")),
-    ("time", re.compile(
-        r"\bhvornår\b|\bhvilket år\b|\bi hvilke år\b|\bhvor (?:lang tid|længe|tidligt|hurtigt|gammel|gamle)\b"
-        r"|\bhvilken (?:alder|frist|dato|periode)\b|\bwhen\b")),
+    (
+        "amount",
+        re.compile(
+            r"\bhvor (?:mange|meget|stor|store|stort|høj|høje|lav|lave|dyr|dyrt|ofte|udbredt|udbredte)\b"
+            r"|\bhvilken andel\b|\bhvor stor en andel\b"
+            r"|\bhvad kost\w*|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
+            r"|\bhvor mange procent\b|\bhow (?:many|much)\b"
+        ),
+    ),
+    (
+        "time",
+        re.compile(
+            r"\bhvornår\b|\bhvilket år\b|\bi hvilke år\b|\bhvor (?:lang tid|længe|tidligt|hurtigt|gammel|gamle)\b"
+            r"|\bhvilken (?:alder|frist|dato|periode)\b|\bwhen\b"
+        ),
+    ),
     ("place", re.compile(r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b")),
-    ("person", re.compile(
-        r"\bhvem\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk)\b|\bwho\b")),
+    (
+        "person",
+        re.compile(r"\bhvem\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk)\b|\bwho\b"),
+    ),
     ("reason", re.compile(r"\bhvorfor\b|\bhvad er (?:grunden|årsagen|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
-    ("definition", re.compile(
-        r"^(?:hvad (?:er|betyder|menes med|forstås ved|dækker)|define|what is)\b"
-        r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b")),
-    ("list", re.compile(
-        r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b")),
-    ("procedure", re.compile(
-        r"\bhvordan\b|\bhvad (?:gør|skal|kan|bør) (?:jeg|vi|man|en pædagog|personalet)\b|\bhvad gør\b"
-        r"|\bfremgangsmåde\b|\btrin\b|\bhow\b")),
+    (
+        "definition",
+        re.compile(
+            r"^(?:hvad (?:er|betyder|menes med|forstås ved|dækker)|define|what is)\b"
+            r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
+        ),
+    ),
+    ("list", re.compile(r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b")),
+    (
+        "procedure",
+        re.compile(
+            r"\bhvordan\b|\bhvad (?:gør|skal|kan|bør) (?:jeg|vi|man|en pædagog|personalet)\b|\bhvad gør\b"
+            r"|\bfremgangsmåde\b|\btrin\b|\bhow\b"
+        ),
+    ),
 )
 _CASE_VERBS = re.compile(r"\b(?:gør|gjorde|har|arbejder|bruger|brugte|indførte|fik|tilbyder|lavede|gik)\b")
 _CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bresultat\w*\b|\bvirkede\b|\bhvordan er det gået\b")
@@ -89,8 +107,24 @@ _ASK = re.compile(
 )
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
-    "the", "what", "how", "does", "do", "is", "are", "which", "about", "and", "of", "for", "with", "should", "can",
-    "why", "when", "who",
+    "the",
+    "what",
+    "how",
+    "does",
+    "do",
+    "is",
+    "are",
+    "which",
+    "about",
+    "and",
+    "of",
+    "for",
+    "with",
+    "should",
+    "can",
+    "why",
+    "when",
+    "who",
 }
 
 
@@ -197,7 +231,9 @@ def is_english(text: str) -> bool:
 # both ask "does this unit hold the expected answer?").
 _NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
-    "amount": re.compile(rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}", re.I),
+    "amount": re.compile(
+        rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}", re.I
+    ),
     "time": re.compile(
         r"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|\b\d+\s*(?:år|måneder|mdr|uger|dage|timer|minutter)\b|\b(?:januar|februar|marts|april"
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",

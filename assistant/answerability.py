@@ -166,7 +166,7 @@ class Answerability:
         part_bar = max(self.model.threshold, self.model.answer_threshold)
         uncovered = tuple(
             number
-            for number, (part, part_found) in enumerate(zip(analysis.parts, parts))
+            for number, (part, part_found) in enumerate(zip(analysis.parts, parts, strict=True))
             if analysis.is_multi_part and self._probability(self.signals(part, analysis.is_english, part_found)) < part_bar
         )
         if uncovered and len(uncovered) == len(analysis.parts):

@@ -136,7 +136,11 @@ class CitatComposer:
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             short += self._short_answer(scored_units, number, part_type, shown)
-        case = short[0].hit if short and analysis.answer_type in CASE_TYPES and short[0].hit.passage.metadata.get("case_number") is not None else None
+        case = (
+            short[0].hit
+            if short and analysis.answer_type in CASE_TYPES and short[0].hit.passage.metadata.get("case_number") is not None
+            else None
+        )
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
         more = self._more(scored_units, shown, fact, case, writer)
@@ -177,9 +181,7 @@ class CitatComposer:
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))
 
-    def _more(
-        self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None, writer: _Writer
-    ) -> list[_Block]:
+    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
         For a case question the results of the case the answer starts from come along: leaders ask
         what came of it, and result sentences rarely share the question's words."""
@@ -228,7 +230,12 @@ def _grouped(members: list[ScoredUnit]) -> list[_Block]:
         unit = member.unit
         kind: BlockKind = "table" if unit.kind == "table_row" else "list" if unit.kind == "list_item" else "sentences"
         previous = blocks[-1] if blocks else None
-        if previous and previous.hit.passage.chunk_id == unit.chunk_id and previous.kind == kind and previous.lead_in == shown_lead_in(unit):
+        if (
+            previous
+            and previous.hit.passage.chunk_id == unit.chunk_id
+            and previous.kind == kind
+            and previous.lead_in == shown_lead_in(unit)
+        ):
             blocks[-1] = _Block(previous.hit, kind, (*previous.units, unit), previous.lead_in)
         else:
             blocks.append(_Block(member.hit, kind, (unit,), shown_lead_in(unit)))
@@ -239,7 +246,14 @@ def _merged(blocks: list[_Block]) -> list[_Block]:
     """Sentences picked from the same chunk read as one paragraph, in document order."""
     merged: list[_Block] = []
     for block in blocks:
-        same = next((i for i, m in enumerate(merged) if m.kind == block.kind == "sentences" and m.hit.passage.chunk_id == block.hit.passage.chunk_id), None)
+        same = next(
+            (
+                i
+                for i, m in enumerate(merged)
+                if m.kind == block.kind == "sentences" and m.hit.passage.chunk_id == block.hit.passage.chunk_id
+            ),
+            None,
+        )
         if same is None:
             merged.append(block)
         else:

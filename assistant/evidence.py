@@ -66,7 +66,8 @@ FEATURES = (
 
 RESULT_CUES = re.compile(
     r"\b(?:pct|procent|effekt\w*|resultat\w*|viser|faldet|færre|flere|reduc\w*|stige\w*|steget|besparelse\w*"
-    r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*)", re.IGNORECASE,
+    r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*)",
+    re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?:%|pct|procent|kr|mio|mia|millioner))?")
 
@@ -131,9 +132,16 @@ class UnitScorer:
 
     def to_json(self, **about: object) -> str:
         return json.dumps(
-            {"features": list(FEATURES), "mean": self._mean.round(6).tolist(), "scale": self._scale.round(6).tolist(),
-             "weights": self._weights.round(6).tolist(), "bias": round(self._bias, 6), **about},
-            ensure_ascii=False, indent=1,
+            {
+                "features": list(FEATURES),
+                "mean": self._mean.round(6).tolist(),
+                "scale": self._scale.round(6).tolist(),
+                "weights": self._weights.round(6).tolist(),
+                "bias": round(self._bias, 6),
+                **about,
+            },
+            ensure_ascii=False,
+            indent=1,
         )
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
@@ -187,7 +195,10 @@ class EvidenceGatherer:
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
             ScoredUnit(
-                c.unit, c.hit, c.rank, c.group,
+                c.unit,
+                c.hit,
+                c.rank,
+                c.group,
                 features=tuple(rows[i] for rows in per_query),
                 part_scores=tuple(part[i] for part in scores),
                 coverage=self._relevance.term_coverage(query_terms, terms_of(c.unit.text)),
@@ -195,7 +206,6 @@ class EvidenceGatherer:
             for i, c in enumerate(candidates)
         ]
         return sorted(scored, key=lambda s: -s.score)
-
 
     def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
         with self._part_lock:
@@ -227,23 +237,25 @@ def unit_features(
         similarity = similarities.get(unit.unit_id, 0.0)
         unit_terms = terms_of(unit.search_text)
         context_terms = unit_terms | terms_of(str(hit.passage.metadata.get("context", "")))
-        rows.append({
-            "similarity": similarity,
-            "similarity_gap": similarity - best,
-            "chunk_similarity": hit.dense_similarity or 0.0,
-            "chunk_rank": 1.0 / (1 + candidate.rank),
-            "coverage": relevance.term_coverage(terms, unit_terms),
-            "context_coverage": relevance.term_coverage(terms, context_terms),
-            "rarest_term": float(bool(rarest) and rarest in unit_terms),
-            "answer_type": float(holds_answer_type(unit, hit, answer_type)),
-            "figure": float(_has_figure(unit.text)),
-            "list_item": float(unit.kind == "list_item"),
-            "table_row": float(unit.kind == "table_row"),
-            "lead_in": float(unit.kind == "sentence" and is_lead_in(unit.text)),
-            "case_result": float(_is_case(hit) and bool(RESULT_CUES.search(unit.text))),
-            "first_in_chunk": float(unit.position == 0),
-            "length": math.log1p(len(unit.text)),
-        })
+        rows.append(
+            {
+                "similarity": similarity,
+                "similarity_gap": similarity - best,
+                "chunk_similarity": hit.dense_similarity or 0.0,
+                "chunk_rank": 1.0 / (1 + candidate.rank),
+                "coverage": relevance.term_coverage(terms, unit_terms),
+                "context_coverage": relevance.term_coverage(terms, context_terms),
+                "rarest_term": float(bool(rarest) and rarest in unit_terms),
+                "answer_type": float(holds_answer_type(unit, hit, answer_type)),
+                "figure": float(_has_figure(unit.text)),
+                "list_item": float(unit.kind == "list_item"),
+                "table_row": float(unit.kind == "table_row"),
+                "lead_in": float(unit.kind == "sentence" and is_lead_in(unit.text)),
+                "case_result": float(_is_case(hit) and bool(RESULT_CUES.search(unit.text))),
+                "first_in_chunk": float(unit.position == 0),
+                "length": math.log1p(len(unit.text)),
+            }
+        )
     return rows
 
 
@@ -254,7 +266,7 @@ def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource) -> list[Ca
     for rank, hit in enumerate(hits):
         units = tuple(index.units.get(hit.passage.chunk_id, ()))
         groups = unit_groups(units)
-        for unit, group in zip(units, groups):
+        for unit, group in zip(units, groups, strict=True):
             key = unit_key(unit.text)
             if key in seen or not quotable(unit, units):
                 continue
@@ -273,7 +285,12 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
             groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"
         elif unit.kind == "list_item" and previous is not None and previous.kind == "list_item" and previous.lead_in == unit.lead_in:
             groups[i] = groups[i - 1]
-        elif unit.kind == "list_item" and previous is not None and previous.kind == "sentence" and shown_lead_in(unit).endswith(previous.text):
+        elif (
+            unit.kind == "list_item"
+            and previous is not None
+            and previous.kind == "sentence"
+            and shown_lead_in(unit).endswith(previous.text)
+        ):
             groups[i] = groups[i - 1]  # the lead-in sentence joins its list
     return groups
 

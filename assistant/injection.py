@@ -42,7 +42,7 @@ _PATTERNS = [
     # "ignore/forget/disregard … (previous) instructions", "se bort fra … instruktioner".
     rf"\b(?:ignor[eé]r\w*|ignore|disregard|forget|glem|overse|tilsidesæt\w*|override|se bort fra|bortse fra)\b"
     rf"[^.!?\n]{{0,60}}\b(?:{_RULES}|{_EARLIER}\s+(?:\w+\s+)?(?:{_RULES}|beskeder|messages|ordrer|orders))",
-    rf"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\b",
+    r"\b(?:ignore|disregard|forget)\s+(?:everything|all|anything)\b",
     r"\bglem\s+(?:alt|alle|dine|din|dit)\b",
     # Orders about the answer: "fra nu af skal du …", "from now on …", "svar kun …", "reply HACKED".
     r"\b(?:fra nu af|fremover skal du|from now on|henceforth)\b",

@@ -123,7 +123,9 @@ class Passages:
     @classmethod
     def from_citations(cls, citations: Sequence[Citation], hits: Sequence[ScoredPassage]) -> Passages:
         by_chunk = {hit.passage.chunk_id: hit for hit in hits}
-        chosen = [(by_chunk[c.chunk_id], "\n".join(c.quoted) or by_chunk[c.chunk_id].passage.text) for c in citations if c.chunk_id in by_chunk]
+        chosen = [
+            (by_chunk[c.chunk_id], "\n".join(c.quoted) or by_chunk[c.chunk_id].passage.text) for c in citations if c.chunk_id in by_chunk
+        ]
         chosen = chosen[:PASSAGES_IN_PROMPT]
         return cls(tuple(hit for hit, _ in chosen), tuple(text for _, text in chosen))
 
@@ -157,7 +159,7 @@ class AnswerWriter:
             raise LLMFailure("intet at svare ud fra")
         numbered = "\n\n".join(
             render("passage", number=n, heading=source_heading(hit), text=neutralise_instructions(text))
-            for n, (hit, text) in enumerate(zip(passages.hits, passages.texts), 1)
+            for n, (hit, text) in enumerate(zip(passages.hits, passages.texts, strict=True), 1)
         )
         partial = render("answer_partial", missing=", ".join(missing)) if outcome == "partial" and missing else ""
         prompt = render("answer", passages=numbered, question=question, partial=partial)

@@ -54,8 +54,44 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\[\n]\s*|^\s*[-*•]\s*)$"
 # Given names that are also common Danish or English words ("per barn", "hans mor", "mark", "storm"):
 # a name only when capitalised mid-sentence or after a cue.
 AMBIGUOUS = frozenset(
-    "per hans kaj bo sten storm birk bjørn mark max tom august helle rene frank stig aksel gry tea else rosa "
-    "lykke lauge lang dam holm lund berg skov lind bach munk kai jan lis ann".split()
+    [
+        "per",
+        "hans",
+        "kaj",
+        "bo",
+        "sten",
+        "storm",
+        "birk",
+        "bjørn",
+        "mark",
+        "max",
+        "tom",
+        "august",
+        "helle",
+        "rene",
+        "frank",
+        "stig",
+        "aksel",
+        "gry",
+        "tea",
+        "else",
+        "rosa",
+        "lykke",
+        "lauge",
+        "lang",
+        "dam",
+        "holm",
+        "lund",
+        "berg",
+        "skov",
+        "lind",
+        "bach",
+        "munk",
+        "kai",
+        "jan",
+        "lis",
+        "ann",
+    ]
 )
 SURNAME_ENDINGS = ("sen", "søn", "gaard", "gård")
 MAX_NAME_WORDS = 4
@@ -197,9 +233,7 @@ def _name_length(text: str, tokens: list[re.Match[str]], i: int, known_terms: Co
     return 0
 
 
-def _capitalised_run(
-    text: str, tokens: list[re.Match[str]], i: int, known_terms: Container[str], sentence_start: bool
-) -> int:
+def _capitalised_run(text: str, tokens: list[re.Match[str]], i: int, known_terms: Container[str], sentence_start: bool) -> int:
     """Two or more capitalised words in a row: a name when one is a surname, or when the documents use
     none of them (too cautious at worst: only the question's search, logs and records lose the words)."""
     run = [tokens[i]]

@@ -68,8 +68,24 @@ ANSWERABILITY_L2 = 1.0  # ridge penalty on the standardised answerability weight
 # Danish municipalities used to make "swapped name" near-misses; only those the documents never mention
 # are used, so the swapped question is unanswerable by construction.
 MUNICIPALITIES = (
-    "Gribskov", "Assens", "Faaborg-Midtfyn", "Lolland", "Tønder", "Vordingborg", "Skive", "Lemvig", "Halsnæs",
-    "Kalundborg", "Rebild", "Vesthimmerland", "Fanø", "Samsø", "Stevns", "Jammerbugt", "Furesø", "Ikast-Brande",
+    "Gribskov",
+    "Assens",
+    "Faaborg-Midtfyn",
+    "Lolland",
+    "Tønder",
+    "Vordingborg",
+    "Skive",
+    "Lemvig",
+    "Halsnæs",
+    "Kalundborg",
+    "Rebild",
+    "Vesthimmerland",
+    "Fanø",
+    "Samsø",
+    "Stevns",
+    "Jammerbugt",
+    "Furesø",
+    "Ikast-Brande",
 )
 
 
@@ -225,7 +241,9 @@ def _platt(score: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(w[0]), float(w[1])
 
 
-def ranking_scores(questions: Sequence[QuestionRows], score: Callable[[list[dict[str, float]]], Sequence[float]]) -> tuple[float, float, int]:
+def ranking_scores(
+    questions: Sequence[QuestionRows], score: Callable[[list[dict[str, float]]], Sequence[float]]
+) -> tuple[float, float, int]:
     """Share of questions (with a gold unit among the candidates) whose best unit is gold, or one of the best three."""
     first = top3 = counted = 0
     for question in questions:
@@ -245,8 +263,11 @@ def comparison_table(questions: Sequence[QuestionRows], model: Callable[[list[di
         "fitted unit scorer": model,
     }
     with_gold = sum(1 for q in questions if any(q.labels))
-    lines = [f"Enhedsvalg på {split} ({with_gold} af {len(questions)} besvarbare spørgsmål har en guldenhed blandt kandidaterne)",
-             "| rangering | guld først | guld i top 3 |", "|---|---|---|"]
+    lines = [
+        f"Enhedsvalg på {split} ({with_gold} af {len(questions)} besvarbare spørgsmål har en guldenhed blandt kandidaterne)",
+        "| rangering | guld først | guld i top 3 |",
+        "|---|---|---|",
+    ]
     for name, ranking in rankings.items():
         first, top3, _ = ranking_scores(questions, ranking)
         lines.append(f"| {name} | {first:.2f} | {top3:.2f} |")
@@ -265,8 +286,11 @@ def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run
     train = [q for q in questions if q.split in ("train", None)]
     validation = [q for q in questions if q.split == "validation"] or train
     neutral = AnswerabilityModel(
-        weights=(0.0,) * len(Signals.FEATURES), bias=0.0, mean=(0.0,) * len(Signals.FEATURES),
-        scale=(1.0,) * len(Signals.FEATURES), threshold=0.5,
+        weights=(0.0,) * len(Signals.FEATURES),
+        bias=0.0,
+        mean=(0.0,) * len(Signals.FEATURES),
+        scale=(1.0,) * len(Signals.FEATURES),
+        threshold=0.5,
     )
     index = CorpusIndex.open(settings)
     assistant = Assistant(index, settings, model=neutral)
@@ -284,10 +308,14 @@ def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run
     scale[scale == 0] = 1.0
     weights, bias = fit_logistic((x - mean) / scale, y, ANSWERABILITY_L2)
     model = AnswerabilityModel(
-        tuple(map(float, weights)), float(bias), tuple(map(float, mean)), tuple(map(float, scale)), 0.5,
+        tuple(map(float, weights)),
+        float(bias),
+        tuple(map(float, mean)),
+        tuple(map(float, scale)),
+        0.5,
         fitted_on=f"{counts['positive']} answerable, {counts['negative']} unanswerable (train + near-misses)",
     )
-    for name, weight in sorted(zip(Signals.FEATURES, weights), key=lambda p: -abs(p[1])):
+    for name, weight in sorted(zip(Signals.FEATURES, weights, strict=True), key=lambda p: -abs(p[1])):
         print(f"  weight {name:<18} {weight:+.3f}")
 
     fitted = Assistant(index, settings, model=model)
@@ -333,7 +361,9 @@ def _threshold_table(assistant: Assistant, assessments: Sequence[tuple[bool, Ass
     for threshold in np.round(np.arange(0.05, 0.96, 0.05), 2):
         if which == "partial" and threshold < decline_at:
             continue
-        thresholds = {"threshold": float(threshold)} if which == "decline" else {"threshold": decline_at, "answer_threshold": float(threshold)}
+        thresholds = (
+            {"threshold": float(threshold)} if which == "decline" else {"threshold": decline_at, "answer_threshold": float(threshold)}
+        )
         decider = Answerability(replace(assistant.model, **thresholds), assistant.statistics)
         rows = [(answerable, decider.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
         outcomes[float(threshold)] = rows
@@ -375,24 +405,29 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
     corpus_text = " ".join(p.text for p in assistant.index.passages.values())
     absent_years = [str(y) for y in range(1990, 2031) if str(y) not in corpus_text]
     unknown_names = [m for m in MUNICIPALITIES if not statistics.knows_word(m)]
-    known_municipalities = sorted({
-        str(p.metadata["municipality"]).removesuffix(" Kommune")
-        for p in assistant.index.passages.values()
-        if p.metadata.get("municipality") and " " not in str(p.metadata["municipality"]).removesuffix(" Kommune")
-    })
+    known_municipalities = sorted(
+        {
+            str(p.metadata["municipality"]).removesuffix(" Kommune")
+            for p in assistant.index.passages.values()
+            if p.metadata.get("municipality") and " " not in str(p.metadata["municipality"]).removesuffix(" Kommune")
+        }
+    )
     examples = []
     for q in answerable:
         pick = zlib.crc32(q.id.encode())
         swaps: list[tuple[str, Callable[[str], str]]] = []
         if (years := asked_years(q.question)) and absent_years:
-            swaps.append(("year", lambda t, y=years[0]: t.replace(y, absent_years[pick % len(absent_years)])))
+            absent = absent_years[pick % len(absent_years)]
+            swaps.append(("year", lambda t, y=years[0], a=absent: t.replace(y, a)))
         if names := proper_nouns(q.question):
-            swaps.append(("name", lambda t, n=names[0]: re.sub(rf"\b{re.escape(n)}", unknown_names[pick % len(unknown_names)], t, count=1)))
+            unknown = unknown_names[pick % len(unknown_names)]
+            swaps.append(("name", lambda t, n=names[0], u=unknown: re.sub(rf"\b{re.escape(n)}", u, t, count=1)))
             # A municipality the documents do describe, but not where this question's answer stands: the
             # hardest near-miss ("Hvor mange pluspladser har Aarhus?" when only København's are given).
             elsewhere = [m for m in known_municipalities if m not in q.question and not any(m in g.quote for g in q.gold)]
             if elsewhere:
-                swaps.append(("known_name", lambda t, n=names[0], m=elsewhere[pick % len(elsewhere)]: re.sub(rf"\b{re.escape(n)}", m, t, count=1)))
+                other = elsewhere[pick % len(elsewhere)]
+                swaps.append(("known_name", lambda t, n=names[0], m=other: re.sub(rf"\b{re.escape(n)}", m, t, count=1)))
         if figures := asked_figures(q.question):
             swaps.append(("figure", lambda t, f=figures[0]: t.replace(f, _absent_figure(f, corpus_text), 1)))
         for what, swap in swaps:

@@ -75,7 +75,12 @@ def markdown_report(report: Mapping[str, object]) -> str:
     lines += ["## Svarform", "", "| fejl | antal |", "|---|---|"]
     lines += [f"| {key} | {form[key]} |" for key in FORM_KEYS]
     lines += ["", "Median antal tegn pr. type: " + ", ".join(f"{kind} {chars}" for kind, chars in form["median_chars"].items()), ""]
-    lines += ["## Per spørgsmålstype", "", "| type | n | hit@5 | key_fact_recall | citation_precision | afvist |", "|---|---|---|---|---|---|"]
+    lines += [
+        "## Per spørgsmålstype",
+        "",
+        "| type | n | hit@5 | key_fact_recall | citation_precision | afvist |",
+        "|---|---|---|---|---|---|",
+    ]
     for kind, block in report["by_kind"].items():
         declined = block["refusal"]["unanswerable_declined"] if kind == "unanswerable" else block["refusal"]["answerable_declined"]
         lines.append(

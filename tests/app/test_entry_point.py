@@ -28,7 +28,11 @@ def test_the_default_start_path_does_not_import_torch(bundled_index, bundled_set
         "app.build_app(assistant, settings)\n"
         "print(len(assistant.index.passages), sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))\n"
     )
-    env = {**os.environ, "TIDLIG_DATA_DIR": str(bundled_settings.data_dir), "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent)}
+    env = {
+        **os.environ,
+        "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
+        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent),
+    }
     result = subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith(f"{len(bundled_index.passages)} []"), result.stdout

@@ -96,7 +96,7 @@ def test_a_model_fitted_for_other_features_is_refused(tmp_path):
 def test_the_shipped_model_is_fitted_and_calibrated():
     model = AnswerabilityModel.load()
     assert 0 < model.threshold < 1 and model.fitted_on
-    weights = dict(zip(model.features, model.weights))
+    weights = dict(zip(model.features, model.weights, strict=True))
     # What the fit must have learnt: names the corpus never uses count against, similarity for.
     assert weights["unknown_names"] < 0 < weights["similarity"]
     assert np.all(np.array(model.scale) > 0)

@@ -20,18 +20,33 @@ from tests.assistant.units_fixture import FakeUnitIndex
 KL = {"title": "De udsatte børn", "year": 2015, "location": "side 4"}
 KBH = {"title": "Særlige indsatser", "year": 2016, "location": "side 2"}
 CHUNKS = [
-    ("kl-1", "Sundhedsplejen besøger alle familier med nyfødte. Der er 500 pluspladser i vuggestuer og børnehaver "
-     "fordelt over hele byen. Pladserne er til børn, som er sprogligt eller socialt udsatte.\n\n"
-     "Flere kommuner har gode erfaringer. KL anbefaler tre ting:\n"
-     "- At kommunerne styrker den tidlige opsporing i dagtilbud\n- At forældrene inddrages tidligt\n"
-     "- At pædagoger får sparring fra PPR\n\nTidlig indsats", KL),
+    (
+        "kl-1",
+        "Sundhedsplejen besøger alle familier med nyfødte. Der er 500 pluspladser i vuggestuer og børnehaver "
+        "fordelt over hele byen. Pladserne er til børn, som er sprogligt eller socialt udsatte.\n\n"
+        "Flere kommuner har gode erfaringer. KL anbefaler tre ting:\n"
+        "- At kommunerne styrker den tidlige opsporing i dagtilbud\n- At forældrene inddrages tidligt\n"
+        "- At pædagoger får sparring fra PPR\n\nTidlig indsats",
+        KL,
+    ),
     # Overlaps the chunk above (chunking repeats a sentence at the boundary).
-    ("kl-2", "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. Holstebro tilbyder kurser "
-     "til alle nye forældre, og 98 pct. af familierne takker ja.", KL),
-    ("kbh-1", "Indsats | 2016 | 2017 | 2018\nPluspladser | 527.000 | 527.000 | 527.000\n"
-     "Sprogpakker | 120.000 | 130.000 | 140.000\nForældrekurser | 80.000 | 85.000 | 90.000", {**KBH, "block_kind": "table"}),
-    ("varde-1", "Varde Kommune har bygget en ny svømmehal i 2015. Svømmehallen har fået mange flere besøgende end ventet.",
-     {"title": "Varde", "location": "side 9"}),
+    (
+        "kl-2",
+        "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. Holstebro tilbyder kurser "
+        "til alle nye forældre, og 98 pct. af familierne takker ja.",
+        KL,
+    ),
+    (
+        "kbh-1",
+        "Indsats | 2016 | 2017 | 2018\nPluspladser | 527.000 | 527.000 | 527.000\n"
+        "Sprogpakker | 120.000 | 130.000 | 140.000\nForældrekurser | 80.000 | 85.000 | 90.000",
+        {**KBH, "block_kind": "table"},
+    ),
+    (
+        "varde-1",
+        "Varde Kommune har bygget en ny svømmehal i 2015. Svømmehallen har fået mange flere besøgende end ventet.",
+        {"title": "Varde", "location": "side 9"},
+    ),
     ("kbh-2", "Modellen ![logo](x.png) og [Børnelinealen](javascript:alert(1)) bruges til tidlig opsporing i dagtilbud.", KBH),
 ]
 INDEX = FakeUnitIndex(CHUNKS)
@@ -141,8 +156,9 @@ def test_each_part_of_a_multi_part_question_gets_its_own_best_unit():
 
 def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
     question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
-    composition = compose(question, {"500 pluspladser": (0.9, 0.05), "Holstebro tilbyder": (0.05, 0.8)}, "partial",
-                          ("hvad tilbyder Holstebro nye forældre",))
+    composition = compose(
+        question, {"500 pluspladser": (0.9, 0.05), "Holstebro tilbyder": (0.05, 0.8)}, "partial", ("hvad tilbyder Holstebro nye forældre",)
+    )
     assert "500 pluspladser" in composition.short_answer and "Holstebro" not in composition.short_answer
 
 
@@ -165,14 +181,23 @@ def test_every_quoted_sentence_is_supported_by_the_passage_it_cites():
 
 
 def test_a_row_that_carries_its_headers_becomes_table_cells():
-    index = FakeUnitIndex([(
-        "t", "Indsats | 2016 | 2017\nPluspladser – 2016: 527.000; 2017: 527.000\nSprogpakker – 2016: 120.000; 2017: 130.000",
-        {**KBH, "block_kind": "table"},
-    )])
+    index = FakeUnitIndex(
+        [
+            (
+                "t",
+                "Indsats | 2016 | 2017\nPluspladser – 2016: 527.000; 2017: 527.000\nSprogpakker – 2016: 120.000; 2017: 130.000",
+                {**KBH, "block_kind": "table"},
+            )
+        ]
+    )
     candidates = candidate_units(index.hits(), index)
     scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "Sprog" in c.unit.text else 0.01,), 0.5) for c in candidates]
     composition = CitatComposer().compose(analyse_question("Hvad kostede sprogpakkerne i 2017?"), sorted(scored, key=lambda s: -s.score))
-    assert composition.short_answer.splitlines() == ["| Indsats | 2016 | 2017 [1]|", "|---|---|---|", "| Sprogpakker | 120.000 | 130.000 [1]|"]
+    assert composition.short_answer.splitlines() == [
+        "| Indsats | 2016 | 2017 [1]|",
+        "|---|---|---|",
+        "| Sprogpakker | 120.000 | 130.000 [1]|",
+    ]
 
 
 def test_a_short_lead_in_comes_with_the_sentence_before_it():

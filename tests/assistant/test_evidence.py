@@ -53,7 +53,7 @@ def test_a_lead_in_without_its_items_is_no_candidate():
 
 
 def test_a_list_with_its_lead_in_and_a_tables_rows_form_groups():
-    groups = dict(zip((u.text for u in INDEX.units["a"]), unit_groups(INDEX.units["a"])))
+    groups = dict(zip((u.text for u in INDEX.units["a"]), unit_groups(INDEX.units["a"]), strict=True))
     assert groups["KL anbefaler tre ting:"] == groups["At opsporingen styrkes"] == groups["Sparring fra PPR"]
     assert groups["Der er 500 pluspladser i vuggestuer og børnehaver."] != groups["KL anbefaler tre ting:"]
     rows = unit_groups(INDEX.units["c"])

@@ -16,7 +16,9 @@ from tidlig.text import content_terms
 class FakeUnitIndex:
     def __init__(self, chunks: Sequence[tuple[str, str, Mapping[str, object]]]) -> None:
         """``chunks``: (chunk id, text, metadata incl. block_kind) in retrieval rank order."""
-        self.passages = {cid: Passage(cid, text, {"doc_id": f"{cid}.txt", "ordinal": i, **meta}) for i, (cid, text, meta) in enumerate(chunks)}
+        self.passages = {
+            cid: Passage(cid, text, {"doc_id": f"{cid}.txt", "ordinal": i, **meta}) for i, (cid, text, meta) in enumerate(chunks)
+        }
         self.units: dict[str, tuple[EvidenceUnit, ...]] = {
             cid: tuple(split_units(cid, text, str(meta.get("block_kind", "text")))) for cid, text, meta in chunks
         }
@@ -34,5 +36,6 @@ class FakeUnitIndex:
         wanted = set(query_vector)
         return {
             uid: len(wanted & set(content_terms(self._by_id[uid].search_text))) / max(1, len(wanted))
-            for uid in unit_ids if uid in self._by_id
+            for uid in unit_ids
+            if uid in self._by_id
         }

@@ -107,9 +107,28 @@ def test_followups_carry_a_conversation(questions: list[Question]) -> None:
 def test_all_22_kl_cases_are_asked_about(questions: list[Question]) -> None:
     # The municipality of each "CASE #n" box in the KL report (#5 and #20 name several).
     municipalities = [
-        "Holstebro", "Viborg", "Aarhus", "Høje-Taastrup", "Norddjurs", "Ishøj", "København",
-        "Vordingborg", "Odense", "Lolland", "Thisted", "København", "Aalborg", "Varde", "Herning",
-        "Frederikshavn", "Gladsaxe", "Hedensted", "Ringsted", "Gentofte", "Holbæk", "Slagelse",
+        "Holstebro",
+        "Viborg",
+        "Aarhus",
+        "Høje-Taastrup",
+        "Norddjurs",
+        "Ishøj",
+        "København",
+        "Vordingborg",
+        "Odense",
+        "Lolland",
+        "Thisted",
+        "København",
+        "Aalborg",
+        "Varde",
+        "Herning",
+        "Frederikshavn",
+        "Gladsaxe",
+        "Hedensted",
+        "Ringsted",
+        "Gentofte",
+        "Holbæk",
+        "Slagelse",
     ]
     kl_text = normalise(" ".join(g.quote for q in questions for g in q.gold if g.doc == KL))
     kl_text += " " + normalise(" ".join(q.question + " " + q.reference_answer for q in questions if KL in q.docs))
@@ -218,8 +237,10 @@ def test_corpus_without_catalog_ignores_readme(tiny_corpus: Path) -> None:
 def test_catalog_decides_which_files_are_documents(tiny_corpus: Path) -> None:
     (tiny_corpus / "catalog.toml").write_text('["doc.txt"]\ntitle = "x"\n', encoding="utf-8")
     assert set(corpus_documents(tiny_corpus)) == {"doc.txt"}
-    item = good(gold=(GoldQuote(doc="other.txt", quote="Pluspladserne skal styrke den tidlige forebyggende indsats."),),
-                key_facts=("Pluspladserne",))
+    item = good(
+        gold=(GoldQuote(doc="other.txt", quote="Pluspladserne skal styrke den tidlige forebyggende indsats."),),
+        key_facts=("Pluspladserne",),
+    )
     assert any("unknown document" in p for p in problems_for(tiny_corpus, item))
 
 
@@ -286,7 +307,7 @@ def test_assign_splits_stratifies_and_keeps_existing_splits() -> None:
     grown = assigned + [good(id=f"b{i}", kind="fact") for i in range(6)]
     regrown = assign_splits(grown)
     assert regrown[: len(assigned)] == assigned
-    assert sum(q.split == "validation" for q in regrown[len(assigned):]) == 2
+    assert sum(q.split == "validation" for q in regrown[len(assigned) :]) == 2
 
 
 def test_validate_reports_duplicate_ids(tiny_corpus: Path) -> None:
@@ -295,10 +316,18 @@ def test_validate_reports_duplicate_ids(tiny_corpus: Path) -> None:
 
 
 def test_valid_followup_and_unanswerable(tiny_corpus: Path) -> None:
-    followup = good(id="f1", kind="followup", question="Og hvad så?", history=(Turn("user", "Hvad skal der til?"), Turn("assistant", "Svar.")))
+    followup = good(
+        id="f1", kind="followup", question="Og hvad så?", history=(Turn("user", "Hvad skal der til?"), Turn("assistant", "Svar."))
+    )
     unanswerable = Question(
-        id="u1", persona="leder", kind="unanswerable", question="Hvad koster en plads i Odder?",
-        gold=(), key_facts=(), reference_answer="Det står ikke i dokumenterne.", answerable=False,
+        id="u1",
+        persona="leder",
+        kind="unanswerable",
+        question="Hvad koster en plads i Odder?",
+        gold=(),
+        key_facts=(),
+        reference_answer="Det står ikke i dokumenterne.",
+        answerable=False,
     )
     unanswerable_followup = replace(followup, id="f2", gold=(), key_facts=(), answerable=False)
     assert problems_for(tiny_corpus, followup, unanswerable, unanswerable_followup) == []

@@ -56,7 +56,9 @@ def test_a_lead_in_followed_by_a_table_is_not_dangling():
 
 
 def _score(kind: str, answerable: bool, answer: Answer, form_counts: dict[str, int] | None = None) -> QuestionScore:
-    question = Question("q", "leder", kind, "Spørgsmål?", (GoldQuote("d.txt", "x"),) if answerable else (), ("x",) if answerable else (), "", answerable)
+    question = Question(
+        "q", "leder", kind, "Spørgsmål?", (GoldQuote("d.txt", "x"),) if answerable else (), ("x",) if answerable else (), "", answerable
+    )
     scores = {"citation_precision": 1.0, "citation_recall": 1.0} if answerable and not answer.refused else {}
     return QuestionScore(question, answer, 10.0, answer_scores=scores, form=form_counts or {})
 

@@ -70,28 +70,49 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
     kl = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
     items = [
         {
-            "id": "n1", "persona": "leder", "kind": "case",
+            "id": "n1",
+            "persona": "leder",
+            "kind": "case",
             "question": "Hvilken kommune satte socialrådgivere ud på skolerne, og hvornår?",
-            "gold": [{"doc": kl, "quote": "Københavns Kommune gennemførte fra 2007-2010 ’Projekt Socialrådgivere \npå Skolerne’ på i alt 29 skoler."}],
-            "key_facts": ["2007-2010"], "reference_answer": "Københavns Kommune, 2007-2010.", "answerable": True,
+            "gold": [
+                {
+                    "doc": kl,
+                    "quote": "Københavns Kommune gennemførte fra 2007-2010 ’Projekt Socialrådgivere \npå Skolerne’ på i alt 29 skoler.",
+                }
+            ],
+            "key_facts": ["2007-2010"],
+            "reference_answer": "Københavns Kommune, 2007-2010.",
+            "answerable": True,
         },
         {
-            "id": "n2", "persona": "pedagog", "kind": "unanswerable",
+            "id": "n2",
+            "persona": "pedagog",
+            "kind": "unanswerable",
             "question": "Hvad er reglerne for solcreme i børnehaven om sommeren?",
-            "gold": [], "key_facts": [], "reference_answer": "Det står der ikke noget om.", "answerable": False,
+            "gold": [],
+            "key_facts": [],
+            "reference_answer": "Det står der ikke noget om.",
+            "answerable": False,
         },
     ]
     questions.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n", encoding="utf-8")
     text = (ROOT / "corpus" / kl).read_text(encoding="utf-8")
     assert items[0]["gold"][0]["quote"] in text  # the new item is valid data, not a guess
     env = {
-        "PATH": "/usr/bin:/bin", "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
-        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent), "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
+        "PATH": "/usr/bin:/bin",
+        "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
+        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent),
+        "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
     }
     out = tmp_path / "rapport"
     result = subprocess.run(
         [sys.executable, "-m", "eval", "--questions", str(questions), "--split", "validation", "--out", str(out), "--baseline"],
-        check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+        check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
