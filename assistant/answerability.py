@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -118,7 +119,10 @@ class AnswerabilityModel:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> AnswerabilityModel:
         data = json.loads(path.read_text(encoding="utf-8"))
-        model = cls(**{f.name: tuple(v) if isinstance(v, list) else v for f in fields(cls) if (v := data.get(f.name)) is not None})
+        values: dict[str, Any] = {
+            f.name: tuple(v) if isinstance(v, list) else v for f in fields(cls) if (v := data.get(f.name)) is not None
+        }
+        model = cls(**values)
         if model.features != Signals.FEATURES:
             raise ValueError(f"{path}: fitted for features {model.features}, code has {Signals.FEATURES}; run python -m eval.fit")
         return model
@@ -164,10 +168,15 @@ class Answerability:
             return Decision(outcome, probability, missing, covered, signals)
         # A part counts as answered only on evidence strong enough to present as an answer.
         part_bar = max(self.model.threshold, self.model.answer_threshold)
-        uncovered = tuple(
-            number
-            for number, (part, part_found) in enumerate(zip(analysis.parts, parts, strict=True))
-            if analysis.is_multi_part and self._probability(self.signals(part, analysis.is_english, part_found)) < part_bar
+        # Parts are retrieved one by one only for a multi-part question; then each has its own findings.
+        uncovered = (
+            tuple(
+                number
+                for number, (part, part_found) in enumerate(zip(analysis.parts, parts, strict=True))
+                if self._probability(self.signals(part, analysis.is_english, part_found)) < part_bar
+            )
+            if analysis.is_multi_part
+            else ()
         )
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing or (analysis.text,), covered, signals)
@@ -214,7 +223,7 @@ class Answerability:
         documents do describe, for the partial answer's first line."""
         texts = " ".join(h.passage.text for h in hits[:TOP_PASSAGES])
         present = set(content_terms(texts))
-        original = {}
+        original: dict[str, str] = {}
         for word in question.replace("?", " ").split():
             cleaned = word.strip(".,;:!»«\"'()–-")
             stems = content_terms(cleaned)

@@ -75,7 +75,8 @@ _FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*(?:%|pct|procent|kr|mio|m
 class UnitSource(Protocol):
     """What evidence needs from the index: units per chunk, their similarity to a query, and embeddings."""
 
-    units: Mapping[str, Sequence[EvidenceUnit]]
+    @property
+    def units(self) -> Mapping[str, Sequence[EvidenceUnit]]: ...
 
     def unit_similarities(self, query_vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]: ...
 

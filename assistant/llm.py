@@ -77,12 +77,15 @@ class LLMFailure(Exception):
 def make_llm(settings: Settings) -> LLM:
     """The configured llama-index LLM (lazy import: citat mode never loads these packages)."""
     api_key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "ikke-sat"
+    model = settings.llm_model
+    if not model:  # the settings refuse llm mode without a model; this keeps the type honest
+        raise ValueError("answer_mode llm needs llm_model")
     match settings.llm_backend:
         case "openai":
             from llama_index.llms.openai_like import OpenAILike
 
             return OpenAILike(
-                model=settings.llm_model,
+                model=model,
                 api_base=settings.llm_base_url,
                 api_key=api_key,
                 is_chat_model=True,
@@ -98,7 +101,7 @@ def make_llm(settings: Settings) -> LLM:
             from llama_index.llms.ollama import Ollama
 
             return Ollama(
-                model=settings.llm_model,
+                model=model,
                 base_url=settings.llm_base_url or "http://127.0.0.1:11434",
                 request_timeout=settings.llm_timeout_s,
                 temperature=0.1,
@@ -229,5 +232,5 @@ class AnswerWriter:
         if check.supported_by:
             return check.supported_by
         scores = {n: self._verifier.support(claim, text) for n, text in texts.items()}
-        best = max(scores, key=scores.get)
+        best = max(scores, key=lambda number: scores[number])
         return (best,) if scores[best] >= self._verifier.threshold else ()

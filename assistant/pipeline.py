@@ -442,7 +442,7 @@ class Assistant:
             if heading in seen:
                 continue
             seen.add(heading)
-            section = hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or ""
+            section = str(hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or "")
             topic = f"{heading}" + (f" – {section}" if section and section not in heading else "")
             lines.append(f"- {inert_markdown(topic)} [{book.cite(hit)}]")
             if len(lines) == NEAREST_TOPICS:

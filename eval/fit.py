@@ -33,6 +33,7 @@ from __future__ import annotations
 import tidlig.offline  # noqa: F401  (before heavy imports)
 
 import argparse
+import functools
 import re
 import sys
 import tempfile
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from assistant import Assistant
     from assistant.pipeline import Assessment
     from assistant.answerability import AnswerabilityModel
+    from assistant.types import Outcome
     from eval.dataset import Question
 
 # L2 penalty of the ranking model (standardised features): 0.1 to 5 ranked alike in 5-fold
@@ -225,7 +227,7 @@ def fit_unit_scorer(questions: Sequence[QuestionRows], penalty: float = L2_PENAL
         if np.abs(gradient).max() < 1e-5:
             break
     scale_a, bias = _platt(x @ w, gold)
-    return UnitScorer(mean, scale, w * scale_a, bias)
+    return UnitScorer(mean, scale, tuple((w * scale_a).tolist()), bias)
 
 
 def _platt(score: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -349,7 +351,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 3000, rat
     return weights, bias
 
 
-Outcomes = dict[float, list[tuple[bool, str]]]  # threshold -> (answerable, outcome) per validation question
+Outcomes = dict[float, list[tuple[bool, "Outcome"]]]  # threshold -> (answerable, outcome) per validation question
 
 
 def _threshold_table(assistant: Assistant, assessments: Sequence[tuple[bool, Assessment]], which: str, decline_at: float = 0.0) -> Outcomes:
@@ -361,10 +363,11 @@ def _threshold_table(assistant: Assistant, assessments: Sequence[tuple[bool, Ass
     for threshold in np.round(np.arange(0.05, 0.96, 0.05), 2):
         if which == "partial" and threshold < decline_at:
             continue
-        thresholds = (
-            {"threshold": float(threshold)} if which == "decline" else {"threshold": decline_at, "answer_threshold": float(threshold)}
-        )
-        decider = Answerability(replace(assistant.model, **thresholds), assistant.statistics)
+        if which == "decline":
+            model = replace(assistant.model, threshold=float(threshold))
+        else:
+            model = replace(assistant.model, threshold=decline_at, answer_threshold=float(threshold))
+        decider = Answerability(model, assistant.statistics)
         rows = [(answerable, decider.decide(a.analysis, a.found, a.parts).outcome) for answerable, a in assessments]
         outcomes[float(threshold)] = rows
         print(
@@ -418,21 +421,29 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
         swaps: list[tuple[str, Callable[[str], str]]] = []
         if (years := asked_years(q.question)) and absent_years:
             absent = absent_years[pick % len(absent_years)]
-            swaps.append(("year", lambda t, y=years[0], a=absent: t.replace(y, a)))
+            swaps.append(("year", functools.partial(_swap, old=years[0], new=absent)))
         if names := proper_nouns(q.question):
             unknown = unknown_names[pick % len(unknown_names)]
-            swaps.append(("name", lambda t, n=names[0], u=unknown: re.sub(rf"\b{re.escape(n)}", u, t, count=1)))
+            swaps.append(("name", functools.partial(_swap_word, old=names[0], new=unknown)))
             # A municipality the documents do describe, but not where this question's answer stands: the
             # hardest near-miss ("Hvor mange pluspladser har Aarhus?" when only København's are given).
             elsewhere = [m for m in known_municipalities if m not in q.question and not any(m in g.quote for g in q.gold)]
             if elsewhere:
                 other = elsewhere[pick % len(elsewhere)]
-                swaps.append(("known_name", lambda t, n=names[0], m=other: re.sub(rf"\b{re.escape(n)}", m, t, count=1)))
+                swaps.append(("known_name", functools.partial(_swap_word, old=names[0], new=other)))
         if figures := asked_figures(q.question):
-            swaps.append(("figure", lambda t, f=figures[0]: t.replace(f, _absent_figure(f, corpus_text), 1)))
+            swaps.append(("figure", functools.partial(_swap, old=figures[0], new=_absent_figure(figures[0], corpus_text))))
         for what, swap in swaps:
             examples.append(_example(assistant, q, f"swapped:{what}", swap(q.question), False))
     return examples
+
+
+def _swap(text: str, old: str, new: str) -> str:
+    return text.replace(old, new, 1)
+
+
+def _swap_word(text: str, old: str, new: str) -> str:
+    return re.sub(rf"\b{re.escape(old)}", new, text, count=1)
 
 
 def _absent_figure(figure: str, corpus_text: str) -> str:

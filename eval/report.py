@@ -6,11 +6,12 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from eval.metrics import ANSWER_KEYS, FORM_KEYS, RETRIEVAL_KEYS, QuestionScore
 
 
-def write_reports(out: Path, report: Mapping[str, object], scores: Sequence[QuestionScore]) -> None:
+def write_reports(out: Path, report: Mapping[str, Any], scores: Sequence[QuestionScore]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     (out / "report.md").write_text(markdown_report(report), encoding="utf-8")
@@ -19,7 +20,7 @@ def write_reports(out: Path, report: Mapping[str, object], scores: Sequence[Ques
             handle.write(json.dumps(answer_record(score), ensure_ascii=False) + "\n")
 
 
-def retrieval_table(report: Mapping[str, object]) -> list[str]:
+def retrieval_table(report: Mapping[str, Any]) -> list[str]:
     """The system's retrieval metrics beside each baseline's, with the ratio system / baseline."""
     baselines: Mapping[str, Mapping[str, float]] = report.get("baselines") or {}
     header = "| metrik | system |" + "".join(f" {name} | forhold |" for name in baselines)
@@ -62,7 +63,7 @@ def answer_record(score: QuestionScore) -> dict[str, object]:
     }
 
 
-def markdown_report(report: Mapping[str, object]) -> str:
+def markdown_report(report: Mapping[str, Any]) -> str:
     split = report.get("split", "alle")
     scope = "hele sættet" if split == "alle" else f"split: {split}"
     lines = [f"# Evaluering ({report['n']['questions']} spørgsmål, {scope})", "", "## Genfinding", ""]
