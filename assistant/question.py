@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidlig.text import content_terms, proper_nouns
+from tidlig.text import content_terms, proper_nouns, split_sentences
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -33,6 +33,9 @@ BACK_REFERENCE = re.compile(
     r"\b(det|dem|deres|dette|disse|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b", re.IGNORECASE
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
+# An earlier message longer than this gives a follow-up only its questions as context (the dev set's
+# earlier questions are at most 94 characters, so they are used whole).
+MAX_EARLIER_QUESTION_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
     if not previous or not _is_followup(question):
         return question
-    earlier = previous[-1]
+    earlier = earlier_question(previous[-1])
     new_names = proper_nouns(question)
     old_names = [name for name in proper_nouns(earlier) if name not in new_names]
     if new_names and old_names:
@@ -92,6 +95,22 @@ def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
             new_names = []
         return swapped if not new_names else f"{swapped} {question}"
     return f"{earlier} {question}"
+
+
+def earlier_question(turn: str) -> str:
+    """What an earlier message asked, as context for a follow-up: the message itself when short, else its
+    questions (or its first sentence). A long message's other sentences would outweigh the topic in the
+    retrieval query ("Virkede det?" after a question followed by pages of notes)."""
+    if len(turn) <= MAX_EARLIER_QUESTION_CHARS:
+        return turn
+    sentences = split_sentences(turn)
+    asked = list(dict.fromkeys(sentence for sentence in sentences if sentence.endswith("?"))) or sentences[:1]
+    kept = asked[:1]  # whole sentences only: a cut one would run into the follow-up ("… for Virkede det?")
+    for sentence in asked[1:]:
+        if len(" ".join([*kept, sentence])) > MAX_EARLIER_QUESTION_CHARS:
+            break
+        kept.append(sentence)
+    return " ".join(kept)
 
 
 def _is_followup(question: str) -> bool:

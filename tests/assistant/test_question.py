@@ -102,3 +102,14 @@ def test_a_request_over_its_time_budget_is_stopped_with_a_danish_message(bundled
     assert "tog for lang tid" in answer.text and not answer.citations
     *_, (_, streamed) = list(hurried.stream("Hvad er tidlig indsats?"))
     assert streamed.refusal_reason == "tidsgrænse"
+
+
+def test_a_long_earlier_message_gives_a_followup_only_its_questions():
+    notes = "Vi har talt meget om det i personalegruppen. " * 40
+    earlier = f"Hvad gjorde Holstebro Kommune for førstegangsforældre? {notes}Hvordan tog forældrene imod det?"
+    query = standalone_query("Virkede det?", [Turn("user", earlier)])
+    assert query == (
+        "Hvad gjorde Holstebro Kommune for førstegangsforældre? Hvordan tog forældrene imod det? Virkede det?"
+    )
+    short = "Jeg arbejder i Holstebro. Hvad gør I for nye forældre?"
+    assert standalone_query("Virkede det?", [Turn("user", short)]) == f"{short} Virkede det?"  # short: used whole
