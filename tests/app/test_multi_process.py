@@ -23,6 +23,7 @@ from tests import chroma_server as chroma
 from tests.app.test_app_api import UPLOAD_QUESTION, UPLOAD_TEXT
 from tests.conftest import ROOT
 from tests.index.test_corpus_index import write_small_corpus
+from tests.processes import stop
 
 pytestmark = pytest.mark.server
 
@@ -53,12 +54,7 @@ def app_process(data_dir: Path, log: Path, **settings: str) -> Iterator[str]:
             raise AssertionError(f"app exited ({process.wait()}):\n{log.read_text()[-3000:]}")
         yield match.group(1).rstrip("/") + "/"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+        stop(process, timeout=30)
 
 
 def client(url: str):
