@@ -152,7 +152,7 @@ def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceSc
     return {
         "duplicated_sentences": duplicated,
         "dangling_lead_ins": _dangling_lead_ins(lines),
-        "fragments": sum(_is_fragment_line(line) for line in lines),
+        "fragments": sum(_is_fragment_line(line) and not _introduces_list(lines, i) for i, line in enumerate(lines)),
         "unrelated_sections": sum(
             max((relevance.coverage(question_terms, _plain(line)) for line in section), default=0.0) < RELEVANCE_FLOOR
             for section in _more_sections(lines)
@@ -172,6 +172,11 @@ def _dangling_lead_ins(lines: list[str]) -> int:
         following = next((later for later in lines[i + 1 :] if later.strip()), "")
         count += not (following.startswith("- ") or _TABLE_LINE.match(following))
     return count
+
+
+def _introduces_list(lines: list[str], at: int) -> bool:
+    """A title right above list items is the list's lead-in (a slide's title), not a stray fragment."""
+    return at + 1 < len(lines) and lines[at + 1].startswith("- ") and not lines[at].startswith("- ")
 
 
 def _is_fragment_line(line: str) -> bool:

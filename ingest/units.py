@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.types import EvidenceUnit, UnitKind
-from tidlig.text import is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
+from tidlig.text import is_fragment, is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text") -> list[EvidenceUnit]:
@@ -37,14 +37,37 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text") -> list[Evid
 
 def _prose_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:
     lead_in = ""
-    for paragraph in paragraphs(text):
+    for paragraph in _with_lead_ins_apart(paragraphs(text)):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
             yield "list_item", strip_list_marker(flat), lead_in
             continue
-        lead_in = flat if is_lead_in(flat) else ""
+        lead_in = flat if is_lead_in(flat) or _is_title(paragraph) else ""
         for sentence in split_sentences(flat):
             yield "sentence", sentence, ""
+
+
+def _is_title(paragraph: str) -> bool:
+    """A one-line heading ("Typisk profil på tilbageførte elever") introduces the list right after it,
+    as a slide's title does: no sentence, a few words, no closing punctuation."""
+    return "\n" not in paragraph.strip() and is_fragment(paragraph) and paragraph.strip()[:1].isupper() and len(paragraph.split()) >= 2
+
+
+def _with_lead_ins_apart(blocks: list[str]) -> Iterator[str]:
+    """Paragraphs with a lead-in line of its own split off the lines before it. Extracted text often has
+    no blank line between paragraphs, so "... opvækst.\nIndividuelle beskyttelsesfaktorer:" would make a
+    whole paragraph the list's lead-in (and its embedding), and a second list's lead-in would end the
+    first list's last item. A line after a finished sentence or inside a list item starts anew."""
+    for block in blocks:
+        current: list[str] = []
+        for line in block.splitlines():
+            previous = current[-1] if current else ""
+            if previous and is_lead_in(line) and (is_list_item(current[0]) or previous.rstrip().endswith((".", "!", "?"))):
+                yield "\n".join(current)
+                current = []
+            current.append(line)
+        if current:
+            yield "\n".join(current)
 
 
 def _table_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:

@@ -81,14 +81,26 @@ def test_the_best_unit_comes_first_verbatim_with_its_marker():
     assert "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen." in citation.quoted
 
 
-def test_a_fact_question_gets_a_short_answer_and_related_material_under_more():
+def test_a_fact_question_gets_a_short_answer_of_at_most_three_units_and_nothing_more():
     composition = compose(
         "Hvor mange pluspladser er der?",
-        {"500 pluspladser": 0.9, "Pluspladser |": 0.5, "sprogligt eller socialt": 0.6, "Sundhedsplejen": 0.02},
+        {"500 pluspladser": 0.9, "Pluspladser |": 0.5, "sprogligt eller socialt": 0.6, "Holstebro": 0.4, "Sundhedsplejen": 0.02},
     )
-    assert len(quoted_sentences(composition.short_answer)) <= 2
+    assert quoted_sentences(composition.short_answer)[0].startswith("Der er 500 pluspladser")
+    assert "| Pluspladser | 527.000 | 527.000 | 527.000 [2]|" in composition.short_answer
+    assert "Holstebro" not in composition.body  # the fourth unit: a fact answer stays short
+    assert composition.more == ""
+    assert "Sundhedsplejen" not in composition.body  # below the floor
+
+
+def test_an_open_question_gets_related_material_under_more_by_source():
+    composition = compose(
+        "Hvordan bruges pluspladser og Børnelinealen?",
+        {"500 pluspladser": 0.9, "sprogligt eller socialt": 0.85, "Pluspladser |": 0.8, "Børnelinealen": 0.7, "Sundhedsplejen": 0.02},
+    )
+    assert "Børnelinealen" not in composition.short_answer  # the fourth unit
     assert composition.more.startswith(MORE_HEADING)
-    assert "**Særlige indsatser, 2016, side 2**" in composition.more
+    assert "**Særlige indsatser, 2016, side 2**\nModellen" in composition.more
     assert "Sundhedsplejen" not in composition.body  # below the floor
 
 

@@ -55,6 +55,12 @@ def test_a_lead_in_followed_by_a_table_is_not_dangling():
     assert form("Lead.\n\nUdgifterne fordeler sig sådan: [1]\n| a | b [1]|\n|---|---|\n| c | d [1]|")["dangling_lead_ins"] == 0
 
 
+def test_a_title_above_list_items_is_their_lead_in_not_a_fragment():
+    titled = "Lead.\n\nTypisk profil på tilbageførte elever [1]\n- Oftest normalbegavede [1]\n- Elever på mellemtrin [1]"
+    assert form(titled)["fragments"] == 0
+    assert form("Lead.\n\nTypisk profil på tilbageførte elever [1]")["fragments"] == 1  # with nothing after it
+
+
 def _score(kind: str, answerable: bool, answer: Answer, form_counts: dict[str, int] | None = None) -> QuestionScore:
     question = Question(
         "q", "leder", kind, "Spørgsmål?", (GoldQuote("d.txt", "x"),) if answerable else (), ("x",) if answerable else (), "", answerable

@@ -80,3 +80,35 @@ def test_spans_survive_line_breaks_inside_a_sentence():
 def test_empty_text_has_no_units():
     assert split_units("c", "") == []
     assert split_units("c", "   \n\n ") == []
+
+
+def test_a_lead_in_line_after_a_paragraph_or_a_list_item_starts_a_list_of_its_own():
+    # Extracted text often has no blank line between paragraphs and lists.
+    text = (
+        "Beskyttelsesfaktorer bør altid indgå i forebyggelsen.\nIndividuelle beskyttelsesfaktorer:\n"
+        "- Selvtillid\n- Empati\nKontekstuelle beskyttelsesfaktorer:\n- En god emotionel tilknytning"
+    )
+    units = split_units("c", text)
+
+    _check_spans(text, units)
+    assert [(u.kind, u.text, u.lead_in) for u in units] == [
+        ("sentence", "Beskyttelsesfaktorer bør altid indgå i forebyggelsen.", ""),
+        ("sentence", "Individuelle beskyttelsesfaktorer:", ""),
+        ("list_item", "Selvtillid", "Individuelle beskyttelsesfaktorer:"),
+        ("list_item", "Empati", "Individuelle beskyttelsesfaktorer:"),
+        ("sentence", "Kontekstuelle beskyttelsesfaktorer:", ""),
+        ("list_item", "En god emotionel tilknytning", "Kontekstuelle beskyttelsesfaktorer:"),
+    ]
+
+
+def test_a_lead_in_that_wraps_over_two_lines_stays_one_sentence():
+    units = split_units("c", "Det kan kommunerne gøre ved at\nfølge disse trin:\n- Sparring\n- Opfølgning")
+
+    assert units[0].text == "Det kan kommunerne gøre ved at\nfølge disse trin:"
+    assert {u.lead_in for u in units[1:]} == {"Det kan kommunerne gøre ved at følge disse trin:"}
+
+
+def test_a_slide_title_right_above_a_list_is_the_list_lead_in():
+    units = split_units("c", "Typisk profil på tilbageførte elever\n- Oftest normalbegavede\n- Elever på mellemtrin", "slide")
+
+    assert [u.lead_in for u in units if u.kind == "list_item"] == ["Typisk profil på tilbageførte elever"] * 2
