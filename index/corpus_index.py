@@ -390,7 +390,7 @@ class CorpusIndex:
 
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
 # 2: evidence units. 3: table rows one per line, naming their year columns. 4: a page per chunk (PDF layout).
-# 5: a lead-in line of its own is a unit apart from the paragraph or list item before it.
+# 5: a lead-in line of its own, or a paragraph after an unpunctuated bullet, is a unit apart from the item before it.
 CHUNKER_VERSION = 5
 
 

@@ -37,7 +37,7 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text") -> list[Evid
 
 def _prose_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:
     lead_in = ""
-    for paragraph in _with_lead_ins_apart(paragraphs(text)):
+    for paragraph in _paragraph_breaks(paragraphs(text)):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
             yield "list_item", strip_list_marker(flat), lead_in
@@ -53,21 +53,46 @@ def _is_title(paragraph: str) -> bool:
     return "\n" not in paragraph.strip() and is_fragment(paragraph) and paragraph.strip()[:1].isupper() and len(paragraph.split()) >= 2
 
 
-def _with_lead_ins_apart(blocks: list[str]) -> Iterator[str]:
-    """Paragraphs with a lead-in line of its own split off the lines before it. Extracted text often has
-    no blank line between paragraphs, so "... opvækst.\nIndividuelle beskyttelsesfaktorer:" would make a
-    whole paragraph the list's lead-in (and its embedding), and a second list's lead-in would end the
-    first list's last item. A line after a finished sentence or inside a list item starts anew."""
+def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
+    """Paragraphs split where extracted text lost a blank line. Text from PDFs and slides often has no
+    blank line between paragraphs, so a lead-in line ("Individuelle beskyttelsesfaktorer:") would make
+    the whole paragraph before it the list's lead-in (and its embedding), and the next paragraph would
+    end the list's last item. A new paragraph starts at a lead-in line after a finished sentence or
+    inside a list item, and inside a list item at a full line of text that starts with a capital after
+    an unpunctuated item line (a slide's bullet, then a paragraph of its own)."""
     for block in blocks:
         current: list[str] = []
         for line in block.splitlines():
-            previous = current[-1] if current else ""
-            if previous and is_lead_in(line) and (is_list_item(current[0]) or previous.rstrip().endswith((".", "!", "?"))):
+            if current and _starts_paragraph(current, line):
                 yield "\n".join(current)
                 current = []
             current.append(line)
         if current:
             yield "\n".join(current)
+
+
+# A line ending with one of these words goes on in the next line, whatever its first letter.
+_CONTINUES = frozenset(
+    ["og", "eller", "om", "af", "til", "med", "for", "fra", "i", "på", "at", "som", "der", "en", "et", "den", "det", "de", "ved", "mod"]
+)
+# Words a line needs to be read as a paragraph of its own rather than a wrapped item ("Københavns Kommune").
+MIN_PARAGRAPH_WORDS = 6
+
+
+def _starts_paragraph(current: list[str], line: str) -> bool:
+    previous = current[-1].rstrip()
+    in_item = is_list_item(current[0])
+    if is_lead_in(line):
+        return in_item or previous.endswith((".", "!", "?"))
+    words = previous.split()
+    return (
+        in_item
+        and len(current) == 1
+        and line.strip()[:1].isupper()
+        and len(line.split()) >= MIN_PARAGRAPH_WORDS
+        and not previous.endswith((".", "!", "?", ":", ",", ";", "-", "–"))
+        and (not words or words[-1].lower() not in _CONTINUES)
+    )
 
 
 def _table_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:

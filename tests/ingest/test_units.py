@@ -112,3 +112,24 @@ def test_a_slide_title_right_above_a_list_is_the_list_lead_in():
     units = split_units("c", "Typisk profil på tilbageførte elever\n- Oftest normalbegavede\n- Elever på mellemtrin", "slide")
 
     assert [u.lead_in for u in units if u.kind == "list_item"] == ["Typisk profil på tilbageførte elever"] * 2
+
+
+def test_a_paragraph_after_an_unpunctuated_slide_bullet_is_not_part_of_the_item():
+    text = (
+        "- Der skal skabes fælles begreber og forståelse af hinandens praksis\n"
+        "Evalueringen af opsporingsmodellen viser, at den har en positiv effekt."
+    )
+    units = split_units("c", text, "slide")
+
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "Der skal skabes fælles begreber og forståelse af hinandens praksis"),
+        ("sentence", "Evalueringen af opsporingsmodellen viser, at den har en positiv effekt."),
+    ]
+
+
+def test_an_item_keeps_its_explanation_and_its_wrapped_lines():
+    explained = split_units("c", "- Tidlig og forebyggende indsats.\nDet tværprofessionelle samarbejde skal styrkes.")
+    wrapped = split_units("c", "- Samarbejde med Region Midtjylland om\nPsykiatrien og kommunerne og deres mange nye tilbud")
+
+    assert [u.kind for u in explained] == ["list_item"]
+    assert [u.kind for u in wrapped] == ["list_item"]
