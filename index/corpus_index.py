@@ -391,7 +391,8 @@ class CorpusIndex:
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
 # 2: evidence units. 3: table rows one per line, naming their year columns. 4: a page per chunk (PDF layout).
 # 5: a lead-in line of its own, or a paragraph after an unpunctuated bullet, is a unit apart from the item before it.
-CHUNKER_VERSION = 5
+# 6: a source note ("Kilde: ...") or a web address after a sentence is a sentence of its own.
+CHUNKER_VERSION = 6
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

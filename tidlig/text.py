@@ -50,6 +50,9 @@ LIST_MARKER = "- "  # how cleaned text writes a list item
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“”'‘’»(]?[A-ZÆØÅÉÜ0-9•\-])")
 # "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
+# A source note or a web address after a sentence is a piece of its own (so it can be told apart as
+# debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
+_SOURCE_NOTE = re.compile(r"\s+(?=Kilder?\s*:)|(?<=[.!?…])\s+(?=https?://|www\.)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|[a-h]\)\s+)")
 
 
@@ -67,7 +70,7 @@ def split_sentences(text: str) -> list[str]:
         sentences.append(flat[start : match.end()].strip())
         start = match.end()
     sentences.append(flat[start:].strip())
-    return [s for s in sentences if s]
+    return [piece for s in sentences for piece in _SOURCE_NOTE.split(s) if piece]
 
 
 def _ends_with_abbreviation(text: str) -> bool:
@@ -108,7 +111,7 @@ def is_lead_in(paragraph: str) -> bool:
 
 # Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide
 # title), a page or slide number, a source line, a web address.
-_DEBRIS = re.compile(r"^(?:side|dias|slide|kilde|note|figur|tabel|læs mere)\b|https?://|www\.", re.IGNORECASE)
+_DEBRIS = re.compile(r"^(?:side|dias|slide|kilder?|note|figur|tabel|læs mere)\b|https?://|www\.", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", ":", "…")
 
 

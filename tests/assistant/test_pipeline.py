@@ -57,7 +57,8 @@ def test_no_sentence_is_cut_and_none_repeats(assistant):
     answer = assistant.ask("Hvordan kan kommunerne styrke den tidlige opsporing af udsatte børn?")
     sentences = [strip_markers(s) for s in answer_claims(answer.text)]
     assert len(sentences) == len(set(sentences))
-    assert len(answer.text) < 3000
+    # A how-question gets a whole list of recommendations and a little more; this catches runaway answers.
+    assert len(answer.text) < 3500
 
 
 def test_a_followup_uses_the_conversation(assistant):

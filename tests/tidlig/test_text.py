@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from tidlig.text import inert_markdown, is_fragment, plain_markdown
+from tidlig.text import inert_markdown, is_fragment, plain_markdown, split_sentences
 
 HOSTILE = [
     "![t](http://host/x.png)",
@@ -41,6 +41,7 @@ def test_ordinary_text_is_unchanged() -> None:
 @pytest.mark.parametrize(
     "text",
     ["Andel af børn i pct. 2016 2017", "12 14 16 18 20", "Side 4", "Kilde: Danmarks Statistik", "Tidlig indsats virker",
+     "Kilder: Daginstitutionernes Hverdag 2022, Bureau 2000 for FOA & FOAs dagplejeundersøgelse 2022",
      "Læs mere på www.kl.dk", "Dias 7"],
 )
 def test_fragments(text: str) -> None:
@@ -54,3 +55,24 @@ def test_fragments(text: str) -> None:
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # A slide's source note glued to its last line.
+        (
+            "19,6 pct. børn, der har regulatoriske problemer i form af gråd, uro, spisning og søvn Kilde: Johansen & Holstein (2014)",
+            ["19,6 pct. børn, der har regulatoriske problemer i form af gråd, uro, spisning og søvn", "Kilde: Johansen & Holstein (2014)"],
+        ),
+        (
+            "Et godt personale med en god uddannelse. https://vidensraad.dk/rapport Vidensråd for forebyggelse",
+            ["Et godt personale med en god uddannelse.", "https://vidensraad.dk/rapport Vidensråd for forebyggelse"],
+        ),
+        # A web address inside a sentence stays in it.
+        ("Læs rapporten på www.kl.dk, hvor den ligger.", ["Læs rapporten på www.kl.dk, hvor den ligger."]),
+        ("Vi så 42 pct. Det var mange.", ["Vi så 42 pct. Det var mange."]),  # "pct." ends no sentence
+    ],
+)
+def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
