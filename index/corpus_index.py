@@ -390,7 +390,8 @@ class CorpusIndex:
 
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
 # 2: evidence units. 3: table rows one per line, naming their year columns. 4: a page per chunk (PDF layout).
-CHUNKER_VERSION = 4
+# 5: a heading is never two sentences (a tab-justified list item lost its figure).
+CHUNKER_VERSION = 5
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -63,7 +63,7 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, BlockKind, LoadedDocument, letters_of
-from tidlig.text import YEAR
+from tidlig.text import YEAR, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -466,7 +466,10 @@ def _reads_as_heading(heading: str) -> bool:
     last_word = heading.rsplit(" ", 1)[-1].lower()
     commas_fit = "," not in heading or heading.endswith("?")  # a title with commas is a question
     numbers = sum(any(c.isdigit() for c in word) for word in heading.split())  # chart axes are numbers
-    return len(heading) <= _MAX_HEADING and last_word not in FUNCTION_WORDS and commas_fit and numbers <= 1
+    # A sentence ending inside is prose, also before a figure ("... perspektiv. 44 pct. af"): a line
+    # justified with tabs can look short and unpunctuated at its end, and a heading is never two sentences.
+    one_sentence = len(split_sentences(heading)) <= 1
+    return len(heading) <= _MAX_HEADING and last_word not in FUNCTION_WORDS and commas_fit and numbers <= 1 and one_sentence
 
 
 def _opens_body(line: str, heading_lines: int) -> bool:

@@ -450,3 +450,18 @@ def test_a_layout_nobody_foresaw_is_indexed_as_plain_text_per_page(monkeypatch, 
         ("Tredje side.", "side iii", 3),
     ]
     assert "r.pdf" in caplog.text and "IndexError" in caplog.text
+
+
+def test_a_list_item_justified_with_tabs_is_not_taken_for_a_heading_when_a_sentence_ends_inside():
+    """A justified line ("Indsatserne\\ttænkes\\ti\\tet") looks like a short unpunctuated title, but a
+    sentence ends on the next line before a figure: the item is text, and its figure is kept."""
+    info = DocumentInfo(doc_id="r.txt", title="R", form="prose")
+    text = (
+        "Kommunens arbejde karakteriseres ved følgende:\n\n"
+        "•\t \tIndsatserne\ttænkes\ti\tet\t\nnormaliseringsperspektiv. 44 pct. af Borås \n"
+        "Kommunes udgifter på området går til \nforebyggelse. Der anvendes en bred palet \naf foranstaltninger.\n"
+    )
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("r.txt")))
+
+    assert "44 pct. af Borås Kommunes udgifter" in flat(" ".join(b.text for b in blocks))
+    assert all("44 pct" not in b.section for b in blocks)
