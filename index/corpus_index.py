@@ -271,7 +271,7 @@ class CorpusIndex:
         store.add(prepared.chunks, vectors)
         report.chunks_embedded += len(prepared.chunks)
         started = time.perf_counter()
-        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
+        units = [unit for chunk in prepared.chunks for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading)]
         store.units.add(units, cache.embed(self.embedder, [unit.search_text for unit in units]))
         report.units_embedded += len(units)
         report.unit_seconds += time.perf_counter() - started
@@ -391,7 +391,8 @@ class CorpusIndex:
 # Bump when cleaning, structure, chunking or unit splitting code changes what comes out, to force a rebuild.
 # 2: evidence units. 3: table rows one per line, naming their year columns. 4: a page per chunk (PDF layout).
 # 5: a heading is never two sentences (a tab-justified list item lost its figure).
-CHUNKER_VERSION = 5
+# 6: a block's first chunk opens with the headings printed above it (case titles, section titles, captions).
+CHUNKER_VERSION = 6
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -198,6 +198,7 @@ class _Case:
     number: int
     title: str
     municipality: str
+    heading: str = ""  # the title as printed, municipality included ("Fra anbringelse til forebyggelse i Lolland Kommune")
 
 
 @dataclass(eq=False)
@@ -671,7 +672,7 @@ def _case(title: _Paragraph, body: list[_Paragraph]) -> _Case:
     heading = " ".join(clean_text("\n".join(line.text for line in title.lines[1:])).split())
     municipality = _municipality(heading, "\n".join(part.text for part in body))
     short = _MUNICIPALITY_PHRASE.sub("", heading) if municipality else heading
-    return _Case(number, _capitalised(short or heading), municipality)
+    return _Case(number, _capitalised(short or heading), municipality, heading)
 
 
 def _municipality(heading: str, body: str) -> str:
@@ -898,8 +899,32 @@ def _prose_blocks(document: LoadedDocument) -> list[Block]:
     # Where the main text's section titles run into their first line, a title standing alone is a sidebar's.
     sidebars = any(p.style == "inline" and p.title.level == _SECTION_LEVEL for p in paragraphs)
     units = _Outline(sidebars).walk(paragraphs, bodies)
-    blocks = (_block(group, pages) for group in _merged(sorted(units, key=lambda unit: unit.order)))
+    groups = list(_merged(sorted(units, key=lambda unit: unit.order)))
+    blocks = (_block(group, pages, heading) for group, heading in zip(groups, _opening_headings(groups), strict=True))
     return [block for block in blocks if has_words(block.text)]
+
+
+def _opening_headings(groups: list[list[_Unit]]) -> list[str]:
+    """Per block, the headings printed right above its text: a case's label and title, else the headings
+    of its section that no earlier block has shown (a section's first block shows them, its later ones
+    don't). One heading per line, as the document prints it.
+
+    They open the block's first passage, so a question asked by a case's title, a method's heading or a
+    figure's caption finds the passage, and the passage can show where it stands.
+    """
+    shown: set[_Heading] = set()
+    openings = []
+    for group in groups:
+        unit = group[0]
+        if unit.case is not None:
+            openings.append(f"CASE #{unit.case.number} {unit.case.heading}".rstrip())
+        elif unit.kind in ("text", "table"):
+            fresh = [heading for heading in unit.path if heading not in shown]
+            shown.update(fresh)
+            openings.append("\n".join(heading.text for heading in fresh))
+        else:
+            openings.append("")
+    return openings
 
 
 def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
@@ -916,7 +941,7 @@ def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
         yield group
 
 
-def _block(group: list[_Unit], pages: _Pages) -> Block:
+def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
     unit = group[0]
     paragraphs = [paragraph for member in group for paragraph in member.paragraphs]
     numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
@@ -932,6 +957,7 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
         case_number=case.number if case else None,
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
+        heading=heading,
         page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 
