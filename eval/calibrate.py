@@ -4,8 +4,9 @@ On the answerable questions of one split (``train`` by default; never tune on ``
 
 1. each lexical option of the BM25 analysis (stopwords, numbers, compounds) on its own and together,
    for BM25 alone and inside the default hybrid;
-2. the fusion sweep with the chosen lexical options: mode, dense weight, candidates per list, the weight
-   of the unit list (chunks by their best evidence unit, dense) and of the unit BM25 list;
+2. the fusion sweep with the chosen lexical options: mode (and the rrf constant k), dense weight,
+   candidates per list, the weight of the unit list (chunks by their best evidence unit, dense) and of
+   the unit BM25 list;
 3. the chosen values, and the same figures on ``--report-split`` (validation) for the chosen values and
    for the current defaults, so the choice is reported on questions it was not made on.
 
@@ -41,6 +42,7 @@ DENSE_WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 UNIT_WEIGHTS = (0.0, 0.35, 0.7, 1.0, 1.5, 2.0)
 UNIT_BM25_WEIGHTS = (0.0, 0.2, 0.4)
 MODES: tuple[FusionMode, ...] = ("rrf", "relative")
+RRF_KS = (10, 20, 60)  # the rrf constant; relative fusion has none (swept once, at 60)
 METRICS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 # A fourth list (unit BM25) costs an index and a search per query: it is only worth it when it adds more
 # than this to the objective (half a question in a hundred), not for a gain within noise.
@@ -54,10 +56,12 @@ class Config:
     candidates: int
     unit_weight: float
     unit_bm25_weight: float = 0.0
+    rrf_k: int = 60
 
     def __str__(self) -> str:
+        mode = f"rrf k={self.rrf_k}" if self.mode == "rrf" else self.mode
         return (
-            f"{self.mode:<8} w={self.dense_weight:<4} c={self.candidates:<3} unit={self.unit_weight:<4} "
+            f"{mode:<9} w={self.dense_weight:<4} c={self.candidates:<3} unit={self.unit_weight:<4} "
             f"unit_bm25={self.unit_bm25_weight}"
         )
 
@@ -92,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     _report_choice(report, args.report_split, (best_config, best_lexical), (base, default_lexical))
     if args.baselines:
         _report_baselines(settings, index, report)
-    chosen_fusion = FusionSettings(best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight)
+    chosen_fusion = FusionSettings(
+        best_config.mode, best_config.dense_weight, best_config.candidates, best_config.unit_weight, best_config.rrf_k
+    )
     print(f"\nFusionSettings{_fields(chosen_fusion)}  LexicalOptions{_fields(best_lexical)}")
     if best_config.unit_bm25_weight:
         print(f"unit BM25 list with weight {best_config.unit_bm25_weight} chosen: the retriever does not have it yet")
@@ -129,10 +135,11 @@ def _choose_lexical(tune: _Lists, base: Config, default_lexical: LexicalOptions)
 def _sweep_fusion(tune: _Lists, base: Config, best_lexical: LexicalOptions) -> Config:
     """Step 2: every fusion configuration with the chosen lexical options; the unit BM25 list only when it pays."""
     configs = [
-        Config(mode, weight, candidates, unit, unit_bm25)
-        for unit_bm25, unit, candidates, weight, mode in itertools.product(
-            UNIT_BM25_WEIGHTS, UNIT_WEIGHTS, CANDIDATES, DENSE_WEIGHTS, MODES
+        Config(mode, weight, candidates, unit, unit_bm25, k)
+        for unit_bm25, unit, candidates, weight, mode, k in itertools.product(
+            UNIT_BM25_WEIGHTS, UNIT_WEIGHTS, CANDIDATES, DENSE_WEIGHTS, MODES, RRF_KS
         )
+        if mode == "rrf" or k == 60
     ]
     scored = [(config, tune.score(lambda q, c=config: tune.fused_ranking(q, c, best_lexical))) for config in configs]
     best_config, best = max(scored, key=lambda item: _objective(item[1]))  # max keeps the first of ties
@@ -144,7 +151,7 @@ def _sweep_fusion(tune: _Lists, base: Config, best_lexical: LexicalOptions) -> C
     ranked = sorted(scored, key=lambda item: -_objective(item[1]))
     for config, scores in ranked[:25]:
         print(f"{config!s:<56} {_row(scores)}" + (" <- default" if config == base else ""))
-    for parameter in ("mode", "dense_weight", "candidates", "unit_weight", "unit_bm25_weight"):
+    for parameter in ("mode", "rrf_k", "dense_weight", "candidates", "unit_weight", "unit_bm25_weight"):
         values = sorted({getattr(c, parameter) for c in configs}, key=str)
         cells = [f"{v}: {max(_objective(s) for c, s in scored if getattr(c, parameter) == v):.3f}" for v in values]
         print(f"  best with {parameter:<17} " + "  ".join(cells))
@@ -215,7 +222,7 @@ class _Lists:
             lists.append((self.units[question.id][:c], config.unit_weight))
         if config.unit_bm25_weight:
             lists.append((self._unit_bm25_hits(question, options)[:c], config.unit_bm25_weight))
-        fused = fuse(lists, config.mode)
+        fused = fuse(lists, config.mode, config.rrf_k)
         return sorted(fused, key=lambda cid: -fused[cid])[:10]
 
     def score(self, ranking: Callable) -> dict[str, float]:
@@ -274,7 +281,10 @@ def _match_each_pair_once() -> None:
 
 
 def _config(fusion) -> Config:
-    return Config(fusion.mode, fusion.dense_weight, fusion.candidates, fusion.unit_weight, getattr(fusion, "unit_bm25_weight", 0.0))
+    return Config(
+        fusion.mode, fusion.dense_weight, fusion.candidates, fusion.unit_weight, getattr(fusion, "unit_bm25_weight", 0.0),
+        fusion.rrf_k if fusion.mode == "rrf" else 60,
+    )
 
 
 def _objective(scores: dict[str, float]) -> float:

@@ -63,7 +63,7 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, BlockKind, LoadedDocument, letters_of
-from tidlig.text import YEAR
+from tidlig.text import YEAR, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +198,7 @@ class _Case:
     number: int
     title: str
     municipality: str
+    heading: str = ""  # the title as printed, municipality included ("Fra anbringelse til forebyggelse i Lolland Kommune")
 
 
 @dataclass(eq=False)
@@ -466,7 +467,10 @@ def _reads_as_heading(heading: str) -> bool:
     last_word = heading.rsplit(" ", 1)[-1].lower()
     commas_fit = "," not in heading or heading.endswith("?")  # a title with commas is a question
     numbers = sum(any(c.isdigit() for c in word) for word in heading.split())  # chart axes are numbers
-    return len(heading) <= _MAX_HEADING and last_word not in FUNCTION_WORDS and commas_fit and numbers <= 1
+    # A sentence ending inside is prose, also before a figure ("... perspektiv. 44 pct. af"): a line
+    # justified with tabs can look short and unpunctuated at its end, and a heading is never two sentences.
+    one_sentence = len(split_sentences(heading)) <= 1
+    return len(heading) <= _MAX_HEADING and last_word not in FUNCTION_WORDS and commas_fit and numbers <= 1 and one_sentence
 
 
 def _opens_body(line: str, heading_lines: int) -> bool:
@@ -668,7 +672,7 @@ def _case(title: _Paragraph, body: list[_Paragraph]) -> _Case:
     heading = " ".join(clean_text("\n".join(line.text for line in title.lines[1:])).split())
     municipality = _municipality(heading, "\n".join(part.text for part in body))
     short = _MUNICIPALITY_PHRASE.sub("", heading) if municipality else heading
-    return _Case(number, _capitalised(short or heading), municipality)
+    return _Case(number, _capitalised(short or heading), municipality, heading)
 
 
 def _municipality(heading: str, body: str) -> str:
@@ -895,8 +899,32 @@ def _prose_blocks(document: LoadedDocument) -> list[Block]:
     # Where the main text's section titles run into their first line, a title standing alone is a sidebar's.
     sidebars = any(p.style == "inline" and p.title.level == _SECTION_LEVEL for p in paragraphs)
     units = _Outline(sidebars).walk(paragraphs, bodies)
-    blocks = (_block(group, pages) for group in _merged(sorted(units, key=lambda unit: unit.order)))
+    groups = list(_merged(sorted(units, key=lambda unit: unit.order)))
+    blocks = (_block(group, pages, heading) for group, heading in zip(groups, _opening_headings(groups), strict=True))
     return [block for block in blocks if has_words(block.text)]
+
+
+def _opening_headings(groups: list[list[_Unit]]) -> list[str]:
+    """Per block, the headings printed right above its text: a case's label and title, else the headings
+    of its section that no earlier block has shown (a section's first block shows them, its later ones
+    don't). One heading per line, as the document prints it.
+
+    They open the block's first passage, so a question asked by a case's title, a method's heading or a
+    figure's caption finds the passage, and the passage can show where it stands.
+    """
+    shown: set[_Heading] = set()
+    openings = []
+    for group in groups:
+        unit = group[0]
+        if unit.case is not None:
+            openings.append(f"CASE #{unit.case.number} {unit.case.heading}".rstrip())
+        elif unit.kind in ("text", "table"):
+            fresh = [heading for heading in unit.path if heading not in shown]
+            shown.update(fresh)
+            openings.append("\n".join(heading.text for heading in fresh))
+        else:
+            openings.append("")
+    return openings
 
 
 def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
@@ -913,7 +941,7 @@ def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
         yield group
 
 
-def _block(group: list[_Unit], pages: _Pages) -> Block:
+def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
     unit = group[0]
     paragraphs = [paragraph for member in group for paragraph in member.paragraphs]
     numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
@@ -929,6 +957,7 @@ def _block(group: list[_Unit], pages: _Pages) -> Block:
         case_number=case.number if case else None,
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
+        heading=heading,
         page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 

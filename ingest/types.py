@@ -49,7 +49,9 @@ class Block:
     ``page_starts`` tells where a block that runs over several pages changes page: triples
     (offset, page, label), the offset counted in the block text's letters and digits only (see
     :func:`letters_of`), so a chunk cut from the block finds its own page however it was re-spaced;
-    ``label`` is the page's printed label ("iv", "12"), shown in citations.
+    ``label`` is the page's printed label ("iv", "12"), shown in citations. ``heading`` holds the
+    headings printed right above the block ("CASE #3 Styrket samarbejde ... i Aarhus Kommune", a
+    section's title on the section's first block), which open its first chunk.
     """
 
     text: str
@@ -62,6 +64,7 @@ class Block:
     case_title: str = ""
     municipality: str = ""
     page_starts: tuple[tuple[int, int, str], ...] = ()
+    heading: str = ""  # headings printed right above the text, one per line; not part of ``text``
 
 
 def letters_of(text: str) -> str:
@@ -79,6 +82,9 @@ class Chunk:
     text: str
     ordinal: int  # position of the chunk within its document
     context: str = ""  # document title, section and case heading: embedded and searched with the text
+    # The block's headings as printed, when ``text`` opens with them (the block's first chunk), followed by
+    # a blank line: searched and shown with the passage, but never an evidence unit (a title is no sentence).
+    heading: str = ""
     metadata: dict[str, str | int | float] = field(default_factory=dict)
 
     @property

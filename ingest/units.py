@@ -21,11 +21,13 @@ from ingest.types import EvidenceUnit, UnitKind
 from tidlig.text import is_fragment, is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
 
 
-def split_units(chunk_id: str, text: str, block_kind: str = "text") -> list[EvidenceUnit]:
-    """The evidence units of one chunk, in document order."""
-    pieces = _table_pieces(text) if block_kind == "table" else _prose_pieces(text)
+def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
+    """The evidence units of one chunk, in document order. A ``heading`` the chunk text opens with
+    (``Chunk.heading``) is no unit: a title read alone is not a sentence an answer may quote."""
+    cursor = len(heading) if heading and text.startswith(heading) else 0
+    body = text[cursor:]
+    pieces = _table_pieces(body) if block_kind == "table" else _prose_pieces(body)
     units: list[EvidenceUnit] = []
-    cursor = 0
     for kind, piece, lead_in in pieces:
         start, end = _locate(text, piece, cursor)
         if start < 0:

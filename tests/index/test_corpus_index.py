@@ -313,7 +313,7 @@ def test_chunks_left_by_a_killed_run_are_never_served_and_are_swept(small, tmp_p
     cache.close()
     store = ChunkStore(chroma_client(settings), index.collection_name)
     store.add(prepared.chunks, vectors)  # what a run killed right after Chroma's add leaves behind
-    units = [u for chunk in prepared.chunks for u in split_units(chunk.chunk_id, chunk.text, chunk.block.kind)]
+    units = [u for chunk in prepared.chunks for u in split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading)]
     store.units.add(units, [vectors[0]] * len(units))
     orphan_ids = {chunk.chunk_id for chunk in prepared.chunks}
     orphan_units = {unit.unit_id for unit in units}

@@ -138,3 +138,21 @@ def test_terms_are_analysed_like_the_index_with_compound_parts(bundled_index):
     terms = bundled_index.retriever.terms("Hvad koster sprogindsatsen i dagtilbuddene?")
     assert {"sprogindsats", "sprog", "indsats", "kost", "dagtilbud"} <= set(terms)
     assert "hvad" not in terms
+
+
+def test_a_small_rrf_constant_lets_one_lists_first_place_outweigh_middle_ranks_in_every_list():
+    from index.retrieval import Passage, ScoredPassage, fuse
+
+    def ranked(*ids: str) -> list[ScoredPassage]:
+        return [ScoredPassage(Passage(cid, cid, {}), 1.0) for cid in ids]
+
+    fillers = [f"f{n}" for n in range(18)]
+    # "slide" is first for BM25 and missing from the vectors; "middle" is tenth in both lists
+    lists = [(ranked(*fillers[:9], "middle"), 0.4), (ranked("slide", *fillers[9:17], "middle"), 0.6)]
+
+    def order(k: int) -> list[str]:
+        scores = fuse(lists, "rrf", k)
+        return sorted(scores, key=lambda cid: -scores[cid])
+
+    assert order(60).index("middle") < order(60).index("slide")
+    assert order(10).index("slide") < order(10).index("middle")

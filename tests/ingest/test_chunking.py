@@ -41,3 +41,31 @@ def test_a_split_table_repeats_its_header_and_never_cuts_a_row():
     for chunk in chunks:
         rows = split_units(chunk.chunk_id, chunk.text, "table")[1:]
         assert rows and all(u.lead_in == HEADER and chunk.text[u.start : u.end] == u.text for u in rows)
+
+
+def test_a_blocks_headings_open_its_first_chunk_only_and_are_no_evidence_unit():
+    sentences = [f"Sætning nummer {n} handler om tandplejen og socialforvaltningen." for n in range(8)]
+    heading = "CASE #3 Styrket samarbejde mellem tandplejen og socialforvaltningen i Aarhus Kommune"
+    case = Block("\n\n".join(sentences), kind="case", heading=heading, case_number=3)
+    chunks = chunk_blocks(INFO, [case], count_tokens=words, max_tokens=45)
+
+    assert len(chunks) > 1
+    assert chunks[0].text.startswith(heading + "\n\n" + sentences[0])
+    assert chunks[0].heading == heading and chunks[0].metadata["heading"] == heading
+    assert all(not c.heading and heading not in c.text for c in chunks[1:])
+    # the heading's room is kept free: the first chunk with its heading still fits the window
+    assert all(words(c.search_text) <= 45 for c in chunks)
+    units = [u for c in chunks for u in split_units(c.chunk_id, c.text, "case", c.heading)]
+    assert all(heading not in u.text for u in units)
+    assert [u.text for u in units if u.chunk_id == chunks[0].chunk_id][0] == sentences[0]
+    assert all(c.text[u.start : u.end] == u.text for c in chunks for u in split_units(c.chunk_id, c.text, "case", c.heading))
+
+
+def test_a_table_keeps_its_header_row_first_after_the_caption_heading():
+    caption = "Figur 6 Karaktergennemsnit ved folkeskolens afgangsprøve"
+    table = Block("\n".join([HEADER, *ROWS]), kind="table", heading=caption)
+    chunk = chunk_blocks(INFO, [table], count_tokens=words, max_tokens=400)[0]
+
+    assert chunk.text == caption + "\n\n" + "\n".join([HEADER, *ROWS])
+    rows = split_units(chunk.chunk_id, chunk.text, "table", chunk.heading)
+    assert [u.text for u in rows] == [HEADER, *ROWS] and rows[1].lead_in == HEADER

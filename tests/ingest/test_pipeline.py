@@ -205,7 +205,9 @@ def test_chunks_never_mix_two_blocks(corpus_chunks):
         for chunk in chunks:
             assert chunk.block in blocks
             source = flat(chunk.block.text)
-            for line in chunk.text.split("\n"):
+            # the block's headings open its first chunk only; the rest is the block's own text
+            assert chunk.text.startswith(chunk.heading) and chunk.heading in ("", chunk.block.heading)
+            for line in chunk.text[len(chunk.heading) :].strip().split("\n"):
                 assert flat(line) in source, (doc_id, chunk.chunk_id, line)
             # metadata comes from that block, so a slide or case number is unique per chunk by construction
             assert chunk.metadata.get("slide") == chunk.block.slide

@@ -450,3 +450,45 @@ def test_a_layout_nobody_foresaw_is_indexed_as_plain_text_per_page(monkeypatch, 
         ("Tredje side.", "side iii", 3),
     ]
     assert "r.pdf" in caplog.text and "IndexError" in caplog.text
+
+
+def test_a_list_item_justified_with_tabs_is_not_taken_for_a_heading_when_a_sentence_ends_inside():
+    """A justified line ("Indsatserne\\ttænkes\\ti\\tet") looks like a short unpunctuated title, but a
+    sentence ends on the next line before a figure: the item is text, and its figure is kept."""
+    info = DocumentInfo(doc_id="r.txt", title="R", form="prose")
+    text = (
+        "Kommunens arbejde karakteriseres ved følgende:\n\n"
+        "•\t \tIndsatserne\ttænkes\ti\tet\t\nnormaliseringsperspektiv. 44 pct. af Borås \n"
+        "Kommunes udgifter på området går til \nforebyggelse. Der anvendes en bred palet \naf foranstaltninger.\n"
+    )
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("r.txt")))
+
+    assert "44 pct. af Borås Kommunes udgifter" in flat(" ".join(b.text for b in blocks))
+    assert all("44 pct" not in b.section for b in blocks)
+
+
+def test_headings_printed_above_a_block_are_kept_with_it():
+    """A case's label and printed title, and a section's titles on its first block only: a passage can be
+    found and quoted by its title (the text itself stays without them)."""
+    cases = cases_by_number()
+    assert cases[10].heading == "CASE #10 Fra anbringelse til forebyggelse i Lolland Kommune"
+    assert cases[17].heading.startswith("CASE #17 gladsaxe Kommune har gode resultater")
+    pamphlet = [b for b in corpus_blocks(PAMPHLET) if b.section.endswith("METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL")]
+    assert pamphlet[0].heading == "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL"
+    assert all(b.heading not in b.text for b in pamphlet)
+    # a section broken into several blocks (by a box, a list, a table) shows its titles on its first block only
+    title = "Brug forældrekurser til førstegangsfødende forældre"
+    section = [b for b in corpus_blocks(KL) if b.kind == "text" and b.section.endswith(title)]
+    assert len(section) > 1
+    assert [b.heading for b in section] == [title] + [""] * (len(section) - 1)
+
+
+def test_word_headings_open_the_first_block_under_them():
+    info = DocumentInfo(doc_id="notat.docx", title="Notat", form="prose")
+    text = "# Tidlig indsats\n\nIndledning om arbejdet i dagtilbud.\n\n## Sprog\n\nVi taler med forældrene om sproget."
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("notat.docx")))
+
+    assert [(b.heading, b.text) for b in blocks] == [
+        ("Tidlig indsats", "Indledning om arbejdet i dagtilbud."),
+        ("Sprog", "Vi taler med forældrene om sproget."),
+    ]

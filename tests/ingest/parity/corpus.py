@@ -98,7 +98,7 @@ def check_pages(chunks: Sequence[Chunk], pdf: Path) -> PageCheck:
         cited_pages = _cited_pages(chunk)
         wider += len(cited_pages) > 2
         cited = "".join(pages[page - 1] for page in cited_pages if 0 < page <= len(pages))
-        for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind):
+        for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading):
             quote = flat(_as_printed(unit))
             if len(quote) < _MIN_QUOTE:
                 continue
