@@ -28,16 +28,27 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assistant.analysis import QuestionAnalysis, QuestionPart, asked_figures, asked_years, holds_answer_type
+from assistant.analysis import (
+    AskedDetail,
+    QuestionAnalysis,
+    QuestionPart,
+    asked_detail,
+    asked_figures,
+    asked_years,
+    detail_terms,
+    holds_answer_type,
+    holds_detail,
+)
 from assistant.relevance import RelevanceScorer
 from assistant.types import Outcome
 from index import ScoredPassage
@@ -53,6 +64,12 @@ AGREEMENT_DEPTH = 10  # a hit "agrees" when both dense and BM25 rank it within t
 # has no English questions to fit on; 0.82 is the dense similarity that separated the English checks
 # (answerable ones above, off-topic ones below) when the earlier coverage gate was calibrated.
 ENGLISH_MIN_SIMILARITY = 0.82
+# A detail (a year, or the kind of figure asked for) counts as missing when the best unit that holds it
+# covers this much less of the question's topic than the best unit overall: the documents hold the topic,
+# and the detail only elsewhere. On train, every answerable single-part question had a gap of 0 (the unit
+# that answers is also the one that best covers the topic); unanswerable ones asking a price, a deadline or
+# a year the documents lack mostly had 0.2 or more.
+DETAIL_GAP = 0.2
 
 
 @dataclass(frozen=True)
@@ -81,10 +98,16 @@ class Signals:
     name_coverage: float  # share of the question's (known) names found together in one best passage
     agreement: float  # share of the best passages found by both dense and BM25 retrieval
     english: bool  # a question in English: decided on similarity alone (ENGLISH_MIN_SIMILARITY)
+    # Same-unit detail: the best topic coverage of one unit holding the asked year(s) and the kind of figure
+    # asked for (a price for "hvad koster"), and how far that falls below the best unit's topic coverage.
+    detail_coverage: float = 0.0
+    detail_gap: float = 0.0
+    absent_details: tuple[str, ...] = ()  # what the gap leaves out: years, and the detail as a Danish noun phrase
 
     FEATURES = (
         "similarity", "unit_similarity", "coverage", "rare_coverage", "unknown_terms", "unknown_names", "absent_years",
-        "absent_figures", "type_found", "agreement", "answer_unit_coverage", "name_coverage",
+        "absent_figures", "type_found", "agreement", "answer_unit_coverage", "name_coverage", "detail_coverage",
+        "detail_gap",
     )
 
     def vector(self) -> np.ndarray:
@@ -93,6 +116,7 @@ class Signals:
                 self.similarity, self.unit_similarity, self.coverage, self.rare_coverage, self.unknown_terms,
                 min(len(self.unknown_names), 2), min(len(self.absent_years), 2), min(len(self.absent_figures), 2),
                 float(self.type_found), self.agreement, self.answer_unit_coverage, self.name_coverage,
+                self.detail_coverage, self.detail_gap,
             ],
             dtype=float,
         )
@@ -100,7 +124,7 @@ class Signals:
     @property
     def missing(self) -> tuple[str, ...]:
         """The asked specifics the documents lack, as shown to the user."""
-        return self.unknown_names + self.absent_years + self.absent_figures
+        return tuple(dict.fromkeys(self.unknown_names + self.absent_years + self.absent_figures + self.absent_details))
 
 
 @dataclass(frozen=True)
@@ -159,7 +183,8 @@ class Answerability:
 
     def decide(self, analysis: QuestionAnalysis, found: Found, parts: Sequence[Found] = ()) -> Decision:
         """``parts`` holds each part's own retrieval for a multi-part question (else empty)."""
-        signals = self.signals(analysis.whole, analysis.is_english, found)
+        # A multi-part question's details are looked for part by part, each in its own retrieval.
+        signals = self.signals(analysis.whole, analysis.is_english, found, specific=not analysis.is_multi_part)
         probability = self._probability(signals)
         covered = self.covered_words(analysis.text, found.hits)
         if probability < self.model.threshold:
@@ -190,7 +215,8 @@ class Answerability:
             return 1.0 if signals.similarity >= ENGLISH_MIN_SIMILARITY else 0.0
         return self.model.probability(signals)
 
-    def signals(self, question: QuestionPart, english: bool, found: Found) -> Signals:
+    def signals(self, question: QuestionPart, english: bool, found: Found, specific: bool = True) -> Signals:
+        """``specific``: look for the asked years and figure kind in one unit with the topic."""
         top = list(found.hits[:TOP_PASSAGES])
         texts = [search_text(h.passage.text, str(h.passage.metadata.get("context", ""))) for h in top]
         bodies = [h.passage.text for h in top]  # years and figures only count in the text, not in headings
@@ -198,6 +224,10 @@ class Answerability:
         stats = self._statistics
         rare = sorted(terms, key=stats.idf, reverse=True)[:RARE_TERMS]
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
+        detail = asked_detail(question.text) if specific else None
+        detail_coverage, detail_gap, absent_details = self.same_unit_detail(
+            terms, found.units, detail, asked_years(question.text) if specific else ()
+        )
         return Signals(
             similarity=max((h.dense_similarity or 0.0 for h in top), default=0.0),
             unit_similarity=found.unit_similarity,
@@ -216,7 +246,37 @@ class Answerability:
             ),
             agreement=_agreement(top),
             english=english,
+            detail_coverage=detail_coverage,
+            detail_gap=detail_gap,
+            absent_details=absent_details,
         )
+
+    def same_unit_detail(
+        self, terms: Sequence[str], units: Sequence[str], detail: AskedDetail | None, years: Sequence[str]
+    ) -> tuple[float, float, tuple[str, ...]]:
+        """(detail_coverage, detail_gap, absent_details): whether one evidence unit holds both the question's
+        topic and the detail it asks for. Coverage over a whole passage cannot tell: a question whose words
+        are all somewhere in a chunk looks answerable though no sentence of it gives the price asked.
+
+        The topic is the question's terms without the words that ask for the detail ("koster", "timer")
+        and without its years, so a unit is not credited for repeating the question's own wording."""
+        asking = detail_terms()
+        topic = [t for t in dict.fromkeys(terms) if t not in asking and t not in years]
+        coverage = [self._statistics.coverage(topic, unit) for unit in units]
+        best = max(coverage, default=0.0)
+        if detail is None and not years:
+            return best, 0.0, ()
+
+        def best_holding(holds: Callable[[str], bool]) -> float:
+            return max((c for c, unit in zip(coverage, units, strict=True) if holds(unit)), default=0.0)
+
+        with_detail = best_holding(lambda unit: holds_detail(unit, detail) and all(y in unit for y in years))
+        absent = [y for y in years if best - best_holding(functools.partial(_holds_year, y)) >= DETAIL_GAP]
+        if detail is not None and best - best_holding(lambda unit: holds_detail(unit, detail)) >= DETAIL_GAP:
+            absent.append(detail.phrase)
+        if best - with_detail >= DETAIL_GAP and not absent:  # each is somewhere with the topic, never together
+            absent = [*years, *([detail.phrase] if detail else [])]
+        return with_detail, best - with_detail, tuple(absent)
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the
@@ -231,6 +291,10 @@ class Answerability:
                 original.setdefault(stems[0], cleaned)
         ranked = sorted(original, key=self._statistics.idf, reverse=True)[:RARE_TERMS]
         return tuple(original[s] for s in ranked)
+
+
+def _holds_year(year: str, unit: str) -> bool:
+    return year in unit
 
 
 def _has_figure(figure: str, text: str) -> bool:
