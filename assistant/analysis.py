@@ -372,5 +372,9 @@ def detail_terms() -> frozenset[str]:
 
 
 def holds_detail(text: str, detail: AskedDetail | None) -> bool:
-    """Whether ``text`` holds a figure of the kind asked for (always True when none is asked)."""
+    """Whether ``text`` holds a figure of the kind asked for (always True when none is asked).
+
+    A count is any figure but a year: answers count by paraphrase ("43 pct. af 30-årige, som har været
+    anbragt" for "hvor mange tidligere anbragte"), so requiring the counted noun beside the figure flagged
+    6 of 18 answerable train count questions and caught only 2 more unanswerable ones."""
     return detail is None or bool(_DETAIL_SHAPES[detail.kind].search(text))
