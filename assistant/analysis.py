@@ -288,7 +288,7 @@ class AskedDetail:
             case "share":
                 return "andelen"
             case "period":
-                return "tidsrummet"
+                return f"antallet af {self.counted}" if self.counted else "varigheden"
         return f"antallet af {self.counted}" if self.counted else "antallet"
 
 
@@ -303,6 +303,7 @@ _MONEY_ASK = re.compile(
 _PERIOD_ASK = re.compile(
     rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
 )
+_TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
 _COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,2})")
 _ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
@@ -321,7 +322,8 @@ def asked_detail(text: str) -> AskedDetail | None:
         wording = next((w for w in ("kost", "pris") if w in match.group(0)), "")
         return AskedDetail("money", wording=wording)
     if match := _PERIOD_ASK.search(lowered):
-        return AskedDetail("period", wording="frist" if "frist" in match.group(0) else "")
+        counted = _TIME_COUNT.search(lowered)  # "hvor mange timer om ugen": the number of hours
+        return AskedDetail("period", counted.group(1).removesuffix("s") if counted else "", "frist" if "frist" in match.group(0) else "")
     if _SHARE_ASK.search(lowered):
         return AskedDetail("share")
     if match := _COUNT_ASK.search(lowered):

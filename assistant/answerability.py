@@ -33,7 +33,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +127,10 @@ class Signals:
             dtype=float,
         )
 
+    def with_detail_found(self) -> Signals:
+        """These signals as if a unit held the asked detail with the topic: how answerable the topic is."""
+        return replace(self, detail_coverage=self.detail_coverage + self.detail_gap, detail_gap=0.0, absent_details=())
+
     @property
     def missing(self) -> tuple[str, ...]:
         """The asked specifics the documents lack, as shown to the user."""
@@ -194,7 +198,10 @@ class Answerability:
         signals = self.signals(analysis.whole, analysis.is_english, found, specific=not analysis.is_multi_part)
         probability = self._probability(signals)
         covered = self.covered_words(analysis.text, found.hits)
-        if probability < self.model.threshold:
+        # A topic the documents cover, with only the asked detail missing, is a partial answer naming it:
+        # what they do say about the topic helps, and the first line says what they lack.
+        detail_only = bool(signals.absent_details) and self._probability(signals.with_detail_found()) >= self.model.threshold
+        if probability < self.model.threshold and not detail_only:
             outcome: Outcome = "partial" if analysis.is_concern else "decline"
             missing = signals.missing or ((analysis.text,) if analysis.is_concern else ())
             return Decision(outcome, probability, missing, covered, signals)
