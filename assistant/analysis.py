@@ -305,6 +305,10 @@ _PERIOD_ASK = re.compile(
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
+# "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject.
+_MEASURE_ASK = re.compile(
+    r"\bhvad (?:er|var|bliver|blev) ((?:den |det )?(?:gennemsnitlige \w+|normeringen|antallet|\w*gennemsnittet|procentdelen|\w*andelen))\b"
+)
 _COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,2})")
 _ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
 _DETAIL_WORDING = (
@@ -326,6 +330,8 @@ def asked_detail(text: str) -> AskedDetail | None:
         return AskedDetail("period", counted.group(1).removesuffix("s") if counted else "", "frist" if "frist" in match.group(0) else "")
     if _SHARE_ASK.search(lowered):
         return AskedDetail("share")
+    if match := _MEASURE_ASK.search(lowered):
+        return AskedDetail("count", wording=match.group(1))  # "nævner ikke normeringen"
     if match := _COUNT_ASK.search(lowered):
         # The original casing ("Københavns"); lower() keeps the length of Danish text.
         return AskedDetail("count", _counted(" ".join(text.split())[match.start(1) : match.end(1)]))
@@ -352,7 +358,8 @@ _FIGURE_WORDS = (
     r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
     r"|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
 )
-_NUMBER = r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*"
+# Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many.
+_NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+-\d)\d+(?:[.,]\d+)*"
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {
     "money": re.compile(
         rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I

@@ -116,6 +116,8 @@ def test_english_questions_are_recognised():
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
         ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
         ("Hvilken frist har kommunen for at svare?", "period", "nogen frist"),
+        ("Hvad var normeringen i vuggestuerne i 2023?", "count", "normeringen"),
+        ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
     ],
 )
 def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
@@ -136,6 +138,7 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvad koster kurset?", "Kurset koster 1.200 kr. pr. familie.", "Kurset tilbydes alle 25 nye familier."),
         ("Hvad koster kurset?", "Børn og bevægelse – 2016: 1.255.800; 2017: 1.157.200", "Kurset blev startet i 2016."),
         ("Hvor mange familier deltog?", "Mere end 8 ud af 10 familier deltog.", "Familierne deltog i 2019 og 2020."),
+        ("Hvor mange familier deltog?", "I alt 40 familier deltog.", "Familier med børn på 0-2 år og 3-5-årige deltog."),
         ("Hvor stor en andel takker ja?", "98 pct. af familierne takker ja.", "Familierne takker ja til kurset."),
         ("Hvor mange timer om ugen er rådgiveren der?", "Rådgiveren er der 15 timer ugentligt.", "Rådgiveren kommer fast i huset."),
         ("Hvor længe har de haft socialrådgivere?", "Siden 2010 har socialrådgivere hjulpet.", "Socialrådgivere hjælper familierne."),
