@@ -360,18 +360,20 @@ _FIGURE_WORDS = (
 )
 # Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many.
 _NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+-\d)\d+(?:[.,]\d+)*"
+_TIME_AMOUNT = (
+    rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b"
+    r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*"
+)
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {
     "money": re.compile(
         rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
     ),
     "count": re.compile(rf"{_NUMBER}|\b(?:{_FIGURE_WORDS})\b", re.I),
     "share": re.compile(rf"{_NUMBER}\s*(?:%|pct|procent)|\b(?:{_FIGURE_WORDS})\b|\bud af\b", re.I),
-    "period": re.compile(
-        rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b"
-        r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*|\bsiden (?:19|20)\d\d\b",
-        re.I,
-    ),
+    "period": re.compile(rf"{_TIME_AMOUNT}|\bsiden (?:19|20)\d\d\b", re.I),  # "hvor længe": also "siden 2010"
 }
+# "Hvor mange timer om ugen?" wants an amount of time, not a starting year.
+_COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)
 
 
 @lru_cache(maxsize=1)
@@ -386,4 +388,7 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     A count is any figure but a year: answers count by paraphrase ("43 pct. af 30-årige, som har været
     anbragt" for "hvor mange tidligere anbragte"), so requiring the counted noun beside the figure flagged
     6 of 18 answerable train count questions and caught only 2 more unanswerable ones."""
-    return detail is None or bool(_DETAIL_SHAPES[detail.kind].search(text))
+    if detail is None:
+        return True
+    shape = _COUNTED_PERIOD if detail.kind == "period" and detail.counted else _DETAIL_SHAPES[detail.kind]
+    return bool(shape.search(text))
