@@ -434,7 +434,7 @@ class Assistant:
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
         decision = assessment.decision
-        missing = render("refusal_missing", terms=inert_markdown(", ".join(decision.missing))) if decision.missing else ""
+        missing = render("refusal_missing", terms=inert_markdown(_join_danish(decision.missing))) if decision.missing else ""
         book = CitationBook()
         lines, seen = [], set()
         for hit in assessment.hits:

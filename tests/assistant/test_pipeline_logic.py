@@ -40,6 +40,12 @@ def test_a_partial_answer_names_the_missing_detail_of_a_covered_topic(settings):
     assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text
 
 
+def test_a_decline_names_what_is_missing_as_a_danish_list(settings):
+    answer = make_assistant(settings).ask("Hvad tilbyder Odense og Aalborg nye forældre?")
+    assert answer.outcome == "decline" and answer.missing == ("Odense", "Aalborg")
+    assert "fx nævner de ikke Odense og Aalborg." in answer.text.splitlines()[0]
+
+
 def test_a_multi_part_question_names_the_part_not_covered(settings):
     answer = make_assistant(settings).ask("Hvad er Børnelinealen, og hvad koster den om året?")
     assert answer.outcome == "partial"
