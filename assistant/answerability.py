@@ -3,8 +3,10 @@
 Cheap signals of the question against what retrieval found (:class:`Signals`): the best dense similarity,
 the IDF-weighted coverage of the question's terms and of its rarest terms in the best passages, the share
 of its terms and the names the corpus never uses, years and figures asked but absent from the best
-passages, whether a passage has the shape of the expected answer (a figure for "hvor mange"), and how much
-dense and BM25 retrieval agree. A logistic model over them (:class:`AnswerabilityModel`, weights in
+passages, whether a passage has the shape of the expected answer (a figure for "hvor mange"), how much
+dense and BM25 retrieval agree, and whether one evidence unit holds both the topic and the detail asked
+(its year, its municipality, the kind of figure: a price for "hvad koster", a number of hours for "inden
+for hvor mange timer"). A logistic model over them (:class:`AnswerabilityModel`, weights in
 ``answerability.json`` beside this file, fitted by ``python -m eval.fit`` on the train split plus generated
 near-misses, threshold chosen on validation) gives the probability that the documents answer it.
 
@@ -13,8 +15,10 @@ The outcome:
 * **decline** when that probability is below the threshold (a concern question is never declined: the
   documents' general guidance still helps, so it becomes a partial answer);
 * **partial** when the topic is covered but something asked is not: a name or a year the documents never
-  mention, a figure they do not have, or one part of a multi-part question that its own retrieval does
-  not answer; ``missing`` names each of them in Danish. Also when the probability lies between the
+  mention, a figure they do not have, a detail no unit gives together with the topic ("prisen", "antallet
+  af børnesager", "2019"; partial even below the threshold when the topic alone would pass it), or one
+  part of a multi-part question that its own retrieval does not answer; ``missing`` names each of them in
+  Danish. Also when the probability lies between the
   decline threshold and ``answer_threshold``: the evidence is too weak to present as an answer, so the
   first line says the documents do not answer it directly (``missing`` holds the question itself);
 * **answer** otherwise.
