@@ -10,8 +10,9 @@ Everything here is rules over the question text (no model), so it is fast and ex
   not covered.
 * **Concern**: a practitioner's worry about one child ("Jeg er bekymret for en dreng på stuen"), in
   any wording: a particular child, plus a worry or a sign of distress, plus an ask for what to do.
-* **Asked specifics**: years, figures and names, which the answerability decision checks against the
-  chosen evidence.
+* **Asked specifics**: years, figures and names, and the kind of figure asked for (:class:`AskedDetail`: a
+  sum of money for "hvad koster", a count of the counted thing for "hvor mange timer", a share, a period
+  or deadline), which the answerability decision looks for in one evidence unit together with the topic.
 
 Example::
 
@@ -24,11 +25,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import YEAR, content_terms, proper_nouns, words
+from tidlig.text import STOP, YEAR, content_terms, proper_nouns, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
+DetailKind = Literal["money", "count", "share", "period"]
 
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
@@ -150,6 +153,7 @@ class QuestionAnalysis:
     figures: tuple[str, ...]
     names: tuple[str, ...]
     is_english: bool
+    detail: AskedDetail | None = None
 
     @property
     def is_multi_part(self) -> bool:
@@ -175,6 +179,7 @@ def analyse_question(text: str) -> QuestionAnalysis:
         figures=figures,
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
+        detail=asked_detail(text),
     )
 
 
@@ -258,3 +263,132 @@ def holds_answer_type(text: str, kind: AnswerType) -> bool:
     "hvornår", ...); always True for ``other``."""
     pattern = _ANSWER_SHAPES.get(kind)
     return True if pattern is None else bool(pattern.search(text))
+
+
+# ---- the kind of figure asked for --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskedDetail:
+    """The specific figure a question asks for; ``counted`` is the counted thing as the question writes it
+    ("hvor mange timer" -> "timer"), empty when it does not say ("hvor mange var der")."""
+
+    kind: DetailKind
+    counted: str = ""
+    wording: str = ""  # the noun the question uses for it ("frist", "pris"), when it names one
+
+    @property
+    def phrase(self) -> str:
+        """What the documents lack, as a Danish noun phrase after "nævner ikke": "antallet af timer"."""
+        if self.wording:
+            return _WORDING_PHRASES.get(self.wording, self.wording)
+        match self.kind:
+            case "money":
+                return "beløbet"
+            case "share":
+                return "andelen"
+            case "period":
+                return f"antallet af {self.counted}" if self.counted else "varigheden"
+        return f"antallet af {self.counted}" if self.counted else "antallet"
+
+
+# Checked in order, on the lowercased question. Money before counts ("hvor mange penge"); a count of time
+# units is a period ("hvor mange timer om ugen").
+_TIME_UNITS = r"(?:timer?|timers|dage?|døgn|uger?|måneder?|år)"
+_MONEY_ASK = re.compile(
+    r"\bhvad (?:kost\w*|er prisen)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
+    r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
+    r"|\b(?:prisen|udgiften|udgifterne|budgettet|beløbet|besparelsen) (?:på|for|til|ved)\b"
+)
+_PERIOD_ASK = re.compile(
+    rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
+)
+_TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
+_SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
+# "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject.
+_MEASURE_ASK = re.compile(
+    r"\bhvad (?:er|var|bliver|blev) ((?:den |det )?(?:gennemsnitlige \w+|normeringen|antallet|\w*gennemsnittet|procentdelen|\w*andelen))\b"
+)
+_COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,2})")
+_ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
+_DETAIL_WORDING = (
+    "koster kostede koste pris prisen priser penge pengene kroner beløb beløbet budget budgettet udgift udgifter"
+    " timer timers time dage dag døgn uger uge ugen måneder måned måneden året dagen frist fristen frister andel"
+    " andelen procent lang længe tid antal antallet"
+)
+_WORDING_PHRASES = {"kost": "prisen", "pris": "prisen", "frist": "nogen frist"}
+
+
+def asked_detail(text: str) -> AskedDetail | None:
+    """The kind of figure the question asks for, or None when it asks for none in particular."""
+    lowered = " ".join(text.lower().split())
+    if match := _MONEY_ASK.search(lowered):
+        wording = next((w for w in ("kost", "pris") if w in match.group(0)), "")
+        return AskedDetail("money", wording=wording)
+    if match := _PERIOD_ASK.search(lowered):
+        counted = _TIME_COUNT.search(lowered)  # "hvor mange timer om ugen": the number of hours
+        return AskedDetail("period", counted.group(1).removesuffix("s") if counted else "", "frist" if "frist" in match.group(0) else "")
+    if _SHARE_ASK.search(lowered):
+        return AskedDetail("share")
+    if match := _MEASURE_ASK.search(lowered):
+        return AskedDetail("count", wording=match.group(1))  # "nævner ikke normeringen"
+    if match := _COUNT_ASK.search(lowered):
+        # The original casing ("Københavns"); lower() keeps the length of Danish text.
+        return AskedDetail("count", _counted(" ".join(text.split())[match.start(1) : match.end(1)]))
+    return None
+
+
+def _counted(following: str) -> str:
+    """The counted thing among the words after "hvor mange": a noun, or an adjective and its noun
+    ("sårbare gravide", "tidligt anbragte"); a verb or a small word ends it ("børn fik" -> "børn")."""
+    counted: list[str] = []
+    for word in following.split():
+        if word.lower() in STOP or len(word) <= 2:
+            break
+        counted.append(word)
+        genitive = word[0].isupper() and word.endswith("s")  # "Københavns pluspladser"
+        if not (genitive or word.lower().endswith(_ADJECTIVE_ENDINGS)):
+            break
+    return " ".join(counted)
+
+
+# What a unit holding each kind of figure looks like. A count may be any figure but a year ("31 pct. af
+# medarbejderne", "1 ud af 10"); money needs a currency or a thousands figure as budget tables write them.
+_FIGURE_WORDS = (
+    r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
+    r"|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
+)
+# Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many.
+_NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+-\d)\d+(?:[.,]\d+)*"
+_TIME_AMOUNT = (
+    rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b"
+    r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*"
+)
+_DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {
+    "money": re.compile(
+        rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
+    ),
+    "count": re.compile(rf"{_NUMBER}|\b(?:{_FIGURE_WORDS})\b", re.I),
+    "share": re.compile(rf"{_NUMBER}\s*(?:%|pct|procent)|\b(?:{_FIGURE_WORDS})\b|\bud af\b", re.I),
+    "period": re.compile(rf"{_TIME_AMOUNT}|\bsiden (?:19|20)\d\d\b", re.I),  # "hvor længe": also "siden 2010"
+}
+# "Hvor mange timer om ugen?" wants an amount of time, not a starting year.
+_COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)
+
+
+@lru_cache(maxsize=1)
+def detail_terms() -> frozenset[str]:
+    """The terms of the words that ask for a detail rather than name the topic ("koster", "timer", "året")."""
+    return frozenset(content_terms(_DETAIL_WORDING))
+
+
+def holds_detail(text: str, detail: AskedDetail | None) -> bool:
+    """Whether ``text`` holds a figure of the kind asked for (always True when none is asked).
+
+    A count is any figure but a year: answers count by paraphrase ("43 pct. af 30-årige, som har været
+    anbragt" for "hvor mange tidligere anbragte"), so requiring the counted noun beside the figure flagged
+    6 of 18 answerable train count questions and caught only 2 more unanswerable ones."""
+    if detail is None:
+        return True
+    shape = _COUNTED_PERIOD if detail.kind == "period" and detail.counted else _DETAIL_SHAPES[detail.kind]
+    return bool(shape.search(text))

@@ -434,7 +434,7 @@ class Assistant:
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
         decision = assessment.decision
-        missing = render("refusal_missing", terms=inert_markdown(", ".join(decision.missing))) if decision.missing else ""
+        missing = render("refusal_missing", terms=inert_markdown(_join_danish(decision.missing))) if decision.missing else ""
         book = CitationBook()
         lines, seen = [], set()
         for hit in assessment.hits:
@@ -494,6 +494,9 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
     covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
+    if analysis.text not in decision.missing:
+        # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
+        return render("lead_in_partial_detail", missing=_join_danish(lacks))
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 

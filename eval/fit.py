@@ -16,7 +16,8 @@ answered:
   embedding cache, so nothing is embedded again) and the train questions answered only by that document
   are asked of it;
 * *a detail swapped*: a train question's year, name (municipality, programme) or figure is replaced by
-  one the documents never mention.
+  one the documents never mention, or its year or municipality by one that other documents mention but
+  not the one that answers it.
 
 Its decision threshold is chosen on the validation split: the highest one that keeps answerable questions
 declined at most ``MAX_ANSWERABLE_DECLINED``. The printed table shows the trade-off.
@@ -415,6 +416,7 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
             if p.metadata.get("municipality") and " " not in str(p.metadata["municipality"]).removesuffix(" Kommune")
         }
     )
+    corpus_years = sorted(set(asked_years(corpus_text)))
     examples = []
     for q in answerable:
         pick = zlib.crc32(q.id.encode())
@@ -422,6 +424,12 @@ def swapped_near_misses(assistant: Assistant, answerable: Sequence[Question]) ->
         if (years := asked_years(q.question)) and absent_years:
             absent = absent_years[pick % len(absent_years)]
             swaps.append(("year", functools.partial(_swap, old=years[0], new=absent)))
+            # A year other documents mention, but not the one that answers: the documents hold the topic and
+            # the year, never together ("Hvor mange hashmisbrugere var der i 2014?" when the figures stop at 2010).
+            own_text = " ".join(p.text for p in assistant.index.passages.values() if p.doc_id in q.docs)
+            if q.docs and (elsewhere_years := [y for y in corpus_years if y not in own_text]):
+                other_year = elsewhere_years[pick % len(elsewhere_years)]
+                swaps.append(("known_year", functools.partial(_swap, old=years[0], new=other_year)))
         if names := proper_nouns(q.question):
             unknown = unknown_names[pick % len(unknown_names)]
             swaps.append(("name", functools.partial(_swap_word, old=names[0], new=unknown)))

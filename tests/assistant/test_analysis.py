@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.analysis import analyse_question, answer_type, is_concern, split_parts
+from assistant.analysis import analyse_question, answer_type, asked_detail, detail_terms, holds_detail, is_concern, split_parts
 
 
 @pytest.mark.parametrize(
@@ -101,3 +101,56 @@ def test_asked_years_figures_and_names():
 
 def test_english_questions_are_recognised():
     assert analyse_question("What does the municipality do for new parents?").is_english
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "phrase"),
+    [
+        ("Hvad koster et forløb i gruppetilbuddet?", "money", "prisen"),
+        ("Hvor mange penge afsatte kommunen til kurser?", "money", "beløbet"),
+        ("Hvor mange sårbare gravide har deltaget i indsatsen?", "count", "antallet af sårbare gravide"),
+        ("Hvor mange af Københavns pluspladser ligger i vuggestuer?", "count", "antallet af Københavns pluspladser"),
+        ("Hvor mange børn fik sprogstimulering?", "count", "antallet af børn"),
+        ("Og hvor mange var der?", "count", "antallet"),
+        ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
+        ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
+        ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
+        ("Hvilken frist har kommunen for at svare?", "period", "nogen frist"),
+        ("Hvad var normeringen i vuggestuerne i 2023?", "count", "normeringen"),
+        ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
+    ],
+)
+def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
+    detail = asked_detail(question)
+    assert detail is not None and detail.kind == kind
+    assert detail.phrase == phrase
+    assert analyse_question(question).detail == detail
+
+
+@pytest.mark.parametrize("question", ["Hvad er en indsatstrappe?", "Hvordan inddrager vi forældrene?", "Hvornår skal jeg underrette?"])
+def test_a_question_without_a_figure_asks_no_detail(question):
+    assert asked_detail(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "lacks"),
+    [
+        ("Hvad koster kurset?", "Kurset koster 1.200 kr. pr. familie.", "Kurset tilbydes alle 25 nye familier."),
+        ("Hvad koster kurset?", "Børn og bevægelse – 2016: 1.255.800; 2017: 1.157.200", "Kurset blev startet i 2016."),
+        ("Hvor mange familier deltog?", "Mere end 8 ud af 10 familier deltog.", "Familierne deltog i 2019 og 2020."),
+        ("Hvor mange familier deltog?", "I alt 40 familier deltog.", "Familier med børn på 0-2 år og 3-5-årige deltog."),
+        ("Hvor stor en andel takker ja?", "98 pct. af familierne takker ja.", "Familierne takker ja til kurset."),
+        ("Hvor mange timer om ugen er rådgiveren der?", "Rådgiveren er der 15 timer ugentligt.", "Siden 2010 er rådgiveren kommet fast."),
+        ("Hvor længe har de haft socialrådgivere?", "Siden 2010 har socialrådgivere hjulpet.", "Socialrådgivere hjælper familierne."),
+    ],
+)
+def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):
+    detail = asked_detail(question)
+    assert holds_detail(holds, detail)
+    assert not holds_detail(lacks, detail)
+    assert holds_detail(lacks, None)  # nothing particular asked: any unit will do
+
+
+def test_the_words_that_ask_for_a_detail_are_not_topic_terms():
+    assert {"kost", "tim", "frist"} <= detail_terms()
+    assert "kursus" not in detail_terms()

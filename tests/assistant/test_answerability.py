@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.analysis import analyse_question
-from assistant.answerability import MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals
+from assistant.answerability import DETAIL_GAP, MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals
 from assistant.relevance import RelevanceScorer
 from tests.assistant.fakes import FakeIndex, coverage_model
 
@@ -28,6 +28,13 @@ def decide(decider, index, question):
     topic = " ".join(decider.covered_words(question, hits))
     parts = [Found(tuple(index.retriever.hybrid(f"{p.text} {topic}")), 0.0) for p in analysis.parts] if analysis.is_multi_part else []
     return decider.decide(analysis, Found(hits, 0.0), parts)
+
+
+def decide_on_units(decider, index, question):
+    """As ``decide``, with the evidence units of the best passages (the same-unit detail signal reads them)."""
+    hits = tuple(index.retriever.hybrid(question))
+    units = tuple(u.search_text for h in hits[:5] for u in index.units[h.passage.chunk_id])
+    return decider.decide(analyse_question(question), Found(hits, 0.0, units))
 
 
 def test_a_covered_question_is_answered(decider, index):
@@ -59,6 +66,67 @@ def test_an_uncovered_part_of_a_multi_part_question_is_named(decider, index):
     assert decision.outcome == "partial"
     assert decision.uncovered_parts == (1,)
     assert decision.missing == ("hvad koster den om året",)
+
+
+def test_a_covered_topic_without_the_asked_price_is_a_partial_answer_naming_it(decider, index):
+    decision = decide_on_units(decider, index, "Hvad koster kurset for nye forældre i Holstebro?")
+    assert decision.outcome == "partial"
+    assert decision.missing == ("prisen",)
+    assert decision.signals.detail_gap >= DETAIL_GAP and decision.signals.detail_coverage == 0.0
+
+
+def test_a_figure_in_the_unit_with_the_topic_is_an_answer(decider, index):
+    decision = decide_on_units(decider, index, "Hvor stor en andel af familierne i Holstebro takker ja til kurset?")
+    assert decision.outcome == "answer" and decision.missing == ()
+    assert decision.signals.detail_gap == 0.0 and decision.signals.detail_coverage > 0.3
+
+
+def test_an_asked_price_on_a_topic_the_documents_lack_is_declined(decider, index):
+    assert decide_on_units(decider, index, "Hvad koster en ny cykel?").outcome == "decline"
+
+
+# A corpus where the case municipalities are rare, as in the real documents, and "Danmark" is the setting.
+CASES = (
+    "I Herning er antallet af børnesager 20 pr. rådgiver.",
+    "Også Esbjerg er slået ind på den svenske vej med tæt opfølgning.",
+    "Antallet af hashmisbrugere steg fra 7.000 i 2006 til 11.000 i 2010.",
+    "I 2014 fik dagtilbuddene en ny læreplan.",
+)
+FILLER = tuple(f"Børn i dagtilbud nummer {n} i Danmark trives, når de voksne samarbejder." for n in range(150))
+
+
+@pytest.fixture(scope="module")
+def case_decider():
+    return Answerability(coverage_model(), RelevanceScorer(CASES + FILLER))
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("Hvor mange børnesager har en rådgiver i Esbjerg?", ("antallet af børnesager",)),  # the figure is Herning's
+        ("Hvor mange børnesager har en rådgiver i Herning?", ()),
+        ("Hvor mange hashmisbrugere var der i 2014?", ("2014",)),  # 2014 only stands with another topic
+        ("Hvor mange hashmisbrugere var der i 2010?", ()),
+        ("Hvor mange hashmisbrugere var der i Danmark i 2010?", ()),  # the setting need not stand in the unit
+    ],
+)
+def test_the_asked_detail_must_stand_in_one_unit_with_the_topic(case_decider, question, absent):
+    analysis = analyse_question(question)
+    _, gap, missing = case_decider.same_unit_detail(analysis.terms, CASES, analysis.detail, analysis.years, _names(case_decider, question))
+    assert missing == absent
+    assert (gap >= DETAIL_GAP) == bool(absent)
+
+
+def _names(decider, question):
+    return [n for n in analyse_question(question).names if not decider._is_setting(n)]
+
+
+def test_signals_as_if_the_detail_were_found_close_the_gap():
+    signals = Signals(
+        0.8, 0.8, 0.5, 0.5, 0.0, (), (), (), True, 0.5, 1.0, 0.3, False, detail_coverage=0.1, detail_gap=0.6, absent_details=("prisen",)
+    )
+    found = signals.with_detail_found()
+    assert (found.detail_coverage, found.detail_gap, found.missing) == (0.7, 0.0, ())
 
 
 def test_an_off_topic_question_is_declined(decider, index):

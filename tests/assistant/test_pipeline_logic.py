@@ -33,6 +33,19 @@ def test_a_partial_answer_says_what_is_missing_first(settings):
     assert first_line.startswith("Delvist svar:") and "2019" in first_line and "Holstebro" in first_line
 
 
+def test_a_partial_answer_names_the_missing_detail_of_a_covered_topic(settings):
+    answer = make_assistant(settings).ask("Hvad koster kurset for nye forældre?")
+    assert answer.outcome == "partial" and answer.missing == ("prisen",)
+    assert answer.text.splitlines()[0] == "Delvist svar: Dokumenterne handler om emnet, men de nævner ikke prisen. Her er det, de siger:"
+    assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text
+
+
+def test_a_decline_names_what_is_missing_as_a_danish_list(settings):
+    answer = make_assistant(settings).ask("Hvad tilbyder Odense og Aalborg nye forældre?")
+    assert answer.outcome == "decline" and answer.missing == ("Odense", "Aalborg")
+    assert "fx nævner de ikke Odense og Aalborg." in answer.text.splitlines()[0]
+
+
 def test_a_multi_part_question_names_the_part_not_covered(settings):
     answer = make_assistant(settings).ask("Hvad er Børnelinealen, og hvad koster den om året?")
     assert answer.outcome == "partial"

@@ -48,3 +48,18 @@ def test_the_weights_round_trip_through_the_data_file(tmp_path):
     path.write_text(scorer.to_json(trained_on={"questions": 30}), encoding="utf-8")
     rows = _questions(np.random.default_rng(2), 1)[0].rows
     assert np.allclose(UnitScorer.load(path).probabilities(rows), scorer.probabilities(rows), atol=1e-4)
+
+
+def test_swapped_near_misses_ask_a_year_only_other_documents_mention(assistant):
+    from assistant.analysis import asked_years
+    from eval.dataset import load_questions
+    from eval.fit import swapped_near_misses
+
+    question = next(q for q in load_questions() if q.split == "train" and q.answerable and asked_years(q.question) and q.docs)
+    examples = {e.source: e for e in swapped_near_misses(assistant, [question])}
+    swapped = examples["swapped:known_year"]
+    (year,) = set(asked_years(swapped.question)) - set(asked_years(question.question))
+    passages = assistant.index.passages.values()
+    assert any(year in p.text for p in passages if p.doc_id not in question.docs)  # the documents know the year ...
+    assert not any(year in p.text for p in passages if p.doc_id in question.docs)  # ... but not where the answer stands
+    assert not swapped.answerable
