@@ -140,7 +140,8 @@ class CitatComposer:
             if outcome == "partial" and _named(part.text, missing):
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
-            self._short_answer(scored_units, number, part_type, shown, short, by_group)
+            terms = part.terms if analysis.is_multi_part else analysis.terms
+            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms)
         case = (
             short[0].hit
             if short and analysis.answer_type in CASE_TYPES and short[0].hit.passage.metadata.get("case_number") is not None
@@ -159,6 +160,7 @@ class CitatComposer:
         shown: set[str],
         blocks: list[_Block],
         by_group: dict[str, int],
+        terms: Sequence[str],
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -176,7 +178,8 @@ class CitatComposer:
             if candidate.key in shown:
                 continue
             if candidate.group in by_group:
-                if candidate.part_scores[part] >= member_floor:
+                row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms)
+                if candidate.part_scores[part] >= member_floor and not row_unasked:
                     at = by_group[candidate.group]
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
@@ -185,20 +188,22 @@ class CitatComposer:
                 continue
             if added and candidate.coverage == 0.0 and candidate.hit.passage.chunk_id != ranked[0].hit.passage.chunk_id:
                 continue  # from elsewhere, a unit that shares none of the question's words only resembles it
-            block = self._expand(candidate, scored, answer_type, part, member_floor)
+            block = self._expand(candidate, scored, answer_type, part, member_floor, terms)
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)
             blocks.append(block)
             added += 1
 
-    def _expand(self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float) -> _Block:
+    def _expand(
+        self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float, terms: Sequence[str]
+    ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
         if unit.kind == "table_row":
-            return _Block(seed.hit, "table", _in_order(relevant), unit.lead_in)
+            return _Block(seed.hit, "table", _in_order(_named_rows(seed, relevant, terms)), unit.lead_in)
         if unit.kind == "list_item" or (members and is_lead_in(unit.text)):
             lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
             # A list question gets the whole list; so does an open question whose best unit is the
@@ -270,6 +275,17 @@ def _grouped(members: list[ScoredUnit]) -> list[_Block]:
         else:
             blocks.append(_Block(member.hit, kind, (unit,), shown_lead_in(unit)))
     return blocks
+
+
+def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[str]) -> list[EvidenceUnit]:
+    """The rows whose label names one of the question's terms ("socialrådgivere" picks its row out of a
+    budget table whose rows all carry the asked year), with the seed; every likely row when no label does."""
+    named = [row for row in rows if _names_term(row, terms)]
+    return [row for row in rows if row == seed.unit or row in named] if named else list(rows)
+
+
+def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
+    return bool(set(terms) & set(content_terms(_cells(row.text)[0])))
 
 
 def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]:

@@ -143,6 +143,18 @@ def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relev
     assert "Sprogpakker | 120.000 | 130.000 | 140.000" in next(c for c in composition.book.citations()).quoted
 
 
+def test_rows_named_by_the_question_are_chosen_even_when_every_row_looks_likely():
+    # Every row of a budget table carries the asked year, so the probabilities barely tell them apart.
+    composition = compose("Hvor mange penge fik sprogpakker i 2017?", {"Sprogpakker": 0.9, "Pluspladser |": 0.85, "Forældrekurser": 0.85})
+    assert "| Sprogpakker | 120.000 | 130.000 | 140.000 [1]|" in composition.short_answer
+    assert "Pluspladser" not in composition.short_answer and "Forældrekurser" not in composition.short_answer
+
+
+def test_every_likely_row_is_shown_when_no_row_is_named():
+    composition = compose("Hvad koster indsatserne?", {"Sprogpakker": 0.9, "Pluspladser |": 0.85, "Forældrekurser": 0.85})
+    assert all(label in composition.short_answer for label in ("| Sprogpakker", "| Pluspladser", "| Forældrekurser"))
+
+
 def test_chart_labels_and_headings_never_count_as_sentences():
     composition = compose("Hvad er tidlig indsats?", {"Tidlig indsats": 0.9, "Sundhedsplejen": 0.8})
     assert "Tidlig indsats [" not in composition.body
