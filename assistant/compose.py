@@ -77,6 +77,10 @@ MORE_CHARS = {True: 0, False: 1000}
 MAX_LIST_ITEMS = 12
 # A sentence this long (characters) or longer that lies inside one already shown is a repeat.
 MIN_REPEAT = 12
+# So is a sentence when it and one already shown have at least MIN_SHARED_TERMS content terms each and
+# the shorter shares this share of its terms with the longer.
+MIN_SHARED_TERMS = 6
+NEAR_REPEAT = 0.75
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -353,7 +357,16 @@ class _Writer:
         return all(repeats) if every else any(repeats)
 
     def _repeats(self, plain: str) -> bool:
-        return any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT)
+        if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+            return True
+        # A report that restates its own sentence in a summary ("omkring 7-8 pct. af en årgang" and
+        # "omkring 7 pct. af en årgang ... 9. klassesprøven15") says it once.
+        terms = set(content_terms(plain))
+        return len(terms) >= MIN_SHARED_TERMS and any(
+            len(terms & earlier) >= NEAR_REPEAT * min(len(terms), len(earlier))
+            for earlier in map(set, map(content_terms, self._shown))
+            if len(earlier) >= MIN_SHARED_TERMS
+        )
 
     def _cited(self, hit: ScoredPassage, text: str, marker: int) -> str:
         """Every sentence carries its marker, also inside a list item of several sentences. Inside a

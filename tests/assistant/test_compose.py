@@ -52,21 +52,23 @@ CHUNKS = [
 INDEX = FakeUnitIndex(CHUNKS)
 
 
-def scored_units(question: str, probabilities: dict[str, float | tuple[float, ...]], parts: int = 1) -> list[ScoredUnit]:
-    """Every candidate unit of CHUNKS with the probability of the first key it contains (else 0.01)."""
+def scored_units(
+    question: str, probabilities: dict[str, float | tuple[float, ...]], parts: int = 1, index: FakeUnitIndex = INDEX
+) -> list[ScoredUnit]:
+    """Every candidate unit of the index's chunks with the probability of the first key it contains (else 0.01)."""
     terms = content_terms(question)
     result = []
-    for candidate in candidate_units(INDEX.hits(), INDEX):
+    for candidate in candidate_units(index.hits(), index):
         found = next((p for key, p in probabilities.items() if key in candidate.unit.text), 0.01)
         part_scores = found if isinstance(found, tuple) else (found,) * parts
-        coverage = INDEX.relevance.coverage(terms, candidate.unit.search_text)
+        coverage = index.relevance.coverage(terms, candidate.unit.search_text)
         result.append(ScoredUnit(candidate.unit, candidate.hit, candidate.rank, candidate.group, ({},) * parts, part_scores, coverage))
     return sorted(result, key=lambda s: -s.score)
 
 
-def compose(question: str, probabilities, outcome="answer", missing=()):
+def compose(question: str, probabilities, outcome="answer", missing=(), index: FakeUnitIndex = INDEX):
     analysis = analyse_question(question)
-    return CitatComposer().compose(analysis, scored_units(question, probabilities, len(analysis.parts)), outcome, missing)
+    return CitatComposer().compose(analysis, scored_units(question, probabilities, len(analysis.parts), index), outcome, missing)
 
 
 def quoted_sentences(markdown: str) -> list[str]:
@@ -109,6 +111,22 @@ def test_no_sentence_twice_across_overlapping_chunks():
     sentences = [s.lower() for s in quoted_sentences(composition.body)]
     assert len(sentences) == len(set(sentences))
     assert sum("500 pluspladser" in s for s in sentences) == 1
+
+
+def test_a_sentence_a_report_restates_in_its_summary_is_shown_once():
+    index = FakeUnitIndex(
+        [
+            ("sum-1", "Omkring 7-8 pct. af en årgang forlader folkeskolen uden 9. klassesprøve, og en femtedel står uden uddannelse.", KL),
+            (
+                "kap-4",
+                "Omkring 7 pct. af en årgang forlader folkeskolen uden 9. klassesprøven15, og en femtedel står uden uddannelse16 "
+                "– blandt disse er en klar overvægt af børn fra socialt svage familier.",
+                KL,
+            ),
+        ]
+    )
+    composition = compose("Hvor mange forlader folkeskolen uden 9. klassesprøve?", {"7-8 pct": 0.9, "7 pct": 0.8}, index=index)
+    assert [s[:22] for s in quoted_sentences(composition.body)] == ["Omkring 7-8 pct. af en"]
 
 
 def test_a_list_question_gets_the_whole_list_with_its_lead_in():
