@@ -398,7 +398,8 @@ class CorpusIndex:
 # 6: a block's first chunk opens with the headings printed above it (case titles, section titles, captions).
 # 7: a lead-in line of its own, or a paragraph after an unpunctuated bullet, is a unit apart from the item before it.
 # 8: a source note ("Kilde: ...") or a web address after a sentence is a sentence of its own.
-CHUNKER_VERSION = 8
+# 9: a capitalised lead-in line starts its list after an unpunctuated line that does not run on into it.
+CHUNKER_VERSION = 9
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -84,9 +84,12 @@ MIN_PARAGRAPH_WORDS = 6
 def _starts_paragraph(current: list[str], line: str) -> bool:
     previous = current[-1].rstrip()
     in_item = is_list_item(current[0])
-    if is_lead_in(line):
-        return in_item or previous.endswith((".", "!", "?"))
     words = previous.split()
+    if is_lead_in(line):
+        # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")
+        # after a line that does not run on into it starts anew too.
+        runs_on = previous.endswith((",", "-", "–")) or (bool(words) and words[-1].lower() in _CONTINUES)
+        return in_item or previous.endswith((".", "!", "?")) or (line.strip()[:1].isupper() and not runs_on)
     return (
         in_item
         and len(current) == 1

@@ -133,3 +133,11 @@ def test_an_item_keeps_its_explanation_and_its_wrapped_lines():
 
     assert [u.kind for u in explained] == ["list_item"]
     assert [u.kind for u in wrapped] == ["list_item"]
+
+
+def test_a_capitalised_lead_in_line_on_a_slide_starts_its_list_even_after_an_unpunctuated_line():
+    units = split_units("c", "Lang ventetid på udredning\nSundhedsregisterdata:\n- Andelen er steget\n- 57.100 børn", "slide")
+    run_on = split_units("c", "Vi arbejder med\nFølgende trin:\n- Sparring")
+
+    assert [u.lead_in for u in units if u.kind == "list_item"] == ["Sundhedsregisterdata:"] * 2
+    assert run_on[-1].lead_in == "Vi arbejder med Følgende trin:"  # the line before runs on into it
