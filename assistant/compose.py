@@ -78,9 +78,10 @@ MAX_LIST_ITEMS = 12
 # A sentence this long (characters) or longer that lies inside one already shown is a repeat.
 MIN_REPEAT = 12
 # So is a sentence when it and one already shown have at least MIN_SHARED_TERMS content terms each and
-# the shorter shares this share of its terms with the longer.
+# the shorter shares this share of its terms with the longer (two slide titles that differ in two of
+# eight terms, "SYV HOVEDPUNKTER (DAGTILBUD)" and "FEM HOVEDPUNKTER (SKOLE)", share 0.75: not a repeat).
 MIN_SHARED_TERMS = 6
-NEAR_REPEAT = 0.75
+NEAR_REPEAT = 0.85
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -208,7 +209,7 @@ class CitatComposer:
         relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
         if unit.kind == "table_row":
             return _Block(seed.hit, "table", _in_order(_named_rows(seed, relevant, terms)), unit.lead_in)
-        if unit.kind == "list_item" or (members and is_lead_in(unit.text)):
+        if unit.kind == "list_item" or (members and (is_lead_in(unit.text) or shown_lead_in(members[0].unit) == unit.text)):
             lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
             # A list question gets the whole list; so does an open question whose best unit is the
             # list's lead-in. A question for one fact gets the items that are likely themselves (at

@@ -399,7 +399,8 @@ class CorpusIndex:
 # 7: a lead-in line of its own, or a paragraph after an unpunctuated bullet, is a unit apart from the item before it.
 # 8: a source note ("Kilde: ...") or a web address after a sentence is a sentence of its own.
 # 9: a capitalised lead-in line starts its list after an unpunctuated line that does not run on into it.
-CHUNKER_VERSION = 9
+# 10: any capitalised one-line title without closing punctuation introduces the list under it.
+CHUNKER_VERSION = 10
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

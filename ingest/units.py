@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from ingest.types import EvidenceUnit, UnitKind
-from tidlig.text import is_fragment, is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
+from tidlig.text import is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
@@ -50,9 +50,11 @@ def _prose_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:
 
 
 def _is_title(paragraph: str) -> bool:
-    """A one-line heading ("Typisk profil på tilbageførte elever") introduces the list right after it,
-    as a slide's title does: no sentence, a few words, no closing punctuation."""
-    return "\n" not in paragraph.strip() and is_fragment(paragraph) and paragraph.strip()[:1].isupper() and len(paragraph.split()) >= 2
+    """A one-line heading ("Typisk profil på tilbageførte elever", "EN NATIONAL STRATEGI MED SYV
+    HOVEDPUNKTER (DAGTILBUD): Videnrådet for forebyggelse 2021") introduces the list right after it, as
+    a slide's title does: a capitalised line of a few words or more without closing punctuation."""
+    line = paragraph.strip()
+    return "\n" not in line and line[:1].isupper() and len(line.split()) >= 2 and not line.endswith((".", "!", "?", "…"))
 
 
 def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:

@@ -141,3 +141,12 @@ def test_a_capitalised_lead_in_line_on_a_slide_starts_its_list_even_after_an_unp
 
     assert [u.lead_in for u in units if u.kind == "list_item"] == ["Sundhedsregisterdata:"] * 2
     assert run_on[-1].lead_in == "Vi arbejder med Følgende trin:"  # the line before runs on into it
+
+
+def test_a_long_slide_title_without_closing_punctuation_introduces_the_numbered_list_under_it():
+    title = "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD): Videnrådet for forebyggelse 2021"
+    units = split_units("c", f"{title}\n1. Skab sammenhæng i indsatserne\n2. Styrk opsporingen", "slide")
+    sentence = split_units("c", "Det gør kommunerne allerede.\n- Sparring")
+
+    assert [u.lead_in for u in units if u.kind == "list_item"] == [title] * 2
+    assert sentence[-1].lead_in == ""  # a finished sentence introduces nothing
