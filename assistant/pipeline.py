@@ -472,14 +472,14 @@ class Assistant:
 
 def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
-    "Delvist svar: Dokumenterne svarer på, hvad VIBUS er, men ikke på, hvad den skal lave."."""
+    "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«."."""
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
     if uncovered:
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
         return render(
             "lead_in_partial_parts",
-            answered=inert_markdown(_join_danish([_indirect(p.text) for p in answered])),
-            missing=inert_markdown(_join_danish([_indirect(p.text) for p in uncovered])),
+            answered=inert_markdown(_join_danish([_quoted(p.text) for p in answered])),
+            missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
         )
     lacks = []
     for item in decision.missing:
@@ -500,10 +500,12 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 
-def _indirect(part: str) -> str:
-    """A part as it reads inside a sentence: "Hvad viste evalueringen?" -> "hvad viste evalueringen"."""
+def _quoted(part: str) -> str:
+    """A part quoted as the question it is: "og hvad koster den om året" -> "»Hvad koster den om året?«".
+    Quoted, a part keeps its question word order; inside a sentence Danish would need the indirect order
+    ("hvad den koster om året"), which cannot be made reliably by rule."""
     text = part.strip().rstrip("?").strip()
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    return f"»{text[:1].upper() + text[1:]}?«"
 
 
 def concern_topics() -> list[str]:

@@ -2,7 +2,16 @@
 
 import pytest
 
-from assistant.analysis import analyse_question, answer_type, asked_detail, detail_terms, holds_detail, is_concern, split_parts
+from assistant.analysis import (
+    analyse_question,
+    answer_type,
+    asked_detail,
+    detail_terms,
+    holds_count,
+    holds_detail,
+    is_concern,
+    split_parts,
+)
 
 
 @pytest.mark.parametrize(
@@ -149,6 +158,34 @@ def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):
     assert holds_detail(holds, detail)
     assert not holds_detail(lacks, detail)
     assert holds_detail(lacks, None)  # nothing particular asked: any unit will do
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ca. 750 børn går i specialtilbud.",
+        "Det gælder kun 43 pct. af 30-årige, som har været anbragt.",
+        "Hver sjette af tidligere anbragte er på førtidspension.",
+        "Antallet er steget fra 7.000 i 2006 til 11.000 i 2010.",
+        "Blot 1 ud af 10 daginstitutioner har god kvalitet.",
+        "Der er plads til fire til otte familier ad gangen.",
+    ],
+)
+def test_a_count_is_a_figure_that_counts_something(text):
+    assert holds_count(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Børnelinealen beskriver barnets udvikling på en skala fra 1 til 10, hvor 10 er optimal trivsel.",
+        "Der gives støtte, såfremt bekymringen er på 6 og derunder.",
+        "Indsatsen blev indført i 2016.",
+    ],
+)
+def test_a_point_on_a_scale_or_a_year_counts_nothing(text):
+    assert not holds_count(text)
+    assert not holds_detail(text, asked_detail("Hvor mange kommuner bruger modellen?"))
 
 
 def test_the_words_that_ask_for_a_detail_are_not_topic_terms():
