@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -206,6 +207,21 @@ def answer_type(text: str) -> AnswerType:
     if _CASE_WORDS.search(lowered):
         return "case"
     return "other"
+
+
+# A later part with fewer content terms than this points back to the one before ("..., og hvor mange
+# drejer det sig om?"): it is scored and judged together with it.
+LEANING_PART_TERMS = 3
+
+
+def self_contained(parts: Sequence[QuestionPart], number: int) -> QuestionPart:
+    """Part ``number`` as it can be scored and judged on its own: a short later part joined to the part
+    before it, with that part's terms."""
+    part = parts[number]
+    if number == 0 or len(part.terms) >= LEANING_PART_TERMS:
+        return part
+    text = f"{parts[number - 1].text} {part.text}"
+    return QuestionPart(text, part.answer_type, tuple(content_terms(text)))
 
 
 def split_parts(text: str) -> tuple[QuestionPart, ...]:

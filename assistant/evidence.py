@@ -31,7 +31,7 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.analysis import AnswerType, QuestionAnalysis, self_contained
 from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
@@ -40,8 +40,6 @@ from ingest.types import EvidenceUnit
 from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
-# A later question part with fewer content terms than this is scored together with the part before it.
-MIN_PART_TERMS = 3
 PART_VECTOR_CACHE = 512
 # A list's lead-in sentence shorter than this (words) is shown with the sentence before it.
 MIN_LEAD_IN_WORDS = 4
@@ -186,12 +184,10 @@ class EvidenceGatherer:
         queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         if analysis.is_multi_part:
             queries = []
-            for number, part in enumerate(analysis.parts):
-                # A short later part leans on the one before ("..., og tager de imod det?"): score it with it.
-                short = number > 0 and len(part.terms) < MIN_PART_TERMS
-                text = f"{analysis.parts[number - 1].text} {part.text}" if short else part.text
-                vector = self._part_vector(text, embed_query) if embed_query else query_vector
-                queries.append((vector, tuple(content_terms(text)), part.answer_type))
+            for number in range(len(analysis.parts)):
+                part = self_contained(analysis.parts, number)
+                vector = self._part_vector(part.text, embed_query) if embed_query else query_vector
+                queries.append((vector, part.terms, part.answer_type))
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [

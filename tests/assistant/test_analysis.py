@@ -10,6 +10,7 @@ from assistant.analysis import (
     holds_count,
     holds_detail,
     is_concern,
+    self_contained,
     split_parts,
 )
 
@@ -191,3 +192,13 @@ def test_a_point_on_a_scale_or_a_year_counts_nothing(text):
 def test_the_words_that_ask_for_a_detail_are_not_topic_terms():
     assert {"kost", "tim", "frist"} <= detail_terms()
     assert "kursus" not in detail_terms()
+
+
+def test_a_short_later_part_is_read_with_the_part_before_it():
+    parts = split_parts("Hvad kendetegner sårbare forældre, og hvor mange drejer det sig om?")
+    long_enough = split_parts("Hvad er Børnelinealen? Hvilke kommuner bruger modellen i dagplejen?")
+
+    assert self_contained(parts, 0) == parts[0]
+    assert self_contained(parts, 1).text == f"{parts[0].text} {parts[1].text}"
+    assert "forældr" in self_contained(parts, 1).terms and self_contained(parts, 1).answer_type == parts[1].answer_type
+    assert self_contained(long_enough, 1) == long_enough[1]
