@@ -18,7 +18,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -156,26 +156,14 @@ class Retriever:
         if not self._passages:
             return []
         vector = vector if vector is not None else self.embed_query(query)
-        hits = []
-        for chunk_id, score in self._vectors.ranked(vector):
-            passage = self._passages.get(chunk_id)
-            if passage is not None and filters.matches(passage.metadata):
-                hits.append((passage, score))
-                if len(hits) == k:
-                    break
-        return [
-            ScoredPassage(p, float(s), dense_rank=rank, dense_similarity=float(s)) for rank, (p, s) in enumerate(hits[:k], 1)
-        ]
+        hits = self._kept(self._vectors.ranked(vector), filters, k)
+        return [ScoredPassage(p, float(s), dense_rank=rank, dense_similarity=float(s)) for rank, (p, s) in enumerate(hits, 1)]
 
     def bm25(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter()) -> list[ScoredPassage]:
         if self._bm25 is None or not query.strip():
             return []
-        hits = [
-            (self._passages[chunk_id], score)
-            for chunk_id, score in self._bm25.search(query)
-            if chunk_id in self._passages and filters.matches(self._passages[chunk_id].metadata)
-        ]
-        return [ScoredPassage(p, float(s), bm25_rank=rank) for rank, (p, s) in enumerate(hits[:k], 1)]
+        hits = self._kept(self._bm25.search(query), filters, k)
+        return [ScoredPassage(p, float(s), bm25_rank=rank) for rank, (p, s) in enumerate(hits, 1)]
 
     def units(
         self,
@@ -189,13 +177,20 @@ class Retriever:
             return []
         vector = vector if vector is not None else self.embed_query(query)
         best = self._units.best_per_chunk(vector)
-        ranked = sorted(
-            ((self._passages[cid], score) for cid, score in best.items()
-             if cid in self._passages and filters.matches(self._passages[cid].metadata)),
-            key=lambda item: item[1],
-            reverse=True,
-        )
-        return [ScoredPassage(p, float(s)) for p, s in ranked[:k]]
+        ranked = sorted(best.items(), key=lambda item: item[1], reverse=True)
+        return [ScoredPassage(p, float(s)) for p, s in self._kept(ranked, filters, k)]
+
+    def _kept(self, ranked: Iterable[tuple[str, float]], filters: PassageFilter, k: int) -> list[tuple[Passage, float]]:
+        """The first ``k`` of ``ranked`` (chunk id, score) pairs whose passage is indexed and passes the
+        filter; ``ranked`` is read only as far as needed."""
+        kept: list[tuple[Passage, float]] = []
+        for chunk_id, score in ranked:
+            if len(kept) >= k:
+                break
+            passage = self._passages.get(chunk_id)
+            if passage is not None and filters.matches(passage.metadata):
+                kept.append((passage, score))
+        return kept
 
     def hybrid(
         self,
