@@ -28,7 +28,7 @@ from typing import Literal
 
 from assistant.analysis import AnswerType, QuestionAnalysis
 from assistant.citations import CitationBook
-from assistant.evidence import ScoredUnit, shown_lead_in, unit_key
+from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
@@ -362,10 +362,10 @@ class _Writer:
             return True
         # A report that restates its own sentence in a summary ("omkring 7-8 pct. af en årgang" and
         # "omkring 7 pct. af en årgang ... 9. klassesprøven15") says it once.
-        terms = set(content_terms(plain))
+        terms = terms_of(plain)
         return len(terms) >= MIN_SHARED_TERMS and any(
             len(terms & earlier) >= NEAR_REPEAT * min(len(terms), len(earlier))
-            for earlier in map(set, map(content_terms, self._shown))
+            for earlier in map(terms_of, self._shown)
             if len(earlier) >= MIN_SHARED_TERMS
         )
 
