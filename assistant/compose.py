@@ -11,7 +11,7 @@ No language model: the answer cannot state anything the sources do not. It reads
 
 No unit twice (chunk overlap, repeated slides, a lead-in already shown), no fragments (headings, chart
 labels, slide debris never reach the candidates, see :func:`assistant.evidence.quotable`), and the
-length follows the question: fact questions get a short answer and little more. Everything quoted is
+length follows the question: fact questions get the short answer alone. Everything quoted is
 inert Markdown (:func:`tidlig.text.inert_markdown`).
 
 Example::
@@ -35,7 +35,7 @@ from ingest.types import EvidenceUnit
 from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, split_sentences
 
 MORE_HEADING = "**Mere fra kilderne**"
-# Questions whose answer is one fact: a short answer of at most two units and little more.
+# Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
 FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "other"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
@@ -65,14 +65,14 @@ MORE_FLOOR = 0.2
 MEMBER_FLOOR = 0.5
 # A "Mere fra kilderne" section needs a unit holding this IDF-weighted share of the question's terms.
 SECTION_COVERAGE = 0.25
-MORE_UNITS = {True: 0, False: 6}
+MORE_UNITS = 6
 MORE_SOURCES = 3
 # Characters of quoted text after the short answer. A fact question gets up to three short-answer units and
-# no "Mere fra kilderne": on the train split (key-fact recall / median characters of fact answers) two units
+# no "Mere fra kilderne" at all: on the train split (key-fact recall / median characters of fact answers) two units
 # and 300 more characters gave 0.638 / 586, three units and 300 characters 0.662 / 620, 200 characters
 # 0.657 / 601, none 0.654 / 586 (chosen: the answer to a fact question must stay short, at most 600).
 # Other questions: 1,400 and 1,000 characters gave the same key-fact recall on train (0.660), so 1,000.
-MORE_CHARS = {True: 0, False: 1000}
+MORE_CHARS = 1000
 # A table or a list shows at most this many rows or items that were not chosen for their own relevance.
 MAX_LIST_ITEMS = 12
 # A sentence this long (characters) or longer that lies inside one already shown is a repeat.
@@ -154,7 +154,7 @@ class CitatComposer:
         )
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
-        more = self._more(scored_units, shown, fact, case, writer)
+        more = [] if fact else self._more(scored_units, shown, case, writer)
         return Composition(short_answer, writer.more(more), book)
 
     def _short_answer(
@@ -209,7 +209,7 @@ class CitatComposer:
         relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
         if unit.kind == "table_row":
             return _Block(seed.hit, "table", _in_order(_named_rows(seed, relevant, terms)), unit.lead_in)
-        if unit.kind == "list_item" or (members and (is_lead_in(unit.text) or shown_lead_in(members[0].unit) == unit.text)):
+        if unit.kind == "list_item" or members:  # a sentence shares a group with list items only as their lead-in
             lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
             # A list question gets the whole list; so does an open question whose best unit is the
             # list's lead-in. A question for one fact gets the items that are likely themselves (at
@@ -219,7 +219,7 @@ class CitatComposer:
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))
 
-    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], fact: bool, case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
+    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
         For a case question the results of the case the answer starts from come along: leaders ask
         what came of it, and result sentences rarely share the question's words."""
@@ -230,7 +230,7 @@ class CitatComposer:
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
-        budget_units, budget_chars, sources = MORE_UNITS[fact], MORE_CHARS[fact], 0
+        budget_units, budget_chars, sources = MORE_UNITS, MORE_CHARS, 0
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
                 break
@@ -285,8 +285,9 @@ def _grouped(members: list[ScoredUnit]) -> list[_Block]:
 def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[str]) -> list[EvidenceUnit]:
     """The rows whose label names one of the question's terms ("socialrådgivere" picks its row out of a
     budget table whose rows all carry the asked year), with the seed; every likely row when no label does."""
-    named = [row for row in rows if _names_term(row, terms)]
-    return [row for row in rows if row == seed.unit or row in named] if named else list(rows)
+    if not any(_names_term(row, terms) for row in rows):
+        return list(rows)
+    return [row for row in rows if row == seed.unit or _names_term(row, terms)]
 
 
 def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
