@@ -4,7 +4,8 @@ No language model: the answer cannot state anything the sources do not. It reads
 
 * **short answer**: the one to three units that answer the question (per part of a multi-part
   question), best first. A list item or a list's lead-in brings its list (a list question the whole
-  list), a table row comes as a Markdown table with the header row and only the relevant rows.
+  list), a table row comes as a Markdown table with the header row and only the relevant rows. An
+  answer that starts from a case example closes with the case's first result sentences.
 * **more** ("Mere fra kilderne"): further units above the relevance floor, grouped by source, in
   document order. A source section needs at least one unit that shares the question's words, so a
   block that only resembles the question never gets a section.
@@ -44,6 +45,11 @@ LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # without the word "case").
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list"})
 SHORT_UNITS = 3
+# Result sentences of the case a case answer starts from, shown after its short answer in document
+# order (results read as the case's own paragraph). On train, key-fact recall of case questions rose from
+# 0.61 to 0.69 (all questions 0.660 to 0.673); 2, 3 and 5 sentences gave the same figures, and the likeliest
+# three instead of the first three the same too, but read as scattered sentences.
+CASE_RESULTS = 3
 PART_UNITS = 2  # per part of a multi-part question
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
 # the short answer, to be a row or item shown beside the unit that brought its table or list, and to appear
@@ -152,6 +158,8 @@ class CitatComposer:
             if short and analysis.answer_type in CASE_TYPES and short[0].hit.passage.metadata.get("case_number") is not None
             else None
         )
+        if case is not None:
+            short.extend(_case_results(scored_units, case, shown))
         writer = _Writer(book)
         short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
         more = [] if fact else self._more(scored_units, shown, case, writer)
@@ -221,8 +229,7 @@ class CitatComposer:
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
-        For a case question the results of the case the answer starts from come along: leaders ask
-        what came of it, and result sentences rarely share the question's words."""
+        For a case question the case's further results come along too (see :func:`_case_results`)."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
@@ -255,6 +262,15 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str]) -> list[_Block]:
+    """The likeliest result sentences of the case the short answer starts from, in document order:
+    leaders ask what came of a case, and result sentences rarely share the question's words."""
+    results = [s for s in scored if _case_result(s, case) and s.key not in shown and s.group not in shown]
+    picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:CASE_RESULTS]
+    shown.update(s.key for s in picked)
+    return _grouped(picked)
 
 
 def _case_result(candidate: ScoredUnit, case: ScoredPassage) -> bool:

