@@ -134,11 +134,13 @@ _ENGLISH_WORDS = {
 
 @dataclass(frozen=True)
 class QuestionPart:
-    """One sub-question, answered (or named as not covered) on its own."""
+    """One sub-question, answered (or named as not covered) on its own. A part with a ``label`` (a
+    concern answer's guidance topic) is shown under that label."""
 
     text: str
     answer_type: AnswerType
     terms: tuple[str, ...]
+    label: str = ""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # without the word "case").
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list"})
 SHORT_UNITS = 3
+# The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
+TOPIC_COVERAGE = 0.3
 # Result sentences of the case a case answer starts from, shown after its short answer in document
 # order (results read as the case's own paragraph). On train, key-fact recall of case questions rose from
 # 0.61 to 0.69 (all questions 0.660 to 0.673); 2, 3 and 5 sentences gave the same figures, and the likeliest
@@ -146,24 +148,42 @@ class CitatComposer:
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
         short: list[_Block] = []
+        labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing):
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             terms = part.terms if analysis.is_multi_part else analysis.terms
-            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms)
+            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, bool(part.label))
+            labels.extend([part.label] * (len(short) - len(labels)))
         case = (
             short[0].hit
             if short and analysis.answer_type in CASE_TYPES and short[0].hit.passage.metadata.get("case_number") is not None
             else None
         )
         if case is not None:
-            short.extend(_case_results(scored_units, case, shown))
+            results = _case_results(scored_units, case, shown)
+            short.extend(results)
+            labels.extend([labels[0]] * len(results))
         writer = _Writer(book)
-        short_answer = "\n\n".join(filter(None, (writer.block(block) for block in _merged(short))))
+        short_answer = "\n\n".join(self._sections(short, labels, writer))
         more = [] if fact else self._more(scored_units, shown, case, writer)
         return Composition(short_answer, writer.more(more), book)
+
+    @staticmethod
+    def _sections(blocks: list[_Block], labels: list[str], writer: _Writer) -> list[str]:
+        """The short answer's blocks, those of a labelled part (a concern answer's guidance topic) under
+        their bold label, the others first and together, as the question asked them."""
+        sections: dict[str, list[_Block]] = {"": []}
+        for block, label in zip(blocks, labels, strict=True):
+            sections.setdefault(label, []).append(block)
+        shown = []
+        for label, members in sections.items():
+            text = "\n\n".join(filter(None, (writer.block(block) for block in _merged(members))))
+            if text:
+                shown.append(f"**{inert_markdown(label)}**\n{text}" if label else text)
+        return shown
 
     def _short_answer(
         self,
@@ -174,10 +194,12 @@ class CitatComposer:
         blocks: list[_Block],
         by_group: dict[str, int],
         terms: Sequence[str],
+        topic: bool = False,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
-        answer joins it when it is as likely as a list's members need to be."""
+        answer joins it when it is as likely as a list's members need to be. A guidance ``topic`` only
+        takes units that share its words: it has no question of its own to resemble."""
         ranked = sorted(scored, key=lambda s: -s.part_scores[part])
         if not ranked:
             return
@@ -199,9 +221,11 @@ class CitatComposer:
                 continue
             if added == limit or candidate.group in shown:
                 continue
+            if topic and candidate.features[part].get("coverage", 0.0) < TOPIC_COVERAGE:
+                continue
             if added and candidate.coverage == 0.0 and candidate.hit.passage.chunk_id != ranked[0].hit.passage.chunk_id:
                 continue  # from elsewhere, a unit that shares none of the question's words only resembles it
-            block = self._expand(candidate, scored, answer_type, part, member_floor, terms)
+            block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=not topic)
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)
@@ -209,9 +233,17 @@ class CitatComposer:
             added += 1
 
     def _expand(
-        self, seed: ScoredUnit, scored: Sequence[ScoredUnit], answer_type: AnswerType, part: int, floor: float, terms: Sequence[str]
+        self,
+        seed: ScoredUnit,
+        scored: Sequence[ScoredUnit],
+        answer_type: AnswerType,
+        part: int,
+        floor: float,
+        terms: Sequence[str],
+        whole_lists: bool = True,
     ) -> _Block:
-        """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence."""
+        """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
+        Without ``whole_lists`` (a guidance topic) a list shows only its likely items."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
@@ -222,7 +254,7 @@ class CitatComposer:
             # A list question gets the whole list; so does an open question whose best unit is the
             # list's lead-in. A question for one fact gets the items that are likely themselves (at
             # least the best one): "KL anbefaler:" before seven long items is not a short answer.
-            whole = answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"})
+            whole = whole_lists and (answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
             items = [s.unit for s in members] if whole else relevant or _best_member(members, part)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (unit,))

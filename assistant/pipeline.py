@@ -395,17 +395,20 @@ class Assistant:
         are parts of their own, so each gets its units."""
         analysis = assessment.analysis
         if analysis.is_concern:
-            topics = tuple(QuestionPart(t, "procedure", tuple(content_terms(t))) for t in concern_topics())
-            analysis = replace(analysis, parts=analysis.parts + topics)
+            analysis = replace(analysis, parts=analysis.parts + guidance_parts())
         scored = state.evidence.gather_evidence(
             assessment.vector, analysis.terms, analysis, hits, self.index, self._embed
         )
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
+        if _guidance_only(assessment):
+            uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered)
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
         """The first line says which kind of answer follows."""
         decision = assessment.decision
+        if _guidance_only(assessment):
+            return render("lead_in_concern_partial")
         if decision.outcome == "partial":
             return partial_lead_in(decision, assessment.analysis)
         if assessment.analysis.is_concern:
@@ -470,6 +473,13 @@ class Assistant:
         )
 
 
+def _guidance_only(assessment: Assessment) -> bool:
+    """A concern question whose own situation the documents do not cover: their guidance for a worry
+    about a child is the answer, under its own lead-in."""
+    decision, analysis = assessment.decision, assessment.analysis
+    return analysis.is_concern and decision.outcome == "partial" and decision.missing == (analysis.text,)
+
+
 def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
     "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«."."""
@@ -509,8 +519,18 @@ def _quoted(part: str) -> str:
 
 
 def concern_topics() -> list[str]:
-    """The guidance topics a concern answer covers (one line each in prompts/concern_topics.txt)."""
-    return [line.strip() for line in load("concern_topics").splitlines() if line.strip()]
+    """The queries of the guidance topics a concern answer covers (see :func:`guidance_parts`)."""
+    return [part.text for part in guidance_parts()]
+
+
+def guidance_parts() -> tuple[QuestionPart, ...]:
+    """A concern answer's guidance topics as labelled parts: one "label: query" line each in
+    prompts/concern_topics.txt; the label heads the topic's units in the answer."""
+    parts = []
+    for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
+        label, _, query = line.partition(": ")
+        parts.append(QuestionPart(query, "procedure", tuple(content_terms(query)), label))
+    return tuple(parts)
 
 
 def _join_danish(items: Sequence[str]) -> str:

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import re
 import statistics
 
+from assistant.compose import MORE_HEADING
 from assistant.relevance import RelevanceScorer
 from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
@@ -190,9 +191,11 @@ def _is_fragment_line(line: str) -> bool:
 
 
 def _more_sections(lines: list[str]) -> list[list[str]]:
-    """The quoted lines under each bold source heading (the short answer before them has none)."""
+    """The quoted lines under each bold source heading of "Mere fra kilderne" (the short answer's own
+    bold lines label a concern answer's guidance topics, chosen for the worry, not the question's words)."""
     sections: list[list[str]] = []
-    for line in lines:
+    start = lines.index(MORE_HEADING) + 1 if MORE_HEADING in lines else len(lines)
+    for line in lines[start:]:
         heading = _HEADING_LINE.match(line)
         if heading:
             sections.append([])

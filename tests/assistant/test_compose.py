@@ -288,3 +288,28 @@ def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order():
     assert [text.index(r) for r in results] == sorted(text.index(r) for r in results)
     assert "14 pct." not in text  # the fourth result waits: three come along
     assert "Projektet sluttede" not in text  # no result cue: not a result
+
+
+def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label():
+    from dataclasses import replace
+
+    from assistant.analysis import QuestionPart
+
+    question = "Hvor mange pluspladser er der?"
+    topic = "forældrene inddrages tidligt"
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), "Forældrene")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index_coverage(topic, s)}), s.part_scores, s.coverage)
+        for s in scored_units(question, {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6), "Svømmehallen": (0.01, 0.9)}, 2)
+    ]
+    text = CitatComposer().compose(analysis, scored).short_answer
+    answer, section = text.split("\n\n**Forældrene**\n")
+    assert "500 pluspladser" in answer
+    assert "At forældrene inddrages tidligt" in section and "KL anbefaler tre ting:" in section
+    assert "At kommunerne styrker" not in section  # a topic shows a list's likely items, not the whole list
+    assert "Svømmehallen" not in text  # likely, but shares none of the topic's words
+
+
+def index_coverage(text: str, unit: ScoredUnit) -> float:
+    return INDEX.relevance.coverage(content_terms(text), unit.unit.search_text)

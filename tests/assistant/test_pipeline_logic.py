@@ -97,6 +97,20 @@ def test_a_concern_gets_guidance_and_the_standing_notice_with_the_contact(settin
     assert "Ring til familierådgivningen på 70 70 70 70." in notice
 
 
+def test_a_concern_the_documents_do_not_describe_gets_their_guidance_under_topic_labels(settings):
+    answer = make_assistant(settings).ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?")
+    lead_in, *sections = answer.text.split("\n\n")
+    assert answer.outcome == "partial" and lead_in.startswith("Dokumenterne handler ikke om netop det, du beskriver")
+    labels = [section.splitlines()[0] for section in sections]
+    assert labels == [
+        "**Sparring om bekymringen**",
+        "**Fælles opsporingsmodel og redskaber**",
+        "**Inddrag forældrene tidligt**",
+        "**Underretning**",
+    ]
+    assert "sparring med sin leder" in sections[0] and "skærpet underretningspligt" in sections[3]
+
+
 def test_no_contact_text_by_default(tmp_path):
     assistant = make_assistant(make_settings(tmp_path))
     assert "underretningspligt" in assistant.concern_notice()

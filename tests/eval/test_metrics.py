@@ -83,3 +83,9 @@ def test_refusal_rates_count_a_partial_answer_to_an_unanswerable_question_as_dec
     # Median characters over the answers shown (a decline is not an answer's length).
     partial, answered = len("Dokumenterne beskriver X, men ikke Y."), len("Her er svaret.")
     assert report["answer_form"]["median_chars"] == {"fact": 150, "unanswerable": round((partial + answered) / 2)}
+
+
+def test_a_guidance_topic_label_in_the_short_answer_is_no_source_section():
+    guided = "Lead.\n\n**Underretning**\nVarde Kommune har bygget en ny svømmehal. [1]"
+    assert form(guided)["unrelated_sections"] == 0
+    assert form(guided.replace("**Underretning**", "**Mere fra kilderne**\n\n**Varde, side 9**"))["unrelated_sections"] == 1
