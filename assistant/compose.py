@@ -219,12 +219,8 @@ class CitatComposer:
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
                 continue
-            if added == limit or candidate.group in shown:
+            if added == limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added):
                 continue
-            if topic and candidate.features[part].get("coverage", 0.0) < TOPIC_COVERAGE:
-                continue
-            if added and candidate.coverage == 0.0 and candidate.hit.passage.chunk_id != ranked[0].hit.passage.chunk_id:
-                continue  # from elsewhere, a unit that shares none of the question's words only resembles it
             block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=not topic)
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -294,6 +290,14 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, added: int) -> bool:
+    """Whether a likely unit is related beyond resemblance: a guidance topic's unit shares its words, and
+    a further unit from another chunk than the best one shares some of the question's words."""
+    if topic and candidate.features[part].get("coverage", 0.0) < TOPIC_COVERAGE:
+        return False
+    return not added or candidate.coverage > 0.0 or candidate.hit.passage.chunk_id == best.hit.passage.chunk_id
 
 
 def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str]) -> list[_Block]:
