@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.analysis import AnswerType, QuestionAnalysis
+from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, holds_detail
 from assistant.citations import CitationBook
 from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
@@ -38,6 +38,9 @@ from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
 FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "other"})
+# Questions that expect a place or a role (or ask for a kind of figure): the short answer holds one (see
+# _typed_first) when the documents answer them; a partial answer lacks it by definition.
+TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # Questions that, when their best evidence lies in a case example, are answered as a case: the lead-in
@@ -155,7 +158,9 @@ class CitatComposer:
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             terms = part.terms if analysis.is_multi_part else analysis.terms
-            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, bool(part.label))
+            # A partial answer that names no uncovered part lacks an asked detail: no unit holds it.
+            typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
+            self._short_answer(scored_units, number, typed or part_type, shown, short, by_group, terms, bool(part.label))
             labels.extend([part.label] * (len(short) - len(labels)))
         case = (
             short[0].hit
@@ -189,7 +194,7 @@ class CitatComposer:
         self,
         scored: Sequence[ScoredUnit],
         part: int,
-        answer_type: AnswerType,
+        expected: AnswerType | _TypedAnswer,
         shown: set[str],
         blocks: list[_Block],
         by_group: dict[str, int],
@@ -206,6 +211,9 @@ class CitatComposer:
         limit = PART_UNITS if len(ranked[0].part_scores) > 1 else SHORT_UNITS
         floor = self.floors.short * ranked[0].part_scores[part]
         member_floor = self.floors.member * ranked[0].part_scores[part]
+        answer_type = expected.answer_type if isinstance(expected, _TypedAnswer) else expected
+        if isinstance(expected, _TypedAnswer):
+            ranked = _typed_first(ranked, part, limit, floor, expected)
         added = 0
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
@@ -290,6 +298,37 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+@dataclass(frozen=True)
+class _TypedAnswer:
+    """A part that expects a figure, a time, a place or a role, with the kind of figure it asks for."""
+
+    answer_type: AnswerType
+    detail: AskedDetail | None
+
+
+def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:
+    """What a part's short answer must hold: the asked kind of figure ("hvor mange timer"), a place or a
+    role. A time without an asked figure ("hvor hurtigt") is answered by words as often as by a date."""
+    detail = asked_detail(part.text)
+    return _TypedAnswer(answer_type, detail) if detail is not None or answer_type in TYPED_ANSWERS else None
+
+
+def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:
+    """``ranked`` with the likeliest unit that holds the expected answer (the asked kind of figure, a
+    year, a place, a role) first, when none of the first ``limit`` does: "Hvad koster ...?" answered by
+    a list of aims that names no sum is no answer, whatever the scores say."""
+    if any(_holds(s, part, expected) for s in ranked[:limit]):
+        return ranked
+    typed = next((s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected)), None)
+    return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
+    if expected.detail is not None:
+        return holds_detail(unit.unit.text, expected.detail)
+    return unit.features[part].get("answer_type", 0.0) == 1.0
 
 
 def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, added: int) -> bool:

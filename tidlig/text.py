@@ -113,6 +113,10 @@ def is_lead_in(paragraph: str) -> bool:
 # title), a page or slide number, a source line, a web address.
 _DEBRIS = re.compile(r"^(?:side|dias|slide|kilder?|note|figur|tabel|læs mere)\b|https?://|www\.", re.IGNORECASE)
 _SENTENCE_END = (".", "!", "?", ":", "…")
+# A report's numbered footnote that cites a source, "6 NIRAS (2012): Socialrådgivere i dagtilbud.", or a
+# line citing two sources, "..., Socialforvaltning (2013): ... og Socialforvaltning (2013): Evaluering ...".
+_CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
+_REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}")
 
 
 def is_fragment(text: str) -> bool:
@@ -120,7 +124,7 @@ def is_fragment(text: str) -> bool:
     numbers and lines cut off mid-way ("Andel af børn i pct. 2016 2017")."""
     flat = " ".join(text.split()).rstrip("”’\"')]")
     tokens = flat.split()
-    if not tokens or _DEBRIS.search(flat):
+    if not tokens or _DEBRIS.search(flat) or _REFERENCE.search(flat):
         return True
     wordlike = [t for t in tokens if any(c.isalpha() for c in t)]
     if len(wordlike) < 3 or len(wordlike) < len(tokens) / 2:

@@ -313,3 +313,18 @@ def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label(
 
 def index_coverage(text: str, unit: ScoredUnit) -> float:
     return INDEX.relevance.coverage(content_terms(text), unit.unit.search_text)
+
+
+def test_a_question_for_a_sum_is_answered_by_the_unit_that_names_one():
+    question = "Hvad koster sprogpakkerne i 2017?"
+    likely = {"sprogligt eller socialt": 0.9, "Svømmehallen": 0.85, "Sundhedsplejen besøger": 0.8, "Sprogpakker": 0.3}
+    text = compose(question, likely).short_answer
+    # Three likelier units name no sum: the budget row comes first, with its header.
+    assert text.startswith("| Indsats | 2016 | 2017 | 2018 [1]|\n|---|---|---|---|\n| Sprogpakker | 120.000 | 130.000 | 140.000 [1]|")
+    assert "Svømmehallen" not in text  # likely, but it shares none of the question's words
+
+
+def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figures():
+    question = "Hvad koster sprogpakkerne i 2017?"
+    text = compose(question, {"sprogligt eller socialt": 0.9, "Sprogpakker": 0.1}, outcome="partial").short_answer
+    assert text.startswith("Pladserne er til børn") and "130.000" not in text

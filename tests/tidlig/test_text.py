@@ -42,7 +42,11 @@ def test_ordinary_text_is_unchanged() -> None:
     "text",
     ["Andel af børn i pct. 2016 2017", "12 14 16 18 20", "Side 4", "Kilde: Danmarks Statistik", "Tidlig indsats virker",
      "Kilder: Daginstitutionernes Hverdag 2022, Bureau 2000 for FOA & FOAs dagplejeundersøgelse 2022",
-     "Læs mere på www.kl.dk", "Dias 7"],
+     "Læs mere på www.kl.dk", "Dias 7",
+     # a report's footnotes citing their sources
+     "6 NIRAS (2012): Socialrådgivere i dagtilbud.",
+     "13 Christiane Bundegaard Pedersen og Simon Østergaard Møller, Metodecentret (oktober 2014): Intensive anbringelser.",
+     "Afsluttende evaluering, Socialforvaltningen (2013): Socialrådgivere og Socialforvaltningen (2013): Evaluering af udvidelsen."],
 )
 def test_fragments(text: str) -> None:
     assert is_fragment(text)
@@ -51,7 +55,8 @@ def test_fragments(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["Børn skal ses tidligt.", "KL anbefaler, at kommunerne styrker samarbejdet mellem dagtilbud og sundhedspleje",
-     "Hvad gør vi, når en pædagog er bekymret?"],
+     "Hvad gør vi, når en pædagog er bekymret?", "I 2013 deltog 18 institutioner (2013-2015) i projektet.",
+     "Danske dagtilbudschefers oplevelse (2021):"],
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
