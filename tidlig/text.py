@@ -116,7 +116,9 @@ _SENTENCE_END = (".", "!", "?", ":", "…")
 # A report's numbered footnote that cites a source, "6 NIRAS (2012): Socialrådgivere i dagtilbud.", or a
 # line citing two sources, "..., Socialforvaltning (2013): ... og Socialforvaltning (2013): Evaluering ...".
 _CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
-_REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}")
+# A slide's attribution line, "-Danmarks Evalueringsinstitut: ”Udfordringer i ...” 2022" (the dash
+# touches the name; a list item's dash is followed by a space).
+_REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
 
 
 def is_fragment(text: str) -> bool:

@@ -46,7 +46,8 @@ def test_ordinary_text_is_unchanged() -> None:
      # a report's footnotes citing their sources
      "6 NIRAS (2012): Socialrådgivere i dagtilbud.",
      "13 Christiane Bundegaard Pedersen og Simon Østergaard Møller, Metodecentret (oktober 2014): Intensive anbringelser.",
-     "Afsluttende evaluering, Socialforvaltningen (2013): Socialrådgivere og Socialforvaltningen (2013): Evaluering af udvidelsen."],
+     "Afsluttende evaluering, Socialforvaltningen (2013): Socialrådgivere og Socialforvaltningen (2013): Evaluering af udvidelsen.",
+     "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022"],
 )
 def test_fragments(text: str) -> None:
     assert is_fragment(text)
@@ -56,7 +57,7 @@ def test_fragments(text: str) -> None:
     "text",
     ["Børn skal ses tidligt.", "KL anbefaler, at kommunerne styrker samarbejdet mellem dagtilbud og sundhedspleje",
      "Hvad gør vi, når en pædagog er bekymret?", "I 2013 deltog 18 institutioner (2013-2015) i projektet.",
-     "Danske dagtilbudschefers oplevelse (2021):"],
+     "Danske dagtilbudschefers oplevelse (2021):", "- Flere børn fik hjælp i 2021 end i 2019 og i 2020 og i 2022"],
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
