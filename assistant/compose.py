@@ -33,7 +33,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, split_sentences
+from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
@@ -234,7 +234,9 @@ class CitatComposer:
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)
             blocks.append(block)
-            added += 1
+            # A sentence's continuation counts as a unit of its own: on train, key facts 0.671 and a median
+            # fact answer of 578 characters without that, 0.677 and 564 with it (0.666 / 578 before continuations).
+            added += 1 if block.kind != "sentences" else len(block.units)
 
     def _expand(
         self,
@@ -261,7 +263,7 @@ class CitatComposer:
             whole = whole_lists and (answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
             items = [s.unit for s in members] if whole else relevant or _best_member(members, part)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
-        return _Block(seed.hit, "sentences", (unit,))
+        return _Block(seed.hit, "sentences", (unit, *_continuation(seed, scored)))
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
@@ -306,6 +308,20 @@ class _TypedAnswer:
 
     answer_type: AnswerType
     detail: AskedDetail | None
+
+
+def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
+    """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
+    sammenligning ..."): it completes the chosen sentence, and read alone it would hang in the air."""
+    following = next(
+        (
+            s.unit
+            for s in scored
+            if s.unit.chunk_id == seed.unit.chunk_id and s.unit.position == seed.unit.position + 1 and s.unit.kind == "sentence"
+        ),
+        None,
+    )
+    return (following,) if following is not None and refers_back(following.text) else ()
 
 
 def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:

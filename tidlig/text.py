@@ -28,6 +28,7 @@ __all__ = [
     "inert_markdown",
     "is_fragment",
     "is_lead_in",
+    "refers_back",
     "is_list_item",
     "paragraphs",
     "plain_markdown",
@@ -107,6 +108,19 @@ def strip_list_marker(line: str) -> str:
 def is_lead_in(paragraph: str) -> bool:
     """A line that introduces a list ("KL anbefaler:", "Det gør vi:")."""
     return paragraph.rstrip().endswith(":")
+
+
+# Sentence openers that point back to the sentence before: "Det skyldes ...", "Til sammenligning ...".
+_REFERS_BACK = re.compile(
+    r"^(?:det|dette|disse|denne|her|heraf|herved|hermed|derfor|dermed|således|samtidig|desuden|endvidere"
+    r"|tilsvarende|til sammenligning|til gengæld)\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ...")."""
+    return bool(_REFERS_BACK.match(sentence.lstrip("\"“”'‘’»(")))
 
 
 # Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide

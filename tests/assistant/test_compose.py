@@ -328,3 +328,21 @@ def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figure
     question = "Hvad koster sprogpakkerne i 2017?"
     text = compose(question, {"sprogligt eller socialt": 0.9, "Sprogpakker": 0.1}, outcome="partial").short_answer
     assert text.startswith("Pladserne er til børn") and "130.000" not in text
+
+
+def test_a_sentence_comes_with_the_next_one_when_that_points_back_to_it():
+    index = FakeUnitIndex(
+        [
+            (
+                "nordic",
+                "Sverige og Norge bruger færre penge på anbringelser end Danmark. Det skyldes, at de arbejder mere "
+                "med forebyggelse. Norge har også flere plejefamilier. Det gælder også Finland.",
+                KL,
+            )
+        ]
+    )
+    text = compose("Hvorfor bruger Sverige færre penge på anbringelser?", {"færre penge": 0.9}, index=index).short_answer
+    assert text == (
+        "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
+        "Det skyldes, at de arbejder mere med forebyggelse. [1]"
+    )  # "Norge har også ..." does not point back, so it waits for its own score

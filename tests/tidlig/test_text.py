@@ -82,3 +82,15 @@ def test_sentences_are_not_fragments(text: str) -> None:
 )
 def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("Det skyldes, at de arbejder med forebyggelse.", True), ("Til sammenligning gjaldt det kun 6 pct.", True),
+     ("”Dette er en ny tilgang,” siger lederen.", True), ("Detaljerne findes i bilaget.", False),
+     ("Norge har også flere plejefamilier.", False)],
+)
+def test_refers_back(sentence: str, expected: bool) -> None:
+    from tidlig.text import refers_back
+
+    assert refers_back(sentence) is expected
