@@ -33,7 +33,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import content_terms, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences
+from tidlig.text import content_terms, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
@@ -92,6 +92,8 @@ MIN_REPEAT = 12
 # the shorter shares this share of its terms with the longer (two slide titles that differ in two of
 # eight terms, "SYV HOVEDPUNKTER (DAGTILBUD)" and "FEM HOVEDPUNKTER (SKOLE)", share 0.75: not a repeat).
 MIN_SHARED_TERMS = 6
+# Words of a title that opens a list item ("Learning Camp.").
+MAX_TITLE_WORDS = 4
 NEAR_REPEAT = 0.85
 
 BlockKind = Literal["sentences", "list", "table"]
@@ -312,16 +314,20 @@ class _TypedAnswer:
 
 def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
-    sammenligning ..."): it completes the chosen sentence, and read alone it would hang in the air."""
-    following = next(
-        (
-            s.unit
-            for s in scored
-            if s.unit.chunk_id == seed.unit.chunk_id and s.unit.position == seed.unit.position + 1 and s.unit.kind == "sentence"
-        ),
-        None,
-    )
-    return (following,) if following is not None and refers_back(following.text) else ()
+    sammenligning ...") or is the first point of a list written as prose, with the points after it: it
+    completes the chosen sentence, and read alone it would hang in the air."""
+    sentences = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence"}
+    following = sentences.get(seed.unit.position + 1)
+    if following is None or not (refers_back(following.text) or enumerates(following.text)):
+        return ()
+    run = [following]
+    # A list written as prose goes on to its last point, with what explains a point: "For det første ...
+    # Det vil sige, ... For det andet ... Endelig ...".
+    while enumerates(following.text) and (after := sentences.get(run[-1].position + 1)) is not None:
+        if not (enumerates(after.text) or refers_back(after.text)):
+            break
+        run.append(after)
+    return tuple(run)
 
 
 def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:
@@ -483,9 +489,10 @@ class _Writer:
         left out; a sentence that repeats or lies inside one already shown is left out too."""
         sentences = split_sentences(text) or [text]
         shown = []
-        for sentence in sentences:
+        for number, sentence in enumerate(sentences):
             plain = " ".join(sentence.lower().split())
-            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence):
+            title = number == 0 and _is_title(sentence)
+            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence) and not title:
                 continue
             if self._repeats(plain):
                 continue
@@ -503,6 +510,13 @@ class _Writer:
         lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
         lines += [_table_row(row, width, marker) for row in rows]
         return "\n".join(lines)
+
+
+def _is_title(sentence: str) -> bool:
+    """A few words closed by a full stop that open a unit name what follows ("Learning Camp. Her får
+    børnene ..."): a list item's title, not a chart label."""
+    words = sentence.rstrip(".").split()
+    return sentence.rstrip().endswith(".") and len(words) <= MAX_TITLE_WORDS and all(w[:1].isalpha() for w in words)
 
 
 def _table_row(cells: list[str], width: int, marker: int | None) -> str:

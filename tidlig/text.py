@@ -29,6 +29,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "refers_back",
+    "enumerates",
     "is_list_item",
     "paragraphs",
     "plain_markdown",
@@ -121,6 +122,14 @@ _REFERS_BACK = re.compile(
 def refers_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ...")."""
     return bool(_REFERS_BACK.match(sentence.lstrip("\"“”'‘’»(")))
+
+
+_ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjette)|dernæst|endelig|til sidst)\b", re.IGNORECASE)
+
+
+def enumerates(sentence: str) -> bool:
+    """Whether a sentence is a point of a list written as prose ("For det andet skal ...", "Endelig ...")."""
+    return bool(_ENUMERATES.match(sentence.lstrip("\"“”'‘’»(")))
 
 
 # Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide

@@ -346,3 +346,28 @@ def test_a_sentence_comes_with_the_next_one_when_that_points_back_to_it():
         "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
         "Det skyldes, at de arbejder mere med forebyggelse. [1]"
     )  # "Norge har også ..." does not point back, so it waits for its own score
+
+
+def test_a_list_written_as_prose_comes_whole_after_the_sentence_that_announces_it():
+    index = FakeUnitIndex(
+        [
+            (
+                "research",
+                "Forskningen peger på tre forhold, der får korte anbringelser til at lykkes. For det første skal "
+                "indsatsen inddrage familien. Det vil sige, at forældrene deltager. For det andet skal målet være "
+                "realistisk. Endelig skal der være kontinuitet. Rammeaftalen kan bruges til at drøfte det.",
+                KL,
+            )
+        ]
+    )
+    text = compose("Hvad får korte anbringelser til at lykkes?", {"tre forhold": 0.9}, index=index).short_answer
+    for point in ("For det første", "Det vil sige", "For det andet", "Endelig skal der være kontinuitet. [1]"):
+        assert point in text
+    assert "Rammeaftalen" not in text
+
+
+def test_a_list_items_short_title_stays_with_it():
+    items = "Programmet har tre ben:\n- Learning Camp. Børnene tager på sommercamp.\n- Mentor. En voksen hjælper med lektier."
+    index = FakeUnitIndex([("ben", items, KL)])
+    text = compose("Hvilke ben har programmet?", {"Learning Camp": 0.9, "Mentor": 0.8}, index=index).short_answer
+    assert "- Learning Camp. [1] Børnene tager på sommercamp. [1]" in text and "- Mentor. [1] En voksen" in text

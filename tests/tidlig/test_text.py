@@ -94,3 +94,14 @@ def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
 
     assert refers_back(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [("For det andet skal indsatsen være familiecentreret.", True), ("Endelig skal der være kontinuitet.", True),
+     ("For det meste går det godt.", False), ("Det første skridt er en samtale.", False)],
+)
+def test_enumerates(sentence: str, expected: bool) -> None:
+    from tidlig.text import enumerates
+
+    assert enumerates(sentence) is expected
