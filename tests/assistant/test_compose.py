@@ -147,10 +147,13 @@ def test_a_lead_in_never_stands_without_its_items():
     assert lines[0] == "KL anbefaler tre ting: [1]" and len([x for x in lines if x.startswith("- ")]) == 3
 
 
-def test_a_fact_question_answered_by_one_item_gets_the_item_under_its_lead_in():
-    composition = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9})
-    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler tre ting: [1]", "- At forældrene inddrages tidligt [1]"]
-    assert "sparring fra PPR" not in composition.short_answer
+def test_a_fact_question_answered_by_one_item_of_a_long_list_gets_the_item_under_its_lead_in():
+    detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
+    items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
+    index = FakeUnitIndex([("kl", f"KL anbefaler tre ting:{items}", KL)])
+    composition = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index)
+    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler tre ting: [1]", f"- At forældrene inddrages tidligt{detail} [1]"]
+    assert "PPR giver sparring" not in composition.short_answer
 
 
 def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relevant_rows():
@@ -371,3 +374,8 @@ def test_a_list_items_short_title_stays_with_it():
     index = FakeUnitIndex([("ben", items, KL)])
     text = compose("Hvilke ben har programmet?", {"Learning Camp": 0.9, "Mentor": 0.8}, index=index).short_answer
     assert "- Learning Camp. [1] Børnene tager på sommercamp. [1]" in text and "- Mentor. [1] En voksen" in text
+
+
+def test_a_short_list_is_shown_whole_even_for_a_question_about_one_item():
+    text = compose("Hvem skal få sparring fra PPR?", {"sparring fra PPR": 0.9}).short_answer
+    assert "- At kommunerne styrker den tidlige opsporing i dagtilbud" in text and "- At forældrene inddrages tidligt" in text
