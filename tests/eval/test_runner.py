@@ -19,13 +19,14 @@ VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
 # Measured on the validation split (109 items, 17 not answerable) when the floors were set (main with
 # headings in passages, evidence units split at lead-in lines and titles, the same-unit detail check, unit
-# scorer and answerability refitted with python -m eval.fit): hit@5 0.891, mrr@10 0.821, key_fact_recall
-# 0.661, citation_precision 1.0, citation_recall 1.0, gold_cited 0.826, unanswerable_declined 0.882,
-# answerable_declined 0.022.
+# scorer and answerability refitted with python -m eval.fit; key_fact_recall re-measured after case
+# results, sentence continuations, typed answers and whole short lists): hit@5 0.891, mrr@10 0.821,
+# key_fact_recall 0.688, citation_precision 1.0, citation_recall 1.0, gold_cited 0.826,
+# unanswerable_declined 0.882, answerable_declined 0.022.
 FLOORS = {
     ("retrieval", "hit@5"): 0.86,
     ("retrieval", "mrr@10"): 0.79,
-    ("answer", "key_fact_recall"): 0.63,
+    ("answer", "key_fact_recall"): 0.66,
     ("answer", "citation_precision"): 0.98,
     ("answer", "citation_recall"): 0.98,
     ("answer", "gold_cited"): 0.79,
