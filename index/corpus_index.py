@@ -400,7 +400,8 @@ class CorpusIndex:
 # 8: a source note ("Kilde: ...") or a web address after a sentence is a sentence of its own.
 # 9: a capitalised lead-in line starts its list after an unpunctuated line that does not run on into it.
 # 10: any capitalised one-line title without closing punctuation introduces the list under it.
-CHUNKER_VERSION = 10
+# 11: "pr." is an abbreviation: "Pr. 1. januar 2019 havde ..." is one sentence.
+CHUNKER_VERSION = 11
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

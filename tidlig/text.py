@@ -45,7 +45,7 @@ __all__ = [
 # Abbreviations after which a full stop does not end a sentence (lowercased, without the final dot).
 ABBREVIATIONS = {
     "bl.a", "f.eks", "fx", "pct", "ca", "mv", "jf", "mht", "dvs", "evt", "nr", "s", "ift", "inkl", "ekskl",
-    "mio", "mia", "kr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
+    "mio", "mia", "kr", "pr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
     "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
 }
 LIST_MARKER = "- "  # how cleaned text writes a list item

@@ -105,3 +105,11 @@ def test_enumerates(sentence: str, expected: bool) -> None:
     from tidlig.text import enumerates
 
     assert enumerates(sentence) is expected
+
+
+def test_pr_is_an_abbreviation() -> None:
+    text = "Pr. 1. januar 2019 havde omkring 57.100 børn en diagnose. Tallet er steget fra 32 til 49 pr. 1.000 børn."
+    assert split_sentences(text) == [
+        "Pr. 1. januar 2019 havde omkring 57.100 børn en diagnose.",
+        "Tallet er steget fra 32 til 49 pr. 1.000 børn.",
+    ]
