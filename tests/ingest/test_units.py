@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ingest.units import split_units
+import random
+import re
+
+from ingest.units import _collapse, _locate, split_units
 
 PROSE = (
     "Sundhedsplejersken besøger alle familier. Hun taler bl.a. om søvn og gråd.\n\n"
@@ -75,6 +78,27 @@ def test_spans_survive_line_breaks_inside_a_sentence():
 
     _check_spans(text, units)
     assert [u.text for u in units] == ["Dagplejerne ser børnene\nhver dag.", "De opdager ofte\nmistrivsel."]
+
+
+def _regex_locate(text: str, piece: str, cursor: int) -> tuple[int, int]:
+    """The span search as one regex per piece (what ``_locate`` replaces, for speed)."""
+    match = re.compile(r"\s+".join(re.escape(word) for word in piece.split())).search(text, cursor)
+    return (match.start(), match.end()) if match else (-1, -1)
+
+
+def test_locate_finds_the_same_span_as_a_regex_over_whitespace_runs():
+    rng = random.Random(7)
+    words = ["tidlig", "indsats", "i", "dagtilbud", "ab", "b.", "(KL)", "2,5", "mio."]
+    spaces = [" ", "  ", "\n", " \n ", "\t", "\xa0", "\n\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(1, 12)))
+        parts = text.split()
+        first = rng.randrange(len(parts))
+        piece = " ".join(parts[first : first + rng.randint(1, 3)])[rng.randint(0, 1) :].strip()  # may start mid-word
+        if not piece:
+            continue
+        for cursor in (0, rng.randrange(len(text) + 1), len(text)):
+            assert _locate(_collapse(text), piece, cursor) == _regex_locate(text, piece, cursor), (text, piece, cursor)
 
 
 def test_empty_text_has_no_units():
