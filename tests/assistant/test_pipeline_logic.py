@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from assistant import Assistant
-from tests.assistant.fakes import FakeIndex, FakeLLM, coverage_model
+from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
 
@@ -52,6 +52,15 @@ def test_a_multi_part_question_names_the_part_not_covered(settings):
     assert answer.text.splitlines()[0] == (
         "Delvist svar: Dokumenterne svarer på »Hvad er Børnelinealen?«, men ikke på »Hvad koster den om året?«. Her er det, de siger:"
     )
+
+
+def test_a_part_about_a_place_no_passage_on_its_topic_names_is_not_answered_by_another_place(settings):
+    # Enough passages that "kursus" is a distinctive topic word and Aalborg no setting; Aalborg is known, never beside a course.
+    filler = {f"filler-{n}": ("KL", f"Kommunerne arbejder med sag nummer {n}.") for n in range(150)}
+    texts = {**PASSAGES, **filler, "aalborg-1": ("KL", "Aalborg Kommune har skrevet en håndbog om tværfagligt arbejde.")}
+    answer = make_assistant(settings, index=FakeIndex(texts)).ask("Hvilket kursus tilbyder Aalborg nye forældre, og hvad koster det?")
+    assert answer.outcome == "partial" and "Aalborg" in answer.missing
+    assert answer.text.splitlines()[0] == "Delvist svar: Dokumenterne handler om emnet, men de nævner ikke Aalborg. Her er det, de siger:"
 
 
 def test_a_decline_names_the_nearest_topics_and_never_reaches_the_llm(settings):
