@@ -314,17 +314,16 @@ class Answerability:
         return with_detail, best - with_detail, tuple(absent)
 
     def _absent_names(self, part: QuestionPart, found: Found) -> tuple[str, ...]:
-        """The places and names a part asks about that none of its best passages holding its rarest topic
-        word names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"): Copenhagen's pluspladser
+        """The places and names a part asks about that none of its best passages holding one of its
+        distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"): Copenhagen's pluspladser
         do not answer "Hvor mange pluspladser har Aarhus Kommune?"."""
         names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._is_setting(n)]
         own = {t for n in names for t in content_terms(n)}
-        rare = [t for t in part.terms if t not in own and 1 / math.expm1(self._statistics.idf(t)) <= RARE_TOPIC_SHARE]
-        topic = sorted(rare, key=self._statistics.idf, reverse=True)[:1]
+        topic = {t for t in part.terms if t not in own and 1 / math.expm1(self._statistics.idf(t)) <= RARE_TOPIC_SHARE}
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
-        texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic[0] in content_terms(h.passage.text)]
+        texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic & set(content_terms(h.passage.text))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
         return tuple(self._base_form(n) for n in names if not any(_stem(n) in text for text in texts))
@@ -332,7 +331,7 @@ class Answerability:
     def _base_form(self, name: str) -> str:
         """A name as the first line shows it: "Viborgs" -> "Viborg" when the corpus uses that form."""
         base = name.removesuffix("s")
-        return base if base != name and self._statistics.knows_word(base) else name
+        return base if base != name and base.lower() in self._statistics.vocabulary else name
 
     def _is_setting(self, name: str) -> bool:
         """A name so common in the corpus that it is a document's own subject (a municipality's notat, the
