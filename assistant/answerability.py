@@ -81,6 +81,9 @@ DETAIL_GAP = 0.15
 # figure need not repeat it. Required in the unit, København and Danmark flagged 2 answerable train
 # questions (budget rows of København's notat, national figures).
 SETTING_SHARE = 0.03
+# A topic word found in at most this share of passages is distinctive enough to look for a name beside
+# ("pluspladser" 1 %, "TOPI-screening" 0.3 %; "går" 6 %, "bekymring" 5 %).
+RARE_TOPIC_SHARE = 0.02
 
 
 @dataclass(frozen=True)
@@ -216,13 +219,14 @@ class Answerability:
         part_bar = max(self.model.threshold, self.model.answer_threshold)
         # Parts are retrieved one by one only for a multi-part question; then each has its own findings.
         pairs = list(zip(analysis.parts, parts, strict=True)) if analysis.is_multi_part else []
-        # A name a part asks about that no passage holding its topic names (Aarhus beside Copenhagen's pluspladser).
-        absent = tuple(dict.fromkeys(name for part, part_found in pairs for name in self._absent_names(part, part_found)))
+        # The names a part asks about that no passage holding its topic names (Aarhus beside Copenhagen's pluspladser).
+        absent_by_part = [self._absent_names(part, part_found) for part, part_found in pairs]
+        absent = tuple(dict.fromkeys(name for names in absent_by_part for name in names))
         uncovered = tuple(
             number
             for number, (part, part_found) in enumerate(pairs)
-            if self._probability(self.signals(part, analysis.is_english, part_found, specific=False)) < part_bar
-            or self._absent_names(part, part_found)
+            if absent_by_part[number]
+            or self._probability(self.signals(part, analysis.is_english, part_found, specific=False)) < part_bar
         )
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing + absent or (analysis.text,), covered, signals)
@@ -299,7 +303,7 @@ class Answerability:
         def best_holding(holds: Callable[[str], bool]) -> float:
             return max((c for c, unit in zip(coverage, units, strict=True) if holds(unit)), default=0.0)
 
-        forms = [{n.lower(), n.lower().removesuffix("s")} for n in names]
+        forms = [_name_forms(n) for n in names]
 
         def names_in(unit: str) -> bool:
             found = {part for word in words(unit) for part in (word, *word.split("-"))}  # "Høje-Taastrup"
@@ -315,11 +319,11 @@ class Answerability:
 
     def _absent_names(self, part: QuestionPart, found: Found) -> tuple[str, ...]:
         """The places and names a part asks about that none of its best passages holding one of its
-        distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"): Copenhagen's pluspladser
-        do not answer "Hvor mange pluspladser har Aarhus Kommune?"."""
+        distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"):
+        Copenhagen's pluspladser do not answer "Hvor mange pluspladser har Aarhus Kommune?"."""
         names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._is_setting(n)]
         own = {t for n in names for t in content_terms(n)}
-        topic = {t for t in part.terms if t not in own and 1 / math.expm1(self._statistics.idf(t)) <= RARE_TOPIC_SHARE}
+        topic = {t for t in part.terms if t not in own and self._passage_share(t) <= RARE_TOPIC_SHARE}
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
@@ -336,8 +340,12 @@ class Answerability:
     def _is_setting(self, name: str) -> bool:
         """A name so common in the corpus that it is a document's own subject (a municipality's notat, the
         country), which its sentences do not repeat: the share of passages using it, from its IDF."""
-        shares = [1 / math.expm1(self._statistics.idf(t)) for t in content_terms(name)]
+        shares = [self._passage_share(t) for t in content_terms(name)]
         return bool(shares) and min(shares) >= SETTING_SHARE
+
+    def _passage_share(self, term: str) -> float:
+        """The share of passages that use ``term``, from its IDF."""
+        return 1 / math.expm1(self._statistics.idf(term))
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the
@@ -363,11 +371,6 @@ def _has_figure(figure: str, text: str) -> bool:
     return re.search(rf"(?<![\d.,]){re.escape(figure)}(?![\d]|[.,]\d)", text) is not None
 
 
-# A topic word found in at most this share of passages is distinctive enough to look for a name beside
-# ("pluspladser" 1 %, "TOPI-screening" 0.3 %; "går" 6 %, "bekymring" 5 %).
-RARE_TOPIC_SHARE = 0.02
-
-
 def _stem(name: str) -> str:
     """A name without its Danish genitive or definite ending, to find it in any inflection."""
     lowered = name.lower()
@@ -377,12 +380,17 @@ def _stem(name: str) -> str:
     return lowered
 
 
+def _name_forms(name: str) -> set[str]:
+    """The words a name may stand as in a passage: as written, or without its genitive -s ("Hedensteds")."""
+    return {name.lower(), name.lower().removesuffix("s")}
+
+
 def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]]) -> float:
     """Share of ``names`` one passage holds (any inflection the corpus uses: "Hedensteds"); 1 without names.
     A case question's municipality and its topic should stand in the same passage."""
     if not names:
         return 1.0
-    forms = [{n.lower(), n.lower().removesuffix("s")} for n in names]
+    forms = [_name_forms(n) for n in names]
     return max((sum(bool(f & found) for f in forms) / len(forms) for found in passage_words), default=0.0)
 
 

@@ -92,6 +92,7 @@ MIN_REPEAT = 12
 # the shorter shares this share of its terms with the longer (two slide titles that differ in two of
 # eight terms, "SYV HOVEDPUNKTER (DAGTILBUD)" and "FEM HOVEDPUNKTER (SKOLE)", share 0.75: not a repeat).
 MIN_SHARED_TERMS = 6
+NEAR_REPEAT = 0.85
 # A list this short (characters of its items) is shown whole whatever the question: one bullet under
 # "Fokus i opsporingsmodellen er:" reads as a list cut off. On train (key facts / median fact answer):
 # none 0.684 / 564, 250 characters 0.684 / 578, 400 0.692 / 597, 600 0.692 / 597; 400 for questions
@@ -99,7 +100,6 @@ MIN_SHARED_TERMS = 6
 SHORT_LIST_CHARS = 400
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
-NEAR_REPEAT = 0.85
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -167,7 +167,7 @@ class CitatComposer:
             terms = part.terms if analysis.is_multi_part else analysis.terms
             # A partial answer that names no uncovered part lacks an asked detail: no unit holds it.
             typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
-            self._short_answer(scored_units, number, typed or part_type, shown, short, by_group, terms, bool(part.label))
+            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, typed, bool(part.label))
             labels.extend([part.label] * (len(short) - len(labels)))
         case = (
             short[0].hit
@@ -190,37 +190,38 @@ class CitatComposer:
         sections: dict[str, list[_Block]] = {"": []}
         for block, label in zip(blocks, labels, strict=True):
             sections.setdefault(label, []).append(block)
-        shown = []
+        texts = []
         for label, members in sections.items():
             text = "\n\n".join(filter(None, (writer.block(block) for block in _merged(members))))
             if text:
-                shown.append(f"**{inert_markdown(label)}**\n{text}" if label else text)
-        return shown
+                texts.append(f"**{inert_markdown(label)}**\n{text}" if label else text)
+        return texts
 
     def _short_answer(
         self,
         scored: Sequence[ScoredUnit],
         part: int,
-        expected: AnswerType | _TypedAnswer,
+        answer_type: AnswerType,
         shown: set[str],
         blocks: list[_Block],
         by_group: dict[str, int],
         terms: Sequence[str],
+        typed: _TypedAnswer | None = None,
         topic: bool = False,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
         answer joins it when it is as likely as a list's members need to be. A guidance ``topic`` only
-        takes units that share its words: it has no question of its own to resemble."""
+        takes units that share its words: it has no question of its own to resemble. A ``typed`` part gets a
+        unit that holds what it asks for (see :func:`_typed_first`)."""
         ranked = sorted(scored, key=lambda s: -s.part_scores[part])
         if not ranked:
             return
         limit = PART_UNITS if len(ranked[0].part_scores) > 1 else SHORT_UNITS
         floor = self.floors.short * ranked[0].part_scores[part]
         member_floor = self.floors.member * ranked[0].part_scores[part]
-        answer_type = expected.answer_type if isinstance(expected, _TypedAnswer) else expected
-        if isinstance(expected, _TypedAnswer):
-            ranked = _typed_first(ranked, part, limit, floor, expected)
+        if typed is not None:
+            ranked = _typed_first(ranked, part, limit, floor, typed)
         added = 0
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
@@ -313,9 +314,9 @@ class CitatComposer:
 
 @dataclass(frozen=True)
 class _TypedAnswer:
-    """A part that expects a figure, a time, a place or a role, with the kind of figure it asks for."""
+    """What a part's answer must hold: the kind of figure it asks for, or (without one) the shape of its
+    expected answer type, a place or a role."""
 
-    answer_type: AnswerType
     detail: AskedDetail | None
 
 
@@ -341,7 +342,7 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     """What a part's short answer must hold: the asked kind of figure ("hvor mange timer"), a place or a
     role. A time without an asked figure ("hvor hurtigt") is answered by words as often as by a date."""
     detail = asked_detail(part.text)
-    return _TypedAnswer(answer_type, detail) if detail is not None or answer_type in TYPED_ANSWERS else None
+    return _TypedAnswer(detail) if detail is not None or answer_type in TYPED_ANSWERS else None
 
 
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:
@@ -369,7 +370,7 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
 
 
 def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str]) -> list[_Block]:
-    """The likeliest result sentences of the case the short answer starts from, in document order:
+    """The first result sentences (in document order) of the case the short answer starts from:
     leaders ask what came of a case, and result sentences rarely share the question's words."""
     results = [s for s in scored if _case_result(s, case) and s.key not in shown and s.group not in shown]
     picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:CASE_RESULTS]
@@ -498,7 +499,7 @@ class _Writer:
         shown = []
         for number, sentence in enumerate(sentences):
             plain = " ".join(sentence.lower().split())
-            title = number == 0 and _is_title(sentence)
+            title = number == 0 and _is_item_title(sentence)
             if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence) and not title:
                 continue
             if self._repeats(plain):
@@ -519,7 +520,7 @@ class _Writer:
         return "\n".join(lines)
 
 
-def _is_title(sentence: str) -> bool:
+def _is_item_title(sentence: str) -> bool:
     """A few words closed by a full stop that open a unit name what follows ("Learning Camp. Her får
     børnene ..."): a list item's title, not a chart label."""
     words = sentence.rstrip(".").split()

@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import concurrent.futures
+import functools
 import logging
 import queue
 import time
@@ -523,9 +524,11 @@ def concern_topics() -> list[str]:
     return [part.text for part in guidance_parts()]
 
 
+@functools.cache
 def guidance_parts() -> tuple[QuestionPart, ...]:
     """A concern answer's guidance topics as labelled parts: one "label: query" line each in
-    prompts/concern_topics.txt; the label heads the topic's units in the answer."""
+    prompts/concern_topics.txt; the label heads the topic's units in the answer. Read once: every query
+    embedding asks whether its text is a topic (see ``Assistant._embed``)."""
     parts = []
     for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
         label, _, query = line.partition(": ")

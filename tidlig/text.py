@@ -25,15 +25,15 @@ __all__ = [
     "STOP",
     "YEAR",
     "content_terms",
+    "enumerates",
     "inert_markdown",
     "is_fragment",
     "is_lead_in",
-    "refers_back",
-    "enumerates",
     "is_list_item",
     "paragraphs",
     "plain_markdown",
     "proper_nouns",
+    "refers_back",
     "split_sentences",
     "stem",
     "strip_list_marker",
@@ -50,11 +50,12 @@ ABBREVIATIONS = {
 }
 LIST_MARKER = "- "  # how cleaned text writes a list item
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')]*\s+(?=[\"“”'‘’»(]?[A-ZÆØÅÉÜ0-9•\-])")
-# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
+_OPENING = "\"“”'‘’»("
+_BOUNDARY = re.compile(rf"(?<=[.!?…])[\"”’')]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
 _SOURCE_NOTE = re.compile(r"\s+(?=Kilder?\s*:)|(?<=[.!?…])\s+(?=https?://|www\.)")
+# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|[a-h]\)\s+)")
 
 
@@ -121,7 +122,7 @@ _REFERS_BACK = re.compile(
 
 def refers_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ...")."""
-    return bool(_REFERS_BACK.match(sentence.lstrip("\"“”'‘’»(")))
+    return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
 
 
 _ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjette)|dernæst|endelig|til sidst)\b", re.IGNORECASE)
@@ -129,7 +130,7 @@ _ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjet
 
 def enumerates(sentence: str) -> bool:
     """Whether a sentence is a point of a list written as prose ("For det andet skal ...", "Endelig ...")."""
-    return bool(_ENUMERATES.match(sentence.lstrip("\"“”'‘’»(")))
+    return bool(_ENUMERATES.match(sentence.lstrip(_OPENING)))
 
 
 # Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide
