@@ -36,7 +36,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -187,6 +187,7 @@ class Decision:
     covered: tuple[str, ...]
     signals: Signals
     uncovered_parts: tuple[int, ...] = ()  # indexes into ``analysis.parts``
+    named_parts: tuple[int, ...] = ()  # the uncovered parts that ask about a name no passage on their topic holds
 
     @property
     def reason(self) -> str:
@@ -233,7 +234,25 @@ class Answerability:
         missing = signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered)
         if not missing and probability < self.model.answer_threshold:
             missing = (analysis.text,)  # weak evidence is never presented as an answer
-        return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered)
+        named = tuple(n for n in uncovered if absent_by_part[n])
+        return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered, named)
+
+    def credit_parts(self, decision: Decision, analysis: QuestionAnalysis, answered: Collection[int]) -> Decision:
+        """``decision`` with the uncovered parts that the composer's evidence ``answered`` counted as covered.
+
+        A part's own words are few ("hvad siger tallene?", "hvor mange drejer det sig om?"), so its own
+        retrieval can look weak while a unit found for the whole question answers it: "3-5 pct. af en
+        forældreårgang". Saying such a part is not covered, above a unit that answers it, misleads. A part
+        asking about a name the documents lack (Aarhus beside Copenhagen's figures) stays uncovered."""
+        credited = {n for n in decision.uncovered_parts if n in answered and n not in decision.named_parts}
+        if not credited:
+            return decision
+        texts = {analysis.parts[n].text.rstrip("?") for n in credited}
+        missing = tuple(item for item in decision.missing if item not in texts)
+        if not missing and decision.probability < self.model.answer_threshold:
+            missing = (analysis.text,)  # weak evidence is never presented as an answer
+        uncovered = tuple(n for n in decision.uncovered_parts if n not in credited)
+        return replace(decision, outcome="partial" if missing else "answer", missing=missing, uncovered_parts=uncovered)
 
     def _probability(self, signals: Signals) -> float:
         if signals.english and not signals.unknown_names:

@@ -36,7 +36,7 @@ from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question,
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, CitatComposer, Composition, source_heading
-from assistant.evidence import EvidenceGatherer, UnitScorer
+from assistant.evidence import EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -352,9 +352,14 @@ class Assistant:
         on_text: Callable[[str], None] | None,
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
-        decision = assessment.decision
         hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
-        composition = self._citat(state, assessment, hits)
+        analysis = assessment.analysis
+        if analysis.is_concern:
+            analysis = replace(analysis, parts=analysis.parts + guidance_parts())
+        scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
+        assessment = _with_parts_credited(state, assessment, scored)
+        decision = assessment.decision
+        composition = self._citat(state, assessment, analysis, scored)
         lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
             try:
@@ -391,15 +396,10 @@ class Assistant:
             removed_sentences=removed,
         )
 
-    def _citat(self, state: DerivedState, assessment: Assessment, hits: Sequence[ScoredPassage]) -> Composition:
+    @staticmethod
+    def _citat(state: DerivedState, assessment: Assessment, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit]) -> Composition:
         """The answer-first composition of the best evidence units; a concern question's guidance topics
-        are parts of their own, so each gets its units."""
-        analysis = assessment.analysis
-        if analysis.is_concern:
-            analysis = replace(analysis, parts=analysis.parts + guidance_parts())
-        scored = state.evidence.gather_evidence(
-            assessment.vector, analysis.terms, analysis, hits, self.index, self._embed
-        )
+        are parts of ``analysis`` of their own, so each gets its units."""
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
         if _guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
@@ -472,6 +472,15 @@ class Assistant:
             answer, text=text, short_answer=short, more=more,
             removed_sentences=answer.removed_sentences + tuple(unsupported),
         )
+
+
+def _with_parts_credited(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """``assessment`` with the parts its own retrieval left uncovered but the evidence answers counted as
+    answered (see :meth:`Answerability.credit_parts`)."""
+    if not assessment.decision.uncovered_parts:
+        return assessment
+    answered = answered_parts(scored, assessment.analysis)
+    return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, answered))
 
 
 def _guidance_only(assessment: Assessment) -> bool:

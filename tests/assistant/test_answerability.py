@@ -2,6 +2,7 @@
 the real bundled index."""
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -66,6 +67,28 @@ def test_an_uncovered_part_of_a_multi_part_question_is_named(decider, index):
     assert decision.outcome == "partial"
     assert decision.uncovered_parts == (1,)
     assert decision.missing == ("hvad koster den om året",)
+
+
+def test_an_uncovered_part_the_evidence_answers_is_credited(decider, index):
+    question = "Hvad er Børnelinealen, og hvad koster den om året?"
+    decision = decide(decider, index, question)
+    credited = decider.credit_parts(decision, analyse_question(question), answered={1})
+    assert credited.outcome == "answer" and credited.missing == () and credited.uncovered_parts == ()
+    assert decider.credit_parts(decision, analyse_question(question), answered={0}) == decision
+
+
+def test_a_part_asking_about_a_name_the_documents_lack_is_never_credited(decider, index):
+    question = "Hvad er Børnelinealen, og hvad koster den om året?"
+    decision = replace(decide(decider, index, question), named_parts=(1,))
+    assert decider.credit_parts(decision, analyse_question(question), answered={0, 1}) == decision
+
+
+def test_a_credited_part_leaves_weak_evidence_a_partial_answer(index):
+    statistics = RelevanceScorer(p.text for p in index.passages.values())
+    strict = Answerability(replace(coverage_model(), answer_threshold=0.9999), statistics)
+    question = "Hvad er Børnelinealen, og hvad koster den om året?"
+    credited = strict.credit_parts(decide(strict, index, question), analyse_question(question), answered={1})
+    assert credited.outcome == "partial" and credited.missing == (question,) and credited.uncovered_parts == ()
 
 
 def test_a_covered_topic_without_the_asked_price_is_a_partial_answer_naming_it(decider, index):
@@ -187,8 +210,6 @@ def test_the_shipped_model_on_the_bundled_index(assistant, question, outcomes):
 
 
 def test_weak_evidence_between_the_two_thresholds_is_a_partial_answer(index):
-    from dataclasses import replace
-
     statistics = RelevanceScorer(p.text for p in index.passages.values())
     question = "Hvad tilbyder Holstebro nye forældre?"
     strict = Answerability(replace(coverage_model(), answer_threshold=0.9999), statistics)

@@ -10,8 +10,11 @@ from assistant.analysis import analyse_question
 from assistant.evidence import (
     FEATURES,
     WEIGHTS_FILE,
+    PART_ANSWERED,
     EvidenceGatherer,
+    ScoredUnit,
     UnitScorer,
+    answered_parts,
     candidate_units,
     holds_answer_type,
     unit_groups,
@@ -131,3 +134,20 @@ def test_the_fitted_scorer_finds_the_answer_in_the_real_index(bundled_index, ass
     gatherer = EvidenceGatherer(assistant.verifier.relevance, UnitScorer.load())
     scored = gatherer.gather_evidence(vector, content_terms(question), analyse_question(question), hits, bundled_index)
     assert "500 pluspladser" in scored[0].unit.text
+
+
+def _scored(text: str, part_scores: tuple[float, ...], holds_type: tuple[bool, ...]) -> ScoredUnit:
+    features = tuple({"answer_type": float(holds)} for holds in holds_type)
+    return ScoredUnit(_unit(text), PLAIN, 0, text, features, part_scores, 0.0)
+
+
+def test_a_part_is_answered_by_a_likely_unit_holding_what_it_asks_for():
+    analysis = analyse_question("Hvad kendetegner sårbare forældre, og hvor mange drejer det sig om?")
+    likely, unlikely = PART_ANSWERED + 0.1, PART_ANSWERED - 0.1
+    traits = _scored("Sårbare forældre har ofte intet netværk.", (likely, unlikely), (False, False))
+    share = _scored("3-5 pct. af en forældreårgang er sårbare.", (unlikely, likely), (False, True))
+    assert answered_parts([traits, share], analysis) == {0, 1}
+    assert answered_parts([traits], analysis) == {0}
+    # The likeliest unit for the count holds no figure: the count is not answered.
+    figureless = _scored("Sårbarhed ses hos forældre, der selv har oplevet svigt.", (unlikely, likely), (False, False))
+    assert answered_parts([traits, figureless], analysis) == {0}
