@@ -235,7 +235,7 @@ class CitatComposer:
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
                 continue
-            if added == limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added):
+            if added >= limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added):
                 continue
             block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=not topic)
             shown.update(_keys(block) | {candidate.group})

@@ -351,6 +351,21 @@ def test_a_sentence_comes_with_the_next_one_when_that_points_back_to_it():
     )  # "Norge har også ..." does not point back, so it waits for its own score
 
 
+def test_no_unit_is_chosen_after_three_when_a_continuation_came_along():
+    index = FakeUnitIndex(
+        [
+            ("nordic", "Sverige bruger færre penge på anbringelser end Danmark. Det skyldes, at de forebygger mere.", KL),
+            ("norway", "Norge bruger også færre penge på anbringelser.", KL),
+            ("finland", "Finland bruger færre penge på anbringelser.", KL),
+            ("iceland", "Island bruger færre penge på anbringelser.", KL),
+        ]
+    )
+    probabilities = {"Norge": 0.9, "Finland": 0.8, "Sverige": 0.7, "Island": 0.6}
+    text = compose("Hvorfor bruger Sverige færre penge på anbringelser?", probabilities, index=index).short_answer
+    assert "Norge" in text and "Finland" in text and "Det skyldes" in text  # the third comes whole
+    assert "Island" not in text
+
+
 def test_a_list_written_as_prose_comes_whole_after_the_sentence_that_announces_it():
     index = FakeUnitIndex(
         [
