@@ -86,13 +86,33 @@ def test_the_best_unit_comes_first_verbatim_with_its_marker():
 def test_a_fact_question_gets_a_short_answer_of_at_most_three_units_and_nothing_more():
     composition = compose(
         "Hvor mange pluspladser er der?",
-        {"500 pluspladser": 0.9, "Pluspladser |": 0.5, "sprogligt eller socialt": 0.6, "Holstebro": 0.4, "Sundhedsplejen": 0.02},
+        {"500 pluspladser": 0.9, "Pluspladser |": 0.6, "sprogligt eller socialt": 0.6, "Holstebro": 0.58, "Sundhedsplejen": 0.02},
     )
     assert quoted_sentences(composition.short_answer)[0].startswith("Der er 500 pluspladser")
     assert "| Pluspladser | 527.000 | 527.000 | 527.000 [2]|" in composition.short_answer
     assert "Holstebro" not in composition.body  # the fourth unit: a fact answer stays short
     assert composition.more == ""
     assert "Sundhedsplejen" not in composition.body  # below the floor
+
+
+def test_a_fact_answer_takes_a_unit_from_another_chunk_only_when_nearly_as_likely():
+    question = "Hvor mange pluspladser er der?"
+    assert "527.000" not in compose(question, {"500 pluspladser": 0.9, "Pluspladser |": 0.5}).body
+    assert "527.000" in compose(question, {"500 pluspladser": 0.9, "Pluspladser |": 0.6}).body
+
+
+def test_a_fact_answer_takes_a_less_likely_unit_from_the_same_case_example():
+    case = {"doc_id": "kl.txt", "case_number": 4, "municipality": "Holstebro"}
+    index = FakeUnitIndex(
+        [
+            ("case-a", "Holstebro tilbyder kurser til alle nye forældre.", case),
+            ("case-b", "Kurserne for nye forældre koster 2.000 kr. pr. familie.", case),
+            ("other", "Odder tilbyder kurser til forældre med tvillinger.", {"doc_id": "kl.txt", "case_number": 5}),
+        ]
+    )
+    probabilities = {"Holstebro": 0.9, "2.000 kr.": 0.3, "Odder": 0.3}
+    body = compose("Hvad tilbyder Holstebro nye forældre?", probabilities, index=index).body
+    assert "2.000 kr." in body and "Odder" not in body
 
 
 def test_an_open_question_gets_related_material_under_more_by_source():
