@@ -401,7 +401,10 @@ class CorpusIndex:
 # 9: a capitalised lead-in line starts its list after an unpunctuated line that does not run on into it.
 # 10: any capitalised one-line title without closing punctuation introduces the list under it.
 # 11: "pr." is an abbreviation: "Pr. 1. januar 2019 havde ..." is one sentence.
-CHUNKER_VERSION = 11
+# 12: chart labels, titles and source lines the block sets apart after a list stay apart in the chunk (no
+#     longer the list's last item), a title in capitals after a bullet's finished sentence ends the item,
+#     and a text in capitals is a fragment.
+CHUNKER_VERSION = 12
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

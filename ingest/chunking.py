@@ -16,8 +16,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 
-from tidlig.text import is_list_item, paragraphs, split_sentences
+from tidlig.text import is_fragment, is_list_item, paragraphs, split_sentences
 from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
@@ -68,9 +70,10 @@ def _within_two_pages(block: Block, letters: str, text: str, cursor: int) -> Ite
         yield text
         return
     piece: list[str] = []
-    for line in text.split("\n"):
+    # A line keeps the blank line after it (see ``_joined``); a piece never ends with one.
+    for line in re.split(r"\n(?!\n)", text):
         if piece and len(_chunk_pages(block, letters, "\n".join(piece + [line]), cursor)[0]) > 2:
-            yield "\n".join(piece)
+            yield "\n".join(piece).rstrip("\n")
             cursor = _chunk_pages(block, letters, "\n".join(piece), cursor)[1]
             piece = []
         piece.append(line)
@@ -101,54 +104,90 @@ def _chunk_pages(block: Block, letters: str, text: str, cursor: int) -> tuple[tu
 
 
 def _pack(
-    units: Iterator[tuple[str, str]], count_tokens: TokenCounter, budget: int, overlap: int, reserved: int = 0
+    units: Iterator[_Piece], count_tokens: TokenCounter, budget: int, overlap: int, reserved: int = 0
 ) -> Iterator[str]:
-    """Greedy packing of (unit, lead-in) pairs into pieces of at most ``budget`` tokens, the first of
-    them ``reserved`` tokens smaller (its headings are added in front of it)."""
-    current: list[str] = []
+    """Greedy packing of pieces into chunk texts of at most ``budget`` tokens, the first of them
+    ``reserved`` tokens smaller (its headings are added in front of it)."""
+    current: list[_Piece] = []
     limit = max(budget - reserved, 1)
-    for unit, lead_in in units:
-        if current and count_tokens("\n".join(current + [unit])) > limit:
-            if lead_in and current[-1] == lead_in:
+    for piece in units:
+        if current and count_tokens(_joined(current + [piece])) > limit:
+            if piece.lead_in and current[-1].text == piece.lead_in:
                 current.pop()  # a lead-in goes with its list, not at the end of the previous piece
             if current:
-                yield "\n".join(current)
+                yield _joined(current)
                 limit = budget
-            carried = [lead_in] if lead_in else _overlap(current, overlap)
-            current = carried if count_tokens("\n".join(carried + [unit])) <= budget else []
-        current.append(unit)
+            carried = [_Piece(piece.lead_in)] if piece.lead_in else _overlap(current, overlap)
+            current = carried if count_tokens(_joined(carried + [piece])) <= budget else []
+        current.append(piece)
     if current:
-        yield "\n".join(current)
+        yield _joined(current)
 
 
-def _overlap(previous: list[str], overlap: int) -> list[str]:
+@dataclass(frozen=True)
+class _Piece:
+    """One line of a chunk: a paragraph, a list item, a sentence of a long paragraph or part of one."""
+
+    text: str
+    lead_in: str = ""  # the lead-in of the list the piece belongs to
+    item: bool = False  # part of a list item
+    opens: bool = True  # starts a paragraph or list item of the block (not a later sentence or part of one)
+
+
+def _joined(pieces: list[_Piece]) -> str:
+    """Pieces one per line, and a blank line before each piece of a run of debris after a list item.
+
+    ``tidlig.text.paragraphs`` reads the lines after a list item up to a blank line as the rest of the
+    item, and consecutive lines of prose as one paragraph. When the block has a paragraph of chart
+    labels, a figure title or a source line right after a list (in the layout: a new text frame, a line
+    indented by one space, under the last bullet; or a slide's chart title below it), the chunk keeps
+    the block's paragraph break before it, and before each paragraph after it until the next list item:
+    without it the evidence units glued the labels onto the last item ("- Samarbejde med ...
+    Forældrenes uddannelsesniveau 63% Forældrenes erhvervsbaggrund ...") or ran them together into one
+    "sentence". Prose after an item stays on the next line, as before (a slide's bullet often goes on
+    in a paragraph of its own, and the item quotes it).
+    """
+    text = pieces[0].text if pieces else ""
+    debris_run = False
+    for previous, piece in pairwise(pieces):
+        if piece.item:
+            debris_run = False
+        elif piece.opens and (previous.item or debris_run) and (debris_run or is_fragment(piece.text)):
+            debris_run = True
+            text += "\n\n" + piece.text
+            continue
+        text += "\n" + piece.text
+    return text
+
+
+def _overlap(previous: list[_Piece], overlap: int) -> list[_Piece]:
     """The last sentence(s) repeated at the top of the next piece, so a piece read alone keeps context."""
-    return [u for u in previous[-overlap:] if not is_list_item(u)] if overlap else []
+    return [p for p in previous[-overlap:] if not p.item] if overlap else []
 
 
-def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[tuple[str, str]]:
-    """(unit, lead-in of the list it belongs to or "") in order; paragraphs too long become sentences."""
+def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece]:
+    """The block's pieces in order; paragraphs too long become sentences."""
     lead_in = ""
     for paragraph in paragraphs(text):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
-            yield from ((piece, lead_in) for piece in _fit(flat, count_tokens, budget))
+            yield from (_Piece(piece, lead_in, True, n == 0) for n, piece in enumerate(_fit(flat, count_tokens, budget)))
             continue
         lead_in = flat if flat.endswith(":") else ""
         if count_tokens(flat) <= budget:
-            yield flat, ""
+            yield _Piece(flat)
         else:
-            for sentence in split_sentences(flat):
-                yield from ((piece, "") for piece in _fit(sentence, count_tokens, budget))
+            pieces = (piece for sentence in split_sentences(flat) for piece in _fit(sentence, count_tokens, budget))
+            yield from (_Piece(piece, opens=n == 0) for n, piece in enumerate(pieces))
 
 
-def _rows(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[tuple[str, str]]:
+def _rows(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece]:
     """A table's rows, one per line; the first row is the header the others are carried with."""
     rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     header = rows[0] if len(rows) > 1 else ""
-    yield from ((piece, "") for piece in _fit(rows[0], count_tokens, budget)) if rows else ()
+    yield from (_Piece(piece) for piece in _fit(rows[0], count_tokens, budget)) if rows else ()
     for row in rows[1:]:
-        yield from ((piece, header) for piece in _fit(row, count_tokens, budget))
+        yield from (_Piece(piece, header) for piece in _fit(row, count_tokens, budget))
 
 
 def _fit(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import LIST_MARKER, is_list_item
+from tidlig.text import LIST_MARKER, is_caps_title, is_list_item
 
 T = TypeVar("T")
 
@@ -232,6 +232,10 @@ def reflow(paragraph: str) -> str:
 
 def _breaks_line(previous: str, line: str, width: int) -> bool:
     if is_list_item(line):
+        return True
+    if previous[-1] in ".!?" and is_caps_title(line):
+        # A title in capitals under a finished sentence (a slide's chart title right under its last
+        # bullet) is never the sentence wrapped on, however long the line before it is.
         return True
     if not starts_sentence(line) or (is_caps(previous) and is_caps(line)) or ends_mid_sentence(previous):
         return False

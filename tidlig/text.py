@@ -27,6 +27,7 @@ __all__ = [
     "content_terms",
     "enumerates",
     "inert_markdown",
+    "is_caps_title",
     "is_fragment",
     "is_lead_in",
     "is_list_item",
@@ -82,12 +83,16 @@ def _ends_with_abbreviation(text: str) -> bool:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs and list items: blank lines separate paragraphs, each list item stands alone."""
+    """Paragraphs and list items: blank lines separate paragraphs, each list item stands alone.
+
+    A list item goes on over the lines after it up to a blank line, except over a title in capitals
+    after a finished sentence (see ``_ends_item``).
+    """
     units: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         current: list[str] = []
         for line in paragraph.splitlines():
-            if is_list_item(line) and current:
+            if current and (is_list_item(line) or _ends_item(current, line)):
                 units.append("\n".join(current))
                 current = []
             if line.strip():
@@ -95,6 +100,22 @@ def paragraphs(text: str) -> list[str]:
         if current:
             units.append("\n".join(current))
     return units
+
+
+def _ends_item(item: list[str], line: str) -> bool:
+    """A slide's chart title set right under its last bullet, with no blank line between them ("- ...
+    steget til 49 pr. 1.000." / "HENVISTE ... TIL PSYKIATRIEN"): a run of words in capitals after a
+    finished sentence is a title or a chart heading, never the rest of the item. A wrapped item goes on
+    after an unfinished line, and Danish prose is not set in capitals."""
+    return is_list_item(item[0]) and item[-1].rstrip().endswith((".", "!", "?")) and is_caps_title(line)
+
+
+def is_caps_title(text: str) -> bool:
+    """Two words or more in capitals and nothing in lowercase: "HVAD ER TIDLIG FOREBYGGENDE INDSATS?",
+    "HENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN" (a number may stand among the words); not an abbreviation alone."""
+    letters = [c for c in text if c.isalpha()]
+    capital_words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
+    return len(capital_words) >= 2 and all(c.isupper() for c in letters)
 
 
 def is_list_item(line: str) -> bool:
@@ -152,6 +173,8 @@ def is_fragment(text: str) -> bool:
     tokens = flat.split()
     if not tokens or _DEBRIS.search(flat) or _REFERENCE.search(flat):
         return True
+    if is_caps_title(flat):
+        return True  # a title or chart heading in capitals, however long: prose is not set in capitals
     wordlike = [t for t in tokens if any(c.isalpha() for c in t)]
     if len(wordlike) < 3 or len(wordlike) < len(tokens) / 2:
         return True  # mostly numbers: a chart's axis or legend

@@ -1,10 +1,17 @@
-"""Chunking of table blocks: one row per line, the header row at the top of every chunk of the table."""
+"""Chunking: a table keeps one row per line and its header row on top of every chunk; a list keeps the debris
+under it (chart labels, a chart title, a source line) out of its last item."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from ingest.chunking import chunk_blocks
-from ingest.types import Block, DocumentInfo
+from ingest.pipeline import prepare
+from ingest.types import Block, DocumentInfo, LoadedDocument, Page
 from ingest.units import split_units
+from tidlig.text import is_fragment
 
 HEADER = "Indsats dagtilbud Afsatte midler | 2016 | 2017 | 2018"
 ROWS = [
@@ -69,3 +76,68 @@ def test_a_table_keeps_its_header_row_first_after_the_caption_heading():
     assert chunk.text == caption + "\n\n" + "\n".join([HEADER, *ROWS])
     rows = split_units(chunk.chunk_id, chunk.text, "table", chunk.heading)
     assert [u.text for u in rows] == [HEADER, *ROWS] and rows[1].lead_in == HEADER
+
+
+# ---- layout debris after a list: chart labels and chart titles are no part of the last item --------------------
+
+
+def quoted_units(name: str, form: str, text: str) -> list[tuple[str, str, bool]]:
+    """(kind, text, is a fragment) of every evidence unit of the document, as the index builds them."""
+    document = LoadedDocument(DocumentInfo(doc_id=name, title="T", form=form), (Page(1, text),), "", Path(name))
+    prepared = prepare(document, count_tokens=words, max_tokens=200)
+    units = [u for c in prepared.chunks for u in split_units(c.chunk_id, c.text, c.block.kind, c.heading)]
+    return [(u.kind, " ".join(u.text.split()), is_fragment(u.text)) for u in units]
+
+
+@pytest.mark.parametrize("name", ["pjece.txt", "pjece.pdf"])
+def test_chart_labels_in_a_frame_under_a_list_are_neither_its_last_item_nor_a_sentence(name):
+    # The chart beside the list is a text frame of its own: its first line is indented by exactly one
+    # space, right under the last bullet without a blank line; its other labels are paragraphs.
+    text = (
+        "En tidlig forebyggende indsats består typisk af to elementer:\n\n"
+        "•\tOpsporing\taf\tbørn\ti\ten\tsårbar\tposition\n\n"
+        "•\t Samarbejde\tmed\teksterne\tfagpersoner\n"
+        " Forældrenes uddannelsesniveau 63%\n"
+        " Forældrenes erhvervsbaggrund\n\n"
+        "Forældrenes indkomstniveau\n\n"
+        "Antal eller andel børn af enlige forsørgere\n"
+    )
+    units = quoted_units(name, "prose", text)
+
+    items = [unit_text for kind, unit_text, _ in units if kind == "list_item"]
+    assert items == ["Opsporing af børn i en sårbar position", "Samarbejde med eksterne fagpersoner"]
+    labels = [(unit_text, fragment) for kind, unit_text, fragment in units if "Forældrenes" in unit_text or "Antal" in unit_text]
+    assert labels == [
+        ("Forældrenes uddannelsesniveau 63%", True),
+        ("Forældrenes erhvervsbaggrund", True),
+        ("Forældrenes indkomstniveau", True),
+        ("Antal eller andel børn af enlige forsørgere", True),
+    ]
+
+
+@pytest.mark.parametrize("name", ["deck.txt", "deck.pdf"])
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_chart_title_in_capitals_under_a_slides_last_bullet_is_not_part_of_it(name, gap):
+    bullet = "Antallet af henviste børn er steget fra 32 til 49 pr. 1.000 i perioden 2009-2019, svarende til mere end 50 pct."
+    text = f"Udvikling i antal henvisninger\n\n• {bullet}{gap}HENVISTE 0-18 ÅRIGE TIL \nBØRNE- OG UNGDOMSPSYKIATRIEN"
+    units = quoted_units(name, "slides", text)
+
+    assert [unit_text for kind, unit_text, _ in units if kind == "list_item"] == [bullet]
+    assert units[-1] == ("sentence", "HENVISTE 0-18 ÅRIGE TIL BØRNE- OG UNGDOMSPSYKIATRIEN", True)
+
+
+def test_prose_after_an_item_and_a_source_line_under_it_keep_their_places():
+    # A bullet explained by the paragraph under it stays one item with it (only debris is set apart),
+    # and a source note under a list is no part of the last item either.
+    text = (
+        "- Tidlig og forebyggende indsats.\n\nDet tværprofessionelle samarbejde skal styrkes.\n\n"
+        "- Anbragte har en overhyppighed i forhold til kriminalitet.\n\nKilde: KL-analyse, november 2014"
+    )
+    chunk = chunk_blocks(INFO, [Block(text, kind="slide")], count_tokens=words, max_tokens=400)[0]
+    units = split_units(chunk.chunk_id, chunk.text, "slide")
+
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "Tidlig og forebyggende indsats.\nDet tværprofessionelle samarbejde skal styrkes."),
+        ("list_item", "Anbragte har en overhyppighed i forhold til kriminalitet."),
+        ("sentence", "Kilde: KL-analyse, november 2014"),
+    ]

@@ -211,3 +211,11 @@ def test_presenter_notes_are_kept_without_their_swedish_labels():
 def test_has_words():
     assert has_words("- 42 procent")
     assert not has_words(" “ . ")
+
+
+def test_a_title_in_capitals_under_a_finished_sentence_is_never_its_wrapped_end():
+    # The bullet is the longest line of its slide, so by width alone the title would read as its wrap.
+    bullet = "- Antallet af henviste børn er steget fra 32 til 49 pr. 1.000 i perioden 2009-2019, svarende til over 50 pct."
+    assert reflow(f"{bullet}\nHENVISTE 0-18 ÅRIGE TIL\nPSYKIATRIEN") == f"{bullet}\nHENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN"
+    # a sentence that does not end goes on over the line in capitals
+    assert reflow("- Samarbejdet mellem sundhedsplejen og\nPPR OG KL") == "- Samarbejdet mellem sundhedsplejen og PPR OG KL"

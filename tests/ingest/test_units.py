@@ -6,6 +6,7 @@ import random
 import re
 
 from ingest.units import _collapse, _locate, split_units
+from tidlig.text import is_fragment
 
 PROSE = (
     "Sundhedsplejersken besøger alle familier. Hun taler bl.a. om søvn og gråd.\n\n"
@@ -174,3 +175,24 @@ def test_a_long_slide_title_without_closing_punctuation_introduces_the_numbered_
 
     assert [u.lead_in for u in units if u.kind == "list_item"] == [title] * 2
     assert sentence[-1].lead_in == ""  # a finished sentence introduces nothing
+
+
+def test_a_chart_title_in_capitals_under_a_finished_bullet_is_a_unit_apart_and_no_sentence_to_quote():
+    text = "- Antallet er steget fra 32 til 49 pr. 1.000, svarende til mere end 50 pct.\nHENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN FRA KOMMUNEN"
+    units = split_units("c", text, "slide")
+
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "Antallet er steget fra 32 til 49 pr. 1.000, svarende til mere end 50 pct."),
+        ("sentence", "HENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN FRA KOMMUNEN"),
+    ]
+    assert is_fragment(units[1].text)
+
+
+def test_labels_set_apart_from_a_list_by_a_blank_line_are_no_part_of_its_last_item():
+    units = split_units("c", "- Samarbejde med eksterne fagpersoner\n\nForældrenes uddannelsesniveau 63%\n\nForældrenes indkomstniveau")
+
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "Samarbejde med eksterne fagpersoner"),
+        ("sentence", "Forældrenes uddannelsesniveau 63%"),
+        ("sentence", "Forældrenes indkomstniveau"),
+    ]

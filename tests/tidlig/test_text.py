@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from tidlig.text import inert_markdown, is_fragment, plain_markdown, split_sentences
+from tidlig.text import inert_markdown, is_fragment, paragraphs, plain_markdown, split_sentences
 
 HOSTILE = [
     "![t](http://host/x.png)",
@@ -47,7 +47,10 @@ def test_ordinary_text_is_unchanged() -> None:
      "6 NIRAS (2012): Socialrådgivere i dagtilbud.",
      "13 Christiane Bundegaard Pedersen og Simon Østergaard Møller, Metodecentret (oktober 2014): Intensive anbringelser.",
      "Afsluttende evaluering, Socialforvaltningen (2013): Socialrådgivere og Socialforvaltningen (2013): Evaluering af udvidelsen.",
-     "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022"],
+     "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022",
+     # titles and chart headings in capitals, however long and whatever their punctuation
+     "HENVISTE 0-18 ÅRIGE TIL BØRNE- OG UNGDOMSPSYKIATRIEN FRA ALLE KOMMUNER I REGIONEN",
+     "HVAD ER TIDLIG FOREBYGGENDE INDSATS?"],
 )
 def test_fragments(text: str) -> None:
     assert is_fragment(text)
@@ -57,7 +60,8 @@ def test_fragments(text: str) -> None:
     "text",
     ["Børn skal ses tidligt.", "KL anbefaler, at kommunerne styrker samarbejdet mellem dagtilbud og sundhedspleje",
      "Hvad gør vi, når en pædagog er bekymret?", "I 2013 deltog 18 institutioner (2013-2015) i projektet.",
-     "Danske dagtilbudschefers oplevelse (2021):", "- Flere børn fik hjælp i 2021 end i 2019 og i 2020 og i 2022"],
+     "Danske dagtilbudschefers oplevelse (2021):", "- Flere børn fik hjælp i 2021 end i 2019 og i 2020 og i 2022",
+     "KL og EVA har udviklet en ny model for PPR i dagtilbud."],
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
@@ -113,3 +117,24 @@ def test_pr_is_an_abbreviation() -> None:
         "Pr. 1. januar 2019 havde omkring 57.100 børn en diagnose.",
         "Tallet er steget fra 32 til 49 pr. 1.000 børn.",
     ]
+
+
+def test_a_title_in_capitals_after_a_finished_bullet_ends_the_item() -> None:
+    # A slide's chart title set right under its last bullet, without a blank line.
+    text = "- Antallet er steget fra 32 til 49 pr. 1.000.\nHENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN\n- Næste punkt"
+    assert paragraphs(text) == ["- Antallet er steget fra 32 til 49 pr. 1.000.", "HENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN", "- Næste punkt"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an unfinished sentence wraps on, also onto a line in capitals
+        "- Samarbejdet med\nPPR OG KL",
+        # an abbreviation alone is no title
+        "- Kommunen har aftalt det.\nKL",
+        # a wrapped line in lowercase goes on after a full stop too
+        "- Forældrene inddrages.\nfra første samtale",
+    ],
+)
+def test_an_item_goes_on_over_its_wrapped_lines(text: str) -> None:
+    assert paragraphs(text) == [text]
