@@ -152,12 +152,19 @@ def _joined(pieces: list[_Piece]) -> str:
     for previous, piece in pairwise(pieces):
         if piece.item:
             debris_run = False
-        elif piece.opens and (previous.item or debris_run) and (debris_run or is_fragment(piece.text)):
+        elif piece.opens and (previous.item or debris_run) and (debris_run or _is_debris(piece.text)):
             debris_run = True
             text += "\n\n" + piece.text
             continue
         text += "\n" + piece.text
     return text
+
+
+def _is_debris(text: str) -> bool:
+    """A fragment that is not an arrow: a line of arrows alone ("⇓") links a flow chart's steps under a
+    bullet, which read as the item's own text ("... reduceres solidarisk ⇓ Kommunalbestyrelsen træffer
+    beslutning ..."); set apart, each step became a fragment and the chart was lost to the answer."""
+    return any(c.isalnum() for c in text) and is_fragment(text)
 
 
 def _overlap(previous: list[_Piece], overlap: int) -> list[_Piece]:

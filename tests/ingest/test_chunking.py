@@ -141,3 +141,11 @@ def test_prose_after_an_item_and_a_source_line_under_it_keep_their_places():
         ("list_item", "Anbragte har en overhyppighed i forhold til kriminalitet."),
         ("sentence", "Kilde: KL-analyse, november 2014"),
     ]
+
+
+def test_a_flow_charts_steps_under_a_bullet_stay_with_it():
+    # Arrows between steps link them to the bullet they continue: a flow chart, not chart labels.
+    text = "Tre løsningsmodeller:\n\n- Flere midler bevilges\n\n⇓\n\nKommunalbestyrelsen vedtager budget 2024\n\n- Skolerne sparer"
+    chunk = chunk_blocks(INFO, [Block(text, kind="slide")], count_tokens=words, max_tokens=400)[0]
+    items = [u.text.split() for u in split_units(chunk.chunk_id, chunk.text, "slide") if u.kind == "list_item"]
+    assert items == [["Flere", "midler", "bevilges", "⇓", "Kommunalbestyrelsen", "vedtager", "budget", "2024"], ["Skolerne", "sparer"]]
