@@ -404,7 +404,8 @@ class CorpusIndex:
 # 12: chart labels, titles and source lines the block sets apart after a list stay apart in the chunk (no
 #     longer the list's last item), a title in capitals after a bullet's finished sentence ends the item,
 #     and a text in capitals is a fragment.
-CHUNKER_VERSION = 12
+# 13: a quoted statement after a list is no part of its last item; a flow chart's arrow lines still are.
+CHUNKER_VERSION = 13
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

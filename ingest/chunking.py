@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tidlig.text import is_fragment, is_list_item, paragraphs, split_sentences
+from tidlig.text import is_fragment, is_list_item, opens_quotation, paragraphs, split_sentences
 from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
@@ -135,7 +135,8 @@ class _Piece:
 
 
 def _joined(pieces: list[_Piece]) -> str:
-    """Pieces one per line, and a blank line before each piece of a run of debris after a list item.
+    """Pieces one per line, and a blank line before each piece of a run of debris (or a quotation) after a
+    list item.
 
     ``tidlig.text.paragraphs`` reads the lines after a list item up to a blank line as the rest of the
     item, and consecutive lines of prose as one paragraph. When the block has a paragraph of chart
@@ -144,20 +145,26 @@ def _joined(pieces: list[_Piece]) -> str:
     the block's paragraph break before it, and before each paragraph after it until the next list item:
     without it the evidence units glued the labels onto the last item ("- Samarbejde med ...
     Forældrenes uddannelsesniveau 63% Forældrenes erhvervsbaggrund ...") or ran them together into one
-    "sentence". Prose after an item stays on the next line, as before (a slide's bullet often goes on
-    in a paragraph of its own, and the item quotes it).
+    "sentence". So does a quoted statement after a list. Other prose after an item stays on the next line,
+    as before (a slide's bullet often goes on in a paragraph of its own, and the item quotes it).
     """
     text = pieces[0].text if pieces else ""
     debris_run = False
     for previous, piece in pairwise(pieces):
         if piece.item:
             debris_run = False
-        elif piece.opens and (previous.item or debris_run) and (debris_run or _is_debris(piece.text)):
+        elif piece.opens and (previous.item or debris_run) and (debris_run or _sets_apart(piece.text)):
             debris_run = True
             text += "\n\n" + piece.text
             continue
         text += "\n" + piece.text
     return text
+
+
+def _sets_apart(text: str) -> bool:
+    """Whether a paragraph right after a list item is no part of it: debris, or a quoted statement (a
+    report quotes a practitioner under a list: "… det er jo så også derfor, ..." is not the last item)."""
+    return _is_debris(text) or opens_quotation(text)
 
 
 def _is_debris(text: str) -> bool:

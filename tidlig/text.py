@@ -31,6 +31,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "opens_quotation",
     "paragraphs",
     "plain_markdown",
     "proper_nouns",
@@ -116,6 +117,13 @@ def is_caps_title(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     capital_words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
     return len(capital_words) >= 2 and all(c.isupper() for c in letters)
+
+
+def opens_quotation(text: str) -> bool:
+    """True for a paragraph that opens a quoted statement: a double quotation mark or an ellipsis first
+    ("“Førhen var det ...", "… det er jo så ..."). Single quotes are left out: Danish sets programme names
+    in them ("’Familie med Hjerte’ er ...")."""
+    return text.lstrip().startswith(("“", "”", "„", "»", "«", '"', "…", "..."))
 
 
 def is_list_item(line: str) -> bool:

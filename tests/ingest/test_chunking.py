@@ -149,3 +149,14 @@ def test_a_flow_charts_steps_under_a_bullet_stay_with_it():
     chunk = chunk_blocks(INFO, [Block(text, kind="slide")], count_tokens=words, max_tokens=400)[0]
     items = [u.text.split() for u in split_units(chunk.chunk_id, chunk.text, "slide") if u.kind == "list_item"]
     assert items == [["Flere", "midler", "bevilges", "⇓", "Kommunalbestyrelsen", "vedtager", "budget", "2024"], ["Skolerne", "sparer"]]
+
+
+def test_a_quoted_statement_under_a_list_is_not_its_last_item():
+    text = (
+        "For eksempel:\n\n- At arbejde i mindre grupper\n- At styrke forældresamarbejdet\n\n"
+        "… det er jo derfor, vi har tid til at ringe rundt. Det ville være umuligt før.” (Pædagog)."
+    )
+    chunk = chunk_blocks(INFO, [Block(text, kind="text")], count_tokens=words, max_tokens=400)[0]
+    units = split_units(chunk.chunk_id, chunk.text, "text")
+    assert [u.text for u in units if u.kind == "list_item"] == ["At arbejde i mindre grupper", "At styrke forældresamarbejdet"]
+    assert any(u.kind == "sentence" and u.text.startswith("… det er jo derfor") for u in units)

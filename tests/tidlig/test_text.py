@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from tidlig.text import inert_markdown, is_fragment, paragraphs, plain_markdown, split_sentences
+from tidlig.text import inert_markdown, is_fragment, opens_quotation, paragraphs, plain_markdown, split_sentences
 
 HOSTILE = [
     "![t](http://host/x.png)",
@@ -138,3 +138,11 @@ def test_a_title_in_capitals_after_a_finished_bullet_ends_the_item() -> None:
 )
 def test_an_item_goes_on_over_its_wrapped_lines(text: str) -> None:
     assert paragraphs(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("“Førhen var det sådan.”", True), ("… det er jo så.", True), ("’Familie med Hjerte’ er et kursus.", False), ("Kilde: KL", False)],
+)
+def test_a_quoted_statement_is_told_by_its_opening_mark(text, expected):
+    assert opens_quotation(text) is expected
