@@ -23,7 +23,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -160,9 +160,11 @@ class CitatComposer:
         scored_units: Sequence[ScoredUnit],
         outcome: Outcome = "answer",
         missing: Sequence[str] = (),
+        named_case: str | None = None,
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
-        no short answer of their own: the lead-in says they are not covered."""
+        no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
+        example the lead-in names (see :func:`case_name`); any other case quoted is named above its units."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
@@ -188,20 +190,31 @@ class CitatComposer:
             short.extend(results)
             labels.extend([labels[0]] * len(results))
         writer = _Writer(book)
-        short_answer = "\n\n".join(self._sections(short, labels, writer))
+        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case))
         more = [] if fact else self._more(scored_units, shown, case, writer)
         return Composition(short_answer, writer.more(more), book)
 
     @staticmethod
-    def _sections(blocks: list[_Block], labels: list[str], writer: _Writer) -> list[str]:
+    def _sections(blocks: list[_Block], labels: list[str], writer: _Writer, named_case: str | None) -> list[str]:
         """The short answer's blocks, those of a labelled part (a concern answer's guidance topic) under
-        their bold label, the others first and together, as the question asked them."""
+        their bold label, the others first and together, as the question asked them. A block quoted from
+        a case example the lead-in does not name comes under the case's name: which municipality did
+        this is the first thing a reader of a case asks, and the quoted sentences rarely say."""
         sections: dict[str, list[_Block]] = {"": []}
         for block, label in zip(blocks, labels, strict=True):
             sections.setdefault(label, []).append(block)
+        named = {named_case} if named_case else set()
         texts = []
         for label, members in sections.items():
-            text = "\n\n".join(filter(None, (writer.block(block) for block in _merged(members))))
+            rendered = []
+            for block in _merged(members):
+                text = writer.block(block)
+                case = case_name(block.hit.passage.metadata)
+                if text and case is not None and case not in named:
+                    named.add(case)
+                    text = f"**{inert_markdown(case)}**\n{text}"
+                rendered.append(text)
+            text = "\n\n".join(filter(None, rendered))
             if text:
                 texts.append(f"**{inert_markdown(label)}**\n{text}" if label else text)
         return texts
@@ -563,6 +576,15 @@ def _cells(row: str) -> list[str]:
     if dash and ":" in values:
         return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
     return [row.strip()]
+
+
+def case_name(metadata: Mapping[str, object]) -> str | None:
+    """A case example's number, title and municipality ("CASE #16 Familiestuen (Frederikshavn Kommune)");
+    None for a passage outside a case example."""
+    if metadata.get("case_number") is None:
+        return None
+    name = f"CASE #{metadata['case_number']} {metadata.get('case_title', '')} ({metadata.get('municipality', '')})"
+    return " ".join(name.replace(" ()", "").split())
 
 
 def source_heading(hit: ScoredPassage) -> str:

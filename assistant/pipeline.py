@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CASE_TYPES, CitatComposer, Composition, source_heading
+from assistant.compose import CASE_TYPES, CitatComposer, Composition, case_name, source_heading
 from assistant.evidence import EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -359,7 +359,7 @@ class Assistant:
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
         assessment = _with_parts_credited(state, assessment, scored)
         decision = assessment.decision
-        composition = self._citat(state, assessment, analysis, scored)
+        composition = self._citat(state, assessment, analysis, scored, hits)
         lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
             try:
@@ -397,13 +397,15 @@ class Assistant:
         )
 
     @staticmethod
-    def _citat(state: DerivedState, assessment: Assessment, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit]) -> Composition:
+    def _citat(
+        state: DerivedState, assessment: Assessment, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], hits: Sequence[ScoredPassage]
+    ) -> Composition:
         """The answer-first composition of the best evidence units; a concern question's guidance topics
         are parts of ``analysis`` of their own, so each gets its units."""
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
         if _guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
-        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered)
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits))
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
         """The first line says which kind of answer follows."""
@@ -414,10 +416,8 @@ class Assistant:
             return partial_lead_in(decision, assessment.analysis)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
-        top = hits[0].passage.metadata if hits else {}
-        if top.get("case_number") is not None and assessment.analysis.answer_type in CASE_TYPES:
-            case = f"CASE #{top['case_number']} {top.get('case_title', '')} ({top.get('municipality', '')})"
-            return render("lead_in_case", case=" ".join(case.replace(" ()", "").split()))
+        if (case := _lead_case(assessment, hits)) is not None:
+            return render("lead_in_case", case=inert_markdown(case))
         return render("lead_in")
 
     def _with_case_context(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
@@ -472,6 +472,13 @@ class Assistant:
             answer, text=text, short_answer=short, more=more,
             removed_sentences=answer.removed_sentences + tuple(unsupported),
         )
+
+
+def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
+    """The case example a direct answer's lead-in names: the best passage's, for a question a case answers."""
+    if assessment.decision.outcome != "answer" or assessment.analysis.is_concern or not hits:
+        return None
+    return case_name(hits[0].passage.metadata) if assessment.analysis.answer_type in CASE_TYPES else None
 
 
 def _with_parts_credited(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:

@@ -11,7 +11,7 @@ import re
 from markdown_it import MarkdownIt
 
 from assistant.analysis import analyse_question
-from assistant.compose import MORE_HEADING, CitatComposer
+from assistant.compose import MORE_HEADING, CitatComposer, case_name
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -113,6 +113,19 @@ def test_a_fact_answer_takes_a_less_likely_unit_from_the_same_case_example():
     probabilities = {"Holstebro": 0.9, "2.000 kr.": 0.3, "Odder": 0.3}
     body = compose("Hvad tilbyder Holstebro nye forældre?", probabilities, index=index).body
     assert "2.000 kr." in body and "Odder" not in body
+
+
+def test_a_quoted_case_example_is_named_above_its_units_unless_the_lead_in_names_it():
+    case = {"case_number": 16, "case_title": "Familiestuen", "municipality": "Frederikshavn Kommune"}
+    index = FakeUnitIndex([("case", "Forældrene deltager i to halve børnehavedage.", case)])
+    question, probabilities = "Findes der forløb, hvor forældrene er med i børnehaven?", {"halve": 0.9}
+    named = "CASE #16 Familiestuen (Frederikshavn Kommune)"
+    assert case_name(index.passages["case"].metadata) == named
+    short = compose(question, probabilities, index=index).short_answer
+    assert short.startswith("**CASE \\#16 Familiestuen (Frederikshavn Kommune)**\nForældrene deltager")
+    analysis = analyse_question(question)
+    units = scored_units(question, probabilities, index=index)
+    assert CitatComposer().compose(analysis, units, named_case=named).short_answer.startswith("Forældrene deltager")
 
 
 def test_an_open_question_gets_related_material_under_more_by_source():
