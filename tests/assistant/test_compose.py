@@ -347,6 +347,25 @@ def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label(
     assert "Svømmehallen" not in text  # likely, but shares none of the topic's words
 
 
+def test_a_guidance_topic_without_a_unit_naming_it_is_left_out():
+    from dataclasses import replace
+
+    from assistant.analysis import QuestionPart
+
+    question = "Hvor mange pluspladser er der?"
+    topic = "hvornår skal man underrette om et barn i vuggestuer"
+    analysis = analyse_question(question)
+    part = QuestionPart(topic, "procedure", tuple(content_terms(topic)), "Underretning")
+    analysis = replace(analysis, parts=(*analysis.parts, part))
+    probabilities = {"500 pluspladser": (0.9, 0.1), "sprogligt eller socialt": (0.1, 0.8)}
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 1.0}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2)
+    ]
+    text = CitatComposer().compose(analysis, scored).short_answer
+    assert "Underretning" not in text and "sprogligt eller socialt" not in text  # likely, but never names the topic
+
+
 def index_coverage(text: str, unit: ScoredUnit) -> float:
     return INDEX.relevance.coverage(content_terms(text), unit.unit.search_text)
 
