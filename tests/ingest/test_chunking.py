@@ -9,7 +9,7 @@ import pytest
 
 from ingest.chunking import chunk_blocks
 from ingest.pipeline import prepare
-from ingest.types import Block, DocumentInfo, LoadedDocument, Page
+from ingest.types import Block, DocumentInfo, EvidenceUnit, LoadedDocument, Page
 from ingest.units import split_units
 from tidlig.text import is_fragment
 
@@ -126,6 +126,12 @@ def test_a_chart_title_in_capitals_under_a_slides_last_bullet_is_not_part_of_it(
     assert units[-1] == ("sentence", "HENVISTE 0-18 ÅRIGE TIL BØRNE- OG UNGDOMSPSYKIATRIEN", True)
 
 
+def block_units(text: str, kind: str) -> list[EvidenceUnit]:
+    """The evidence units of a one-block document's first chunk."""
+    chunk = chunk_blocks(INFO, [Block(text, kind=kind)], count_tokens=words, max_tokens=400)[0]
+    return split_units(chunk.chunk_id, chunk.text, kind)
+
+
 def test_prose_after_an_item_and_a_source_line_under_it_keep_their_places():
     # A bullet explained by the paragraph under it stays one item with it (only debris is set apart),
     # and a source note under a list is no part of the last item either.
@@ -133,8 +139,7 @@ def test_prose_after_an_item_and_a_source_line_under_it_keep_their_places():
         "- Tidlig og forebyggende indsats.\n\nDet tværprofessionelle samarbejde skal styrkes.\n\n"
         "- Anbragte har en overhyppighed i forhold til kriminalitet.\n\nKilde: KL-analyse, november 2014"
     )
-    chunk = chunk_blocks(INFO, [Block(text, kind="slide")], count_tokens=words, max_tokens=400)[0]
-    units = split_units(chunk.chunk_id, chunk.text, "slide")
+    units = block_units(text, "slide")
 
     assert [(u.kind, u.text) for u in units] == [
         ("list_item", "Tidlig og forebyggende indsats.\nDet tværprofessionelle samarbejde skal styrkes."),
@@ -146,8 +151,7 @@ def test_prose_after_an_item_and_a_source_line_under_it_keep_their_places():
 def test_a_flow_charts_steps_under_a_bullet_stay_with_it():
     # Arrows between steps link them to the bullet they continue: a flow chart, not chart labels.
     text = "Tre løsningsmodeller:\n\n- Flere midler bevilges\n\n⇓\n\nKommunalbestyrelsen vedtager budget 2024\n\n- Skolerne sparer"
-    chunk = chunk_blocks(INFO, [Block(text, kind="slide")], count_tokens=words, max_tokens=400)[0]
-    items = [u.text.split() for u in split_units(chunk.chunk_id, chunk.text, "slide") if u.kind == "list_item"]
+    items = [u.text.split() for u in block_units(text, "slide") if u.kind == "list_item"]
     assert items == [["Flere", "midler", "bevilges", "⇓", "Kommunalbestyrelsen", "vedtager", "budget", "2024"], ["Skolerne", "sparer"]]
 
 
@@ -156,7 +160,6 @@ def test_a_quoted_statement_under_a_list_is_not_its_last_item():
         "For eksempel:\n\n- At arbejde i mindre grupper\n- At styrke forældresamarbejdet\n\n"
         "… det er jo derfor, vi har tid til at ringe rundt. Det ville være umuligt før.” (Pædagog)."
     )
-    chunk = chunk_blocks(INFO, [Block(text, kind="text")], count_tokens=words, max_tokens=400)[0]
-    units = split_units(chunk.chunk_id, chunk.text, "text")
+    units = block_units(text, "text")
     assert [u.text for u in units if u.kind == "list_item"] == ["At arbejde i mindre grupper", "At styrke forældresamarbejdet"]
     assert any(u.kind == "sentence" and u.text.startswith("… det er jo derfor") for u in units)
