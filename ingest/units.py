@@ -60,12 +60,13 @@ def _is_title(paragraph: str) -> bool:
 
 
 def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
-    """Paragraphs split where extracted text lost a blank line. Text from PDFs and slides often has no
-    blank line between paragraphs, so a lead-in line ("Individuelle beskyttelsesfaktorer:") would make
-    the whole paragraph before it the list's lead-in (and its embedding), and the next paragraph would
-    end the list's last item. A new paragraph starts at a lead-in line after a finished sentence or
-    inside a list item, and inside a list item at a full line of text that starts with a capital after
-    an unpunctuated item line (a slide's bullet, then a paragraph of its own)."""
+    """Paragraphs split where a chunk has no blank line between them. A chunk writes its pieces one per
+    line (only debris and quotations after a list are set apart, see ``ingest.chunking``), so a lead-in
+    line ("Individuelle beskyttelsesfaktorer:") would make the whole paragraph before it the list's
+    lead-in (and its embedding), and the next paragraph would end the list's last item. A new paragraph
+    starts at a lead-in line after a finished sentence or inside a list item, and inside a list item at a
+    full line of text that starts with a capital after an unpunctuated item line (a slide's bullet, then
+    a paragraph of its own)."""
     for block in blocks:
         current: list[str] = []
         for line in block.splitlines():
