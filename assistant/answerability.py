@@ -254,6 +254,13 @@ class Answerability:
         uncovered = tuple(n for n in decision.uncovered_parts if n not in credited)
         return replace(decision, outcome="partial" if missing else "answer", missing=missing, uncovered_parts=uncovered)
 
+    def names_absent(self, question: str, text: str) -> tuple[str, ...]:
+        """The names ``question`` uses (that the corpus knows) which ``text`` never holds, in any inflection
+        ("Hedensteds", "Kommuner"): the names a composed answer says nothing about."""
+        found = {part for word in words(text) for part in (word, *word.split("-"))}
+        names = [n for n in dict.fromkeys(proper_nouns(question)) if self._statistics.knows_word(n)]
+        return tuple(n for n in names if not any(w.startswith(form) for form in _name_forms(n) for w in found))
+
     def _probability(self, signals: Signals) -> float:
         if signals.english and not signals.unknown_names:
             return 1.0 if signals.similarity >= ENGLISH_MIN_SIMILARITY else 0.0

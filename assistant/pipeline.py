@@ -360,6 +360,9 @@ class Assistant:
         assessment = _with_parts_credited(state, assessment, scored)
         decision = assessment.decision
         composition = self._citat(state, assessment, analysis, scored, hits)
+        if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
+            assessment, decision = checked, checked.decision
+            composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
             try:
@@ -488,6 +491,23 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, scored: Se
         return assessment
     answered = answered_parts(scored, assessment.analysis)
     return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, answered))
+
+
+def _with_case_names_checked(
+    state: DerivedState, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition
+) -> Assessment:
+    """A case answer is partial, naming what is missing, when the question names a place or a name that
+    neither the case nor the units quoted from it use: "Hvilken opsporingsmodel bruger dagplejen i
+    Hedensted Kommune?" is not answered by a model five other municipalities developed, and the case
+    lead-in must not present it as the answer."""
+    case = _lead_case(assessment, hits)
+    if case is None:
+        return assessment
+    absent = state.answerability.names_absent(assessment.analysis.text, f"{case} {composition.short_answer}")
+    if not absent:
+        return assessment
+    decision = replace(assessment.decision, outcome="partial", missing=assessment.decision.missing + absent)
+    return replace(assessment, decision=decision)
 
 
 def _guidance_only(assessment: Assessment) -> bool:

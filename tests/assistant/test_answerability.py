@@ -91,6 +91,12 @@ def test_a_credited_part_leaves_weak_evidence_a_partial_answer(index):
     assert credited.outcome == "partial" and credited.missing == (question,) and credited.uncovered_parts == ()
 
 
+def test_names_a_text_never_holds_are_absent_in_any_inflection(decider):
+    question = "Hvad tilbyder Holstebro Kommune nye forældre?"
+    assert decider.names_absent(question, "Holstebros kursus i Holstebro Kommunes regi") == ()
+    assert decider.names_absent(question, "Viborg Kommune screener alle børn") == ("Holstebro",)
+
+
 def test_a_covered_topic_without_the_asked_price_is_a_partial_answer_naming_it(decider, index):
     decision = decide_on_units(decider, index, "Hvad koster kurset for nye forældre i Holstebro?")
     assert decision.outcome == "partial"

@@ -83,6 +83,8 @@ def test_a_followup_about_another_municipality(assistant):
     ("question", "named"),
     [
         ("Hvilken opsporingsmodel bruger Odder Kommune i dagplejen?", "Odder"),
+        # A municipality the corpus knows, but not the one whose case example comes closest.
+        ("Hvilken opsporingsmodel har Hedensted Kommune valgt til dagplejerne?", "Hedensted"),
         ("Hvor mange børn var anbragt uden for hjemmet i 2023?", "2023"),
         ("Hvor ofte skal vi skifte ble, og hvilke hygiejneregler gælder ved bleskift?", None),
     ],
