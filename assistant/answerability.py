@@ -231,9 +231,7 @@ class Answerability:
         )
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing + absent or (analysis.text,), covered, signals)
-        missing = signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered)
-        if not missing and probability < self.model.answer_threshold:
-            missing = (analysis.text,)  # weak evidence is never presented as an answer
+        missing = self._or_weak(signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered), probability, analysis)
         named = tuple(n for n in uncovered if absent_by_part[n])
         return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered, named)
 
@@ -248,16 +246,19 @@ class Answerability:
         if not credited:
             return decision
         texts = {analysis.parts[n].text.rstrip("?") for n in credited}
-        missing = tuple(item for item in decision.missing if item not in texts)
-        if not missing and decision.probability < self.model.answer_threshold:
-            missing = (analysis.text,)  # weak evidence is never presented as an answer
+        missing = self._or_weak(tuple(item for item in decision.missing if item not in texts), decision.probability, analysis)
         uncovered = tuple(n for n in decision.uncovered_parts if n not in credited)
         return replace(decision, outcome="partial" if missing else "answer", missing=missing, uncovered_parts=uncovered)
+
+    def _or_weak(self, missing: tuple[str, ...], probability: float, analysis: QuestionAnalysis) -> tuple[str, ...]:
+        """``missing``, or the question itself when nothing is missing but the evidence is weak: weak
+        evidence is never presented as an answer."""
+        return missing or ((analysis.text,) if probability < self.model.answer_threshold else ())
 
     def names_absent(self, question: str, text: str) -> tuple[str, ...]:
         """The names ``question`` uses (that the corpus knows) which ``text`` never holds, in any inflection
         ("Hedensteds", "Kommuner"): the names a composed answer says nothing about."""
-        found = {part for word in words(text) for part in (word, *word.split("-"))}
+        found = _word_forms(text)
         names = [n for n in dict.fromkeys(proper_nouns(question)) if self._statistics.knows_word(n)]
         return tuple(n for n in names if not any(w.startswith(form) for form in _name_forms(n) for w in found))
 
@@ -332,7 +333,7 @@ class Answerability:
         forms = [_name_forms(n) for n in names]
 
         def names_in(unit: str) -> bool:
-            found = {part for word in words(unit) for part in (word, *word.split("-"))}  # "Høje-Taastrup"
+            found = _word_forms(unit)
             return all(form & found for form in forms)
 
         with_detail = best_holding(lambda unit: holds_detail(unit, detail) and all(y in unit for y in years) and names_in(unit))
@@ -404,6 +405,11 @@ def _stem(name: str) -> str:
         if lowered.endswith(ending) and len(lowered) - len(ending) >= 4:
             return lowered.removesuffix(ending)
     return lowered
+
+
+def _word_forms(text: str) -> set[str]:
+    """The lowercased words of ``text`` and the parts of its hyphenated words ("Høje-Taastrup")."""
+    return {part for word in words(text) for part in (word, *word.split("-"))}
 
 
 def _name_forms(name: str) -> set[str]:

@@ -33,7 +33,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import content_terms, words, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences
+from tidlig.text import content_terms, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences, words
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
@@ -242,11 +242,13 @@ class CitatComposer:
         ranked = sorted(scored, key=lambda s: -s.part_scores[part])
         if not ranked:
             return
-        limit = PART_UNITS if len(ranked[0].part_scores) > 1 else SHORT_UNITS
+        single = len(ranked[0].part_scores) == 1  # a question of one part
+        limit = SHORT_UNITS if single else PART_UNITS
         floor = self.floors.short * ranked[0].part_scores[part]
         member_floor = self.floors.member * ranked[0].part_scores[part]
         ranked = _answer_order(ranked, part, limit, floor, typed, label)
         topic = bool(label)
+        one_fact = single and answer_type in FACT_TYPES
         added = 0
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
@@ -260,7 +262,6 @@ class CitatComposer:
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
                 continue
-            one_fact = len(candidate.part_scores) == 1 and answer_type in FACT_TYPES
             if added >= limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
                 continue
             block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=not topic)
@@ -378,7 +379,10 @@ def _answer_order(
     (see :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`)."""
     if typed is not None:
         ranked = _typed_first(ranked, part, limit, floor, typed)
-    return [s for s in ranked if _names_topic(s.unit.text, label)] if label else ranked
+    if not label:
+        return ranked
+    stems = [t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM]
+    return [s for s in ranked if _names_topic(s.unit.text, stems)]
 
 
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:
@@ -397,13 +401,13 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
     return unit.features[part].get("answer_type", 0.0) == 1.0
 
 
-def _names_topic(text: str, label: str) -> bool:
+def _names_topic(text: str, stems: Sequence[str]) -> bool:
     """Whether a unit holds a word of a guidance topic's label, inflected or in a compound ("forældrenes"
     for "Inddrag forældrene", "opsporing" for "Fælles opsporingsmodel"). Without it the "Underretning"
     topic showed a sentence about hindrances that only shared "fagpersoner" and "barn" with its query; a
     topic the documents say nothing about is left out (the standing notice covers underretningspligt).
-    On train: key facts 0.689 -> 0.691, howto 0.49 -> 0.51, median howto answer 2006 -> 1567 characters."""
-    stems = [t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM]
+    ``stems`` are the label's stems of at least MIN_TOPIC_STEM characters. On train: key facts 0.689 ->
+    0.691, howto 0.49 -> 0.51, median howto answer 2006 -> 1567 characters."""
     return any(
         word.startswith(stem) or (len(word) > MIN_TOPIC_STEM and stem.startswith(word)) for word in words(text) for stem in stems
     )
@@ -580,8 +584,8 @@ class _Writer:
 def _is_item_title(sentence: str) -> bool:
     """A few words closed by a full stop that open a unit name what follows ("Learning Camp. Her får
     børnene ..."): a list item's title, not a chart label."""
-    words = sentence.rstrip(".").split()
-    return sentence.rstrip().endswith(".") and len(words) <= MAX_TITLE_WORDS and all(w[:1].isalpha() for w in words)
+    tokens = sentence.rstrip(".").split()
+    return sentence.rstrip().endswith(".") and len(tokens) <= MAX_TITLE_WORDS and all(t[:1].isalpha() for t in tokens)
 
 
 def _table_row(cells: list[str], width: int, marker: int | None) -> str:

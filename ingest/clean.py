@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import LIST_MARKER, is_caps_title, is_list_item
+from tidlig.text import LIST_MARKER, is_caps, is_caps_title, is_list_item
 
 T = TypeVar("T")
 
@@ -303,12 +303,6 @@ def split_presenter_notes(text: str) -> tuple[str, str]:
 def has_words(text: str) -> bool:
     """True when ``text`` holds at least one letter or digit (a block of only punctuation is empty)."""
     return bool(_WORD.search(text))
-
-
-def is_caps(line: str) -> bool:
-    """True for a line in capitals ("HVAD ER TIDLIG FOREBYGGENDE INDSATS?"), with at least two letters."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def starts_sentence(line: str) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "content_terms",
     "enumerates",
     "inert_markdown",
+    "is_caps",
     "is_caps_title",
     "is_fragment",
     "is_lead_in",
@@ -111,12 +112,16 @@ def _ends_item(item: list[str], line: str) -> bool:
     return is_list_item(item[0]) and item[-1].rstrip().endswith((".", "!", "?")) and is_caps_title(line)
 
 
+def is_caps(line: str) -> bool:
+    """True for a line in capitals ("HVAD ER TIDLIG FOREBYGGENDE INDSATS?"), with at least two letters."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def is_caps_title(text: str) -> bool:
     """Two words or more in capitals and nothing in lowercase: "HVAD ER TIDLIG FOREBYGGENDE INDSATS?",
     "HENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN" (a number may stand among the words); not an abbreviation alone."""
-    letters = [c for c in text if c.isalpha()]
-    capital_words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 2]
-    return len(capital_words) >= 2 and all(c.isupper() for c in letters)
+    return is_caps(text) and sum(1 for w in text.split() if sum(c.isalpha() for c in w) >= 2) >= 2
 
 
 def opens_quotation(text: str) -> bool:
