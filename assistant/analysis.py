@@ -157,6 +157,11 @@ class QuestionAnalysis:
     names: tuple[str, ...]
     is_english: bool
     detail: AskedDetail | None = None
+    # A one-part follow-up's own question in its context: the follow-up with the earlier question's topic
+    # words, and the terms of both. Units are scored against it, not against the joined query, whose
+    # embedding is mostly the earlier question ("Hvad går Sverigesprojektet ud på? Hvornår kommer der
+    # en evaluering af det?" would be answered with what the project is).
+    focus: QuestionPart | None = None
 
     @property
     def is_multi_part(self) -> bool:
@@ -184,6 +189,13 @@ def analyse_question(text: str) -> QuestionAnalysis:
         is_english=is_english(text),
         detail=asked_detail(text),
     )
+
+
+def followup_focus(followup: str, topic: Sequence[str], context_terms: Sequence[str]) -> QuestionPart:
+    """What a follow-up asks, in its context: ``followup_focus("Virker det?", ["PALS"], terms)``."""
+    text = " ".join([followup, *topic])
+    own = content_terms(text)
+    return QuestionPart(text, answer_type(followup), tuple(dict.fromkeys([*own, *context_terms])))
 
 
 def asked_years(text: str) -> tuple[str, ...]:

@@ -196,13 +196,16 @@ class EvidenceGatherer:
     ) -> list[ScoredUnit]:
         """The quotable units of ``hits`` (no fragment, no repeat), best first.
 
-        ``embed_query(text) -> vector`` embeds the parts of a multi-part question; without it every
-        part uses ``query_vector``.
+        ``embed_query(text) -> vector`` embeds the parts of a multi-part question and a follow-up's
+        focus; without it every part uses ``query_vector``.
         """
         candidates = candidate_units(hits, index)
         if not candidates:
             return []
         queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
+        if analysis.focus is not None and not analysis.is_multi_part and embed_query is not None:
+            focus = analysis.focus
+            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
         if analysis.is_multi_part:
             queries = []
             for number in range(len(analysis.parts)):

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, split_parts
+from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, followup_focus, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, CitatComposer, Composition, case_name, source_heading
@@ -286,7 +286,8 @@ class Assistant:
         turns = [Turn(turn.role, strip_placeholders(self.redact(turn.content))) for turn in bounded_history(history)]
         query = self._standalone(state, question, turns)
         analysis = analyse_question(query)
-        if query != question:
+        followup = query != question
+        if followup:
             # A follow-up joined to the question before it: only the follow-up's own parts are asked now.
             analysis = replace(analysis, parts=split_parts(question))
         timings["understand"] = _ms(started)
@@ -295,8 +296,11 @@ class Assistant:
         vector = tuple(self.index.retriever.embed_query(query))
         found = self._retrieve(query, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
-        topic = " ".join(state.answerability.covered_words(query, found.hits))
+        covered = state.answerability.covered_words(query, found.hits)
+        topic = " ".join(covered)
         parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        if followup and not analysis.is_multi_part:
+            analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
         timings["retrieve"] = _ms(mark)
 

@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.analysis import (
+    followup_focus,
     analyse_question,
     answer_type,
     asked_detail,
@@ -13,6 +14,7 @@ from assistant.analysis import (
     self_contained,
     split_parts,
 )
+from tidlig.text import content_terms
 
 
 @pytest.mark.parametrize(
@@ -202,3 +204,12 @@ def test_a_short_later_part_is_read_with_the_part_before_it():
     assert self_contained(parts, 1).text == f"{parts[0].text} {parts[1].text}"
     assert "forældr" in self_contained(parts, 1).terms and self_contained(parts, 1).answer_type == parts[1].answer_type
     assert self_contained(long_enough, 1) == long_enough[1]
+
+
+def test_a_followup_is_focused_on_what_it_asks_in_its_context():
+    earlier = analyse_question("Hvad går Hernings Sverigesprojekt ud på? Hvornår kommer der en evaluering af det?")
+    focus = followup_focus("Hvornår kommer der en evaluering af det?", ["Hernings", "Sverigesprojekt"], earlier.terms)
+
+    assert focus.text == "Hvornår kommer der en evaluering af det? Hernings Sverigesprojekt"
+    assert focus.answer_type == "time"  # what the follow-up asks, not the earlier question's "definition"
+    assert set(content_terms("evaluering Sverigesprojekt")) <= set(focus.terms) and set(earlier.terms) <= set(focus.terms)

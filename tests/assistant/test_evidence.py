@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from assistant.analysis import analyse_question
+from assistant.analysis import analyse_question, followup_focus, split_parts
 from assistant.evidence import (
     FEATURES,
     WEIGHTS_FILE,
@@ -115,6 +116,21 @@ def test_each_part_is_scored_with_its_own_words():
     assert all(len(s.part_scores) == 2 for s in scored)
     best = [max(scored, key=lambda s: s.part_scores[part]).unit.text for part in (0, 1)]
     assert "pluspladser" in best[0] and "Holstebro tilbyder kurser" in best[1]
+
+
+def test_a_followup_is_scored_against_its_focus_not_the_joined_query():
+    gatherer = EvidenceGatherer(INDEX.relevance, UnitScorer.load())
+    question = "Hvad tilbyder Holstebro nye forældre? Hvor mange pluspladser er der?"
+    followup = split_parts("Hvor mange pluspladser er der?")
+    analysis = replace(analyse_question(question), parts=followup)
+    focus = followup_focus(followup[0].text, [], analysis.terms)
+
+    def best(analysis):
+        vector, terms = INDEX.embed_query(question), content_terms(question)
+        return gatherer.gather_evidence(vector, terms, analysis, INDEX.hits(), INDEX, INDEX.embed_query)[0].unit.text
+
+    assert "Holstebro tilbyder" in best(analysis)
+    assert "pluspladser" in best(replace(analysis, focus=focus))
 
 
 def test_a_weights_file_for_other_features_is_refused(tmp_path):
