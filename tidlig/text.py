@@ -228,6 +228,8 @@ QUESTION_WORDS = {
     "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",
     "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "dokumenterne", "dokumentet", "fortæl",
     "forklar", "giv", "eksempel", "eksempler", "nogle", "noget", "egentlig", "mon", "både", "får", "få",
+    # the words that ask what something means ("Hvad står forkortelsen PALS for?", "Hvad er tanken bag?")
+    "forkortelse", "forkortelsen", "tanken", "bag", "idéen", "ideen", "menes", "begrebet", "betegnelsen", "ordet",
 }
 STOP = set(STOPWORDS_DANISH) | QUESTION_WORDS
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)

@@ -115,6 +115,15 @@ def test_english_questions_are_recognised():
     assert analyse_question("What does the municipality do for new parents?").is_english
 
 
+@pytest.mark.parametrize("question", ["Hvad står forkortelsen PALS for?", "Hvad står TIP for?"])
+def test_danish_words_spelled_like_english_ones_do_not_make_a_question_english(question):
+    assert not analyse_question(question).is_english
+
+
+def test_the_words_that_ask_what_something_means_are_not_topic_terms():
+    assert content_terms("Hvad står forkortelsen PALS for, og hvad er tanken bag?") == content_terms("PALS")
+
+
 @pytest.mark.parametrize(
     ("question", "kind", "phrase"),
     [
