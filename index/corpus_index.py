@@ -405,7 +405,8 @@ class CorpusIndex:
 #     longer the list's last item), a title in capitals after a bullet's finished sentence ends the item,
 #     and a text in capitals is a fragment.
 # 13: a quoted statement after a list is no part of its last item; a flow chart's arrow lines still are.
-CHUNKER_VERSION = 13
+# 14: footnote references glued to a word ("sprogvanskeligheder20.") are dropped.
+CHUNKER_VERSION = 14
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

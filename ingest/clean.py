@@ -31,6 +31,9 @@ _BULLET = re.compile(r"^\s*[•\uf000-\uf0ff]\s*")
 _PRIVATE_USE = re.compile(r"[\uf000-\uf0ff]")
 _HYPHEN_END = re.compile(r"[^\W_]-[ \t]*$")
 _WORD = re.compile(r"[^\W_]+")
+# A footnote reference glued to the word before it ("sprogvanskeligheder20.", "kursus1."): digits right
+# after a lowercase word, before punctuation or a space. A label's number before a colon ("Type1:") stays.
+_FOOTNOTE_REFERENCE = re.compile(r"(?<=[a-zæøå]{4})\d{1,2}(?=[.,;)]?(?:\s|$))")
 _PAGE_FOOTER = re.compile(r"^\s*side\s+(\d{1,4})\s+af\s+(\d{1,4})\s*$", re.IGNORECASE)
 _OPENING_QUOTES = "\"'’‘”“«»"
 
@@ -63,7 +66,8 @@ class PageFooter:
 
 
 def normalize_bullets(text: str) -> str:
-    """Bullets become Markdown list items, tab runs become single spaces, no-break spaces plain spaces.
+    """Bullets become Markdown list items, tab runs become single spaces, no-break spaces plain spaces;
+    footnote references glued to a word are dropped.
 
     Handles "•\\t", "•\\t \\t", the private-use Word bullets U+F0B7/U+F0E0 and words separated by tabs
     ("Tidlig\\tog\\tforebyggende"). A bullet with no text after it becomes an empty line.
@@ -83,6 +87,7 @@ def _normalize_line(line: str) -> str:
         rest = line[bullet.end() :]
         line = LIST_MARKER + rest if _WORD.search(rest) else ""
     line = re.sub(r"[ ]*\t[\t ]*", " ", line)
+    line = _FOOTNOTE_REFERENCE.sub("", line)
     # Other private-use glyphs are decoration from symbol fonts (a Wingdings smiley), not text.
     return _PRIVATE_USE.sub("", line)
 

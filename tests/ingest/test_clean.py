@@ -89,6 +89,21 @@ def test_bullets_become_markdown_list_items(raw, item):
     assert normalize_bullets(raw) == item
 
 
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("fandt børn med sproglige vanskeligheder20. Det tyder", "fandt børn med sproglige vanskeligheder. Det tyder"),
+        ("Sociale normeringer2 – 2016: -", "Sociale normeringer – 2016: -"),
+        ("fravær fra skolen2) og", "fravær fra skolen) og"),
+        # numbers that belong to the text stay
+        ("Type1: Fuld styring", "Type1: Fuld styring"),
+        ("8,4 mio. kr. i 2017 til COVID19 og u18", "8,4 mio. kr. i 2017 til COVID19 og u18"),
+    ],
+)
+def test_a_footnote_reference_glued_to_a_word_is_dropped(raw, clean):
+    assert normalize_bullets(raw) == clean
+
+
 def test_a_bullet_without_text_and_symbol_font_glyphs_disappear():
     assert normalize_bullets("•  \nFROKOST \uf04a") == "\nFROKOST "
 

@@ -62,7 +62,7 @@ KL_CASES = {
 # ("... unge30 02 — Styrk ..."), page footers ("Side 4 af 7") become page numbers, and PowerPoint's
 # Swedish labels in front of presenter notes go.
 REMOVED_WORDS = {
-    KL: {"unge30", "6304"},
+    KL: {"6304"},
     COPENHAGEN: {"side"},
     TALK_2024: {"presentatörsanteckningar", "presentationsanteckningar"},
 }
@@ -113,6 +113,8 @@ def test_every_word_of_the_source_survives_in_some_block(name):
     for match in re.finditer(r"(?=(?<!\w)(\w+)-[ \t]*\n\s*(\w+))", source):
         split_words |= {match.group(1).lower(), match.group(2).lower()}
     lost = set(re.findall(r"\w+", source.lower())) - kept - split_words
+    # A footnote reference glued to a word ("kompetencer10") is dropped; the word itself stays.
+    lost = {word for word in lost if not (re.fullmatch(r"[a-zæøå]{4,}\d{1,2}", word) and word.rstrip("0123456789") in kept)}
     assert lost == REMOVED_WORDS.get(name, set())
 
 
