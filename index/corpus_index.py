@@ -405,7 +405,8 @@ class CorpusIndex:
 #     longer the list's last item), a title in capitals after a bullet's finished sentence ends the item,
 #     and a text in capitals is a fragment.
 # 13: a quoted statement after a list is no part of its last item; a flow chart's arrow lines still are.
-# 14: footnote references glued to a word ("sprogvanskeligheder20.") are dropped.
+# 14: footnote references glued to a word ("sprogvanskeligheder20.") are dropped; "min." is an abbreviation
+#     ("af min. 18 måneders varighed"); "osv." before a capitalised function word ends its sentence.
 CHUNKER_VERSION = 14
 
 

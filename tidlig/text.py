@@ -50,7 +50,11 @@ ABBREVIATIONS = {
     "bl.a", "f.eks", "fx", "pct", "ca", "mv", "jf", "mht", "dvs", "evt", "nr", "s", "ift", "inkl", "ekskl",
     "mio", "mia", "kr", "pr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
     "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
+    "min", "maks", "max", "iflg", "ifm", "vha", "gns",
 }
+# Abbreviations that often end a sentence ("... forældremøder osv. Der er ..."): after one, a capitalised
+# function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes").
+_CLOSING_ABBREVIATIONS = {"osv", "mv", "m.m", "etc", "m.fl", "o.l"}
 LIST_MARKER = "- "  # how cleaned text writes a list item
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
 _OPENING = "\"“”'‘’»("
@@ -71,7 +75,7 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _BOUNDARY.finditer(flat):
         candidate = flat[start : match.start()].rstrip()
-        if _ends_with_abbreviation(candidate):
+        if _ends_with_abbreviation(candidate) and not _closes_sentence(candidate, flat[match.end() :]):
             continue
         sentences.append(flat[start : match.end()].strip())
         start = match.end()
@@ -80,8 +84,17 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    last_word = text.rsplit(" ", 1)[-1].lower().rstrip(".").lstrip("(\"“")
-    return last_word in ABBREVIATIONS or bool(re.fullmatch(r"\w", last_word))
+    return _last_word(text) in ABBREVIATIONS or bool(re.fullmatch(r"\w", _last_word(text)))
+
+
+def _closes_sentence(text: str, following: str) -> bool:
+    """Whether an abbreviation that ends ``text`` ends its sentence: "osv." before "Der er ..."."""
+    next_word = following.split(" ", 1)[0]
+    return _last_word(text) in _CLOSING_ABBREVIATIONS and next_word[:1].isupper() and next_word.lower() in STOPWORDS_DANISH
+
+
+def _last_word(text: str) -> str:
+    return text.rsplit(" ", 1)[-1].lower().rstrip(".").lstrip("(\"“")
 
 
 def paragraphs(text: str) -> list[str]:

@@ -119,6 +119,20 @@ def test_pr_is_an_abbreviation() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Forløbet varer min. 18 måneder. Det virker.", ["Forløbet varer min. 18 måneder.", "Det virker."]),
+        ("Der holdes temadage osv. Der er ikke evalueret.", ["Der holdes temadage osv.", "Der er ikke evalueret."]),
+        # a name after "mv." may go on the same sentence
+        ("Der gives støtte til madlavning mv. Aalborg Kommune betaler.", ["Der gives støtte til madlavning mv. Aalborg Kommune betaler."]),
+        ("Det gælder skoler, klubber osv. og dagtilbud.", ["Det gælder skoler, klubber osv. og dagtilbud."]),
+    ],
+)
+def test_an_abbreviation_ends_a_sentence_only_before_a_new_one(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
 def test_a_title_in_capitals_after_a_finished_bullet_ends_the_item() -> None:
     # A slide's chart title set right under its last bullet, without a blank line.
     text = "- Antallet er steget fra 32 til 49 pr. 1.000.\nHENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN\n- Næste punkt"
