@@ -406,7 +406,8 @@ class CorpusIndex:
 #     and a text in capitals is a fragment.
 # 13: a quoted statement after a list is no part of its last item; a flow chart's arrow lines still are.
 # 14: footnote references glued to a word ("sprogvanskeligheder20.") are dropped; "min." is an abbreviation
-#     ("af min. 18 måneders varighed"); "osv." before a capitalised function word ends its sentence.
+#     ("af min. 18 måneders varighed"), and so are months ("nov. 2014"); "osv." before a capitalised
+#     function word ends its sentence.
 CHUNKER_VERSION = 14
 
 

@@ -50,7 +50,7 @@ ABBREVIATIONS = {
     "bl.a", "f.eks", "fx", "pct", "ca", "mv", "jf", "mht", "dvs", "evt", "nr", "s", "ift", "inkl", "ekskl",
     "mio", "mia", "kr", "pr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
     "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
-    "min", "maks", "max", "iflg", "ifm", "vha", "gns",
+    "min", "maks", "max", "iflg", "ifm", "vha", "gns", "jan", "feb", "mar", "apr", "jun", "aug", "sep", "sept", "okt", "nov", "dec",
 }
 # Abbreviations that often end a sentence ("... forældremøder osv. Der er ..."): after one, a capitalised
 # function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes").
