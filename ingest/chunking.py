@@ -112,16 +112,32 @@ def _pack(
     limit = max(budget - reserved, 1)
     for piece in units:
         if current and count_tokens(_joined(current + [piece])) > limit:
-            if piece.lead_in and current[-1].text == piece.lead_in:
-                current.pop()  # a lead-in goes with its list, not at the end of the previous piece
+            start = _list_start(current, piece)
+            if start is not None and count_tokens(_joined(current[start:] + [piece])) <= budget:
+                # A list that fits in a chunk is not cut: its lead-in and first items move to the next one.
+                moved, current = current[start:], current[:start]
+            else:
+                moved = []
             if current:
                 yield _joined(current)
                 limit = budget
-            carried = [_Piece(piece.lead_in)] if piece.lead_in else _overlap(current, overlap)
+            carried = moved or ([_Piece(piece.lead_in)] if piece.lead_in else _overlap(current, overlap))
             current = carried if count_tokens(_joined(carried + [piece])) <= budget else []
         current.append(piece)
     if current:
         yield _joined(current)
+
+
+def _list_start(current: list[_Piece], piece: _Piece) -> int | None:
+    """Where the list ``piece`` belongs to begins in ``current`` (at its lead-in), or None."""
+    if not piece.lead_in:
+        return None
+    for index in range(len(current) - 1, -1, -1):
+        if not current[index].item:
+            return index if current[index].text == piece.lead_in else None
+        if current[index].lead_in != piece.lead_in:
+            return None
+    return None
 
 
 @dataclass(frozen=True)
@@ -182,17 +198,32 @@ def _overlap(previous: list[_Piece], overlap: int) -> list[_Piece]:
 def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece]:
     """The block's pieces in order; paragraphs too long become sentences."""
     lead_in = ""
+    in_list = False
     for paragraph in paragraphs(text):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
+            in_list = True
             yield from (_Piece(piece, lead_in, True, n == 0) for n, piece in enumerate(_fit(flat, count_tokens, budget)))
             continue
+        if in_list and lead_in and _goes_on_item(flat) and count_tokens(flat) <= budget:
+            # A bullet's explanation on a line of its own ("- Tidlig og forebyggende indsats." then "Det
+            # tværprofessionelle samarbejde skal styrkes."): the chunk reads it as the item's rest, and the
+            # list goes on after it.
+            yield _Piece(flat, lead_in, True, False)
+            continue
+        in_list = False
         lead_in = flat if flat.endswith(":") else ""
         if count_tokens(flat) <= budget:
             yield _Piece(flat)
         else:
             pieces = (piece for sentence in split_sentences(flat) for piece in _fit(sentence, count_tokens, budget))
             yield from (_Piece(piece, opens=n == 0) for n, piece in enumerate(pieces))
+
+
+def _goes_on_item(text: str) -> bool:
+    """Prose after a list item that the item reads as its rest: not a new lead-in, debris, an arrow
+    line or a quotation."""
+    return not text.endswith(":") and not is_fragment(text) and not opens_quotation(text)
 
 
 def _rows(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece]:

@@ -27,6 +27,31 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+PEJLEMÆRKER = (
+    "KL har tre pejlemærker:\n\n- Tidlig og forebyggende indsats.\n\nDet tværprofessionelle samarbejde skal styrkes.\n\n"
+    "- Helhedsorienteret indsats.\n\nBørnene skal opleve én kommune.\n\n- Målrettet indsats."
+)
+
+
+def test_a_list_that_fits_in_a_chunk_is_not_cut_between_chunks():
+    prose = "\n\n".join(f"Sætning nummer {n} handler om noget helt andet end listen." for n in range(4))
+    chunks = chunk_blocks(INFO, [Block(f"{prose}\n\n{PEJLEMÆRKER}", kind="text")], count_tokens=words, max_tokens=60)
+
+    listed = [c for c in chunks if "pejlemærker" in c.text]
+    assert len(listed) == 1 and listed[0].text.startswith("KL har tre pejlemærker:")
+    assert all(item in listed[0].text for item in ("Tidlig og", "Helhedsorienteret", "Målrettet"))
+
+
+def test_a_bullets_explanation_on_its_own_line_does_not_end_the_list():
+    # Too long for one chunk: every chunk that goes on with the list opens with its lead-in.
+    chunks = chunk_blocks(INFO, [Block(PEJLEMÆRKER, kind="text")], count_tokens=words, max_tokens=16)
+    units = [u for c in chunks for u in split_units(c.chunk_id, c.text) if u.kind == "list_item"]
+
+    assert len(chunks) > 1 and all(c.text.startswith("KL har tre pejlemærker:") for c in chunks)
+    assert [u.text.split(".")[0] for u in units] == ["Tidlig og forebyggende indsats", "Helhedsorienteret indsats", "Målrettet indsats"]
+    assert all(u.lead_in == "KL har tre pejlemærker:" for u in units)
+
+
 def test_a_small_table_is_one_chunk_with_one_row_per_line():
     table = Block("\n".join([HEADER, *ROWS]), kind="table")
     chunks = chunk_blocks(INFO, [table], count_tokens=words, max_tokens=400)
