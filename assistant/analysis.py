@@ -255,6 +255,11 @@ def is_concern(text: str) -> bool:
     return bool(_CHILD.search(text) and _WORRY.search(text) and _ASK.search(text))
 
 
+def is_worry_word(word: str) -> bool:
+    """A word that voices a worry ("bekymringen", "urolig"), as :func:`is_concern` reads it."""
+    return bool(_WORRY.fullmatch(word))
+
+
 def is_english(text: str) -> bool:
     found = words(text)
     return len(found) >= 3 and sum(word in _ENGLISH_WORDS for word in found) / len(found) >= 0.2

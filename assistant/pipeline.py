@@ -32,10 +32,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, followup_focus, split_parts
+from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, followup_focus, is_worry_word, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CASE_TYPES, CitatComposer, Composition, case_name, source_heading
+from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, source_heading
 from assistant.evidence import EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -49,7 +49,7 @@ from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import content_terms, inert_markdown
+from tidlig.text import STOP, content_terms, inert_markdown, stem, words
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -367,6 +367,10 @@ class Assistant:
         if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
+        if _guidance_only(assessment) and _asks_for_guidance(assessment.analysis.text):
+            # The topic it asks for answers it; the nearest material for its own words stays out.
+            decision = replace(decision, outcome="answer", missing=())
+            assessment = replace(assessment, decision=decision)
         lead_in = self._lead_in(assessment, hits)
         if state.writer is not None:
             try:
@@ -512,6 +516,15 @@ def _with_case_names_checked(
         return assessment
     decision = replace(assessment.decision, outcome="partial", missing=assessment.decision.missing + absent)
     return replace(assessment, decision=decision)
+
+
+def _asks_for_guidance(question: str) -> bool:
+    """A worry that asks for what a guidance topic gives ("Kan jeg få nogen at sparre med, ...?" asks for
+    "Sparring om bekymringen"): that topic answers it. A label's words that voice the worry itself
+    ("bekymringen") do not count; a question word and a label word match when one stem begins the other."""
+    asked = {stem(w) for w in words(question) if not is_worry_word(w)}
+    named = {stem(w) for part in guidance_parts() for w in words(part.label) if not is_worry_word(w) and w not in STOP}
+    return any(len(a) >= MIN_TOPIC_STEM and len(n) >= MIN_TOPIC_STEM and (a.startswith(n) or n.startswith(a)) for a in asked for n in named)
 
 
 def _guidance_only(assessment: Assessment) -> bool:

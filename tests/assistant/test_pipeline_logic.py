@@ -5,6 +5,7 @@ import threading
 import pytest
 
 from assistant import Assistant
+from assistant.pipeline import _asks_for_guidance
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -118,6 +119,25 @@ def test_a_concern_the_documents_do_not_describe_gets_their_guidance_under_topic
         "**Underretning**",
     ]
     assert "sparring med sin leder" in sections[0] and "skærpet underretningspligt" in sections[3]
+
+
+def test_a_concern_that_asks_for_a_guidance_topic_is_answered_by_it(settings):
+    answer = make_assistant(settings).ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvem kan jeg søge sparring hos?")
+    lead_in, first, *_ = answer.text.split("\n\n")
+    assert answer.outcome == "answer" and lead_in == "Når du er bekymret for et barn, giver dokumenterne denne konkrete vejledning:"
+    assert first.startswith("**Sparring om bekymringen**")  # the nearest material for its own words stays out
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Kan vi sparre med nogen, når vi er urolige for en pige?", True),
+        ("Hvornår skal vi inddrage forældrene, når vi er bekymrede for en dreng?", True),
+        ("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvad gør jeg?", False),
+    ],
+)
+def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
+    assert _asks_for_guidance(question) is asks
 
 
 def test_no_contact_text_by_default(tmp_path):
