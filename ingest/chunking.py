@@ -113,8 +113,9 @@ def _pack(
     for piece in units:
         if current and count_tokens(_joined(current + [piece])) > limit:
             start = _list_start(current, piece)
-            if start is not None and count_tokens(_joined(current[start:] + [piece])) <= budget:
-                # A list that fits in a chunk is not cut: its lead-in and first items move to the next one.
+            if start and count_tokens(_joined(current[start:] + [piece])) <= budget:
+                # A list that fits in a chunk is not cut: its lead-in and first items move to the next one
+                # (unless they are all the chunk holds).
                 moved, current = current[start:], current[:start]
             else:
                 moved = []
