@@ -295,7 +295,7 @@ class Answerability:
                 (stats.coverage(terms, u) for u in found.units if holds_answer_type(u, question.answer_type)), default=0.0
             ),
             name_coverage=_name_coverage(
-                [n for n in proper_nouns(question.text) if stats.knows_word(n)], [set(words(t)) for t in texts]
+                [n for n in proper_nouns(question.text) if stats.knows_word(n)], [set(words(t)) for t in texts], stats.vocabulary
             ),
             agreement=_agreement(top),
             english=english,
@@ -417,13 +417,23 @@ def _name_forms(name: str) -> set[str]:
     return {name.lower(), name.lower().removesuffix("s")}
 
 
-def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]]) -> float:
+def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]], vocabulary: Collection[str] = ()) -> float:
     """Share of ``names`` one passage holds (any inflection the corpus uses: "Hedensteds"); 1 without names.
     A case question's municipality and its topic should stand in the same passage."""
     if not names:
         return 1.0
-    forms = [_name_forms(n) for n in names]
+    forms = [_name_forms(n) | _head_forms(n, vocabulary) for n in names]
     return max((sum(bool(f & found) for f in forms) / len(forms) for found in passage_words), default=0.0)
+
+
+def _head_forms(name: str, vocabulary: Collection[str]) -> set[str]:
+    """A compound common noun in its definite form ("Trivselskommissionen") is also named by its head in
+    the definite form ("Kommissionen", "Kommissionens"), the way a text refers back to it."""
+    lowered = name.lower()
+    if not lowered.endswith(("en", "et")):
+        return set()
+    heads = [lowered[i:] for i in range(3, len(lowered) - 6) if lowered[i:] in vocabulary]
+    return {form for head in heads[:1] for form in (head, head + "s")}
 
 
 def _agreement(top: Sequence[ScoredPassage]) -> float:

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from assistant.analysis import analyse_question
-from assistant.answerability import DETAIL_GAP, MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals
+from assistant.answerability import DETAIL_GAP, MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals, _name_coverage
 from assistant.relevance import RelevanceScorer
+from tidlig.text import words
 from tests.assistant.fakes import FakeIndex, coverage_model
 
 
@@ -48,6 +49,15 @@ def test_a_name_the_documents_never_use_is_declined_and_named(decider, index):
     decision = decide(decider, index, "Hvad tilbyder Odense nye forældre?")
     assert decision.outcome == "decline"
     assert decision.missing == ("Odense",)
+
+
+def test_a_compound_name_is_found_by_its_head_in_the_definite_form():
+    # A slide calls "Trivselskommissionen" "Kommissionen"; a place name has no such head.
+    passage = [set(words("Kommissionens målgruppe er børn mellem 0-25 år."))]
+    vocabulary = {"kommissionen", "kommissionens", "målgruppe", "trivselskommission"}
+    assert _name_coverage(["Trivselskommissionen"], passage, vocabulary) == 1.0
+    assert _name_coverage(["Hedensted"], passage, vocabulary) == 0.0
+    assert _name_coverage(["Trivselskommissionen"], [set(words("Målgruppe er børn."))], vocabulary) == 0.0
 
 
 def test_a_year_the_best_passages_lack_makes_a_partial_answer(decider, index):
