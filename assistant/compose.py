@@ -43,6 +43,8 @@ FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "perso
 TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
+# Questions that ask for a figure or a time: a table row's empty cells ("-") can answer them.
+FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # Questions that, when their best evidence lies in a case example, are answered as a case: the lead-in
 # names the case and the case's results come along ("Hvad fik Ishøj ud af ...?" asks for a result
 # without the word "case").
@@ -253,7 +255,7 @@ class CitatComposer:
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
                 break
-            if candidate.key in shown:
+            if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
                 continue
             if candidate.group in by_group:
                 row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms)
@@ -594,6 +596,12 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
         padded[-1] = f"{padded[-1]} [{marker}]".strip()
     # No space between the last marker and the closing bar: the bar is table syntax, not a new sentence.
     return "| " + " | ".join(padded) + "|"
+
+
+def _holds_no_value(unit: EvidenceUnit) -> bool:
+    """A table row whose cells are all empty or "-" ("VIDA-projektet | - | - | -"): it answers only a question
+    for the figure it lacks, not "Virkede det?"."""
+    return unit.kind == "table_row" and not any(c.isalnum() for cell in _cells(unit.text)[1:] for c in cell)
 
 
 def _cells(row: str) -> list[str]:

@@ -278,6 +278,20 @@ def test_a_row_that_carries_its_headers_becomes_table_cells():
     ]
 
 
+def test_a_row_without_values_answers_only_a_question_for_its_figure():
+    index = FakeUnitIndex(
+        [
+            ("t", "Indsats | 2016 | 2017\nVIDA-projektet | - | -\nSprogpakker | 120.000 | 130.000", {**KBH, "block_kind": "table"}),
+            ("s", "VIDA er en indsats for hele børnegruppen i børnehaven.", KBH),
+        ]
+    )
+    probabilities = {"VIDA-projektet": 0.9, "VIDA er": 0.5}
+    effect = compose("Virkede VIDA?", probabilities, index=index).short_answer
+    cost = compose("Hvad kostede VIDA-projektet i 2017?", probabilities, index=index).short_answer
+    assert "VIDA-projektet" not in effect and effect.startswith("VIDA er en indsats")
+    assert "| VIDA-projektet | - | - [1]|" in cost
+
+
 def test_a_short_lead_in_comes_with_the_sentence_before_it():
     index = FakeUnitIndex([("l", "Institutionerne bruger pengene på ekstra hænder. For eksempel:\n- mindre grupper\n- fast struktur", KL)])
     candidates = candidate_units(index.hits(), index)
