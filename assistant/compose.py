@@ -489,14 +489,19 @@ def _with_unit(block: _Block, unit: EvidenceUnit) -> _Block:
 
 
 def _merged(blocks: list[_Block]) -> list[_Block]:
-    """Sentences picked from the same chunk read as one paragraph, in document order."""
+    """Sentences picked from the same chunk read as one paragraph, in document order, as long as the
+    paragraph still opens with the sentence picked first: an answer's best sentence is never pushed down
+    by a sentence that stands before it in the document (a second part's answer, a less likely sentence
+    of the same passage); those follow in a paragraph of their own."""
     merged: list[_Block] = []
     for block in blocks:
         same = next(
             (
                 i
                 for i, m in enumerate(merged)
-                if m.kind == block.kind == "sentences" and m.hit.passage.chunk_id == block.hit.passage.chunk_id
+                if m.kind == block.kind == "sentences"
+                and m.hit.passage.chunk_id == block.hit.passage.chunk_id
+                and all(u.position > m.units[0].position for u in block.units)
             ),
             None,
         )

@@ -278,6 +278,13 @@ def test_a_row_that_carries_its_headers_becomes_table_cells():
     ]
 
 
+def test_the_best_sentence_opens_the_answer_even_when_a_less_likely_one_stands_before_it():
+    # "kl-1": the pluspladser sentence stands after the sundhedspleje sentence in the chunk.
+    composition = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9, "Sundhedsplejen": 0.6})
+    paragraphs = composition.short_answer.split("\n\n")
+    assert paragraphs[0].startswith("Der er 500 pluspladser") and paragraphs[1].startswith("Sundhedsplejen besøger")
+
+
 def test_a_row_without_values_answers_only_a_question_for_its_figure():
     index = FakeUnitIndex(
         [
