@@ -407,8 +407,8 @@ class CorpusIndex:
 # 13: a quoted statement after a list is no part of its last item; a flow chart's arrow lines still are.
 # 14: footnote references glued to a word ("sprogvanskeligheder20.") are dropped; "min." is an abbreviation
 #     ("af min. 18 måneders varighed"), and so are months ("nov. 2014"); "osv." before a capitalised
-#     function word ends its sentence; a list that fits in a chunk is not cut between two, and a bullet's
-#     explanation on a line of its own does not end its list.
+#     function word ends its sentence; a list that fits in a chunk is not cut between two (when a
+#     quarter of a chunk stays behind), and a bullet's explanation on a line of its own does not end its list.
 CHUNKER_VERSION = 14
 
 

@@ -61,6 +61,8 @@ def chunk_blocks(
 
 # Between a chunk's opening headings and its text: a blank line, so the headings are paragraphs of their own.
 HEADING_BREAK = "\n\n"
+# The share of a chunk that must stay behind when a list moves whole to the next chunk (see _moves_list).
+MIN_KEPT_SHARE = 0.25
 
 
 def _within_two_pages(block: Block, letters: str, text: str, cursor: int) -> Iterator[str]:
@@ -113,9 +115,8 @@ def _pack(
     for piece in units:
         if current and count_tokens(_joined(current + [piece])) > limit:
             start = _list_start(current, piece)
-            if start and count_tokens(_joined(current[start:] + [piece])) <= budget:
-                # A list that fits in a chunk is not cut: its lead-in and first items move to the next one
-                # (unless they are all the chunk holds).
+            if _moves_list(current, start, piece, count_tokens, budget):
+                # A list that fits in a chunk is not cut: its lead-in and first items move to the next one.
                 moved, current = current[start:], current[:start]
             else:
                 moved = []
@@ -127,6 +128,18 @@ def _pack(
         current.append(piece)
     if current:
         yield _joined(current)
+
+
+def _moves_list(current: list[_Piece], start: int | None, piece: _Piece, count_tokens: TokenCounter, budget: int) -> bool:
+    """Whether the list begun at ``start`` in ``current`` moves whole to the next chunk with ``piece``: when
+    it fits there and at least MIN_KEPT_SHARE of a chunk stays behind. Without that floor a case example's
+    first chunk kept only its heading and two sentences (the rest went with a list whose lead-in is a long
+    paragraph), and a report's list with long items moved into concern answers whole. On train (key facts /
+    gold cited / median howto answer): no floor 0.731 / 0.842 / 2761 characters, 0.25 0.722 / 0.831 / 1567,
+    0.4 the same as 0.25; lists cut between chunks before this change: 0.712 / 0.825 / 1567."""
+    if not start or count_tokens(_joined(current[start:] + [piece])) > budget:
+        return False
+    return count_tokens(_joined(current[:start])) >= MIN_KEPT_SHARE * budget
 
 
 def _list_start(current: list[_Piece], piece: _Piece) -> int | None:
