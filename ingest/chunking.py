@@ -123,7 +123,12 @@ def _pack(
             if current:
                 yield _joined(current)
                 limit = budget
-            carried = moved or ([_Piece(piece.lead_in)] if piece.lead_in else _overlap(current, overlap))
+            # A chunk that goes on with a list opens with its lead-in (a table with its header row); one that
+            # goes on with the prose under a list item (or with the rest of a long item) opens with the
+            # sentences before it, as the lead-in would run into it ("... tre forbundne initiativer: 98 pct.
+            # af de nye familier takker ja ...").
+            carries_lead_in = bool(piece.lead_in) and (not piece.item or is_list_item(piece.text))
+            carried = moved or ([_Piece(piece.lead_in)] if carries_lead_in else _overlap(current, overlap))
             current = carried if count_tokens(_joined(carried + [piece])) <= budget else []
         current.append(piece)
     if current:

@@ -52,6 +52,21 @@ def test_a_bullets_explanation_on_its_own_line_does_not_end_the_list():
     assert all(u.lead_in == "KL har tre pejlemærker:" for u in units)
 
 
+def test_prose_under_a_list_that_opens_the_next_chunk_is_not_glued_to_the_lead_in():
+    # Too long to join the list's chunk, short enough to follow its lead-in in the next one.
+    prose = "98 pct. af de nye familier takker ja til kurset, og de fleste bliver ved med at komme."
+    text = (
+        "Sætning nummer et handler om noget helt andet end listen her.\n\n"
+        f"Støtten sker gennem tre initiativer:\n\n- Forældreuddannelse\n- Forældrenetværk\n- Information\n\n{prose}"
+    )
+    chunks = chunk_blocks(INFO, [Block(text, kind="text")], count_tokens=words, max_tokens=24)
+    units = [u for c in chunks for u in split_units(c.chunk_id, c.text)]
+
+    assert len(chunks) == 2 and "- Information" in chunks[0].text
+    assert chunks[1].text == prose  # not "Støtten sker gennem tre initiativer:\n98 pct. ..."
+    assert prose in [u.text for u in units]
+
+
 def test_a_small_table_is_one_chunk_with_one_row_per_line():
     table = Block("\n".join([HEADER, *ROWS]), kind="table")
     chunks = chunk_blocks(INFO, [table], count_tokens=words, max_tokens=400)
