@@ -202,16 +202,17 @@ class EvidenceGatherer:
         candidates = candidate_units(hits, index)
         if not candidates:
             return []
-        queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
-        if analysis.focus is not None and not analysis.is_multi_part and embed_query is not None:
-            focus = analysis.focus
-            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
         if analysis.is_multi_part:
             queries = []
             for number in range(len(analysis.parts)):
                 part = self_contained(analysis.parts, number)
                 vector = self._part_vector(part.text, embed_query) if embed_query else query_vector
                 queries.append((vector, part.terms, part.answer_type))
+        elif analysis.focus is not None and embed_query is not None:
+            focus = analysis.focus
+            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
+        else:
+            queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
         per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [

@@ -522,9 +522,16 @@ def _asks_for_guidance(question: str) -> bool:
     """A worry that asks for what a guidance topic gives ("Kan jeg få nogen at sparre med, ...?" asks for
     "Sparring om bekymringen"): that topic answers it. A label's words that voice the worry itself
     ("bekymringen") do not count; a question word and a label word match when one stem begins the other."""
-    asked = {stem(w) for w in words(question) if not is_worry_word(w)}
-    named = {stem(w) for part in guidance_parts() for w in words(part.label) if not is_worry_word(w) and w not in STOP}
-    return any(len(a) >= MIN_TOPIC_STEM and len(n) >= MIN_TOPIC_STEM and (a.startswith(n) or n.startswith(a)) for a in asked for n in named)
+    asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
+    return any(a.startswith(n) or n.startswith(a) for a in asked for n in _guidance_label_stems())
+
+
+@functools.cache
+def _guidance_label_stems() -> frozenset[str]:
+    """The stems (of at least MIN_TOPIC_STEM characters) of the guidance labels' words that name a topic:
+    not their worry words, not stopwords."""
+    stems = (stem(w) for part in guidance_parts() for w in words(part.label) if not is_worry_word(w) and w not in STOP)
+    return frozenset(s for s in stems if len(s) >= MIN_TOPIC_STEM)
 
 
 def _guidance_only(assessment: Assessment) -> bool:

@@ -84,7 +84,8 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _ends_with_abbreviation(text: str) -> bool:
-    return _last_word(text) in ABBREVIATIONS or bool(re.fullmatch(r"\w", _last_word(text)))
+    last_word = _last_word(text)
+    return last_word in ABBREVIATIONS or bool(re.fullmatch(r"\w", last_word))
 
 
 def _closes_sentence(text: str, following: str) -> bool:
