@@ -114,6 +114,8 @@ NEAR_REPEAT = 0.85
 SHORT_LIST_CHARS = 400
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
+# Sentences shown before one that points back ("Det tyder på ..." after "55 pct. af ... fandt ...").
+MAX_ANTECEDENTS = 2
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -302,7 +304,7 @@ class CitatComposer:
             whole = whole_lists and (asked or short_list)
             items = [s.unit for s in members] if whole else relevant or _best_member(members, part)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
-        return _Block(seed.hit, "sentences", (unit, *_continuation(seed, scored)))
+        return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored)))
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
@@ -349,6 +351,27 @@ class _TypedAnswer:
     detail: AskedDetail | None
 
 
+def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
+    """The sentences right before ``seed`` in its paragraph that it points back to: "Det kan være børn,
+    der er urolige ..." says nothing until the sentence before it names whom it means. One that points
+    back itself brings the one before it too, up to :data:`MAX_ANTECEDENTS`."""
+    sentences = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence"}
+    run: list[EvidenceUnit] = []
+    current = seed.unit
+    while len(run) < MAX_ANTECEDENTS and refers_back(current.text):
+        before = sentences.get(current.position - 1)
+        if before is None or is_lead_in(before.text) or not _same_paragraph(seed.hit, before, current):
+            break
+        run.insert(0, before)
+        current = before
+    return tuple(run)
+
+
+def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUnit) -> bool:
+    """Whether two units of a chunk stand in one paragraph: a chunk writes each paragraph on a line of its own."""
+    return "\n" not in hit.passage.text[first.end : second.start]
+
+
 def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
     sammenligning ...") or is the first point of a list written as prose, with the points after it: it
@@ -356,6 +379,8 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evide
     sentences = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence"}
     following = sentences.get(seed.unit.position + 1)
     if following is None or not (refers_back(following.text) or enumerates(following.text)):
+        return ()
+    if not _same_paragraph(seed.hit, seed.unit, following):
         return ()
     run = [following]
     # A list written as prose goes on to its last point, with what explains a point: "For det første ...

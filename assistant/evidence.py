@@ -37,7 +37,7 @@ from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, split_sentences
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, refers_back, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 PART_VECTOR_CACHE = 512
@@ -352,8 +352,10 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
     item's lead-in paragraph (the sentences before it are units of their own)."""
     if unit.kind == "list_item" and unit.lead_in:
         sentences = split_sentences(unit.lead_in) or [unit.lead_in]
-        # "For eksempel:" alone says nothing: the sentence before it comes along.
-        return " ".join(sentences[-2:]) if len(sentences[-1].split()) < MIN_LEAD_IN_WORDS else sentences[-1]
+        # "For eksempel:" alone says nothing, nor does "Det gør de på forskellige måder:": the sentence
+        # before it comes along.
+        last = sentences[-1]
+        return " ".join(sentences[-2:]) if len(last.split()) < MIN_LEAD_IN_WORDS or refers_back(last) else last
     return unit.lead_in
 
 

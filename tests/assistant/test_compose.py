@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from markdown_it import MarkdownIt
 
 from assistant.analysis import analyse_question
@@ -299,12 +301,13 @@ def test_a_row_without_values_answers_only_a_question_for_its_figure():
     assert "| VIDA-projektet | - | - [1]|" in cost
 
 
-def test_a_short_lead_in_comes_with_the_sentence_before_it():
-    index = FakeUnitIndex([("l", "Institutionerne bruger pengene på ekstra hænder. For eksempel:\n- mindre grupper\n- fast struktur", KL)])
+@pytest.mark.parametrize("lead_in", ["For eksempel:", "Det gør de på forskellige måder:"])
+def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_it(lead_in: str):
+    index = FakeUnitIndex([("l", f"Institutionerne bruger pengene på ekstra hænder. {lead_in}\n- mindre grupper\n- fast struktur", KL)])
     candidates = candidate_units(index.hits(), index)
     scored = [ScoredUnit(c.unit, c.hit, c.rank, c.group, ({},), (0.9 if "grupper" in c.unit.text else 0.2,), 0.5) for c in candidates]
     composition = CitatComposer().compose(analyse_question("Hvad bruger de pengene til?"), sorted(scored, key=lambda s: -s.score))
-    assert composition.short_answer.splitlines()[0] == "Institutionerne bruger pengene på ekstra hænder. [1] For eksempel: [1]"
+    assert composition.short_answer.splitlines()[0] == f"Institutionerne bruger pengene på ekstra hænder. [1] {lead_in} [1]"
     assert composition.body.count("Institutionerne bruger pengene") == 1
 
 
@@ -422,6 +425,22 @@ def test_a_sentence_comes_with_the_next_one_when_that_points_back_to_it():
         "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
         "Det skyldes, at de arbejder mere med forebyggelse. [1]"
     )  # "Norge har også ..." does not point back, so it waits for its own score
+
+
+def test_a_sentence_that_points_back_comes_after_the_sentence_it_points_to():
+    index = FakeUnitIndex(
+        [
+            (
+                "stuen",
+                "Familiestuen er et tilbud til børn i alderen 2-6 år. Det kan være børn, der er urolige.\n"
+                "Det skyldes ikke kun forældrene.",
+                KL,
+            )
+        ]
+    )
+    text = compose("Hvilke børn kommer i Familiestuen?", {"urolige": 0.9}, index=index).short_answer
+    # The next paragraph (a line of its own in the chunk) points back to nothing of this one.
+    assert text == "Familiestuen er et tilbud til børn i alderen 2-6 år. [1] Det kan være børn, der er urolige. [1]"
 
 
 def test_no_unit_is_chosen_after_three_when_a_continuation_came_along():
