@@ -224,13 +224,15 @@ def answer_type(text: str) -> AnswerType:
 # A later part with fewer content terms than this points back to the one before ("..., og hvor mange
 # drejer det sig om?"): it is scored and judged together with it.
 LEANING_PART_TERMS = 3
+# A later part that names its topic by a pronoun ("Og tager forældrene imod det?") points back too.
+_POINTS_BACK = re.compile(r"\b(?:det|dette|den|denne|disse|dem)\s*\?", re.IGNORECASE)
 
 
 def self_contained(parts: Sequence[QuestionPart], number: int) -> QuestionPart:
     """Part ``number`` as it can be scored and judged on its own: a short later part joined to the part
     before it, with that part's terms."""
     part = parts[number]
-    if number == 0 or len(part.terms) >= LEANING_PART_TERMS:
+    if number == 0 or (len(part.terms) >= LEANING_PART_TERMS and not _POINTS_BACK.search(part.text)):
         return part
     text = f"{parts[number - 1].text} {part.text}"
     return QuestionPart(text, part.answer_type, tuple(content_terms(text)))

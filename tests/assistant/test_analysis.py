@@ -215,6 +215,15 @@ def test_a_short_later_part_is_read_with_the_part_before_it():
     assert self_contained(long_enough, 1) == long_enough[1]
 
 
+def test_a_later_part_that_names_its_topic_by_a_pronoun_is_read_with_the_part_before():
+    parts = split_parts("Er der kommuner, der tilbyder nybagte forældre et kursus? Og tager forældrene imod det?")
+    names_its_own = split_parts("Er der kommuner, der tilbyder nybagte forældre et kursus? Tager forældrene imod kurset?")
+
+    assert self_contained(parts, 1).text == f"{parts[0].text} {parts[1].text}"
+    assert "kursus" in self_contained(parts, 1).terms
+    assert self_contained(names_its_own, 1) == names_its_own[1]
+
+
 def test_a_followup_is_focused_on_what_it_asks_in_its_context():
     earlier = analyse_question("Hvad går Hernings Sverigesprojekt ud på? Hvornår kommer der en evaluering af det?")
     focus = followup_focus("Hvornår kommer der en evaluering af det?", ["Hernings", "Sverigesprojekt"], earlier.terms)
