@@ -49,7 +49,7 @@ from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import STOP, content_terms, inert_markdown, stem, words
+from tidlig.text import STOP, content_terms, inert_markdown, name_phrases, stem, words
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -562,7 +562,12 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
             lacks.append(render("missing_figure", figure=item))
         else:
             lacks.append(render("missing_name", what=inert_markdown(item)))
-    covered = [name for name in analysis.names if name not in decision.missing and name in decision.covered]
+    # A name as the question writes it ("Stefan Hermann"), though only its rarest word counts as covered.
+    covered = [
+        phrase
+        for phrase in dict.fromkeys(name_phrases(analysis.text))
+        if any(name in decision.covered for name in phrase.split()) and not any(name in decision.missing for name in phrase.split())
+    ]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
     if analysis.text not in decision.missing:

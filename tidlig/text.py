@@ -32,6 +32,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "name_phrases",
     "opens_quotation",
     "paragraphs",
     "plain_markdown",
@@ -277,4 +278,18 @@ _PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}\b")
 def proper_nouns(text: str) -> list[str]:
     """Capitalised words inside sentences: "Hvad gør Viborg og Hedensted?" -> ["Viborg", "Hedensted"]."""
     return [m.group(0) for m in _PROPER_NOUN.finditer(text)]
+
+
+def name_phrases(text: str) -> list[str]:
+    """Proper nouns as the text names them, a run of them as one name: "Hvad mener Stefan Hermann om
+    Hedensted?" -> ["Stefan Hermann", "Hedensted"]."""
+    phrases: list[str] = []
+    end = -1
+    for match in _PROPER_NOUN.finditer(text):
+        if phrases and match.start() == end + 1 and text[end] == " ":
+            phrases[-1] += " " + match.group(0)
+        else:
+            phrases.append(match.group(0))
+        end = match.end()
+    return phrases
 

@@ -162,3 +162,18 @@ def test_an_item_goes_on_over_its_wrapped_lines(text: str) -> None:
 )
 def test_a_quoted_statement_is_told_by_its_opening_mark(text, expected):
     assert opens_quotation(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrases"),
+    [
+        ("Hvad mener Stefan Hermann om Hedensted og Viborg?", ["Stefan Hermann", "Hedensted", "Viborg"]),
+        ("Hvad viser studier om Marte Meo i dagtilbud?", ["Marte Meo"]),
+        ("Hvad gør Viborg, Hedensted og Holstebro?", ["Viborg", "Hedensted", "Holstebro"]),
+        ("Hvornår underretter man?", []),
+    ],
+)
+def test_name_phrases_keep_a_run_of_names_together(text: str, phrases: list[str]) -> None:
+    from tidlig.text import name_phrases
+
+    assert name_phrases(text) == phrases
