@@ -257,8 +257,8 @@ def unit_features(
     for candidate in candidates:
         unit, hit = candidate.unit, candidate.hit
         similarity = similarities.get(unit.unit_id, 0.0)
-        unit_terms = terms_of(unit.search_text)
-        context_terms = unit_terms | terms_of(str(hit.passage.metadata.get("context", "")))
+        unit_terms = compound_heads(terms, terms_of(unit.search_text))
+        context_terms = unit_terms | compound_heads(terms, terms_of(str(hit.passage.metadata.get("context", ""))))
         rows.append(
             {
                 "similarity": similarity,
@@ -363,6 +363,30 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
 def terms_of(text: str) -> frozenset[str]:
     """The content terms of a unit or heading text (units recur across questions: computed once)."""
     return frozenset(content_terms(text))
+
+
+# A compound counts as holding a question term that is its last part ("midtvejsevaluering" holds
+# "evaluering"): Danish compounds end in their head noun. Shorter terms and modifiers would match inside
+# unrelated words ("ring" in "vurdering"). The stemmer may leave a letter or two more on the compound
+# than on the word alone ("sprogindsats", "indsat").
+MIN_HEAD_TERM = 5
+MIN_MODIFIER = 3
+MAX_STEM_REST = 2
+
+
+def compound_heads(terms: Iterable[str], text_terms: frozenset[str]) -> frozenset[str]:
+    """``text_terms`` plus the question ``terms`` that end one of them as the head of a compound."""
+    heads = {term for term in terms if term not in text_terms and len(term) >= MIN_HEAD_TERM and _heads_any(term, text_terms)}
+    return text_terms | heads if heads else text_terms
+
+
+@lru_cache(maxsize=65536)
+def _heads_any(term: str, words: frozenset[str]) -> bool:
+    for word in words:
+        at = word.rfind(term)
+        if at >= MIN_MODIFIER and len(word) - at - len(term) <= MAX_STEM_REST:
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

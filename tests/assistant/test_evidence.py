@@ -17,6 +17,7 @@ from assistant.evidence import (
     UnitScorer,
     answered_parts,
     candidate_units,
+    compound_heads,
     holds_answer_type,
     unit_groups,
 )
@@ -167,3 +168,18 @@ def test_a_part_is_answered_by_a_likely_unit_holding_what_it_asks_for():
     # The likeliest unit for the count holds no figure: the count is not answered.
     figureless = _scored("Sårbarhed ses hos forældre, der selv har oplevet svigt.", (unlikely, likely), (False, False))
     assert answered_parts([traits, figureless], analysis) == {0}
+
+
+@pytest.mark.parametrize(
+    ("term", "unit", "holds"),
+    [
+        ("evaluering", "Der foreligger en midtvejsevaluering i foråret 2015.", True),
+        ("indsats", "Sprogindsatsen består af tre elementer.", True),
+        ("evaluering", "Evalueringen er positiv.", True),  # the word itself, as before
+        ("ring", "Vurdering af barnets trivsel.", False),  # too short a term: inside unrelated words
+        ("evaluering", "Projektet evalueres i 2016.", False),
+    ],
+)
+def test_a_compound_holds_the_question_term_that_is_its_head(term, unit, holds):
+    terms = content_terms(term)
+    assert (set(terms) <= compound_heads(terms, frozenset(content_terms(unit)))) is holds
