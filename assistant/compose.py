@@ -316,6 +316,7 @@ class CitatComposer:
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
+        by_unit = {s.unit.unit_id: s for s in scored}
         budget_units, budget_chars, sources = MORE_UNITS, MORE_CHARS, 0
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
@@ -325,13 +326,20 @@ class CitatComposer:
             for member in members:
                 if units <= 0:
                     break
-                if len(member.unit.text) > chars:
-                    continue  # a shorter, less likely unit may still fit
-                if is_lead_in(member.unit.text):
+                if is_lead_in(member.unit.text) or member in picked:
                     continue  # a lead-in only comes with its items
-                picked.append(member)
+                # A sentence that points back comes with the sentence(s) it points to.
+                context = [
+                    by_unit[u.unit_id]
+                    for u in _antecedent(member, scored)
+                    if by_unit[u.unit_id] not in picked and by_unit[u.unit_id].key not in shown and not writer.shown(u.text, every=True)
+                ]
+                cost = sum(len(m.unit.text) for m in (*context, member))
+                if cost > chars:
+                    continue  # a shorter, less likely unit may still fit
+                picked.extend((*context, member))
                 units -= 1
-                chars -= len(member.unit.text)
+                chars -= cost
             # A unit counts for its section only when all of it will show (no sentence already quoted).
             related = [m.coverage for m in picked if not writer.shown(m.unit.text, every=False)]
             if max(related, default=0.0) < self.floors.section_coverage:

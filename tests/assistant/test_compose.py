@@ -443,6 +443,21 @@ def test_a_sentence_that_points_back_comes_after_the_sentence_it_points_to():
     assert text == "Familiestuen er et tilbud til børn i alderen 2-6 år. [1] Det kan være børn, der er urolige. [1]"
 
 
+STUEN = {"title": "Familiestuen", "location": "side 2"}
+
+
+def test_a_sentence_in_more_from_the_sources_that_points_back_comes_after_what_it_points_to():
+    index = FakeUnitIndex(
+        [
+            ("kurser", "Holstebro tilbyder kurser til nye forældre med urolige børn. Kurserne er gratis. De varer otte uger.", KL),
+            ("stuen", "Familiestuen er et tilbud til børn i alderen 2-6 år. Det kan være børn, der er urolige.", STUEN),
+        ]
+    )
+    probabilities = {"Holstebro": 0.9, "gratis": 0.85, "otte uger": 0.8, "urolige.": 0.3}
+    composition = compose("Hvordan hjælper kommunerne forældre med urolige børn?", probabilities, index=index)
+    assert "Familiestuen er et tilbud til børn i alderen 2-6 år. [2] Det kan være børn, der er urolige. [2]" in composition.more
+
+
 def test_no_unit_is_chosen_after_three_when_a_continuation_came_along():
     index = FakeUnitIndex(
         [
