@@ -321,7 +321,7 @@ class CitatComposer:
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
                 break
-            picked = []
+            picked: list[ScoredUnit] = []
             units, chars = budget_units, budget_chars
             for member in members:
                 if units <= 0:
