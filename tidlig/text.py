@@ -162,10 +162,10 @@ def is_lead_in(paragraph: str) -> bool:
 
 
 # Sentence openers that point back to the sentence before: "Det skyldes ...", "Til sammenligning ...".
-# "Det" and "De" before an inflected adjective are articles ("Det danske system", "De fleste børn"),
-# except in "Det samme".
+# "Det" and "De" before an inflected adjective, a superlative or "ekstra" are articles ("Det danske
+# system", "De fleste børn", "De mest komplekse familier", "De ekstra hænder"), except in "Det samme".
 _REFERS_BACK = re.compile(
-    r"^(?:det?(?!\s+(?!samme\b)[a-zæøå]+e\b)|dette|disse|denne|her|heraf|herved|hermed|derfor|dermed|således"
+    r"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|dette|disse|denne|her|heraf|herved|hermed|derfor|dermed|således"
     r"|samtidig|desuden|endvidere|tilsvarende|til sammenligning|til gengæld)\b",
     re.IGNORECASE,
 )

@@ -95,7 +95,8 @@ def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(tex
      ("Norge har også flere plejefamilier.", False), ("Det danske system har 98 kommuner.", False),
      ("Det øgede fokus har givet flere netværksanbringelser.", False), ("Det samme gælder skolerne.", True),
      ("Det kan være børn, der er urolige.", True), ("De kan blandt andet forstyrre de andre børn.", True),
-     ("De fleste børn går i dagtilbud.", False)],
+     ("De fleste børn går i dagtilbud.", False), ("De mest komplekse familier får støtte.", False),
+     ("De ekstra hænder bruges til sprog.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
