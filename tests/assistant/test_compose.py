@@ -409,38 +409,33 @@ def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figure
     assert text.startswith("Pladserne er til børn") and "130.000" not in text
 
 
-def test_a_sentence_comes_with_the_next_one_when_that_points_back_to_it():
-    index = FakeUnitIndex(
-        [
-            (
-                "nordic",
-                "Sverige og Norge bruger færre penge på anbringelser end Danmark. Det skyldes, at de arbejder mere "
-                "med forebyggelse. Norge har også flere plejefamilier. Det gælder også Finland.",
-                KL,
-            )
-        ]
-    )
-    text = compose("Hvorfor bruger Sverige færre penge på anbringelser?", {"færre penge": 0.9}, index=index).short_answer
-    assert text == (
-        "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
-        "Det skyldes, at de arbejder mere med forebyggelse. [1]"
-    )  # "Norge har også ..." does not point back, so it waits for its own score
-
-
-def test_a_sentence_that_points_back_comes_after_the_sentence_it_points_to():
-    index = FakeUnitIndex(
-        [
-            (
-                "stuen",
-                "Familiestuen er et tilbud til børn i alderen 2-6 år. Det kan være børn, der er urolige.\n"
-                "Det skyldes ikke kun forældrene.",
-                KL,
-            )
-        ]
-    )
-    text = compose("Hvilke børn kommer i Familiestuen?", {"urolige": 0.9}, index=index).short_answer
-    # The next paragraph (a line of its own in the chunk) points back to nothing of this one.
-    assert text == "Familiestuen er et tilbud til børn i alderen 2-6 år. [1] Det kan være børn, der er urolige. [1]"
+@pytest.mark.parametrize(
+    ("chunk", "question", "key", "expected"),
+    [
+        # The next sentence points back to the chosen one: it comes along. "Norge har også ..." does not
+        # point back, so it waits for its own score.
+        (
+            "Sverige og Norge bruger færre penge på anbringelser end Danmark. Det skyldes, at de arbejder mere "
+            "med forebyggelse. Norge har også flere plejefamilier. Det gælder også Finland.",
+            "Hvorfor bruger Sverige færre penge på anbringelser?",
+            "færre penge",
+            "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
+            "Det skyldes, at de arbejder mere med forebyggelse. [1]",
+        ),
+        # The chosen sentence points back: the one before it comes first. The next paragraph (a line of
+        # its own in the chunk) points back to nothing of this one.
+        (
+            "Familiestuen er et tilbud til børn i alderen 2-6 år. Det kan være børn, der er urolige.\n"
+            "Det skyldes ikke kun forældrene.",
+            "Hvilke børn kommer i Familiestuen?",
+            "urolige",
+            "Familiestuen er et tilbud til børn i alderen 2-6 år. [1] Det kan være børn, der er urolige. [1]",
+        ),
+    ],
+)
+def test_a_sentence_that_points_back_reads_with_the_sentence_it_points_to(chunk, question, key, expected):
+    text = compose(question, {key: 0.9}, index=FakeUnitIndex([("chunk", chunk, KL)])).short_answer
+    assert text == expected
 
 
 STUEN = {"title": "Familiestuen", "location": "side 2"}
