@@ -316,30 +316,11 @@ class CitatComposer:
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)
         blocks: list[_Block] = []
-        by_unit = {s.unit.unit_id: s for s in scored}
         budget_units, budget_chars, sources = MORE_UNITS, MORE_CHARS, 0
         for members in by_source.values():
             if sources == MORE_SOURCES or budget_units <= 0:
                 break
-            picked: list[ScoredUnit] = []
-            units, chars = budget_units, budget_chars
-            for member in members:
-                if units <= 0:
-                    break
-                if is_lead_in(member.unit.text) or member in picked:
-                    continue  # a lead-in only comes with its items
-                # A sentence that points back comes with the sentence(s) it points to.
-                context = [
-                    by_unit[u.unit_id]
-                    for u in _antecedent(member, scored)
-                    if by_unit[u.unit_id] not in picked and by_unit[u.unit_id].key not in shown and not writer.shown(u.text, every=True)
-                ]
-                cost = sum(len(m.unit.text) for m in (*context, member))
-                if cost > chars:
-                    continue  # a shorter, less likely unit may still fit
-                picked.extend((*context, member))
-                units -= 1
-                chars -= cost
+            picked = _section(members, scored, shown, writer, budget_units, budget_chars)
             # A unit counts for its section only when all of it will show (no sentence already quoted).
             related = [m.coverage for m in picked if not writer.shown(m.unit.text, every=False)]
             if max(related, default=0.0) < self.floors.section_coverage:
@@ -349,6 +330,34 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _section(
+    members: Sequence[ScoredUnit], scored: Sequence[ScoredUnit], shown: set[str], writer: _Writer, units: int, chars: int
+) -> list[ScoredUnit]:
+    """A source's units for "Mere fra kilderne", best first, within ``units`` and ``chars``: no lead-in
+    without its items, and a sentence that points back with the sentence(s) it points to."""
+    by_unit = {s.unit.unit_id: s for s in scored}
+    picked: list[ScoredUnit] = []
+    taken: set[str] = set()  # unit ids in ``picked``
+    for member in members:
+        if units <= 0:
+            break
+        if is_lead_in(member.unit.text) or member.unit.unit_id in taken:
+            continue  # a lead-in only comes with its items; an antecedent may already be here
+        context = [
+            by_unit[u.unit_id]
+            for u in _antecedent(member, scored)
+            if u.unit_id not in taken and by_unit[u.unit_id].key not in shown and not writer.shown(u.text, every=True)
+        ]
+        cost = sum(len(m.unit.text) for m in (*context, member))
+        if cost > chars:
+            continue  # a shorter, less likely unit may still fit
+        picked.extend((*context, member))
+        taken.update(m.unit.unit_id for m in (*context, member))
+        units -= 1
+        chars -= cost
+    return picked
 
 
 @dataclass(frozen=True)
