@@ -199,21 +199,7 @@ class EvidenceGatherer:
         ``embed_query(text) -> vector`` embeds the parts of a multi-part question and a follow-up's
         focus; without it every part uses ``query_vector``.
         """
-        candidates = candidate_units(hits, index)
-        if not candidates:
-            return []
-        if analysis.is_multi_part:
-            queries = []
-            for number in range(len(analysis.parts)):
-                part = self_contained(analysis.parts, number)
-                vector = self._part_vector(part.text, embed_query) if embed_query else query_vector
-                queries.append((vector, part.terms, part.answer_type))
-        elif analysis.focus is not None and embed_query is not None:
-            focus = analysis.focus
-            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
-        else:
-            queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
-        per_query = [unit_features(*query, candidates, index, self._relevance) for query in queries]
+        candidates, per_query = self.candidate_features(query_vector, query_terms, analysis, hits, index, embed_query)
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
             ScoredUnit(
@@ -228,6 +214,34 @@ class EvidenceGatherer:
             for i, c in enumerate(candidates)
         ]
         return sorted(scored, key=lambda s: -s.score)
+
+    def candidate_features(
+        self,
+        query_vector: Sequence[float],
+        query_terms: Sequence[str],
+        analysis: QuestionAnalysis,
+        hits: Sequence[ScoredPassage],
+        index: UnitSource,
+        embed_query: Callable[[str], Sequence[float]] | None = None,
+    ) -> tuple[list[Candidate], list[list[dict[str, float]]]]:
+        """The candidate units of ``hits`` and, for each part they are scored for (one for a single
+        question), one feature row per candidate, unscored. ``gather_evidence`` scores these, and
+        ``python -m eval.fit`` fits the scorer on them, so the scorer is fitted on what it scores."""
+        candidates = candidate_units(hits, index)
+        if not candidates:
+            return [], []
+        if analysis.is_multi_part:
+            queries = []
+            for number in range(len(analysis.parts)):
+                part = self_contained(analysis.parts, number)
+                vector = self._part_vector(part.text, embed_query) if embed_query else query_vector
+                queries.append((vector, part.terms, part.answer_type))
+        elif analysis.focus is not None and embed_query is not None:
+            focus = analysis.focus
+            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
+        else:
+            queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
+        return candidates, [unit_features(*query, candidates, index, self._relevance) for query in queries]
 
     def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
         with self._part_lock:

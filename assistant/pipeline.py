@@ -36,7 +36,7 @@ from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question,
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, source_heading
-from assistant.evidence import EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
+from assistant.evidence import Candidate, EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -227,6 +227,12 @@ class Assistant:
         searchable = find_personal_data(clean_question(question).text, self._state.statistics.vocabulary).searchable
         return self._assess(self._state, searchable, history, filters, {})
 
+    def candidate_features(self, assessment: Assessment) -> tuple[list[Candidate], list[list[dict[str, float]]]]:
+        """The candidate units the composer scores for ``assessment`` and their unscored feature rows, one
+        list per part (used by ``eval.fit``, so the unit scorer is fitted on the candidates it ranks)."""
+        hits, analysis = compose_inputs(assessment)
+        return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
+
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
     ) -> Iterator[tuple[str, Answer | None]]:
@@ -356,10 +362,7 @@ class Assistant:
         on_text: Callable[[str], None] | None,
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
-        hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
-        analysis = assessment.analysis
-        if analysis.is_concern:
-            analysis = replace(analysis, parts=analysis.parts + guidance_parts())
+        hits, analysis = compose_inputs(assessment)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
         assessment = _with_parts_credited(state, assessment, scored)
         decision = assessment.decision
@@ -483,6 +486,17 @@ class Assistant:
             answer, text=text, short_answer=short, more=more,
             removed_sentences=answer.removed_sentences + tuple(unsupported),
         )
+
+
+def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], QuestionAnalysis]:
+    """The passages the composer scores units from (the question's own, then each part's and guidance
+    topic's best in turn) and the analysis whose parts score them: a concern question's guidance topics
+    are parts of their own, so each gets its units."""
+    hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
+    analysis = assessment.analysis
+    if analysis.is_concern:
+        analysis = replace(analysis, parts=analysis.parts + guidance_parts())
+    return hits, analysis
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:

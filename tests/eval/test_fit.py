@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.evidence import FEATURES, UnitScorer
-from eval.fit import QuestionRows, fit_unit_scorer, is_gold_unit, ranking_scores
+from eval.fit import QuestionRows, fit_unit_scorer, is_gold_unit, part_groups, ranking_scores
 
 
 def test_a_unit_inside_or_mostly_inside_a_gold_quote_is_gold():
@@ -16,6 +16,19 @@ def test_a_unit_inside_or_mostly_inside_a_gold_quote_is_gold():
     assert not is_gold_unit("Pladserne er til udsatte børn, som har brug for sprogstøtte i hverdagen og i weekenden.", [quote])
     assert not is_gold_unit("Holstebro tilbyder kurser til alle nye forældre.", [quote])
     assert not is_gold_unit("byen.", [quote])  # too short to tell
+
+
+def test_each_gold_unit_is_a_positive_of_the_part_it_is_closest_to_only():
+    def row(similarity: float) -> dict[str, float]:
+        return {name: 0.0 for name in FEATURES} | {"similarity": similarity}
+
+    # Three candidates: gold closest to part 0, gold closest to part 1, not gold.
+    per_part = [[row(0.9), row(0.2), row(0.5)], [row(0.1), row(0.8), row(0.6)]]
+    first, second = part_groups("q1", "train", per_part, [True, True, False])
+    assert (first.question_id, first.labels, [r["similarity"] for r in first.rows]) == ("q1#0", [True, False], [0.9, 0.5])
+    assert (second.question_id, second.labels, [r["similarity"] for r in second.rows]) == ("q1#1", [True, False], [0.8, 0.6])
+    (single,) = part_groups("q2", None, per_part[:1], [True, True, False])
+    assert single.question_id == "q2" and single.labels == [True, True, False]
 
 
 def _questions(rng: np.random.Generator, count: int) -> list[QuestionRows]:
