@@ -33,7 +33,9 @@ from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import content_terms, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences, words
+from tidlig.text import (
+    announced_count, content_terms, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences, words,
+)
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
@@ -308,7 +310,8 @@ class CitatComposer:
             short_list = sum(len(s.unit.text) for s in members) <= SHORT_LIST_CHARS
             asked = answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"})
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
-            whole = whole_lists and (asked or short_list or even)
+            promised = announced_count(lead_in) == len(members)  # "... gennem tre forbundne initiativer:"
+            whole = whole_lists and (asked or short_list or even or promised)
             items = [s.unit for s in members] if whole else relevant or _best_member(members, part)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored)))

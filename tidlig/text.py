@@ -24,6 +24,7 @@ __all__ = [
     "LIST_MARKER",
     "STOP",
     "YEAR",
+    "announced_count",
     "content_terms",
     "enumerates",
     "inert_markdown",
@@ -159,6 +160,21 @@ def strip_list_marker(line: str) -> str:
 def is_lead_in(paragraph: str) -> bool:
     """A line that introduces a list ("KL anbefaler:", "Det gør vi:")."""
     return paragraph.rstrip().endswith(":")
+
+
+_COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
+# A count a few words before the colon that ends a lead-in: "tre forbundne initiativer:", "syv
+# opmærksomhedspunkter med tilhørende konkrete anbefalinger:", "de 6 fælles fokusområder".
+_ANNOUNCED = re.compile(rf"\b({'|'.join(_COUNTS)}|[2-9]|1[0-2])\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
+
+
+def announced_count(lead_in: str) -> int | None:
+    """How many items a list's lead-in says follow ("... gennem tre forbundne initiativer:" -> 3), if it says."""
+    match = _ANNOUNCED.search(lead_in.rstrip())
+    if not match:
+        return None
+    count = match.group(1).lower()
+    return _COUNTS.get(count) or int(count)
 
 
 # Sentence openers that point back to the sentence before: "Det skyldes ...", "Til sammenligning ...".

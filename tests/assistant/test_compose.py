@@ -185,22 +185,31 @@ def test_a_lead_in_never_stands_without_its_items():
 def test_a_fact_question_answered_by_one_item_of_a_long_list_gets_the_item_under_its_lead_in():
     detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
-    index = FakeUnitIndex([("kl", f"KL anbefaler tre ting:{items}", KL)])
+    index = FakeUnitIndex([("kl", f"KL anbefaler blandt andet:{items}", KL)])
     composition = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index)
-    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler tre ting: [1]", f"- At forældrene inddrages tidligt{detail} [1]"]
+    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler blandt andet: [1]", f"- At forældrene inddrages tidligt{detail} [1]"]
     assert "PPR giver sparring" not in composition.short_answer
 
 
 def test_a_long_list_whose_items_are_all_about_as_likely_as_the_best_is_shown_whole():
     detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
-    index = FakeUnitIndex([("kl", f"KL anbefaler tre ting:{items}", KL)])
+    index = FakeUnitIndex([("kl", f"KL anbefaler blandt andet:{items}", KL)])
     even = {"forældrene inddrages": 0.6, "opsporingen styrkes": 0.25, "PPR giver sparring": 0.22}
     text = compose("Hvad vil KL have kommunerne til at gøre?", even, index=index).short_answer
     assert "opsporingen styrkes" in text and "PPR giver sparring" in text
     uneven = {**even, "PPR giver sparring": 0.1}  # one item far below the best: only the likely items
     text = compose("Hvad vil KL have kommunerne til at gøre?", uneven, index=index).short_answer
     assert "forældrene inddrages" in text and "PPR giver sparring" not in text
+
+
+def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
+    detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
+    items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
+    for lead_in, whole in (("KL anbefaler tre ting:", True), ("KL anbefaler blandt andet:", False)):
+        index = FakeUnitIndex([("kl", f"{lead_in}{items}", KL)])
+        text = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index).short_answer
+        assert text.splitlines()[0] == f"{lead_in} [1]" and ("PPR giver sparring" in text) is whole
 
 
 def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relevant_rows():

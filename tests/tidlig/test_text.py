@@ -179,3 +179,17 @@ def test_name_phrases_keep_a_run_of_names_together(text: str, phrases: list[str]
     from tidlig.text import name_phrases
 
     assert name_phrases(text) == phrases
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "expected"),
+    [("Den tidlige støtte til forældrene sker gennem tre forbundne initiativer:", 3),
+     ("Arbejdet er mundet ud i syv opmærksomhedspunkter med tilhørende konkrete anbefalinger:", 7),
+     ("De 6 fælles fokusområder fra kommissoriet", 6), ("Programmet har tre ben (se figur):", 3),
+     ("KL anbefaler:", None), ("Der er 500 pluspladser:", None),
+     ("Tre ting var vigtige for forældrene, som deltog i alle kurserne i kommunen:", None)],
+)
+def test_announced_count(lead_in: str, expected: int | None) -> None:
+    from tidlig.text import announced_count
+
+    assert announced_count(lead_in) == expected
