@@ -409,7 +409,8 @@ class CorpusIndex:
 #     ("af min. 18 måneders varighed"), and so are months ("nov. 2014"); "osv." before a capitalised
 #     function word ends its sentence; a list that fits in a chunk is not cut between two (when a
 #     quarter of a chunk stays behind), and a bullet's explanation on a line of its own does not end its list.
-CHUNKER_VERSION = 14
+# 15: a title a chunk opens with (its heading's last line) is the lead-in of a list right under it.
+CHUNKER_VERSION = 15
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

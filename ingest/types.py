@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from tidlig.text import is_caps
+
 DocumentForm = Literal["slides", "prose"]
 BlockKind = Literal["text", "slide", "notes", "case", "recommendations", "table"]
 UnitKind = Literal["sentence", "list_item", "table_row"]
@@ -118,7 +120,10 @@ class EvidenceUnit:
 
     @property
     def search_text(self) -> str:
-        return f"{self.lead_in} {self.text}" if self.lead_in else self.text
+        # A title in capitals is embedded in sentence case: the embedder's cased word pieces split
+        # "FORÆLDRESAMARBEJDE" into fragments that match "forældresamarbejdet" poorly.
+        lead_in = self.lead_in.capitalize() if is_caps(self.lead_in) else self.lead_in
+        return f"{lead_in} {self.text}" if lead_in else self.text
 
 
 @dataclass(frozen=True)

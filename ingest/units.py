@@ -27,7 +27,10 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str
     (``Chunk.heading``) is no unit: a title read alone is not a sentence an answer may quote."""
     cursor = len(heading) if heading and text.startswith(heading) else 0
     body = text[cursor:]
-    pieces = _table_pieces(body) if block_kind == "table" else _prose_pieces(body)
+    # The heading's last line introduces a list that opens the body, as a title line inside it does
+    # ("EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE" above "- Hjemmebesøg, ...").
+    title = heading.strip().rsplit("\n", 1)[-1] if heading else ""
+    pieces = _table_pieces(body) if block_kind == "table" else _prose_pieces(body, title if _is_title(title) else "")
     collapsed = _collapse(text)
     units: list[EvidenceUnit] = []
     for kind, piece, lead_in in pieces:
@@ -39,8 +42,8 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str
     return units
 
 
-def _prose_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:
-    lead_in = ""
+def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str, str]]:
+    """Sentences and list items; ``lead_in`` introduces a list the text opens with."""
     for paragraph in _paragraph_breaks(paragraphs(text)):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):

@@ -196,3 +196,23 @@ def test_labels_set_apart_from_a_list_by_a_blank_line_are_no_part_of_its_last_it
         ("sentence", "Forældrenes uddannelsesniveau 63%"),
         ("sentence", "Forældrenes indkomstniveau"),
     ]
+
+
+def test_the_title_a_chunk_opens_with_is_the_lead_in_of_the_list_right_under_it():
+    heading = "Hvordan bruger kommunerne midlerne?\nEKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE"
+    text = f"{heading}\n\n- Marte Meo med fokus på udfordringen\n- Hjemmebesøg, hvor pædagogen kommer hjem\n\nDet virker."
+    units = split_units("bupl-0015-abc", text, heading=heading)
+
+    assert [(u.kind, u.lead_in) for u in units] == [
+        ("list_item", "EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE"),
+        ("list_item", "EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE"),
+        ("sentence", ""),
+    ]
+    # Searched in sentence case: the embedder reads "FORÆLDRESAMARBEJDE" as fragments.
+    assert units[1].search_text == "Eksempler på tilgange til forældresamarbejde Hjemmebesøg, hvor pædagogen kommer hjem"
+
+
+def test_a_heading_that_ends_a_sentence_does_not_introduce_the_list_under_it():
+    heading = "Kommunen har gjort meget."
+    units = split_units("kl-0001-abc", f"{heading}\n\n- at styrke opsporingen", heading=heading)
+    assert [(u.kind, u.lead_in) for u in units] == [("list_item", "")]
