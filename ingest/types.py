@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from tidlig.text import is_caps
+from tidlig.text import sentence_case
 
 DocumentForm = Literal["slides", "prose"]
 BlockKind = Literal["text", "slide", "notes", "case", "recommendations", "table"]
@@ -120,9 +120,7 @@ class EvidenceUnit:
 
     @property
     def search_text(self) -> str:
-        # A title in capitals is embedded in sentence case: the embedder's cased word pieces split
-        # "FORÆLDRESAMARBEJDE" into fragments that match "forældresamarbejdet" poorly.
-        lead_in = self.lead_in.capitalize() if is_caps(self.lead_in) else self.lead_in
+        lead_in = sentence_case(self.lead_in)
         return f"{lead_in} {self.text}" if lead_in else self.text
 
 

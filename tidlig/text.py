@@ -39,6 +39,7 @@ __all__ = [
     "plain_markdown",
     "proper_nouns",
     "refers_back",
+    "sentence_case",
     "split_sentences",
     "stem",
     "strip_list_marker",
@@ -138,6 +139,16 @@ def is_caps_title(text: str) -> bool:
     """Two words or more in capitals and nothing in lowercase: "HVAD ER TIDLIG FOREBYGGENDE INDSATS?",
     "HENVISTE 0-18 ÅRIGE TIL PSYKIATRIEN" (a number may stand among the words); not an abbreviation alone."""
     return is_caps(text) and sum(1 for w in text.split() if sum(c.isalpha() for c in w) >= 2) >= 2
+
+
+def sentence_case(text: str) -> str:
+    """Each line in capitals ("EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE") in sentence case, for
+    search only: the embedder's cased word pieces split a word in capitals into fragments that match
+    its lowercase form ("forældresamarbejdet") poorly. Quotes keep the original. A list's lead-in is
+    searched this way; whole chunks are not (on train it lowered hit@5 0.949 -> 0.944)."""
+    if not any(c.isupper() for c in text):
+        return text
+    return "\n".join(line.capitalize() if is_caps_title(line) else line for line in text.split("\n"))
 
 
 def opens_quotation(text: str) -> bool:

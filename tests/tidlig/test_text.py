@@ -193,3 +193,10 @@ def test_announced_count(lead_in: str, expected: int | None) -> None:
     from tidlig.text import announced_count
 
     assert announced_count(lead_in) == expected
+
+
+def test_sentence_case_lowers_only_lines_in_capitals() -> None:
+    from tidlig.text import sentence_case
+
+    assert sentence_case("EKSEMPLER PÅ TILGANGE\nKL anbefaler PALS:") == "Eksempler på tilgange\nKL anbefaler PALS:"
+    assert sentence_case("VIDA") == "VIDA"  # one word in capitals is a name, not a title
