@@ -166,6 +166,11 @@ class QuestionAnalysis:
         return len(self.parts) > 1
 
     @property
+    def asks_for_questions(self) -> bool:
+        """Whether the documents' own questions are what is asked for ("Hvilke spørgsmål rejser oplægget?")."""
+        return any(word.startswith("spørgsmål") for word in words(self.text.lower()))
+
+    @property
     def whole(self) -> QuestionPart:
         """The whole question as one part."""
         return QuestionPart(self.text, self.answer_type, self.terms)

@@ -227,7 +227,7 @@ class EvidenceGatherer:
         """The candidate units of ``hits`` and, for each part they are scored for (one for a single
         question), one feature row per candidate, unscored. ``gather_evidence`` scores these, and
         ``python -m eval.fit`` fits the scorer on them, so the scorer is fitted on what it scores."""
-        candidates = candidate_units(hits, index)
+        candidates = candidate_units(hits, index, questions=analysis.asks_for_questions)
         if not candidates:
             return [], []
         if analysis.is_multi_part:
@@ -295,20 +295,39 @@ def unit_features(
     return rows
 
 
-def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource) -> list[Candidate]:
-    """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it)."""
+def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questions: bool = False) -> list[Candidate]:
+    """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it).
+
+    The documents' own questions are left out unless ``questions`` (they are what is asked for): a
+    question shares the asker's words but answers nothing ("De to undersøgelser svarer tilsammen på:"
+    and six questions opened unrelated answers). A list of questions goes with its lead-in; a question
+    among other items stays, so a list is never shown cut."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
         units = tuple(index.units.get(hit.passage.chunk_id, ()))
         groups = unit_groups(units)
+        asking = set() if questions else _asking_groups(units, groups)
         for unit, group in zip(units, groups, strict=True):
             key = unit_key(unit.text)
-            if key in seen or not quotable(unit, units):
+            if key in seen or group in asking or not quotable(unit, units):
                 continue
             seen.add(key)
             candidates.append(Candidate(unit, hit, rank, group))
     return candidates
+
+
+def _asking_groups(units: Sequence[EvidenceUnit], groups: Sequence[str]) -> set[str]:
+    """The groups (a sentence, or a list with its lead-in) whose every sentence or item is a question."""
+    answers: dict[str, bool] = {}
+    for unit, group in zip(units, groups, strict=True):
+        if unit.kind == "sentence" and is_lead_in(unit.text):
+            continue  # a list's lead-in: its items decide
+        # An item's first sentence decides: a list's last item may have swallowed the prose after it.
+        first = next(iter(split_sentences(unit.text)), "")
+        asks = unit.kind != "table_row" and first.rstrip().rstrip("\"”’'").endswith("?")
+        answers[group] = answers.get(group, False) or not asks
+    return {group for group, answers_something in answers.items() if not answers_something}
 
 
 def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:

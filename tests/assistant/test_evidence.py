@@ -57,6 +57,24 @@ def test_a_lead_in_without_its_items_is_no_candidate():
     assert texts(candidate_units(index.hits(), index)) == ["Pædagogerne arbejder med sprog hver dag i børnehaven."]
 
 
+QUESTIONS = (
+    "Hvad viser undersøgelsen om sprog?\n\nPjecen svarer på:\n- Hvor udbredt er modellerne?\n"
+    "- Hvad er formålet? I pjecen kan du læse resultaterne.\n\nOpmærksomhedspunkter:\n- Mere fokus på sprog\n"
+    "- Hvilke data skal bruges?\n\n42 pct. af kommunerne bruger en model."
+)
+
+
+def test_the_documents_own_questions_are_no_candidates_unless_asked_for():
+    index = FakeUnitIndex([("q", QUESTIONS, {})])
+    found = texts(candidate_units(index.hits(), index))
+    # A question alone, and a list of questions with its lead-in (an item's first sentence decides), go;
+    # a question among other items stays, so the list is not cut.
+    assert found == ["Opmærksomhedspunkter:", "Mere fokus på sprog", "Hvilke data skal bruges?", "42 pct. af kommunerne bruger en model."]
+    assert "Hvor udbredt er modellerne?" in texts(candidate_units(index.hits(), index, questions=True))
+    assert analyse_question("Hvilke spørgsmål rejser oplægget til sidst?").asks_for_questions
+    assert not analyse_question("Hvor udbredt er modellerne?").asks_for_questions
+
+
 def test_a_list_with_its_lead_in_and_a_tables_rows_form_groups():
     groups = dict(zip((u.text for u in INDEX.units["a"]), unit_groups(INDEX.units["a"]), strict=True))
     assert groups["KL anbefaler tre ting:"] == groups["At opsporingen styrkes"] == groups["Sparring fra PPR"]
