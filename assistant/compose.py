@@ -29,7 +29,7 @@ from typing import Literal
 
 from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, holds_detail
 from assistant.citations import CitationBook
-from assistant.evidence import ScoredUnit, shown_lead_in, terms_of, unit_key
+from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
@@ -310,9 +310,10 @@ class CitatComposer:
             short_list = sum(len(s.unit.text) for s in members) <= SHORT_LIST_CHARS
             asked = answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"})
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
-            promised = announced_count(lead_in) == len(members)  # "... gennem tre forbundne initiativer:"
+            nested = sub_items([s.unit for s in members], seed.hit.passage.text)
+            promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
             whole = whole_lists and (asked or short_list or even or promised)
-            items = [s.unit for s in members] if whole else relevant or _best_member(members, part)
+            items = [s.unit for s in members] if whole else _nested_whole(relevant or _best_member(members, part), members, nested)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored)))
 
@@ -530,6 +531,15 @@ def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
     return bool(set(terms) & set(content_terms(_cells(row.text)[0])))
 
 
+def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], nested: Mapping[str, str]) -> list[EvidenceUnit]:
+    """``items`` with the rest of any nested list among them (``nested``: sub-item id -> the id of the item
+    that introduces it): an item that introduces sub-items comes with all of them, a sub-item with the
+    item above it and its siblings (no lead-in without its items)."""
+    parents = {nested.get(u.unit_id, u.unit_id) for u in items}
+    wanted = {u.unit_id for u in items} | parents
+    return [s.unit for s in members if s.unit.unit_id in wanted or nested.get(s.unit.unit_id) in parents]
+
+
 def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]:
     return [max(members, key=lambda s: s.part_scores[part]).unit] if members else []
 
@@ -579,7 +589,8 @@ class _Writer:
         lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         if block.kind == "sentences":
             return " ".join(line for line in lines if line)
-        items = [f"- {line}" for line in lines if line]
+        nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
+        items = [f"{'  ' if unit.unit_id in nested else ''}- {line}" for unit, line in zip(block.units, lines, strict=True) if line]
         lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
         return "\n".join([lead_in, *items] if lead_in else items)
 

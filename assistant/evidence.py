@@ -37,7 +37,7 @@ from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, plain_markdown, refers_back, split_sentences
+from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, marker_kind, plain_markdown, refers_back, split_sentences
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 PART_VECTOR_CACHE = 512
@@ -308,13 +308,33 @@ def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questio
         units = tuple(index.units.get(hit.passage.chunk_id, ()))
         groups = unit_groups(units)
         asking = set() if questions else _asking_groups(units, groups)
+        parents = set(sub_items(units, hit.passage.text).values())
         for unit, group in zip(units, groups, strict=True):
             key = unit_key(unit.text)
-            if key in seen or group in asking or not quotable(unit, units):
+            if key in seen or group in asking or not (unit.unit_id in parents or quotable(unit, units)):
                 continue
             seen.add(key)
             candidates.append(Candidate(unit, hit, rank, group))
     return candidates
+
+
+def sub_items(units: Sequence[EvidenceUnit], chunk_text: str) -> dict[str, str]:
+    """The items of a nested list, each mapped to the item above it that introduces them: an item that
+    ends with ":" followed by items with another kind of marker ("1. Indfør evidensbaserede indsatser
+    med fokus på:" then "- mental sundhedsfremme ..."), up to the next item marked like it."""
+    parents: dict[str, str] = {}
+    parent: EvidenceUnit | None = None
+    parent_kind: str | None = None
+    for unit in sorted(units, key=lambda u: u.position):
+        if unit.kind != "list_item":
+            parent = None
+            continue
+        kind = marker_kind(chunk_text[chunk_text.rfind("\n", 0, unit.start) + 1 : unit.start])
+        if parent is not None and kind != parent_kind:
+            parents[unit.unit_id] = parent.unit_id
+            continue
+        parent, parent_kind = (unit, kind) if is_lead_in(unit.text) else (None, None)
+    return parents
 
 
 def _asking_groups(units: Sequence[EvidenceUnit], groups: Sequence[str]) -> set[str]:

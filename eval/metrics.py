@@ -165,27 +165,32 @@ def _plain(line: str) -> str:
     return plain_markdown(strip_markers(line).replace("|", " ")).strip()
 
 
+def _is_item(line: str) -> bool:
+    """A list item line, also one of a nested list ("  - ...", under an item that ends with ":")."""
+    return line.lstrip(" ").startswith("- ")
+
+
 def _dangling_lead_ins(lines: list[str]) -> int:
     count = 0
     for i, line in enumerate(lines):
         if _HEADING_LINE.match(line) or _TABLE_LINE.match(line) or not is_lead_in(_plain(line)):
             continue
         following = next((later for later in lines[i + 1 :] if later.strip()), "")
-        count += not (following.startswith("- ") or _TABLE_LINE.match(following))
+        count += not (_is_item(following) or _TABLE_LINE.match(following))
     return count
 
 
 def _introduces_list(lines: list[str], at: int) -> bool:
     """A title right above list items is the list's lead-in (a slide's title), not a stray fragment."""
-    return at + 1 < len(lines) and lines[at + 1].startswith("- ") and not lines[at].startswith("- ")
+    return at + 1 < len(lines) and _is_item(lines[at + 1]) and not _is_item(lines[at])
 
 
 def _is_fragment_line(line: str) -> bool:
     """A quoted line (not a heading, table row or lead-in) that is not a sentence; a list item needs a word."""
     if not line.strip() or _HEADING_LINE.match(line) or _TABLE_LINE.match(line):
         return False
-    if line.startswith("- "):
-        return not any(c.isalpha() for c in _plain(line[2:]))
+    if _is_item(line):
+        return not any(c.isalpha() for c in _plain(line.lstrip()[2:]))
     sentences = [s for s in (_plain(piece) for piece in MARKER.split(line)[::2]) if s]
     return any(not is_lead_in(s) and is_fragment(s) for s in sentences)
 

@@ -33,6 +33,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "marker_kind",
     "name_phrases",
     "opens_quotation",
     "paragraphs",
@@ -161,6 +162,17 @@ def opens_quotation(text: str) -> bool:
 def is_list_item(line: str) -> bool:
     """True for "- x", "+ x", "* x", "• x", "1. x", "2) x" and "a) x"."""
     return bool(_LIST_ITEM.match(line))
+
+
+def marker_kind(line: str) -> str | None:
+    """The kind of list marker a line opens with: "number" ("1.", "2)"), "letter" ("a)") or "bullet"
+    ("-", "•", "*"); None for a line that is no list item. A nested list changes kind ("1. ... med fokus
+    på:" then "- mental sundhedsfremme ...")."""
+    match = _LIST_ITEM.match(line)
+    if not match:
+        return None
+    marker = match.group(0).strip()
+    return "number" if marker[:1].isdigit() else "letter" if marker[:1].isalpha() else "bullet"
 
 
 def strip_list_marker(line: str) -> str:

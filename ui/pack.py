@@ -159,10 +159,12 @@ def pack_docx(pack: Sequence[PackItem], title: str = DEFAULT_TITLE) -> bytes:
         heading = "Spørgsmål" if item.kind == "answer" else "Citat fra"
         document.add_heading(f"{number}. {heading}: {item.heading}", level=1)
         for line_pieces in _lines(pieces):
-            text = "".join(piece for piece, _ in line_pieces).strip()
+            raw = "".join(piece for piece, _ in line_pieces)
+            text = raw.strip()
             bullet = text.startswith("- ")
             bold = text.startswith("**") and text.endswith("**") and len(text) > 4
-            style = "List Bullet" if bullet else ("Quote" if item.kind == "quote" else None)
+            nested = bullet and raw.startswith("  ")  # an item of a nested list ("  - ...")
+            style = ("List Bullet 2" if nested else "List Bullet") if bullet else ("Quote" if item.kind == "quote" else None)
             paragraph = document.add_paragraph(style=style)
             for piece, note in line_pieces:
                 if note:

@@ -212,6 +212,30 @@ def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
         assert text.splitlines()[0] == f"{lead_in} [1]" and ("PPR giver sparring" in text) is whole
 
 
+NESTED = (
+    "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
+    "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"
+    "2. Skab koordinering på nationalt niveau mellem ministerier, regioner, kommuner og de faglige miljøer, der arbejder med børn\n"
+    "3. Evaluer indsatserne løbende, så kommunerne ved, hvilke indsatser der virker, for hvem og under hvilke betingelser de virker"
+)
+
+
+def test_a_nested_list_keeps_its_introducing_item_and_shows_its_items_indented():
+    index = FakeUnitIndex([("vr", NESTED, KL)])
+    text = compose("Hvad anbefaler strategien for skolen?", {"mental sundhedsfremme": 0.9}, index=index).short_answer
+    lines = text.splitlines()
+    assert lines[0] == "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE): [1]"
+    assert lines[1:4] == [
+        "- Indfør evidensbaserede indsatser med fokus på: [1]",
+        "  - mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag [1]",
+        "  - bedre tilbud til familier med psykisk sygdom [1]",
+    ]
+    # A question for one item of the sub-list gets the item above it and its siblings, not the whole list.
+    one = compose("Hvor skal mental sundhedsfremme ske?", {"mental sundhedsfremme": 0.9}, index=index).short_answer
+    assert "- Indfør evidensbaserede indsatser med fokus på: [1]" in one and "  - bedre tilbud" in one
+    assert "Skab koordinering" not in one
+
+
 def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relevant_rows():
     composition = compose("Hvad kostede sprogpakkerne i 2017?", {"Sprogpakker": 0.9, "Forældrekurser": 0.01})
     html = MarkdownIt("commonmark").enable("table").render(composition.short_answer)

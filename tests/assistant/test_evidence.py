@@ -19,6 +19,7 @@ from assistant.evidence import (
     candidate_units,
     compound_heads,
     holds_answer_type,
+    sub_items,
     unit_groups,
 )
 from index import Passage, ScoredPassage
@@ -73,6 +74,17 @@ def test_the_documents_own_questions_are_no_candidates_unless_asked_for():
     assert "Hvor udbredt er modellerne?" in texts(candidate_units(index.hits(), index, questions=True))
     assert analyse_question("Hvilke spørgsmål rejser oplægget til sidst?").asks_for_questions
     assert not analyse_question("Hvor udbredt er modellerne?").asks_for_questions
+
+
+def test_an_item_that_introduces_a_nested_list_is_a_candidate_and_its_items_know_it():
+    text = "Strategien:\n1. Indfør indsatser med fokus på:\n- mental sundhed\n- bedre tilbud\n2. Skab koordinering\n3. Evaluer:"
+    index = FakeUnitIndex([("n", text, {})])
+    units = index.units["n"]
+    by_text = {u.text: u.unit_id for u in units}
+    assert sub_items(units, text) == {by_text["mental sundhed"]: by_text["Indfør indsatser med fokus på:"],
+                                      by_text["bedre tilbud"]: by_text["Indfør indsatser med fokus på:"]}  # fmt: skip
+    found = texts(candidate_units(index.hits(), index))
+    assert "Indfør indsatser med fokus på:" in found and "Evaluer:" not in found  # "Evaluer:" introduces nothing
 
 
 def test_a_list_with_its_lead_in_and_a_tables_rows_form_groups():

@@ -51,6 +51,11 @@ def test_each_defect_is_counted_from_the_text(extra, key):
     assert sum(counts.values()) == 1
 
 
+def test_an_item_that_introduces_a_nested_list_is_not_dangling():
+    nested = "Lead.\n\nÅrsager: [1]\n- Tre hovedårsager: [1]\n  - For få voksne [1]\n  - Pressede forældre [1]"
+    assert form(nested)["dangling_lead_ins"] == 0 and form(nested)["fragments"] == 0
+
+
 def test_a_lead_in_followed_by_a_table_is_not_dangling():
     assert form("Lead.\n\nUdgifterne fordeler sig sådan: [1]\n| a | b [1]|\n|---|---|\n| c | d [1]|")["dangling_lead_ins"] == 0
 

@@ -200,3 +200,14 @@ def test_sentence_case_lowers_only_lines_in_capitals() -> None:
 
     assert sentence_case("EKSEMPLER PÅ TILGANGE\nKL anbefaler PALS:") == "Eksempler på tilgange\nKL anbefaler PALS:"
     assert sentence_case("VIDA") == "VIDA"  # one word in capitals is a name, not a title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("1. Indfør indsatser med fokus på:", "number"), ("12) Tolvte", "number"), ("- mental sundhed", "bullet"),
+     ("• bedre tilbud", "bullet"), ("a) først", "letter"), ("Almindelig tekst", None)],
+)
+def test_marker_kind(line: str, expected: str | None) -> None:
+    from tidlig.text import marker_kind
+
+    assert marker_kind(line) == expected

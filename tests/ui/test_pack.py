@@ -68,3 +68,13 @@ def test_docx_reads_back_as_course_material():
         "KL (2015): De udsatte børn <rapport> ![t](http://host/x.png). Fil: kl.txt",
         "Viborg Kommune (2019): Viborg-modellen. Fil: viborg.pdf",
     ]
+
+
+def test_a_nested_list_keeps_its_levels_in_docx():
+    from docx import Document
+
+    nested = Answer("Kort svar:\n\n- Tre årsager: [1]\n  - For få voksne [1]\n  - Pressede forældre [1]", (CITATION,))
+    document = Document(io.BytesIO(pack_docx(add_answer([], Exchange("Hvorfor?", nested)), "Modul")))
+    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
+    assert ("List Bullet", "Tre årsager:1") in paragraphs
+    assert ("List Bullet 2", "For få voksne2") in paragraphs and ("List Bullet 2", "Pressede forældre3") in paragraphs
