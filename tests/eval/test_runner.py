@@ -17,20 +17,19 @@ RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
-# Measured on the validation split (109 items, 17 not answerable) when the floors were set (main with
-# headings in passages, evidence units split at lead-in lines and titles, the same-unit detail check, unit
-# scorer and answerability refitted with python -m eval.fit; key_fact_recall re-measured after case
-# results, sentence continuations, typed answers and whole short lists): hit@5 0.891, mrr@10 0.821,
-# key_fact_recall 0.688, citation_precision 1.0, citation_recall 1.0, gold_cited 0.826,
-# unanswerable_declined 0.882, answerable_declined 0.022.
+# Measured on the validation split (109 items, 17 not answerable) when the floors were last set (chunker
+# version 15: a chunk's opening title leads the list under it; nested lists; the documents' own questions
+# left out): hit@5 0.902, mrr@10 0.824, key_fact_recall 0.700, citation_precision 1.0, citation_recall 1.0,
+# gold_cited 0.793, unanswerable_declined 0.941 (15 of 16), answerable_declined 0.022. The raised floors sit one
+# or two questions below the measured value.
 FLOORS = {
-    ("retrieval", "hit@5"): 0.86,
-    ("retrieval", "mrr@10"): 0.79,
-    ("answer", "key_fact_recall"): 0.66,
+    ("retrieval", "hit@5"): 0.88,
+    ("retrieval", "mrr@10"): 0.80,
+    ("answer", "key_fact_recall"): 0.68,
     ("answer", "citation_precision"): 0.98,
     ("answer", "citation_recall"): 0.98,
-    ("answer", "gold_cited"): 0.79,
-    ("refusal", "unanswerable_declined"): 0.80,
+    ("answer", "gold_cited"): 0.79,  # kept from 0.826: not lowered, though now within a question of the value
+    ("refusal", "unanswerable_declined"): 0.86,
 }
 MAX_ANSWERABLE_DECLINED = 0.05
 
