@@ -24,6 +24,7 @@ import math
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -308,10 +309,10 @@ def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questio
         units = tuple(index.units.get(hit.passage.chunk_id, ()))
         groups = unit_groups(units)
         asking = set() if questions else _asking_groups(units, groups)
-        parents = set(sub_items(units, hit.passage.text).values())
+        introducers = frozenset(sub_items(units, hit.passage.text).values())
         for unit, group in zip(units, groups, strict=True):
             key = unit_key(unit.text)
-            if key in seen or group in asking or not (unit.unit_id in parents or quotable(unit, units)):
+            if key in seen or group in asking or not quotable(unit, units, introducers):
                 continue
             seen.add(key)
             candidates.append(Candidate(unit, hit, rank, group))
@@ -370,16 +371,19 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
     return groups
 
 
-def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
+def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit], introducers: AbstractSet[str] = frozenset()) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
-    items in the same chunk; a table's header row only as the header of its rows. Text that addresses
-    the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
+    items in the same chunk (``introducers``: the ids of items that introduce a nested list, see
+    :func:`sub_items`); a table's header row only as the header of its rows. Text that addresses the
+    assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
     if _addresses_assistant(unit.text):
         return False
     if unit.kind == "table_row":
         return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
     if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
-        return any(shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units)
+        return unit.unit_id in introducers or any(
+            shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units
+        )
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
     return not is_fragment(unit.text)
