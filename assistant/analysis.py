@@ -284,7 +284,7 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
         re.I,
     ),
-    "place": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\bkommuner(?:ne)?\b|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{2,}"),
+    "place": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{2,}"),
     "person": re.compile(
         r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
         r"|medarbejder|konsulent|team|PPR|familiebehandler)\w*\b",

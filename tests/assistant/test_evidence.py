@@ -111,6 +111,9 @@ CASE = ScoredPassage(Passage("x", "", {"case_number": 3, "municipality": "Aarhus
         ("time", "Projektet startede i 2016.", PLAIN, True),
         ("time", "Underretningen skal ske inden 24 timer.", PLAIN, True),
         ("place", "Indsatsen findes i Holstebro og Viborg.", PLAIN, True),
+        ("place", "Aalborg Kommune tog i 2012 konsekvensen af forskningen.", PLAIN, True),
+        # "kommunerne" names no place: "Hvilken kommune ...?" is not answered by what municipalities in general do
+        ("place", "Det er et udviklingsområde for kommunerne at udnytte netværket.", PLAIN, False),
         ("person", "Sundhedsplejersken tager kontakt til familien.", PLAIN, True),
         ("reason", "Det skyldes, at børnene ses tidligt.", PLAIN, True),
         ("definition", "Tidlig indsats betyder, at der handles i tide.", PLAIN, True),
