@@ -173,6 +173,21 @@ def answered_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> 
     return answered
 
 
+def shown_typed_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, shown: str) -> set[int]:
+    """The parts asking for a figure, a time, a place or a role whose likeliest unit holds one and stands in
+    the composed answer ``shown``. A part's own words can resemble nothing ("hvornår forventer de at tjene
+    pengene hjem igen?" scores 0.05 on "... omkostningsneutral i 2018 ... fra 2019 er en varig besparelse");
+    saying it is not covered above the sentence that answers it would contradict the quote."""
+    typed = set()
+    for number, part in enumerate(analysis.parts):
+        best = max(scored, key=lambda s: s.part_scores[number], default=None)
+        if part.answer_type not in TYPED_PARTS or best is None:
+            continue
+        if best.features[number].get("answer_type", 0.0) == 1.0 and best.unit.text in shown:
+            typed.add(number)
+    return typed
+
+
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 

@@ -36,7 +36,7 @@ from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question,
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, source_heading
-from assistant.evidence import Candidate, EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts
+from assistant.evidence import Candidate, EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts, shown_typed_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -367,6 +367,10 @@ class Assistant:
         assessment = _with_parts_credited(state, assessment, scored)
         decision = assessment.decision
         composition = self._citat(state, assessment, analysis, scored, hits)
+        # Not recomposed: the unit that answers the part is shown already, and a part's own units would be
+        # the next ones resembling its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
+        assessment = _with_shown_parts_credited(state, assessment, scored, composition)
+        decision = assessment.decision
         if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
@@ -513,6 +517,19 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, scored: Se
         return assessment
     answered = answered_parts(scored, assessment.analysis)
     return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, answered))
+
+
+def _with_shown_parts_credited(
+    state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit], composition: Composition
+) -> Assessment:
+    """``assessment`` with the uncovered parts that the composed answer answers after all counted as
+    answered (see :func:`shown_typed_parts`): a partial lead-in must not contradict its own quote."""
+    if not assessment.decision.uncovered_parts:
+        return assessment
+    shown = shown_typed_parts(scored, assessment.analysis, composition.short_answer)
+    if not shown & set(assessment.decision.uncovered_parts):
+        return assessment
+    return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, shown))
 
 
 def _with_case_names_checked(

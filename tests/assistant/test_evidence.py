@@ -16,6 +16,7 @@ from assistant.evidence import (
     ScoredUnit,
     UnitScorer,
     answered_parts,
+    shown_typed_parts,
     candidate_units,
     compound_heads,
     holds_answer_type,
@@ -216,3 +217,14 @@ def test_a_part_is_answered_by_a_likely_unit_holding_what_it_asks_for():
 def test_a_compound_holds_the_question_term_that_is_its_head(term, unit, holds):
     terms = content_terms(term)
     assert (set(terms) <= compound_heads(terms, frozenset(content_terms(unit)))) is holds
+
+
+def test_a_typed_part_is_answered_by_its_likeliest_unit_when_the_answer_shows_it():
+    analysis = analyse_question("Hvad koster omstillingen, og hvornår tjener de pengene hjem igen?")
+    cost = _scored("Omstillingen koster 4,5 mio. kr. i 2015, men fra 2019 er der en varig besparelse.", (0.6, 0.05), (True, True))
+    other = _scored("Familierne oplever en tættere kontakt.", (0.2, 0.04), (False, False))
+    assert shown_typed_parts([cost, other], analysis, f"{cost.unit.text} [1]") == {0, 1}
+    # Not shown, or the likeliest unit holds no time: the part stays unanswered.
+    assert shown_typed_parts([cost, other], analysis, f"{other.unit.text} [1]") == set()
+    timeless = _scored("Besparelsen kommer senere.", (0.1, 0.06), (False, False))
+    assert shown_typed_parts([cost, timeless], analysis, f"{cost.unit.text} {timeless.unit.text}") == {0}
