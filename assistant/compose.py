@@ -49,8 +49,9 @@ LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # Questions that, when their best evidence lies in a case example, are answered as a case: the lead-in
 # names the case and the case's results come along ("Hvad fik Ishøj ud af ...?" asks for a result
-# without the word "case").
-CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list"})
+# without the word "case"; "Hvilken kommune kom over sit eget mål ...?" asks for the municipality and what it
+# achieved).
+CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place"})
 SHORT_UNITS = 3
 # The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
 TOPIC_COVERAGE = 0.3
