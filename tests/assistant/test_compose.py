@@ -380,8 +380,15 @@ def _case_result(s: ScoredUnit) -> bool:
     return s.hit.passage.metadata.get("case_number") == 7 and bool(re.search(r"pct\.|viser", s.unit.text))
 
 
-def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order():
-    question = "Hvilke resultater har København set af socialrådgivere på skolerne?"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilke resultater har København set af socialrådgivere på skolerne?",
+        # a place question answered from a case: the municipality and what it achieved
+        "Hvilken kommune har haft socialrådgivere på skolerne?",
+    ],
+)
+def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order(question):
     analysis = analyse_question(question)
     scored = [
         ScoredUnit(s.unit, s.hit, s.rank, s.group, ({"case_result": float(_case_result(s))},), s.part_scores, s.coverage)
