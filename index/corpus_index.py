@@ -410,7 +410,9 @@ class CorpusIndex:
 #     function word ends its sentence; a list that fits in a chunk is not cut between two (when a
 #     quarter of a chunk stays behind), and a bullet's explanation on a line of its own does not end its list.
 # 15: a title a chunk opens with (its heading's last line) is the lead-in of a list right under it.
-CHUNKER_VERSION = 15
+# 16: Word list paragraphs carry the marker Word shows ("1.", "a)", "iv)") instead of "- " for all, so the
+#     text of every DOCX changes; "A) x" and "iv) x" lines are list items too.
+CHUNKER_VERSION = 16
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

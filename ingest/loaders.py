@@ -22,9 +22,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
-from tidlig.text import YEAR
+from tidlig.text import YEAR, is_list_item
 
 log = logging.getLogger(__name__)
 
@@ -212,25 +213,45 @@ def _too_long(max_chars: int) -> UnreadableFile:
 
 
 def _docx_pages(path: Path) -> tuple[Page, ...]:
+    document, problem = _open_docx(path)
+    lists = DocxLists.of(document, problem)
+    pages = _docx_page_texts(document, lists)
+    lists.warn_fallbacks(path.name)
+    return pages
+
+
+def _open_docx(path: Path):
+    """The python-docx ``Document`` and, when its numbering part had to be left out, why.
+
+    python-docx refuses a whole file whose numbering part is missing or not XML; numbering only gives
+    list markers, so such a file is read with an empty numbering part instead (its lists read as bullets).
+    """
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import LxmlError
 
-    try:
-        document = Document(str(path))
     # LxmlError: a readable zip whose word/document.xml is broken (XMLSyntaxError)
-    except (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError) as error:
+    errors = (PackageNotFoundError, zipfile.BadZipFile, LxmlError, KeyError, ValueError)
+    try:
+        return Document(str(path)), ""
+    except errors as error:
+        part, problem = broken_numbering_part(path)
+        if part:
+            try:
+                return Document(with_empty_numbering(path, part)), problem
+            except errors:
+                pass  # something else is broken too
         log.warning("cannot read DOCX %s: %s", path, error)
         raise UnreadableFile("Word-filen er beskadiget og kan ikke læses") from None
-    return _docx_page_texts(document)
 
 
-def _docx_page_texts(document) -> tuple[Page, ...]:
+def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
     """Paragraphs, text boxes and tables in document order, as text the structure module reads.
 
     Headings become Markdown headings of their level ("## Titel"), list paragraphs (a list style or
-    Word numbering) list items, a table one paragraph of " | "-separated rows. Where Word recorded
-    page breaks (a file saved by Word carries where its pages began), the text is split into pages.
+    Word numbering) list items with the marker Word shows ("1.", "a)", "- ", see ``ingest.docx_lists``),
+    a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
+    carries where its pages began), the text is split into pages.
     """
     from docx.table import Table
 
@@ -241,8 +262,8 @@ def _docx_page_texts(document) -> tuple[Page, ...]:
             continue
         if _docx_page_break(item) and pages[-1]:
             pages.append([])
-        pages[-1].append(_docx_paragraph(item))
-        pages[-1] += [_docx_paragraph(box) for box in _docx_text_boxes(item)]
+        pages[-1].append(_docx_paragraph(item, lists))
+        pages[-1] += [_docx_paragraph(box, lists) for box in _docx_text_boxes(item)]
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
 
@@ -253,22 +274,25 @@ def _docx_join(paragraphs: list[str]) -> str:
     previous = ""
     for paragraph in filter(str.strip, paragraphs):
         if out:
-            out += "\n" if paragraph.startswith("- ") and previous.startswith("- ") else "\n\n"
+            out += "\n" if is_list_item(paragraph) and is_list_item(previous) else "\n\n"
         out += paragraph
         previous = paragraph
     return out
 
 
-def _docx_paragraph(paragraph) -> str:
+def _docx_paragraph(paragraph, lists: DocxLists) -> str:
     text = " ".join(paragraph.text.split("\n")).strip()
     if not text:
         return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
     level = _docx_heading_level(paragraph)
     if level:
         return f"{'#' * level} {text}"
-    if _docx_is_list(paragraph):
-        return f"- {text}"
-    return paragraph.text
+    # Counted here, after the heading test: a numbered heading is a heading, not a list item. Nested
+    # levels are not indented: cleaning collapses leading whitespace, so a sub-list stays visible only
+    # where its markers differ in kind from its parent's ("1." then "- " or "a)"), which Word's own
+    # markers usually do (see ``assistant.evidence.sub_items``).
+    marker = lists.marker(paragraph)
+    return f"{marker}{text}" if marker else paragraph.text
 
 
 def _docx_style(paragraph) -> str:
@@ -285,12 +309,6 @@ def _docx_heading_level(paragraph) -> int:
         return min(int(match.group(1)), 6)
     outline = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
     return min(int(outline[0]) + 1, 6) if outline and outline[0].isdigit() and int(outline[0]) < 9 else 0
-
-
-def _docx_is_list(paragraph) -> bool:
-    # Word list paragraphs carry their bullet or number in the style or in numbering, not in the text.
-    style = _docx_style(paragraph)
-    return "list" in style or "liste" in style or bool(paragraph._p.xpath("./w:pPr/w:numPr"))
 
 
 def _docx_text_boxes(paragraph) -> list:

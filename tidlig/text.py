@@ -66,8 +66,9 @@ _BOUNDARY = re.compile(rf"(?<=[.!?…])[\"”’')]*\s+(?=[{_OPENING}]?[A-ZÆØ�
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
 _SOURCE_NOTE = re.compile(r"\s+(?=Kilder?\s*:)|(?<=[.!?…])\s+(?=https?://|www\.)")
-# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x"; a bare "3." line is a numbered item whose text follows.
-_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|[a-h]\)\s+)")
+# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a numbered item
+# whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
+_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)\s+)")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -160,14 +161,14 @@ def opens_quotation(text: str) -> bool:
 
 
 def is_list_item(line: str) -> bool:
-    """True for "- x", "+ x", "* x", "• x", "1. x", "2) x" and "a) x"."""
+    """True for "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x" and "iv) x"."""
     return bool(_LIST_ITEM.match(line))
 
 
 def marker_kind(line: str) -> str | None:
-    """The kind of list marker a line opens with: "number" ("1.", "2)"), "letter" ("a)") or "bullet"
-    ("-", "•", "*"); None for a line that is no list item. A nested list changes kind ("1. ... med fokus
-    på:" then "- mental sundhedsfremme ...")."""
+    """The kind of list marker a line opens with: "number" ("1.", "2)"), "letter" ("a)", "B)", and a
+    roman numeral: "iv)") or "bullet" ("-", "•", "*"); None for a line that is no list item. A nested
+    list changes kind ("1. ... med fokus på:" then "- mental sundhedsfremme ...")."""
     match = _LIST_ITEM.match(line)
     if not match:
         return None

@@ -6,6 +6,7 @@ The file builders at the top are also used by tests/ingest/test_pipeline.py.
 from __future__ import annotations
 
 import datetime
+import io
 import logging
 import zipfile
 from pathlib import Path
@@ -289,7 +290,8 @@ def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_pa
         "# Tidlig opsporing i dagplejen",
         "Dagplejerne ser børnene hver dag og opdager ofte mistrivsel først.",
         "Tegn på mistrivsel kan være:",
-        "- Barnet trækker sig fra legen\n- Barnet græder meget ved aflevering\n- Tal med forældrene",
+        # "List Number" carries its numbering in the style, not in the paragraph: it counts all the same
+        "- Barnet trækker sig fra legen\n- Barnet græder meget ved aflevering\n1. Tal med forældrene",
         "Før tabellen: udgifter fordelt på år.",
         "År | Børn | Udgift\n2023 | 412 | 1,2 mio. kr.",
         "Efter tabellen: tallene stiger hvert år.",
@@ -454,3 +456,224 @@ def test_docx_heading_levels_numbering_text_boxes_page_breaks_and_merged_cells(t
         "Side to begynder her.",
         "Indsats | Udgift\nPluspladser | Sprog | 1,2 mio. kr.",
     ]
+
+
+# ---- DOCX lists: Word's numbering and nesting --------------------------------------------------------
+
+# A multilevel list as Word writes one: numbers, bullets under them, letters under those.
+MULTILEVEL = (
+    '<w:abstractNum w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="o"/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+    "</w:abstractNum>"
+)
+# Numbers from 3, upper letters under them that only restart after level 0 (lvlRestart 1), roman below.
+FROM_THREE = (
+    '<w:abstractNum w:abstractNumId="91"><w:multiLevelType w:val="multilevel"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="upperLetter"/><w:lvlText w:val="%2."/></w:lvl>'
+    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:lvlRestart w:val="1"/><w:numFmt w:val="lowerRoman"/>'
+    '<w:lvlText w:val="%3."/></w:lvl></w:abstractNum>'
+)
+
+
+def _numbering(document, abstracts: str, nums: dict[int, str]) -> None:
+    """Add abstract definitions and instances (numId -> abstractNumId plus override XML)."""
+    numbering = document.part.numbering_part.element
+    first_num = numbering.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}num")
+    for definition in list(_word_xml(f"<ROOT>{abstracts}</ROOT>")):
+        first_num.addprevious(definition)
+    for num_id, body in nums.items():
+        numbering.append(_word_xml(f'<ROOT><w:num w:numId="{num_id}">{body}</w:num></ROOT>')[0])
+
+
+def _item(document, text: str, num_id: int, level: int = 0, style: str | None = None):
+    paragraph = document.add_paragraph(text, style=style)
+    paragraph._p.get_or_add_pPr().append(
+        _word_xml(f'<ROOT><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr></ROOT>')[0]
+    )
+    return paragraph
+
+
+def make_list_docx(path: Path) -> Path:
+    """A numbered list with bulleted sub-items and lettered sub-sub-items, then bullets under bullets
+    ("List Bullet" and "List Bullet 2", numbered through their styles only)."""
+    import docx
+
+    document = docx.Document()
+    _numbering(document, MULTILEVEL, {90: '<w:abstractNumId w:val="90"/>'})
+    document.add_paragraph("Strategien har tre trin:")
+    _item(document, "Indfør indsatser med fokus på:", 90)
+    _item(document, "mental sundhed", 90, 1)
+    _item(document, "bedre tilbud, især:", 90, 1)
+    _item(document, "i dagtilbud", 90, 2)
+    _item(document, "i skolen", 90, 2)
+    _item(document, "Skab koordinering", 90)
+    _item(document, "Evaluer indsatsen", 90)
+    document.add_paragraph("Vi arbejder med:")
+    document.add_paragraph("sprog, især:", style="List Bullet")
+    document.add_paragraph("læsning", style="List Bullet 2")
+    document.add_paragraph("motorik", style="List Bullet")
+    document.save(str(path))
+    return path
+
+
+def test_docx_numbered_list_with_nested_levels_reads_as_word_shows_it(tmp_path):
+    document = load_document(make_list_docx(tmp_path / "strategi.docx"), {}, LIMIT)
+
+    assert document.pages[0].text.split("\n\n") == [
+        "Strategien har tre trin:",
+        # a deeper level restarts when a shallower one is counted: the letters under item 1 begin at a)
+        "1. Indfør indsatser med fokus på:\n- mental sundhed\n- bedre tilbud, især:\na) i dagtilbud\nb) i skolen\n"
+        "2. Skab koordinering\n3. Evaluer indsatsen",
+        "Vi arbejder med:",
+        # a bullet under a bullet stays flat: cleaning collapses indentation, so only a change of marker
+        # kind can show nesting (see the pipeline test below)
+        "- sprog, især:\n- læsning\n- motorik",
+    ]
+
+
+def test_docx_start_values_restarts_and_overrides_count_like_word(tmp_path):
+    import docx
+
+    document = docx.Document()
+    _numbering(
+        document,
+        FROM_THREE,
+        {
+            91: '<w:abstractNumId w:val="91"/>',
+            92: '<w:abstractNumId w:val="91"/>',  # another instance of the same list: it counts on
+            93: '<w:abstractNumId w:val="91"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>',
+        },
+    )
+    _item(document, "Tredje", 91)
+    _item(document, "under tredje", 91, 1)
+    _item(document, "romertal", 91, 2)
+    _item(document, "romertal igen", 91, 2)
+    _item(document, "Fjerde", 92)
+    _item(document, "under fjerde", 92, 1)
+    _item(document, "romertal uden genstart", 92, 2)
+    document.add_paragraph("En ny liste begynder.")
+    _item(document, "Forfra", 93)
+    _item(document, "Videre", 93)
+    document.save(str(tmp_path / "start.docx"))
+
+    text = load_document(tmp_path / "start.docx", {}, LIMIT).pages[0].text
+    assert text.split("\n\n") == [
+        # level 2 restarts only after level 0 (lvlRestart 1), not after the letters of level 1
+        "3. Tredje\nA) under tredje\ni) romertal\nii) romertal igen\n4. Fjerde\nA) under fjerde\ni) romertal uden genstart",
+        "En ny liste begynder.",
+        "1. Forfra\n2. Videre",  # the instance's start override restarts the list
+    ]
+
+
+def test_docx_numbering_style_link_counts_as_the_style_it_names(tmp_path):
+    """A definition with only ``w:numStyleLink`` (how Word writes a list that uses a numbering style)."""
+    import docx
+
+    document = docx.Document()
+    document.styles.element.append(
+        _word_xml('<ROOT><w:style w:type="numbering" w:styleId="Trin"><w:pPr><w:numPr><w:numId w:val="95"/>'
+                  "</w:numPr></w:pPr></w:style></ROOT>")[0]  # fmt: skip
+    )
+    linked = '<w:abstractNum w:abstractNumId="94"><w:numStyleLink w:val="Trin"/></w:abstractNum>'
+    _numbering(document, FROM_THREE + linked, {95: '<w:abstractNumId w:val="91"/>', 96: '<w:abstractNumId w:val="94"/>'})
+    for text in ("Planlæg", "Udfør"):
+        _item(document, text, 96)
+    document.save(str(tmp_path / "trin.docx"))
+
+    assert load_document(tmp_path / "trin.docx", {}, LIMIT).pages[0].text == "3. Planlæg\n4. Udfør"
+
+
+def test_docx_list_styles_without_numbering_read_as_bullets(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Punkter:")
+    document.add_paragraph("første", style="List Paragraph")  # a list style that names no numbering
+    document.add_paragraph("andet", style="List Number 2")  # numbering in the style only
+    document.add_paragraph("tredje", style="List Number 2")
+    removed = _item(document, "uden nummer", 0, style="List Number")  # numId 0: taken out of the list
+    assert removed.text == "uden nummer"
+    document.save(str(tmp_path / "stil.docx"))
+
+    assert load_document(tmp_path / "stil.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Punkter:",
+        "- første\n1. andet\n2. tredje",
+        "uden nummer",
+    ]
+
+
+def _replace_part(path: Path, name: str, data: bytes | None) -> Path:
+    """``path`` rewritten with part ``name`` replaced by ``data`` (left out when None)."""
+    original = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(original)) as source, zipfile.ZipFile(path, "w") as target:
+        for entry in source.namelist():
+            if entry != name:
+                target.writestr(entry, source.read(entry))
+            elif data is not None:
+                target.writestr(entry, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("malformed", "numbering part word/numbering.xml is malformed"),
+        ("missing", "numbering part word/numbering.xml is missing"),
+        ("unknown", "numId 77 is not defined"),
+    ],
+)
+def test_docx_with_broken_numbering_reads_its_lists_as_bullets_with_one_warning(tmp_path, caplog, damage, reason):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Trin:")
+    number = 77 if damage == "unknown" else 5
+    for text in ("Tal med forældrene", "Skriv et notat"):
+        _item(document, text, number)
+    path = tmp_path / "trin.docx"
+    document.save(str(path))
+    if damage != "unknown":
+        numbering = zipfile.ZipFile(path).read("word/numbering.xml")
+        _replace_part(path, "word/numbering.xml", numbering[: len(numbering) // 2] if damage == "malformed" else None)
+
+    with caplog.at_level(logging.WARNING, logger="ingest.docx_lists"):
+        loaded = load_document(path, {}, LIMIT)
+
+    assert loaded.pages[0].text == "Trin:\n\n- Tal med forældrene\n- Skriv et notat"
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1
+    assert reason in warnings[0] and "2 numbered list paragraph(s)" in warnings[0]
+    assert "forældrene" not in warnings[0]  # no document text in the log
+
+
+def test_docx_lists_keep_their_lead_ins_and_sub_items_through_chunks_and_units(tmp_path):
+    from assistant.evidence import sub_items
+    from ingest.chunking import chunk_blocks
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    document = load_document(make_list_docx(tmp_path / "strategi.docx"), {}, LIMIT)
+    chunks = chunk_blocks(document.info, blocks_for(document), count_tokens=lambda t: len(t.split()), max_tokens=200)
+    assert len(chunks) == 1
+    chunk = chunks[0]
+    units = split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading)
+    items = {u.text: u for u in units if u.kind == "list_item"}
+    by_id = {u.unit_id: u.text for u in units}
+
+    assert [u.text for u in units if u.kind == "sentence"] == ["Strategien har tre trin:", "Vi arbejder med:"]
+    assert {text: u.lead_in for text, u in items.items()} == {
+        **dict.fromkeys(list(items)[:7], "Strategien har tre trin:"),
+        **dict.fromkeys(["sprog, især:", "læsning", "motorik"], "Vi arbejder med:"),
+    }
+    parents = {by_id[child]: by_id[parent] for child, parent in sub_items(units, chunk.text).items()}
+    # number -> bullet is nesting. sub_items knows one level: the letters under a bullet belong to the
+    # item that opened the nested list, and a bullet under a bullet is not seen as nested at all.
+    assert parents == {
+        "mental sundhed": "Indfør indsatser med fokus på:",
+        "bedre tilbud, især:": "Indfør indsatser med fokus på:",
+        "i dagtilbud": "Indfør indsatser med fokus på:",
+        "i skolen": "Indfør indsatser med fokus på:",
+    }

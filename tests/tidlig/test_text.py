@@ -205,7 +205,8 @@ def test_sentence_case_lowers_only_lines_in_capitals() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("1. Indfør indsatser med fokus på:", "number"), ("12) Tolvte", "number"), ("- mental sundhed", "bullet"),
-     ("• bedre tilbud", "bullet"), ("a) først", "letter"), ("Almindelig tekst", None)],
+     ("• bedre tilbud", "bullet"), ("a) først", "letter"), ("B) andet", "letter"),
+     ("iv) fjerde", "letter"), ("Almindelig tekst", None), ("i. Danmark", None)],
 )
 def test_marker_kind(line: str, expected: str | None) -> None:
     from tidlig.text import marker_kind
