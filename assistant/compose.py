@@ -34,7 +34,18 @@ from assistant.types import Outcome
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import (
-    announced_count, content_terms, enumerates, inert_markdown, is_fragment, is_lead_in, refers_back, split_sentences, words,
+    MIN_STACK_LINES,
+    announced_count,
+    content_terms,
+    enumerates,
+    inert_markdown,
+    is_fragment,
+    is_lead_in,
+    refers_back,
+    split_sentences,
+    stacked_lines,
+    trailing_values,
+    words,
 )
 
 MORE_HEADING = "**Mere fra kilderne**"
@@ -587,13 +598,49 @@ class _Writer:
         marker = self.book.cite(block.hit)
         if block.kind == "table":
             return self._table(block, marker)
-        lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         if block.kind == "sentences":
-            return " ".join(line for line in lines if line)
+            return self._sentences(block, marker)
+        lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
         items = [f"{'  ' if unit.unit_id in nested else ''}- {line}" for unit, line in zip(block.units, lines, strict=True) if line]
         lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
         return "\n".join([lead_in, *items] if lead_in else items)
+
+    def _sentences(self, block: _Block, marker: int) -> str:
+        """The sentences as one paragraph; a unit that is a stack of lines (see :func:`stacked_lines`)
+        on lines of its own, so a slide's diagram does not read as one sentence."""
+        pieces: list[str] = []
+        prose: list[str] = []
+        for unit in block.units:
+            stack = stacked_lines(unit.text)
+            if not stack:
+                prose.append(self._cited(block.hit, unit.text, marker))
+                continue
+            pieces += [" ".join(filter(None, prose)), self._stack(block.hit, stack, marker)]
+            prose = []
+        pieces.append(" ".join(filter(None, prose)))
+        return "\n".join(filter(None, pieces))
+
+    def _stack(self, hit: ScoredPassage, lines: list[str], marker: int) -> str:
+        """A stack of lines under its first line, when that reads as a title (a few words, see
+        :func:`is_fragment`) or a lead-in ("Det danske system", "... to KORA-rapporter:"): a chart's rows of
+        a label and a value as a Markdown table, other lines as a list."""
+        head, rest = (lines[0], lines[1:]) if is_lead_in(lines[0]) or is_fragment(lines[0]) else ("", lines)
+        chart = _chart(rest)
+        if chart is not None:
+            header, rows = chart
+            for line in (" ".join(header), *(" ".join(row) for row in rows)):
+                self._shown.append(line.lower())
+                self.book.cite(hit, line)
+            body = [_table_row(header or [""] * 2, 2, marker if header else None), "|---|---|"]
+            body += [_table_row(row, 2, marker) for row in rows]
+        else:
+            body = [f"- {cited}" for cited in (self._cited(hit, line, marker) for line in rest) if cited]
+        title = self._cited(hit, head, marker) if head and body else ""
+        if not title:
+            return "\n".join(body)
+        # A blank line above a table: not every Markdown renderer lets a table interrupt a paragraph.
+        return f"{title}\n\n" + "\n".join(body) if chart else "\n".join([title, *body])
 
     def more(self, blocks: list[_Block]) -> str:
         sections: dict[str, list[str]] = {}
@@ -650,6 +697,27 @@ class _Writer:
         lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
         lines += [_table_row(row, width, marker) for row in rows]
         return "\n".join(lines)
+
+
+def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:
+    """A chart's data read as lines: rows of a label and one value each ("2022 7"), at least
+    MIN_STACK_LINES of them, ending the lines, under a header line of two columns ("År Antal udsluset":
+    the label's column is its first word). None for anything else: a legend whose values stand apart
+    from their labels ("17; 28%" ... "Socioemotionelle udfordringer ASF/...") cannot be paired."""
+    first = next((n for n, line in enumerate(lines) if _chart_row(line)), len(lines))
+    rows = [_chart_row(line) for line in lines[first:]]
+    if len(rows) < MIN_STACK_LINES or not all(rows) or first > 1:
+        return None
+    header = lines[0].split(maxsplit=1) if first == 1 else []
+    return (header if len(header) == 2 else []), [row for row in rows if row]
+
+
+def _chart_row(line: str) -> list[str]:
+    """[label, value] for a line of a label and one value ("Anbragte børn 48%", or "2022 7": a year
+    labels its value), else []."""
+    tokens = line.split()
+    values = len(trailing_values(line))
+    return [" ".join(tokens[:-1]), tokens[-1]] if len(tokens) >= 2 and (values == 1 or values == len(tokens) == 2) else []
 
 
 def _is_item_title(sentence: str) -> bool:

@@ -181,8 +181,11 @@ def _dangling_lead_ins(lines: list[str]) -> int:
 
 
 def _introduces_list(lines: list[str], at: int) -> bool:
-    """A title right above list items is the list's lead-in (a slide's title), not a stray fragment."""
-    return at + 1 < len(lines) and _is_item(lines[at + 1]) and not _is_item(lines[at])
+    """A title right above list items is the list's lead-in (a slide's title), not a stray fragment; so
+    is a title above a table (a blank line apart: a table may not interrupt a paragraph)."""
+    if at + 1 < len(lines) and _is_item(lines[at + 1]) and not _is_item(lines[at]):
+        return True
+    return at + 2 < len(lines) and not lines[at + 1] and bool(_TABLE_LINE.match(lines[at + 2])) and not _TABLE_LINE.match(lines[at])
 
 
 def _is_fragment_line(line: str) -> bool:

@@ -63,7 +63,7 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, BlockKind, LoadedDocument, letters_of
-from tidlig.text import YEAR, split_sentences
+from tidlig.text import YEAR, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
 
@@ -90,8 +90,6 @@ _FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
 # Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
 _RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
-# A row of a flattened table: numbers ("527.000", "54%", "4.5") and dashes for empty cells.
-_VALUE = re.compile(r"^(?:[-–]|\d[\d.,]*%?)$")
 # A separator line of many spaces stands above the footnotes at the foot of a page (Word documents).
 _FOOTNOTE_RULE = re.compile(r"^[ \t]{20,}$")
 # "Holstebro Kommune", "Høje-Taastrup Kommune", "Københavns Kommune" (a title may start in lowercase).
@@ -360,7 +358,7 @@ def _classify(paragraphs: list[_Paragraph]) -> None:
 def _classify_alone(paragraph: _Paragraph) -> None:
     """The role a paragraph has on its own, before its neighbours are looked at."""
     first, text = paragraph.first, paragraph.text
-    table_cells = all(_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
+    table_cells = all(trailing_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
     marked = paragraph.lines[0].level
     if (not has_words(text) and not table_cells) or _STRAY_CHAPTER_NUMBER.match(text):
         paragraph.role = "drop"
@@ -567,20 +565,11 @@ def _may_be_table(paragraph: _Paragraph) -> bool:
 def _table_part(paragraph: _Paragraph) -> str:
     """ "row" for a paragraph holding numbers, "label" for a short label paragraph, "" otherwise."""
     lines = [line.text for line in paragraph.lines]
-    if any(_values(line) for line in lines) and all(_values(line) or len(line) <= _MAX_LABEL_LINE for line in lines):
+    if any(trailing_values(line) for line in lines) and all(trailing_values(line) or len(line) <= _MAX_LABEL_LINE for line in lines):
         return "row"
     if len(lines) <= 3 and all(len(line) <= _MAX_LABEL_LINE for line in lines) and not lines[-1].endswith("."):
         return "label"
     return ""
-
-
-def _values(line: str) -> list[str]:
-    """The numbers ending a table line ("Pluspladser 527.000 527.000" -> the two numbers)."""
-    tokens = line.split()
-    count = 0
-    while count < len(tokens) and _VALUE.match(tokens[-1 - count]):
-        count += 1
-    return tokens[len(tokens) - count :] if count else []
 
 
 # ---- reports: boxes with a title (cases, recommendation lists) --------------------------------------------
@@ -1021,7 +1010,7 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
     for paragraph in paragraphs:
         label: list[str] = []
         for line in (line.text for line in paragraph.lines):
-            values = _values(line)
+            values = trailing_values(line)
             words = line.split()[: len(line.split()) - len(values)]
             label += [" ".join(words)] if words else []
             if label and values:

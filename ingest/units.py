@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ingest.types import EvidenceUnit, UnitKind
-from tidlig.text import is_lead_in, is_list_item, paragraphs, split_sentences, strip_list_marker
+from tidlig.text import is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
@@ -81,10 +81,6 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
             yield "\n".join(current)
 
 
-# A line ending with one of these words goes on in the next line, whatever its first letter.
-_CONTINUES = frozenset(
-    ["og", "eller", "om", "af", "til", "med", "for", "fra", "i", "på", "at", "som", "der", "en", "et", "den", "det", "de", "ved", "mod"]
-)
 # Words a line needs to be read as a paragraph of its own rather than a wrapped item ("Københavns Kommune").
 MIN_PARAGRAPH_WORDS = 6
 
@@ -92,19 +88,17 @@ MIN_PARAGRAPH_WORDS = 6
 def _starts_paragraph(current: list[str], line: str) -> bool:
     previous = current[-1].rstrip()
     in_item = is_list_item(current[0])
-    words = previous.split()
     if is_lead_in(line):
         # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")
         # after a line that does not run on into it starts anew too.
-        runs_on = previous.endswith((",", "-", "–")) or (bool(words) and words[-1].lower() in _CONTINUES)
-        return in_item or previous.endswith((".", "!", "?")) or (line.strip()[:1].isupper() and not runs_on)
+        return in_item or previous.endswith((".", "!", "?")) or (line.strip()[:1].isupper() and not runs_on(previous))
     return (
         in_item
         and len(current) == 1
         and line.strip()[:1].isupper()
         and len(line.split()) >= MIN_PARAGRAPH_WORDS
         and not previous.endswith((".", "!", "?", ":", ",", ";", "-", "–"))
-        and (not words or words[-1].lower() not in _CONTINUES)
+        and not runs_on(previous)
     )
 
 

@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "LIST_MARKER",
+    "MIN_STACK_LINES",
     "STOP",
     "YEAR",
     "announced_count",
@@ -40,10 +41,13 @@ __all__ = [
     "plain_markdown",
     "proper_nouns",
     "refers_back",
+    "runs_on",
     "sentence_case",
     "split_sentences",
+    "stacked_lines",
     "stem",
     "strip_list_marker",
+    "trailing_values",
     "words",
 ]
 
@@ -179,6 +183,55 @@ def marker_kind(line: str) -> str | None:
 def strip_list_marker(line: str) -> str:
     """The item's text without its bullet or number: "- tidlig sparring" -> "tidlig sparring"."""
     return _LIST_ITEM.sub("", line.strip(), count=1)
+
+
+# A line ending with one of these words goes on in the next line, whatever its first letter.
+_CONTINUES = frozenset(
+    ["og", "eller", "om", "af", "til", "med", "for", "fra", "i", "på", "at", "som", "der", "en", "et", "den", "det", "de", "ved", "mod"]
+)
+# Lines in a stack (see :func:`stacked_lines`): a slide's diagram, timeline or legend runs to a few.
+MIN_STACK_LINES = 3
+
+
+def runs_on(line: str) -> bool:
+    """Whether a line goes on in the next one: it ends with a comma or a dash, or with a word that
+    cannot end a phrase ("Klasserumsmetoder, Samarbejdsstrukturer og" / "Systemstrukturer")."""
+    text = line.rstrip()
+    tokens = text.split()
+    return text.endswith((",", "-", "–")) or (bool(tokens) and tokens[-1].lower() in _CONTINUES)
+
+
+def stacked_lines(text: str) -> list[str]:
+    """The lines of a text set as a stack rather than as prose, each with the lines it runs on into
+    joined to it: a slide's diagram, timeline, legend or unbulleted list that reads as one long
+    "sentence" ("Det danske system" / "98 kommuner med ansvar for Dagtilbud ..." / "5 regioner med
+    ansvar for Psykiatri ..."). At least MIN_STACK_LINES lines, none closed like a sentence but the
+    last (the first may end with ":", a lead-in); [] for anything else, prose included."""
+    lines: list[str] = []
+    for line in (" ".join(raw.split()) for raw in text.splitlines()):
+        if not line:
+            continue
+        if lines and runs_on(lines[-1]):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    if len(lines) < MIN_STACK_LINES or is_list_item(lines[0]):
+        return []
+    closed = [line.endswith((".", "!", "?", "…", ":")) for line in lines[:-1]]
+    return [] if any(closed[1:]) or (closed[0] and not is_lead_in(lines[0])) else lines
+
+
+# A value of a table row flattened to a line: a number ("527.000", "54%", "4.5") or a dash for an empty cell.
+_VALUE = re.compile(r"^(?:[-–]|\d[\d.,]*%?)$")
+
+
+def trailing_values(line: str) -> list[str]:
+    """The values ending a table line ("Pluspladser 527.000 527.000" -> the two numbers)."""
+    tokens = line.split()
+    count = 0
+    while count < len(tokens) and _VALUE.match(tokens[-1 - count]):
+        count += 1
+    return tokens[len(tokens) - count :] if count else []
 
 
 def is_lead_in(paragraph: str) -> bool:

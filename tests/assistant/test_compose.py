@@ -548,3 +548,45 @@ def test_a_list_items_short_title_stays_with_it():
 def test_a_short_list_is_shown_whole_even_for_a_question_about_one_item():
     text = compose("Hvem skal få sparring fra PPR?", {"sparring fra PPR": 0.9}).short_answer
     assert "- At kommunerne styrker den tidlige opsporing i dagtilbud" in text and "- At forældrene inddrages tidligt" in text
+
+
+def _assert_supported(composition) -> None:
+    passages = {c.number: c.passage for c in composition.book.citations()}
+    checks = CitationVerifier(SLIDES.relevance).check(composition.body, passages)
+    assert checks and all(check.supported for check in checks)
+
+
+SLIDES = FakeUnitIndex(
+    [
+        (
+            "dias-1",
+            "Det danske system\n98 kommuner med ansvar for dagtilbud, familieafdeling og\nPPR\n"
+            "5 regioner med ansvar for psykiatri og sygehuse",
+            {"title": "Oplæg", "location": "dias 1", "block_kind": "slide"},
+        ),
+        (
+            "dias-2",
+            "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6\n2020 2\n2019 2",
+            {"title": "Oplæg", "location": "dias 2", "block_kind": "slide"},
+        ),
+    ]
+)
+
+
+def test_a_slide_diagram_read_as_one_sentence_is_shown_line_by_line_under_its_title():
+    composition = compose("Hvem har ansvar for dagtilbud?", {"Det danske system": 0.9}, index=SLIDES)
+    assert composition.short_answer.splitlines() == [
+        "Det danske system [1]",
+        "- 98 kommuner med ansvar for dagtilbud, familieafdeling og PPR [1]",  # a line that runs on is joined
+        "- 5 regioner med ansvar for psykiatri og sygehuse [1]",
+    ]
+    _assert_supported(composition)
+
+
+def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_title():
+    composition = compose("Hvor mange elever er tilbageført til almenklasse?", {"Antal elever": 0.9}, index=SLIDES)
+    title, table = composition.short_answer.split("\n\n")
+    assert title == "Antal elever tilbageført fra special- til almenklasse [1]"
+    html = MarkdownIt("commonmark").enable("table").render(composition.short_answer)
+    assert "<th>År</th>" in html and html.count("<tr>") == 5 and "<td>2022</td>" in html
+    _assert_supported(composition)

@@ -66,6 +66,13 @@ def test_a_title_above_list_items_is_their_lead_in_not_a_fragment():
     assert form("Lead.\n\nTypisk profil på tilbageførte elever [1]")["fragments"] == 1  # with nothing after it
 
 
+def test_a_title_above_a_table_is_its_title_not_a_fragment():
+    table = "| År | Antal udsluset [1]|\n|---|---|\n| 2022 | 7 [1]|\n| 2021 | 6 [1]|"
+    assert form(f"Lead.\n\nAntal elever tilbageført fra special- til almenklasse [1]\n\n{table}")["fragments"] == 0
+    sentence = "Det er ganske få elever, der kommer tilbage til almenklassen. [1]"
+    assert form(f"Lead.\n\nAntal elever tilbageført fra special- til almenklasse [1]\n\n{sentence}")["fragments"] == 1
+
+
 def _score(kind: str, answerable: bool, answer: Answer, form_counts: dict[str, int] | None = None) -> QuestionScore:
     question = Question(
         "q", "leder", kind, "Spørgsmål?", (GoldQuote("d.txt", "x"),) if answerable else (), ("x",) if answerable else (), "", answerable

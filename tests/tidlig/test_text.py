@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 from markdown_it import MarkdownIt
 
-from tidlig.text import inert_markdown, is_fragment, opens_quotation, paragraphs, plain_markdown, split_sentences
+from tidlig.text import (
+    inert_markdown,
+    is_fragment,
+    opens_quotation,
+    paragraphs,
+    plain_markdown,
+    runs_on,
+    split_sentences,
+    stacked_lines,
+    trailing_values,
+)
 
 HOSTILE = [
     "![t](http://host/x.png)",
@@ -212,3 +222,46 @@ def test_marker_kind(line: str, expected: str | None) -> None:
     from tidlig.text import marker_kind
 
     assert marker_kind(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # a slide's diagram: a title and lines that are no sentences; a line that runs on joins the next
+        (
+            "Det danske system\n98 kommuner med ansvar for Dagtilbud og\nPPR\n5 regioner med ansvar for Psykiatri",
+            ["Det danske system", "98 kommuner med ansvar for Dagtilbud og PPR", "5 regioner med ansvar for Psykiatri"],
+        ),
+        # a lead-in above unbulleted lines
+        (
+            "To rapporter:\nEt overblik over praksis\nEn undersøgelse i 24 institutioner.",
+            ["To rapporter:", "Et overblik over praksis", "En undersøgelse i 24 institutioner."],
+        ),
+        ("Prosa over to linjer, som er ombrudt\nmidt i sætningen. Og en sætning mere.", []),  # wrapped prose
+        ("Første linje\nAnden linje er en sætning.\nTredje linje", []),  # a sentence closes a middle line
+        ("Kun en titel\nog en linje", []),  # too few lines
+        ("- et punkt\n- et andet\n- et tredje", []),  # a list is a list already
+    ],
+)
+def test_stacked_lines(text: str, lines: list[str]) -> None:
+    assert stacked_lines(text) == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"), [("Klasserumsmetoder og", True), ("Ansvar,", True), ("Sygehuse", False), ("Det er godt.", False)]
+)
+def test_runs_on(line: str, expected: bool) -> None:
+    assert runs_on(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Pluspladser 527.000 527.000", ["527.000", "527.000"]),
+        ("2022 7", ["2022", "7"]),
+        ("Andel 54% -", ["54%", "-"]),
+        ("Ingen tal her", []),
+    ],
+)
+def test_trailing_values(line: str, values: list[str]) -> None:
+    assert trailing_values(line) == values
