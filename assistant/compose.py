@@ -239,6 +239,8 @@ class CitatComposer:
                 if text and case is not None and case not in named:
                     named.add(case)
                     text = f"**{inert_markdown(case)}**\n{text}"
+                elif text and case is None and (title := _section_title(block)):
+                    text = f"**{inert_markdown(title)}**\n{text}"
                 rendered.append(text)
             text = "\n\n".join(filter(None, rendered))
             if text:
@@ -697,6 +699,16 @@ class _Writer:
         lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
         lines += [_table_row(row, width, marker) for row in rows]
         return "\n".join(lines)
+
+
+def _section_title(block: _Block) -> str:
+    """The title printed above a section whose opening sentences the block quotes ("METODE 3: FORDELING
+    AF PULJEMIDLER EFTER VURDERING/ANSØGNING" above "Kommunen fordeler de socioøkonomiske midler ...
+    efter ansøgning ..."): the quote names no method, the title does. A list shows its title as its
+    lead-in already (see ``ingest.units.split_units``)."""
+    heading = str(block.hit.passage.metadata.get("heading", "")).strip()
+    opens = block.kind == "sentences" and block.units[0].position == 0
+    return heading.rsplit("\n", 1)[-1].strip() if heading and opens else ""
 
 
 def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:

@@ -590,3 +590,33 @@ def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_tit
     html = MarkdownIt("commonmark").enable("table").render(composition.short_answer)
     assert "<th>År</th>" in html and html.count("<tr>") == 5 and "<td>2022</td>" in html
     _assert_supported(composition)
+
+
+METHODS = FakeUnitIndex(
+    [
+        (
+            f"metode-{n}",
+            f"{title}\n\n{text}",
+            {"title": "Pjece", "location": "side 5", "heading": title},
+        )
+        for n, (title, text) in enumerate(
+            [
+                (
+                    "METODE 3: FORDELING AF PULJEMIDLER",
+                    "Kommunen fordeler midlerne efter ansøgning. Forvaltningen behandler ansøgningerne hvert forår.",
+                ),
+                ("METODE 4: FAST TILDELING", "Kommunen fordeler midlerne til enkelte udvalgte institutioner."),
+            ]
+        )
+    ]
+)
+
+
+def test_a_quoted_section_opening_comes_under_the_sections_title():
+    question = "På hvilke måder fordeler kommunerne midlerne?"
+    composition = compose(question, {"efter ansøgning": 0.9, "udvalgte institutioner": 0.8}, index=METHODS)
+    assert composition.short_answer.startswith("**METODE 3: FORDELING AF PULJEMIDLER**\nKommunen fordeler midlerne efter ansøgning. [1]")
+    assert "**METODE 4: FAST TILDELING**\nKommunen fordeler midlerne til enkelte" in composition.short_answer
+    # A sentence from inside the section is quoted without the title: the title names what the section opens.
+    later = compose(question, {"hvert forår": 0.9}, index=METHODS)
+    assert "METODE 3" not in later.short_answer

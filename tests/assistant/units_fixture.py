@@ -20,7 +20,8 @@ class FakeUnitIndex:
             cid: Passage(cid, text, {"doc_id": f"{cid}.txt", "ordinal": i, **meta}) for i, (cid, text, meta) in enumerate(chunks)
         }
         self.units: dict[str, tuple[EvidenceUnit, ...]] = {
-            cid: tuple(split_units(cid, text, str(meta.get("block_kind", "text")))) for cid, text, meta in chunks
+            cid: tuple(split_units(cid, text, str(meta.get("block_kind", "text")), str(meta.get("heading", ""))))
+            for cid, text, meta in chunks
         }
         self._by_id = {u.unit_id: u for units in self.units.values() for u in units}
         self.relevance = RelevanceScorer(text for _, text, _ in chunks)
