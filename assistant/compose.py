@@ -624,10 +624,9 @@ class _Writer:
         return "\n".join(filter(None, pieces))
 
     def _stack(self, hit: ScoredPassage, lines: list[str], marker: int) -> str:
-        """A stack of lines under its first line, when that reads as a title (a few words, see
-        :func:`is_fragment`) or a lead-in ("Det danske system", "... to KORA-rapporter:"): a chart's rows of
-        a label and a value as a Markdown table, other lines as a list."""
-        head, rest = (lines[0], lines[1:]) if is_lead_in(lines[0]) or is_fragment(lines[0]) else ("", lines)
+        """A stack of lines under its first line, when that titles the rest (see :func:`_stack_title`): a
+        chart's rows of a label and a value as a Markdown table, other lines as a list."""
+        head, rest = (lines[0], lines[1:]) if _stack_title(lines) else ("", lines)
         chart = _chart(rest)
         if chart is not None:
             header, rows = chart
@@ -709,6 +708,16 @@ def _section_title(block: _Block) -> str:
     heading = str(block.hit.passage.metadata.get("heading", "")).strip()
     opens = block.kind == "sentences" and block.units[0].position == 0
     return heading.rsplit("\n", 1)[-1].strip() if heading and opens else ""
+
+
+def _stack_title(lines: list[str]) -> bool:
+    """Whether a stack's first line titles the rest: a lead-in, a few words (see :func:`is_fragment`), or a
+    line without figures above lines most of which end in one (a chart's title above its values, "Antal
+    segregerede … (i alt 61 elever)" above "17; 28%")."""
+    first, rest = lines[0], lines[1:]
+    if is_lead_in(first) or is_fragment(first):
+        return True
+    return not trailing_values(first) and 2 * sum(bool(trailing_values(line)) for line in rest) >= len(rest)
 
 
 def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:

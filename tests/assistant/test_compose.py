@@ -620,3 +620,19 @@ def test_a_quoted_section_opening_comes_under_the_sections_title():
     # A sentence from inside the section is quoted without the title: the title names what the section opens.
     later = compose(question, {"hvert forår": 0.9}, index=METHODS)
     assert "METODE 3" not in later.short_answer
+
+
+def test_a_long_chart_title_above_its_values_stays_a_title():
+    chart = FakeUnitIndex(
+        [
+            (
+                "dias-3",
+                "Antal segregerede elever fordelt på udfordringer i skoleåret (i alt 61 elever)\n17; 28%\n18; 30%\n10; 16%\n"
+                "Socioemotionelle udfordringer ADHD Blandingsdiagnoser",
+                {"title": "Oplæg", "location": "dias 3", "block_kind": "slide"},
+            )
+        ]
+    )
+    lines = compose("Hvor mange elever blev segregeret?", {"Antal segregerede": 0.9}, index=chart).short_answer.splitlines()
+    assert lines[0] == "Antal segregerede elever fordelt på udfordringer i skoleåret (i alt 61 elever) [1]"
+    assert lines[1:4] == ["- 17; 28% [1]", "- 18; 30% [1]", "- 10; 16% [1]"]
