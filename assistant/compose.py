@@ -467,7 +467,7 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
 def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
     if expected.detail is not None:
         return holds_detail(unit.unit.text, expected.detail)
-    return unit.features[part].get("answer_type", 0.0) == 1.0
+    return unit.holds_expected_answer(part)
 
 
 def _names_topic(text: str, stems: Sequence[str]) -> bool:
@@ -633,15 +633,14 @@ class _Writer:
             for line in (" ".join(header), *(" ".join(row) for row in rows)):
                 self._shown.append(line.lower())
                 self.book.cite(hit, line)
-            body = [_table_row(header or [""] * 2, 2, marker if header else None), "|---|---|"]
-            body += [_table_row(row, 2, marker) for row in rows]
+            body = _markdown_table(header, rows, marker)
         else:
-            body = [f"- {cited}" for cited in (self._cited(hit, line, marker) for line in rest) if cited]
+            body = "\n".join(f"- {cited}" for cited in (self._cited(hit, line, marker) for line in rest) if cited)
         title = self._cited(hit, head, marker) if head and body else ""
         if not title:
-            return "\n".join(body)
+            return body
         # A blank line above a table: not every Markdown renderer lets a table interrupt a paragraph.
-        return f"{title}\n\n" + "\n".join(body) if chart else "\n".join([title, *body])
+        return f"{title}\n\n{body}" if chart else f"{title}\n{body}"
 
     def more(self, blocks: list[_Block]) -> str:
         sections: dict[str, list[str]] = {}
@@ -692,12 +691,8 @@ class _Writer:
     def _table(self, block: _Block, marker: int) -> str:
         """A Markdown table: the header row, then the rows; the marker closes each row's last cell."""
         header = _cells(block.lead_in) if block.lead_in else []
-        rows = [_cells(unit.text) for unit in block.units]
-        width = max(len(header), *(len(row) for row in rows))
         self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
-        lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
-        lines += [_table_row(row, width, marker) for row in rows]
-        return "\n".join(lines)
+        return _markdown_table(header, [_cells(unit.text) for unit in block.units], marker)
 
 
 def _section_title(block: _Block) -> str:
@@ -730,7 +725,7 @@ def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:
     if len(rows) < MIN_STACK_LINES or not all(rows) or first > 1:
         return None
     header = lines[0].split(maxsplit=1) if first == 1 else []
-    return (header if len(header) == 2 else []), [row for row in rows if row]
+    return (header if len(header) == 2 else []), rows
 
 
 def _chart_row(line: str) -> list[str]:
@@ -746,6 +741,14 @@ def _is_item_title(sentence: str) -> bool:
     børnene ..."): a list item's title, not a chart label."""
     tokens = sentence.rstrip(".").split()
     return sentence.rstrip().endswith(".") and len(tokens) <= MAX_TITLE_WORDS and all(t[:1].isalpha() for t in tokens)
+
+
+def _markdown_table(header: list[str], rows: list[list[str]], marker: int) -> str:
+    """A Markdown table: the header row (empty cells when there is none), then the rows; the marker closes
+    the header's and each row's last cell."""
+    width = max(len(header), *(len(row) for row in rows))
+    lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
+    return "\n".join(lines + [_table_row(row, width, marker) for row in rows])
 
 
 def _table_row(cells: list[str], width: int, marker: int | None) -> str:

@@ -23,7 +23,7 @@ import json
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +32,7 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.analysis import AnswerType, QuestionAnalysis, self_contained
+from assistant.analysis import AnswerType, QuestionAnalysis, QuestionPart, self_contained
 from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
@@ -121,6 +121,10 @@ class ScoredUnit:
         """Equal for the same text in overlapping chunks or repeated slides."""
         return unit_key(self.unit.text)
 
+    def holds_expected_answer(self, part: int) -> bool:
+        """Whether the unit holds the kind of answer part ``part`` expects (see :func:`holds_answer_type`)."""
+        return self.features[part].get("answer_type", 0.0) == 1.0
+
 
 class UnitScorer:
     """Logistic regression over :data:`FEATURES`; standardisation and weights come from the data file."""
@@ -163,14 +167,11 @@ class UnitScorer:
 def answered_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> set[int]:
     """The parts of a multi-part question whose likeliest unit is likely enough to answer them (and, for
     a part asking for a figure, a time, a place or a role, holds one)."""
-    answered = set()
-    for number, part in enumerate(analysis.parts):
-        best = max(scored, key=lambda s: s.part_scores[number], default=None)
-        if best is None or best.part_scores[number] < PART_ANSWERED:
-            continue
-        if part.answer_type not in TYPED_PARTS or best.features[number].get("answer_type", 0.0) == 1.0:
-            answered.add(number)
-    return answered
+    return {
+        number
+        for number, part, best in _likeliest_per_part(scored, analysis)
+        if best.part_scores[number] >= PART_ANSWERED and (part.answer_type not in TYPED_PARTS or best.holds_expected_answer(number))
+    }
 
 
 def shown_typed_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, shown: str) -> set[int]:
@@ -178,14 +179,19 @@ def shown_typed_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, 
     the composed answer ``shown``. A part's own words can resemble nothing ("hvornår forventer de at tjene
     pengene hjem igen?" scores 0.05 on "... omkostningsneutral i 2018 ... fra 2019 er en varig besparelse");
     saying it is not covered above the sentence that answers it would contradict the quote."""
-    typed = set()
+    return {
+        number
+        for number, part, best in _likeliest_per_part(scored, analysis)
+        if part.answer_type in TYPED_PARTS and best.holds_expected_answer(number) and best.unit.text in shown
+    }
+
+
+def _likeliest_per_part(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> Iterator[tuple[int, QuestionPart, ScoredUnit]]:
+    """Each part of the question with its likeliest unit (parts without any unit are left out)."""
     for number, part in enumerate(analysis.parts):
         best = max(scored, key=lambda s: s.part_scores[number], default=None)
-        if part.answer_type not in TYPED_PARTS or best is None:
-            continue
-        if best.features[number].get("answer_type", 0.0) == 1.0 and best.unit.text in shown:
-            typed.add(number)
-    return typed
+        if best is not None:
+            yield number, part, best
 
 
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:

@@ -28,7 +28,7 @@ import functools
 import logging
 import queue
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -364,12 +364,13 @@ class Assistant:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
         hits, analysis = compose_inputs(assessment)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
-        assessment = _with_parts_credited(state, assessment, scored)
-        decision = assessment.decision
+        assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
         composition = self._citat(state, assessment, analysis, scored, hits)
-        # Not recomposed: the unit that answers the part is shown already, and a part's own units would be
-        # the next ones resembling its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
-        assessment = _with_shown_parts_credited(state, assessment, scored, composition)
+        # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
+        # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
+        # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
+        shown = shown_typed_parts(scored, assessment.analysis, composition.short_answer)
+        assessment = _with_parts_credited(state, assessment, shown)
         decision = assessment.decision
         if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
@@ -510,26 +511,11 @@ def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | N
     return case_name(hits[0].passage.metadata) if assessment.analysis.answer_type in CASE_TYPES else None
 
 
-def _with_parts_credited(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
-    """``assessment`` with the parts its own retrieval left uncovered but the evidence answers counted as
-    answered (see :meth:`Answerability.credit_parts`)."""
-    if not assessment.decision.uncovered_parts:
-        return assessment
-    answered = answered_parts(scored, assessment.analysis)
-    return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, answered))
-
-
-def _with_shown_parts_credited(
-    state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit], composition: Composition
-) -> Assessment:
-    """``assessment`` with the uncovered parts that the composed answer answers after all counted as
-    answered (see :func:`shown_typed_parts`): a partial lead-in must not contradict its own quote."""
-    if not assessment.decision.uncovered_parts:
-        return assessment
-    shown = shown_typed_parts(scored, assessment.analysis, composition.short_answer)
-    if not shown & set(assessment.decision.uncovered_parts):
-        return assessment
-    return replace(assessment, decision=state.answerability.credit_parts(assessment.decision, assessment.analysis, shown))
+def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: Collection[int]) -> Assessment:
+    """``assessment`` with the parts its own retrieval left uncovered but the evidence ``answered`` counted
+    as answered (see :meth:`Answerability.credit_parts`); the same object when that credits none."""
+    decision = state.answerability.credit_parts(assessment.decision, assessment.analysis, answered)
+    return assessment if decision is assessment.decision else replace(assessment, decision=decision)
 
 
 def _with_case_names_checked(
