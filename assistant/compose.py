@@ -635,7 +635,10 @@ class _Writer:
                 self.book.cite(hit, line)
             body = _markdown_table(header, rows, marker)
         else:
-            body = "\n".join(f"- {cited}" for cited in (self._cited(hit, line, marker) for line in rest) if cited)
+            # A line without a word is a value whose label stands elsewhere (a pie chart's "17; 28%" above its
+            # legend): unreadable alone, so left out, as a unit's chart-label pieces are (see _cited).
+            worded = (line for line in rest if any(c.isalpha() for c in line))
+            body = "\n".join(f"- {cited}" for cited in (self._cited(hit, line, marker) for line in worded) if cited)
         title = self._cited(hit, head, marker) if head and body else ""
         if not title:
             return body
