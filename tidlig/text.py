@@ -259,13 +259,15 @@ def announced_count(lead_in: str) -> int | None:
 # system", "De fleste børn", "De mest komplekse familier", "De ekstra hænder"), except in "Det samme".
 _REFERS_BACK = re.compile(
     r"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|dette|disse|denne|her|heraf|herved|hermed|derfor|dermed|således"
-    r"|samtidig|desuden|endvidere|tilsvarende|til sammenligning|til gengæld)\b",
+    r"|samtidig|desuden|endvidere|tilsvarende|til sammenligning|til gengæld|fx|for eksempel|eksempelvis)\b|f\.\s?eks\.",
     re.IGNORECASE,
 )
 
 
 def refers_back(sentence: str) -> bool:
-    """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ...")."""
+    """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ..."). An example
+    does too: "Fx kan der opnås støtte fra Familierådgivningen, ..." says nothing until the sentence before
+    it says what it is an example of (on train, key facts 0.741 -> 0.743; no validation figure moved)."""
     return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
 
 

@@ -106,7 +106,11 @@ def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(tex
      ("Det øgede fokus har givet flere netværksanbringelser.", False), ("Det samme gælder skolerne.", True),
      ("Det kan være børn, der er urolige.", True), ("De kan blandt andet forstyrre de andre børn.", True),
      ("De fleste børn går i dagtilbud.", False), ("De mest komplekse familier får støtte.", False),
-     ("De ekstra hænder bruges til sprog.", False)],
+     ("De ekstra hænder bruges til sprog.", False),
+     # An example is an example of what the sentence before it says.
+     ("Fx kan der opnås støtte fra Familierådgivningen.", True), ("F.eks. bruger Aarhus den.", True),
+     ("For eksempel: hjemmebesøg.", True), ("Eksempelvis har SFI udviklet et redskab.", True),
+     ("Fxdata er et ord.", False), ("Forældrene er for eksempel med.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
