@@ -796,6 +796,19 @@ def source_heading(hit: ScoredPassage) -> str:
     return f"{meta.get('title', hit.passage.doc_id)}{year}{location}"
 
 
+def nearest_topic(hit: ScoredPassage) -> str:
+    """A decline's line for a nearby passage (not escaped): its source heading and what the heading does
+    not name already: a case example's title and municipality, else the parts of the section path. The
+    location often ends with the section ("kapitel 02, afsnit Arbejd med systematisk opsporing ..."), so the
+    path "02 Styrk det tværprofessionelle samarbejde › Arbejd med systematisk opsporing ..." adds only its
+    chapter; printed whole, the line named the section twice. A case's location is only "CASE #13"."""
+    heading, metadata = source_heading(hit), hit.passage.metadata
+    case = case_name(metadata)
+    pieces = [case.removeprefix(f"CASE #{metadata['case_number']}")] if case else str(metadata.get("section", "")).split("›")
+    unnamed = [s for s in (piece.strip() for piece in pieces) if s and s not in heading]
+    return f"{heading} – {' › '.join(unnamed)}" if unnamed else heading
+
+
 def _keys(block: _Block) -> set[str]:
     keys = {unit_key(unit.text) for unit in block.units}
     return keys | {unit_key(block.lead_in)} if block.lead_in else keys

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, followup_focus, is_worry_word, split_parts
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, source_heading
+from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
 from assistant.evidence import Candidate, EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts, shown_typed_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -465,9 +465,7 @@ class Assistant:
             if heading in seen:
                 continue
             seen.add(heading)
-            section = str(hit.passage.metadata.get("section") or hit.passage.metadata.get("case_title") or "")
-            topic = f"{heading}" + (f" – {section}" if section and section not in heading else "")
-            lines.append(f"- {inert_markdown(topic)} [{book.cite(hit)}]")
+            lines.append(f"- {inert_markdown(nearest_topic(hit))} [{book.cite(hit)}]")
             if len(lines) == NEAREST_TOPICS:
                 break
         lead_in = render("refusal", missing=missing)

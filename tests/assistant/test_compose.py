@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.analysis import analyse_question
-from assistant.compose import MORE_HEADING, CitatComposer, case_name
+from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -637,3 +637,30 @@ def test_a_long_chart_title_above_its_values_stays_a_title_and_unlabelled_values
     assert lines[0] == "Antal segregerede elever fordelt på udfordringer i skoleåret (i alt 61 elever) [1]"
     # The values stand apart from their legend, so no value can be read with its label: they are left out.
     assert lines[1:] == ["- Socioemotionelle udfordringer ADHD Blandingsdiagnoser [1]"]
+
+
+@pytest.mark.parametrize(
+    ("metadata", "line"),
+    [
+        # The location ends with the section: only the chapter the section sits in is added.
+        (
+            {"location": "kapitel 02, afsnit Arbejd med systematisk opsporing",
+             "section": "02 Styrk samarbejdet › Arbejd med systematisk opsporing"},
+            "KL-udspil, 2015, kapitel 02, afsnit Arbejd med systematisk opsporing – 02 Styrk samarbejdet",
+        ),
+        ({"location": "dias 47", "section": "Komponents foranalyse"}, "KL-udspil, 2015, dias 47 – Komponents foranalyse"),
+        ({"location": "side 3, afsnit Pluspladser", "section": "Pluspladser"}, "KL-udspil, 2015, side 3, afsnit Pluspladser"),
+        ({"location": "side 3"}, "KL-udspil, 2015, side 3"),
+        # A case example is named by its title and municipality, not by the chapter it stands in.
+        (
+            {"location": "CASE #13", "section": "03 Nytænk indsatserne", "case_number": 13, "case_title": "Netværksanbringelser",
+             "municipality": "Aalborg Kommune"},
+            "KL-udspil, 2015, CASE #13 – Netværksanbringelser (Aalborg Kommune)",
+        ),
+    ],
+)
+def test_a_nearest_topic_names_each_part_of_its_place_once(metadata, line):
+    from index import Passage, ScoredPassage
+
+    hit = ScoredPassage(Passage("c1", "Tekst.", {"doc_id": "kl", "title": "KL-udspil", "year": 2015, **metadata}), 1.0)
+    assert nearest_topic(hit) == line
