@@ -524,13 +524,13 @@ def test_docx_numbered_list_with_nested_levels_reads_as_word_shows_it(tmp_path):
 
     assert document.pages[0].text.split("\n\n") == [
         "Strategien har tre trin:",
-        # a deeper level restarts when a shallower one is counted: the letters under item 1 begin at a)
-        "1. Indfør indsatser med fokus på:\n- mental sundhed\n- bedre tilbud, især:\na) i dagtilbud\nb) i skolen\n"
+        # a deeper level restarts when a shallower one is counted: the letters under item 1 begin at a);
+        # each level is indented by two spaces
+        "1. Indfør indsatser med fokus på:\n  - mental sundhed\n  - bedre tilbud, især:\n    a) i dagtilbud\n    b) i skolen\n"
         "2. Skab koordinering\n3. Evaluer indsatsen",
         "Vi arbejder med:",
-        # a bullet under a bullet stays flat: cleaning collapses indentation, so only a change of marker
-        # kind can show nesting (see the pipeline test below)
-        "- sprog, især:\n- læsning\n- motorik",
+        # a bullet under a bullet is nested too: "List Bullet 2" is the style of a list one level deeper
+        "- sprog, især:\n  - læsning\n- motorik",
     ]
 
 
@@ -562,7 +562,7 @@ def test_docx_start_values_restarts_and_overrides_count_like_word(tmp_path):
     text = load_document(tmp_path / "start.docx", {}, LIMIT).pages[0].text
     assert text.split("\n\n") == [
         # level 2 restarts only after level 0 (lvlRestart 1), not after the letters of level 1
-        "3. Tredje\nA) under tredje\ni) romertal\nii) romertal igen\n4. Fjerde\nA) under fjerde\ni) romertal uden genstart",
+        "3. Tredje\n  A) under tredje\n    i) romertal\n    ii) romertal igen\n4. Fjerde\n  A) under fjerde\n    i) romertal uden genstart",
         "En ny liste begynder.",
         "1. Forfra\n2. Videre",  # the instance's start override restarts the list
     ]
@@ -600,7 +600,7 @@ def test_docx_list_styles_without_numbering_read_as_bullets(tmp_path):
 
     assert load_document(tmp_path / "stil.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
         "Punkter:",
-        "- første\n1. andet\n2. tredje",
+        "- første\n  1. andet\n  2. tredje",  # "List Number 2" numbers a list one level deeper
         "uden nummer",
     ]
 
@@ -669,11 +669,11 @@ def test_docx_lists_keep_their_lead_ins_and_sub_items_through_chunks_and_units(t
         **dict.fromkeys(["sprog, især:", "læsning", "motorik"], "Vi arbejder med:"),
     }
     parents = {by_id[child]: by_id[parent] for child, parent in sub_items(units, chunk.text).items()}
-    # number -> bullet is nesting. sub_items knows one level: the letters under a bullet belong to the
-    # item that opened the nested list, and a bullet under a bullet is not seen as nested at all.
+    # every level belongs to the item right above it: the letters to the bullet, a bullet to a bullet
     assert parents == {
         "mental sundhed": "Indfør indsatser med fokus på:",
         "bedre tilbud, især:": "Indfør indsatser med fokus på:",
-        "i dagtilbud": "Indfør indsatser med fokus på:",
-        "i skolen": "Indfør indsatser med fokus på:",
+        "i dagtilbud": "bedre tilbud, især:",
+        "i skolen": "bedre tilbud, især:",
+        "læsning": "sprog, især:",
     }
