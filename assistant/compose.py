@@ -554,6 +554,15 @@ def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], 
     return [s.unit for s in members if s.unit.unit_id in wanted or nested.get(s.unit.unit_id) in parents]
 
 
+def _depth(unit_id: str, nested: Mapping[str, str]) -> int:
+    """How many items above it introduce an item (``nested``: sub-item id -> the id of the item that
+    introduces it): 0 for a top-level item. Markdown nests a list item indented by two spaces per level."""
+    depth = 0
+    while unit_id in nested:
+        unit_id, depth = nested[unit_id], depth + 1
+    return depth
+
+
 def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]:
     return [max(members, key=lambda s: s.part_scores[part]).unit] if members else []
 
@@ -604,7 +613,7 @@ class _Writer:
             return self._sentences(block, marker)
         lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
-        items = [f"{'  ' if unit.unit_id in nested else ''}- {line}" for unit, line in zip(block.units, lines, strict=True) if line]
+        items = [f"{'  ' * _depth(unit.unit_id, nested)}- {line}" for unit, line in zip(block.units, lines, strict=True) if line]
         lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
         return "\n".join([lead_in, *items] if lead_in else items)
 

@@ -38,7 +38,17 @@ from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
-from tidlig.text import YEAR, content_terms, is_fragment, is_lead_in, marker_kind, plain_markdown, refers_back, split_sentences
+from tidlig.text import (
+    YEAR,
+    content_terms,
+    is_fragment,
+    is_lead_in,
+    list_level,
+    marker_kind,
+    plain_markdown,
+    refers_back,
+    split_sentences,
+)
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
 PART_VECTOR_CACHE = 512
@@ -341,22 +351,46 @@ def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questio
 
 
 def sub_items(units: Sequence[EvidenceUnit], chunk_text: str) -> dict[str, str]:
-    """The items of a nested list, each mapped to the item above it that introduces them: an item that
-    ends with ":" followed by items with another kind of marker ("1. Indfør evidensbaserede indsatser
-    med fokus på:" then "- mental sundhedsfremme ..."), up to the next item marked like it."""
+    """The items of nested lists, each mapped to the nearest item above it that introduces it. An item at a
+    deeper level (indented, see :func:`tidlig.text.list_level`: a Word list's sub-items) belongs to the last
+    item before it at a shallower level ("- sprog, især:" then "  - læsning"). Within a level, an item that
+    ends with ":" introduces the items after it with another kind of marker ("1. Indfør evidensbaserede
+    indsatser med fokus på:" then "- mental sundhedsfremme ..."), up to the next item marked like it: the
+    only sign of nesting in a PDF's text."""
     parents: dict[str, str] = {}
-    parent: EvidenceUnit | None = None
-    parent_kind: str | None = None
-    for unit in sorted(units, key=lambda u: u.position):
-        if unit.kind != "list_item":
-            parent = None
+    above: list[tuple[EvidenceUnit, int]] = []  # the items a next item may belong to, with their depths
+    for unit, depth in _item_depths(sorted(units, key=lambda u: u.position), chunk_text):
+        if depth is None:
+            above = []
             continue
-        kind = marker_kind(chunk_text[chunk_text.rfind("\n", 0, unit.start) + 1 : unit.start])
-        if parent is not None and kind != parent_kind:
-            parents[unit.unit_id] = parent.unit_id
-            continue
-        parent, parent_kind = (unit, kind) if is_lead_in(unit.text) else (None, None)
+        while above and above[-1][1] >= depth:
+            above.pop()
+        if above:
+            parents[unit.unit_id] = above[-1][0].unit_id
+        above.append((unit, depth))
     return parents
+
+
+def _item_depths(units: Sequence[EvidenceUnit], chunk_text: str) -> Iterator[tuple[EvidenceUnit, int | None]]:
+    """Each unit with its depth in its list (None for a unit that is no list item): two steps per level,
+    and one more for an item under an item of its level that ends with ":" and is marked otherwise."""
+    openers: dict[int, str | None] = {}  # level -> marker kind of the item at it that ends with ":"
+    for unit in units:
+        if unit.kind != "list_item":
+            openers = {}
+            yield unit, None
+            continue
+        marker = chunk_text[chunk_text.rfind("\n", 0, unit.start) + 1 : unit.start]
+        level, kind = list_level(marker), marker_kind(marker)
+        openers = {opened: opener for opened, opener in openers.items() if opened <= level}  # deeper lists end here
+        if level in openers and kind != openers[level]:
+            yield unit, 2 * level + 1
+            continue
+        if is_lead_in(unit.text):
+            openers[level] = kind
+        else:
+            openers.pop(level, None)
+        yield unit, 2 * level
 
 
 def _asking_groups(units: Sequence[EvidenceUnit], groups: Sequence[str]) -> set[str]:

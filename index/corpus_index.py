@@ -412,7 +412,9 @@ class CorpusIndex:
 # 15: a title a chunk opens with (its heading's last line) is the lead-in of a list right under it.
 # 16: Word list paragraphs carry the marker Word shows ("1.", "a)", "iv)") instead of "- " for all, so the
 #     text of every DOCX changes; "A) x" and "iv) x" lines are list items too.
-CHUNKER_VERSION = 16
+# 17: an item of a nested list (a Word list's deeper level, a Markdown item indented by two spaces) keeps
+#     two spaces of indentation per level in the chunk text, so a DOCX with nested lists reads anew.
+CHUNKER_VERSION = 17
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

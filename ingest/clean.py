@@ -3,7 +3,7 @@
 Extracted text is hard-wrapped, hyphenated at line ends, uses three kinds of bullets and carries layout
 debris: page footers ("Side 4 af 7") and the labels PowerPoint puts in front of presenter notes. The
 functions here turn it into plain Markdown-like text: one line per paragraph or list item, a blank line
-between paragraphs, list items as ``- ...``.
+between paragraphs, list items as ``- ...`` (a nested one indented by its level: ``  - ...``).
 
 Example::
 
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import LIST_MARKER, is_caps, is_caps_title, is_list_item
+from tidlig.text import LIST_INDENT, LIST_MARKER, is_caps, is_caps_title, is_list_item, list_level
 
 T = TypeVar("T")
 
@@ -207,7 +207,8 @@ def _join_hyphenated(previous: str, following: str) -> str | None:
 
 
 def reflow(paragraph: str) -> str:
-    """One line per paragraph and per list item: hard-wrapped lines are joined, whitespace collapsed.
+    """One line per paragraph and per list item: hard-wrapped lines are joined, whitespace collapsed (a
+    nested list item keeps the indentation of its level, see :func:`tidlig.text.list_level`).
 
     A line break is kept where the next line is a list item, or where a new sentence starts although
     its first word would still have fitted on the line before (so the break was not a wrap) and the
@@ -221,7 +222,7 @@ def reflow(paragraph: str) -> str:
     """
     # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
     width = max(_MIN_WRAP_WIDTH, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
-    lines = [" ".join(line.split()) for line in dehyphenate(paragraph).split("\n") if line.strip()]
+    lines = [LIST_INDENT * list_level(line) + " ".join(line.split()) for line in dehyphenate(paragraph).split("\n") if line.strip()]
     if not lines:
         return ""
     out = [lines[0]]

@@ -6,7 +6,9 @@ abstract definition whose level gives the format (``w:numFmt``), the start value
 the level restarts (``w:lvlRestart``); the instance may override levels (``w:lvlOverride``). Markers are
 written as the text rules in :mod:`tidlig.text` read list items: "3." for numbers, "b)" / "B)" for
 letters, "iv)" for roman numerals and "- " for bullets, whatever punctuation Word's level text uses
-("%1)", "(%1)"), so "punkt 3" or "de fem trin" can be matched against the items.
+("%1)", "(%1)"), so "punkt 3" or "de fem trin" can be matched against the items. How deep a paragraph
+is nested (:meth:`DocxLists.level`) is its ``w:ilvl``, or the number of a built-in style for a deeper
+list ("List Bullet 2"), which the loader writes as indentation.
 
 Counting follows Word: a counter per abstract definition and level (instances of one definition
 continue each other's count unless an instance overrides a level's start); a level restarts when a
@@ -18,6 +20,7 @@ Example::
 
     lists = DocxLists.of(document)
     lists.marker(paragraph)   # "2. " for the second item of a numbered list, "" for prose
+    lists.level(paragraph)    # 1 for an item of a list nested in another
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import io
 import logging
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +47,9 @@ _MAX_CHAIN = 20
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Word's built-in styles for deeper lists ("List Bullet 2", "List Number 3", "List 2"): each numbers its
+# paragraphs as the first level of a list of its own and indents them one step further per number.
+_DEEPER_LIST_STYLE = re.compile(r"^list(?: bullet| number)? ([2-9])$")
 
 
 @dataclass(frozen=True)
@@ -100,6 +107,17 @@ class DocxLists:
         if num_id == "0":  # "no numbering": a paragraph takes itself out of its style's list
             return ""
         return self._count(num_id, level)
+
+    @staticmethod
+    def level(paragraph) -> int:
+        """How deep Word nests ``paragraph`` in its list, 0 for the top level: its ``w:ilvl`` (its own or its
+        style's), else one less than the number of a deeper list's style ("List Bullet 2" is level 1)."""
+        reference = _numbering_reference(paragraph)
+        if reference is not None and reference[1]:
+            return reference[1]
+        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+        deeper = _DEEPER_LIST_STYLE.match(style)
+        return int(deeper.group(1)) - 1 if deeper else 0
 
     def warn_fallbacks(self, name: str) -> None:
         """One warning line for the document when some list paragraphs were read as bullets for lack of

@@ -25,7 +25,7 @@ from pathlib import Path
 from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
-from tidlig.text import YEAR, is_list_item
+from tidlig.text import LIST_INDENT, YEAR, is_list_item
 
 log = logging.getLogger(__name__)
 
@@ -250,6 +250,7 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
 
     Headings become Markdown headings of their level ("## Titel"), list paragraphs (a list style or
     Word numbering) list items with the marker Word shows ("1.", "a)", "- ", see ``ingest.docx_lists``),
+    an item of a nested list indented by LIST_INDENT per level ("  - læsning"),
     a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
     carries where its pages began), the text is split into pages.
     """
@@ -287,12 +288,11 @@ def _docx_paragraph(paragraph, lists: DocxLists) -> str:
     level = _docx_heading_level(paragraph)
     if level:
         return f"{'#' * level} {text}"
-    # Counted here, after the heading test: a numbered heading is a heading, not a list item. Nested
-    # levels are not indented: cleaning collapses leading whitespace, so a sub-list stays visible only
-    # where its markers differ in kind from its parent's ("1." then "- " or "a)"), which Word's own
-    # markers usually do (see ``assistant.evidence.sub_items``).
+    # Counted here, after the heading test: a numbered heading is a heading, not a list item. A nested
+    # item is indented by its level, which cleaning keeps, so a sub-list stays a sub-list also where its
+    # markers are of its parent's kind (bullets under bullets; see ``assistant.evidence.sub_items``).
     marker = lists.marker(paragraph)
-    return f"{marker}{text}" if marker else paragraph.text
+    return f"{LIST_INDENT * lists.level(paragraph)}{marker}{text}" if marker else paragraph.text
 
 
 def _docx_style(paragraph) -> str:

@@ -63,7 +63,7 @@ from ingest.clean import (
     starts_sentence,
 )
 from ingest.types import Block, BlockKind, LoadedDocument, letters_of
-from tidlig.text import YEAR, split_sentences, trailing_values
+from tidlig.text import LIST_INDENT, YEAR, list_level, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
 
@@ -179,6 +179,7 @@ class _Line:
     footnote: bool = False  # inside the footnote area at the foot of a page
     header: bool = False  # a running page header, removed
     level: int = 0  # a heading marked as such by the file (Word heading style, Markdown "##"): its level
+    nesting: int = 0  # an item of a nested list: its level (see ``tidlig.text.list_level``), kept in the block text
 
 
 @dataclass(eq=False)
@@ -286,7 +287,8 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
             text = ""
         elif _FOOTNOTE_RULE.match(text):
             in_footnotes = True
-        normalised = normalize_bullets(text).strip()
+        bulleted = normalize_bullets(text)
+        normalised = bulleted.strip()
         marked = _MARKED_HEADING.match(normalised)
         level = len(marked.group(1)) if marked else 0
         normalised = marked.group(2) if marked else normalised
@@ -300,7 +302,7 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
             lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes, level=level))
             lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
-            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level))
+            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level, nesting=list_level(bulleted)))
         blanks = 0 if lines[-1].text else blanks + 1
     return lines
 
@@ -982,7 +984,9 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
         # One line per footnote: "7 Ugebrevet A4 (...)" / "8 SFI (2008): ..."
         notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=lambda line: bool(_FOOTNOTE.match(line)))
         return "\n".join(reflow("\n".join(note)).replace("\n", " ") for note in notes)
-    text = clean_text("\n\n".join(paragraph.text for paragraph in paragraphs))
+    # Lines are read stripped; the text gives a nested list item its indentation back, which cleaning keeps.
+    nested = ("\n".join(LIST_INDENT * line.nesting + line.text for line in paragraph.lines) for paragraph in paragraphs)
+    text = clean_text("\n\n".join(nested))
     if unit.kind != "recommendations":
         return text
     # The list keeps its lead-in; each recommendation ("At kommunerne ...") is one item of it: a

@@ -21,6 +21,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 
 __all__ = [
     "ABBREVIATIONS",
+    "LIST_INDENT",
     "LIST_MARKER",
     "MIN_STACK_LINES",
     "STOP",
@@ -34,6 +35,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "list_level",
     "marker_kind",
     "name_phrases",
     "opens_quotation",
@@ -64,6 +66,7 @@ ABBREVIATIONS = {
 # function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes").
 _CLOSING_ABBREVIATIONS = {"osv", "mv", "m.m", "etc", "m.fl", "o.l"}
 LIST_MARKER = "- "  # how cleaned text writes a list item
+LIST_INDENT = "  "  # ... and one of a nested list: this before the marker once per level below the top
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
 _OPENING = "\"“”'‘’»("
 _BOUNDARY = re.compile(rf"(?<=[.!?…])[\"”’')]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
@@ -111,7 +114,8 @@ def paragraphs(text: str) -> list[str]:
     """Paragraphs and list items: blank lines separate paragraphs, each list item stands alone.
 
     A list item goes on over the lines after it up to a blank line, except over a title in capitals
-    after a finished sentence (see ``_ends_item``).
+    after a finished sentence (see ``_ends_item``). Lines are stripped, but a nested item keeps the
+    indentation of its level (see :func:`list_level`).
     """
     units: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
@@ -121,7 +125,7 @@ def paragraphs(text: str) -> list[str]:
                 units.append("\n".join(current))
                 current = []
             if line.strip():
-                current.append(line.strip())
+                current.append(LIST_INDENT * list_level(line) + line.strip())
         if current:
             units.append("\n".join(current))
     return units
@@ -167,6 +171,15 @@ def opens_quotation(text: str) -> bool:
 def is_list_item(line: str) -> bool:
     """True for "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x" and "iv) x"."""
     return bool(_LIST_ITEM.match(line))
+
+
+def list_level(line: str) -> int:
+    """How deep a list item is nested: one level per LIST_INDENT before its marker ("  - læsning" under
+    "- sprog, især:" is at level 1, as in Markdown); 0 for a top-level item and for a line that is no list
+    item. A single space is no level: a PDF's text frame opens with one (see ``ingest.clean.starts_frame``)."""
+    if not _LIST_ITEM.match(line):
+        return 0
+    return (len(line) - len(line.lstrip(" "))) // len(LIST_INDENT)
 
 
 def marker_kind(line: str) -> str | None:

@@ -236,6 +236,32 @@ def test_a_nested_list_keeps_its_introducing_item_and_shows_its_items_indented()
     assert "Skab koordinering" not in one
 
 
+def test_a_word_list_nested_at_three_levels_is_shown_as_a_nested_markdown_list(tmp_path):
+    from tests.ingest.test_loaders import BULLET_LEVELS, THREE_LEVELS, make_nested_docx, nested_chunk
+
+    # a real Word file read, cleaned, chunked and split into units as the index does it
+    chunk, _, _ = nested_chunk(make_nested_docx(tmp_path / "niveauer.docx", BULLET_LEVELS, THREE_LEVELS))
+    index = FakeUnitIndex([(chunk.chunk_id, chunk.text, {**KL, "heading": chunk.heading})])
+
+    text = compose("Hvilke niveauer har indsatsen?", {"sprogvurdering": 0.9}, index=index).short_answer
+
+    assert text.splitlines() == [
+        "Indsatsen har tre niveauer: [1]",
+        "- Almen indsats for alle børn [1]",
+        "  - i dagtilbud [1]",
+        "    - sprogvurdering [1]",
+        "    - motorik [1]",
+        "  - i skolen [1]",
+        "- Fokuseret indsats for nogle børn [1]",
+    ]
+    html = MarkdownIt("commonmark").render(text)
+    assert re.sub(r"\s+", "", html) == (
+        "<p>Indsatsenhartreniveauer:[1]</p><ul><li>Almenindsatsforallebørn[1]<ul><li>idagtilbud[1]<ul>"
+        "<li>sprogvurdering[1]</li><li>motorik[1]</li></ul></li><li>iskolen[1]</li></ul></li>"
+        "<li>Fokuseretindsatsfornoglebørn[1]</li></ul>"
+    )
+
+
 def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relevant_rows():
     composition = compose("Hvad kostede sprogpakkerne i 2017?", {"Sprogpakker": 0.9, "Forældrekurser": 0.01})
     html = MarkdownIt("commonmark").enable("table").render(composition.short_answer)

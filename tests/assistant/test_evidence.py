@@ -88,6 +88,25 @@ def test_an_item_that_introduces_a_nested_list_is_a_candidate_and_its_items_know
     assert "Indfør indsatser med fokus på:" in found and "Evaluer:" not in found  # "Evaluer:" introduces nothing
 
 
+def test_an_indented_item_belongs_to_the_item_above_it_and_a_change_of_marker_still_nests():
+    text = (
+        "Trin:\n1. Observer barnet\n  1. i leg\n    - ude\n  2. i samling\n"
+        "2. Tal med forældrene om:\n- trivsel\n- sprog\n3. Skriv et notat"
+    )
+    index = FakeUnitIndex([("t", text, {})])
+    units = index.units["t"]
+    by_id = {u.unit_id: u.text for u in units}
+    # the units carry no indentation
+    assert [u.text for u in units if u.kind == "list_item"][:4] == ["Observer barnet", "i leg", "ude", "i samling"]
+    assert {by_id[child]: by_id[parent] for child, parent in sub_items(units, text).items()} == {
+        "i leg": "Observer barnet",  # same marker kind, one level deeper
+        "ude": "i leg",
+        "i samling": "Observer barnet",
+        "trivsel": "Tal med forældrene om:",  # flat text: nested by the change of marker kind only
+        "sprog": "Tal med forældrene om:",
+    }
+
+
 def test_a_list_with_its_lead_in_and_a_tables_rows_form_groups():
     groups = dict(zip((u.text for u in INDEX.units["a"]), unit_groups(INDEX.units["a"]), strict=True))
     assert groups["KL anbefaler tre ting:"] == groups["At opsporingen styrkes"] == groups["Sparring fra PPR"]

@@ -108,6 +108,11 @@ def test_a_bullet_without_text_and_symbol_font_glyphs_disappear():
     assert normalize_bullets("•  \nFROKOST \uf04a") == "\nFROKOST "
 
 
+def test_a_nested_list_item_keeps_its_indentation_and_other_whitespace_is_collapsed():
+    raw = "Vi arbejder med:\n\n- sprog,  især:\n  - læsning og\nskrivning\n    a) i  dagtilbud\n - motorik"
+    assert clean_text(raw) == "Vi arbejder med:\n\n- sprog, især:\n  - læsning og skrivning\n    a) i dagtilbud\n- motorik"
+
+
 def test_a_bullet_items_wrapped_lines_join_the_item():
     raw = (
         "Den tidlige støtte til forældrene sker gennem tre forbundne initiativer:\n\n"

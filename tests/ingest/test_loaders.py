@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import io
 import logging
+import re
 import zipfile
 from pathlib import Path
 
@@ -524,13 +525,13 @@ def test_docx_numbered_list_with_nested_levels_reads_as_word_shows_it(tmp_path):
 
     assert document.pages[0].text.split("\n\n") == [
         "Strategien har tre trin:",
-        # a deeper level restarts when a shallower one is counted: the letters under item 1 begin at a)
-        "1. Indfør indsatser med fokus på:\n- mental sundhed\n- bedre tilbud, især:\na) i dagtilbud\nb) i skolen\n"
+        # a deeper level restarts when a shallower one is counted: the letters under item 1 begin at a);
+        # each level is indented by two spaces
+        "1. Indfør indsatser med fokus på:\n  - mental sundhed\n  - bedre tilbud, især:\n    a) i dagtilbud\n    b) i skolen\n"
         "2. Skab koordinering\n3. Evaluer indsatsen",
         "Vi arbejder med:",
-        # a bullet under a bullet stays flat: cleaning collapses indentation, so only a change of marker
-        # kind can show nesting (see the pipeline test below)
-        "- sprog, især:\n- læsning\n- motorik",
+        # a bullet under a bullet is nested too: "List Bullet 2" is the style of a list one level deeper
+        "- sprog, især:\n  - læsning\n- motorik",
     ]
 
 
@@ -562,7 +563,7 @@ def test_docx_start_values_restarts_and_overrides_count_like_word(tmp_path):
     text = load_document(tmp_path / "start.docx", {}, LIMIT).pages[0].text
     assert text.split("\n\n") == [
         # level 2 restarts only after level 0 (lvlRestart 1), not after the letters of level 1
-        "3. Tredje\nA) under tredje\ni) romertal\nii) romertal igen\n4. Fjerde\nA) under fjerde\ni) romertal uden genstart",
+        "3. Tredje\n  A) under tredje\n    i) romertal\n    ii) romertal igen\n4. Fjerde\n  A) under fjerde\n    i) romertal uden genstart",
         "En ny liste begynder.",
         "1. Forfra\n2. Videre",  # the instance's start override restarts the list
     ]
@@ -600,7 +601,7 @@ def test_docx_list_styles_without_numbering_read_as_bullets(tmp_path):
 
     assert load_document(tmp_path / "stil.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
         "Punkter:",
-        "- første\n1. andet\n2. tredje",
+        "- første\n  1. andet\n  2. tredje",  # "List Number 2" numbers a list one level deeper
         "uden nummer",
     ]
 
@@ -669,11 +670,156 @@ def test_docx_lists_keep_their_lead_ins_and_sub_items_through_chunks_and_units(t
         **dict.fromkeys(["sprog, især:", "læsning", "motorik"], "Vi arbejder med:"),
     }
     parents = {by_id[child]: by_id[parent] for child, parent in sub_items(units, chunk.text).items()}
-    # number -> bullet is nesting. sub_items knows one level: the letters under a bullet belong to the
-    # item that opened the nested list, and a bullet under a bullet is not seen as nested at all.
+    # every level belongs to the item right above it: the letters to the bullet, a bullet to a bullet
     assert parents == {
         "mental sundhed": "Indfør indsatser med fokus på:",
         "bedre tilbud, især:": "Indfør indsatser med fokus på:",
-        "i dagtilbud": "Indfør indsatser med fokus på:",
-        "i skolen": "Indfør indsatser med fokus på:",
+        "i dagtilbud": "bedre tilbud, især:",
+        "i skolen": "bedre tilbud, især:",
+        "læsning": "sprog, især:",
     }
+
+
+# Bullets at every level, as Word's bullet library writes them ("•", "o", "▪").
+BULLET_LEVELS = (
+    '<w:abstractNum w:abstractNumId="97"><w:multiLevelType w:val="hybridMultilevel"/>'
+    + "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="{glyph}"/></w:lvl>'
+        for n, glyph in enumerate("•o▪")
+    )
+    + "</w:abstractNum>"
+)
+# Numbers at every level ("1.", then "1." again one level down).
+NUMBER_LEVELS = (
+    '<w:abstractNum w:abstractNumId="98"><w:multiLevelType w:val="hybridMultilevel"/>'
+    + "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%{n + 1}."/></w:lvl>' for n in range(3)
+    )
+    + "</w:abstractNum>"
+)
+
+
+def make_nested_docx(path: Path, abstract: str, paragraphs: list[str | tuple[str, int]]) -> Path:
+    """A Word file of ``paragraphs``: prose (a string) and items of one list of ``abstract``'s definition
+    (text and ``w:ilvl``)."""
+    import docx
+
+    document = docx.Document()
+    abstract_id = re.search(r'w:abstractNumId="(\d+)"', abstract).group(1)
+    _numbering(document, abstract, {99: f'<w:abstractNumId w:val="{abstract_id}"/>'})
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            document.add_paragraph(paragraph)
+        else:
+            _item(document, paragraph[0], 99, paragraph[1])
+    document.save(str(path))
+    return path
+
+
+def nested_chunk(path: Path):
+    """The one chunk of a Word file, its evidence units, and each sub-item's text mapped to its parent's."""
+    from assistant.evidence import sub_items
+    from ingest.chunking import chunk_blocks
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    document = load_document(path, {}, LIMIT)
+    [chunk] = chunk_blocks(document.info, blocks_for(document), count_tokens=lambda t: len(t.split()), max_tokens=200)
+    units = split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading)
+    by_id = {u.unit_id: u.text for u in units}
+    return chunk, units, {by_id[child]: by_id[parent] for child, parent in sub_items(units, chunk.text).items()}
+
+
+def test_docx_bullets_under_bullets_stay_nested_through_chunks_and_units(tmp_path):
+    path = make_nested_docx(
+        tmp_path / "samarbejde.docx",
+        BULLET_LEVELS,
+        ["Forældresamarbejdet omfatter:", ("Samtaler med forældrene", 0), ("ved opstart", 1), ("ved bekymring", 1),
+         ("Forældremøder", 0), ("Skriftlig information", 0), ("nyhedsbreve", 1)],
+    )  # fmt: skip
+
+    chunk, units, parents = nested_chunk(path)
+
+    assert chunk.text == (
+        "Forældresamarbejdet omfatter:\n- Samtaler med forældrene\n  - ved opstart\n  - ved bekymring\n"
+        "- Forældremøder\n- Skriftlig information\n  - nyhedsbreve"
+    )
+    # one unit per item, with the list's lead-in and without the indentation
+    assert [(u.kind, u.text, u.lead_in) for u in units[1:]] == [
+        ("list_item", text, "Forældresamarbejdet omfatter:")
+        for text in ("Samtaler med forældrene", "ved opstart", "ved bekymring", "Forældremøder", "Skriftlig information", "nyhedsbreve")
+    ]
+    # the parent need not end with ":": Word's level says it introduces the items under it
+    assert parents == {
+        "ved opstart": "Samtaler med forældrene",
+        "ved bekymring": "Samtaler med forældrene",
+        "nyhedsbreve": "Skriftlig information",
+    }
+
+
+def test_docx_numbers_under_numbers_stay_nested_and_count_per_level(tmp_path):
+    path = make_nested_docx(
+        tmp_path / "trin.docx",
+        NUMBER_LEVELS,
+        ["Sådan gør I:", ("Observer barnet", 0), ("i leg", 1), ("i samling", 1), ("Tal med forældrene", 0), ("samme uge", 1),
+         ("Skriv et notat", 0)],
+    )  # fmt: skip
+
+    chunk, units, parents = nested_chunk(path)
+
+    assert chunk.text == (
+        "Sådan gør I:\n1. Observer barnet\n  1. i leg\n  2. i samling\n2. Tal med forældrene\n  1. samme uge\n3. Skriv et notat"
+    )
+    assert [u.text for u in units if u.kind == "list_item"] == [
+        "Observer barnet", "i leg", "i samling", "Tal med forældrene", "samme uge", "Skriv et notat"
+    ]  # fmt: skip
+    assert parents == {"i leg": "Observer barnet", "i samling": "Observer barnet", "samme uge": "Tal med forældrene"}
+
+
+THREE_LEVELS: list[str | tuple[str, int]] = [
+    "Indsatsen har tre niveauer:",
+    ("Almen indsats for alle børn", 0),
+    ("i dagtilbud", 1),
+    ("sprogvurdering", 2),
+    ("motorik", 2),
+    ("i skolen", 1),
+    ("Fokuseret indsats for nogle børn", 0),
+]
+
+
+def test_docx_list_of_three_levels_maps_each_item_to_the_one_right_above_it(tmp_path):
+    chunk, units, parents = nested_chunk(make_nested_docx(tmp_path / "niveauer.docx", BULLET_LEVELS, THREE_LEVELS))
+
+    assert chunk.text == (
+        "Indsatsen har tre niveauer:\n- Almen indsats for alle børn\n  - i dagtilbud\n    - sprogvurdering\n    - motorik\n"
+        "  - i skolen\n- Fokuseret indsats for nogle børn"
+    )
+    assert all(u.text == u.text.strip() and u.lead_in == "Indsatsen har tre niveauer:" for u in units if u.kind == "list_item")
+    assert parents == {
+        "i dagtilbud": "Almen indsats for alle børn",
+        "sprogvurdering": "i dagtilbud",
+        "motorik": "i dagtilbud",
+        "i skolen": "Almen indsats for alle børn",
+    }
+
+
+def test_docx_prose_after_a_nested_list_is_neither_indented_nor_part_of_its_last_item(tmp_path):
+    path = make_nested_docx(
+        tmp_path / "tilbud.docx",
+        BULLET_LEVELS,
+        ["Vi tilbyder:", ("Sprogstøtte", 0), ("læsegrupper", 1), ("Motorik", 0), ("legepatruljer", 1),
+         "Tilbuddene evalueres hvert år af forvaltningen.", "Næste år udvides de til alle skoler."],
+    )  # fmt: skip
+
+    chunk, units, parents = nested_chunk(path)
+
+    assert chunk.text == (
+        "Vi tilbyder:\n- Sprogstøtte\n  - læsegrupper\n- Motorik\n  - legepatruljer\n"
+        "Tilbuddene evalueres hvert år af forvaltningen.\nNæste år udvides de til alle skoler."
+    )
+    assert [(u.kind, u.text) for u in units[-3:]] == [
+        ("list_item", "legepatruljer"),
+        ("sentence", "Tilbuddene evalueres hvert år af forvaltningen."),
+        ("sentence", "Næste år udvides de til alle skoler."),
+    ]
+    assert parents == {"læsegrupper": "Sprogstøtte", "legepatruljer": "Motorik"}

@@ -229,6 +229,21 @@ def test_marker_kind(line: str, expected: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "level"),
+    [("- sprog", 0), (" - sprog", 0), ("  - læsning", 1), ("   1. i leg", 1), ("    a) i dagtilbud", 2), ("  Almindelig tekst", 0)],
+)
+def test_list_level_counts_two_spaces_per_level_before_a_marker(line: str, level: int) -> None:
+    from tidlig.text import list_level
+
+    assert list_level(line) == level
+
+
+def test_paragraphs_keep_a_nested_items_indentation_only() -> None:
+    text = "Vi arbejder med:\n- sprog, især:\n  - læsning\n   og skrivning\n - motorik"
+    assert paragraphs(text) == ["Vi arbejder med:", "- sprog, især:", "  - læsning\nog skrivning", "- motorik"]
+
+
+@pytest.mark.parametrize(
     ("text", "lines"),
     [
         # a slide's diagram: a title and lines that are no sentences; a line that runs on joins the next
