@@ -27,6 +27,7 @@ import concurrent.futures
 import functools
 import logging
 import queue
+import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -49,7 +50,7 @@ from index import CorpusIndex, PassageFilter, ScoredPassage
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import STOP, content_terms, inert_markdown, name_phrases, stem, words
+from tidlig.text import STOP, content_terms, inert_markdown, name_phrases, split_sentences, stem, words
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -591,11 +592,18 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 
+_JOINING_WORD = re.compile(r"^(?:og|men|samt)\s+(?=\w)", re.IGNORECASE)
+
+
 def _quoted(part: str) -> str:
     """A part quoted as the question it is: "og hvad koster den om året" -> "»Hvad koster den om året?«".
     Quoted, a part keeps its question word order; inside a sentence Danish would need the indirect order
-    ("hvad den koster om året"), which cannot be made reliably by rule."""
-    text = part.strip().rstrip("?").strip()
+    ("hvad den koster om året"), which cannot be made reliably by rule. A statement before the question
+    ("Jeg arbejder i Hedensted og kan se, at et barn mistrives. Hvor hurtigt skal vi reagere?") is the
+    setting of every part, not what this part asks, so only the question is quoted, without the "og" that
+    joins it to the one before ("Og hvad koster den?" -> "»Hvad koster den?«")."""
+    asked = [s for s in split_sentences(part) if not s.rstrip().endswith((".", "!"))]  # a part split at "og hvem" lacks its "?"
+    text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?").strip()
     return f"»{text[:1].upper() + text[1:]}?«"
 
 

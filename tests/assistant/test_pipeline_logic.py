@@ -55,6 +55,21 @@ def test_a_multi_part_question_names_the_part_not_covered(settings):
     )
 
 
+@pytest.mark.parametrize(
+    ("asked", "missing"),
+    [
+        ("Hvad er Børnelinealen, og hvad koster den om året?", "»Hvad koster den om året?«"),
+        ("Hvad er Børnelinealen? Og hvad koster den?", "»Hvad koster den?«"),
+    ],
+)
+def test_a_setting_before_the_first_question_is_not_quoted_as_part_of_it(settings, asked, missing):
+    answer = make_assistant(settings).ask(f"Vi arbejder med tidlig opsporing af børn i mistrivsel. {asked}")
+    assert answer.outcome == "partial"
+    assert answer.text.splitlines()[0] == (
+        f"Delvist svar: Dokumenterne svarer på »Hvad er Børnelinealen?«, men ikke på {missing}. Her er det, de siger:"
+    )
+
+
 def test_a_part_about_a_place_no_passage_on_its_topic_names_is_not_answered_by_another_place(settings):
     # Enough passages that "kursus" is a distinctive topic word and Aalborg no setting; Aalborg is known, never beside a course.
     filler = {f"filler-{n}": ("KL", f"Kommunerne arbejder med sag nummer {n}.") for n in range(150)}
