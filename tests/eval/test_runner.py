@@ -18,14 +18,14 @@ ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
 # Measured on the validation split (109 items, 17 not answerable) when the floors were last set (chunker
-# version 15: a chunk's opening title leads the list under it; nested lists; the documents' own questions
-# left out): hit@5 0.902, mrr@10 0.824, key_fact_recall 0.700, citation_precision 1.0, citation_recall 1.0,
-# gold_cited 0.793, unanswerable_declined 0.941 (15 of 16), answerable_declined 0.022. The raised floors sit one
-# or two questions below the measured value.
+# version 17, an index embedded cold as CI builds it; the parent-cooperation guidance topic): hit@5 0.902,
+# mrr@10 0.827, key_fact_recall 0.720, citation_precision 1.0, citation_recall 1.0, gold_cited 0.804,
+# unanswerable_declined 0.941 (15 of 16), answerable_declined 0.022. The raised floors sit one or two questions
+# below the measured value.
 FLOORS = {
     ("retrieval", "hit@5"): 0.88,
     ("retrieval", "mrr@10"): 0.80,
-    ("answer", "key_fact_recall"): 0.68,
+    ("answer", "key_fact_recall"): 0.70,
     ("answer", "citation_precision"): 0.98,
     ("answer", "citation_recall"): 0.98,
     ("answer", "gold_cited"): 0.79,  # kept from 0.826: not lowered, though now within a question of the value
