@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tidlig.text import LIST_INDENT, is_fragment, is_list_item, list_level, opens_quotation, paragraphs, split_sentences
+from tidlig.text import is_fragment, is_list_item, keep_nesting, opens_quotation, paragraphs, split_sentences
 from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
@@ -223,7 +223,7 @@ def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piec
         if is_list_item(flat):
             in_list = True
             # A nested item keeps its indentation: it tells the item's level to whoever reads the chunk.
-            item = LIST_INDENT * list_level(paragraph) + flat
+            item = keep_nesting(paragraph, flat)
             yield from (_Piece(piece, lead_in, True, n == 0) for n, piece in enumerate(_fit(item, count_tokens, budget)))
             continue
         if in_list and lead_in and _goes_on_item(flat) and count_tokens(flat) <= budget:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import LIST_INDENT, LIST_MARKER, is_caps, is_caps_title, is_list_item, list_level
+from tidlig.text import LIST_MARKER, is_caps, is_caps_title, is_list_item, keep_nesting
 
 T = TypeVar("T")
 
@@ -222,7 +222,7 @@ def reflow(paragraph: str) -> str:
     """
     # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
     width = max(_MIN_WRAP_WIDTH, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
-    lines = [LIST_INDENT * list_level(line) + " ".join(line.split()) for line in dehyphenate(paragraph).split("\n") if line.strip()]
+    lines = [keep_nesting(line, " ".join(line.split())) for line in dehyphenate(paragraph).split("\n") if line.strip()]
     if not lines:
         return ""
     out = [lines[0]]

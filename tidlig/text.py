@@ -35,6 +35,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "keep_nesting",
     "list_level",
     "marker_kind",
     "name_phrases",
@@ -125,7 +126,7 @@ def paragraphs(text: str) -> list[str]:
                 units.append("\n".join(current))
                 current = []
             if line.strip():
-                current.append(LIST_INDENT * list_level(line) + line.strip())
+                current.append(keep_nesting(line, line.strip()))
         if current:
             units.append("\n".join(current))
     return units
@@ -180,6 +181,12 @@ def list_level(line: str) -> int:
     if not _LIST_ITEM.match(line):
         return 0
     return (len(line) - len(line.lstrip(" "))) // len(LIST_INDENT)
+
+
+def keep_nesting(line: str, text: str) -> str:
+    """``text`` (``line`` stripped or reflowed) with the indentation of ``line``'s nesting level put back, so
+    cleaning and chunking never flatten a nested list: "  - læsning" stays "  - læsning"."""
+    return LIST_INDENT * list_level(line) + text
 
 
 def marker_kind(line: str) -> str | None:
