@@ -376,7 +376,7 @@ class Assistant:
         if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        if _guidance_only(assessment) and _asks_for_guidance(assessment.analysis.text):
+        if _guidance_only(assessment) and asked_guidance(assessment.analysis.text):
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
@@ -499,8 +499,15 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
     analysis = assessment.analysis
     if analysis.is_concern:
-        analysis = replace(analysis, parts=analysis.parts + guidance_parts())
+        analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in guidance_order(analysis)))
     return hits, analysis
+
+
+def guidance_order(analysis: QuestionAnalysis) -> tuple[int, ...]:
+    """The order of a concern answer's guidance topics: those the worry asks for by name first (they answer
+    it, and come right after what the documents say about its own situation), then the others as listed."""
+    asked = asked_guidance(analysis.text)
+    return asked + tuple(n for n in range(len(guidance_parts())) if n not in asked)
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
@@ -534,20 +541,28 @@ def _with_case_names_checked(
     return replace(assessment, decision=decision)
 
 
-def _asks_for_guidance(question: str) -> bool:
-    """A worry that asks for what a guidance topic gives ("Kan jeg få nogen at sparre med, ...?" asks for
-    "Sparring om bekymringen"): that topic answers it. A label's words that voice the worry itself
-    ("bekymringen") do not count; a question word and a label word match when one stem begins the other."""
+def asked_guidance(question: str) -> tuple[int, ...]:
+    """The guidance topics (positions in :func:`guidance_parts`) that a worry asks for by name, and that
+    therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",
+    "Forældrene ... holder os på afstand. Hvordan kan vi nå dem?" for "Inddrag forældrene tidligt". A
+    label's words that voice the worry itself ("bekymringen") do not count; a question word and a label
+    word match when one stem begins the other."""
     asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
-    return any(a.startswith(n) or n.startswith(a) for a in asked for n in _guidance_label_stems())
+    return tuple(
+        number
+        for number, stems in enumerate(_guidance_label_stems())
+        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems)
+    )
 
 
 @functools.cache
-def _guidance_label_stems() -> frozenset[str]:
-    """The stems (of at least MIN_TOPIC_STEM characters) of the guidance labels' words that name a topic:
-    not their worry words, not stopwords."""
-    stems = (stem(w) for part in guidance_parts() for w in words(part.label) if not is_worry_word(w) and w not in STOP)
-    return frozenset(s for s in stems if len(s) >= MIN_TOPIC_STEM)
+def _guidance_label_stems() -> tuple[frozenset[str], ...]:
+    """Per guidance topic, the stems (of at least MIN_TOPIC_STEM characters) of its label's words that name
+    it: not their worry words, not stopwords."""
+    return tuple(
+        frozenset(s for s in (stem(w) for w in words(part.label) if not is_worry_word(w) and w not in STOP) if len(s) >= MIN_TOPIC_STEM)
+        for part in guidance_parts()
+    )
 
 
 def _guidance_only(assessment: Assessment) -> bool:

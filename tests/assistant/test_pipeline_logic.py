@@ -5,7 +5,7 @@ import threading
 import pytest
 
 from assistant import Assistant
-from assistant.pipeline import _asks_for_guidance
+from assistant.pipeline import asked_guidance, guidance_parts
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -152,7 +152,36 @@ def test_a_concern_that_asks_for_a_guidance_topic_is_answered_by_it(settings):
     ],
 )
 def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
-    assert _asks_for_guidance(question) is asks
+    assert bool(asked_guidance(question)) is asks
+
+
+@pytest.mark.parametrize(
+    ("question", "labels"),
+    [
+        ("Forældrene til en pige, vi er bekymrede for, holder os på afstand. Hvordan kan vi nå dem?", ["Inddrag forældrene tidligt"]),
+        ("Kan jeg få nogen at sparre med, hvis jeg er urolig for et barn?", ["Sparring om bekymringen"]),
+        ("Er der redskaber til dagplejere, der er urolige for et barn?", ["Fælles opsporingsmodel og redskaber"]),
+        (
+            "Skal vi inddrage forældrene eller søge sparring først, når vi er bekymrede?",
+            ["Sparring om bekymringen", "Inddrag forældrene tidligt"],
+        ),
+        ("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvad gør jeg?", []),  # "bekymret" voices the worry
+    ],
+)
+def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
+    assert [guidance_parts()[n].label for n in asked_guidance(question)] == labels
+
+
+def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
+    # Listed second in prompts/concern_topics.txt, the topic the worry names comes before the others.
+    answer = make_assistant(settings).ask("Jeg er urolig for en pige på stuen. Findes der redskaber, vi kan bruge?")
+    labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
+    assert labels == [
+        "**Fælles opsporingsmodel og redskaber**",
+        "**Sparring om bekymringen**",
+        "**Inddrag forældrene tidligt**",
+        "**Underretning**",
+    ]
 
 
 def test_no_contact_text_by_default(tmp_path):
