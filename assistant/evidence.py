@@ -429,12 +429,14 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
 def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit], introducers: AbstractSet[str] = frozenset()) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
     items in the same chunk (``introducers``: the ids of items that introduce a nested list, see
-    :func:`sub_items`); a table's header row only as the header of its rows. Text that addresses the
-    assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
+    :func:`sub_items`); a table's header row only as the header of its rows, and a row of only numbers
+    not at all: a chart's values whose labels stand on rows of their own ("6.7 | 4.5 | 17%", see
+    ``ingest.structure``) would read as the header's. A year opening a row labels it ("2022 | 7"). Text that
+    addresses the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
     if _addresses_assistant(unit.text):
         return False
     if unit.kind == "table_row":
-        return bool(unit.lead_in) and any(c.isalnum() for c in unit.text)
+        return bool(unit.lead_in) and (any(c.isalpha() for c in unit.text) or bool(YEAR.match(unit.text)))
     if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
         return unit.unit_id in introducers or any(
             shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units

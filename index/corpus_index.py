@@ -414,7 +414,9 @@ class CorpusIndex:
 #     text of every DOCX changes; "A) x" and "iv) x" lines are list items too.
 # 17: an item of a nested list (a Word list's deeper level, a Markdown item indented by two spaces) keeps
 #     two spaces of indentation per level in the chunk text, so a DOCX with nested lists reads anew.
-CHUNKER_VERSION = 17
+# 18: a flattened chart's values printed after two or more of its labels stand on a row of their own, no
+#     longer joined to the last label (the KL report's figures 3 and 6).
+CHUNKER_VERSION = 18
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

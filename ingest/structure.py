@@ -1004,13 +1004,26 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
 def _table_text(paragraphs: list[_Paragraph]) -> str:
     """One line per row: a label (its wrapped lines joined) and its numbers.
 
-    A line of only numbers with no label before it continues the row above ("2016" / "2017 2018"); a
-    label paragraph without numbers (a chart legend entry) is a row of its own. When the first row is a
-    header of years, it stays the first line ("Indsats | 2016 | 2017") and each row with a value per year
-    names its columns, so the row reads and is found on its own ("Pluspladser – 2016: 527.000; 2017:
-    527.000"); other rows keep their cells separated by " | ".
+    A line of only numbers continues the row above ("2016" / "2017 2018"), and a label paragraph without
+    numbers (a chart legend entry) is a row of its own. Numbers after two or more such label rows are a
+    row of their own, without a label: a chart whose labels all come before its values does not show
+    which value is whose. The KL report's figure 6 prints "Ikke-anbragte børn", "Anbragte børn", then
+    "6.7", "4.5" and "17%" (the next figure's); joined to the last label, the values said that placed
+    children averaged 6.7 and 4.5, where the non-placed averaged 6.7. Values are not paired with labels
+    in order when the counts match either: figure 3 prints "Øvrige", "Førtidspension", "Kontanthjælp
+    (ikke-arbejdsmarkedsparate)", "Ledige", "Beskæftigede/uddannelsessøgende", then "5%", "4%", "5%",
+    "83%", "3%", and in order 83% of all parents would be unemployed and 3% employed: the extraction
+    gives a stacked bar's values in the order they are printed, not in its legend's. Nor are the first
+    values given to the labels when there are more: figure 6's third value belongs to no label of its
+    own. So the labels and the values stay as printed, and no row claims a value for a label it cannot
+    be shown to belong to.
+
+    When the first row is a header of years, it stays the first line ("Indsats | 2016 | 2017") and each
+    labelled row with a value per year names its columns, so the row reads and is found on its own
+    ("Pluspladser – 2016: 527.000; 2017: 527.000"); other rows keep their cells separated by " | ".
     """
-    rows: list[list[str]] = []
+    rows: list[list[str]] = []  # a label, then its values; "" for a row without a label
+    legend = 0  # label rows without numbers right before: a chart's labels, when two or more
     for paragraph in paragraphs:
         label: list[str] = []
         for line in (line.text for line in paragraph.lines):
@@ -1020,15 +1033,22 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
             if label and values:
                 rows.append([_joined(label), *values])
                 label = []
+            elif values and rows and legend < 2:
+                rows[-1] += values
             elif values:
-                rows[-1:] = [rows[-1] + values] if rows else [values]
+                rows.append(["", *values])
+            if values:
+                legend = 0
         if label:
             rows.append([_joined(label)])
+            legend += 1
     header = rows[0] if rows and len(rows[0]) > 1 and all(YEAR.fullmatch(cell) for cell in rows[0][1:]) else None
     return "\n".join(_row_text(row, header if row is not rows[0] else None) for row in rows)
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:
+    if not row[0]:
+        return " | ".join(row[1:])  # values whose label stands elsewhere name no column either
     if header is None or len(row) != len(header):
         return " | ".join(row)
     return f"{row[0]} – " + "; ".join(f"{column}: {value}" for column, value in zip(header[1:], row[1:], strict=True))

@@ -372,6 +372,13 @@ def test_a_row_without_values_answers_only_a_question_for_its_figure():
     assert "| VIDA-projektet | - | - [1]|" in cost
 
 
+def test_a_charts_values_printed_apart_from_its_labels_are_shown_under_no_label():
+    # KL figure 6 as ingest.structure gives it: the labels, then the values on a row of their own.
+    index = FakeUnitIndex([("f", "Ikke-anbragte børn\nAnbragte børn\n6.7 | 4.5 | 17%", {**KL, "block_kind": "table"})])
+    composition = compose("Hvad er karaktergennemsnittet for anbragte børn?", {"6.7": 0.9, "Anbragte": 0.8}, index=index)
+    assert not re.search(r"6\.7|4\.5", composition.body)
+
+
 @pytest.mark.parametrize("lead_in", ["For eksempel:", "Det gør de på forskellige måder:"])
 def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_it(lead_in: str):
     index = FakeUnitIndex([("l", f"Institutionerne bruger pengene på ekstra hænder. {lead_in}\n- mindre grupper\n- fast struktur", KL)])

@@ -59,6 +59,21 @@ def test_a_lead_in_without_its_items_is_no_candidate():
     assert texts(candidate_units(index.hits(), index)) == ["Pædagogerne arbejder med sprog hver dag i børnehaven."]
 
 
+@pytest.mark.parametrize(
+    ("table", "rows"),
+    [
+        # A chart whose labels all come before its values: the values stand on a row of their own (see
+        # ingest.structure._table_text) and answer nothing alone.
+        ("Ikke-anbragte børn\nAnbragte børn\n6.7 | 4.5 | 17%", ["Anbragte børn"]),
+        # A year labels the values after it.
+        ("År | Antal udsluset\n2021 | 5\n2022 | 7", ["2021 | 5", "2022 | 7"]),
+    ],
+)
+def test_a_table_row_of_only_numbers_is_no_candidate_unless_a_year_labels_it(table, rows):
+    index = FakeUnitIndex([("t", table, {"block_kind": "table"})])
+    assert texts(candidate_units(index.hits(), index)) == rows
+
+
 QUESTIONS = (
     "Hvad viser undersøgelsen om sprog?\n\nPjecen svarer på:\n- Hvor udbredt er modellerne?\n"
     "- Hvad er formålet? I pjecen kan du læse resultaterne.\n\nOpmærksomhedspunkter:\n- Mere fokus på sprog\n"

@@ -339,6 +339,83 @@ def test_memo_sections_nest_under_the_numbered_questions():
     assert "1) Hvilke særlige indsatser" in corpus_blocks(COPENHAGEN)[0].text
 
 
+# ---- tables and charts a report's text gives as paragraphs ----------------------------------------------------
+
+
+def table_text(*paragraphs: str) -> str:
+    """The text of the table block that ``paragraphs`` give after a sentence of a report."""
+    info = DocumentInfo(doc_id="r.txt", title="R", form="prose")
+    text = "\n\n".join(["Anbragte børn klarer sig dårligere i skolen end deres jævnaldrende.", *paragraphs])
+    return next(b.text for b in blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("r.txt"))) if b.kind == "table")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "rows"),
+    [
+        pytest.param(
+            ("Ikke-anbragte \nbørn", "Anbragte \nbørn", "6.7", "4.5", "17%"),
+            ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 4.5 | 17%"],
+            id="more values than labels (KL figure 6: the 17% is the next figure's)",
+        ),
+        pytest.param(
+            ("Ikke-kompetencegivende \nuddannelse*", "Erhvervsfaglig \nuddannelse", "Videregående \nuddannelse",
+             "Forældre til anbragte \nbørn og unge", "54%", "34%", "12%"),
+            ["Ikke-kompetencegivende uddannelse*", "Erhvervsfaglig uddannelse", "Videregående uddannelse",
+             "Forældre til anbragte børn og unge", "54% | 34% | 12%"],
+            id="fewer values than labels (KL figure 3: three categories and the series' name)",
+        ),
+        pytest.param(
+            ("Øvrige", "Førtidspension", "Kontanthjælp (ikke-\narbejdsmarkedsparate)", "Ledige", "Beskæftigede/\nuddannelsessøgende",
+             "5%", "4%\n5%\n83%", "3%"),
+            ["Øvrige", "Førtidspension", "Kontanthjælp (ikke-arbejdsmarkedsparate)", "Ledige", "Beskæftigede/uddannelsessøgende",
+             "5% | 4% | 5% | 83% | 3%"],
+            id="as many values as labels (KL figure 3: in order, 83% would be unemployed)",
+        ),
+    ],
+)
+def test_values_printed_after_all_of_a_charts_labels_are_given_to_none_of_them(paragraphs, rows):
+    assert table_text(*paragraphs).split("\n") == rows
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "rows"),
+    [
+        pytest.param(
+            ("Indsats dagtilbud Afsatte midler", "2016", "2017 2018", "Pluspladser", "527.000 527.000 527.000",
+             "Familiepladser", "400.000 400.000 400.000", "Turn around", "1.200.000 - -"),
+            ["Indsats dagtilbud Afsatte midler | 2016 | 2017 | 2018", "Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000",
+             "Familiepladser – 2016: 400.000; 2017: 400.000; 2018: 400.000", "Turn around – 2016: 1.200.000; 2017: -; 2018: -"],
+            id="the budget table: a label, then its numbers",
+        ),
+        pytest.param(
+            ("Sprogindsatsen for \nbørn indenfor dag-\ntilbud 0-6 år", "1.500.000 1.500.000 1.500.000",
+             "Børn og bevægelse 1.255.800\n1.157.200 1.080.600", "Mad og måltider 805.000", "- -"),
+            ["Sprogindsatsen for børn indenfor dagtilbud 0-6 år | 1.500.000 | 1.500.000 | 1.500.000",
+             "Børn og bevægelse | 1.255.800 | 1.157.200 | 1.080.600", "Mad og måltider | 805.000 | - | -"],
+            id="numbers wrapped onto the next line or paragraph continue their row",
+        ),
+        pytest.param(
+            ("Pluspladser", "Familiepladser", "Turn around 1.200.000", "- -", "VIDA-projektet - - -"),
+            ["Pluspladser", "Familiepladser", "Turn around | 1.200.000 | - | -", "VIDA-projektet | - | - | -"],
+            id="after label rows, numbers wrapped from a labelled row still continue it",
+        ),
+        pytest.param(
+            ("2016 2017 2018", "Pluspladser", "527.000 527.000 527.000", "Familiepladser 400.000 400.000 400.000"),
+            ["2016 | 2017 | 2018", "Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000",
+             "Familiepladser – 2016: 400.000; 2017: 400.000; 2018: 400.000"],
+            id="a header of years without a label names all its columns",
+        ),
+    ],
+)
+def test_numbers_that_follow_their_own_label_stay_its_row(paragraphs, rows):
+    assert table_text(*paragraphs).split("\n") == rows
+
+
+def test_the_kl_reports_figure_6_gives_neither_average_to_placed_children():
+    figure = next(b for b in corpus_blocks(KL) if b.kind == "table" and "Ikke-anbragte børn" in b.text)
+    assert figure.text.split("\n") == ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 4.5 | 17%"]
+
+
 # ---- the pamphlet: titles that follow their text ------------------------------------------------------------
 
 
