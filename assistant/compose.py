@@ -44,6 +44,7 @@ from tidlig.text import (
     refers_back,
     split_sentences,
     stacked_lines,
+    table_cells,
     trailing_values,
     words,
 )
@@ -542,7 +543,7 @@ def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[
 
 
 def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
-    return bool(set(terms) & set(content_terms(_cells(row.text)[0])))
+    return bool(set(terms) & set(content_terms(table_cells(row.text)[0])))
 
 
 def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], nested: Mapping[str, str]) -> list[EvidenceUnit]:
@@ -701,10 +702,16 @@ class _Writer:
         return " ".join(shown)
 
     def _table(self, block: _Block, marker: int) -> str:
-        """A Markdown table: the header row, then the rows; the marker closes each row's last cell."""
-        header = _cells(block.lead_in) if block.lead_in else []
+        """A Markdown table: the header row, then the rows; the marker closes each row's last cell. A
+        "table" whose first row is one label has no header: it is a chart the PDF flattened, its first
+        row a legend entry ("Ikke-anbragte børn"), and columns under it would claim what the chart does
+        not say. Its rows are shown as printed, one per line, each label with its values."""
+        header = table_cells(block.lead_in) if block.lead_in else []
         self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
-        return _markdown_table(header, [_cells(unit.text) for unit in block.units], marker)
+        rows = [table_cells(unit.text) for unit in block.units]
+        if len(header) == 1:
+            return "\n".join(f"- {inert_markdown(label)}: {inert_markdown('; '.join(values))} [{marker}]" for label, *values in rows)
+        return _markdown_table(header, rows, marker)
 
 
 def _section_title(block: _Block) -> str:
@@ -774,18 +781,7 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
 def _holds_no_value(unit: EvidenceUnit) -> bool:
     """A table row whose cells are all empty or "-" ("VIDA-projektet | - | - | -"): it answers only a question
     for the figure it lacks, not "Virkede det?"."""
-    return unit.kind == "table_row" and not any(c.isalnum() for cell in _cells(unit.text)[1:] for c in cell)
-
-
-def _cells(row: str) -> list[str]:
-    """A table line as cells: "a | b | c" (a header row), or a row that carries its column headers,
-    "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
-    if " | " in row:
-        return [cell.strip() for cell in row.split(" | ")]
-    label, dash, values = row.partition(" – ")
-    if dash and ":" in values:
-        return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
-    return [row.strip()]
+    return unit.kind == "table_row" and not any(c.isalnum() for cell in table_cells(unit.text)[1:] for c in cell)
 
 
 def case_name(metadata: Mapping[str, object]) -> str | None:

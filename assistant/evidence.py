@@ -48,6 +48,7 @@ from tidlig.text import (
     plain_markdown,
     refers_back,
     split_sentences,
+    table_cells,
 )
 
 WEIGHTS_FILE = Path(__file__).with_name("unit_scorer.json")
@@ -429,14 +430,16 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
 def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit], introducers: AbstractSet[str] = frozenset()) -> bool:
     """A unit that reads on its own: no heading, chart label or slide debris; a lead-in only with its
     items in the same chunk (``introducers``: the ids of items that introduce a nested list, see
-    :func:`sub_items`); a table's header row only as the header of its rows, and a row of only numbers
-    not at all: a chart's values whose labels stand on rows of their own ("6.7 | 4.5 | 17%", see
-    ``ingest.structure``) would read as the header's. A year opening a row labels it ("2022 | 7"). Text that
-    addresses the assistant ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
+    :func:`sub_items`); a table's header row only as the header of its rows. A row is a label with its
+    values: a row of only numbers is a chart's values whose labels stand on rows of their own ("6.7 | 4.5 |
+    17%", see ``ingest.structure``), and a label alone is one of those labels; either would read as the
+    header's row. A year opening a row labels it ("2022 | 7"). Text that addresses the assistant
+    ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
     if _addresses_assistant(unit.text):
         return False
     if unit.kind == "table_row":
-        return bool(unit.lead_in) and (any(c.isalpha() for c in unit.text) or bool(YEAR.match(unit.text)))
+        labelled = any(c.isalpha() for c in unit.text) or bool(YEAR.match(unit.text))
+        return bool(unit.lead_in) and labelled and len(table_cells(unit.text)) > 1
     if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
         return unit.unit_id in introducers or any(
             shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units

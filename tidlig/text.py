@@ -49,6 +49,7 @@ __all__ = [
     "split_sentences",
     "stacked_lines",
     "stem",
+    "table_cells",
     "strip_list_marker",
     "trailing_values",
     "words",
@@ -219,6 +220,17 @@ def runs_on(line: str) -> bool:
     text = line.rstrip()
     tokens = text.split()
     return text.endswith((",", "-", "–")) or (bool(tokens) and tokens[-1].lower() in _CONTINUES)
+
+
+def table_cells(row: str) -> list[str]:
+    """A table row's text (as ingestion writes it) as cells: "a | b | c" (a header row), or a row that
+    carries its column headers, "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
+    if " | " in row:
+        return [cell.strip() for cell in row.split(" | ")]
+    label, dash, values = row.partition(" – ")
+    if dash and ":" in values:
+        return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
+    return [row.strip()]
 
 
 def stacked_lines(text: str) -> list[str]:

@@ -379,6 +379,14 @@ def test_a_charts_values_printed_apart_from_its_labels_are_shown_under_no_label(
     assert not re.search(r"6\.7|4\.5", composition.body)
 
 
+def test_a_flattened_charts_rows_are_shown_as_printed_under_no_header():
+    # KL figure 3 as ingest.structure gives it: its first row is a legend entry, not a column header.
+    chart = "Ikke-kompetencegivende uddannelse*\nForældre til anbragte børn og unge\n54% | 34% | 12%\nAlle forældre til 0–17 årige | 27%"
+    index = FakeUnitIndex([("f", chart, {**KL, "block_kind": "table"})])
+    composition = compose("Hvor mange forældre har ingen uddannelse?", {"Alle forældre": 0.9}, index=index)
+    assert composition.short_answer == "- Alle forældre til 0–17 årige: 27% [1]"
+
+
 @pytest.mark.parametrize("lead_in", ["For eksempel:", "Det gør de på forskellige måder:"])
 def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_it(lead_in: str):
     index = FakeUnitIndex([("l", f"Institutionerne bruger pengene på ekstra hænder. {lead_in}\n- mindre grupper\n- fast struktur", KL)])

@@ -63,13 +63,14 @@ def test_a_lead_in_without_its_items_is_no_candidate():
     ("table", "rows"),
     [
         # A chart whose labels all come before its values: the values stand on a row of their own (see
-        # ingest.structure._table_text) and answer nothing alone.
-        ("Ikke-anbragte børn\nAnbragte børn\n6.7 | 4.5 | 17%", ["Anbragte børn"]),
+        # ingest.structure._table_text) and answer nothing alone, nor does a label alone.
+        ("Ikke-anbragte børn\nAnbragte børn\n6.7 | 4.5 | 17%", []),
+        ("Indsats | 2016\nPluspladser | 527.000\nMad og måltider\nSprog | 10.000", ["Pluspladser | 527.000", "Sprog | 10.000"]),
         # A year labels the values after it.
         ("År | Antal udsluset\n2021 | 5\n2022 | 7", ["2021 | 5", "2022 | 7"]),
     ],
 )
-def test_a_table_row_of_only_numbers_is_no_candidate_unless_a_year_labels_it(table, rows):
+def test_a_table_row_is_a_candidate_with_a_label_and_values(table, rows):
     index = FakeUnitIndex([("t", table, {"block_kind": "table"})])
     assert texts(candidate_units(index.hits(), index)) == rows
 
