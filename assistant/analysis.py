@@ -84,10 +84,10 @@ _QUESTION_WORD = r"(?:hvad|hvordan|hvorfor|hvornår|hvem|hvilke|hvilken|hvilket|
 _PART_BOUNDARY = re.compile(rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
 MIN_PART_TERMS = 1
 
-# Concern: a particular child ...
+# Concern: a particular child (or the family a child lives in: "en familie har det svært") ...
 _CHILD = re.compile(
     r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
-    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
+    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",

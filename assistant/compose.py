@@ -23,7 +23,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -188,10 +188,13 @@ class CitatComposer:
         outcome: Outcome = "answer",
         missing: Sequence[str] = (),
         named_case: str | None = None,
+        asked_topics: Collection[str] = (),
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
         no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
-        example the lead-in names (see :func:`case_name`); any other case quoted is named above its units."""
+        example the lead-in names (see :func:`case_name`); any other case quoted is named above its units.
+        ``asked_topics`` are the labels of the guidance topics a worry asks for by name: they answer it, so
+        their lists are shown whole, where another topic's list shows only its likely items."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
@@ -205,7 +208,8 @@ class CitatComposer:
             terms = part.terms if analysis.is_multi_part else analysis.terms
             # A partial answer that names no uncovered part lacks an asked detail: no unit holds it.
             typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
-            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, typed, part.label)
+            whole = not part.label or part.label in asked_topics
+            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, typed, part.label, whole)
             labels.extend([part.label] * (len(short) - len(labels)))
         case = (
             short[0].hit
@@ -259,12 +263,14 @@ class CitatComposer:
         terms: Sequence[str],
         typed: _TypedAnswer | None = None,
         label: str = "",
+        whole_lists: bool = True,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
         answer joins it when it is as likely as a list's members need to be. A guidance topic (a part with a
         ``label``) only takes units that name it and share its words: it has no question of its own to
-        resemble. A ``typed`` part gets a unit that holds what it asks for (see :func:`_typed_first`)."""
+        resemble. A ``typed`` part gets a unit that holds what it asks for (see :func:`_typed_first`). Without
+        ``whole_lists`` a list shows only its likely items (see :meth:`_expand`)."""
         ranked = sorted(scored, key=lambda s: -s.part_scores[part])
         if not ranked:
             return
@@ -290,7 +296,7 @@ class CitatComposer:
                 continue
             if added >= limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
                 continue
-            block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=not topic)
+            block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists)
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)

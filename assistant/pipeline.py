@@ -425,7 +425,8 @@ class Assistant:
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
         if _guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
-        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits))
+        asked = tuple(guidance_parts()[n].label for n in asked_guidance(analysis.text)) if analysis.is_concern else ()
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked)
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
         """The first line says which kind of answer follows."""

@@ -83,6 +83,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hun er 3 år og har ændret adfærd den sidste måned, hvad gør vi?",
         "Jeg har en mavefornemmelse af, at noget er galt med en af vores 5-årige. Hvad bør jeg gøre?",
         "Vi har en stille pige på stuen, der trækker sig fra de andre. Hvad kan vi gøre?",
+        "Vi er bekymrede for en familie, hvor mor virker meget presset. Hvordan tager vi det op?",  # a family is the child's
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -97,6 +98,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad er tidlig opsporing?",
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
+        "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):

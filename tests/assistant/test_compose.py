@@ -7,12 +7,13 @@ units, groups, lead-ins and tables come from the real ``split_units`` and ``cand
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
 from markdown_it import MarkdownIt
 
-from assistant.analysis import analyse_question
+from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
@@ -443,19 +444,20 @@ def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order(qu
     assert "Projektet sluttede" not in text  # no result cue: not a result
 
 
-def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label():
-    from dataclasses import replace
-
-    from assistant.analysis import QuestionPart
-
-    question = "Hvor mange pluspladser er der?"
-    topic = "forældrene inddrages tidligt"
+def _with_topic(question: str, topic: str, label: str, probabilities) -> tuple[QuestionAnalysis, list[ScoredUnit]]:
+    """The analysis of ``question`` with a guidance topic as its last part, and its scored units."""
     analysis = analyse_question(question)
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), "Forældrene")))
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), label)))
     scored = [
         ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index_coverage(topic, s)}), s.part_scores, s.coverage)
-        for s in scored_units(question, {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6), "Svømmehallen": (0.01, 0.9)}, 2)
+        for s in scored_units(question, probabilities, 2)
     ]
+    return analysis, scored
+
+
+def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label():
+    probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6), "Svømmehallen": (0.01, 0.9)}
+    analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)
     text = CitatComposer().compose(analysis, scored).short_answer
     answer, section = text.split("\n\n**Forældrene**\n")
     assert "500 pluspladser" in answer
@@ -464,11 +466,19 @@ def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label(
     assert "Svømmehallen" not in text  # likely, but shares none of the topic's words
 
 
+def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
+    probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6)}
+    analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)
+    section = CitatComposer().compose(analysis, scored, asked_topics=("Forældrene",)).short_answer.split("**Forældrene**\n")[1]
+    items = [line for line in section.splitlines() if line.startswith("- ")]
+    assert items == [
+        "- At kommunerne styrker den tidlige opsporing i dagtilbud [1]",
+        "- At forældrene inddrages tidligt [1]",
+        "- At pædagoger får sparring fra PPR [1]",
+    ]
+
+
 def test_a_guidance_topic_without_a_unit_naming_it_is_left_out():
-    from dataclasses import replace
-
-    from assistant.analysis import QuestionPart
-
     question = "Hvor mange pluspladser er der?"
     topic = "hvornår skal man underrette om et barn i vuggestuer"
     analysis = analyse_question(question)
