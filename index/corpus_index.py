@@ -416,7 +416,8 @@ class CorpusIndex:
 #     two spaces of indentation per level in the chunk text, so a DOCX with nested lists reads anew.
 # 18: a flattened chart's values printed after two or more of its labels stand on a row of their own, no
 #     longer joined to the last label (the KL report's figures 3 and 6).
-CHUNKER_VERSION = 18
+# 19: a list item's evidence unit ends after its one line of explanation; the prose under the list is sentences.
+CHUNKER_VERSION = 19
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -92,14 +92,15 @@ def _starts_paragraph(current: list[str], line: str) -> bool:
         # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")
         # after a line that does not run on into it starts anew too.
         return in_item or previous.endswith((".", "!", "?")) or (line.strip()[:1].isupper() and not runs_on(previous))
-    return (
-        in_item
-        and len(current) == 1
-        and line.strip()[:1].isupper()
-        and len(line.split()) >= MIN_PARAGRAPH_WORDS
-        and not previous.endswith((".", "!", "?", ":", ",", ";", "-", "–"))
-        and not runs_on(previous)
-    )
+    if not (in_item and line.strip()[:1].isupper() and len(line.split()) >= MIN_PARAGRAPH_WORDS):
+        return False
+    if len(current) > 1:
+        # The chunk writes an item's explanation as one line under it ("- Målrettet indsats." / "Der skal
+        # fokus på effekt i foranstaltningerne."): a further full line after a finished sentence is the
+        # prose under the list. Without this the report's foreword, five paragraphs under KL's last
+        # "pejlemærke", was quoted as that item.
+        return previous.endswith((".", "!", "?"))
+    return not previous.endswith((".", "!", "?", ":", ",", ";", "-", "–")) and not runs_on(previous)
 
 
 def _table_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:

@@ -160,6 +160,21 @@ def test_an_item_keeps_its_explanation_and_its_wrapped_lines():
     assert [u.kind for u in wrapped] == ["list_item"]
 
 
+def test_the_prose_under_an_explained_item_is_no_part_of_it():
+    # KL's foreword: the last "pejlemærke", its explanation, then the foreword goes on under the list.
+    text = (
+        "KL har tre pejlemærker:\n- Målrettet indsats.\nDer skal fokus på effekt i foranstaltningerne.\n"
+        "Vi skal huske på, at kommunerne ikke kan løfte opgaven alene. Børnene selv skal være en del af løsningen."
+    )
+    units = split_units("c", text)
+
+    assert [(u.kind, u.text) for u in units[1:]] == [
+        ("list_item", "Målrettet indsats.\nDer skal fokus på effekt i foranstaltningerne."),
+        ("sentence", "Vi skal huske på, at kommunerne ikke kan løfte opgaven alene."),
+        ("sentence", "Børnene selv skal være en del af løsningen."),
+    ]
+
+
 def test_a_capitalised_lead_in_line_on_a_slide_starts_its_list_even_after_an_unpunctuated_line():
     units = split_units("c", "Lang ventetid på udredning\nSundhedsregisterdata:\n- Andelen er steget\n- 57.100 børn", "slide")
     run_on = split_units("c", "Vi arbejder med\nFølgende trin:\n- Sparring")
