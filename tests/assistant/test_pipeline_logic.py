@@ -238,5 +238,6 @@ def test_weak_evidence_is_never_presented_as_an_answer(settings):
     answer = assistant.ask("Hvad tilbyder Holstebro nye forældre?")
     assert answer.outcome == "partial"
     first_line = answer.text.splitlines()[0]
-    assert first_line.startswith("Delvist svar:") and "svarer ikke direkte på dit spørgsmål" in first_line
+    # Weak evidence may still hold the answer: the first line says the documents may not answer, not that they do not.
+    assert first_line.startswith("Delvist svar:") and "svarer måske ikke direkte på dit spørgsmål" in first_line
     assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text  # what they hold still follows
