@@ -417,7 +417,8 @@ class CorpusIndex:
 # 18: a flattened chart's values printed after two or more of its labels stand on a row of their own, no
 #     longer joined to the last label (the KL report's figures 3 and 6).
 # 19: a list item's evidence unit ends after its one line of explanation; the prose under the list is sentences.
-CHUNKER_VERSION = 19
+# 20: a Word list nested only by paragraph indentation is nested by it; a bullet typed in a list paragraph is its marker (not "- • x").
+CHUNKER_VERSION = 20
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

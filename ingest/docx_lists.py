@@ -8,7 +8,9 @@ written as the text rules in :mod:`tidlig.text` read list items: "3." for number
 letters, "iv)" for roman numerals and "- " for bullets, whatever punctuation Word's level text uses
 ("%1)", "(%1)"), so "punkt 3" or "de fem trin" can be matched against the items. How deep a paragraph
 is nested (:meth:`DocxLists.level`) is its ``w:ilvl``, or the number of a built-in style for a deeper
-list ("List Bullet 2"), which the loader writes as indentation.
+list ("List Bullet 2"), which the loader writes as indentation. A list whose items carry neither but are
+indented by hand (sub-items on "List Paragraph" paragraphs moved right with the ruler) is nested by that
+indentation (:meth:`DocxLists.nest_by_indentation`).
 
 Counting follows Word: a counter per abstract definition and level (instances of one definition
 continue each other's count unless an instance overrides a level's start); a level restarts when a
@@ -21,6 +23,7 @@ Example::
     lists = DocxLists.of(document)
     lists.marker(paragraph)   # "2. " for the second item of a numbered list, "" for prose
     lists.level(paragraph)    # 1 for an item of a list nested in another
+    lists.is_item(paragraph)  # True for a paragraph Word shows as a list item
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ import logging
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby, pairwise
 from pathlib import Path
 
 from tidlig.text import LIST_MARKER
@@ -50,15 +55,20 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # Word's built-in styles for deeper lists ("List Bullet 2", "List Number 3", "List 2"): each numbers its
 # paragraphs as the first level of a list of its own and indents them one step further per number.
 _DEEPER_LIST_STYLE = re.compile(r"^list(?: bullet| number)? ([2-9])$")
+# Left indentations (twips) closer than this are one level: a nudge of under 3 mm is no nesting a reader
+# sees, whereas Word's own indent steps are 0.25 or 0.5 inch (360, 720) and "1.27 cm" (720).
+_MIN_INDENT_STEP = 180
 
 
 @dataclass(frozen=True)
 class _Level:
-    """One level of a numbering definition: its format, start value and ``w:lvlRestart`` (None: default)."""
+    """One level of a numbering definition: its format, start value, ``w:lvlRestart`` (None: default) and
+    left indentation in twips (None: the level sets none)."""
 
     fmt: str = "decimal"
     start: int = 1
     restart: int | None = None
+    indent: int | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,7 @@ class DocxLists:
         self._problem = problem or ("the file has no numbering part" if numbering is None else "")
         self._first_fallback = ""
         self._fallbacks = 0
+        self._by_indentation: dict[object, int] = {}  # paragraph element -> level read from its indentation
 
     @classmethod
     def of(cls, document, problem: str = "") -> DocxLists:
@@ -108,16 +119,41 @@ class DocxLists:
             return ""
         return self._count(num_id, level)
 
-    @staticmethod
-    def level(paragraph) -> int:
+    def level(self, paragraph) -> int:
         """How deep Word nests ``paragraph`` in its list, 0 for the top level: its ``w:ilvl`` (its own or its
-        style's), else one less than the number of a deeper list's style ("List Bullet 2" is level 1)."""
-        reference = _numbering_reference(paragraph)
-        if reference is not None and reference[1]:
-            return reference[1]
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        deeper = _DEEPER_LIST_STYLE.match(style)
-        return int(deeper.group(1)) - 1 if deeper else 0
+        style's), else one less than the number of a deeper list's style ("List Bullet 2" is level 1), else
+        the level its indentation gives it (see :meth:`nest_by_indentation`)."""
+        return _word_level(paragraph) or self._by_indentation.get(paragraph._p, 0)
+
+    @staticmethod
+    def is_item(paragraph) -> bool:
+        """Whether Word shows ``paragraph`` as a list item (it has a marker, or a list style), without counting."""
+        return _list_key(paragraph) is not None
+
+    def nest_by_indentation(self, runs: Iterable[Sequence]) -> None:
+        """Nest the items of lists that carry no levels by their left indentation (call before :meth:`level`).
+
+        Some writers nest a list by moving sub-items right (the ruler, "Increase indent") instead of by
+        Word's levels, so the file says nothing of the nesting a reader sees. ``runs``: the body's runs of
+        consecutive list paragraphs, as the text shows them. A run holds a list per numbering it changes to
+        (a "List Paragraph" item with a typed bullet is of no numbering), each judged alone: one with a
+        level anywhere keeps Word's levels. In the others an item is as many levels deeper than the
+        list's shallowest item as its extra indentation holds the document's step (the smallest difference
+        of at least ``_MIN_INDENT_STEP`` between two items of such a list), rounded; equal indentation is
+        one level.
+        """
+        lists = [items for run in runs for items in _split_by_list(run) if not any(_word_level(p) for p in items)]
+        indents = [[self._indent(paragraph) for paragraph in items] for items in lists]
+        gaps = [high - low for values in indents for low, high in pairwise(sorted(set(values)))]
+        step = min((gap for gap in gaps if gap >= _MIN_INDENT_STEP), default=None)
+        if step is None:
+            return
+        for items, values in zip(lists, indents, strict=True):
+            shallowest = min(values)
+            for paragraph, value in zip(items, values, strict=True):
+                level = int((value - shallowest) / step + 0.5)
+                if level:
+                    self._by_indentation[paragraph._p] = level
 
     def warn_fallbacks(self, name: str) -> None:
         """One warning line for the document when some list paragraphs were read as bullets for lack of
@@ -130,14 +166,41 @@ class DocxLists:
         instance = self._instances.get(num_id)
         if instance is None:
             return self._fallback(f"numId {num_id} is not defined")
-        abstract_id = self._resolved_ids.setdefault(instance.abstract_id, self._resolved(instance.abstract_id))
-        definition = self._definitions.get(abstract_id)
-        if definition is None:
+        abstract_id = self._abstract_id(instance)
+        if abstract_id not in self._definitions:
             return self._fallback(f"abstractNumId {instance.abstract_id} of numId {num_id} is not defined")
-        spec = instance.levels.get(level) or definition.get(level)
+        spec = self._spec(instance, level)
         if spec is None:
             return self._fallback(f"numId {num_id} has no level {level}")
         return _format(spec.fmt, self._advance(num_id, instance, abstract_id, level, spec.start))
+
+    def _indent(self, paragraph) -> int:
+        """The left indentation Word gives ``paragraph``, in twips: its own, else its numbering level's, else
+        its style chain's, else none."""
+        own = _left_indent(paragraph._p.pPr)
+        if own is not None:
+            return own
+        reference = _numbering_reference(paragraph)
+        instance = self._instances.get(reference[0]) if reference else None
+        spec = self._spec(instance, reference[1]) if reference and instance else None
+        if spec is not None and spec.indent is not None:
+            return spec.indent
+        style = paragraph.style
+        for _ in range(_MAX_CHAIN):
+            if style is None:
+                break
+            inherited = _left_indent(style.element.pPr)
+            if inherited is not None:
+                return inherited
+            style = style.base_style
+        return 0
+
+    def _spec(self, instance: _Instance, level: int) -> _Level | None:
+        """A level of a numbering instance: the instance's own override, else its definition's."""
+        return instance.levels.get(level) or self._definitions.get(self._abstract_id(instance), {}).get(level)
+
+    def _abstract_id(self, instance: _Instance) -> str:
+        return self._resolved_ids.setdefault(instance.abstract_id, self._resolved(instance.abstract_id))
 
     def _advance(self, num_id: str, instance: _Instance, abstract_id: str, level: int, start: int) -> int:
         """Count one more item at ``level`` of a definition; the deeper levels it restarts start over."""
@@ -169,6 +232,31 @@ class DocxLists:
         self._fallbacks += 1
         self._first_fallback = self._first_fallback or reason
         return LIST_MARKER
+
+
+def _word_level(paragraph) -> int:
+    """The level Word records for ``paragraph``: its ``w:ilvl`` (its own or its style's), else the number of a
+    deeper list's style less one; 0 when it records none (or the top level)."""
+    reference = _numbering_reference(paragraph)
+    if reference is not None and reference[1]:
+        return reference[1]
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    deeper = _DEEPER_LIST_STYLE.match(style)
+    return int(deeper.group(1)) - 1 if deeper else 0
+
+
+def _list_key(paragraph) -> str | None:
+    """Which list ``paragraph`` is an item of: its numbering instance's id, "" for a list style without
+    numbering; None for a paragraph that is no list item (no list style, or numId 0: "no numbering")."""
+    reference = _numbering_reference(paragraph)
+    if reference is None:
+        return "" if _has_list_style(paragraph) else None
+    return reference[0] if reference[0] != "0" else None
+
+
+def _split_by_list(run: Sequence) -> list[list]:
+    """A run of consecutive list paragraphs as the lists it holds: a new one wherever the list changes."""
+    return [list(items) for _, items in groupby(run, key=_list_key)]
 
 
 def _restarts(deeper: _Level | None, counted: int) -> bool:
@@ -292,7 +380,20 @@ def _level(lvl) -> _Level:
         return element.get(f"{{{_W}}}val") if element is not None else None
 
     restart = value("lvlRestart")
-    return _Level(value("numFmt") or "decimal", _int(value("start"), 1), _int(restart, 0) if restart is not None else None)
+    fmt, start = value("numFmt") or "decimal", _int(value("start"), 1)
+    return _Level(fmt, start, _int(restart, 0) if restart is not None else None, _left_indent(lvl.find(f"{{{_W}}}pPr")))
+
+
+def _left_indent(ppr) -> int | None:
+    """The left indentation (``w:ind`` ``w:left``, or ``w:start`` as newer files name it) that paragraph
+    properties set, in twips; None when they set none (the paragraph inherits one)."""
+    if ppr is None:
+        return None
+    ind = ppr.find(f"{{{_W}}}ind")
+    if ind is None:
+        return None
+    value = ind.get(f"{{{_W}}}left", ind.get(f"{{{_W}}}start"))
+    return int(value) if value is not None and value.lstrip("-").isdigit() else None
 
 
 def _int(text: str | None, default: int) -> int:

@@ -25,7 +25,7 @@ from pathlib import Path
 from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
-from tidlig.text import LIST_INDENT, YEAR, is_list_item
+from tidlig.text import LIST_INDENT, LIST_MARKER, YEAR, is_list_item
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,9 @@ MAX_EXTRACTED_CHARS = 20_000_000
 MAX_DOCX_PART_BYTES = 40 * 1024 * 1024
 MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
+# A bullet typed at the start of a list paragraph's text ("•\tlæsning" on a "List Paragraph" paragraph, which
+# Word shows without a bullet of its own): private-use glyphs are bullets of the Symbol and Wingdings fonts.
+_TYPED_BULLET = re.compile(r"^[•◦▪‣·*\-–\uf000-\uf0ff]\s+")
 
 
 class UnreadableFile(Exception):
@@ -215,6 +218,7 @@ def _too_long(max_chars: int) -> UnreadableFile:
 def _docx_pages(path: Path) -> tuple[Page, ...]:
     document, problem = _open_docx(path)
     lists = DocxLists.of(document, problem)
+    lists.nest_by_indentation(_docx_list_runs(document, lists))
     pages = _docx_page_texts(document, lists)
     lists.warn_fallbacks(path.name)
     return pages
@@ -250,7 +254,8 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
 
     Headings become Markdown headings of their level ("## Titel"), list paragraphs (a list style or
     Word numbering) list items with the marker Word shows ("1.", "a)", "- ", see ``ingest.docx_lists``),
-    an item of a nested list indented by LIST_INDENT per level ("  - læsning"),
+    an item of a nested list indented by LIST_INDENT per level ("  - læsning"; Word's level, or in a list
+    without levels its indentation, see ``DocxLists.nest_by_indentation``),
     a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
     carries where its pages began), the text is split into pages.
     """
@@ -267,6 +272,22 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
         pages[-1] += [_docx_paragraph(box, lists) for box in _docx_text_boxes(item)]
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
+
+
+def _docx_list_runs(document, lists: DocxLists) -> list[list]:
+    """The body's runs of consecutive list paragraphs, as the text will show them: a heading, prose or a
+    table ends a run; an empty paragraph does not, for it is left out and the items around it join."""
+    from docx.table import Table
+
+    runs: list[list] = [[]]
+    for item in document.iter_inner_content():
+        if not isinstance(item, Table) and not item.text.strip():
+            continue
+        if isinstance(item, Table) or _docx_heading_level(item) or not lists.is_item(item):
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    return [run for run in runs if run]
 
 
 def _docx_join(paragraphs: list[str]) -> str:
@@ -292,7 +313,11 @@ def _docx_paragraph(paragraph, lists: DocxLists) -> str:
     # item is indented by its level, which cleaning keeps, so a sub-list stays a sub-list also where its
     # markers are of its parent's kind (bullets under bullets; see ``assistant.evidence.sub_items``).
     marker = lists.marker(paragraph)
-    return f"{LIST_INDENT * lists.level(paragraph)}{marker}{text}" if marker else paragraph.text
+    if not marker:
+        return paragraph.text
+    if marker == LIST_MARKER:  # a bullet typed in the text is the item's marker, not a second one ("- • læsning")
+        text = _TYPED_BULLET.sub("", text, count=1)
+    return f"{LIST_INDENT * lists.level(paragraph)}{marker}{text}"
 
 
 def _docx_style(paragraph) -> str:

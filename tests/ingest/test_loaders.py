@@ -823,3 +823,130 @@ def test_docx_prose_after_a_nested_list_is_neither_indented_nor_part_of_its_last
         ("sentence", "Næste år udvides de til alle skoler."),
     ]
     assert parents == {"læsegrupper": "Sprogstøtte", "legepatruljer": "Motorik"}
+
+
+# ---- DOCX lists nested by paragraph indentation only -----------------------------------------------------
+
+
+def make_indented_docx(path: Path, paragraphs: list[str | tuple[str, int | None]]) -> Path:
+    """A Word file of prose (a string) and "List Paragraph" items without numbering, each with its left
+    indentation in twips set on the paragraph (None: the style's own, 720)."""
+    import docx
+    from docx.shared import Twips
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            document.add_paragraph(paragraph)
+            continue
+        text, indent = paragraph
+        item = document.add_paragraph(text, style="List Paragraph")
+        if indent is not None:
+            item.paragraph_format.left_indent = Twips(indent)
+    document.save(str(path))
+    return path
+
+
+def test_docx_list_paragraphs_indented_by_hand_with_typed_bullets_read_as_a_nested_list(tmp_path):
+    path = make_indented_docx(
+        tmp_path / "samarbejde.docx",
+        ["Forældresamarbejdet omfatter:", ("•\tSamtaler med forældrene", None), ("•\tved opstart", 1440), ("•\tved bekymring", 1440),
+         ("•\tForældremøder", 720), ("\uf0b7\tSkriftlig information", None), ("–\tnyhedsbreve", 1440)],
+    )  # fmt: skip
+
+    # the typed bullet is the item's marker ("- " once); a sub-item is indented one step further than its parent
+    assert load_document(path, {}, LIMIT).pages[0].text == (
+        "Forældresamarbejdet omfatter:\n\n- Samtaler med forældrene\n  - ved opstart\n  - ved bekymring\n"
+        "- Forældremøder\n- Skriftlig information\n  - nyhedsbreve"
+    )
+    chunk, units, parents = nested_chunk(path)
+    # the same chunk as the list nested by Word's levels (test_docx_bullets_under_bullets_stay_nested_...)
+    assert chunk.text == (
+        "Forældresamarbejdet omfatter:\n- Samtaler med forældrene\n  - ved opstart\n  - ved bekymring\n"
+        "- Forældremøder\n- Skriftlig information\n  - nyhedsbreve"
+    )
+    assert parents == {
+        "ved opstart": "Samtaler med forældrene",
+        "ved bekymring": "Samtaler med forældrene",
+        "nyhedsbreve": "Skriftlig information",
+    }
+
+
+def test_docx_items_of_one_numbering_level_indented_in_steps_nest_by_the_documents_step(tmp_path):
+    """Bullets of one Word list, all at level 0, moved right in quarter-inch steps (360 twips) with raw
+    ``w:ind``: ``w:start`` (as newer files name it) and ``w:left``."""
+    import docx
+
+    document = docx.Document()
+    _numbering(document, BULLET_LEVELS, {99: '<w:abstractNumId w:val="97"/>'})
+    for paragraph in THREE_LEVELS:
+        if isinstance(paragraph, str):
+            document.add_paragraph(paragraph)
+            continue
+        text, level = paragraph
+        side = "start" if level == 2 else "left"
+        item = _item(document, text, 99, style="List Paragraph")
+        item._p.get_or_add_pPr().append(_word_xml(f'<ROOT><w:ind w:{side}="{720 + 360 * level}" w:hanging="360"/></ROOT>')[0])
+    document.save(str(tmp_path / "niveauer.docx"))
+
+    chunk, units, parents = nested_chunk(tmp_path / "niveauer.docx")
+
+    # read as the same list nested by Word's levels (test_docx_list_of_three_levels_maps_each_item_...)
+    assert chunk.text == (
+        "Indsatsen har tre niveauer:\n- Almen indsats for alle børn\n  - i dagtilbud\n    - sprogvurdering\n    - motorik\n"
+        "  - i skolen\n- Fokuseret indsats for nogle børn"
+    )
+    assert parents == {
+        "i dagtilbud": "Almen indsats for alle børn",
+        "sprogvurdering": "i dagtilbud",
+        "motorik": "i dagtilbud",
+        "i skolen": "Almen indsats for alle børn",
+    }
+
+
+def test_docx_indentation_nests_only_what_differs_by_a_step_within_one_list(tmp_path):
+    path = make_indented_docx(
+        tmp_path / "forsigtig.docx",
+        [
+            "Lige langt inde:", ("alle", 1440), ("tre", 1440), ("punkter", 1440),
+            "Skubbet en smule:", ("første", 720), ("lidt længere inde", 850), ("tredje", 720),
+            "Ét punkt længere inde end listen før det:", ("eneste", 2160),
+            "Første punkt længst inde:", ("først", 1440), ("så", None), ("til sidst", None),
+            "To trin på én gang:", ("øverst", None), ("to trin nede", 2160), ("øverst igen", None),
+        ],
+    )  # fmt: skip
+
+    assert load_document(path, {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Lige langt inde:", "- alle\n- tre\n- punkter",  # equal indentation is one level, however deep
+        "Skubbet en smule:", "- første\n- lidt længere inde\n- tredje",  # 130 twips is less than a step
+        "Ét punkt længere inde end listen før det:", "- eneste",  # a list is measured against itself
+        "Første punkt længst inde:", "  - først\n- så\n- til sidst",  # as Word shows it: a step right of the rest
+        "To trin på én gang:", "- øverst\n    - to trin nede\n- øverst igen",  # the document's step is 720 twips
+    ]  # fmt: skip
+
+
+def test_docx_indentation_leaves_word_levels_and_other_lists_alone(tmp_path):
+    """A list with Word's levels keeps them, however its items are indented; items of another list right
+    after (a numbered list after "List Paragraph" items) are not measured against the list before them."""
+    import docx
+    from docx.shared import Twips
+
+    document = docx.Document()
+    _numbering(document, BULLET_LEVELS, {99: '<w:abstractNumId w:val="97"/>'})
+    document.add_paragraph("Med Words niveauer:")
+    _item(document, "Sprog", 99, 0, style="List Paragraph").paragraph_format.left_indent = Twips(1440)
+    _item(document, "læsning", 99, 1, style="List Paragraph")
+    _item(document, "Motorik", 99, 0, style="List Paragraph")
+    document.add_paragraph("To lister efter hinanden:")
+    for text in ("typed", "punkter"):
+        document.add_paragraph(f"•\t{text}", style="List Paragraph").paragraph_format.left_indent = Twips(2160)
+    for text in ("nummererede", "punkter"):
+        _item(document, text, 99, style="List Paragraph").paragraph_format.left_indent = Twips(720)
+    document.save(str(tmp_path / "niveauer.docx"))
+
+    assert load_document(tmp_path / "niveauer.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Med Words niveauer:",
+        "- Sprog\n  - læsning\n- Motorik",
+        "To lister efter hinanden:",
+        "- typed\n- punkter\n- nummererede\n- punkter",
+    ]
