@@ -233,3 +233,80 @@ def _export_link(driver) -> str:
     return wait_for(driver, lambda d: next(
         (a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "a[href*='file='][href$='.md']")), None
     ))  # fmt: skip
+
+
+# Where the first character of a text in ``root`` is drawn: a Range over the text (across the text nodes
+# <mark> splits it into), its first box's left edge in pixels; null when the text is not there.
+TEXT_LEFT = """
+const [root, needle] = arguments;
+const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+const nodes = [];
+let text = "";
+while (walker.nextNode()) { nodes.push([walker.currentNode, text.length]); text += walker.currentNode.data; }
+const start = text.indexOf(needle);
+if (start < 0) return null;
+const at = (offset) => { const [node, from] = nodes.filter(([, from]) => from <= offset).pop(); return [node, offset - from]; };
+const range = document.createRange();
+range.setStart(...at(start));
+range.setEnd(...at(start + needle.length));
+const boxes = range.getClientRects();
+return boxes.length ? boxes[0].left : null;
+"""
+
+
+def test_a_nested_word_list_stays_nested_in_the_source_view(browser, tmp_path, screenshot_dir):  # noqa: F811
+    """A Word list with "List Bullet 2" sub-items, indexed and asked about: the cited passage shows each
+    sub-item further right than its parent, in the passage and in the whole passage around it."""
+    import docx
+    from assistant import Assistant
+    from index import CorpusIndex
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    document = docx.Document()
+    document.add_heading("Sprogindsatsen i Fjordby Kommune", level=1)
+    document.add_paragraph("Fjordby Kommune styrker børns sprog i dagtilbud med en fælles indsats for alle børnehaver.")
+    document.add_paragraph("I sprogindsatsen arbejder pædagogerne i Fjordby Kommune med:")
+    document.add_paragraph("dialogisk læsning, især:", style="List Bullet")
+    document.add_paragraph("bøger med billeder i små grupper", style="List Bullet 2")
+    document.add_paragraph("samtaler om bogen bagefter", style="List Bullet 2")
+    document.add_paragraph("sang og rim i samling", style="List Bullet")
+    document.add_heading("Evaluering", level=1)
+    document.add_paragraph("Forvaltningen evaluerer sprogindsatsen hvert andet år sammen med lederne af børnehaverne.")
+    document.save(str(folder / "fjordby-sprog.docx"))
+    settings = make_settings(tmp_path / "data")
+    index = CorpusIndex.open(settings)
+    index.update([folder])
+
+    with serve(Assistant(index, settings), settings) as running:
+        browser.set_window_size(*SIZES["desktop"])
+        browser.get(running.url)
+        box = wait_for(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, "#tidlig-question textarea")))
+        box.send_keys("Hvad arbejder pædagogerne i Fjordby Kommune med i sprogindsatsen?", Keys.ENTER)
+        wait_for(browser, EC.presence_of_element_located((By.ID, "kilde-1-1")))
+        chat = browser.find_element(By.ID, "tidlig-chat")
+        # the answer nests the sub-items too (the composer's Markdown list, rendered)
+        sub_items = [item.text for item in chat.find_elements(By.CSS_SELECTOR, "li ul li")]
+        assert sub_items == ["bøger med billeder i små grupper [1]", "samtaler om bogen bagefter [1]"]
+        click(browser, chat.find_element(By.CSS_SELECTOR, "a[href='#kilde-1-1']"))
+        source = browser.find_element(By.ID, "kilde-1-1")
+        click(browser, source.find_element(By.CSS_SELECTOR, "details.tidlig-more summary"))
+        context = source.find_element(By.CSS_SELECTOR, ".tidlig-context .tidlig-current")
+        wait_for(browser, lambda d: context.is_displayed())
+        browser.execute_script("arguments[0].scrollIntoView({block: 'start'});", source)
+        browser.save_screenshot(str(screenshot_dir / "17-indrykket-liste-i-kilden.png"))
+
+        for view in (source.find_element(By.CSS_SELECTOR, "blockquote.tidlig-passage"), context):
+            left = {text: browser.execute_script(TEXT_LEFT, view, text) for text in (
+                "I sprogindsatsen", "- dialogisk læsning", "- bøger med billeder", "- samtaler om bogen", "- sang og rim"
+            )}  # fmt: skip
+            assert None not in left.values(), left
+            # the top-level items start where the lead-in does (a quoted sentence's <mark> adds 1 px of padding);
+            # each sub-item two spaces further right: 5-6 px in the panel's font, 0 where spaces collapse
+            for item in ("- dialogisk læsning", "- sang og rim"):
+                assert left[item] == pytest.approx(left["I sprogindsatsen"], abs=2), left
+            assert left["- bøger med billeder"] == pytest.approx(left["- samtaler om bogen"], abs=1)
+            assert left["- bøger med billeder"] - left["- dialogisk læsning"] > 3, left
