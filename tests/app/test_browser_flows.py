@@ -52,6 +52,27 @@ def open_tab(driver, tab_id: str) -> None:
     click(driver, visible[0])
 
 
+def indexed(settings, folder):
+    """A new index at ``settings`` holding the documents in ``folder``."""
+    from index import CorpusIndex
+
+    index = CorpusIndex.open(settings)
+    index.update([folder])
+    return index
+
+
+def ask(driver, url: str, question: str) -> None:
+    """Open the app at ``url`` on a desktop-sized window and ask ``question`` in the chat."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions as EC
+
+    driver.set_window_size(*SIZES["desktop"])
+    driver.get(url)
+    box = wait_for(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, "#tidlig-question textarea")))
+    box.send_keys(question, Keys.ENTER)
+
+
 def answer_start_in_view(driver) -> bool:
     """The latest question and the first line of its answer are inside the chat's visible area."""
     return driver.execute_script(
@@ -181,9 +202,7 @@ class Recorder(BaseHTTPRequestHandler):
 def test_markdown_in_a_document_title_loads_nothing(browser, tmp_path, screenshot_dir):  # noqa: F811
     from assistant import Assistant
     from fpdf import FPDF
-    from index import CorpusIndex
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as EC
 
     port = free_port()
@@ -202,14 +221,9 @@ def test_markdown_in_a_document_title_loads_nothing(browser, tmp_path, screensho
                          f"Pædagoger mødes med forældrene hver uge. ![billede](http://127.0.0.1:{port}/tekst.png)")  # fmt: skip
     pdf.output(str(folder / "fjordby.pdf"))
     settings = make_settings(tmp_path / "data")
-    index = CorpusIndex.open(settings)
-    index.update([folder])
     try:
-        with serve(Assistant(index, settings), settings) as running:
-            browser.set_window_size(*SIZES["desktop"])
-            browser.get(running.url)
-            box = wait_for(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, "#tidlig-question textarea")))
-            box.send_keys("Hvad er Legestuen i Fjordby Kommune?", Keys.ENTER)
+        with serve(Assistant(indexed(settings, folder), settings), settings) as running:
+            ask(browser, running.url, "Hvad er Legestuen i Fjordby Kommune?")
             wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "#tidlig-sources article.tidlig-source")))
             chat = browser.find_element(By.ID, "tidlig-chat")
             assert "Legestuen" in chat.text and "![t](" in browser.find_element(By.ID, "tidlig-sources").text
@@ -259,9 +273,7 @@ def test_a_nested_word_list_stays_nested_in_the_source_view(browser, tmp_path, s
     sub-item further right than its parent, in the passage and in the whole passage around it."""
     import docx
     from assistant import Assistant
-    from index import CorpusIndex
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as EC
 
     folder = tmp_path / "docs"
@@ -278,14 +290,9 @@ def test_a_nested_word_list_stays_nested_in_the_source_view(browser, tmp_path, s
     document.add_paragraph("Forvaltningen evaluerer sprogindsatsen hvert andet år sammen med lederne af børnehaverne.")
     document.save(str(folder / "fjordby-sprog.docx"))
     settings = make_settings(tmp_path / "data")
-    index = CorpusIndex.open(settings)
-    index.update([folder])
 
-    with serve(Assistant(index, settings), settings) as running:
-        browser.set_window_size(*SIZES["desktop"])
-        browser.get(running.url)
-        box = wait_for(browser, EC.element_to_be_clickable((By.CSS_SELECTOR, "#tidlig-question textarea")))
-        box.send_keys("Hvad arbejder pædagogerne i Fjordby Kommune med i sprogindsatsen?", Keys.ENTER)
+    with serve(Assistant(indexed(settings, folder), settings), settings) as running:
+        ask(browser, running.url, "Hvad arbejder pædagogerne i Fjordby Kommune med i sprogindsatsen?")
         wait_for(browser, EC.presence_of_element_located((By.ID, "kilde-1-1")))
         chat = browser.find_element(By.ID, "tidlig-chat")
         # the answer nests the sub-items too (the composer's Markdown list, rendered)
