@@ -49,8 +49,8 @@ __all__ = [
     "split_sentences",
     "stacked_lines",
     "stem",
-    "table_cells",
     "strip_list_marker",
+    "table_cells",
     "trailing_values",
     "words",
 ]
