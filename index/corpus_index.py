@@ -418,7 +418,9 @@ class CorpusIndex:
 #     longer joined to the last label (the KL report's figures 3 and 6).
 # 19: a list item's evidence unit ends after its one line of explanation; the prose under the list is sentences.
 # 20: a Word list nested only by paragraph indentation is nested by it; a bullet typed in a list paragraph is its marker (not "- • x").
-CHUNKER_VERSION = 20
+# 21: a paragraph keeps the line breaks its cleaning kept, and a slide's lines are reflowed at the slide's
+#     width: a slide title is no longer run into its first unbulleted line ("... de seneste 5 år Minimumsnormeringer ...").
+CHUNKER_VERSION = 21
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

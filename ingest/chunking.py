@@ -215,7 +215,9 @@ def _overlap(previous: list[_Piece], overlap: int) -> list[_Piece]:
 
 
 def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece]:
-    """The block's pieces in order; paragraphs too long become sentences."""
+    """The block's pieces in order; paragraphs too long become sentences. A paragraph keeps the line
+    breaks the block's cleaning kept (see ``ingest.clean.reflow``): a slide's title above its first
+    unbulleted line, or one line of a stack, is no wrap of the line before."""
     lead_in = ""
     in_list = False
     for paragraph in paragraphs(text):
@@ -226,6 +228,7 @@ def _units(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piec
             item = keep_nesting(paragraph, flat)
             yield from (_Piece(piece, lead_in, True, n == 0) for n, piece in enumerate(_fit(item, count_tokens, budget)))
             continue
+        flat = "\n".join(" ".join(line.split()) for line in paragraph.splitlines())
         if in_list and lead_in and _goes_on_item(flat) and count_tokens(flat) <= budget:
             # A bullet's explanation on a line of its own ("- Tidlig og forebyggende indsats." then "Det
             # tværprofessionelle samarbejde skal styrkes."): the chunk reads it as the item's rest, and the

@@ -206,7 +206,7 @@ def _join_hyphenated(previous: str, following: str) -> str | None:
     return head + tail
 
 
-def reflow(paragraph: str) -> str:
+def reflow(paragraph: str, width: int = 0) -> str:
     """One line per paragraph and per list item: hard-wrapped lines are joined, whitespace collapsed (a
     nested list item keeps the indentation of its level, see :func:`tidlig.text.list_level`).
 
@@ -215,22 +215,27 @@ def reflow(paragraph: str) -> str:
     line before ends a sentence or is short (a list-like line on a slide). A line ending in "/" joins
     the next without a space ("undersøgelse/" + "konsultation").
 
+    The wrap width is the longest line of the paragraph, or ``width`` when that is wider: a slide's
+    title set above its first unbulleted line ("Regeringsinitiativer de seneste 5 år" above
+    "Minimumsnormeringer i daginstitutioner (2020)") is a paragraph of two short lines, which read
+    alone look wrapped; the slide's longest line shows they are not.
+
     Example::
 
         reflow("- Formel forældreuddannelse, hvor alle\\nførstegangsforældre tilbydes et kursus")
         # "- Formel forældreuddannelse, hvor alle førstegangsforældre tilbydes et kursus"
     """
     # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
-    width = max(_MIN_WRAP_WIDTH, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
+    width = max(_MIN_WRAP_WIDTH, width, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
     lines = [keep_nesting(line, " ".join(line.split())) for line in dehyphenate(paragraph).split("\n") if line.strip()]
     if not lines:
         return ""
     out = [lines[0]]
     for previous, line in pairwise(lines):
-        if _breaks_line(previous, line, width):
-            out.append(line)
-        elif out[-1].endswith("/"):
+        if out[-1].endswith("/"):
             out[-1] += line
+        elif _breaks_line(previous, line, width):
+            out.append(line)
         else:
             out[-1] += " " + line
     return "\n".join(out)
@@ -249,13 +254,18 @@ def _breaks_line(previous: str, line: str, width: int) -> bool:
     return fits and (previous[-1] in ".!?:)" or len(previous) <= _SHORT_LINE * width)
 
 
+def widest_line(text: str) -> int:
+    """Characters of the longest line of ``text``, whitespace collapsed."""
+    return max((len(" ".join(line.split())) for line in text.splitlines()), default=0)
+
+
 def ends_mid_sentence(line: str) -> bool:
     """True when ``line`` cannot end a sentence: it ends with a comma, a hyphen or a word like "og" or "i"."""
     line = line.rstrip()
     return line.endswith((",", "-")) or line.rsplit(" ", 1)[-1].lower() in FUNCTION_WORDS
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, width: int = 0) -> str:
     """The whole cleaning: bullets, paragraphs, dehyphenation and reflow; paragraphs separated by a blank line.
 
     Consecutive list items stay on consecutive lines (a tight Markdown list).
@@ -264,8 +274,10 @@ def clean_text(text: str) -> str:
 
         clean_text("En stor del af de kommunale serviceud-\\n\\ngifter bruges på dagtilbud. \\n\\n•\\tEt\\n•\\tTo")
         # "En stor del af de kommunale serviceudgifter bruges på dagtilbud.\\n\\n- Et\\n- To"
+
+    ``width`` is the wrap width of the whole text (a slide's :func:`widest_line`), see :func:`reflow`.
     """
-    units = [reflow("\n".join(p)) for p in split_paragraphs(normalize_bullets(text).split("\n"))]
+    units = [reflow("\n".join(p), width) for p in split_paragraphs(normalize_bullets(text).split("\n"))]
     out: list[str] = []
     for unit in filter(None, units):
         if out:

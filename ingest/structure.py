@@ -61,6 +61,7 @@ from ingest.clean import (
     split_presenter_notes,
     starts_frame,
     starts_sentence,
+    widest_line,
 )
 from ingest.types import Block, BlockKind, LoadedDocument, letters_of
 from tidlig.text import LIST_INDENT, YEAR, list_level, split_sentences, trailing_values
@@ -140,7 +141,8 @@ def _plain_blocks(document: LoadedDocument) -> list[Block]:
 def _slide_blocks(document: LoadedDocument) -> list[Block]:
     blocks = []
     for number, page, raw in _slides(document):
-        body, notes = (clean_text(part) for part in split_presenter_notes(raw))
+        # A slide's text boxes share its width: a short title line above a longer line is no wrap.
+        body, notes = (clean_text(part, widest_line(part)) for part in split_presenter_notes(raw))
         title = _slide_title(body or notes)
         if has_words(body):
             blocks.append(Block(body, "slide", f"dias {number}", page, number, title))

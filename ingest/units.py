@@ -55,11 +55,12 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
 
 
 def _is_title(paragraph: str) -> bool:
-    """A one-line heading ("Typisk profil på tilbageførte elever", "EN NATIONAL STRATEGI MED SYV
-    HOVEDPUNKTER (DAGTILBUD): Videnrådet for forebyggelse 2021") introduces the list right after it, as
-    a slide's title does: a capitalised line of a few words or more without closing punctuation."""
-    line = paragraph.strip()
-    return "\n" not in line and line[:1].isupper() and len(line.split()) >= 2 and not line.endswith((".", "!", "?", "…"))
+    """A heading of one line, or two with its source ("Typisk profil på tilbageførte elever", "EN NATIONAL
+    STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):" / "Videnrådet for forebyggelse 2021") introduces the list
+    right after it, as a slide's title does: capitalised, a few words or more, without closing punctuation."""
+    lines = paragraph.strip().split("\n")
+    line = " ".join(paragraph.split())
+    return len(lines) <= 2 and line[:1].isupper() and len(line.split()) >= 2 and not line.endswith((".", "!", "?", "…"))
 
 
 def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
@@ -74,8 +75,12 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
         current: list[str] = []
         for line in block.splitlines():
             if current and _starts_paragraph(current, line):
-                yield "\n".join(current)
-                current = []
+                # A lead-in of a few words says what its list is only with the line it stands under
+                # ("National kvalitetsundersøgelse ... viste, at ..." / "Resultater for daginstitutioner:").
+                keep = 1 if _needs_line_above(current, line) else 0
+                if len(current) > keep:
+                    yield "\n".join(current[: len(current) - keep])
+                    current = current[len(current) - keep :]
             current.append(line)
         if current:
             yield "\n".join(current)
@@ -83,6 +88,16 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
 
 # Words a line needs to be read as a paragraph of its own rather than a wrapped item ("Københavns Kommune").
 MIN_PARAGRAPH_WORDS = 6
+# Words a lead-in line needs to say on its own what its list is ("Resultater for daginstitutioner:" does not).
+MIN_LEAD_IN_WORDS = 4
+
+
+def _needs_line_above(current: list[str], line: str) -> bool:
+    """Whether a short lead-in line takes the unfinished line above it along into its paragraph: a
+    slide's line of text, not a list item or a finished sentence."""
+    previous = current[-1].strip()
+    short = len(line.split()) < MIN_LEAD_IN_WORDS
+    return short and is_lead_in(line) and not is_list_item(previous) and not previous.endswith((".", "!", "?", ":"))
 
 
 def _starts_paragraph(current: list[str], line: str) -> bool:

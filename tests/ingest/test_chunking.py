@@ -67,6 +67,18 @@ def test_prose_under_a_list_that_opens_the_next_chunk_is_not_glued_to_the_lead_i
     assert prose in [u.text for u in units]
 
 
+def test_a_paragraph_keeps_the_line_breaks_its_cleaning_kept():
+    slide = "Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer i daginstitutioner (2020)\n\nTrivselskommission (2023)"
+    [chunk] = chunk_blocks(INFO, [Block(slide, "slide", "dias 14", None, 14)], words, 200)
+
+    # The title is no wrap of the first initiative: run together, they read as one line of the list.
+    assert chunk.text.splitlines()[-3:] == [
+        "Regeringsinitiativer de seneste 5 år",
+        "Minimumsnormeringer i daginstitutioner (2020)",
+        "Trivselskommission (2023)",
+    ]
+
+
 def test_a_small_table_is_one_chunk_with_one_row_per_line():
     table = Block("\n".join([HEADER, *ROWS]), kind="table")
     chunks = chunk_blocks(INFO, [table], count_tokens=words, max_tokens=400)

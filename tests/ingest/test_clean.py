@@ -15,6 +15,7 @@ from ingest.clean import (
     split_paragraphs,
     split_presenter_notes,
     starts_frame,
+    widest_line,
 )
 
 # ---- dehyphenation ------------------------------------------------------------------------------------
@@ -157,6 +158,21 @@ def test_a_capitalised_word_after_a_full_line_is_still_a_wrap():
 
 def test_a_short_line_before_a_new_sentence_keeps_its_break():
     assert reflow("Martin Damm\nFormand") == "Martin Damm\nFormand"
+
+
+def test_a_slide_title_over_its_first_line_keeps_its_break_at_the_slides_width():
+    slide = (
+        "Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer i daginstitutioner (2020)\n\n"
+        "Ny vidensenhed: VIBUS - Vidensenhed for børn og unge med særlige behov (2023)"
+    )
+    # Read alone, the paragraph's two lines look like one wrapped line; the slide's longest line says no.
+    assert clean_text(slide).startswith("Regeringsinitiativer de seneste 5 år Minimumsnormeringer")
+    assert clean_text(slide, widest_line(slide)).startswith("Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer")
+    assert widest_line(" Ny  vidensenhed \nkort") == len("Ny vidensenhed")
+
+
+def test_a_line_ending_in_a_slash_joins_the_next_also_where_a_new_sentence_would_start():
+    assert reflow("TIP/\nHandleteam", width=80) == "TIP/Handleteam"
 
 
 def test_the_double_spaced_pamphlet_keeps_sentences_together_across_blank_lines():

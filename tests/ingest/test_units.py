@@ -176,11 +176,23 @@ def test_the_prose_under_an_explained_item_is_no_part_of_it():
 
 
 def test_a_capitalised_lead_in_line_on_a_slide_starts_its_list_even_after_an_unpunctuated_line():
-    units = split_units("c", "Lang ventetid på udredning\nSundhedsregisterdata:\n- Andelen er steget\n- 57.100 børn", "slide")
+    slide = "Lang ventetid på udredning\nStigning i antallet af børn\nNye tal fra registrene viser:\n- Andelen er steget\n- 57.100 børn"
+    units = split_units("c", slide, "slide")
     run_on = split_units("c", "Vi arbejder med\nFølgende trin:\n- Sparring")
 
-    assert [u.lead_in for u in units if u.kind == "list_item"] == ["Sundhedsregisterdata:"] * 2
+    assert [u.lead_in for u in units if u.kind == "list_item"] == ["Nye tal fra registrene viser:"] * 2
     assert run_on[-1].lead_in == "Vi arbejder med Følgende trin:"  # the line before runs on into it
+
+
+def test_a_lead_in_of_a_few_words_on_a_slide_takes_the_line_above_it_and_no_more():
+    slide = "Lang ventetid på udredning\nStigning i antallet af børn\nSundhedsregisterdata:\n- Andelen er steget\n- 57.100 børn"
+    units = split_units("c", slide, "slide")
+    after_sentence = split_units("c", "Antallet er steget.\nSundhedsregisterdata:\n- Andelen er steget", "slide")
+
+    # "Sundhedsregisterdata:" alone does not say what the figures are about; the heading above it does.
+    assert [u.lead_in for u in units if u.kind == "list_item"] == ["Stigning i antallet af børn Sundhedsregisterdata:"] * 2
+    assert units[0].text == "Lang ventetid på udredning"
+    assert after_sentence[-1].lead_in == "Sundhedsregisterdata:"  # a finished sentence above is no heading of it
 
 
 def test_a_long_slide_title_without_closing_punctuation_introduces_the_numbered_list_under_it():
@@ -190,6 +202,13 @@ def test_a_long_slide_title_without_closing_punctuation_introduces_the_numbered_
 
     assert [u.lead_in for u in units if u.kind == "list_item"] == [title] * 2
     assert sentence[-1].lead_in == ""  # a finished sentence introduces nothing
+
+
+def test_a_slide_title_on_two_lines_with_its_source_introduces_the_list_under_it():
+    title = "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):\nVidenrådet for forebyggelse 2021"
+    units = split_units("c", f"{title}\n1. Skab sammenhæng i indsatserne\n2. Styrk opsporingen", "slide")
+
+    assert [u.lead_in for u in units if u.kind == "list_item"] == [" ".join(title.split())] * 2
 
 
 def test_a_chart_title_in_capitals_under_a_finished_bullet_is_a_unit_apart_and_no_sentence_to_quote():
