@@ -673,12 +673,15 @@ class _Writer:
         return f"{MORE_HEADING}\n\n{body}"
 
     def shown(self, text: str, every: bool) -> bool:
-        """Every sentence (or, with ``every=False``, any sentence) of ``text`` is already in the answer."""
-        repeats = (self._repeats(" ".join(s.lower().split())) for s in split_sentences(text) or [text])
+        """Every sentence (or, with ``every=False``, any sentence) of ``text`` is already in the answer. A
+        stack of lines is shown line by line (see :meth:`_sentences`), and a line that holds one before it
+        in the stack is left out as a repeat: its lines are its sentences, each judged after the ones above."""
+        plains = [" ".join(s.lower().split()) for s in stacked_lines(text) or split_sentences(text) or [text]]
+        repeats = (self._repeats(plain) or any(_overlaps(plain, above) for above in plains[:n]) for n, plain in enumerate(plains))
         return all(repeats) if every else any(repeats)
 
     def _repeats(self, plain: str) -> bool:
-        if any(plain in earlier or earlier in plain for earlier in self._shown if min(len(plain), len(earlier)) >= MIN_REPEAT):
+        if any(_overlaps(plain, earlier) for earlier in self._shown):
             return True
         # A report that restates its own sentence in a summary ("omkring 7-8 pct. af en årgang" and
         # "omkring 7 pct. af en årgang ... 9. klassesprøven15") says it once.
@@ -718,6 +721,11 @@ class _Writer:
         if len(header) == 1:
             return "\n".join(f"- {inert_markdown(label)}: {inert_markdown('; '.join(values))} [{marker}]" for label, *values in rows)
         return _markdown_table(header, rows, marker)
+
+
+def _overlaps(plain: str, earlier: str) -> bool:
+    """Whether one of two sentences (lowercased, spaces collapsed) lies inside the other, both long enough."""
+    return min(len(plain), len(earlier)) >= MIN_REPEAT and (plain in earlier or earlier in plain)
 
 
 def _section_title(block: _Block) -> str:

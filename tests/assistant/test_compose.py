@@ -643,6 +643,33 @@ def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_tit
     _assert_supported(composition)
 
 
+def test_a_stack_related_only_by_a_line_it_leaves_out_as_a_repeat_gets_no_section():
+    index = FakeUnitIndex(
+        [
+            (
+                "kl-9",
+                "Skolerne betaler for elever i specialtilbud fra 1. klasse. Skolerne betaler ikke for anbragte elever. "
+                "Skolerne betaler ikke for elever i 10. klasse.",
+                KL,
+            ),
+            (
+                "dias-9",
+                "Skolerne fører dobbelt regnskab\nRegnskab\nAlmen skole/SFO\nRegnskab segregerede område\n"
+                "Et regnskab for almen skole/SFO inkl. betaling for elever i specialtilbud",
+                {"title": "Oplæg", "location": "dias 9", "block_kind": "slide"},
+            ),
+        ]
+    )
+    question = "Hvilke elever skal skolerne betale for i specialtilbud?"
+    composition = compose(question, {"1. klasse": 0.9, "anbragte": 0.9, "10. klasse": 0.9, "dobbelt regnskab": 0.5}, index=index)
+
+    # The short answer holds its three units; the slide would come under "Mere fra kilderne", but its last
+    # line holds "Almen skole/SFO" above it and would be left out, and what stays shares only "skolerne"
+    # with the question.
+    assert "anbragte elever" in composition.short_answer and not composition.more
+    assert "dobbelt regnskab" not in composition.body
+
+
 METHODS = FakeUnitIndex(
     [
         (
