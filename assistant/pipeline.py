@@ -65,6 +65,13 @@ OVER_BUDGET_GRACE_S = 5.0  # stream() waits this much longer than ask()'s own bu
 # turn. Scoring every unit once per part, 30 passages made a concern answer take a second; 12 keep each
 # list's best three.
 COMPOSE_PASSAGES = 12
+# The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
+# for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
+# documents' guidance alone, under its own lead-in (see _with_own_situation_checked). On train: 0.10 changed
+# no answer; 0.11 three, each of which had opened with a sentence that only resembled the worry (0.104,
+# 0.104, 0.107), key facts and gold cited unchanged (0.741 / 0.836); 0.12 also dropped a sentence on
+# children's language that did answer "bagud med sproget" (0.118; gold cited 0.831); 0.13 0.738 / 0.825.
+CONCERN_OWN_FLOOR = 0.11
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
 
@@ -366,6 +373,7 @@ class Assistant:
         hits, analysis = compose_inputs(assessment)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
+        assessment = _with_own_situation_checked(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
@@ -523,6 +531,20 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: 
     as answered (see :meth:`Answerability.credit_parts`); the same object when that credits none."""
     decision = state.answerability.credit_parts(assessment.decision, assessment.analysis, answered)
     return assessment if decision is assessment.decision else replace(assessment, decision=decision)
+
+
+def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A concern answer whose worry no unit is likely to answer (none of its own parts' likeliest units
+    reaches CONCERN_OWN_FLOOR) gives the documents' guidance alone: the sentence that merely resembles the
+    worry ("Der skal derfor sættes ind, allerede inden barnet bliver født." for "Jeg har skrevet en
+    underretning om et barn. Hvad sker der så bagefter?") would stand first, as if it answered it."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if not analysis.is_concern or decision.outcome != "answer":
+        return assessment
+    own = range(len(analysis.parts))
+    if max((s.part_scores[n] for s in scored for n in own), default=0.0) >= CONCERN_OWN_FLOOR:
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
 
 
 def _with_case_names_checked(

@@ -1,11 +1,12 @@
 """Pipeline logic on a five-passage fake index with a fake streaming LLM (real-index tests: test_pipeline.py)."""
 
 import threading
+from dataclasses import replace
 
 import pytest
 
 from assistant import Assistant
-from assistant.pipeline import asked_guidance, guidance_parts
+from assistant.pipeline import CONCERN_OWN_FLOOR, _with_own_situation_checked, asked_guidance, compose_inputs, guidance_parts
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -182,6 +183,22 @@ def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
         "**Inddrag forældrene tidligt**",
         "**Underretning**",
     ]
+
+
+@pytest.mark.parametrize(("likeliest", "outcome"), [(CONCERN_OWN_FLOOR + 0.2, "answer"), (CONCERN_OWN_FLOOR / 2, "partial")])
+def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, likeliest, outcome):
+    assistant = make_assistant(settings)
+    assessment = assistant.assess("Jeg er urolig for en pige på stuen. Hvad tilbyder Holstebro nye forældre?")
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    # The worry's own part is the first; the guidance topics' parts follow it.
+    scored = [replace(s, part_scores=(likeliest if n == 0 else 0.01, *s.part_scores[1:])) for n, s in enumerate(scored)]
+    assert assessment.decision.outcome == "answer"
+
+    checked = _with_own_situation_checked(assessment, scored)
+
+    assert checked.decision.outcome == outcome
+    assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
 
 
 def test_no_contact_text_by_default(tmp_path):
