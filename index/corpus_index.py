@@ -420,7 +420,8 @@ class CorpusIndex:
 # 20: a Word list nested only by paragraph indentation is nested by it; a bullet typed in a list paragraph is its marker (not "- • x").
 # 21: a paragraph keeps the line breaks its cleaning kept, and a slide's lines are reflowed at the slide's
 #     width: a slide title is no longer run into its first unbulleted line ("... de seneste 5 år Minimumsnormeringer ...").
-CHUNKER_VERSION = 21
+# 22: a slide title over a sentence is a unit of its own, no longer the first words of the sentence's unit.
+CHUNKER_VERSION = 22
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

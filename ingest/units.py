@@ -90,6 +90,18 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
 MIN_PARAGRAPH_WORDS = 6
 # Words a lead-in line needs to say on its own what its list is ("Resultater for daginstitutioner:" does not).
 MIN_LEAD_IN_WORDS = 4
+# Words of a slide title over the sentence under it ("Finansiering", "Anbefaling 3: Differentierede læringsmiljøer").
+MAX_TITLE_WORDS = 8
+
+
+def _titles_prose(previous: str, line: str) -> bool:
+    """Whether ``previous``, a paragraph's first line, is a slide's title over a sentence ("Finansiering" /
+    "Kommunerne skal i udgangspunktet selv finansiere ..."): a few capitalised words without closing
+    punctuation that do not run on, above a capitalised line that ends a sentence. Read together, the title
+    became the sentence's first words. Over unpunctuated lines it titles a stack, which is shown under it."""
+    title, text = previous.strip(), line.strip()
+    heads = title[:1].isupper() and len(title.split()) <= MAX_TITLE_WORDS and not title.endswith((".", "!", "?", "…", ":", ";", ","))
+    return heads and not is_list_item(title) and not runs_on(title) and text[:1].isupper() and text.endswith((".", "!", "?"))
 
 
 def _needs_line_above(current: list[str], line: str) -> bool:
@@ -103,6 +115,8 @@ def _needs_line_above(current: list[str], line: str) -> bool:
 def _starts_paragraph(current: list[str], line: str) -> bool:
     previous = current[-1].rstrip()
     in_item = is_list_item(current[0])
+    if len(current) == 1 and _titles_prose(previous, line):
+        return True
     if is_lead_in(line):
         # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")
         # after a line that does not run on into it starts anew too.

@@ -204,6 +204,14 @@ def test_a_long_slide_title_without_closing_punctuation_introduces_the_numbered_
     assert sentence[-1].lead_in == ""  # a finished sentence introduces nothing
 
 
+def test_a_slide_title_over_a_sentence_is_no_part_of_the_sentence_but_titles_a_stack_of_lines():
+    prose = split_units("c", "Finansiering\nKommunerne skal selv finansiere udgifterne.\nÅrlige aftaler med staten.", "slide")
+    stack = split_units("c", "Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer (2020)\nTrivselskommission (2023)", "slide")
+
+    assert [u.text for u in prose] == ["Finansiering", "Kommunerne skal selv finansiere udgifterne.", "Årlige aftaler med staten."]
+    assert [u.text for u in stack] == ["Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer (2020)\nTrivselskommission (2023)"]
+
+
 def test_a_slide_title_on_two_lines_with_its_source_introduces_the_list_under_it():
     title = "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):\nVidenrådet for forebyggelse 2021"
     units = split_units("c", f"{title}\n1. Skab sammenhæng i indsatserne\n2. Styrk opsporingen", "slide")
