@@ -68,9 +68,10 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
     line (only debris and quotations after a list are set apart, see ``ingest.chunking``), so a lead-in
     line ("Individuelle beskyttelsesfaktorer:") would make the whole paragraph before it the list's
     lead-in (and its embedding), and the next paragraph would end the list's last item. A new paragraph
-    starts at a lead-in line after a finished sentence or inside a list item, and inside a list item at a
-    full line of text that starts with a capital after an unpunctuated item line (a slide's bullet, then
-    a paragraph of its own)."""
+    starts at a lead-in line after a finished sentence or inside a list item (a lead-in of a few words
+    takes the unfinished line above it along), after a slide's title over a sentence (see
+    :func:`_titles_prose`), and inside a list item at a full line of text that starts with a capital after
+    an unpunctuated item line (a slide's bullet, then a paragraph of its own)."""
     for block in blocks:
         current: list[str] = []
         for line in block.splitlines():
