@@ -39,6 +39,7 @@ from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import (
+    MIN_LEAD_IN_WORDS,
     YEAR,
     content_terms,
     is_fragment,
@@ -61,8 +62,6 @@ PART_VECTOR_CACHE = 512
 PART_ANSWERED = 0.3
 # Parts expecting these answer types count as answered only by a unit holding one (a figure, a year, ...).
 TYPED_PARTS: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person"})
-# A list's lead-in sentence shorter than this (words) is shown with the sentence before it.
-MIN_LEAD_IN_WORDS = 4
 
 FEATURES = (
     "similarity",  # cosine similarity of the unit (with its lead-in) to the question

@@ -226,7 +226,7 @@ def reflow(paragraph: str, width: int = 0) -> str:
         # "- Formel forældreuddannelse, hvor alle førstegangsforældre tilbydes et kursus"
     """
     # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
-    width = max(_MIN_WRAP_WIDTH, width, *(len(" ".join(line.split())) for line in paragraph.split("\n")))
+    width = max(_MIN_WRAP_WIDTH, width, widest_line(paragraph))
     lines = [keep_nesting(line, " ".join(line.split())) for line in dehyphenate(paragraph).split("\n") if line.strip()]
     if not lines:
         return ""
@@ -256,7 +256,7 @@ def _breaks_line(previous: str, line: str, width: int) -> bool:
 
 def widest_line(text: str) -> int:
     """Characters of the longest line of ``text``, whitespace collapsed."""
-    return max((len(" ".join(line.split())) for line in text.splitlines()), default=0)
+    return max((len(" ".join(line.split())) for line in text.split("\n")), default=0)
 
 
 def ends_mid_sentence(line: str) -> bool:

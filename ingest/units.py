@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ingest.types import EvidenceUnit, UnitKind
-from tidlig.text import is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
+from tidlig.text import MIN_LEAD_IN_WORDS, is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
@@ -89,8 +89,6 @@ def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:
 
 # Words a line needs to be read as a paragraph of its own rather than a wrapped item ("Københavns Kommune").
 MIN_PARAGRAPH_WORDS = 6
-# Words a lead-in line needs to say on its own what its list is ("Resultater for daginstitutioner:" does not).
-MIN_LEAD_IN_WORDS = 4
 # Words of a slide title over the sentence under it ("Finansiering", "Anbefaling 3: Differentierede læringsmiljøer").
 MAX_TITLE_WORDS = 8
 

@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "LIST_INDENT",
+    "MIN_LEAD_IN_WORDS",
     "LIST_MARKER",
     "MIN_STACK_LINES",
     "STOP",
@@ -212,6 +213,10 @@ _CONTINUES = frozenset(
 )
 # Lines in a stack (see :func:`stacked_lines`): a slide's diagram, timeline or legend runs to a few.
 MIN_STACK_LINES = 3
+# A list's lead-in of fewer words says what its list is only with the line or sentence before it
+# ("Resultater for daginstitutioner:", "For eksempel:"): evidence units take that line along, and an
+# answer shows that sentence with it.
+MIN_LEAD_IN_WORDS = 4
 
 
 def runs_on(line: str) -> bool:
