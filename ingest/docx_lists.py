@@ -33,7 +33,7 @@ import logging
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 from pathlib import Path
@@ -185,15 +185,8 @@ class DocxLists:
         spec = self._spec(instance, reference[1]) if reference and instance else None
         if spec is not None and spec.indent is not None:
             return spec.indent
-        style = paragraph.style
-        for _ in range(_MAX_CHAIN):
-            if style is None:
-                break
-            inherited = _left_indent(style.element.pPr)
-            if inherited is not None:
-                return inherited
-            style = style.base_style
-        return 0
+        inherited = (_left_indent(style.element.pPr) for style in _style_chain(paragraph))
+        return next((value for value in inherited if value is not None), 0)
 
     def _spec(self, instance: _Instance, level: int) -> _Level | None:
         """A level of a numbering instance: the instance's own override, else its definition's."""
@@ -298,15 +291,24 @@ def _numbering_reference(paragraph) -> tuple[str, int] | None:
     """(numId, ilvl) of a paragraph: its own ``w:numPr``, completed by its style chain's (a "List Number"
     paragraph carries no numPr of its own); None when neither names a numbering instance."""
     num_id, level = _num_pr(paragraph._p.pPr)
-    style = paragraph.style
-    for _ in range(_MAX_CHAIN):
-        if (num_id is not None and level is not None) or style is None:
+    for style in _style_chain(paragraph):
+        if num_id is not None and level is not None:
             break
         style_num, style_level = _num_pr(style.element.pPr)
         num_id = num_id if num_id is not None else style_num
         level = level if level is not None else style_level
-        style = style.base_style
     return (num_id, level or 0) if num_id is not None else None
+
+
+def _style_chain(paragraph) -> Iterator:
+    """A paragraph's style and the styles it is based on, nearest first; at most _MAX_CHAIN, so a cycle in a
+    broken file ends."""
+    style = paragraph.style
+    for _ in range(_MAX_CHAIN):
+        if style is None:
+            return
+        yield style
+        style = style.base_style
 
 
 def _num_pr(ppr) -> tuple[str | None, int | None]:
