@@ -503,10 +503,14 @@ class Assistant:
 
 def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], QuestionAnalysis]:
     """The passages the composer scores units from (the question's own, then each part's and guidance
-    topic's best in turn) and the analysis whose parts score them: a concern question's guidance topics
+    topic's best in turn; a worry's own best five first) and the analysis whose parts score them: a concern question's guidance topics
     are parts of their own, so each gets its units."""
-    hits = _interleave([list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)])[:COMPOSE_PASSAGES]
     analysis = assessment.analysis
+    # A worry's own best passages all come first: taken in turn with the four guidance topics, it kept only
+    # three, and its fourth and fifth (which the retrieval figures count as found) never reached the composer.
+    first = assessment.found.hits[:TOP_PASSAGES] if analysis.is_concern else ()
+    lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)]
+    hits = _interleave(lists, first=first)[:COMPOSE_PASSAGES]
     if analysis.is_concern:
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in guidance_order(analysis)))
     return hits, analysis
@@ -666,16 +670,13 @@ def _join_danish(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
-def _interleave(lists: Sequence[Sequence[ScoredPassage]]) -> list[ScoredPassage]:
-    """Round-robin over ranked lists, without repeats: every part's best passage comes early."""
-    seen: set[str] = set()
-    merged: list[ScoredPassage] = []
-    for rank in range(max((len(x) for x in lists), default=0)):
-        for ranked in lists:
-            if rank < len(ranked) and ranked[rank].passage.chunk_id not in seen:
-                seen.add(ranked[rank].passage.chunk_id)
-                merged.append(ranked[rank])
-    return merged
+def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:
+    """``first``, then round-robin over ranked lists, without repeats: every part's best passage comes early."""
+    merged: dict[str, ScoredPassage] = {}
+    in_turn = (ranked[rank] for rank in range(max((len(x) for x in lists), default=0)) for ranked in lists if rank < len(ranked))
+    for hit in (*first, *in_turn):
+        merged.setdefault(hit.passage.chunk_id, hit)
+    return list(merged.values())
 
 
 def _without_line(text: str, sentence: str) -> str:

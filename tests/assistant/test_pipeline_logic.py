@@ -185,6 +185,17 @@ def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
     ]
 
 
+def test_a_worry_s_own_best_passages_reach_the_composer_before_the_guidance(settings):
+    assessment = make_assistant(settings).assess("Jeg er urolig for en pige på stuen. Hvad tilbyder Holstebro nye forældre?")
+    own = [h.passage.chunk_id for h in assessment.found.hits[:5]]
+    guidance_first = [g.hits[0].passage.chunk_id for g in assessment.guidance]
+    assert len(own) >= 2 and any(chunk not in own for chunk in guidance_first)  # taken in turn, a topic's best came second
+
+    hits, _ = compose_inputs(assessment)
+
+    assert [h.passage.chunk_id for h in hits[: len(own)]] == own
+
+
 @pytest.mark.parametrize(("likeliest", "outcome"), [(CONCERN_OWN_FLOOR + 0.2, "answer"), (CONCERN_OWN_FLOOR / 2, "partial")])
 def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, likeliest, outcome):
     assistant = make_assistant(settings)
