@@ -421,7 +421,8 @@ class CorpusIndex:
 # 21: a paragraph keeps the line breaks its cleaning kept, and a slide's lines are reflowed at the slide's
 #     width: a slide title is no longer run into its first unbulleted line ("... de seneste 5 år Minimumsnormeringer ...").
 # 22: a slide title over a sentence is a unit of its own, no longer the first words of the sentence's unit.
-CHUNKER_VERSION = 22
+# 23: lettered points ("A. ...", "B. ...") keep their line breaks however wide the line before.
+CHUNKER_VERSION = 23
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

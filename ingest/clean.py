@@ -44,6 +44,7 @@ HYPHENATED_PREFIXES = frozenset({"ikke"})
 # PowerPoint (Swedish UI) puts these lines in front of the presenter notes when a deck is exported.
 PRESENTER_NOTES_LABELS = frozenset({"presentatörsanteckningar", "presentationsanteckningar"})
 # Minimum line width assumed when deciding whether a line break was a hard wrap (see ``reflow``).
+_LETTERED_POINT = re.compile(r"^\s*([A-Za-z])\.\s")
 _MIN_WRAP_WIDTH = 40
 # A line shorter than this share of the paragraph's width may end a list-like line without punctuation.
 _SHORT_LINE = 0.6
@@ -242,7 +243,7 @@ def reflow(paragraph: str, width: int = 0) -> str:
 
 
 def _breaks_line(previous: str, line: str, width: int) -> bool:
-    if is_list_item(line):
+    if is_list_item(line) or _next_lettered_point(previous, line):
         return True
     if previous[-1] in ".!?" and is_caps_title(line):
         # A title in capitals under a finished sentence (a slide's chart title right under its last
@@ -252,6 +253,14 @@ def _breaks_line(previous: str, line: str, width: int) -> bool:
         return False
     fits = len(previous) + 1 + len(line.split()[0]) <= width
     return fits and (previous[-1] in ".!?:)" or len(previous) <= _SHORT_LINE * width)
+
+
+def _next_lettered_point(previous: str, line: str) -> bool:
+    """True when ``line`` opens with the letter after the one ``previous`` opens with, each followed by a
+    period ("A. Central pulje og visitation" then "B. Decentral, ..."): points of a lettered list, never
+    one wrapped line, however wide the first. "A." alone is no list marker (an initial: "A. Jensen")."""
+    first, following = _LETTERED_POINT.match(previous), _LETTERED_POINT.match(line)
+    return bool(first and following) and ord(following.group(1)) == ord(first.group(1)) + 1
 
 
 def widest_line(text: str) -> int:

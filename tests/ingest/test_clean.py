@@ -67,6 +67,22 @@ def test_dehyphenation_leaves_other_hyphens_and_slashes_alone(text):
     assert dehyphenate(text) == text
 
 
+def test_lettered_points_keep_their_breaks_also_after_the_widest_line():
+    slide = (
+        "A. Central pulje og visitation\n"
+        "B. Decentral, udlægning af midlerne til specialundervisning til den enkelte skole\n"
+        "C. Samarbejdsmodellen – ”Den tredje vej”"
+    )
+    assert reflow(slide).split("\n") == [
+        "A. Central pulje og visitation",
+        "B. Decentral, udlægning af midlerne til specialundervisning til den enkelte skole",
+        "C. Samarbejdsmodellen – ”Den tredje vej”",
+    ]
+    # A letter that does not follow on is an initial in a wrapped line, not the next point.
+    wrapped = "B. Decentral, udlægning af midlerne til specialundervisning til den enkelte skole, jf. notatet af\nA. Jensen"
+    assert reflow(wrapped) == " ".join(wrapped.split())
+
+
 def test_a_line_ending_in_a_slash_joins_the_next_without_a_space():
     text = "hvor man har indført undersøgelse/\nkonsultation af folkeskolens 3. klasser."
     assert reflow(text) == "hvor man har indført undersøgelse/konsultation af folkeskolens 3. klasser."
