@@ -422,7 +422,8 @@ class CorpusIndex:
 #     width: a slide title is no longer run into its first unbulleted line ("... de seneste 5 år Minimumsnormeringer ...").
 # 22: a slide title over a sentence is a unit of its own, no longer the first words of the sentence's unit.
 # 23: lettered points ("A. ...", "B. ...") keep their line breaks however wide the line before.
-CHUNKER_VERSION = 23
+# 24: a title line under a finished list item starts a unit of its own, no longer the item's explanation.
+CHUNKER_VERSION = 24
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -260,7 +260,7 @@ def _next_lettered_point(previous: str, line: str) -> bool:
     period ("A. Central pulje og visitation" then "B. Decentral, ..."): points of a lettered list, never
     one wrapped line, however wide the first. "A." alone is no list marker (an initial: "A. Jensen")."""
     first, following = _LETTERED_POINT.match(previous), _LETTERED_POINT.match(line)
-    return bool(first and following) and ord(following.group(1)) == ord(first.group(1)) + 1
+    return first is not None and following is not None and ord(following.group(1)) == ord(first.group(1)) + 1
 
 
 def widest_line(text: str) -> int:

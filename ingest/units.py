@@ -98,9 +98,15 @@ def _titles_prose(previous: str, line: str) -> bool:
     "Kommunerne skal i udgangspunktet selv finansiere ..."): a few capitalised words without closing
     punctuation that do not run on, above a capitalised line that ends a sentence. Read together, the title
     became the sentence's first words. Over unpunctuated lines it titles a stack, which is shown under it."""
-    title, text = previous.strip(), line.strip()
+    text = line.strip()
+    return _is_title_line(previous) and text[:1].isupper() and text.endswith((".", "!", "?"))
+
+
+def _is_title_line(line: str) -> bool:
+    """A few capitalised words without closing punctuation that do not run on: a slide's title line."""
+    title = line.strip()
     heads = title[:1].isupper() and len(title.split()) <= MAX_TITLE_WORDS and not title.endswith((".", "!", "?", "…", ":", ";", ","))
-    return heads and not is_list_item(title) and not runs_on(title) and text[:1].isupper() and text.endswith((".", "!", "?"))
+    return heads and not is_list_item(title) and not runs_on(title)
 
 
 def _needs_line_above(current: list[str], line: str) -> bool:
@@ -120,6 +126,10 @@ def _starts_paragraph(current: list[str], line: str) -> bool:
         # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")
         # after a line that does not run on into it starts anew too.
         return in_item or previous.endswith((".", "!", "?")) or (line.strip()[:1].isupper() and not runs_on(previous))
+    if in_item and previous.endswith((".", "!", "?")) and _is_title_line(line):
+        # A title line under a finished item is the next slide section's ("- ... og 10. skoleår." /
+        # "Håndtering af det frie skolevalg"), not the item's explanation.
+        return True
     if not (in_item and line.strip()[:1].isupper() and len(line.split()) >= MIN_PARAGRAPH_WORDS):
         return False
     if len(current) > 1:

@@ -175,6 +175,25 @@ def test_the_prose_under_an_explained_item_is_no_part_of_it():
     ]
 
 
+def test_a_title_line_under_a_finished_item_starts_the_next_section_not_the_items_explanation():
+    # A Hedensted slide: a list, then the next section's title and its lines, with no blank line between.
+    text = (
+        "- Derudover er der ’Fælles midler’ i Læring til at dække skoleudgift til anbragte børn.\n"
+        "Håndtering af det frie skolevalg\n"
+        "Skolestart: Ved segregering fra skolestart. Betalingsforpligtigelse fastlægges ved indskrivningen."
+    )
+    units = split_units("c", text)
+
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "Derudover er der ’Fælles midler’ i Læring til at dække skoleudgift til anbragte børn."),
+        ("sentence", "Håndtering af det frie skolevalg"),
+        ("sentence", "Skolestart: Ved segregering fra skolestart."),
+        ("sentence", "Betalingsforpligtigelse fastlægges ved indskrivningen."),
+    ]
+    # An item that does not end a sentence goes on in the line under it, title-shaped or not.
+    assert [u.kind for u in split_units("c", "- Samarbejde med\nRegion Midtjylland")] == ["list_item"]
+
+
 def test_a_capitalised_lead_in_line_on_a_slide_starts_its_list_even_after_an_unpunctuated_line():
     slide = "Lang ventetid på udredning\nStigning i antallet af børn\nNye tal fra registrene viser:\n- Andelen er steget\n- 57.100 børn"
     units = split_units("c", slide, "slide")
