@@ -42,6 +42,7 @@ from tidlig.text import (
     is_fragment,
     is_lead_in,
     refers_back,
+    repeats,
     split_sentences,
     stacked_lines,
     table_cells,
@@ -115,10 +116,9 @@ MORE_SOURCES = 3
 MORE_CHARS = 1000
 # A table or a list shows at most this many rows or items that were not chosen for their own relevance.
 MAX_LIST_ITEMS = 12
-# A sentence this long (characters) or longer that lies inside one already shown is a repeat.
-MIN_REPEAT = 12
-# So is a sentence when it and one already shown have at least MIN_SHARED_TERMS content terms each and
-# the shorter shares this share of its terms with the longer (two slide titles that differ in two of
+# A sentence that lies inside one already shown is a repeat (tidlig.text.repeats). So is a sentence when
+# it and one already shown have at least MIN_SHARED_TERMS content terms each and the shorter shares this
+# share of its terms with the longer (two slide titles that differ in two of
 # eight terms, "SYV HOVEDPUNKTER (DAGTILBUD)" and "FEM HOVEDPUNKTER (SKOLE)", share 0.75: not a repeat).
 MIN_SHARED_TERMS = 6
 NEAR_REPEAT = 0.85
@@ -677,11 +677,11 @@ class _Writer:
         stack of lines is shown line by line (see :meth:`_sentences`), and a line that holds one before it
         in the stack is left out as a repeat: its lines are its sentences, each judged after the ones above."""
         plains = [" ".join(s.lower().split()) for s in stacked_lines(text) or split_sentences(text) or [text]]
-        repeats = (self._repeats(plain) or any(_overlaps(plain, above) for above in plains[:n]) for n, plain in enumerate(plains))
-        return all(repeats) if every else any(repeats)
+        said = (self._repeats(plain) or any(repeats(plain, above) for above in plains[:n]) for n, plain in enumerate(plains))
+        return all(said) if every else any(said)
 
     def _repeats(self, plain: str) -> bool:
-        if any(_overlaps(plain, earlier) for earlier in self._shown):
+        if any(repeats(plain, earlier) for earlier in self._shown):
             return True
         # A report that restates its own sentence in a summary ("omkring 7-8 pct. af en årgang" and
         # "omkring 7 pct. af en årgang ... 9. klassesprøven15") says it once.
@@ -721,11 +721,6 @@ class _Writer:
         if len(header) == 1:
             return "\n".join(f"- {inert_markdown(label)}: {inert_markdown('; '.join(values))} [{marker}]" for label, *values in rows)
         return _markdown_table(header, rows, marker)
-
-
-def _overlaps(plain: str, earlier: str) -> bool:
-    """Whether one of two sentences (lowercased, spaces collapsed) lies inside the other, both long enough."""
-    return min(len(plain), len(earlier)) >= MIN_REPEAT and (plain in earlier or earlier in plain)
 
 
 def _section_title(block: _Block) -> str:

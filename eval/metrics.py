@@ -41,7 +41,7 @@ from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
-from tidlig.text import content_terms, is_fragment, is_lead_in, plain_markdown
+from tidlig.text import content_terms, is_fragment, is_lead_in, plain_markdown, repeats
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
@@ -147,7 +147,7 @@ def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceSc
     duplicated = 0
     for claim in answer_claims(text):
         plain = normalise_space(strip_markers(claim))
-        if any(plain in earlier or earlier in plain for earlier in seen if min(len(plain), len(earlier)) >= 12):
+        if any(repeats(plain, earlier) for earlier in seen):
             duplicated += 1
         seen.append(plain)
     return {

@@ -23,6 +23,7 @@ __all__ = [
     "ABBREVIATIONS",
     "LIST_INDENT",
     "MIN_LEAD_IN_WORDS",
+    "MIN_REPEAT",
     "LIST_MARKER",
     "MIN_STACK_LINES",
     "STOP",
@@ -45,6 +46,7 @@ __all__ = [
     "plain_markdown",
     "proper_nouns",
     "refers_back",
+    "repeats",
     "runs_on",
     "sentence_case",
     "split_sentences",
@@ -326,6 +328,23 @@ _CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
 # A slide's attribution line, "-Danmarks Evalueringsinstitut: ”Udfordringer i ...” 2022" (the dash
 # touches the name; a list item's dash is followed by a space).
 _REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
+
+
+# Characters both sentences need before one lying inside the other is a repeat: shorter pieces ("Se
+# figur 3", "KL anbefaler:") recur by nature.
+MIN_REPEAT = 12
+
+
+def repeats(sentence: str, earlier: str) -> bool:
+    """Whether one of two sentences lies inside the other, case and spacing aside, both at least MIN_REPEAT
+    characters long: the composer leaves such a sentence out, and the evaluation counts one it printed.
+
+    Example::
+
+        repeats("Hun taler om søvn.", "Sundhedsplejersken kommer, og hun taler om søvn.")  # True
+    """
+    plain, other = " ".join(sentence.lower().split()), " ".join(earlier.lower().split())
+    return min(len(plain), len(other)) >= MIN_REPEAT and (plain in other or other in plain)
 
 
 def is_fragment(text: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    repeats,
     inert_markdown,
     is_fragment,
     opens_quotation,
@@ -284,3 +285,16 @@ def test_runs_on(line: str, expected: bool) -> None:
 )
 def test_trailing_values(line: str, values: list[str]) -> None:
     assert trailing_values(line) == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier", "expected"),
+    [
+        ("Hun taler om søvn og gråd.", "Sundhedsplejersken kommer, og hun taler om søvn og gråd.", True),
+        ("Sundhedsplejersken kommer, og HUN TALER OM  søvn og gråd.", "hun taler om søvn og gråd.", True),  # either way round
+        ("Se figur 3.", "Det viser tallene, se figur 3.", False),  # too short to count
+        ("Hun taler om søvn og gråd.", "Hun taler om mad og leg.", False),
+    ],
+)
+def test_repeats(sentence: str, earlier: str, expected: bool) -> None:
+    assert repeats(sentence, earlier) is expected
