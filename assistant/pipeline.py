@@ -568,6 +568,7 @@ def _with_case_names_checked(
     return replace(assessment, decision=decision)
 
 
+@functools.lru_cache(maxsize=256)  # one concern answer asks three times: for its order, its lead-in and its labels
 def asked_guidance(question: str) -> tuple[int, ...]:
     """The guidance topics (positions in :func:`guidance_parts`) that a worry asks for by name, and that
     therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",
