@@ -126,7 +126,7 @@ def test_a_concern_gets_guidance_and_the_standing_notice_with_the_contact(settin
 def test_a_concern_the_documents_do_not_describe_gets_their_guidance_under_topic_labels(settings):
     answer = make_assistant(settings).ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?")
     lead_in, *sections = answer.text.split("\n\n")
-    assert answer.outcome == "partial" and lead_in.startswith("Dokumenterne handler ikke om netop det, du beskriver")
+    assert answer.outcome == "partial" and lead_in.startswith("Jeg fandt ikke noget i dokumenterne om netop det, du beskriver")
     labels = [section.splitlines()[0] for section in sections]
     assert labels == [
         "**Sparring om bekymringen**",
