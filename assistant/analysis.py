@@ -101,9 +101,14 @@ _WORRY = re.compile(
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
-    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b",
+    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b"
+    r"|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*|\bsidste,? der (?:bliver )?hentet\b",
     re.IGNORECASE,
 )
+# ... (a suspected harm that only a child suffers names the child: "hvis jeg mistænker omsorgssvigt?";
+# "tandplejen kan være med til at opdage omsorgssvigt" suspects nothing) ...
+_CHILD_HARM = re.compile(r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*", re.IGNORECASE)
+_SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it).
 _ASK = re.compile(
     r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem (?:skal|kan)\b",
@@ -259,7 +264,8 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
 
 def is_concern(text: str) -> bool:
     """A practitioner's worry about one child: a particular child, a worry or sign, and an ask."""
-    return bool(_CHILD.search(text) and _WORRY.search(text) and _ASK.search(text))
+    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text))
+    return bool(child and _WORRY.search(text) and _ASK.search(text))
 
 
 def is_worry_word(word: str) -> bool:

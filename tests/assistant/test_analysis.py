@@ -84,6 +84,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Jeg har en mavefornemmelse af, at noget er galt med en af vores 5-årige. Hvad bør jeg gøre?",
         "Vi har en stille pige på stuen, der trækker sig fra de andre. Hvad kan vi gøre?",
         "Vi er bekymrede for en familie, hvor mor virker meget presset. Hvordan tager vi det op?",  # a family is the child's
+        "Vi har en dreng, som altid er den sidste, der bliver hentet, og han virker forsømt. Hvad er vores pligt?",
+        "Hvordan håndterer jeg det, hvis jeg mistænker omsorgssvigt?",  # the suspected harm names the child
+        "Jeg frygter, at der foregår overgreb i et hjem. Hvem skal jeg gå til?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -99,6 +102,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
+        # A harm named without suspecting it of anyone: a leader asking for a case.
+        "Jeg har hørt, at tandplejen kan være med til at opdage omsorgssvigt. Er der en kommune, der har gjort noget ved det?",
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
