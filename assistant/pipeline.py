@@ -47,6 +47,7 @@ from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
+from index.labels import names_section
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
@@ -511,6 +512,10 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     first = assessment.found.hits[:TOP_PASSAGES] if analysis.is_concern else ()
     lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)]
     hits = _interleave(lists, first=first)[:COMPOSE_PASSAGES]
+    # A question that names a section by its number ("Hvad indeholder anbefaling 3?") is answered from that
+    # section: its few other words ("3", "anbefaling") matched "Arbejdet opdeles i 3 spor" in another deck.
+    named = [h for h in hits if names_section(analysis.text, h.passage.text, str(h.passage.metadata.get("context", "")))]
+    hits = named or hits
     if analysis.is_concern:
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in guidance_order(analysis)))
     return hits, analysis

@@ -33,6 +33,16 @@ def test_a_case_question_names_the_municipality_and_cites_the_case(assistant):
     assert_every_claim_is_quoted_from_its_citation(answer)
 
 
+@pytest.mark.parametrize(("question", "opens"), [("Hvad indeholder anbefaling 3?", "Anbefaling 3"), ("Hvad handler case 5 om?", "CASE #5")])
+def test_a_section_named_by_its_number_is_answered_from_that_section(assistant, question, opens):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answer"  # both were declined: the question's other words are too few
+    sections = {c.chunk_id for c in answer.citations}
+    first = assistant.index.retriever.named(question)
+    assert first[0].passage.text.startswith(opens)
+    assert sections <= {h.passage.chunk_id for h in first}  # nothing from another section ("3 spor" for "anbefaling 3")
+
+
 def test_citations_are_numbered_by_first_use(assistant):
     answer = assistant.ask("Hvorfor er tandplejen vigtig, når det gælder omsorgssvigt?")
     order = []

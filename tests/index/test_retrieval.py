@@ -156,3 +156,19 @@ def test_a_small_rrf_constant_lets_one_lists_first_place_outweigh_middle_ranks_i
 
     assert order(60).index("middle") < order(60).index("slide")
     assert order(10).index("slide") < order(10).index("middle")
+
+
+@pytest.mark.parametrize(
+    ("question", "opens"),
+    [
+        ("Hvad handler case 5 om?", "CASE #5"),
+        ("Hvad indeholder anbefaling 3?", "Anbefaling 3"),
+        ("Hvad går metode 2 ud på?", "METODE 2"),
+    ],
+)
+def test_a_section_named_by_its_number_comes_first(bundled_index, question, opens):
+    # Ranked by their other words alone, "metode 2" came after a school reform paragraph and case 5 was declined.
+    hits = bundled_index.retriever.hybrid(question, k=5)
+    assert hits[0].passage.text.startswith(opens), [h.passage.text[:60] for h in hits]
+    assert bundled_index.retriever.named(question)[0].passage.chunk_id == hits[0].passage.chunk_id
+    assert bundled_index.retriever.named("Hvad handler case 99 om?") == []

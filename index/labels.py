@@ -1,0 +1,75 @@
+"""Numbered labels: the sections a document numbers ("Anbefaling 3:", "CASE #5", "FIgur 3.", "METODE 2:").
+
+A label opens a line of a chunk or a segment of its heading path, so every chunk of a labelled section
+carries it (a case's later chunks hold "CASE #5: ..." in their heading path). A question that names a
+label ("Hvad indeholder anbefaling 3?", "Hvad handler case 5 om?") is asking for that section, however
+few of its other words the section uses: ranked by its words alone, "Hvad går Metode 2 ud på?" found a
+school reform paragraph first and "Hvad handler case 5 om?" was declined.
+
+Example::
+
+    labels = LabelIndex.build([("c1", "Anbefaling 3: Differentierede læringsmiljøer\\n...", "Balance – Anbefaling 3: ...")])
+    labels.chunks("Hvad indeholder anbefaling 3?")  # ("c1",)
+    asked_labels("Hvad viser figur 3?")  # (("figur", "3"),)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+__all__ = ["Label", "LabelIndex", "asked_labels", "labels_of", "names_section"]
+
+Label = tuple[str, str]  # the label's word in lowercase and its number without leading zeros: ("case", "5")
+
+# A label at the start of a line or heading segment: a word, then its number ("nr. 2", "#5", "3"), then a
+# colon, a full stop, a bracket, the end, or a capitalised title ("CASE #5 Opsporingsmodel ..."). The
+# number is no label when a lowercase word follows it: "Kun 3 pct. mener ...".
+_OPENING = re.compile(r"^\s*([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?=\s*[:.)]|\s*$|\s+[A-ZÆØÅ])")
+# A label anywhere in a question: "case 5", "CASE #5", "anbefaling nr. 3".
+_NAMED = re.compile(r"\b([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?![\d])(?![.,]\d)")
+_SEGMENTS = re.compile(r"\n| – | › ")
+
+
+def _label(word: str, number: str) -> Label:
+    return word.lower(), str(int(number))
+
+
+def labels_of(text: str, context: str = "") -> set[Label]:
+    """The labels that open a line of ``text`` or a segment of its heading path ``context``."""
+    found = set()
+    for segment in [*text.split("\n"), *_SEGMENTS.split(context)]:
+        if match := _OPENING.match(segment):
+            found.add(_label(match.group(1), match.group(2)))
+    return found
+
+
+def asked_labels(question: str) -> tuple[Label, ...]:
+    """Every word-and-number pair of ``question`` that could name a label (the index knows which do)."""
+    return tuple(dict.fromkeys(_label(m.group(1), m.group(2)) for m in _NAMED.finditer(question)))
+
+
+def names_section(question: str, text: str, context: str = "") -> bool:
+    """Whether ``question`` names a label that opens a line of ``text`` or a segment of its heading path."""
+    asked = set(asked_labels(question))
+    return bool(asked) and bool(asked & labels_of(text, context))
+
+
+class LabelIndex:
+    """The chunks of each label, in the order they were given (document order)."""
+
+    def __init__(self, chunks_by_label: Mapping[Label, tuple[str, ...]]) -> None:
+        self._chunks = dict(chunks_by_label)
+
+    @classmethod
+    def build(cls, chunks: Iterable[tuple[str, str, str]]) -> LabelIndex:
+        """From (chunk id, text, heading path) triples."""
+        found: dict[Label, list[str]] = {}
+        for chunk_id, text, context in chunks:
+            for label in labels_of(text, context):
+                found.setdefault(label, []).append(chunk_id)
+        return cls({label: tuple(ids) for label, ids in found.items()})
+
+    def chunks(self, question: str) -> tuple[str, ...]:
+        """The chunks of the labels ``question`` names; empty when it names none the documents use."""
+        return tuple(dict.fromkeys(chunk for label in asked_labels(question) for chunk in self._chunks.get(label, ())))

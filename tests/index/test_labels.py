@@ -1,0 +1,51 @@
+"""Numbered labels on hand-written chunks: what opens a line or a heading segment, and what a question names."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.labels import LabelIndex, asked_labels, labels_of, names_section
+
+CHUNKS = [
+    ("a1", "Anbefaling 3: Differentierede læringsmiljøer\nDet vi bl.a. er i gang med:", "Balance – Anbefaling 3: Differentierede"),
+    ("a2", "At skolerne formaliserer samarbejdet.", "Balance – Anbefaling 3: Differentierede"),
+    ("c5", "CASE #5 Opsporingsmodel giver fælles sprog\n\nEn række kommuner ...", "KL – 02 Styrk samarbejdet – CASE #5: Opsporingsmodel"),
+    ("f3", "FIgur 3. Tilknytning til arbejdsmarkedet", "KL – 02 Styrk samarbejdet › FIgur 3. Tilknytning"),
+    ("m2", "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL", "Pjece – Hvordan fordeler kommunerne? › METODE 2: FORDELINGSNØGLE"),
+    ("x", "Kun 3 pct. mener, der er færre børn.\nI 2019 var 12 pct. i kontakt med psykiatrien.", "Oplæg – Udfordringsbilledet"),
+]
+
+
+def test_a_label_opens_a_line_or_a_heading_segment():
+    assert labels_of(*CHUNKS[0][1:]) == {("anbefaling", "3")}
+    assert labels_of(*CHUNKS[1][1:]) == {("anbefaling", "3")}  # only its heading path says so
+    assert labels_of(*CHUNKS[2][1:]) == {("case", "5")}
+    assert labels_of(*CHUNKS[3][1:]) == {("figur", "3")}
+    assert labels_of(*CHUNKS[4][1:]) == {("metode", "2")}
+
+
+def test_a_number_inside_a_sentence_is_no_label():
+    assert labels_of(*CHUNKS[5][1:]) == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "chunks"),
+    [
+        ("Hvad indeholder anbefaling 3?", ("a1", "a2")),
+        ("Hvad handler case 5 om?", ("c5",)),
+        ("Hvad handler CASE #5 om?", ("c5",)),
+        ("Hvad viser figur 3?", ("f3",)),
+        ("Hvad er forskellen på metode 2 og figur 3?", ("m2", "f3")),
+        ("Hvad går metode 7 ud på?", ()),  # a label the documents do not use
+        ("Mener kun 3 pct., at der er færre børn?", ()),
+    ],
+)
+def test_the_chunks_of_the_labels_a_question_names(question, chunks):
+    assert LabelIndex.build(CHUNKS).chunks(question) == chunks
+
+
+def test_asked_labels_and_names_section():
+    assert asked_labels("Hvad viser figur 3 og Figur 03?") == (("figur", "3"),)
+    assert names_section("Hvad handler case 5 om?", *CHUNKS[2][1:])
+    assert not names_section("Hvad handler case 6 om?", *CHUNKS[2][1:])
+    assert not names_section("Hvad gør kommunerne?", *CHUNKS[2][1:])
