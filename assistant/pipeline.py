@@ -47,7 +47,7 @@ from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
-from index.labels import names_section
+from index.labels import asked_labels, label_line, names_section
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
@@ -350,6 +350,10 @@ class Assistant:
                 hits = retriever.hybrid(query, k=depth, filters=wanted, vector=vector)
         if self._reranker is not None:
             hits = self._reranker.rerank(query, hits)[:k]
+        # A query that names a section by its number ("Hvad indeholder anbefaling 3?") is answered and judged
+        # from that section alone: its few other words ("3", "anbefaling") matched "Arbejdet opdeles i 3
+        # spor" in another deck, and a year another passage held passed for the section's ("case 5 i 2019").
+        hits = [h for h in hits if names_section(query, h.passage.text, str(h.passage.metadata.get("context", "")))] or hits
         units = [u for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units))
@@ -512,13 +516,23 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     first = assessment.found.hits[:TOP_PASSAGES] if analysis.is_concern else ()
     lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)]
     hits = _interleave(lists, first=first)[:COMPOSE_PASSAGES]
-    # A question that names a section by its number ("Hvad indeholder anbefaling 3?") is answered from that
-    # section: its few other words ("3", "anbefaling") matched "Arbejdet opdeles i 3 spor" in another deck.
-    named = [h for h in hits if names_section(analysis.text, h.passage.text, str(h.passage.metadata.get("context", "")))]
-    hits = named or hits
+    if not analysis.is_multi_part and (sections := _named_sections(analysis, hits)):
+        analysis = replace(analysis, parts=sections)  # the decision judged the whole question: no part indexes to keep
     if analysis.is_concern:
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in guidance_order(analysis)))
     return hits, analysis
+
+
+def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> tuple[QuestionPart, ...]:
+    """One part per numbered section the question names, when it names more than one ("Hvad er forskellen
+    på metode 1 og metode 4?"): each section's opening line, so each section gets its own best units
+    (scored as one question, the first section's units outranked all of the second's). Empty otherwise."""
+    lines = []
+    for label in asked_labels(analysis.text):
+        line = next((found for h in hits if (found := label_line(label, h.passage.text, str(h.passage.metadata.get("context", ""))))), None)
+        if line is not None:
+            lines.append(line)
+    return tuple(QuestionPart(line, analysis.answer_type, tuple(content_terms(line))) for line in lines) if len(lines) > 1 else ()
 
 
 def guidance_order(analysis: QuestionAnalysis) -> tuple[int, ...]:

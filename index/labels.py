@@ -16,9 +16,9 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
-__all__ = ["Label", "LabelIndex", "asked_labels", "labels_of", "names_section"]
+__all__ = ["Label", "LabelIndex", "asked_labels", "label_line", "labels_of", "names_section"]
 
 Label = tuple[str, str]  # the label's word in lowercase and its number without leading zeros: ("case", "5")
 
@@ -35,13 +35,21 @@ def _label(word: str, number: str) -> Label:
     return word.lower(), str(int(number))
 
 
-def labels_of(text: str, context: str = "") -> set[Label]:
-    """The labels that open a line of ``text`` or a segment of its heading path ``context``."""
-    found = set()
+def _openings(text: str, context: str) -> Iterator[tuple[Label, str]]:
+    """Each label that opens a line of ``text`` or a segment of ``context``, with that line or segment."""
     for segment in [*text.split("\n"), *_SEGMENTS.split(context)]:
         if match := _OPENING.match(segment):
-            found.add(_label(match.group(1), match.group(2)))
-    return found
+            yield _label(match.group(1), match.group(2)), segment.strip()
+
+
+def labels_of(text: str, context: str = "") -> set[Label]:
+    """The labels that open a line of ``text`` or a segment of its heading path ``context``."""
+    return {label for label, _ in _openings(text, context)}
+
+
+def label_line(label: Label, text: str, context: str = "") -> str | None:
+    """The line (or heading segment) that ``label`` opens: "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF ..."."""
+    return next((line for found, line in _openings(text, context) if found == label), None)
 
 
 def asked_labels(question: str) -> tuple[Label, ...]:

@@ -43,6 +43,18 @@ def test_a_section_named_by_its_number_is_answered_from_that_section(assistant, 
     assert sections <= {h.passage.chunk_id for h in first}  # nothing from another section ("3 spor" for "anbefaling 3")
 
 
+def test_two_named_sections_each_get_their_own_units(assistant):
+    answer = assistant.ask("Hvad er forskellen på metode 1 og metode 4?")
+    assert answer.outcome == "answer"
+    assert "METODE 1" in answer.short_answer and "METODE 4" in answer.short_answer  # scored as one, only metode 1's
+
+
+def test_a_named_section_is_judged_on_its_own_text(assistant):
+    # Another of the best passages mentions 2019; case 5 does not, so 2019 is what the documents lack.
+    answer = assistant.ask("Hvad kostede case 5 i 2019?")
+    assert answer.outcome in ("decline", "partial") and "2019" in answer.missing
+
+
 def test_citations_are_numbered_by_first_use(assistant):
     answer = assistant.ask("Hvorfor er tandplejen vigtig, når det gælder omsorgssvigt?")
     order = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.labels import LabelIndex, asked_labels, labels_of, names_section
+from index.labels import LabelIndex, asked_labels, label_line, labels_of, names_section
 
 CHUNKS = [
     ("a1", "Anbefaling 3: Differentierede læringsmiljøer\nDet vi bl.a. er i gang med:", "Balance – Anbefaling 3: Differentierede"),
@@ -49,3 +49,9 @@ def test_asked_labels_and_names_section():
     assert names_section("Hvad handler case 5 om?", *CHUNKS[2][1:])
     assert not names_section("Hvad handler case 6 om?", *CHUNKS[2][1:])
     assert not names_section("Hvad gør kommunerne?", *CHUNKS[2][1:])
+
+
+def test_label_line_is_the_line_or_heading_segment_the_label_opens():
+    assert label_line(("metode", "2"), *CHUNKS[4][1:]) == "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL"
+    assert label_line(("anbefaling", "3"), *CHUNKS[1][1:]) == "Anbefaling 3: Differentierede"  # from the heading path
+    assert label_line(("case", "5"), *CHUNKS[1][1:]) is None
