@@ -546,6 +546,8 @@ def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | N
     """The case example a direct answer's lead-in names: the best passage's, for a question a case answers."""
     if assessment.decision.outcome != "answer" or assessment.analysis.is_concern or not hits:
         return None
+    if _named_sections(assessment.analysis, hits):
+        return None  # "Sammenlign case 5 og case 2": each case is named above its own units
     return case_name(hits[0].passage.metadata) if assessment.analysis.answer_type in CASE_TYPES else None
 
 
