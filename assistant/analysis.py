@@ -93,21 +93,23 @@ _CHILD = re.compile(
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",
     re.IGNORECASE,
 )
+# Harms that only a child suffers: each voices a worry, and a suspected one names the child (below).
+_HARMS = r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*"
 # ... and a worry, a hunch or a sign of distress ...
 _WORRY = re.compile(
     r"\bbekymr\w*|\burolig\w*|\bnervøs\w*|\bmistank\w*|\bmistænk\w*|\bi tvivl\b|\bfornemmelse\w*|\bnoget (?:er )?galt\b"
-    r"|\bikke har det godt\b|\bhar det (?:svært|skidt|dårligt)\b|\bmistriv\w*|\bbange for\b|\bomsorgssvigt\w*"
+    r"|\bikke har det godt\b|\bhar det (?:svært|skidt|dårligt)\b|\bmistriv\w*|\bbange for\b"
     r"|\bsulten\b|\bsultne\b|\btrist\w*|\bked af det\b|\bblå mærker\b|\bmærker på\b|\bbeskidt\w*|\bsnavset\w*|\blugter\b"
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
-    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b"
-    r"|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*|\bsidste,? der (?:bliver )?hentet\b",
+    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
+    rf"|{_HARMS}",
     re.IGNORECASE,
 )
 # ... (a suspected harm that only a child suffers names the child: "hvis jeg mistænker omsorgssvigt?";
 # "tandplejen kan være med til at opdage omsorgssvigt" suspects nothing) ...
-_CHILD_HARM = re.compile(r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*", re.IGNORECASE)
+_CHILD_HARM = re.compile(_HARMS, re.IGNORECASE)
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it).
 _ASK = re.compile(
