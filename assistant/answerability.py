@@ -275,7 +275,7 @@ class Answerability:
     def signals(self, question: QuestionPart, english: bool, found: Found, specific: bool = True) -> Signals:
         """``specific``: look for the asked years and figure kind in one unit with the topic."""
         top = list(found.hits[:TOP_PASSAGES])
-        texts = [search_text(h.passage.text, str(h.passage.metadata.get("context", ""))) for h in top]
+        texts = [search_text(h.passage.text, h.passage.context) for h in top]
         bodies = [h.passage.text for h in top]  # years and figures only count in the text, not in headings
         terms = list(dict.fromkeys(question.terms))
         stats = self._statistics
@@ -396,7 +396,7 @@ class Answerability:
 
 def _names_a_found_section(question: str, hits: Sequence[ScoredPassage]) -> bool:
     """Whether ``question`` names a numbered section ("case 5", "figur 3") one of the best passages belongs to."""
-    return any(names_section(question, h.passage.text, str(h.passage.metadata.get("context", ""))) for h in hits[:TOP_PASSAGES])
+    return any(names_section(question, h.passage.text, h.passage.context) for h in hits[:TOP_PASSAGES])
 
 
 def _holds_year(year: str, unit: str) -> bool:

@@ -304,7 +304,7 @@ def unit_features(
         unit, hit = candidate.unit, candidate.hit
         similarity = similarities.get(unit.unit_id, 0.0)
         unit_terms = compound_heads(terms, terms_of(unit.search_text))
-        context_terms = unit_terms | compound_heads(terms, terms_of(str(hit.passage.metadata.get("context", ""))))
+        context_terms = unit_terms | compound_heads(terms, terms_of(hit.passage.context))
         rows.append(
             {
                 "similarity": similarity,

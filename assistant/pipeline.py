@@ -146,7 +146,7 @@ class Assistant:
 
     def _derive(self) -> DerivedState:
         generation = self.index.generation  # read first: a commit during the rebuild triggers another refresh
-        texts = [search_text(p.text, str(p.metadata.get("context", ""))) for p in self.index.passages.values()]
+        texts = [search_text(p.text, p.context) for p in self.index.passages.values()]
         statistics = RelevanceScorer(texts)
         verifier = CitationVerifier(statistics)
         writer = None
@@ -353,7 +353,7 @@ class Assistant:
         # A query that names a section by its number ("Hvad indeholder anbefaling 3?") is answered and judged
         # from that section alone: its few other words ("3", "anbefaling") matched "Arbejdet opdeles i 3
         # spor" in another deck, and a year another passage held passed for the section's ("case 5 i 2019").
-        hits = [h for h in hits if names_section(query, h.passage.text, str(h.passage.metadata.get("context", "")))] or hits
+        hits = [h for h in hits if names_section(query, h.passage.text, h.passage.context)] or hits
         units = [u for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units))
@@ -529,7 +529,7 @@ def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -
     (scored as one question, the first section's units outranked all of the second's). Empty otherwise."""
     lines = []
     for label in asked_labels(analysis.text):
-        line = next((found for h in hits if (found := label_line(label, h.passage.text, str(h.passage.metadata.get("context", ""))))), None)
+        line = next((found for h in hits if (found := label_line(label, h.passage.text, h.passage.context))), None)
         if line is not None:
             lines.append(line)
     return tuple(QuestionPart(line, analysis.answer_type, tuple(content_terms(line))) for line in lines) if len(lines) > 1 else ()

@@ -56,6 +56,11 @@ class Passage:
     def ordinal(self) -> int:
         return int(self.metadata.get("ordinal", 0))
 
+    @property
+    def context(self) -> str:
+        """The heading path: "document title – chapter › section" ("" when the chunk has none)."""
+        return str(self.metadata.get("context", ""))
+
 
 @dataclass(frozen=True)
 class ScoredPassage:
@@ -139,7 +144,7 @@ class Retriever:
         self._passages = passages
         self.fusion = fusion
         self._units = units
-        self._labels = LabelIndex.build((cid, p.text, str(p.metadata.get("context", ""))) for cid, p in passages.items())
+        self._labels = LabelIndex.build((cid, p.text, p.context) for cid, p in passages.items())
 
     def embed_query(self, query: str) -> list[float]:
         """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""

@@ -281,7 +281,7 @@ def test_chunking_change_rebuilds_into_a_new_collection(small):
     assert not (reopened.dir / "manifest.pending.json").exists()
     assert_consistent(reopened)
     for passage in reopened.passages.values():
-        text = search_text(passage.text, str(passage.metadata.get("context", "")))
+        text = search_text(passage.text, passage.context)
         assert reopened.embedder.count_tokens(text) <= 64
 
     # a further open with the same settings uses the new collection as is

@@ -185,7 +185,7 @@ def corpus_chunks(embedder, bundled_settings):
 def test_no_chunk_of_the_bundled_index_exceeds_the_token_limit(bundled_index, bundled_settings):
     count = bundled_index.embedder.count_tokens
     sizes = {
-        chunk_id: count(search_text(passage.text, str(passage.metadata.get("context", ""))))
+        chunk_id: count(search_text(passage.text, passage.context))
         for chunk_id, passage in bundled_index.passages.items()
     }
     assert len(sizes) > 100
