@@ -38,6 +38,7 @@ from tidlig.text import (
     announced_count,
     content_terms,
     enumerates,
+    explains_previous,
     inert_markdown,
     is_fragment,
     is_lead_in,
@@ -319,7 +320,7 @@ class CitatComposer:
         Without ``whole_lists`` (a guidance topic) a list shows only its likely items."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
-        relevant = [s.unit for s in members if s is seed or s.part_scores[part] >= floor]
+        relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
         if unit.kind == "table_row":
             return _Block(seed.hit, "table", _in_order(_named_rows(seed, relevant, terms)), unit.lead_in)
         if unit.kind == "list_item" or members:  # a sentence shares a group with list items only as their lead-in
@@ -424,13 +425,18 @@ def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUni
 def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
     sammenligning ...") or is the first point of a list written as prose, with the points after it: it
-    completes the chosen sentence, and read alone it would hang in the air."""
-    sentences = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence"}
-    following = sentences.get(seed.unit.position + 1)
+    completes the chosen sentence, and read alone it would hang in the air. A bullet right under the
+    sentence that explains it ("Sverige og Norge har færre udgifter ..." / "• Det skyldes, at ...")
+    completes it too: it gives the reason or the example the sentence is read for."""
+    units = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind != "table_row"}
+    following = units.get(seed.unit.position + 1)
+    if following is not None and following.kind == "list_item":
+        return (following,) if explains_previous(following.text) else ()
     if following is None or not (refers_back(following.text) or enumerates(following.text)):
         return ()
     if not _same_paragraph(seed.hit, seed.unit, following):
         return ()
+    sentences = {position: unit for position, unit in units.items() if unit.kind == "sentence"}
     run = [following]
     # A list written as prose goes on to its last point, with what explains a point: "For det første ...
     # Det vil sige, ... For det andet ... Endelig ...".
@@ -439,6 +445,18 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evide
             break
         run.append(after)
     return tuple(run)
+
+
+def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit]) -> list[EvidenceUnit]:
+    """``items`` with each item right after one of them that explains it ("• Det skyldes, at ...", "• Fx
+    ..."): it is as relevant as the item it explains."""
+    chosen = {u.unit_id for u in items}
+    for member in sorted(members, key=lambda s: s.unit.position):
+        before = next((m.unit for m in members if m.unit.position == member.unit.position - 1), None)
+        if before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen and explains_previous(member.unit.text):
+            chosen.add(member.unit.unit_id)
+            items.append(member.unit)
+    return items
 
 
 def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:

@@ -31,6 +31,7 @@ __all__ = [
     "announced_count",
     "content_terms",
     "enumerates",
+    "explains_previous",
     "inert_markdown",
     "is_caps",
     "is_caps_title",
@@ -293,13 +294,21 @@ def announced_count(lead_in: str) -> int | None:
     return _COUNTS.get(count) or int(count)
 
 
+# Openers that explain or exemplify what stands before them.
+_EXPLAINING = r"dette|disse|denne|heraf|derfor|dermed|således|til sammenligning|fx|for eksempel|eksempelvis"
+_EXAMPLE_ABBREVIATION = r"f\.\s?eks\."
 # Sentence openers that point back to the sentence before: "Det skyldes ...", "Til sammenligning ...".
 # "Det" and "De" before an inflected adjective, a superlative or "ekstra" are articles ("Det danske
 # system", "De fleste børn", "De mest komplekse familier", "De ekstra hænder"), except in "Det samme".
 _REFERS_BACK = re.compile(
-    r"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|dette|disse|denne|her|heraf|herved|hermed|derfor|dermed|således"
-    r"|samtidig|desuden|endvidere|tilsvarende|til sammenligning|til gengæld|fx|for eksempel|eksempelvis)\b|f\.\s?eks\.",
+    rf"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|{_EXPLAINING}|her|herved|hermed"
+    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld)\b|{_EXAMPLE_ABBREVIATION}",
     re.IGNORECASE,
+)
+# Stricter, for a bullet: one opening with "Det skyldes" explains the line above it, one opening with a
+# formal subject ("• Det vurderes, at ...") is a point of its own.
+_EXPLAINS = re.compile(
+    rf"^(?:det (?:skyldes|betyder|vil sige|hænger sammen med|gælder)|{_EXPLAINING})\b|{_EXAMPLE_ABBREVIATION}", re.IGNORECASE
 )
 
 
@@ -308,6 +317,12 @@ def refers_back(sentence: str) -> bool:
     does too: "Fx kan der opnås støtte fra Familierådgivningen, ..." says nothing until the sentence before
     it says what it is an example of (on train, key facts 0.741 -> 0.743; no validation figure moved)."""
     return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
+
+
+def explains_previous(sentence: str) -> bool:
+    """Whether a sentence opens by explaining or exemplifying the one before it ("Det skyldes, at ...",
+    "Fx ..."): a stricter :func:`refers_back`, for units that stand on lines of their own."""
+    return bool(_EXPLAINS.match(sentence.lstrip(_OPENING)))
 
 
 _ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjette)|dernæst|endelig|til sidst)\b", re.IGNORECASE)
@@ -396,6 +411,8 @@ QUESTION_WORDS = {
     "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",
     "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "dokumenterne", "dokumentet", "fortæl",
     "forklar", "giv", "eksempel", "eksempler", "nogle", "noget", "egentlig", "mon", "både", "får", "få",
+    # filler of spoken questions ("Hvor mange har faktisk ...?", "Hvad gælder helt præcist ...?")
+    "faktisk", "virkelig", "overhovedet", "præcis", "præcist", "bare", "altså",
     # the words that ask what something means ("Hvad står forkortelsen PALS for?", "Hvad er tanken bag?")
     "forkortelse", "forkortelsen", "tanken", "bag", "idéen", "ideen", "menes", "begrebet", "betegnelsen", "ordet",
 }

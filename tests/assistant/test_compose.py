@@ -541,6 +541,35 @@ def test_a_sentence_that_points_back_reads_with_the_sentence_it_points_to(chunk,
     assert text == expected
 
 
+@pytest.mark.parametrize(
+    ("bullet", "shown"),
+    [
+        ("Det skyldes, at de svenske kommuner arbejder mere med forebyggelse.", True),
+        ("Fx bruger de flere plejefamilier.", True),
+        ("Det vurderes, at hvert andet barn bor i en plejefamilie.", False),  # a formal subject: a point of its own
+    ],
+)
+def test_a_bullet_that_explains_the_chosen_sentence_above_it_comes_along(bullet, shown):
+    chunk = f"Sverige har færre udgifter til anbringelser end Danmark.\n- {bullet}\n- Norge har også færre udgifter."
+    text = compose("Hvorfor har Sverige færre udgifter?", {"Sverige har": 0.9}, index=FakeUnitIndex([("nordic", chunk, KL)])).short_answer
+    assert (bullet in text) is shown
+    assert "Norge" not in text
+
+
+def test_a_list_item_that_explains_a_chosen_item_comes_with_it():
+    chunk = (
+        "Bemanding:\n- Institutioner med mange udsatte børn er ikke bedre normeret.\n"
+        "- Det skyldes, at tildelingen følger antallet af børn.\n"
+        "- I 2022 vurderede 14 pct. af dagplejepædagogerne, at det var blevet meget sværere at tildele en dobbeltplads.\n"
+        "- Flere pædagoger søger væk fra dagplejen, og kommunerne har svært ved at rekruttere nye dagplejere i 2022.\n"
+        "- I alt 53 procent af dagplejepædagoger og ledere har oplevet, at et barn ikke har kunnet tælle for to."
+    )  # longer than a list shown whole whatever the question
+    index = FakeUnitIndex([("bem", chunk, KL)])
+    text = compose("Er institutioner med udsatte børn bedre normeret?", {"bedre normeret": 0.9}, index=index).short_answer
+    assert "- Institutioner med mange udsatte børn er ikke bedre normeret. [1]\n- Det skyldes, at tildelingen" in text
+    assert "dobbeltplads" not in text
+
+
 STUEN = {"title": "Familiestuen", "location": "side 2"}
 
 

@@ -121,6 +121,20 @@ def test_refers_back(sentence: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
+    [("Det skyldes, at de arbejder med forebyggelse.", True), ("Det betyder, at færre anbringes.", True),
+     ("Fx bruger de flere plejefamilier.", True), ("Dermed falder udgifterne.", True), ("F.eks. bruger Aarhus den.", True),
+     # a formal subject or a pronoun alone opens a point of its own on a line of its own
+     ("Det vurderes, at hvert andet frafald skyldes hash.", False), ("Det kan være børn, der er urolige.", False),
+     ("Samtidig er flere i uddannelse.", False), ("Detaljerne findes i bilaget.", False)],
+)
+def test_explains_previous(sentence: str, expected: bool) -> None:
+    from tidlig.text import explains_previous
+
+    assert explains_previous(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
     [("For det andet skal indsatsen være familiecentreret.", True), ("Endelig skal der være kontinuitet.", True),
      ("For det meste går det godt.", False), ("Det første skridt er en samtale.", False)],
 )
