@@ -178,6 +178,11 @@ class QuestionAnalysis:
         return any(word.startswith("spørgsmål") for word in words(self.text.lower()))
 
     @property
+    def asks_for_cases(self) -> bool:
+        """Whether several case examples are asked for (see :func:`asks_for_cases`)."""
+        return asks_for_cases(self.text)
+
+    @property
     def whole(self) -> QuestionPart:
         """The whole question as one part."""
         return QuestionPart(self.text, self.answer_type, self.terms)
@@ -231,6 +236,23 @@ def answer_type(text: str) -> AnswerType:
     if _CASE_WORDS.search(lowered):
         return "case"
     return "other"
+
+
+# A request for several case examples: "Hvilke cases handler om ...?", "Hvilke kommuner har erfaringer med
+# ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...". Not a request for who took
+# part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
+# one example ("Er der en kommune, der ...?").
+_CASES_ASKED = re.compile(
+    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b"
+    r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
+    r"|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+    r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
+)
+
+
+def asks_for_cases(text: str) -> bool:
+    """Whether a question asks for several municipalities' case examples, as a leader comparing them would."""
+    return bool(_CASES_ASKED.search(" ".join(text.lower().split())))
 
 
 # A later part with fewer content terms than this points back to the one before ("..., og hvor mange

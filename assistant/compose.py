@@ -78,6 +78,8 @@ MIN_TOPIC_STEM = 4
 # three instead of the first three the same too, but read as scattered sentences.
 CASE_RESULTS = 3
 PART_UNITS = 2  # per part of a multi-part question
+# Case examples a question asking for several of them is answered with (see CitatComposer._other_cases).
+MAX_CASES = 5
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
 # the short answer, to be a row or item shown beside the unit that brought its table or list, and to appear
 # under "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall
@@ -148,6 +150,7 @@ class Composition:
     short_answer: str
     more: str
     book: CitationBook
+    cases: tuple[str, ...] = ()  # the case examples the short answer quotes, in order (see :func:`case_name`)
 
     @property
     def body(self) -> str:
@@ -190,15 +193,39 @@ class CitatComposer:
         missing: Sequence[str] = (),
         named_case: str | None = None,
         asked_topics: Collection[str] = (),
+        case_examples: Sequence[ScoredPassage] = (),
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
         no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
         example the lead-in names (see :func:`case_name`); any other case quoted is named above its units.
         ``asked_topics`` are the labels of the guidance topics a worry asks for by name: they answer it, so
-        their lists are shown whole, where another topic's list shows only its likely items."""
+        their lists are shown whole, where another topic's list shows only its likely items.
+        ``case_examples`` are the case-example passages retrieved, best first, for a question asking for
+        several case examples: the answer is then an overview of them (see :meth:`_case_overview`)."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
+        short, labels, case = self._answer(analysis, scored_units, shown, outcome, missing, asked_topics)
+        if case_examples and outcome == "answer":
+            others = self._other_cases(scored_units, short, shown, analysis, case_examples)
+            short, labels = short + others, labels + [""] * len(others)
+        writer = _Writer(book)
+        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case))
+        more = [] if fact else self._more(scored_units, shown, case, writer)
+        cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
+        return Composition(short_answer, writer.more(more), book, cases)
+
+    def _answer(
+        self,
+        analysis: QuestionAnalysis,
+        scored_units: Sequence[ScoredUnit],
+        shown: set[str],
+        outcome: Outcome,
+        missing: Sequence[str],
+        asked_topics: Collection[str],
+    ) -> tuple[list[_Block], list[str], ScoredPassage | None]:
+        """The short answer's blocks, the label of the part each answers, and the case example it starts
+        from (whose first results follow it), if any."""
         short: list[_Block] = []
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
@@ -218,13 +245,42 @@ class CitatComposer:
             else None
         )
         if case is not None:
+            # The results follow the case's own blocks, before another part's or source's.
+            at = max(n for n, block in enumerate(short) if _same_case(block.hit, case)) + 1
             results = _case_results(scored_units, case, shown)
-            short.extend(results)
-            labels.extend([labels[0]] * len(results))
-        writer = _Writer(book)
-        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case))
-        more = [] if fact else self._more(scored_units, shown, case, writer)
-        return Composition(short_answer, writer.more(more), book)
+            short[at:at] = results
+            labels[at:at] = [labels[0]] * len(results)
+        return short, labels, case
+
+    def _other_cases(
+        self,
+        scored: Sequence[ScoredUnit],
+        blocks: Sequence[_Block],
+        shown: set[str],
+        analysis: QuestionAnalysis,
+        case_examples: Sequence[ScoredPassage],
+    ) -> list[_Block]:
+        """For a question asking for several case examples, the case examples retrieved for it
+        (``case_examples``, best first) that the short answer (``blocks``) does not quote yet, until it
+        quotes :data:`MAX_CASES`: each case's likeliest unit that shares the question's words (with its
+        list's likely items, or the sentence it completes), then the case's first result. A leader comparing
+        examples needs each one named with what it did and achieved; the short answer alone quoted one case,
+        or none when a report's general text was likelier, and the others fell below its unit budget."""
+        ranked = sorted(scored, key=lambda s: -s.score)
+        quoted = {key for block in blocks if (key := _case_key(block.hit)) is not None}
+        added: list[_Block] = []
+        for key in dict.fromkeys(key for hit in case_examples if (key := _case_key(hit)) is not None):
+            if len(quoted) >= MAX_CASES:
+                break
+            seed = next((s for s in ranked if _case_key(s.hit) == key and _shares_words(s) and not _holds_no_value(s.unit)), None)
+            if key in quoted or seed is None or seed.key in shown:
+                continue
+            floor = self.floors.member * seed.score
+            block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)
+            shown.update(_keys(block) | {seed.group})
+            quoted.add(key)
+            added.extend([block, *_case_results(scored, seed.hit, shown, limit=1)])
+        return added
 
     @staticmethod
     def _sections(blocks: list[_Block], labels: list[str], writer: _Writer, named_case: str | None) -> list[str]:
@@ -239,14 +295,18 @@ class CitatComposer:
         texts = []
         for label, members in sections.items():
             rendered = []
+            after_case = False  # the block before was quoted from a case example
             for block in _merged(members):
                 text = writer.block(block)
                 case = case_name(block.hit.passage.metadata)
                 if text and case is not None and case not in named:
                     named.add(case)
                     text = f"**{inert_markdown(case)}**\n{text}"
-                elif text and case is None and (title := _section_title(block)):
+                elif text and case is None and (title := _section_title(block) or (source_heading(block.hit) if after_case else "")):
+                    # Under no name of its own, a block right after a named case would read as that case's.
                     text = f"**{inert_markdown(title)}**\n{text}"
+                if text:
+                    after_case = case is not None
                 rendered.append(text)
             text = "\n\n".join(filter(None, rendered))
             if text:
@@ -522,15 +582,26 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
 
 
 def _same_case(hit: ScoredPassage, other: ScoredPassage) -> bool:
+    key = _case_key(hit)
+    return key is not None and key == _case_key(other)
+
+
+def _shares_words(candidate: ScoredUnit) -> bool:
+    """Whether a unit (with its lead-in) holds a word of the question, inflected or in a compound."""
+    return candidate.features[0].get("coverage", 0.0) > 0.0
+
+
+def _case_key(hit: ScoredPassage) -> tuple[str, object] | None:
+    """The case example a passage belongs to (its document and case number); None outside a case example."""
     case = hit.passage.metadata.get("case_number")
-    return case is not None and (hit.passage.doc_id, case) == (other.passage.doc_id, other.passage.metadata.get("case_number"))
+    return None if case is None else (hit.passage.doc_id, case)
 
 
-def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str]) -> list[_Block]:
-    """The first result sentences (in document order) of the case the short answer starts from:
+def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS) -> list[_Block]:
+    """The first ``limit`` result sentences (in document order) of the case the short answer starts from:
     leaders ask what came of a case, and result sentences rarely share the question's words."""
     results = [s for s in scored if _case_result(s, case) and s.key not in shown and s.group not in shown]
-    picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:CASE_RESULTS]
+    picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:limit]
     shown.update(s.key for s in picked)
     return _grouped(picked)
 

@@ -51,7 +51,7 @@ from index.labels import asked_labels, label_line, names_section
 from ingest.types import search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import STOP, content_terms, inert_markdown, name_phrases, split_sentences, stem, words
+from tidlig.text import STOP, content_terms, count_word, inert_markdown, name_phrases, split_sentences, stem, words
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -101,6 +101,7 @@ class Assessment:
     parts: tuple[Found, ...]
     guidance: tuple[Found, ...]
     decision: Decision
+    case_examples: Found | None = None  # the best case-example passages, when several examples are asked for
 
     @property
     def hits(self) -> tuple[ScoredPassage, ...]:
@@ -317,13 +318,18 @@ class Assistant:
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
+        cases = None
+        if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
+            # A leader asking for several case examples gets them from every case example the question fits,
+            # not only from those among its best passages, where a report's general text outranks them.
+            cases = self._retrieve(query, PART_K, replace(filters or PassageFilter(), case_examples=True), vector)
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
-        return Assessment(query, vector, analysis, found, parts, guidance, decision)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases)
 
     def _embed(self, text: str) -> Sequence[float]:
         """The query vector of ``text``; the concern guidance topics are embedded once (they never change,
@@ -393,7 +399,7 @@ class Assistant:
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
-        lead_in = self._lead_in(assessment, hits)
+        lead_in = self._lead_in(assessment, hits, composition.cases)
         if state.writer is not None:
             try:
                 passages = Passages.from_citations(composition.book.citations(), hits)
@@ -439,10 +445,11 @@ class Assistant:
         if _guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in asked_guidance(analysis.text)) if analysis.is_concern else ()
-        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked)
+        cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases)
 
-    def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage]) -> str:
-        """The first line says which kind of answer follows."""
+    def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], cases: Sequence[str] = ()) -> str:
+        """The first line says which kind of answer follows; ``cases`` are the case examples the answer quotes."""
         decision = assessment.decision
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
@@ -450,6 +457,8 @@ class Assistant:
             return partial_lead_in(decision, assessment.analysis)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
+        if assessment.analysis.asks_for_cases and cases:
+            return render("lead_in_cases", count=count_word(len(cases))) if len(cases) > 1 else render("lead_in_one_case")
         if (case := _lead_case(assessment, hits)) is not None:
             return render("lead_in_case", case=inert_markdown(case))
         return render("lead_in")
@@ -514,7 +523,8 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     # A worry's own best passages all come first: taken in turn with the four guidance topics, it kept only
     # three, and its fourth and fifth (which the retrieval figures count as found) never reached the composer.
     first = assessment.found.hits[:TOP_PASSAGES] if analysis.is_concern else ()
-    lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance)]
+    cases = (assessment.case_examples,) if assessment.case_examples is not None else ()
+    lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance, *cases)]
     hits = _interleave(lists, first=first)[:COMPOSE_PASSAGES]
     if not analysis.is_multi_part and (sections := _named_sections(analysis, hits)):
         analysis = replace(analysis, parts=sections)  # the decision judged the whole question: no part indexes to keep
@@ -546,8 +556,8 @@ def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | N
     """The case example a direct answer's lead-in names: the best passage's, for a question a case answers."""
     if assessment.decision.outcome != "answer" or assessment.analysis.is_concern or not hits:
         return None
-    if _named_sections(assessment.analysis, hits):
-        return None  # "Sammenlign case 5 og case 2": each case is named above its own units
+    if _named_sections(assessment.analysis, hits) or assessment.analysis.asks_for_cases:
+        return None  # "Sammenlign case 5 og case 2", "Hvilke cases ...?": each case is named above its own units
     return case_name(hits[0].passage.metadata) if assessment.analysis.answer_type in CASE_TYPES else None
 
 

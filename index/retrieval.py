@@ -73,16 +73,20 @@ class ScoredPassage:
 
 @dataclass(frozen=True)
 class PassageFilter:
-    """Restrict retrieval to documents, document kinds (rapport, notat, ...) or case numbers."""
+    """Restrict retrieval to documents, document kinds (rapport, notat, ...), case numbers, or case
+    examples (``case_examples``: any passage of a municipality's case example)."""
 
     doc_ids: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     case_numbers: tuple[int, ...] = ()
+    case_examples: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.doc_ids or self.kinds or self.case_numbers)
+        return bool(self.doc_ids or self.kinds or self.case_numbers or self.case_examples)
 
     def matches(self, metadata: Mapping[str, object]) -> bool:
+        if self.case_examples and metadata.get("case_number") is None:
+            return False
         return all(
             not wanted or metadata.get(key) in wanted
             for key, wanted in (("doc_id", self.doc_ids), ("kind", self.kinds), ("case_number", self.case_numbers))

@@ -30,6 +30,7 @@ __all__ = [
     "YEAR",
     "announced_count",
     "content_terms",
+    "count_word",
     "enumerates",
     "explains_previous",
     "inert_markdown",
@@ -283,6 +284,11 @@ _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 
 # A count a few words before the colon that ends a lead-in: "tre forbundne initiativer:", "syv
 # opmærksomhedspunkter med tilhørende konkrete anbefalinger:", "de 6 fælles fokusområder".
 _ANNOUNCED = re.compile(rf"\b({'|'.join(_COUNTS)}|[2-9]|1[0-2])\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
+
+
+def count_word(count: int) -> str:
+    """A count as Danish writes it in running text: "to" to "tolv" as words, larger counts as digits."""
+    return next((word for word, number in _COUNTS.items() if number == count), str(count))
 
 
 def announced_count(lead_in: str) -> int | None:

@@ -238,3 +238,31 @@ def test_a_followup_is_focused_on_what_it_asks_in_its_context():
     assert focus.text == "Hvornår kommer der en evaluering af det? Hernings Sverigesprojekt"
     assert focus.answer_type == "time"  # what the follow-up asks, not the earlier question's "definition"
     assert set(content_terms("evaluering Sverigesprojekt")) <= set(focus.terms) and set(earlier.terms) <= set(focus.terms)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilke cases handler om anbringelser?",
+        "Hvilke kommuner har erfaringer med at inddrage familiens netværk?",
+        "Er der kommuner, der tilbyder forældrekurser?",
+        "Findes der kommunale eksempler på arbejde med forældre til små børn?",
+        "Giv mig nogle eksempler på kommuner, der bruger en opsporingsmodel.",
+    ],
+)
+def test_a_request_for_several_case_examples(question):
+    assert analyse_question(question).asks_for_cases
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er der en kommune, der har lukket en døgninstitution?",  # one example
+        "Hvilke kommuner var med i forsøget med én familieplan?",  # who took part in one initiative
+        "Hvilke kommuner står bag samarbejdsmodellen?",
+        "Hvad handler case 5 om?",
+        "Hvor mange kommuner bruger en socioøkonomisk fordelingsmodel?",
+    ],
+)
+def test_no_request_for_several_case_examples(question):
+    assert not analyse_question(question).asks_for_cases

@@ -7,6 +7,7 @@ units, groups, lead-ins and tables come from the real ``split_units`` and ``cand
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -15,7 +16,7 @@ from markdown_it import MarkdownIt
 
 from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
-from assistant.evidence import ScoredUnit, candidate_units
+from assistant.evidence import RESULT_CUES, ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
 from tests.assistant.units_fixture import FakeUnitIndex
@@ -771,3 +772,59 @@ def test_a_nearest_topic_names_each_part_of_its_place_once(metadata, line):
 
     hit = ScoredPassage(Passage("c1", "Tekst.", {"doc_id": "kl", "title": "KL-udspil", "year": 2015, **metadata}), 1.0)
     assert nearest_topic(hit) == line
+
+
+def _case(number: int, title: str, municipality: str) -> dict[str, object]:
+    return {"doc_id": "kl.txt", "case_number": number, "case_title": title, "municipality": municipality, "location": f"CASE #{number}"}
+
+
+CASES = FakeUnitIndex(
+    [
+        ("report", "Mange kommuner arbejder med at inddrage familiens netværk i anbringelser.", KL),
+        ("aalborg", "Aalborg har øget antallet af anbringelser i netværket. Resultatet er 9 pct. flere.", _case(13, "Netværk", "Aalborg")),
+        ("herning", "Herning har gjort anbringelserne kortere og mere intensive.", _case(15, "Korte anbringelser", "Herning Kommune")),
+        ("ishoej", "Ishøj samler det kriminalitetsforebyggende arbejde i én enhed.", _case(6, "Forebyggelse", "Ishøj Kommune")),
+    ]
+)
+
+
+def _in_case(s: ScoredUnit) -> bool:
+    return s.hit.passage.metadata.get("case_number") is not None
+
+
+def _overview(question: str, probabilities: dict[str, float], case_ids: Sequence[str]):
+    analysis = analyse_question(question)
+    units = [
+        replace(s, features=({"coverage": s.coverage, "case_result": float(_in_case(s) and bool(RESULT_CUES.search(s.unit.text)))},))
+        for s in scored_units(question, probabilities, index=CASES)
+    ]
+    hits = {hit.passage.chunk_id: hit for hit in CASES.hits()}
+    cases = [hits[chunk_id] for chunk_id in case_ids]
+    return CitatComposer().compose(analysis, units, case_examples=cases)
+
+
+def test_a_question_for_several_case_examples_gets_each_case_named_with_its_best_unit():
+    question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
+    probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.2, "Herning": 0.1, "Ishøj": 0.05}
+    composition = _overview(question, probabilities, ["herning", "aalborg", "ishoej"])
+    short = composition.short_answer
+    # The likeliest unit answers first; the cases follow in retrieval order, each under its name, with its result.
+    assert short.startswith("Mange kommuner arbejder")
+    assert short.index("**CASE \\#15 Korte anbringelser (Herning Kommune)**") < short.index("**CASE \\#13 Netværk (Aalborg)**")
+    assert "Resultatet er 9 pct. flere." in short
+    assert "Ishøj" not in composition.body  # shares no word with the question
+    assert composition.cases == ("CASE #15 Korte anbringelser (Herning Kommune)", "CASE #13 Netværk (Aalborg)")
+
+
+def test_without_case_examples_asked_for_the_short_answer_keeps_its_budget():
+    question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
+    probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.2, "Herning": 0.1}
+    assert "Herning" not in _overview(question, probabilities, []).short_answer
+
+
+def test_a_block_from_outside_a_case_after_a_quoted_case_comes_under_its_source():
+    question = "Hvad har Aalborg gjort med netværksanbringelser, og hvad gør mange kommuner?"
+    composition = compose(question, {"Aalborg har": 0.9, "Mange kommuner": 0.8}, index=CASES)
+    short = composition.short_answer
+    assert short.startswith("**CASE \\#13 Netværk (Aalborg)**")
+    assert "**De udsatte børn, 2015, side 4**\nMange kommuner arbejder" in short  # not read as Aalborg's

@@ -56,6 +56,23 @@ def test_two_named_sections_each_get_their_own_units(assistant, question, titles
     assert all(title in answer.short_answer for title in titles)  # scored as one question, only the first one's
 
 
+def test_a_question_for_several_case_examples_gets_an_overview_of_them(assistant):
+    answer = assistant.ask("Hvilke cases handler om anbringelser?")
+    assert answer.outcome == "answer"
+    assert answer.text.startswith("Kort svar fra dokumenterne, med ")  # says how many examples follow
+    in_short = {int(m) for m in MARKER.findall(answer.short_answer)}
+    cases = {c.case_number for c in answer.citations if c.case_number is not None and c.number in in_short}
+    assert len(cases) >= 2, answer.short_answer  # the plain short answer quoted one case only
+    assert answer.short_answer.count("**CASE \\#") == len(cases)  # each named above its units
+    assert_every_claim_is_quoted_from_its_citation(answer)
+
+
+def test_a_worry_that_asks_for_municipalities_examples_still_gets_the_guidance(assistant):
+    question = "Jeg er bekymret for en pige i min gruppe. Er der kommuner, der har beskrevet, hvad man skal gøre?"
+    assert assistant.assess(question).case_examples is None  # no case examples crowd out the guidance
+    assert assistant.ask(question).text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
+
+
 def test_a_named_section_is_judged_on_its_own_text(assistant):
     # Another of the best passages mentions 2019; case 5 does not, so 2019 is what the documents lack.
     answer = assistant.ask("Hvad kostede case 5 i 2019?")

@@ -79,6 +79,13 @@ def test_combined_filters_apply_together(bundled_index, method):
 
 
 @pytest.mark.parametrize("method", METHODS)
+def test_the_case_example_filter_keeps_every_case_and_nothing_else(bundled_index, method):
+    hits = search(bundled_index, method, "anbringelser af børn og unge", k=8, filters=PassageFilter(case_examples=True))
+    assert len({hit.passage.metadata["case_number"] for hit in hits}) >= 2  # several cases, not one case's chunks
+    assert all(hit.passage.metadata.get("case_number") is not None for hit in hits)
+
+
+@pytest.mark.parametrize("method", METHODS)
 def test_a_filter_that_matches_nothing_returns_nothing(bundled_index, method):
     assert search(bundled_index, method, "tidlig indsats", k=5, filters=PassageFilter(doc_ids=("findes-ikke.pdf",))) == []
 

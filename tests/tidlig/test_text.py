@@ -312,3 +312,10 @@ def test_trailing_values(line: str, values: list[str]) -> None:
 )
 def test_repeats(sentence: str, earlier: str, expected: bool) -> None:
     assert repeats(sentence, earlier) is expected
+
+
+@pytest.mark.parametrize(("count", "word"), [(2, "to"), (5, "fem"), (12, "tolv"), (13, "13")])
+def test_a_count_is_written_as_danish_running_text_writes_it(count: int, word: str) -> None:
+    from tidlig.text import count_word
+
+    assert count_word(count) == word
