@@ -423,7 +423,8 @@ class CorpusIndex:
 # 22: a slide title over a sentence is a unit of its own, no longer the first words of the sentence's unit.
 # 23: lettered points ("A. ...", "B. ...") keep their line breaks however wide the line before.
 # 24: a title line under a finished list item starts a unit of its own, no longer the item's explanation.
-CHUNKER_VERSION = 24
+# 25: a full stop inside an editor's insertion in square brackets ("[til at arbejde ... grupper. Red.]") ends no sentence.
+CHUNKER_VERSION = 25
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

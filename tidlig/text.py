@@ -96,10 +96,22 @@ def split_sentences(text: str) -> list[str]:
         candidate = flat[start : match.start()].rstrip()
         if _ends_with_abbreviation(candidate) and not _closes_sentence(candidate, flat[match.end() :]):
             continue
+        if _inside_insertion(flat[start : match.start()], flat[match.end() :]):
+            continue
         sentences.append(flat[start : match.end()].strip())
         start = match.end()
     sentences.append(flat[start:].strip())
     return [piece for s in sentences for piece in _SOURCE_NOTE.split(s) if piece]
+
+
+# Characters an editor's insertion in square brackets runs on for at most.
+MAX_INSERTION = 200
+
+
+def _inside_insertion(sentence: str, following: str) -> bool:
+    """Whether a full stop falls inside an editor's insertion in a quotation ("... finde tid [til at
+    arbejde med børnene i små grupper. Red.], hvis der var ..."): the sentence goes on after it."""
+    return sentence.count("[") > sentence.count("]") and "]" in following[:MAX_INSERTION]
 
 
 def _ends_with_abbreviation(text: str) -> bool:

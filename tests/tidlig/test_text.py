@@ -319,3 +319,11 @@ def test_a_count_is_written_as_danish_running_text_writes_it(count: int, word: s
     from tidlig.text import count_word
 
     assert count_word(count) == word
+
+
+def test_a_full_stop_inside_an_editors_insertion_ends_no_sentence() -> None:
+    text = "Førhen ville du finde tid [til at arbejde i små grupper. Red.], hvis fire var syge. Nu er det anderledes."
+    assert split_sentences(text) == [
+        "Førhen ville du finde tid [til at arbejde i små grupper. Red.], hvis fire var syge.",
+        "Nu er det anderledes.",
+    ]
