@@ -463,8 +463,38 @@ def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label(
     answer, section = text.split("\n\n**Forældrene**\n")
     assert "500 pluspladser" in answer
     assert "At forældrene inddrages tidligt" in section and "KL anbefaler tre ting:" in section
-    assert "At kommunerne styrker" not in section  # a topic shows a list's likely items, not the whole list
+    assert "At kommunerne styrker" in section  # a list this short, cut, would read as cut off
     assert "Svømmehallen" not in text  # likely, but shares none of the topic's words
+
+
+LONG_LIST = (
+    "KL anbefaler:\n"
+    "- At kommunerne styrker den tidlige opsporing i dagtilbud gennem en fælles model på tværs af børne- og ungeområdet\n"
+    "- At forældrene inddrages tidligt, når en pædagog bliver bekymret for et barn, og at de ses som en ressource\n"
+    "- At pædagoger får sparring fra PPR og socialrådgivere tæt på hverdagen i institutionen og skolen\n"
+    "- At kommunerne følger op på indsatsen med data om børnenes trivsel, læring og udvikling fra år til år"
+)
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "whole"),
+    [
+        ({"pluspladser": (0.9, 0.01), "forældrene inddrages": (0.01, 0.6), "sparring": (0.01, 0.05)}, False),  # its likely items
+        ({"pluspladser": (0.9, 0.01), "forældrene inddrages": (0.01, 0.6), "At ": (0.01, 0.25)}, True),  # all about as likely
+    ],
+)
+def test_a_guidance_topic_shows_a_long_list_whole_only_when_every_item_is_about_as_likely(probabilities, whole):
+    index = FakeUnitIndex([("plads", "Der er 500 pluspladser i byen.", KL), ("kl", LONG_LIST, KL)])
+    question, topic = "Hvor mange pluspladser er der?", "forældrene inddrages tidligt"
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", (), "Forældrene")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    section = CitatComposer().compose(analysis, scored).short_answer
+    assert "At forældrene inddrages tidligt" in section
+    assert ("At pædagoger får sparring" in section) is whole
 
 
 def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
