@@ -424,7 +424,8 @@ class CorpusIndex:
 # 23: lettered points ("A. ...", "B. ...") keep their line breaks however wide the line before.
 # 24: a title line under a finished list item starts a unit of its own, no longer the item's explanation.
 # 25: a full stop inside an editor's insertion in square brackets ("[til at arbejde ... grupper. Red.]") ends no sentence.
-CHUNKER_VERSION = 25
+# 26: a title that asks ("Hvor mange kommuner bruger ...?") is the lead-in of the list right under it.
+CHUNKER_VERSION = 26
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -57,10 +57,12 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
 def _is_title(paragraph: str) -> bool:
     """A heading of one line, or two with its source ("Typisk profil på tilbageførte elever", "EN NATIONAL
     STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):" / "Videnrådet for forebyggelse 2021") introduces the list
-    right after it, as a slide's title does: capitalised, a few words or more, without closing punctuation."""
+    right after it, as a slide's title does: capitalised, a few words or more, without a full stop. A title
+    that asks ("Hvor mange kommuner bruger socioøkonomisk ressourcefordeling?") introduces the list that
+    answers it: "42 procent af kommunerne anvender ..." says of what only under it."""
     lines = paragraph.strip().split("\n")
     line = " ".join(paragraph.split())
-    return len(lines) <= 2 and line[:1].isupper() and len(line.split()) >= 2 and not line.endswith((".", "!", "?", "…"))
+    return len(lines) <= 2 and line[:1].isupper() and len(line.split()) >= 2 and not line.endswith((".", "!", "…"))
 
 
 def _paragraph_breaks(blocks: list[str]) -> Iterator[str]:

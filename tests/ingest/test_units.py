@@ -139,6 +139,14 @@ def test_a_slide_title_right_above_a_list_is_the_list_lead_in():
     assert [u.lead_in for u in units if u.kind == "list_item"] == ["Typisk profil på tilbageførte elever"] * 2
 
 
+def test_a_title_that_asks_is_the_lead_in_of_the_list_that_answers_it():
+    heading = "Hvor mange kommuner bruger socioøkonomisk ressourcefordeling?"
+    text = f"{heading}\n\n- 42 procent af kommunerne anvender socioøkonomiske kriterier\n- Størstedelen fordeler 5 procent eller mindre"
+    units = split_units("c", text, "text", heading)
+
+    assert [(u.kind, u.lead_in) for u in units] == [("list_item", heading)] * 2
+
+
 def test_a_paragraph_after_an_unpunctuated_slide_bullet_is_not_part_of_the_item():
     text = (
         "- Der skal skabes fælles begreber og forståelse af hinandens praksis\n"
