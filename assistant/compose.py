@@ -790,18 +790,21 @@ class _Writer:
         unit of several sentences a piece that is no sentence (a slide's signature, a chart label) is
         left out; a sentence that repeats or lies inside one already shown is left out too."""
         sentences = split_sentences(text) or [text]
-        shown = []
+        kept: list[tuple[str, str]] = []  # (sentence, its plain form)
+        titled = len(sentences) > 1 and _is_item_title(sentences[0])
         for number, sentence in enumerate(sentences):
             plain = " ".join(sentence.lower().split())
-            title = number == 0 and _is_item_title(sentence)
-            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence) and not title:
+            if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence) and not (titled and number == 0):
                 continue
-            if self._repeats(plain):
+            if self._repeats(plain) or any(repeats(plain, earlier) for _, earlier in kept):
                 continue
+            kept.append((sentence, plain))
+        if titled and [sentence for sentence, _ in kept] == sentences[:1]:
+            return ""  # an item's title whose explanation is already shown says nothing alone ("Familie- og netværksinddragelse.")
+        for sentence, plain in kept:
             self._shown.append(plain)
             self.book.cite(hit, sentence)
-            shown.append(f"{inert_markdown(sentence)} [{marker}]")
-        return " ".join(shown)
+        return " ".join(f"{inert_markdown(sentence)} [{marker}]" for sentence, _ in kept)
 
     def _table(self, block: _Block, marker: int) -> str:
         """A Markdown table: the header row, then the rows; the marker closes each row's last cell. A

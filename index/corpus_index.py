@@ -425,7 +425,10 @@ class CorpusIndex:
 # 24: a title line under a finished list item starts a unit of its own, no longer the item's explanation.
 # 25: a full stop inside an editor's insertion in square brackets ("[til at arbejde ... grupper. Red.]") ends no sentence.
 # 26: a title that asks ("Hvor mange kommuner bruger ...?") is the lead-in of the list right under it.
-CHUNKER_VERSION = 26
+# 27: a full stop at the end of a line ends its sentence before a capitalised line, after an abbreviation
+#     too ("... støtte til madlavning mv." / "Aalborg Kommunes investering ...").
+# 28: two or more lines that define a term each ("Strukturel støtte: Tiltag, der ...") are the items of a list.
+CHUNKER_VERSION = 28
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

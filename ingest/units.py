@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ingest.types import EvidenceUnit, UnitKind
-from tidlig.text import MIN_LEAD_IN_WORDS, is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
+from tidlig.text import MIN_LEAD_IN_WORDS, is_fragment, is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
@@ -49,9 +49,45 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
         if is_list_item(flat):
             yield "list_item", strip_list_marker(flat), lead_in
             continue
+        if (terms := _defined_terms(paragraph)) is not None:
+            head, pieces = terms
+            heading = " ".join(head.split())
+            lead_in = heading if heading and (is_lead_in(heading) or _is_title(head)) else lead_in
+            for sentence in split_sentences(head):
+                yield "sentence", sentence, ""
+            for kind, piece in pieces:
+                yield kind, " ".join(piece.split()), lead_in if kind == "list_item" else ""
+            lead_in = ""
+            continue
         lead_in = flat if is_lead_in(flat) or _is_title(paragraph) else ""
-        for sentence in split_sentences(flat):
+        for sentence in split_sentences(paragraph):
             yield "sentence", sentence, ""
+
+
+# A line that defines a term: a capitalised label of a few words, a colon, the definition ("Strukturel
+# støtte: Tiltag, der styrker ...").
+_DEFINITION = re.compile(r"^[A-ZÆØÅ][^\W\d_]*(?:[ -][^\W\d_]+){0,3}: \S")
+
+
+def _defined_terms(paragraph: str) -> tuple[str, list[tuple[UnitKind, str]]] | None:
+    """(the lines before, the pieces from there on) when two or more of a paragraph's lines define one term
+    each, as a slide lists "Pædagogisk støtte: ...", "Tværfaglig støtte: ...": a list without markers, read
+    as one, where each line alone answered only for its own term. Each defining line is an item; a line that
+    defines nothing explains the item above it ("Strukturel støtte: Tiltag ..." / "Det kan fx være ..."),
+    unless it is debris ("Kilde: ..."), which is a piece of its own. None when fewer than two lines define."""
+    lines = paragraph.split("\n")
+    defining = [n for n, line in enumerate(lines) if _DEFINITION.match(line.strip()) and not is_fragment(line)]
+    if len(defining) < 2:
+        return None
+    pieces: list[tuple[UnitKind, str]] = []
+    for line in lines[defining[0] :]:
+        if _DEFINITION.match(line.strip()) and not is_fragment(line):
+            pieces.append(("list_item", line))
+        elif is_fragment(line) or pieces[-1][0] != "list_item":
+            pieces.append(("sentence", line))
+        else:
+            pieces[-1] = ("list_item", f"{pieces[-1][1]}\n{line}")
+    return "\n".join(lines[: defining[0]]), pieces
 
 
 def _is_title(paragraph: str) -> bool:

@@ -86,7 +86,25 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[i
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of one paragraph (line breaks inside it are treated as spaces)."""
+    """Sentences of one paragraph (line breaks inside it are treated as spaces, except that a full stop at the
+    end of a line ends its sentence when the next line opens with a capital: "... støtte til madlavning mv." /
+    "Aalborg Kommunes investering ..." is a box's caption under a sentence, not the sentence going on)."""
+    pieces, start = [], 0
+    for match in _NEXT_LINE.finditer(text):
+        if text[: match.start()].rstrip(_CLOSING)[-1:] in _FULL_STOPS:
+            pieces.append(text[start : match.start()])
+            start = match.end()
+    return [sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)]
+
+
+# A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),
+# with any closing quotation marks or brackets.
+_NEXT_LINE = re.compile(rf"[ \t]*\n\s*(?=[{_OPENING}]?[A-ZÆØÅÉÜ])")
+_CLOSING = "\"”’')"
+_FULL_STOPS = ".!?…"
+
+
+def _sentences(text: str) -> list[str]:
     flat = " ".join(text.split())
     if not flat:
         return []

@@ -858,3 +858,20 @@ def test_a_block_from_outside_a_case_after_a_quoted_case_comes_under_its_source(
     short = composition.short_answer
     assert short.startswith("**CASE \\#13 Netværk (Aalborg)**")
     assert "**De udsatte børn, 2015, side 4**\nMange kommuner arbejder" in short  # not read as Aalborg's
+
+
+def test_a_list_item_whose_explanation_is_already_shown_is_left_out_not_cut_to_its_title():
+    index = FakeUnitIndex(
+        [
+            ("kl", "Kommunen arbejder systematisk med at inddrage barnets familie og netværk i hele sagsforløbet.", KL),
+            (
+                "boraas",
+                "Borås karakteriseres ved følgende:\n- Familie- og netværksinddragelse. Kommunen arbejder systematisk med at "
+                "inddrage barnets familie og netværk i hele sagsforløbet.\n- Plejefamilier. 75 pct. af de anbragte bor hos en familie.",
+                KBH,
+            ),
+        ]
+    )
+    composition = compose("Hvilke kendetegn har Borås?", {"systematisk med at inddrage": 0.9, "Plejefamilier": 0.8}, index=index)
+    assert "Familie- og netværksinddragelse." not in composition.body
+    assert "- Plejefamilier. [2] 75 pct. af de anbragte bor hos en familie. [2]" in composition.body

@@ -285,3 +285,27 @@ def test_a_heading_that_ends_a_sentence_does_not_introduce_the_list_under_it():
     heading = "Kommunen har gjort meget."
     units = split_units("kl-0001-abc", f"{heading}\n\n- at styrke opsporingen", heading=heading)
     assert [(u.kind, u.lead_in) for u in units] == [("list_item", "")]
+
+
+def test_lines_that_each_define_a_term_are_the_items_of_a_list():
+    heading = "Forskellige støtteformer i danske dagtilbud"
+    text = (
+        f"{heading}\n"
+        "Pædagogisk støtte: Monofaglig støtte til ét barn.\n"
+        "Strukturel støtte: Tiltag, der styrker rammerne.\n"
+        "Det kan fx være særlige midler.\n"
+        "Kilde: EVA (2023)"
+    )
+    units = split_units("c", text, "slide", heading)
+
+    assert [(u.kind, " ".join(u.text.split()), u.lead_in) for u in units] == [
+        ("list_item", "Pædagogisk støtte: Monofaglig støtte til ét barn.", heading),
+        ("list_item", "Strukturel støtte: Tiltag, der styrker rammerne. Det kan fx være særlige midler.", heading),  # its explanation
+        ("sentence", "Kilde: EVA (2023)", ""),  # a source line is no definition and explains nothing
+    ]
+
+
+def test_one_line_that_defines_a_term_stays_a_sentence():
+    units = split_units("c", "Formål: At styrke læringsmiljøerne.\nDet sker i alle kommuner.", "slide")
+
+    assert [u.kind for u in units] == ["sentence", "sentence"]

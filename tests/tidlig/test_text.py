@@ -327,3 +327,17 @@ def test_a_full_stop_inside_an_editors_insertion_ends_no_sentence() -> None:
         "Førhen ville du finde tid [til at arbejde i små grupper. Red.], hvis fire var syge.",
         "Nu er det anderledes.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a box's caption on the line under a sentence that ends with an abbreviation
+        ("støtte til madlavning mv.\nAalborg Kommunes investering", ["støtte til madlavning mv.", "Aalborg Kommunes investering"]),
+        ("Han sagde ”Hej.”\nNæste linje.", ["Han sagde ”Hej.”", "Næste linje."]),  # the closing quote stays
+        ("Det gælder bl.a.\nsmå børn.", ["Det gælder bl.a. små børn."]),  # a lowercase line goes on
+        ("En titel uden punktum\nNæste linje.", ["En titel uden punktum Næste linje."]),
+    ],
+)
+def test_a_full_stop_at_the_end_of_a_line_ends_its_sentence_before_a_capitalised_line(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
