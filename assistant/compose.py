@@ -153,6 +153,7 @@ class Composition:
     more: str
     book: CitationBook
     cases: tuple[str, ...] = ()  # the case examples the short answer quotes, in order (see :func:`case_name`)
+    opening_case: str | None = None  # the case example of the short answer's first block, if any
 
     @property
     def body(self) -> str:
@@ -216,7 +217,8 @@ class CitatComposer:
         short_answer = "\n\n".join(self._sections(short, labels, writer, named_case))
         more = [] if fact else self._more(scored_units, shown, case, writer)
         cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
-        return Composition(short_answer, writer.more(more), book, cases)
+        opening = case_name(short[0].hit.passage.metadata) if short else None
+        return Composition(short_answer, writer.more(more), book, cases, opening)
 
     def _answer(
         self,
@@ -289,27 +291,29 @@ class CitatComposer:
     def _sections(blocks: list[_Block], labels: list[str], writer: _Writer, named_case: str | None) -> list[str]:
         """The short answer's blocks, those of a labelled part (a concern answer's guidance topic) under
         their bold label, the others first and together, as the question asked them. A block quoted from
-        a case example the lead-in does not name comes under the case's name: which municipality did
-        this is the first thing a reader of a case asks, and the quoted sentences rarely say."""
+        a case example comes under the case's name unless the text right above speaks of the same case (the
+        lead-in, or the block before): which municipality did this is the first thing a reader of a case
+        asks, and the quoted sentences rarely say. A block from outside a case right after a case's comes
+        under its source's name, so it does not read as the case's."""
         sections: dict[str, list[_Block]] = {"": []}
         for block, label in zip(blocks, labels, strict=True):
             sections.setdefault(label, []).append(block)
-        named = {named_case} if named_case else set()
         texts = []
         for label, members in sections.items():
             rendered = []
-            after_case = False  # the block before was quoted from a case example
+            # The case example the text right above speaks of: the lead-in's, then each block's (None for a
+            # block from outside a case). A case's block under another source's would read as that source's.
+            above = named_case if not label else None
             for block in _merged(members):
                 text = writer.block(block)
+                if not text:
+                    continue
                 case = case_name(block.hit.passage.metadata)
-                if text and case is not None and case not in named:
-                    named.add(case)
+                if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
-                elif text and case is None and (title := _section_title(block) or (source_heading(block.hit) if after_case else "")):
-                    # Under no name of its own, a block right after a named case would read as that case's.
+                elif case is None and (title := _section_title(block) or (source_heading(block.hit) if above is not None else "")):
                     text = f"**{inert_markdown(title)}**\n{text}"
-                if text:
-                    after_case = case is not None
+                above = case
                 rendered.append(text)
             text = "\n\n".join(filter(None, rendered))
             if text:

@@ -399,7 +399,7 @@ class Assistant:
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
-        lead_in = self._lead_in(assessment, hits, composition.cases)
+        lead_in = self._lead_in(assessment, hits, composition)
         if state.writer is not None:
             try:
                 passages = Passages.from_citations(composition.book.citations(), hits)
@@ -446,10 +446,19 @@ class Assistant:
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in asked_guidance(analysis.text)) if analysis.is_concern else ()
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
-        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases)
+        lead = _lead_case(assessment, hits)
+        composition = state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, lead, asked, cases)
+        if lead is not None and composition.opening_case != lead:
+            # The answer opens with another source's units: the lead-in will not name the case, so its
+            # units come under its name (see _lead_in).
+            composition = state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, None, asked, cases)
+        return composition
 
-    def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], cases: Sequence[str] = ()) -> str:
-        """The first line says which kind of answer follows; ``cases`` are the case examples the answer quotes."""
+    def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition) -> str:
+        """The first line says which kind of answer follows: it names a case example only when the answer
+        opens with that case's units ("Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?" opens with
+        the slides' list, though the best passage was a Hedensted case)."""
+        cases = composition.cases
         decision = assessment.decision
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
@@ -459,7 +468,7 @@ class Assistant:
             return render("lead_in_concern")
         if assessment.analysis.asks_for_cases and cases:
             return render("lead_in_cases", count=count_word(len(cases))) if len(cases) > 1 else render("lead_in_one_case")
-        if (case := _lead_case(assessment, hits)) is not None:
+        if (case := _lead_case(assessment, hits)) is not None and case == composition.opening_case:
             return render("lead_in_case", case=inert_markdown(case))
         return render("lead_in")
 

@@ -875,3 +875,19 @@ def test_a_list_item_whose_explanation_is_already_shown_is_left_out_not_cut_to_i
     composition = compose("Hvilke kendetegn har Borås?", {"systematisk med at inddrage": 0.9, "Plejefamilier": 0.8}, index=index)
     assert "Familie- og netværksinddragelse." not in composition.body
     assert "- Plejefamilier. [2] 75 pct. af de anbragte bor hos en familie. [2]" in composition.body
+
+
+def test_a_case_block_after_another_sources_block_is_named_again():
+    index = FakeUnitIndex(
+        [
+            ("lolland-1", "Lolland ville udskifte mavefornemmelser med faglig viden.", _case(10, "Fra anbringelse", "Lolland")),
+            ("deck", "VIBUS udbreder viden og redskaber til dagtilbud.", KL),
+            ("lolland-2", "I dag bruger Toftegård et redskab mod magtanvendelser.", _case(10, "Fra anbringelse", "Lolland")),
+        ]
+    )
+    probabilities = {"mavefornemmelser": 0.9, "VIBUS": 0.8, "Toftegård": 0.7}
+    composition = compose("Findes der et redskab til en dårlig mavefornemmelse?", probabilities, index=index)
+    short = composition.short_answer
+    assert short.count("**CASE \\#10 Fra anbringelse (Lolland)**") == 2, short  # Toftegård is not the deck's
+    assert "**De udsatte børn, 2015, side 4**\nVIBUS" in short
+    assert composition.opening_case == "CASE #10 Fra anbringelse (Lolland)"

@@ -73,6 +73,20 @@ def test_a_worry_that_asks_for_municipalities_examples_still_gets_the_guidance(a
     assert assistant.ask(question).text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?", "Hvad gør Holstebro for nye forældre?", "Hvordan gik det i Aalborg?"],
+)
+def test_a_lead_in_names_a_case_only_when_the_answer_opens_with_it(assistant, question):
+    answer = assistant.ask(question)
+    first = answer.text.split("\n")[0]
+    opening = next(c for c in answer.citations if c.number == int(MARKER.findall(answer.short_answer)[0]))
+    if first.startswith("Dokumenterne beskriver et kommunalt eksempel"):
+        assert opening.case_number is not None and f"#{opening.case_number} " in first.replace("\\", "")
+    else:
+        assert first.startswith(("Kort svar", "Delvist svar"))
+
+
 def test_a_named_section_is_judged_on_its_own_text(assistant):
     # Another of the best passages mentions 2019; case 5 does not, so 2019 is what the documents lack.
     answer = assistant.ask("Hvad kostede case 5 i 2019?")
