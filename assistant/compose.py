@@ -200,7 +200,8 @@ class CitatComposer:
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
         no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
-        example the lead-in names (see :func:`case_name`); any other case quoted is named above its units.
+        example the lead-in may name (see :func:`case_name`): it is left unnamed above its units only when the
+        answer opens with it; any other case quoted is named above its units.
         ``asked_topics`` are the labels of the guidance topics a worry asks for by name: they answer it, so
         their lists are shown whole, where another topic's long list shows only its likely items (unless every
         item is about as likely as the best).
@@ -213,11 +214,13 @@ class CitatComposer:
         if case_examples and outcome == "answer":
             others = self._other_cases(scored_units, short, shown, analysis, case_examples)
             short, labels = short + others, labels + [""] * len(others)
+        opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book)
-        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case))
+        # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
+        # the case's units come under its name like any other case's.
+        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case if named_case == opening else None))
         more = [] if fact else self._more(scored_units, shown, case, writer)
         cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
-        opening = case_name(short[0].hit.passage.metadata) if short else None
         return Composition(short_answer, writer.more(more), book, cases, opening)
 
     def _answer(
@@ -519,8 +522,9 @@ def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit])
     """``items`` with each item right after one of them that explains it ("• Det skyldes, at ...", "• Fx
     ..."): it is as relevant as the item it explains."""
     chosen = {u.unit_id for u in items}
+    by_position = {m.unit.position: m.unit for m in members}
     for member in sorted(members, key=lambda s: s.unit.position):
-        before = next((m.unit for m in members if m.unit.position == member.unit.position - 1), None)
+        before = by_position.get(member.unit.position - 1)
         if before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen and explains_previous(member.unit.text):
             chosen.add(member.unit.unit_id)
             items.append(member.unit)

@@ -446,19 +446,12 @@ class Assistant:
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in asked_guidance(analysis.text)) if analysis.is_concern else ()
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
-        lead = _lead_case(assessment, hits)
-        composition = state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, lead, asked, cases)
-        if lead is not None and composition.opening_case != lead:
-            # The answer opens with another source's units: the lead-in will not name the case, so its
-            # units come under its name (see _lead_in).
-            composition = state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, None, asked, cases)
-        return composition
+        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases)
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition) -> str:
         """The first line says which kind of answer follows: it names a case example only when the answer
         opens with that case's units ("Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?" opens with
         the slides' list, though the best passage was a Hedensted case)."""
-        cases = composition.cases
         decision = assessment.decision
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
@@ -466,7 +459,7 @@ class Assistant:
             return partial_lead_in(decision, assessment.analysis)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
-        if assessment.analysis.asks_for_cases and cases:
+        if assessment.analysis.asks_for_cases and (cases := composition.cases):
             return render("lead_in_cases", count=count_word(len(cases))) if len(cases) > 1 else render("lead_in_one_case")
         if (case := _lead_case(assessment, hits)) is not None and case == composition.opening_case:
             return render("lead_in_case", case=inert_markdown(case))

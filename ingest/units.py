@@ -76,18 +76,22 @@ def _defined_terms(paragraph: str) -> tuple[str, list[tuple[UnitKind, str]]] | N
     defines nothing explains the item above it ("Strukturel støtte: Tiltag ..." / "Det kan fx være ..."),
     unless it is debris ("Kilde: ..."), which is a piece of its own. None when fewer than two lines define."""
     lines = paragraph.split("\n")
-    defining = [n for n, line in enumerate(lines) if _DEFINITION.match(line.strip()) and not is_fragment(line)]
+    defining = [n for n, line in enumerate(lines) if _defines_term(line)]
     if len(defining) < 2:
         return None
     pieces: list[tuple[UnitKind, str]] = []
     for line in lines[defining[0] :]:
-        if _DEFINITION.match(line.strip()) and not is_fragment(line):
+        if _defines_term(line):
             pieces.append(("list_item", line))
         elif is_fragment(line) or pieces[-1][0] != "list_item":
             pieces.append(("sentence", line))
         else:
             pieces[-1] = ("list_item", f"{pieces[-1][1]}\n{line}")
     return "\n".join(lines[: defining[0]]), pieces
+
+
+def _defines_term(line: str) -> bool:
+    return bool(_DEFINITION.match(line.strip())) and not is_fragment(line)
 
 
 def _is_title(paragraph: str) -> bool:

@@ -76,7 +76,10 @@ LIST_MARKER = "- "  # how cleaned text writes a list item
 LIST_INDENT = "  "  # ... and one of a nested list: this before the marker once per level below the top
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.
 _OPENING = "\"“”'‘’»("
-_BOUNDARY = re.compile(rf"(?<=[.!?…])[\"”’')]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
+# What ends a sentence, and the closing quotation marks or brackets that may follow it.
+_FULL_STOPS = ".!?…"
+_CLOSING = "\"”’')"
+_BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
 _SOURCE_NOTE = re.compile(r"\s+(?=Kilder?\s*:)|(?<=[.!?…])\s+(?=https?://|www\.)")
@@ -100,8 +103,6 @@ def split_sentences(text: str) -> list[str]:
 # A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),
 # with any closing quotation marks or brackets.
 _NEXT_LINE = re.compile(rf"[ \t]*\n\s*(?=[{_OPENING}]?[A-ZÆØÅÉÜ])")
-_CLOSING = "\"”’')"
-_FULL_STOPS = ".!?…"
 
 
 def _sentences(text: str) -> list[str]:
