@@ -246,6 +246,7 @@ _CASES_ASKED = re.compile(
     r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b"
     r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
     r"|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+    r"|\b(?:hvordan|hvad) (?:har|gør|gjorde) (?:andre |nogle |flere )?kommuner\b"
     r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
 )
 

@@ -611,8 +611,12 @@ def _case_key(hit: ScoredPassage) -> tuple[str, object] | None:
 
 def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS) -> list[_Block]:
     """The first ``limit`` result sentences (in document order) of the case the short answer starts from:
-    leaders ask what came of a case, and result sentences rarely share the question's words."""
-    results = [s for s in scored if _case_result(s, case) and s.key not in shown and s.group not in shown]
+    leaders ask what came of a case, and result sentences rarely share the question's words. A sentence
+    announcing a list of results ("Fire år efter ... ses følgende resultater:") is not one: its items are,
+    and they are shown under it; taken alone it left the announced results out."""
+    results = [
+        s for s in scored if _case_result(s, case) and not is_lead_in(s.unit.text) and s.key not in shown and s.group not in shown
+    ]
     picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:limit]
     shown.update(s.key for s in picked)
     return _grouped(picked)

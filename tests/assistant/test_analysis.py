@@ -248,6 +248,8 @@ def test_a_followup_is_focused_on_what_it_asks_in_its_context():
         "Er der kommuner, der tilbyder forældrekurser?",
         "Findes der kommunale eksempler på arbejde med forældre til små børn?",
         "Giv mig nogle eksempler på kommuner, der bruger en opsporingsmodel.",
+        "Hvordan har kommuner grebet overgangen til voksenlivet an?",
+        "Hvad har andre kommuner gjort for at få flere unge i uddannelse?",
     ],
 )
 def test_a_request_for_several_case_examples(question):

@@ -891,3 +891,27 @@ def test_a_case_block_after_another_sources_block_is_named_again():
     assert short.count("**CASE \\#10 Fra anbringelse (Lolland)**") == 2, short  # Toftegård is not the deck's
     assert "**De udsatte børn, 2015, side 4**\nVIBUS" in short
     assert composition.opening_case == "CASE #10 Fra anbringelse (Lolland)"
+
+
+def test_a_case_result_that_announces_a_list_comes_with_its_items():
+    index = FakeUnitIndex(
+        [
+            ("report", "Mange kommuner arbejder med at inddrage familiens netværk i anbringelser.", KL),
+            (
+                "ringsted",
+                "Ringsted har samlet indsatsen for unge i netværket i én enhed.\n\nFire år efter ses følgende resultater:\n"
+                "- Andelen i uddannelse steg med 12 pct.\n- Andelen på forsørgelse faldt med 2 pct.",
+                _case(19, "Ungeenhed", "Ringsted Kommune"),
+            ),
+        ]
+    )
+    question = "Hvilke kommuner har erfaringer med unge i netværket?"
+    units = [
+        replace(s, features=({"coverage": s.coverage, "case_result": float(_in_case(s) and bool(RESULT_CUES.search(s.unit.text)))},))
+        for s in scored_units(question, {"Mange kommuner": 0.9, "Ringsted har": 0.3}, index=index)
+    ]
+    assert any(s.unit.text.endswith("resultater:") and s.features[0]["case_result"] for s in units)  # a result cue, and a lead-in
+    ringsted = next(hit for hit in index.hits() if hit.passage.chunk_id == "ringsted")
+    short = CitatComposer().compose(analyse_question(question), units, case_examples=[ringsted]).short_answer
+    # The case's first result is the announced list's first item, under its lead-in; the lead-in never stands alone.
+    assert "Fire år efter ses følgende resultater: [2]\n- Andelen i uddannelse steg med 12 pct. [2]" in short
