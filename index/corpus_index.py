@@ -428,7 +428,9 @@ class CorpusIndex:
 # 27: a full stop at the end of a line ends its sentence before a capitalised line, after an abbreviation
 #     too ("... støtte til madlavning mv." / "Aalborg Kommunes investering ...").
 # 28: two or more lines that define a term each ("Strukturel støtte: Tiltag, der ...") are the items of a list.
-CHUNKER_VERSION = 28
+# 29: on a slide, a capitalised line whose first word would have fitted is a line of its own (bullets that
+#     lost their markers), unless the line before ends mid-sentence or with a name.
+CHUNKER_VERSION = 29
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -221,12 +221,22 @@ def reflow(paragraph: str, width: int = 0) -> str:
     "Minimumsnormeringer i daginstitutioner (2020)") is a paragraph of two short lines, which read
     alone look wrapped; the slide's longest line shows they are not.
 
+    ``width`` is only given for a slide's text, and there a capitalised line whose first word would have
+    fitted starts a new line however long the line before it is, unless that line ends mid-sentence:
+    bullets that lost their markers ("Den enkelte skole betaler ved segregering af skolestartere",
+    "Elever med funktionsnedsættelse er undtaget betalingsforpligtigelse", "Tilflyttere er undtaget
+    betaling skoleåret ud") carry no full stop, and a line as long as most of the slide read as wrapped,
+    so three rules ran into one sentence. In Danish a wrapped sentence goes on in lower case, or with a
+    name after "i", "og" or "med" or after the name's first word ("Danmarks" + "Evalueringsinstitut");
+    prose pages keep the stricter test.
+
     Example::
 
         reflow("- Formel forældreuddannelse, hvor alle\\nførstegangsforældre tilbydes et kursus")
         # "- Formel forældreuddannelse, hvor alle førstegangsforældre tilbydes et kursus"
     """
     # The wrap width is read from the lines as extracted, before dehyphenation makes some of them longer.
+    on_slide = width > 0
     width = max(_MIN_WRAP_WIDTH, width, widest_line(paragraph))
     lines = [keep_nesting(line, " ".join(line.split())) for line in dehyphenate(paragraph).split("\n") if line.strip()]
     if not lines:
@@ -235,14 +245,14 @@ def reflow(paragraph: str, width: int = 0) -> str:
     for previous, line in pairwise(lines):
         if out[-1].endswith("/"):
             out[-1] += line
-        elif _breaks_line(previous, line, width):
+        elif _breaks_line(previous, line, width, on_slide):
             out.append(line)
         else:
             out[-1] += " " + line
     return "\n".join(out)
 
 
-def _breaks_line(previous: str, line: str, width: int) -> bool:
+def _breaks_line(previous: str, line: str, width: int, on_slide: bool) -> bool:
     if is_list_item(line) or _next_lettered_point(previous, line):
         return True
     if previous[-1] in ".!?" and is_caps_title(line):
@@ -252,7 +262,14 @@ def _breaks_line(previous: str, line: str, width: int) -> bool:
     if not starts_sentence(line) or (is_caps(previous) and is_caps(line)) or ends_mid_sentence(previous):
         return False
     fits = len(previous) + 1 + len(line.split()[0]) <= width
-    return fits and (previous[-1] in ".!?:)" or len(previous) <= _SHORT_LINE * width)
+    unbulleted = on_slide and not _ends_with_name(previous)
+    return fits and (unbulleted or previous[-1] in ".!?:)" or len(previous) <= _SHORT_LINE * width)
+
+
+def _ends_with_name(line: str) -> bool:
+    """True when the last word of ``line`` is capitalised: a name that may run on into the next line
+    ("-Danmarks" + "Evalueringsinstitut")."""
+    return starts_sentence(line.rsplit(" ", 1)[-1].lstrip("-–("))
 
 
 def _next_lettered_point(previous: str, line: str) -> bool:

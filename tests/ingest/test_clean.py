@@ -187,6 +187,36 @@ def test_a_slide_title_over_its_first_line_keeps_its_break_at_the_slides_width()
     assert widest_line(" Ny  vidensenhed \nkort") == len("Ny vidensenhed")
 
 
+def test_unbulleted_lines_on_a_slide_stay_apart_however_long():
+    slide = (
+        "Videreføres:\nDen enkelte skole betaler ved segregering af skolestartere\n"
+        "Elever med funktionsnedsættelse er undtaget betalingsforpligtigelse\n"
+        "Tilflyttere er undtaget betaling skoleåret ud\n\n"
+        "Anbefaling 4: Hvordan økonomistyringen af specialområdet kan understøtte mål og indsatser"
+    )
+    # Each line is longer than 0.6 of the slide's width: by length alone they read as one wrapped sentence.
+    lines = clean_text(slide, widest_line(slide)).split("\n")
+    assert lines[1:4] == [
+        "Den enkelte skole betaler ved segregering af skolestartere",
+        "Elever med funktionsnedsættelse er undtaget betalingsforpligtigelse",
+        "Tilflyttere er undtaget betaling skoleåret ud",
+    ]
+    # Prose keeps the stricter test: a long unpunctuated line is a wrap.
+    assert "skolestartere Elever med funktionsnedsættelse" in clean_text(slide).split("\n")[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- 44 pct. oplever, at børn ikke får den hjælp, de har brug for. -Danmarks\nEvalueringsinstitut 2022",  # a name runs on
+        "Skolerne samarbejder med sundhedsplejen og\nPPR om de mindste børn",  # ends mid-sentence
+        "Alle børn i dagtilbud sprogvurderes ved treårsalderen i\nHedensted",
+    ],
+)
+def test_a_wrapped_line_on_a_slide_still_joins(text):
+    assert clean_text(text, widest_line(text) + 20) == " ".join(text.split())
+
+
 def test_a_line_ending_in_a_slash_joins_the_next_also_where_a_new_sentence_would_start():
     assert reflow("TIP/\nHandleteam", width=80) == "TIP/Handleteam"
 
