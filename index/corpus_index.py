@@ -430,7 +430,9 @@ class CorpusIndex:
 # 28: two or more lines that define a term each ("Strukturel støtte: Tiltag, der ...") are the items of a list.
 # 29: on a slide, a capitalised line whose first word would have fitted is a line of its own (bullets that
 #     lost their markers), unless the line before ends mid-sentence or with a name.
-CHUNKER_VERSION = 29
+# 30: a footnote broken by a page is joined with its rest at the top of the next page's footnote area;
+#     bare link targets repeating a note's link are dropped.
+CHUNKER_VERSION = 30
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -40,6 +40,7 @@ every line knows its page, so each block records where its text moves to the nex
 from __future__ import annotations
 
 import logging
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -91,6 +92,7 @@ _FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
 # Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
 _RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
+_BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
 # A separator line of many spaces stands above the footnotes at the foot of a page (Word documents).
 _FOOTNOTE_RULE = re.compile(r"^[ \t]{20,}$")
 # "Holstebro Kommune", "Høje-Taastrup Kommune", "Københavns Kommune" (a title may start in lowercase).
@@ -352,6 +354,7 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
 def _classify(paragraphs: list[_Paragraph]) -> None:
     for paragraph in paragraphs:
         _classify_alone(paragraph)
+    _join_broken_footnotes(paragraphs)
     _merge_figure_captions(paragraphs)
     _mark_chapters(paragraphs)
     _mark_numbered_headings(paragraphs)
@@ -382,6 +385,35 @@ def _classify_alone(paragraph: _Paragraph) -> None:
         paragraph.heading = _Heading(text, _SECTION_LEVEL, figure=True)
     else:
         _mark_heading(paragraph)
+
+
+def _join_broken_footnotes(paragraphs: list[_Paragraph]) -> None:
+    """A footnote broken by a page ("... at anvende midlerne til kompetence-") goes on at the top of the next
+    page's footnote area, before that page's first numbered note ("udvikling, og en undersøgelse i 2014
+    viste at de anvender ca. 3% af midlerne til kompetenceudvikling."). Those lines join the note they
+    finish: on their own they were quoted as a sentence opening in lower case, and the note lacked its end."""
+    previous: _Paragraph | None = None
+    for paragraph in paragraphs:
+        if paragraph.role != "footnote":
+            continue
+        if previous is not None and _repeats_links(paragraph, previous):
+            paragraph.role = "drop"
+            continue
+        rest = list(itertools.takewhile(lambda line: not _FOOTNOTE.match(line.text), paragraph.lines))
+        if previous is not None and rest and rest[0].text[:1].islower() and not _ends_sentence(previous):
+            previous.lines.extend(rest)
+            if len(rest) == len(paragraph.lines):
+                paragraph.role = "drop"
+                continue
+            paragraph.lines = paragraph.lines[len(rest) :]
+        previous = paragraph
+
+
+def _repeats_links(paragraph: _Paragraph, notes: _Paragraph) -> bool:
+    """A paragraph of bare links that the notes above already give (a Word export appends each footnote
+    link's target): read as text, they ran on into the note before."""
+    given = re.sub(r"[\s-]", "", notes.text)
+    return all(_BARE_LINK.match(line.text) and re.sub(r"-", "", line.text) in given for line in paragraph.lines)
 
 
 def _mark_heading(paragraph: _Paragraph) -> None:
