@@ -915,3 +915,31 @@ def test_a_case_result_that_announces_a_list_comes_with_its_items():
     short = CitatComposer().compose(analyse_question(question), units, case_examples=[ringsted]).short_answer
     # The case's first result is the announced list's first item, under its lead-in; the lead-in never stands alone.
     assert "Fire år efter ses følgende resultater: [2]\n- Andelen i uddannelse steg med 12 pct. [2]" in short
+
+
+LIST_INDEX = FakeUnitIndex(
+    [
+        ("plan", "Skolerne formaliserer samarbejdet om tiltagene. Planen gælder fra 2024. Budgettet følger skolerne.", KL),
+        ("doing", "Det vi er i gang med:\n- Pejlemærker til praksis\n- Fagdage for 291 lærere\n- Temadag om fravær", KL),
+        ("m3", "Kommunen fordeler midlerne efter ansøgning.", {**KL, "context": "Pjece – METODE 3: FORDELING EFTER ANSØGNING"}),
+        ("m4", "Kommunen fordeler midlerne til udvalgte institutioner.", {**KL, "context": "Pjece – METODE 4: FAST TILDELING"}),
+    ]
+)
+
+
+def test_a_list_question_gets_the_likeliest_list_beside_its_likeliest_units():
+    question = "Hvilke tiltag er skolerne i gang med?"
+    probabilities = {"formaliserer": 0.9, "Planen gælder": 0.8, "Budgettet": 0.7, "Pejlemærker": 0.2, "Fagdage": 0.1}
+    short = CitatComposer().compose(analyse_question(question), scored_units(question, probabilities, index=LIST_INDEX)).short_answer
+    # The three likeliest units hold no list: the list comes first, whole, and does not push them out.
+    whole_list = "Det vi er i gang med: [1]\n- Pejlemærker til praksis [1]\n- Fagdage for 291 lærere [1]\n- Temadag om fravær [1]"
+    assert short.startswith(whole_list)
+    assert "Skolerne formaliserer samarbejdet om tiltagene." in short
+
+
+def test_a_list_question_answered_by_numbered_sections_keeps_them():
+    question = "Hvilke metoder bruger kommunerne til at fordele midlerne?"
+    probabilities = {"efter ansøgning": 0.9, "udvalgte institutioner": 0.8, "Pejlemærker": 0.2}
+    short = CitatComposer().compose(analyse_question(question), scored_units(question, probabilities, index=LIST_INDEX)).short_answer
+    # "METODE 3" and "METODE 4" are two sections of one numbered series: that is the list asked for.
+    assert short.startswith("Kommunen fordeler midlerne efter ansøgning.") and "Pejlemærker" not in short
