@@ -356,10 +356,17 @@ def refers_back(sentence: str) -> bool:
     return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
 
 
+# "således", "dermed" and "derfor" after the verb of a clause that opens with a place or a condition
+# ("I institutioner, hvor ..., var der således 6,8 børn pr. voksen."); "således at" means "so that".
+_EXPLAINS_INSIDE = re.compile(r",\s+\w+\s+(?:der|det|de|den|vi|man)\s+(?:således(?!\s+at\b)|dermed|derfor)\b", re.IGNORECASE)
+
+
 def explains_previous(sentence: str) -> bool:
-    """Whether a sentence opens by explaining or exemplifying the one before it ("Det skyldes, at ...",
-    "Fx ..."): a stricter :func:`refers_back`, for units that stand on lines of their own."""
-    return bool(_EXPLAINS.match(sentence.lstrip(_OPENING)))
+    """Whether a sentence explains or exemplifies the one before it, by its opening ("Det skyldes, at ...",
+    "Fx ...") or by "således", "dermed" or "derfor" right after the verb of its main clause: a stricter
+    :func:`refers_back`, for units that stand on lines of their own."""
+    opening = sentence.lstrip(_OPENING)
+    return bool(_EXPLAINS.match(opening) or _EXPLAINS_INSIDE.search(opening))
 
 
 _ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjette)|dernæst|endelig|til sidst)\b", re.IGNORECASE)

@@ -125,7 +125,12 @@ def test_refers_back(sentence: str, expected: bool) -> None:
      ("Fx bruger de flere plejefamilier.", True), ("Dermed falder udgifterne.", True), ("F.eks. bruger Aarhus den.", True),
      # a formal subject or a pronoun alone opens a point of its own on a line of its own
      ("Det vurderes, at hvert andet frafald skyldes hash.", False), ("Det kan være børn, der er urolige.", False),
-     ("Samtidig er flere i uddannelse.", False), ("Detaljerne findes i bilaget.", False)],
+     ("Samtidig er flere i uddannelse.", False), ("Detaljerne findes i bilaget.", False),
+     # "således", "dermed", "derfor" right after the verb of a main clause that opens with a place or condition
+     ("I institutioner med få udsatte børn, var der således 6,8 børn pr. voksen.", True),
+     ("Hvis barnet trives, er der derfor ingen grund til at vente.", True),
+     ("Pengene fordeles, så det således at alle institutioner får.", False),  # "således at": so that
+     ("I 2022 vurderede 14 pct. af pædagogerne, at det var blevet sværere.", False)],
 )
 def test_explains_previous(sentence: str, expected: bool) -> None:
     from tidlig.text import explains_previous
