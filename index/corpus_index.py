@@ -432,7 +432,8 @@ class CorpusIndex:
 #     lost their markers), unless the line before ends mid-sentence or with a name.
 # 30: a footnote broken by a page is joined with its rest at the top of the next page's footnote area;
 #     bare link targets repeating a note's link are dropped.
-CHUNKER_VERSION = 30
+# 31: numbered points run on inline ("1) at ..., og 2) at ...") are one line, so one list item, each.
+CHUNKER_VERSION = 31
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

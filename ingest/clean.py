@@ -249,7 +249,30 @@ def reflow(paragraph: str, width: int = 0) -> str:
             out.append(line)
         else:
             out[-1] += " " + line
-    return "\n".join(out)
+    return "\n".join(point for line in out for point in inline_points(line))
+
+
+_NUMBERED_POINT = re.compile(r"^(\s*)(\d{1,2})\)\s")
+
+
+def inline_points(line: str) -> list[str]:
+    """A numbered point that runs the next points on inline, one line each: "1) at forebyggelse ... er
+    målet, og 2) at indsatser ..." is two points of the list its lead-in announces ("fokus på to ting:"),
+    the first keeping its ", og" (the text stays as written). Any other line is returned as is.
+
+    Example::
+
+        inline_points("1) at lytte, og 2) at handle")  # ["1) at lytte, og", "2) at handle"]
+    """
+    match = _NUMBERED_POINT.match(line)
+    if match is None:
+        return [line]
+    indent, number = match.group(1), int(match.group(2))
+    points, rest = [], line
+    while found := re.search(rf"(?:(?<=[,;]) (?:og |samt |eller )?| (?:og|samt|eller) )(?={number + 1}\)\s)", rest):
+        points.append(rest[: found.start()] + found.group(0).rstrip())
+        rest, number = indent + rest[found.end() :], number + 1
+    return [*points, rest]
 
 
 def _breaks_line(previous: str, line: str, width: int, on_slide: bool) -> bool:

@@ -6,6 +6,7 @@ import pytest
 
 from ingest.clean import (
     clean_text,
+    inline_points,
     continues_sentence,
     dehyphenate,
     find_page_footers,
@@ -215,6 +216,24 @@ def test_unbulleted_lines_on_a_slide_stay_apart_however_long():
 )
 def test_a_wrapped_line_on_a_slide_still_joins(text):
     assert clean_text(text, widest_line(text) + 20) == " ".join(text.split())
+
+
+def test_numbered_points_run_on_inline_become_one_line_each():
+    raw = "Trappen har fokus på to ting:\n1) at forebyggelse i eget\nmiljø er målet, og 2) at indsatser\naltid sker i et forløb."
+    assert clean_text(raw).split("\n")[-2:] == ["1) at forebyggelse i eget miljø er målet, og", "2) at indsatser altid sker i et forløb."]
+    assert inline_points("1) at lytte og 2) at handle; 3) at følge op") == ["1) at lytte og", "2) at handle;", "3) at følge op"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Se afsnit 2) og 3) i bilaget.",  # no numbered point opens the line
+        "1) at lytte og 3) at handle",  # the next point would be 2)
+        "1) at lytte til 2) børn",  # no comma, semicolon or "og" before the number
+    ],
+)
+def test_a_line_without_inline_points_stays_whole(line):
+    assert inline_points(line) == [line]
 
 
 def test_a_line_ending_in_a_slash_joins_the_next_also_where_a_new_sentence_would_start():
