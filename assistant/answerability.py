@@ -423,8 +423,10 @@ def _word_forms(text: str) -> set[str]:
 
 
 def _name_forms(name: str) -> set[str]:
-    """The words a name may stand as in a passage: as written, or without its genitive -s ("Hedensteds")."""
-    return {name.lower(), name.lower().removesuffix("s")}
+    """The words a name may stand as in a passage: as written, without its genitive -s ("Hedensteds"), or
+    with one ("København" in "Københavns Kommune")."""
+    lowered = name.lower()
+    return {lowered, lowered.removesuffix("s"), lowered if lowered.endswith("s") else lowered + "s"}
 
 
 def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]], vocabulary: Collection[str] = ()) -> float:

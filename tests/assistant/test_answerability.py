@@ -232,3 +232,14 @@ def test_weak_evidence_between_the_two_thresholds_is_a_partial_answer(index):
     decision = decide(strict, index, question)
     assert decision.outcome == "partial" and decision.missing == (question,)
     assert decide(Answerability(coverage_model(), statistics), index, question).outcome == "answer"
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("København", "Københavns Kommune har socialrådgivere i daginstitutionerne."),  # the text's genitive
+        ("Hedensteds", "Hedensted Kommune fordeler budgettet."),  # the question's genitive
+    ],
+)
+def test_a_name_is_found_in_either_genitive(name, text):
+    assert _name_coverage([name], [set(words(text))]) == 1.0
