@@ -488,11 +488,22 @@ def terms_of(text: str) -> frozenset[str]:
 MIN_HEAD_TERM = 5
 MIN_MODIFIER = 3
 MAX_STEM_REST = 2
+# A question term of at least MIN_HEAD_TERM letters is also held by a word it begins with a derivation's
+# ending of at most MAX_DERIVATION_REST letters: the stemmer leaves "investerede" as "invest" but
+# "investering" whole, and "underrette" as "underret" but "underretning" whole. On train (key facts /
+# gold cited): none 0.772 / 0.859; endings up to 3 letters the same; 4 0.774 / 0.864; 5 0.783 / 0.876;
+# 6 0.780 / 0.881; 8 0.778 / 0.876 (minimum term length 4 or 6 instead of 5: the same as 5).
+MAX_DERIVATION_REST = 5
 
 
 def compound_heads(terms: Iterable[str], text_terms: frozenset[str]) -> frozenset[str]:
-    """``text_terms`` plus the question ``terms`` that end one of them as the head of a compound."""
-    heads = {term for term in terms if term not in text_terms and len(term) >= MIN_HEAD_TERM and _heads_any(term, text_terms)}
+    """``text_terms`` plus the question ``terms`` that end one of them as the head of a compound, or begin
+    one as its stem before a derivational ending ("invest" in "investering")."""
+    heads = {
+        term
+        for term in terms
+        if term not in text_terms and len(term) >= MIN_HEAD_TERM and (_heads_any(term, text_terms) or _begins_any(term, text_terms))
+    }
     return text_terms | heads if heads else text_terms
 
 
@@ -503,6 +514,11 @@ def _heads_any(term: str, words: frozenset[str]) -> bool:
         if at >= MIN_MODIFIER and len(word) - at - len(term) <= MAX_STEM_REST:
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _begins_any(term: str, words: frozenset[str]) -> bool:
+    return any(word.startswith(term) and len(word) - len(term) <= MAX_DERIVATION_REST for word in words)
 
 
 @lru_cache(maxsize=65536)

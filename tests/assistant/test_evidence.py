@@ -247,6 +247,10 @@ def test_a_part_is_answered_by_a_likely_unit_holding_what_it_asks_for():
         ("evaluering", "Evalueringen er positiv.", True),  # the word itself, as before
         ("ring", "Vurdering af barnets trivsel.", False),  # too short a term: inside unrelated words
         ("evaluering", "Projektet evalueres i 2016.", False),
+        # a derivation of the question's word: the stemmer cuts "investerede" to "invest", not "investering"
+        ("investerede", "Kommunens investering var fire rådgivere.", True),
+        ("underrette", "Modtagelsen vurderer en underretning.", True),
+        ("invest", "Investeringsrammen blev øget kraftigt.", False),  # too long an ending: another word
     ],
 )
 def test_a_compound_holds_the_question_term_that_is_its_head(term, unit, holds):
