@@ -21,7 +21,8 @@
   ``dangling_lead_ins`` (a line ending in ":" not followed by a list or a table), ``fragments`` (a quoted
   line that is a heading, chart label, slide debris or cut-off piece by :func:`tidlig.text.is_fragment`,
   or a list item without a word), ``unrelated_sections`` (a source section of "Mere fra kilderne" none of
-  whose lines holds :data:`RELEVANCE_FLOOR` of the question's IDF-weighted terms), and
+  whose lines holds :data:`RELEVANCE_FLOOR` of the question's IDF-weighted terms, a term held in a compound
+  or a derivation as the composer holds it), and
   ``median_chars`` of the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
@@ -35,6 +36,7 @@ import re
 import statistics
 
 from assistant.compose import MORE_HEADING
+from assistant.evidence import compound_heads
 from assistant.relevance import RelevanceScorer
 from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
@@ -155,10 +157,16 @@ def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceSc
         "dangling_lead_ins": _dangling_lead_ins(lines),
         "fragments": sum(_is_fragment_line(line) and not _introduces_list(lines, i) for i, line in enumerate(lines)),
         "unrelated_sections": sum(
-            max((relevance.coverage(question_terms, _plain(line)) for line in section), default=0.0) < RELEVANCE_FLOOR
+            max((_held_share(relevance, question_terms, _plain(line)) for line in section), default=0.0) < RELEVANCE_FLOOR
             for section in _more_sections(lines)
         ),
     }
+
+
+def _held_share(relevance: RelevanceScorer, question_terms: Sequence[str], line: str) -> float:
+    """The IDF-weighted share of the question's terms a line holds, read as the composer reads a unit: a
+    compound holds its head ("segregeringstakst" holds "takst"), a derivation its stem ("investering")."""
+    return relevance.term_coverage(question_terms, compound_heads(question_terms, frozenset(content_terms(line))))
 
 
 def _plain(line: str) -> str:

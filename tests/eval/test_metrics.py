@@ -101,3 +101,16 @@ def test_a_guidance_topic_label_in_the_short_answer_is_no_source_section():
     guided = "Lead.\n\n**Underretning**\nVarde Kommune har bygget en ny svømmehal. [1]"
     assert form(guided)["unrelated_sections"] == 0
     assert form(guided.replace("**Underretning**", "**Mere fra kilderne**\n\n**Varde, side 9**"))["unrelated_sections"] == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sprogbørnehaverne har fået flere pladser i år. [4]",  # "børnehave" as the head of a compound
+        "Vuggestuepladserne fordeles efter behov. [4]",  # "vuggestue" as its first part: not held
+    ],
+)
+def test_a_section_is_judged_by_the_words_its_lines_hold_as_the_composer_reads_them(line):
+    section = f"\n\n**Aarhus, side 3**\n{line}"
+    related = "Sprogbørnehaverne" in line
+    assert form(CLEAN + section)["unrelated_sections"] == (0 if related else 1)
