@@ -518,6 +518,7 @@ def _heads_any(term: str, words: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def _begins_any(term: str, words: frozenset[str]) -> bool:
+    """Whether a word begins with ``term`` and goes on by a derivation's ending at most (see MAX_DERIVATION_REST)."""
     return any(word.startswith(term) and len(word) - len(term) <= MAX_DERIVATION_REST for word in words)
 
 

@@ -39,8 +39,8 @@ every line knows its page, so each block records where its text moves to the nex
 
 from __future__ import annotations
 
-import logging
 import itertools
+import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -391,7 +391,8 @@ def _join_broken_footnotes(paragraphs: list[_Paragraph]) -> None:
     """A footnote broken by a page ("... at anvende midlerne til kompetence-") goes on at the top of the next
     page's footnote area, before that page's first numbered note ("udvikling, og en undersøgelse i 2014
     viste at de anvender ca. 3% af midlerne til kompetenceudvikling."). Those lines join the note they
-    finish: on their own they were quoted as a sentence opening in lower case, and the note lacked its end."""
+    finish: on their own they were quoted as a sentence opening in lower case, and the note lacked its end.
+    A paragraph of link targets the notes above already give is dropped (see :func:`_repeats_links`)."""
     previous: _Paragraph | None = None
     for paragraph in paragraphs:
         if paragraph.role != "footnote":
@@ -413,7 +414,7 @@ def _repeats_links(paragraph: _Paragraph, notes: _Paragraph) -> bool:
     """A paragraph of bare links that the notes above already give (a Word export appends each footnote
     link's target): read as text, they ran on into the note before."""
     given = re.sub(r"[\s-]", "", notes.text)
-    return all(_BARE_LINK.match(line.text) and re.sub(r"-", "", line.text) in given for line in paragraph.lines)
+    return all(_BARE_LINK.match(line.text) and line.text.replace("-", "") in given for line in paragraph.lines)
 
 
 def _mark_heading(paragraph: _Paragraph) -> None:
