@@ -211,7 +211,7 @@ class CitatComposer:
         their lists are shown whole, where another topic's long list shows only its likely items (unless every
         item is about as likely as the best).
         ``case_examples`` are the case-example passages retrieved, best first, for a question asking for
-        several case examples: the answer is then an overview of them (see :meth:`_case_overview`)."""
+        several case examples: the answer is then an overview of them (see :meth:`_other_cases`)."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
