@@ -433,7 +433,8 @@ class CorpusIndex:
 # 30: a footnote broken by a page is joined with its rest at the top of the next page's footnote area;
 #     bare link targets repeating a note's link are dropped.
 # 31: numbered points run on inline ("1) at ..., og 2) at ...") are one line, so one list item, each.
-CHUNKER_VERSION = 31
+# 32: a slide's numbered first point never titles the slide; its lead-in title does.
+CHUNKER_VERSION = 32
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -163,10 +163,12 @@ def _slides(document: LoadedDocument) -> Iterator[tuple[int, int | None, str]]:
 
 
 def _slide_title(text: str) -> str:
-    """The first paragraph line that reads as a title: not a list item, a lead-in ending in ":" or a source."""
+    """The first paragraph line that reads as a title: not a list item (bulleted or numbered: "1. Skab
+    sammenhæng ..." under "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):" is the slide's first
+    point), a lead-in ending in ":" or a source. A slide of nothing else is titled by its first line."""
     first_lines = [paragraph.split("\n", 1)[0] for paragraph in text.split("\n\n") if paragraph]
     for line in first_lines:
-        if not (line.startswith(LIST_MARKER) or line.endswith(":") or _SOURCE_LINE.match(line)):
+        if not (is_list_item(line) or line.endswith(":") or _SOURCE_LINE.match(line)):
             return line
     return first_lines[0] if first_lines else ""
 

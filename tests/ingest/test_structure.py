@@ -192,6 +192,16 @@ def test_a_pdf_deck_has_one_slide_per_page():
     ]
 
 
+def test_a_slides_numbered_first_point_is_no_title():
+    info = DocumentInfo(doc_id="deck.pdf", title="Deck", form="slides")
+    pages = (
+        Page(1, "EN STRATEGI MED TRE PUNKTER (DAGTILBUD):\n\n1. Skab sammenhæng\n\n2. Styrk opsporing\n\n3. Evaluer"),
+        Page(2, "Overblik\n\n1. Første punkt\n2. Andet punkt"),
+    )
+    titles = [b.section for b in blocks_for(LoadedDocument(info, pages, "", Path("deck.pdf")))]
+    assert titles == ["EN STRATEGI MED TRE PUNKTER (DAGTILBUD):", "Overblik"]
+
+
 # ---- the KL report: chapters, cases, recommendations ---------------------------------------------------------
 
 
