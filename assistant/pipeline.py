@@ -66,6 +66,11 @@ OVER_BUDGET_GRACE_S = 5.0  # stream() waits this much longer than ask()'s own bu
 # turn. Scoring every unit once per part, 30 passages made a concern answer take a second; 12 keep each
 # list's best three.
 COMPOSE_PASSAGES = 12
+# Passages of each guidance topic a concern answer is composed from, beside the worry's own best five
+# (TOP_PASSAGES). Taken in turn with the worry's own, the first topic got two and the last one, so
+# "Socialrådgiveren fungerer som sparringspartner ..." (the sparring topic's third passage) reached the
+# answer for some wordings of a worry and not for others. On train: key facts and gold cited the same.
+GUIDANCE_PASSAGES = 3
 # The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
 # for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
 # documents' guidance alone, under its own lead-in (see _with_own_situation_checked). On train: 0.10 changed
@@ -524,10 +529,12 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     analysis = assessment.analysis
     # A worry's own best passages all come first: taken in turn with the four guidance topics, it kept only
     # three, and its fourth and fifth (which the retrieval figures count as found) never reached the composer.
-    first = assessment.found.hits[:TOP_PASSAGES] if analysis.is_concern else ()
+    # Each guidance topic's best passages come too, so a topic shows the same guidance whatever the worry.
+    first = _interleave([], first=(*assessment.hits[:TOP_PASSAGES], *(h for g in assessment.guidance for h in g.hits[:GUIDANCE_PASSAGES])))
+    first = first if analysis.is_concern else []
     cases = (assessment.case_examples,) if assessment.case_examples is not None else ()
     lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance, *cases)]
-    hits = _interleave(lists, first=first)[:COMPOSE_PASSAGES]
+    hits = _interleave(lists, first=first)[: max(COMPOSE_PASSAGES, len(first))]
     if not analysis.is_multi_part and (sections := _named_sections(analysis, hits)):
         analysis = replace(analysis, parts=sections)  # the decision judged the whole question: no part indexes to keep
     if analysis.is_concern:

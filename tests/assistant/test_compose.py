@@ -524,6 +524,57 @@ def test_a_guidance_topic_without_a_unit_naming_it_is_left_out():
     assert "Underretning" not in text and "sprogligt eller socialt" not in text  # likely, but never names the topic
 
 
+SPARRING = [
+    ("egen", "En pige, der trækker sig fra legen, har brug for en voksen tæt på.", KL),
+    (
+        "kontakt",
+        "Den hyppige kontakt med socialrådgiveren øger muligheden for sparring om bekymringer for et barn. "
+        "Samtidig vil det tætte samarbejde øge fokus på at agere tidligt.",
+        KL,
+    ),
+    ("partner", "Socialrådgiveren fungerer som sparringspartner for personalet, når et barn vækker bekymring.", KL),
+    ("netvaerk", "Forældrene inddrages sjældent, når et barn skal anbringes, og bekymringen deles ikke med dem.", KL),
+]
+
+
+def _sparring_answer(probabilities: dict[str, tuple[float, float]], chunks=SPARRING) -> str:
+    question, topic = "En pige i min gruppe trækker sig. Hvem kan jeg tale med?", "sparring med socialrådgiver ved bekymring for et barn"
+    index = FakeUnitIndex(chunks)
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), "Sparring")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index.relevance.coverage(content_terms(topic), s.unit.search_text)}),
+                   s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    return CitatComposer().compose(analysis, scored).short_answer.split("**Sparring**\n")[1]
+
+
+OWN = {"trækker sig fra legen": (0.5, 0.01)}
+
+
+def test_a_guidance_topic_shows_its_likely_units_from_other_chunks_though_the_worry_shares_no_word_with_them():
+    """The worry's own words ("trækker sig") are no test of the guidance; the continuation of the topic's
+    first sentence ("Samtidig ...") does not take the place of its second unit."""
+    section = _sparring_answer({**OWN, "hyppige kontakt": (0.01, 0.09), "sparringspartner": (0.01, 0.07), "anbringes": (0.01, 0.03)})
+    assert "Samtidig vil det tætte samarbejde" in section
+    assert "Socialrådgiveren fungerer som sparringspartner" in section
+    assert "anbringes" not in section  # shares the topic's words, but is neither likely nor about the worry
+
+
+def test_a_guidance_topic_unit_from_another_chunk_must_be_nearly_as_likely_as_its_best_when_the_worry_shares_no_word():
+    section = _sparring_answer({**OWN, "hyppige kontakt": (0.01, 0.09), "sparringspartner": (0.01, 0.04)})
+    assert "Den hyppige kontakt" in section and "sparringspartner" not in section
+
+
+def test_a_guidance_topic_stops_after_a_long_block():
+    """A topic is one voice among four in a concern answer: after 500 characters it has said its piece."""
+    long_first = "Den hyppige kontakt med socialrådgiveren øger muligheden for sparring om bekymringer for et barn, " * 6
+    chunks = [SPARRING[0], ("kontakt", long_first.strip(), KL), *SPARRING[2:]]
+    section = _sparring_answer({**OWN, "hyppige kontakt": (0.01, 0.09), "sparringspartner": (0.01, 0.08)}, chunks)
+    assert "Den hyppige kontakt" in section and "sparringspartner" not in section
+
+
 def index_coverage(text: str, unit: ScoredUnit) -> float:
     return INDEX.relevance.coverage(content_terms(text), unit.unit.search_text)
 

@@ -5,6 +5,7 @@ import logging
 import pytest
 
 from assistant import Assistant, Turn
+from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs
 from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
 from tests.conftest import make_settings
@@ -71,6 +72,22 @@ def test_a_worry_that_asks_for_municipalities_examples_still_gets_the_guidance(a
     question = "Jeg er bekymret for en pige i min gruppe. Er der kommuner, der har beskrevet, hvad man skal gøre?"
     assert assistant.assess(question).case_examples is None  # no case examples crowd out the guidance
     assert assistant.ask(question).text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
+
+
+@pytest.mark.parametrize(
+    "worry",
+    ["En pige i min gruppe trækker sig, hvem skal jeg tale med?", "Kan jeg få nogen at sparre med, hvis noget er galt med et barn?"],
+)
+def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_worry(assistant, worry):
+    """The guidance is the same for every worry: taken in turn with the worry's own passages, a topic's
+    third passage (Copenhagen's social workers as sparring partners) reached the composer for some
+    wordings and not for others."""
+    assessment = assistant.assess(worry)
+    composed = {h.passage.chunk_id for h in compose_inputs(assessment)[0]}
+    for topic in assessment.guidance:
+        assert {h.passage.chunk_id for h in topic.hits[:GUIDANCE_PASSAGES]} <= composed
+    sparring = assistant.ask(worry).text.split("**Sparring om bekymringen**")[1].split("\n\n**")[0]
+    assert "sparringspartner" in sparring
 
 
 @pytest.mark.parametrize(
