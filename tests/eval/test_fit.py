@@ -76,3 +76,27 @@ def test_swapped_near_misses_ask_a_year_only_other_documents_mention(assistant):
     assert any(year in p.text for p in passages if p.doc_id not in question.docs)  # the documents know the year ...
     assert not any(year in p.text for p in passages if p.doc_id in question.docs)  # ... but not where the answer stands
     assert not swapped.answerable
+
+
+def test_new_unit_weights_must_answer_at_least_as_well_to_replace_the_current_ones():
+    from eval.fit import AnswerQuality
+
+    current = AnswerQuality(key_fact_recall=0.78, gold_cited=0.87, answerable_declined=0.02)
+    assert AnswerQuality(0.80, 0.86, 0.02).at_least(current)  # more key facts outweigh one gold passage less
+    assert not AnswerQuality(0.76, 0.87, 0.02).at_least(current)
+    assert not AnswerQuality(0.80, 0.90, 0.03).at_least(current)  # an answerable question more declined
+    assert current.at_least(current)
+
+
+def test_answer_quality_is_measured_by_answering_with_the_weights_given(assistant, bundled_index, bundled_settings):
+    from assistant import Assistant
+    from eval.dataset import load_questions
+    from eval.fit import AnswerQuality
+
+    questions = [q for q in load_questions() if q.split == "train" and q.answerable and not q.history][:6]
+    shipped = AnswerQuality.of(assistant, questions)
+    assert shipped.key_fact_recall > 0.5 and shipped.answerable_declined == 0.0
+    # Weights that only prefer long units pick other units than the shipped ones and answer worse.
+    lengthy = UnitScorer([0.0] * len(FEATURES), [1.0] * len(FEATURES), [float(n == "length") for n in FEATURES], -5.0)
+    worse = AnswerQuality.of(Assistant(bundled_index, bundled_settings, unit_scorer=lengthy), questions)
+    assert not worse.at_least(shipped), (worse, shipped)
