@@ -243,3 +243,25 @@ def test_weak_evidence_between_the_two_thresholds_is_a_partial_answer(index):
 )
 def test_a_name_is_found_in_either_genitive(name, text):
     assert _name_coverage([name], [set(words(text))]) == 1.0
+
+
+def _slide(section: str, text: str):
+    from index import Passage, ScoredPassage
+
+    meta = {"doc_id": "deck.txt", "title": "Oplæg", "section": section, "context": f"Oplæg – {section}"}
+    return ScoredPassage(Passage(f"deck-{section}", text, meta), 1.0, dense_rank=1, dense_similarity=0.8)
+
+
+@pytest.mark.parametrize(
+    ("question", "section", "outcome"),
+    [
+        ("Hvad pegede den eksterne foranalyse fra Komponent på?", "Komponents foranalyse", "partial"),  # the whole title
+        ("Hvad pegede den eksterne analyse fra Komponent på?", "Komponents foranalyse", "decline"),  # "foranalyse" missing
+        ("Hvad siger de om økonomi i kommunen?", "Økonomi", "decline"),  # one word names no section
+    ],
+)
+def test_a_question_holding_a_found_section_s_whole_title_is_no_decline(question, section, outcome):
+    hits = (_slide(section, "Større opmærksomhed på børnesynet. Tydeligere specialpladser."),)
+    never = replace(coverage_model(threshold=0.25), bias=-20.0, answer_threshold=0.45)  # declines whatever the evidence
+    decider = Answerability(never, RelevanceScorer([hits[0].passage.text, "Komponents foranalyse", "Økonomi i kommunen"]))
+    assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome
