@@ -994,3 +994,21 @@ def test_a_list_question_answered_by_numbered_sections_keeps_them():
     short = CitatComposer().compose(analyse_question(question), scored_units(question, probabilities, index=LIST_INDEX)).short_answer
     # "METODE 3" and "METODE 4" are two sections of one numbered series: that is the list asked for.
     assert short.startswith("Kommunen fordeler midlerne efter ansøgning.") and "Pejlemærker" not in short
+
+
+@pytest.mark.parametrize(("context_coverage", "shown"), [(0.4, True), (0.0, False)])
+def test_a_likely_unit_from_another_chunk_is_related_by_its_headings_too(context_coverage, shown):
+    """The slide's items say nothing of "Komponent"; its title "Komponents anbefalinger" does."""
+    index = FakeUnitIndex(
+        [
+            ("intro", "Komponent lavede en foranalyse af dagtilbuddene i 2022.", KL),
+            ("items", "Tydeligere hvad specialpladserne tilbyder.", KL),
+        ]
+    )
+    question = "Hvad pegede foranalysen fra Komponent på?"
+    scored = [
+        replace(s, features=({"context_coverage": context_coverage if s.unit.chunk_id == "items" else 0.5},))
+        for s in scored_units(question, {"Komponent lavede": 0.5, "specialpladserne": 0.45}, index=index)
+    ]
+    text = CitatComposer().compose(analyse_question(question), scored).short_answer
+    assert ("specialpladserne" in text) is shown
