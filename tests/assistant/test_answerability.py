@@ -265,3 +265,18 @@ def test_a_question_holding_a_found_section_s_whole_title_is_no_decline(question
     never = replace(coverage_model(threshold=0.25), bias=-20.0, answer_threshold=0.45)  # declines whatever the evidence
     decider = Answerability(never, RelevanceScorer([hits[0].passage.text, "Komponents foranalyse", "Økonomi i kommunen"]))
     assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("unit", "outcome"),
+    [
+        ("Blot 1 ud af 10 vuggestuer har god kvalitet i undersøgelsen.", "partial"),  # the count, with the topic
+        ("Vuggestuer med god kvalitet gør en forskel i undersøgelsen.", "decline"),  # the topic, no count
+    ],
+)
+def test_a_unit_holding_the_asked_detail_with_the_topic_is_no_decline(unit, outcome):
+    hits = (_slide("Kvalitet", unit),)
+    never = replace(coverage_model(threshold=0.25), bias=-20.0, answer_threshold=0.45)
+    decider = Answerability(never, RelevanceScorer([unit, "Økonomi i kommunen", "Tilflyttere betaler ikke"]))
+    question = "Hvor mange vuggestuer har god kvalitet ifølge undersøgelsen?"
+    assert decider.decide(analyse_question(question), Found(hits, 0.0, (unit,))).outcome == outcome
