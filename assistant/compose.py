@@ -626,8 +626,9 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
         return True
     likely = candidate.part_scores[part] >= OTHER_CHUNK_SHARE * best.part_scores[part]
     if candidate.coverage <= 0.0 and candidate.features[part].get("context_coverage", 0.0) <= 0.0:
-        # A worry's own words ("trækker sig") say nothing of its guidance: a topic's unit that shares none
-        # of them is related when it is nearly as likely as the topic's best.
+        # No word of the question, in the unit or its headings: unrelated, unless it is a guidance topic's
+        # unit nearly as likely as the topic's best (a worry's own words, "trækker sig", say nothing of
+        # the guidance for it).
         return topic and likely
     return not one_fact or likely or _same_case(candidate.hit, best.hit)
 

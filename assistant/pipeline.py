@@ -530,8 +530,10 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     # A worry's own best passages all come first: taken in turn with the four guidance topics, it kept only
     # three, and its fourth and fifth (which the retrieval figures count as found) never reached the composer.
     # Each guidance topic's best passages come too, so a topic shows the same guidance whatever the worry.
-    first = _interleave([], first=(*assessment.hits[:TOP_PASSAGES], *(h for g in assessment.guidance for h in g.hits[:GUIDANCE_PASSAGES])))
-    first = first if analysis.is_concern else []
+    first: list[ScoredPassage] = []
+    if analysis.is_concern:
+        guidance = (hit for found in assessment.guidance for hit in found.hits[:GUIDANCE_PASSAGES])
+        first = _interleave([], first=(*assessment.hits[:TOP_PASSAGES], *guidance))
     cases = (assessment.case_examples,) if assessment.case_examples is not None else ()
     lists = [list(f.hits) for f in (assessment.found, *assessment.parts, *assessment.guidance, *cases)]
     hits = _interleave(lists, first=first)[: max(COMPOSE_PASSAGES, len(first))]
