@@ -150,17 +150,18 @@ def fit_units(settings: Settings, questions: Sequence[Question], dry_run: bool, 
     with the current weights and with the new ones, and write the new weights only when they answer at
     least as well (or ``force``)."""
     from assistant import Assistant
-    from assistant.evidence import WEIGHTS_FILE, UnitScorer
+    from assistant.evidence import WEIGHTS_FILE
     from index import CorpusIndex
 
     index = CorpusIndex.open(settings)
-    data = collect_rows(Assistant(index, settings), questions)
+    assistant = Assistant(index, settings)  # with the current weights
+    data = collect_rows(assistant, questions)
     train = [q for q in data if q.split in ("train", None)]
     validation = [q for q in data if q.split == "validation"] or train
     scorer = fit_unit_scorer(train)
     print(comparison_table(validation, scorer.probabilities, split="validation" if validation is not train else "train"))
     train_questions = [q for q in questions if q.split in ("train", None)]
-    current = AnswerQuality.of(Assistant(index, settings, unit_scorer=UnitScorer.load()), train_questions)
+    current = AnswerQuality.of(assistant, train_questions)
     fitted = AnswerQuality.of(Assistant(index, settings, unit_scorer=scorer), train_questions)
     print(f"Svar på train ({len(train_questions)} besvarbare spørgsmål): nuværende vægte {current}; nye vægte {fitted}")
     if not dry_run:

@@ -36,7 +36,7 @@ import re
 import statistics
 
 from assistant.compose import MORE_HEADING
-from assistant.evidence import compound_heads
+from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer
 from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
@@ -166,7 +166,7 @@ def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceSc
 def _held_share(relevance: RelevanceScorer, question_terms: Sequence[str], line: str) -> float:
     """The IDF-weighted share of the question's terms a line holds, read as the composer reads a unit: a
     compound holds its head ("segregeringstakst" holds "takst"), a derivation its stem ("investering")."""
-    return relevance.term_coverage(question_terms, compound_heads(question_terms, frozenset(content_terms(line))))
+    return relevance.term_coverage(question_terms, compound_heads(question_terms, terms_of(line)))
 
 
 def _plain(line: str) -> str:
