@@ -445,13 +445,15 @@ def test_a_case_answer_brings_the_first_results_of_its_case_in_document_order(qu
     assert "Projektet sluttede" not in text  # no result cue: not a result
 
 
-def _with_topic(question: str, topic: str, label: str, probabilities) -> tuple[QuestionAnalysis, list[ScoredUnit]]:
+def _with_topic(
+    question: str, topic: str, label: str, probabilities, index: FakeUnitIndex = INDEX
+) -> tuple[QuestionAnalysis, list[ScoredUnit]]:
     """The analysis of ``question`` with a guidance topic as its last part, and its scored units."""
     analysis = analyse_question(question)
     analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), label)))
     scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index_coverage(topic, s)}), s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2)
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index_coverage(topic, s, index)}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
     ]
     return analysis, scored
 
@@ -539,14 +541,7 @@ SPARRING = [
 
 def _sparring_answer(probabilities: dict[str, tuple[float, float]], chunks=SPARRING) -> str:
     question, topic = "En pige i min gruppe trækker sig. Hvem kan jeg tale med?", "sparring med socialrådgiver ved bekymring for et barn"
-    index = FakeUnitIndex(chunks)
-    analysis = analyse_question(question)
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", tuple(content_terms(topic)), "Sparring")))
-    scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": index.relevance.coverage(content_terms(topic), s.unit.search_text)}),
-                   s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2, index=index)
-    ]
+    analysis, scored = _with_topic(question, topic, "Sparring", probabilities, FakeUnitIndex(chunks))
     return CitatComposer().compose(analysis, scored).short_answer.split("**Sparring**\n")[1]
 
 
@@ -575,8 +570,8 @@ def test_a_guidance_topic_stops_after_a_long_block():
     assert "Den hyppige kontakt" in section and "sparringspartner" not in section
 
 
-def index_coverage(text: str, unit: ScoredUnit) -> float:
-    return INDEX.relevance.coverage(content_terms(text), unit.unit.search_text)
+def index_coverage(text: str, unit: ScoredUnit, index: FakeUnitIndex = INDEX) -> float:
+    return index.relevance.coverage(content_terms(text), unit.unit.search_text)
 
 
 def test_a_question_for_a_sum_is_answered_by_the_unit_that_names_one():
