@@ -319,14 +319,14 @@ class CitatComposer:
             # The case example the text right above speaks of: the lead-in's, then each block's (None for a
             # block from outside a case). A case's block under another source's would read as that source's.
             above = named_case if not label else None
-            for block in _merged(members):
+            for block in _merged(members, guidance=bool(label)):
                 text = writer.block(block)
                 if not text:
                     continue
                 case = case_name(block.hit.passage.metadata)
                 if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
-                elif case is None and (title := _section_title(block) or (source_heading(block.hit) if above is not None else "")):
+                elif case is None and (title := _block_title(block, label, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
                 above = case
                 rendered.append(text)
@@ -368,6 +368,7 @@ class CitatComposer:
         topic = bool(label)
         one_fact = single and answer_type in FACT_TYPES
         added = 0
+        quoted: list[_Block] = []  # a guidance topic's blocks so far
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
                 break
@@ -380,14 +381,16 @@ class CitatComposer:
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
                 continue
-            if added >= limit or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
+            full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
+            if full or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
                 continue
             block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists)
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)
             blocks.append(block)
-            added += _counted_units(block, topic, limit)
+            quoted.append(block)
+            added += _counted_units(block)
 
     def _expand(
         self,
@@ -633,14 +636,23 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
     return not one_fact or likely or _same_case(candidate.hit, best.hit)
 
 
-def _counted_units(block: _Block, topic: bool, limit: int) -> int:
+def _counted_units(block: _Block) -> int:
     """How many of a part's short-answer units ``block`` uses up. A sentence's continuation counts as a
     unit of its own: on train, key facts 0.671 and a median fact answer of 578 characters without that,
-    0.677 and 564 with it (0.666 / 578 before continuations). Not in a guidance topic, where a block is one
-    unit and a block of TOPIC_CHARS uses up the topic."""
-    if topic:
-        return limit if sum(len(unit.text) for unit in block.units) >= TOPIC_CHARS else 1
+    0.677 and 564 with it (0.666 / 578 before continuations)."""
     return 1 if block.kind != "sentences" else len(block.units)
+
+
+def _topic_has_room(quoted: Sequence[_Block], candidate: ScoredUnit, limit: int) -> bool:
+    """Whether a guidance topic that quotes ``quoted`` takes a further unit. A topic quotes up to ``limit``
+    passages, a block with its continuation or its list counting as one, and stops after TOPIC_CHARS; a
+    further sentence of a passage it already quotes needs no slot of its own ("Risikofaktorer i udsatte
+    familier er fx svækket forældreevne, ..." beside "Risikofaktorernes betydning ...", under "Signaler og
+    risikofaktorer")."""
+    if sum(len(unit.text) for block in quoted for unit in block.units) >= TOPIC_CHARS:
+        return False
+    passages = {block.hit.passage.chunk_id for block in quoted}
+    return len(passages) < limit or candidate.hit.passage.chunk_id in passages
 
 
 def _same_case(hit: ScoredPassage, other: ScoredPassage) -> bool:
@@ -735,11 +747,13 @@ def _with_unit(block: _Block, unit: EvidenceUnit) -> _Block:
     return _Block(block.hit, block.kind, _in_order([*block.units, unit]), block.lead_in)
 
 
-def _merged(blocks: list[_Block]) -> list[_Block]:
+def _merged(blocks: list[_Block], guidance: bool = False) -> list[_Block]:
     """Sentences picked from the same chunk read as one paragraph, in document order, as long as the
     paragraph still opens with the sentence picked first: an answer's best sentence is never pushed down
     by a sentence that stands before it in the document (a second part's answer, a less likely sentence
-    of the same passage); those follow in a paragraph of their own."""
+    of the same passage); those follow in a paragraph of their own. A guidance topic's sentences answer no
+    question of their own, so they always read in document order ("Risikofaktorer i udsatte familier er fx
+    ..." before "Risikofaktorernes betydning ...")."""
     merged: list[_Block] = []
     for block in blocks:
         same = next(
@@ -748,7 +762,7 @@ def _merged(blocks: list[_Block]) -> list[_Block]:
                 for i, m in enumerate(merged)
                 if m.kind == block.kind == "sentences"
                 and m.hit.passage.chunk_id == block.hit.passage.chunk_id
-                and all(u.position > m.units[0].position for u in block.units)
+                and (guidance or all(u.position > m.units[0].position for u in block.units))
             ),
             None,
         )
@@ -879,6 +893,15 @@ class _Writer:
         if len(header) == 1:
             return "\n".join(f"- {inert_markdown(label)}: {inert_markdown('; '.join(values))} [{marker}]" for label, *values in rows)
         return _markdown_table(header, rows, marker)
+
+
+def _block_title(block: _Block, label: str, above: str | None) -> str:
+    """The bold line above a block from outside a case example: the title of the section it opens (see
+    :func:`_section_title`), or its source's name right after a case's block (``above``). No section title
+    under a guidance topic's label, which already says what the block is about ("**Signaler og
+    risikofaktorer**" above "**02 Styrk det tværprofessionelle samarbejde**" read as two headings)."""
+    title = "" if label else _section_title(block)
+    return title or (source_heading(block.hit) if above is not None else "")
 
 
 def _section_title(block: _Block) -> str:

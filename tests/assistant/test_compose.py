@@ -570,6 +570,27 @@ def test_a_guidance_topic_stops_after_a_long_block():
     assert "Den hyppige kontakt" in section and "sparringspartner" not in section
 
 
+def test_a_guidance_topic_takes_a_further_sentence_of_a_passage_it_quotes_in_document_order():
+    """A topic quotes two passages; a third sentence of one of them needs no slot of its own and reads in
+    its place in the passage, though it is less likely than the sentence after it. A third passage waits."""
+    kontakt = (
+        "kontakt",
+        "Sparring om bekymringer for et barn kan ske med socialrådgiveren hver uge. "
+        "Den hyppige kontakt med socialrådgiveren øger muligheden for sparring om bekymringer for et barn.",
+        KL,
+    )
+    chunks = [SPARRING[0], kontakt, SPARRING[2], ("ppr", "PPR tilbyder sparring om bekymringer for et barn hver måned.", KL)]
+    probabilities = {
+        "hyppige kontakt": (0.01, 0.09),
+        "sparringspartner": (0.01, 0.08),
+        "PPR tilbyder": (0.01, 0.07),
+        "hver uge": (0.01, 0.06),
+    }
+    section = _sparring_answer({**OWN, **probabilities}, chunks)
+    assert "Sparring om bekymringer for et barn kan ske med socialrådgiveren hver uge. [2] Den hyppige kontakt" in section
+    assert "sparringspartner" in section and "PPR tilbyder" not in section
+
+
 def index_coverage(text: str, unit: ScoredUnit, index: FakeUnitIndex = INDEX) -> float:
     return index.relevance.coverage(content_terms(text), unit.unit.search_text)
 

@@ -90,6 +90,16 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
     assert "sparringspartner" in sparring
 
 
+def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistant):
+    """What to watch for is guidance for every worry: the signals a pedagogue must notice and the risk
+    factors of a vulnerable family, read in document order under their label alone."""
+    text = assistant.ask("Et barn i vuggestuen virker trist og er tit sygt. Hvad skal jeg være opmærksom på?").text
+    signals = text.split("**Signaler og risikofaktorer**\n")[1].split("\n\n**")[0]
+    assert not signals.startswith("**")  # no section title under the topic's label
+    assert "små signaler" in signals
+    assert signals.index("Risikofaktorer i udsatte familier er fx svækket forældreevne") < signals.index("Risikofaktorernes betydning")
+
+
 @pytest.mark.parametrize(
     "question",
     ["Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?", "Hvad gør Holstebro for nye forældre?", "Hvordan gik det i Aalborg?"],
