@@ -116,6 +116,8 @@ _ASK = re.compile(
     r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem (?:skal|kan)\b",
     re.IGNORECASE,
 )
+# The speaker's own voice: a worry is told by the one who has it.
+_OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
     "the",
@@ -288,7 +290,12 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
 
 
 def is_concern(text: str) -> bool:
-    """A practitioner's worry about one child: a particular child, a worry or sign, and an ask."""
+    """A practitioner's worry about one child: a particular child, a worry or sign, and an ask. A question
+    that names a source or a municipality, in no one's own voice, asks what they do or recommend ("Hvad
+    anbefaler KL om tidlig opsporing, og hvad gør Hedensted, når et barn i dagtilbud mistrives?"): a
+    leader's or a trainer's question, which the guidance for a worry does not answer."""
+    if proper_nouns(text) and not _OWN_VOICE.search(text):
+        return False
     child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text))
     return bool(child and _WORRY.search(text) and _ASK.search(text))
 

@@ -87,6 +87,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Vi har en dreng, som altid er den sidste, der bliver hentet, og han virker forsømt. Hvad er vores pligt?",
         "Hvordan håndterer jeg det, hvis jeg mistænker omsorgssvigt?",  # the suspected harm names the child
         "Jeg frygter, at der foregår overgreb i et hjem. Hvem skal jeg gå til?",
+        "Jeg arbejder i Odense og er bekymret for en dreng i min gruppe. Hvem kan jeg tale med?",  # a name, in one's own voice
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -104,6 +105,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
         # A harm named without suspecting it of anyone: a leader asking for a case.
         "Jeg har hørt, at tandplejen kan være med til at opdage omsorgssvigt. Er der en kommune, der har gjort noget ved det?",
+        # What a named source or municipality does, in no one's own voice: a leader's question.
+        "Hvad anbefaler Socialstyrelsen, og hvad gør Odense, når et barn i børnehaven mistrives?",
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
