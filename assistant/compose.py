@@ -790,8 +790,18 @@ class _Writer:
         lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
         items = [f"{'  ' * _depth(unit.unit_id, nested)}- {line}" for unit, line in zip(block.units, lines, strict=True) if line]
-        lead_in = self._cited(block.hit, block.lead_in, marker) if block.lead_in and items else ""
+        lead_in = self._lead_in(block.hit, block.lead_in, marker) if block.lead_in and items else ""
         return "\n".join([lead_in, *items] if lead_in else items)
+
+    def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:
+        """A list's lead-in, also when the answer has shown the same words above another list: "KL
+        anbefaler:" heads each of KL's lists of recommendations, and without it a second list's items read
+        as the first one's."""
+        cited = self._cited(hit, lead_in, marker)
+        if cited or not is_lead_in(lead_in):
+            return cited
+        self.book.cite(hit, lead_in)
+        return f"{inert_markdown(lead_in)} [{marker}]"
 
     def _sentences(self, block: _Block, marker: int) -> str:
         """The sentences as one paragraph; a unit that is a stack of lines (see :func:`stacked_lines`)

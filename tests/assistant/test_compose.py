@@ -591,6 +591,22 @@ def test_a_guidance_topic_takes_a_further_sentence_of_a_passage_it_quotes_in_doc
     assert "sparringspartner" in section and "PPR tilbyder" not in section
 
 
+def test_a_second_list_under_the_same_lead_in_words_keeps_its_lead_in():
+    """KL heads each chapter's recommendations with "KL anbefaler:"; a second list without it would read as
+    the first one's continuation."""
+    second = (
+        "KL anbefaler:\n"
+        "- At sundhedsplejen styrker den tidlige opsporing i familierne gennem flere hjemmebesøg\n"
+        "- At tandplejen bliver en fast del af det tværprofessionelle samarbejde om opsporing"
+    )
+    index = FakeUnitIndex([("kl", LONG_LIST, KL), ("kl2", second, KL)])
+    question = "Hvad anbefaler KL om tidlig opsporing?"
+    probabilities = {"styrker den tidlige opsporing i dagtilbud": 0.9, "sundhedsplejen styrker": 0.8, "tandplejen": 0.7}
+    text = compose(question, probabilities, index=index).short_answer
+    assert text.count("KL anbefaler:") == 2
+    assert "KL anbefaler: [2]\n- At sundhedsplejen styrker" in text
+
+
 def index_coverage(text: str, unit: ScoredUnit, index: FakeUnitIndex = INDEX) -> float:
     return index.relevance.coverage(content_terms(text), unit.unit.search_text)
 

@@ -51,6 +51,12 @@ def test_each_defect_is_counted_from_the_text(extra, key):
     assert sum(counts.values()) == 1
 
 
+def test_a_lead_in_heading_a_second_list_is_no_duplicate():
+    second = "\n\nKL anbefaler tre ting: [4]\n- at sundhedsplejen styrkes [4]\n- at tandplejen inddrages [4]"
+    assert form(CLEAN + second)["duplicated_sentences"] == 0
+    assert form(CLEAN + "\n\n- at forældrene inddrages [2]")["duplicated_sentences"] == 1  # an item twice is one
+
+
 def test_an_item_that_introduces_a_nested_list_is_not_dangling():
     nested = "Lead.\n\nÅrsager: [1]\n- Tre hovedårsager: [1]\n  - For få voksne [1]\n  - Pressede forældre [1]"
     assert form(nested)["dangling_lead_ins"] == 0 and form(nested)["fragments"] == 0
