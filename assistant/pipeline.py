@@ -107,6 +107,7 @@ class Assessment:
     guidance: tuple[Found, ...]
     decision: Decision
     case_examples: Found | None = None  # the best case-example passages, when several examples are asked for
+    guidance_order: tuple[int, ...] = ()  # a concern answer's guidance topics in the order they are shown
 
     @property
     def hits(self) -> tuple[ScoredPassage, ...]:
@@ -323,6 +324,7 @@ class Assistant:
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
+        order = guidance_order(analysis.text, self._resemblance(vector)) if analysis.is_concern else ()
         cases = None
         if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
             # A leader asking for several case examples gets them from every case example the question fits,
@@ -334,11 +336,17 @@ class Assistant:
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
-        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order)
+
+    def _resemblance(self, vector: Sequence[float]) -> list[float]:
+        """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's
+        query. Measured against the plain worry the "Bekymret for et barn?" button asks instead, the small
+        differences ordered the topics at random ("Hvem kan jeg drøfte det med?" got sparring last)."""
+        return [sum(a * b for a, b in zip(vector, self._embed(topic), strict=True)) for topic in concern_topics()]
 
     def _embed(self, text: str) -> Sequence[float]:
         """The query vector of ``text``; the concern guidance topics are embedded once (they never change,
-        and a concern answer would otherwise embed each of them twice per question)."""
+        and a concern answer would otherwise embed each of them three times per question)."""
         if text in self._topic_vectors:
             return self._topic_vectors[text]
         vector = tuple(self.index.retriever.embed_query(text))
@@ -540,7 +548,7 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     if not analysis.is_multi_part and (sections := _named_sections(analysis, hits)):
         analysis = replace(analysis, parts=sections)  # the decision judged the whole question: no part indexes to keep
     if analysis.is_concern:
-        analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in guidance_order(analysis)))
+        analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in assessment.guidance_order))
     return hits, analysis
 
 
@@ -556,11 +564,14 @@ def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -
     return tuple(QuestionPart(line, analysis.answer_type, tuple(content_terms(line))) for line in lines) if len(lines) > 1 else ()
 
 
-def guidance_order(analysis: QuestionAnalysis) -> tuple[int, ...]:
+def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:
     """The order of a concern answer's guidance topics: those the worry asks for by name first (they answer
-    it, and come right after what the documents say about its own situation), then the others as listed."""
-    asked = asked_guidance(analysis.text)
-    return asked + tuple(n for n in range(len(guidance_parts())) if n not in asked)
+    it, and come right after what the documents say about its own situation), then the others by how much
+    the worry resembles their guidance (``resemblance``, one figure per topic): "Jeg har skrevet en
+    underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
+    ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties."""
+    asked = asked_guidance(worry)
+    return asked + tuple(sorted((n for n in range(len(resemblance)) if n not in asked), key=lambda n: -resemblance[n]))
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:

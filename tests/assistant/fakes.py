@@ -23,6 +23,9 @@ PASSAGES = {
 }
 
 
+EMBEDDING_LENGTH = 2000
+
+
 def _similarity(query: str, text: str) -> float:
     wanted = set(content_terms(query))
     return len(wanted & set(content_terms(text))) / len(wanted) if wanted else 0.0
@@ -33,7 +36,9 @@ class FakeRetriever:
         self._passages = passages
 
     def embed_query(self, query: str) -> list[float]:
-        return [float(ord(c)) for c in query]  # carries the query text to unit_similarities
+        # Carries the query text to unit_similarities, padded to one length as a model's vectors are.
+        codes = [float(ord(c)) for c in query[:EMBEDDING_LENGTH]]
+        return codes + [0.0] * (EMBEDDING_LENGTH - len(codes))
 
     def hybrid(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter(), vector=None) -> list[ScoredPassage]:
         scored = [(p, _similarity(query, p.text)) for p in self._passages.values() if filters.matches(p.metadata)]
@@ -68,7 +73,7 @@ class FakeIndex:
         """A real index reloads here what others committed; the fake's passages never change behind it."""
 
     def unit_similarities(self, vector: Sequence[float], unit_ids: Iterable[str]) -> dict[str, float]:
-        query = "".join(chr(int(c)) for c in vector)
+        query = "".join(chr(int(c)) for c in vector if c)
         by_id = {u.unit_id: u for units in self.units.values() for u in units}
         return {uid: _similarity(query, by_id[uid].text) for uid in unit_ids if uid in by_id}
 

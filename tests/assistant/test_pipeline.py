@@ -5,7 +5,7 @@ import logging
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs
+from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs, guidance_parts
 from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
 from tests.conftest import make_settings
@@ -88,6 +88,13 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
         assert {h.passage.chunk_id for h in topic.hits[:GUIDANCE_PASSAGES]} <= composed
     sparring = assistant.ask(worry).text.split("**Sparring om bekymringen**")[1].split("\n\n**")[0]
     assert "sparringspartner" in sparring
+
+
+def test_the_guidance_topic_a_worry_resembles_most_comes_first(assistant):
+    """A worry after an underretning reads about underretning first, though it names no topic's label."""
+    text = assistant.ask("Vi har lige sendt en underretning om en dreng til kommunen – hvad sker der nu?").text
+    labels = {f"**{part.label}**" for part in guidance_parts()}
+    assert next(line for line in text.splitlines() if line in labels) == "**Underretning**"
 
 
 def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistant):

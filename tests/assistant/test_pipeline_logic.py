@@ -6,7 +6,14 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
-from assistant.pipeline import CONCERN_OWN_FLOOR, _with_own_situation_checked, asked_guidance, compose_inputs, guidance_parts
+from assistant.pipeline import (
+    CONCERN_OWN_FLOOR,
+    _with_own_situation_checked,
+    asked_guidance,
+    compose_inputs,
+    guidance_order,
+    guidance_parts,
+)
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -171,6 +178,16 @@ def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
 )
 def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
     assert [guidance_parts()[n].label for n in asked_guidance(question)] == labels
+
+
+def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
+    worry = "Kan vi sparre med nogen, når vi er urolige for en pige?"  # asks for "Sparring om bekymringen"
+    sparring = next(n for n, part in enumerate(guidance_parts()) if part.label == "Sparring om bekymringen")
+    resemblance = [0.80] * len(guidance_parts())
+    resemblance[-1] = 0.90
+    order = guidance_order(worry, resemblance)
+    rest = [n for n in range(len(resemblance) - 1) if n != sparring]
+    assert order == (sparring, len(resemblance) - 1, *rest)
 
 
 def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
