@@ -225,13 +225,16 @@ class EvidenceGatherer:
         hits: Sequence[ScoredPassage],
         index: UnitSource,
         embed_query: Callable[[str], Sequence[float]] | None = None,
+        own_hits: Mapping[int, Sequence[ScoredPassage]] | None = None,
     ) -> list[ScoredUnit]:
         """The quotable units of ``hits`` (no fragment, no repeat), best first.
 
         ``embed_query(text) -> vector`` embeds the parts of a multi-part question and a follow-up's
-        focus; without it every part uses ``query_vector``.
+        focus; without it every part uses ``query_vector``. ``own_hits`` maps a part (a concern answer's
+        guidance topic) to its own retrieval, which then ranks the chunks for its units instead of the
+        question's: a topic gives the same guidance whatever the worry's wording.
         """
-        candidates, per_query = self.candidate_features(query_vector, query_terms, analysis, hits, index, embed_query)
+        candidates, per_query = self.candidate_features(query_vector, query_terms, analysis, hits, index, embed_query, own_hits)
         scores = [self._scorer.probabilities(rows) for rows in per_query]
         scored = [
             ScoredUnit(
@@ -255,6 +258,7 @@ class EvidenceGatherer:
         hits: Sequence[ScoredPassage],
         index: UnitSource,
         embed_query: Callable[[str], Sequence[float]] | None = None,
+        own_hits: Mapping[int, Sequence[ScoredPassage]] | None = None,
     ) -> tuple[list[Candidate], list[list[dict[str, float]]]]:
         """The candidate units of ``hits`` and, for each part they are scored for (one for a single
         question), one feature row per candidate, unscored. ``gather_evidence`` scores these, and
@@ -262,18 +266,19 @@ class EvidenceGatherer:
         candidates = candidate_units(hits, index, questions=analysis.asks_for_questions)
         if not candidates:
             return [], []
+        own_hits = own_hits or {}
         if analysis.is_multi_part:
             queries = []
             for number in range(len(analysis.parts)):
                 part = self_contained(analysis.parts, number)
                 vector = self._part_vector(part.text, embed_query) if embed_query else query_vector
-                queries.append((vector, part.terms, part.answer_type))
+                queries.append((vector, part.terms, part.answer_type, own_hits.get(number)))
         elif analysis.focus is not None and embed_query is not None:
             focus = analysis.focus
-            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type)]
+            queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type, None)]
         else:
-            queries = [(query_vector, tuple(query_terms), analysis.answer_type)]
-        return candidates, [unit_features(*query, candidates, index, self._relevance) for query in queries]
+            queries = [(query_vector, tuple(query_terms), analysis.answer_type, None)]
+        return candidates, [unit_features(*query[:3], candidates, index, self._relevance, own=query[3]) for query in queries]
 
     def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
         with self._part_lock:
@@ -294,9 +299,13 @@ def unit_features(
     candidates: Sequence[Candidate],
     index: UnitSource,
     relevance: RelevanceScorer,
+    own: Sequence[ScoredPassage] | None = None,
 ) -> list[dict[str, float]]:
-    """One feature row per candidate, in order (the scorer's input, also used by ``python -m eval.fit``)."""
+    """One feature row per candidate, in order (the scorer's input, also used by ``python -m eval.fit``).
+    With ``own`` (the part's own retrieval) a chunk's rank and dense similarity are its own there (a chunk
+    it did not find: last, similarity 0), not the question's."""
     similarities = index.unit_similarities(vector, [c.unit.unit_id for c in candidates])
+    ranked = None if own is None else {h.passage.chunk_id: (rank, h.dense_similarity or 0.0) for rank, h in enumerate(own)}
     best = max(similarities.values(), default=0.0)
     rarest = max(terms, key=relevance.idf, default="")
     rows = []
@@ -305,12 +314,15 @@ def unit_features(
         similarity = similarities.get(unit.unit_id, 0.0)
         unit_terms = compound_heads(terms, terms_of(unit.search_text))
         context_terms = unit_terms | compound_heads(terms, terms_of(hit.passage.context))
+        rank, chunk_similarity = (
+            (candidate.rank, hit.dense_similarity or 0.0) if ranked is None else ranked.get(hit.passage.chunk_id, (len(ranked), 0.0))
+        )
         rows.append(
             {
                 "similarity": similarity,
                 "similarity_gap": similarity - best,
-                "chunk_similarity": hit.dense_similarity or 0.0,
-                "chunk_rank": 1.0 / (1 + candidate.rank),
+                "chunk_similarity": chunk_similarity,
+                "chunk_rank": 1.0 / (1 + rank),
                 "coverage": relevance.term_coverage(terms, unit_terms),
                 "context_coverage": relevance.term_coverage(terms, context_terms),
                 "rarest_term": float(bool(rarest) and rarest in unit_terms),

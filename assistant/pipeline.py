@@ -247,7 +247,8 @@ class Assistant:
         """The candidate units the composer scores for ``assessment`` and their unscored feature rows, one
         list per part (used by ``eval.fit``, so the unit scorer is fitted on the candidates it ranks)."""
         hits, analysis = compose_inputs(assessment)
-        return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
+        own = guidance_hits(assessment, analysis)
+        return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed, own)
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
@@ -395,7 +396,9 @@ class Assistant:
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
         hits, analysis = compose_inputs(assessment)
-        scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed)
+        scored = state.evidence.gather_evidence(
+            assessment.vector, analysis.terms, analysis, hits, self.index, self._embed, guidance_hits(assessment, analysis)
+        )
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
         assessment = _with_own_situation_checked(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)
@@ -550,6 +553,13 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     if analysis.is_concern:
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in assessment.guidance_order))
     return hits, analysis
+
+
+def guidance_hits(assessment: Assessment, analysis: QuestionAnalysis) -> dict[int, tuple[ScoredPassage, ...]]:
+    """Per guidance-topic part of ``analysis`` (as :func:`compose_inputs` returns it, the topics last, in
+    ``guidance_order``), the topic's own retrieval."""
+    first = len(analysis.parts) - len(assessment.guidance_order)
+    return {first + i: assessment.guidance[topic].hits for i, topic in enumerate(assessment.guidance_order)}
 
 
 def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> tuple[QuestionPart, ...]:

@@ -188,6 +188,23 @@ def test_each_part_is_scored_with_its_own_words():
     assert "pluspladser" in best[0] and "Holstebro tilbyder kurser" in best[1]
 
 
+def test_a_part_with_its_own_retrieval_ranks_the_chunks_by_it():
+    """A concern answer's guidance topic is ranked by its own retrieval, not the worry's: the same guidance
+    whatever the worry's wording."""
+    gatherer = EvidenceGatherer(INDEX.relevance, UnitScorer.load())
+    question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
+    analysis = analyse_question(question)
+    hits = INDEX.hits()
+    own = [h for h in hits if h.passage.chunk_id == "b"]  # the second part found chunk b alone
+    vector, terms = INDEX.embed_query(question), content_terms(question)
+    _, rows = gatherer.candidate_features(vector, terms, analysis, hits, INDEX, INDEX.embed_query, {1: own})
+    candidates, _ = gatherer.candidate_features(vector, terms, analysis, hits, INDEX, INDEX.embed_query)
+    for candidate, first, second in zip(candidates, rows[0], rows[1], strict=True):
+        assert first["chunk_rank"] == 1 / (1 + candidate.rank)  # the first part keeps the question's ranking
+        assert second["chunk_rank"] == (1.0 if candidate.hit.passage.chunk_id == "b" else 1 / (1 + len(own)))
+        assert second["chunk_similarity"] == (own[0].dense_similarity or 0.0 if candidate.hit.passage.chunk_id == "b" else 0.0)
+
+
 def test_a_followup_is_scored_against_its_focus_not_the_joined_query():
     gatherer = EvidenceGatherer(INDEX.relevance, UnitScorer.load())
     question = "Hvad tilbyder Holstebro nye forældre? Hvor mange pluspladser er der?"

@@ -5,6 +5,7 @@ import logging
 import pytest
 
 from assistant import Assistant, Turn
+from assistant.compose import MORE_HEADING
 from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs, guidance_parts
 from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
@@ -88,6 +89,28 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
         assert {h.passage.chunk_id for h in topic.hits[:GUIDANCE_PASSAGES]} <= composed
     sparring = assistant.ask(worry).text.split("**Sparring om bekymringen**")[1].split("\n\n**")[0]
     assert "sparringspartner" in sparring
+
+
+def _guidance_sections(text: str) -> dict[str, str]:
+    """Each guidance topic's quoted lines, without markers (their numbers depend on what came before)."""
+    labels = {f"**{part.label}**" for part in guidance_parts()}
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in text.split(f"\n\n{MORE_HEADING}")[0].splitlines():
+        if line in labels:
+            current = sections.setdefault(line, [])
+        elif current is not None:
+            current.append(MARKER.sub("", line))
+    return {label: "\n".join(lines) for label, lines in sections.items()}
+
+
+def test_each_guidance_topic_quotes_the_same_units_whatever_the_worry(assistant):
+    """A topic's units are ranked by the topic's own retrieval, not by the worry's: "Risikofaktorer i
+    udsatte familier er fx ..." stood under "Signaler og risikofaktorer" for some worries and not others."""
+    worries = ("En pige i min gruppe trækker sig fra legen. Hvad gør jeg?", "Vi er urolige for en dreng, der virker træt. Hvad gør vi?")
+    first, second = (_guidance_sections(assistant.ask(worry).text) for worry in worries)
+    assert len(first) == len(guidance_parts()) and first == second
+    assert "Risikofaktorer i udsatte familier er fx" in first["**Signaler og risikofaktorer**"]
 
 
 def test_the_guidance_topic_a_worry_resembles_most_comes_first(assistant):
