@@ -368,7 +368,7 @@ class CitatComposer:
         topic = bool(label)
         one_fact = single and answer_type in FACT_TYPES
         added = 0
-        quoted: list[_Block] = []  # a guidance topic's blocks so far
+        quoted: list[_Block] = []  # the part's blocks so far (a guidance topic counts their passages and characters)
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
                 break

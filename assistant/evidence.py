@@ -278,7 +278,9 @@ class EvidenceGatherer:
             queries = [(self._part_vector(focus.text, embed_query), focus.terms, focus.answer_type, None)]
         else:
             queries = [(query_vector, tuple(query_terms), analysis.answer_type, None)]
-        return candidates, [unit_features(*query[:3], candidates, index, self._relevance, own=query[3]) for query in queries]
+        return candidates, [
+            unit_features(vector, terms, kind, candidates, index, self._relevance, own=own) for vector, terms, kind, own in queries
+        ]
 
     def _part_vector(self, text: str, embed_query: Callable[[str], Sequence[float]]) -> Sequence[float]:
         with self._part_lock:

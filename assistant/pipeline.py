@@ -577,7 +577,7 @@ def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -
 def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:
     """The order of a concern answer's guidance topics: those the worry asks for by name first (they answer
     it, and come right after what the documents say about its own situation), then the others by how much
-    the worry resembles their guidance (``resemblance``, one figure per topic): "Jeg har skrevet en
+    the worry resembles their queries (``resemblance``, one figure per topic): "Jeg har skrevet en
     underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
     ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties."""
     asked = asked_guidance(worry)
