@@ -647,8 +647,8 @@ def _topic_has_room(quoted: Sequence[_Block], candidate: ScoredUnit, limit: int)
     """Whether a guidance topic that quotes ``quoted`` takes a further unit. A topic quotes up to ``limit``
     passages, a block with its continuation or its list counting as one, and stops after TOPIC_CHARS; a
     further sentence of a passage it already quotes needs no slot of its own ("Risikofaktorer i udsatte
-    familier er fx svækket forældreevne, ..." beside "Risikofaktorernes betydning ...", under "Signaler og
-    risikofaktorer")."""
+    familier er fx svækket forældreevne, ..." beside "Risikofaktorernes betydning ...", under "Tegn, signaler
+    og risikofaktorer")."""
     if sum(len(unit.text) for block in quoted for unit in block.units) >= TOPIC_CHARS:
         return False
     passages = {block.hit.passage.chunk_id for block in quoted}
@@ -908,7 +908,7 @@ class _Writer:
 def _block_title(block: _Block, label: str, above: str | None) -> str:
     """The bold line above a block from outside a case example: the title of the section it opens (see
     :func:`_section_title`), or its source's name right after a case's block (``above``). No section title
-    under a guidance topic's label, which already says what the block is about ("**Signaler og
+    under a guidance topic's label, which already says what the block is about ("**Tegn, signaler og
     risikofaktorer**" above "**02 Styrk det tværprofessionelle samarbejde**" read as two headings)."""
     title = "" if label else _section_title(block)
     return title or (source_heading(block.hit) if above is not None else "")

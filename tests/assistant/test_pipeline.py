@@ -106,11 +106,11 @@ def _guidance_sections(text: str) -> dict[str, str]:
 
 def test_each_guidance_topic_quotes_the_same_units_whatever_the_worry(assistant):
     """A topic's units are ranked by the topic's own retrieval, not by the worry's: "Risikofaktorer i
-    udsatte familier er fx ..." stood under "Signaler og risikofaktorer" for some worries and not others."""
+    udsatte familier er fx ..." stood under "Tegn, signaler og risikofaktorer" for some worries and not others."""
     worries = ("En pige i min gruppe trækker sig fra legen. Hvad gør jeg?", "Vi er urolige for en dreng, der virker træt. Hvad gør vi?")
     first, second = (_guidance_sections(assistant.ask(worry).text) for worry in worries)
     assert len(first) == len(guidance_parts()) and first == second
-    assert "Risikofaktorer i udsatte familier er fx" in first["**Signaler og risikofaktorer**"]
+    assert "Risikofaktorer i udsatte familier er fx" in first["**Tegn, signaler og risikofaktorer**"]
 
 
 def test_the_guidance_topic_a_worry_resembles_most_comes_first(assistant):
@@ -124,7 +124,7 @@ def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistan
     """What to watch for is guidance for every worry: the signals a pedagogue must notice and the risk
     factors of a vulnerable family, read in document order under their label alone."""
     text = assistant.ask("Et barn i vuggestuen virker trist og er tit sygt. Hvad skal jeg være opmærksom på?").text
-    signals = text.split("**Signaler og risikofaktorer**\n")[1].split("\n\n**")[0]
+    signals = text.split("**Tegn, signaler og risikofaktorer**\n")[1].split("\n\n**")[0]
     assert not signals.startswith("**")  # no section title under the topic's label
     assert "små signaler" in signals
     assert signals.index("Risikofaktorer i udsatte familier er fx svækket forældreevne") < signals.index("Risikofaktorernes betydning")

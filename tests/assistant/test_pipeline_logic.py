@@ -169,6 +169,7 @@ def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
         ("Forældrene til en pige, vi er bekymrede for, holder os på afstand. Hvordan kan vi nå dem?", ["Inddrag forældrene tidligt"]),
         ("Kan jeg få nogen at sparre med, hvis jeg er urolig for et barn?", ["Sparring om bekymringen"]),
         ("Er der redskaber til dagplejere, der er urolige for et barn?", ["Fælles opsporingsmodel og redskaber"]),
+        ("Hvilke tegn skal vi se efter, når vi er urolige for en dreng?", ["Tegn, signaler og risikofaktorer"]),
         (
             "Skal vi inddrage forældrene eller søge sparring først, når vi er bekymrede?",
             ["Sparring om bekymringen", "Inddrag forældrene tidligt"],
