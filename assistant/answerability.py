@@ -58,7 +58,7 @@ from assistant.relevance import RelevanceScorer
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
-from ingest.types import search_text
+from ingest.types import search_text, section_path
 from tidlig.text import content_terms, proper_nouns, words
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
@@ -436,7 +436,7 @@ def _names_a_found_title(terms: Sequence[str], hits: Sequence[ScoredPassage]) ->
     asked = set(terms)
     for hit in hits[:TOP_PASSAGES]:
         metadata = hit.passage.metadata
-        for title in (str(metadata.get("section", "")).split(" › ")[-1], str(metadata.get("case_title", ""))):
+        for title in (*section_path(str(metadata.get("section", "")))[-1:], str(metadata.get("case_title", ""))):
             held = set(content_terms(title))
             if len(held) >= MIN_TITLE_TERMS and held <= asked:
                 return True

@@ -33,7 +33,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, u
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import labels_of
-from ingest.types import EvidenceUnit
+from ingest.types import SECTION_SEPARATOR, EvidenceUnit, section_path
 from tidlig.text import (
     MIN_STACK_LINES,
     announced_count,
@@ -1009,9 +1009,9 @@ def nearest_topic(hit: ScoredPassage) -> str:
     chapter; printed whole, the line named the section twice. A case's location is only "CASE #13"."""
     heading, metadata = source_heading(hit), hit.passage.metadata
     case = case_name(metadata)
-    pieces = [case.removeprefix(f"CASE #{metadata['case_number']}")] if case else str(metadata.get("section", "")).split("›")
+    pieces = [case.removeprefix(f"CASE #{metadata['case_number']}")] if case else section_path(str(metadata.get("section", "")))
     unnamed = [s for s in (piece.strip() for piece in pieces) if s and s not in heading]
-    return f"{heading} – {' › '.join(unnamed)}" if unnamed else heading
+    return f"{heading} – {SECTION_SEPARATOR.join(unnamed)}" if unnamed else heading
 
 
 def _keys(block: _Block) -> set[str]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
+from ingest.types import SECTION_SEPARATOR
+
 __all__ = ["Label", "LabelIndex", "asked_labels", "label_line", "labels_of", "names_section"]
 
 Label = tuple[str, str]  # the label's word in lowercase and its number without leading zeros: ("case", "5")
@@ -28,7 +30,7 @@ Label = tuple[str, str]  # the label's word in lowercase and its number without 
 _OPENING = re.compile(r"^\s*([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?=\s*[:.)]|\s*$|\s+[A-ZÆØÅ])")
 # A label anywhere in a question: "case 5", "CASE #5", "anbefaling nr. 3".
 _NAMED = re.compile(r"\b([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?![\d])(?![.,]\d)")
-_SEGMENTS = re.compile(r"\n| – | › ")
+_SEGMENTS = re.compile(rf"\n| – |{re.escape(SECTION_SEPARATOR)}")
 
 
 def _label(word: str, number: str) -> Label:

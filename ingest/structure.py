@@ -64,7 +64,7 @@ from ingest.clean import (
     starts_sentence,
     widest_line,
 )
-from ingest.types import Block, BlockKind, LoadedDocument, letters_of
+from ingest.types import SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of
 from tidlig.text import LIST_INDENT, YEAR, list_level, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
@@ -1097,7 +1097,7 @@ def _joined(lines: list[str]) -> str:
 
 
 def _section(unit: _Unit) -> str:
-    return " › ".join(heading.text for heading in unit.path) or unit.nearest
+    return SECTION_SEPARATOR.join(heading.text for heading in unit.path) or unit.nearest
 
 
 def _outline_location(unit: _Unit) -> str:

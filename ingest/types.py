@@ -94,6 +94,15 @@ class Chunk:
         return search_text(self.text, self.context)
 
 
+# Between the headings of a chunk's section path: "02 Styrk det tværprofessionelle samarbejde › Arbejd med ...".
+SECTION_SEPARATOR = " › "
+
+
+def section_path(section: str) -> list[str]:
+    """The headings of a section path, outermost first (none for an empty path)."""
+    return [heading for heading in (piece.strip() for piece in section.split(SECTION_SEPARATOR.strip())) if heading]
+
+
 def search_text(text: str, context: str) -> str:
     """What is embedded and BM25-indexed: the heading context gives a chunk its topic."""
     return f"{context}\n{text}" if context else text
