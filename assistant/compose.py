@@ -78,7 +78,7 @@ TOPIC_COVERAGE = 0.25
 # shorter stem would begin too many words.
 MIN_TOPIC_STEM = 4
 # Characters after which a guidance topic has said its piece: it takes no further block. A topic is one of
-# four voices in a concern answer; after the pamphlet's eight approaches to parent cooperation, a sentence
+# five voices in a concern answer; after the pamphlet's eight approaches to parent cooperation, a sentence
 # about parents of children in care only lengthened it. With a topic's sentence and its continuation
 # counted as one block (so "Socialrådgiveren fungerer som sparringspartner ..." can follow "Den hyppige
 # kontakt ... Samtidig ..."), on train: key facts and gold cited the same, median howto answer 2607 (before),

@@ -538,7 +538,7 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     topic's best in turn; a worry's own best five first) and the analysis whose parts score them: a concern question's guidance topics
     are parts of their own, so each gets its units."""
     analysis = assessment.analysis
-    # A worry's own best passages all come first: taken in turn with the four guidance topics, it kept only
+    # A worry's own best passages all come first: taken in turn with the guidance topics (four then), it kept only
     # three, and its fourth and fifth (which the retrieval figures count as found) never reached the composer.
     # Each guidance topic's best passages come too, so a topic shows the same guidance whatever the worry.
     first: list[ScoredPassage] = []
