@@ -44,6 +44,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"|\bhvilken andel\b|\bhvor stor en andel\b"
             r"|\bhvad kost\w*|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
             r"|\bhvor mange procent\b|\bhow (?:many|much)\b"
+            # "Hvad betaler skolen ...?", "hvad foreslås taksten sat til?": a sum named by what is paid.
+            r"|\bhvad (?:betal\w*|(?:(?!betyder|menes|forstås|dækker)\w+ ){0,2}"
+            r"(?:taksten|taksterne|satsen|prisen|beløbet|udgiften|tilskuddet|betalingen|lønnen))\b"
         ),
     ),
     (

@@ -405,7 +405,7 @@ class Assistant:
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
         # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
-        shown = shown_typed_parts(scored, assessment.analysis, composition.short_answer)
+        shown = shown_typed_parts(scored, assessment.analysis, composition.body)
         assessment = _with_parts_credited(state, assessment, shown)
         decision = assessment.decision
         if (checked := _with_case_names_checked(state, assessment, hits, composition)) is not assessment:
