@@ -151,6 +151,7 @@ class QuestionPart:
     answer_type: AnswerType
     terms: tuple[str, ...]
     label: str = ""
+    sources: tuple[str, ...] = ()  # the publishers it names ("hvad gør Hedensted ...?"): only they answer it
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ from assistant.analysis import (
     holds_detail,
 )
 from assistant.relevance import RelevanceScorer
+from assistant.sources import names
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
@@ -238,11 +239,14 @@ class Answerability:
         # The names a part asks about that no passage holding its topic names (Aarhus beside Copenhagen's pluspladser).
         absent_by_part = [self._absent_names(part, part_found) for part, part_found in pairs]
         absent = tuple(dict.fromkeys(name for names in absent_by_part for name in names))
+        # A part asked of a named source is judged on that source's passages alone (see Assistant._retrieve_part):
+        # the topic is all left to check, as for a whole question that is answered at all.
         uncovered = tuple(
             number
             for number, (part, part_found) in enumerate(pairs)
             if absent_by_part[number]
-            or self._probability(self.signals(part, analysis.is_english, part_found, specific=False)) < part_bar
+            or self._probability(self.signals(part, analysis.is_english, part_found, specific=False))
+            < (self.model.threshold if part.sources else part_bar)
         )
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing + absent or (analysis.text,), covered, signals)
@@ -292,7 +296,9 @@ class Answerability:
         rare = sorted(terms, key=stats.idf, reverse=True)[:RARE_TERMS]
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
         detail = asked_detail(question.text) if specific else None
-        known_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if stats.knows_word(n) and not self._is_setting(n)]
+        # A part asked of a named source is judged on that source's passages: its name is given, not sought.
+        asked_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if not any(names(n, source) for source in question.sources)]
+        known_names = [n for n in asked_names if stats.knows_word(n) and not self._is_setting(n)]
         detail_coverage, detail_gap, absent_details = self.same_unit_detail(
             terms, found.units, detail, asked_years(question.text) if specific else (), known_names
         )
@@ -309,9 +315,7 @@ class Answerability:
             answer_unit_coverage=max(
                 (stats.coverage(terms, u) for u in found.units if holds_answer_type(u, question.answer_type)), default=0.0
             ),
-            name_coverage=_name_coverage(
-                [n for n in proper_nouns(question.text) if stats.knows_word(n)], [set(words(t)) for t in texts], stats.vocabulary
-            ),
+            name_coverage=_name_coverage([n for n in asked_names if stats.knows_word(n)], [set(words(t)) for t in texts], stats.vocabulary),
             agreement=_agreement(top),
             english=english,
             detail_coverage=detail_coverage,

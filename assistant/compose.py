@@ -250,7 +250,7 @@ class CitatComposer:
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         for number, part in enumerate(analysis.parts):
-            if outcome == "partial" and _named(part.text, missing):
+            if outcome == "partial" and _named(part.text, missing, [p.text for p in analysis.parts]):
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             terms = part.terms if analysis.is_multi_part else analysis.terms
@@ -1023,7 +1023,11 @@ def _in_order(units: Sequence[EvidenceUnit]) -> tuple[EvidenceUnit, ...]:
     return tuple(sorted(units, key=lambda u: u.position))
 
 
-def _named(part: str, missing: Sequence[str]) -> bool:
-    """Whether the lead-in names this part as not covered (its terms are all in one missing item)."""
+def _named(part: str, missing: Sequence[str], parts: Sequence[str]) -> bool:
+    """Whether the lead-in names this part as not covered: the part itself, or a missing item other than a
+    part that holds all its terms (the whole worry). Another part is no such item: "Hvad siger KL om X?"
+    has all its terms in "Hvad siger Hedensted om X?" (a name is no term)."""
+    if part in missing:
+        return True
     terms = set(content_terms(part))
-    return any(terms and terms <= set(content_terms(item)) or item in part for item in missing)
+    return any(item not in parts and (terms and terms <= set(content_terms(item)) or item in part) for item in missing)

@@ -36,6 +36,7 @@ from assistant.analysis import AnswerType, QuestionAnalysis, QuestionPart, self_
 from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
+from assistant.sources import speaks_for
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import (
@@ -204,6 +205,16 @@ def _likeliest_per_part(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis
             yield number, part, best
 
 
+def _from_named_sources(part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float]) -> Sequence[float]:
+    """A part that names publishers ("hvad gør Hedensted ...?") is answered by passages that speak for them
+    only: another source's sentence on the same topic answers a question nobody asked, and the part is then
+    named as not covered."""
+    if not part.sources:
+        return scores
+    pairs = zip(candidates, scores, strict=True)
+    return [score if any(speaks_for(name, c.hit.passage) for name in part.sources) else 0.0 for c, score in pairs]
+
+
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 
@@ -235,7 +246,9 @@ class EvidenceGatherer:
         question's: a topic gives the same guidance whatever the worry's wording.
         """
         candidates, per_query = self.candidate_features(query_vector, query_terms, analysis, hits, index, embed_query, own_hits)
-        scores = [self._scorer.probabilities(rows) for rows in per_query]
+        scores: list[Sequence[float]] = [self._scorer.probabilities(rows) for rows in per_query]
+        if analysis.is_multi_part:
+            scores = [_from_named_sources(part, candidates, part_scores) for part, part_scores in zip(analysis.parts, scores, strict=True)]
         scored = [
             ScoredUnit(
                 c.unit,

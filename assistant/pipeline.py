@@ -33,7 +33,15 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question, followup_focus, is_worry_word, split_parts
+from assistant.analysis import (
+    QuestionAnalysis,
+    QuestionPart,
+    analyse_question,
+    answer_type,
+    followup_focus,
+    is_worry_word,
+    split_parts,
+)
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
@@ -44,6 +52,7 @@ from assistant.privacy import find_personal_data, strip_placeholders
 from assistant.question import bounded_history, clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
+from assistant.sources import SourceNames, one_per_source, speaks_for
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
@@ -92,6 +101,7 @@ class DerivedState:
     composer: CitatComposer
     verifier: CitationVerifier
     writer: AnswerWriter | None
+    sources: SourceNames
 
 
 @dataclass(frozen=True)
@@ -153,8 +163,9 @@ class Assistant:
 
     def _derive(self) -> DerivedState:
         generation = self.index.generation  # read first: a commit during the rebuild triggers another refresh
-        texts = [search_text(p.text, p.context) for p in self.index.passages.values()]
-        statistics = RelevanceScorer(texts)
+        passages = self.index.passages.values()
+        statistics = RelevanceScorer([search_text(p.text, p.context) for p in passages])
+        sources = SourceNames.of((str(p.metadata.get("doc_id", "")), str(p.metadata.get("publisher", ""))) for p in passages)
         verifier = CitationVerifier(statistics)
         writer = None
         if self._llm is not None:
@@ -163,7 +174,7 @@ class Assistant:
             )
         return DerivedState(
             generation, statistics, Answerability(self._model, statistics),
-            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(), verifier, writer,
+            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(), verifier, writer, sources,
         )
 
     @property
@@ -321,7 +332,8 @@ class Assistant:
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
-        parts = tuple(self._retrieve(f"{p.text} {topic}", PART_K, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        analysis = _with_named_sources(analysis, state.sources)
+        parts = tuple(self._retrieve_part(state, p, topic, filters) for p in analysis.parts) if analysis.is_multi_part else ()
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
@@ -338,6 +350,22 @@ class Assistant:
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order)
+
+    def _retrieve_part(self, state: DerivedState, part: QuestionPart, topic: str, filters: PassageFilter | None) -> Found:
+        """A part's best passages. A part that names a publisher ("og hvad gør Hedensted, når ...?") is judged
+        and answered from that publisher's documents and the passages that name it (KL's report holds a case
+        from Hedensted): its own words may resemble another source's passages more (a national overview
+        deck's on "mistrives"), which answer for that source, not for the one asked."""
+        query = f"{part.text} {topic}"
+        vector = self.index.retriever.embed_query(query)
+        found = self._retrieve(query, PART_K, filters, vector)
+        wanted = filters or PassageFilter()
+        named = [d for name in part.sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
+        if not named:
+            return found
+        own = self._retrieve(query, PART_K, replace(wanted, doc_ids=tuple(named)), vector)
+        naming = [h for h in found.hits if any(speaks_for(name, h.passage) for name in part.sources)]
+        return self._found(_interleave([own.hits, naming])[:PART_K], vector)
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's
@@ -374,6 +402,9 @@ class Assistant:
         # from that section alone: its few other words ("3", "anbefaling") matched "Arbejdet opdeles i 3
         # spor" in another deck, and a year another passage held passed for the section's ("case 5 i 2019").
         hits = [h for h in hits if names_section(query, h.passage.text, h.passage.context)] or hits
+        return self._found(hits, vector)
+
+    def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
         units = [u for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units))
@@ -572,6 +603,30 @@ def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -
         if line is not None:
             lines.append(line)
     return tuple(QuestionPart(line, analysis.answer_type, tuple(content_terms(line))) for line in lines) if len(lines) > 1 else ()
+
+
+def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> QuestionAnalysis:
+    """Each part of a multi-part question with the publishers it names, and a question that names several
+    side by side ("Hvad siger KL og Hedensted om ...?") asked of each in turn: each source answers for itself,
+    or is named as not covered."""
+    if not analysis.is_multi_part:
+        named = sources.names_in(analysis.text)
+        distinct = len({sources.documents[name] for name in named}) == len(named)
+        asked = one_per_source(analysis.text, named) if distinct else []
+        if not asked:
+            return analysis
+        return replace(analysis, parts=tuple(_sourced(QuestionPart(text, answer_type(text), ()), (name,)) for text, name in asked))
+    return replace(analysis, parts=tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts))
+
+
+def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
+    """``part`` answered by the sources ``names`` only. Their names are no terms of it: among a source's own
+    passages, those that repeat its name ("At skolerne Hedensted, Stjernevej og Løsning ...") are no likelier
+    to answer."""
+    if not names:
+        return part
+    own = {stem for name in names for stem in content_terms(name)}
+    return replace(part, terms=tuple(t for t in content_terms(part.text) if t not in own), sources=names)
 
 
 def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:

@@ -57,7 +57,7 @@ class FakeIndex:
 
     def __post_init__(self) -> None:
         self.passages = {
-            cid: Passage(cid, text, {"doc_id": f"{cid.split('-')[0]}.txt", "title": title, "location": "side 1"})
+            cid: Passage(cid, text, {"doc_id": f"{cid.split('-')[0]}.txt", "title": title, "publisher": title, "location": "side 1"})
             for cid, (title, text) in self.texts.items()
         }
         self.retriever = FakeRetriever(self.passages)

@@ -87,6 +87,43 @@ def test_a_part_about_a_place_no_passage_on_its_topic_names_is_not_answered_by_a
     assert answer.text.splitlines()[0] == "Delvist svar: Dokumenterne handler om emnet, men de nævner ikke Aalborg. Her er det, de siger:"
 
 
+# Tandplejen is a common word here, as "mistrivsel" is in the corpus: no rarer topic word ties a name to it.
+SOURCES = {
+    **{f"filler-{n}": ("Oplæg", f"Kommunerne arbejder med tandplejen i sag nummer {n}.") for n in range(150)},
+    "kl-1": ("KL", "KL anbefaler, at kommunerne inddrager forældrene tidligt i overgange mellem dagtilbud og skole."),
+    "hed-1": ("Hedensted Kommune", "Hedensted samler pædagoger og lærere om overgange mellem dagtilbud og skole."),
+    "deck-1": ("Oplæg", "Sådan gør kommunerne i overgange mellem dagtilbud og skole: de inddrager tandplejen."),
+}
+
+
+def test_sources_named_side_by_side_each_answer_for_themselves(settings):
+    answer = make_assistant(settings, index=FakeIndex(SOURCES)).ask("Hvad siger KL og Hedensted om overgange mellem dagtilbud og skole?")
+    assert answer.outcome == "answer"
+    assert {c.doc_id for c in answer.citations} >= {"kl.txt", "hed.txt"}
+    assert "inddrager tandplejen" not in answer.short_answer
+
+
+def test_a_part_asking_a_named_source_is_answered_by_that_source_alone(settings):
+    answer = make_assistant(settings, index=FakeIndex(SOURCES)).ask(
+        "Hvad anbefaler KL om forældrene, og hvad gør Hedensted i overgange mellem dagtilbud og skole?"
+    )
+    assert answer.outcome == "answer"
+    assert "Hedensted samler pædagoger og lærere" in answer.short_answer
+    assert "inddrager tandplejen" not in answer.text  # another source's sentence on the same topic is not Hedensted's answer
+
+
+def test_a_part_asking_a_named_source_it_does_not_answer_is_named_as_not_covered(settings):
+    answer = make_assistant(settings, index=FakeIndex(SOURCES)).ask(
+        "Hvad anbefaler KL om overgange mellem dagtilbud og skole, og hvad gør Hedensted med tandplejen?"
+    )
+    assert answer.outcome == "partial"
+    assert answer.text.splitlines()[0] == (
+        "Delvist svar: Dokumenterne svarer på »Hvad anbefaler KL om overgange mellem dagtilbud og skole?«, "
+        "men ikke på »Hvad gør Hedensted med tandplejen?«. Her er det, de siger:"
+    )
+    assert "KL anbefaler, at kommunerne inddrager forældrene tidligt" in answer.short_answer
+
+
 def test_a_decline_names_the_nearest_topics_and_never_reaches_the_llm(settings):
     llm = FakeLLM("Odense tilbyder kurser. [1]")
     answer = make_assistant(settings, llm).ask("Hvad tilbyder Odense nye forældre?")

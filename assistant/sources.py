@@ -1,0 +1,107 @@
+"""The sources a question asks by their publisher's name ("hvad gør Hedensted", "hvad anbefaler KL").
+
+A question that asks two sources ("Hvad anbefaler KL om tidlig opsporing, og hvad gør Hedensted, når et barn
+i dagtilbud mistrives?") was answered from one: the Hedensted part's own words resembled a national overview
+deck more than Hedensted's slides, and the deck's figures stood under a direct lead-in as Hedensted's answer.
+A part that asks a named source is therefore retrieved among that source's documents and the passages naming
+it, judged on them, and answered only from them; when they do not answer it, the lead-in says so. A
+question naming sources side by side ("Hvad siger KL og Hedensted om ...?") is asked of each in turn.
+
+A publisher is named by its acronym ("KL", "BUPL og KORA") or by its municipality ("Hedensted Kommune",
+"Københavns Kommune, Børne- og Ungdomsforvaltningen"), in the genitive or not ("Københavns", "København").
+Only the publisher's own name counts, the part before any parenthesis or comma: "Oplæg (afsender ikke
+angivet; kilder bl.a. EVA, FOA, KL og VIVE)" cites KL among its sources, but a question about KL does not
+ask for it.
+
+>>> sources = SourceNames.of([("kl.txt", "KL (Kommunernes Landsforening)"), ("hed.txt", "Hedensted Kommune")])
+>>> sources.asked_alone("Hvad gør Hedensted, når et barn mistrives?")
+('Hedensted',)
+>>> one_per_source("Hvad siger KL og Hedensted om X?", sources.names_in("Hvad siger KL og Hedensted om X?"))
+[('Hvad siger KL om X?', 'KL'), ('Hvad siger Hedensted om X?', 'Hedensted')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from index import Passage
+from tidlig.text import STOP
+
+__all__ = ["SourceNames", "names", "one_per_source", "publisher_names", "speaks_for"]
+
+_ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
+_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
+
+
+def publisher_names(publisher: str) -> tuple[str, ...]:
+    """The names a question may call a publisher by: ``publisher_names("Københavns Kommune")`` -> ("København",)."""
+    own = re.split(r"[(,;]", publisher, maxsplit=1)[0]
+    found = [m.group(1) for m in _MUNICIPALITY.finditer(own)] + _ACRONYM.findall(own)
+    return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class SourceNames:
+    """Per publisher name, the documents it published."""
+
+    documents: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, publishers: Iterable[tuple[str, str]]) -> SourceNames:
+        """From ``(doc_id, publisher)`` pairs (a document's passages may repeat its pair)."""
+        documents: dict[str, tuple[str, ...]] = {}
+        for doc_id, publisher in publishers:
+            for name in publisher_names(publisher):
+                if doc_id not in documents.get(name, ()):
+                    documents[name] = (*documents.get(name, ()), doc_id)
+        return cls(documents)
+
+    def names_in(self, text: str) -> tuple[str, ...]:
+        """The publisher names ``text`` uses."""
+        return tuple(name for name in self.documents if names(text, name))
+
+    def asked_alone(self, text: str) -> tuple[str, ...]:
+        """The publishers ``text`` asks of and nothing beside them: not "både i København og nationalt",
+        which asks beyond its one source ("i Hedensted og kan se ..." goes on with a clause, not a place)."""
+        named = self.names_in(text)
+        return tuple(name for name in named if not any(self._beside(text, name, named)))
+
+    @staticmethod
+    def _beside(text: str, name: str, named: Sequence[str]) -> Iterator[str]:
+        """The words coordinated with ``name`` in ``text`` that are neither a source nor a clause's first word."""
+        own = rf"{re.escape(name)}s?"
+        for pattern in (rf"\b{own},?\s+(?:og|eller|samt)\s+(?:(?:i|på|fra|hos)\s+)?(\w+)", rf"(\w+),?\s+(?:og|eller|samt)\s+{own}\b"):
+            for match in re.finditer(pattern, text):
+                word = match.group(1)
+                if not any(names(word, other) for other in named) and word.lower() not in STOP:
+                    yield word
+
+
+def one_per_source(text: str, named: Sequence[str]) -> list[tuple[str, str]]:
+    """``text`` once per source it names side by side, with that source's name, or [] when it names them
+    apart or names fewer than two: ``one_per_source("Hvad siger KL og Hedensted om X?", ["Hedensted", "KL"])``
+    -> [("Hvad siger KL om X?", "KL"), ("Hvad siger Hedensted om X?", "Hedensted")]."""
+    found = sorted(((m, name) for name in named for m in re.finditer(rf"\b{re.escape(name)}s?\b", text)), key=lambda f: f[0].start())
+    between = (text[a.end() : b.start()] for (a, _), (b, _) in itertools.pairwise(found))
+    if len(found) < 2 or not all(_COORDINATION.fullmatch(gap) for gap in between):
+        return []
+    start, end = found[0][0].start(), found[-1][0].end()
+    return [(f"{text[:start]}{m.group(0)}{text[end:]}", name) for m, name in found]
+
+
+_COORDINATION = re.compile(r"\s*,\s*|\s+(?:og|eller|samt)\s+")
+
+
+def names(text: str, name: str) -> bool:
+    """Whether ``text`` names ``name``, in the genitive or not ("Københavns" names København)."""
+    return re.search(rf"\b{re.escape(name)}s?\b", text) is not None
+
+
+def speaks_for(name: str, passage: Passage) -> bool:
+    """Whether ``passage`` can answer for the publisher ``name``: the publisher's own documents, and any
+    passage naming it in its text or headings (KL's report holds a case from Hedensted)."""
+    publisher = str(passage.metadata.get("publisher", ""))
+    return name in publisher_names(publisher) or names(f"{passage.context}\n{passage.text}", name)
