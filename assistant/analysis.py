@@ -190,8 +190,8 @@ class QuestionAnalysis:
 
     @property
     def whole(self) -> QuestionPart:
-        """The whole question as one part."""
-        return QuestionPart(self.text, self.answer_type, self.terms)
+        """The whole question as one part (asking the sources its one part asks)."""
+        return QuestionPart(self.text, self.answer_type, self.terms, sources=() if self.is_multi_part else self.parts[0].sources)
 
 
 def analyse_question(text: str) -> QuestionAnalysis:

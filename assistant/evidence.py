@@ -247,7 +247,7 @@ class EvidenceGatherer:
         """
         candidates, per_query = self.candidate_features(query_vector, query_terms, analysis, hits, index, embed_query, own_hits)
         scores: list[Sequence[float]] = [self._scorer.probabilities(rows) for rows in per_query]
-        if analysis.is_multi_part:
+        if any(part.sources for part in analysis.parts):
             scores = [_from_named_sources(part, candidates, part_scores) for part, part_scores in zip(analysis.parts, scores, strict=True)]
         scored = [
             ScoredUnit(

@@ -328,12 +328,18 @@ class Assistant:
 
         mark = time.perf_counter()
         vector = tuple(self.index.retriever.embed_query(query))
-        found = self._retrieve(query, RETRIEVE_K, filters, vector)
+        if not followup:  # a follow-up's named sources are its earlier question's
+            analysis = _with_named_sources(analysis, state.sources)
+        asked = () if analysis.is_multi_part else analysis.parts[0].sources
+        found = self._retrieve_from(state, asked, query, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
-        analysis = _with_named_sources(analysis, state.sources)
-        parts = tuple(self._retrieve_part(state, p, topic, filters) for p in analysis.parts) if analysis.is_multi_part else ()
+        parts = (
+            tuple(self._retrieve_from(state, p.sources, f"{p.text} {topic}", PART_K, filters) for p in analysis.parts)
+            if analysis.is_multi_part
+            else ()
+        )
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
@@ -351,21 +357,29 @@ class Assistant:
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order)
 
-    def _retrieve_part(self, state: DerivedState, part: QuestionPart, topic: str, filters: PassageFilter | None) -> Found:
-        """A part's best passages. A part that names a publisher ("og hvad gør Hedensted, når ...?") is judged
-        and answered from that publisher's documents and the passages that name it (KL's report holds a case
-        from Hedensted): its own words may resemble another source's passages more (a national overview
-        deck's on "mistrives"), which answer for that source, not for the one asked."""
-        query = f"{part.text} {topic}"
-        vector = self.index.retriever.embed_query(query)
-        found = self._retrieve(query, PART_K, filters, vector)
+    def _retrieve_from(
+        self,
+        state: DerivedState,
+        sources: Sequence[str],
+        query: str,
+        k: int,
+        filters: PassageFilter | None,
+        vector: Sequence[float] | None = None,
+    ) -> Found:
+        """The best passages for a question or part; for one that asks publishers by name (``sources``: "hvad
+        gør Hedensted, når ...?"), only those publishers' documents and the passages naming them (KL's report
+        holds a case from Hedensted), which it is then judged and answered on. Its own words may resemble
+        another source's passages more (a national overview deck's on "mistrives"), and they answer for that
+        source, not for the one asked."""
+        vector = vector if vector is not None else self.index.retriever.embed_query(query)
+        found = self._retrieve(query, k, filters, vector)
         wanted = filters or PassageFilter()
-        named = [d for name in part.sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
+        named = [d for name in sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
         if not named:
             return found
-        own = self._retrieve(query, PART_K, replace(wanted, doc_ids=tuple(named)), vector)
-        naming = [h for h in found.hits if any(speaks_for(name, h.passage) for name in part.sources)]
-        return self._found(_interleave([own.hits, naming])[:PART_K], vector)
+        own = self._retrieve(query, k, replace(wanted, doc_ids=tuple(named)), vector)
+        naming = [h for h in found.hits if any(speaks_for(name, h.passage) for name in sources)]
+        return self._found(_interleave([naming, own.hits])[:k], vector)
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's
@@ -612,10 +626,10 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
     if not analysis.is_multi_part:
         named = sources.names_in(analysis.text)
         distinct = len({sources.documents[name] for name in named}) == len(named)
-        asked = one_per_source(analysis.text, named) if distinct else []
-        if not asked:
-            return analysis
-        return replace(analysis, parts=tuple(_sourced(QuestionPart(text, answer_type(text), ()), (name,)) for text, name in asked))
+        if asked := one_per_source(analysis.text, named) if distinct else []:
+            return replace(analysis, parts=tuple(_sourced(QuestionPart(text, answer_type(text), ()), (name,)) for text, name in asked))
+        whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))
+        return replace(analysis, parts=(whole,), terms=whole.terms)
     return replace(analysis, parts=tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts))
 
 
