@@ -543,8 +543,10 @@ class Assistant:
 
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
-        decision = assessment.decision
+        decision, sources = assessment.decision, assessment.analysis.whole.sources
         missing = render("refusal_missing", terms=inert_markdown(_join_danish(decision.missing))) if decision.missing else ""
+        if sources and not missing:  # judged on the named sources' passages alone: say whose
+            missing = render("refusal_source", sources=_join_danish(sources))
         book = CitationBook()
         lines, seen = [], set()
         for hit in assessment.hits:

@@ -158,8 +158,8 @@ def test_earlier_turns_are_redacted_before_they_are_searched(assistant, caplog):
 
 def test_names_in_documents_are_quoted_as_written(assistant):
     """Only what users type is redacted: a municipality or a title in a quote stays."""
-    answer = assistant.ask("Hvordan skaber Hedensted Kommune balance mellem almen og special?")
-    assert not answer.refused and "Hedensted" in answer.text
+    answer = assistant.ask("Hvad gør Hedensted Kommune for unge på vej til voksenlivet?")
+    assert not answer.refused and "Hedensted Kommune har etableret et mødeforum" in answer.text
 
 
 def test_no_empty_brackets_are_left_to_search_for():
