@@ -22,7 +22,8 @@
   line that is a heading, chart label, slide debris or cut-off piece by :func:`tidlig.text.is_fragment`,
   or a list item without a word), ``unrelated_sections`` (a source section of "Mere fra kilderne" none of
   whose lines holds :data:`RELEVANCE_FLOOR` of the question's IDF-weighted terms, a term held in a compound
-  or a derivation as the composer holds it), and
+  or a derivation as the composer holds it, a list item read with the line heading its list, and the names of
+  the section's own publishers not asked of it), and
   ``median_chars`` of the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
@@ -38,6 +39,7 @@ import statistics
 from assistant.compose import MORE_HEADING
 from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer
+from assistant.sources import publisher_names
 from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
 from eval.dataset import Question
@@ -107,7 +109,8 @@ def score_question(
 ) -> QuestionScore:
     result = QuestionScore(question, answer, latency_ms)
     if not answer.refused:
-        result.form = answer_form(answer.text, content_terms(answer.query or question.question), verifier.relevance)
+        publishers = {c.number: c.publisher for c in answer.citations}
+        result.form = answer_form(answer.text, content_terms(answer.query or question.question), verifier.relevance, publishers)
     if not question.answerable:
         return result
     result.retrieval, result.gold_ranks = retrieval_scores(question, [chunk_text(c) for c in answer.retrieved])
@@ -141,8 +144,12 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
     }
 
 
-def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceScorer) -> dict[str, int]:
-    """Counts of form defects in one answer's text (see the module docstring)."""
+def answer_form(
+    text: str, question_terms: Sequence[str], relevance: RelevanceScorer, publishers: Mapping[int, str] | None = None
+) -> dict[str, int]:
+    """Counts of form defects in one answer's text (see the module docstring). ``publishers`` maps a
+    citation number to its document's publisher: a source's own section need not repeat its name ("Hvad gør
+    Hedensted ...?" above Hedensted's slides, which never say "Hedensted")."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else ""  # the first paragraph is the lead-in
     lines = [line.rstrip() for line in body.splitlines()]
     seen: list[str] = []
@@ -157,11 +164,34 @@ def answer_form(text: str, question_terms: Sequence[str], relevance: RelevanceSc
         "duplicated_sentences": duplicated,
         "dangling_lead_ins": _dangling_lead_ins(lines),
         "fragments": sum(_is_fragment_line(line) and not _introduces_list(lines, i) for i, line in enumerate(lines)),
-        "unrelated_sections": sum(
-            max((_held_share(relevance, question_terms, _plain(line)) for line in section), default=0.0) < RELEVANCE_FLOOR
-            for section in _more_sections(lines)
-        ),
+        "unrelated_sections": sum(_unrelated(section, question_terms, relevance, publishers or {}) for section in _more_sections(lines)),
     }
+
+
+def _unrelated(section: Sequence[str], question_terms: Sequence[str], relevance: RelevanceScorer, publishers: Mapping[int, str]) -> bool:
+    asked = _asked_of(section, question_terms, publishers)
+    return max((_held_share(relevance, asked, text) for text in _read_lines(section)), default=0.0) < RELEVANCE_FLOOR
+
+
+def _read_lines(section: Sequence[str]) -> list[str]:
+    """A section's lines as a reader reads them: a list item with the line that heads its list ("Skole
+    fokusområder" above "- Hvordan vi kan skabe ... lokalt funderede"), as its evidence unit carries it."""
+    read, heading = [], ""
+    for line in section:
+        plain = _plain(line)
+        if _is_item(line):
+            read.append(f"{heading} {plain}".strip())
+        else:
+            heading = plain
+            read.append(plain)
+    return read
+
+
+def _asked_of(section: Sequence[str], question_terms: Sequence[str], publishers: Mapping[int, str]) -> list[str]:
+    """The question's terms a section must hold: not the names of the publishers it quotes."""
+    cited = {int(m) for line in section for m in MARKER.findall(line)}
+    own = {t for n in cited for name in publisher_names(publishers.get(n, "")) for t in content_terms(name)}
+    return [t for t in question_terms if t not in own]
 
 
 def _held_share(relevance: RelevanceScorer, question_terms: Sequence[str], line: str) -> float:

@@ -120,3 +120,19 @@ def test_a_section_is_judged_by_the_words_its_lines_hold_as_the_composer_reads_t
     section = f"\n\n**Aarhus, side 3**\n{line}"
     related = "Sprogbørnehaverne" in line
     assert form(CLEAN + section)["unrelated_sections"] == (0 if related else 1)
+
+
+def test_a_list_item_is_read_with_the_line_heading_its_list():
+    section = "\n\n**Aarhus, side 3**\nPluspladser i vuggestuer [4]\n- fordeles efter behov [4]\n- følges hvert år [4]"
+    assert form(CLEAN + section)["unrelated_sections"] == 0
+    assert form(CLEAN + section.replace("Pluspladser i vuggestuer [4]\n", ""))["unrelated_sections"] == 1
+
+
+def test_a_source_section_need_not_repeat_its_publishers_name():
+    # "... har Varde?" above Varde's own slides, which never say "Varde"; the rare name outweighs the common word.
+    halls = [f"Hallen nummer {n} har mange besøgende." for n in range(40)]
+    relevance = RelevanceScorer(["Varde Kommune har bygget en ny svømmehal.", *halls])
+    terms = content_terms("Hvor mange besøgende har Varde?")
+    text = "Lead.\n\nSvar. [1]\n\n**Mere fra kilderne**\n\n**Budget 2017, side 9**\nHallen har mange besøgende. [2]"
+    assert answer_form(text, terms, relevance, {2: "Varde Kommune"})["unrelated_sections"] == 0
+    assert answer_form(text, terms, relevance, {2: "KL"})["unrelated_sections"] == 1
