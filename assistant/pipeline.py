@@ -378,8 +378,12 @@ class Assistant:
         if not named:
             return found
         own = self._retrieve(query, k, replace(wanted, doc_ids=tuple(named)), vector)
-        naming = [h for h in found.hits if any(speaks_for(name, h.passage) for name in sources)]
-        return self._found(_interleave([naming, own.hits])[:k], vector)
+        # Passages that speak for the source keep their rank; each other passage's place goes to the source's
+        # own next best.
+        speaking = {h.passage.chunk_id for h in found.hits if any(speaks_for(name, h.passage) for name in sources)}
+        fill = iter([h for h in own.hits if h.passage.chunk_id not in speaking])
+        hits = [h if h.passage.chunk_id in speaking else next(fill, None) for h in found.hits]
+        return self._found([h for h in (*hits, *fill) if h is not None][:k], vector)
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's
