@@ -239,7 +239,7 @@ class Answerability:
         # The names a part asks about that no passage holding its topic names (Aarhus beside Copenhagen's pluspladser).
         absent_by_part = [self._absent_names(part, part_found) for part, part_found in pairs]
         absent = tuple(dict.fromkeys(name for names in absent_by_part for name in names))
-        # A part asked of a named source is judged on that source's passages alone (see Assistant._retrieve_part):
+        # A part asked of a named source is judged on that source's passages alone (see Assistant._retrieve_from):
         # the topic is all left to check, as for a whole question that is answered at all.
         uncovered = tuple(
             number

@@ -52,7 +52,7 @@ from assistant.privacy import find_personal_data, strip_placeholders
 from assistant.question import bounded_history, clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, one_per_source, speaks_for
+from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
@@ -633,7 +633,8 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
         named = sources.names_in(analysis.text)
         distinct = len({sources.documents[name] for name in named}) == len(named)
         if asked := one_per_source(analysis.text, named) if distinct else []:
-            return replace(analysis, parts=tuple(_sourced(QuestionPart(text, answer_type(text), ()), (name,)) for text, name in asked))
+            parts = (_sourced(QuestionPart(text, answer_type(text), tuple(content_terms(text))), (name,)) for text, name in asked)
+            return replace(analysis, parts=tuple(parts))
         whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))
         return replace(analysis, parts=(whole,), terms=whole.terms)
     return replace(analysis, parts=tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts))
@@ -645,8 +646,8 @@ def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
     to answer."""
     if not names:
         return part
-    own = {stem for name in names for stem in content_terms(name)}
-    return replace(part, terms=tuple(t for t in content_terms(part.text) if t not in own), sources=names)
+    own = name_terms(names)
+    return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
 
 
 def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:

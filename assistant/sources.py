@@ -22,20 +22,22 @@ ask for it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index import Passage
-from tidlig.text import STOP
+from tidlig.text import STOP, content_terms
 
-__all__ = ["SourceNames", "names", "one_per_source", "publisher_names", "speaks_for"]
+__all__ = ["SourceNames", "name_terms", "names", "one_per_source", "publisher_names", "speaks_for"]
 
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
 
 
+@functools.cache  # asked per candidate unit of every answer; a corpus has a handful of publishers
 def publisher_names(publisher: str) -> tuple[str, ...]:
     """The names a question may call a publisher by: ``publisher_names("Københavns Kommune")`` -> ("København",)."""
     own = re.split(r"[(,;]", publisher, maxsplit=1)[0]
@@ -84,7 +86,7 @@ def one_per_source(text: str, named: Sequence[str]) -> list[tuple[str, str]]:
     """``text`` once per source it names side by side, with that source's name, or [] when it names them
     apart or names fewer than two: ``one_per_source("Hvad siger KL og Hedensted om X?", ["Hedensted", "KL"])``
     -> [("Hvad siger KL om X?", "KL"), ("Hvad siger Hedensted om X?", "Hedensted")]."""
-    found = sorted(((m, name) for name in named for m in re.finditer(rf"\b{re.escape(name)}s?\b", text)), key=lambda f: f[0].start())
+    found = sorted(((m, name) for name in named for m in _name_pattern(name).finditer(text)), key=lambda f: f[0].start())
     between = (text[a.end() : b.start()] for (a, _), (b, _) in itertools.pairwise(found))
     if len(found) < 2 or not all(_COORDINATION.fullmatch(gap) for gap in between):
         return []
@@ -97,7 +99,16 @@ _COORDINATION = re.compile(r"\s*,\s*|\s+(?:og|eller|samt)\s+")
 
 def names(text: str, name: str) -> bool:
     """Whether ``text`` names ``name``, in the genitive or not ("Københavns" names København)."""
-    return re.search(rf"\b{re.escape(name)}s?\b", text) is not None
+    return _name_pattern(name).search(text) is not None
+
+
+def name_terms(named: Iterable[str]) -> set[str]:
+    """The content terms of the names ``named``: what a source's own passages need not repeat."""
+    return {term for name in named for term in content_terms(name)}
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(name)}s?\b")
 
 
 def speaks_for(name: str, passage: Passage) -> bool:

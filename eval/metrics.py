@@ -39,7 +39,7 @@ import statistics
 from assistant.compose import MORE_HEADING
 from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer
-from assistant.sources import publisher_names
+from assistant.sources import name_terms, publisher_names
 from assistant.types import Answer
 from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
 from eval.dataset import Question
@@ -190,7 +190,7 @@ def _read_lines(section: Sequence[str]) -> list[str]:
 def _asked_of(section: Sequence[str], question_terms: Sequence[str], publishers: Mapping[int, str]) -> list[str]:
     """The question's terms a section must hold: not the names of the publishers it quotes."""
     cited = {int(m) for line in section for m in MARKER.findall(line)}
-    own = {t for n in cited for name in publisher_names(publishers.get(n, "")) for t in content_terms(name)}
+    own = name_terms(name for n in cited for name in publisher_names(publishers.get(n, "")))
     return [t for t in question_terms if t not in own]
 
 
