@@ -91,6 +91,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hvordan håndterer jeg det, hvis jeg mistænker omsorgssvigt?",  # the suspected harm names the child
         "Jeg frygter, at der foregår overgreb i et hjem. Hvem skal jeg gå til?",
         "Jeg arbejder i Odense og er bekymret for en dreng i min gruppe. Hvem kan jeg tale med?",  # a name, in one's own voice
+        "Jeg har en dårlig mavefornemmelse omkring en dreng på stuen. Hvem kan jeg tale med?",  # a hunch in a compound
+        "Et barn i vores børnehave trives ikke rigtigt. Hvordan skal vi gribe det an?",
+        "Hvad gør vi, når en pige i dagplejen ikke længere er i trivsel?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
