@@ -101,7 +101,8 @@ _HARMS = r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergre
 # ... and a worry, a hunch or a sign of distress ...
 _WORRY = re.compile(
     r"\bbekymr\w*|\burolig\w*|\bnervøs\w*|\bmistank\w*|\bmistænk\w*|\bi tvivl\b|\b\w*fornemmelse\w*|\bnoget (?:er )?galt\b"
-    r"|\bikke har det godt\b|\bhar det (?:svært|skidt|dårligt)\b|\bmistriv\w*|\bikke (?:\w+ ){0,2}(?:trives|i trivsel)\b|\btrives (?:\w+ )?ikke\b|\bbange for\b"
+    r"|\bikke har det godt\b|\bhar det (?:svært|skidt|dårligt)\b|\bmistriv\w*|\bbange for\b"
+    r"|\bikke (?:\w+ ){0,2}(?:trives|i trivsel)\b|\btrives (?:\w+ )?ikke\b"
     r"|\bsulten\b|\bsultne\b|\btrist\w*|\bked af det\b|\bblå mærker\b|\bmærker på\b|\bbeskidt\w*|\bsnavset\w*|\blugter\b"
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"

@@ -309,13 +309,14 @@ class CitatComposer:
         a case example comes under the case's name unless the text right above speaks of the same case (the
         lead-in, or the block before): which municipality did this is the first thing a reader of a case
         asks, and the quoted sentences rarely say. A block from outside a case right after a case's comes
-        under its source's name, so it does not read as the case's."""
+        under its source's name, so it does not read as the case's; so does a list without a lead-in right
+        after another list, which Markdown would join to it (its items read as the list above's)."""
         sections: dict[str, list[_Block]] = {"": []}
         for block, label in zip(blocks, labels, strict=True):
             sections.setdefault(label, []).append(block)
         texts = []
         for label, members in sections.items():
-            rendered = []
+            rendered: list[str] = []
             # The case example the text right above speaks of: the lead-in's, then each block's (None for a
             # block from outside a case). A case's block under another source's would read as that source's.
             above = named_case if not label else None
@@ -328,6 +329,8 @@ class CitatComposer:
                     text = f"**{inert_markdown(case)}**\n{text}"
                 elif case is None and (title := _block_title(block, label, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
+                elif rendered and _runs_on(rendered[-1], text):
+                    text = f"**{inert_markdown(source_heading(block.hit))}**\n{text}"
                 above = case
                 rendered.append(text)
             text = "\n\n".join(filter(None, rendered))
@@ -912,6 +915,16 @@ def _block_title(block: _Block, label: str, above: str | None) -> str:
     risikofaktorer**" above "**02 Styrk det tværprofessionelle samarbejde**" read as two headings)."""
     title = "" if label else _section_title(block)
     return title or (source_heading(block.hit) if above is not None else "")
+
+
+def _runs_on(above: str, text: str) -> bool:
+    """Whether ``text`` opens with list items right below a list: a blank line apart, Markdown renders the
+    two as one list."""
+    return _is_item_line(text.split("\n", 1)[0]) and _is_item_line(above.rsplit("\n", 1)[-1])
+
+
+def _is_item_line(line: str) -> bool:
+    return line.lstrip(" ").startswith("- ")
 
 
 def _section_title(block: _Block) -> str:

@@ -23,8 +23,9 @@
   or a list item without a word), ``unrelated_sections`` (a source section of "Mere fra kilderne" none of
   whose lines holds :data:`RELEVANCE_FLOOR` of the question's IDF-weighted terms, a term held in a compound
   or a derivation as the composer holds it, a list item read with the line heading its list, and the names of
-  the section's own publishers not asked of it), and
-  ``median_chars`` of the whole answer text per question kind.
+  the section's own publishers not asked of it), ``joined_lists`` (list items a blank line below another
+  list's, with no line between: Markdown renders them as one list, so the second list's items read as the
+  first's), and ``median_chars`` of the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
 
@@ -49,7 +50,7 @@ from tidlig.text import content_terms, is_fragment, is_lead_in, plain_markdown, 
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
-FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections")
+FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists")
 # A source section is related to the question when one of its lines holds this IDF-weighted share of the
 # question's content terms (the same measure as the composer's section floor, applied to the text shown).
 RELEVANCE_FLOOR = 0.25
@@ -165,7 +166,17 @@ def answer_form(
         "dangling_lead_ins": _dangling_lead_ins(lines),
         "fragments": sum(_is_fragment_line(line) and not _introduces_list(lines, i) for i, line in enumerate(lines)),
         "unrelated_sections": sum(_unrelated(section, question_terms, relevance, publishers or {}) for section in _more_sections(lines)),
+        "joined_lists": _joined_lists(lines),
     }
+
+
+def _joined_lists(lines: Sequence[str]) -> int:
+    """List items that open a paragraph right below another paragraph's list item (see the module docstring)."""
+    return sum(
+        1
+        for i in range(2, len(lines))
+        if _is_item(lines[i]) and not lines[i - 1].strip() and _is_item(lines[i - 2])
+    )
 
 
 def _unrelated(section: Sequence[str], question_terms: Sequence[str], relevance: RelevanceScorer, publishers: Mapping[int, str]) -> bool:

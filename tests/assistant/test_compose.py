@@ -1044,3 +1044,16 @@ def test_a_likely_unit_from_another_chunk_is_related_by_its_headings_too(context
     ]
     text = CitatComposer().compose(analyse_question(question), scored).short_answer
     assert ("specialpladserne" in text) is shown
+
+
+def test_a_list_without_a_lead_in_right_below_another_list_comes_under_its_source():
+    """Markdown joins two lists a blank line apart into one: the slide's bullet would read as KL's fourth
+    recommendation."""
+    slide = "Dagtilbudsområdet\n- 7 pct. af dagtilbudscheferne oplever, at opsporing i dagtilbud kommer for sent"
+    index = FakeUnitIndex([("kl", CHUNKS[0][1], KL), ("slide", slide, {"title": "Oplæg", "location": "dias 22"})])
+    question = "Hvilke anbefalinger om opsporing i dagtilbud er der?"
+    probabilities = {"styrker den tidlige opsporing": 0.9, "forældrene inddrages": 0.85, "sparring fra PPR": 0.8, "7 pct.": 0.7}
+    short = compose(question, probabilities, index=index).short_answer
+    assert "- At pædagoger får sparring fra PPR [1]\n\n**Oplæg, dias 22**\n- 7 pct. af dagtilbudscheferne" in short
+    tokens = MarkdownIt().parse(short)
+    assert sum(t.type == "bullet_list_open" for t in tokens) == 2

@@ -31,7 +31,7 @@ def form(text: str) -> dict[str, int]:
 
 
 def test_a_clean_answer_has_no_defects():
-    assert form(CLEAN) == {"duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0}
+    assert form(CLEAN) == {"duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0, "joined_lists": 0}
 
 
 @pytest.mark.parametrize(
@@ -43,6 +43,8 @@ def test_a_clean_answer_has_no_defects():
         ("\n\nAndel af børn i pct. 2016 2017 [1]", "fragments"),  # chart labels
         ("\n\n- 12 14 16 [1]", "fragments"),  # a list item without a word
         ("\n\n**Varde, side 9**\nVarde Kommune har bygget en ny svømmehal. [4]", "unrelated_sections"),
+        # Another source's list a blank line below the list above: rendered as one list.
+        ("\n\nPluspladser fordeles sådan: [1]\n- vuggestuer [1]\n\n- 7 pct. af cheferne oplever pluspladser som svære [4]", "joined_lists"),
     ],
 )
 def test_each_defect_is_counted_from_the_text(extra, key):
