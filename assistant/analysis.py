@@ -78,7 +78,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_CASE_VERBS = re.compile(r"\b(?:gør|gjorde|har|arbejder|bruger|brugte|indførte|fik|tilbyder|lavede|gik)\b")
+_CASE_VERBS = re.compile(
+    r"\b(?:gør|gjorde|gjort|har|arbejder|bruger|brugte|indførte|får|fik|fået|opnået|opnåede|tilbyder|laver|lavede|lavet|set|gik)\b"
+)
 _CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bresultat\w*\b|\bvirkede\b|\bhvordan er det gået\b")
 
 # Where a question holds a second question: after a "?" (a new sentence), or at "og"/"samt"/"men" (after a
@@ -303,6 +305,14 @@ def is_concern(text: str) -> bool:
         return False
     child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text))
     return bool(child and _WORRY.search(text) and _ASK.search(text))
+
+
+def topic_terms(text: str) -> list[str]:
+    """The content terms of a question about a municipality that name what it asks about: not the verbs
+    and words that ask what was done or achieved ("Hvordan gik det i Aalborg?" names no topic; "Hvordan
+    arbejder Varde med sprogscreening?" names "sprogscreening")."""
+    asking = {t for w in words(text) if _CASE_VERBS.fullmatch(w.lower()) or _CASE_WORDS.fullmatch(w.lower()) for t in content_terms(w)}
+    return [t for t in content_terms(text) if t not in asking]
 
 
 def is_worry_word(word: str) -> bool:

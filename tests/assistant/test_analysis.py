@@ -13,6 +13,7 @@ from assistant.analysis import (
     is_concern,
     self_contained,
     split_parts,
+    topic_terms,
 )
 from tidlig.text import content_terms
 
@@ -277,3 +278,17 @@ def test_a_request_for_several_case_examples(question):
 )
 def test_no_request_for_several_case_examples(question):
     assert not analyse_question(question).asks_for_cases
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Hvordan gik det i Aalborg?", []),
+        ("Hvilke resultater har Aalborg fået?", []),
+        ("Hvordan arbejder Varde med sprogscreening?", ["sprogscreening"]),
+    ],
+)
+def test_the_topic_of_a_question_about_a_municipality_leaves_out_what_asks_what_it_did(question, terms):
+    named = {t for name in ("Aalborg", "Varde") for t in content_terms(name)}
+    assert [t for t in topic_terms(question) if t not in named] == terms
+

@@ -35,6 +35,25 @@ def test_a_case_question_names_the_municipality_and_cites_the_case(assistant):
     assert_every_claim_is_quoted_from_its_citation(answer)
 
 
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        # Each municipality's only case example is about something else: found by the name alone.
+        ("Hvordan arbejder Varde med sprogscreening?", "partial"),
+        ("Hvad gør Viborg for at hjælpe børn med ordblindhed?", "partial"),
+        # The case is what the question asks about, also without the name.
+        ("Hvordan hjælper Frederikshavn urolige børn og deres forældre?", "answer"),
+        ("Hvilke resultater har Aalborg fået?", "answer"),  # asks what the municipality achieved: no topic of its own
+    ],
+)
+def test_a_case_found_only_by_its_municipalitys_name_is_not_presented_as_the_answer(assistant, question, outcome):
+    answer = assistant.ask(question)
+    assert answer.outcome == outcome
+    first = answer.text.split("\n")[0]
+    assert first.startswith("Delvist svar") if outcome == "partial" else first.startswith("Dokumenterne beskriver et kommunalt eksempel")
+    assert answer.citations[0].case_number is not None  # the case is still shown, as the nearest material
+
+
 @pytest.mark.parametrize(("question", "opens"), [("Hvad indeholder anbefaling 3?", "Anbefaling 3"), ("Hvad handler case 5 om?", "CASE #5")])
 def test_a_section_named_by_its_number_is_answered_from_that_section(assistant, question, opens):
     answer = assistant.ask(question)
