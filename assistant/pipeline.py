@@ -337,8 +337,7 @@ class Assistant:
 
         mark = time.perf_counter()
         vector = tuple(self.index.retriever.embed_query(query))
-        if not followup:  # a follow-up's named sources are its earlier question's
-            analysis = _with_named_sources(analysis, state.sources)
+        analysis = _with_named_sources(analysis, state.sources) if not followup else _with_followup_sources(analysis, state.sources)
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
         found = self._retrieve_from(state, asked, query, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
@@ -673,6 +672,15 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
         whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))
         return replace(analysis, parts=(whole,), terms=whole.terms)
     return replace(analysis, parts=tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts))
+
+
+def _with_followup_sources(analysis: QuestionAnalysis, sources: SourceNames) -> QuestionAnalysis:
+    """A follow-up's parts (its own words) with the publishers each names alone: "Og hvad gør Hedensted?"
+    after a question on what KL recommends asks Hedensted, not the earlier question's KL. Unlike a question's
+    (see _sourced), a follow-up's terms keep the name: often it is all the follow-up asks ("Og hvad med
+    Hedensted?"), and the sentence that names the source ("Hedensted Kommune har etableret et mødeforum ...")
+    is the one that answers it."""
+    return replace(analysis, parts=tuple(replace(p, sources=sources.asked_alone(p.text)) for p in analysis.parts))
 
 
 def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:

@@ -86,6 +86,14 @@ def test_a_question_asking_one_source_is_answered_from_what_speaks_for_it(assist
         assert citation.publisher.startswith("Hedensted") or "Hedensted" in f"{citation.municipality} {citation.passage}", citation
 
 
+def test_a_follow_up_asking_another_source_is_answered_from_what_speaks_for_it(assistant):
+    # KL's recommendations, the earlier question's source, stood under "Kort svar" as what Hedensted does.
+    history = [Turn("user", "Hvad anbefaler KL om tidlig opsporing?"), Turn("assistant", "KL anbefaler én fælles model for opsporing [1].")]
+    answer = assistant.ask("Og hvad gør Hedensted?", history=history)
+    for citation in answer.citations:
+        assert citation.publisher.startswith("Hedensted") or "Hedensted" in f"{citation.municipality} {citation.passage}", citation
+
+
 def test_a_source_that_does_not_cover_the_topic_is_not_answered_for_by_another(assistant):
     # KL's report has a case on the dental service from Aarhus: it stood under "Kort svar" as Copenhagen's.
     answer = assistant.ask("Hvad gør København med tandplejen?")
