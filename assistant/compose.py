@@ -43,6 +43,7 @@ from tidlig.text import (
     inert_markdown,
     is_fragment,
     is_lead_in,
+    is_markdown_item,
     refers_back,
     repeats,
     split_sentences,
@@ -920,11 +921,7 @@ def _block_title(block: _Block, label: str, above: str | None) -> str:
 def _runs_on(above: str, text: str) -> bool:
     """Whether ``text`` opens with list items right below a list: a blank line apart, Markdown renders the
     two as one list."""
-    return _is_item_line(text.split("\n", 1)[0]) and _is_item_line(above.rsplit("\n", 1)[-1])
-
-
-def _is_item_line(line: str) -> bool:
-    return line.lstrip(" ").startswith("- ")
+    return is_markdown_item(text.split("\n", 1)[0]) and is_markdown_item(above.rsplit("\n", 1)[-1])
 
 
 def _section_title(block: _Block) -> str:

@@ -127,6 +127,7 @@ class Assessment:
     decision: Decision
     case_examples: Found | None = None  # the best case-example passages, when several examples are asked for
     guidance_order: tuple[int, ...] = ()  # a concern answer's guidance topics in the order they are shown
+    filters: PassageFilter | None = None  # the passages the question was asked of (any further search stays within them)
 
     @property
     def hits(self) -> tuple[ScoredPassage, ...]:
@@ -363,7 +364,7 @@ class Assistant:
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
-        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, filters)
 
     def _retrieve_from(
         self,
@@ -414,7 +415,7 @@ class Assistant:
         unnamed = without_names(analysis.text, municipality)
         if composition.opening_case != case or unnamed == analysis.text or not topic_terms(unnamed):
             return assessment
-        found = self._retrieve(unnamed, CASE_TOPIC_K, None)
+        found = self._retrieve(unnamed, CASE_TOPIC_K, assessment.filters)
         if any(case_name(h.passage.metadata) == case for h in found.hits):
             return assessment
         return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))

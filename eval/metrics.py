@@ -46,7 +46,7 @@ from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
-from tidlig.text import content_terms, is_fragment, is_lead_in, plain_markdown, repeats
+from tidlig.text import content_terms, is_fragment, is_lead_in, is_markdown_item, plain_markdown, repeats
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
@@ -175,7 +175,7 @@ def _joined_lists(lines: Sequence[str]) -> int:
     return sum(
         1
         for i in range(2, len(lines))
-        if _is_item(lines[i]) and not lines[i - 1].strip() and _is_item(lines[i - 2])
+        if is_markdown_item(lines[i]) and not lines[i - 1].strip() and is_markdown_item(lines[i - 2])
     )
 
 
@@ -190,7 +190,7 @@ def _read_lines(section: Sequence[str]) -> list[str]:
     read, heading = [], ""
     for line in section:
         plain = _plain(line)
-        if _is_item(line):
+        if is_markdown_item(line):
             read.append(f"{heading} {plain}".strip())
         else:
             heading = plain
@@ -215,9 +215,6 @@ def _plain(line: str) -> str:
     return plain_markdown(strip_markers(line).replace("|", " ")).strip()
 
 
-def _is_item(line: str) -> bool:
-    """A list item line, also one of a nested list ("  - ...", under an item that ends with ":")."""
-    return line.lstrip(" ").startswith("- ")
 
 
 def _dangling_lead_ins(lines: list[str]) -> int:
@@ -226,14 +223,14 @@ def _dangling_lead_ins(lines: list[str]) -> int:
         if _HEADING_LINE.match(line) or _TABLE_LINE.match(line) or not is_lead_in(_plain(line)):
             continue
         following = next((later for later in lines[i + 1 :] if later.strip()), "")
-        count += not (_is_item(following) or _TABLE_LINE.match(following))
+        count += not (is_markdown_item(following) or _TABLE_LINE.match(following))
     return count
 
 
 def _introduces_list(lines: list[str], at: int) -> bool:
     """A title right above list items is the list's lead-in (a slide's title), not a stray fragment; so
     is a title above a table (a blank line apart: a table may not interrupt a paragraph)."""
-    if at + 1 < len(lines) and _is_item(lines[at + 1]) and not _is_item(lines[at]):
+    if at + 1 < len(lines) and is_markdown_item(lines[at + 1]) and not is_markdown_item(lines[at]):
         return True
     return at + 2 < len(lines) and not lines[at + 1] and bool(_TABLE_LINE.match(lines[at + 2])) and not _TABLE_LINE.match(lines[at])
 
@@ -242,7 +239,7 @@ def _is_fragment_line(line: str) -> bool:
     """A quoted line (not a heading, table row or lead-in) that is not a sentence; a list item needs a word."""
     if not line.strip() or _HEADING_LINE.match(line) or _TABLE_LINE.match(line):
         return False
-    if _is_item(line):
+    if is_markdown_item(line):
         return not any(c.isalpha() for c in _plain(line.lstrip()[2:]))
     sentences = [s for s in (_plain(piece) for piece in MARKER.split(line)[::2]) if s]
     return any(not is_lead_in(s) and is_fragment(s) for s in sentences)

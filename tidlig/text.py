@@ -39,6 +39,7 @@ __all__ = [
     "is_fragment",
     "is_lead_in",
     "is_list_item",
+    "is_markdown_item",
     "keep_nesting",
     "list_level",
     "marker_kind",
@@ -209,6 +210,11 @@ def opens_quotation(text: str) -> bool:
 def is_list_item(line: str) -> bool:
     """True for "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x" and "iv) x"."""
     return bool(_LIST_ITEM.match(line))
+
+
+def is_markdown_item(line: str) -> bool:
+    """True for a bullet of an answer's Markdown as the composer writes it ("- x", nested "  - x")."""
+    return line.lstrip(" ").startswith("- ")
 
 
 def list_level(line: str) -> int:
