@@ -315,6 +315,13 @@ def topic_terms(text: str) -> list[str]:
     return [t for t in content_terms(text) if t not in asking]
 
 
+def situation_terms(text: str) -> frozenset[str]:
+    """The content terms of a worry outside the words that voice it and name the child: what the
+    pedagogue's own situation is about. "Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der
+    ikke trives?" -> hurtig, handl, ser, børnehav; a sentence on infants' trivsel shares only the worry."""
+    return frozenset(content_terms(_CHILD.sub(" ", _WORRY.sub(" ", text))))
+
+
 def is_worry_word(word: str) -> bool:
     """A word that voices a worry ("bekymringen", "urolig"), as :func:`is_concern` reads it."""
     return bool(_WORRY.fullmatch(word))

@@ -40,13 +40,23 @@ from assistant.analysis import (
     answer_type,
     followup_focus,
     is_worry_word,
+    situation_terms,
     split_parts,
     topic_terms,
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
-from assistant.evidence import Candidate, EvidenceGatherer, ScoredUnit, UnitScorer, answered_parts, shown_typed_parts
+from assistant.evidence import (
+    Candidate,
+    EvidenceGatherer,
+    ScoredUnit,
+    UnitScorer,
+    answered_parts,
+    compound_heads,
+    shown_typed_parts,
+    terms_of,
+)
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -721,16 +731,28 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: 
 
 
 def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
-    """A concern answer whose worry no unit is likely to answer (none of its own parts' likeliest units
-    reaches CONCERN_OWN_FLOOR) gives the documents' guidance alone: the sentence that merely resembles the
-    worry ("Der skal derfor sættes ind, allerede inden barnet bliver født." for "Jeg har skrevet en
-    underretning om et barn. Hvad sker der så bagefter?") would stand first, as if it answered it."""
+    """A concern answer whose worry no unit is likely to answer gives the documents' guidance alone: the
+    sentence that merely resembles the worry ("Der skal derfor sættes ind, allerede inden barnet bliver
+    født." for "Jeg har skrevet en underretning om et barn. Hvad sker der så bagefter?") would stand first,
+    as if it answered it. Likely means that its own parts' likeliest unit reaches CONCERN_OWN_FLOOR and
+    holds, in its text or its chunk's headings, a term of what the worry asks about besides the worry and
+    the child (:func:`situation_terms`): infants' data on trivsel ("19,6 pct. børn, der har regulatoriske
+    problemer") resembled "Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der ikke trives?" by
+    its worry alone. On train this changed three answers: two worries about parents who keep their distance
+    now open with "Inddrag forældrene tidligt" instead of Familiestuen's "børn, der er urolige" and
+    Børnelinealen's "bekymringer er på 6 og derunder"; and "om min bekymring for et barn er stor nok" turned
+    partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
+    and gold cited unchanged."""
     decision, analysis = assessment.decision, assessment.analysis
     if not analysis.is_concern or decision.outcome != "answer":
         return assessment
     own = range(len(analysis.parts))
-    if max((s.part_scores[n] for s in scored for n in own), default=0.0) >= CONCERN_OWN_FLOOR:
-        return assessment
+    likeliest = max(scored, key=lambda s: max(s.part_scores[n] for n in own), default=None)
+    if likeliest is not None and max(likeliest.part_scores[n] for n in own) >= CONCERN_OWN_FLOOR:
+        situation = situation_terms(analysis.text)
+        held = terms_of(likeliest.unit.search_text) | terms_of(likeliest.hit.passage.context)
+        if not situation or situation & compound_heads(situation, held):
+            return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
 
 

@@ -12,6 +12,7 @@ from assistant.analysis import (
     holds_detail,
     is_concern,
     self_contained,
+    situation_terms,
     split_parts,
     topic_terms,
 )
@@ -292,3 +293,10 @@ def test_the_topic_of_a_question_about_a_municipality_leaves_out_what_asks_what_
     named = {t for name in ("Aalborg", "Varde") for t in content_terms(name)}
     assert [t for t in topic_terms(question) if t not in named] == terms
 
+
+
+def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_child():
+    assert situation_terms("Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der ikke trives?") == frozenset(
+        {"hurt", "handl", "ser", "børnehav"}
+    )
+    assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()

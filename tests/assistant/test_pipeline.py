@@ -189,6 +189,28 @@ def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistan
 
 
 @pytest.mark.parametrize(
+    ("worry", "resembling"),
+    [
+        ("Jeg er bekymret for en pige, der ikke trives. Hvor hurtigt skal vi handle?", "sundhedsplejersker for børn i 8–10 måneders"),
+        ("Når jeg bliver bekymret for et barn, skal jeg så kun lede efter det, der er galt?", "En tredje hindring"),
+    ],
+)
+def test_a_sentence_sharing_only_the_worry_does_not_answer_it(assistant, worry, resembling):
+    """A sentence on infants' trivsel or on when to be bekymret shares the worry's words, not what it asks
+    (how fast to act, whether to look only at what is wrong): the answer says the documents do not describe
+    it and gives their guidance, rather than opening with that sentence as if it answered."""
+    answer = assistant.ask(worry)
+    assert answer.outcome == "partial" and answer.text.startswith("Jeg fandt ikke noget i dokumenterne om netop det, du beskriver")
+    assert resembling not in answer.short_answer
+
+
+def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(assistant):
+    answer = assistant.ask("Jeg er bekymret for en dreng på stuen. Findes der et forløb, hvor hans forældre er med i børnehaven?")
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
+
+
+@pytest.mark.parametrize(
     "question",
     ["Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?", "Hvad gør Holstebro for nye forældre?", "Hvordan gik det i Aalborg?"],
 )
