@@ -434,7 +434,8 @@ class CorpusIndex:
 #     bare link targets repeating a note's link are dropped.
 # 31: numbered points run on inline ("1) at ..., og 2) at ...") are one line, so one list item, each.
 # 32: a slide's numbered first point never titles the slide; its lead-in title does.
-CHUNKER_VERSION = 32
+# 33: a source note ("Kilde: ...") runs to the end of its paragraph: the titles it cites are no sentences.
+CHUNKER_VERSION = 33
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

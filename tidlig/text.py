@@ -98,7 +98,20 @@ def split_sentences(text: str) -> list[str]:
         if text[: match.start()].rstrip(_CLOSING)[-1:] in _FULL_STOPS:
             pieces.append(text[start : match.start()])
             start = match.end()
-    return [sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)]
+    return _with_source_note_whole([sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)])
+
+
+# A source note's opening: "Kilde:", "Kilder:".
+_NOTE_OPENS = re.compile(r"Kilder?\s*:")
+
+
+def _with_source_note_whole(sentences: list[str]) -> list[str]:
+    """``sentences`` with a source note one piece to the paragraph's end: "Kilde: KREVI (nu KORA) (2011):
+    Kortlægning ... og (2010): Tilbud og udgifter til børn og unge. Danmark i forhold til Sverige og Norge;
+    Herning Kommune (2012): Projektbeskrivelse for Sverigesprojektet ..." is one note, whose second title
+    read alone looked like a sentence of the text and stood in an answer about Herning's project."""
+    at = next((n for n, sentence in enumerate(sentences) if _NOTE_OPENS.match(sentence)), len(sentences))
+    return sentences if at >= len(sentences) - 1 else [*sentences[:at], " ".join(sentences[at:])]
 
 
 # A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),

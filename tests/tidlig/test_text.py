@@ -99,6 +99,19 @@ def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(tex
     assert split_sentences(text) == sentences
 
 
+def test_a_source_note_runs_to_the_end_of_its_paragraph() -> None:
+    """The titles a note cites are no sentences of the text: read alone, "Danmark i forhold til Sverige og
+    Norge; Herning Kommune (2012): Projektbeskrivelse ..." stood in an answer about Herning's project."""
+    note = (
+        "Kilde: KREVI (nu KORA) (2011): Kortlægning af kommunernes udgifter til anbringelse, og (2010): Tilbud og udgifter til "
+        "børn og unge. Danmark i forhold til Sverige og Norge;\nHerning Kommune (2012): Projektbeskrivelse for\nSverigesprojektet."
+    )
+    assert split_sentences(f"Andelen er stigende. {note}") == ["Andelen er stigende.", " ".join(note.split())]
+    assert split_sentences("Kilder: Baes-Jørgensen, J. (2021). Flere og flere børn i dagtilbud har brug for særlig indsats.") == [
+        "Kilder: Baes-Jørgensen, J. (2021). Flere og flere børn i dagtilbud har brug for særlig indsats."
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [("Det skyldes, at de arbejder med forebyggelse.", True), ("Til sammenligning gjaldt det kun 6 pct.", True),
