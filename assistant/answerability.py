@@ -376,12 +376,7 @@ class Answerability:
         texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic & set(content_terms(h.passage.text))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
-        return tuple(self._base_form(n) for n in names if not any(_stem(n) in text for text in texts))
-
-    def _base_form(self, name: str) -> str:
-        """A name as the first line shows it: "Viborgs" -> "Viborg" when the corpus uses that form."""
-        base = name.removesuffix("s")
-        return base if base != name and base.lower() in self._statistics.vocabulary else name
+        return tuple(self._statistics.base_form(n) for n in names if not any(_stem(n) in text for text in texts))
 
     def _is_setting(self, name: str) -> bool:
         """A name so common in the corpus that it is a document's own subject (a municipality's notat, the

@@ -566,7 +566,7 @@ class Assistant:
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
-            return partial_lead_in(decision, assessment.analysis)
+            return partial_lead_in(decision, assessment.analysis, self.statistics.base_form)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
         if assessment.analysis.asks_for_cases and (cases := composition.cases):
@@ -788,9 +788,10 @@ def _guidance_only(assessment: Assessment) -> bool:
     return analysis.is_concern and decision.outcome == "partial" and decision.missing == (analysis.text,)
 
 
-def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
+def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: Callable[[str], str] = str) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
-    "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«."."""
+    "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
+    A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`)."""
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
     if uncovered:
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
@@ -811,7 +812,7 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis) -> str:
             lacks.append(render("missing_name", what=inert_markdown(item)))
     # A name as the question writes it ("Stefan Hermann"), though only its rarest word counts as covered.
     covered = [
-        phrase
+        base_form(phrase)
         for phrase in dict.fromkeys(name_phrases(analysis.text))
         if any(name in decision.covered for name in phrase.split()) and not any(name in decision.missing for name in phrase.split())
     ]

@@ -46,6 +46,13 @@ class RelevanceScorer:
             or any(self.known(term) for term in content_terms(word))
         )
 
+    def base_form(self, name: str) -> str:
+        """A name as an answer's first line gives it: without the genitive a question gave it ("Heckmans
+        pointe" -> "Heckman", "Viborgs" -> "Viborg") when the corpus uses that form, so "Aarhus" and
+        "Borås" keep their s."""
+        base = name.removesuffix("s")
+        return base if base != name and base.rsplit(" ", 1)[-1].lower() in self.vocabulary else name
+
     def coverage(self, query_terms: Sequence[str], text: str) -> float:
         """IDF-weighted share of the (distinct) query terms present in ``text``."""
         return self.term_coverage(query_terms, content_terms(text))

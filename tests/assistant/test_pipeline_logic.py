@@ -158,6 +158,12 @@ def test_a_model_that_says_no_answer_falls_back_to_citat(settings):
     assert any("Sprogmodellen kunne ikke svare" in notice for notice in answer.notices)
 
 
+def test_a_partial_answer_names_what_it_covers_without_the_question_s_genitive(settings):
+    answer = make_assistant(settings).ask("Hvad tilbød Holstebros kursus nye forældre i 2019?")
+    assert answer.outcome == "partial" and answer.missing == ("2019",)
+    assert answer.text.startswith("Delvist svar: Dokumenterne beskriver Holstebro,")
+
+
 def test_a_concern_gets_guidance_and_the_standing_notice_with_the_contact(settings):
     answer = make_assistant(settings).ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?")
     assert answer.outcome in ("answer", "partial")

@@ -1,0 +1,24 @@
+"""Coverage statistics on a few hand-written passages."""
+
+from assistant.relevance import RelevanceScorer
+from tidlig.text import content_terms
+
+PASSAGES = [
+    "Holstebro tilbyder alle nye forældre et kursus.",
+    "Ifølge Heckman betaler tidlige investeringer sig.",
+    "Familiestuen i Aarhus og i Borås.",
+]
+
+
+def test_rare_terms_weigh_more_than_common_ones():
+    scorer = RelevanceScorer(PASSAGES)
+    question = content_terms("Hvad tilbyder Holstebro nye forældre?")
+    assert scorer.coverage(question, PASSAGES[0]) == 1.0
+    assert 0.0 < scorer.coverage(question, "Holstebro") < 1.0 and scorer.coverage(question, PASSAGES[1]) == 0.0
+
+
+def test_a_name_loses_the_genitive_a_question_gave_it_only_where_the_corpus_uses_the_base_form():
+    scorer = RelevanceScorer(PASSAGES)
+    assert scorer.base_form("Heckmans") == "Heckman" and scorer.base_form("Holstebros") == "Holstebro"
+    assert scorer.base_form("Aarhus") == "Aarhus" and scorer.base_form("Borås") == "Borås"
+    assert scorer.base_form("Heckman") == "Heckman"
