@@ -30,7 +30,8 @@ _RAW_TURN_CHARS = 4 * MAX_ANSWER_TURN_CHARS
 # A follow-up opens with a connective ("Og hvad med …") or points back ("det", "dem", "modellen").
 FOLLOWUP_OPENING = re.compile(r"^(og|men|så|hvad med|hvad så|hvordan med|også)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
-    r"\b(det|dem|deres|dette|disse|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b", re.IGNORECASE
+    r"\b(det|dem|deres|dette|denne|disse|sådan|sådant|sådanne|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b",
+    re.IGNORECASE,
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
 # An earlier message longer than this gives a follow-up only its questions as context (the dev set's

@@ -40,6 +40,12 @@ def test_a_followup_takes_the_earlier_question_along():
     assert standalone_query("Virkede det?", history) == "Hvad gør Holstebro for nye forældre? Virkede det?"
 
 
+def test_a_followup_that_points_back_with_sadan_takes_the_earlier_question_along():
+    history = [Turn("user", "Findes der et tilbud, hvor forældre er med i børnehaven?"), Turn("assistant", "Ja, Familiestuen.")]
+    query = standalone_query("Hvor længe varer sådan et forløb, og hvor mange familier er med?", history)
+    assert query == "Findes der et tilbud, hvor forældre er med i børnehaven? Hvor længe varer sådan et forløb, og hvor mange familier er med?"
+
+
 def test_a_followup_about_another_municipality_swaps_the_name():
     history = [Turn("user", "Hvordan arbejder Viborg med tidlig opsporing?")]
     assert standalone_query("Og hvad med Hedensted?", history) == "Hvordan arbejder Hedensted med tidlig opsporing?"
