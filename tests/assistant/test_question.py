@@ -43,7 +43,9 @@ def test_a_followup_takes_the_earlier_question_along():
 def test_a_followup_that_points_back_with_sadan_takes_the_earlier_question_along():
     history = [Turn("user", "Findes der et tilbud, hvor forældre er med i børnehaven?"), Turn("assistant", "Ja, Familiestuen.")]
     query = standalone_query("Hvor længe varer sådan et forløb, og hvor mange familier er med?", history)
-    assert query == "Findes der et tilbud, hvor forældre er med i børnehaven? Hvor længe varer sådan et forløb, og hvor mange familier er med?"
+    assert query == (
+        "Findes der et tilbud, hvor forældre er med i børnehaven? Hvor længe varer sådan et forløb, og hvor mange familier er med?"
+    )
 
 
 def test_a_followup_about_another_municipality_swaps_the_name():
