@@ -12,6 +12,7 @@ from assistant.evidence import (
     FEATURES,
     WEIGHTS_FILE,
     PART_ANSWERED,
+    RESULT_CUES,
     EvidenceGatherer,
     ScoredUnit,
     UnitScorer,
@@ -284,3 +285,18 @@ def test_a_typed_part_is_answered_by_its_likeliest_unit_when_the_answer_shows_it
     assert shown_typed_parts([cost, other], analysis, f"{other.unit.text} [1]") == set()
     timeless = _scored("Besparelsen kommer senere.", (0.1, 0.06), (False, False))
     assert shown_typed_parts([cost, timeless], analysis, f"{cost.unit.text} {timeless.unit.text}") == {0}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "result"),
+    [
+        ("Det afspejler sig bl.a. i, at der kun er sket ét sammenbrud ud af 38 netværksanbringelser i projektperioden.", True),
+        ("Den eksterne evaluering af projektet dokumenterer, at netværksanbringelser er en god socialfaglig løsning.", True),
+        ("Men der kan konstateres et markant fald i den registrerede kriminalitet i kommunen.", True),
+        ("Det øgede fokus på netværket har resulteret i en stigning i netværksanbringelser.", True),
+        ("Der blev som led i projektet ansat medarbejdere til at styrke indsatsen.", False),
+        ("Projektet sluttede i 2010.", False),
+    ],
+)
+def test_a_result_sentence_is_told_by_its_cues(sentence, result):
+    assert bool(RESULT_CUES.search(sentence)) is result
