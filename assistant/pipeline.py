@@ -746,9 +746,11 @@ def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredU
     decision, analysis = assessment.decision, assessment.analysis
     if not analysis.is_concern or decision.outcome != "answer":
         return assessment
-    own = range(len(analysis.parts))
-    likeliest = max(scored, key=lambda s: max(s.part_scores[n] for n in own), default=None)
-    if likeliest is not None and max(likeliest.part_scores[n] for n in own) >= CONCERN_OWN_FLOOR:
+    def own_score(unit: ScoredUnit) -> float:
+        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
+
+    likeliest = max(scored, key=own_score, default=None)
+    if likeliest is not None and own_score(likeliest) >= CONCERN_OWN_FLOOR:
         situation = situation_terms(analysis.text)
         held = terms_of(likeliest.unit.search_text) | terms_of(likeliest.hit.passage.context)
         if not situation or situation & compound_heads(situation, held):

@@ -215,8 +215,6 @@ def _plain(line: str) -> str:
     return plain_markdown(strip_markers(line).replace("|", " ")).strip()
 
 
-
-
 def _dangling_lead_ins(lines: list[str]) -> int:
     count = 0
     for i, line in enumerate(lines):

@@ -81,9 +81,11 @@ _OPENING = "\"“”'‘’»("
 _FULL_STOPS = ".!?…"
 _CLOSING = "\"”’')"
 _BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
+# A source note's opening: "Kilde:", "Kilder:".
+_NOTE_OPENING = r"Kilder?\s*:"
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
-_SOURCE_NOTE = re.compile(r"\s+(?=Kilder?\s*:)|(?<=[.!?…])\s+(?=https?://|www\.)")
+_SOURCE_NOTE = re.compile(rf"\s+(?={_NOTE_OPENING})|(?<=[.!?…])\s+(?=https?://|www\.)")
 # "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a numbered item
 # whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)\s+)")
@@ -101,8 +103,7 @@ def split_sentences(text: str) -> list[str]:
     return _with_source_note_whole([sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)])
 
 
-# A source note's opening: "Kilde:", "Kilder:".
-_NOTE_OPENS = re.compile(r"Kilder?\s*:")
+_NOTE_OPENS = re.compile(_NOTE_OPENING)
 
 
 def _with_source_note_whole(sentences: list[str]) -> list[str]:
