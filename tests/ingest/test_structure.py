@@ -127,11 +127,13 @@ def test_cleaned_text_has_no_tabs_bullet_glyphs_or_hard_wraps(name):
 
 
 def test_the_whole_corpus_is_structured_in_under_a_second():
+    # The CPU time this process spends, not the wall clock: in a full run the Chroma and model servers of
+    # other tests share the two cores, and the wall clock once read 1.08 s for 0.35 s of structuring.
     documents = [corpus_document(name) for name in CATALOG]
-    started = time.perf_counter()
+    started = time.process_time()
     for document in documents:
         blocks_for(document)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
 
 
 # ---- slide decks --------------------------------------------------------------------------------------------
