@@ -435,7 +435,8 @@ class CorpusIndex:
 # 31: numbered points run on inline ("1) at ..., og 2) at ...") are one line, so one list item, each.
 # 32: a slide's numbered first point never titles the slide; its lead-in title does.
 # 33: a source note ("Kilde: ...") runs to the end of its paragraph: the titles it cites are no sentences.
-CHUNKER_VERSION = 33
+# 34: a chart flattened to short label lines is a list under the chart's title, also a title after it.
+CHUNKER_VERSION = 34
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

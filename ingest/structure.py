@@ -105,6 +105,8 @@ _MUNICIPALITY_PHRASE = re.compile(r"\s+i\s+\S+(?:-\S+)? Kommune$")
 _MAX_HEADING_LINE = 70
 _MAX_HEADING = 110
 _MAX_LABEL_LINE = 40  # a table label or chart label line is short
+_MIN_CHART_LABELS = 4  # fewer short lines in a row are as likely titles, or a table's labels
+_MAX_CHART_LABEL = 150  # a chart label is at most about two lines of a narrow column
 _MIN_INLINE_BODY = 40  # text after an inline heading is at least a line of prose
 _MAX_RUN_IN_WORDS = 12  # a heading run into its first sentence is short
 
@@ -217,6 +219,8 @@ class _Paragraph:
     body_from: int = 0  # for inline headings: index of the first body line
     case: _Case | None = None
     owned: bool = False  # carried by a case heading, recommendation label or table start, emitted with it
+    chart_label: bool = False  # one label of a chart flattened to text (see _mark_chart_labels)
+    chart_item: bool = False  # a chart label under the chart's title: one item of the chart's list
 
     @property
     def title(self) -> _Heading:
@@ -361,6 +365,7 @@ def _classify(paragraphs: list[_Paragraph]) -> None:
     _mark_chapters(paragraphs)
     _mark_numbered_headings(paragraphs)
     _mark_tables(paragraphs)
+    _mark_chart_labels(paragraphs)
     _unmark_list_headings(paragraphs)
 
 
@@ -611,6 +616,39 @@ def _table_part(paragraph: _Paragraph) -> str:
     return ""
 
 
+def _mark_chart_labels(paragraphs: list[_Paragraph]) -> None:
+    """A chart flattened to its labels: a run of at least four short paragraphs without sentence
+    punctuation, one of them at least still carrying its bar's value ("Forældrenes uddannelsesniveau 63%").
+
+    One by one, such labels read as section titles, or as sentences continuing the text before them. They
+    are text of their own, and the items of the chart's list once the chart's title is known, which may
+    stand after them (see ``_Outline._name_frame``): without it, a list of labels would read as more items
+    of a list above them.
+    """
+    run: list[_Paragraph] = []
+    for paragraph in [*paragraphs, None]:
+        if paragraph is not None and paragraph.role in ("drop", "footnote"):
+            continue
+        if paragraph is not None and _may_be_table(paragraph) and _reads_as_chart_label(paragraph):
+            run.append(paragraph)
+            continue
+        if len(run) >= _MIN_CHART_LABELS and any(trailing_values(part.lines[-1].text) for part in run):
+            for part in run:
+                part.role, part.heading, part.style, part.chart_label = "body", None, "", True
+        run = []
+
+
+def _reads_as_chart_label(paragraph: _Paragraph) -> bool:
+    text = " ".join(paragraph.text.split())
+    return (
+        len(paragraph.lines) <= 3
+        and len(text) <= _MAX_CHART_LABEL
+        and text[:1].isupper()
+        and text[-1] not in ".,:;!?"
+        and not is_list_item(paragraph.first)
+    )
+
+
 # ---- reports: boxes with a title (cases, recommendation lists) --------------------------------------------
 
 
@@ -845,13 +883,23 @@ class _Outline:
 
     def _name_frame(self, heading: _Heading) -> None:
         base = [h for h in self.main if h.level < heading.level]
-        for unit in self.frame_units:
+        named = self._chart_labels_before(self.frame_units[0]) + self.frame_units
+        for paragraph in (p for unit in named for p in unit.paragraphs if p.chart_label):
+            paragraph.chart_item = True
+        for unit in named:
             unit.path = base + [heading] + [h for h in unit.path if h.frame == self.frame]
         self.main = base
         self.stack = list(base)
         self.frame_units = []
         self.frame_opened_with_text = False
         self.nearest = heading.text
+
+    def _chart_labels_before(self, first: _Unit) -> list[_Unit]:
+        """A chart's labels stand in frames of their own before the frame its title closes: the title
+        names them too."""
+        before = self.units[: self.units.index(first)]
+        labels = itertools.takewhile(lambda unit: all(p.chart_label for p in unit.paragraphs), reversed(before))
+        return list(labels)[::-1]
 
     def _push_main(self, heading: _Heading) -> None:
         # Sidebar titles with main sections under them are part of the outline after all.
@@ -870,7 +918,7 @@ class _Outline:
 
     def _continues(self, paragraph: _Paragraph) -> bool:
         """Main text resumes after a box: a lowercase word, or anything after a line that cannot end a sentence."""
-        if self.open is None or is_list_item(paragraph.first):
+        if self.open is None or paragraph.chart_label or is_list_item(paragraph.first):
             return False
         if paragraph.first[:1].islower():
             return True
@@ -889,7 +937,7 @@ class _Outline:
             unit = self._unit(index, [paragraph], self.stack)
             self.frame_units.append(unit)
             if not any(h.sidebar for h in self.stack):
-                self.open = None if _ends_sentence(paragraph) else unit
+                self.open = None if paragraph.chart_label or _ends_sentence(paragraph) else unit
         self.fresh = []
 
     def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: _UnitKind = "text") -> _Unit:
@@ -1022,7 +1070,10 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
         notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=lambda line: bool(_FOOTNOTE.match(line)))
         return "\n".join(reflow("\n".join(note)).replace("\n", " ") for note in notes)
     # Lines are read stripped; the text gives a nested list item its indentation back, which cleaning keeps.
-    nested = ("\n".join(LIST_INDENT * line.nesting + line.text for line in paragraph.lines) for paragraph in paragraphs)
+    nested = (
+        LIST_MARKER * paragraph.chart_item + "\n".join(LIST_INDENT * line.nesting + line.text for line in paragraph.lines)
+        for paragraph in paragraphs
+    )
     text = clean_text("\n\n".join(nested))
     if unit.kind != "recommendations":
         return text

@@ -9,7 +9,7 @@ import pytest
 
 from ingest.chunking import chunk_blocks
 from ingest.pipeline import prepare
-from ingest.types import Block, DocumentInfo, EvidenceUnit, LoadedDocument, Page
+from ingest.types import Block, Chunk, DocumentInfo, EvidenceUnit, LoadedDocument, Page
 from ingest.units import split_units
 from tidlig.text import is_fragment
 
@@ -133,11 +133,14 @@ def test_a_table_keeps_its_header_row_first_after_the_caption_heading():
 # ---- layout debris after a list: chart labels and chart titles are no part of the last item --------------------
 
 
+def chunks_of(name: str, text: str, form: str = "prose") -> list[Chunk]:
+    document = LoadedDocument(DocumentInfo(doc_id=name, title="T", form=form), (Page(1, text),), "", Path(name))
+    return prepare(document, count_tokens=words, max_tokens=200).chunks
+
+
 def quoted_units(name: str, form: str, text: str) -> list[tuple[str, str, bool]]:
     """(kind, text, is a fragment) of every evidence unit of the document, as the index builds them."""
-    document = LoadedDocument(DocumentInfo(doc_id=name, title="T", form=form), (Page(1, text),), "", Path(name))
-    prepared = prepare(document, count_tokens=words, max_tokens=200)
-    units = [u for c in prepared.chunks for u in split_units(c.chunk_id, c.text, c.block.kind, c.heading)]
+    units = [u for c in chunks_of(name, text, form) for u in split_units(c.chunk_id, c.text, c.block.kind, c.heading)]
     return [(u.kind, " ".join(u.text.split()), is_fragment(u.text)) for u in units]
 
 
@@ -165,6 +168,38 @@ def test_chart_labels_in_a_frame_under_a_list_are_neither_its_last_item_nor_a_se
         ("Forældrenes indkomstniveau", True),
         ("Antal eller andel børn af enlige forsørgere", True),
     ]
+
+
+@pytest.mark.parametrize("name", ["pjece.txt", "pjece.pdf"])
+def test_chart_labels_before_the_title_that_closes_their_frame_are_the_items_of_its_list(name):
+    # The pamphlet prints a chart's title under the chart: the labels stand in frames of their own (one
+    # space indent), the last label, the note and the title in the next one. A two-line label once read
+    # as a section title, and the labels as sentences of the section above the chart.
+    text = (
+        "HVAD ER TIDLIG FOREBYGGENDE INDSATS?\n\n"
+        "Daginstitutioner har en tidlig forebyggende indsats over for sårbare børn.\n"
+        " Forældrenes uddannelsesniveau 63%\n"
+        " Forældrenes erhvervsbaggrund\n\n"
+        "Antal eller andel indvandrere eller efterkommere af indvandrere \nfra tredjeverdenslande\n\n"
+        "Antal eller andel børn med dansk som andetsprog\n\n"
+        " Der er foretaget en generel vurdering af de socioøkonomiske \nforhold\n\n"
+        "Note: n=32. Kilde: Landsdækkende spørgeskemaundersøgelse.\n\n"
+        "Hvilke socioøkonomiske kriterier \nanvender de?\n"
+        " KORA har identificeret fire forskellige fordelingsmetoder.\n"
+    )
+    units = quoted_units(name, "prose", text)
+
+    items = [unit_text for kind, unit_text, _ in units if kind == "list_item"]
+    assert items == [
+        "Forældrenes uddannelsesniveau 63%",
+        "Forældrenes erhvervsbaggrund",
+        "Antal eller andel indvandrere eller efterkommere af indvandrere fra tredjeverdenslande",
+        "Antal eller andel børn med dansk som andetsprog",
+        "Der er foretaget en generel vurdering af de socioøkonomiske forhold",
+    ]
+    chart = next(c for c in chunks_of(name, text) if "Forældrenes erhvervsbaggrund" in c.text)
+    assert chart.heading == "Hvilke socioøkonomiske kriterier anvender de?"
+    assert "Daginstitutioner" not in chart.text
 
 
 @pytest.mark.parametrize("name", ["deck.txt", "deck.pdf"])
