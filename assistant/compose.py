@@ -93,6 +93,12 @@ CASE_RESULTS = 3
 PART_UNITS = 2  # per part of a multi-part question
 # Case examples a question asking for several of them is answered with (see CitatComposer._other_cases).
 MAX_CASES = 5
+# The share of the likeliest case unit's probability another case's best unit needs to be listed beside it.
+# Any shared word admitted a case: "et kursus allerede fra graviditeten" listed Familiestuen, Vordingborg's
+# young mothers and Lolland's day care beside Holstebro's parents' course (each below an eighth of it).
+# Where no case stands out, all are listed (the cases of "Hvilke kommuner har investeret i en omlægning
+# ...?" lie within 0.66-0.76 of the best). On train only that overview changed; 0.3 and 0.5 gave the same.
+OTHER_CASE_SHARE = 0.3
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
 # the short answer, to be a row or item shown beside the unit that brought its table or list, and to appear
 # under "Mere fra kilderne". Relative, because the probabilities of one question's units rise and fall
@@ -283,18 +289,20 @@ class CitatComposer:
     ) -> list[_Block]:
         """For a question asking for several case examples, the case examples retrieved for it
         (``case_examples``, best first) that the short answer (``blocks``) does not quote yet, until it
-        quotes :data:`MAX_CASES`: each case's likeliest unit that shares the question's words (with its
-        list's likely items, or the sentence it completes), then the case's first result. A leader comparing
+        quotes :data:`MAX_CASES`: each case's likeliest unit that shares the question's words and is not far
+        less likely than the best case's (:data:`OTHER_CASE_SHARE`), with its list's likely items, or the
+        sentence it completes, then the case's first result. A leader comparing
         examples needs each one named with what it did and achieved; the short answer alone quoted one case,
         or none when a report's general text was likelier, and the others fell below its unit budget."""
         ranked = sorted(scored, key=lambda s: -s.score)
         quoted = {key for block in blocks if (key := _case_key(block.hit)) is not None}
+        least = OTHER_CASE_SHARE * max((s.score for s in ranked if _case_key(s.hit) is not None), default=0.0)
         added: list[_Block] = []
         for key in dict.fromkeys(key for hit in case_examples if (key := _case_key(hit)) is not None):
             if len(quoted) >= MAX_CASES:
                 break
             seed = next((s for s in ranked if _case_key(s.hit) == key and _shares_words(s) and not _holds_no_value(s.unit)), None)
-            if key in quoted or seed is None or seed.key in shown:
+            if key in quoted or seed is None or seed.key in shown or seed.score < least:
                 continue
             floor = self.floors.member * seed.score
             block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)

@@ -929,6 +929,16 @@ def test_a_question_for_several_case_examples_gets_each_case_named_with_its_best
     assert composition.cases == ("CASE #15 Korte anbringelser (Herning Kommune)", "CASE #13 Netværk (Aalborg)")
 
 
+def test_a_case_example_far_less_likely_than_the_best_case_is_not_listed_beside_it():
+    question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
+    probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.6, "Herning": 0.1}
+    composition = _overview(question, probabilities, ["aalborg", "herning"])
+    # Herning shares "anbringelser", but at a sixth of Aalborg's likelihood it is another topic.
+    assert "Aalborg har øget" in composition.short_answer
+    assert "Herning" not in composition.body
+    assert composition.cases == ("CASE #13 Netværk (Aalborg)",)
+
+
 def test_without_case_examples_asked_for_the_short_answer_keeps_its_budget():
     question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
     probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.2, "Herning": 0.1}
