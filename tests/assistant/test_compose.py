@@ -939,6 +939,14 @@ def test_a_case_example_far_less_likely_than_the_best_case_is_not_listed_beside_
     assert composition.cases == ("CASE #13 Netværk (Aalborg)",)
 
 
+def test_a_case_quoted_after_a_general_passage_still_brings_its_results():
+    question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
+    probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.8, "Resultatet": 0.01}
+    short = _overview(question, probabilities, []).short_answer
+    assert short.startswith("Mange kommuner arbejder")
+    assert short.index("Aalborg har øget") < short.index("Resultatet er 9 pct. flere.")
+
+
 def test_without_case_examples_asked_for_the_short_answer_keeps_its_budget():
     question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
     probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.2, "Herning": 0.1}
