@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import STOP, YEAR, content_terms, proper_nouns, words
+from tidlig.text import COUNT_WORD, STOP, YEAR, content_terms, proper_nouns, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -335,12 +335,16 @@ def is_english(text: str) -> bool:
 # What a text holding each kind of answer looks like (the evidence scorer and the answerability decision
 # both ask "does this unit hold the expected answer?").
 _NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
+# A counted noun after a count in words: "fire til otte familier", "tre forbundne initiativer".
+_COUNTED = rf"{COUNT_WORD}(?:\s+til\s+{COUNT_WORD})?\s+[a-zæøå]{{3,}}"
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}", re.I
+        rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}|{_COUNTED}",
+        re.I,
     ),
     "time": re.compile(
-        r"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|\b\d+\s*(?:år|måneder|mdr|uger|dage|timer|minutter)\b|\b(?:januar|februar|marts|april"
+        rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{COUNT_WORD})\s*(?:halve\s+|hele\s+)?(?:år|måneder|mdr|uger|dage|timer|minutter)\b"
+        r"|\b(?:januar|februar|marts|april"
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
         re.I,
     ),

@@ -145,6 +145,9 @@ CASE = ScoredPassage(Passage("x", "", {"case_number": 3, "municipality": "Aarhus
     [
         ("amount", "Der er 500 pluspladser.", PLAIN, True),
         ("amount", "Projektet startede i 2016.", PLAIN, False),  # a year is no amount
+        ("amount", "Der er plads til fire til otte familier ad gangen.", PLAIN, True),  # small counts are written as words
+        ("amount", "Han gik til dem.", PLAIN, False),
+        ("time", "Forældrene deltager i to halve dage om ugen.", PLAIN, True),
         ("time", "Projektet startede i 2016.", PLAIN, True),
         ("time", "Underretningen skal ske inden 24 timer.", PLAIN, True),
         ("place", "Indsatsen findes i Holstebro og Viborg.", PLAIN, True),
