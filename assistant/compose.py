@@ -943,13 +943,17 @@ def _section_title(block: _Block) -> str:
 
 
 def _stack_title(lines: list[str]) -> bool:
-    """Whether a stack's first line titles the rest: a lead-in, a few words (see :func:`is_fragment`), or a
-    line without figures above lines most of which end in one (a chart's title above its values, "Antal
-    segregerede … (i alt 61 elever)" above "17; 28%")."""
+    """Whether a stack's first line titles the rest: a lead-in, a line without figures above lines most of
+    which end in one (a chart's title above its values, "Antal segregerede … (i alt 61 elever)" above "17;
+    28%"), or a few words (see :func:`is_fragment`) above lines that are not all as short: a diagram's
+    labels ("Indgribende" / "Foregribende" / "Forebyggende" / "Indsatser i børnefællesskabet ...") are
+    peers, and the first titling the others read as if the others were kinds of it."""
     first, rest = lines[0], lines[1:]
-    if is_lead_in(first) or is_fragment(first):
+    if is_lead_in(first):
         return True
-    return not trailing_values(first) and 2 * sum(bool(trailing_values(line)) for line in rest) >= len(rest)
+    if not trailing_values(first) and 2 * sum(bool(trailing_values(line)) for line in rest) >= len(rest):
+        return True
+    return is_fragment(first) and not all(is_fragment(line) for line in rest)
 
 
 def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:

@@ -763,6 +763,11 @@ SLIDES = FakeUnitIndex(
             "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6\n2020 2\n2019 2",
             {"title": "Oplæg", "location": "dias 2", "block_kind": "slide"},
         ),
+        (
+            "dias-3",
+            "Indgribende\nForegribende\nForebyggende\nIndsatser i børnefællesskabet\nIndividuelle indsatser i et alment tilbud",
+            {"title": "Oplæg", "location": "dias 3", "block_kind": "slide"},
+        ),
     ]
 )
 
@@ -773,6 +778,18 @@ def test_a_slide_diagram_read_as_one_sentence_is_shown_line_by_line_under_its_ti
         "Det danske system [1]",
         "- 98 kommuner med ansvar for dagtilbud, familieafdeling og PPR [1]",  # a line that runs on is joined
         "- 5 regioner med ansvar for psykiatri og sygehuse [1]",
+    ]
+    _assert_supported(composition)
+
+
+def test_a_slide_diagrams_labels_are_peers_not_a_list_titled_by_the_first():
+    composition = compose("Hvad er forskellen på forebyggende og indgribende indsatser?", {"Indgribende": 0.9}, index=SLIDES)
+    assert composition.short_answer.splitlines() == [
+        "- Indgribende [1]",
+        "- Foregribende [1]",
+        "- Forebyggende [1]",
+        "- Indsatser i børnefællesskabet [1]",
+        "- Individuelle indsatser i et alment tilbud [1]",
     ]
     _assert_supported(composition)
 
