@@ -23,7 +23,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -93,11 +93,13 @@ CASE_RESULTS = 3
 PART_UNITS = 2  # per part of a multi-part question
 # Case examples a question asking for several of them is answered with (see CitatComposer._other_cases).
 MAX_CASES = 5
-# The share of the likeliest case unit's probability another case's best unit needs to be listed beside it.
-# Any shared word admitted a case: "et kursus allerede fra graviditeten" listed Familiestuen, Vordingborg's
-# young mothers and Lolland's day care beside Holstebro's parents' course (each below an eighth of it).
-# Where no case stands out, all are listed (the cases of "Hvilke kommuner har investeret i en omlægning
-# ...?" lie within 0.66-0.76 of the best). On train only that overview changed; 0.3 and 0.5 gave the same.
+# The share of the likeliest case unit's probability another case's best unit needs to be listed beside it,
+# unless it holds as much of the question's words (see _comparable_case). Any shared word admitted a case:
+# "et kursus allerede fra graviditeten" listed Familiestuen, Vordingborg's young mothers and Lolland's day
+# care beside Holstebro's parents' course (each below an eighth of it, and with fewer of its words). Where
+# no case stands out, all are listed (the cases of "Hvilke kommuner har investeret i en omlægning ...?" lie
+# within 0.66-0.76 of the best); "Hvilke cases handler om anbringelser?" keeps Aalborg and Lolland (0.18
+# and 0.08 of Herning's, as many of its words). On train only the first overview changed; 0.3 and 0.5 the same.
 OTHER_CASE_SHARE = 0.3
 # Shares of the best unit's fitted probability (see assistant/unit_scorer.json) that a unit needs to join
 # the short answer, to be a row or item shown beside the unit that brought its table or list, and to appear
@@ -266,6 +268,9 @@ class CitatComposer:
             whole = not part.label or part.label in asked_topics
             self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, typed, part.label, whole)
             labels.extend([part.label] * (len(short) - len(labels)))
+        if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
+            short = self._whole_series(short, scored_units, shown, analysis)
+            labels = [""] * len(short)
         # A case the answer quotes after a general passage is still what the leader asks about: "Er der
         # kommuner, der tilbyder ... et kursus ...? Og tager forældrene imod det?" quoted KL's text on
         # parents' courses first, then Holstebro's, whose "98 pct. ... takker ja" never came.
@@ -278,6 +283,34 @@ class CitatComposer:
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
         return short, labels, case
+
+    def _whole_series(
+        self, short: list[_Block], scored: Sequence[ScoredUnit], shown: set[str], analysis: QuestionAnalysis
+    ) -> list[_Block]:
+        """A list question answered from two or more sections of a numbered series ("METODE 3: ...",
+        "METODE 1: ...") gets every section of it that retrieval found, in the series' order, where the
+        series first stood: "Hvilke metoder bruger kommunerne ...?" showed METODE 2 and 1 and put 4 and 3
+        under "Mere fra kilderne", as if the document named two ways. Case examples are no such series: each is an example of its own (see
+        :meth:`_other_cases`)."""
+        word = _series_label(block.hit for block in short if block.hit.passage.metadata.get("case_number") is None)
+        if word is None:
+            return short
+        sections: dict[int, list[_Block]] = {}
+        for block in short:
+            if (number := _series_number(block.hit, word)) is not None:
+                sections.setdefault(number, []).append(block)
+        # Each section opens with its first sentence, under its title (see _section_title): the title
+        # names the section's way or step, and a later sentence alone read as the section above's.
+        for candidate in sorted(scored, key=lambda s: (s.hit.passage.ordinal, s.unit.position)):
+            number = _series_number(candidate.hit, word)
+            if number is None or candidate.unit.position != 0 or candidate.key in shown or _opens_section(sections.get(number, [])):
+                continue
+            block = self._expand(candidate, scored, analysis.answer_type, 0, self.floors.member * candidate.score, analysis.terms)
+            shown.update(_keys(block) | {candidate.group})
+            sections[number] = [block, *sections.get(number, [])]
+        first = next(n for n, block in enumerate(short) if _series_number(block.hit, word) is not None)
+        others = [block for block in short if _series_number(block.hit, word) is None]
+        return others[:first] + [block for number in sorted(sections) for block in sections[number]] + others[first:]
 
     def _other_cases(
         self,
@@ -296,13 +329,13 @@ class CitatComposer:
         or none when a report's general text was likelier, and the others fell below its unit budget."""
         ranked = sorted(scored, key=lambda s: -s.score)
         quoted = {key for block in blocks if (key := _case_key(block.hit)) is not None}
-        least = OTHER_CASE_SHARE * max((s.score for s in ranked if _case_key(s.hit) is not None), default=0.0)
+        best = next((s for s in ranked if _case_key(s.hit) is not None), None)
         added: list[_Block] = []
         for key in dict.fromkeys(key for hit in case_examples if (key := _case_key(hit)) is not None):
             if len(quoted) >= MAX_CASES:
                 break
             seed = next((s for s in ranked if _case_key(s.hit) == key and _shares_words(s) and not _holds_no_value(s.unit)), None)
-            if key in quoted or seed is None or seed.key in shown or seed.score < least:
+            if key in quoted or seed is None or seed.key in shown or not _comparable_case(seed, best):
                 continue
             floor = self.floors.member * seed.score
             block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)
@@ -600,11 +633,24 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
 def _numbered_series(units: Sequence[ScoredUnit]) -> bool:
     """Whether ``units`` come from two or more sections of one numbered series ("METODE 3: ...", "METODE 4:
     ..."): a document's answer to "På hvilke måder ...?" can be its numbered sections, not a bulleted list."""
+    return _series_label([unit.hit for unit in units]) is not None
+
+
+def _series_label(hits: Iterable[ScoredPassage]) -> str | None:
+    """The label word ("metode") of a numbered series that two or more of ``hits`` are sections of."""
     numbers: dict[str, set[str]] = {}
-    for unit in units:
-        for word, number in labels_of("", unit.hit.passage.context):
+    for hit in hits:
+        for word, number in labels_of("", hit.passage.context):
             numbers.setdefault(word, set()).add(number)
-    return any(len(found) > 1 for found in numbers.values())
+    return next((word for word, found in numbers.items() if len(found) > 1), None)
+
+
+def _opens_section(blocks: Sequence[_Block]) -> bool:
+    return any(block.kind == "sentences" and block.units[0].position == 0 for block in blocks)
+
+
+def _series_number(hit: ScoredPassage, word: str) -> int | None:
+    return next((int(number) for label, number in labels_of("", hit.passage.context) if label == word), None)
 
 
 def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
@@ -665,6 +711,12 @@ def _topic_has_room(quoted: Sequence[_Block], candidate: ScoredUnit, limit: int)
         return False
     passages = {block.hit.passage.chunk_id for block in quoted}
     return len(passages) < limit or candidate.hit.passage.chunk_id in passages
+
+
+def _comparable_case(seed: ScoredUnit, best: ScoredUnit | None) -> bool:
+    """Whether another case's best unit is an example of what the likeliest case unit (``best``) answers:
+    nearly as likely (OTHER_CASE_SHARE), or holding as much of the question's words."""
+    return best is None or seed.score >= OTHER_CASE_SHARE * best.score or seed.coverage >= best.coverage
 
 
 def _same_case(hit: ScoredPassage, other: ScoredPassage) -> bool:

@@ -794,6 +794,32 @@ def test_a_slide_diagrams_labels_are_peers_not_a_list_titled_by_the_first():
     _assert_supported(composition)
 
 
+def _method(number: int, title: str, text: str) -> tuple[str, str, dict[str, object]]:
+    heading = f"METODE {number}: {title}"
+    return (f"m{number}", text, {**KBH, "heading": heading, "context": f"Pjece – {heading}", "ordinal": number})
+
+
+NUMBERED = FakeUnitIndex(
+    [
+        _method(2, "FORDELINGSNØGLE", "Kommunen vægter forholdene med en statistisk model. De vægtede kriterier indgår i fordelingen."),
+        _method(1, "BØRNETÆLLING", "Kommunen tæller de udsatte børn i hver institution."),
+        _method(3, "PULJEMIDLER", "Kommunen fordeler midlerne efter ansøgning."),
+        ("other", "Midlerne fordeles ellers efter antallet af børn.", KBH),
+    ]
+)
+
+
+def test_a_list_question_answered_from_a_numbered_series_gets_every_section_in_order_under_its_title():
+    question = "Hvilke metoder bruger kommunerne til at fordele midlerne?"
+    # The likeliest units: a later sentence of METODE 2 and METODE 1's; METODE 3 is far less likely.
+    probabilities = {"De vægtede": 0.9, "tæller": 0.8, "Midlerne fordeles": 0.5, "ansøgning": 0.05}
+    short = compose(question, probabilities, index=NUMBERED).short_answer
+    titles = [line for line in short.splitlines() if line.startswith("**METODE")]
+    assert titles == ["**METODE 1: BØRNETÆLLING**", "**METODE 2: FORDELINGSNØGLE**", "**METODE 3: PULJEMIDLER**"]
+    # METODE 2 opens with its first sentence, so its later one does not read as METODE 1's.
+    assert "Kommunen vægter forholdene med en statistisk model. [2] De vægtede kriterier" in short
+
+
 def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_title():
     composition = compose("Hvor mange elever er tilbageført til almenklasse?", {"Antal elever": 0.9}, index=SLIDES)
     title, table = composition.short_answer.split("\n\n")
