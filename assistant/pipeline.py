@@ -279,7 +279,8 @@ class Assistant:
         list per part (used by ``eval.fit``, so the unit scorer is fitted on the candidates it ranks)."""
         hits, analysis = compose_inputs(assessment)
         own = guidance_hits(assessment, analysis)
-        return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, self._embed, own)
+        embed = self._embedder_for(assessment)
+        return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
@@ -446,6 +447,12 @@ class Assistant:
             self._topic_vectors[text] = vector
         return vector
 
+    def _embedder_for(self, assessment: Assessment) -> Callable[[str], Sequence[float]]:
+        """:meth:`_embed` for composing ``assessment``'s answer: the question's own text keeps the vector its
+        retrieval embedded. A concern question's own part, and a part that is the whole question, are that
+        text, and were embedded a second time (one model call, ~40 ms)."""
+        return lambda text: assessment.vector if text == assessment.query else self._embed(text)
+
     def _retrieve(self, query: str, k: int, filters: PassageFilter | None, vector: Sequence[float] | None = None) -> Found:
         """The best passages for ``query`` and the best similarity of one of their evidence units."""
         retriever = self.index.retriever
@@ -490,9 +497,9 @@ class Assistant:
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
         hits, analysis = compose_inputs(assessment)
-        scored = state.evidence.gather_evidence(
-            assessment.vector, analysis.terms, analysis, hits, self.index, self._embed, guidance_hits(assessment, analysis)
-        )
+        embed = self._embedder_for(assessment)
+        own = guidance_hits(assessment, analysis)
+        scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
         assessment = _with_own_situation_checked(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)
