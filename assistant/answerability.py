@@ -54,7 +54,7 @@ from assistant.analysis import (
     holds_answer_type,
     holds_detail,
 )
-from assistant.relevance import RelevanceScorer
+from assistant.relevance import RelevanceScorer, text_terms
 from assistant.sources import names
 from assistant.types import Outcome
 from index import ScoredPassage
@@ -373,7 +373,7 @@ class Answerability:
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
-        texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic & set(content_terms(h.passage.text))]
+        texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic.intersection(text_terms(h.passage.text))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
         return tuple(self._statistics.base_form(n) for n in names if not any(_stem(n) in text for text in texts))
@@ -391,8 +391,7 @@ class Answerability:
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the
         documents do describe, for the partial answer's first line."""
-        texts = " ".join(h.passage.text for h in hits[:TOP_PASSAGES])
-        present = set(content_terms(texts))
+        present = {term for h in hits[:TOP_PASSAGES] for term in text_terms(h.passage.text)}
         original: dict[str, str] = {}
         for word in question.replace("?", " ").split():
             cleaned = word.strip(".,;:!»«\"'()–-")

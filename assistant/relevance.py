@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from tidlig.text import content_terms, words
 
@@ -55,7 +56,7 @@ class RelevanceScorer:
 
     def coverage(self, query_terms: Sequence[str], text: str) -> float:
         """IDF-weighted share of the (distinct) query terms present in ``text``."""
-        return self.term_coverage(query_terms, content_terms(text))
+        return self.term_coverage(query_terms, text_terms(text))
 
     def term_coverage(self, query_terms: Iterable[str], text_terms: Iterable[str]) -> float:
         """:meth:`coverage` for a text whose content terms are already known."""
@@ -64,3 +65,10 @@ class RelevanceScorer:
             return 0.0
         present = wanted.intersection(text_terms)
         return sum(self.idf(t) for t in present) / sum(self.idf(t) for t in wanted)
+
+
+@lru_cache(maxsize=65536)
+def text_terms(text: str) -> tuple[str, ...]:
+    """:func:`content_terms` of a passage or unit text, in order: the same passages and units are measured
+    against question after question (and against each part of one), so each text is analysed once."""
+    return tuple(content_terms(text))

@@ -204,6 +204,7 @@ def is_caps_title(text: str) -> bool:
     return is_caps(text) and sum(1 for w in text.split() if sum(c.isalpha() for c in w) >= 2) >= 2
 
 
+@lru_cache(maxsize=65536)  # every evidence unit's search text applies it to the unit's lead-in, per question
 def sentence_case(text: str) -> str:
     """Each line in capitals ("EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE") in sentence case, for
     search only: the embedder's cased word pieces split a word in capitals into fragments that match
