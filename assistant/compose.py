@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, holds_detail
@@ -616,7 +617,7 @@ def _answer_order(
         ranked = _typed_first(ranked, part, limit, floor, typed)
     if not label:
         return ranked
-    stems = [t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM]
+    stems = tuple(t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM)
     return [s for s in ranked if _names_topic(s.unit.text, stems)]
 
 
@@ -661,7 +662,8 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
     return unit.holds_expected_answer(part)
 
 
-def _names_topic(text: str, stems: Sequence[str]) -> bool:
+@lru_cache(maxsize=65536)  # a concern answer asks it of every candidate unit, per guidance topic and per question
+def _names_topic(text: str, stems: tuple[str, ...]) -> bool:
     """Whether a unit holds a word of a guidance topic's label, inflected or in a compound ("forældrenes"
     for "Inddrag forældrene", "opsporing" for "Fælles opsporingsmodel"). Without it the "Underretning"
     topic showed a sentence about hindrances that only shared "fagpersoner" and "barn" with its query; a

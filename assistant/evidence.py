@@ -368,17 +368,27 @@ def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questio
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
-        units = tuple(index.units.get(hit.passage.chunk_id, ()))
-        groups = unit_groups(units)
-        asking = set() if questions else _asking_groups(units, groups)
-        introducers = frozenset(sub_items(units, hit.passage.text).values())
-        for unit, group in zip(units, groups, strict=True):
-            key = unit_key(unit.text)
-            if key in seen or group in asking or not quotable(unit, units, introducers):
-                continue
-            seen.add(key)
-            candidates.append(Candidate(unit, hit, rank, group))
+        for unit, group, key in chunk_candidates(tuple(index.units.get(hit.passage.chunk_id, ())), hit.passage.text, questions):
+            if key not in seen:
+                seen.add(key)
+                candidates.append(Candidate(unit, hit, rank, group))
     return candidates
+
+
+@lru_cache(maxsize=4096)
+def chunk_candidates(units: tuple[EvidenceUnit, ...], chunk_text: str, questions: bool) -> tuple[tuple[EvidenceUnit, str, str], ...]:
+    """The quotable units of one chunk (see :func:`candidate_units`), each with its group and its
+    :func:`unit_key`. A chunk is retrieved for question after question, and for most of them its lists,
+    groups and quotable units were worked out anew; keyed by the units themselves, an index change
+    brings new keys, never a stale entry."""
+    groups = unit_groups(units)
+    asking = set() if questions else _asking_groups(units, groups)
+    introducers = frozenset(sub_items(units, chunk_text).values())
+    return tuple(
+        (unit, group, unit_key(unit.text))
+        for unit, group in zip(units, groups, strict=True)
+        if group not in asking and quotable(unit, units, introducers)
+    )
 
 
 def sub_items(units: Sequence[EvidenceUnit], chunk_text: str) -> dict[str, str]:
