@@ -30,7 +30,7 @@ import queue
 import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from assistant.analysis import (
@@ -105,6 +105,7 @@ CONCERN_OWN_FLOOR = 0.11
 # arbejder Varde med sprogscreening?", "Hvad gør Viborg for at hjælpe børn med ordblindhed?", "Hvordan bruger
 # Holstebro sundhedsplejen over for nybagte forældre?"), it is not among the first ten.
 CASE_TOPIC_K = 5
+GUIDANCE_FILTERS = 32  # document selections whose guidance retrievals are kept (see Assistant._guidance)
 MIN_PLACE_NAME = 3  # letters of a municipality's name word that a question's name must begin or be begun by
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
 
@@ -121,6 +122,8 @@ class DerivedState:
     verifier: CitationVerifier
     writer: AnswerWriter | None
     sources: SourceNames
+    # Each guidance topic's retrieval by the filter asked with (see Assistant._guidance); filled on first use.
+    guidance: dict[PassageFilter | None, tuple[Found, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -362,7 +365,7 @@ class Assistant:
         )
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
-        guidance = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics()) if analysis.is_concern else ()
+        guidance = self._guidance(state, filters) if analysis.is_concern else ()
         order = guidance_order(analysis.text, self._resemblance(vector)) if analysis.is_concern else ()
         cases = None
         if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
@@ -430,6 +433,17 @@ class Assistant:
         if any(case_name(h.passage.metadata) == case for h in found.hits):
             return assessment
         return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
+
+    def _guidance(self, state: DerivedState, filters: PassageFilter | None) -> tuple[Found, ...]:
+        """Each guidance topic's own retrieval. The topics are the same for every worry, so their passages
+        are retrieved once per index state and filter, not four hybrid retrievals per concern question."""
+        found = state.guidance.get(filters)
+        if found is None:
+            found = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics())
+            if len(state.guidance) >= GUIDANCE_FILTERS:
+                state.guidance.clear()  # a rare mix of document selections; the unfiltered one is refilled next
+            state.guidance[filters] = found
+        return found
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's
