@@ -55,6 +55,14 @@ def test_candidates_leave_out_headings_instructions_header_rows_and_repeats():
     assert "KL anbefaler tre ting:" in found and "Sparring fra PPR" in found
 
 
+def test_a_chunk_changed_under_the_same_id_gets_its_new_candidates():
+    """A chunk's candidates are memoised by its units and text, not by its id, which an upload may reuse."""
+    before = FakeUnitIndex([("x", "Der er 500 pluspladser i vuggestuer og børnehaver.", {})])
+    after = FakeUnitIndex([("x", "Holstebro tilbyder kurser til alle nye forældre i 2011.", {})])
+    assert texts(candidate_units(before.hits(), before)) == ["Der er 500 pluspladser i vuggestuer og børnehaver."]
+    assert texts(candidate_units(after.hits(), after)) == ["Holstebro tilbyder kurser til alle nye forældre i 2011."]
+
+
 def test_a_lead_in_without_its_items_is_no_candidate():
     index = FakeUnitIndex([("x", "Pædagogerne arbejder med sprog hver dag i børnehaven. Det gør vi:", {})])
     assert texts(candidate_units(index.hits(), index)) == ["Pædagogerne arbejder med sprog hver dag i børnehaven."]
