@@ -42,7 +42,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
@@ -586,18 +586,27 @@ def _mark_tables(paragraphs: list[_Paragraph]) -> None:
 
     Footnotes and dropped lines inside the run (a page break in the middle of a table) are skipped.
     """
-    run: list[_Paragraph] = []
-    for paragraph in [*paragraphs, None]:
-        if paragraph is not None and paragraph.role in ("drop", "footnote"):
-            continue
-        if paragraph is not None and _may_be_table(paragraph) and _table_part(paragraph):
-            run.append(paragraph)
-            continue
+    for run in _runs(paragraphs, lambda paragraph: bool(_table_part(paragraph))):
         rows = [index for index, part in enumerate(run) if _table_part(part) == "row"]
         if len(rows) >= 3:
             for part in run[: rows[-1] + 1]:
                 part.role, part.heading = "table", None
-        run = []
+
+
+def _runs(paragraphs: list[_Paragraph], belongs: Callable[[_Paragraph], bool]) -> Iterator[list[_Paragraph]]:
+    """The longest runs of plain text and short standalone titles (see :func:`_may_be_table`) that all
+    ``belongs``; footnotes and dropped lines inside a run (a page break) are skipped."""
+    run: list[_Paragraph] = []
+    for paragraph in paragraphs:
+        if paragraph.role in ("drop", "footnote"):
+            continue
+        if _may_be_table(paragraph) and belongs(paragraph):
+            run.append(paragraph)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
 
 
 def _may_be_table(paragraph: _Paragraph) -> bool:
@@ -625,17 +634,10 @@ def _mark_chart_labels(paragraphs: list[_Paragraph]) -> None:
     stand after them (see ``_Outline._name_frame``): without it, a list of labels would read as more items
     of a list above them.
     """
-    run: list[_Paragraph] = []
-    for paragraph in [*paragraphs, None]:
-        if paragraph is not None and paragraph.role in ("drop", "footnote"):
-            continue
-        if paragraph is not None and _may_be_table(paragraph) and _reads_as_chart_label(paragraph):
-            run.append(paragraph)
-            continue
+    for run in _runs(paragraphs, _reads_as_chart_label):
         if len(run) >= _MIN_CHART_LABELS and any(trailing_values(part.lines[-1].text) for part in run):
             for part in run:
                 part.role, part.heading, part.style, part.chart_label = "body", None, "", True
-        run = []
 
 
 def _reads_as_chart_label(paragraph: _Paragraph) -> bool:
