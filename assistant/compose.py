@@ -291,8 +291,8 @@ class CitatComposer:
         """A list question answered from two or more sections of a numbered series ("METODE 3: ...",
         "METODE 1: ...") gets every section of it that retrieval found, in the series' order, where the
         series first stood: "Hvilke metoder bruger kommunerne ...?" showed METODE 2 and 1 and put 4 and 3
-        under "Mere fra kilderne", as if the document named two ways. Case examples are no such series: each is an example of its own (see
-        :meth:`_other_cases`)."""
+        under "Mere fra kilderne", as if the document named two ways. Case examples are no such series: each
+        is an example of its own (see :meth:`_other_cases`)."""
         word = _series_label(block.hit for block in short if block.hit.passage.metadata.get("case_number") is None)
         if word is None:
             return short
