@@ -323,11 +323,11 @@ class CitatComposer:
     ) -> list[_Block]:
         """For a question asking for several case examples, the case examples retrieved for it
         (``case_examples``, best first) that the short answer (``blocks``) does not quote yet, until it
-        quotes :data:`MAX_CASES`: each case's likeliest unit that shares the question's words and is not far
-        less likely than the best case's (:data:`OTHER_CASE_SHARE`), with its list's likely items, or the
-        sentence it completes, then the case's first result. A leader comparing
-        examples needs each one named with what it did and achieved; the short answer alone quoted one case,
-        or none when a report's general text was likelier, and the others fell below its unit budget."""
+        quotes :data:`MAX_CASES`: each case's likeliest unit that shares the question's words and compares
+        with the best case's (see :func:`_comparable_case`), with its list's likely items, or the sentence it
+        completes, then the case's first result. A leader comparing examples needs each one named with what
+        it did and achieved; the short answer alone quoted one case, or none when a report's general text was
+        likelier, and the others fell below its unit budget."""
         ranked = sorted(scored, key=lambda s: -s.score)
         quoted = {key for block in blocks if (key := _case_key(block.hit)) is not None}
         best = next((s for s in ranked if _case_key(s.hit) is not None), None)
