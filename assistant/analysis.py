@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import COUNT_WORD, STOP, YEAR, content_terms, proper_nouns, words
+from tidlig.text import STOP, YEAR, content_terms, proper_nouns, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -335,15 +335,17 @@ def is_english(text: str) -> bool:
 # What a text holding each kind of answer looks like (the evidence scorer and the answerability decision
 # both ask "does this unit hold the expected answer?").
 _NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
+# A count written as a word, as Danish writes small counts ("fire til otte familier", "to halve dage").
+_NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede)\b"  # not "en": an article
 # A counted noun after a count in words: "fire til otte familier", "tre forbundne initiativer".
-_COUNTED = rf"{COUNT_WORD}(?:\s+til\s+{COUNT_WORD})?\s+[a-zæøå]{{3,}}"
+_COUNTED = rf"{_NUMBER_WORD}(?:\s+til\s+{_NUMBER_WORD})?\s+[a-zæøå]{{3,}}"
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "amount": re.compile(
         rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}|{_COUNTED}",
         re.I,
     ),
     "time": re.compile(
-        rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{COUNT_WORD})\s*(?:halve\s+|hele\s+)?(?:år|måneder|mdr|uger|dage|timer|minutter)\b"
+        rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{_NUMBER_WORD})\s*(?:halve\s+|hele\s+)?(?:år|måneder|mdr|uger|dage|timer|minutter)\b"
         r"|\b(?:januar|februar|marts|april"
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
         re.I,
@@ -484,7 +486,6 @@ _COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)
 # answerable) it moved unanswerable declined-or-partial 0.778 -> 0.806 and changed no answerable outcome;
 # requiring the counted noun within 3 words of the figure instead gave 5 of 18 answerable count questions a
 # detail gap (answers count by paraphrase: "43 pct. af 30-årige, som har været anbragt").
-_NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede)\b"  # not "en": an article
 _COUNT_FIGURE = re.compile(
     rf"({_NUMBER}|{_NUMBER_WORD})(?![\w-])(?:\s*(?:-|–|til|eller)\s*(?:{_NUMBER}|{_NUMBER_WORD}))?"  # "fire til otte familier"
     r"\s*(%|pct\b|procent|ud af|pr\.|[a-zæøå][a-zæøå-]+)?",

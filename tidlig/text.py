@@ -333,8 +333,6 @@ def is_lead_in(paragraph: str) -> bool:
 
 
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
-# A count written as a word ("fire til otte familier", "to halve dage"), as Danish writes small counts.
-COUNT_WORD = rf"\b(?:{'|'.join(_COUNTS)})\b"
 # A count a few words before the colon that ends a lead-in: "tre forbundne initiativer:", "syv
 # opmærksomhedspunkter med tilhørende konkrete anbefalinger:", "de 6 fælles fokusområder".
 _ANNOUNCED = re.compile(rf"\b({'|'.join(_COUNTS)}|[2-9]|1[0-2])\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
