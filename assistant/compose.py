@@ -470,7 +470,7 @@ class CitatComposer:
             whole = (whole_lists and (asked or promised)) or short_list or even
             items = [s.unit for s in members] if whole else _nested_whole(relevant or _best_member(members, part), members, nested)
             return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
-        return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored)))
+        return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
@@ -556,20 +556,21 @@ def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUni
     return "\n" not in hit.passage.text[first.end : second.start]
 
 
-def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
+def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
     sammenligning ...") or is the first point of a list written as prose, with the points after it: it
     completes the chosen sentence, and read alone it would hang in the air. A bullet right under the
     sentence that explains it ("Sverige og Norge har færre udgifter ..." / "• Det skyldes, at ...")
     completes it too: it gives the reason or the example the sentence is read for."""
-    units = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind != "table_row"}
+    neighbours = {s.unit.position: s for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind != "table_row"}
+    units = {position: s.unit for position, s in neighbours.items()}
     following = units.get(seed.unit.position + 1)
     if following is not None and following.kind == "list_item":
         return (following,) if explains_previous(following.text) else ()
-    if following is None or not (refers_back(following.text) or enumerates(following.text)):
+    if following is None or not _same_paragraph(seed.hit, seed.unit, following):
         return ()
-    if not _same_paragraph(seed.hit, seed.unit, following):
-        return ()
+    if not (refers_back(following.text) or enumerates(following.text)):
+        return (following,) if _completes(seed, neighbours[following.position], part) else ()
     sentences = {position: unit for position, unit in units.items() if unit.kind == "sentence"}
     run = [following]
     # A list written as prose goes on to its last point, with what explains a point: "For det første ...
@@ -579,6 +580,19 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evide
             break
         run.append(after)
     return tuple(run)
+
+
+def _completes(seed: ScoredUnit, following: ScoredUnit, part: int) -> bool:
+    """Whether the sentence after ``seed`` holds what the question turns on and ``seed`` lacks: its rarest
+    term. "Kan man generalisere resultaterne fra KORAs interview i de 24 daginstitutioner?" is most like "Den
+    er baseret på kvalitative interview i 6 kommuner og 24 daginstitutioner.", which only restates it; the
+    answer is the next sentence, "Undersøgelsen er ikke repræsentativ, og resultaterne kan ikke nødvendigvis
+    generaliseres ...". A sentence at least as likely as ``seed`` is shown on its own, not as its tail."""
+    def rarest(unit: ScoredUnit) -> bool:
+        return unit.features[part].get("rarest_term", 0.0) == 1.0
+
+    less_likely = following.part_scores[part] < seed.part_scores[part]
+    return following.unit.kind == "sentence" and less_likely and rarest(following) and not rarest(seed)
 
 
 def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit]) -> list[EvidenceUnit]:

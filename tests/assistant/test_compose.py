@@ -655,6 +655,25 @@ def test_a_sentence_that_points_back_reads_with_the_sentence_it_points_to(chunk,
     assert text == expected
 
 
+@pytest.mark.parametrize(("rarest_in", "completed"), [("generaliseres", True), ("Den er baseret", False), ("78 kommuner", False)])
+def test_the_sentence_after_the_chosen_one_comes_along_when_it_alone_holds_the_questions_rarest_term(rarest_in, completed):
+    """The likeliest sentence may only restate the question; the next one, holding the term it turns on, answers it."""
+    chunk = (
+        "Den er baseret på kvalitative interview i 24 daginstitutioner. Undersøgelsen er ikke repræsentativ, og "
+        "resultaterne kan ikke generaliseres. 78 kommuner svarede på spørgeskemaet."
+    )
+    question = "Kan man generalisere resultaterne fra interviewene i de 24 daginstitutioner?"
+    index = FakeUnitIndex([("kora", chunk, KL)])
+    scored = [
+        replace(s, features=({"rarest_term": float(rarest_in in s.unit.text)},))
+        for s in scored_units(question, {"Den er baseret": 0.9, "generaliseres": 0.05}, index=index)
+    ]
+    text = CitatComposer().compose(analyse_question(question), scored, "answer", ()).short_answer
+    assert text.startswith("Den er baseret på kvalitative interview i 24 daginstitutioner. [1]")
+    assert ("Undersøgelsen er ikke repræsentativ" in text) is completed
+    assert "78 kommuner" not in text
+
+
 @pytest.mark.parametrize(
     ("bullet", "shown"),
     [
