@@ -86,7 +86,15 @@ _CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bre
 # Where a question holds a second question: after a "?" (a new sentence), or at "og"/"samt"/"men" (after a
 # comma or not) directly followed by a question word.
 _QUESTION_WORD = r"(?:hvad|hvordan|hvorfor|hvornår|hvem|hvilke|hvilken|hvilket|hvor)"
-_PART_BOUNDARY = re.compile(rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)", re.IGNORECASE)
+# A yes/no question joined on after a comma opens with its verb and then its subject: "..., og har det
+# krævet flere penge?", "..., og kører den stadig?". "har det svært" is a state, not a question.
+_POLAR_START = (
+    r"(?:har|havde|er|var|kan|kunne|skal|bør|virker|virkede|koster|kostede|giver|gav|findes|får|fik|bliver|blev|kører|hjælper|hjalp)"
+    r"\s+(?:det|den|de|der|man)\b(?!\s+(?:svært|godt|dårligt|skidt)\b)"
+)
+_PART_BOUNDARY = re.compile(
+    rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)|,\s+(?:og|men)\s+(?={_POLAR_START})", re.IGNORECASE
+)
 MIN_PART_TERMS = 1
 
 # Concern: a particular child (or the family a child lives in: "en familie har det svært") ...

@@ -59,6 +59,11 @@ def test_expected_answer_type(question, expected):
         ),
         ("Hvad er sociale normeringer? Hvordan finansieres de?", ["Hvad er sociale normeringer?", "Hvordan finansieres de?"]),
         ("Hvad gør man med børn og forældre i Hedensted?", ["Hvad gør man med børn og forældre i Hedensted?"]),
+        # A yes/no question joined on after a comma: its verb comes before its subject.
+        ("Hvad har Esbjerg gjort mod fravær, og har det virket?", ["Hvad har Esbjerg gjort mod fravær", "har det virket?"]),
+        ("Hvilket projekt gav færre anbringelser, men kører det stadig?", ["Hvilket projekt gav færre anbringelser", "kører det stadig?"]),
+        ("Hvad gør vi, når et barn mistrives, og har det svært?", ["Hvad gør vi, når et barn mistrives, og har det svært?"]),
+        ("Hvad gør vi med et barn, der er stille og har det svært?", ["Hvad gør vi med et barn, der er stille og har det svært?"]),
     ],
 )
 def test_multi_part_questions_are_split(question, parts):
