@@ -67,6 +67,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:hvad (?:er|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
+            r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
         ),
     ),
     ("list", re.compile(r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b")),

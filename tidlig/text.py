@@ -480,6 +480,8 @@ QUESTION_WORDS = {
     "faktisk", "virkelig", "overhovedet", "præcis", "præcist", "bare", "altså",
     # the words that ask what something means ("Hvad står forkortelsen PALS for?", "Hvad er tanken bag?")
     "forkortelse", "forkortelsen", "tanken", "bag", "idéen", "ideen", "menes", "begrebet", "betegnelsen", "ordet",
+    # "Hvad forstår Hedensted ved ...?", "Hvad mener KL om ...?": a source's view is asked for, not a word of it
+    "forstår", "forstås", "mener",
 }
 STOP = set(STOPWORDS_DANISH) | QUESTION_WORDS
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)

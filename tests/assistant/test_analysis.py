@@ -42,6 +42,8 @@ from tidlig.text import content_terms
         ("Hvad gør Holstebro for nye forældre?", "case"),
         ("Hvordan arbejder Viborg med tidlig opsporing?", "case"),
         ("Betyder tidlig indsats kun, at man sætter ind tidligt?", "other"),
+        ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
+        ("Hvad mener KL med fremskudte indsatser?", "definition"),
     ],
 )
 def test_expected_answer_type(question, expected):
@@ -305,3 +307,8 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
         {"hurt", "handl", "ser", "børnehav"}
     )
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
+
+
+def test_the_verbs_that_ask_for_a_sources_view_are_no_terms_of_the_question():
+    assert analyse_question("Hvad forstår Hedensted ved en incitamentsmodel?").terms == ("hedensted", "incitamentsmodel")
+    assert "men" not in analyse_question("Hvad mener KL om sprogscreening?").terms
