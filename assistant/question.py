@@ -27,10 +27,14 @@ MAX_ANSWER_TURN_CHARS = 2000
 # Only this much of a turn is looked at before cleaning: cleaning a 1.4 MB turn is itself slow.
 _RAW_TURN_CHARS = 4 * MAX_ANSWER_TURN_CHARS
 # Words that make a question lean on what was said before.
-# A follow-up opens with a connective ("Og hvad med …") or points back ("det", "dem", "modellen").
+# A follow-up opens with a connective ("Og hvad med …") or points back ("det", "dem", "modellen"): a
+# pronoun, or the definite form of a word for what a case example or a report describes, which names no
+# topic of its own ("Hvad koster programmet pr. barn?" asks about the programme talked about).
 FOLLOWUP_OPENING = re.compile(r"^(og|men|så|hvad med|hvad så|hvordan med|også)\b", re.IGNORECASE)
 BACK_REFERENCE = re.compile(
-    r"\b(det|dem|deres|dette|denne|disse|sådan|sådant|sådanne|samme|her|kommunen|projektet|indsatsen|modellen|pengene|mødet)\b",
+    r"\b(det|dem|deres|dette|denne|disse|sådan|sådant|sådanne|samme|her|kommunen|pengene|mødet"
+    r"|projektet|indsatsen|indsatserne|modellen|programmet|tilbuddet|forløbet|initiativet|ordningen|puljen|metoden"
+    r"|redskabet|værktøjet|evalueringen|undersøgelsen|kurset|forsøget|satsningen|strategien|planen)\b",
     re.IGNORECASE,
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own

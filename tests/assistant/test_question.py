@@ -1,5 +1,7 @@
 import time
 
+import pytest
+
 from assistant.question import (
     MAX_ANSWER_TURN_CHARS,
     MAX_HISTORY_TURNS,
@@ -46,6 +48,14 @@ def test_a_followup_that_points_back_with_sadan_takes_the_earlier_question_along
     assert query == (
         "Findes der et tilbud, hvor forældre er med i børnehaven? Hvor længe varer sådan et forløb, og hvor mange familier er med?"
     )
+
+
+@pytest.mark.parametrize(
+    "followup", ["Hvad koster forløbet pr. familie?", "Hvor mange børn deltog i tilbuddet?", "Hvad viste evalueringen af børnenes trivsel?"]
+)
+def test_a_followup_that_names_what_was_talked_about_by_its_definite_form_takes_the_earlier_question_along(followup):
+    history = [Turn("user", "Hvad er Familiestuen i Frederikshavn?"), Turn("assistant", "Et tilbud til familier …")]
+    assert standalone_query(followup, history) == f"Hvad er Familiestuen i Frederikshavn? {followup}"
 
 
 def test_a_followup_about_another_municipality_swaps_the_name():
