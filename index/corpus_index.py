@@ -436,7 +436,9 @@ class CorpusIndex:
 # 32: a slide's numbered first point never titles the slide; its lead-in title does.
 # 33: a source note ("Kilde: ...") runs to the end of its paragraph: the titles it cites are no sentences.
 # 34: a chart flattened to short label lines is a list under the chart's title, also a title after it.
-CHUNKER_VERSION = 34
+# 35: a report's chart flattened to its labels, then as many values of one kind, is the chart's list of
+#     label: value items; a series' values are named by the legend columns printed before the series' name.
+CHUNKER_VERSION = 35
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -39,6 +39,7 @@ every line knows its page, so each block records where its text moves to the nex
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import re
@@ -364,6 +365,7 @@ def _classify(paragraphs: list[_Paragraph]) -> None:
     _merge_figure_captions(paragraphs)
     _mark_chapters(paragraphs)
     _mark_numbered_headings(paragraphs)
+    _pair_chart_values(paragraphs)
     _mark_tables(paragraphs)
     _mark_chart_labels(paragraphs)
     _unmark_list_headings(paragraphs)
@@ -581,6 +583,49 @@ def _unmark_list_headings(paragraphs: list[_Paragraph]) -> None:
             paragraph.role, paragraph.heading, paragraph.style = "body", None, ""
 
 
+def _pair_chart_values(paragraphs: list[_Paragraph]) -> None:
+    """A chart flattened to its labels, each a short paragraph, then its values, each a paragraph of one
+    value: with as many values of one kind as labels, each label gets its value in order and becomes an
+    item of the chart's list ("Anbragte børn: 4.5"). A value of another kind right after them is the next
+    chart's (the KL report's figure 6 prints "6.7", "4.5", then figure 7's "17%") and stays as printed.
+
+    Only labels that open a run of table paragraphs are paired: labels after values in the same run are a
+    legend of the bars above them, or the next chart's labels, and the values after them may be any bar's.
+    Nor are values paired that share paragraphs ("4%" / "5%" / "83%" in one): the segments of a stacked
+    bar are printed where they have room, not in the legend's order. Anything else stays as printed: a
+    label without its value is better than a value given to the wrong label.
+    """
+    for run in _runs(paragraphs, lambda paragraph: bool(_table_part(paragraph))):
+        labels = list(itertools.takewhile(lambda part: _table_part(part) == "label", run))
+        values = list(itertools.takewhile(bool, (_chart_value(part.text) for part in run[len(labels) :])))
+        count = len(labels)
+        forms = [_value_form(value) for value in values]
+        one_kind = len(set(forms[:count])) == 1
+        no_more_of_it = forms[count : count + 1] != forms[:1]  # a value of the same kind after them: whose?
+        wrapped = any(label.first[:1].islower() for label in labels)  # a line going on from the one before
+        if count < 2 or len(values) < count or not one_kind or not no_more_of_it or wrapped:
+            continue
+        for label, value, part in zip(labels, values, run[count:], strict=False):
+            label.lines[-1] = dataclasses.replace(label.lines[-1], text=f"{label.lines[-1].text}: {value}")
+            label.role, label.heading, label.style, label.chart_label, label.chart_item = "body", None, "", True, True
+            part.role = "drop"
+
+
+def _chart_value(paragraph: str) -> str:
+    """The value a paragraph of one line gives alone: a number ("6.7", "54%"), or a count and its share
+    ("17; 28%"); "" for anything else. A year is an axis label, a dash an empty cell: neither is a value."""
+    line = " ".join(paragraph.split())
+    cells = line.replace(";", " ").split()
+    is_value = bool(cells) and "\n" not in paragraph.strip() and len(trailing_values(" ".join(cells))) == len(cells)
+    return line if is_value and not any(cell in "-–" or YEAR.fullmatch(cell) for cell in cells) else ""
+
+
+def _value_form(value: str) -> str:
+    """What kind of value a chart gives, its numbers left out: "9%" for "54%", "9" for "6.7", "9; 9%"
+    for "17; 28%". One chart's values are of one kind."""
+    return re.sub(r"\d[\d.,]*", "9", value)
+
+
 def _mark_tables(paragraphs: list[_Paragraph]) -> None:
     """A table flattened to lines: short label paragraphs and rows of numbers, at least three rows.
 
@@ -612,7 +657,7 @@ def _runs(paragraphs: list[_Paragraph], belongs: Callable[[_Paragraph], bool]) -
 def _may_be_table(paragraph: _Paragraph) -> bool:
     """Plain text and short standalone titles (a row label looks like one), but no figure title."""
     standalone = paragraph.role == "heading" and paragraph.style == "standalone" and not paragraph.title.figure
-    return paragraph.role == "body" or standalone
+    return (paragraph.role == "body" and not paragraph.chart_item) or standalone
 
 
 def _table_part(paragraph: _Paragraph) -> str:
@@ -1097,16 +1142,13 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
     A line of only numbers continues the row above ("2016" / "2017 2018"), and a label paragraph without
     numbers (a chart legend entry) is a row of its own. Numbers after two or more such label rows are a
     row of their own, without a label: a chart whose labels all come before its values does not show
-    which value is whose. The KL report's figure 6 prints "Ikke-anbragte børn", "Anbragte børn", then
-    "6.7", "4.5" and "17%" (the next figure's); joined to the last label, the values said that placed
-    children averaged 6.7 and 4.5, where the non-placed averaged 6.7. Values are not paired with labels
-    in order when the counts match either: figure 3 prints "Øvrige", "Førtidspension", "Kontanthjælp
+    which value is whose. The KL report's figure 3 prints "Øvrige", "Førtidspension", "Kontanthjælp
     (ikke-arbejdsmarkedsparate)", "Ledige", "Beskæftigede/uddannelsessøgende", then "5%", "4%", "5%",
     "83%", "3%", and in order 83% of all parents would be unemployed and 3% employed: the extraction
-    gives a stacked bar's values in the order they are printed, not in its legend's. Nor are the first
-    values given to the labels when there are more: figure 6's third value belongs to no label of its
-    own. So the labels and the values stay as printed, and no row claims a value for a label it cannot
-    be shown to belong to.
+    gives a stacked bar's values in the order they are printed, not in its legend's. A chart whose labels
+    and values can be paired is paired before (see :func:`_pair_chart_values`), or names its columns
+    (see :func:`_legend_columns`); otherwise the labels and the values stay as printed, and no row claims
+    a value for a label it cannot be shown to belong to.
 
     When the first row is a header of years, it stays the first line ("Indsats | 2016 | 2017") and each
     labelled row with a value per year names its columns, so the row reads and is found on its own
@@ -1133,7 +1175,33 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
             rows.append([_joined(label)])
             legend += 1
     header = rows[0] if rows and len(rows[0]) > 1 and all(YEAR.fullmatch(cell) for cell in rows[0][1:]) else None
+    columns = _legend_columns(paragraphs, rows)
+    if columns:
+        # The series' name and its values, one row: [label], ["", values] -> [label, values].
+        rows[columns : columns + 2] = [[rows[columns][0], *rows[columns + 1][1:]]]
+        header = ["", *(row[0] for row in rows[:columns])]
     return "\n".join(_row_text(row, header if row is not rows[0] else None) for row in rows)
+
+
+def _legend_columns(paragraphs: list[_Paragraph], rows: list[list[str]]) -> int:
+    """A chart that opens with its legend, then the first series' name and its values, one value per
+    paragraph and one fewer than the labels, then the next series' name and values: the labels before the
+    name are the columns of every series ("Ikke-kompetencegivende uddannelse*", "Erhvervsfaglig
+    uddannelse", "Videregående uddannelse", "Forældre til anbragte børn og unge", "54%", "34%", "12%",
+    "Alle forældre til 0–17 årige", "27%"). The number of columns, at least two; 0 for any other table.
+
+    The label right before the values names them because the series after it is printed the same way,
+    its name and then its values; with as many values as columns, the values go to the columns in order.
+    """
+    labels = list(itertools.takewhile(lambda part: _table_part(part) == "label", paragraphs))
+    columns = len(labels) - 1
+    values = list(itertools.takewhile(bool, (_chart_value(part.text) for part in paragraphs[len(labels) :])))
+    if columns < 2 or len(values) != columns or len({_value_form(value) for value in values}) > 1:
+        return 0
+    if len(rows) < columns + 3 or rows[columns + 1] != ["", *values]:
+        return 0
+    following = rows[columns + 2]
+    return columns if following[0] and len(following) > 1 else 0
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:

@@ -380,16 +380,26 @@ def table_text(*paragraphs: str) -> str:
     ("paragraphs", "rows"),
     [
         pytest.param(
-            ("Ikke-anbragte \nbørn", "Anbragte \nbørn", "6.7", "4.5", "17%"),
-            ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 4.5 | 17%"],
-            id="more values than labels (KL figure 6: the 17% is the next figure's)",
+            ("Ikke-anbragte \nbørn", "Anbragte \nbørn", "6.7", "4.5", "5.1"),
+            ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 4.5 | 5.1"],
+            id="more values of one kind than labels: which two are theirs is not shown",
+        ),
+        pytest.param(
+            ("Ikke-anbragte \nbørn", "Anbragte \nbørn", "6.7", "17%", "4.5"),
+            ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 17% | 4.5"],
+            id="as many values as labels, of two kinds",
         ),
         pytest.param(
             ("Ikke-kompetencegivende \nuddannelse*", "Erhvervsfaglig \nuddannelse", "Videregående \nuddannelse",
              "Forældre til anbragte \nbørn og unge", "54%", "34%", "12%"),
             ["Ikke-kompetencegivende uddannelse*", "Erhvervsfaglig uddannelse", "Videregående uddannelse",
              "Forældre til anbragte børn og unge", "54% | 34% | 12%"],
-            id="fewer values than labels (KL figure 3: three categories and the series' name)",
+            id="fewer values than labels, and no second series to show the last label names them",
+        ),
+        pytest.param(
+            ("Pluspladser 527.000", "Øvrige", "Ledige", "5%", "3%"),
+            ["Pluspladser | 527.000", "Øvrige", "Ledige", "5% | 3%"],
+            id="labels after values in the same table: a legend of the bars above, or the next chart's",
         ),
         pytest.param(
             ("Øvrige", "Førtidspension", "Kontanthjælp (ikke-\narbejdsmarkedsparate)", "Ledige", "Beskæftigede/\nuddannelsessøgende",
@@ -438,9 +448,69 @@ def test_numbers_that_follow_their_own_label_stay_its_row(paragraphs, rows):
     assert table_text(*paragraphs).split("\n") == rows
 
 
-def test_the_kl_reports_figure_6_gives_neither_average_to_placed_children():
-    figure = next(b for b in corpus_blocks(KL) if b.kind == "table" and "Ikke-anbragte børn" in b.text)
-    assert figure.text.split("\n") == ["Ikke-anbragte børn", "Anbragte børn", "6.7 | 4.5 | 17%"]
+# A chart the extraction split into its labels and its values, as the KL report prints figure 6 (the 17% is
+# figure 7's) and figure 2 (the legend, then each series' name and values).
+FIGURE_6 = (
+    "Anbragte børn klarer sig dårligere i skolen end deres jævnaldrende, også ved afgangsprøven.\n\n"
+    "FIgur 6 \n\nKaraktergennemsnit ved  \nfolkeskolens afgangsprøve  \n(9. klasse) i 2013  \n(ny karakterskala)\n\n"
+    "Ikke-anbragte  \nbørn\n\nAnbragte \nbørn\n\n6.7\n\n4.5\n\n17%\n\n"
+    "FIgur 7 \n\nAndel afgangselever  \nmed karaktergennemsnit  \nover middel\n\n"
+    "Ikke-anbragte  \nbørn\n\nAnbragte \nbørn\n\n48%\n\nKilde: KL-analyser baseret på registerdata fra Danmarks Statistik.\n"
+)
+FIGURE_2 = (
+    "Forældrene til anbragte børn har oftere kort uddannelse end andre forældre.\n\n"
+    "Ikke-kompetencegivende \nuddannelse*\n\nErhvervsfaglig \nuddannelse\n\nVideregående  \nuddannelse\n\n"
+    "Forældre til anbragte \nbørn og unge\n\n54%\n\n34%\n\n12%\n\nAlle forældre til  \n0–17 årige\n\n27%\n\n35%\n\n38%\n"
+)
+def rendered_blocks(tmp_path: Path, name: str, text: str, form: str) -> list[Block]:
+    """The blocks of ``text`` saved as ``name``: a text file, or a real PDF of it (fpdf2, its line breaks kept)."""
+    from ingest.loaders import load_document
+    from tests.ingest.parity.render import FONT, Rendering, render
+
+    source = tmp_path / Path(name).with_suffix(".txt").name
+    source.write_text(text, encoding="utf-8")
+    if name.endswith(".pdf"):
+        if not FONT.is_file():
+            pytest.skip(f"{FONT} is missing: install Debian's fonts-dejavu-core to render the PDF")
+        source = render(source, tmp_path / name, Rendering("pdf", 1, False), form)
+    return blocks_for(load_document(source, {source.name: DocumentInfo(doc_id=source.name, title="T", form=form)}, 10**9))
+
+
+@pytest.mark.parametrize("name", ["rapport.txt", "rapport.pdf"])
+def test_labels_that_open_a_chart_get_as_many_values_of_one_kind_in_order(tmp_path, name):
+    blocks = rendered_blocks(tmp_path, name, FIGURE_6, "prose")
+
+    figure = next(b for b in blocks if b.heading.startswith("FIgur 6"))
+    assert figure.text == "- Ikke-anbragte børn: 6.7\n- Anbragte børn: 4.5\n\n17%"
+    # figure 7 prints one value for its two labels: which is whose is not shown
+    assert any(b.text.startswith("Ikke-anbragte børn\n\nAnbragte børn\n\n48%") for b in blocks)
+
+
+@pytest.mark.parametrize("name", ["rapport.txt", "rapport.pdf"])
+def test_a_legend_before_a_series_name_names_the_values_of_every_series(tmp_path, name):
+    table = next(b for b in rendered_blocks(tmp_path, name, FIGURE_2, "prose") if b.kind == "table")
+
+    assert table.text.split("\n") == [
+        "Ikke-kompetencegivende uddannelse*",
+        "Erhvervsfaglig uddannelse",
+        "Videregående uddannelse",
+        "Forældre til anbragte børn og unge – Ikke-kompetencegivende uddannelse*: 54%; Erhvervsfaglig uddannelse: 34%; "
+        "Videregående uddannelse: 12%",
+        "Alle forældre til 0–17 årige – Ikke-kompetencegivende uddannelse*: 27%; Erhvervsfaglig uddannelse: 35%; "
+        "Videregående uddannelse: 38%",
+    ]
+
+
+def test_the_bundled_charts_pair_their_labels_and_values():
+    figure_6 = next(b for b in corpus_blocks(KL) if b.heading.startswith("FIgur 6"))
+    assert figure_6.text.startswith("- Ikke-anbragte børn: 6.7\n- Anbragte børn: 4.5\n")
+    figure_2 = next(b for b in corpus_blocks(KL) if b.kind == "table" and "Ikke-kompetencegivende" in b.text)
+    assert (
+        "Forældre til anbragte børn og unge – Ikke-kompetencegivende uddannelse*: 54%; Erhvervsfaglig uddannelse: 34%; "
+        "Videregående uddannelse: 12%\nAlle forældre til 0–17 årige | 27%\n"
+    ) in figure_2.text
+    # figure 3's five labels after the rows above them, and its values partly in one paragraph, are not paired
+    assert "Ledige\nBeskæftigede/uddannelsessøgende\n5% | 4% | 5% | 83% | 3%" in figure_2.text
 
 
 # ---- the pamphlet: titles that follow their text ------------------------------------------------------------
