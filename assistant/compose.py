@@ -976,13 +976,22 @@ class _Writer:
         """A Markdown table: the header row, then the rows; the marker closes each row's last cell. A
         "table" whose first row is one label has no header: it is a chart the PDF flattened, its first
         row a legend entry ("Ikke-anbragte børn"), and columns under it would claim what the chart does
-        not say. Its rows are shown as printed, one per line, each label with its values."""
+        not say. Its rows are shown as printed, one per line, each label with its values, and a row that
+        names its columns itself ("Forældre til anbragte børn – Ikke-kompetencegivende uddannelse: 54%;
+        Erhvervsfaglig uddannelse: 34%") with their names: its bare values would not say which is which."""
         header = table_cells(block.lead_in) if block.lead_in else []
         self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
-        rows = [table_cells(unit.text) for unit in block.units]
         if len(header) == 1:
-            return "\n".join(f"- {inert_markdown(label)}: {inert_markdown('; '.join(values))} [{marker}]" for label, *values in rows)
-        return _markdown_table(header, rows, marker)
+            return "\n".join(f"- {_chart_line(unit.text)} [{marker}]" for unit in block.units)
+        return _markdown_table(header, [table_cells(unit.text) for unit in block.units], marker)
+
+
+def _chart_line(row: str) -> str:
+    """A flattened chart's row as one line: its label and values, with the column names it carries."""
+    if " | " not in row and " – " in row:
+        return inert_markdown(row)
+    label, *values = table_cells(row)
+    return f"{inert_markdown(label)}: {inert_markdown('; '.join(values))}"
 
 
 def _block_title(block: _Block, label: str, above: str | None) -> str:

@@ -389,6 +389,20 @@ def test_a_flattened_charts_rows_are_shown_as_printed_under_no_header():
     assert composition.short_answer == "- Alle forældre til 0–17 årige: 27% [1]"
 
 
+def test_a_flattened_charts_row_that_names_its_columns_is_shown_with_their_names():
+    # KL figure 2 as ingest.structure gives it: the legend names the first series' values.
+    chart = (
+        "Ikke-kompetencegivende uddannelse\nForældre til anbragte børn og unge – Ikke-kompetencegivende uddannelse: 54%; "
+        "Erhvervsfaglig uddannelse: 34%; Videregående uddannelse: 12%\nAlle forældre til 0–17 årige | 27%"
+    )
+    index = FakeUnitIndex([("f", chart, {**KL, "block_kind": "table"})])
+    composition = compose("Hvor mange forældre til anbragte børn har ingen uddannelse?", {"54%": 0.9, "Alle forældre": 0.8}, index=index)
+    assert composition.short_answer.startswith(
+        "- Forældre til anbragte børn og unge – Ikke-kompetencegivende uddannelse: 54%; Erhvervsfaglig uddannelse: 34%; "
+        "Videregående uddannelse: 12% [1]\n- Alle forældre til 0–17 årige: 27% [1]"
+    )
+
+
 @pytest.mark.parametrize("lead_in", ["For eksempel:", "Det gør de på forskellige måder:"])
 def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_it(lead_in: str):
     index = FakeUnitIndex([("l", f"Institutionerne bruger pengene på ekstra hænder. {lead_in}\n- mindre grupper\n- fast struktur", KL)])
