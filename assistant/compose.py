@@ -45,6 +45,7 @@ from tidlig.text import (
     is_fragment,
     is_lead_in,
     is_markdown_item,
+    names_columns,
     refers_back,
     repeats,
     split_sentences,
@@ -588,11 +589,8 @@ def _completes(seed: ScoredUnit, following: ScoredUnit, part: int) -> bool:
     er baseret på kvalitative interview i 6 kommuner og 24 daginstitutioner.", which only restates it; the
     answer is the next sentence, "Undersøgelsen er ikke repræsentativ, og resultaterne kan ikke nødvendigvis
     generaliseres ...". A sentence at least as likely as ``seed`` is shown on its own, not as its tail."""
-    def rarest(unit: ScoredUnit) -> bool:
-        return unit.features[part].get("rarest_term", 0.0) == 1.0
-
     less_likely = following.part_scores[part] < seed.part_scores[part]
-    return following.unit.kind == "sentence" and less_likely and rarest(following) and not rarest(seed)
+    return following.unit.kind == "sentence" and less_likely and following.holds_rarest_term(part) and not seed.holds_rarest_term(part)
 
 
 def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit]) -> list[EvidenceUnit]:
@@ -988,7 +986,7 @@ class _Writer:
 
 def _chart_line(row: str) -> str:
     """A flattened chart's row as one line: its label and values, with the column names it carries."""
-    if " | " not in row and " – " in row:
+    if names_columns(row):
         return inert_markdown(row)
     label, *values = table_cells(row)
     return f"{inert_markdown(label)}: {inert_markdown('; '.join(values))}"

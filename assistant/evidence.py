@@ -140,6 +140,10 @@ class ScoredUnit:
         """Whether the unit holds the kind of answer part ``part`` expects (see :func:`holds_answer_type`)."""
         return self.features[part].get("answer_type", 0.0) == 1.0
 
+    def holds_rarest_term(self, part: int) -> bool:
+        """Whether the unit holds the rarest term of part ``part``."""
+        return self.features[part].get("rarest_term", 0.0) == 1.0
+
 
 class UnitScorer:
     """Logistic regression over :data:`FEATURES`; standardisation and weights come from the data file."""

@@ -596,8 +596,7 @@ def _pair_chart_values(paragraphs: list[_Paragraph]) -> None:
     label without its value is better than a value given to the wrong label.
     """
     for run in _runs(paragraphs, lambda paragraph: bool(_table_part(paragraph))):
-        labels = list(itertools.takewhile(lambda part: _table_part(part) == "label", run))
-        values = list(itertools.takewhile(bool, (_chart_value(part.text) for part in run[len(labels) :])))
+        labels, values = _labels_then_values(run)
         count = len(labels)
         forms = [_value_form(value) for value in values]
         one_kind = len(set(forms[:count])) == 1
@@ -609,6 +608,12 @@ def _pair_chart_values(paragraphs: list[_Paragraph]) -> None:
             label.lines[-1] = dataclasses.replace(label.lines[-1], text=f"{label.lines[-1].text}: {value}")
             label.role, label.heading, label.style, label.chart_label, label.chart_item = "body", None, "", True, True
             part.role = "drop"
+
+
+def _labels_then_values(parts: list[_Paragraph]) -> tuple[list[_Paragraph], list[str]]:
+    """The label paragraphs that open ``parts``, and the values (see :func:`_chart_value`) right after them."""
+    labels = list(itertools.takewhile(lambda part: _table_part(part) == "label", parts))
+    return labels, list(itertools.takewhile(bool, (_chart_value(part.text) for part in parts[len(labels) :])))
 
 
 def _chart_value(paragraph: str) -> str:
@@ -1193,9 +1198,8 @@ def _legend_columns(paragraphs: list[_Paragraph], rows: list[list[str]]) -> int:
     The label right before the values names them because the series after it is printed the same way,
     its name and then its values; with as many values as columns, the values go to the columns in order.
     """
-    labels = list(itertools.takewhile(lambda part: _table_part(part) == "label", paragraphs))
+    labels, values = _labels_then_values(paragraphs)
     columns = len(labels) - 1
-    values = list(itertools.takewhile(bool, (_chart_value(part.text) for part in paragraphs[len(labels) :])))
     if columns < 2 or len(values) != columns or len({_value_form(value) for value in values}) > 1:
         return 0
     if len(rows) < columns + 3 or rows[columns + 1] != ["", *values]:

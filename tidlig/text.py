@@ -44,6 +44,7 @@ __all__ = [
     "list_level",
     "marker_kind",
     "name_phrases",
+    "names_columns",
     "opens_quotation",
     "paragraphs",
     "plain_markdown",
@@ -288,10 +289,16 @@ def table_cells(row: str) -> list[str]:
     carries its column headers, "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
     if " | " in row:
         return [cell.strip() for cell in row.split(" | ")]
-    label, dash, values = row.partition(" – ")
-    if dash and ":" in values:
+    if names_columns(row):
+        label, _, values = row.partition(" – ")
         return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]
     return [row.strip()]
+
+
+def names_columns(row: str) -> bool:
+    """Whether a table row's text carries its column headers: "Pluspladser – 2016: 527.000; 2017: 527.000"."""
+    _, dash, values = row.partition(" – ")
+    return " | " not in row and bool(dash) and ":" in values
 
 
 def stacked_lines(text: str) -> list[str]:
