@@ -676,7 +676,30 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
         analysis = replace(analysis, parts=sections)  # the decision judged the whole question: no part indexes to keep
     if analysis.is_concern:
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in assessment.guidance_order))
+    if assessment.decision.outcome == "partial":
+        signals = assessment.decision.signals
+        analysis = without_terms(analysis, (*signals.absent_years, *signals.absent_figures, *signals.absent_details))
     return hits, analysis
+
+
+def without_terms(analysis: QuestionAnalysis, absent: Sequence[str]) -> QuestionAnalysis:
+    """``analysis`` with the years and figures the documents lack no longer scoring units: a partial answer
+    shows what the documents say of the topic. Holding the absent year, a title slide ("KKR konference 2021")
+    had outscored the topic's own figures for "Og hvor mange pluspladser var der i 2021?". The words of an
+    absent detail ("antallet af timer") stay: they are still the topic."""
+    lacking = {term for text in absent for term in content_terms(text) if any(c.isdigit() for c in term)}
+    if not lacking:
+        return analysis
+
+    def kept(part: QuestionPart) -> QuestionPart:
+        return replace(part, terms=tuple(t for t in part.terms if t not in lacking) or part.terms)
+
+    return replace(
+        analysis,
+        terms=tuple(t for t in analysis.terms if t not in lacking) or analysis.terms,
+        parts=tuple(kept(part) for part in analysis.parts),
+        focus=kept(analysis.focus) if analysis.focus else None,
+    )
 
 
 def guidance_hits(assessment: Assessment, analysis: QuestionAnalysis) -> dict[int, tuple[ScoredPassage, ...]]:

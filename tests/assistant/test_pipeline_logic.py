@@ -13,7 +13,9 @@ from assistant.pipeline import (
     compose_inputs,
     guidance_order,
     guidance_parts,
+    without_terms,
 )
+from assistant.analysis import analyse_question
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -337,3 +339,12 @@ def test_weak_evidence_is_never_presented_as_an_answer(settings):
     # Weak evidence may still hold the answer: the first line says the documents may not answer, not that they do not.
     assert first_line.startswith("Delvist svar:") and "svarer måske ikke direkte på dit spørgsmål" in first_line
     assert "Holstebro tilbyder alle nye forældre et kursus." in answer.text  # what they hold still follows
+
+
+def test_a_partial_answer_no_longer_scores_units_by_the_year_the_documents_lack():
+    analysis = analyse_question("Hvor mange pluspladser var der i København i 2021?")
+    assert "2021" in analysis.terms
+    kept = without_terms(analysis, ("2021", "antallet af timer"))
+    assert "2021" not in kept.terms and all("2021" not in part.terms for part in kept.parts)
+    assert {"plusplads", "københavn"} <= set(kept.terms)  # the topic's words, and an absent detail's words, stay
+    assert without_terms(analysis, ()) is analysis
