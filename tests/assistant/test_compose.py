@@ -576,6 +576,16 @@ def test_a_guidance_topic_unit_from_another_chunk_must_be_nearly_as_likely_as_it
     assert "Den hyppige kontakt" in section and "sparringspartner" not in section
 
 
+def test_a_guidance_topic_beside_the_one_a_worry_asks_for_quotes_one_passage():
+    probabilities = {**OWN, "hyppige kontakt": (0.01, 0.09), "sparringspartner": (0.01, 0.08)}
+    question, topic = "En pige i min gruppe trækker sig. Hvem kan jeg tale med?", "sparring med socialrådgiver ved bekymring for et barn"
+    analysis, scored = _with_topic(question, topic, "Sparring", probabilities, FakeUnitIndex(SPARRING))
+    aside = CitatComposer().compose(analysis, scored, asked_topics=("Forældrene",)).short_answer.split("**Sparring**\n")[1]
+    assert "Den hyppige kontakt" in aside and "Samtidig vil det tætte samarbejde" in aside  # its passage, whole
+    assert "sparringspartner" not in aside
+    assert "sparringspartner" in _sparring_answer(probabilities)  # no topic asked for: two passages
+
+
 def test_a_guidance_topic_stops_after_a_long_block():
     """A topic is one voice among four in a concern answer: after 500 characters it has said its piece."""
     long_first = "Den hyppige kontakt med socialrådgiveren øger muligheden for sparring om bekymringer for et barn, " * 6
