@@ -733,7 +733,9 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
             return replace(analysis, parts=tuple(parts))
         whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))
         return replace(analysis, parts=(whole,), terms=whole.terms)
-    return replace(analysis, parts=tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts))
+    parts = tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts)
+    given = name_terms(tuple(dict.fromkeys(name for part in parts for name in part.sources)))
+    return replace(analysis, parts=parts, terms=tuple(t for t in analysis.terms if t not in given))
 
 
 def _with_followup_sources(analysis: QuestionAnalysis, sources: SourceNames) -> QuestionAnalysis:

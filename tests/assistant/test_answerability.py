@@ -120,6 +120,13 @@ def test_a_figure_in_the_unit_with_the_topic_is_an_answer(decider, index):
     assert decision.signals.detail_gap == 0.0 and decision.signals.detail_coverage > 0.3
 
 
+def test_a_word_asking_for_a_detail_that_no_passage_uses_is_no_missing_topic(decider, index):
+    """The documents give prices in kroner, never with "koster": the word asks, it names no topic they lack."""
+    assert not decider._statistics.known("kost")
+    assert decide(decider, index, "Hvad koster sparring ved bekymring for et barn?").signals.unknown_terms == 0.0
+    assert decide(decider, index, "Hvad koster cyklen ved bekymring for et barn?").signals.unknown_terms > 0.0
+
+
 def test_an_asked_price_on_a_topic_the_documents_lack_is_declined(decider, index):
     assert decide_on_units(decider, index, "Hvad koster en ny cykel?").outcome == "decline"
 

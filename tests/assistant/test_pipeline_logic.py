@@ -114,6 +114,16 @@ def test_a_part_asking_a_named_source_is_answered_by_that_source_alone(settings)
     assert "inddrager tandplejen" not in answer.text  # another source's sentence on the same topic is not Hedensted's answer
 
 
+def test_the_sources_parts_are_asked_of_are_no_terms_of_the_whole_question(settings):
+    """Their own passages rarely repeat their names: sought as words, they made the question look less covered."""
+    assessment = make_assistant(settings, index=FakeIndex(SOURCES)).assess(
+        "Hvad anbefaler KL om forældrene, og hvad gør Hedensted i overgange mellem dagtilbud og skole?"
+    )
+    assert [part.sources for part in assessment.analysis.parts] == [("KL",), ("Hedensted",)]
+    assert "forældr" in assessment.analysis.terms
+    assert not {"kl", "hedensted"} & set(assessment.analysis.terms)
+
+
 def test_a_part_asking_a_named_source_it_does_not_answer_is_named_as_not_covered(settings):
     answer = make_assistant(settings, index=FakeIndex(SOURCES)).ask(
         "Hvad anbefaler KL om overgange mellem dagtilbud og skole, og hvad gør Hedensted med tandplejen?"
