@@ -724,7 +724,8 @@ def _named_sections(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -
 def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> QuestionAnalysis:
     """Each part of a multi-part question with the publishers it names, and a question that names several
     side by side ("Hvad siger KL og Hedensted om ...?") asked of each in turn: each source answers for itself,
-    or is named as not covered."""
+    or is named as not covered. The names the parts are asked of are no terms of the whole question either: the
+    sources' own passages seldom repeat them, so as terms they only made it look less covered."""
     if not analysis.is_multi_part:
         named = sources.names_in(analysis.text)
         distinct = len({sources.documents[name] for name in named}) == len(named)
@@ -733,9 +734,9 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
             return replace(analysis, parts=tuple(parts))
         whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))
         return replace(analysis, parts=(whole,), terms=whole.terms)
-    parts = tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts)
-    given = name_terms(tuple(dict.fromkeys(name for part in parts for name in part.sources)))
-    return replace(analysis, parts=parts, terms=tuple(t for t in analysis.terms if t not in given))
+    sourced = tuple(_sourced(p, sources.asked_alone(p.text)) for p in analysis.parts)
+    given = name_terms(tuple(dict.fromkeys(name for part in sourced for name in part.sources)))
+    return replace(analysis, parts=sourced, terms=tuple(t for t in analysis.terms if t not in given))
 
 
 def _with_followup_sources(analysis: QuestionAnalysis, sources: SourceNames) -> QuestionAnalysis:
