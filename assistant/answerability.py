@@ -103,6 +103,7 @@ class Found:
     hits: tuple[ScoredPassage, ...]
     unit_similarity: float  # best dense similarity of an evidence unit of the best passages to the query
     units: tuple[str, ...] = ()  # the evidence units of the best passages (text with lead-in)
+    antecedents: tuple[str, ...] = ()  # for each unit, the unit before it in its passage ("" for a passage's first)
 
 
 @dataclass(frozen=True)
@@ -304,7 +305,7 @@ class Answerability:
         asked_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if not any(names(n, source) for source in question.sources)]
         known_names = [n for n in asked_names if stats.knows_word(n) and not self._is_setting(n)]
         detail_coverage, detail_gap, absent_details = self.same_unit_detail(
-            terms, found.units, detail, asked_years(question.text) if specific else (), known_names
+            terms, found.units, detail, asked_years(question.text) if specific else (), known_names, found.antecedents
         )
         return Signals(
             similarity=max((h.dense_similarity or 0.0 for h in top), default=0.0),
@@ -334,6 +335,7 @@ class Answerability:
         detail: AskedDetail | None,
         years: Sequence[str],
         names: Sequence[str] = (),
+        antecedents: Sequence[str] = (),
     ) -> tuple[float, float, tuple[str, ...]]:
         """(detail_coverage, detail_gap, absent_details): whether one evidence unit holds both the question's
         topic and the detail it asks for. Coverage over a whole passage cannot tell: a question whose words
@@ -341,8 +343,11 @@ class Answerability:
 
         The topic is the question's terms without the words that ask for the detail ("koster", "timer")
         and without its years, so a unit is not credited for repeating the question's own wording. The
-        question's names (that the corpus uses) must stand in the unit with the detail: Herning's caseload
-        does not answer "Hvor mange børnesager har en rådgiver i Esbjerg?"."""
+        question's names (that the corpus uses) must stand in the unit with the detail, or in the sentence
+        before it in its passage, which a sentence goes on from: Herning's caseload does not answer "Hvor mange
+        børnesager har en rådgiver i Esbjerg?", but "Børnene, som deltog, gik til 'træning' 2,5 time om dagen"
+        answers "Hvor lang tid var børnene i Heckmans projekt i gang?" after "... i relation til Heckman's
+        forskningsprojekt"."""
         asking = detail_terms()
         topic = [t for t in dict.fromkeys(terms) if t not in asking and t not in years]
         coverage = [self._statistics.coverage(topic, unit) for unit in units]
@@ -355,8 +360,10 @@ class Answerability:
 
         forms = [_name_forms(n) for n in names]
 
+        before = dict(zip(units, antecedents, strict=False))
+
         def names_in(unit: str) -> bool:
-            found = _word_forms(unit)
+            found = _word_forms(unit) | _word_forms(before.get(unit, ""))
             return all(form & found for form in forms)
 
         with_detail = best_holding(lambda unit: holds_detail(unit, detail) and all(y in unit for y in years) and names_in(unit))

@@ -496,9 +496,11 @@ class Assistant:
         return self._found(hits, vector)
 
     def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
-        units = [u for h in hits[:TOP_PASSAGES] for u in self.index.units.get(h.passage.chunk_id, ())]
+        per_passage = [self.index.units.get(h.passage.chunk_id, ()) for h in hits[:TOP_PASSAGES]]
+        units = [u for passage in per_passage for u in passage]
+        antecedents = tuple(before.search_text if before else "" for passage in per_passage for before in (None, *passage[:-1]))
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
-        return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units))
+        return Found(tuple(hits), max(similarities.values(), default=0.0), tuple(u.search_text for u in units), antecedents)
 
     def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""

@@ -163,6 +163,22 @@ def test_the_asked_detail_must_stand_in_one_unit_with_the_topic(case_decider, qu
     assert (gap >= DETAIL_GAP) == bool(absent)
 
 
+@pytest.mark.parametrize(
+    ("antecedent", "absent"),
+    [
+        ("Der er to pointer i Heckmans projekt.", ()),  # the sentence the unit goes on from names it
+        ("Også Esbjerg er slået ind på den svenske vej.", ("antallet af børnesager",)),
+        ("", ("antallet af børnesager",)),  # a passage's first unit
+    ],
+)
+def test_the_asked_name_may_stand_in_the_sentence_before_the_unit(case_decider, antecedent, absent):
+    question = "Hvor mange børnesager har en rådgiver i Heckmans projekt?"
+    analysis = analyse_question(question)
+    units, before = ("I disse tre områder er antallet af børnesager 20 pr. rådgiver.",), (antecedent,)
+    names = _names(case_decider, question)
+    assert case_decider.same_unit_detail(analysis.terms, units, analysis.detail, analysis.years, names, before)[2] == absent
+
+
 def _names(decider, question):
     return [n for n in analyse_question(question).names if not decider._is_setting(n)]
 

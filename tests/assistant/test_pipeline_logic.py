@@ -124,6 +124,14 @@ def test_the_sources_parts_are_asked_of_are_no_terms_of_the_whole_question(setti
     assert not {"kl", "hedensted"} & set(assessment.analysis.terms)
 
 
+def test_each_found_unit_comes_with_the_unit_before_it_in_its_passage(settings):
+    assistant = make_assistant(settings, index=FakeIndex(SOURCES))
+    found = assistant.assess("Hvad gør Hedensted i overgange mellem dagtilbud og skole?").found
+    assert len(found.antecedents) == len(found.units) and found.antecedents[0] == ""
+    by_passage = [[u.search_text for u in assistant.index.units[h.passage.chunk_id]] for h in found.hits[:5]]
+    assert list(found.antecedents) == [before for units in by_passage for before in ["", *units[:-1]]]
+
+
 def test_a_part_asking_a_named_source_it_does_not_answer_is_named_as_not_covered(settings):
     answer = make_assistant(settings, index=FakeIndex(SOURCES)).ask(
         "Hvad anbefaler KL om overgange mellem dagtilbud og skole, og hvad gør Hedensted med tandplejen?"
