@@ -438,7 +438,8 @@ class CorpusIndex:
 # 34: a chart flattened to short label lines is a list under the chart's title, also a title after it.
 # 35: a report's chart flattened to its labels, then as many values of one kind, is the chart's list of
 #     label: value items; a series' values are named by the legend columns printed before the series' name.
-CHUNKER_VERSION = 35
+# 36: a chart's axis among its labels (five or more numbers in a row) makes the text a fragment, no sentence.
+CHUNKER_VERSION = 36
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -415,6 +415,10 @@ _CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
 # A slide's attribution line, "-Danmarks Evalueringsinstitut: ”Udfordringer i ...” 2022" (the dash
 # touches the name; a list item's dash is followed by a space).
 _REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
+# A chart's axis inside a line of its labels: five or more numbers in a row with nothing but spaces
+# between them ("... skoleleder 2006 2007 2008 2009 2010 ... Styrket visitation"). Prose and table rows
+# separate figures by words, commas or columns; a table's values stand at most a few to a line.
+_AXIS = re.compile(r"(?<!\S)(?:\d[\d.,]*%?[ \t]+){4}\d")
 
 
 # Characters both sentences need before one lying inside the other is a repeat: shorter pieces ("Se
@@ -439,7 +443,7 @@ def is_fragment(text: str) -> bool:
     numbers and lines cut off mid-way ("Andel af børn i pct. 2016 2017")."""
     flat = " ".join(text.split()).rstrip("”’\"')]")
     tokens = flat.split()
-    if not tokens or _DEBRIS.search(flat) or _REFERENCE.search(flat):
+    if not tokens or _DEBRIS.search(flat) or _REFERENCE.search(flat) or any(_AXIS.search(line) for line in text.splitlines()):
         return True
     if is_caps_title(flat):
         return True  # a title or chart heading in capitals, however long: prose is not set in capitals

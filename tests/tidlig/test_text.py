@@ -61,7 +61,9 @@ def test_ordinary_text_is_unchanged() -> None:
      "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022",
      # titles and chart headings in capitals, however long and whatever their punctuation
      "HENVISTE 0-18 ÅRIGE TIL BØRNE- OG UNGDOMSPSYKIATRIEN FRA ALLE KOMMUNER I REGIONEN",
-     "HVAD ER TIDLIG FOREBYGGENDE INDSATS?"],
+     "HVAD ER TIDLIG FOREBYGGENDE INDSATS?",
+     # a timeline's axis among its labels
+     "Incitamentsmodel\nAnsvar 100 pct. v skoleleder\n2006 2007 2008 2009 2010 2011 2012\nUddannelse af alle lærere og pæd.\ni inklusion"],
 )
 def test_fragments(text: str) -> None:
     assert is_fragment(text)
@@ -72,7 +74,10 @@ def test_fragments(text: str) -> None:
     ["Børn skal ses tidligt.", "KL anbefaler, at kommunerne styrker samarbejdet mellem dagtilbud og sundhedspleje",
      "Hvad gør vi, når en pædagog er bekymret?", "I 2013 deltog 18 institutioner (2013-2015) i projektet.",
      "Danske dagtilbudschefers oplevelse (2021):", "- Flere børn fik hjælp i 2021 end i 2019 og i 2020 og i 2022",
-     "KL og EVA har udviklet en ny model for PPR i dagtilbud."],
+     "KL og EVA har udviklet en ny model for PPR i dagtilbud.",
+     # a small table's rows, each a year and its count, and figures in prose
+     "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6\n2020 2\n2019 2",
+     "Beløbet var 1.500.000 kr. i 2016, 1.500.000 kr. i 2017 og 2.000.000 kr. i 2018."],
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
