@@ -88,9 +88,14 @@ def _normalize_line(line: str) -> str:
         rest = line[bullet.end() :]
         line = LIST_MARKER + rest if _WORD.search(rest) else ""
     line = re.sub(r"[ ]*\t[\t ]*", " ", line)
-    line = _FOOTNOTE_REFERENCE.sub("", line)
+    line = without_footnote_references(line)
     # Other private-use glyphs are decoration from symbol fonts (a Wingdings smiley), not text.
     return _PRIVATE_USE.sub("", line)
+
+
+def without_footnote_references(text: str) -> str:
+    """``text`` without the footnote references glued to its words: "dagtilbud3" -> "dagtilbud"."""
+    return _FOOTNOTE_REFERENCE.sub("", text)
 
 
 def starts_frame(line: str) -> bool:

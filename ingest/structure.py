@@ -58,6 +58,7 @@ from ingest.clean import (
     is_caps,
     is_list_item,
     normalize_bullets,
+    without_footnote_references,
     reflow,
     split_paragraphs,
     split_presenter_notes,
@@ -1180,6 +1181,8 @@ def _table_text(paragraphs: list[_Paragraph]) -> str:
             rows.append([_joined(label)])
             legend += 1
     header = rows[0] if rows and len(rows[0]) > 1 and all(YEAR.fullmatch(cell) for cell in rows[0][1:]) else None
+    if header:
+        rows = [rows[0], *(_without_note_marks(row, len(header)) for row in rows[1:])]
     columns = _legend_columns(paragraphs, rows)
     if columns:
         # The series' name and its values, one row: [label], ["", values] -> [label, values].
@@ -1206,6 +1209,22 @@ def _legend_columns(paragraphs: list[_Paragraph], rows: list[list[str]]) -> int:
         return 0
     following = rows[columns + 2]
     return columns if following[0] and len(following) > 1 else 0
+
+
+# A footnote's number printed raised after a cell's value comes out as a value of its own
+# ("Mad og måltider 805.000" / "4" / "- -" for three years): one or two digits among values that are not.
+_NOTE_MARK = re.compile(r"\d{1,2}")
+
+
+def _without_note_marks(row: list[str], width: int) -> list[str]:
+    """A row of a table with a header of ``width`` cells, without the footnote references in its label
+    ("Sociale normerin-" / "ger2": the reference is glued on only once the label's lines are joined) and
+    without the one raised note number that gives it a value too many."""
+    label, values = without_footnote_references(row[0]), row[1:]
+    marks = [i for i, value in enumerate(values) if _NOTE_MARK.fullmatch(value)]
+    if len(row) == width + 1 and len(marks) == 1 and marks[0] > 0:
+        values = values[: marks[0]] + values[marks[0] + 1 :]
+    return [label, *values]
 
 
 def _row_text(row: list[str], header: list[str] | None) -> str:

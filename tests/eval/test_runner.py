@@ -17,15 +17,14 @@ RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
-# Measured on the validation split (109 items, 17 not answerable), re-measured at chunker version 32: hit@5
-# 0.902, mrr@10 0.826 (0.819 at version 31), key_fact_recall 0.727 (0.700 at version 31, before each guidance
-# topic's best passages reached every concern answer), citation_precision 1.0, citation_recall 1.0, gold_cited
-# 0.837 (0.815 at version 31), unanswerable_declined 0.941 (15 of 16), answerable_declined 0.022.
+# Measured on the validation split (109 items, 17 not answerable), re-measured at chunker version 37: hit@5
+# 0.902, mrr@10 0.832, key_fact_recall 0.741, citation_precision 1.0, citation_recall 1.0, gold_cited 0.837,
+# unanswerable_declined 0.941 (15 of 16), answerable_declined 0.022.
 # The floors sit one or two questions below the measured value.
 FLOORS = {
     ("retrieval", "hit@5"): 0.88,
     ("retrieval", "mrr@10"): 0.81,
-    ("answer", "key_fact_recall"): 0.71,
+    ("answer", "key_fact_recall"): 0.72,
     ("answer", "citation_precision"): 0.98,
     ("answer", "citation_recall"): 0.98,
     ("answer", "gold_cited"): 0.81,

@@ -344,7 +344,9 @@ def test_the_budget_table_is_one_block_with_its_header_and_rows():
     assert rows[0] == "Indsats dagtilbud Afsatte midler | 2016 | 2017 | 2018"
     # each row names its columns, so a row quoted alone still says which year a figure belongs to
     assert "Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000" in rows
-    assert "Sociale normeringer2 – 2016: -; 2017: -; 2018: -" in rows
+    # footnote references are no part of a label, nor a year's value: "Sociale normerin-" / "ger2", "805.000" / "4"
+    assert "Sociale normeringer – 2016: -; 2017: -; 2018: -" in rows
+    assert "Mad og måltider – 2016: 805.000; 2017: -; 2018: -" in rows
     assert "Sprogindsatsen for børn indenfor dagtilbud 0-6 år – 2016: 1.500.000; 2017: 1.500.000; 2018: 1.500.000" in rows
     assert "Sprogindsatsen på fritidshjem (inden skolestart) – 2016: 800.000; 2017: 800.000; 2018: 2.000.000" in rows
     assert "Børn og bevægelse – 2016: 1.255.800; 2017: 1.157.200; 2018: 1.080.600" in rows
@@ -441,6 +443,13 @@ def test_values_printed_after_all_of_a_charts_labels_are_given_to_none_of_them(p
             ["2016 | 2017 | 2018", "Pluspladser – 2016: 527.000; 2017: 527.000; 2018: 527.000",
              "Familiepladser – 2016: 400.000; 2017: 400.000; 2018: 400.000"],
             id="a header of years without a label names all its columns",
+        ),
+        pytest.param(
+            ("Indsats Afsatte midler", "2016 2017 2018", "Sociale normerin-\nger2", "- - -", "Mad og måltider 805.000", "4", "- -",
+             "Antal 2 4 6"),
+            ["Indsats Afsatte midler | 2016 | 2017 | 2018", "Sociale normeringer – 2016: -; 2017: -; 2018: -",
+             "Mad og måltider – 2016: 805.000; 2017: -; 2018: -", "Antal – 2016: 2; 2017: 4; 2018: 6"],
+            id="footnote references glued to a label or raised after a value are no part of the row",
         ),
     ],
 )
