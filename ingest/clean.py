@@ -93,6 +93,12 @@ def _normalize_line(line: str) -> str:
     return _PRIVATE_USE.sub("", line)
 
 
+def footnote_references(text: str) -> list[tuple[str, str]]:
+    """The footnote references glued to words of ``text``, each with the word it follows:
+    "afsat til dagtilbud3 i 2016" -> [("3", "dagtilbud")]."""
+    return [(match.group(), text[: match.start()].split()[-1]) for match in _FOOTNOTE_REFERENCE.finditer(text)]
+
+
 def without_footnote_references(text: str) -> str:
     """``text`` without the footnote references glued to its words: "dagtilbud3" -> "dagtilbud"."""
     return _FOOTNOTE_REFERENCE.sub("", text)

@@ -54,6 +54,7 @@ from ingest.clean import (
     clean_text,
     ends_mid_sentence,
     find_page_footers,
+    footnote_references,
     has_words,
     is_caps,
     is_list_item,
@@ -67,7 +68,7 @@ from ingest.clean import (
     widest_line,
 )
 from ingest.types import SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of
-from tidlig.text import LIST_INDENT, YEAR, list_level, split_sentences, trailing_values
+from tidlig.text import LIST_INDENT, YEAR, is_fragment, list_level, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +191,7 @@ class _Line:
     header: bool = False  # a running page header, removed
     level: int = 0  # a heading marked as such by the file (Word heading style, Markdown "##"): its level
     nesting: int = 0  # an item of a nested list: its level (see ``tidlig.text.list_level``), kept in the block text
+    notes: tuple[tuple[str, str], ...] = ()  # footnote references glued to its words: (number, the word)
 
 
 @dataclass(eq=False)
@@ -223,6 +225,8 @@ class _Paragraph:
     owned: bool = False  # carried by a case heading, recommendation label or table start, emitted with it
     chart_label: bool = False  # one label of a chart flattened to text (see _mark_chart_labels)
     chart_item: bool = False  # a chart label under the chart's title: one item of the chart's list
+    # A footnote paragraph's note numbers -> the words each annotates and the paragraph they stand in.
+    notes: dict[str, tuple[str, _Paragraph]] = field(default_factory=dict)
 
     @property
     def title(self) -> _Heading:
@@ -314,7 +318,8 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
             lines.append(_Line(run_in.group(1), offset + index, page, frame, in_footnotes, level=level))
             lines.append(_Line(run_in.group(2), offset + index, page, False, in_footnotes))
         else:
-            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level, nesting=list_level(bulleted)))
+            nesting, notes = list_level(bulleted), tuple(footnote_references(text))
+            lines.append(_Line(normalised, offset + index, page, frame, in_footnotes, level=level, nesting=nesting, notes=notes))
         blanks = 0 if lines[-1].text else blanks + 1
     return lines
 
@@ -811,6 +816,95 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+# ---- reports: footnotes and what they annotate ----------------------------------------------------------------
+
+# Words of the annotated text a note's section names: the words up to the referenced one.
+NOTE_LABEL_WORDS = 8
+
+
+def _link_notes(paragraphs: list[_Paragraph]) -> None:
+    """Each footnote learns what its number annotates: the row label of a table or the words up to the
+    reference in the text, as last referenced before the note. A note qualifies what it annotates: the
+    Copenhagen budget table prints "Socialrådgivere i dagtilbud3 - - -", and only note 3 says that 4,5
+    and 8,4 mio. were set aside; alone, the note did not say what its figures were for."""
+    latest: dict[str, tuple[str, _Paragraph]] = {}
+    for paragraph in paragraphs:
+        if paragraph.role == "footnote":
+            paragraph.notes = {number: latest[number] for number, _ in _note_groups(paragraph) if number in latest}
+        elif paragraph.role != "drop":
+            latest.update((number, (words, paragraph)) for number, words in _references(paragraph).items())
+
+
+def _references(paragraph: _Paragraph) -> dict[str, str]:
+    """Note number -> the annotated words, for the references in a paragraph of text or a table row. A
+    table label's reference is glued on only once its wrapped lines are joined ("Sociale normerin-" / "ger2")."""
+    if paragraph.role == "table":
+        label = _joined([_label_part(line.text) for line in paragraph.lines])
+        found = footnote_references(label) + [note for line in paragraph.lines for note in line.notes]
+        return {number: without_footnote_references(label) for number, _ in found} if label else {}
+    flat = _joined([line.text for line in paragraph.lines])
+    references: dict[str, str] = {}
+    for number, word in (note for line in paragraph.lines for note in line.notes):
+        bare = without_footnote_references(word).rstrip(".,;)")
+        at = flat.find(bare)
+        if bare and at >= 0:
+            references[number] = " ".join(flat[: at + len(bare)].split()[-NOTE_LABEL_WORDS:])
+    return references
+
+
+def _label_part(line: str) -> str:
+    """A table line without the values that end it."""
+    words = line.split()
+    return " ".join(words[: len(words) - len(trailing_values(line))])
+
+
+def _note_groups(paragraph: _Paragraph) -> list[tuple[str, list[_Line]]]:
+    """A footnote paragraph's notes, each its number and lines ("" for lines before the first number)."""
+    groups: list[tuple[str, list[_Line]]] = []
+    for line in paragraph.lines:
+        number = _FOOTNOTE.match(line.text)
+        if number or not groups:
+            groups.append((line.text.split()[0] if number else "", []))
+        groups[-1][1].append(line)
+    return groups
+
+
+# A note that cites a source: a year in brackets ("Ugebrevet A4 (26. februar 2013): ...") or many names
+# and titles ("Professor Michael Rosholm, Trygfondens Børneforskningsenhed, ..."); a note that adds to the
+# text is written in sentences, at most one word in five capitalised.
+_BRACKETED_YEAR = re.compile(r"\([^()]*(?:19|20)\d\d[a-z]?\)")
+MIN_NOTE_WORDS = 8
+MAX_CAPITALISED = 0.2
+
+
+def _reads_as_prose(note: str) -> bool:
+    """Whether a footnote adds to the text rather than citing a source (see :data:`MAX_CAPITALISED`)."""
+    words = note.split()[1:]  # after the note's number
+    capitalised = sum(word[:1].isupper() for word in words)
+    return (
+        len(words) >= MIN_NOTE_WORDS and capitalised <= MAX_CAPITALISED * len(words)
+        and not _BRACKETED_YEAR.search(note) and not is_fragment(note)
+    )
+
+
+def _notes(paragraph: _Paragraph) -> Iterator[tuple[list[_Line], str, _Paragraph | None]]:
+    """A footnote paragraph's lines, a note that says what it annotates on its own (named by what it
+    annotates) and the rest together. A note citing a source stays with the rest: it is seldom quoted, and on
+    its own, named by the sentence it annotates, it would be found for that sentence's words."""
+    rest: list[_Line] = []
+    for number, lines in _note_groups(paragraph):
+        if number in paragraph.notes and _reads_as_prose(" ".join(line.text for line in lines)):
+            if rest:
+                yield rest, "", None
+                rest = []
+            words, annotated = paragraph.notes[number]
+            yield lines, f"note {number} til »{words}«", annotated
+        else:
+            rest += lines
+    if rest:
+        yield rest, "", None
+
+
 # ---- reports: reading order and sections -------------------------------------------------------------------
 
 
@@ -829,10 +923,12 @@ class _Unit:
     kind: _UnitKind = "text"
     case: _Case | None = None
     lead_in: str = ""  # recommendation lists: "KL anbefaler"
+    note: str = ""  # a footnote: what it annotates ("note 3 til »Socialrådgivere i dagtilbud«"), a block of its own
 
     def joins(self, other: _Unit) -> bool:
         """Plain text (or footnotes) of the same section merges into one block; tables, cases and lists don't."""
-        return self.kind == other.kind and self.kind in ("text", "footnote") and _section(self) == _section(other)
+        same = self.kind == other.kind and _section(self) == _section(other) and self.note == other.note
+        return same and self.kind in ("text", "footnote")
 
 
 @dataclass
@@ -854,6 +950,7 @@ class _Outline:
     frame_has_main_heading: bool = False
     fresh: list[_Heading] = field(default_factory=list)  # sidebar titles met since the last text
     nearest: str = ""
+    placed: dict[_Paragraph, list[_Heading]] = field(default_factory=dict)  # each paragraph's section, once placed
     titles: list[tuple[_Paragraph, _Unit]] = field(default_factory=list)  # headings put in the outline, each
     # with the text unit it becomes if no text ends up under it
 
@@ -888,7 +985,10 @@ class _Outline:
     def _add(self, index: int, paragraph: _Paragraph, following: _Paragraph | None, body: list[_Paragraph]) -> None:
         role = paragraph.role
         if role == "footnote":
-            self._unit(index, [paragraph], self.main, kind="footnote")
+            # A note that says what it annotates stands in that text's section, not where the page ends.
+            for lines, note, annotated in _notes(paragraph):
+                path = self.placed.get(annotated, self.main) if annotated else self.main
+                self._unit(index, [dataclasses.replace(paragraph, lines=lines)], path, kind="footnote").note = note
         elif role == "table":
             self._unit(index, body, self.stack, kind="table")
         elif role in ("case", "recommendations"):
@@ -995,6 +1095,7 @@ class _Outline:
 
     def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: _UnitKind = "text") -> _Unit:
         unit = _Unit(order, paragraphs, list(path), self.nearest, kind)
+        self.placed.update((paragraph, unit.path) for paragraph in paragraphs)
         self.units.append(unit)
         return unit
 
@@ -1024,6 +1125,7 @@ def _prose_blocks(document: LoadedDocument) -> list[Block]:
     lines, pages = _document_lines(document)
     paragraphs = _paragraphs(lines)
     _classify(paragraphs)
+    _link_notes(paragraphs)
     bodies = _assign_boxes(paragraphs)
     # Where the main text's section titles run into their first line, a title standing alone is a sidebar's.
     sidebars = any(p.style == "inline" and p.title.level == _SECTION_LEVEL for p in paragraphs)
@@ -1087,6 +1189,7 @@ def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
         heading=heading,
+        note=unit.note,
         page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 

@@ -250,3 +250,13 @@ def test_a_quoted_statement_under_a_list_is_not_its_last_item():
     units = block_units(text, "text")
     assert [u.text for u in units if u.kind == "list_item"] == ["At arbejde i mindre grupper", "At styrke forældresamarbejdet"]
     assert any(u.kind == "sentence" and u.text.startswith("… det er jo derfor") for u in units)
+
+
+def test_a_footnote_is_searched_with_what_it_annotates():
+    text = (
+        "Kommunen har i år afsat ekstra midler til den tidlige sprogindsats4. Pengene går til dagtilbuddene.\n\n"
+        "4 Beløbet er fordelt over tre år, og det meste går til sprogvejledere i de store dagtilbud."
+    )
+    note = next(c for c in chunks_of("r.txt", text) if c.text.startswith("4 Beløbet"))
+    assert note.context == "T – note 4 til »år afsat ekstra midler til den tidlige sprogindsats«"
+    assert "sprogindsats" in note.search_text and note.text.startswith("4 Beløbet er fordelt over tre år")
