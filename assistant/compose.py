@@ -23,6 +23,8 @@ Example::
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -442,6 +444,9 @@ class CitatComposer:
             blocks.append(block)
             quoted.append(block)
             added += _counted_units(block)
+            notes = _notes_on(block, scored, shown)  # a table row's footnote comes right under its table
+            shown.update(*map(_keys, notes))
+            blocks += notes
 
     def _expand(
         self,
@@ -821,6 +826,43 @@ def _depth(unit_id: str, nested: Mapping[str, str]) -> int:
 
 def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]:
     return [max(members, key=lambda s: s.part_scores[part]).unit] if members else []
+
+
+# Sentences of a footnote shown under the table row it annotates.
+NOTE_SENTENCES = 2
+# A passage of footnotes names those that add to the text: "note 3 til »Socialrådgivere i dagtilbud«" (see
+# ``ingest.structure``); each note opens with its number, "3 Der er i forbindelse med Budget 2016 afsat ...".
+_NOTE_NAME = re.compile(r"note (\d{1,2}) til »([^«]*)«")
+_NOTE_START = re.compile(r"\d{1,2} [A-ZÆØÅ]")
+
+
+def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
+    """The footnotes among the candidates that annotate a row of ``table``, each as the sentences that
+    open it: a budget row of "- - -" says nothing was set aside, and its note says how much was."""
+    if table.kind != "table":
+        return []
+    rows = {table_cells(unit.text)[0] for unit in table.units}
+    by_chunk: dict[str, list[ScoredUnit]] = {}
+    for candidate in scored:
+        if candidate.key not in shown:
+            by_chunk.setdefault(candidate.unit.chunk_id, []).append(candidate)
+    notes = []
+    for candidates in by_chunk.values():
+        hit, units = candidates[0].hit, _in_order([c.unit for c in candidates])
+        for number, label in _NOTE_NAME.findall(hit.passage.context):
+            if label in rows and (own := _note_units(units, number)):
+                notes.append(_Block(hit, "sentences", own))
+    return notes
+
+
+def _note_units(units: Sequence[EvidenceUnit], number: str) -> tuple[EvidenceUnit, ...]:
+    """The first sentences of note ``number`` among a footnote passage's units (none when its opening
+    sentence is not among them)."""
+    start = next((i for i, unit in enumerate(units) if unit.text.startswith(f"{number} ")), None)
+    if start is None:
+        return ()
+    own = list(itertools.takewhile(lambda unit: not _NOTE_START.match(unit.text), units[start + 1 :]))
+    return (units[start], *own)[:NOTE_SENTENCES]
 
 
 def _with_unit(block: _Block, unit: EvidenceUnit) -> _Block:

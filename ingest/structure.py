@@ -225,8 +225,7 @@ class _Paragraph:
     owned: bool = False  # carried by a case heading, recommendation label or table start, emitted with it
     chart_label: bool = False  # one label of a chart flattened to text (see _mark_chart_labels)
     chart_item: bool = False  # a chart label under the chart's title: one item of the chart's list
-    # A footnote paragraph's note numbers -> the words each annotates and the paragraph they stand in.
-    notes: dict[str, tuple[str, _Paragraph]] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)  # a footnote paragraph's note numbers -> the words each annotates
 
     @property
     def title(self) -> _Heading:
@@ -827,12 +826,12 @@ def _link_notes(paragraphs: list[_Paragraph]) -> None:
     reference in the text, as last referenced before the note. A note qualifies what it annotates: the
     Copenhagen budget table prints "Socialrådgivere i dagtilbud3 - - -", and only note 3 says that 4,5
     and 8,4 mio. were set aside; alone, the note did not say what its figures were for."""
-    latest: dict[str, tuple[str, _Paragraph]] = {}
+    latest: dict[str, str] = {}
     for paragraph in paragraphs:
         if paragraph.role == "footnote":
             paragraph.notes = {number: latest[number] for number, _ in _note_groups(paragraph) if number in latest}
         elif paragraph.role != "drop":
-            latest.update((number, (words, paragraph)) for number, words in _references(paragraph).items())
+            latest.update(_references(paragraph))
 
 
 def _references(paragraph: _Paragraph) -> dict[str, str]:
@@ -887,22 +886,13 @@ def _reads_as_prose(note: str) -> bool:
     )
 
 
-def _notes(paragraph: _Paragraph) -> Iterator[tuple[list[_Line], str, _Paragraph | None]]:
-    """A footnote paragraph's lines, a note that says what it annotates on its own (named by what it
-    annotates) and the rest together. A note citing a source stays with the rest: it is seldom quoted, and on
-    its own, named by the sentence it annotates, it would be found for that sentence's words."""
-    rest: list[_Line] = []
-    for number, lines in _note_groups(paragraph):
-        if number in paragraph.notes and _reads_as_prose(" ".join(line.text for line in lines)):
-            if rest:
-                yield rest, "", None
-                rest = []
-            words, annotated = paragraph.notes[number]
-            yield lines, f"note {number} til »{words}«", annotated
-        else:
-            rest += lines
-    if rest:
-        yield rest, "", None
+def _note_names(paragraph: _Paragraph) -> str:
+    """What the notes of a footnote paragraph that add to the text annotate, "; "-separated. The notes stay
+    one passage, as the page prints them: on their own, short passages whose headings matched a question
+    outranked longer ones in BM25 (a worry about a boy in "børnehaven" met three notes under a heading on
+    "vuggestuer, børnehaver og skoler"). A note citing a source is named by nothing: it is never quoted."""
+    texts = {number: " ".join(line.text for line in lines) for number, lines in _note_groups(paragraph)}
+    return "; ".join(f"note {number} til »{words}«" for number, words in paragraph.notes.items() if _reads_as_prose(texts[number]))
 
 
 # ---- reports: reading order and sections -------------------------------------------------------------------
@@ -923,7 +913,7 @@ class _Unit:
     kind: _UnitKind = "text"
     case: _Case | None = None
     lead_in: str = ""  # recommendation lists: "KL anbefaler"
-    note: str = ""  # a footnote: what it annotates ("note 3 til »Socialrådgivere i dagtilbud«"), a block of its own
+    note: str = ""  # footnotes: what those that add to the text annotate ("note 3 til »Socialrådgivere i dagtilbud«")
 
     def joins(self, other: _Unit) -> bool:
         """Plain text (or footnotes) of the same section merges into one block; tables, cases and lists don't."""
@@ -950,7 +940,6 @@ class _Outline:
     frame_has_main_heading: bool = False
     fresh: list[_Heading] = field(default_factory=list)  # sidebar titles met since the last text
     nearest: str = ""
-    placed: dict[_Paragraph, list[_Heading]] = field(default_factory=dict)  # each paragraph's section, once placed
     titles: list[tuple[_Paragraph, _Unit]] = field(default_factory=list)  # headings put in the outline, each
     # with the text unit it becomes if no text ends up under it
 
@@ -985,10 +974,7 @@ class _Outline:
     def _add(self, index: int, paragraph: _Paragraph, following: _Paragraph | None, body: list[_Paragraph]) -> None:
         role = paragraph.role
         if role == "footnote":
-            # A note that says what it annotates stands in that text's section, not where the page ends.
-            for lines, note, annotated in _notes(paragraph):
-                path = self.placed.get(annotated, self.main) if annotated else self.main
-                self._unit(index, [dataclasses.replace(paragraph, lines=lines)], path, kind="footnote").note = note
+            self._unit(index, [paragraph], self.main, kind="footnote").note = _note_names(paragraph)
         elif role == "table":
             self._unit(index, body, self.stack, kind="table")
         elif role in ("case", "recommendations"):
@@ -1095,7 +1081,6 @@ class _Outline:
 
     def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: _UnitKind = "text") -> _Unit:
         unit = _Unit(order, paragraphs, list(path), self.nearest, kind)
-        self.placed.update((paragraph, unit.path) for paragraph in paragraphs)
         self.units.append(unit)
         return unit
 

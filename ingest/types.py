@@ -67,7 +67,7 @@ class Block:
     municipality: str = ""
     page_starts: tuple[tuple[int, int, str], ...] = ()
     heading: str = ""  # headings printed right above the text, one per line; not part of ``text``
-    note: str = ""  # a footnote: what it annotates ("note 3 til »Socialrådgivere i dagtilbud«"); searched with it
+    note: str = ""  # footnotes: what those that add to the text annotate ("note 3 til »Socialrådgivere i dagtilbud«")
 
 
 def letters_of(text: str) -> str:
