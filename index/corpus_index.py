@@ -441,8 +441,8 @@ class CorpusIndex:
 # 36: a chart's axis among its labels (five or more numbers in a row) makes the text a fragment, no sentence.
 # 37: a table row's label loses the footnote reference its joined lines glue on ("Sociale normeringer2"),
 #     and a row with one value too many loses the raised note number among them ("805.000 | 4 | - | -").
-# 38: a footnote that adds to the text (not one citing a source) is a block of its own in the section of
-#     what it annotates, and is searched with what it annotates ("note 3 til »Socialrådgivere i dagtilbud«").
+# 38: a page's footnotes are searched with what those that add to the text (not those citing a source)
+#     annotate ("note 3 til »Socialrådgivere i dagtilbud«").
 CHUNKER_VERSION = 38
 
 
