@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.docx_footnotes import DocxFootnotes
 from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
@@ -257,19 +258,23 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
     an item of a nested list indented by LIST_INDENT per level ("  - læsning"; Word's level, or in a list
     without levels its indentation, see ``DocxLists.nest_by_indentation``),
     a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
-    carries where its pages began), the text is split into pages.
+    carries where its pages began), the text is split into pages. Footnotes are given as a report prints
+    them (see ``ingest.docx_footnotes``): each after the last paragraph of the page that refers to it.
     """
     from docx.table import Table
 
+    notes = DocxFootnotes(document)
     pages: list[list[str]] = [[]]
     for item in document.iter_inner_content():  # paragraphs and tables in document order
         if isinstance(item, Table):
-            pages[-1].append(_docx_table(item))
+            pages[-1].append(_docx_table(item, notes))
             continue
         if _docx_page_break(item) and pages[-1]:
+            pages[-1] += notes.take()
             pages.append([])
-        pages[-1].append(_docx_paragraph(item, lists))
-        pages[-1] += [_docx_paragraph(box, lists) for box in _docx_text_boxes(item)]
+        pages[-1].append(_docx_paragraph(item, lists, notes))
+        pages[-1] += [_docx_paragraph(box, lists, notes) for box in _docx_text_boxes(item)]
+    pages[-1] += notes.take()
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
 
@@ -302,8 +307,9 @@ def _docx_join(paragraphs: list[str]) -> str:
     return out
 
 
-def _docx_paragraph(paragraph, lists: DocxLists) -> str:
-    text = " ".join(paragraph.text.split("\n")).strip()
+def _docx_paragraph(paragraph, lists: DocxLists, notes: DocxFootnotes) -> str:
+    raw = notes.paragraph_text(paragraph)
+    text = " ".join(raw.split("\n")).strip()
     if not text:
         return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
     level = _docx_heading_level(paragraph)
@@ -314,7 +320,7 @@ def _docx_paragraph(paragraph, lists: DocxLists) -> str:
     # markers are of its parent's kind (bullets under bullets; see ``assistant.evidence.sub_items``).
     marker = lists.marker(paragraph)
     if not marker:
-        return paragraph.text
+        return raw
     if marker == LIST_MARKER:  # a bullet typed in the text is the item's marker, not a second one ("- • læsning")
         text = _TYPED_BULLET.sub("", text, count=1)
     return f"{LIST_INDENT * lists.level(paragraph)}{marker}{text}"
@@ -355,7 +361,7 @@ def _docx_page_break(paragraph) -> bool:
     return bool(paragraph._p.xpath("./w:r/w:lastRenderedPageBreak | ./w:r/w:br[@w:type='page']"))
 
 
-def _docx_table(table) -> str:
+def _docx_table(table, notes: DocxFootnotes) -> str:
     """One line per row, cells separated by " | " (a merged cell, repeated by python-docx, counts once)."""
     rows = []
     for row in table.rows:
@@ -365,7 +371,7 @@ def _docx_table(table) -> str:
             if any(cell._tc is other for other in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(" ".join(cell.text.split()))
+            cells.append(" ".join(notes.cell_text(cell).split()))
         if any(cells):
             rows.append(" | ".join(cells))
     return "\n".join(rows)

@@ -837,6 +837,13 @@ def _link_notes(paragraphs: list[_Paragraph]) -> None:
 def _references(paragraph: _Paragraph) -> dict[str, str]:
     """Note number -> the annotated words, for the references in a paragraph of text or a table row. A
     table label's reference is glued on only once its wrapped lines are joined ("Sociale normerin-" / "ger2")."""
+    if paragraph.role == "table" and all(_CELL_SEPARATOR in line.text for line in paragraph.lines):
+        # a table read as a table (Word): each line a row, its label the first cell
+        return {
+            number: without_footnote_references(line.text.split(_CELL_SEPARATOR)[0].strip())
+            for line in paragraph.lines
+            for number, _ in line.notes
+        }
     if paragraph.role == "table":
         label = _joined([_label_part(line.text) for line in paragraph.lines])
         found = footnote_references(label) + [note for line in paragraph.lines for note in line.notes]
@@ -917,8 +924,7 @@ class _Unit:
 
     def joins(self, other: _Unit) -> bool:
         """Plain text (or footnotes) of the same section merges into one block; tables, cases and lists don't."""
-        same = self.kind == other.kind and _section(self) == _section(other) and self.note == other.note
-        return same and self.kind in ("text", "footnote")
+        return self.kind == other.kind and self.kind in ("text", "footnote") and _section(self) == _section(other)
 
 
 @dataclass
@@ -1174,7 +1180,7 @@ def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
         case_title=case.title if case else "",
         municipality=case.municipality if case else "",
         heading=heading,
-        note=unit.note,
+        note="; ".join(member.note for member in group if member.note),
         page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 

@@ -300,6 +300,83 @@ def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_pa
     assert document.info.title == "dagpleje"
 
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def add_footnote_reference(paragraph, footnote_id: int) -> None:
+    """A footnote reference mark in ``paragraph``, as Word writes one: a run holding only the reference."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), str(footnote_id))
+    run._r.append(reference)
+
+
+def add_footnotes_part(document, notes: dict[int, str]) -> None:
+    """``word/footnotes.xml`` with Word's two separator notes and ``notes`` (id -> text), related to the body."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    separators = "".join(f'<w:footnote w:type="{kind}" w:id="{i}"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                         for i, kind in ((-1, "separator"), (0, "continuationSeparator")))
+    bodies = "".join(
+        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        for i, text in notes.items()
+    )
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">{separators}{bodies}</w:footnotes>'
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+    part = Part(PackURI("/word/footnotes.xml"), content_type, blob.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+
+
+def make_docx_with_footnotes(path: Path) -> Path:
+    """A Word report whose sentence and table row carry footnote references, as Word saves them."""
+    import docx
+
+    document = docx.Document()
+    sentence = document.add_paragraph("Kommunen har afsat ekstra midler til den tidlige sprogindsats")
+    add_footnote_reference(sentence, 1)
+    sentence.add_run(". Pengene går til dagtilbuddene.")
+    table = document.add_table(rows=2, cols=3)
+    for row, values in zip(table.rows, (("Indsats", "2016", "2017"), ("Socialrådgivere i dagtilbud", "-", "-")), strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    add_footnote_reference(table.cell(1, 0).paragraphs[0], 2)
+    document.add_paragraph("Efter tabellen følger evalueringen.")
+    add_footnotes_part(document, {1: "Beløbet er fordelt over tre år, og det meste går til sprogvejledere.",
+                                  2: "Der er i forbindelse med budgettet afsat 4,5 mio. kr. i 2016 og 8,4 mio. kr. i 2017."})
+    document.save(str(path))
+    return path
+
+
+def test_docx_footnotes_are_read_and_their_references_glued_to_their_words(tmp_path):
+    document = load_document(make_docx_with_footnotes(tmp_path / "notat.docx"), {}, LIMIT)
+
+    assert document.pages[0].text.split("\n\n") == [
+        "Kommunen har afsat ekstra midler til den tidlige sprogindsats1. Pengene går til dagtilbuddene.",
+        "Indsats | 2016 | 2017\nSocialrådgivere i dagtilbud2 | - | -",
+        "Efter tabellen følger evalueringen.",
+        # after the page's last paragraph, numbered as Word shows them; Word's separator notes are no notes
+        "1 Beløbet er fordelt over tre år, og det meste går til sprogvejledere.",
+        "2 Der er i forbindelse med budgettet afsat 4,5 mio. kr. i 2016 og 8,4 mio. kr. i 2017.",
+    ]
+
+
+def test_docx_footnotes_say_what_they_annotate(tmp_path):
+    from ingest.structure import blocks_for
+
+    blocks = blocks_for(load_document(make_docx_with_footnotes(tmp_path / "notat.docx"), {}, LIMIT))
+
+    assert [b.text for b in blocks if b.kind == "table"] == ["Indsats | 2016 | 2017\nSocialrådgivere i dagtilbud | - | -"]
+    notes = next(b for b in blocks if b.note)
+    # the page's notes are one passage, as in a report read from text
+    assert notes.note == "note 1 til »har afsat ekstra midler til den tidlige sprogindsats«; note 2 til »Socialrådgivere i dagtilbud«"
+    assert "sprogindsats1" not in blocks[0].text and "2 Der er i forbindelse med budgettet afsat 4,5 mio. kr." in notes.text
+
+
 # ---- unreadable files ------------------------------------------------------------------------------
 
 
