@@ -259,7 +259,8 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
     without levels its indentation, see ``DocxLists.nest_by_indentation``),
     a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
     carries where its pages began), the text is split into pages. Footnotes are given as a report prints
-    them (see ``ingest.docx_footnotes``): each after the last paragraph of the page that refers to it.
+    them (see ``ingest.docx_footnotes``): each after the last paragraph of the page that refers to it, endnotes
+    at the end.
     """
     from docx.table import Table
 
@@ -274,7 +275,7 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
             pages.append([])
         pages[-1].append(_docx_paragraph(item, lists, notes))
         pages[-1] += [_docx_paragraph(box, lists, notes) for box in _docx_text_boxes(item)]
-    pages[-1] += notes.take()
+    pages[-1] += notes.take(end=True)
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
 

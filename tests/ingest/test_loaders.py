@@ -303,33 +303,34 @@ def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_pa
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def add_footnote_reference(paragraph, footnote_id: int) -> None:
-    """A footnote reference mark in ``paragraph``, as Word writes one: a run holding only the reference."""
+def add_footnote_reference(paragraph, footnote_id: int, kind: str = "footnote") -> None:
+    """A footnote (endnote) reference mark in ``paragraph``, as Word writes one: a run holding only the reference."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     run = paragraph.add_run()
-    reference = OxmlElement("w:footnoteReference")
+    reference = OxmlElement(f"w:{kind}Reference")
     reference.set(qn("w:id"), str(footnote_id))
     run._r.append(reference)
 
 
-def add_footnotes_part(document, notes: dict[int, str]) -> None:
-    """``word/footnotes.xml`` with Word's two separator notes and ``notes`` (id -> text), related to the body."""
+def add_footnotes_part(document, notes: dict[int, str], kind: str = "footnote") -> None:
+    """``word/footnotes.xml`` (``endnotes.xml``) with Word's two separator notes and ``notes`` (id -> text),
+    related to the body."""
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    separators = "".join(f'<w:footnote w:type="{kind}" w:id="{i}"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
-                         for i, kind in ((-1, "separator"), (0, "continuationSeparator")))
+    separators = "".join(f'<w:{kind} w:type="{role}" w:id="{i}"><w:p><w:r><w:separator/></w:r></w:p></w:{kind}>'
+                         for i, role in ((-1, "separator"), (0, "continuationSeparator")))
     bodies = "".join(
-        f'<w:footnote w:id="{i}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:footnote>'
+        f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
         for i, text in notes.items()
     )
-    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W}">{separators}{bodies}</w:footnotes>'
-    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-    part = Part(PackURI("/word/footnotes.xml"), content_type, blob.encode("utf-8"), document.part.package)
-    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+    blob = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{kind}s xmlns:w="{_W}">{separators}{bodies}</w:{kind}s>'
+    content_type = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}s+xml"
+    part = Part(PackURI(f"/word/{kind}s.xml"), content_type, blob.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES if kind == "footnote" else RELATIONSHIP_TYPE.ENDNOTES)
 
 
 def make_docx_with_footnotes(path: Path) -> Path:
@@ -363,6 +364,33 @@ def test_docx_footnotes_are_read_and_their_references_glued_to_their_words(tmp_p
         "1 Beløbet er fordelt over tre år, og det meste går til sprogvejledere.",
         "2 Der er i forbindelse med budgettet afsat 4,5 mio. kr. i 2016 og 8,4 mio. kr. i 2017.",
     ]
+
+
+def test_docx_endnotes_come_at_the_end_numbered_with_the_footnotes_in_order_of_reference(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    first = document.add_paragraph("Evalueringen viste færre anbringelser")
+    add_footnote_reference(first, 1, "endnote")
+    first.add_run(" og flere børn i almene tilbud")
+    add_footnote_reference(first, 1)
+    first.add_run(".")
+    document.add_paragraph("Side et slutter her.").runs[0].add_break(WD_BREAK.PAGE)
+    second = document.add_paragraph("Modellen blev udbredt til hele kommunen")
+    add_footnote_reference(second, 2, "endnote")
+    add_footnotes_part(document, {1: "Tallene gælder for skoleåret 2022/23 og alle kommunens skoler."})
+    add_footnotes_part(document, {1: "Evalueringen er lavet af kommunen selv i 2023 og 2024.",
+                                  2: "Udbredelsen skete i to trin, først dagtilbud og siden skoler."}, "endnote")
+    path = tmp_path / "evaluering.docx"
+    document.save(str(path))
+
+    pages = [page.text.split("\n\n") for page in load_document(path, {}, LIMIT).pages]
+
+    assert pages[0][0] == "Evalueringen viste færre anbringelser1 og flere børn i almene tilbud2."
+    assert pages[0][-1] == "2 Tallene gælder for skoleåret 2022/23 og alle kommunens skoler."  # the page's own footnote
+    assert pages[-1][-2:] == ["1 Evalueringen er lavet af kommunen selv i 2023 og 2024.",
+                              "3 Udbredelsen skete i to trin, først dagtilbud og siden skoler."]
 
 
 def test_docx_footnotes_say_what_they_annotate(tmp_path):
