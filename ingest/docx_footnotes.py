@@ -43,8 +43,13 @@ class DocxFootnotes:
         """The paragraph's text (as python-docx gives it) with its footnote references glued to their words."""
         if not self._texts or not any(paragraph._p.find(f".//{_W}{kind}Reference") is not None for kind in _KINDS):
             return paragraph.text
+        # A text box anchored in the paragraph is read on its own (see ``ingest.loaders``), as python-docx
+        # leaves it out of the paragraph's text.
+        boxed = {element for box in paragraph._p.iter(f"{_W}txbxContent") for element in box.iter()}
         text = ""
         for element in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", *(f"{_W}{kind}Reference" for kind in _KINDS)):
+            if element in boxed:
+                continue
             tag = element.tag.removeprefix(_W)
             if tag == "t":
                 text += element.text or ""

@@ -393,6 +393,29 @@ def test_docx_endnotes_come_at_the_end_numbered_with_the_footnotes_in_order_of_r
                               "3 Udbredelsen skete i to trin, først dagtilbud og siden skoler."]
 
 
+def test_a_text_box_in_a_paragraph_with_a_footnote_reference_is_read_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Se boksen om dagplejen")
+    add_footnote_reference(paragraph, 1)
+    box = (
+        "<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><wps:txbx><w:txbxContent>"
+        "<w:p><w:r><w:t>Boks: Dagplejen ringer til sundhedsplejen.</w:t></w:r></w:p>"
+        "</w:txbxContent></wps:txbx></mc:Choice></mc:AlternateContent></w:r>"
+    )
+    paragraph._p.append(_word_xml(f"<ROOT>{box}</ROOT>")[0])
+    add_footnotes_part(document, {1: "Boksen bygger på dagplejens egne erfaringer fra to år."})
+    path = tmp_path / "boks.docx"
+    document.save(str(path))
+
+    assert load_document(path, {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Se boksen om dagplejen1",
+        "Boks: Dagplejen ringer til sundhedsplejen.",
+        "1 Boksen bygger på dagplejens egne erfaringer fra to år.",
+    ]
+
+
 def test_docx_footnotes_say_what_they_annotate(tmp_path):
     from ingest.structure import blocks_for
 
