@@ -24,7 +24,6 @@ Example::
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,7 +35,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, u
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import labels_of
-from ingest.types import SECTION_SEPARATOR, EvidenceUnit, section_path
+from ingest.types import FOOTNOTE, SECTION_SEPARATOR, EvidenceUnit, note_names, section_path
 from tidlig.text import (
     MIN_STACK_LINES,
     announced_count,
@@ -830,10 +829,6 @@ def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]
 
 # Sentences of a footnote shown under the table row it annotates.
 NOTE_SENTENCES = 2
-# A passage of footnotes names those that add to the text: "note 3 til »Socialrådgivere i dagtilbud«" (see
-# ``ingest.structure``); each note opens with its number, "3 Der er i forbindelse med Budget 2016 afsat ...".
-_NOTE_NAME = re.compile(r"note (\d{1,2}) til »([^«]*)«")
-_NOTE_START = re.compile(r"\d{1,2} [A-ZÆØÅ]")
 
 
 def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
@@ -849,7 +844,7 @@ def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> l
     notes = []
     for candidates in by_chunk.values():
         hit, units = candidates[0].hit, _in_order([c.unit for c in candidates])
-        for number, label in _NOTE_NAME.findall(hit.passage.context):
+        for number, label in note_names(hit.passage.context):  # a passage of footnotes names them (Block.note)
             if label in rows and (own := _note_units(units, number)):
                 notes.append(_Block(hit, "sentences", own))
     return notes
@@ -861,7 +856,7 @@ def _note_units(units: Sequence[EvidenceUnit], number: str) -> tuple[EvidenceUni
     start = next((i for i, unit in enumerate(units) if unit.text.startswith(f"{number} ")), None)
     if start is None:
         return ()
-    own = list(itertools.takewhile(lambda unit: not _NOTE_START.match(unit.text), units[start + 1 :]))
+    own = list(itertools.takewhile(lambda unit: not FOOTNOTE.match(unit.text), units[start + 1 :]))  # the next note
     return (units[start], *own)[:NOTE_SENTENCES]
 
 

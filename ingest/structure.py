@@ -67,7 +67,7 @@ from ingest.clean import (
     starts_sentence,
     widest_line,
 )
-from ingest.types import SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of
+from ingest.types import FOOTNOTE, SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of, note_name
 from tidlig.text import LIST_INDENT, YEAR, is_fragment, list_level, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
@@ -91,8 +91,6 @@ _CHAPTER_NUMBER = re.compile(r"^\d{2}$")
 _STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\) ")
 _FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
-# A footnote at the foot of a page: its number, then a capital ("7 Ugebrevet A4 (26. februar 2013): ...").
-_FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
 # Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
 _RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -351,7 +349,7 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
         ends = [1]  # a marked heading is one line; what follows it is its text
     elif _CASE.match(lines[0].text):
         ends = [i + 1 for i, line in enumerate(lines) if i and line.text.endswith(" Kommune")]
-    elif _FOOTNOTE.match(lines[0].text):
+    elif FOOTNOTE.match(lines[0].text):
         ends = [i for i in range(1, len(lines)) if lines[i].number > lines[i - 1].number + 1]
     else:
         ends = []
@@ -388,7 +386,7 @@ def _classify_alone(paragraph: _Paragraph) -> None:
     elif marked and not (_CASE.match(first) or _RECOMMENDATIONS.match(text) or _CHAPTER_NUMBER.match(first)):
         paragraph.role, paragraph.style = "heading", "main"
         paragraph.heading = _Heading(" ".join(text.split()), min(marked, _ITEM_LEVEL))
-    elif paragraph.lines[0].footnote or _FOOTNOTE.match(first):
+    elif paragraph.lines[0].footnote or FOOTNOTE.match(first):
         paragraph.role = "footnote"
     elif _CASE.match(first):
         paragraph.role = "case"
@@ -414,7 +412,7 @@ def _join_broken_footnotes(paragraphs: list[_Paragraph]) -> None:
         if previous is not None and _repeats_links(paragraph, previous):
             paragraph.role = "drop"
             continue
-        rest = list(itertools.takewhile(lambda line: not _FOOTNOTE.match(line.text), paragraph.lines))
+        rest = list(itertools.takewhile(lambda line: not FOOTNOTE.match(line.text), paragraph.lines))
         if previous is not None and rest and rest[0].text[:1].islower() and not _ends_sentence(previous):
             previous.lines.extend(rest)
             if len(rest) == len(paragraph.lines):
@@ -868,7 +866,7 @@ def _note_groups(paragraph: _Paragraph) -> list[tuple[str, list[_Line]]]:
     """A footnote paragraph's notes, each its number and lines ("" for lines before the first number)."""
     groups: list[tuple[str, list[_Line]]] = []
     for line in paragraph.lines:
-        number = _FOOTNOTE.match(line.text)
+        number = FOOTNOTE.match(line.text)
         if number or not groups:
             groups.append((line.text.split()[0] if number else "", []))
         groups[-1][1].append(line)
@@ -899,7 +897,7 @@ def _note_names(paragraph: _Paragraph) -> str:
     outranked longer ones in BM25 (a worry about a boy in "børnehaven" met three notes under a heading on
     "vuggestuer, børnehaver og skoler"). A note citing a source is named by nothing: it is never quoted."""
     texts = {number: " ".join(line.text for line in lines) for number, lines in _note_groups(paragraph)}
-    return "; ".join(f"note {number} til »{words}«" for number, words in paragraph.notes.items() if _reads_as_prose(texts[number]))
+    return "; ".join(note_name(number, words) for number, words in paragraph.notes.items() if _reads_as_prose(texts[number]))
 
 
 # ---- reports: reading order and sections -------------------------------------------------------------------
@@ -1214,7 +1212,7 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
         return _table_text(paragraphs)
     if unit.kind == "footnote":
         # One line per footnote: "7 Ugebrevet A4 (...)" / "8 SFI (2008): ..."
-        notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=lambda line: bool(_FOOTNOTE.match(line)))
+        notes = split_paragraphs([line.text for p in paragraphs for line in p.lines], frame=lambda line: bool(FOOTNOTE.match(line)))
         return "\n".join(reflow("\n".join(note)).replace("\n", " ") for note in notes)
     # Lines are read stripped; the text gives a nested list item its indentation back, which cleaning keeps.
     nested = (

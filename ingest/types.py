@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -102,6 +103,22 @@ SECTION_SEPARATOR = " › "
 def section_path(section: str) -> list[str]:
     """The headings of a section path, outermost first (none for an empty path)."""
     return [heading for heading in (piece.strip() for piece in section.split(SECTION_SEPARATOR.strip())) if heading]
+
+
+# A footnote at the foot of a page: its number, then a capital ("7 Ugebrevet A4 (26. februar 2013): ...").
+FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
+# How a passage of footnotes names a note and what it annotates (``Block.note``, searched in the context).
+_NOTE_NAME = re.compile(r"note (\d{1,2}) til »([^«]*)«")
+
+
+def note_name(number: str, words: str) -> str:
+    """ "note 3 til »Socialrådgivere i dagtilbud«": note ``number`` annotates ``words``."""
+    return f"note {number} til »{words}«"
+
+
+def note_names(text: str) -> list[tuple[str, str]]:
+    """(number, annotated words) of each note a context names (see :func:`note_name`)."""
+    return _NOTE_NAME.findall(text)
 
 
 def search_text(text: str, context: str) -> str:
