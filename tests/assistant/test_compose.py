@@ -166,6 +166,22 @@ def test_a_sentence_a_report_restates_in_its_summary_is_shown_once():
     assert [s[:22] for s in quoted_sentences(composition.body)] == ["Omkring 7-8 pct. af en"]
 
 
+def test_two_findings_in_the_same_words_with_other_figures_are_both_shown():
+    index = FakeUnitIndex(
+        [
+            (
+                "survey-1",
+                "Bevilling af støtte:\n- 27 pct. af lederne har søgt om støtte og fået afslag. "
+                "Heraf har 27 pct. fået afslag på grund af økonomi.\n"
+                "- 33 pct. af lederne har fået afslag på flere støttetimer, heraf har en tredjedel fået afslag på grund af økonomi.",
+                KL,
+            )
+        ]
+    )
+    composition = compose("Hvor ofte får lederne afslag på støtte?", {"27 pct. af lederne": 0.9, "33 pct.": 0.8}, index=index)
+    assert "33 pct. af lederne har fået afslag på flere støttetimer" in composition.body
+
+
 def test_a_list_question_gets_the_whole_list_with_its_lead_in():
     composition = compose("Hvilke anbefalinger har KL?", {"forældrene inddrages": 0.9})
     lines = composition.short_answer.splitlines()
