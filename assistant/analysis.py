@@ -350,7 +350,7 @@ _NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredi
 _COUNTED = rf"{_NUMBER_WORD}(?:\s+til\s+{_NUMBER_WORD})?\s+[a-zæøå]{{3,}}"
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "amount": re.compile(
-        rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}|{_COUNTED}",
+        rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|mil\b|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}|{_COUNTED}",
         re.I,
     ),
     "time": re.compile(
@@ -481,7 +481,7 @@ _TIME_AMOUNT = (
 )
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
     "money": re.compile(
-        rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
+        rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|mil\b|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
     ),
     "share": re.compile(rf"{_NUMBER}\s*(?:%|pct|procent)|\b(?:{_FIGURE_WORDS})\b|\bud af\b", re.I),
     "period": re.compile(rf"{_TIME_AMOUNT}|\bsiden (?:19|20)\d\d\b", re.I),  # "hvor længe": also "siden 2010"

@@ -443,7 +443,9 @@ class CorpusIndex:
 #     and a row with one value too many loses the raised note number among them ("805.000 | 4 | - | -").
 # 38: a page's footnotes are searched with what those that add to the text (not those citing a source)
 #     annotate ("note 3 til »Socialrådgivere i dagtilbud«").
-CHUNKER_VERSION = 38
+# 39: each footnote of a page's footnotes is a paragraph of its own, so a note without a full stop does not
+#     run into the next as one sentence.
+CHUNKER_VERSION = 39
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

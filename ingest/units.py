@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ingest.types import EvidenceUnit, UnitKind
+from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
 from tidlig.text import MIN_LEAD_IN_WORDS, is_fragment, is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
 
 
@@ -30,6 +30,8 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str
     # The heading's last line introduces a list that opens the body, as a title line inside it does
     # ("EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE" above "- Hjemmebesøg, ...").
     title = heading.strip().rsplit("\n", 1)[-1] if heading else ""
+    if block_kind == "text" and FOOTNOTE.match(body):
+        body = _notes_apart(body)  # a page's footnotes: a passage that opens with its first note
     pieces = _table_pieces(body) if block_kind == "table" else _prose_pieces(body, title if _is_title(title) else "")
     collapsed = _collapse(text)
     units: list[EvidenceUnit] = []
@@ -40,6 +42,13 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str
         cursor = end
         units.append(EvidenceUnit(f"{chunk_id}-u{len(units):03d}", chunk_id, kind, text[start:end], start, end, len(units), lead_in))
     return units
+
+
+def _notes_apart(text: str) -> str:
+    """A page's footnotes with each note a paragraph of its own: a note need not end with a full stop
+    ("Det fremgår ikke, hvor mange af disse, der går til kompetenceudvikling"), and the next would then be
+    read as the rest of its sentence."""
+    return "".join(f"\n{line}" if FOOTNOTE.match(line) else line for line in text.splitlines(keepends=True))
 
 
 def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str, str]]:

@@ -210,6 +210,14 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_footnote_that_gives_the_asked_amount_answers_with_the_row_it_annotates(assistant):
+    """Copenhagen's budget table prints "- - -" for the social workers in daycare; its note 3 gives the money
+    ("8,4 mil"), so the answer shows both and does not say the documents lack the amount."""
+    answer = assistant.ask("Hvilket beløb har Københavns Kommune sat af til socialrådgivere i dagtilbud i 2018?")
+    assert answer.outcome == "answer"
+    assert "8,4 mil i 2017 og 2018" in answer.short_answer and "Socialrådgivere i dagtilbud" in answer.short_answer
+
+
 @pytest.mark.parametrize(
     "question",
     ["Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?", "Hvad gør Holstebro for nye forældre?", "Hvordan gik det i Aalborg?"],

@@ -309,3 +309,23 @@ def test_one_line_that_defines_a_term_stays_a_sentence():
     units = split_units("c", "Formål: At styrke læringsmiljøerne.\nDet sker i alle kommuner.", "slide")
 
     assert [u.kind for u in units] == ["sentence", "sentence"]
+
+
+def test_each_note_of_a_page_s_footnotes_is_its_own_sentence_also_without_a_full_stop():
+    text = (
+        "3 Der er afsat 4,5 i 2016 og 8,4 mil i 2017. Det fremgår ikke, hvor mange der går til kompetenceudvikling\n"
+        "4 Det besluttes hvert år ud fra den samlede ramme."
+    )
+    units = split_units("c", text)
+
+    assert [u.text for u in units] == [
+        "3 Der er afsat 4,5 i 2016 og 8,4 mil i 2017.",
+        "Det fremgår ikke, hvor mange der går til kompetenceudvikling",
+        "4 Det besluttes hvert år ud fra den samlede ramme.",
+    ]
+
+
+def test_a_line_of_prose_that_opens_with_a_number_goes_on_the_sentence_above():
+    units = split_units("c", "Kommunen har i alt\n12 Pladser i vuggestuer og børnehaver til udsatte børn.")
+
+    assert len(units) == 1
