@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, fields, replace
@@ -86,11 +85,6 @@ ENGLISH_MIN_SIMILARITY = 0.82
 # Answerable questions almost never have a gap at all (3 of 177 above 0; the largest 0.14): the unit that
 # answers is also the one that best covers the topic.
 DETAIL_GAP = 0.15
-# A name in at least this share of passages is the setting of a document (on the bundled corpus København
-# 4 %, Hedensted 3 %, Danmark 8 %; single municipalities of case examples 1-2 %): the unit giving the
-# figure need not repeat it. Required in the unit, København and Danmark flagged 2 answerable train
-# questions (budget rows of København's notat, national figures).
-SETTING_SHARE = 0.03
 # A topic word found in at most this share of passages is distinctive enough to look for a name beside
 # ("pluspladser" 1 %, "TOPI-screening" 0.3 %; "går" 6 %, "bekymring" 5 %).
 RARE_TOPIC_SHARE = 0.02
@@ -303,7 +297,7 @@ class Answerability:
         detail = asked_detail(question.text) if specific else None
         # A part asked of a named source is judged on that source's passages: its name is given, not sought.
         asked_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if not any(names(n, source) for source in question.sources)]
-        known_names = [n for n in asked_names if stats.knows_word(n) and not self._is_setting(n)]
+        known_names = [n for n in asked_names if stats.knows_word(n) and not self._statistics.is_setting(n)]
         detail_coverage, detail_gap, absent_details = self.same_unit_detail(
             terms, found.units, detail, asked_years(question.text) if specific else (), known_names, found.antecedents
         )
@@ -378,9 +372,9 @@ class Answerability:
         """The places and names a part asks about that none of its best passages holding one of its
         distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"):
         Copenhagen's pluspladser do not answer "Hvor mange pluspladser har Aarhus Kommune?"."""
-        names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._is_setting(n)]
+        names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
         own = {t for n in names for t in content_terms(n)}
-        topic = {t for t in part.terms if t not in own and self._passage_share(t) <= RARE_TOPIC_SHARE}
+        topic = {t for t in part.terms if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
@@ -388,16 +382,6 @@ class Answerability:
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
         return tuple(self._statistics.base_form(n) for n in names if not any(_stem(n) in text for text in texts))
-
-    def _is_setting(self, name: str) -> bool:
-        """A name so common in the corpus that it is a document's own subject (a municipality's notat, the
-        country), which its sentences do not repeat: the share of passages using it, from its IDF."""
-        shares = [self._passage_share(t) for t in content_terms(name)]
-        return bool(shares) and min(shares) >= SETTING_SHARE
-
-    def _passage_share(self, term: str) -> float:
-        """The share of passages that use ``term``, from its IDF."""
-        return 1 / math.expm1(self._statistics.idf(term))
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the

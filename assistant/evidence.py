@@ -32,11 +32,11 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.analysis import AnswerType, QuestionAnalysis, QuestionPart, self_contained
+from assistant.analysis import LEANING_PART_TERMS, AnswerType, QuestionAnalysis, QuestionPart, self_contained
 from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
-from assistant.sources import speaks_for
+from assistant.sources import names, speaks_for
 from index import ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import (
@@ -48,6 +48,7 @@ from tidlig.text import (
     list_level,
     marker_kind,
     plain_markdown,
+    proper_nouns,
     refers_back,
     split_sentences,
     table_cells,
@@ -61,6 +62,9 @@ PART_VECTOR_CACHE = 512
 # 0.18 where none does (an unanswerable "hvordan udfylder man den?" 0.18); every answered part of an
 # unanswerable question stays partial as before.
 PART_ANSWERED = 0.3
+# The IDF-weighted share of a part's terms besides the name it asks about that a passage naming it must hold
+# to answer it (see _from_named_passages).
+NAMED_TOPIC_SHARE = 0.5
 # Parts expecting these answer types count as answered only by a unit holding one (a figure, a year, ...).
 TYPED_PARTS: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person"})
 
@@ -223,6 +227,38 @@ def _from_named_sources(part: QuestionPart, candidates: Sequence[Candidate], sco
     return [score if any(speaks_for(name, c.hit.passage) for name in part.sources) else 0.0 for c, score in pairs]
 
 
+def _from_named_passages(
+    part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float], relevance: RelevanceScorer
+) -> Sequence[float]:
+    """A part of a multi-part question that names a place or a person ("Hvad anbefaler KL om sundhedsplejen,
+    og hvad gør Holstebro?") is answered by passages that name it in their text or headings and, for a part
+    that does not lean on the one before it, hold the rest of what it asks (NAMED_TOPIC_SHARE of its other
+    terms), when any of the candidates' do. Scored on its
+    own few words, "hvad gør Holstebro?" had been answered with KL's recommendations on sundhedsplejen again,
+    though Holstebro's case was among the passages; Aarhus' case on tandplejen does not answer "Hvor mange
+    pluspladser har Aarhus Kommune?". A name that is a document's setting ("i Danmark", see
+    :meth:`RelevanceScorer.is_setting`) is no such name: the passages on Danish figures seldom repeat it. A
+    part asked of a publisher is answered by its sources instead (see :func:`_from_named_sources`)."""
+    asked = [name for name in proper_nouns(part.text) if not relevance.is_setting(name)]
+    if part.sources or not asked:
+        return scores
+    own = {term for name in asked for term in content_terms(name)}
+    # A short part leans on the part before it for its topic ("hvad bruger Gladsaxe det til?"): it asks
+    # what the name's passages say of that.
+    topic = [term for term in part.terms if term not in own] if len(part.terms) >= LEANING_PART_TERMS else []
+
+    answering: dict[str, bool] = {}  # by chunk: a passage has many candidate units
+    for hit in (c.hit for c in candidates):
+        if hit.passage.chunk_id not in answering:
+            text = f"{hit.passage.context}\n{hit.passage.text}"
+            named = any(names(text, name) for name in asked)
+            answering[hit.passage.chunk_id] = named and (not topic or relevance.coverage(topic, text) >= NAMED_TOPIC_SHARE)
+    naming = [answering[c.hit.passage.chunk_id] for c in candidates]
+    if not any(naming):
+        return scores  # no passage names it with its topic: the answerability decision judges the name
+    return [score if named else 0.0 for score, named in zip(scores, naming, strict=True)]
+
+
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 
@@ -257,6 +293,11 @@ class EvidenceGatherer:
         scores: list[Sequence[float]] = [self._scorer.probabilities(rows) for rows in per_query]
         if any(part.sources for part in analysis.parts):
             scores = [_from_named_sources(part, candidates, part_scores) for part, part_scores in zip(analysis.parts, scores, strict=True)]
+        if analysis.is_multi_part:
+            scores = [
+                _from_named_passages(part, candidates, part_scores, self._relevance)
+                for part, part_scores in zip(analysis.parts, scores, strict=True)
+            ]
         scored = [
             ScoredUnit(
                 c.unit,

@@ -180,7 +180,7 @@ def test_the_asked_name_may_stand_in_the_sentence_before_the_unit(case_decider, 
 
 
 def _names(decider, question):
-    return [n for n in analyse_question(question).names if not decider._is_setting(n)]
+    return [n for n in analyse_question(question).names if not decider._statistics.is_setting(n)]
 
 
 def test_signals_as_if_the_detail_were_found_close_the_gap():

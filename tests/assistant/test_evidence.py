@@ -24,6 +24,7 @@ from assistant.evidence import (
     sub_items,
     unit_groups,
 )
+from assistant.relevance import RelevanceScorer
 from index import Passage, ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import content_terms
@@ -198,6 +199,37 @@ def test_each_part_is_scored_with_its_own_words():
     assert all(len(s.part_scores) == 2 for s in scored)
     best = [max(scored, key=lambda s: s.part_scores[part]).unit.text for part in (0, 1)]
     assert "pluspladser" in best[0] and "Holstebro tilbyder kurser" in best[1]
+
+
+NAMED_CHUNKS = [
+    ("kl", "KL anbefaler, at kommunerne styrker sundhedsplejens rolle over for de udsatte familier.", {}),
+    ("varde", "Varde Kommune inviterer forældrene til et dialogmøde, så snart der kommer en underretning.", {}),
+    ("kbh", "Der er 500 pluspladser i vuggestuer og børnehaver i København.", {}),
+]
+NAMED = FakeUnitIndex(NAMED_CHUNKS)
+# Names in one of three passages would each be a document's setting: the scorer learns its IDF from a corpus
+# of the size of a real one.
+NAMED_RELEVANCE = RelevanceScorer([text for _, text, _ in NAMED_CHUNKS] + [f"Afsnit {n} om dagtilbud og børn." for n in range(100)])
+
+
+def _named_part_scores(question: str, part: int) -> dict[str, float]:
+    gatherer = EvidenceGatherer(NAMED_RELEVANCE, UnitScorer.load())
+    analysis = analyse_question(question)
+    vector, terms = NAMED.embed_query(question), content_terms(question)
+    scored = gatherer.gather_evidence(vector, terms, analysis, NAMED.hits(), NAMED, NAMED.embed_query)
+    return {s.hit.passage.chunk_id: s.part_scores[part] for s in scored}
+
+
+def test_a_part_that_asks_what_a_named_place_does_is_answered_from_passages_naming_it():
+    scores = _named_part_scores("Hvad anbefaler KL om sundhedsplejen, og hvad gør Varde?", part=1)
+    assert scores["varde"] > 0 and scores["kl"] == 0.0 and scores["kbh"] == 0.0
+
+
+def test_a_part_whose_topic_the_named_place_s_passages_lack_is_not_held_to_them():
+    """Varde's passage names Varde but says nothing of pluspladser: the part is judged as before, and the
+    answerability decision says that the documents do not name Varde with them."""
+    scores = _named_part_scores("Hvor mange pluspladser har Varde Kommune, og hvad koster de?", part=0)
+    assert scores["kbh"] > 0
 
 
 def test_a_part_with_its_own_retrieval_ranks_the_chunks_by_it():

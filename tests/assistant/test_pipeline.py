@@ -79,6 +79,13 @@ def test_sources_a_question_names_answer_for_themselves(assistant, question):
     assert publishers and publishers <= {"KL", "Hedensted"}, publishers
 
 
+def test_a_part_asking_what_a_municipality_does_is_answered_from_its_case(assistant):
+    # Scored on its own words, "hvad gør Holstebro?" was answered with KL's recommendations on sundhedsplejen again.
+    answer = assistant.ask("Hvad anbefaler KL om sundhedsplejen, og hvad gør Holstebro?")
+    assert answer.outcome == "answer"
+    assert "Familie med Hjerte" in answer.short_answer and "KL anbefaler" in answer.short_answer
+
+
 def test_a_question_asking_one_source_is_answered_from_what_speaks_for_it(assistant):
     answer = assistant.ask("Hvad gør Hedensted, når et barn i dagtilbud mistrives?")
     assert answer.citations
