@@ -209,7 +209,11 @@ class Answerability:
         """``parts`` holds each part's own retrieval for a multi-part question (else empty)."""
         # Not for a multi-part question: its details belong to single parts, and a part's own words are too
         # few to tell the topic ("hvor længe har de haft dem?" points back); its parts are judged on probability.
-        signals = self.signals(analysis.whole, analysis.is_english, found, specific=not analysis.is_multi_part)
+        # The sources the parts are asked of are given for the whole question too, not names to seek: "Hvad er
+        # 'Børn og bevægelse' i København, og ...?" read as lacking København, which its own notat never writes.
+        given = tuple(dict.fromkeys(source for part in analysis.parts for source in part.sources))
+        whole = replace(analysis.whole, sources=given) if analysis.is_multi_part and given else analysis.whole
+        signals = self.signals(whole, analysis.is_english, found, specific=not analysis.is_multi_part)
         probability = self._probability(signals)
         if probability < self.model.answer_threshold and not signals.missing and _names_a_found_section(analysis.text, found.hits):
             # A section the question names by its number, found among the best passages, is what it asks

@@ -79,6 +79,17 @@ def test_an_uncovered_part_of_a_multi_part_question_is_named(decider, index):
     assert decision.missing == ("hvad koster den om året",)
 
 
+def test_a_source_a_part_is_asked_of_is_no_name_the_whole_question_seeks(decider, index):
+    """A municipality's own notat seldom writes its name: asked of it in one part, the name is given for the
+    whole question too, as it is for the part."""
+    analysis = analyse_question("Hvad er Børnelinealen i Holstebro, og hvad koster den om året?")
+    first, second = analysis.parts
+    sourced = replace(analysis, parts=(replace(first, sources=("Holstebro",)), second))
+    found = Found(tuple(h for h in index.retriever.hybrid("Børnelinealen") if h.passage.chunk_id == "model-1"), 0.0)
+    sought = decider.decide(analysis, found, [found, found]).signals.name_coverage  # Holstebro sought, and not there
+    assert sought < decider.decide(sourced, found, [found, found]).signals.name_coverage == 1.0
+
+
 def test_an_uncovered_part_the_evidence_answers_is_credited(decider, index):
     question = "Hvad er Børnelinealen, og hvad koster den om året?"
     decision = decide(decider, index, question)
