@@ -100,7 +100,7 @@ MIN_PART_TERMS = 1
 
 # Concern: a particular child (or the family a child lives in: "en familie har det svært") ...
 _CHILD = re.compile(
-    r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
+    r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|sin|sit|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
     r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
@@ -118,7 +118,8 @@ _WORRY = re.compile(
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
-    r"|\bdrikker\b|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
+    r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
+    r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
     rf"|{_HARMS}",
     re.IGNORECASE,
 )

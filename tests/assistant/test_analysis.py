@@ -103,6 +103,8 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Jeg har en dårlig mavefornemmelse omkring en dreng på stuen. Hvem kan jeg tale med?",  # a hunch in a compound
         "Et barn i vores børnehave trives ikke rigtigt. Hvordan skal vi gribe det an?",
         "Hvad gør vi, når en pige i dagplejen ikke længere er i trivsel?",
+        "Hvad gør vi, hvis en mor møder beruset op for at hente sit barn?",  # a parent's own child, a sign of neglect
+        "En far kommer tit påvirket af alkohol, når han henter sin datter. Hvad gør jeg?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -115,6 +117,8 @@ def test_concern_questions_in_everyday_wording(question):
     [
         "Hvor mange pædagoger er bekymrede for børn i deres gruppe?",
         "Hvad er tidlig opsporing?",
+        "Hvordan kan forældre støtte sit barn i sproget?",
+        "Hvor mange børn vokser op med alkoholmisbrug i familien?",
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
