@@ -35,7 +35,7 @@ from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, u
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import labels_of
-from ingest.types import FOOTNOTE, SECTION_SEPARATOR, EvidenceUnit, note_names, section_path
+from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_names, note_number, section_path
 from tidlig.text import (
     MIN_STACK_LINES,
     announced_count,
@@ -853,10 +853,10 @@ def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> l
 def _note_units(units: Sequence[EvidenceUnit], number: str) -> tuple[EvidenceUnit, ...]:
     """The first sentences of note ``number`` among a footnote passage's units (none when its opening
     sentence is not among them)."""
-    start = next((i for i, unit in enumerate(units) if unit.text.startswith(f"{number} ")), None)
+    start = next((i for i, unit in enumerate(units) if note_number(unit.text) == number), None)
     if start is None:
         return ()
-    own = list(itertools.takewhile(lambda unit: not FOOTNOTE.match(unit.text), units[start + 1 :]))  # the next note
+    own = list(itertools.takewhile(lambda unit: note_number(unit.text) is None, units[start + 1 :]))  # up to the next note
     return (units[start], *own)[:NOTE_SENTENCES]
 
 

@@ -68,7 +68,7 @@ from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
 from index.labels import asked_labels, label_line, names_section
-from ingest.types import FOOTNOTE, EvidenceUnit, note_names, search_text
+from ingest.types import EvidenceUnit, note_names, note_number, search_text
 from prompts import load, render
 from tidlig.settings import Settings
 from tidlig.text import STOP, content_terms, count_word, inert_markdown, name_phrases, proper_nouns, split_sentences, stem, words
@@ -501,7 +501,7 @@ class Assistant:
         antecedents = tuple(before.search_text if before else "" for passage in per_passage for before in (None, *passage[:-1]))
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         notes = [dict(note_names(h.passage.context)) for h in hits[:TOP_PASSAGES]]
-        texts = tuple(_annotated(u, named) for passage, named in zip(per_passage, notes, strict=False) for u in passage)
+        texts = tuple(_annotated(u, named) for passage, named in zip(per_passage, notes, strict=True) for u in passage)
         return Found(tuple(hits), max(similarities.values(), default=0.0), texts, antecedents)
 
     def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
@@ -935,7 +935,8 @@ def _annotated(unit: EvidenceUnit, notes: dict[str, str]) -> str:
     """A unit's text as the answerability decision judges it; a footnote's opening sentence with the words
     it annotates (``notes``: number -> words, as its passage names them): "3 Der er ... afsat 4,5 i 2016 og
     8,4 mil i 2017 og 2018." says what was set aside only under "Socialrådgivere i dagtilbud"."""
-    words = notes.get(unit.text.split(" ", 1)[0]) if FOOTNOTE.match(unit.text) else None
+    number = note_number(unit.text)
+    words = notes.get(number) if number else None
     return f"{words}: {unit.search_text}" if words else unit.search_text
 
 

@@ -67,7 +67,7 @@ from ingest.clean import (
     starts_sentence,
     widest_line,
 )
-from ingest.types import FOOTNOTE, SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of, note_name
+from ingest.types import FOOTNOTE, SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of, note_name, note_number
 from tidlig.text import LIST_INDENT, YEAR, is_fragment, list_level, split_sentences, trailing_values
 
 log = logging.getLogger(__name__)
@@ -866,9 +866,9 @@ def _note_groups(paragraph: _Paragraph) -> list[tuple[str, list[_Line]]]:
     """A footnote paragraph's notes, each its number and lines ("" for lines before the first number)."""
     groups: list[tuple[str, list[_Line]]] = []
     for line in paragraph.lines:
-        number = FOOTNOTE.match(line.text)
+        number = note_number(line.text)
         if number or not groups:
-            groups.append((line.text.split()[0] if number else "", []))
+            groups.append((number or "", []))
         groups[-1][1].append(line)
     return groups
 

@@ -111,6 +111,11 @@ FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
 _NOTE_NAME = re.compile(r"note (\d{1,2}) til »([^«]*)«")
 
 
+def note_number(text: str) -> str | None:
+    """The number of the footnote ``text`` opens with ("7 Ugebrevet A4 ..." -> "7"), None for other text."""
+    return text.split(" ", 1)[0] if FOOTNOTE.match(text) else None
+
+
 def note_name(number: str, words: str) -> str:
     """ "note 3 til »Socialrådgivere i dagtilbud«": note ``number`` annotates ``words``."""
     return f"note {number} til »{words}«"
