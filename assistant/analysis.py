@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import STOP, YEAR, content_terms, proper_nouns, words
+from tidlig.text import STOP, YEAR, content_terms, proper_nouns, split_sentences, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -118,7 +118,7 @@ _WORRY = re.compile(
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
-    r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
+    r"|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
     r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
     rf"|{_HARMS}",
     re.IGNORECASE,
@@ -126,14 +126,36 @@ _WORRY = re.compile(
 # ... (a suspected harm that only a child suffers names the child: "hvis jeg mistænker omsorgssvigt?";
 # "tandplejen kan være med til at opdage omsorgssvigt" suspects nothing) ...
 _CHILD_HARM = re.compile(_HARMS, re.IGNORECASE)
+# A harm done to the child, told or suspected: what a report to the municipality is for.
+_HARM_DONE = re.compile(
+    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*", re.IGNORECASE
+)
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it).
 _ASK = re.compile(
     r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem (?:skal|kan)\b",
     re.IGNORECASE,
 )
+# A worry told without a worry word: the speaker asks what to do or whom to turn to ...
+_ACTION_ASK = re.compile(
+    r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi)\b|\bhvad nu\b|\bhvad er (?:min|vores) (?:pligt|opgave|rolle)\b"
+    r"|\bhvem (?:kan|skal|bør) (?:jeg|vi)\b|\bhvem kan hjælpe\b|\bhvordan (?:handler|griber|reagerer|skal|kan|bør) (?:jeg|vi)\b"
+    r"|\bskal (?:jeg|vi) (?:gøre|reagere|handle|sige|kontakte)\b",
+    re.IGNORECASE,
+)
+# ... about a particular child described as departing from the ordinary: something a child does not or no
+# longer do, does again and again, or has begun ("En pige i vuggestuen har tabt sig meget den sidste måned.
+# Hvad gør vi?"). A plan for a child ("Et barn skal starte i skole efter sommerferien. Hvad skal vi gøre ...?")
+# describes no departure and gets the documents' answer, not the guidance for a worry.
+_DEPARTURE = re.compile(
+    r"\b(?:ikke|aldrig|ingen|ingenting|intet|uden|nægter)\b|\b(?:ofte|tit|igen|altid|hele tiden|flere gange|hver dag|dag efter dag)\b"
+    r"|\ber (?:begyndt|holdt op)\b|\bhar tabt sig\b",
+    re.IGNORECASE,
+)
+_CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
+_AGE = re.compile(r"\bpå \d+(?:½)? år\b(?! gammel)|\b\d+ år gamme?l\b", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
     "the",
@@ -238,9 +260,11 @@ def asked_years(text: str) -> tuple[str, ...]:
 
 
 def asked_figures(text: str) -> tuple[str, ...]:
-    """Numbers in the question other than years and ordinals ("9. klasse"): "25 pluspladser" -> ("25",)."""
+    """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
+    says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""
     years = asked_years(text)
-    return tuple(dict.fromkeys(f for f in (m.group(0) for m in _FIGURE.finditer(text)) if f not in years))
+    figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", text)))
+    return tuple(dict.fromkeys(f for f in figures if f not in years))
 
 
 def answer_type(text: str) -> AnswerType:
@@ -314,7 +338,18 @@ def is_concern(text: str) -> bool:
     if proper_nouns(text) and not _OWN_VOICE.search(text):
         return False
     child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text))
-    return bool(child and _WORRY.search(text) and _ASK.search(text))
+    return bool(child and _WORRY.search(text) and _ASK.search(text)) or _told_departure(text)
+
+
+def _told_departure(text: str) -> bool:
+    """A worry told as what a particular child does or lacks, then an ask for what to do: the child and the
+    departure from the ordinary are in the situation, a sentence other than the ask or a hvis/når clause
+    ("Hvad gør jeg, hvis et barn kommer i for tyndt tøj om vinteren dag efter dag?")."""
+    if not _ACTION_ASK.search(text):
+        return False
+    told = [s for s in split_sentences(text) if not _ACTION_ASK.search(s)]
+    situations = [*told, *(m.group(0) for m in _CONDITION.finditer(text))]
+    return any(_CHILD.search(s) and _DEPARTURE.search(s) for s in situations)
 
 
 def topic_terms(text: str) -> list[str]:
@@ -326,10 +361,17 @@ def topic_terms(text: str) -> list[str]:
 
 
 def situation_terms(text: str) -> frozenset[str]:
-    """The content terms of a worry outside the words that voice it and name the child: what the
-    pedagogue's own situation is about. "Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der
-    ikke trives?" -> hurtig, handl, ser, børnehav; a sentence on infants' trivsel shares only the worry."""
-    return frozenset(content_terms(_CHILD.sub(" ", _WORRY.sub(" ", text))))
+    """The content terms of a worry outside the words that voice it, name the child and ask what to do:
+    what the pedagogue's own situation is about. "Hvor hurtigt skal vi handle, når vi ser et barn i
+    børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares only the
+    worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
+    return frozenset(content_terms(_CHILD.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))))
+
+
+def voices_harm(text: str) -> bool:
+    """Whether a worry tells or suspects a harm done to the child (violence, abuse, neglect, marks on the
+    body): "Jeg tror, at en af vores drenge bliver slået derhjemme." does; "En pige trækker sig" does not."""
+    return bool(_HARM_DONE.search(text))
 
 
 def is_worry_word(word: str) -> bool:

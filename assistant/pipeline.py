@@ -43,6 +43,7 @@ from assistant.analysis import (
     situation_terms,
     split_parts,
     topic_terms,
+    voices_harm,
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
@@ -767,9 +768,21 @@ def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:
     it, and come right after what the documents say about its own situation), then the others by how much
     the worry resembles their queries (``resemblance``, one figure per topic): "Jeg har skrevet en
     underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
-    ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties."""
+    ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties.
+
+    The last listed topic (the underretning) is the step after the others, taken when signals, sparring
+    and the parents have not settled the worry: it comes last unless the worry names it ("Jeg har skrevet en
+    underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out) or tells of a
+    harm done to the child (:func:`voices_harm`), where the parents are not the first to involve. Its
+    query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
+    the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
+    notice names the duty to report in every concern answer."""
     asked = asked_guidance(worry)
-    return asked + tuple(sorted((n for n in range(len(resemblance)) if n not in asked), key=lambda n: -resemblance[n]))
+    report = len(resemblance) - 1
+    named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
+    later = () if voices_harm(worry) or report in asked or named else (report,)
+    ranked = sorted((n for n in range(len(resemblance)) if n not in asked and n not in later), key=lambda n: -resemblance[n])
+    return asked + tuple(ranked) + later
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:

@@ -185,6 +185,16 @@ def test_the_guidance_topic_a_worry_resembles_most_comes_first(assistant):
     assert next(line for line in text.splitlines() if line in labels) == "**Underretning**"
 
 
+def test_a_worry_told_without_a_worry_word_gets_the_guidance_with_the_report_last(assistant):
+    """A child who has lost weight is a worry though no word says so: it was declined with three unrelated
+    headings. The report to the municipality is the step after the others, and the notice names the duty."""
+    answer = assistant.ask("En pige i vuggestuen har tabt sig meget den sidste måned. Hvad gør vi?")
+    assert answer.text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
+    labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
+    assert len(labels) == len(guidance_parts()) and labels[-1] == "**Underretning**"
+    assert any("underretningspligt" in notice for notice in answer.notices)
+
+
 def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistant):
     """What to watch for is guidance for every worry: the signals a pedagogue must notice and the risk
     factors of a vulnerable family, read in document order under their label alone."""

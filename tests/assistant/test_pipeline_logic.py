@@ -250,10 +250,20 @@ def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
     worry = "Kan vi sparre med nogen, når vi er urolige for en pige?"  # asks for "Sparring om bekymringen"
     sparring = next(n for n, part in enumerate(guidance_parts()) if part.label == "Sparring om bekymringen")
     resemblance = [0.80] * len(guidance_parts())
-    resemblance[-1] = 0.90
+    resemblance[0] = 0.90
     order = guidance_order(worry, resemblance)
-    rest = [n for n in range(len(resemblance) - 1) if n != sparring]
-    assert order == (sparring, len(resemblance) - 1, *rest)
+    rest = [n for n in range(1, len(resemblance)) if n != sparring]
+    assert order == (sparring, 0, *rest)
+
+
+def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_told():
+    report = len(guidance_parts()) - 1
+    assert guidance_parts()[report].label == "Underretning"
+    resemblance = [0.80] * len(guidance_parts())
+    resemblance[report] = 0.90  # its query resembles most worries
+    assert guidance_order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?", resemblance)[-1] == report
+    assert guidance_order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", resemblance)[0] == report
+    assert guidance_order("Skal jeg lave en underretning, når jeg er urolig for en pige?", resemblance)[0] == report
 
 
 def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
