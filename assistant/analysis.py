@@ -148,7 +148,9 @@ _ACTION_ASK = re.compile(
 # Hvad gør vi?"). A plan for a child ("Et barn skal starte i skole efter sommerferien. Hvad skal vi gøre ...?")
 # describes no departure and gets the documents' answer, not the guidance for a worry.
 _DEPARTURE = re.compile(
-    r"\b(?:ikke|aldrig|ingen|ingenting|intet|uden|nægter)\b|\b(?:ofte|tit|igen|altid|hele tiden|flere gange|hver dag|dag efter dag)\b"
+    r"\b(?:ikke|aldrig|ingen|ingenting|intet|uden|nægter)\b"
+    r"|\b(?:ofte|tit|igen|altid|hele tiden|flere gange|hver dag|dag efter dag)(?: (?:om|i|hver) (?:ugen|dagen|måneden|uge|dag|måned))?\b"
+    r"|\b(?:i|på) (?:flere|mange|et par|to|tre|fire|fem|\d+) (?:dage|uger|måneder)\b|\bden sidste (?:tid|uge|måned)\b"
     r"|\ber (?:begyndt|holdt op)\b|\bhar tabt sig\b",
     re.IGNORECASE,
 )
@@ -361,11 +363,14 @@ def topic_terms(text: str) -> list[str]:
 
 
 def situation_terms(text: str) -> frozenset[str]:
-    """The content terms of a worry outside the words that voice it, name the child and ask what to do:
+    """The content terms of a worry outside the words that voice it, name the child, tell how often or
+    how long it departs from the ordinary ("flere gange om ugen"; a survey's "en eller flere gange om
+    ugen" is not about the same) and ask what to do:
     what the pedagogue's own situation is about. "Hvor hurtigt skal vi handle, når vi ser et barn i
     børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares only the
     worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
-    return frozenset(content_terms(_CHILD.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))))
+    told = _DEPARTURE.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
+    return frozenset(content_terms(_CHILD.sub(" ", told)))
 
 
 def voices_harm(text: str) -> bool:

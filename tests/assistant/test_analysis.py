@@ -353,6 +353,10 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
         {"hurt", "ser", "børnehav"}
     )
     assert "grib" not in situation_terms("Vi har en dreng, som ingen af de andre børn vil lege med. Hvordan griber vi det an?")
+    # How often and how long: a survey's "en eller flere gange om ugen" is not about going without breakfast.
+    assert situation_terms("En dreng kommer flere gange om ugen uden at have fået morgenmad i flere dage. Hvad gør jeg?") == frozenset(
+        {"kom", "fået", "morgenmad"}
+    )
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
 
 
