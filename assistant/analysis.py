@@ -107,6 +107,8 @@ _CHILD = re.compile(
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",
     re.IGNORECASE,
 )
+# A parent who hits or threatens, or a weapon in the child's home: a danger to the child, whoever tells it.
+_DANGER = r"\b(?:mor|far|\w+far|\w+mor|forældre\w*) (?:slår|slog|sparker|truer|har slået)\b|\bvåben\b|\bpistol\w*"
 # Harms that only a child suffers: each voices a worry, and a suspected one names the child (below).
 _HARMS = r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*"
 # ... and a worry, a hunch or a sign of distress ...
@@ -118,7 +120,8 @@ _WORRY = re.compile(
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
-    r"|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
+    rf"|{_DANGER}|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*"
+    r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
     r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
     rf"|{_HARMS}",
     re.IGNORECASE,
@@ -128,7 +131,8 @@ _WORRY = re.compile(
 _CHILD_HARM = re.compile(_HARMS, re.IGNORECASE)
 # A harm done to the child, told or suspected: what a report to the municipality is for.
 _HARM_DONE = re.compile(
-    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*", re.IGNORECASE
+    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}",
+    re.IGNORECASE,
 )
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it).

@@ -146,6 +146,7 @@ def test_questions_about_the_topic_are_not_concerns(question):
         "En mor har flere gange råbt ad sit barn i garderoben. Hvad skal jeg gøre?",
         "Hvad skal jeg gøre, hvis en elev fortæller, at hun ikke tør gå hjem?",
         "En dreng er holdt op med at tale med de voksne på stuen. Hvad kan vi gøre?",
+        "Et barn i min gruppe har sagt, at far har en pistol derhjemme. Hvem skal vi kontakte?",  # a danger: the one missed
     ],
 )
 def test_a_worry_told_as_what_the_child_does(question):

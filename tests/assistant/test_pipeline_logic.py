@@ -263,6 +263,8 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
     resemblance[report] = 0.90  # its query resembles most worries
     assert guidance_order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?", resemblance)[-1] == report
     assert guidance_order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", resemblance)[0] == report
+    assert guidance_order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?", resemblance)[0] == report
+    assert guidance_order("En af vores drenge slår de andre. Hvad gør vi?", resemblance)[-1] == report  # he hits, no one hits him
     assert guidance_order("Skal jeg lave en underretning, når jeg er urolig for en pige?", resemblance)[0] == report
 
 
