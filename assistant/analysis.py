@@ -161,7 +161,7 @@ _DEPARTURE = re.compile(
 _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
-_AGE = re.compile(r"\bpå \d+(?:½)? år\b(?! gammel)|\b\d+ år gamme?l\b", re.IGNORECASE)
+_AGE = re.compile(r"\bpå \d+(?:½)? år\b|\b\d+(?:½)? år (?:gammel|gamle)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
     "the",
@@ -367,12 +367,11 @@ def topic_terms(text: str) -> list[str]:
 
 
 def situation_terms(text: str) -> frozenset[str]:
-    """The content terms of a worry outside the words that voice it, name the child, tell how often or
-    how long it departs from the ordinary ("flere gange om ugen"; a survey's "en eller flere gange om
-    ugen" is not about the same) and ask what to do:
-    what the pedagogue's own situation is about. "Hvor hurtigt skal vi handle, når vi ser et barn i
-    børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares only the
-    worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
+    """What the pedagogue's own situation is about: the content terms of a worry outside the words that
+    voice it, name the child, ask what to do, and tell how often or how long ("flere gange om ugen"; a
+    survey's "en eller flere gange om ugen" is not about the same). "Hvor hurtigt skal vi handle, når vi ser
+    et barn i børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares
+    only the worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
     told = _DEPARTURE.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
     return frozenset(content_terms(_CHILD.sub(" ", told)))
 

@@ -233,12 +233,12 @@ def _from_named_passages(
     """A part of a multi-part question that names a place or a person ("Hvad anbefaler KL om sundhedsplejen,
     og hvad gør Holstebro?") is answered by passages that name it in their text or headings and, for a part
     that does not lean on the one before it, hold the rest of what it asks (NAMED_TOPIC_SHARE of its other
-    terms), when any of the candidates' do. Scored on its
-    own few words, "hvad gør Holstebro?" had been answered with KL's recommendations on sundhedsplejen again,
-    though Holstebro's case was among the passages; Aarhus' case on tandplejen does not answer "Hvor mange
-    pluspladser har Aarhus Kommune?". A name that is a document's setting ("i Danmark", see
-    :meth:`RelevanceScorer.is_setting`) is no such name: the passages on Danish figures seldom repeat it. A
-    part asked of a publisher is answered by its sources instead (see :func:`_from_named_sources`)."""
+    terms), when any of the candidates' do. Scored on its own few words, "hvad gør Holstebro?" had been
+    answered with KL's recommendations on sundhedsplejen again, though Holstebro's case was among the
+    passages; Aarhus' case on tandplejen does not answer "Hvor mange pluspladser har Aarhus Kommune?". A
+    name that is a document's setting ("i Danmark", see :meth:`RelevanceScorer.is_setting`) is no such name:
+    the passages on Danish figures seldom repeat it. A part asked of a publisher is answered by its sources
+    instead (see :func:`_from_named_sources`)."""
     asked = [name for name in proper_nouns(part.text) if not relevance.is_setting(name)]
     if part.sources or not asked:
         return scores

@@ -172,6 +172,8 @@ def test_a_plan_for_a_child_is_not_a_worry(question):
 def test_a_childs_age_is_not_an_asked_figure():
     assert asked_figures("En pige på 5 år har et seksualiseret sprog og leg. Hvem kan jeg drøfte det med?") == ()
     assert asked_figures("Hvor mange af de 25 pluspladser gik til børn på 3 år?") == ("25",)
+    assert asked_figures("Vores dreng er 4 år gammel og vil ikke tale. Hvad gør vi?") == ()
+    assert asked_figures("Hvor mange børn, der er 3 år gamle, bliver sprogvurderet?") == ()
 
 
 def test_asked_years_figures_and_names():
