@@ -59,7 +59,12 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     ("place", re.compile(r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b")),
     (
         "person",
-        re.compile(r"\bhvem\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk)\b|\bwho\b"),
+        re.compile(
+            r"\bhvem\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk)\b|\bwho\b"
+            # whom to turn to: "Hvor kan vi henvende os?", "Kan vi få vejledning fra nogen?"
+            r"|\bhvor kan (?:jeg|vi|man) (?:henvende|søge hjælp|få hjælp|få råd)\b"
+            r"|\b(?:hjælp|råd|vejledning|sparring) (?:fra|af|hos) nogen\b"
+        ),
     ),
     ("reason", re.compile(r"\bhvorfor\b|\bhvad er (?:grunden|årsagen|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
     (
@@ -143,8 +148,10 @@ _ASK = re.compile(
 # A worry told without a worry word: the speaker asks what to do or whom to turn to ...
 _ACTION_ASK = re.compile(
     r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi)\b|\bhvad nu\b|\bhvad er (?:min|vores) (?:pligt|opgave|rolle)\b"
-    r"|\bhvem (?:kan|skal|bør) (?:jeg|vi)\b|\bhvem kan hjælpe\b|\bhvordan (?:handler|griber|reagerer|skal|kan|bør) (?:jeg|vi)\b"
-    r"|\bskal (?:jeg|vi) (?:gøre|reagere|handle|sige|kontakte)\b",
+    r"|\bhvem (?:\w+ ){0,3}?(?:kan|skal|bør) (?:jeg|vi)\b|\bhvem kan hjælpe\b"
+    r"|\bhvordan (?:handler|griber|reagerer|skal|kan|bør) (?:jeg|vi)\b"
+    r"|\bskal (?:jeg|vi) (?:gøre|reagere|handle|sige|kontakte)\b|\bkan (?:jeg|vi) få (?:\w+ )?(?:hjælp|råd|sparring|støtte|vejledning)\b"
+    r"|\bhvor kan (?:jeg|vi) (?:få|søge|henvende)\b|\bhvilken (?:hjælp|støtte|rådgivning) kan (?:jeg|vi)\b",
     re.IGNORECASE,
 )
 # ... about a particular child described as departing from the ordinary: something a child does not or no

@@ -31,9 +31,10 @@ import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from assistant.analysis import (
+    AnswerType,
     QuestionAnalysis,
     QuestionPart,
     analyse_question,
@@ -835,12 +836,15 @@ def asked_guidance(question: str) -> tuple[int, ...]:
     therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",
     "Forældrene ... holder os på afstand. Hvordan kan vi nå dem?" for "Inddrag forældrene tidligt". A
     label's words that voice the worry itself ("bekymringen") do not count; a question word and a label
-    word match when one stem begins the other."""
+    word match when one stem begins the other. A topic also answers the kind of ask it is marked for in
+    prompts/concern_topics.txt: "En pige i min gruppe trækker sig, hvem skal jeg tale med?" asks whom to
+    involve, which "Sparring om bekymringen" answers."""
     asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
+    kind = answer_type(question)
     return tuple(
         number
-        for number, stems in enumerate(_guidance_label_stems())
-        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems)
+        for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
+        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems) or (kind != "procedure" and part.answer_type == kind)
     )
 
 
@@ -920,12 +924,16 @@ def concern_topics() -> list[str]:
 @functools.cache
 def guidance_parts() -> tuple[QuestionPart, ...]:
     """A concern answer's guidance topics as labelled parts: one "label: query" line each in
-    prompts/concern_topics.txt; the label heads the topic's units in the answer. Read once: every query
-    embedding asks whether its text is a topic (see ``Assistant._embed``)."""
+    prompts/concern_topics.txt; the label heads the topic's units in the answer. A line may end with
+    " | <answer type>", the kind of ask the topic answers ("| person": "Hvem kan vi tale med?" asks for
+    sparring); the others answer what to do (procedure). Read once: every query embedding asks whether its
+    text is a topic (see ``Assistant._embed``)."""
     parts = []
     for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
-        label, _, query = line.partition(": ")
-        parts.append(QuestionPart(query, "procedure", tuple(content_terms(query)), label))
+        label, _, rest = line.partition(": ")
+        query, _, kind = rest.partition(" | ")
+        answers = cast(AnswerType, kind.strip() or "procedure")
+        parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
 
 

@@ -34,6 +34,8 @@ from tidlig.text import content_terms
         ("Hvilke kommuner var med i samarbejdet?", "place"),
         ("Hvem skal underrette kommunen?", "person"),
         ("Hvilke fagpersoner sidder i teamet?", "person"),
+        ("Hvor kan vi henvende os, når et barn ikke har madpakke med?", "person"),  # whom to turn to
+        ("Kan vi få vejledning fra nogen?", "person"),
         ("Hvorfor er tandplejen vigtig?", "reason"),
         ("Hvad er en indsatstrappe?", "definition"),
         ("Hvad betyder foregribende indsats?", "definition"),
@@ -153,6 +155,24 @@ def test_a_worry_told_as_what_the_child_does(question):
     assert is_concern(question)
 
 
+# The ask for whom to turn to, in the words pedagogues use (set D, written before the asks were widened
+# for the first two of these; one ask, "Hvilken hjælp kan vi få?", was then added for the one missed).
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vi har en pige på stuen, der ikke vil spise sin mad. Hvem i kommunen kan vi få råd af?",
+        "En dreng på 4 år bider de andre børn hver dag. Kan vi få hjælp fra PPR?",
+        "Et barn i dagplejen sover aldrig til middag og skriger meget. Kan vi få vejledning fra nogen?",
+        "Vores yngste elev har ikke haft madpakke med i to uger. Hvor kan vi henvende os?",
+        "Et barn kommer hver dag uden jakke, selvom det er vinter. Kan vi få råd fra en socialrådgiver?",
+        "En pige i børnehaven spiser ikke frokost og siger, der ikke er mad derhjemme. Hvor kan jeg søge hjælp?",
+        "En dreng på 3 år har ingen ord endnu. Hvilken hjælp kan vi få?",
+    ],
+)
+def test_a_worry_that_asks_whom_to_turn_to(question):
+    assert is_concern(question)
+
+
 # A particular child and an ask for what to do, but a plan, not a departure from the ordinary.
 @pytest.mark.parametrize(
     "question",
@@ -163,6 +183,9 @@ def test_a_worry_told_as_what_the_child_does(question):
         "Et barn flytter til en anden kommune. Hvad skal vi sende med?",
         "Vi har en elev, der er rigtig dygtig til matematik. Hvordan kan vi udfordre ham?",
         "En pige skal have en handleplan. Hvem skal være med til mødet?",
+        "Et barn skal starte i børnehave efter sommerferien. Hvem i kommunen kan vi kontakte om overleveringen?",
+        "En ny pige starter på stuen i morgen. Hvor kan jeg få råd om en god opstart?",
+        "Vi skal have en praktikant. Kan vi få vejledning om det?",
     ],
 )
 def test_a_plan_for_a_child_is_not_a_worry(question):

@@ -195,6 +195,24 @@ def test_a_worry_told_without_a_worry_word_gets_the_guidance_with_the_report_las
     assert any("underretningspligt" in notice for notice in answer.notices)
 
 
+@pytest.mark.parametrize(
+    "worry",
+    [
+        "En dreng i 2. klasse tisser i bukserne flere gange om ugen. Hvem skal vi snakke med?",
+        "Vi har en pige på stuen, der ikke vil spise sin mad. Hvem i kommunen kan vi få råd af?",  # was declined
+    ],
+)
+def test_a_worry_that_asks_whom_to_turn_to_is_answered_by_the_sparring(assistant, worry):
+    """Whom to talk to is what the documents' guidance on sparring answers: the answer says it gives their
+    guidance (not that they describe nothing of it) and opens with the social worker as sparring partner."""
+    answer = assistant.ask(worry)
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
+    assert labels[0] == "**Sparring om bekymringen**"
+    assert "socialrådgiver" in answer.short_answer.split("**Sparring om bekymringen**")[1].split("\n\n**")[0]
+    assert any("underretningspligt" in notice for notice in answer.notices)
+
+
 def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistant):
     """What to watch for is guidance for every worry: the signals a pedagogue must notice and the risk
     factors of a vulnerable family, read in document order under their label alone."""

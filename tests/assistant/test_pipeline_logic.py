@@ -240,6 +240,9 @@ def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
             ["Sparring om bekymringen", "Inddrag forældrene tidligt"],
         ),
         ("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvad gør jeg?", []),  # "bekymret" voices the worry
+        # Whom to turn to: the topic marked "| person" in prompts/concern_topics.txt answers it.
+        ("En dreng i 2. klasse tisser i bukserne flere gange om ugen. Hvem skal vi snakke med?", ["Sparring om bekymringen"]),
+        ("Vores yngste elev har ikke haft madpakke med i to uger. Hvor kan vi henvende os?", ["Sparring om bekymringen"]),
     ],
 )
 def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
