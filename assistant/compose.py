@@ -644,10 +644,17 @@ def _answer_order(
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:
     """``ranked`` with the likeliest unit that holds the expected answer (the asked kind of figure, a
     year, a place, a role) first, when none of the first ``limit`` does: "Hvad koster ...?" answered by
-    a list of aims that names no sum is no answer, whatever the scores say."""
+    a list of aims that names no sum is no answer, whatever the scores say. A list item moved first keeps
+    the question's rarest term when the likeliest unit holds it: "hvilke" asks for a list less surely than
+    "hvor mange" for a figure, and for "Hvilke erfaringer har kommunerne med socialrådgivere i
+    daginstitutioner?" a list on the municipalities' requirements for their socio-economic funds, naming no
+    social worker, opened the answer above Copenhagen's social workers. A figure, a time or a place moved
+    first need not ("Hvilken kommune har det?" opens with "I Frederikshavn Kommune ...")."""
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
-    typed = next((s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected)), None)
+    rarest = expected.listed and bool(ranked) and ranked[0].holds_rarest_term(part)
+    movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
+    typed = next((s for s in movable if s.holds_rarest_term(part) or not rarest), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
 
 

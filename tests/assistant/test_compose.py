@@ -660,6 +660,19 @@ def test_a_question_for_a_sum_is_answered_by_the_unit_that_names_one():
     assert "Svømmehallen" not in text  # likely, but it shares none of the question's words
 
 
+@pytest.mark.parametrize(("rarest", "opening"), [("pluspladser", "Der er 500 pluspladser"), ("opsporing", "KL anbefaler tre ting")])
+def test_a_list_moves_first_for_a_which_question_only_when_it_keeps_the_rarest_term_the_likeliest_unit_holds(rarest, opening):
+    """"Hvilke erfaringer ..." expects a list, less surely than "hvor mange" a figure: a list that leaves
+    out the term the likeliest sentence holds (here "pluspladser") does not open the answer above it."""
+    question = "Hvilke erfaringer har kommunerne med pluspladser og opsporing?"
+    likely = {"500 pluspladser": 0.9, "Sundhedsplejen": 0.85, "Pladserne er": 0.8, "Holstebro": 0.75}
+    units = scored_units(question, {**likely, "KL anbefaler": 0.6, "styrker den": 0.6, "inddrages": 0.6, "sparring": 0.6})
+    units = [replace(u, features=({"rarest_term": float(rarest in u.unit.text)},)) for u in units]
+    text = CitatComposer().compose(analyse_question(question), units, "answer", ()).short_answer
+    assert analyse_question(question).answer_type == "list"
+    assert text.startswith(opening)
+
+
 def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figures():
     question = "Hvad koster sprogpakkerne i 2017?"
     text = compose(question, {"sprogligt eller socialt": 0.9, "Sprogpakker": 0.1}, outcome="partial").short_answer
