@@ -471,7 +471,10 @@ _TIME_UNITS = r"(?:timer?|timers|dage?|døgn|uger?|måneder?|år)"
 _MONEY_ASK = re.compile(
     r"\bhvad (?:kost\w*|er prisen)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
-    r"|\b(?:prisen|udgiften|udgifterne|budgettet|beløbet|besparelsen) (?:på|for|til|ved)\b"
+    # The sum itself asked for ("Hvad er udgifterne til ...?"), not a sum the question is about: "Hvilke
+    # modeller for styring af udgifterne til specialundervisning findes der?" got "de nævner ikke beløbet".
+    r"|\bhvad (?:er|var|bliver|blev) (?:\w+ ){0,2}(?:pris(?:en)?|udgift(?:en|erne)?|budget(?:tet)?|beløb(?:et)?|besparelsen?)"
+    r" (?:på|for|til|ved)\b"
 )
 _PERIOD_ASK = re.compile(
     rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"

@@ -235,6 +235,8 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvilken frist har kommunen for at svare?", "period", "nogen frist"),
         ("Hvad var normeringen i vuggestuerne i 2023?", "count", "normeringen"),
         ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
+        ("Hvad var den samlede udgift til pluspladser?", "money", "beløbet"),
+        ("Hvad er udgifterne til specialundervisning?", "money", "beløbet"),
     ],
 )
 def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
@@ -244,7 +246,17 @@ def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kin
     assert analyse_question(question).detail == detail
 
 
-@pytest.mark.parametrize("question", ["Hvad er en indsatstrappe?", "Hvordan inddrager vi forældrene?", "Hvornår skal jeg underrette?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvad er en indsatstrappe?",
+        "Hvordan inddrager vi forældrene?",
+        "Hvornår skal jeg underrette?",
+        # A sum the question is about, not the sum it asks for: it was answered "de nævner ikke beløbet".
+        "Hvilke modeller for styring af udgifterne til specialundervisning findes der?",
+        "Hvordan styrer Hedensted udgifterne til specialundervisning?",
+    ],
+)
 def test_a_question_without_a_figure_asks_no_detail(question):
     assert asked_detail(question) is None
 
