@@ -272,6 +272,21 @@ def asked_years(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
 
 
+# What a source is asked to say about: "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid".
+_ASKED_ABOUT = re.compile(
+    r"\b(?:anbefaler|siger|mener|skriver|står der|fortæller|beskriver|ved vi|ved man|viser)\b[^?.!]*?\bom\s+((?:\w+\s+){0,3}\w+)",
+    re.IGNORECASE,
+)
+
+
+def asked_topic(text: str) -> str:
+    """The first content word of what a question asks a source to say something about ("om ..."), or "":
+    "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid"; "Hvad siger KL om at bringe
+    specialviden ud?" -> "bringe"."""
+    match = _ASKED_ABOUT.search(text)
+    return next((w for w in words(match.group(1)) if content_terms(w)), "") if match else ""
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
     says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""

@@ -48,6 +48,7 @@ from assistant.analysis import (
     QuestionPart,
     asked_detail,
     asked_figures,
+    asked_topic,
     asked_years,
     detail_terms,
     holds_answer_type,
@@ -311,7 +312,7 @@ class Answerability:
             coverage=max((stats.coverage(terms, text) for text in texts), default=0.0),
             rare_coverage=max((stats.coverage(rare, text) for text in texts), default=0.0),
             unknown_terms=sum(stats.idf(t) for t in terms if not stats.known(t)) / total_idf,
-            unknown_names=tuple(dict.fromkeys(n for n in proper_nouns(question.text) if not stats.knows_word(n))),
+            unknown_names=unknown_names(question.text, stats),
             absent_years=tuple(y for y in asked_years(question.text) if not any(y in b for b in bodies)),
             absent_figures=tuple(f for f in asked_figures(question.text) if not any(_has_figure(f, b) for b in bodies)),
             type_found=any(holds_answer_type(b, question.answer_type) for b in bodies[:3]),
@@ -487,6 +488,18 @@ def _head_forms(name: str, vocabulary: Collection[str]) -> set[str]:
         return set()
     heads = [lowered[i:] for i in range(3, len(lowered) - 6) if lowered[i:] in vocabulary]
     return {form for head in heads[:1] for form in (head, head + "s")}
+
+
+def unknown_names(question: str, stats: RelevanceScorer) -> tuple[str, ...]:
+    """The names in ``question`` that the documents never use, and the topic it asks a source about when
+    they never use that word, nor its parts as words of their own: "Hvad anbefaler KL om skærmtid for små
+    børn?" lacks "skærmtid", which no document mentions; KL's recommendations on other things do not answer
+    it. A name or topic the documents lack is named in the answer's first line."""
+    lacking = [n for n in proper_nouns(question) if not stats.knows_word(n)]
+    topic = asked_topic(question)
+    if topic and not stats.knows_word_or_parts(topic):
+        lacking.append(topic)
+    return tuple(dict.fromkeys(lacking))
 
 
 def _agreement(top: Sequence[ScoredPassage]) -> float:

@@ -11,6 +11,7 @@ Example::
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -24,6 +25,9 @@ from tidlig.text import content_terms, words
 # not repeat. Required in the unit giving a figure, København and Danmark flagged 2 answerable train
 # questions (budget rows of København's notat, national figures).
 SETTING_SHARE = 0.03
+# The shortest part of a compound that counts as a word of its own (see knows_word_or_parts): shorter
+# words ("tid", "dag", "jo") end or begin too many unrelated words.
+MIN_COMPOUND_PART = 4
 
 
 class RelevanceScorer:
@@ -38,6 +42,7 @@ class RelevanceScorer:
         self._idf = {t: math.log(1 + count / (1 + df)) for t, df in document_frequency.items()}
         self._unknown_idf = math.log(1 + count)
         self.vocabulary = frozenset(vocabulary)
+        self._sorted_vocabulary = sorted(w.lower() for w in vocabulary)
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)
@@ -53,6 +58,25 @@ class RelevanceScorer:
             or lowered.removesuffix("s") in self.vocabulary
             or any(self.known(term) for term in content_terms(word))
         )
+
+    def knows_word_or_parts(self, word: str) -> bool:
+        """:meth:`knows_word`, or a compound of a word the corpus uses, possibly inflected, and a word it
+        uses ("pluspladsordningen": "pluspladser" and "ordningen"; a linking s or e may join them): the
+        documents may use its parts apart."""
+        lowered = word.lower()
+        if self.knows_word(lowered):
+            return True
+        for cut in range(MIN_COMPOUND_PART, len(lowered) - MIN_COMPOUND_PART + 1):
+            head, tail = lowered[:cut], lowered[cut:]
+            heads = (head, head[:-1]) if head[-1] in "se" and len(head) > MIN_COMPOUND_PART else (head,)
+            if self.knows_word(tail) and any(self._begins_a_word(h) for h in heads):
+                return True
+        return False
+
+    def _begins_a_word(self, prefix: str) -> bool:
+        """Whether a word of the corpus begins with ``prefix`` ("plusplads" begins "pluspladser")."""
+        at = bisect.bisect_left(self._sorted_vocabulary, prefix)
+        return at < len(self._sorted_vocabulary) and self._sorted_vocabulary[at].startswith(prefix)
 
     def passage_share(self, term: str) -> float:
         """The share of passages that use ``term``, from its IDF."""

@@ -8,6 +8,7 @@ from assistant.analysis import (
     answer_type,
     asked_figures,
     asked_detail,
+    asked_topic,
     detail_terms,
     holds_count,
     holds_detail,
@@ -190,6 +191,20 @@ def test_a_worry_that_asks_whom_to_turn_to(question):
 )
 def test_a_plan_for_a_child_is_not_a_worry(question):
     assert not is_concern(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Hvad anbefaler KL om skærmtid for små børn?", "skærmtid"),
+        ("Hvad siger KL og Hedensted om at bringe specialviden ud?", "bringe"),
+        ("Hvad ved vi om effekten af socialrådgivere?", "effekten"),
+        ("Hvad er en indsatstrappe?", ""),
+        ("Hvordan taler jeg med forældrene om bekymringen?", ""),  # no source asked what it says
+    ],
+)
+def test_the_topic_a_source_is_asked_about(question, topic):
+    assert asked_topic(question) == topic
 
 
 def test_a_childs_age_is_not_an_asked_figure():

@@ -51,6 +51,14 @@ def test_a_name_the_documents_never_use_is_declined_and_named(decider, index):
     assert decision.missing == ("Odense",)
 
 
+def test_a_topic_asked_of_a_source_that_the_documents_never_use_is_declined_and_named(decider, index):
+    """The recommendations of a source the documents quote do not answer what it says about a topic they
+    never mention; a topic made of words they do use (its parts) may be covered, so it is not named."""
+    decision = decide(decider, index, "Hvad anbefaler Holstebro om skærmtid for nye forældre?")
+    assert decision.outcome == "decline" and decision.missing == ("skærmtid",)
+    assert "forældrekursus" not in decide(decider, index, "Hvad siger Holstebro om et forældrekursus?").missing
+
+
 def test_a_compound_name_is_found_by_its_head_in_the_definite_form():
     # A slide calls "Trivselskommissionen" "Kommissionen"; a place name has no such head.
     passage = [set(words("Kommissionens målgruppe er børn mellem 0-25 år."))]

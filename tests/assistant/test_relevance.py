@@ -22,3 +22,11 @@ def test_a_name_loses_the_genitive_a_question_gave_it_only_where_the_corpus_uses
     assert scorer.base_form("Heckmans") == "Heckman" and scorer.base_form("Holstebros") == "Holstebro"
     assert scorer.base_form("Aarhus") == "Aarhus" and scorer.base_form("Borås") == "Borås"
     assert scorer.base_form("Heckman") == "Heckman"
+
+
+def test_a_compound_of_words_the_corpus_uses_is_known_by_its_parts():
+    scorer = RelevanceScorer(["Der er 527 pluspladser i byen.", "Ordningen gælder alle børn.", "Tiden går."])
+    assert scorer.knows_word_or_parts("pluspladsordningen")  # "pluspladser" begins with its head
+    assert scorer.knows_word_or_parts("Pluspladser")
+    assert not scorer.knows_word_or_parts("skærmtid")  # "tid" is too short to count as a part
+    assert not scorer.knows_word_or_parts("fluorordning")
