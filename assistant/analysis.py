@@ -274,7 +274,8 @@ def asked_years(text: str) -> tuple[str, ...]:
 
 # What a source is asked to say about: "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid".
 _ASKED_ABOUT = re.compile(
-    r"\b(?:anbefaler|siger|mener|skriver|står der|fortæller|beskriver|ved vi|ved man|viser)\b[^?.!]*?\bom\s+((?:\w+\s+){0,3}\w+)",
+    r"\b(?:anbefaler|siger|mener|skriver|står der|fortæller|beskriver|ved vi|ved man|viser)\b[^?.!]*?\bom\s+((?:\w+\s+){0,3}\w+)"
+    r"|\b(?:arbejder|arbejdet|gør|gjort|griber)\b[^?.!]*?\bmed\s+((?:\w+\s+){0,3}\w+)",  # "Hvordan arbejder X med ...?"
     re.IGNORECASE,
 )
 
@@ -284,7 +285,7 @@ def asked_topic(text: str) -> str:
     "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid"; "Hvad siger KL om at bringe
     specialviden ud?" -> "bringe"."""
     match = _ASKED_ABOUT.search(text)
-    return next((w for w in words(match.group(1)) if content_terms(w)), "") if match else ""
+    return next((w for w in words(match.group(1) or match.group(2)) if content_terms(w)), "") if match else ""
 
 
 def asked_figures(text: str) -> tuple[str, ...]:

@@ -199,6 +199,7 @@ def test_a_plan_for_a_child_is_not_a_worry(question):
         ("Hvad anbefaler KL om skærmtid for små børn?", "skærmtid"),
         ("Hvad siger KL og Hedensted om at bringe specialviden ud?", "bringe"),
         ("Hvad ved vi om effekten af socialrådgivere?", "effekten"),
+        ("Hvordan arbejder kommunerne med skærmtid i dagtilbud?", "skærmtid"),
         ("Hvad er en indsatstrappe?", ""),
         ("Hvordan taler jeg med forældrene om bekymringen?", ""),  # no source asked what it says
     ],
