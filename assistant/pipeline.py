@@ -50,6 +50,7 @@ from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityMo
 from assistant.citations import CitationBook
 from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
 from assistant.evidence import (
+    NAMED_TOPIC_SHARE,
     Candidate,
     EvidenceGatherer,
     ScoredUnit,
@@ -424,8 +425,11 @@ class Assistant:
         neither the case nor the units quoted from it use: "Hvilken opsporingsmodel bruger dagplejen i
         Hedensted Kommune?" is not answered by a model five other municipalities developed, and the case
         lead-in must not present it as the answer. So is one whose case only the name found (it is not among
-        the best passages for the question without its names): "Hvordan arbejder Varde med sprogscreening?"
-        is not answered by Varde's case on børnefaglige undersøgelser."""
+        the best passages for the question without its names) and whose quoted passages do not hold what it
+        asks about: "Hvordan arbejder Varde med sprogscreening?" is not answered by Varde's case on
+        børnefaglige undersøgelser, while "Hvordan arbejder Viborg med tidlig opsporing?" is answered by
+        Viborg's case titled "... styrker tidlig opsporing ...", though other passages on tidlig opsporing
+        outrank it without the name."""
         case = _lead_case(assessment, hits)
         if case is None:
             return assessment
@@ -440,6 +444,9 @@ class Assistant:
             return assessment
         found = self._retrieve(unnamed, CASE_TOPIC_K, assessment.filters)
         if any(case_name(h.passage.metadata) == case for h in found.hits):
+            return assessment
+        quoted = " ".join(search_text(h.passage.text, h.passage.context) for h in hits if case_name(h.passage.metadata) == case)
+        if state.statistics.coverage(topic_terms(unnamed), quoted) >= NAMED_TOPIC_SHARE:
             return assessment
         return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
 

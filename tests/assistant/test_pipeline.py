@@ -44,6 +44,9 @@ def test_a_case_question_names_the_municipality_and_cites_the_case(assistant):
         # The case is what the question asks about, also without the name.
         ("Hvordan hjælper Frederikshavn urolige børn og deres forældre?", "answer"),
         ("Hvilke resultater har Aalborg fået?", "answer"),  # asks what the municipality achieved: no topic of its own
+        # Outranked without the name by other passages on the topic, but the case's own title holds it.
+        ("Hvordan arbejder Viborg med tidlig opsporing?", "answer"),
+        ("Hvordan arbejder Ringsted med unge?", "answer"),
     ],
 )
 def test_a_case_found_only_by_its_municipalitys_name_is_not_presented_as_the_answer(assistant, question, outcome):
