@@ -143,6 +143,7 @@ class Assessment:
     decision: Decision
     case_examples: Found | None = None  # the best case-example passages, when several examples are asked for
     guidance_order: tuple[int, ...] = ()  # a concern answer's guidance topics in the order they are shown
+    asked_guidance: tuple[int, ...] = ()  # the guidance topics the worry asks for (see asked_guidance)
     filters: PassageFilter | None = None  # the passages the question was asked of (any further search stays within them)
 
     @property
@@ -365,7 +366,10 @@ class Assistant:
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
         guidance = self._guidance(state, filters) if analysis.is_concern else ()
-        order = guidance_order(analysis.text, self._resemblance(vector)) if analysis.is_concern else ()
+        # A follow-up asks for a topic in its own words: "forældrene" of "Findes der et forløb ..., hvor
+        # forældrene er med?" is not what "Hvad nu, hvis barnet er stille og indadvendt?" asks for.
+        asked_topics = asked_guidance(question) if analysis.is_concern else ()
+        order = guidance_order(analysis.text, self._resemblance(vector), asked_topics) if analysis.is_concern else ()
         cases = None
         if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
             # A leader asking for several case examples gets them from every case example the question fits,
@@ -377,7 +381,7 @@ class Assistant:
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
         found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
-        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, filters)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
 
     def _retrieve_parts(
         self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None
@@ -546,7 +550,7 @@ class Assistant:
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        if _guidance_only(assessment) and asked_guidance(assessment.analysis.text):
+        if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
@@ -595,7 +599,7 @@ class Assistant:
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
         if _guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
-        asked = tuple(guidance_parts()[n].label for n in asked_guidance(analysis.text)) if analysis.is_concern else ()
+        asked = tuple(guidance_parts()[n].label for n in assessment.asked_guidance)
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
         return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases)
 
@@ -771,9 +775,10 @@ def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
     return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
 
 
-def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:
-    """The order of a concern answer's guidance topics: those the worry asks for by name first (they answer
-    it, and come right after what the documents say about its own situation), then the others by how much
+def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, ...]) -> tuple[int, ...]:
+    """The order of a concern answer's guidance topics: those the worry asks for first (``asked``, see
+    :func:`asked_guidance`: they answer it, and come right after what the documents say about its own
+    situation), then the others by how much
     the worry resembles their queries (``resemblance``, one figure per topic): "Jeg har skrevet en
     underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
     ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties.
@@ -785,7 +790,6 @@ def guidance_order(worry: str, resemblance: Sequence[float]) -> tuple[int, ...]:
     query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
     the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
     notice names the duty to report in every concern answer."""
-    asked = asked_guidance(worry)
     report = len(resemblance) - 1
     named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
     later = () if voices_harm(worry) or report in asked or named else (report,)
@@ -837,7 +841,6 @@ def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredU
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
 
 
-@functools.lru_cache(maxsize=256)  # one concern answer asks three times: for its order, its lead-in and its labels
 def asked_guidance(question: str) -> tuple[int, ...]:
     """The guidance topics (positions in :func:`guidance_parts`) that a worry asks for by name, and that
     therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",

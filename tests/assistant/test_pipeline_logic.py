@@ -254,7 +254,7 @@ def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
     sparring = next(n for n, part in enumerate(guidance_parts()) if part.label == "Sparring om bekymringen")
     resemblance = [0.80] * len(guidance_parts())
     resemblance[0] = 0.90
-    order = guidance_order(worry, resemblance)
+    order = guidance_order(worry, resemblance, asked_guidance(worry))
     rest = [n for n in range(1, len(resemblance)) if n != sparring]
     assert order == (sparring, 0, *rest)
 
@@ -264,11 +264,15 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
     assert guidance_parts()[report].label == "Underretning"
     resemblance = [0.80] * len(guidance_parts())
     resemblance[report] = 0.90  # its query resembles most worries
-    assert guidance_order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?", resemblance)[-1] == report
-    assert guidance_order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", resemblance)[0] == report
-    assert guidance_order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?", resemblance)[0] == report
-    assert guidance_order("En af vores drenge slår de andre. Hvad gør vi?", resemblance)[-1] == report  # he hits, no one hits him
-    assert guidance_order("Skal jeg lave en underretning, når jeg er urolig for en pige?", resemblance)[0] == report
+
+    def order(worry: str) -> tuple[int, ...]:
+        return guidance_order(worry, resemblance, asked_guidance(worry))
+
+    assert order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?")[-1] == report
+    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?")[0] == report
+    assert order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?")[0] == report
+    assert order("En af vores drenge slår de andre. Hvad gør vi?")[-1] == report  # he hits, no one hits him
+    assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
 
 
 def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
