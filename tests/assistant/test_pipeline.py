@@ -216,6 +216,14 @@ def test_a_worry_that_asks_whom_to_turn_to_is_answered_by_the_sparring(assistant
     assert any("underretningspligt" in notice for notice in answer.notices)
 
 
+def test_a_follow_up_to_a_worry_gets_the_topic_it_asks_for_first_not_the_one_asked_before(assistant):
+    worry = "Hvilke tegn skal vi se efter, når vi er urolige for en dreng?"
+    history = [Turn("user", worry), Turn("assistant", assistant.ask(worry).text[:600])]
+    answer = assistant.ask("Hvordan inddrager vi forældrene?", history)
+    labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
+    assert labels[0] == "**Inddrag forældrene tidligt**"  # signals, asked before and listed first, came first
+
+
 def test_a_worry_gets_the_signals_to_notice_and_the_family_risk_factors(assistant):
     """What to watch for is guidance for every worry: the signals a pedagogue must notice and the risk
     factors of a vulnerable family, read in document order under their label alone."""
