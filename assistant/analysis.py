@@ -267,9 +267,24 @@ def followup_focus(followup: str, topic: Sequence[str], context_terms: Sequence[
     return QuestionPart(text, answer_type(followup), tuple(dict.fromkeys([*own, *context_terms])))
 
 
+# A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
+# document, like a title; its text need not repeat it.
+_DATED_DOCUMENT = re.compile(
+    r"\b(?:oversigt|rapport|udspil|notat|pjece|oplæg|præsentation|dokument|materiale|slides|dias)\w*\s+(?:fra|af)\s+(?=\d{4}\b)",
+    re.IGNORECASE,
+)
+
+
 def asked_years(text: str) -> tuple[str, ...]:
     """Years in the question: "i 2019" -> ("2019",)."""
     return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
+
+
+def document_years(text: str) -> tuple[str, ...]:
+    """The years in the question that date a document it names: "Hvilke udfordringer beskriver oversigten fra
+    2024?" -> ("2024",)."""
+    dating = {m.end() for m in _DATED_DOCUMENT.finditer(text)}
+    return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text) if m.start() in dating))
 
 
 # What a source is asked to say about: "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid".
@@ -291,7 +306,7 @@ def asked_topic(text: str) -> str:
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
     says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""
-    years = asked_years(text)
+    years = {m.group(0) for m in YEAR.finditer(text)}
     figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", text)))
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 

@@ -50,6 +50,7 @@ from assistant.analysis import (
     asked_figures,
     asked_topic,
     asked_years,
+    document_years,
     detail_terms,
     holds_answer_type,
     holds_detail,
@@ -300,11 +301,16 @@ class Answerability:
         rare = sorted(terms, key=stats.idf, reverse=True)[:RARE_TERMS]
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
         detail = asked_detail(question.text) if specific else None
+        # A year dating a document the question names is the year of one it found ("oversigten fra 2024"):
+        # it says which document, like a title, and the document's text need not repeat it.
+        found_years = {str(h.passage.metadata.get("year", "")) for h in top}
+        dated = {y for y in document_years(question.text) if y in found_years}
+        years = tuple(y for y in asked_years(question.text) if y not in dated)
         # A part asked of a named source is judged on that source's passages: its name is given, not sought.
         asked_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if not any(names(n, source) for source in question.sources)]
         known_names = [n for n in asked_names if stats.knows_word(n) and not self._statistics.is_setting(n)]
         detail_coverage, detail_gap, absent_details = self.same_unit_detail(
-            terms, found.units, detail, asked_years(question.text) if specific else (), known_names, found.antecedents
+            terms, found.units, detail, years if specific else (), known_names, found.antecedents
         )
         return Signals(
             similarity=max((h.dense_similarity or 0.0 for h in top), default=0.0),
@@ -313,7 +319,7 @@ class Answerability:
             rare_coverage=max((stats.coverage(rare, text) for text in texts), default=0.0),
             unknown_terms=sum(stats.idf(t) for t in terms if not stats.known(t)) / total_idf,
             unknown_names=unknown_names(question.text, stats),
-            absent_years=tuple(y for y in asked_years(question.text) if not any(y in b for b in bodies)),
+            absent_years=tuple(y for y in years if not any(y in b for b in bodies)),
             absent_figures=tuple(f for f in asked_figures(question.text) if not any(_has_figure(f, b) for b in bodies)),
             type_found=any(holds_answer_type(b, question.answer_type) for b in bodies[:3]),
             answer_unit_coverage=max(

@@ -9,6 +9,8 @@ from assistant.analysis import (
     asked_figures,
     asked_detail,
     asked_topic,
+    asked_years,
+    document_years,
     detail_terms,
     holds_count,
     holds_detail,
@@ -206,6 +208,12 @@ def test_a_plan_for_a_child_is_not_a_worry(question):
 )
 def test_the_topic_a_source_is_asked_about(question, topic):
     assert asked_topic(question) == topic
+
+
+def test_a_year_that_dates_a_named_document_is_told_apart_and_is_no_figure():
+    question = "Hvilke udfordringer beskriver oversigten fra 2024 for børn født i 2019?"
+    assert document_years(question) == ("2024",) and asked_years(question) == ("2024", "2019")
+    assert asked_figures(question) == ()
 
 
 def test_a_childs_age_is_not_an_asked_figure():

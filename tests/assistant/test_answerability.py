@@ -75,6 +75,15 @@ def test_a_year_the_best_passages_lack_makes_a_partial_answer(decider, index):
     assert decision.signals.absent_years == ("2019",)
 
 
+def test_a_year_dating_a_document_it_found_is_no_missing_year(decider):
+    """"Rapporten fra 2015" says which document, like a title; a year no found document has is still missing."""
+    index = FakeIndex()
+    index.passages["case-1"].metadata["year"] = 2015
+    assert decide(decider, index, "Hvad tilbyder Holstebro nye forældre ifølge rapporten fra 2015?").missing == ()
+    assert decide(decider, index, "Hvad tilbyder Holstebro nye forældre ifølge rapporten fra 2012?").missing == ("2012",)
+    assert decide(decider, index, "Hvad tilbød Holstebro nye forældre i 2015?").missing == ("2015",)  # asked, not dating
+
+
 def test_a_figure_the_best_passages_lack_is_missing_and_one_they_hold_is_not(decider, index):
     assert decide(decider, index, "Takker 75 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ("75",)
     assert decide(decider, index, "Takker 98 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ()
