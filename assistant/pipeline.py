@@ -744,9 +744,8 @@ def _with_named_sources(analysis: QuestionAnalysis, sources: SourceNames) -> Que
     or is named as not covered. The names the parts are asked of are no terms of the whole question either: the
     sources' own passages seldom repeat them, so as terms they only made it look less covered."""
     if not analysis.is_multi_part:
-        named = sources.names_in(analysis.text)
-        distinct = len({sources.documents[name] for name in named}) == len(named)
-        if asked := one_per_source(analysis.text, named) if distinct else []:
+        asked = one_per_source(analysis.text, sources.names_in(analysis.text))
+        if asked and len({sources.documents[name] for _, name in asked}) == len(asked):  # two names of one source are one
             parts = (_sourced(QuestionPart(text, answer_type(text), tuple(content_terms(text))), (name,)) for text, name in asked)
             return replace(analysis, parts=tuple(parts))
         whole = _sourced(analysis.parts[0], sources.asked_alone(analysis.text))

@@ -85,13 +85,20 @@ class SourceNames:
 def one_per_source(text: str, named: Sequence[str]) -> list[tuple[str, str]]:
     """``text`` once per source it names side by side, with that source's name, or [] when it names them
     apart or names fewer than two: ``one_per_source("Hvad siger KL og Hedensted om X?", ["Hedensted", "KL"])``
-    -> [("Hvad siger KL om X?", "KL"), ("Hvad siger Hedensted om X?", "Hedensted")]."""
-    found = sorted(((m, name) for name in named for m in _name_pattern(name).finditer(text)), key=lambda f: f[0].start())
-    between = (text[a.end() : b.start()] for (a, _), (b, _) in itertools.pairwise(found))
+    -> [("Hvad siger KL om X?", "KL"), ("Hvad siger Hedensted om X?", "Hedensted")]. Names joined by a slash
+    are one source with two names ("BUPL/KORA"), asked as one under the first."""
+    found: list[tuple[int, int, str]] = []
+    matches = sorted(((m, n) for n in named for m in _name_pattern(n).finditer(text)), key=lambda f: f[0].start())
+    for m, name in matches:
+        if found and text[found[-1][1] : m.start()] == "/":
+            found[-1] = (found[-1][0], m.end(), found[-1][2])
+        else:
+            found.append((m.start(), m.end(), name))
+    between = (text[a_end:b_start] for (_, a_end, _), (b_start, _, _) in itertools.pairwise(found))
     if len(found) < 2 or not all(_COORDINATION.fullmatch(gap) for gap in between):
         return []
-    start, end = found[0][0].start(), found[-1][0].end()
-    return [(f"{text[:start]}{m.group(0)}{text[end:]}", name) for m, name in found]
+    start, end = found[0][0], found[-1][1]
+    return [(f"{text[:start]}{text[a:b]}{text[end:]}", name) for a, b, name in found]
 
 
 _COORDINATION = re.compile(r"\s*,\s*|\s+(?:og|eller|samt)\s+")

@@ -74,9 +74,18 @@ def test_sources_named_side_by_side_are_asked_one_at_a_time():
     ]
 
 
+def test_two_names_of_one_source_joined_by_a_slash_are_asked_as_one():
+    text = "Hvad siger KL og BUPL/KORA om forældresamarbejde?"
+    assert one_per_source(text, SOURCES.names_in(text)) == [
+        ("Hvad siger KL om forældresamarbejde?", "KL"),
+        ("Hvad siger BUPL/KORA om forældresamarbejde?", "BUPL"),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Hvad siger BUPL/KORA om forældresamarbejde?",  # one source, two names
         "Hvad anbefaler KL om sprog, og hvad gør Hedensted?",  # named apart: the parts split the question already
         "Hvad gør Hedensted for nye forældre?",  # one source
     ],
