@@ -239,7 +239,7 @@ class Answerability:
         # Parts are retrieved one by one only for a multi-part question; then each has its own findings.
         pairs = list(zip(analysis.parts, parts, strict=True)) if analysis.is_multi_part else []
         # The names a part asks about that no passage holding its topic names (Aarhus beside Copenhagen's pluspladser).
-        absent_by_part = [self._absent_names(part, part_found, analysis.text) for part, part_found in pairs]
+        absent_by_part = [self._absent_names(part, part_found) for part, part_found in pairs]
         absent = tuple(dict.fromkeys(name for names in absent_by_part for name in names))
         # A part asked of a named source is judged on that source's passages alone (see Assistant._retrieve_from):
         # the topic is all left to check, as for a whole question that is answered at all.
@@ -380,23 +380,21 @@ class Answerability:
             absent = [*years, *([detail.phrase] if detail else [])]
         return with_detail, best - with_detail, tuple(absent)
 
-    def _absent_names(self, part: QuestionPart, found: Found, question: str) -> tuple[str, ...]:
+    def _absent_names(self, part: QuestionPart, found: Found) -> tuple[str, ...]:
         """The places and names a part asks about that none of its best passages holding one of its
         distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"):
         Copenhagen's pluspladser do not answer "Hvor mange pluspladser har Aarhus Kommune?". The words
-        that ask what was done are no topic; a part with none of its own asks about the whole ``question``'s:
-        "Hvad anbefaler KL om tandplejen, og hvad har Aarhus gjort?" asks what Aarhus did with tandplejen,
-        which its case tells, and Odense, whose case is on another topic, is named as lacking."""
+        that ask what was done are no topic ("Hvad anbefaler KL om tandplejen, og hvad har Aarhus gjort?" was
+        partial above Aarhus's case: passages holding "gjort" did not name Aarhus). A part with no topic of its
+        own is judged on its probability: whether it inherits the question's topic is ambiguous ("og hvad gør
+        Holstebro?" after KL on sundhedsplejen is answered from Holstebro's case on parent courses)."""
         names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
         own = {t for n in names for t in content_terms(n)}
 
         def distinctive(text: str) -> set[str]:
             return {t for t in topic_terms(text) if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
 
-        # The whole question's topic is its rarest word besides any name it uses (its own words may all be common).
-        named = {t for n in proper_nouns(question) for t in content_terms(n)}
-        whole = [t for t in topic_terms(question) if t not in named]
-        topic = distinctive(part.text) or ({min(whole, key=self._statistics.passage_share)} if whole else set())
+        topic = distinctive(part.text)
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]

@@ -57,23 +57,11 @@ def test_a_case_found_only_by_its_municipalitys_name_is_not_presented_as_the_ans
     assert answer.citations[0].case_number is not None  # the case is still shown, as the nearest material
 
 
-@pytest.mark.parametrize(
-    ("question", "covered"),
-    [
-        ("Hvad anbefaler KL om tandplejen, og hvad har Aarhus gjort?", True),  # Aarhus's case is on tandplejen
-        ("Hvad anbefaler KL om tandplejen, og hvad har Odense gjort?", False),  # Odense's case is on another topic
-        ("Hvad anbefaler KL om netværksanbringelser, og hvad har Gladsaxe gjort?", False),
-    ],
-)
-def test_a_part_asking_only_what_a_municipality_did_asks_about_the_questions_topic(assistant, question, covered):
-    """"Hvad har Aarhus gjort?" names no topic of its own ("gjort" asks what was done): it asks about the
-    question's, and is answered only by passages on that topic that name the municipality."""
-    answer = assistant.ask(question)
-    first = answer.text.split("\n")[0]
-    if covered:
-        assert answer.outcome == "answer" and "Aarhus" in answer.short_answer
-    else:
-        assert answer.outcome == "partial" and first.startswith("Delvist svar: Dokumenterne svarer på »Hvad anbefaler KL om")
+def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
+    """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
+    do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""
+    answer = assistant.ask("Hvad anbefaler KL om tandplejen, og hvad har Aarhus gjort?")
+    assert answer.outcome == "answer" and "Aarhus" in answer.short_answer
 
 
 @pytest.mark.parametrize(("question", "opens"), [("Hvad indeholder anbefaling 3?", "Anbefaling 3"), ("Hvad handler case 5 om?", "CASE #5")])
