@@ -390,11 +390,7 @@ class Answerability:
         Holstebro?" after KL on sundhedsplejen is answered from Holstebro's case on parent courses)."""
         names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
         own = {t for n in names for t in content_terms(n)}
-
-        def distinctive(text: str) -> set[str]:
-            return {t for t in topic_terms(text) if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
-
-        topic = distinctive(part.text)
+        topic = {t for t in topic_terms(part.text) if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
         if not names or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]

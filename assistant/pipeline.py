@@ -31,7 +31,7 @@ import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, cast, get_args
 
 from assistant.analysis import (
     AnswerType,
@@ -444,13 +444,14 @@ class Assistant:
         # kommune har Familiestuen?", is the topic itself).
         municipality = str(hits[0].passage.metadata.get("municipality", ""))
         unnamed = without_names(analysis.text, municipality)
-        if composition.opening_case != case or unnamed == analysis.text or not topic_terms(unnamed):
+        topic = topic_terms(unnamed)
+        if composition.opening_case != case or unnamed == analysis.text or not topic:
             return assessment
         found = self._retrieve(unnamed, CASE_TOPIC_K, assessment.filters)
         if any(case_name(h.passage.metadata) == case for h in found.hits):
             return assessment
         quoted = " ".join(search_text(h.passage.text, h.passage.context) for h in hits if case_name(h.passage.metadata) == case)
-        if state.statistics.coverage(topic_terms(unnamed), quoted) >= NAMED_TOPIC_SHARE:
+        if state.statistics.coverage(topic, quoted) >= NAMED_TOPIC_SHARE:
             return assessment
         return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
 
@@ -942,6 +943,8 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
         label, _, rest = line.partition(": ")
         query, _, kind = rest.partition(" | ")
         answers = cast(AnswerType, kind.strip() or "procedure")
+        if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
+            raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
 

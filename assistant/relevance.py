@@ -42,7 +42,7 @@ class RelevanceScorer:
         self._idf = {t: math.log(1 + count / (1 + df)) for t, df in document_frequency.items()}
         self._unknown_idf = math.log(1 + count)
         self.vocabulary = frozenset(vocabulary)
-        self._sorted_vocabulary = sorted(w.lower() for w in vocabulary)
+        self._sorted_vocabulary = sorted(vocabulary)  # words() lowercases
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, self._unknown_idf)

@@ -249,6 +249,18 @@ def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
     assert [guidance_parts()[n].label for n in asked_guidance(question)] == labels
 
 
+def test_a_guidance_topic_marked_with_an_unknown_answer_type_is_refused(monkeypatch):
+    monkeypatch.setattr("assistant.pipeline.load", lambda name: "Sparring om bekymringen: sparring med kolleger | persn")
+    guidance_parts.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="persn"):
+            guidance_parts()
+    finally:
+        monkeypatch.undo()
+        guidance_parts.cache_clear()
+    assert guidance_parts()[1].answer_type == "person"  # the shipped file's sparring topic
+
+
 def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
     worry = "Kan vi sparre med nogen, når vi er urolige for en pige?"  # asks for "Sparring om bekymringen"
     sparring = next(n for n, part in enumerate(guidance_parts()) if part.label == "Sparring om bekymringen")
