@@ -570,7 +570,7 @@ def terms_of(text: str) -> frozenset[str]:
 # A compound counts as holding a question term that is its last part ("midtvejsevaluering" holds
 # "evaluering"): Danish compounds end in their head noun. Shorter terms and modifiers would match inside
 # unrelated words ("ring" in "vurdering"). The stemmer may leave a letter or two more on the compound
-# than on the word alone ("sprogindsats", "indsat").
+# than on the word alone.
 MIN_HEAD_TERM = 5
 MIN_MODIFIER = 3
 MAX_STEM_REST = 2

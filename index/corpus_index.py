@@ -445,7 +445,7 @@ class CorpusIndex:
 #     annotate ("note 3 til »Socialrådgivere i dagtilbud«").
 # 39: each footnote of a page's footnotes is a paragraph of its own, so a note without a full stop does not
 #     run into the next as one sentence.
-CHUNKER_VERSION = 39
+CHUNKER_VERSION = 40
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

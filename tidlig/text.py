@@ -499,9 +499,16 @@ _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)
 _stemmer = Stemmer.Stemmer("danish")
 
 
+# Snowball strips a bare final s after these letters ("plusplads" -> "plusplad") but keeps it before an
+# inflection ("pluspladser", "pluspladsen" -> "plusplads"), which parts "Hvad er en plusplads?" from every
+# passage on pluspladser. Stripping the s from the stem too gives all forms one stem.
+_S_ENDING = frozenset("abcdfghjklmnoprtvyzå")
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    root = _stemmer.stemWord(word)
+    return root[:-1] if len(root) > 3 and root[-1] == "s" and root[-2] in _S_ENDING else root
 
 
 def words(text: str) -> list[str]:

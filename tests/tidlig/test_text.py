@@ -15,6 +15,7 @@ from tidlig.text import (
     runs_on,
     split_sentences,
     stacked_lines,
+    stem,
     trailing_values,
 )
 
@@ -364,3 +365,24 @@ def test_a_full_stop_inside_an_editors_insertion_ends_no_sentence() -> None:
 )
 def test_a_full_stop_at_the_end_of_a_line_ends_its_sentence_before_a_capitalised_line(text: str, sentences: list[str]) -> None:
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["plusplads", "pluspladser", "pluspladsen", "pluspladserne"],
+        ["indsats", "indsatsen", "indsatser"],
+        ["arbejdsplads", "arbejdspladsen"],
+        ["barn", "barns"],
+    ],
+)
+def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[str]) -> None:
+    """Snowball alone stems "plusplads" to "plusplad" but "pluspladser" to "plusplads", so "Hvad er en
+    plusplads?" matched no passage on pluspladser."""
+    assert len({stem(form) for form in forms}) == 1
+
+
+@pytest.mark.parametrize(("word", "expected"), [("status", "status"), ("fokus", "fokus"), ("huset", "hus")])
+def test_a_stem_keeps_the_s_snowball_keeps(word: str, expected: str) -> None:
+    """Only an s after a letter Snowball strips it after goes: "status" is not "statu"."""
+    assert stem(word) == expected
