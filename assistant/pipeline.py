@@ -525,7 +525,7 @@ class Assistant:
                 return state.writer.condense(question, turns)
             except LLMFailure as failure:
                 log.warning("LLM condensing failed (%s); using the rule-based follow-up query", failure)
-        return standalone_query(question, turns)
+        return standalone_query(question, turns, state.sources.documents.keys())
 
     def _compose(
         self,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tidlig.text import content_terms, proper_nouns, split_sentences
@@ -84,21 +84,25 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0]
 
 
-def standalone_query(question: str, history: Sequence[Turn] = ()) -> str:
-    """The retrieval query: the question itself, or for a follow-up the question in its context."""
+def standalone_query(question: str, history: Sequence[Turn] = (), sources: Collection[str] = ()) -> str:
+    """The retrieval query: the question itself, or for a follow-up the question in its context. A source
+    named by an acronym (``sources``: the publishers' names, "KL") is a name the follow-up can swap too:
+    "Og i Holstebro?" after "Hvad anbefaler KL om forældrekurser?" asks Holstebro, not KL."""
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
     if not previous or not _is_followup(question):
         return question
     earlier = earlier_question(previous[-1])
     new_names = proper_nouns(question)
-    old_names = [name for name in proper_nouns(earlier) if name not in new_names]
+    named = [*proper_nouns(earlier), *(s for s in sources if s.isupper() and re.search(rf"\b{re.escape(s)}\b(?!-)", earlier))]
+    old_names = sorted((name for name in named if name not in new_names), key=earlier.find)
     if new_names and old_names:
-        # "Og hvad med Hedensted?" asks the earlier question about another subject.
-        swapped = earlier
-        for old in old_names:
-            swapped = re.sub(rf"\b{re.escape(old)}\b", " ".join(new_names), swapped, count=1)
-            new_names = []
-        return swapped if not new_names else f"{swapped} {question}"
+        # "Og hvad med Hedensted?" asks the earlier question about another subject, in place of all the
+        # earlier names: "Hvad siger BUPL og KORA om X?" -> "Hvad siger København om X?".
+        first, *others = old_names
+        swapped = re.sub(rf"\b{re.escape(first)}\b", " ".join(new_names), earlier, count=1)
+        for old in others:
+            swapped = re.sub(rf"(?:\s*,|\s+og|\s+eller)?\s+{re.escape(old)}\b", "", swapped, count=1)
+        return swapped
     return f"{earlier} {question}"
 
 

@@ -63,6 +63,21 @@ def test_a_followup_about_another_municipality_swaps_the_name():
     assert standalone_query("Og hvad med Hedensted?", history) == "Hvordan arbejder Hedensted med tidlig opsporing?"
 
 
+@pytest.mark.parametrize(
+    ("earlier", "followup", "query"),
+    [
+        ("Hvad anbefaler KL om forældrekurser?", "Og i Holstebro?", "Hvad anbefaler Holstebro om forældrekurser?"),
+        ("Hvad siger BUPL og KORA om fordelingsmodeller?", "Og i København?", "Hvad siger København om fordelingsmodeller?"),
+        ("Hvad gør Viborg og Hedensted med opsporing?", "Og Holstebro?", "Hvad gør Holstebro med opsporing?"),
+        # "KL-udspillet" names the report, not a source asked; PALS is no source at all.
+        ("Hvad gør kommunerne i KL-udspillet?", "Og hvad med Hedensted?", "Hvad gør kommunerne i KL-udspillet? Og hvad med Hedensted?"),
+        ("Hvad er PALS?", "Og i Gladsaxe?", "Hvad er PALS? Og i Gladsaxe?"),
+    ],
+)
+def test_a_followup_naming_another_place_asks_it_in_place_of_every_earlier_source(earlier, followup, query):
+    assert standalone_query(followup, [Turn("user", earlier)], ["KL", "BUPL", "KORA", "København"]) == query
+
+
 def test_without_history_nothing_changes():
     assert standalone_query("Virkede det?", []) == "Virkede det?"
 
