@@ -74,7 +74,18 @@ from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
 from prompts import load, render
 from tidlig.settings import Settings
-from tidlig.text import STOP, content_terms, count_word, inert_markdown, name_phrases, proper_nouns, split_sentences, stem, words
+from tidlig.text import (
+    STOP,
+    content_terms,
+    count_word,
+    inert_markdown,
+    name_phrases,
+    proper_nouns,
+    split_sentences,
+    stem,
+    whole_name,
+    words,
+)
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -899,7 +910,7 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: C
             lacks.append(render("missing_name", what=inert_markdown(item)))
     # A name as the question writes it ("Stefan Hermann"), though only its rarest word counts as covered.
     covered = [
-        base_form(phrase)
+        base_form(whole_name(analysis.text, phrase))
         for phrase in dict.fromkeys(name_phrases(analysis.text))
         if any(name in decision.covered for name in phrase.split()) and not any(name in decision.missing for name in phrase.split())
     ]

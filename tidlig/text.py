@@ -533,6 +533,16 @@ def proper_nouns(text: str) -> list[str]:
     return [m.group(0) for m in _PROPER_NOUN.finditer(text)]
 
 
+_CAPITALISED = r"[A-ZÆØÅ][\wæøå]*"
+
+
+def whole_name(text: str, phrase: str) -> str:
+    """``phrase`` with the short capitalised words beside it in ``text`` that :func:`name_phrases` leaves
+    out, not a sentence's first word: "Utrolige" in "Hvad er De Utrolige År?" -> "De Utrolige År"."""
+    run = re.search(rf"(?<![.?!:]\s)(?<!^)(?:\b{_CAPITALISED}\s+)*{re.escape(phrase)}\b(?:\s+{_CAPITALISED}\b)*", text)
+    return run.group(0) if run else phrase
+
+
 def name_phrases(text: str) -> list[str]:
     """Proper nouns as the text names them, a run of them as one name: "Hvad mener Stefan Hermann om
     Hedensted?" -> ["Stefan Hermann", "Hedensted"]."""

@@ -16,6 +16,7 @@ from tidlig.text import (
     split_sentences,
     stacked_lines,
     stem,
+    whole_name,
     trailing_values,
 )
 
@@ -386,3 +387,17 @@ def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[s
 def test_a_stem_keeps_the_s_snowball_keeps(word: str, expected: str) -> None:
     """Only an s after a letter Snowball strips it after goes: "status" is not "statu"."""
     assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Hvad er De Utrolige År? Hvor længe varer det?", "Utrolige", "De Utrolige År"),
+        ("Hvad gør Hedensted Kommune?", "Hedensted", "Hedensted Kommune"),
+        ("Hvad siger KL om PALS?", "PALS", "PALS"),
+        # A sentence's first word is capitalised by the sentence, not by the name.
+        ("Hvor mange bruger Børnelinealen? Og Helsingør?", "Helsingør", "Helsingør"),
+    ],
+)
+def test_whole_name_takes_the_short_capitalised_words_beside_a_name(text: str, phrase: str, name: str) -> None:
+    assert whole_name(text, phrase) == name
