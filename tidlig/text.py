@@ -539,7 +539,7 @@ _CAPITALISED = r"[A-ZÆØÅ][\wæøå]*"
 def whole_name(text: str, phrase: str) -> str:
     """``phrase`` with the short capitalised words beside it in ``text`` that :func:`name_phrases` leaves
     out, not a sentence's first word: "Utrolige" in "Hvad er De Utrolige År?" -> "De Utrolige År"."""
-    run = re.search(rf"(?<![.?!:]\s)(?<!^)(?:\b{_CAPITALISED}\s+)*{re.escape(phrase)}\b(?:\s+{_CAPITALISED}\b)*", text)
+    run = re.search(rf"(?<![.?!:]\s)(?<!^)(?:\b{_CAPITALISED}\s+)*{re.escape(phrase)}\b(?:\s+{_CAPITALISED}\b(?!-))*", text)
     return run.group(0) if run else phrase
 
 

@@ -395,6 +395,7 @@ def test_a_stem_keeps_the_s_snowball_keeps(word: str, expected: str) -> None:
         ("Hvad er De Utrolige År? Hvor længe varer det?", "Utrolige", "De Utrolige År"),
         ("Hvad gør Hedensted Kommune?", "Hedensted", "Hedensted Kommune"),
         ("Hvad siger KL om PALS?", "PALS", "PALS"),
+        ("Hvad er Hedensteds TIP-team?", "Hedensteds", "Hedensteds"),  # "TIP" begins a compound, not a name
         # A sentence's first word is capitalised by the sentence, not by the name.
         ("Hvor mange bruger Børnelinealen? Og Helsingør?", "Helsingør", "Helsingør"),
     ],
