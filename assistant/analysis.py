@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -66,7 +66,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"|\b(?:hjælp|råd|vejledning|sparring) (?:fra|af|hos) nogen\b"
         ),
     ),
-    ("reason", re.compile(r"\bhvorfor\b|\bhvad er (?:grunden|årsagen|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
+    ("reason", re.compile(r"\bhvorfor\b|\bhvad (?:er|var) (?:grunden|grundene|årsagen|årsagerne|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
     (
         "definition",
         re.compile(
@@ -258,6 +258,17 @@ def analyse_question(text: str) -> QuestionAnalysis:
         is_english=is_english(text),
         detail=asked_detail(text),
     )
+
+
+def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
+    """The analysis of a follow-up, ``query`` being it joined to the question before it: only the follow-up's
+    own parts are asked now, and the kind of answer they ask for is theirs when they say it ("Hvad er
+    årsagerne?" after "Hvor mange børn ...?" asks for reasons, not a count); "Og i 2017?" keeps the earlier
+    question's."""
+    analysis = replace(analyse_question(query), parts=split_parts(followup))
+    if (own := answer_type(followup)) != "other":
+        analysis = replace(analysis, answer_type=own, detail=asked_detail(followup))
+    return analysis
 
 
 def followup_focus(followup: str, topic: Sequence[str], context_terms: Sequence[str]) -> QuestionPart:

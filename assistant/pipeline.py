@@ -37,12 +37,12 @@ from assistant.analysis import (
     AnswerType,
     QuestionAnalysis,
     QuestionPart,
+    analyse_followup,
     analyse_question,
     answer_type,
     followup_focus,
     is_worry_word,
     situation_terms,
-    split_parts,
     topic_terms,
     voices_harm,
 )
@@ -358,11 +358,8 @@ class Assistant:
         # stall the request (and the others waiting for an answer slot).
         turns = [Turn(turn.role, strip_placeholders(self.redact(turn.content))) for turn in bounded_history(history)]
         query = self._standalone(state, question, turns)
-        analysis = analyse_question(query)
         followup = query != question
-        if followup:
-            # A follow-up joined to the question before it: only the follow-up's own parts are asked now.
-            analysis = replace(analysis, parts=split_parts(question))
+        analysis = analyse_followup(query, question) if followup else analyse_question(query)
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()

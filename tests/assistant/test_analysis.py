@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.analysis import (
+    analyse_followup,
     followup_focus,
     analyse_question,
     answer_type,
@@ -40,6 +41,8 @@ from tidlig.text import content_terms
         ("Hvor kan vi henvende os, når et barn ikke har madpakke med?", "person"),  # whom to turn to
         ("Kan vi få vejledning fra nogen?", "person"),
         ("Hvorfor er tandplejen vigtig?", "reason"),
+        ("Hvad er årsagerne?", "reason"),
+        ("Hvad var grundene til det?", "reason"),
         ("Hvad er en indsatstrappe?", "definition"),
         ("Hvad betyder foregribende indsats?", "definition"),
         ("Hvilke metoder kan bruges til at inddrage netværket?", "list"),
@@ -425,3 +428,18 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
 def test_the_verbs_that_ask_for_a_sources_view_are_no_terms_of_the_question():
     assert analyse_question("Hvad forstår Hedensted ved en incitamentsmodel?").terms == ("hedensted", "incitamentsmodel")
     assert "men" not in analyse_question("Hvad mener KL om sprogscreening?").terms
+
+
+@pytest.mark.parametrize(
+    ("earlier", "followup", "kind"),
+    [
+        ("Hvor mange børn i dagtilbud viser tegn på mistrivsel?", "Hvad er årsagerne?", "reason"),
+        ("Hvad er Familiestuen?", "Hvor mange familier kan være med ad gangen?", "amount"),
+        ("Hvor mange pluspladser var der i 2016?", "Og i 2017?", "amount"),  # says no kind of its own
+    ],
+)
+def test_a_followup_asks_for_the_kind_of_answer_it_says(earlier: str, followup: str, kind: str) -> None:
+    analysis = analyse_followup(f"{earlier} {followup}", followup)
+    assert analysis.answer_type == kind
+    assert [part.text for part in analysis.parts] == [followup]
+    assert (analysis.detail is None) == (kind == "reason")
