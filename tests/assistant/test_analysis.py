@@ -13,6 +13,7 @@ from assistant.analysis import (
     asked_years,
     document_years,
     detail_terms,
+    holds_answer_type,
     holds_count,
     holds_detail,
     is_concern,
@@ -443,3 +444,15 @@ def test_a_followup_asks_for_the_kind_of_answer_it_says(earlier: str, followup: 
     assert analysis.answer_type == kind
     assert [part.text for part in analysis.parts] == [followup]
     assert (analysis.detail is None) == (kind == "reason")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Medarbejdere vurderer, at der er tre hovedårsager til, at flere børn mistrives:", True),  # a compound's head
+        ("Det skyldes, at der er for få voksne.", True),
+        ("56 pct. af lederne mener, der er flere børn med tegn på mistrivsel i dag.", False),
+    ],
+)
+def test_a_reason_is_told_by_its_cue_words(text: str, holds: bool) -> None:
+    assert holds_answer_type(text, "reason") == holds
