@@ -233,8 +233,11 @@ class QuestionAnalysis:
 
     @property
     def asks_for_cases(self) -> bool:
-        """Whether several case examples are asked for (see :func:`asks_for_cases`)."""
-        return asks_for_cases(self.text)
+        """Whether several case examples are asked for (see :func:`asks_for_cases`), or named places are
+        compared ("Sammenlign Holstebros og Frederikshavns indsatser for forældre"): each has its case. Not
+        sources compared ("Sammenlign Hedensted og København om inklusion"): each part is asked of its source."""
+        compared = _COMPARED.search(self.text) is not None and len(set(self.names)) >= 2
+        return asks_for_cases(self.text) or compared and not any(part.sources for part in self.parts)
 
     @property
     def whole(self) -> QuestionPart:
@@ -347,6 +350,11 @@ _CASES_ASKED = re.compile(
     r"|\b(?:hvordan|hvad) (?:har|gør|gjorde) (?:andre |nogle |flere )?kommuner\b"
     r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
 )
+
+
+# A comparison the question asks for by name: "Sammenlign Holstebros og Frederikshavns ...", "Hvad er
+# forskellen på Viborgs og Aarhus' arbejde ...?".
+_COMPARED = re.compile(r"^sammenlign\b|\bforskellen? (?:på|mellem)\b", re.IGNORECASE)
 
 
 def asks_for_cases(text: str) -> bool:

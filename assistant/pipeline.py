@@ -930,8 +930,8 @@ def _quoted(part: str) -> str:
     setting of every part, not what this part asks, so only the question is quoted, without the "og" that
     joins it to the one before ("Og hvad koster den?" -> "»Hvad koster den?«")."""
     asked = [s for s in split_sentences(part) if not s.rstrip().endswith((".", "!"))]  # a part split at "og hvem" lacks its "?"
-    text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?").strip()
-    return f"»{text[:1].upper() + text[1:]}?«"
+    text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?.!").strip()
+    return f"»{text[:1].upper() + text[1:]}{'?' if asked else ''}«"  # a request ("Sammenlign ...") is no question
 
 
 def concern_topics() -> list[str]:

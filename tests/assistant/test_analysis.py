@@ -1,5 +1,7 @@
 """Question analysis: expected answer type, parts, concern detection and asked specifics."""
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.analysis import (
@@ -380,6 +382,8 @@ def test_a_followup_is_focused_on_what_it_asks_in_its_context():
         "Giv mig nogle eksempler på kommuner, der bruger en opsporingsmodel.",
         "Hvordan har kommuner grebet overgangen til voksenlivet an?",
         "Hvad har andre kommuner gjort for at få flere unge i uddannelse?",
+        "Sammenlign Holstebros og Frederikshavns indsatser for forældre.",  # places compared: each has its case
+        "Hvad er forskellen på Holstebros og Frederikshavns tilbud til forældre?",
     ],
 )
 def test_a_request_for_several_case_examples(question):
@@ -394,10 +398,17 @@ def test_a_request_for_several_case_examples(question):
         "Hvilke kommuner står bag samarbejdsmodellen?",
         "Hvad handler case 5 om?",
         "Hvor mange kommuner bruger en socioøkonomisk fordelingsmodel?",
+        "Sammenlign tidlig opsporing i dagpleje og børnehave.",  # nothing named
     ],
 )
 def test_no_request_for_several_case_examples(question):
     assert not analyse_question(question).asks_for_cases
+
+
+def test_sources_compared_are_asked_each_not_for_case_examples():
+    analysis = analyse_question("Sammenlign Hedensted og København om inklusion.")
+    sourced = replace(analysis, parts=tuple(replace(part, sources=("Hedensted",)) for part in analysis.parts))
+    assert analysis.asks_for_cases and not sourced.asks_for_cases
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,14 @@ def test_a_follow_up_asking_another_source_is_answered_from_what_speaks_for_it(a
         assert citation.publisher.startswith("Hedensted") or "Hedensted" in f"{citation.municipality} {citation.passage}", citation
 
 
+def test_two_municipalities_compared_get_each_their_case(assistant):
+    # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
+    answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")
+    assert answer.outcome == "answer"
+    municipalities = " ".join(citation.municipality for citation in answer.citations)
+    assert "Holstebro" in municipalities and "Frederikshavn" in municipalities
+
+
 def test_a_source_that_does_not_cover_the_topic_is_not_answered_for_by_another(assistant):
     # KL's report has a case on the dental service from Aarhus: it stood under "Kort svar" as Copenhagen's.
     answer = assistant.ask("Hvad gør København med tandplejen?")

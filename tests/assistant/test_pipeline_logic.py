@@ -8,6 +8,7 @@ import pytest
 from assistant import Assistant
 from assistant.pipeline import (
     CONCERN_OWN_FLOOR,
+    _quoted,
     _with_own_situation_checked,
     asked_guidance,
     compose_inputs,
@@ -63,6 +64,17 @@ def test_a_multi_part_question_names_the_part_not_covered(settings):
     assert answer.text.splitlines()[0] == (
         "Delvist svar: Dokumenterne svarer på »Hvad er Børnelinealen?«, men ikke på »Hvad koster den om året?«. Her er det, de siger:"
     )
+
+
+@pytest.mark.parametrize(
+    ("part", "quoted"),
+    [
+        ("og hvad koster den om året", "»Hvad koster den om året?«"),
+        ("Sammenlign København om inklusion.", "»Sammenlign København om inklusion«"),  # a request, no question
+    ],
+)
+def test_a_part_is_quoted_as_what_it_asks(part, quoted):
+    assert _quoted(part) == quoted
 
 
 @pytest.mark.parametrize(
