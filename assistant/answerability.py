@@ -218,7 +218,9 @@ class Answerability:
         whole = replace(analysis.whole, sources=given) if analysis.is_multi_part and given else analysis.whole
         signals = self.signals(whole, analysis.is_english, found, specific=not analysis.is_multi_part)
         probability = self._probability(signals)
-        if probability < self.model.answer_threshold and not signals.missing and _names_a_found_section(analysis.text, found.hits):
+        if probability < self.model.answer_threshold and not signals.missing and (
+            _names_a_found_section(analysis.text, found.hits) or _asks_for_the_found_case(analysis, found.hits)
+        ):
             # A section the question names by its number, found among the best passages, is what it asks
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
             probability = self.model.answer_threshold
@@ -416,6 +418,20 @@ class Answerability:
 def _names_a_found_section(question: str, hits: Sequence[ScoredPassage]) -> bool:
     """Whether ``question`` names a numbered section ("case 5", "figur 3") one of the best passages belongs to."""
     return any(names_section(question, h.passage.text, h.passage.context) for h in hits[:TOP_PASSAGES])
+
+
+# The words that ask what a case example is about: "Hvilken case handler om ...?".
+_ABOUT = re.compile(r"\b(?:om)?handler om\b|\bomhandler\b|\bdrejer sig om\b", re.IGNORECASE)
+
+
+def _asks_for_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether the question asks which case example is about something the first passage's case title
+    names: "Hvilken case handler om idrætsforeninger?" is answered by "CASE #4 Unge Coaches og Mentorer i
+    idrætsforeninger", though the case's sentences never repeat the word (p=0.39)."""
+    title = str(hits[0].passage.metadata.get("case_title", "")) if hits else ""
+    about = topic_terms(_ABOUT.sub(" ", analysis.text))
+    held = content_terms(title)
+    return analysis.answer_type == "case" and bool(title and about) and all(any(t.endswith(a) for t in held) for a in about)
 
 
 def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequence[ScoredPassage]) -> bool:

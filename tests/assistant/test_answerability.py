@@ -318,6 +318,27 @@ def test_a_question_holding_a_found_section_s_whole_title_is_no_decline(question
     assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome
 
 
+def _case(title: str, text: str):
+    from index import Passage, ScoredPassage
+
+    meta = {"doc_id": "kl.txt", "title": "KL-udspil", "case_title": title, "context": f"KL-udspil – {title}"}
+    return ScoredPassage(Passage("kl-case-4", text, meta), 1.0, dense_rank=1, dense_similarity=0.8)
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Hvilken case handler om idrætsforeninger?", "answer"),  # the title names it; the sentences do not
+        ("Hvilken case handler om svømmehaller?", "partial"),
+    ],
+)
+def test_a_question_for_the_case_about_something_its_title_names_is_answered(question, outcome):
+    hits = (_case("Unge Coaches og Mentorer i idrætsforeninger", "De unge uddannes til foreningsvejledere for børn."),)
+    weak = replace(coverage_model(threshold=0.25), bias=-1.0, answer_threshold=0.99)  # weak evidence, whatever it holds
+    decider = Answerability(weak, RelevanceScorer([hits[0].passage.text, "idrætsforeninger", "svømmehaller"]))
+    assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome
+
+
 @pytest.mark.parametrize(
     ("unit", "outcome"),
     [
