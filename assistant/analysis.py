@@ -333,6 +333,8 @@ def answer_type(text: str) -> AnswerType:
         if pattern.search(lowered):
             if kind in ("procedure", "list") and names and (_CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)):
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example
+            if kind == "list" and _MUNICIPALITIES_ASKED.search(lowered):
+                return "case"  # "Findes der eksempler på kommuner, der ...?" asks for cases, not a list
             return kind
     if _CASE_WORDS.search(lowered):
         return "case"
@@ -355,6 +357,13 @@ _CASES_ASKED = re.compile(
 # A comparison the question asks for by name: "Sammenlign Holstebros og Frederikshavns ...", "Hvad er
 # forskellen på Viborgs og Aarhus' arbejde ...?".
 _COMPARED = re.compile(r"^sammenlign\b|\bforskellen? (?:på|mellem)\b", re.IGNORECASE)
+
+
+# A request for examples that asks for municipalities' cases by name, unlike "Nævn eksempler på tidlig
+# indsats i skolen", which asks for a list.
+_MUNICIPALITIES_ASKED = re.compile(
+    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+)
 
 
 def asks_for_cases(text: str) -> bool:

@@ -50,6 +50,8 @@ from tidlig.text import content_terms
         ("Hvad betyder foregribende indsats?", "definition"),
         ("Hvilke metoder kan bruges til at inddrage netværket?", "list"),
         ("Nævn eksempler på tidlig indsats i skolen", "list"),
+        ("Findes der eksempler på kommuner, der samler indsatsen for familier?", "case"),  # cases, not a list
+        ("Hvilke cases handler om samarbejde mellem skole og socialforvaltning?", "case"),
         ("Hvordan kan vi blive bedre til at opdage sproglige vanskeligheder?", "procedure"),
         ("Hvad gør Holstebro for nye forældre?", "case"),
         ("Hvordan arbejder Viborg med tidlig opsporing?", "case"),
