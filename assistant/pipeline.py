@@ -793,16 +793,18 @@ def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, .
 
     The last listed topic (the underretning) is the step after the others, taken when signals, sparring
     and the parents have not settled the worry: it comes last unless the worry names it ("Jeg har skrevet en
-    underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out) or tells of a
-    harm done to the child (:func:`voices_harm`), where the parents are not the first to involve. Its
+    underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out). A worry that
+    tells of a harm done to the child (:func:`voices_harm`: "En dreng fortæller, at far slår ham.") gets it
+    first, after only what it asks for: the parents are not the first to involve there. Its
     query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
     the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
     notice names the duty to report in every concern answer."""
     report = len(resemblance) - 1
     named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
-    later = () if voices_harm(worry) or report in asked or named else (report,)
-    ranked = sorted((n for n in range(len(resemblance)) if n not in asked and n not in later), key=lambda n: -resemblance[n])
-    return asked + tuple(ranked) + later
+    harmed = voices_harm(worry) and report not in asked
+    first, later = ((report,), ()) if harmed else ((), () if report in asked or named else (report,))
+    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later), key=lambda n: -resemblance[n])
+    return asked + first + tuple(ranked) + later
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:

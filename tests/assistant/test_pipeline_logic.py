@@ -299,6 +299,17 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
     assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
 
 
+def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it():
+    # "En dreng fortæller, at far slår ham." had sparring, signals and the parents before the report.
+    report = len(guidance_parts()) - 1
+    resemblance = [0.90] * len(guidance_parts())
+    resemblance[report] = 0.70
+    worry = "En dreng fortæller, at far slår ham. Hvad skal jeg gøre nu?"
+    assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == report
+    asking = "En dreng fortæller, at far slår ham. Hvem kan jeg tale med om det?"  # asks for sparring: that first
+    assert guidance_order(asking, resemblance, asked_guidance(asking))[:2] == (1, report)
+
+
 def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):
     # Listed second in prompts/concern_topics.txt, the topic the worry names comes before the others.
     answer = make_assistant(settings).ask("Jeg er urolig for en pige på stuen. Findes der redskaber, vi kan bruge?")
