@@ -333,7 +333,7 @@ def answer_type(text: str) -> AnswerType:
         if pattern.search(lowered):
             if kind in ("procedure", "list") and names and (_CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)):
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example
-            if kind == "list" and _MUNICIPALITIES_ASKED.search(lowered):
+            if kind == "list" and re.search(_MUNICIPALITIES_ASKED, lowered):
                 return "case"  # "Findes der eksempler på kommuner, der ...?" asks for cases, not a list
             return kind
     if _CASE_WORDS.search(lowered):
@@ -345,10 +345,14 @@ def answer_type(text: str) -> AnswerType:
 # ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...". Not a request for who took
 # part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
 # one example ("Er der en kommune, der ...?").
+# The requests among them that name municipalities or cases, and so ask for cases even when worded as a
+# list ("Findes der eksempler på kommuner, der ...?"), unlike "Nævn eksempler på tidlig indsats i skolen".
+_MUNICIPALITIES_ASKED = (
+    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+)
 _CASES_ASKED = re.compile(
-    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b"
-    r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
-    r"|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+    _MUNICIPALITIES_ASKED
+    + r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
     r"|\b(?:hvordan|hvad) (?:har|gør|gjorde) (?:andre |nogle |flere )?kommuner\b"
     r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
 )
@@ -357,13 +361,6 @@ _CASES_ASKED = re.compile(
 # A comparison the question asks for by name: "Sammenlign Holstebros og Frederikshavns ...", "Hvad er
 # forskellen på Viborgs og Aarhus' arbejde ...?".
 _COMPARED = re.compile(r"^sammenlign\b|\bforskellen? (?:på|mellem)\b", re.IGNORECASE)
-
-
-# A request for examples that asks for municipalities' cases by name, unlike "Nævn eksempler på tidlig
-# indsats i skolen", which asks for a list.
-_MUNICIPALITIES_ASKED = re.compile(
-    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
-)
 
 
 def asks_for_cases(text: str) -> bool:

@@ -56,6 +56,7 @@ from assistant.analysis import (
     holds_detail,
     topic_terms,
 )
+from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer, text_terms
 from assistant.sources import names
 from assistant.types import Outcome
@@ -430,8 +431,7 @@ def _asks_for_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPa
     idrætsforeninger", though the case's sentences never repeat the word (p=0.39)."""
     title = str(hits[0].passage.metadata.get("case_title", "")) if hits else ""
     about = topic_terms(_ABOUT.sub(" ", analysis.text))
-    held = content_terms(title)
-    return analysis.answer_type == "case" and bool(title and about) and all(any(t.endswith(a) for t in held) for a in about)
+    return analysis.answer_type == "case" and bool(title and about) and set(about) <= compound_heads(about, terms_of(title))
 
 
 def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequence[ScoredPassage]) -> bool:
