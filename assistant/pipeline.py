@@ -79,6 +79,7 @@ from tidlig.text import (
     content_terms,
     count_word,
     inert_markdown,
+    linked_names,
     name_phrases,
     proper_nouns,
     split_sentences,
@@ -907,11 +908,16 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: C
             lacks.append(render("missing_figure", figure=item))
         else:
             lacks.append(render("missing_name", what=inert_markdown(item)))
-    # A name as the question writes it ("Stefan Hermann"), though only its rarest word counts as covered.
+    # A name as the question writes it ("Stefan Hermann", "Lær for Livet"), though only its rarest word counts
+    # as covered; a name linked to one the documents lack ("Familiestuen i Aarhus") is given in its pieces.
+    def lacking(phrase: str) -> bool:
+        return any(name in decision.missing for name in phrase.split())
+
+    pieces = (p for linked in linked_names(analysis.text) for p in (name_phrases(linked) if lacking(linked) else [linked]))
     covered = [
         base_form(whole_name(analysis.text, phrase))
-        for phrase in dict.fromkeys(name_phrases(analysis.text))
-        if any(name in decision.covered for name in phrase.split()) and not any(name in decision.missing for name in phrase.split())
+        for phrase in dict.fromkeys(pieces)
+        if any(name in decision.covered for name in phrase.split()) and not lacking(phrase)
     ]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))

@@ -543,6 +543,32 @@ def whole_name(text: str, phrase: str) -> str:
     return run.group(0) if run else phrase
 
 
+# The lowercase words inside a programme's or a case's name ("Lær for Livet", "Familie med Hjerte",
+# "Center for Familier og Unge"). "og" alone joins two names ("Holstebro og Frederikshavn"), so it links
+# only inside a name that another of these words already links; "i" and "på" place a name in another
+# ("Familiestuen i Aarhus"), so they link none.
+_NAME_LINK = re.compile(r" (?:for|med|til|af) ")
+_NAME_AND = " og "
+
+
+def linked_names(text: str) -> list[str]:
+    """:func:`name_phrases` with the names that run over a short lowercase word made whole: "Hvad koster
+    Lær for Livet pr. barn?" -> ["Lær for Livet"]; "Hvad gør Holstebro og Frederikshavn?" -> ["Holstebro",
+    "Frederikshavn"]; "Familiestuen i Aarhus" -> ["Familiestuen", "Aarhus"]."""
+    found: list[tuple[int, int, bool]] = []  # start, end, and whether a link word other than "og" joins it
+    position = 0
+    for phrase in name_phrases(text):
+        start = text.find(phrase, position)
+        end = position = start + len(phrase)
+        if found:
+            gap = text[found[-1][1] : start]
+            if _NAME_LINK.fullmatch(gap) or (gap == _NAME_AND and found[-1][2]):
+                found[-1] = (found[-1][0], end, True)
+                continue
+        found.append((start, end, False))
+    return [text[start:end] for start, end, _ in found]
+
+
 def name_phrases(text: str) -> list[str]:
     """Proper nouns as the text names them, a run of them as one name: "Hvad mener Stefan Hermann om
     Hedensted?" -> ["Stefan Hermann", "Hedensted"]."""

@@ -111,6 +111,13 @@ def test_a_follow_up_asking_another_source_is_answered_from_what_speaks_for_it(a
         assert citation.publisher.startswith("Hedensted") or "Hedensted" in f"{citation.municipality} {citation.passage}", citation
 
 
+def test_a_partial_answer_names_a_programme_as_the_question_does(assistant):
+    # The name's words stood apart, joined by "og": "Dokumenterne beskriver Familie og Hjerte, ...".
+    answer = assistant.ask("Hvad koster Familie med Hjerte pr. familie?")
+    assert answer.outcome == "partial"
+    assert answer.text.splitlines()[0].startswith("Delvist svar: Dokumenterne beskriver Familie med Hjerte, men")
+
+
 def test_two_municipalities_compared_get_each_their_case(assistant):
     # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
     answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")

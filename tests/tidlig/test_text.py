@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from tidlig.text import (
     repeats,
     inert_markdown,
+    linked_names,
     is_fragment,
     opens_quotation,
     paragraphs,
@@ -402,3 +403,17 @@ def test_a_stem_keeps_the_s_snowball_keeps(word: str, expected: str) -> None:
 )
 def test_whole_name_takes_the_short_capitalised_words_beside_a_name(text: str, phrase: str, name: str) -> None:
     assert whole_name(text, phrase) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Hvad koster Lær for Livet pr. barn?", ["Lær for Livet"]),
+        ("Hvad koster Familie med Hjerte pr. familie?", ["Familie med Hjerte"]),
+        ("Hvor mange har deltaget i Center for Familier og Unge?", ["Center for Familier og Unge"]),
+        ("Hvad gør Holstebro og Frederikshavn for forældre?", ["Holstebro", "Frederikshavn"]),  # two names
+        ("Hvor mange familier går i Familiestuen i Aarhus?", ["Familiestuen", "Aarhus"]),  # one placed in another
+    ],
+)
+def test_linked_names_keep_a_name_whole_over_its_short_lowercase_words(text: str, names: list[str]) -> None:
+    assert linked_names(text) == names
