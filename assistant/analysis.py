@@ -309,6 +309,16 @@ _ASKED_ABOUT = re.compile(
 )
 
 
+# A name the question places something in: "Familiestuen i Aarhus", "Aarhus Kommune", "hos Viborg".
+_PLACED = re.compile(r"\b(?:i|på|fra|hos) ([A-ZÆØÅ][\wæøå-]+)|\b([A-ZÆØÅ][\wæøå-]+) Kommunes?\b")
+
+
+def asked_places(text: str) -> tuple[str, ...]:
+    """The names ``text`` places what it asks about in: "Hvor mange familier går i Familiestuen i Aarhus?"
+    -> ("Familiestuen", "Aarhus"); "Hvilke temaer skal Trivselskommissionen arbejde med?" -> ()."""
+    return tuple(dict.fromkeys(m.group(1) or m.group(2) for m in _PLACED.finditer(text)))
+
+
 def asked_topic(text: str) -> str:
     """The first content word of what a question asks a source to say something about ("om ..."), or "":
     "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid"; "Hvad siger KL om at bringe

@@ -40,6 +40,7 @@ from assistant.analysis import (
     analyse_followup,
     analyse_question,
     answer_type,
+    asked_places,
     followup_focus,
     is_worry_word,
     situation_terms,
@@ -66,7 +67,7 @@ from assistant.privacy import find_personal_data, strip_placeholders
 from assistant.question import bounded_history, clean_question, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for
+from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
@@ -560,6 +561,8 @@ class Assistant:
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
+        assessment = _with_places_named(state, assessment, composition)
+        decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
@@ -877,6 +880,26 @@ def _guidance_label_stems() -> tuple[frozenset[str], ...]:
         frozenset(s for s in (stem(w) for w in words(part.label) if not is_worry_word(w) and w not in STOP) if len(s) >= MIN_TOPIC_STEM)
         for part in guidance_parts()
     )
+
+
+def _with_places_named(state: DerivedState, assessment: Assessment, composition: Composition) -> Assessment:
+    """A partial answer names as missing the places the question asks about (:func:`asked_places`) that
+    nothing it quotes is from or about: "Hvor mange familier går i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men
+    de nævner ikke antallet af familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
+    Aarhus Kommune?" "beskriver Aarhus Kommune" above Copenhagen's table. A source asked by name speaks
+    through its own documents, which seldom repeat its name, so it is never named missing."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "partial" or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in composition.book.citations())
+    asked = {source for part in analysis.parts for source in part.sources}
+    places = asked_places(analysis.text)
+    absent = tuple(
+        name
+        for name in state.answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
+        if name in places and name not in decision.missing and not any(names(name, source) for source in asked)
+    )
+    return replace(assessment, decision=replace(decision, missing=decision.missing + absent)) if absent else assessment
 
 
 def _guidance_only(assessment: Assessment) -> bool:

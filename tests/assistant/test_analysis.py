@@ -10,6 +10,7 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_figures,
+    asked_places,
     asked_detail,
     asked_topic,
     asked_years,
@@ -469,3 +470,15 @@ def test_a_followup_asks_for_the_kind_of_answer_it_says(earlier: str, followup: 
 )
 def test_a_reason_is_told_by_its_cue_words(text: str, holds: bool) -> None:
     assert holds_answer_type(text, "reason") == holds
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("Hvor mange familier går i Familiestuen i Aarhus?", ("Familiestuen", "Aarhus")),
+        ("Hvor mange pluspladser har Aarhus Kommune?", ("Aarhus",)),
+        ("Hvilke temaer skal Trivselskommissionen arbejde med?", ()),  # a name, but no place
+    ],
+)
+def test_asked_places_are_the_names_a_question_places_things_in(question, places):
+    assert asked_places(question) == places

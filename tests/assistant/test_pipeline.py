@@ -118,6 +118,16 @@ def test_a_partial_answer_names_a_programme_as_the_question_does(assistant):
     assert answer.text.splitlines()[0].startswith("Delvist svar: Dokumenterne beskriver Familie med Hjerte, men")
 
 
+def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
+    # It read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af familier" above
+    # Frederikshavn's Familiestuen.
+    answer = assistant.ask("Hvor mange familier går i Familiestuen i Aarhus?")
+    assert answer.outcome == "partial"
+    assert "nævner ikke Aarhus" in answer.text.splitlines()[0]
+    unplaced = assistant.ask("Hvilke temaer skal Trivselskommissionen arbejde med?")  # the deck's "Kommissionens"
+    assert "Trivselskommissionen" not in unplaced.missing
+
+
 def test_two_municipalities_compared_get_each_their_case(assistant):
     # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
     answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")
