@@ -330,7 +330,7 @@ def asked_topic(text: str) -> str:
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
     says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""
-    years = {m.group(0) for m in YEAR.finditer(text)}
+    years = set(asked_years(text))
     figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", text)))
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 
@@ -351,15 +351,15 @@ def answer_type(text: str) -> AnswerType:
     return "other"
 
 
+# The requests for case examples that name municipalities or cases, and so ask for cases even when worded
+# as a list ("Findes der eksempler på kommuner, der ...?"), unlike "Nævn eksempler på tidlig indsats i skolen".
+_MUNICIPALITIES_ASKED = (
+    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
+)
 # A request for several case examples: "Hvilke cases handler om ...?", "Hvilke kommuner har erfaringer med
 # ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...". Not a request for who took
 # part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
 # one example ("Er der en kommune, der ...?").
-# The requests among them that name municipalities or cases, and so ask for cases even when worded as a
-# list ("Findes der eksempler på kommuner, der ...?"), unlike "Nævn eksempler på tidlig indsats i skolen".
-_MUNICIPALITIES_ASKED = (
-    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
-)
 _CASES_ASKED = re.compile(
     _MUNICIPALITIES_ASKED
     + r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"

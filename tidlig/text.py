@@ -555,30 +555,26 @@ def linked_names(text: str) -> list[str]:
     """:func:`name_phrases` with the names that run over a short lowercase word made whole: "Hvad koster
     Lær for Livet pr. barn?" -> ["Lær for Livet"]; "Hvad gør Holstebro og Frederikshavn?" -> ["Holstebro",
     "Frederikshavn"]; "Familiestuen i Aarhus" -> ["Familiestuen", "Aarhus"]."""
-    found: list[tuple[int, int, bool]] = []  # start, end, and whether a link word other than "og" joins it
-    position = 0
-    for phrase in name_phrases(text):
-        start = text.find(phrase, position)
-        end = position = start + len(phrase)
-        if found:
-            gap = text[found[-1][1] : start]
-            if _NAME_LINK.fullmatch(gap) or (gap == _NAME_AND and found[-1][2]):
-                found[-1] = (found[-1][0], end, True)
-                continue
-        found.append((start, end, False))
-    return [text[start:end] for start, end, _ in found]
+    return _name_runs(text, linked=True)
 
 
 def name_phrases(text: str) -> list[str]:
     """Proper nouns as the text names them, a run of them as one name: "Hvad mener Stefan Hermann om
     Hedensted?" -> ["Stefan Hermann", "Hedensted"]."""
-    phrases: list[str] = []
-    end = -1
+    return _name_runs(text, linked=False)
+
+
+def _name_runs(text: str, linked: bool) -> list[str]:
+    """The proper nouns of ``text``, those a space joins as one name; with ``linked`` also those a link word
+    joins (see _NAME_LINK)."""
+    runs: list[tuple[int, int, bool]] = []  # start, end, and whether a link word other than "og" joins it
     for match in _PROPER_NOUN.finditer(text):
-        if phrases and match.start() == end + 1 and text[end] == " ":
-            phrases[-1] += " " + match.group(0)
-        else:
-            phrases.append(match.group(0))
-        end = match.end()
-    return phrases
+        if runs:
+            start, end, by_link = runs[-1]
+            gap = text[end : match.start()]
+            if gap == " " or linked and (_NAME_LINK.fullmatch(gap) or gap == _NAME_AND and by_link):
+                runs[-1] = (start, match.end(), by_link or gap != " ")
+                continue
+        runs.append((match.start(), match.end(), False))
+    return [text[start:end] for start, end, _ in runs]
 
