@@ -114,6 +114,9 @@ _CHILD = re.compile(
 )
 # A parent who hits or threatens, or a weapon in the child's home: a danger to the child, whoever tells it.
 _DANGER = r"\b(?:mor|far|\w+far|\w+mor|forældre\w*) (?:slår|slog|sparker|truer|har slået)\b|\bvåben\b|\bpistol\w*"
+# A parent who seems drunk or high when bringing or fetching the child ("påvirket af" alone also means
+# "affected by"): the child is in danger on the way home. Not "fuld tid", not "fuld af energi".
+_INTOXICATED = r"\b(?:virker|er|var|kommer|kom|møder|mødte) (?:\w+ )?(?:påvirket|fuld)\b(?! af| tid)"
 # Harms that only a child suffers: each voices a worry, and a suspected one names the child (below).
 _HARMS = r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*"
 # ... and a worry, a hunch or a sign of distress ...
@@ -127,6 +130,7 @@ _WORRY = re.compile(
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
     rf"|{_DANGER}|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*"
     r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
+    rf"|{_INTOXICATED}"
     r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
     rf"|{_HARMS}",
     re.IGNORECASE,
@@ -136,7 +140,7 @@ _WORRY = re.compile(
 _CHILD_HARM = re.compile(_HARMS, re.IGNORECASE)
 # A harm done to the child, told or suspected: what a report to the municipality is for.
 _HARM_DONE = re.compile(
-    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}",
+    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}|{_INTOXICATED}",
     re.IGNORECASE,
 )
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)

@@ -120,6 +120,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hvad gør vi, når en pige i dagplejen ikke længere er i trivsel?",
         "Hvad gør vi, hvis en mor møder beruset op for at hente sit barn?",  # a parent's own child, a sign of neglect
         "En far kommer tit påvirket af alkohol, når han henter sin datter. Hvad gør jeg?",
+        "Hvad gør jeg, hvis en mor virker påvirket, når hun henter sit barn?",  # was declined: "påvirket" alone
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -137,6 +138,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
+        "Vores pige er på fuld tid og fuld af energi. Hvad gør vi med hende om eftermiddagen?",  # not drunk
         # A harm named without suspecting it of anyone: a leader asking for a case.
         "Jeg har hørt, at tandplejen kan være med til at opdage omsorgssvigt. Er der en kommune, der har gjort noget ved det?",
         # What a named source or municipality does, in no one's own voice: a leader's question.

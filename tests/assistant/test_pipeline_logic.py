@@ -297,6 +297,7 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
     assert order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?")[0] == report
     assert order("En af vores drenge slår de andre. Hvad gør vi?")[-1] == report  # he hits, no one hits him
     assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
+    assert order("Far kom fuld for at hente sin søn i går. Hvad skal vi gøre?")[0] == report  # a danger on the way home
 
 
 def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it():
