@@ -493,6 +493,10 @@ QUESTION_WORDS = {
     "forkortelse", "forkortelsen", "tanken", "bag", "idéen", "ideen", "menes", "begrebet", "betegnelsen", "ordet",
     # "Hvad forstår Hedensted ved ...?", "Hvad mener KL om ...?": a source's view is asked for, not a word of it
     "forstår", "forstås", "mener",
+    # the words that point at the documents themselves ("Hvilke redskaber nævnes i materialet?", "Hvad fremgår
+    # af kilderne om ...?"): every passage is in them, so as terms they only lower the topic's coverage
+    "materialet", "materialerne", "kilderne", "kilden", "teksten", "teksterne", "dokumenter",
+    "nævn", "nævnes", "nævner", "nævnt", "omtales", "omtaler", "omtalt", "beskrives", "beskrevet", "fremgår",
 }
 STOP = set(STOPWORDS_DANISH) | QUESTION_WORDS
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)

@@ -276,6 +276,14 @@ def test_the_shipped_model_on_the_bundled_index(assistant, question, outcomes):
     assert assistant.assess(question).decision.outcome in outcomes
 
 
+@pytest.mark.parametrize(
+    "question", ["Hvilke redskaber til tidlig opsporing nævnes i materialet?", "Hvad fremgår af teksterne om sprogvurdering?"]
+)
+def test_words_pointing_at_the_documents_are_no_unknown_terms(assistant, question):
+    # As terms, "nævnes i materialet" made the first a partial answer (p 0.27, unknown terms 0.31).
+    assert assistant.assess(question).decision.signals.unknown_terms == 0.0
+
+
 def test_weak_evidence_between_the_two_thresholds_is_a_partial_answer(index):
     statistics = RelevanceScorer(p.text for p in index.passages.values())
     question = "Hvad tilbyder Holstebro nye forældre?"

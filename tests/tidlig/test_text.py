@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    content_terms,
     repeats,
     inert_markdown,
     linked_names,
@@ -417,3 +418,15 @@ def test_whole_name_takes_the_short_capitalised_words_beside_a_name(text: str, p
 )
 def test_linked_names_keep_a_name_whole_over_its_short_lowercase_words(text: str, names: list[str]) -> None:
     assert linked_names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Hvilke redskaber til tidlig opsporing nævnes i materialet?", ["redskab", "tid", "opsporing"]),
+        ("Hvad fremgår af kilderne om forældresamarbejde?", ["forældresamarbejd"]),
+        ("Hvilke metoder beskrives i teksterne?", ["metod"]),
+    ],
+)
+def test_the_words_pointing_at_the_documents_are_no_terms(question: str, terms: list[str]) -> None:
+    assert content_terms(question) == terms
