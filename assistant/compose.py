@@ -967,11 +967,14 @@ class _Writer:
         return f"{title}\n\n{body}" if chart else f"{title}\n{body}"
 
     def more(self, blocks: list[_Block]) -> str:
+        """The "Mere fra kilderne" part: the blocks under their source's heading, a case example's under its
+        name as the short answer heads it ("CASE #16 Familiestuen ... (Frederikshavn Kommune)", not "De udsatte
+        børn ..., CASE #16", which read as another source on the same case)."""
         sections: dict[str, list[str]] = {}
         for block in blocks:
             text = self.block(block)
             if text:
-                sections.setdefault(source_heading(block.hit), []).append(text)
+                sections.setdefault(case_name(block.hit.passage.metadata) or source_heading(block.hit), []).append(text)
         if not sections:
             return ""
         body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())

@@ -99,6 +99,17 @@ def test_a_fact_question_gets_a_short_answer_of_at_most_three_units_and_nothing_
     assert "Sundhedsplejen" not in composition.body  # below the floor
 
 
+def test_a_case_example_under_more_is_headed_by_its_name_as_in_the_short_answer():
+    case = {"title": "De udsatte børn", "year": 2015, "location": "CASE #16", "case_number": 16, "case_title": "Familiestuen"}
+    case["municipality"] = "Frederikshavn Kommune"
+    index = FakeUnitIndex([*CHUNKS, ("case", "I Familiestuen bruges pluspladser til børn og forældre sammen.", case)])
+    probabilities = {"500 pluspladser": 0.9, "sprogligt eller socialt": 0.85, "Pluspladser |": 0.8, "Familiestuen": 0.7}
+    more = compose("Hvordan bruges pluspladser og Børnelinealen?", probabilities, index=index).more
+    # It read "**De udsatte børn, 2015, CASE \\#16**", as if another source spoke of the case.
+    assert "**CASE \\#16 Familiestuen (Frederikshavn Kommune)**\nI Familiestuen bruges pluspladser" in more
+    assert "2015, CASE" not in more
+
+
 def test_a_fact_answer_takes_a_unit_from_another_chunk_only_when_nearly_as_likely():
     question = "Hvor mange pluspladser er der?"
     assert "527.000" not in compose(question, {"500 pluspladser": 0.9, "Pluspladser |": 0.5}).body
