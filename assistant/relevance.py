@@ -38,7 +38,10 @@ class RelevanceScorer:
         for text in texts:
             count += 1
             document_frequency.update(set(content_terms(text)))
-            vocabulary.update(words(text))
+            found = words(text)
+            vocabulary.update(found)
+            # The pieces of a hyphenated word are words of the corpus too: "Leksand" is used, in "Leksand-modellen".
+            vocabulary.update(piece for word in found if "-" in word for piece in word.split("-") if piece)
         self._idf = {t: math.log(1 + count / (1 + df)) for t, df in document_frequency.items()}
         self._unknown_idf = math.log(1 + count)
         self.vocabulary = frozenset(vocabulary)

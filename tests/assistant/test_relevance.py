@@ -30,3 +30,10 @@ def test_a_compound_of_words_the_corpus_uses_is_known_by_its_parts():
     assert scorer.knows_word_or_parts("Pluspladser")
     assert not scorer.knows_word_or_parts("skærmtid")  # "tid" is too short to count as a part
     assert not scorer.knows_word_or_parts("fluorordning")
+
+
+def test_a_piece_of_a_hyphenated_word_is_a_word_of_the_corpus():
+    # "Hvad er Leksand-modellen?" was declined as naming "Leksand", a name the documents never use.
+    scorer = RelevanceScorer(["Forældrekurserne bygger på Leksand-modellen, som er et svensk koncept."])
+    assert scorer.knows_word("Leksand") and scorer.knows_word("Leksand-modellen")
+    assert not scorer.knows_word("Odense")
