@@ -501,6 +501,59 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+# A question for what one term means: "Hvad er ICS-metoden?", "Hvad betyder inklusion?", "Hvad er De Utrolige
+# År for et program?". The term is at most MAX_DEFINED_WORDS words, none a stopword or preposition, so "Hvad er
+# normeringen i Hedensteds vuggestuer?" asks a fact, not a meaning.
+_DEFINITION_ASKED = re.compile(
+    r"^hvad (?:er|betyder|menes med|forstås ved|dækker) (?P<article>(?:en|et) )?(?:den |det |de )?(?P<term>[^?,]+?)"
+    r"(?: for (?:en|et|noget) \w+)?\s*\?*$",
+    re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset({"i", "på", "for", "med", "af", "til", "om", "ved", "fra", "hos", "mellem", "under", "over", "efter"})
+MAX_DEFINED_WORDS = 3
+# What follows a term its sentence explains: a verb of being or meaning ("Familiestuen er et tilbud",
+# "DUBU (Digitalisering – udsatte børn og unge) er et IT-system", "De Utrolige År = DUÅ består af"), a
+# relative clause ("den såkaldte PRIK-model, der sigter på"), a purpose ("Pluspladserne skal styrke", "en ungeenhed
+# for at samle og styrke indsatsen"), or a colon.
+_EXPLAINED_AFTER = re.compile(
+    "[’'\"”»]?" + r"(?:\s*(?:\([^)]*\)|=\s*\S+))?"
+    r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|forstås|skal|anvendes|bruges|for at)\b|:| [–-] )"
+)
+# ... or what stands right before it: "den såkaldte", "Dialogredskabet FIT", "Med ikke-kognitive færdigheder forstås".
+_EXPLAINED_BEFORE = re.compile(r"(?:\b(?:såkaldte?|kaldet|hedder|kaldes)|\b[^\W\d_]{4,}(?:et|en))\s+[’'‘\"“«]?$", re.IGNORECASE)
+_MARKER = re.compile(r"\s*\[\d+\]")
+_ARTICLE = re.compile(r"^(?:en|et) ")
+
+
+def defined_term(question: str) -> str | None:
+    """The term a question asks the meaning of, with the article it gives it, or None: "Hvad er ICS-metoden?"
+    -> "ICS-metoden", "Hvad er en mellemform?" -> "en mellemform"; a common noun set before a name is left out
+    ("Hvad er redskabet Systematisk Risikovurdering?")."""
+    asked = _DEFINITION_ASKED.match(" ".join(question.split()))
+    if asked is None:
+        return None
+    term = asked.group("term").split()
+    if len(term) > 1 and term[0].islower() and all(w[0].isupper() for w in term[1:]):
+        term = term[1:]
+    if len(term) > MAX_DEFINED_WORDS or any(w.lower() in STOP or w.lower() in _PREPOSITIONS for w in term):
+        return None
+    return (asked.group("article") or "").lower() + " ".join(term)
+
+
+def explains(text: str, term: str) -> bool | None:
+    """Whether ``text`` (an answer's plain text; citation markers are skipped) says what ``term`` is, in any
+    inflection, rather than only naming it: "er stærkt systematiseret efter ICS-metoden." names ICS-metoden;
+    "Familiestuen er et tilbud til børn i alderen 2-6 år" explains Familiestuen. None when it never names it."""
+    plain = _MARKER.sub("", text)
+    term = _ARTICLE.sub("", term)
+    # A word's last letters are its inflection ("PRIK-modellen" / "PRIK-model", "plusplads" / "Pluspladserne").
+    pattern = r"\s+".join(re.escape(w[: max(3, len(w) - (3 if len(w) >= 7 else 2))]) + r"[\w-]*" for w in term.split())
+    named = list(re.finditer(pattern, plain, re.IGNORECASE))
+    if not named:
+        return None
+    return any(_EXPLAINED_AFTER.match(plain, m.end()) or _EXPLAINED_BEFORE.search(plain[: m.start()]) for m in named)
+
+
 def holds_answer_type(text: str, kind: AnswerType) -> bool:
     """Whether ``text`` has the shape of the expected answer (a figure for "hvor mange", a time for
     "hvornår", ...); always True for ``other``."""

@@ -41,6 +41,8 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_places,
+    defined_term,
+    explains,
     followup_focus,
     is_worry_word,
     situation_terms,
@@ -82,6 +84,7 @@ from tidlig.text import (
     inert_markdown,
     linked_names,
     name_phrases,
+    plain_markdown,
     proper_nouns,
     split_sentences,
     stem,
@@ -561,7 +564,7 @@ class Assistant:
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = _with_places_named(state, assessment, composition)
+        assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
@@ -902,6 +905,20 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     return replace(assessment, decision=replace(decision, missing=decision.missing + absent)) if absent else assessment
 
 
+def _with_definition_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """A question for what a term means (:func:`defined_term`) whose short answer names the term without
+    saying what it is (:func:`explains`) is a partial answer that says so: "Hvad er ICS-metoden?" was
+    answered by "Arbejdsgangen ... er stærkt systematiseret efter ICS-metoden." alone, under "Kort svar
+    fra dokumenterne". The term is added to what is missing, and the lead-in names it."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    term = defined_term(analysis.text)
+    if term is None or explains(plain_markdown(composition.short_answer), term) is not False:
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, term)))
+
+
 def _guidance_only(assessment: Assessment) -> bool:
     """A concern question whose own situation the documents do not cover: their guidance for a worry
     about a child is the answer, under its own lead-in."""
@@ -913,6 +930,8 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: C
     """The first line of a partial answer, saying exactly what the documents do not cover:
     "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
     A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`)."""
+    if (term := defined_term(analysis.text)) is not None and term in decision.missing:
+        return render("lead_in_partial_definition", term=inert_markdown(term))
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
     if uncovered:
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]

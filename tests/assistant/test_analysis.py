@@ -14,8 +14,10 @@ from assistant.analysis import (
     asked_detail,
     asked_topic,
     asked_years,
+    defined_term,
     document_years,
     detail_terms,
+    explains,
     holds_answer_type,
     holds_count,
     holds_detail,
@@ -484,3 +486,39 @@ def test_a_reason_is_told_by_its_cue_words(text: str, holds: bool) -> None:
 )
 def test_asked_places_are_the_names_a_question_places_things_in(question, places):
     assert asked_places(question) == places
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("Hvad er ICS-metoden?", "ICS-metoden"),
+        ("Hvad er en mellemform?", "en mellemform"),
+        ("Hvad menes med ikke-kognitive færdigheder?", "ikke-kognitive færdigheder"),
+        ("Hvad er redskabet Systematisk Risikovurdering?", "Systematisk Risikovurdering"),
+        ("Hvad er normeringen i Hedensteds vuggestuer?", None),  # a fact about a place, not a meaning
+        ("Hvad er det, der beskytter de små børn mod psykiske problemer?", None),
+        ("Hvordan virker Børnelinealen?", None),
+    ],
+)
+def test_the_term_a_question_asks_the_meaning_of(question, term):
+    assert defined_term(question) == term
+
+
+# Sentences from the bundled documents, each judged for the term as an answer would quote it.
+@pytest.mark.parametrize(
+    ("text", "term", "explained"),
+    [
+        ("Arbejdsgangen er stærkt systematiseret efter ICS-metoden. [1] Målet er fokuserede undersøgelser.", "ICS-metoden", False),
+        ("- Marte Meo med fokus på udfordringen frem for barnet [1]", "Marte Meo", False),
+        ("Centralt i strategien er den såkaldte PRIK-model, der sigter på forebyggelse af kriminalitet.", "PRIK-modellen", True),
+        ("DUBU (Digitalisering – udsatte børn og unge) er et IT-system, som er med til at understøtte", "DUBU", True),
+        ("Dialogredskabet FIT bidrager til mere effektive støtte- og behandlingsforløb.", "FIT", True),
+        ("Pluspladserne skal styrke den tidlige forebyggende indsats til børn.", "en plusplads", True),
+        ("Med ikke-kognitive færdigheder forstås, at børnene gennem leg lærer at planlægge.", "ikke-kognitive færdigheder", True),
+        ("De Utrolige År = DUÅ består af forældreprogrammer, børneprogrammer.", "Utrolige År", True),
+        ("Familiestuen er et tilbud til børn i alderen 2-6 år og deres familier.", "Familiestuen", True),
+        ("Sundhedsplejen kommer i alle familier.", "Familiestuen", None),  # not named at all
+    ],
+)
+def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
+    assert explains(text, term) is explained

@@ -384,6 +384,16 @@ def test_an_unanswerable_question_is_declined_or_answered_partially_saying_so(as
     assert [f"[{c.number}]" in answer.text for c in answer.citations] == [True] * len(answer.citations)
 
 
+def test_a_term_the_documents_only_name_is_a_partial_answer_saying_so(assistant):
+    # "Hvad er ICS-metoden?" was answered, under "Kort svar", by Varde's "systematiseret efter ICS-metoden."
+    answer = assistant.ask("Hvad er ICS-metoden?")
+    assert answer.outcome == "partial" and "ICS-metoden" in answer.missing
+    assert answer.text.startswith("Delvist svar: Dokumenterne nævner ICS-metoden, men de forklarer ikke, hvad det er.")
+    assert "ICS-metoden. [1]" in answer.text
+    explained = assistant.ask("Hvad er DUBU?")
+    assert explained.outcome == "answer" and "er et IT-system" in explained.text
+
+
 def test_an_off_topic_question_is_declined_with_the_nearest_topics(assistant):
     answer = assistant.ask("Hvordan bager man rugbrød med surdej?")
     assert answer.refused and answer.text.startswith("Dokumenterne besvarer ikke")
