@@ -519,8 +519,11 @@ _EXPLAINED_AFTER = re.compile(
     "[’'\"”»]?" + r"(?:\s*(?:\([^)]*\)|=\s*\S+))?"
     r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|forstås|skal|anvendes|bruges|for at)\b|:| [–-] )"
 )
-# ... or what stands right before it: "den såkaldte", "Dialogredskabet FIT", "Med ikke-kognitive færdigheder forstås".
-_EXPLAINED_BEFORE = re.compile(r"(?:\b(?:såkaldte?|kaldet|hedder|kaldes)|\b[^\W\d_]{4,}(?:et|en))\s+[’'‘\"“«]?$", re.IGNORECASE)
+# ... or what stands right before it: "den såkaldte".
+_EXPLAINED_BEFORE = re.compile(r"\b(?:såkaldte?|kaldet|hedder|kaldes)\s+[’'‘\"“«]?$", re.IGNORECASE)
+# A name's appositive noun ("Dialogredskabet FIT"); before a common noun the same ending is an adjective's
+# ("en formaliseret handleplan").
+_APPOSITIVE = re.compile(r"\b[^\W\d_]{4,}(?:et|en)\s+[’'‘\"“«]?$", re.IGNORECASE)
 _MARKER = re.compile(r"\s*\[\d+\]")
 _ARTICLE = re.compile(r"^(?:en|et) ")
 
@@ -551,7 +554,8 @@ def explains(text: str, term: str) -> bool | None:
     named = list(re.finditer(pattern, plain, re.IGNORECASE))
     if not named:
         return None
-    return any(_EXPLAINED_AFTER.match(plain, m.end()) or _EXPLAINED_BEFORE.search(plain[: m.start()]) for m in named)
+    before = (_EXPLAINED_BEFORE, _APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
+    return any(_EXPLAINED_AFTER.match(plain, m.end()) or any(b.search(plain[: m.start()]) for b in before) for m in named)
 
 
 def holds_answer_type(text: str, kind: AnswerType) -> bool:

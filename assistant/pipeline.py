@@ -564,7 +564,7 @@ class Assistant:
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition)
+        assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
@@ -905,16 +905,19 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     return replace(assessment, decision=replace(decision, missing=decision.missing + absent)) if absent else assessment
 
 
-def _with_definition_checked(assessment: Assessment, composition: Composition) -> Assessment:
+def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:
     """A question for what a term means (:func:`defined_term`) whose short answer names the term without
-    saying what it is (:func:`explains`) is a partial answer that says so: "Hvad er ICS-metoden?" was
-    answered by "Arbejdsgangen ... er stærkt systematiseret efter ICS-metoden." alone, under "Kort svar
-    fra dokumenterne". The term is added to what is missing, and the lead-in names it."""
+    saying what it is (:func:`explains`), nor does any unit of the passages found, is a partial answer that
+    says so: "Hvad er ICS-metoden?" was answered by "Arbejdsgangen ... er stærkt systematiseret efter
+    ICS-metoden." alone, under "Kort svar fra dokumenterne". The term is added to what is missing, and the
+    lead-in names it."""
     decision, analysis = assessment.decision, assessment.analysis
     if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
         return assessment
     term = defined_term(analysis.text)
     if term is None or explains(plain_markdown(composition.short_answer), term) is not False:
+        return assessment
+    if any(explains(s.unit.text, term) for s in scored):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, term)))
 

@@ -518,6 +518,7 @@ def test_the_term_a_question_asks_the_meaning_of(question, term):
         ("De Utrolige År = DUÅ består af forældreprogrammer, børneprogrammer.", "Utrolige År", True),
         ("Familiestuen er et tilbud til børn i alderen 2-6 år og deres familier.", "Familiestuen", True),
         ("Sundhedsplejen kommer i alle familier.", "Familiestuen", None),  # not named at all
+        ("At kommunerne udarbejder en formaliseret handleplan for, hvordan tandplejen inddrages", "en handleplan", False),
     ],
 )
 def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
