@@ -424,18 +424,26 @@ _AXIS = re.compile(r"(?<!\S)(?:\d[\d.,]*%?[ \t]+){4}\d")
 # Characters both sentences need before one lying inside the other is a repeat: shorter pieces ("Se
 # figur 3", "KL anbefaler:") recur by nature.
 MIN_REPEAT = 12
+MIN_REPEAT_WORDS = 3
 
 
 def repeats(sentence: str, earlier: str) -> bool:
     """Whether one of two sentences lies inside the other, case and spacing aside, both at least MIN_REPEAT
     characters long: the composer leaves such a sentence out, and the evaluation counts one it printed.
+    Inside a longer one, the shorter must have MIN_REPEAT_WORDS words: a list's one-word item
+    ("Forældresamarbejde") is no repeat of another list's title ("EKSEMPLER PÅ TILGANGE TIL
+    FORÆLDRESAMARBEJDE"), and left out it cut the list.
 
     Example::
 
         repeats("Hun taler om søvn.", "Sundhedsplejersken kommer, og hun taler om søvn.")  # True
+        repeats("Forældresamarbejde", "Eksempler på tilgange til forældresamarbejde")  # False
     """
     plain, other = " ".join(sentence.lower().split()), " ".join(earlier.lower().split())
-    return min(len(plain), len(other)) >= MIN_REPEAT and (plain in other or other in plain)
+    if min(len(plain), len(other)) < MIN_REPEAT:
+        return False
+    shorter, longer = sorted((plain.rstrip(".!?:"), other.rstrip(".!?:")), key=len)
+    return shorter == longer or (shorter in longer and len(shorter.split()) >= MIN_REPEAT_WORDS)
 
 
 def is_fragment(text: str) -> bool:

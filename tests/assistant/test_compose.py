@@ -923,8 +923,8 @@ def test_a_stack_related_only_by_a_line_it_leaves_out_as_a_repeat_gets_no_sectio
             ),
             (
                 "dias-9",
-                "Skolerne fører dobbelt regnskab\nRegnskab\nAlmen skole/SFO\nRegnskab segregerede område\n"
-                "Et regnskab for almen skole/SFO inkl. betaling for elever i specialtilbud",
+                "Skolerne fører dobbelt regnskab\nRegnskab\nAlmen skole og SFO\nRegnskab segregerede område\n"
+                "Et regnskab for almen skole og SFO inkl. betaling for elever i specialtilbud",
                 {"title": "Oplæg", "location": "dias 9", "block_kind": "slide"},
             ),
         ]
@@ -933,7 +933,7 @@ def test_a_stack_related_only_by_a_line_it_leaves_out_as_a_repeat_gets_no_sectio
     composition = compose(question, {"1. klasse": 0.9, "anbragte": 0.9, "10. klasse": 0.9, "dobbelt regnskab": 0.5}, index=index)
 
     # The short answer holds its three units; the slide would come under "Mere fra kilderne", but its last
-    # line holds "Almen skole/SFO" above it and would be left out, and what stays shares only "skolerne"
+    # line holds "Almen skole og SFO" above it and would be left out, and what stays shares only "skolerne"
     # with the question.
     assert "anbragte elever" in composition.short_answer and not composition.more
     assert "dobbelt regnskab" not in composition.body

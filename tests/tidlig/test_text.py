@@ -335,6 +335,10 @@ def test_trailing_values(line: str, values: list[str]) -> None:
         ("Sundhedsplejersken kommer, og HUN TALER OM  søvn og gråd.", "hun taler om søvn og gråd.", True),  # either way round
         ("Se figur 3.", "Det viser tallene, se figur 3.", False),  # too short to count
         ("Hun taler om søvn og gråd.", "Hun taler om mad og leg.", False),
+        # A list's short item inside another list's title is no repeat: left out, it cut the list.
+        ("Forældresamarbejde", "EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE", False),
+        ("Almen skole/SFO", "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling", False),
+        ("Socioøkonomiske tildeling.", "Socioøkonomiske tildeling", True),  # the same item twice
     ],
 )
 def test_repeats(sentence: str, earlier: str, expected: bool) -> None:
