@@ -421,6 +421,10 @@ class CitatComposer:
         one_fact = single and answer_type in FACT_TYPES
         added = 0
         quoted: list[_Block] = []  # the part's blocks so far (a guidance topic counts their passages and characters)
+        # A list question's list among the likeliest units is shown even when the sentences before it filled
+        # the short answer: "Hvilke beskyttelsesfaktorer findes der for det enkelte barn?" ranked the list's
+        # items third, after two sentences whose antecedents took the room, and got no list at all.
+        due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
         for candidate in ranked:
             if candidate.part_scores[part] < floor:
                 break
@@ -434,6 +438,7 @@ class CitatComposer:
                     shown.add(candidate.key)
                 continue
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
+            full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
             if full or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
                 continue
             block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists)

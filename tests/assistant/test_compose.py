@@ -1218,3 +1218,17 @@ def test_a_footnote_on_a_shown_table_row_comes_right_under_the_table():
     # note 3's first two sentences, though less likely than the rows; not note 2 (its row is not shown) nor note 4
     assert under == "3 Der er afsat 4,5 mio. i 2016 og 8,4 mio. i 2017. [2] Det fremgår ikke, hvad der går til kurser. [2]"
     assert "Pluspladserne" not in composition.short_answer and "besluttes" not in composition.short_answer
+
+
+def test_a_list_questions_list_among_the_likeliest_units_is_shown_when_sentences_filled_the_room():
+    text = (
+        "Beskyttelsesfaktorer bør altid indgå i forebyggelsen.\n\nI indsatsen er det afgørende at kende faktorerne. "
+        "Det kan kommunerne finde vejledning til i forskningen om beskyttelsesfaktorer.\n\n"
+        "Individuelle beskyttelsesfaktorer:\n- Gode kognitive evner\n- Selvtillid\n- Empati"
+    )
+    index = FakeUnitIndex([("kl-7", text, KL)])
+    probabilities = {"bør altid": 0.9, "Det kan kommunerne": 0.85, "Empati": 0.8, "Selvtillid": 0.3, "kognitive": 0.3}
+    short = compose("Hvilke beskyttelsesfaktorer findes der for det enkelte barn?", probabilities, index=index).short_answer
+    # The second sentence brings the one it points back to: three units, and the list, ranked third, was left out.
+    assert "I indsatsen er det afgørende" in short
+    assert "Individuelle beskyttelsesfaktorer: [1]\n- Gode kognitive evner [1]\n- Selvtillid [1]\n- Empati [1]" in short
