@@ -659,7 +659,7 @@ class Assistant:
             missing = render("refusal_source", sources=_join_danish(sources))
         book = CitationBook()
         lines, seen = [], set()
-        for hit in _nearest_first(assessment.hits, assessment.analysis.terms, self.statistics):
+        for hit in assessment.hits:
             heading = source_heading(hit)
             if heading in seen:
                 continue
@@ -920,19 +920,6 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
     if any(explains(s.unit.text, term) for s in scored):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, term)))
-
-
-def _nearest_first(hits: Sequence[ScoredPassage], terms: Sequence[str], statistics: RelevanceScorer) -> list[ScoredPassage]:
-    """A decline's passages with those holding the question's rarest term the corpus uses first, in their
-    order, then the others: "Hvad skal en underretning indeholde?" listed two Hedensted slides titled as
-    questions ("Hvorfor samler vi flere enheder i en?") above Varde's case on underretninger, as the short
-    question resembled their titles."""
-    known = [t for t in terms if statistics.known(t)]
-    if not known:
-        return list(hits)
-    rarest = max(known, key=statistics.idf)
-    holding = [h for h in hits if rarest in content_terms(search_text(h.passage.text, h.passage.context))]
-    return holding + [h for h in hits if h not in holding]
 
 
 def _guidance_only(assessment: Assessment) -> bool:
