@@ -476,13 +476,15 @@ _NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjer
 _NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede)\b"  # not "en": an article
 # A counted noun after a count in words: "fire til otte familier", "tre forbundne initiativer".
 _COUNTED = rf"{_NUMBER_WORD}(?:\s+til\s+{_NUMBER_WORD})?\s+[a-zæøå]{{3,}}"
+# The units of a period, in the genitive too: "et 22 ugers forløb", "min. 18 måneders varighed".
+_TIME_UNITS = r"(?:timer?s?|dage?s?|døgns?|uger?s?|måneder?s?|års?)"
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "amount": re.compile(
         rf"(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s*(?:%|pct|procent|kr|mio|mia|mil\b|million\w*|milliard\w*|\w+)|{_NUMBER_WORDS}|{_COUNTED}",
         re.I,
     ),
     "time": re.compile(
-        rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{_NUMBER_WORD})\s*(?:halve\s+|hele\s+)?(?:år|måneder|mdr|uger|dage|timer|minutter)\b"
+        rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{_NUMBER_WORD})\s*(?:halve\s+|hele\s+)?(?:{_TIME_UNITS}|mdr|minutter)\b"
         r"|\b(?:januar|februar|marts|april"
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
         re.I,
@@ -594,7 +596,6 @@ class AskedDetail:
 
 # Checked in order, on the lowercased question. Money before counts ("hvor mange penge"); a count of time
 # units is a period ("hvor mange timer om ugen").
-_TIME_UNITS = r"(?:timer?|timers|dage?|døgn|uger?|måneder?|år)"
 _MONEY_ASK = re.compile(
     r"\bhvad (?:kost\w*|er prisen)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"

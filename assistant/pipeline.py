@@ -44,6 +44,7 @@ from assistant.analysis import (
     defined_term,
     explains,
     followup_focus,
+    holds_detail,
     is_worry_word,
     situation_terms,
     topic_terms,
@@ -565,6 +566,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
+        assessment = _with_detail_shown(assessment, composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
@@ -920,6 +922,22 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
     if any(explains(s.unit.text, term) for s in scored):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, term)))
+
+
+def _with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """A partial answer does not say the documents lack the asked period when its short answer quotes one:
+    "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
+    varigheden" above "Tilbuddet er et 22 ugers forløb …", whose sentence names no topic word (the one before
+    it does), so the detail check found no unit holding both. The answer stays partial: the classifier still
+    judged the evidence weak. Only a period, whose units say what it is: a count's figure may count something
+    else ("2-6 år og deres familier"), and a sum's shape takes any thousands ("1.000 anbragte børn")."""
+    decision, detail = assessment.decision, assessment.analysis.detail
+    if decision.outcome != "partial" or detail is None or detail.kind != "period" or detail.phrase not in decision.missing:
+        return assessment
+    if not any(holds_detail(sentence, detail) for sentence in split_sentences(plain_markdown(composition.short_answer))):
+        return assessment
+    missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
+    return replace(assessment, decision=replace(decision, missing=missing))
 
 
 def _guidance_only(assessment: Assessment) -> bool:

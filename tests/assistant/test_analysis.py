@@ -309,6 +309,8 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvor stor en andel takker ja?", "98 pct. af familierne takker ja.", "Familierne takker ja til kurset."),
         ("Hvor mange timer om ugen er rådgiveren der?", "Rådgiveren er der 15 timer ugentligt.", "Siden 2010 er rådgiveren kommet fast."),
         ("Hvor længe har de haft socialrådgivere?", "Siden 2010 har socialrådgivere hjulpet.", "Socialrådgivere hjælper familierne."),
+        ("Hvor lang tid varer det?", "Tilbuddet er et 22 ugers forløb.", "Tilbuddet er et forløb med undervisning."),  # genitive
+        ("Hvor lang tid varer det?", "Forløb af min. 18 måneders varighed.", "Forløb for 18 unge mødre."),
     ],
 )
 def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):

@@ -355,6 +355,14 @@ def test_a_followup_uses_the_conversation(assistant):
     assert any(c.municipality == "Holstebro Kommune" for c in answer.citations)
 
 
+def test_a_partial_answer_never_says_the_period_it_quotes_is_missing(assistant):
+    history = [Turn("user", "Hvad tilbyder Slagelse unge med angst?"), Turn("assistant", "Slagelse har et gruppetilbud [1].")]
+    answer = assistant.ask("Hvor lang tid varer det?", history)
+    # It read "Dokumenterne beskriver Slagelse, men de nævner ikke varigheden" above "Tilbuddet er et 22 ugers forløb".
+    assert "22 ugers forløb" in answer.text
+    assert "varigheden" not in answer.text.splitlines()[0] and "varigheden" not in answer.missing
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
