@@ -642,11 +642,16 @@ def asked_detail(text: str) -> AskedDetail | None:
     return None
 
 
+_COMPARATIVES = frozenset({"flere", "færre"})
+
+
 def _counted(following: str) -> str:
     """The counted thing among the words after "hvor mange": a noun, or an adjective and its noun
     ("sårbare gravide", "tidligt anbragte"); a verb or a small word ends it ("børn fik" -> "børn")."""
     counted: list[str] = []
     for word in following.split():
+        if not counted and word.lower() in _COMPARATIVES:
+            continue  # "hvor mange flere besøg" asks the number of visits: not "antallet af flere besøg"
         if word.lower() in STOP or len(word) <= 2:
             break
         counted.append(word)

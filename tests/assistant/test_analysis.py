@@ -265,6 +265,7 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvor mange sårbare gravide har deltaget i indsatsen?", "count", "antallet af sårbare gravide"),
         ("Hvor mange af Københavns pluspladser ligger i vuggestuer?", "count", "antallet af Københavns pluspladser"),
         ("Hvor mange børn fik sprogstimulering?", "count", "antallet af børn"),
+        ("Hvor mange flere besøg får familierne?", "count", "antallet af besøg"),  # was "antallet af flere besøg"
         ("Og hvor mange var der?", "count", "antallet"),
         ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
