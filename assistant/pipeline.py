@@ -83,6 +83,7 @@ from tidlig.text import (
     content_terms,
     count_word,
     inert_markdown,
+    joins_names,
     linked_names,
     name_phrases,
     plain_markdown,
@@ -629,7 +630,7 @@ class Assistant:
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
-            return partial_lead_in(decision, assessment.analysis, self.statistics.base_form)
+            return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
         if assessment.analysis.asks_for_cases and (cases := composition.cases):
@@ -947,10 +948,17 @@ def _guidance_only(assessment: Assessment) -> bool:
     return analysis.is_concern and decision.outcome == "partial" and decision.missing == (analysis.text,)
 
 
-def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: Callable[[str], str] = str) -> str:
+def partial_lead_in(
+    decision: Decision,
+    analysis: QuestionAnalysis,
+    base_form: Callable[[str], str] = str,
+    uses_phrase: Callable[[str], bool] = lambda phrase: True,
+) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
     "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
-    A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`)."""
+    A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`); names a
+    small word links are one name only when the documents write them so (``uses_phrase``): "Familie med
+    Hjerte" is one, "Hvad gjorde Lolland med Toftegård?" names two."""
     if (term := defined_term(analysis.text)) is not None and term in decision.missing:
         return render("lead_in_partial_definition", term=inert_markdown(term))
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
@@ -961,33 +969,45 @@ def partial_lead_in(decision: Decision, analysis: QuestionAnalysis, base_form: C
             answered=inert_markdown(_join_danish([_quoted(p.text) for p in answered])),
             missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
         )
-    lacks = []
-    for item in decision.missing:
-        if item == analysis.text:
-            lacks.append(render("missing_question"))
-        elif item.isdigit() and len(item) == 4:
-            lacks.append(render("missing_year", year=item))
-        elif item[0].isdigit():
-            lacks.append(render("missing_figure", figure=item))
-        else:
-            lacks.append(render("missing_name", what=inert_markdown(item)))
-    # A name as the question writes it ("Stefan Hermann", "Lær for Livet"), though only its rarest word counts
-    # as covered; a name linked to one the documents lack ("Familiestuen i Aarhus") is given in its pieces.
-    def lacking(phrase: str) -> bool:
-        return any(name in decision.missing for name in phrase.split())
-
-    pieces = (p for linked in linked_names(analysis.text) for p in (name_phrases(linked) if lacking(linked) else [linked]))
-    covered = [
-        base_form(whole_name(analysis.text, phrase))
-        for phrase in dict.fromkeys(pieces)
-        if any(name in decision.covered for name in phrase.split()) and not lacking(phrase)
-    ]
+    lacks = [_lack(item, analysis) for item in decision.missing]
+    covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase)]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
     if analysis.text not in decision.missing:
         # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
         return render("lead_in_partial_detail", missing=_join_danish(lacks))
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
+
+
+def _lack(item: str, analysis: QuestionAnalysis) -> str:
+    """What a partial answer's first line says the documents lack for one missing item."""
+    if item == analysis.text:
+        return render("missing_question")
+    if item.isdigit() and len(item) == 4:
+        return render("missing_year", year=item)
+    if item[0].isdigit():
+        return render("missing_figure", figure=item)
+    return render("missing_name", what=inert_markdown(item))
+
+
+def _covered_names(decision: Decision, analysis: QuestionAnalysis, uses_phrase: Callable[[str], bool]) -> list[str]:
+    """The names the question gives that the documents cover, as the question writes them ("Stefan Hermann",
+    "Lær for Livet"), though only a name's rarest word counts as covered; a name linked to one the documents
+    lack ("Familiestuen i Aarhus"), or linked by a small word as the documents never write it ("Lolland med
+    Toftegård"), is given in its pieces."""
+
+    def lacking(phrase: str) -> bool:
+        return any(name in decision.missing for name in phrase.split())
+
+    def whole(linked: str) -> bool:
+        return not lacking(linked) and (not joins_names(linked) or uses_phrase(linked))
+
+    pieces = (p for linked in linked_names(analysis.text) for p in ([linked] if whole(linked) else name_phrases(linked)))
+    return [
+        whole_name(analysis.text, phrase)
+        for phrase in dict.fromkeys(pieces)
+        if any(name in decision.covered for name in phrase.split()) and not lacking(phrase)
+    ]
 
 
 _JOINING_WORD = re.compile(r"^(?:og|men|samt)\s+(?=\w)", re.IGNORECASE)

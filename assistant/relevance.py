@@ -34,9 +34,11 @@ class RelevanceScorer:
     def __init__(self, texts: Iterable[str]) -> None:
         document_frequency: Counter[str] = Counter()
         vocabulary: set[str] = set()
+        flat: list[str] = []
         count = 0
         for text in texts:
             count += 1
+            flat.append(" ".join(text.lower().split()))
             document_frequency.update(set(content_terms(text)))
             found = words(text)
             vocabulary.update(found)
@@ -45,6 +47,7 @@ class RelevanceScorer:
         self._idf = {t: math.log(1 + count / (1 + df)) for t, df in document_frequency.items()}
         self._unknown_idf = math.log(1 + count)
         self.vocabulary = frozenset(vocabulary)
+        self._text = "\n".join(flat)
         self._sorted_vocabulary = sorted(vocabulary)  # words() lowercases
 
     def idf(self, term: str) -> float:
@@ -90,6 +93,11 @@ class RelevanceScorer:
         country), which its sentences do not repeat (see SETTING_SHARE)."""
         shares = [self.passage_share(t) for t in content_terms(name)]
         return bool(shares) and min(shares) >= SETTING_SHARE
+
+    def uses_phrase(self, phrase: str) -> bool:
+        """Whether some text of the corpus holds ``phrase`` (case and spacing aside): "Familie med Hjerte"
+        is a name it uses, "Lolland med Toftegård" two."""
+        return " ".join(phrase.lower().split()) in self._text
 
     def base_form(self, name: str) -> str:
         """A name as an answer's first line gives it: without the genitive a question gave it ("Heckmans

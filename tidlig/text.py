@@ -40,7 +40,9 @@ __all__ = [
     "is_lead_in",
     "is_list_item",
     "is_markdown_item",
+    "joins_names",
     "keep_nesting",
+    "linked_names",
     "list_level",
     "marker_kind",
     "name_phrases",
@@ -59,6 +61,7 @@ __all__ = [
     "strip_list_marker",
     "table_cells",
     "trailing_values",
+    "whole_name",
     "words",
 ]
 
@@ -568,6 +571,11 @@ def linked_names(text: str) -> list[str]:
     Lær for Livet pr. barn?" -> ["Lær for Livet"]; "Hvad gør Holstebro og Frederikshavn?" -> ["Holstebro",
     "Frederikshavn"]; "Familiestuen i Aarhus" -> ["Familiestuen", "Aarhus"]."""
     return _name_runs(text, linked=True)
+
+
+def joins_names(phrase: str) -> bool:
+    """Whether a phrase :func:`linked_names` gave joins names over a short lowercase word ("Lær for Livet")."""
+    return bool(_NAME_LINK.search(phrase)) or _NAME_AND in phrase
 
 
 def name_phrases(text: str) -> list[str]:

@@ -118,6 +118,14 @@ def test_a_partial_answer_names_a_programme_as_the_question_does(assistant):
     assert answer.text.splitlines()[0].startswith("Delvist svar: Dokumenterne beskriver Familie med Hjerte, men")
 
 
+def test_names_a_small_word_links_are_one_name_only_as_the_documents_write_them(assistant):
+    # "Hvad gjorde Lolland med Toftegård?" is about two names; it read "Dokumenterne beskriver Lolland med Toftegård".
+    history = [Turn("user", "Hvad gjorde Lolland med Toftegård?"), Turn("assistant", "Lolland lukkede en døgninstitution [1].")]
+    answer = assistant.ask("Hvad kostede det?", history)
+    assert answer.outcome == "partial"
+    assert "Lolland med Toftegård" not in answer.text.splitlines()[0]
+
+
 def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
     # It read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af familier" above
     # Frederikshavn's Familiestuen.

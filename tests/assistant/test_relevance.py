@@ -37,3 +37,9 @@ def test_a_piece_of_a_hyphenated_word_is_a_word_of_the_corpus():
     scorer = RelevanceScorer(["Forældrekurserne bygger på Leksand-modellen, som er et svensk koncept."])
     assert scorer.knows_word("Leksand") and scorer.knows_word("Leksand-modellen")
     assert not scorer.knows_word("Odense")
+
+
+def test_a_phrase_is_used_when_a_text_holds_it_case_and_spacing_aside():
+    scorer = RelevanceScorer(["’Familie med\nHjerte’ er et kursus.", "Toftegård ligger i Lolland."])
+    assert scorer.uses_phrase("Familie med Hjerte")
+    assert not scorer.uses_phrase("Lolland med Toftegård")
