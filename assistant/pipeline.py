@@ -67,7 +67,7 @@ from assistant.evidence import (
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
-from assistant.question import bounded_history, clean_question, standalone_query
+from assistant.question import bounded_history, clean_question, search_query, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for
@@ -370,10 +370,11 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        vector = tuple(self.index.retriever.embed_query(query))
+        searched = search_query(query)
+        vector = tuple(self.index.retriever.embed_query(searched))
         analysis = _with_named_sources(analysis, state.sources) if not followup else _with_followup_sources(analysis, state.sources)
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
-        found = self._retrieve_from(state, asked, query, RETRIEVE_K, filters, vector)
+        found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -389,7 +390,7 @@ class Assistant:
         if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
             # A leader asking for several case examples gets them from every case example the question fits,
             # not only from those among its best passages, where a report's general text outranks them.
-            cases = self._retrieve(query, PART_K, replace(filters or PassageFilter(), case_examples=True), vector)
+            cases = self._retrieve(searched, PART_K, replace(filters or PassageFilter(), case_examples=True), vector)
         timings["retrieve"] = _ms(mark)
 
         mark = time.perf_counter()

@@ -66,6 +66,25 @@ def clean_question(raw: str) -> CleanQuestion:
     return CleanQuestion(text)
 
 
+# The words by which a question points at the documents themselves ("Hvad siger dokumenterne om ...?", "Hvilke
+# redskaber nævnes i materialet?"): every passage is in them, so they only blur what is searched for.
+_DOCUMENTS_NAMED = re.compile(
+    r"\s*\b(?:(?:i|af|fra|ifølge)\s+)?(?:dokumenterne|dokumentet|materialet|materialerne|kilderne|kilden|teksten|teksterne)\b",
+    re.IGNORECASE,
+)
+
+
+def search_query(query: str) -> str:
+    """The query as it is searched: without the words that point at the documents themselves. "Hvad siger
+    dokumenterne om forældreinddragelse?" found passages that agreed less (dense and keyword search shared 2 of
+    the best 5, against 5 of 5 for "Hvad siger materialet om ...") and got a partial answer.
+
+    search_query("Hvad fremgår af kilderne om pluspladser?")  # "Hvad fremgår om pluspladser?"
+    """
+    searched = " ".join(_DOCUMENTS_NAMED.sub("", query).split())
+    return searched if re.search(r"\w", searched) else query
+
+
 def bounded_history(history: Sequence[Turn] | None) -> tuple[Turn, ...]:
     """The last :data:`MAX_HISTORY_TURNS` non-empty turns, user turns cut like a question and the
     assistant's turns to :data:`MAX_ANSWER_TURN_CHARS`, each at a word."""

@@ -277,6 +277,11 @@ def test_the_shipped_model_on_the_bundled_index(assistant, question, outcomes):
     assert assistant.assess(question).decision.outcome in outcomes
 
 
+def test_a_question_naming_the_documents_is_searched_without_them(assistant):
+    # "dokumenterne" in the searched query: dense and keyword search agreed on 1 of the best 5, and it was declined.
+    assert assistant.assess("Hvad siger dokumenterne samlet om forældreinddragelse?").decision.outcome != "decline"
+
+
 @pytest.mark.parametrize(
     "question", ["Hvilke redskaber til tidlig opsporing nævnes i materialet?", "Hvad fremgår af teksterne om sprogvurdering?"]
 )

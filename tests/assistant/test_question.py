@@ -8,6 +8,7 @@ from assistant.question import (
     MAX_QUESTION_CHARS,
     bounded_history,
     clean_question,
+    search_query,
     standalone_query,
 )
 from assistant.types import Turn
@@ -146,3 +147,17 @@ def test_a_long_earlier_message_gives_a_followup_only_its_questions():
     )
     short = "Jeg arbejder i Holstebro. Hvad gør I for nye forældre?"
     assert standalone_query("Virkede det?", [Turn("user", short)]) == f"{short} Virkede det?"  # short: used whole
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("Hvad siger dokumenterne om forældreinddragelse?", "Hvad siger om forældreinddragelse?"),
+        ("Hvilke redskaber nævnes i materialet?", "Hvilke redskaber nævnes?"),
+        ("Hvad fremgår af kilderne om pluspladser?", "Hvad fremgår om pluspladser?"),
+        ("Hvad gør Holstebro for nye forældre?", "Hvad gør Holstebro for nye forældre?"),
+        ("Dokumenterne?", "Dokumenterne?"),  # nothing else to search for
+    ],
+)
+def test_the_words_pointing_at_the_documents_are_not_searched_for(question, searched):
+    assert search_query(question) == searched
