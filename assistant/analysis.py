@@ -526,7 +526,6 @@ _EXPLAINED_BEFORE = re.compile(r"\b(?:såkaldte?|kaldet|hedder|kaldes)\s+[’'�
 # A name's appositive noun ("Dialogredskabet FIT"); before a common noun the same ending is an adjective's
 # ("en formaliseret handleplan").
 _APPOSITIVE = re.compile(r"\b[^\W\d_]{4,}(?:et|en)\s+[’'‘\"“«]?$", re.IGNORECASE)
-_MARKER = re.compile(r"\s*\[\d+\]")
 _ARTICLE = re.compile(r"^(?:en|et) ")
 
 
@@ -546,18 +545,17 @@ def defined_term(question: str) -> str | None:
 
 
 def explains(text: str, term: str) -> bool | None:
-    """Whether ``text`` (an answer's plain text; citation markers are skipped) says what ``term`` is, in any
-    inflection, rather than only naming it: "er stærkt systematiseret efter ICS-metoden." names ICS-metoden;
-    "Familiestuen er et tilbud til børn i alderen 2-6 år" explains Familiestuen. None when it never names it."""
-    plain = _MARKER.sub("", text)
+    """Whether ``text`` (plain text without citation markers) says what ``term`` is, in any inflection, rather
+    than only naming it: "er stærkt systematiseret efter ICS-metoden." names ICS-metoden; "Familiestuen er et
+    tilbud til børn i alderen 2-6 år" explains Familiestuen. None when it never names it."""
     term = _ARTICLE.sub("", term)
     # A word's last letters are its inflection ("PRIK-modellen" / "PRIK-model", "plusplads" / "Pluspladserne").
     pattern = r"\s+".join(re.escape(w[: max(3, len(w) - (3 if len(w) >= 7 else 2))]) + r"[\w-]*" for w in term.split())
-    named = list(re.finditer(pattern, plain, re.IGNORECASE))
+    named = list(re.finditer(pattern, text, re.IGNORECASE))
     if not named:
         return None
     before = (_EXPLAINED_BEFORE, _APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
-    return any(_EXPLAINED_AFTER.match(plain, m.end()) or any(b.search(plain[: m.start()]) for b in before) for m in named)
+    return any(_EXPLAINED_AFTER.match(text, m.end()) or any(b.search(text[: m.start()]) for b in before) for m in named)
 
 
 def holds_answer_type(text: str, kind: AnswerType) -> bool:

@@ -72,7 +72,7 @@ from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for
 from assistant.types import Answer, Turn
-from assistant.verify import CitationVerifier
+from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
 from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
@@ -919,7 +919,7 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
     if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
         return assessment
     term = defined_term(analysis.text)
-    if term is None or explains(plain_markdown(composition.short_answer), term) is not False:
+    if term is None or explains(MARKER.sub("", plain_markdown(composition.short_answer)), term) is not False:
         return assessment
     if any(explains(s.unit.text, term) for s in scored):
         return assessment

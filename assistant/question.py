@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from tidlig.text import content_terms, proper_nouns, split_sentences
+from tidlig.text import DOCUMENT_WORDS, content_terms, proper_nouns, split_sentences
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -66,12 +66,8 @@ def clean_question(raw: str) -> CleanQuestion:
     return CleanQuestion(text)
 
 
-# The words by which a question points at the documents themselves ("Hvad siger dokumenterne om ...?", "Hvilke
-# redskaber nævnes i materialet?"): every passage is in them, so they only blur what is searched for.
-_DOCUMENTS_NAMED = re.compile(
-    r"\s*\b(?:(?:i|af|fra|ifølge)\s+)?(?:dokumenterne|dokumentet|materialet|materialerne|kilderne|kilden|teksten|teksterne)\b",
-    re.IGNORECASE,
-)
+# The words pointing at the documents themselves, with a preposition before them ("i materialet").
+_DOCUMENTS_NAMED = re.compile(rf"\s*\b(?:(?:i|af|fra|ifølge)\s+)?(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b", re.IGNORECASE)
 
 
 def search_query(query: str) -> str:

@@ -21,6 +21,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 
 __all__ = [
     "ABBREVIATIONS",
+    "DOCUMENT_WORDS",
     "LIST_INDENT",
     "MIN_LEAD_IN_WORDS",
     "MIN_REPEAT",
@@ -493,10 +494,15 @@ def plain_markdown(text: str) -> str:
 
 # ---- terms --------------------------------------------------------------------------------------
 
+# The words by which a question points at the documents themselves ("Hvad siger dokumenterne om ...?", "Hvilke
+# redskaber nævnes i materialet?"): every passage is in them, so they are no topic and not searched for.
+DOCUMENT_WORDS = frozenset(
+    {"dokumenterne", "dokumentet", "materialet", "materialerne", "kilderne", "kilden", "teksten", "teksterne"}
+)
 # Question words and filler common in practitioners' questions but carrying no topic.
-QUESTION_WORDS = {
+QUESTION_WORDS = DOCUMENT_WORDS | {
     "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",
-    "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "dokumenterne", "dokumentet", "fortæl",
+    "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "fortæl",
     "forklar", "giv", "eksempel", "eksempler", "nogle", "noget", "egentlig", "mon", "både", "får", "få",
     # filler of spoken questions ("Hvor mange har faktisk ...?", "Hvad gælder helt præcist ...?")
     "faktisk", "virkelig", "overhovedet", "præcis", "præcist", "bare", "altså",
@@ -504,10 +510,9 @@ QUESTION_WORDS = {
     "forkortelse", "forkortelsen", "tanken", "bag", "idéen", "ideen", "menes", "begrebet", "betegnelsen", "ordet",
     # "Hvad forstår Hedensted ved ...?", "Hvad mener KL om ...?": a source's view is asked for, not a word of it
     "forstår", "forstås", "mener",
-    # the words that point at the documents themselves ("Hvilke redskaber nævnes i materialet?", "Hvad fremgår
-    # af kilderne om ...?"): every passage is in them, so as terms they only lower the topic's coverage
-    "materialet", "materialerne", "kilderne", "kilden", "teksten", "teksterne", "dokumenter",
-    "nævn", "nævnes", "nævner", "nævnt", "omtales", "omtaler", "omtalt", "beskrives", "beskrevet", "fremgår",
+    # the words that say the documents hold something ("nævnes i materialet", "fremgår af kilderne"): as terms
+    # they only lower the topic's coverage
+    "dokumenter", "nævn", "nævnes", "nævner", "nævnt", "omtales", "omtaler", "omtalt", "beskrives", "beskrevet", "fremgår",
 }
 STOP = set(STOPWORDS_DANISH) | QUESTION_WORDS
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[a-zæøåéü]+(?:-[a-zæøåéü]+)*", re.IGNORECASE)
