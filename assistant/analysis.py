@@ -519,8 +519,14 @@ MAX_DEFINED_WORDS = 3
 # for at samle og styrke indsatsen"), or a colon.
 _EXPLAINED_AFTER = re.compile(
     "[’'\"”»]?" + r"(?:\s*(?:\([^)]*\)|=\s*\S+))?"
-    r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|forstås|skal|anvendes|bruges|for at)\b|:| [–-] )"
+    r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|(?:kan )?forstås|skal|anvendes|bruges|for at)\b|:| [–-] )"
 )
+# What says what a term is, right after it at the start of a sentence: a verb of being or meaning, "=" or a
+# colon; not "skal" or "anvendes", which tell what it does ("Indsatstrappen anvendes i bl.a. Borås Kommune").
+_DEFINING = re.compile(
+    r"[’'\"”»]?(?:\s*\([^)]*\))?(?: (?:er|var|betyder|dækker over|består af|handler om|kaldes|(?:kan )?(?:forstås|defineres))\b|\s*[:=])"
+)
+_QUOTES = "’'‘\"“«»” "
 # ... or what stands right before it: "den såkaldte".
 _EXPLAINED_BEFORE = re.compile(r"\b(?:såkaldte?|kaldet|hedder|kaldes)\s+[’'‘\"“«]?$", re.IGNORECASE)
 # A name's appositive noun ("Dialogredskabet FIT"); before a common noun the same ending is an adjective's
@@ -549,13 +555,27 @@ def explains(text: str, term: str) -> bool | None:
     than only naming it: "er stærkt systematiseret efter ICS-metoden." names ICS-metoden; "Familiestuen er et
     tilbud til børn i alderen 2-6 år" explains Familiestuen. None when it never names it."""
     term = _ARTICLE.sub("", term)
-    # A word's last letters are its inflection ("PRIK-modellen" / "PRIK-model", "plusplads" / "Pluspladserne").
-    pattern = r"\s+".join(re.escape(w[: max(3, len(w) - (3 if len(w) >= 7 else 2))]) + r"[\w-]*" for w in term.split())
-    named = list(re.finditer(pattern, text, re.IGNORECASE))
+    named = list(re.finditer(_term_pattern(term), text, re.IGNORECASE))
     if not named:
         return None
     before = (_EXPLAINED_BEFORE, _APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
     return any(_EXPLAINED_AFTER.match(text, m.end()) or any(b.search(text[: m.start()]) for b in before) for m in named)
+
+
+def defines(text: str, term: str) -> bool:
+    """Whether a sentence opens with ``term`` and says what it is or means, as a definition does: "Tidligere
+    indsats kan forstås både som tidlig i alder og/eller rettidig ...", "Familiestuen er et tilbud til ...".
+    Stricter than :func:`explains`, which lets a sentence that names the term in passing count ("... om
+    handleplanen er udarbejdet"): this one puts a unit first in a definition answer."""
+    opening = re.match(rf"(?:(?:en|et|den|det|de) )?{_term_pattern(_ARTICLE.sub('', term))}", text.lstrip(_QUOTES), re.IGNORECASE)
+    return opening is not None and bool(_DEFINING.match(text.lstrip(_QUOTES), opening.end()))
+
+
+def _term_pattern(term: str) -> str:
+    """A term's words in any inflection: a word's last letters are its inflection ("PRIK-modellen" /
+    "PRIK-model", "plusplads" / "Pluspladserne"), and no more than an inflection may follow them, so a
+    compound the term only begins ("inklusionspædagog" for "inklusion") is another word."""
+    return r"\s+".join(re.escape(w[: max(3, len(w) - (3 if len(w) >= 7 else 2))]) + r"[\w-]{0,7}\b" for w in term.split())
 
 
 def holds_answer_type(text: str, kind: AnswerType) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, holds_detail
+from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, defined_term, defines, holds_detail
 from assistant.citations import CitationBook
 from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
@@ -543,10 +543,13 @@ def _section(
 @dataclass(frozen=True)
 class _TypedAnswer:
     """What a part's answer must hold: the kind of figure it asks for, or (without one) the shape of its
-    expected answer type, a place or a role."""
+    expected answer type, a place or a role, or for a definition question a sentence that says what its
+    term is (:func:`assistant.analysis.defines`): "Hvad betyder tidligere indsats?" opened with thirteen
+    examples of efforts, which resembled it more, above "Tidligere indsats kan forstås både som ..."."""
 
     detail: AskedDetail | None
     listed: bool = False  # a list question: answered by a list's items or a table's rows
+    term: str = ""  # a definition question's term: answered by a unit that says what it is
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -630,6 +633,8 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     detail = asked_detail(part.text)
     if detail is None and answer_type == "list":
         return _TypedAnswer(None, listed=True)
+    if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
+        return _TypedAnswer(None, term=term)
     return _TypedAnswer(detail) if detail is not None or answer_type in TYPED_ANSWERS else None
 
 
@@ -691,6 +696,8 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
         return unit.unit.kind in ("list_item", "table_row")
     if expected.detail is not None:
         return holds_detail(unit.unit.text, expected.detail)
+    if expected.term:
+        return defines(unit.unit.text, expected.term)
     return unit.holds_expected_answer(part)
 
 
@@ -1177,8 +1184,12 @@ def nearest_topic(hit: ScoredPassage) -> str:
 
 
 def _keys(block: _Block) -> set[str]:
+    """The keys of what a block shows: its units and its lead-in, whole and by sentence (a lead-in of two
+    sentences shows each of them, and neither may be quoted again as a sentence of its own)."""
     keys = {unit_key(unit.text) for unit in block.units}
-    return keys | {unit_key(block.lead_in)} if block.lead_in else keys
+    if not block.lead_in:
+        return keys
+    return keys | {unit_key(block.lead_in)} | {unit_key(sentence) for sentence in split_sentences(block.lead_in)}
 
 
 def _in_order(units: Sequence[EvidenceUnit]) -> tuple[EvidenceUnit, ...]:

@@ -445,7 +445,8 @@ class CorpusIndex:
 #     annotate ("note 3 til »Socialrådgivere i dagtilbud«").
 # 39: each footnote of a page's footnotes is a paragraph of its own, so a note without a full stop does not
 #     run into the next as one sentence.
-CHUNKER_VERSION = 40
+# 40 -> 41: a list item carries the last two sentences of its lead-in paragraph, not the whole paragraph.
+CHUNKER_VERSION = 41
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

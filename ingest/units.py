@@ -1,8 +1,9 @@
 """Split a chunk into evidence units: the sentences, list items and table rows an answer can quote.
 
 Every unit is a verbatim slice of the chunk text (``chunk_text[unit.start:unit.end] == unit.text``), so
-a quote can always be found again in its passage. A list item carries its list's lead-in and a table
-row the table's header row (``EvidenceUnit.lead_in``), so each unit can be searched and shown alone.
+a quote can always be found again in its passage. A list item carries its list's lead-in (the sentences
+that introduce it, see ``tidlig.text.introduction``) and a table row the table's header row
+(``EvidenceUnit.lead_in``), so each unit can be searched and shown alone.
 
 Example::
 
@@ -19,7 +20,17 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
-from tidlig.text import MIN_LEAD_IN_WORDS, is_fragment, is_lead_in, is_list_item, paragraphs, runs_on, split_sentences, strip_list_marker
+from tidlig.text import (
+    MIN_LEAD_IN_WORDS,
+    introduction,
+    is_fragment,
+    is_lead_in,
+    is_list_item,
+    paragraphs,
+    runs_on,
+    split_sentences,
+    strip_list_marker,
+)
 
 
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
@@ -61,14 +72,14 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
         if (terms := _defined_terms(paragraph)) is not None:
             head, pieces = terms
             heading = " ".join(head.split())
-            lead_in = heading if heading and (is_lead_in(heading) or _is_title(head)) else lead_in
+            lead_in = introduction(heading) if heading and (is_lead_in(heading) or _is_title(head)) else lead_in
             for sentence in split_sentences(head):
                 yield "sentence", sentence, ""
             for kind, piece in pieces:
                 yield kind, " ".join(piece.split()), lead_in if kind == "list_item" else ""
             lead_in = ""
             continue
-        lead_in = flat if is_lead_in(flat) or _is_title(paragraph) else ""
+        lead_in = introduction(flat) if is_lead_in(flat) or _is_title(paragraph) else ""
         for sentence in split_sentences(paragraph):
             yield "sentence", sentence, ""
 

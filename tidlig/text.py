@@ -343,6 +343,21 @@ def is_lead_in(paragraph: str) -> bool:
     return paragraph.rstrip().endswith(":")
 
 
+# The sentences of a lead-in paragraph that introduce its list: the one ending in the colon and the one
+# before it, which the colon's so often points back to ("Tidligere indsats skal både tænkes som ...
+# indsatser. Her er nogle eksempler ud af en helt palette af indsatser:"). Sentences further back are units
+# of their own: carried by every item, a definition three sentences up ("Tidligere indsats kan forstås
+# ... rettidig ...") made thirteen examples pass for the answer to "Hvad betyder rettidig indsats?".
+INTRODUCING_SENTENCES = 2
+
+
+def introduction(paragraph: str) -> str:
+    """The last sentences of a list's lead-in paragraph, those that introduce the list (see
+    ``INTRODUCING_SENTENCES``); a paragraph of one or two sentences is its own introduction."""
+    sentences = split_sentences(paragraph)
+    return " ".join(sentences[-INTRODUCING_SENTENCES:]) if len(sentences) > INTRODUCING_SENTENCES else paragraph
+
+
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
 # A count a few words before the colon that ends a lead-in: "tre forbundne initiativer:", "syv
 # opmærksomhedspunkter med tilhørende konkrete anbefalinger:", "de 6 fælles fokusområder".

@@ -17,6 +17,7 @@ from assistant.analysis import (
     defined_term,
     document_years,
     detail_terms,
+    defines,
     explains,
     holds_answer_type,
     holds_count,
@@ -522,7 +523,27 @@ def test_the_term_a_question_asks_the_meaning_of(question, term):
         ("Familiestuen er et tilbud til børn i alderen 2-6 år og deres familier.", "Familiestuen", True),
         ("Sundhedsplejen kommer i alle familier.", "Familiestuen", None),  # not named at all
         ("At kommunerne udarbejder en formaliseret handleplan for, hvordan tandplejen inddrages", "en handleplan", False),
+        ("Tidligere indsats kan forstås både som tidlig i alder og/eller rettidig.", "tidligere indsats", True),
+        # a compound the term only begins is another word
+        ("Hver institution har mindst én inklusionspædagog, der er uddannet til det.", "inklusion", None),
     ],
 )
 def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
     assert explains(text, term) is explained
+
+
+@pytest.mark.parametrize(
+    ("text", "term", "defined"),
+    [
+        ("Familiestuen er et tilbud til børn i alderen 2-6 år.", "Familiestuen", True),
+        ("Tidligere indsats kan forstås både som tidlig i alder og/eller rettidig.", "tidligere indsats", True),
+        ("En mellemform er et tilbud mellem almen- og specialområdet.", "en mellemform", True),
+        ("’De Utrolige År’ = DUÅ består af forældreprogrammer.", "De Utrolige År", True),
+        # named in passing, or told what it does: no definition to open an answer with
+        ("Der måles på, om handleplanen er udarbejdet og opdateres.", "en handleplan", False),
+        ("Indsatstrappen anvendes i bl.a. Borås Kommune.", "indsatstrappen", False),
+        ("Pluspladserne skal styrke den tidlige forebyggende indsats.", "en plusplads", False),
+    ],
+)
+def test_a_sentence_defines_a_term_when_it_opens_with_it_and_says_what_it_is(text, term, defined):
+    assert defines(text, term) is defined

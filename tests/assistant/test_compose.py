@@ -1232,3 +1232,18 @@ def test_a_list_questions_list_among_the_likeliest_units_is_shown_when_sentences
     # The second sentence brings the one it points back to: three units, and the list, ranked third, was left out.
     assert "I indsatsen er det afgørende" in short
     assert "Individuelle beskyttelsesfaktorer: [1]\n- Gode kognitive evner [1]\n- Selvtillid [1]\n- Empati [1]" in short
+
+
+def test_a_definition_question_opens_with_the_sentence_that_defines_the_term_and_quotes_a_lead_in_once():
+    text = (
+        "Tidligere indsats kan forstås både som tidlig i alder og rettidig. Tidligere indsats skal tænkes bredt. "
+        "Her er nogle eksempler:\n- Læseklasser\n- Familiekurserne"
+    )
+    index = FakeUnitIndex([("kbh-3", text, KL)])
+    probabilities = {"Læseklasser": 0.9, "Familiekurserne": 0.85, "skal tænkes": 0.6, "Her er": 0.6, "kan forstås": 0.5}
+    short = compose("Hvad betyder tidligere indsats?", probabilities, index=index).short_answer
+    # The examples resemble the question more, but only the first sentence says what the term means.
+    assert short.startswith("Tidligere indsats kan forstås både som tidlig i alder og rettidig. [1]")
+    # The list's lead-in, two sentences, is quoted above its items and not again as sentences of their own.
+    assert short.count("Tidligere indsats skal tænkes bredt.") == 1
+    assert "Her er nogle eksempler: [1]\n- Læseklasser [1]\n- Familiekurserne [1]" in short

@@ -44,6 +44,18 @@ def test_list_items_carry_their_lead_in_and_search_with_it():
     assert all(u.lead_in == "" for u in units if u.kind == "sentence")
 
 
+def test_a_list_item_carries_the_two_sentences_that_introduce_its_list_not_the_whole_paragraph():
+    text = (
+        "Tidlig indsats er ikke kun for de små. Tidlig indsats kan forstås som rettidig. Den gælder hele livet. "
+        "Den skal tænkes bredt. Her er nogle eksempler:\n- Læseklasser\n- Familiekurser"
+    )
+    items = [u for u in split_units("c", text) if u.kind == "list_item"]
+
+    # "Tidlig indsats kan forstås som rettidig." is a unit of its own: carried by each item, it made the
+    # examples pass for what "rettidig" means.
+    assert {u.lead_in for u in items} == {"Den skal tænkes bredt. Her er nogle eksempler:"}
+
+
 def test_a_lead_in_ends_at_the_next_paragraph():
     text = "Tegn på mistrivsel:\n- barnet græder\n\nEn ny sætning.\n- et løst punkt"
     units = split_units("c", text)
