@@ -16,7 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from tidlig.text import DOCUMENT_WORDS, content_terms, proper_nouns, split_sentences
+from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -66,8 +66,13 @@ def clean_question(raw: str) -> CleanQuestion:
     return CleanQuestion(text)
 
 
-# The words pointing at the documents themselves, with a preposition before them ("i materialet").
-_DOCUMENTS_NAMED = re.compile(rf"\s*\b(?:(?:i|af|fra|ifølge)\s+)?(?:{'|'.join(sorted(DOCUMENT_WORDS))})\b", re.IGNORECASE)
+# The words pointing at the documents themselves, with a preposition before them ("i materialet") and a word
+# asking for their view as a whole after them ("kilderne samlet"): as a search word "samlet" found Hedensted's
+# slides on "samlet budget" for a question about the transition from daycare to school.
+_DOCUMENTS_NAMED = re.compile(
+    rf"\s*\b(?:(?:i|af|fra|ifølge)\s+)?(?:{'|'.join(sorted(DOCUMENT_WORDS))})(?:\s+(?:{'|'.join(sorted(OVERVIEW_WORDS))}))?\b",
+    re.IGNORECASE,
+)
 
 
 def search_query(query: str) -> str:
@@ -76,6 +81,7 @@ def search_query(query: str) -> str:
     the best 5, against 5 of 5 for "Hvad siger materialet om ...") and got a partial answer.
 
     search_query("Hvad fremgår af kilderne om pluspladser?")  # "Hvad fremgår om pluspladser?"
+    search_query("Hvad siger kilderne samlet om overgange?")  # "Hvad siger om overgange?"
     """
     searched = " ".join(_DOCUMENTS_NAMED.sub("", query).split())
     return searched if re.search(r"\w", searched) else query

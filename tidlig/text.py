@@ -22,6 +22,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "DOCUMENT_WORDS",
+    "OVERVIEW_WORDS",
     "LIST_INDENT",
     "MIN_LEAD_IN_WORDS",
     "MIN_REPEAT",
@@ -514,6 +515,10 @@ def plain_markdown(text: str) -> str:
 DOCUMENT_WORDS = frozenset(
     {"dokumenterne", "dokumentet", "materialet", "materialerne", "kilderne", "kilden", "teksten", "teksterne"}
 )
+# The words by which a question asks for the documents' view as a whole, right after naming them ("Hvad siger
+# kilderne samlet om ...?"). Not question words: elsewhere "samlet" is a fact's ("samlet om året") or the
+# documents' ("forebyggelsen samlet i en stabsenhed").
+OVERVIEW_WORDS = frozenset({"samlet", "overordnet", "generelt", "tilsammen"})
 # Question words and filler common in practitioners' questions but carrying no topic.
 QUESTION_WORDS = DOCUMENT_WORDS | {
     "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",

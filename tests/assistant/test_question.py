@@ -157,6 +157,9 @@ def test_a_long_earlier_message_gives_a_followup_only_its_questions():
         ("Hvad fremgår af kilderne om pluspladser?", "Hvad fremgår om pluspladser?"),
         ("Hvad gør Holstebro for nye forældre?", "Hvad gør Holstebro for nye forældre?"),
         ("Dokumenterne?", "Dokumenterne?"),  # nothing else to search for
+        ("Hvad siger kilderne samlet om overgangen til skole?", "Hvad siger om overgangen til skole?"),
+        # "samlet" that is not about the documents is part of what is asked
+        ("Hvor mange penge bruger kommunerne samlet om året?", "Hvor mange penge bruger kommunerne samlet om året?"),
     ],
 )
 def test_the_words_pointing_at_the_documents_are_not_searched_for(question, searched):
