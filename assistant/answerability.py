@@ -231,10 +231,6 @@ class Answerability:
         # A topic the documents cover, with only the asked detail missing, is a partial answer naming it:
         # what they do say about the topic helps, and the first line says what they lack.
         detail_only = bool(signals.absent_details) and self._probability(signals.with_detail_found()) >= self.model.threshold
-        if probability < self.model.threshold and not detail_only:
-            outcome: Outcome = "partial" if analysis.is_concern else "decline"
-            missing = signals.missing or ((analysis.text,) if analysis.is_concern else ())
-            return Decision(outcome, probability, missing, covered, signals)
         # A part counts as answered only on evidence strong enough to present as an answer, from its own
         # retrieval. Also crediting a part that the whole question's passages answer cut train answerable
         # partials by 2 but answered 1 more unanswerable question (declined-or-partial 0.806 -> 0.778).
@@ -253,6 +249,14 @@ class Answerability:
             or self._probability(self.signals(part, analysis.is_english, part_found, specific=False))
             < (self.model.threshold if part.sources else part_bar)
         )
+        # Sources asked side by side are each judged on their own passages: the whole question's passages
+        # were one source's ("Hvad siger KL, København og BUPL om forældreinddragelse?" found only KL's and
+        # was declined, though each source's own passages answer).
+        by_source = bool(pairs) and all(part.sources for part in analysis.parts) and len(uncovered) < len(pairs)
+        if probability < self.model.threshold and not detail_only and not by_source:
+            outcome: Outcome = "partial" if analysis.is_concern else "decline"
+            missing = signals.missing or ((analysis.text,) if analysis.is_concern else ())
+            return Decision(outcome, probability, missing, covered, signals)
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing + absent or (analysis.text,), covered, signals)
         missing = self._or_weak(signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered), probability, analysis)

@@ -430,11 +430,19 @@ class Assistant:
         named = [d for name in sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
         if not named:
             return found
-        own = self._retrieve(query, k, replace(wanted, doc_ids=tuple(named)), vector)
+        mine = replace(wanted, doc_ids=tuple(named))
+        own: Sequence[ScoredPassage] = self._retrieve(query, k, mine, vector).hits
+        # Among the source's own documents its name tells little apart: searched for, it found the passages
+        # that repeat it ("Der er 10 familiepladsinstitutioner ... i Københavns Kommune") before those that
+        # answer ("Forældreinddragelse med henblik på ..." for "Hvad siger København om forældreinddragelse?").
+        # The passages found without it take turns with those found with it, which stay first: "Den udvikling
+        # ser vi både på landsplan og i Hedensted Kommune" opens the slide that answers "hvad gør Hedensted?".
+        if (unnamed := _without_sources(query, sources)) != query:
+            own = _interleave([own, self._retrieve(unnamed, k, mine).hits])[:k]
         # Passages that speak for the source keep their rank; each other passage's place goes to the source's
         # own next best.
         speaking = {h.passage.chunk_id for h in found.hits if any(speaks_for(name, h.passage) for name in sources)}
-        fill = iter([h for h in own.hits if h.passage.chunk_id not in speaking])
+        fill = iter([h for h in own if h.passage.chunk_id not in speaking])
         hits = [h if h.passage.chunk_id in speaking else next(fill, None) for h in found.hits]
         return self._found([h for h in (*hits, *fill) if h is not None][:k], vector)
 
@@ -1047,6 +1055,14 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
+
+
+def _without_sources(query: str, sources: Sequence[str]) -> str:
+    """``query`` without the names of the ``sources`` it asks of, in any inflection ("Københavns")."""
+    unnamed = query
+    for name in sources:
+        unnamed = re.sub(rf"\b{re.escape(name)}\w*", "", unnamed)
+    return " ".join(unnamed.split()) or query
 
 
 def without_names(question: str, place: str) -> str:

@@ -89,6 +89,21 @@ def test_sources_a_question_names_answer_for_themselves(assistant, question):
     assert publishers and publishers <= {"KL", "Hedensted"}, publishers
 
 
+def test_three_sources_side_by_side_are_each_judged_on_their_own_passages(assistant):
+    # The whole question's passages were all KL's, and it was declined though two sources answer.
+    answer = assistant.ask("Hvad siger KL, København og Hedensted om sprog?")
+    assert answer.outcome == "partial"
+    assert "Hvad siger Hedensted om sprog" in answer.text.splitlines()[0]
+    assert {c.publisher.split()[0] for c in answer.citations} >= {"KL", "Københavns"}
+
+
+def test_a_source_is_searched_without_its_name_too(assistant):
+    # With its name, Copenhagen's own passages that repeat it ("... familiepladser i Københavns Kommune")
+    # came first, and its sprogindsats with "Forældreinddragelse med henblik på ..." was never found.
+    answer = assistant.ask("Hvad siger KL og København om forældreinddragelse?")
+    assert "Forældreinddragelse med henblik på at styrke hjemmelæringsmiljøet" in answer.text
+
+
 def test_a_part_asking_what_a_municipality_does_is_answered_from_its_case(assistant):
     # Scored on its own words, "hvad gør Holstebro?" was answered with KL's recommendations on sundhedsplejen again.
     answer = assistant.ask("Hvad anbefaler KL om sundhedsplejen, og hvad gør Holstebro?")
