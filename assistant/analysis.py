@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import STOP, YEAR, content_terms, proper_nouns, split_sentences, words
+from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, proper_nouns, split_sentences, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -244,9 +244,21 @@ class QuestionAnalysis:
         return asks_for_cases(self.text) or compared and not any(part.sources for part in self.parts)
 
     @property
+    def asks_overview(self) -> bool:
+        """Whether the documents' view as a whole is asked for ("Hvad siger dokumenterne samlet om
+        forældreinddragelse?", "... på tværs af kilderne"): what each source says, not one case example."""
+        return _OVERVIEW.search(self.text) is not None and not any(part.sources for part in self.parts)
+
+    @property
     def whole(self) -> QuestionPart:
         """The whole question as one part (asking the sources its one part asks)."""
         return QuestionPart(self.text, self.answer_type, self.terms, sources=() if self.is_multi_part else self.parts[0].sources)
+
+
+_DOCUMENTS = "|".join(sorted(DOCUMENT_WORDS))
+_OVERVIEW = re.compile(
+    rf"\b(?:{_DOCUMENTS})\s+(?:{'|'.join(sorted(OVERVIEW_WORDS))})\b|\bpå tværs af (?:{_DOCUMENTS})\b|\bsamlet set\b", re.IGNORECASE
+)
 
 
 def analyse_question(text: str) -> QuestionAnalysis:

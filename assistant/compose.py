@@ -270,16 +270,22 @@ class CitatComposer:
             typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
-            self._short_answer(scored_units, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside)
+            self._short_answer(
+                scored_units, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, analysis.asks_overview
+            )
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
             labels = [""] * len(short)
+        if analysis.asks_overview:  # each source's blocks together, under its heading once
+            firsts = list(dict.fromkeys(block.hit.passage.doc_id for block in short))
+            pairs = sorted(zip(short, labels, strict=True), key=lambda pair: firsts.index(pair[0].hit.passage.doc_id))
+            short, labels = [block for block, _ in pairs], [label for _, label in pairs]
         # A case the answer quotes after a general passage is still what the leader asks about: "Er der
         # kommuner, der tilbyder ... et kursus ...? Og tager forældrene imod det?" quoted KL's text on
         # parents' courses first, then Holstebro's, whose "98 pct. ... takker ja" never came.
         quoted_cases = (block.hit for block in short if block.hit.passage.metadata.get("case_number") is not None)
-        case = next(quoted_cases, None) if analysis.answer_type in CASE_TYPES else None
+        case = next(quoted_cases, None) if analysis.answer_type in CASE_TYPES and not analysis.asks_overview else None
         if case is not None:
             # The results follow the case's own blocks, before another part's or source's.
             at = max(n for n, block in enumerate(short) if _same_case(block.hit, case)) + 1
@@ -397,6 +403,7 @@ class CitatComposer:
         label: str = "",
         whole_lists: bool = True,
         aside: bool = False,
+        spread: bool = False,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -405,8 +412,9 @@ class CitatComposer:
         resemble. A ``typed`` part gets a unit that holds what it asks for (see :func:`_typed_first`). Without
         ``whole_lists`` a long list shows only its likely items (see :meth:`_expand`). An ``aside`` (a guidance
         topic a worry did not ask for, beside one it asked for) quotes one passage: on train, 10 such answers
-        lost some 600 of their 3,400-5,000 characters and no key fact."""
-        ranked = sorted(scored, key=lambda s: -s.part_scores[part])
+        lost some 600 of their 3,400-5,000 characters and no key fact. To ``spread`` is to answer a question for
+        the documents' view as a whole: each document's likeliest unit first, and no unit held to one fact."""
+        ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
         single = len(ranked[0].part_scores) == 1  # a question of one part
@@ -418,7 +426,7 @@ class CitatComposer:
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
-        one_fact = single and answer_type in FACT_TYPES
+        one_fact = single and answer_type in FACT_TYPES and not spread  # an overview is no one fact
         added = 0
         quoted: list[_Block] = []  # the part's blocks so far (a guidance topic counts their passages and characters)
         # A list question's list among the likeliest units is shown even when the sentences before it filled
@@ -451,6 +459,12 @@ class CitatComposer:
             notes = _notes_on(block, scored, shown)  # a table row's footnote comes right under its table
             shown.update(*map(_keys, notes))
             blocks += notes
+
+    def _ranked(self, scored: Sequence[ScoredUnit], part: int, spread: bool) -> list[ScoredUnit]:
+        """A part's units, likeliest first; to ``spread`` an overview over the sources, each document's
+        likeliest first (see :func:`_by_source_first`)."""
+        ranked = sorted(scored, key=lambda s: -s.part_scores[part])
+        return _by_source_first(ranked, part, self.floors.more * ranked[0].part_scores[part]) if spread and ranked else ranked
 
     def _expand(
         self,
@@ -666,6 +680,19 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
     typed = next((s for s in movable if s.holds_rarest_term(part) or not rarest), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _by_source_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[ScoredUnit]:
+    """``ranked`` with each document's likeliest unit first, in their order: the likeliest unit of all, then
+    each other document's if it is above ``floor`` (the floor of "Mere fra kilderne") and holds a word of the
+    question. A question for the documents' view as a whole ("Hvad siger dokumenterne samlet om
+    forældreinddragelse?") was answered by three units of one case example, and Copenhagen's "Forældreinddragelse
+    med henblik på at styrke hjemmelæringsmiljøet" was never shown."""
+    firsts: dict[str, ScoredUnit] = {ranked[0].hit.passage.doc_id: ranked[0]}
+    for unit in ranked:
+        if unit.part_scores[part] >= floor and unit.coverage > 0:
+            firsts.setdefault(unit.hit.passage.doc_id, unit)
+    return [*firsts.values(), *(unit for unit in ranked if unit not in firsts.values())]
 
 
 def _numbered_series(units: Sequence[ScoredUnit]) -> bool:

@@ -832,7 +832,8 @@ def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | N
         return None
     if _named_sections(assessment.analysis, hits) or assessment.analysis.asks_for_cases:
         return None  # "Sammenlign case 5 og case 2", "Hvilke cases ...?": each case is named above its own units
-    return case_name(hits[0].passage.metadata) if assessment.analysis.answer_type in CASE_TYPES else None
+    analysis = assessment.analysis
+    return case_name(hits[0].passage.metadata) if analysis.answer_type in CASE_TYPES and not analysis.asks_overview else None
 
 
 def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: Collection[int]) -> Assessment:

@@ -547,3 +547,17 @@ def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
 )
 def test_a_sentence_defines_a_term_when_it_opens_with_it_and_says_what_it_is(text, term, defined):
     assert defines(text, term) is defined
+
+
+@pytest.mark.parametrize(
+    ("question", "overview"),
+    [
+        ("Hvad siger dokumenterne samlet om forældreinddragelse?", True),
+        ("Hvilke redskaber nævnes på tværs af kilderne?", True),
+        ("Samlet set, hvad ved vi om effekten?", True),
+        ("Hvor mange penge bruger kommunerne samlet om året?", False),  # a total, not the documents' view
+        ("Hvad siger dokumenterne om forældreinddragelse?", False),
+    ],
+)
+def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
+    assert analyse_question(question).asks_overview is overview

@@ -1247,3 +1247,25 @@ def test_a_definition_question_opens_with_the_sentence_that_defines_the_term_and
     # The list's lead-in, two sentences, is quoted above its items and not again as sentences of their own.
     assert short.count("Tidligere indsats skal tænkes bredt.") == 1
     assert "Her er nogle eksempler: [1]\n- Læseklasser [1]\n- Familiekurserne [1]" in short
+
+
+OVERVIEW_INDEX = FakeUnitIndex(
+    [
+        ("kl-16", "Familiestuen inddrager forældrene aktivt. Forældrene tager medansvar. Familiestuen ligger i Frederikshavn.", CASE),
+        ("kbh-2", "Sprogindsatsen rummer forældreinddragelse, der styrker hjemmelæringsmiljøet.", KBH),
+        ("bupl-1", "Kriterierne er forældrenes uddannelse og indkomst.", KL),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "spread"),
+    [("Hvad siger dokumenterne samlet om forældreinddragelse?", True), ("Hvad siger KL om forældreinddragelse?", False)],
+)
+def test_a_question_for_the_documents_view_as_a_whole_gets_each_sources_likeliest_unit(question, spread):
+    probabilities = {"inddrager forældrene": 0.9, "medansvar": 0.8, "ligger i": 0.7, "Sprogindsatsen": 0.3, "Kriterierne": 0.02}
+    short = compose(question, probabilities, index=OVERVIEW_INDEX).short_answer
+    # The three likeliest units are one case example's; Copenhagen's, far less likely but on the topic, is what
+    # a second source says. A source whose best unit is below the floor, or shares no word, is left out.
+    assert ("Sprogindsatsen rummer forældreinddragelse" in short) is spread
+    assert "Kriterierne" not in short
