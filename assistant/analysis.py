@@ -425,6 +425,20 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
     return tuple(QuestionPart(p, answer_type(p), tuple(content_terms(p))) for p in parts)
 
 
+# A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere
+# derhjemme"): a worry about the child at home, told without naming the child or a worry word.
+_PARENT = re.compile(
+    r"\b(?:en|et|én|den|min|mit|vores|barnets|drengens|pigens|hans|hendes)\s+(?:\w+\s+)?(?:forælder|forældre|mor|far)\b"
+    r"|\b(?:mor|far|moren|faren|forældrene|forælderen)\b",
+    re.IGNORECASE,
+)
+_NOT_COPING = re.compile(
+    r"\bikke (?:\w+ ){0,2}(?:klare[rs]?|magte[rs]?|overskue[rs]?|orke[rs]?)\b|\bikke kan mere\b|\bbryde sammen\b|\bbrudt sammen\b"
+    r"|\b(?:intet|ikke (?:noget )?|uden) overskud\b|\bgået (?:helt )?ned\b",
+    re.IGNORECASE,
+)
+
+
 def is_concern(text: str) -> bool:
     """A practitioner's worry about one child: a particular child, a worry or sign, and an ask. A question
     that names a source or a municipality, in no one's own voice, asks what they do or recommend ("Hvad
@@ -432,8 +446,9 @@ def is_concern(text: str) -> bool:
     leader's or a trainer's question, which the guidance for a worry does not answer."""
     if proper_nouns(text) and not _OWN_VOICE.search(text):
         return False
-    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text))
-    return bool(child and _WORRY.search(text) and _ASK.search(text)) or _told_departure(text)
+    struggling = bool(_PARENT.search(text) and _NOT_COPING.search(text) and _OWN_VOICE.search(text))
+    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text)) or struggling
+    return bool(child and (_WORRY.search(text) or struggling) and _ASK.search(text)) or _told_departure(text)
 
 
 def _told_departure(text: str) -> bool:
@@ -750,6 +765,19 @@ def holds_count(text: str) -> bool:
 def detail_terms() -> frozenset[str]:
     """The terms of the words that ask for a detail rather than name the topic ("koster", "timer", "året")."""
     return frozenset(content_terms(_DETAIL_WORDING))
+
+
+# Months as reports abbreviate them ("højst to mdr.", "de lovpligtige fire mdr."). Only for what a lead-in
+# says the documents lack: as evidence of an answer, Varde's "to mdr." answered a question about case work
+# times nationally, which the documents do not give.
+_MONTHS_ABBREVIATED = re.compile(rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}))\s*mdr\b", re.IGNORECASE)
+
+
+def quotes_period(text: str, detail: AskedDetail) -> bool:
+    """Whether ``text`` states a period of the kind ``detail`` asks for, abbreviated months too (see
+    :func:`holds_detail`)."""
+    months = not detail.counted or detail.counted.startswith("måned")
+    return holds_detail(text, detail) or (months and _MONTHS_ABBREVIATED.search(text) is not None)
 
 
 def holds_detail(text: str, detail: AskedDetail | None) -> bool:

@@ -44,7 +44,7 @@ from assistant.analysis import (
     defined_term,
     explains,
     followup_focus,
-    holds_detail,
+    quotes_period,
     is_worry_word,
     situation_terms,
     topic_terms,
@@ -945,7 +945,7 @@ def _with_detail_shown(assessment: Assessment, composition: Composition) -> Asse
     decision, detail = assessment.decision, assessment.analysis.detail
     if decision.outcome != "partial" or detail is None or detail.kind != "period" or detail.phrase not in decision.missing:
         return assessment
-    if not any(holds_detail(sentence, detail) for sentence in split_sentences(plain_markdown(composition.short_answer))):
+    if not any(quotes_period(sentence, detail) for sentence in split_sentences(plain_markdown(composition.short_answer))):
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
     return replace(assessment, decision=replace(decision, missing=missing))

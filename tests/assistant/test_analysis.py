@@ -124,6 +124,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hvad gør vi, hvis en mor møder beruset op for at hente sit barn?",  # a parent's own child, a sign of neglect
         "En far kommer tit påvirket af alkohol, når han henter sin datter. Hvad gør jeg?",
         "Hvad gør jeg, hvis en mor virker påvirket, når hun henter sit barn?",  # was declined: "påvirket" alone
+        # A parent who cannot cope, told in one's own voice: the child at home is the worry.
+        "En forælder har fortalt mig, at hun ikke kan klare det mere derhjemme. Hvad skal jeg gøre?",
+        "Far virker helt uden overskud, når han henter. Hvem kan jeg tale med?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -146,6 +149,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Jeg har hørt, at tandplejen kan være med til at opdage omsorgssvigt. Er der en kommune, der har gjort noget ved det?",
         # What a named source or municipality does, in no one's own voice: a leader's question.
         "Hvad anbefaler Socialstyrelsen, og hvad gør Odense, når et barn i børnehaven mistrives?",
+        "Hvordan kan kommunen hjælpe forældre, der ikke magter forældrerollen?",  # parents in general, no own voice
+        "Jeg kan ikke overskue, hvad KL anbefaler. Hvad er det vigtigste?",  # the speaker, not a parent
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):

@@ -386,6 +386,13 @@ def test_a_partial_answer_never_says_the_period_it_quotes_is_missing(assistant):
     assert "varigheden" not in answer.text.splitlines()[0] and "varigheden" not in answer.missing
 
 
+def test_a_partial_answer_never_says_the_months_it_quotes_are_missing(assistant):
+    # It read "... men de nævner ikke varigheden" above Varde's "de lovpligtige fire mdr.".
+    answer = assistant.ask("Hvor lang tid må en børnefaglig undersøgelse tage?")
+    assert "fire mdr." in answer.text
+    assert "varigheden" not in answer.text.splitlines()[0]
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
