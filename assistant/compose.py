@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -270,9 +271,9 @@ class CitatComposer:
             typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
-            self._short_answer(
-                scored_units, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, analysis.asks_overview
-            )
+            own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
+            spread = analysis.asks_overview
+            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, spread)
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
@@ -680,6 +681,21 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
     typed = next((s for s in movable if s.holds_rarest_term(part) or not rarest), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str]) -> Sequence[ScoredUnit]:
+    """``scored`` without the units of case examples from municipalities other than those the question names,
+    when it names one that a case among them is from: "Hvad gør Herning for at få rådgiverne til at følge
+    tættere op?" quoted Varde's case on its caseworkers in its short answer, as if it were Herning's."""
+    def placed(unit: ScoredUnit) -> str:
+        return str(unit.hit.passage.metadata.get("municipality", ""))
+
+    def named(municipality: str) -> bool:
+        return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", municipality) for name in names)
+
+    if not any(named(place) for unit in scored if (place := placed(unit))):
+        return scored
+    return [unit for unit in scored if not placed(unit) or named(placed(unit))]
 
 
 def _by_source_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[ScoredUnit]:

@@ -522,7 +522,7 @@ OVERVIEW_WORDS = frozenset({"samlet", "overordnet", "generelt", "tilsammen"})
 # Question words and filler common in practitioners' questions but carrying no topic.
 QUESTION_WORDS = DOCUMENT_WORDS | {
     "hvad", "hvordan", "hvorfor", "hvornår", "hvem", "hvilke", "hvilken", "hvilket", "hvor", "mange", "kan", "skal",
-    "gør", "gøre", "jeg", "vi", "der", "som", "om", "siger", "står", "fortæl",
+    "gør", "gøre", "gjorde", "gjort", "jeg", "vi", "der", "som", "om", "siger", "står", "fortæl",
     "forklar", "giv", "eksempel", "eksempler", "nogle", "noget", "egentlig", "mon", "både", "får", "få",
     # filler of spoken questions ("Hvor mange har faktisk ...?", "Hvad gælder helt præcist ...?")
     "faktisk", "virkelig", "overhovedet", "præcis", "præcist", "bare", "altså",

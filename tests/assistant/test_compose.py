@@ -1269,3 +1269,20 @@ def test_a_question_for_the_documents_view_as_a_whole_gets_each_sources_likelies
     # a second source says. A source whose best unit is below the floor, or shares no word, is left out.
     assert ("Sprogindsatsen rummer forældreinddragelse" in short) is spread
     assert "Kriterierne" not in short
+
+
+def test_a_question_naming_a_municipality_gets_no_other_municipalitys_case_in_its_short_answer():
+    varde = {**CASE, "case_number": 14, "case_title": "Hurtigere undersøgelser", "municipality": "Varde Kommune"}
+    herning = {**CASE, "case_number": 15, "case_title": "Tidsbegrænsede anbringelser", "municipality": "Herning Kommune"}
+    index = FakeUnitIndex(
+        [
+            ("kl-3", "Herning følger tæt op med 20 sager pr. rådgiver.", KL),
+            ("kl-14", "Rådgiveren følger op på dialogmødet og styrer processen.", varde),
+            ("kl-15", "Herning afprøver tidsbegrænsede anbringelser med tæt opfølgning.", herning),
+        ]
+    )
+    probabilities = {"20 sager": 0.9, "dialogmødet": 0.8, "tidsbegrænsede": 0.6}
+    short = compose("Hvad gør Herning for at følge tættere op?", probabilities, index=index).short_answer
+    # Varde's case, likelier than Herning's own, read as what Herning does.
+    assert "dialogmødet" not in short
+    assert "Herning følger tæt op" in short and "tidsbegrænsede anbringelser" in short

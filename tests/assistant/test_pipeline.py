@@ -393,6 +393,14 @@ def test_a_partial_answer_never_says_the_months_it_quotes_are_missing(assistant)
     assert "varigheden" not in answer.text.splitlines()[0]
 
 
+def test_the_past_of_the_asking_verb_is_no_term_the_documents_lack(assistant):
+    # "gjorde" is in no document: as a term it made the question look a fifth uncovered, and Lolland's case,
+    # which answers it, came under "Delvist svar".
+    answer = assistant.ask("Hvad gjorde Lolland med sin døgninstitution?")
+    assert answer.outcome == "answer"
+    assert "Toftegård" in answer.short_answer
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
