@@ -497,8 +497,9 @@ class CitatComposer:
             nested = sub_items([s.unit for s in members], seed.hit.passage.text)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
             whole = (whole_lists and (asked or promised)) or short_list or even
-            items = [s.unit for s in members] if whole else _nested_whole(relevant or _best_member(members, part), members, nested)
-            return _Block(seed.hit, "list", _in_order(items)[:MAX_LIST_ITEMS], lead_in)
+            chosen = [s.unit for s in members] if whole else _nested_whole(relevant or _best_member(members, part), members, nested)
+            items = _in_order(chosen)
+            return _Block(seed.hit, "list", items[:MAX_LIST_ITEMS], lead_in or _pointed_to(items[0], scored))
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
@@ -586,6 +587,16 @@ def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evidenc
 def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUnit) -> bool:
     """Whether two units of a chunk stand in one paragraph: a chunk writes each paragraph on a line of its own."""
     return "\n" not in hit.passage.text[first.end : second.start]
+
+
+def _pointed_to(first: EvidenceUnit, scored: Sequence[ScoredUnit]) -> str:
+    """The sentence right before a list without a lead-in whose first shown item points back to it, to stand
+    as its lead-in: "- Det skyldes, at de svenske og norske kommuner ..." said nothing above "Sverige og Norge
+    har betydeligt færre udgifter til anbringelsesområdet end Danmark.", printed after it. Else ""."""
+    if not refers_back(first.text):
+        return ""
+    before = (s.unit for s in scored if s.unit.chunk_id == first.chunk_id and s.unit.position == first.position - 1)
+    return next((unit.text for unit in before if unit.kind == "sentence"), "")
 
 
 def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> tuple[EvidenceUnit, ...]:

@@ -1286,3 +1286,13 @@ def test_a_question_naming_a_municipality_gets_no_other_municipalitys_case_in_it
     # Varde's case, likelier than Herning's own, read as what Herning does.
     assert "dialogmødet" not in short
     assert "Herning følger tæt op" in short and "tidsbegrænsede anbringelser" in short
+
+
+def test_a_list_without_a_lead_in_whose_first_item_points_back_gets_the_sentence_before_it_as_its_lead_in():
+    text = "Sverige har færre udgifter end Danmark.\n- Det skyldes, at de svenske kommuner forebygger mere\n- Udgifterne falder fortsat"
+    index = FakeUnitIndex([("kl-9", text, KL)])
+    probabilities = {"Det skyldes": 0.9, "falder": 0.8, "Sverige har": 0.3}
+    short = compose("Hvorfor har Sverige færre udgifter til anbringelser?", probabilities, index=index).short_answer
+    # "Det skyldes" said nothing above the sentence it points to, printed after the list.
+    assert short.startswith("Sverige har færre udgifter end Danmark. [1]\n- Det skyldes, at de svenske kommuner forebygger mere [1]")
+    assert short.count("Sverige har færre udgifter") == 1
