@@ -546,14 +546,24 @@ def _section(
             for u in _antecedent(member, scored)
             if u.unit_id not in taken and by_unit[u.unit_id].key not in shown and not writer.shown(u.text, every=True)
         ]
-        cost = sum(len(m.unit.text) for m in (*context, member))
+        together = [*context, *(_promised_items(member, scored) or (member,))]
+        cost = sum(len(m.unit.text) for m in together if m.unit.unit_id not in taken)
         if cost > chars:
             continue  # a shorter, less likely unit may still fit
-        picked.extend((*context, member))
-        taken.update(m.unit.unit_id for m in (*context, member))
+        picked.extend(m for m in together if m.unit.unit_id not in taken)
+        taken.update(m.unit.unit_id for m in together)
         units -= 1
         chars -= cost
     return picked
+
+
+def _promised_items(member: ScoredUnit, scored: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    """All items of ``member``'s list, in order, when its lead-in announces how many there are ("... består
+    typisk af fire elementer:"); else []. Under "Mere fra kilderne" such a list showed one of its four."""
+    if member.unit.kind != "list_item" or (count := announced_count(shown_lead_in(member.unit))) is None:
+        return []
+    items = sorted((s for s in scored if s.group == member.group and s.unit.kind == "list_item"), key=lambda s: s.unit.position)
+    return items if len(items) == count else []
 
 
 @dataclass(frozen=True)

@@ -1296,3 +1296,16 @@ def test_a_list_without_a_lead_in_whose_first_item_points_back_gets_the_sentence
     # "Det skyldes" said nothing above the sentence it points to, printed after the list.
     assert short.startswith("Sverige har færre udgifter end Danmark. [1]\n- Det skyldes, at de svenske kommuner forebygger mere [1]")
     assert short.count("Sverige har færre udgifter") == 1
+
+
+def test_a_list_whose_lead_in_announces_its_count_comes_whole_under_more_from_the_sources():
+    index = FakeUnitIndex(
+        [
+            ("kl-1", "Institutionerne fordeler pengene efter ansøgning. Pengene gives hvert år. Kommunen følger pengene op.", KL),
+            ("bupl-2", "En tidlig indsats består typisk af fire elementer:\n- Opsporing\n- Pædagogik\n- Forældre\n- Pengene fordeles", KBH),
+        ]
+    )
+    probabilities = {"ansøgning": 0.9, "hvert år": 0.85, "følger": 0.8, "Pengene fordeles": 0.5, "Opsporing": 0.05, "Pædagogik": 0.05}
+    composition = compose("Hvordan fordeler kommunerne pengene?", probabilities, index=index)
+    # The short answer is full; of the four announced items, the one likely enough stood alone under the lead-in.
+    assert "- Opsporing [2]\n- Pædagogik [2]\n- Forældre [2]\n- Pengene fordeles [2]" in composition.more
