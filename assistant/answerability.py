@@ -101,7 +101,8 @@ class Found:
     hits: tuple[ScoredPassage, ...]
     unit_similarity: float  # best dense similarity of an evidence unit of the best passages to the query
     units: tuple[str, ...] = ()  # the evidence units of the best passages (text with lead-in)
-    antecedents: tuple[str, ...] = ()  # for each unit, the unit before it in its passage ("" for a passage's first)
+    # for each unit, the unit before it in its passage ("" for a passage's first) and its case example's municipality
+    antecedents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -536,7 +536,15 @@ class Assistant:
     def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
         per_passage = [self.index.units.get(h.passage.chunk_id, ()) for h in hits[:TOP_PASSAGES]]
         units = [u for passage in per_passage for u in passage]
-        antecedents = tuple(before.search_text if before else "" for passage in per_passage for before in (None, *passage[:-1]))
+        # What a unit goes on from: the unit before it, and the municipality of the case example it is in ("Det
+        # afspejler sig bl.a. i, at der kun er sket ét sammenbrud ..." in Aalborg's case answers "Hvor mange
+        # sammenbrud har der været?" after a question on Aalborg, though neither sentence names Aalborg).
+        places = [str(h.passage.metadata.get("municipality", "")) for h in hits[:TOP_PASSAGES]]
+        antecedents = tuple(
+            f"{before.search_text if before else ''} {place}".strip()
+            for passage, place in zip(per_passage, places, strict=True)
+            for before in (None, *passage[:-1])
+        )
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         notes = [dict(note_names(h.passage.context)) for h in hits[:TOP_PASSAGES]]
         texts = tuple(_annotated(u, named) for passage, named in zip(per_passage, notes, strict=True) for u in passage)

@@ -401,6 +401,15 @@ def test_the_past_of_the_asking_verb_is_no_term_the_documents_lack(assistant):
     assert "Toftegård" in answer.short_answer
 
 
+def test_a_case_examples_sentence_answers_for_its_municipality_without_naming_it(assistant):
+    # "... der kun er sket ét sammenbrud ud af 38 netværksanbringelser" stood under "Delvist svar: ... men de
+    # nævner ikke antallet af sammenbrud": neither it nor the sentence before it names Aalborg.
+    history = [Turn("user", "Hvad gør Aalborg med netværksanbringelser?"), Turn("assistant", "Aalborg øgede netværksanbringelserne [1].")]
+    answer = assistant.ask("Hvor mange sammenbrud har der været?", history)
+    assert "ét sammenbrud ud af 38" in answer.text
+    assert "sammenbrud" not in answer.text.splitlines()[0]
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
