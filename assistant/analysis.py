@@ -132,6 +132,9 @@ _WORRY = re.compile(
     r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
     rf"|{_INTOXICATED}"
     r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
+    # a child left out by the others
+    r"|\bensom\w*|\b(?:ingen|ikke (?:har )?nogen) (?:venner|legekammerater)\b|\bmobbe\w*|\bdrillet\b|\b(?:holdes?|holdt) udenfor\b"
+    r"|\blukkes? ude\b|\bleger (?:altid )?alene\b"
     rf"|{_HARMS}",
     re.IGNORECASE,
 )

@@ -127,6 +127,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         # A parent who cannot cope, told in one's own voice: the child at home is the worry.
         "En forælder har fortalt mig, at hun ikke kan klare det mere derhjemme. Hvad skal jeg gøre?",
         "Far virker helt uden overskud, når han henter. Hvem kan jeg tale med?",
+        # A child left out by the others.
+        "Hvad kan jeg gøre for en pige, der ikke har nogen venner i børnehaven?",
+        "En dreng på stuen bliver holdt udenfor af de andre. Hvad gør vi?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -151,6 +154,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad anbefaler Socialstyrelsen, og hvad gør Odense, når et barn i børnehaven mistrives?",
         "Hvordan kan kommunen hjælpe forældre, der ikke magter forældrerollen?",  # parents in general, no own voice
         "Jeg kan ikke overskue, hvad KL anbefaler. Hvad er det vigtigste?",  # the speaker, not a parent
+        "Hvad gør kommunerne mod mobning?",
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
