@@ -442,6 +442,15 @@ _NOT_COPING = re.compile(
 )
 
 
+# The speaker asking when or whether to report a child ("Hvornår skal jeg lave en underretning?"): the worry is
+# there without the child, and the guidance (sparring, then the report) with the notice on underretningspligt is
+# what the documents offer. Not what one may do after a report ("Må jeg fortælle forældrene, at ...?").
+_REPORT_ASK = re.compile(
+    r"\b(?:hvornår|skal|bør)\s+(?:jeg|vi)\b[^?]*\bunderret\w*|\bunderret\w*[^?]*\b(?:skal|bør)\s+(?:jeg|vi)\b",
+    re.IGNORECASE,
+)
+
+
 def is_concern(text: str) -> bool:
     """A practitioner's worry about one child: a particular child, a worry or sign, and an ask. A question
     that names a source or a municipality, in no one's own voice, asks what they do or recommend ("Hvad
@@ -450,7 +459,7 @@ def is_concern(text: str) -> bool:
     if proper_nouns(text) and not _OWN_VOICE.search(text):
         return False
     struggling = bool(_PARENT.search(text) and _NOT_COPING.search(text) and _OWN_VOICE.search(text))
-    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text)) or struggling
+    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text)) or struggling or _REPORT_ASK.search(text)
     return bool(child and (_WORRY.search(text) or struggling) and _ASK.search(text)) or _told_departure(text)
 
 

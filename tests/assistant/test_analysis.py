@@ -130,6 +130,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         # A child left out by the others.
         "Hvad kan jeg gøre for en pige, der ikke har nogen venner i børnehaven?",
         "En dreng på stuen bliver holdt udenfor af de andre. Hvad gør vi?",
+        # When or whether to report: the child is there without being named.
+        "Hvornår skal jeg lave en underretning?",
+        "Skal vi sende en underretning, hvis vi er i tvivl?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -155,6 +158,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvordan kan kommunen hjælpe forældre, der ikke magter forældrerollen?",  # parents in general, no own voice
         "Jeg kan ikke overskue, hvad KL anbefaler. Hvad er det vigtigste?",  # the speaker, not a parent
         "Hvad gør kommunerne mod mobning?",
+        "Hvor mange underretninger laver vi om året?",
+        "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
