@@ -446,7 +446,9 @@ class CorpusIndex:
 # 39: each footnote of a page's footnotes is a paragraph of its own, so a note without a full stop does not
 #     run into the next as one sentence.
 # 40 -> 41: a list item carries the last two sentences of its lead-in paragraph, not the whole paragraph.
-CHUNKER_VERSION = 41
+# 42: a source note or attribution glued after a list item ("... -Danmarks Evalueringsinstitut: ”...” 2022") is a
+#     unit of its own, not part of the item.
+CHUNKER_VERSION = 42
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -28,6 +28,7 @@ from tidlig.text import (
     is_list_item,
     paragraphs,
     runs_on,
+    source_notes_apart,
     split_sentences,
     strip_list_marker,
 )
@@ -67,7 +68,11 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
     for paragraph in _paragraph_breaks(paragraphs(text)):
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
-            yield "list_item", strip_list_marker(flat), lead_in
+            # A source note or attribution glued after the item is a piece of its own (debris, never quoted).
+            item, *notes = source_notes_apart(strip_list_marker(flat))
+            yield "list_item", item, lead_in
+            for note in notes:
+                yield "sentence", note, ""
             continue
         if (terms := _defined_terms(paragraph)) is not None:
             head, pieces = terms

@@ -40,6 +40,7 @@ __all__ = [
     "is_caps_title",
     "is_fragment",
     "is_lead_in",
+    "is_source_note",
     "is_list_item",
     "is_markdown_item",
     "joins_names",
@@ -57,6 +58,7 @@ __all__ = [
     "repeats",
     "runs_on",
     "sentence_case",
+    "source_notes_apart",
     "split_sentences",
     "stacked_lines",
     "stem",
@@ -91,7 +93,11 @@ _BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A
 _NOTE_OPENING = r"Kilder?\s*:"
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
-_SOURCE_NOTE = re.compile(rf"\s+(?={_NOTE_OPENING})|(?<=[.!?…])\s+(?=https?://|www\.)")
+# So is a slide's attribution glued after a sentence, the dash touching the name: "... de har brug for.
+# -Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022".
+# "-Momentum-rundspørge blandt dagtilbudschefer 2021": a name and a year, to the end of the item.
+_ATTRIBUTION = r"[-\u2013][A-ZÆØÅ](?:[^:\n]{2,80}:\s*[”\"“]|[^.!?:\n]{2,120}\b(?:19|20)\d\d\s*$)"
+_SOURCE_NOTE = re.compile(rf"\s+(?={_NOTE_OPENING})|(?<=[.!?…])\s+(?=https?://|www\.|{_ATTRIBUTION})")
 # "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a numbered item
 # whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
 _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)\s+)")
@@ -110,6 +116,19 @@ def split_sentences(text: str) -> list[str]:
 
 
 _NOTE_OPENS = re.compile(_NOTE_OPENING)
+_ATTRIBUTION_OPENS = re.compile(_ATTRIBUTION)
+
+
+def is_source_note(text: str) -> bool:
+    """Whether ``text`` is a source note, a web address or a slide's attribution (see :func:`source_notes_apart`)."""
+    return bool(_NOTE_OPENS.match(text) or _ATTRIBUTION_OPENS.match(text) or text.startswith(("http://", "https://", "www.")))
+
+
+def source_notes_apart(text: str) -> list[str]:
+    """``text`` with the source notes, web addresses and attributions glued after its sentences as pieces of
+    their own: a list item's "... de har brug for. -Danmarks Evalueringsinstitut: ”Udfordringer i
+    understøttelse af børn i udsatte positioner” 2022" matched "børn i udsatte positioner" by its cited title."""
+    return [piece for piece in _SOURCE_NOTE.split(text) if piece]
 
 
 def _with_source_note_whole(sentences: list[str]) -> list[str]:
@@ -141,7 +160,7 @@ def _sentences(text: str) -> list[str]:
         sentences.append(flat[start : match.end()].strip())
         start = match.end()
     sentences.append(flat[start:].strip())
-    return [piece for s in sentences for piece in _SOURCE_NOTE.split(s) if piece]
+    return [piece for s in sentences for piece in source_notes_apart(s)]
 
 
 # Characters an editor's insertion in square brackets runs on for at most.

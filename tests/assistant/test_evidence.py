@@ -27,6 +27,7 @@ from assistant.evidence import (
 from assistant.relevance import RelevanceScorer
 from index import Passage, ScoredPassage
 from ingest.types import EvidenceUnit
+from ingest.units import split_units
 from tidlig.text import content_terms
 from tests.assistant.units_fixture import FakeUnitIndex
 
@@ -343,3 +344,12 @@ def test_a_typed_part_is_answered_by_its_likeliest_unit_when_the_answer_shows_it
 )
 def test_a_result_sentence_is_told_by_its_cues(sentence, result):
     assert bool(RESULT_CUES.search(sentence)) is result
+
+
+def test_a_source_note_glued_after_a_list_item_does_not_end_its_list():
+    text = "- 7 pct. oplever det. -Momentum-rundspørge blandt dagtilbudschefer 2021\n- 49 pct. oplever det i nogen grad."
+    units = split_units("c", text)
+    groups = unit_groups(units)
+    # items 0 and 2 are one list; the note between them (a unit of its own) is alone
+    assert [u.kind for u in units] == ["list_item", "sentence", "list_item"]
+    assert groups[0] == groups[2] != groups[1]

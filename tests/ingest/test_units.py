@@ -56,6 +56,24 @@ def test_a_list_item_carries_the_two_sentences_that_introduce_its_list_not_the_w
     assert {u.lead_in for u in items} == {"Den skal tænkes bredt. Her er nogle eksempler:"}
 
 
+def test_a_slides_attribution_glued_after_a_list_item_is_a_unit_of_its_own_and_the_list_goes_on():
+    text = (
+        "- 7 pct. oplever det i høj grad. -Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn” 2022\n"
+        "- 63 pct. vurderer, at kompleksiteten er blevet større. -Momentum-rundspørge blandt dagtilbudschefer 2021\n"
+        "- 49 pct. oplever det i nogen grad."
+    )
+    units = split_units("c", text)
+
+    # The cited title's words ("børn") made the item look like an answer to questions about children.
+    assert [(u.kind, u.text) for u in units] == [
+        ("list_item", "7 pct. oplever det i høj grad."),
+        ("sentence", "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn” 2022"),
+        ("list_item", "63 pct. vurderer, at kompleksiteten er blevet større."),
+        ("sentence", "-Momentum-rundspørge blandt dagtilbudschefer 2021"),
+        ("list_item", "49 pct. oplever det i nogen grad."),
+    ]
+
+
 def test_a_lead_in_ends_at_the_next_paragraph():
     text = "Tegn på mistrivsel:\n- barnet græder\n\nEn ny sætning.\n- et løst punkt"
     units = split_units("c", text)
