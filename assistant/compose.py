@@ -711,12 +711,16 @@ def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str])
     def placed(unit: ScoredUnit) -> str:
         return str(unit.hit.passage.metadata.get("municipality", ""))
 
-    def named(municipality: str) -> bool:
-        return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", municipality) for name in names)
+    def named(text: str) -> bool:
+        return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", text) for name in names)
 
     if not any(named(place) for unit in scored if (place := placed(unit))):
         return scored
-    return [unit for unit in scored if not placed(unit) or named(placed(unit))]
+    def kept(unit: ScoredUnit) -> bool:
+        # A case the question names by its title stays ("Hvad er Familiestuen i København?": Frederikshavn's case).
+        return not placed(unit) or named(placed(unit)) or named(str(unit.hit.passage.metadata.get("case_title", "")))
+
+    return [unit for unit in scored if kept(unit)]
 
 
 def _by_source_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[ScoredUnit]:

@@ -1309,3 +1309,17 @@ def test_a_list_whose_lead_in_announces_its_count_comes_whole_under_more_from_th
     composition = compose("Hvordan fordeler kommunerne pengene?", probabilities, index=index)
     # The short answer is full; of the four announced items, the one likely enough stood alone under the lead-in.
     assert "- Opsporing [2]\n- Pædagogik [2]\n- Forældre [2]\n- Pengene fordeles [2]" in composition.more
+
+
+def test_a_case_the_question_names_by_its_title_stays_beside_a_named_municipality():
+    stuen = {**CASE, "case_number": 16, "case_title": "Familiestuen har fokus på forældre", "municipality": "Frederikshavn Kommune"}
+    kbh = {**CASE, "case_number": 7, "case_title": "Socialrådgivere på skolerne", "municipality": "Københavns Kommune"}
+    index = FakeUnitIndex(
+        [
+            ("kl-16", "Familiestuen er et tilbud til børn i alderen 2-6 år.", stuen),
+            ("kl-7", "København har socialrådgivere på skolerne.", kbh),
+        ]
+    )
+    short = compose("Hvad er Familiestuen i København?", {"tilbud": 0.9, "socialrådgivere": 0.3}, index=index).short_answer
+    # Frederikshavn's case is what is asked about, under its own name; København does not make it another place's.
+    assert "Familiestuen er et tilbud til børn i alderen 2-6 år." in short
