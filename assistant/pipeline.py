@@ -908,12 +908,13 @@ def _guidance_label_stems() -> tuple[frozenset[str], ...]:
 
 def _with_places_named(state: DerivedState, assessment: Assessment, composition: Composition) -> Assessment:
     """A partial answer names as missing the places the question asks about (:func:`asked_places`) that
-    nothing it quotes is from or about: "Hvor mange familier går i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men
-    de nævner ikke antallet af familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
+    nothing it quotes is from or about, and an answer with such a place is partial: "Hvor mange familier går
+    i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af
+    familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
     Aarhus Kommune?" "beskriver Aarhus Kommune" above Copenhagen's table. A source asked by name speaks
     through its own documents, which seldom repeat its name, so it is never named missing."""
     decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome != "partial" or analysis.is_concern or analysis.is_multi_part:
+    if decision.outcome == "decline" or analysis.is_concern or analysis.is_multi_part:
         return assessment
     cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in composition.book.citations())
     asked = {source for part in analysis.parts for source in part.sources}
@@ -923,7 +924,14 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
         for name in state.answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
         if name in places and name not in decision.missing and not any(names(name, source) for source in asked)
     )
-    return replace(assessment, decision=replace(decision, missing=decision.missing + absent)) if absent else assessment
+    if decision.outcome == "answer":
+        # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med
+        # Hjerte i Aarhus?" was answered by Holstebro's case, but "Hvad er De Utrolige År i Danmark?" asks
+        # where every document is, and they seldom say it.
+        absent = tuple(name for name in absent if not state.statistics.is_setting(name))
+    if not absent:
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
 
 
 def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:

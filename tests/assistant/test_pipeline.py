@@ -410,6 +410,15 @@ def test_a_case_examples_sentence_answers_for_its_municipality_without_naming_it
     assert "sammenbrud" not in answer.text.splitlines()[0]
 
 
+def test_an_answer_from_elsewhere_than_the_place_asked_about_is_partial_and_names_it(assistant):
+    # Holstebro's case stood under "Kort svar" for Aarhus.
+    answer = assistant.ask("Hvad er Familie med Hjerte i Aarhus?")
+    assert answer.outcome == "partial"
+    assert "nævner ikke Aarhus" in answer.text.splitlines()[0]
+    # Denmark is where every document is; they seldom say it.
+    assert assistant.ask("Hvad er De Utrolige År i Danmark?").outcome == "answer"
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
