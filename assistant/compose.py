@@ -262,6 +262,7 @@ class CitatComposer:
         short: list[_Block] = []
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
+        overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing, [p.text for p in analysis.parts]):
                 continue
@@ -272,13 +273,12 @@ class CitatComposer:
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
-            spread = analysis.asks_overview
-            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, spread)
+            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview)
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
             labels = [""] * len(short)
-        if analysis.asks_overview:  # each source's blocks together, under its heading once
+        if overview:  # each source's blocks together, under its heading once
             firsts = list(dict.fromkeys(block.hit.passage.doc_id for block in short))
             pairs = sorted(zip(short, labels, strict=True), key=lambda pair: firsts.index(pair[0].hit.passage.doc_id))
             short, labels = [block for block, _ in pairs], [label for _, label in pairs]
@@ -286,7 +286,7 @@ class CitatComposer:
         # kommuner, der tilbyder ... et kursus ...? Og tager forældrene imod det?" quoted KL's text on
         # parents' courses first, then Holstebro's, whose "98 pct. ... takker ja" never came.
         quoted_cases = (block.hit for block in short if block.hit.passage.metadata.get("case_number") is not None)
-        case = next(quoted_cases, None) if analysis.answer_type in CASE_TYPES and not analysis.asks_overview else None
+        case = next(quoted_cases, None) if analysis.answer_type in CASE_TYPES and not overview else None
         if case is not None:
             # The results follow the case's own blocks, before another part's or source's.
             at = max(n for n, block in enumerate(short) if _same_case(block.hit, case)) + 1

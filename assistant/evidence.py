@@ -44,8 +44,8 @@ from tidlig.text import (
     YEAR,
     content_terms,
     is_fragment,
-    is_source_note,
     is_lead_in,
+    is_source_note,
     list_level,
     marker_kind,
     plain_markdown,
@@ -500,7 +500,7 @@ def unit_groups(units: Sequence[EvidenceUnit]) -> list[str]:
     for i, unit in enumerate(units):
         previous = units[i - 1] if i else None
         # A source note glued after an item (a unit of its own since chunker version 42) does not end its list.
-        before = i - 2 if previous is not None and i > 1 and is_source_note(previous.text) else i - 1
+        before = i - 2 if i > 1 and is_source_note(units[i - 1].text) else i - 1
         same_list = before >= 0 and units[before].kind == "list_item" and units[before].lead_in == unit.lead_in
         if unit.kind == "table_row" and unit.lead_in:
             groups[i] = f"{unit.chunk_id}-table-{unit_key(unit.lead_in)}"

@@ -44,8 +44,8 @@ from assistant.analysis import (
     defined_term,
     explains,
     followup_focus,
-    quotes_period,
     is_worry_word,
+    quotes_period,
     situation_terms,
     topic_terms,
     voices_harm,
@@ -70,7 +70,7 @@ from assistant.privacy import find_personal_data, strip_placeholders
 from assistant.question import bounded_history, clean_question, search_query, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for
+from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, PassageFilter, ScoredPassage
@@ -437,7 +437,7 @@ class Assistant:
         # answer ("Forældreinddragelse med henblik på ..." for "Hvad siger København om forældreinddragelse?").
         # The passages found without it take turns with those found with it, which stay first: "Den udvikling
         # ser vi både på landsplan og i Hedensted Kommune" opens the slide that answers "hvad gør Hedensted?".
-        if (unnamed := _without_sources(query, sources)) != query:
+        if (unnamed := without_source_names(query, sources)) != query:
             own = _interleave([own, self._retrieve(unnamed, k, mine).hits])[:k]
         # Passages that speak for the source keep their rank; each other passage's place goes to the source's
         # own next best.
@@ -1072,14 +1072,6 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
-
-
-def _without_sources(query: str, sources: Sequence[str]) -> str:
-    """``query`` without the names of the ``sources`` it asks of, in any inflection ("Københavns")."""
-    unnamed = query
-    for name in sources:
-        unnamed = re.sub(rf"\b{re.escape(name)}\w*", "", unnamed)
-    return " ".join(unnamed.split()) or query
 
 
 def without_names(question: str, place: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from index import Passage
 from tidlig.text import STOP, content_terms
 
-__all__ = ["SourceNames", "name_terms", "names", "one_per_source", "publisher_names", "speaks_for"]
+__all__ = ["SourceNames", "name_terms", "names", "one_per_source", "publisher_names", "speaks_for", "without_source_names"]
 
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
@@ -112,6 +112,16 @@ def names(text: str, name: str) -> bool:
 def name_terms(named: Iterable[str]) -> set[str]:
     """The content terms of the names ``named``: what a source's own passages need not repeat."""
     return {term for name in named for term in content_terms(name)}
+
+
+def without_source_names(text: str, named: Iterable[str]) -> str:
+    """``text`` without the source names ``named``, in the genitive or not: what is searched among those
+    sources' own documents, where the name tells nothing apart (``without_source_names("Hvad siger København om
+    sprog?", ["København"])`` -> "Hvad siger om sprog?"); ``text`` itself if nothing at all is left."""
+    unnamed = text
+    for name in named:
+        unnamed = _name_pattern(name).sub("", unnamed)
+    return " ".join(unnamed.split()) or text
 
 
 def _name_pattern(name: str) -> re.Pattern[str]:

@@ -5,7 +5,7 @@ import doctest
 import pytest
 
 import assistant.sources
-from assistant.sources import SourceNames, one_per_source, publisher_names, speaks_for
+from assistant.sources import SourceNames, one_per_source, publisher_names, speaks_for, without_source_names
 from index import Passage
 
 SOURCES = SourceNames.of(
@@ -100,3 +100,8 @@ def test_a_source_speaks_through_its_own_documents_and_passages_naming_it():
     other = Passage("deck-1", "14 pct. af medarbejderne er bekymrede.", {"publisher": "Oplæg"})
     assert speaks_for("Hedensted", own) and speaks_for("Hedensted", case)
     assert not speaks_for("Hedensted", other)
+
+
+def test_a_source_s_name_is_left_out_of_what_is_searched_among_its_own_documents():
+    assert without_source_names("Hvad siger Københavns notat og København om sprog?", ["København"]) == "Hvad siger notat og om sprog?"
+    assert without_source_names("København", ["København"]) == "København"  # nothing else to search for
