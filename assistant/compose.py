@@ -59,7 +59,7 @@ from tidlig.text import (
 
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
-FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "other"})
+FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "effect", "other"})
 # Questions that expect a place or a role (or ask for a kind of figure): the short answer holds one (see
 # _typed_first) when the documents answer them; a partial answer lacks it by definition.
 TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person"})
@@ -71,7 +71,7 @@ FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # names the case and the case's results come along ("Hvad fik Ishøj ud af ...?" asks for a result
 # without the word "case"; "Hvilken kommune kom over sit eget mål ...?" asks for the municipality and what it
 # achieved).
-CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place"})
+CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place", "effect"})
 SHORT_UNITS = 3
 # The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
 # On train (key facts / gold cited / median howto answer): 0.35 0.752 / 0.836 / 1922; 0.3 0.758 / 0.842 /

@@ -62,6 +62,15 @@ from tidlig.text import content_terms
         ("Betyder tidlig indsats kun, at man sætter ind tidligt?", "other"),
         ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
         ("Hvad mener KL med fremskudte indsatser?", "definition"),
+        ("Hvad er det, der beskytter små børn mod psykiske problemer?", "other"),  # a cleft, not a definition
+        ("Virker det?", "effect"),
+        ("Har det hjulpet de unge?", "effect"),
+        ("Hvad er effekten af PALS?", "effect"),
+        ("Hvad viste evalueringen af projektet?", "effect"),
+        ("Hvilken effekt har De Utrolige År?", "effect"),  # a programme's name is no municipality's case
+        ("Hvordan virker modellen?", "procedure"),  # how it works, not whether
+        ("Han virker trist, hvad gør jeg?", "procedure"),
+        ("Hvilke indsatser har fået de unge i uddannelse, og med hvilke resultater?", "list"),
     ],
 )
 def test_expected_answer_type(question, expected):

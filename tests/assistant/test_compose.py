@@ -14,9 +14,9 @@ import pytest
 
 from markdown_it import MarkdownIt
 
-from assistant.analysis import QuestionAnalysis, QuestionPart, analyse_question
+from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_question
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
-from assistant.evidence import RESULT_CUES, ScoredUnit, candidate_units
+from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
 from tests.assistant.units_fixture import FakeUnitIndex

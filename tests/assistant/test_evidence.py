@@ -7,12 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.analysis import analyse_question, followup_focus, split_parts
+from assistant.analysis import RESULT_CUES, analyse_question, followup_focus, split_parts
 from assistant.evidence import (
     FEATURES,
     WEIGHTS_FILE,
     PART_ANSWERED,
-    RESULT_CUES,
     EvidenceGatherer,
     ScoredUnit,
     UnitScorer,
