@@ -4,7 +4,8 @@ Everything here is rules over the question text (no model), so it is fast and ex
 
 * **Expected answer type** from the Danish question words ("hvor mange" -> amount, "hvornår" -> time,
   "hvilke kommuner" -> place, "hvem" -> person, "hvordan" -> procedure, "hvorfor" -> reason,
-  "virker det?"/"hvad viste evalueringen?" -> effect, "hvad er/betyder" -> definition, "hvilke ..." -> list, a municipality doing something -> case).
+  "virker det?"/"hvad viste evalueringen?" -> effect, "hvad er/betyder" -> definition, "hvilke ..." -> list,
+  a municipality doing something -> case).
 * **Parts**: a question with several questions in it ("Hvad siger KL, og hvad gør Hedensted?",
   "Findes der gruppeforløb? Hvordan er det gået?") is split so each part can be answered or named as
   not covered.
@@ -29,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, proper_nouns, split_sentences, words
+from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, proper_nouns, split_sentences, stem, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -780,7 +781,13 @@ _COUNT_WORDS = re.compile(
     r"|(?:én|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ud af)\b",
     re.I,
 )
+# The whole a share is of, with the word after it in case the first is an adjective: "5 pct. af børnene",
+# "98 pct. af de nye familier", "halvdelen af de anbragte børn".
+_SHARE_OF = re.compile(
+    r"(?:%|\bpct\.?|\bprocent|\bhalvdel\w*|\bandel\w*)\s+af\s+(?:de\s+|alle\s+)?([a-zæøå][a-zæøå-]+)(?:\s+([a-zæøå][a-zæøå-]+))?", re.I
+)
 LARGE_COUNT = 100  # "11.000 i 2010": large numbers count; scales and scores run to 10 or 100 at most
+MIN_COUNTED_STEM = 4  # a counted word's stem that an asked word may begin with ("børn" of "børnene")
 
 
 def holds_count(text: str) -> bool:
@@ -794,6 +801,19 @@ def holds_count(text: str) -> bool:
         if counted in ("%", "pct", "procent", "ud af", "pr.") or (len(counted) > 2 and counted not in STOP):
             return True
     return False
+
+
+def counts_asked(text: str, detail: AskedDetail) -> bool:
+    """Whether ``text`` counts the very thing a count question names: "fire til otte familier" for "hvor mange
+    familier", not "ca. 12 uger" (which :func:`holds_count` accepts, since answers may count by paraphrase).
+    The counted word may be inflected or end a compound ("plejefamilier" for "familier")."""
+    if detail.kind != "count" or not detail.counted:
+        return False
+    asked = stem(detail.counted.split()[-1].lower())
+    nouns = [match.group(2) or "" for match in _COUNT_FIGURE.finditer(text)]
+    nouns += [noun for pair in _SHARE_OF.findall(text) for noun in pair]
+    stems = [stem(noun.lower()) for noun in nouns if noun]
+    return any(counted.endswith(asked) or (len(counted) >= MIN_COUNTED_STEM and asked.startswith(counted)) for counted in stems)
 
 
 @lru_cache(maxsize=1)

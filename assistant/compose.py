@@ -30,7 +30,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from assistant.analysis import AnswerType, AskedDetail, QuestionAnalysis, QuestionPart, asked_detail, defined_term, defines, holds_detail
+from assistant.analysis import (
+    AnswerType,
+    AskedDetail,
+    QuestionAnalysis,
+    QuestionPart,
+    asked_detail,
+    counts_asked,
+    defined_term,
+    defines,
+    holds_detail,
+)
 from assistant.citations import CitationBook
 from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
@@ -434,8 +444,12 @@ class CitatComposer:
         # the short answer: "Hvilke beskyttelsesfaktorer findes der for det enkelte barn?" ranked the list's
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
+        # A unit that counts what the part asks to count comes first from the likeliest unit's passage even
+        # below the floor (see _counting_first).
+        detail = typed.detail if typed is not None else None
+        counting = ranked[0] if ranked and detail is not None and counts_asked(ranked[0].unit.text, detail) else None
         for candidate in ranked:
-            if candidate.part_scores[part] < floor:
+            if candidate.part_scores[part] < floor and candidate is not counting:
                 break
             if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
                 continue
@@ -696,12 +710,31 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     daginstitutioner?" a list on the municipalities' requirements for their socio-economic funds, naming no
     social worker, opened the answer above Copenhagen's social workers. A figure, a time or a place moved
     first need not ("Hvilken kommune har det?" opens with "I Frederikshavn Kommune ...")."""
+    if expected.detail is not None and (counting := _counting_first(ranked, part, limit, floor, expected.detail)) is not None:
+        return counting
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = expected.listed and bool(ranked) and ranked[0].holds_rarest_term(part)
     movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
     typed = next((s for s in movable if s.holds_rarest_term(part) or not rarest), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, detail: AskedDetail) -> list[ScoredUnit] | None:
+    """``ranked`` with the likeliest unit that counts the thing a count question names first, when none of
+    the first ``limit`` does; None when no unit counts it that is above ``floor`` or in the likeliest unit's
+    passage. "Hvor længe varer sådan et forløb, og hvor mange familier er med?" answered its second part with
+    the first part's "ca. 12 uger", a count of something else, and never showed "Der er plads til fire til
+    otte familier ad gangen" from the same case example (whose few words scored it below the floor)."""
+    if not ranked or any(counts_asked(s.unit.text, detail) for s in ranked[:limit]):
+        return None
+    passage = ranked[0].hit.passage.chunk_id
+
+    def near(unit: ScoredUnit) -> bool:
+        return unit.part_scores[part] >= floor or unit.hit.passage.chunk_id == passage
+
+    counting = next((s for s in ranked if counts_asked(s.unit.text, detail) and near(s)), None)
+    return None if counting is None else [counting, *(s for s in ranked if s is not counting)]
 
 
 def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str]) -> Sequence[ScoredUnit]:

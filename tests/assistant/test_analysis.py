@@ -12,6 +12,7 @@ from assistant.analysis import (
     asked_figures,
     asked_places,
     asked_detail,
+    counts_asked,
     asked_topic,
     asked_years,
     defined_term,
@@ -584,3 +585,20 @@ def test_a_sentence_defines_a_term_when_it_opens_with_it_and_says_what_it_is(tex
 )
 def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
     assert analyse_question(question).asks_overview is overview
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "counts"),
+    [
+        ("Hvor mange familier er med?", "Der er plads til fire til otte familier ad gangen.", True),
+        ("Hvor mange familier er med?", "Et forløb i familiestuen varer ca. 12 uger.", False),  # a count of something else
+        ("Hvor mange familier er med?", "43 plejefamilier", True),  # a compound ending in the asked word
+        ("Hvor mange familier er med?", "98 pct. af de nye familier takker ja.", True),
+        ("Hvor mange børn er anbragt?", "5 pct. af børnene er anbragt.", True),
+        ("Hvor mange børn er anbragt?", "49 pct. af lederne svarer ja.", False),
+        ("Hvad koster det?", "Der er plads til fire til otte familier.", False),  # no count asked
+    ],
+)
+def test_a_count_of_the_asked_thing(question, text, counts):
+    detail = asked_detail(question)
+    assert (detail is not None and counts_asked(text, detail)) is counts

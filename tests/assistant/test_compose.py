@@ -334,6 +334,20 @@ def test_each_part_of_a_multi_part_question_gets_its_own_best_unit():
     assert short.index("500 pluspladser") < short.index("Holstebro tilbyder")
 
 
+def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count():
+    index = FakeUnitIndex(
+        [
+            ("fs-1", "Et forløb i familiestuen varer ca. 12 uger. Der er plads til fire til otte familier ad gangen.", KL),
+            ("vb-1", "Der indgår et motivationsforløb af op til 8 ugers varighed.", KBH),
+        ]
+    )
+    question = "Hvor længe varer et forløb, og hvor mange familier er med?"
+    # the second part's own words resemble the duration more than the sentence that answers it
+    scores = {"12 uger": (0.9, 0.8), "8 ugers": (0.6, 0.5), "fire til otte": (0.05, 0.05)}
+    short = compose(question, scores, index=index).short_answer
+    assert "12 uger" in short and "fire til otte familier" in short
+
+
 def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
     question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
     composition = compose(
