@@ -70,9 +70,11 @@ from tidlig.text import (
 MORE_HEADING = "**Mere fra kilderne**"
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
 FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "effect", "other"})
-# Questions that expect a place or a role (or ask for a kind of figure): the short answer holds one (see
-# _typed_first) when the documents answer them; a partial answer lacks it by definition.
-TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person"})
+# Questions that expect a place, a role or a result (or ask for a kind of figure): the short answer holds one
+# (see _typed_first) when the documents answer them; a partial answer lacks it by definition. "Virkede det?"
+# after a question on VIDA opened with the institutions that took part, and "VIDA ... har positive effekter"
+# came last.
+TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person", "effect"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # Questions that ask for a figure or a time: a table row's empty cells ("-") can answer them.

@@ -348,6 +348,24 @@ def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count(
     assert "12 uger" in short and "fire til otte familier" in short
 
 
+def test_an_effect_question_opens_with_the_unit_that_reports_a_result():
+    index = FakeUnitIndex(
+        [
+            ("vida-1", "I 2015 deltog 18 institutioner i VIDA. VIDA retter sig mod hele børnegruppen.", KBH),
+            ("vida-2", "VIDA står for vidensbaseret indsats.", KBH),
+            ("vida-3", "VIDA har positive effekter på børns trivsel.", KBH),
+        ]
+    )
+    question = "Virker VIDA?"
+    probabilities = {"deltog 18": 0.8, "hele børnegruppen": 0.7, "står for": 0.6, "positive effekter": 0.3}
+    units = [
+        replace(s, features=({"answer_type": float(bool(RESULT_CUES.search(s.unit.text)))},))
+        for s in scored_units(question, probabilities, index=index)
+    ]
+    short = CitatComposer().compose(analyse_question(question), units, "answer", ()).short_answer
+    assert short.startswith("VIDA har positive effekter")
+
+
 def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
     question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
     composition = compose(
