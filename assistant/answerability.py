@@ -396,16 +396,22 @@ class Answerability:
         partial above Aarhus's case: passages holding "gjort" did not name Aarhus). A part with no topic of its
         own is judged on its probability: whether it inherits the question's topic is ambiguous ("og hvad gør
         Holstebro?" after KL on sundhedsplejen is answered from Holstebro's case on parent courses)."""
-        names = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
-        own = {t for n in names for t in content_terms(n)}
+        asked = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
+        own = {t for n in asked for t in content_terms(n)}
         topic = {t for t in topic_terms(part.text) if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
-        if not names or not topic:
+        if not asked or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
         texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic.intersection(text_terms(h.passage.text))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
-        return tuple(self._statistics.base_form(n) for n in names if not any(_stem(n) in text for text in texts))
+        # A name whose case example is the best passage is there, in the case's own words: Holstebro's case
+        # on "førstegangsforældre" answers "Hvad gjorde Holstebro for nybagte forældre?", while only KL's
+        # general text says "nybagte".
+        place = _case_place(hits)
+        return tuple(
+            self._statistics.base_form(n) for n in asked if not any(_stem(n) in text for text in texts) and not names(place, n)
+        )
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the
@@ -457,7 +463,20 @@ def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequen
     # A multi-part question's signals are read without its details (see ``decide``): no unit was checked for one.
     detail_asked = not analysis.is_multi_part and asked_detail(analysis.text) is not None
     detail_found = detail_asked and signals.detail_gap == 0.0 and signals.detail_coverage >= DETAIL_ON_TOPIC
-    return detail_found or _names_a_found_title(analysis.terms, hits)
+    return detail_found or _names_a_found_title(analysis.terms, hits) or _names_the_found_case(analysis, hits)
+
+
+def _names_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether the best passage belongs to a case example of a municipality the question names: "Hvad gjorde
+    Holstebro for nybagte forældre, og hvor mange sagde ja?" is about Holstebro's case, which says
+    "førstegangsforældre" and "takker ja" (p=0.18, a decline)."""
+    place = _case_place(hits)
+    return bool(place) and any(names(place, name) for name in analysis.names)
+
+
+def _case_place(hits: Sequence[ScoredPassage]) -> str:
+    """The municipality (or municipalities) of the case example the best passage belongs to ("" if none)."""
+    return str(hits[0].passage.metadata.get("municipality", "")) if hits else ""
 
 
 def _names_a_found_title(terms: Sequence[str], hits: Sequence[ScoredPassage]) -> bool:

@@ -151,6 +151,15 @@ def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
     assert "Trivselskommissionen" not in unplaced.missing
 
 
+def test_a_question_about_a_municipality_whose_case_is_found_is_never_declined(assistant):
+    # It was declined (p=0.18): the case says "førstegangsforældre" and "takker ja", not "nybagte" and "sagde ja";
+    # and the partial answer then read "de nævner ikke Holstebro" above Holstebro's own case.
+    answer = assistant.ask("Hvad gjorde Holstebro for nybagte forældre, og hvor mange sagde ja?")
+    assert answer.outcome in ("answer", "partial")
+    assert "Holstebro" not in answer.missing and "nævner ikke Holstebro" not in answer.text.splitlines()[0]
+    assert "98 pct. af de nye familier takker ja" in answer.text
+
+
 def test_two_municipalities_compared_get_each_their_case(assistant):
     # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
     answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")
