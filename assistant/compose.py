@@ -51,6 +51,7 @@ from tidlig.text import (
     MIN_STACK_LINES,
     announced_count,
     content_terms,
+    counted_words,
     enumerates,
     explains_previous,
     inert_markdown,
@@ -62,6 +63,7 @@ from tidlig.text import (
     repeats,
     split_sentences,
     stacked_lines,
+    stem,
     table_cells,
     trailing_values,
     words,
@@ -316,6 +318,9 @@ class CitatComposer:
         under "Mere fra kilderne", as if the document named two ways. Case examples are no such series: each
         is an example of its own (see :meth:`_other_cases`)."""
         word = _series_label(block.hit for block in short if block.hit.passage.metadata.get("case_number") is None)
+        announcing = None
+        if word is None and (announced := _announced_series(short, scored)) is not None:
+            word, announcing = announced
         if word is None:
             return short
         sections: dict[int, list[_Block]] = {}
@@ -331,7 +336,9 @@ class CitatComposer:
             block = self._expand(candidate, scored, analysis.answer_type, 0, self.floors.member * candidate.score, analysis.terms)
             shown.update(_keys(block) | {candidate.group})
             sections[number] = [block, *sections.get(number, [])]
-        first = next(n for n, block in enumerate(short) if _series_number(block.hit, word) is not None)
+        first = next((n for n, block in enumerate(short) if _series_number(block.hit, word) is not None), None)
+        if first is None:  # the series a sentence announces follows that sentence
+            first = (announcing or 0) + 1
         others = [block for block in short if _series_number(block.hit, word) is None]
         return others[:first] + [block for number in sorted(sections) for block in sections[number]] + others[first:]
 
@@ -769,6 +776,24 @@ def _by_source_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[
         if unit.part_scores[part] >= floor and unit.coverage > 0:
             firsts.setdefault(unit.hit.passage.doc_id, unit)
     return [*firsts.values(), *(unit for unit in ranked if unit not in firsts.values())]
+
+
+def _announced_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> tuple[str, int] | None:
+    """The label word of a numbered series of the same document that a sentence of the short answer announces
+    by a count of what the series' label names, and that sentence's block: "KORA har identificeret fire
+    forskellige fordelingsmetoder, som kommunerne benytter." stood alone above no method, while the
+    sections "METODE 1: ..." to "METODE 4: ..." follow it in the pamphlet."""
+    series: dict[str, set[str]] = {}  # label word -> the documents with a series of it
+    for unit in scored:
+        if unit.hit.passage.metadata.get("case_number") is None:
+            for word, _ in labels_of("", unit.hit.passage.context):
+                series.setdefault(word, set()).add(unit.hit.passage.doc_id)
+    for at, block in enumerate(short):
+        counted = {stem(word.lower()) for unit in block.units if block.kind == "sentences" for word in counted_words(unit.text)}
+        for word, documents in series.items():
+            if block.hit.passage.doc_id in documents and any(noun.endswith(stem(word)) for noun in counted):
+                return word, at
+    return None
 
 
 def _numbered_series(units: Sequence[ScoredUnit]) -> bool:

@@ -52,7 +52,7 @@ from assistant.analysis import (
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CASE_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
+from assistant.compose import CASE_TYPES, LIST_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
 from assistant.evidence import (
     NAMED_TOPIC_SHARE,
     Candidate,
@@ -73,8 +73,8 @@ from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
-from index import CorpusIndex, PassageFilter, ScoredPassage
-from index.labels import asked_labels, label_line, names_section
+from index import CorpusIndex, Passage, PassageFilter, ScoredPassage
+from index.labels import asked_labels, label_line, labels_of, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
 from prompts import load, render
 from tidlig.settings import Settings
@@ -126,6 +126,7 @@ CONCERN_OWN_FLOOR = 0.11
 # arbejder Varde med sprogscreening?", "Hvad gør Viborg for at hjælpe børn med ordblindhed?", "Hvordan bruger
 # Holstebro sundhedsplejen over for nybagte forældre?"), it is not among the first ten.
 CASE_TOPIC_K = 5
+MAX_SERIES_SECTIONS = 10  # a longer numbered series is no list to show whole (see Assistant._with_series_context)
 GUIDANCE_FILTERS = 32  # document selections whose guidance retrievals are kept (see Assistant._guidance)
 MIN_PLACE_NAME = 3  # letters of a municipality's name word that a question's name must begin or be begun by
 _POOL = concurrent.futures.ThreadPoolExecutor(max_workers=16, thread_name_prefix="answer")
@@ -396,7 +397,7 @@ class Assistant:
         mark = time.perf_counter()
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
-        found = replace(found, hits=tuple(self._with_case_context(list(found.hits))))
+        found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
 
     def _retrieve_parts(
@@ -671,6 +672,33 @@ class Assistant:
         extra = [ScoredPassage(p, hits[0].score * 0.99) for p in sorted(same_case, key=lambda p: p.ordinal) if p.chunk_id not in present]
         return [hits[0], *extra, *hits[1:]]
 
+    def _with_series_context(self, hits: list[ScoredPassage], analysis: QuestionAnalysis) -> list[ScoredPassage]:
+        """For a list question that asks for the items of a numbered series by its label word ("metoder",
+        "fordelingsmetoder") and whose best passages hold a section of it ("METODE 2: ..."), the series' other
+        sections follow its last one found: the series is the document's list, and "Hvilke fire
+        fordelingsmetoder har KORA fundet?" found methods 2 and 3 only. A series the question does not name
+        stays as retrieved: Hedensted's "Anbefaling 1-4" slides are no list of pros and cons of a funding model."""
+        if analysis.answer_type not in LIST_TYPES or analysis.is_multi_part:
+            return hits
+
+        def asked(word: str) -> bool:
+            return any(term.endswith(stem(word)) for term in analysis.terms)
+
+        series_hits = ((hit.passage, word) for hit in hits[:TOP_PASSAGES] if (word := _series_word(hit.passage)) is not None)
+        found = next(((passage, word) for passage, word in series_hits if asked(word)), None)
+        if found is None:
+            return hits
+        first, word = found
+        series = sorted(
+            (p for p in self.index.passages.values() if p.doc_id == first.doc_id and _series_word(p) == word), key=lambda p: p.ordinal
+        )
+        present = {h.passage.chunk_id for h in hits}
+        if len(series) > MAX_SERIES_SECTIONS or all(p.chunk_id in present for p in series):
+            return hits
+        last = max(n for n, hit in enumerate(hits) if _series_word(hit.passage) == word and hit.passage.doc_id == first.doc_id)
+        extra = [ScoredPassage(p, hits[last].score * 0.99) for p in series if p.chunk_id not in present]
+        return [*hits[: last + 1], *extra, *hits[last + 1 :]]
+
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
         decision, sources = assessment.decision, assessment.analysis.whole.sources
@@ -753,6 +781,13 @@ def without_terms(analysis: QuestionAnalysis, absent: Sequence[str]) -> Question
         parts=tuple(kept(part) for part in analysis.parts),
         focus=kept(analysis.focus) if analysis.focus else None,
     )
+
+
+def _series_word(passage: Passage) -> str | None:
+    """The label word of the numbered series a passage (not of a case example) is a section of ("metode")."""
+    if passage.metadata.get("case_number") is not None:
+        return None
+    return next((word for word, _ in sorted(labels_of("", passage.context))), None)
 
 
 def guidance_hits(assessment: Assessment, analysis: QuestionAnalysis) -> dict[int, tuple[ScoredPassage, ...]]:

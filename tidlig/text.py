@@ -384,6 +384,16 @@ _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 
 _ANNOUNCED = re.compile(rf"\b({'|'.join(_COUNTS)}|[2-9]|1[0-2])\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
 
 
+# A count in running text and the words after it that may name what is counted: "fire forskellige
+# fordelingsmetoder" names "fordelingsmetoder".
+_COUNTED_WORDS = re.compile(rf"\b(?:{'|'.join(_COUNTS)}|[2-9]|1[0-2])((?:\s+[a-zæøå][\w-]*){{1,3}})", re.IGNORECASE)
+
+
+def counted_words(sentence: str) -> list[str]:
+    """The (up to three) words after each count in ``sentence``: the thing it counts is among them."""
+    return [word for match in _COUNTED_WORDS.finditer(sentence) for word in match.group(1).split()]
+
+
 def count_word(count: int) -> str:
     """A count as Danish writes it in running text: "to" to "tolv" as words, larger counts as digits."""
     return next((word for word, number in _COUNTS.items() if number == count), str(count))

@@ -160,6 +160,15 @@ def test_a_question_about_a_municipality_whose_case_is_found_is_never_declined(a
     assert "98 pct. af de nye familier takker ja" in answer.text
 
 
+def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence_announcing_it(assistant):
+    # "KORA har identificeret fire forskellige fordelingsmetoder ..." stood alone, above no method.
+    answer = assistant.ask("Hvilke fire fordelingsmetoder har KORA fundet?")
+    text = answer.text
+    positions = [text.find(f"METODE {n}:") for n in range(1, 5)]
+    assert all(p > text.find("fire forskellige fordelingsmetoder") >= 0 for p in positions)
+    assert positions == sorted(positions)
+
+
 def test_two_municipalities_compared_get_each_their_case(assistant):
     # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
     answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")

@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    counted_words,
     content_terms,
     repeats,
     inert_markdown,
@@ -434,3 +435,8 @@ def test_linked_names_keep_a_name_whole_over_its_short_lowercase_words(text: str
 )
 def test_the_words_pointing_at_the_documents_are_no_terms(question: str, terms: list[str]) -> None:
     assert content_terms(question) == terms
+
+
+def test_the_words_after_a_count_name_what_it_counts():
+    assert "fordelingsmetoder" in counted_words("KORA har identificeret fire forskellige fordelingsmetoder, som kommunerne benytter.")
+    assert counted_words("Der er ingen øvre grænse.") == []
