@@ -80,6 +80,7 @@ from prompts import load, render
 from tidlig.settings import Settings
 from tidlig.text import (
     STOP,
+    YEAR,
     content_terms,
     count_word,
     inert_markdown,
@@ -585,7 +586,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
-        assessment = _with_detail_shown(assessment, composition)
+        assessment = _with_years_shown(_with_detail_shown(assessment, composition), composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
@@ -999,6 +1000,22 @@ def _with_detail_shown(assessment: Assessment, composition: Composition) -> Asse
     if not any(quotes_period(sentence, detail) for sentence in split_sentences(plain_markdown(composition.short_answer))):
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
+    return replace(assessment, decision=replace(decision, missing=missing))
+
+
+def _with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """A partial answer that lacks an asked detail in an asked year its short answer quotes says so as one:
+    "nævner ikke antallet af elever i 2022", not "har ingen oplysninger om 2022 og nævner ikke antallet af
+    elever" above a table whose 2022 row counts something else."""
+    decision, detail = assessment.decision, assessment.analysis.detail
+    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
+        return assessment
+    quoted = set(YEAR.findall(plain_markdown(composition.short_answer)))
+    years = [item for item in decision.missing if item in quoted]
+    if not years:
+        return assessment
+    joined = f"{detail.phrase} i {_join_danish(years)}"
+    missing = tuple(joined if item == detail.phrase else item for item in decision.missing if item not in years)
     return replace(assessment, decision=replace(decision, missing=missing))
 
 

@@ -169,6 +169,14 @@ def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence
     assert positions == sorted(positions)
 
 
+def test_a_partial_answer_never_says_a_year_it_quotes_is_missing_but_what_it_lacks_in_that_year(assistant):
+    # It read "de har ingen oplysninger om 2022 og nævner ikke antallet af elever" above a table with a 2022 row.
+    answer = assistant.ask("Hvor mange elever i Hedensted gik i specialtilbud i 2022?")
+    first = answer.text.splitlines()[0]
+    assert answer.outcome == "partial" and "| 2022 |" in answer.text
+    assert "oplysninger om 2022" not in first and "nævner ikke antallet af elever i 2022" in first
+
+
 def test_two_municipalities_compared_get_each_their_case(assistant):
     # Holstebro's case alone stood under "Delvist svar: ... nævner ikke Frederikshavns".
     answer = assistant.ask("Sammenlign Holstebros og Frederikshavns indsatser for forældre.")
