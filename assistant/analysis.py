@@ -465,6 +465,12 @@ _REPORT_ASK = re.compile(
 )
 
 
+def question_word(text: str) -> str | None:
+    """The question word a question opens with ("hvorfor"), lower-cased; None when it opens otherwise."""
+    match = re.match(rf"\s*({_QUESTION_WORD})\b", text, re.IGNORECASE)
+    return match.group(1).lower() if match else None
+
+
 def is_concern(text: str) -> bool:
     """A practitioner's worry about one child: a particular child, a worry or sign, and an ask. A question
     that names a source or a municipality, in no one's own voice, asks what they do or recommend ("Hvad

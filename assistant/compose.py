@@ -40,9 +40,10 @@ from assistant.analysis import (
     defined_term,
     defines,
     holds_detail,
+    question_word,
 )
 from assistant.citations import CitationBook
-from assistant.evidence import ScoredUnit, shown_lead_in, sub_items, terms_of, unit_key
+from assistant.evidence import ScoredUnit, compound_heads, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import labels_of
@@ -87,6 +88,7 @@ FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # achieved).
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place", "effect"})
 SHORT_UNITS = 3
+MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restating)
 # The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
 # On train (key facts / gold cited / median howto answer): 0.35 0.752 / 0.836 / 1922; 0.3 0.758 / 0.842 /
 # 2253; 0.25 0.758 / 0.848 / 2253; 0.2 0.761 / 0.853 / 2750. At 0.3 "Socialrådgiveren fungerer som
@@ -287,7 +289,8 @@ class CitatComposer:
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
-            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview)
+            asked = "" if part.label or analysis.is_multi_part else analysis.text
+            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked)
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
@@ -424,6 +427,7 @@ class CitatComposer:
         whole_lists: bool = True,
         aside: bool = False,
         spread: bool = False,
+        question: str = "",
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -442,7 +446,7 @@ class CitatComposer:
         floor = self.floors.short * ranked[0].part_scores[part]
         member_floor = self.floors.member * ranked[0].part_scores[part]
         likeliest = ranked[0]
-        ranked = _answer_order(ranked, part, limit, floor, typed, label)
+        ranked = _answer_order(ranked, part, limit, floor, typed, label, question)
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
@@ -453,12 +457,9 @@ class CitatComposer:
         # the short answer: "Hvilke beskyttelsesfaktorer findes der for det enkelte barn?" ranked the list's
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
-        # A unit that counts what the part asks to count comes first from the likeliest unit's passage even
-        # below the floor (see _counting_first).
-        detail = typed.detail if typed is not None else None
-        counting = ranked[0] if ranked and detail is not None and counts_asked(ranked[0].unit.text, detail) else None
+        exempt = _exempt_first(ranked, typed, question)
         for candidate in ranked:
-            if candidate.part_scores[part] < floor and candidate is not counting:
+            if candidate.part_scores[part] < floor and candidate is not exempt:
                 break
             if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
                 continue
@@ -697,11 +698,38 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     return _TypedAnswer(detail) if detail is not None or answer_type in TYPED_ANSWERS else None
 
 
+def _restates(unit: ScoredUnit, question: str) -> bool:
+    """Whether ``unit`` is a list item whose list the document introduces with the question asked, in its own
+    words: the same question word and nothing the question does not ask about ("Hvorfor samler vi flere
+    enheder i en?" for "Hvorfor vil Hedensted samle flere faglige enheder i én afdeling for læring og
+    trivsel?"). The list is the document's answer to it, however little its items resemble the question's
+    other words: the slide's reasons scored below a slide that only announced the merger."""
+    lead_in = shown_lead_in(unit.unit).rstrip() if unit.unit.kind == "list_item" else ""
+    if not lead_in.endswith("?") or (asked := question_word(question)) is None or question_word(lead_in) != asked:
+        return False
+    restated = set(content_terms(lead_in))
+    return len(restated) >= MIN_RESTATED_TERMS and restated <= compound_heads(restated, frozenset(content_terms(question)))
+
+
+def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
+    """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
+    count, from the likeliest unit's passage (see _counting_first), or its list restates the question (see
+    _restates)."""
+    if not ranked:
+        return None
+    first, detail = ranked[0], typed.detail if typed is not None else None
+    counting = detail is not None and counts_asked(first.unit.text, detail)
+    return first if counting or (question and _restates(first, question)) else None
+
+
 def _answer_order(
-    ranked: list[ScoredUnit], part: int, limit: int, floor: float, typed: _TypedAnswer | None, label: str
+    ranked: list[ScoredUnit], part: int, limit: int, floor: float, typed: _TypedAnswer | None, label: str, question: str = ""
 ) -> list[ScoredUnit]:
-    """The units a part's short answer is chosen from, in order: a unit holding the expected answer first
-    (see :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`)."""
+    """The units a part's short answer is chosen from, in order: an item of a list the document introduces
+    with the ``question`` itself first (see :func:`_restates`), else a unit holding the expected answer (see
+    :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`)."""
+    if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
+        return [restating, *(s for s in ranked if s is not restating)]
     if typed is not None:
         ranked = _typed_first(ranked, part, limit, floor, typed)
     if not label:

@@ -13,6 +13,7 @@ from assistant.analysis import (
     asked_places,
     asked_detail,
     counts_asked,
+    question_word,
     asked_topic,
     asked_years,
     defined_term,
@@ -602,3 +603,9 @@ def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
 def test_a_count_of_the_asked_thing(question, text, counts):
     detail = asked_detail(question)
     assert (detail is not None and counts_asked(text, detail)) is counts
+
+
+def test_the_question_word_a_question_opens_with():
+    assert question_word("Hvorfor samler vi flere enheder i en?") == "hvorfor"
+    assert question_word("  Hvilke metoder findes der?") == "hvilke"
+    assert question_word("Skal vi samle enhederne?") is None

@@ -366,6 +366,24 @@ def test_an_effect_question_opens_with_the_unit_that_reports_a_result():
     assert short.startswith("VIDA har positive effekter")
 
 
+def test_a_list_the_document_introduces_with_the_question_asked_answers_it_first():
+    index = FakeUnitIndex(
+        [
+            ("hed-1", "Vi skal samle flere fagligheder i én afdeling, så vi kan styrke vores politikker.", KBH),
+            (
+                "hed-2",
+                "Hvorfor samler vi flere enheder i en?\n- Bedre samarbejde på tværs\n- En bedre balance mellem almen og special",
+                KBH,
+            ),
+        ]
+    )
+    question = "Hvorfor vil kommunen samle flere faglige enheder i én afdeling?"
+    probabilities = {"samle flere fagligheder": 0.9, "samarbejde": 0.1, "balance": 0.1}
+    short = compose(question, probabilities, index=index).short_answer
+    assert short.startswith("Hvorfor samler vi flere enheder i en?")
+    assert "Bedre samarbejde på tværs" in short and "En bedre balance" in short
+
+
 def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
     question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
     composition = compose(
