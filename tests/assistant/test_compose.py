@@ -384,6 +384,13 @@ def test_a_list_the_document_introduces_with_the_question_asked_answers_it_first
     assert "Bedre samarbejde på tværs" in short and "En bedre balance" in short
 
 
+def test_a_parenthesis_after_a_sentence_stays_with_it_as_its_name():
+    item = "For at skabe en bedre balance mellem almen og special. (Vippemodel)."
+    index = FakeUnitIndex([("hed-3", f"Derfor samler vi enhederne:\n- {item}", KBH)])
+    short = compose("Hvad er formålet med at samle enhederne?", {"bedre balance": 0.9}, index=index).short_answer
+    assert "For at skabe en bedre balance mellem almen og special. (Vippemodel). [1]" in short
+
+
 def test_a_part_named_missing_in_a_partial_answer_gets_no_short_answer():
     question = "Hvor mange pluspladser er der, og hvad tilbyder Holstebro nye forældre?"
     composition = compose(
