@@ -135,6 +135,14 @@ def test_names_a_text_never_holds_are_absent_in_any_inflection(decider):
     assert decider.names_absent(question, "Viborg Kommune screener alle børn") == ("Holstebro",)
 
 
+def test_a_long_name_a_document_misspells_by_one_letter_is_no_absent_name(decider):
+    # A slide titled "Videnrådet for forebyggelse 2021" read as not naming "Vidensrådets".
+    question = "Hvad tilbyder Holstebro Kommune nye forældre?"
+    assert decider.names_absent(question, "Holstebr Kommune tilbyder kurser") == ()  # one letter dropped
+    assert decider.names_absent(question, "Holstebrro Kommune tilbyder kurser") == ()  # one letter added
+    assert decider.names_absent(question, "Holsbro Kommune tilbyder kurser") == ("Holstebro",)  # two letters apart
+
+
 def test_a_covered_topic_without_the_asked_price_is_a_partial_answer_naming_it(decider, index):
     decision = decide_on_units(decider, index, "Hvad koster kurset for nye forældre i Holstebro?")
     assert decision.outcome == "partial"
