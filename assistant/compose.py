@@ -91,7 +91,7 @@ FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # achieved).
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place", "effect"})
 SHORT_UNITS = 3
-MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restating)
+MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restates)
 # The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
 # On train (key facts / gold cited / median howto answer): 0.35 0.752 / 0.836 / 1922; 0.3 0.758 / 0.842 /
 # 2253; 0.25 0.758 / 0.848 / 2253; 0.2 0.761 / 0.853 / 2750. At 0.3 "Socialrådgiveren fungerer som
