@@ -413,7 +413,7 @@ class Answerability:
         # A name whose case example is the best passage is there, in the case's own words: Holstebro's case
         # on "førstegangsforældre" answers "Hvad gjorde Holstebro for nybagte forældre?", while only KL's
         # general text says "nybagte".
-        place = _case_place(hits)
+        place = hits[0].passage.municipality  # there are hits: some hold the topic
         return tuple(
             self._statistics.base_form(n) for n in asked if not any(_holds_name(text, n) for text in texts) and not names(place, n)
         )
@@ -482,15 +482,10 @@ def _names_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassa
     afprøve de svenske erfaringer ..." (p=0.23, a decline), Herning's own case being another."""
     if not hits:
         return False
-    places = [place for hit in hits[:TOP_PASSAGES] if (place := _case_place([hit]))]
+    places = [place for hit in hits[:TOP_PASSAGES] if (place := hit.passage.municipality)]
     asked = [name for name in analysis.names if any(names(place, name) for place in places)]
-    best = f"{_case_place(hits)}\n{hits[0].passage.text}"
+    best = f"{hits[0].passage.municipality}\n{hits[0].passage.text}"
     return any(names(best, name) for name in asked)
-
-
-def _case_place(hits: Sequence[ScoredPassage]) -> str:
-    """The municipality (or municipalities) of the case example the best passage belongs to ("" if none)."""
-    return str(hits[0].passage.metadata.get("municipality", "")) if hits else ""
 
 
 def _names_a_found_title(terms: Sequence[str], hits: Sequence[ScoredPassage]) -> bool:

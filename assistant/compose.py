@@ -45,8 +45,8 @@ from assistant.analysis import (
 from assistant.citations import CitationBook
 from assistant.evidence import ScoredUnit, compound_heads, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
-from index import ScoredPassage
-from index.labels import labels_of
+from index import Passage, ScoredPassage
+from index.labels import Label, labels_of
 from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_names, note_number, section_path
 from tidlig.text import (
     MIN_STACK_LINES,
@@ -782,7 +782,7 @@ def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str])
     when it names one that a case among them is from: "Hvad gør Herning for at få rådgiverne til at følge
     tættere op?" quoted Varde's case on its caseworkers in its short answer, as if it were Herning's."""
     def placed(unit: ScoredUnit) -> str:
-        return str(unit.hit.passage.metadata.get("municipality", ""))
+        return unit.hit.passage.municipality
 
     def named(text: str) -> bool:
         return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", text) for name in names)
@@ -816,15 +816,20 @@ def _announced_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> 
     sections "METODE 1: ..." to "METODE 4: ..." follow it in the pamphlet."""
     series: dict[str, set[str]] = {}  # label word -> the documents with a series of it
     for unit in scored:
-        if unit.hit.passage.metadata.get("case_number") is None:
-            for word, _ in labels_of("", unit.hit.passage.context):
-                series.setdefault(word, set()).add(unit.hit.passage.doc_id)
+        for word, _ in series_labels(unit.hit.passage):
+            series.setdefault(word, set()).add(unit.hit.passage.doc_id)
     for at, block in enumerate(short):
         counted = {stem(word.lower()) for unit in block.units if block.kind == "sentences" for word in counted_words(unit.text)}
         for word, documents in series.items():
             if block.hit.passage.doc_id in documents and any(noun.endswith(stem(word)) for noun in counted):
                 return word, at
     return None
+
+
+def series_labels(passage: Passage) -> set[Label]:
+    """The labels ("METODE 2") of the numbered series a passage is a section of; none for a case example's
+    "CASE 5": each case is an example of its own, not an item of a list."""
+    return set() if passage.metadata.get("case_number") is not None else labels_of("", passage.context)
 
 
 def _numbered_series(units: Sequence[ScoredUnit]) -> bool:

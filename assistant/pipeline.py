@@ -52,7 +52,17 @@ from assistant.analysis import (
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
-from assistant.compose import CASE_TYPES, LIST_TYPES, MIN_TOPIC_STEM, CitatComposer, Composition, case_name, nearest_topic, source_heading
+from assistant.compose import (
+    CASE_TYPES,
+    LIST_TYPES,
+    MIN_TOPIC_STEM,
+    CitatComposer,
+    Composition,
+    case_name,
+    nearest_topic,
+    series_labels,
+    source_heading,
+)
 from assistant.evidence import (
     NAMED_TOPIC_SHARE,
     Candidate,
@@ -74,7 +84,7 @@ from assistant.sources import SourceNames, name_terms, names, one_per_source, sp
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, Passage, PassageFilter, ScoredPassage
-from index.labels import asked_labels, label_line, labels_of, names_section
+from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
 from prompts import load, render
 from tidlig.settings import Settings
@@ -468,7 +478,7 @@ class Assistant:
             return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
         # Only a case the answer opens with, found by its municipality's name (a programme's name, "Hvilken
         # kommune har Familiestuen?", is the topic itself).
-        municipality = str(hits[0].passage.metadata.get("municipality", ""))
+        municipality = hits[0].passage.municipality
         unnamed = without_names(analysis.text, municipality)
         topic = topic_terms(unnamed)
         if composition.opening_case != case or unnamed == analysis.text or not topic:
@@ -541,7 +551,7 @@ class Assistant:
         # What a unit goes on from: the unit before it, and the municipality of the case example it is in ("Det
         # afspejler sig bl.a. i, at der kun er sket ét sammenbrud ..." in Aalborg's case answers "Hvor mange
         # sammenbrud har der været?" after a question on Aalborg, though neither sentence names Aalborg).
-        places = [str(h.passage.metadata.get("municipality", "")) for h in hits[:TOP_PASSAGES]]
+        places = [h.passage.municipality for h in hits[:TOP_PASSAGES]]
         antecedents = tuple(
             f"{before.search_text if before else ''} {place}".strip()
             for passage, place in zip(per_passage, places, strict=True)
@@ -785,10 +795,8 @@ def without_terms(analysis: QuestionAnalysis, absent: Sequence[str]) -> Question
 
 
 def _series_word(passage: Passage) -> str | None:
-    """The label word of the numbered series a passage (not of a case example) is a section of ("metode")."""
-    if passage.metadata.get("case_number") is not None:
-        return None
-    return next((word for word, _ in sorted(labels_of("", passage.context))), None)
+    """The label word of the numbered series a passage is a section of ("metode"; see :func:`series_labels`)."""
+    return next((word for word, _ in sorted(series_labels(passage))), None)
 
 
 def guidance_hits(assessment: Assessment, analysis: QuestionAnalysis) -> dict[int, tuple[ScoredPassage, ...]]:

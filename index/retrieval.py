@@ -57,6 +57,11 @@ class Passage:
         return int(self.metadata.get("ordinal", 0))
 
     @property
+    def municipality(self) -> str:
+        """The municipality (or municipalities) of the case example the passage is part of ("" if none)."""
+        return str(self.metadata.get("municipality", ""))
+
+    @property
     def context(self) -> str:
         """The heading path: "document title – chapter › section" ("" when the chunk has none)."""
         return str(self.metadata.get("context", ""))
