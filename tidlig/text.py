@@ -586,9 +586,24 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+# An acronym joined to a generic noun by a hyphen ("PALS-modellen", "VIDA-projektet", "PPR-lederne").
+_ACRONYM_HEAD = re.compile(r"[A-ZÆØÅ]{3,}")
+
+
 def content_terms(text: str) -> list[str]:
-    """Stems of the words that carry meaning (numbers kept as they are)."""
-    return [stem(w) if not w[0].isdigit() else w for w in words(text) if w not in STOP and (len(w) > 2 or w.isdigit())]
+    """Stems of the words that carry meaning (numbers kept as they are). A word an acronym heads with a
+    hyphen is also the acronym: "Hvad er PALS-modellen?" asks about the PALS a passage names alone, and
+    "Effektmålinger af VIDA-programmet" answers a question on "VIDA-projektet"."""
+    terms = []
+    for found in _WORD.findall(text):
+        word = found.lower()
+        if word in STOP or not (len(word) > 2 or word.isdigit()):
+            continue
+        terms.append(word if word[0].isdigit() else stem(word))
+        head, hyphen, _ = found.partition("-")
+        if hyphen and _ACRONYM_HEAD.fullmatch(head):
+            terms.append(stem(head.lower()))
+    return terms
 
 
 # ---- names and years ----------------------------------------------------------------------------

@@ -437,6 +437,19 @@ def test_the_words_pointing_at_the_documents_are_no_terms(question: str, terms: 
     assert content_terms(question) == terms
 
 
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Hvad er PALS-modellen?", ["pals-model", "pal"]),  # the acronym is the name a passage uses alone ("PALS")
+        ("Effektmålinger af VIDA-programmet", ["effektmåling", "vida-program", "vida"]),
+        ("0-5-årige børn", ["0", "5", "årig", "børn"]),  # no acronym heads a number or a lowercase word
+        ("kl-udspil og sprog-indsatsen", ["kl-udspil", "sprog-indsat"]),
+    ],
+)
+def test_an_acronym_heading_a_hyphenated_word_is_a_term_too(text: str, terms: list[str]) -> None:
+    assert content_terms(text) == terms
+
+
 def test_the_words_after_a_count_name_what_it_counts():
     assert "fordelingsmetoder" in counted_words("KORA har identificeret fire forskellige fordelingsmetoder, som kommunerne benytter.")
     assert counted_words("Der er ingen øvre grænse.") == []
