@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, proper_nouns, split_sentences, stem, words
+from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, linked_names, proper_nouns, split_sentences, stem, words
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -607,14 +607,16 @@ _ARTICLE = re.compile(r"^(?:en|et) ")
 def defined_term(question: str) -> str | None:
     """The term a question asks the meaning of, with the article it gives it, or None: "Hvad er ICS-metoden?"
     -> "ICS-metoden", "Hvad er en mellemform?" -> "en mellemform"; a common noun set before a name is left out
-    ("Hvad er redskabet Systematisk Risikovurdering?")."""
+    ("Hvad er redskabet Systematisk Risikovurdering?"). A name may hold a short lowercase word ("Hvad er
+    Familie med Hjerte?")."""
     asked = _DEFINITION_ASKED.match(" ".join(question.split()))
     if asked is None:
         return None
     term = asked.group("term").split()
     if len(term) > 1 and term[0].islower() and all(w[0].isupper() for w in term[1:]):
         term = term[1:]
-    if len(term) > MAX_DEFINED_WORDS or any(w.lower() in STOP or w.lower() in _PREPOSITIONS for w in term):
+    named = " ".join(term) in linked_names(question)
+    if len(term) > MAX_DEFINED_WORDS or (not named and any(w.lower() in STOP or w.lower() in _PREPOSITIONS for w in term)):
         return None
     return (asked.group("article") or "").lower() + " ".join(term)
 

@@ -752,6 +752,11 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     first need not ("Hvilken kommune har det?" opens with "I Frederikshavn Kommune ...")."""
     if expected.detail is not None and (counting := _counting_first(ranked, part, limit, floor, expected.detail)) is not None:
         return counting
+    if expected.term and (defining := next((s for s in ranked[:limit] if _holds(s, part, expected)), None)) is not None:
+        # What the term is comes before what is told of it: "Hvad er Familie med Hjerte?" opened with "98 pct.
+        # af de nye familier takker ja til 'Familie med Hjerte'", above "'Familie med Hjerte' er et
+        # familieforberedelseskursus ...".
+        return [defining, *(s for s in ranked if s is not defining)]
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = expected.listed and bool(ranked) and ranked[0].holds_rarest_term(part)

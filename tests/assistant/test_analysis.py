@@ -524,6 +524,8 @@ def test_asked_places_are_the_names_a_question_places_things_in(question, places
         ("Hvad er en mellemform?", "en mellemform"),
         ("Hvad menes med ikke-kognitive færdigheder?", "ikke-kognitive færdigheder"),
         ("Hvad er redskabet Systematisk Risikovurdering?", "Systematisk Risikovurdering"),
+        ("Hvad er Familie med Hjerte?", "Familie med Hjerte"),  # a name may hold a short lowercase word
+        ("Hvad er tidlig indsats for børn?", None),  # ... a lowercase phrase with a preposition is no name
         ("Hvad er normeringen i Hedensteds vuggestuer?", None),  # a fact about a place, not a meaning
         ("Hvad er det, der beskytter de små børn mod psykiske problemer?", None),
         ("Hvordan virker Børnelinealen?", None),

@@ -1306,6 +1306,13 @@ def test_a_definition_question_opens_with_the_sentence_that_defines_the_term_and
     assert "Her er nogle eksempler: [1]\n- Læseklasser [1]\n- Familiekurserne [1]" in short
 
 
+def test_a_definition_among_the_likeliest_units_comes_before_what_is_told_of_the_term():
+    text = "98 pct. af de nye familier takker ja til Familie med Hjerte. Familie med Hjerte er et kursus for førstegangsforældre."
+    index = FakeUnitIndex([("kl-1", text, CASE)])
+    short = compose("Hvad er Familie med Hjerte?", {"98 pct.": 0.9, "er et kursus": 0.8}, index=index).short_answer
+    assert short.index("er et kursus") < short.index("98 pct.")
+
+
 OVERVIEW_INDEX = FakeUnitIndex(
     [
         ("kl-16", "Familiestuen inddrager forældrene aktivt. Forældrene tager medansvar. Familiestuen ligger i Frederikshavn.", CASE),
