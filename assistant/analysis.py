@@ -168,7 +168,8 @@ _ASK = re.compile(
 )
 # A worry told without a worry word: the speaker asks what to do or whom to turn to ...
 _ACTION_ASK = re.compile(
-    r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi)\b|\bhvad nu\b|\bhvad er (?:min|vores) (?:pligt|opgave|rolle)\b"
+    r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi|man|en pædagog|pædagogen|pædagogerne|personalet)\b|\bhvad nu\b"
+    r"|\bhvad er (?:min|vores) (?:pligt|opgave|rolle)\b"
     r"|\bhvem (?:\w+ ){0,3}?(?:kan|skal|bør) (?:jeg|vi)\b|\bhvem kan hjælpe\b"
     r"|\bhvordan (?:handler|griber|reagerer|skal|kan|bør) (?:jeg|vi)\b"
     r"|\bskal (?:jeg|vi) (?:gøre|reagere|handle|sige|kontakte)\b|\bkan (?:jeg|vi) få (?:\w+ )?(?:hjælp|råd|sparring|støtte|vejledning)\b"
@@ -465,6 +466,12 @@ _REPORT_ASK = re.compile(
 )
 
 
+# The speaker's own worry, told without the child ("Hvem har ansvaret for at tage kontakt til forældrene, når vi
+# er bekymrede?"): in a practitioner's question the worry is about a child in their care.
+# Only as the condition of the ask: "Jeg er bekymret for, om kommunen sparer på PPR" is no worry about a child.
+_OWN_WORRY = re.compile(r"\b(?:hvis|når) (?:jeg|vi) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b", re.IGNORECASE)
+
+
 def question_word(text: str) -> str | None:
     """The question word a question opens with ("hvorfor"), lower-cased; None when it opens otherwise."""
     match = re.match(rf"\s*({_QUESTION_WORD})\b", text, re.IGNORECASE)
@@ -479,7 +486,10 @@ def is_concern(text: str) -> bool:
     if proper_nouns(text) and not _OWN_VOICE.search(text):
         return False
     struggling = bool(_PARENT.search(text) and _NOT_COPING.search(text) and _OWN_VOICE.search(text))
-    child = _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text)) or struggling or _REPORT_ASK.search(text)
+    child = (
+        _CHILD.search(text) or (_CHILD_HARM.search(text) and _SUSPICION.search(text)) or struggling or _REPORT_ASK.search(text)
+        or _OWN_WORRY.search(text)
+    )
     return bool(child and (_WORRY.search(text) or struggling) and _ASK.search(text)) or _told_departure(text)
 
 

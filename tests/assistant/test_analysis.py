@@ -171,6 +171,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad gør kommunerne mod mobning?",
         "Hvor mange underretninger laver vi om året?",
         "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
+        "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
+        "Hvad kan man gøre for at forebygge mistrivsel?",
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
@@ -191,6 +193,10 @@ def test_questions_about_the_topic_are_not_concerns(question):
         "Hvad skal jeg gøre, hvis en elev fortæller, at hun ikke tør gå hjem?",
         "En dreng er holdt op med at tale med de voksne på stuen. Hvad kan vi gøre?",
         "Et barn i min gruppe har sagt, at far har en pistol derhjemme. Hvem skal vi kontakte?",  # a danger: the one missed
+        "Hvad kan en pædagog gøre, når et barn ofte kommer for sent og uden madpakke?",  # the practitioner named, not "jeg"
+        "Hvad kan man gøre, når et barn ikke vil spise?",
+        # The speaker's worry as the ask's condition: the child is in their care, unnamed.
+        "Hvem har ansvaret for at tage kontakt til forældrene, når vi er bekymrede?",
     ],
 )
 def test_a_worry_told_as_what_the_child_does(question):
