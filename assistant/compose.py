@@ -342,8 +342,11 @@ class CitatComposer:
             block = self._expand(candidate, scored, analysis.answer_type, 0, self.floors.member * candidate.score, analysis.terms)
             shown.update(_keys(block) | {candidate.group})
             sections[number] = [block, *sections.get(number, [])]
+        # The series a sentence announces follows that sentence, before any other block: "KORA har identificeret
+        # fire forskellige fordelingsmetoder ..." stood above a list on how many municipalities use any, then
+        # the methods.
         first = next((n for n, block in enumerate(short) if _series_number(block.hit, word) is not None), None)
-        if first is None:  # the series a sentence announces follows that sentence
+        if announcing is not None or first is None:
             first = (announcing or 0) + 1
         others = [block for block in short if _series_number(block.hit, word) is None]
         return others[:first] + [block for number in sorted(sections) for block in sections[number]] + others[first:]

@@ -77,7 +77,7 @@ from assistant.evidence import (
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
-from assistant.question import bounded_history, clean_question, search_query, standalone_query
+from assistant.question import bounded_history, clean_question, requested_topic, search_query, standalone_query
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
@@ -376,9 +376,10 @@ class Assistant:
         # Only the last turns, each cut, are redacted, condensed and embedded: a long history must not
         # stall the request (and the others waiting for an answer slot).
         turns = [Turn(turn.role, strip_placeholders(self.redact(turn.content))) for turn in bounded_history(history)]
-        query = self._standalone(state, question, turns)
-        followup = query != question
-        analysis = analyse_followup(query, question) if followup else analyse_question(query)
+        wording = requested_topic(question)
+        query = self._standalone(state, wording, turns)
+        followup = query != wording
+        analysis = analyse_followup(query, wording) if followup else analyse_question(query)
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
@@ -392,7 +393,7 @@ class Assistant:
         topic = " ".join(covered)
         parts = self._retrieve_parts(state, analysis.parts, topic, filters) if analysis.is_multi_part else ()
         if followup and not analysis.is_multi_part:
-            analysis = replace(analysis, focus=followup_focus(question, covered, analysis.terms))
+            analysis = replace(analysis, focus=followup_focus(wording, covered, analysis.terms))
         guidance = self._guidance(state, filters) if analysis.is_concern else ()
         # A follow-up asks for a topic in its own words: "forældrene" of "Findes der et forløb ..., hvor
         # forældrene er med?" is not what "Hvad nu, hvis barnet er stille og indadvendt?" asks for.

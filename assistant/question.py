@@ -66,6 +66,41 @@ def clean_question(raw: str) -> CleanQuestion:
     return CleanQuestion(text)
 
 
+# A trainer's request for material rather than a question: "Lav en kort oversigt over KL's anbefalinger om tidlig
+# indsats til et undervisningsoplæg." Its frame (the request, the kind of text, what it is for) names no topic:
+# as terms "lav", "kort", "oversigt" and "undervisningsoplæg" outweighed "anbefalinger", and the answer held one
+# recommendation.
+_LISTING = r"oversigt|overblik|liste|punktliste"
+_REQUEST = re.compile(
+    r"^(?:kan du |vil du )?(?:lav|lave|skriv|skrive|udarbejd|udarbejde|giv|give)(?: mig| os)?(?: en| et)?"
+    r"(?: (?:kort|kortfattet|hurtig|samlet|enkel|overskuelig))?"
+    rf" (?P<kind>{_LISTING}|opsummering|sammenfatning|resumé|gennemgang) (?:over|af|med|om|på) ",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(
+    r",? (?:til|for|på) (?:brug (?:i|på|til) )?(?:et |en |mit |min |vores |næste |det næste |et kommende )?"
+    r"\w*(?:oplægget|oplæg|kurset|kursus|undervisningen|undervisning|præsentationen|præsentation|temadagen|temadag"
+    r"|slides|workshoppen|workshop|mødet|møde)\b[^?.!]*",
+    re.IGNORECASE,
+)
+
+
+def requested_topic(question: str) -> str:
+    """A request for material asked as the question it is: an overview or a list asks which things ("Lav en
+    oversigt over KL's anbefalinger til et oplæg." -> "Hvilke er KL's anbefalinger?"), a summary asks for its
+    topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."). Any other question is returned as it is.
+    """
+    request = _REQUEST.match(question)
+    if request is None:
+        return question
+    topic = _PURPOSE.sub("", question[request.end() :]).strip()
+    if not re.search(r"\w", topic):
+        return question
+    ending = "?" if request.group("kind").lower() in _LISTING.split("|") else "."
+    topic = topic.rstrip("?.! ")
+    return f"Hvilke er {topic}{ending}" if ending == "?" else f"{topic[0].upper()}{topic[1:]}{ending}"
+
+
 # The words pointing at the documents themselves, with a preposition before them ("i materialet") and a word
 # asking for their view as a whole after them ("kilderne samlet"): as a search word "samlet" found Hedensted's
 # slides on "samlet budget" for a question about the transition from daycare to school.

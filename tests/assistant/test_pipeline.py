@@ -170,6 +170,16 @@ def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence
     positions = [text.find(f"METODE {n}:") for n in range(1, 5)]
     assert all(p > text.find("fire forskellige fordelingsmetoder") >= 0 for p in positions)
     assert positions == sorted(positions)
+    # Right after it: a list on how many municipalities use any method stood between them.
+    announced = assistant.ask("Hvilke fire metoder til socioøkonomisk fordeling findes der?").text
+    after = announced[announced.find("fire forskellige fordelingsmetoder") :]
+    assert after.split("\n\n")[1].startswith("**METODE 1:")
+
+
+def test_a_request_for_an_overview_is_answered_as_the_question_it_asks(assistant):
+    # "Lav", "kort", "oversigt" and "undervisningsoplæg" were its terms: one recommendation was shown.
+    answer = assistant.ask("Lav en kort oversigt over KL's anbefalinger om tidlig indsats til et undervisningsoplæg.")
+    assert answer.outcome == "answer" and answer.text.count("\n- ") >= 5
 
 
 def test_a_partial_answer_never_says_a_year_it_quotes_is_missing_but_what_it_lacks_in_that_year(assistant):

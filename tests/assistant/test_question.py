@@ -8,6 +8,7 @@ from assistant.question import (
     MAX_QUESTION_CHARS,
     bounded_history,
     clean_question,
+    requested_topic,
     search_query,
     standalone_query,
 )
@@ -30,6 +31,20 @@ def test_a_very_long_question_is_cut_at_a_word():
     assert cleaned.was_cut
     assert len(cleaned.text) <= MAX_QUESTION_CHARS
     assert cleaned.text.endswith("ord")
+
+
+@pytest.mark.parametrize(
+    ("asked", "question"),
+    [
+        ("Lav en kort oversigt over KL's anbefalinger om tidlig indsats til et oplæg.", "Hvilke er KL's anbefalinger om tidlig indsats?"),
+        ("Kan du lave en liste over de fire fordelingsmetoder til mit oplæg på kurset?", "Hvilke er de fire fordelingsmetoder?"),
+        ("Skriv en kort sammenfatning af Hedensteds incitamentsmodel til personalemødet", "Hedensteds incitamentsmodel."),
+        ("Giv mig eksempler på kommuner, der arbejder med PALS.", "Giv mig eksempler på kommuner, der arbejder med PALS."),  # no frame
+        ("Lav en oversigt.", "Lav en oversigt."),  # a frame around nothing is left as it is
+    ],
+)
+def test_a_request_for_material_is_asked_as_the_question_it_is(asked, question):
+    assert requested_topic(asked) == question
 
 
 def test_a_standalone_question_is_kept():
