@@ -60,6 +60,7 @@ from tidlig.text import (
     is_lead_in,
     is_markdown_item,
     names_columns,
+    opens_with_demonstrative,
     refers_back,
     repeats,
     split_sentences,
@@ -652,7 +653,9 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> 
         return (following,) if explains_previous(following.text) else ()
     if following is None or not _same_paragraph(seed.hit, seed.unit, following):
         return ()
-    if not (refers_back(following.text) or enumerates(following.text)):
+    # A sentence that opens with a demonstrative ("I disse tre områder ...") tells more of what ``seed`` names,
+    # and read alone it needs ``seed`` (see _antecedent); ``seed`` does not need it.
+    if not (refers_back(following.text) and not opens_with_demonstrative(following.text) or enumerates(following.text)):
         return (following,) if _completes(seed, neighbours[following.position], part) else ()
     sentences = {position: unit for position, unit in units.items() if unit.kind == "sentence"}
     run = [following]

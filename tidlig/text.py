@@ -54,6 +54,7 @@ __all__ = [
     "paragraphs",
     "plain_markdown",
     "proper_nouns",
+    "opens_with_demonstrative",
     "refers_back",
     "repeats",
     "runs_on",
@@ -416,9 +417,11 @@ _EXAMPLE_ABBREVIATION = r"f\.\s?eks\."
 # Sentence openers that point back to the sentence before: "Det skyldes ...", "Til sammenligning ...".
 # "Det" and "De" before an inflected adjective, a superlative or "ekstra" are articles ("Det danske
 # system", "De fleste børn", "De mest komplekse familier", "De ekstra hænder"), except in "Det samme".
+# A demonstrative, alone or after a preposition: "I disse tre områder er antallet af børnesager 20 pr. rådgiver."
+_DEMONSTRATIVE = re.compile(r"^(?:(?:i|på|for|med|af|under|efter|til|fra|blandt|hos)\s+)?(?:disse|denne|dette)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(
     rf"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|{_EXPLAINING}|her|herved|hermed"
-    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld)\b|{_EXAMPLE_ABBREVIATION}",
+    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld)\b|{_EXAMPLE_ABBREVIATION}|{_DEMONSTRATIVE.pattern}",
     re.IGNORECASE,
 )
 # Stricter, for a bullet: one opening with "Det skyldes" explains the line above it, one opening with a
@@ -426,6 +429,12 @@ _REFERS_BACK = re.compile(
 _EXPLAINS = re.compile(
     rf"^(?:det (?:skyldes|betyder|vil sige|hænger sammen med|gælder)|{_EXPLAINING})\b|{_EXAMPLE_ABBREVIATION}", re.IGNORECASE
 )
+
+
+def opens_with_demonstrative(sentence: str) -> bool:
+    """Whether a sentence opens with "disse", "denne" or "dette" (after a preposition or not): it points back
+    to what the sentence before names, and tells more of it; unlike "Det skyldes", it explains nothing."""
+    return bool(_DEMONSTRATIVE.match(sentence.lstrip(_OPENING)))
 
 
 def refers_back(sentence: str) -> bool:

@@ -769,6 +769,21 @@ def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figure
             "urolige",
             "Familiestuen er et tilbud til børn i alderen 2-6 år. [1] Det kan være børn, der er urolige. [1]",
         ),
+        # A sentence opening with a demonstrative brings the one it points back to ...
+        (
+            "Herning har i 2013 igangsat Sverigesprojektet i tre områder. I disse tre områder er antallet af sager 20 pr. rådgiver.",
+            "Hvor mange sager har rådgiverne i den svenske model?",
+            "20 pr. rådgiver",
+            "Herning har i 2013 igangsat Sverigesprojektet i tre områder. [1] "
+            "I disse tre områder er antallet af sager 20 pr. rådgiver. [1]",
+        ),
+        # ... but tells more of what the chosen sentence names, which reads without it: it waits for its own score.
+        (
+            "Herning har i 2013 igangsat Sverigesprojektet i tre områder. I disse tre områder er antallet af sager 20 pr. rådgiver.",
+            "Hvornår startede Herning Sverigesprojektet?",
+            "igangsat",
+            "Herning har i 2013 igangsat Sverigesprojektet i tre områder. [1]",
+        ),
     ],
 )
 def test_a_sentence_that_points_back_reads_with_the_sentence_it_points_to(chunk, question, key, expected):

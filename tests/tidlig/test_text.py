@@ -134,7 +134,10 @@ def test_a_source_note_runs_to_the_end_of_its_paragraph() -> None:
      # An example is an example of what the sentence before it says.
      ("Fx kan der opnås støtte fra Familierådgivningen.", True), ("F.eks. bruger Aarhus den.", True),
      ("For eksempel: hjemmebesøg.", True), ("Eksempelvis har SFI udviklet et redskab.", True),
-     ("Fxdata er et ord.", False), ("Forældrene er for eksempel med.", False)],
+     ("Fxdata er et ord.", False), ("Forældrene er for eksempel med.", False),
+     # A demonstrative, alone or after a preposition.
+     ("I disse tre områder er antallet af børnesager 20.", True), ("Denne pædagog er inklusionspædagog.", True),
+     ("Disse institutioner ligger i alle områder.", True), ("Dispensation er muligt.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
