@@ -808,9 +808,25 @@ LARGE_COUNT = 100  # "11.000 i 2010": large numbers count; scales and scores run
 MIN_COUNTED_STEM = 4  # a counted word's stem that an asked word may begin with ("børn" of "børnene")
 
 
+# A chart or table that counts: a title or header line saying "Antal ..." above rows that end in a figure
+# ("Antal elever tilbageført fra special- til almenklasse" / "År Antal udsluset" / "2022 7").
+_COUNTED_HEADER = re.compile(r"\bantal(?:let)?(?:\s+(?:af\s+)?([a-zæøå][a-zæøå-]+))?", re.IGNORECASE)
+_ROW_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*$")
+
+
+def _table_counts(text: str) -> list[str]:
+    """The things a counting table's title and header lines count ("elever" for "Antal elever tilbageført ...",
+    "" for "Antal udsluset"); empty when ``text`` is no such table."""
+    lines = text.splitlines()
+    headers = [m for line in lines[:2] for m in _COUNTED_HEADER.finditer(line)]
+    if not headers or not any(_ROW_FIGURE.search(line) for line in lines[1:]):
+        return []
+    return [m.group(1) or "" for m in headers]
+
+
 def holds_count(text: str) -> bool:
-    """Whether ``text`` holds a figure that counts something (see ``_COUNT_FIGURE``)."""
-    if _COUNT_WORDS.search(text):
+    """Whether ``text`` holds a figure that counts something (see ``_COUNT_FIGURE``), or is a table that counts."""
+    if _COUNT_WORDS.search(text) or _table_counts(text):
         return True
     for match in _COUNT_FIGURE.finditer(text):
         number, counted = match.group(1), (match.group(2) or "").lower()
@@ -830,6 +846,7 @@ def counts_asked(text: str, detail: AskedDetail) -> bool:
     asked = stem(detail.counted.split()[-1].lower())
     nouns = [match.group(2) or "" for match in _COUNT_FIGURE.finditer(text)]
     nouns += [noun for pair in _SHARE_OF.findall(text) for noun in pair]
+    nouns += _table_counts(text)
     stems = [stem(noun.lower()) for noun in nouns if noun]
     return any(counted.endswith(asked) or (len(counted) >= MIN_COUNTED_STEM and asked.startswith(counted)) for counted in stems)
 

@@ -362,6 +362,7 @@ def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):
         "Antallet er steget fra 7.000 i 2006 til 11.000 i 2010.",
         "Blot 1 ud af 10 daginstitutioner har god kvalitet.",
         "Der er plads til fire til otte familier ad gangen.",
+        "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6",  # a chart that counts
     ],
 )
 def test_a_count_is_a_figure_that_counts_something(text):
@@ -374,6 +375,7 @@ def test_a_count_is_a_figure_that_counts_something(text):
         "Børnelinealen beskriver barnets udvikling på en skala fra 1 til 10, hvor 10 er optimal trivsel.",
         "Der gives støtte, såfremt bekymringen er på 6 og derunder.",
         "Indsatsen blev indført i 2016.",
+        "Antal elever i specialtilbud\nHedensted Kommune",  # a title that counts, above no figure
     ],
 )
 def test_a_point_on_a_scale_or_a_year_counts_nothing(text):
@@ -606,6 +608,7 @@ def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
         ("Hvor mange børn er anbragt?", "5 pct. af børnene er anbragt.", True),
         ("Hvor mange børn er anbragt?", "49 pct. af lederne svarer ja.", False),
         ("Hvad koster det?", "Der er plads til fire til otte familier.", False),  # no count asked
+        ("Hvor mange elever kom tilbage?", "Antal elever tilbageført\nÅr Antal udsluset\n2022 7", True),  # the title counts them
     ],
 )
 def test_a_count_of_the_asked_thing(question, text, counts):
