@@ -221,7 +221,9 @@ class Answerability:
         signals = self.signals(whole, analysis.is_english, found, specific=not analysis.is_multi_part)
         probability = self._probability(signals)
         if probability < self.model.answer_threshold and not signals.missing and (
-            _names_a_found_section(analysis.text, found.hits) or _asks_for_the_found_case(analysis, found.hits)
+            _names_a_found_section(analysis.text, found.hits)
+            or _asks_for_the_found_case(analysis, found.hits)
+            or _asks_only_about_the_found_case(analysis, found.hits)
         ):
             # A section the question names by its number, found among the best passages, is what it asks
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
@@ -451,6 +453,16 @@ def _asks_for_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPa
     title = str(hits[0].passage.metadata.get("case_title", "")) if hits else ""
     about = topic_terms(_ABOUT.sub(" ", analysis.text))
     return analysis.answer_type == "case" and bool(title and about) and set(about) <= compound_heads(about, terms_of(title))
+
+
+def _asks_only_about_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether the question names municipalities and nothing else to ask about ("Hvilke resultater har Ringsted
+    opnået?", "Hvordan gik det i Aalborg?"), and the best passage is the case example of the one it names: that
+    case is what it asks for (p=0.35: a partial answer, "svarer måske ikke direkte", above Ringsted's results)."""
+    if not hits or not analysis.names or analysis.is_multi_part or not (place := hits[0].passage.municipality):
+        return False
+    own = {t for name in analysis.names for t in content_terms(name)}
+    return set(topic_terms(analysis.text)) <= own and all(names(place, name) for name in analysis.names)
 
 
 def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequence[ScoredPassage]) -> bool:

@@ -163,6 +163,15 @@ def test_a_question_about_a_municipality_whose_case_is_found_is_never_declined(a
     assert herning.outcome in ("answer", "partial") and "20 pr. rådgiver" in herning.text
 
 
+def test_a_question_about_a_municipality_alone_is_answered_by_its_case(assistant):
+    # p=0.35 read "svarer måske ikke direkte" above Ringsted's own list of results.
+    answer = assistant.ask("Hvilke resultater har Ringsted opnået?")
+    assert answer.outcome == "answer" and "Andelen af unge i ordinær uddannelse er stigende" in answer.text
+    # A municipality the documents only mention, or never, has no case to answer it.
+    assert assistant.ask("Hvilke resultater har Esbjerg opnået?").outcome != "answer"
+    assert assistant.ask("Hvilke resultater har Vejle opnået?").outcome == "decline"
+
+
 def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence_announcing_it(assistant):
     # "KORA har identificeret fire forskellige fordelingsmetoder ..." stood alone, above no method.
     answer = assistant.ask("Hvilke fire fordelingsmetoder har KORA fundet?")
