@@ -258,8 +258,14 @@ class QuestionAnalysis:
         """Whether several case examples are asked for (see :func:`asks_for_cases`), or named places are
         compared ("Sammenlign Holstebros og Frederikshavns indsatser for forældre"): each has its case. Not
         sources compared ("Sammenlign Hedensted og København om inklusion"): each part is asked of its source."""
+        return asks_for_cases(self.text) or bool(self.compared_names)
+
+    @property
+    def compared_names(self) -> tuple[str, ...]:
+        """The names a question compares ("Sammenlign Viborgs og Holstebros indsatser for små børn"), as
+        written; empty when it compares none, or compares sources (each part is asked of its source)."""
         compared = _COMPARED.search(self.text) is not None and len(set(self.names)) >= 2
-        return asks_for_cases(self.text) or compared and not any(part.sources for part in self.parts)
+        return self.names if compared and not any(part.sources for part in self.parts) else ()
 
     @property
     def asks_overview(self) -> bool:

@@ -43,6 +43,7 @@ from assistant.analysis import (
     question_word,
 )
 from assistant.citations import CitationBook
+from assistant.sources import names
 from assistant.evidence import ScoredUnit, compound_heads, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import Passage, ScoredPassage
@@ -375,7 +376,12 @@ class CitatComposer:
             if len(quoted) >= MAX_CASES:
                 break
             seed = next((s for s in ranked if _case_key(s.hit) == key and _shares_words(s) and not _holds_no_value(s.unit)), None)
-            if key in quoted or seed is None or seed.key in shown or not _comparable_case(seed, best):
+            # A case of a place the question compares is asked for by name, however little it resembles the other's:
+            # "Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's case alone.
+            place = seed.hit.passage.municipality or "" if seed else ""
+            # as written, perhaps in the genitive ("Holstebros")
+            compared = any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names)
+            if key in quoted or seed is None or seed.key in shown or not (compared or _comparable_case(seed, best)):
                 continue
             floor = self.floors.member * seed.score
             block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)

@@ -172,6 +172,12 @@ def test_a_question_about_a_municipality_alone_is_answered_by_its_case(assistant
     assert assistant.ask("Hvilke resultater har Vejle opnået?").outcome == "decline"
 
 
+def test_each_compared_place_gets_its_case_example(assistant):
+    # Holstebro's case, on first-time parents, resembled "indsatser for små børn" less than Viborg's: it was left out.
+    text = assistant.ask("Sammenlign Viborgs og Holstebros indsatser for små børn.").text
+    assert "(Viborg Kommune)**" in text and "(Holstebro Kommune)**" in text
+
+
 def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence_announcing_it(assistant):
     # "KORA har identificeret fire forskellige fordelingsmetoder ..." stood alone, above no method.
     answer = assistant.ask("Hvilke fire fordelingsmetoder har KORA fundet?")
