@@ -371,11 +371,19 @@ class CitatComposer:
         ranked = sorted(scored, key=lambda s: -s.score)
         quoted = {key for block in blocks if (key := _case_key(block.hit)) is not None}
         best = next((s for s in ranked if _case_key(s.hit) is not None), None)
+        # When the likeliest unit holds the question's rarest term, so must a further case's: "Hvilke kommuner
+        # bruger FIT?" is answered by "Bl.a. Gladsaxe Kommune benytter FIT ...", and four cases that only
+        # shared "bruger" with it ("brugen af netværksindsatser") followed as examples.
+        rarest = bool(ranked) and ranked[0].holds_rarest_term(0)
+
+        def seeds(s: ScoredUnit) -> bool:
+            return _shares_words(s) and not _holds_no_value(s.unit) and (not rarest or s.holds_rarest_term(0))
+
         added: list[_Block] = []
         for key in dict.fromkeys(key for hit in case_examples if (key := _case_key(hit)) is not None):
             if len(quoted) >= MAX_CASES:
                 break
-            seed = next((s for s in ranked if _case_key(s.hit) == key and _shares_words(s) and not _holds_no_value(s.unit)), None)
+            seed = next((s for s in ranked if _case_key(s.hit) == key and seeds(s)), None)
             # A case of a place the question compares is asked for by name, however little it resembles the other's:
             # "Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's case alone.
             place = seed.hit.passage.municipality or "" if seed else ""

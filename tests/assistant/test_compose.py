@@ -1137,6 +1137,25 @@ def test_a_case_example_far_less_likely_than_the_best_case_is_not_listed_beside_
     assert composition.cases == ("CASE #13 Netværk (Aalborg)",)
 
 
+def test_a_further_case_holds_the_rarest_term_the_likeliest_unit_holds():
+    index = FakeUnitIndex(
+        [
+            ("report", "Andre kommuner bruger dialogredskabet FIT.", KL),
+            ("holstebro", "Holstebro bruger kurser til nye forældre.", _case(1, "Familie med Hjerte", "Holstebro Kommune")),
+            ("gladsaxe", "Gladsaxe bruger FIT i skolerne.", _case(17, "PALS", "Gladsaxe Kommune")),
+        ]
+    )
+    question = "Hvilke kommuner bruger FIT?"
+    units = [
+        replace(s, features=({"coverage": s.coverage, "rarest_term": float("FIT" in s.unit.text)},))
+        for s in scored_units(question, {"Andre kommuner": 0.9, "Holstebro": 0.1, "Gladsaxe": 0.1}, index=index)
+    ]
+    hits = {hit.passage.chunk_id: hit for hit in index.hits()}
+    composition = CitatComposer().compose(analyse_question(question), units, case_examples=[hits["holstebro"], hits["gladsaxe"]])
+    # Holstebro's case shares only "bruger" with the question, not what it asks about.
+    assert composition.cases == ("CASE #17 PALS (Gladsaxe Kommune)",)
+
+
 def test_a_case_quoted_after_a_general_passage_still_brings_its_results():
     question = "Hvilke kommuner har erfaringer med anbringelser i netværket?"
     probabilities = {"Mange kommuner": 0.9, "Aalborg har": 0.8, "Resultatet": 0.01}
