@@ -617,6 +617,8 @@ _EXPLAINED_BEFORE = re.compile(r"\b(?:såkaldte?|kaldet|hedder|kaldes)\s+[’'�
 # A name's appositive noun ("Dialogredskabet FIT"); before a common noun the same ending is an adjective's
 # ("en formaliseret handleplan").
 _APPOSITIVE = re.compile(r"\b[^\W\d_]{4,}(?:et|en)\s+[’'‘\"“«]?$", re.IGNORECASE)
+# ... or, quoted, an indefinite noun's: "et fireårigt projekt ’Sverigesprojektet’".
+_QUOTED_APPOSITIVE = re.compile(r"\b(?:en|et)\s+(?:[^\W\d_]+\s+)?[^\W\d_]{4,}\s+[’'‘\"“«]$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:en|et) ")
 
 
@@ -645,7 +647,7 @@ def explains(text: str, term: str) -> bool | None:
     named = list(re.finditer(_term_pattern(term), text, re.IGNORECASE))
     if not named:
         return None
-    before = (_EXPLAINED_BEFORE, _APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
+    before = (_EXPLAINED_BEFORE, _APPOSITIVE, _QUOTED_APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
     return any(_EXPLAINED_AFTER.match(text, m.end()) or any(b.search(text[: m.start()]) for b in before) for m in named)
 
 

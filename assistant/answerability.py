@@ -75,6 +75,8 @@ MIN_TITLE_TERMS = 2
 # answerable decline into a partial answer and changed nothing else; 0.3 also turned an unanswerable
 # question's decline into a partial answer.
 DETAIL_ON_TOPIC = 0.5
+# The answer types a unit naming the asked names answers by its shape alone (see _named_with_the_answer).
+NAMED_ANSWER_TYPES = frozenset({"time", "place"})
 RARE_TERMS = 2  # the question's rarest terms: what it is specifically about
 AGREEMENT_DEPTH = 10  # a hit "agrees" when both dense and BM25 rank it within this depth
 # The words of a question in English do not occur in the Danish documents, so the word-overlap signals
@@ -228,7 +230,7 @@ class Answerability:
             # A section the question names by its number, found among the best passages, is what it asks
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
             probability = self.model.answer_threshold
-        if probability < self.model.threshold and not signals.missing and _plainly_on_topic(analysis, signals, found.hits):
+        if probability < self.model.threshold and not signals.missing and _plainly_on_topic(analysis, signals, found):
             probability = self.model.threshold  # at worst a partial answer, never a decline
         covered = self.covered_words(analysis.text, found.hits)
         # A topic the documents cover, with only the asked detail missing, is a partial answer naming it:
@@ -465,7 +467,7 @@ def _asks_only_about_the_found_case(analysis: QuestionAnalysis, hits: Sequence[S
     return set(topic_terms(analysis.text)) <= own and all(names(place, name) for name in analysis.names)
 
 
-def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequence[ScoredPassage]) -> bool:
+def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, found: Found) -> bool:
     """Whether the evidence is plainly about what the question asks, however few of its other words the
     documents use, so that a low probability makes a partial answer, not a decline:
 
@@ -480,10 +482,28 @@ def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, hits: Sequen
     0.023 -> 0.011; the second rule's partial answer holds its key facts: 0.789 -> 0.794, gold cited 0.881
     -> 0.887); no unanswerable question changed outcome, on train or validation (where a partial answer
     counts as declined anyway)."""
+    hits, units = found.hits, found.units
     # A multi-part question's signals are read without its details (see ``decide``): no unit was checked for one.
     detail_asked = not analysis.is_multi_part and asked_detail(analysis.text) is not None
     detail_found = detail_asked and signals.detail_gap == 0.0 and signals.detail_coverage >= DETAIL_ON_TOPIC
-    return detail_found or _names_a_found_title(analysis.terms, hits) or _names_the_found_case(analysis, hits)
+    return (
+        detail_found
+        or _names_a_found_title(analysis.terms, hits)
+        or _names_the_found_case(analysis, hits)
+        or _named_with_the_answer(analysis, units)
+    )
+
+
+def _named_with_the_answer(analysis: QuestionAnalysis, units: Sequence[str]) -> bool:
+    """Whether one evidence unit names every name a one-part question asks about and holds the kind of answer
+    it expects, a time or a place: "Hvornår startede Sverigesprojektet?" was declined (p=0.13) above "Herning
+    Kommune har i 2013 igangsat et fireårigt projekt 'Sverigesprojektet'", its "startede" being "igangsat"."""
+    if analysis.is_multi_part or not analysis.names or analysis.answer_type not in NAMED_ANSWER_TYPES:
+        return False
+    return any(
+        holds_answer_type(unit, analysis.answer_type) and all(_holds_name(" ".join(words(unit)), name) for name in analysis.names)
+        for unit in units
+    )
 
 
 def _names_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:

@@ -556,6 +556,7 @@ def test_the_term_a_question_asks_the_meaning_of(question, term):
         ("Med ikke-kognitive færdigheder forstås, at børnene gennem leg lærer at planlægge.", "ikke-kognitive færdigheder", True),
         ("De Utrolige År = DUÅ består af forældreprogrammer, børneprogrammer.", "Utrolige År", True),
         ("Familiestuen er et tilbud til børn i alderen 2-6 år og deres familier.", "Familiestuen", True),
+        ("Herning har i 2013 igangsat et fireårigt projekt ’Sverigesprojektet’ i tre områder.", "Sverigesprojektet", True),
         ("Sundhedsplejen kommer i alle familier.", "Familiestuen", None),  # not named at all
         ("At kommunerne udarbejder en formaliseret handleplan for, hvordan tandplejen inddrages", "en handleplan", False),
         ("Tidligere indsats kan forstås både som tidlig i alder og/eller rettidig.", "tidligere indsats", True),

@@ -172,6 +172,12 @@ def test_a_question_about_a_municipality_alone_is_answered_by_its_case(assistant
     assert assistant.ask("Hvilke resultater har Vejle opnået?").outcome == "decline"
 
 
+def test_a_time_asked_of_a_name_one_unit_holds_with_a_year_is_never_declined(assistant):
+    # p=0.13: the documents write "igangsat", not "startede".
+    answer = assistant.ask("Hvornår startede Sverigesprojektet?")
+    assert answer.outcome in ("answer", "partial") and "i 2013 igangsat et fireårigt projekt" in answer.text
+
+
 def test_each_compared_place_gets_its_case_example(assistant):
     # Holstebro's case, on first-time parents, resembled "indsatser for små børn" less than Viborg's: it was left out.
     text = assistant.ask("Sammenlign Viborgs og Holstebros indsatser for små børn.").text
