@@ -172,10 +172,14 @@ def test_a_question_about_a_municipality_alone_is_answered_by_its_case(assistant
     assert assistant.ask("Hvilke resultater har Vejle opnået?").outcome == "decline"
 
 
-def test_a_time_asked_of_a_name_one_unit_holds_with_a_year_is_never_declined(assistant):
+def test_a_time_asked_of_what_one_unit_holds_with_a_year_is_never_declined(assistant):
     # p=0.13: the documents write "igangsat", not "startede".
     answer = assistant.ask("Hvornår startede Sverigesprojektet?")
     assert answer.outcome in ("answer", "partial") and "i 2013 igangsat et fireårigt projekt" in answer.text
+    # ... or of a topic, the slide's "Minimumsnormeringer i daginstitutioner (2020)".
+    earlier = [Turn("user", "Hvad er minimumsnormeringer?"), Turn("assistant", "Midler til minimumsnormeringer.")]
+    followup = assistant.ask("Hvornår blev de indført?", earlier)
+    assert followup.outcome in ("answer", "partial") and "Minimumsnormeringer i daginstitutioner (2020)" in followup.text
 
 
 def test_each_compared_place_gets_its_case_example(assistant):
