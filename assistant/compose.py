@@ -384,12 +384,9 @@ class CitatComposer:
             if len(quoted) >= MAX_CASES:
                 break
             seed = next((s for s in ranked if _case_key(s.hit) == key and seeds(s)), None)
-            # A case of a place the question compares is asked for by name, however little it resembles the other's:
-            # "Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's case alone.
-            place = seed.hit.passage.municipality or "" if seed else ""
-            # as written, perhaps in the genitive ("Holstebros")
-            compared = any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names)
-            if key in quoted or seed is None or seed.key in shown or not (compared or _comparable_case(seed, best)):
+            if key in quoted or seed is None or seed.key in shown:
+                continue
+            if not (_of_a_compared_place(seed, analysis) or _comparable_case(seed, best)):
                 continue
             floor = self.floors.member * seed.score
             block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)
@@ -947,6 +944,14 @@ def _comparable_case(seed: ScoredUnit, best: ScoredUnit | None) -> bool:
     """Whether another case's best unit is an example of what the likeliest case unit (``best``) answers:
     nearly as likely (OTHER_CASE_SHARE), or holding as much of the question's words."""
     return best is None or seed.score >= OTHER_CASE_SHARE * best.score or seed.coverage >= best.coverage
+
+
+def _of_a_compared_place(unit: ScoredUnit, analysis: QuestionAnalysis) -> bool:
+    """Whether ``unit`` is from the case of a place the question compares: it is asked for by name, however
+    little it resembles the other's ("Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's
+    case alone). The names are as written, perhaps in the genitive ("Holstebros")."""
+    place = unit.hit.passage.municipality or ""
+    return any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names)
 
 
 def _same_case(hit: ScoredPassage, other: ScoredPassage) -> bool:
