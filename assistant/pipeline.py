@@ -597,6 +597,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
+        assessment = _with_municipality_shown(assessment, composition)
         assessment = _with_years_shown(_with_detail_shown(assessment, composition), composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
@@ -977,6 +978,28 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     if not absent:
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
+
+
+# "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",
+# "Københavns Kommune", a case's "(Vordingborg, Assens, Haderslev, Norddjurs og Viborg Kommuner)").
+_MUNICIPALITY_ASKED = re.compile(r"\bhvilke(?:n)? kommuner?\b", re.IGNORECASE)
+_MUNICIPALITY_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ [Kk]ommuner?\b")
+
+
+def _with_municipality_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for which municipality or municipalities do something is partial when its short
+    answer names none: "Hvilke kommuner bruger Marte Meo?" read "Kort svar fra dokumenterne" above a list of
+    approaches to working with parents, one of them Marte Meo, from no municipality. A name the question does
+    not use counts as one: the documents list municipalities without the word ("10 kommuner (Furesø, Kolding, ...)")."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or not _MUNICIPALITY_ASKED.search(analysis.text):
+        return assessment
+    asked = {word.lower() for word in words(analysis.text)}
+    named = (name for name in proper_nouns(plain_markdown(composition.short_answer)) if name.lower() not in asked)
+    # A case example the short answer quotes is named with its municipality, in its heading or the lead-in.
+    if composition.cases or _MUNICIPALITY_NAMED.search(composition.short_answer) or any(named):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
 
 
 def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:

@@ -182,6 +182,13 @@ def test_a_time_asked_of_what_one_unit_holds_with_a_year_is_never_declined(assis
     assert followup.outcome in ("answer", "partial") and "Minimumsnormeringer i daginstitutioner (2020)" in followup.text
 
 
+def test_an_answer_naming_no_municipality_to_which_municipality_is_partial(assistant):
+    # The list of approaches to working with parents holds Marte Meo, from no municipality.
+    assert assistant.ask("Hvilke kommuner bruger Marte Meo?").outcome == "partial"
+    # Municipalities listed without the word "Kommune" are named all the same.
+    assert assistant.ask("Hvilke kommuner var med til at udvikle opsporingsmodellen sammen med KORA?").outcome == "answer"
+
+
 def test_each_compared_place_gets_its_case_example(assistant):
     # Holstebro's case, on first-time parents, resembled "indsatser for små børn" less than Viborg's: it was left out.
     text = assistant.ask("Sammenlign Viborgs og Holstebros indsatser for små børn.").text
