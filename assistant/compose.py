@@ -294,7 +294,7 @@ class CitatComposer:
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
-            asked = "" if part.label or analysis.is_multi_part else analysis.text
+            asked = "" if part.label or analysis.is_multi_part else part.text  # a follow-up's own words
             self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked)
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
@@ -723,12 +723,16 @@ def _restates(unit: ScoredUnit, question: str) -> bool:
     words: the same question word and nothing the question does not ask about ("Hvorfor samler vi flere
     enheder i en?" for "Hvorfor vil Hedensted samle flere faglige enheder i én afdeling for læring og
     trivsel?"). The list is the document's answer to it, however little its items resemble the question's
-    other words: the slide's reasons scored below a slide that only announced the merger."""
+    other words: the slide's reasons scored below a slide that only announced the merger. A list titled with
+    just what the question asks for restates it too: "Undtagelse:" for "Er der nogen undtagelser?", asked after
+    how Hedensted's schools pay for special education, which showed the rules above the exceptions."""
     lead_in = shown_lead_in(unit.unit).rstrip() if unit.unit.kind == "list_item" else ""
+    restated, asked_terms = set(content_terms(lead_in)), set(content_terms(question))
+    if lead_in.endswith(":") and restated and restated == asked_terms:
+        return True
     if not lead_in.endswith("?") or (asked := question_word(question)) is None or question_word(lead_in) != asked:
         return False
-    restated = set(content_terms(lead_in))
-    return len(restated) >= MIN_RESTATED_TERMS and restated <= compound_heads(restated, frozenset(content_terms(question)))
+    return len(restated) >= MIN_RESTATED_TERMS and restated <= compound_heads(restated, frozenset(asked_terms))
 
 
 def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:

@@ -14,7 +14,7 @@ import pytest
 
 from markdown_it import MarkdownIt
 
-from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_question
+from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
@@ -1338,6 +1338,17 @@ def test_a_definition_question_opens_with_the_sentence_that_defines_the_term_and
     # The list's lead-in, two sentences, is quoted above its items and not again as sentences of their own.
     assert short.count("Tidligere indsats skal tænkes bredt.") == 1
     assert "Her er nogle eksempler: [1]\n- Læseklasser [1]\n- Familiekurserne [1]" in short
+
+
+def test_a_list_titled_with_what_a_followup_asks_for_opens_its_answer():
+    text = "Skolen betaler for elever i specialtilbud.\nUndtagelse:\n- Anbragte elever\n- 10. skoleår"
+    index = FakeUnitIndex([("dias-78", text, KL)])
+    query = "Hvordan betaler skolerne for elever i specialtilbud? Er der nogen undtagelser?"
+    analysis = analyse_followup(query, "Er der nogen undtagelser?")
+    units = scored_units(query, {"Skolen betaler": 0.9, "Anbragte": 0.2, "10. skoleår": 0.1}, index=index)
+    short = CitatComposer().compose(analysis, units).short_answer
+    # The rule for paying resembled the earlier question more; the follow-up asks for the exceptions.
+    assert short.startswith("Undtagelse: [1]\n- Anbragte elever [1]\n- 10. skoleår [1]")
 
 
 def test_a_definition_among_the_likeliest_units_comes_before_what_is_told_of_the_term():
