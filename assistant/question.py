@@ -38,6 +38,11 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
+# A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to
+# måneder?" after "Hvad gør Varde med de børnefaglige undersøgelser?" counts Varde's examinations.
+_UNNAMED_COUNT = re.compile(
+    r"^hvor mange (?:er|var|bliver|blev|har|havde|får|fik|kan|kunne|skal|går|gik|kommer|kom|siger|sagde)\b", re.IGNORECASE
+)
 # An earlier message longer than this gives a follow-up only its questions as context (the dev set's
 # earlier questions are at most 94 characters, so they are used whole).
 MAX_EARLIER_QUESTION_CHARS = 300
@@ -180,6 +185,6 @@ def earlier_question(turn: str) -> str:
 
 def _is_followup(question: str) -> bool:
     terms = len(content_terms(question))
-    if terms <= 2 or FOLLOWUP_OPENING.search(question):
+    if terms <= 2 or FOLLOWUP_OPENING.search(question) or _UNNAMED_COUNT.search(question) and not proper_nouns(question):
         return True
     return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not proper_nouns(question)

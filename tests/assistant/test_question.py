@@ -47,6 +47,20 @@ def test_a_request_for_material_is_asked_as_the_question_it_is(asked, question):
     assert requested_topic(asked) == question
 
 
+@pytest.mark.parametrize(
+    ("followup", "leans"),
+    [
+        ("Hvor mange bliver færdige inden for to måneder?", True),  # what it counts is the earlier question's
+        ("Hvor mange børn bliver anbragt hvert år?", False),  # it names what it counts
+        ("Hvor mange er anbragt i Danmark?", False),  # it names where
+    ],
+)
+def test_a_count_that_leaves_out_what_it_counts_leans_on_the_earlier_question(followup, leans):
+    earlier = "Hvad gør Varde med de børnefaglige undersøgelser?"
+    query = standalone_query(followup, [Turn("user", earlier), Turn("assistant", "Varde samler alle hurtigt.")])
+    assert (query == f"{earlier} {followup}") is leans
+
+
 def test_a_standalone_question_is_kept():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?")]
     question = "Hvordan kan dagtilbud samarbejde med sundhedsplejen om de helt små børn?"
