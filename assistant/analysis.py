@@ -43,7 +43,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhvor (?:mange|meget|stor|store|stort|høj|høje|lav|lave|dyr|dyrt|ofte|udbredt|udbredte)\b"
             r"|\bhvilken andel\b|\bhvor stor en andel\b"
-            r"|\bhvad kost\w*|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
+            r"|\bhvad kost\w*|\bhvad (?:spare\w*|sparede|har (?:de|man|kommunen) sparet)\b"
+            r"|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
             r"|\bhvor mange procent\b|\bhow (?:many|much)\b"
             # "Hvad betaler skolen ...?", "hvad foreslås taksten sat til?": a sum named by what is paid.
             r"|\bhvad (?:betal\w*|(?:(?!betyder|menes|forstås|dækker)\w+ ){0,2}"
@@ -704,7 +705,8 @@ class AskedDetail:
 # Checked in order, on the lowercased question. Money before counts ("hvor mange penge"); a count of time
 # units is a period ("hvor mange timer om ugen").
 _MONEY_ASK = re.compile(
-    r"\bhvad (?:kost\w*|er prisen)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
+    r"\bhvad (?:kost\w*|er prisen|spare\w*|sparede|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b"
+    r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
     # The sum itself asked for ("Hvad er udgifterne til ...?"), not a sum the question is about: "Hvilke
     # modeller for styring af udgifterne til specialundervisning findes der?" got "de nævner ikke beløbet".
@@ -724,17 +726,20 @@ _COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((
 _ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
 _DETAIL_WORDING = (
     "koster kostede koste pris prisen priser penge pengene kroner beløb beløbet budget budgettet udgift udgifter"
+    " spare sparer sparede sparet"
     " timer timers time dage dag døgn uger uge ugen måneder måned måneden året dagen frist fristen frister andel"
     " andelen procent lang længe tid antal antallet"
 )
-_WORDING_PHRASES = {"kost": "prisen", "pris": "prisen", "frist": "nogen frist"}
+_WORDING_PHRASES = {"kost": "prisen", "pris": "prisen", "spar": "besparelsen", "frist": "nogen frist"}
+# The words a sum is written beside, by what the question asks of it: a price, or a saving.
+_SUM_WORDS = {"kost": r"kost|pris|takst|udgift", "pris": r"kost|pris|takst|udgift", "spar": r"spar|besparelse"}
 
 
 def asked_detail(text: str) -> AskedDetail | None:
     """The kind of figure the question asks for, or None when it asks for none in particular."""
     lowered = " ".join(text.lower().split())
     if match := _MONEY_ASK.search(lowered):
-        wording = next((w for w in ("kost", "pris") if w in match.group(0)), "")
+        wording = next((w for w in ("kost", "pris", "spar") if w in match.group(0)), "")
         return AskedDetail("money", wording=wording)
     if match := _PERIOD_ASK.search(lowered):
         counted = _TIME_COUNT.search(lowered)  # "hvor mange timer om ugen": the number of hours
@@ -871,9 +876,19 @@ def detail_terms() -> frozenset[str]:
 _MONTHS_ABBREVIATED = re.compile(rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}))\s*mdr\b", re.IGNORECASE)
 
 
-def quotes_period(text: str, detail: AskedDetail) -> bool:
-    """Whether ``text`` states a period of the kind ``detail`` asks for, abbreviated months too (see
-    :func:`holds_detail`)."""
+# A sum in kroner, written out: "2,5 mio. kr.", "100.000 kr.", "348,5 millioner kroner".
+_KRONER = re.compile(r"\d[\d.,]*\s*(?:(?:mio|mia)\.?|millioner|milliarder)?\s*(?:kr\b|kroner\b)", re.IGNORECASE)
+
+
+def quotes_detail(text: str, detail: AskedDetail) -> bool:
+    """Whether ``text`` states the period ``detail`` asks for, abbreviated months too (see
+    :func:`holds_detail`), or the sum in kroner beside the word for what is asked of it (a price, a saving);
+    False for a count or a share, whose figure may count something else ("2-6 år og deres familier")."""
+    if detail.kind == "money":
+        named = _SUM_WORDS.get(detail.wording)  # "spares 500.000 kr. pr. forløb" is no price of a place
+        return _KRONER.search(text) is not None and (named is None or re.search(rf"\b(?:\w*(?:{named})\w*)", text, re.I) is not None)
+    if detail.kind != "period":
+        return False
     months = not detail.counted or detail.counted.startswith("måned")
     return holds_detail(text, detail) or (months and _MONTHS_ABBREVIATED.search(text) is not None)
 

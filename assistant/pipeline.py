@@ -45,7 +45,7 @@ from assistant.analysis import (
     explains,
     followup_focus,
     is_worry_word,
-    quotes_period,
+    quotes_detail,
     situation_terms,
     topic_terms,
     voices_harm,
@@ -55,6 +55,7 @@ from assistant.citations import CitationBook
 from assistant.compose import (
     CASE_TYPES,
     LIST_TYPES,
+    MAX_ANTECEDENTS,
     MIN_TOPIC_STEM,
     CitatComposer,
     Composition,
@@ -99,6 +100,7 @@ from tidlig.text import (
     name_phrases,
     plain_markdown,
     proper_nouns,
+    refers_back,
     split_sentences,
     stem,
     whole_name,
@@ -554,9 +556,9 @@ class Assistant:
         # sammenbrud har der været?" after a question on Aalborg, though neither sentence names Aalborg).
         places = [h.passage.municipality for h in hits[:TOP_PASSAGES]]
         antecedents = tuple(
-            f"{before.search_text if before else ''} {place}".strip()
+            f"{_goes_on_from(passage, n)} {place}".strip()
             for passage, place in zip(per_passage, places, strict=True)
-            for before in (None, *passage[:-1])
+            for n in range(len(passage))
         )
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         notes = [dict(note_names(h.passage.context)) for h in hits[:TOP_PASSAGES]]
@@ -1020,16 +1022,17 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
 
 
 def _with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:
-    """A partial answer does not say the documents lack the asked period when its short answer quotes one:
-    "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
+    """A partial answer does not say the documents lack the asked period or sum when its short answer quotes
+    one: "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
     varigheden" above "Tilbuddet er et 22 ugers forløb …", whose sentence names no topic word (the one before
-    it does), so the detail check found no unit holding both. The answer stays partial: the classifier still
-    judged the evidence weak. Only a period, whose units say what it is: a count's figure may count something
-    else ("2-6 år og deres familier"), and a sum's shape takes any thousands ("1.000 anbragte børn")."""
+    it does), so the detail check found no unit holding both; "Hvad sparede de?" after "Hvad er
+    Sverigesprojektet?" read "… nævner ikke beløbet" above "... en nettobesparelse på 2,5 mio. kr. i 2016".
+    The answer stays partial: the classifier still judged the evidence weak. Only a period or a sum written in
+    kroner (see :func:`quotes_detail`): a count's figure may count something else ("2-6 år og deres familier")."""
     decision, detail = assessment.decision, assessment.analysis.detail
-    if decision.outcome != "partial" or detail is None or detail.kind != "period" or detail.phrase not in decision.missing:
+    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
         return assessment
-    if not any(quotes_period(sentence, detail) for sentence in split_sentences(plain_markdown(composition.short_answer))):
+    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(MARKER.sub("", plain_markdown(composition.short_answer)))):
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
     return replace(assessment, decision=replace(decision, missing=missing))
@@ -1189,6 +1192,19 @@ def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[Scored
     for hit in (*first, *in_turn):
         merged.setdefault(hit.passage.chunk_id, hit)
     return list(merged.values())
+
+
+def _goes_on_from(units: Sequence[EvidenceUnit], number: int) -> str:
+    """The search text of the unit before unit ``number`` of a passage, and of the one before that while the
+    nearer one points back: "Projektet er tilført to mio. kr., og der er beregnet en nettobesparelse ..." goes
+    on from "I disse tre områder er antallet af børnesager 20 pr. rådgiver ...", which goes on from "Herning
+    Kommune har i 2013 igangsat et fireårigt projekt 'Sverigesprojektet' ..." ("" for a passage's first)."""
+    chain: list[str] = []
+    for before in reversed(units[max(0, number - MAX_ANTECEDENTS) : number]):
+        chain.insert(0, before.search_text)
+        if not refers_back(before.text):
+            break
+    return " ".join(chain)
 
 
 def _without_line(text: str, sentence: str) -> str:

@@ -17,6 +17,7 @@ from assistant.analysis import (
     asked_topic,
     asked_years,
     defined_term,
+    quotes_detail,
     document_years,
     detail_terms,
     defines,
@@ -615,6 +616,20 @@ def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
 def test_a_count_of_the_asked_thing(question, text, counts):
     detail = asked_detail(question)
     assert (detail is not None and counts_asked(text, detail)) is counts
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "quoted"),
+    [
+        ("Hvad sparede de?", "Der er beregnet en nettobesparelse på 2,5 mio. kr. i 2016.", True),
+        ("Hvad koster en plads?", "Det forventes, at der kan spares 500.000 kr. pr. forløb.", False),  # a saving, not a price
+        ("Hvad koster en plads?", "Taksten er 180.000 kr. om året.", True),
+        ("Hvor mange familier er med?", "Der er plads til fire til otte familier.", False),  # a count may count anything
+    ],
+)
+def test_a_quoted_sum_answers_only_what_is_asked_of_it(question, text, quoted):
+    detail = asked_detail(question)
+    assert detail is not None and quotes_detail(text, detail) is quoted
 
 
 def test_the_question_word_a_question_opens_with():

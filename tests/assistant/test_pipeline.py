@@ -189,6 +189,20 @@ def test_an_answer_naming_no_municipality_to_which_municipality_is_partial(assis
     assert assistant.ask("Hvilke kommuner var med til at udvikle opsporingsmodellen sammen med KORA?").outcome == "answer"
 
 
+def test_a_saving_asked_for_is_named_missing_only_when_no_sum_of_one_is_quoted(assistant):
+    # Lolland's case gives no sum; Sverigesprojektet's "nettobesparelse på 2,5 mio. kr." is two sentences
+    # below its name, and read "… nævner ikke beløbet" above it.
+    lolland = [Turn("user", "Hvordan arbejder Lolland med forebyggelse?"), Turn("assistant", "Toftegård.")]
+    assert "nævner ikke besparelsen" in assistant.ask("Hvad sparede de?", lolland).text.splitlines()[0]
+    herning = [Turn("user", "Hvad er Sverigesprojektet?"), Turn("assistant", "Et projekt i Herning.")]
+    saving = assistant.ask("Hvad sparede de?", herning)
+    assert "nettobesparelse på 2,5 mio. kr." in saving.text and "nævner ikke" not in saving.text.splitlines()[0]
+    # What a unit goes on from reaches past a sentence that points back ("I disse tre områder ...") to the name.
+    found = assistant.assess("Hvad sparede de?", herning).found
+    before = next(b for u, b in zip(found.units, found.antecedents, strict=True) if "nettobesparelse" in u)
+    assert "Sverigesprojektet" in before
+
+
 def test_each_compared_place_gets_its_case_example(assistant):
     # Holstebro's case, on first-time parents, resembled "indsatser for små børn" less than Viborg's: it was left out.
     text = assistant.ask("Sammenlign Viborgs og Holstebros indsatser for små børn.").text
