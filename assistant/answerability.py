@@ -310,7 +310,7 @@ class Answerability:
         "Minimumsnormeringer i daginstitutioner (2020)"."""
         if analysis.is_multi_part or analysis.answer_type not in SHAPED_ANSWER_TYPES:
             return False
-        held = {term for h in found.hits[:TOP_PASSAGES] for term in text_terms(h.passage.text)}
+        held = _best_terms(found.hits)
         topic = [t for t in analysis.terms if t in held and t not in detail_terms()]
         if not topic:
             return False
@@ -442,7 +442,7 @@ class Answerability:
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
         """The question's rarest words that the best passages contain ("Børnelinealen"): what the
         documents do describe, for the partial answer's first line."""
-        present = {term for h in hits[:TOP_PASSAGES] for term in text_terms(h.passage.text)}
+        present = _best_terms(hits)
         original: dict[str, str] = {}
         for word in question.replace("?", " ").split():
             cleaned = word.strip(".,;:!»«\"'()–-")
@@ -454,6 +454,11 @@ class Answerability:
 
 
 MIN_MISSPELT_NAME = 8  # letters of a name's stem before a one-letter slip in a document still names it
+
+
+def _best_terms(hits: Sequence[ScoredPassage]) -> set[str]:
+    """The content terms of the best passages' texts (their headings aside)."""
+    return {term for h in hits[:TOP_PASSAGES] for term in text_terms(h.passage.text)}
 
 
 def _names_a_found_section(question: str, hits: Sequence[ScoredPassage]) -> bool:

@@ -954,7 +954,7 @@ def _of_a_compared_place(unit: ScoredUnit, analysis: QuestionAnalysis) -> bool:
     """Whether ``unit`` is from the case of a place the question compares: it is asked for by name, however
     little it resembles the other's ("Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's
     case alone). The names are as written, perhaps in the genitive ("Holstebros")."""
-    place = unit.hit.passage.municipality or ""
+    place = unit.hit.passage.municipality
     return any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names)
 
 

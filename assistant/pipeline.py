@@ -1014,7 +1014,7 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
     if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
         return assessment
     term = defined_term(analysis.text)
-    if term is None or explains(MARKER.sub("", plain_markdown(composition.short_answer)), term) is not False:
+    if term is None or explains(_plain_short_answer(composition), term) is not False:
         return assessment
     if any(explains(s.unit.text, term) for s in scored):
         return assessment
@@ -1032,7 +1032,7 @@ def _with_detail_shown(assessment: Assessment, composition: Composition) -> Asse
     decision, detail = assessment.decision, assessment.analysis.detail
     if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
         return assessment
-    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(MARKER.sub("", plain_markdown(composition.short_answer)))):
+    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
     return replace(assessment, decision=replace(decision, missing=missing))
@@ -1192,6 +1192,11 @@ def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[Scored
     for hit in (*first, *in_turn):
         merged.setdefault(hit.passage.chunk_id, hit)
     return list(merged.values())
+
+
+def _plain_short_answer(composition: Composition) -> str:
+    """The short answer as plain text without its citation markers, as the checks on what it says read it."""
+    return MARKER.sub("", plain_markdown(composition.short_answer))
 
 
 def _goes_on_from(units: Sequence[EvidenceUnit], number: int) -> str:

@@ -101,9 +101,10 @@ def requested_topic(question: str) -> str:
     topic = _PURPOSE.sub("", question[request.end() :]).strip()
     if not re.search(r"\w", topic):
         return question
-    ending = "?" if request.group("kind").lower() in _LISTING.split("|") else "."
     topic = topic.rstrip("?.! ")
-    return f"Hvilke er {topic}{ending}" if ending == "?" else f"{topic[0].upper()}{topic[1:]}{ending}"
+    if request.group("kind").lower() in _LISTING.split("|"):
+        return f"Hvilke er {topic}?"
+    return f"{topic[0].upper()}{topic[1:]}."
 
 
 # The words pointing at the documents themselves, with a preposition before them ("i materialet") and a word
