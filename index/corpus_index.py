@@ -448,7 +448,10 @@ class CorpusIndex:
 # 40 -> 41: a list item carries the last two sentences of its lead-in paragraph, not the whole paragraph.
 # 42: a source note or attribution glued after a list item ("... -Danmarks Evalueringsinstitut: ”...” 2022") is a
 #     unit of its own, not part of the item.
-CHUNKER_VERSION = 42
+# 43: a "Læs mere:" pointer is one piece to its paragraph's end (debris), so a cited subtitle ("Opsporingsmodellens
+#     implementering og effekter.") is no sentence of its own; a web address broken at its own hyphen is joined
+#     without a space; a timeline's months are a fragment; "Adm." is an abbreviation.
+CHUNKER_VERSION = 43
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -208,6 +208,8 @@ def _join_hyphenated(previous: str, following: str) -> str | None:
     tail = following.strip()
     if _is_url(tail):
         return None
+    if _ends_in_web_address(head):
+        return f"{head}{tail}"  # the hyphen is the address's own: ".../born-" + "og-unge/..."
     head_word = _WORD.findall(head)[-1]
     tail_word = (_WORD.match(tail) or [""])[0]
     if tail_word.lower() in SUSPENSION_WORDS:
@@ -391,3 +393,13 @@ def starts_sentence(line: str) -> bool:
 
 def _is_url(text: str) -> bool:
     return text.startswith(("http://", "https://", "www."))
+
+
+# The last word of a line is a web address, or a piece of one broken over lines ("og-unge/programmer-med-
+# evidens/de-utrolige-ar": a path of two or more steps).
+_WEB_ADDRESS_END = re.compile(r"(?:^|\s)(?:(?:https?://|www\.)\S*|[^\s/]*/[^\s/]+/\S*)$")
+
+
+def _ends_in_web_address(text: str) -> bool:
+    """Whether ``text`` ends in a web address, whose hyphen at a line end is its own."""
+    return bool(_WEB_ADDRESS_END.search(text.rstrip()))

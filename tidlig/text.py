@@ -76,7 +76,7 @@ __all__ = [
 ABBREVIATIONS = {
     "bl.a", "f.eks", "fx", "pct", "ca", "mv", "jf", "mht", "dvs", "evt", "nr", "s", "ift", "inkl", "ekskl",
     "mio", "mia", "kr", "pr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
-    "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd",
+    "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd", "adm",
     "min", "maks", "max", "iflg", "ifm", "vha", "gns", "jan", "feb", "mar", "apr", "jun", "aug", "sep", "sept", "okt", "nov", "dec",
 }
 # Abbreviations that often end a sentence ("... forældremøder osv. Der er ..."): after one, a capitalised
@@ -90,8 +90,8 @@ _OPENING = "\"“”'‘’»("
 _FULL_STOPS = ".!?…"
 _CLOSING = "\"”’')"
 _BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
-# A source note's opening: "Kilde:", "Kilder:".
-_NOTE_OPENING = r"Kilder?\s*:"
+# A source note's opening: "Kilde:", "Kilder:", "Læs mere:" (a report's pointer to the work it draws on).
+_NOTE_OPENING = r"(?:Kilder?|Læs mere)\s*:"
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
 # debris): slides glue "Kilde: Johansen & Holstein (2014)" to their last line.
 # So is a slide's attribution glued after a sentence, the dash touching the name: "... de har brug for.
@@ -117,6 +117,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 _NOTE_OPENS = re.compile(_NOTE_OPENING)
+_ADDRESS_NOTE = re.compile(rf"{_NOTE_OPENING}\s*(?:https?://|www\.)")
 _ATTRIBUTION_OPENS = re.compile(_ATTRIBUTION)
 
 
@@ -137,8 +138,14 @@ def _with_source_note_whole(sentences: list[str]) -> list[str]:
     Kortlægning ... og (2010): Tilbud og udgifter til børn og unge. Danmark i forhold til Sverige og Norge;
     Herning Kommune (2012): Projektbeskrivelse for Sverigesprojektet ..." is one note, whose second title
     read alone looked like a sentence of the text and stood in an answer about Herning's project."""
-    at = next((n for n, sentence in enumerate(sentences) if _NOTE_OPENS.match(sentence)), len(sentences))
+    at = next((n for n, sentence in enumerate(sentences) if _cites_works(sentence)), len(sentences))
     return sentences if at >= len(sentences) - 1 else [*sentences[:at], " ".join(sentences[at:])]
+
+
+def _cites_works(sentence: str) -> bool:
+    """Whether ``sentence`` opens a source note that cites works, whose titles follow it; a note giving a web
+    address is the address alone (a box's "Læs mere: http://..." line had the main text after the box glued on)."""
+    return bool(_NOTE_OPENS.match(sentence)) and not _ADDRESS_NOTE.match(sentence)
 
 
 # A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),
@@ -468,6 +475,11 @@ def enumerates(sentence: str) -> bool:
 # Pieces that are not sentences: a short line without a verb-like ending (heading, chart label, slide
 # title), a page or slide number, a source line, a web address.
 _DEBRIS = re.compile(r"^(?:side|dias|slide|kilder?|note|figur|tabel|læs mere)\b|https?://|www\.", re.IGNORECASE)
+# A timeline's labels: month names, whole or abbreviated.
+_MONTHS = frozenset(
+    {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"}
+    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec"}
+)
 _SENTENCE_END = (".", "!", "?", ":", "…")
 # A report's numbered footnote that cites a source, "6 NIRAS (2012): Socialrådgivere i dagtilbud.", or a
 # line citing two sources, "..., Socialforvaltning (2013): ... og Socialforvaltning (2013): Evaluering ...".
@@ -515,6 +527,8 @@ def is_fragment(text: str) -> bool:
         return True
     if is_caps_title(flat):
         return True  # a title or chart heading in capitals, however long: prose is not set in capitals
+    if all(token.lower().rstrip(".") in _MONTHS for token in tokens):
+        return True  # a timeline's months ("Marts Maj Sep. Okt.")
     wordlike = [t for t in tokens if any(c.isalpha() for c in t)]
     if len(wordlike) < 3 or len(wordlike) < len(tokens) / 2:
         return True  # mostly numbers: a chart's axis or legend

@@ -47,6 +47,8 @@ def test_words_split_across_line_ends_are_joined(raw, joined):
         ("2013-\n2015", "2013-2015"),
         ("0-\n3 års området", "0-3 års området"),
         ("Kontanthjælp (ikke-\narbejdsmarkedsparate)", "Kontanthjælp (ikke-arbejdsmarkedsparate)"),
+        # A web address broken at its own hyphen: no space enters it, even before "og".
+        ("Læs mere: www.sst.dk/born-\nog-unge/de-utrolige-ar", "Læs mere: www.sst.dk/born-og-unge/de-utrolige-ar"),
     ],
 )
 def test_hyphens_that_belong_to_the_text_stay(raw, kept):

@@ -122,6 +122,23 @@ def test_a_source_note_runs_to_the_end_of_its_paragraph() -> None:
     ]
 
 
+def test_a_pointer_to_a_source_is_one_piece() -> None:
+    """A report's "Læs mere:" pointer to its source: the cited subtitle read alone ("Opsporingsmodellens
+    implementering og effekter.") stood in an answer as a sentence of the case."""
+    note = "Læs mere: Rambøll (2013): Evaluering af projektet. Slutrapport. Opsporingsmodellens implementering og effekter."
+    assert split_sentences(f"Modellen virker. {note}") == ["Modellen virker.", note]
+    assert is_fragment(note)
+    # A pointer to a web address ends with the address's sentence: text after it is the document's own.
+    address = "Læs mere: www.sst.dk/de-utrolige-ar af landets ledere ser det."
+    assert split_sentences(f"{address} 55 pct. var overraskede.") == [address, "55 pct. var overraskede."]
+
+
+def test_a_timeline_of_months_is_a_fragment_and_a_title_abbreviation_ends_no_sentence() -> None:
+    assert is_fragment("Marts Maj Sep. Okt.")
+    assert not is_fragment("Maj var en god måned.")
+    assert split_sentences("Kristian Wendelboe\nAdm. Direktør") == ["Kristian Wendelboe Adm. Direktør"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [("Det skyldes, at de arbejder med forebyggelse.", True), ("Til sammenligning gjaldt det kun 6 pct.", True),
