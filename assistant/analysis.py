@@ -368,6 +368,24 @@ def asked_topic(text: str) -> str:
     return next((w for w in words(match.group(1) or match.group(2)) if content_terms(w)), "") if match else ""
 
 
+# "Hvilke indsatser ...?": the word after "hvilke" names what is listed, unless it only says of what kind or
+# how many ("Hvilke slags støtte", "Hvilke tre ting", "Hvilke konkrete eksempler på ...").
+_LISTED = re.compile(r"\bhvilke\s+((?:\w+\s+){0,2}\w+)", re.IGNORECASE)
+_KIND_WORDS = frozenset(
+    {"slags", "typer", "former", "eksempler", "forskellige", "andre", "konkrete", "gode", "nye", "vigtigste", "centrale", "ting"}
+    | {"to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti"}
+)
+
+
+def listed_noun(text: str) -> str:
+    """The stem of what a list question asks for, or "": "Hvilke indsatser retter sig mod unge med misbrug?"
+    -> "indsat"; "Hvilke slags støtte skelner EVA mellem?" -> "støt"."""
+    match = _LISTED.search(text)
+    if match is None:
+        return ""
+    return next((stem(w) for w in words(match.group(1)) if w.lower() not in _KIND_WORDS and content_terms(w)), "")
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
     says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""

@@ -40,6 +40,7 @@ from assistant.analysis import (
     defined_term,
     defines,
     holds_detail,
+    listed_noun,
     question_word,
 )
 from assistant.citations import CitationBook
@@ -617,6 +618,7 @@ class _TypedAnswer:
 
     detail: AskedDetail | None
     listed: bool = False  # a list question: answered by a list's items or a table's rows
+    noun: str = ""  # a list question's stem of what it lists ("indsat" for "Hvilke indsatser ...?")
     term: str = ""  # a definition question's term: answered by a unit that says what it is
 
 
@@ -712,7 +714,7 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     that was a document's numbered sections, which count as its list: see :func:`_numbered_series`)."""
     detail = asked_detail(part.text)
     if detail is None and answer_type == "list":
-        return _TypedAnswer(None, listed=True)
+        return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
     if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
         return _TypedAnswer(None, term=term)
     return _TypedAnswer(detail) if detail is not None or answer_type in TYPED_ANSWERS else None
@@ -781,9 +783,26 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = expected.listed and bool(ranked) and ranked[0].holds_rarest_term(part)
+    # When the likeliest unit's headings name what a list question lists, so must the list, by its item, lead-in
+    # or headings: "Hvilke indsatser retter sig mod unge med misbrug?" opened with a list of figures on hashish
+    # use above Holbæk's case "Fremskudt indsats ...". A sentence merely using the word does not hold a list
+    # back: a slide's "Det vi er i gang med:" answers "Hvilke tiltag er skolerne i gang med?" without it.
+    noun = expected.noun if expected.noun and ranked and _heads_name(ranked[0], expected.noun) else ""
     movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
-    typed = next((s for s in movable if s.holds_rarest_term(part) or not rarest), None)
+    typed = next((s for s in movable if (s.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(s, noun))), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _heads_name(unit: ScoredUnit, noun: str) -> bool:
+    """Whether the headings of ``unit``'s passage name ``noun`` (a stem), inflected or as a compound's head."""
+    return noun in compound_heads((noun,), terms_of(unit.hit.passage.context))
+
+
+def _names_listed(unit: ScoredUnit, noun: str) -> bool:
+    """Whether ``unit`` names what a list question lists (``noun``, a stem), itself, by its lead-in or by its
+    passage's headings, inflected or as a compound's head."""
+    held = terms_of(unit.unit.search_text) | terms_of(unit.hit.passage.context)
+    return noun in compound_heads((noun,), held)
 
 
 def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, detail: AskedDetail) -> list[ScoredUnit] | None:

@@ -26,6 +26,7 @@ from assistant.analysis import (
     holds_count,
     holds_detail,
     is_concern,
+    listed_noun,
     self_contained,
     situation_terms,
     split_parts,
@@ -636,3 +637,16 @@ def test_the_question_word_a_question_opens_with():
     assert question_word("Hvorfor samler vi flere enheder i en?") == "hvorfor"
     assert question_word("  Hvilke metoder findes der?") == "hvilke"
     assert question_word("Skal vi samle enhederne?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Hvilke indsatser retter sig mod unge med misbrug?", "indsat"),
+        ("Hvilke slags støtte skelner EVA mellem?", "støt"),  # the kind word says of what kind, not what
+        ("Hvilke tre ting er vigtigst i opsporingen?", ""),  # a count and a kind word: nothing named
+        ("Hvad anbefaler KL om tidlig opsporing?", ""),  # no "hvilke": nothing named as listed
+    ],
+)
+def test_what_a_list_question_lists(question, noun):
+    assert listed_noun(question) == noun

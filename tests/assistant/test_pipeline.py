@@ -436,6 +436,14 @@ def test_citations_are_numbered_by_first_use(assistant):
         assert citation.quoted and all(normalise_space(q) in normalise_space(citation.passage) for q in citation.quoted)
 
 
+def test_a_list_that_does_not_name_what_is_listed_does_not_open_the_answer(assistant):
+    """A list of figures on hashish use shares "unge" and "misbrug" but names no effort: Holbæk's case, whose
+    title names its "Fremskudt indsats", answers "Hvilke indsatser ...?"."""
+    answer = assistant.ask("Hvilke indsatser retter sig mod unge med misbrug?")
+    assert answer.short_answer.lstrip("*").startswith(("Holbæk", "CASE")) and "Holbæk" in answer.short_answer.split("\n\n")[0]
+    assert not answer.short_answer.startswith("Hashmisbrug")
+
+
 def test_a_list_in_the_source_stays_a_list_with_its_lead_in(assistant):
     answer = assistant.ask("Hvad anbefaler KL om at inddrage familiens netværk?")
     lines = answer.text.splitlines()
