@@ -49,6 +49,7 @@ from assistant.analysis import (
     asked_detail,
     asked_figures,
     asked_topic,
+    counts_asked,
     asked_years,
     document_years,
     detail_terms,
@@ -407,6 +408,12 @@ class Answerability:
             return all(form & found for form in forms)
 
         with_detail = best_holding(lambda unit: holds_detail(unit, detail) and all(y in unit for y in years) and names_in(unit))
+        # A unit counting the very thing asked, on topic, answers in its own words: "42 procent af kommunerne
+        # anvender en form for socioøkonomiske fordelingskriterier" for "Hvor mange kommuner bruger
+        # socioøkonomiske fordelingsmodeller?" read "... nævner ikke antallet af kommuner" above it.
+        counting = best_holding(lambda unit: detail is not None and counts_asked(unit, detail) and names_in(unit))
+        if not years and counting >= DETAIL_ON_TOPIC:
+            return with_detail, 0.0, ()
         absent = [y for y in years if best - best_holding(functools.partial(_holds_year, y)) >= DETAIL_GAP]
         if detail is not None and best - best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit)) >= DETAIL_GAP:
             absent.append(detail.phrase)

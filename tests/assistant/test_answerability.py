@@ -215,6 +215,22 @@ def test_the_asked_name_may_stand_in_the_sentence_before_the_unit(case_decider, 
     assert case_decider.same_unit_detail(analysis.terms, units, analysis.detail, analysis.years, names, before)[2] == absent
 
 
+def test_a_share_of_the_very_thing_counted_answers_a_count(case_decider):
+    """"42 procent af kommunerne" counts municipalities in its own words, though not the question's
+    ("fordelingskriterier" for "fordelingsmodeller"); the best covering unit names no figure at all."""
+    question = "Hvor mange kommuner bruger socioøkonomiske fordelingsmodeller?"
+    units = (
+        "Kommunerne bruger socioøkonomiske fordelingsmodeller til daginstitutionerne.",
+        "42 procent af kommunerne anvender socioøkonomiske fordelingskriterier.",
+    )
+    analysis = analyse_question(question)
+    _, gap, missing = case_decider.same_unit_detail(analysis.terms, units, analysis.detail, analysis.years)
+    assert missing == () and gap == 0.0
+    # A figure that counts something else does not: the count stays missing.
+    other = (units[0], "42 procent af daginstitutionerne anvender socioøkonomiske fordelingskriterier.")
+    assert case_decider.same_unit_detail(analysis.terms, other, analysis.detail, analysis.years)[2] == ("antallet af kommuner",)
+
+
 def _names(decider, question):
     return [n for n in analyse_question(question).names if not decider._statistics.is_setting(n)]
 
