@@ -675,8 +675,20 @@ def defines(text: str, term: str) -> bool:
     indsats kan forstås både som tidlig i alder og/eller rettidig ...", "Familiestuen er et tilbud til ...".
     Stricter than :func:`explains`, which lets a sentence that names the term in passing count ("... om
     handleplanen er udarbejdet"): this one puts a unit first in a definition answer."""
-    opening = re.match(rf"(?:(?:en|et|den|det|de) )?{_term_pattern(_ARTICLE.sub('', term))}", text.lstrip(_QUOTES), re.IGNORECASE)
-    return opening is not None and bool(_DEFINING.match(text.lstrip(_QUOTES), opening.end()))
+    pattern = _term_pattern(_ARTICLE.sub("", term))
+    plain = text.lstrip(_QUOTES)
+    if re.match(_DEFINING_FRAME.format(term=pattern), plain, re.IGNORECASE):
+        return True
+    opening = re.match(rf"(?:(?:en|et|den|det|de) )?{pattern}", plain, re.IGNORECASE)
+    return opening is not None and bool(_DEFINING.match(plain, opening.end()))
+
+
+# A sentence that says what a term is in a frame around it: "Det der kendetegner en netværksanbringelse er, at
+# ...", "Ved en mellemform forstås ...".
+_DEFINING_FRAME = (
+    r"(?:det,? (?:der|som) (?:kendetegner|karakteriserer) (?:(?:en|et|den|det|de) )?{term},? er\b"
+    r"|ved (?:(?:en|et|den|det|de) )?{term} (?:forstås|menes)\b)"
+)
 
 
 def _term_pattern(term: str) -> str:

@@ -577,6 +577,10 @@ def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
         ("Tidligere indsats kan forstås både som tidlig i alder og/eller rettidig.", "tidligere indsats", True),
         ("En mellemform er et tilbud mellem almen- og specialområdet.", "en mellemform", True),
         ("’De Utrolige År’ = DUÅ består af forældreprogrammer.", "De Utrolige År", True),
+        # a frame around the term says what it is too
+        ("Det der kendetegner en netværksanbringelse er, at barnet bor i sin egen familie.", "en netværksanbringelse", True),
+        ("Ved en mellemform forstås en indsats delvis uden for klassen.", "en mellemform", True),
+        ("Det der kendetegner Aalborg er mange netværksanbringelser.", "en netværksanbringelse", False),
         # named in passing, or told what it does: no definition to open an answer with
         ("Der måles på, om handleplanen er udarbejdet og opdateres.", "en handleplan", False),
         ("Indsatstrappen anvendes i bl.a. Borås Kommune.", "indsatstrappen", False),
