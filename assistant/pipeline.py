@@ -132,6 +132,10 @@ GUIDANCE_PASSAGES = 3
 # 0.104, 0.107), key facts and gold cited unchanged (0.741 / 0.836); 0.12 also dropped a sentence on
 # children's language that did answer "bagud med sproget" (0.118; gold cited 0.831); 0.13 0.738 / 0.825.
 CONCERN_OWN_FLOOR = 0.11
+# The terms of its situation a case example's unit must hold to answer a worry the evidence alone left partial
+# (see _with_own_situation_checked): one is often the ask's own word ("opmærksom" in "Hvad skal jeg være
+# opmærksom på?").
+OWN_SITUATION_TERMS = 2
 # Passages of a question with its names left out among which the case example a case answer opens with must
 # be (see Assistant._with_case_checked). A question that names a municipality finds the municipality's case
 # by the name, whatever it asks. On train and validation every case answer's case is among the first two
@@ -913,18 +917,30 @@ def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredU
     partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
     and gold cited unchanged."""
     decision, analysis = assessment.decision, assessment.analysis
-    if not analysis.is_concern or decision.outcome != "answer":
+    if not analysis.is_concern or decision.outcome == "decline":
         return assessment
+
     def own_score(unit: ScoredUnit) -> float:
         return max(unit.part_scores[n] for n in range(len(analysis.parts)))
 
     likeliest = max(scored, key=own_score, default=None)
-    if likeliest is not None and own_score(likeliest) >= CONCERN_OWN_FLOOR:
+    if likeliest is None or own_score(likeliest) < CONCERN_OWN_FLOOR:
+        held: frozenset[str] = frozenset()
+    else:
         situation = situation_terms(analysis.text)
-        held = terms_of(likeliest.unit.search_text) | terms_of(likeliest.hit.passage.context)
-        if not situation or situation & compound_heads(situation, held):
+        held = situation & compound_heads(situation, terms_of(likeliest.unit.search_text) | terms_of(likeliest.hit.passage.context))
+        if not situation:
             return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
+    if decision.outcome == "answer":
+        return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
+    # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case
+    # example describes its situation: "Findes der et forløb, hvor hans forældre er med i børnehaven?" and
+    # Familiestuen's "Forældrene deltager i to halve børnehavedage". Only a case: general text sharing a
+    # situation's words ("lederen vil ikke gøre noget" and a slide on "faglig ledelse") does not describe it.
+    in_case = likeliest is not None and bool(case_name(likeliest.hit.passage.metadata))
+    if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
+        return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+    return assessment
 
 
 def asked_guidance(question: str) -> tuple[int, ...]:

@@ -450,7 +450,9 @@ class CorpusIndex:
 #     unit of its own, not part of the item.
 # 43: a "Læs mere:" pointer is one piece to its paragraph's end (debris), so a cited subtitle ("Opsporingsmodellens
 #     implementering og effekter.") is no sentence of its own; a web address broken at its own hyphen is joined
-#     without a space; a timeline's months are a fragment; "Adm." is an abbreviation.
+#     without a space, and a line ending in one is not continued by the next paragraph (main text resuming after
+#     a box was glued to the box's "Læs mere: http://..."); a timeline's months are a fragment; "Adm." is an
+#     abbreviation.
 CHUNKER_VERSION = 43
 
 

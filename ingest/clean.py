@@ -130,7 +130,7 @@ def continues_sentence(previous: str, following: str) -> bool:
         continues_sentence("ressourcefordeling.", "Denne pjece")  # False
     """
     previous, following = previous.rstrip(), following.strip()
-    if not previous or not following or is_list_item(following) or _is_url(following):
+    if not previous or not following or is_list_item(following) or _is_url(following) or _ends_in_web_address(previous):
         return False
     if _HYPHEN_END.search(previous) or previous.endswith("/"):
         return following[0].isalpha()
@@ -401,5 +401,6 @@ _WEB_ADDRESS_END = re.compile(r"(?:^|\s)(?:(?:https?://|www\.)\S*|[^\s/]*/[^\s/]
 
 
 def _ends_in_web_address(text: str) -> bool:
-    """Whether ``text`` ends in a web address, whose hyphen at a line end is its own."""
+    """Whether ``text`` ends in a web address: its hyphen at a line end is its own, and no sentence runs on
+    after it (main text resuming after a box, with a lowercase word, is not the box's "Læs mere: www...")."""
     return bool(_WEB_ADDRESS_END.search(text.rstrip()))

@@ -355,6 +355,30 @@ def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, l
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
 
 
+@pytest.mark.parametrize(("case_example", "outcome"), [(True, "answer"), (False, "partial")])
+def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describes_its_situation(settings, case_example, outcome):
+    """The classifier reads the worry's own words too ("urolig", "pige", "stuen"), which no passage holds; a case
+    example whose unit holds what the worry asks about describes a practice for it. General text sharing the
+    same words does not: only a case lifts a weak partial answer."""
+    assistant = make_assistant(settings)
+    assessment = assistant.assess("Jeg er urolig for en pige på stuen. Hvad tilbyder Holstebro nye forældre?")
+    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+
+    def likeliest(unit):
+        passage = unit.hit.passage
+        if case_example:
+            passage = replace(passage, metadata={**passage.metadata, "case_number": 1, "case_title": "Familie med Hjerte"})
+        return replace(unit, hit=replace(unit.hit, passage=passage), part_scores=(CONCERN_OWN_FLOOR + 0.2, *unit.part_scores[1:]))
+
+    scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else replace(s, part_scores=(0.01, *s.part_scores[1:])) for s in scored]
+
+    checked = _with_own_situation_checked(weak, scored)
+
+    assert checked.decision.outcome == outcome
+
+
 def test_no_contact_text_by_default(tmp_path):
     assistant = make_assistant(make_settings(tmp_path))
     assert "underretningspligt" in assistant.concern_notice()

@@ -278,6 +278,10 @@ def test_frames_and_blank_lines_separate_paragraphs():
         ("daginstitutionsområdet. ", "Det er kommunerne selv", False),
         ("to KORA-rapporter: ", "socioøkonomiske", False),
         ("tilbud og", "- en liste", False),
+        # A box's last line, a web address, is not continued by the main text resuming after the box.
+        ("og-unge/programmer-med-evidens/de-utrolige-ar", "af landets 0. klasseledere", False),
+        ("Læs mere: www.cfbu.dk", "af landets", False),
+        ("hjælper barnet/den", "unge", True),
     ],
 )
 def test_continues_sentence(previous, following, continues):
