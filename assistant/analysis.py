@@ -785,12 +785,18 @@ def asked_detail(text: str) -> AskedDetail | None:
 
 
 _COMPARATIVES = frozenset({"flere", "færre"})
+_ARTICLES = frozenset({"en", "et"})
 
 
 def _counted(following: str) -> str:
     """The counted thing among the words after "hvor mange": a noun, or an adjective and its noun
-    ("sårbare gravide", "tidligt anbragte"); a verb or a small word ends it ("børn fik" -> "børn")."""
+    ("sårbare gravide", "tidligt anbragte"); a verb or a small word ends it ("børn fik" -> "børn"). A verb with
+    its object right after "hvor mange" counts people it leaves unnamed: "Hvor mange gennemfører en
+    uddannelse?" -> "" (not "antallet af gennemfører")."""
     counted: list[str] = []
+    first = following.split()[:2]
+    if len(first) == 2 and first[0].lower().endswith("er") and first[1].lower() in _ARTICLES:
+        return ""
     for word in following.split():
         if not counted and word.lower() in _COMPARATIVES:
             continue  # "hvor mange flere besøg" asks the number of visits: not "antallet af flere besøg"

@@ -301,6 +301,8 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvor mange børn fik sprogstimulering?", "count", "antallet af børn"),
         ("Hvor mange flere besøg får familierne?", "count", "antallet af besøg"),  # was "antallet af flere besøg"
         ("Og hvor mange var der?", "count", "antallet"),
+        ("Hvor mange gennemfører en uddannelse?", "count", "antallet"),  # a verb and its object: no counted noun
+        ("Hvor mange familier deltager?", "count", "antallet af familier"),
         ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
         ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
