@@ -372,7 +372,10 @@ def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describe
             passage = replace(passage, metadata={**passage.metadata, "case_number": 1, "case_title": "Familie med Hjerte"})
         return replace(unit, hit=replace(unit.hit, passage=passage), part_scores=(CONCERN_OWN_FLOOR + 0.2, *unit.part_scores[1:]))
 
-    scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else replace(s, part_scores=(0.01, *s.part_scores[1:])) for s in scored]
+    def unlikely(unit):
+        return replace(unit, part_scores=(0.01, *unit.part_scores[1:]))
+
+    scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else unlikely(s) for s in scored]
 
     checked = _with_own_situation_checked(weak, scored)
 
