@@ -17,6 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences
+from assistant.analysis import asked_detail, detail_terms
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -188,4 +189,15 @@ def _is_followup(question: str) -> bool:
     terms = len(content_terms(question))
     if terms <= 2 or FOLLOWUP_OPENING.search(question) or _UNNAMED_COUNT.search(question) and not proper_nouns(question):
         return True
+    if _asks_a_detail_of_little(question):
+        return True
     return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not proper_nouns(question)
+
+
+def _asks_a_detail_of_little(question: str) -> bool:
+    """Whether a question asks for a figure or a time of a topic of at most two words and no name: "Hvor længe
+    varer et forløb?" after "Hvad er Familiestuen?" asks how long Familiestuen's forløb lasts, and was answered
+    from Vordingborg's courses for young mothers."""
+    if proper_nouns(question) or asked_detail(question) is None:
+        return False
+    return len([t for t in content_terms(question) if t not in detail_terms()]) <= 2

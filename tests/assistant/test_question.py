@@ -61,6 +61,22 @@ def test_a_count_that_leaves_out_what_it_counts_leans_on_the_earlier_question(fo
     assert (query == f"{earlier} {followup}") is leans
 
 
+@pytest.mark.parametrize(
+    ("followup", "leans"),
+    [
+        ("Hvor længe varer et forløb?", True),  # a time of a topic of two words: whose forløb is the earlier's
+        ("Hvad koster de?", True),
+        ("Hvor lang tid tager en børnefaglig undersøgelse?", False),  # a topic of its own
+        ("Hvor længe varer et forløb i Familiestuen?", False),  # it names what it asks about
+        ("Hvordan arbejder pædagogerne med sprog i vuggestuen?", False),  # no figure or time asked
+    ],
+)
+def test_a_detail_asked_of_a_bare_topic_leans_on_the_earlier_question(followup, leans):
+    earlier = "Hvad er Familiestuen?"
+    query = standalone_query(followup, [Turn("user", earlier), Turn("assistant", "Familiestuen er et tilbud.")])
+    assert (query == f"{earlier} {followup}") is leans
+
+
 def test_a_standalone_question_is_kept():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?")]
     question = "Hvordan kan dagtilbud samarbejde med sundhedsplejen om de helt små børn?"
