@@ -814,9 +814,13 @@ def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: floa
     if not ranked or any(counts_asked(s.unit.text, detail) for s in ranked[:limit]):
         return None
     passage = ranked[0].hit.passage.chunk_id
+    # As for a list moved first (see _typed_first): "Hvor mange børn er anbragt i Danmark?" opened with "57.100
+    # børn og unge en psykiatrisk diagnose", which counts children but says nothing of placements.
+    rarest = ranked[0].holds_rarest_term(part)
 
     def near(unit: ScoredUnit) -> bool:
-        return unit.part_scores[part] >= floor or unit.hit.passage.chunk_id == passage
+        on_topic = unit.holds_rarest_term(part) or not rarest
+        return on_topic and (unit.part_scores[part] >= floor or unit.hit.passage.chunk_id == passage)
 
     counting = next((s for s in ranked if counts_asked(s.unit.text, detail) and near(s)), None)
     return None if counting is None else [counting, *(s for s in ranked if s is not counting)]

@@ -348,6 +348,24 @@ def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count(
     assert "12 uger" in short and "fire til otte familier" in short
 
 
+def test_a_count_of_the_asked_thing_moves_first_only_when_it_keeps_the_rarest_term_the_likeliest_unit_holds():
+    index = FakeUnitIndex(
+        [
+            ("kl-1", "Flere anbragte unge får ikke en uddannelse. Anbringelser er dyre for kommunerne.", KL),
+            ("op-1", "Omkring 57.100 børn og unge havde en psykiatrisk diagnose i 2019.", KBH),
+        ]
+    )
+    question = "Hvor mange børn er anbragt i Danmark?"
+    probabilities = {"Flere anbragte": 0.9, "Anbringelser er": 0.8, "57.100": 0.7}
+    units = [
+        replace(s, features=({"rarest_term": float("anbragt" in s.unit.text.lower())},))
+        for s in scored_units(question, probabilities, index=index)
+    ]
+    short = CitatComposer().compose(analyse_question(question), units, "answer", ()).short_answer
+    # "57.100 børn" counts children, but not placed ones: it does not open the answer above them.
+    assert short.startswith("Flere anbragte unge")
+
+
 def test_an_effect_question_opens_with_the_unit_that_reports_a_result():
     index = FakeUnitIndex(
         [
