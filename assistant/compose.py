@@ -771,8 +771,10 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     the question's rarest term when the likeliest unit holds it: "hvilke" asks for a list less surely than
     "hvor mange" for a figure, and for "Hvilke erfaringer har kommunerne med socialrådgivere i
     daginstitutioner?" a list on the municipalities' requirements for their socio-economic funds, naming no
-    social worker, opened the answer above Copenhagen's social workers. A figure, a time or a place moved
-    first need not ("Hvilken kommune har det?" opens with "I Frederikshavn Kommune ...")."""
+    social worker, opened the answer above Copenhagen's social workers. So does an asked figure's unit ("57.100
+    børn og unge en psykiatrisk diagnose" counts no placed children for "Hvor mange børn er anbragt i
+    Danmark?"). A time or a place moved first need not ("Hvilken kommune har det?" opens with "I Frederikshavn
+    Kommune ...")."""
     if expected.detail is not None and (counting := _counting_first(ranked, part, limit, floor, expected.detail)) is not None:
         return counting
     if expected.term and (defining := next((s for s in ranked[:limit] if _holds(s, part, expected)), None)) is not None:
@@ -782,7 +784,7 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
         return [defining, *(s for s in ranked if s is not defining)]
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
-    rarest = expected.listed and bool(ranked) and ranked[0].holds_rarest_term(part)
+    rarest = (expected.listed or expected.detail is not None) and bool(ranked) and ranked[0].holds_rarest_term(part)
     # When the likeliest unit's headings name what a list question lists, so must the list, by its item, lead-in
     # or headings: "Hvilke indsatser retter sig mod unge med misbrug?" opened with a list of figures on hashish
     # use above Holbæk's case "Fremskudt indsats ...". A sentence merely using the word does not hold a list

@@ -351,12 +351,17 @@ def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count(
 def test_a_count_of_the_asked_thing_moves_first_only_when_it_keeps_the_rarest_term_the_likeliest_unit_holds():
     index = FakeUnitIndex(
         [
-            ("kl-1", "Flere anbragte unge får ikke en uddannelse. Anbringelser er dyre for kommunerne.", KL),
+            (
+                "kl-1",
+                "Flere anbragte unge får ikke en uddannelse. Anbragte børn trives dårligere. Anbringelser er dyre for "
+                "kommunerne. Anbragte børn skifter ofte skole.",
+                KL,
+            ),
             ("op-1", "Omkring 57.100 børn og unge havde en psykiatrisk diagnose i 2019.", KBH),
         ]
     )
     question = "Hvor mange børn er anbragt i Danmark?"
-    probabilities = {"Flere anbragte": 0.9, "Anbringelser er": 0.8, "57.100": 0.7}
+    probabilities = {"Flere anbragte": 0.9, "trives": 0.85, "Anbringelser er": 0.8, "skifter": 0.75, "57.100": 0.7}
     units = [
         replace(s, features=({"rarest_term": float("anbragt" in s.unit.text.lower())},))
         for s in scored_units(question, probabilities, index=index)
