@@ -386,6 +386,18 @@ def listed_noun(text: str) -> str:
     return next((stem(w) for w in words(match.group(1)) if w.lower() not in _KIND_WORDS and content_terms(w)), "")
 
 
+# Whose view a question asks for: "Hvad siger Socialstyrelsen om tidlig indsats?" -> "Socialstyrelsen".
+_SPEAKER = re.compile(
+    r"\b(?:siger|mener|skriver|anbefaler|vurderer)\s+(?P<speaker>[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ][\w-]*)*)\s+om\b"
+)
+
+
+def attributed_speaker(text: str) -> str:
+    """The name whose view a question asks for ("Hvad siger Heckman om ...?" -> "Heckman"), or ""."""
+    match = _SPEAKER.search(text)
+    return match.group("speaker") if match else ""
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
     says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""

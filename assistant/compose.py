@@ -36,6 +36,7 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_detail,
+    attributed_speaker,
     counts_asked,
     defined_term,
     defines,
@@ -737,6 +738,16 @@ def _restates(unit: ScoredUnit, question: str) -> bool:
     return len(restated) >= MIN_RESTATED_TERMS and restated <= compound_heads(restated, frozenset(asked_terms))
 
 
+def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: str) -> ScoredUnit | None:
+    """The likeliest unit above ``floor`` that names the ``speaker`` whose view the question asks for, when the
+    likeliest unit does not: "Hvad siger Socialstyrelsen om tidlig indsats?" opened with the BUPL pamphlet's
+    definition, above the report's "... har Socialstyrelsen og SFI udviklet redskabet 'Systematisk
+    Risikovurdering'"."""
+    if not speaker or not ranked or names(ranked[0].unit.text, speaker):
+        return None
+    return next((s for s in ranked if s.part_scores[part] >= floor and names(s.unit.text, speaker)), None)
+
+
 def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
     count, from the likeliest unit's passage (see _counting_first), or its list restates the question (see
@@ -756,6 +767,8 @@ def _answer_order(
     :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`)."""
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
+    if question and (speaking := _speaking(ranked, part, floor, attributed_speaker(question))) is not None:
+        return [speaking, *(s for s in ranked if s is not speaking)]
     if typed is not None:
         ranked = _typed_first(ranked, part, limit, floor, typed)
     if not label:

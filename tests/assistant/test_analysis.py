@@ -26,6 +26,7 @@ from assistant.analysis import (
     holds_count,
     holds_detail,
     is_concern,
+    attributed_speaker,
     listed_noun,
     self_contained,
     situation_terms,
@@ -656,3 +657,15 @@ def test_the_question_word_a_question_opens_with():
 )
 def test_what_a_list_question_lists(question, noun):
     assert listed_noun(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("Hvad siger Socialstyrelsen om tidlig indsats?", "Socialstyrelsen"),
+        ("Hvad mener Stefan Hermann om inklusion?", "Stefan Hermann"),
+        ("Hvad siger dokumenterne om børn med autisme?", ""),  # the documents speak for themselves
+    ],
+)
+def test_whose_view_a_question_asks_for(question, speaker):
+    assert attributed_speaker(question) == speaker

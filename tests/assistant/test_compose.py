@@ -371,6 +371,18 @@ def test_a_count_of_the_asked_thing_moves_first_only_when_it_keeps_the_rarest_te
     assert short.startswith("Flere anbragte unge")
 
 
+def test_a_question_for_someones_view_opens_with_the_unit_that_names_them():
+    index = FakeUnitIndex(
+        [
+            ("bupl-1", "En tidlig forebyggende indsats består af opsporing og forældresamarbejde.", KL),
+            ("kl-1", "En undersøgelse fra Danmarks Evalueringsinstitut (EVA) viser, at tidlig indsats mangler i dagtilbud.", KBH),
+        ]
+    )
+    question = "Hvad siger EVA om tidlig indsats?"
+    short = compose(question, {"består af": 0.9, "Evalueringsinstitut": 0.7}, index=index).short_answer
+    assert short.startswith("En undersøgelse fra Danmarks Evalueringsinstitut (EVA)")
+
+
 def test_an_effect_question_opens_with_the_unit_that_reports_a_result():
     index = FakeUnitIndex(
         [
