@@ -50,6 +50,8 @@ from assistant.analysis import (
     asked_figures,
     asked_topic,
     counts_asked,
+    defined_term,
+    explains,
     asked_years,
     document_years,
     detail_terms,
@@ -232,7 +234,7 @@ class Answerability:
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
             probability = self.model.answer_threshold
         if probability < self.model.threshold and not signals.missing and (
-            _plainly_on_topic(analysis, signals, found) or self._answered_by_shape(analysis, found)
+            _plainly_on_topic(analysis, signals, found) or self._answered_by_shape(analysis, found) or _names_defined_term(analysis, found)
         ):
             probability = self.model.threshold  # at worst a partial answer, never a decline
         covered = self.covered_words(analysis.text, found.hits)
@@ -494,6 +496,15 @@ def _asks_only_about_the_found_case(analysis: QuestionAnalysis, hits: Sequence[S
         return False
     own = {t for name in analysis.names for t in content_terms(name)}
     return set(topic_terms(analysis.text)) <= own and all(names(place, name) for name in analysis.names)
+
+
+def _names_defined_term(analysis: QuestionAnalysis, found: Found) -> bool:
+    """Whether an evidence unit names, as the question writes it, the term a one-part definition question asks
+    about: the documents then mention it without explaining it, a partial answer that says so, not a decline
+    ("Hvad er Trivselskommissionen?" and the slide's "Trivselskommission (2023)" among the government's
+    initiatives)."""
+    term = defined_term(analysis.text) if not analysis.is_multi_part and analysis.answer_type == "definition" else None
+    return term is not None and any(explains(unit, term) is not None for unit in found.units)
 
 
 def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, found: Found) -> bool:

@@ -1025,16 +1025,18 @@ def _with_definition_checked(assessment: Assessment, composition: Composition, s
     saying what it is (:func:`explains`), nor does any unit of the passages found, is a partial answer that
     says so: "Hvad er ICS-metoden?" was answered by "Arbejdsgangen ... er stærkt systematiseret efter
     ICS-metoden." alone, under "Kort svar fra dokumenterne". The term is added to what is missing, and the
-    lead-in names it."""
+    lead-in names it. So does a partial answer on weak evidence: "Hvad er Trivselskommissionen?" read "... svarer
+    måske ikke direkte ..." above the slide that only lists "Trivselskommission (2023)"."""
     decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
+    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
+    if not (decision.outcome == "answer" or weak) or analysis.is_concern or analysis.is_multi_part:
         return assessment
     term = defined_term(analysis.text)
     if term is None or explains(_plain_short_answer(composition), term) is not False:
         return assessment
     if any(explains(s.unit.text, term) for s in scored):
         return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, term)))
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(term,) if weak else (*decision.missing, term)))
 
 
 def _with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -436,6 +436,17 @@ def test_citations_are_numbered_by_first_use(assistant):
         assert citation.quoted and all(normalise_space(q) in normalise_space(citation.passage) for q in citation.quoted)
 
 
+@pytest.mark.parametrize("question", ["Hvad er Trivselskommissionen?", "Hvad er Diamant?"])
+def test_a_term_the_documents_only_name_is_a_partial_answer_that_says_so(assistant, question):
+    """Named on a slide among others ("Trivselskommission (2023)", "Diamant" in a diagram), never explained: not
+    a decline listing nearby topics, nor "svarer måske ikke direkte", but what the documents do and do not say."""
+    answer = assistant.ask(question)
+    term = question.removeprefix("Hvad er ").rstrip("?")
+    assert answer.outcome == "partial"
+    assert answer.text.startswith(f"Delvist svar: Dokumenterne nævner {term}, men de forklarer ikke, hvad det er.")
+    assert term.removesuffix("en") in answer.short_answer
+
+
 def test_a_list_that_does_not_name_what_is_listed_does_not_open_the_answer(assistant):
     """A list of figures on hashish use shares "unge" and "misbrug" but names no effort: Holbæk's case, whose
     title names its "Fremskudt indsats", answers "Hvilke indsatser ...?"."""
