@@ -453,7 +453,8 @@ class CorpusIndex:
 #     without a space, and a line ending in one is not continued by the next paragraph (main text resuming after
 #     a box was glued to the box's "Læs mere: http://..."); a timeline's months are a fragment; "Adm." is an
 #     abbreviation.
-CHUNKER_VERSION = 43
+# 44: a numbered footnote citing a work is one piece ("8 SFI (2008): … Resultater fra SFI's forløbsundersøgelse …").
+CHUNKER_VERSION = 44
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

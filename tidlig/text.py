@@ -143,9 +143,11 @@ def _with_source_note_whole(sentences: list[str]) -> list[str]:
 
 
 def _cites_works(sentence: str) -> bool:
-    """Whether ``sentence`` opens a source note that cites works, whose titles follow it; a note giving a web
-    address is the address alone (a box's "Læs mere: http://..." line had the main text after the box glued on)."""
-    return bool(_NOTE_OPENS.match(sentence)) and not _ADDRESS_NOTE.match(sentence)
+    """Whether ``sentence`` opens a source note that cites works, whose titles follow it, or a numbered footnote
+    citing one ("8 SFI (2008): Anbragte børns udvikling og helbred. Resultater fra SFI’s forløbsundersøgelse af
+    årgang 1995." is one reference, its subtitle no sentence); a note giving a web address is the address alone
+    (a box's "Læs mere: http://..." line had the main text after the box glued on)."""
+    return bool(_NOTE_OPENS.match(sentence) and not _ADDRESS_NOTE.match(sentence) or _NUMBERED_CITATION.match(sentence))
 
 
 # A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),
@@ -486,7 +488,8 @@ _SENTENCE_END = (".", "!", "?", ":", "…")
 _CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
 # A slide's attribution line, "-Danmarks Evalueringsinstitut: ”Udfordringer i ...” 2022" (the dash
 # touches the name; a list item's dash is followed by a space).
-_REFERENCE = re.compile(rf"^\d{{1,3}}\s+\D.*?{_CITED_YEAR}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
+_NUMBERED_CITATION = re.compile(rf"\d{{1,3}}\s+\D.*?{_CITED_YEAR}")
+_REFERENCE = re.compile(rf"^{_NUMBERED_CITATION.pattern}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
 # A chart's axis inside a line of its labels: five or more numbers in a row with nothing but spaces
 # between them ("... skoleleder 2006 2007 2008 2009 2010 ... Styrket visitation"). Prose and table rows
 # separate figures by words, commas or columns; a table's values stand at most a few to a line.

@@ -133,6 +133,13 @@ def test_a_pointer_to_a_source_is_one_piece() -> None:
     assert split_sentences(f"{address} 55 pct. var overraskede.") == [address, "55 pct. var overraskede."]
 
 
+def test_a_numbered_footnote_citing_a_work_is_one_piece_and_one_adding_to_the_text_keeps_its_sentences() -> None:
+    citation = "8 SFI (2008): Anbragte børns udvikling og helbred. Resultater fra SFI’s forløbsundersøgelse af årgang 1995."
+    assert split_sentences(citation) == [citation] and is_fragment(citation)
+    note = "3 Det fremgår ikke, hvor mange der går til kompetenceudvikling. Tallet er anslået."
+    assert split_sentences(note) == ["3 Det fremgår ikke, hvor mange der går til kompetenceudvikling.", "Tallet er anslået."]
+
+
 def test_a_timeline_of_months_is_a_fragment_and_a_title_abbreviation_ends_no_sentence() -> None:
     assert is_fragment("Marts Maj Sep. Okt.")
     assert not is_fragment("Maj var en god måned.")
