@@ -651,6 +651,8 @@ _APPOSITIVE = re.compile(r"\b[^\W\d_]{4,}(?:et|en)\s+[’'‘\"“«]?$", re.IGN
 # ... or, quoted, an indefinite noun's: "et fireårigt projekt ’Sverigesprojektet’".
 _QUOTED_APPOSITIVE = re.compile(r"\b(?:en|et)\s+(?:[^\W\d_]+\s+)?[^\W\d_]{4,}\s+[’'‘\"“«]$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:en|et) ")
+# An article or demonstrative a term may come with in a sentence ("en mellemform", "den svenske model").
+_AN_ARTICLE = r"(?:(?:en|et|den|det|de) )?"
 
 
 def defined_term(question: str) -> str | None:
@@ -691,15 +693,15 @@ def defines(text: str, term: str) -> bool:
     plain = text.lstrip(_QUOTES)
     if re.match(_DEFINING_FRAME.format(term=pattern), plain, re.IGNORECASE):
         return True
-    opening = re.match(rf"(?:(?:en|et|den|det|de) )?{pattern}", plain, re.IGNORECASE)
+    opening = re.match(rf"{_AN_ARTICLE}{pattern}", plain, re.IGNORECASE)
     return opening is not None and bool(_DEFINING.match(plain, opening.end()))
 
 
 # A sentence that says what a term is in a frame around it: "Det der kendetegner en netværksanbringelse er, at
 # ...", "Ved en mellemform forstås ...".
 _DEFINING_FRAME = (
-    r"(?:det,? (?:der|som) (?:kendetegner|karakteriserer) (?:(?:en|et|den|det|de) )?{term},? er\b"
-    r"|ved (?:(?:en|et|den|det|de) )?{term} (?:forstås|menes)\b)"
+    rf"(?:det,? (?:der|som) (?:kendetegner|karakteriserer) {_AN_ARTICLE}{{term}},? er\b"
+    rf"|ved {_AN_ARTICLE}{{term}} (?:forstås|menes)\b)"
 )
 
 

@@ -413,8 +413,7 @@ class Answerability:
         # A unit counting the very thing asked, on topic, answers in its own words: "42 procent af kommunerne
         # anvender en form for socioøkonomiske fordelingskriterier" for "Hvor mange kommuner bruger
         # socioøkonomiske fordelingsmodeller?" read "... nævner ikke antallet af kommuner" above it.
-        counting = best_holding(lambda unit: detail is not None and counts_asked(unit, detail) and names_in(unit))
-        if not years and counting >= DETAIL_ON_TOPIC:
+        if detail is not None and not years and best_holding(lambda unit: counts_asked(unit, detail) and names_in(unit)) >= DETAIL_ON_TOPIC:
             return with_detail, 0.0, ()
         absent = [y for y in years if best - best_holding(functools.partial(_holds_year, y)) >= DETAIL_GAP]
         if detail is not None and best - best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit)) >= DETAIL_GAP:

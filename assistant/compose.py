@@ -816,8 +816,7 @@ def _heads_name(unit: ScoredUnit, noun: str) -> bool:
 def _names_listed(unit: ScoredUnit, noun: str) -> bool:
     """Whether ``unit`` names what a list question lists (``noun``, a stem), itself, by its lead-in or by its
     passage's headings, inflected or as a compound's head."""
-    held = terms_of(unit.unit.search_text) | terms_of(unit.hit.passage.context)
-    return noun in compound_heads((noun,), held)
+    return noun in compound_heads((noun,), unit.held_terms())
 
 
 def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, detail: AskedDetail) -> list[ScoredUnit] | None:

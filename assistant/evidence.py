@@ -140,6 +140,10 @@ class ScoredUnit:
         """Whether the unit holds the rarest term of part ``part``."""
         return self.features[part].get("rarest_term", 0.0) == 1.0
 
+    def held_terms(self) -> frozenset[str]:
+        """The content terms of the unit (with its lead-in) and of its passage's headings: what it is about."""
+        return terms_of(self.unit.search_text) | terms_of(self.hit.passage.context)
+
 
 class UnitScorer:
     """Logistic regression over :data:`FEATURES`; standardisation and weights come from the data file."""

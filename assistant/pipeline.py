@@ -73,7 +73,6 @@ from assistant.evidence import (
     answered_parts,
     compound_heads,
     shown_typed_parts,
-    terms_of,
 )
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -924,13 +923,12 @@ def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredU
         return max(unit.part_scores[n] for n in range(len(analysis.parts)))
 
     likeliest = max(scored, key=own_score, default=None)
-    if likeliest is None or own_score(likeliest) < CONCERN_OWN_FLOOR:
-        held: frozenset[str] = frozenset()
-    else:
-        situation = situation_terms(analysis.text)
-        held = situation & compound_heads(situation, terms_of(likeliest.unit.search_text) | terms_of(likeliest.hit.passage.context))
-        if not situation:
-            return assessment
+    if likeliest is not None and own_score(likeliest) < CONCERN_OWN_FLOOR:
+        likeliest = None  # no unit is likely to answer the worry itself
+    situation = situation_terms(analysis.text)
+    if likeliest is not None and not situation:
+        return assessment
+    held = situation & compound_heads(situation, likeliest.held_terms()) if likeliest is not None else frozenset()
     if decision.outcome == "answer":
         return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
     # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case

@@ -147,7 +147,9 @@ def _cites_works(sentence: str) -> bool:
     citing one ("8 SFI (2008): Anbragte børns udvikling og helbred. Resultater fra SFI’s forløbsundersøgelse af
     årgang 1995." is one reference, its subtitle no sentence); a note giving a web address is the address alone
     (a box's "Læs mere: http://..." line had the main text after the box glued on)."""
-    return bool(_NOTE_OPENS.match(sentence) and not _ADDRESS_NOTE.match(sentence) or _NUMBERED_CITATION.match(sentence))
+    if _NUMBERED_CITATION.match(sentence):
+        return True
+    return bool(_NOTE_OPENS.match(sentence)) and not _ADDRESS_NOTE.match(sentence)
 
 
 # A line break before a line that opens with a capital; it ends a sentence after a full stop ("!", "?", "…"),
