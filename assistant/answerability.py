@@ -95,8 +95,8 @@ ENGLISH_MIN_SIMILARITY = 0.82
 # answers is also the one that best covers the topic.
 DETAIL_GAP = 0.15
 # A topic word found in at most this share of passages is distinctive enough to look for a name beside
-# ("pluspladser" 1 %, "TOPI-screening" 0.3 %; "går" 6 %, "bekymring" 5 %).
-RARE_TOPIC_SHARE = 0.02
+# ("pluspladser" 1 %, "TOPI-screening" 0.3 %, "netværksanbringelser" 2.7 %; "går" 6 %, "bekymring" 5 %).
+RARE_TOPIC_SHARE = 0.03
 
 
 @dataclass(frozen=True)
@@ -203,6 +203,8 @@ class Decision:
     signals: Signals
     uncovered_parts: tuple[int, ...] = ()  # indexes into ``analysis.parts``
     named_parts: tuple[int, ...] = ()  # the uncovered parts that ask about a name no passage on their topic holds
+    # the names a one-part question asks about that the documents use, though never beside its topic
+    apart: tuple[str, ...] = ()
 
     @property
     def reason(self) -> str:
@@ -269,9 +271,14 @@ class Answerability:
             return Decision(outcome, probability, missing, covered, signals)
         if uncovered and len(uncovered) == len(analysis.parts):
             return Decision("partial", probability, signals.missing + absent or (analysis.text,), covered, signals)
-        missing = self._or_weak(signals.missing + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered), probability, analysis)
+        # A one-part question naming a place beside a distinctive topic asks about the two together: Aalborg's
+        # network placements do not answer "Hvad har Odense gjort med netværksanbringelser?".
+        lacking = () if pairs else self._absent_names(whole, found, places_only=True)
+        missing = self._or_weak(
+            signals.missing + lacking + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered), probability, analysis
+        )
         named = tuple(n for n in uncovered if absent_by_part[n])
-        return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered, named)
+        return Decision("partial" if missing else "answer", probability, missing, covered, signals, uncovered, named, lacking)
 
     def credit_parts(self, decision: Decision, analysis: QuestionAnalysis, answered: Collection[int]) -> Decision:
         """``decision`` with the uncovered parts that the composer's evidence ``answered`` counted as covered.
@@ -422,15 +429,20 @@ class Answerability:
             absent = [*years, *([detail.phrase] if detail else [])]
         return with_detail, best - with_detail, tuple(absent)
 
-    def _absent_names(self, part: QuestionPart, found: Found) -> tuple[str, ...]:
+    def _absent_names(self, part: QuestionPart, found: Found, places_only: bool = False) -> tuple[str, ...]:
         """The places and names a part asks about that none of its best passages holding one of its
         distinctive topic words names (in any inflection: "Sverigesprojekt" in "Sverigesprojektet"):
         Copenhagen's pluspladser do not answer "Hvor mange pluspladser har Aarhus Kommune?". The words
         that ask what was done are no topic ("Hvad anbefaler KL om tandplejen, og hvad har Aarhus gjort?" was
         partial above Aarhus's case: passages holding "gjort" did not name Aarhus). A part with no topic of its
         own is judged on its probability: whether it inherits the question's topic is ambiguous ("og hvad gør
-        Holstebro?" after KL on sundhedsplejen is answered from Holstebro's case on parent courses)."""
-        asked = [n for n in dict.fromkeys(proper_nouns(part.text)) if self._statistics.knows_word(n) and not self._statistics.is_setting(n)]
+        Holstebro?" after KL on sundhedsplejen is answered from Holstebro's case on parent courses).
+        ``places_only``: only the one municipality a question names is sought; other names are topic ("Hvordan
+        virker Børnelinealen, som de bruger i Helsingør?" asks for Helsingør beside Børnelinealen)."""
+        stats = self._statistics
+        asked = [n for n in dict.fromkeys(proper_nouns(part.text)) if stats.knows_word(n) and not stats.is_setting(n)]
+        if places_only:  # one place; places compared ("Sammenlign Viborgs og Holstebros ...") are each the topic
+            asked = places if len(places := [n for n in asked if stats.is_municipality(n)]) == 1 else []
         own = {t for n in asked for t in content_terms(n)}
         topic = {t for t in topic_terms(part.text) if t not in own and self._statistics.passage_share(t) <= RARE_TOPIC_SHARE}
         if not asked or not topic:

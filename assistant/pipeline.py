@@ -414,6 +414,15 @@ class Assistant:
         mark = time.perf_counter()
         decision = state.answerability.decide(analysis, found, parts)
         timings["decide"] = _ms(mark)
+        if decision.apart:
+            # What the documents say of the topic, found without the name they never use beside it: the
+            # name alone had found its own unrelated case (Varde's børnefaglige undersøgelser for
+            # "Hvordan arbejder Varde med kriminalitetsforebyggelse?").
+            unnamed = query
+            for name in decision.apart:
+                unnamed = without_names(unnamed, name)
+            vector = tuple(self.index.retriever.embed_query(search_query(unnamed)))
+            found = self._retrieve_from(state, asked, search_query(unnamed), RETRIEVE_K, filters, vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
 
@@ -777,16 +786,19 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
         analysis = replace(analysis, parts=analysis.parts + tuple(guidance_parts()[n] for n in assessment.guidance_order))
     if assessment.decision.outcome == "partial":
         signals = assessment.decision.signals
-        analysis = without_terms(analysis, (*signals.absent_years, *signals.absent_figures, *signals.absent_details))
+        absent = (*signals.absent_years, *signals.absent_figures, *signals.absent_details)
+        analysis = without_terms(analysis, absent, assessment.decision.apart)
     return hits, analysis
 
 
-def without_terms(analysis: QuestionAnalysis, absent: Sequence[str]) -> QuestionAnalysis:
-    """``analysis`` with the years and figures the documents lack no longer scoring units: a partial answer
-    shows what the documents say of the topic. Holding the absent year, a title slide ("KKR konference 2021")
-    had outscored the topic's own figures for "Og hvor mange pluspladser var der i 2021?". The words of an
-    absent detail ("antallet af timer") stay: they are still the topic."""
+def without_terms(analysis: QuestionAnalysis, absent: Sequence[str], names: Sequence[str] = ()) -> QuestionAnalysis:
+    """``analysis`` with the years and figures the documents lack, and the ``names`` they never use beside the
+    topic, no longer scoring units: a partial answer shows what the documents say of the topic. Holding the
+    absent year, a title slide ("KKR konference 2021") had outscored the topic's own figures for "Og hvor mange
+    pluspladser var der i 2021?"; naming Ishøj, Ishøj's case on crime prevention outscored what the documents say
+    of network placements. The words of an absent detail ("antallet af timer") stay: they are still the topic."""
     lacking = {term for text in absent for term in content_terms(text) if any(c.isdigit() for c in term)}
+    lacking |= {term for name in names for term in content_terms(name)}
     if not lacking:
         return analysis
 
@@ -1098,7 +1110,7 @@ def partial_lead_in(
             answered=inert_markdown(_join_danish([_quoted(p.text) for p in answered])),
             missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
         )
-    lacks = [_lack(item, analysis) for item in decision.missing]
+    lacks = [_lack(item, analysis, decision) for item in decision.missing]
     covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase)]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
@@ -1108,8 +1120,12 @@ def partial_lead_in(
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
 
 
-def _lack(item: str, analysis: QuestionAnalysis) -> str:
-    """What a partial answer's first line says the documents lack for one missing item."""
+def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
+    """What a partial answer's first line says the documents lack for one missing item. A name they use, though
+    never beside the topic, is lacking "i den forbindelse": "nævner ikke Ishøj" alone would be false, since
+    they describe Ishøj's case on something else."""
+    if item in decision.apart:
+        return render("missing_name_here", what=inert_markdown(item))
     if item == analysis.text:
         return render("missing_question")
     if item.isdigit() and len(item) == 4:

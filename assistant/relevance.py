@@ -99,6 +99,11 @@ class RelevanceScorer:
         is a name it uses, "Lolland med Toftegård" two."""
         return " ".join(phrase.lower().split()) in self._text
 
+    def is_municipality(self, name: str) -> bool:
+        """Whether the corpus writes ``name`` as a municipality's ("Odense Kommune", "Københavns Kommune")."""
+        base = self.base_form(name)
+        return self.uses_phrase(f"{base} kommune") or self.uses_phrase(f"{base}s kommune")
+
     def base_form(self, name: str) -> str:
         """A name as an answer's first line gives it: without the genitive a question gave it ("Heckmans
         pointe" -> "Heckman", "Viborgs" -> "Viborg") when the corpus uses that form, so "Aarhus" and

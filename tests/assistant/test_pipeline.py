@@ -57,6 +57,17 @@ def test_a_case_found_only_by_its_municipalitys_name_is_not_presented_as_the_ans
     assert answer.citations[0].case_number is not None  # the case is still shown, as the nearest material
 
 
+def test_a_place_never_named_beside_the_topic_is_said_to_lack_and_the_topic_is_shown(assistant):
+    # It answered from Ishøj's case on crime prevention, found by the name alone, as if it were the answer.
+    answer = assistant.ask("Hvordan arbejder Ishøj med netværksanbringelser?")
+    assert answer.outcome == "partial" and "Ishøj" in answer.missing
+    assert "nævner ikke Ishøj i den forbindelse" in answer.text.splitlines()[0]
+    assert answer.citations[0].municipality == "Aalborg Kommune"  # what the documents say of network placements
+    assert "netværksanbringelser" in answer.short_answer and "Ishøj" not in answer.short_answer
+    own = assistant.ask("Hvordan arbejder Aalborg med netværksanbringelser?")
+    assert own.outcome == "answer" and own.citations[0].municipality == "Aalborg Kommune"
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""

@@ -43,3 +43,9 @@ def test_a_phrase_is_used_when_a_text_holds_it_case_and_spacing_aside():
     scorer = RelevanceScorer(["’Familie med\nHjerte’ er et kursus.", "Toftegård ligger i Lolland."])
     assert scorer.uses_phrase("Familie med Hjerte")
     assert not scorer.uses_phrase("Lolland med Toftegård")
+
+
+def test_a_municipality_is_a_name_the_corpus_writes_with_kommune():
+    scorer = RelevanceScorer(["Københavns Kommune har 56 skoler.", "I Odense Kommune får familierne en case-manager.", "Ifølge Heckman"])
+    assert scorer.is_municipality("København") and scorer.is_municipality("Odense") and scorer.is_municipality("Odenses")
+    assert not scorer.is_municipality("Heckman") and not scorer.is_municipality("Aarhus")
