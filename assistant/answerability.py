@@ -43,6 +43,7 @@ from typing import Any
 import numpy as np
 
 from assistant.analysis import (
+    AnswerType,
     AskedDetail,
     QuestionAnalysis,
     QuestionPart,
@@ -108,6 +109,7 @@ class Found:
     units: tuple[str, ...] = ()  # the evidence units of the best passages (text with lead-in)
     # for each unit, the unit before it in its passage ("" for a passage's first) and its case example's municipality
     antecedents: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()  # for each unit, the municipality of the case example it is in ("" outside one)
 
 
 @dataclass(frozen=True)
@@ -325,7 +327,7 @@ class Answerability:
         if not topic:
             return False
         rarest = max(topic, key=self._statistics.idf)  # what the question is about that the documents have
-        return any(holds_answer_type(unit, analysis.answer_type) and rarest in text_terms(unit) for unit in found.units)
+        return any(rarest in text_terms(unit) for unit in _answer_shaped(found, analysis.answer_type))
 
     def _probability(self, signals: Signals) -> float:
         if signals.english and not signals.unknown_names:
@@ -367,9 +369,7 @@ class Answerability:
             absent_years=tuple(y for y in years if not any(y in b for b in bodies)),
             absent_figures=tuple(f for f in asked_figures(question.text) if not any(_has_figure(f, b) for b in bodies)),
             type_found=any(holds_answer_type(b, question.answer_type) for b in bodies[:3]),
-            answer_unit_coverage=max(
-                (stats.coverage(terms, u) for u in found.units if holds_answer_type(u, question.answer_type)), default=0.0
-            ),
+            answer_unit_coverage=max((stats.coverage(terms, u) for u in _answer_shaped(found, question.answer_type)), default=0.0),
             name_coverage=_name_coverage([n for n in asked_names if stats.knows_word(n)], [set(words(t)) for t in texts], stats.vocabulary),
             agreement=_agreement(top),
             english=english,
@@ -474,6 +474,18 @@ class Answerability:
 
 
 MIN_MISSPELT_NAME = 8  # letters of a name's stem before a one-letter slip in a document still names it
+
+
+def _answer_shaped(found: Found, answer_type: AnswerType) -> list[str]:
+    """The evidence units holding the kind of answer the question expects. A unit of a case example holds its
+    municipality: "De valgte metoder er netværkskort, Signs of Safety og det inddragende netværksmøde" in
+    Aalborg's case answers "Hvilken kommune har brugt Signs of Safety?" (it was declined, p=0.10)."""
+    places = found.places or ("",) * len(found.units)
+    return [
+        unit
+        for unit, place in zip(found.units, places, strict=True)
+        if holds_answer_type(unit, answer_type) or (answer_type == "place" and place)
+    ]
 
 
 def _best_terms(hits: Sequence[ScoredPassage]) -> set[str]:

@@ -575,7 +575,8 @@ class Assistant:
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         notes = [dict(note_names(h.passage.context)) for h in hits[:TOP_PASSAGES]]
         texts = tuple(_annotated(u, named) for passage, named in zip(per_passage, notes, strict=True) for u in passage)
-        return Found(tuple(hits), max(similarities.values(), default=0.0), texts, antecedents)
+        units_places = tuple(place for passage, place in zip(per_passage, places, strict=True) for _ in passage)
+        return Found(tuple(hits), max(similarities.values(), default=0.0), texts, antecedents, units_places)
 
     def _standalone(self, state: DerivedState, question: str, turns: list[Turn]) -> str:
         """Follow-ups become standalone questions: by the model in LLM mode, else (or on failure) by rule."""

@@ -660,8 +660,8 @@ def whole_name(text: str, phrase: str) -> str:
 # The lowercase words inside a programme's or a case's name ("Lær for Livet", "Familie med Hjerte",
 # "Center for Familier og Unge"). "og" alone joins two names ("Holstebro og Frederikshavn"), so it links
 # only inside a name that another of these words already links; "i" and "på" place a name in another
-# ("Familiestuen i Aarhus"), so they link none.
-_NAME_LINK = re.compile(r" (?:for|med|til|af) ")
+# ("Familiestuen i Aarhus"), so they link none. English "of" links a method's name ("Signs of Safety").
+_NAME_LINK = re.compile(r" (?:for|med|til|af|of) ")
 _NAME_AND = " og "
 
 

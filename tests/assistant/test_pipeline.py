@@ -68,6 +68,15 @@ def test_a_place_never_named_beside_the_topic_is_said_to_lack_and_the_topic_is_s
     assert own.outcome == "answer" and own.citations[0].municipality == "Aalborg Kommune"
 
 
+def test_a_case_examples_unit_holds_its_municipality_for_a_which_municipality_question(assistant):
+    # It was declined (p=0.10): the sentence naming the method never names Aalborg; the case's title does.
+    answer = assistant.ask("Hvilken kommune har brugt Signs of Safety?")
+    assert answer.outcome != "decline"
+    assert answer.citations[0].municipality == "Aalborg Kommune"
+    assert answer.short_answer.index("Signs of Safety") < answer.short_answer.index("resultatmål")  # the answering unit first
+    assert "Signs og Safety" not in answer.text.splitlines()[0]  # one method's name, not two
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""

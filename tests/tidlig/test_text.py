@@ -446,6 +446,7 @@ def test_whole_name_takes_the_short_capitalised_words_beside_a_name(text: str, p
         ("Hvor mange har deltaget i Center for Familier og Unge?", ["Center for Familier og Unge"]),
         ("Hvad gør Holstebro og Frederikshavn for forældre?", ["Holstebro", "Frederikshavn"]),  # two names
         ("Hvor mange familier går i Familiestuen i Aarhus?", ["Familiestuen", "Aarhus"]),  # one placed in another
+        ("Hvilken kommune har brugt Signs of Safety?", ["Signs of Safety"]),  # an English method's name
     ],
 )
 def test_linked_names_keep_a_name_whole_over_its_short_lowercase_words(text: str, names: list[str]) -> None:
