@@ -41,6 +41,7 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_places,
+    attributed_speaker,
     defined_term,
     explains,
     followup_focus,
@@ -612,6 +613,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
+        assessment = _with_speaker_named(assessment, composition)
         assessment = _with_municipality_shown(assessment, composition)
         assessment = _with_years_shown(_with_detail_shown(assessment, composition), composition)
         decision = assessment.decision
@@ -1007,6 +1009,20 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     if not absent:
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
+
+
+def _with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for someone's view ("Hvad siger Socialstyrelsen om tidlig indsats?") is partial
+    when nothing it quotes names them, in its text, its section or case, or its publisher: BUPL and KORA's
+    definition was presented as Socialstyrelsen's. A source asked by name speaks through its own documents."""
+    decision, analysis = assessment.decision, assessment.analysis
+    speaker = attributed_speaker(analysis.text)
+    if decision.outcome != "answer" or analysis.is_multi_part or not speaker or any(part.sources for part in analysis.parts):
+        return assessment
+    cited = " ".join(f"{c.municipality} {c.section} {c.publisher} {c.title}" for c in composition.book.citations())
+    if names(f"{composition.short_answer} {cited}", speaker):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, speaker), apart=(speaker,)))
 
 
 # "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",

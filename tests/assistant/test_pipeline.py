@@ -77,6 +77,15 @@ def test_a_case_examples_unit_holds_its_municipality_for_a_which_municipality_qu
     assert "Signs og Safety" not in answer.text.splitlines()[0]  # one method's name, not two
 
 
+def test_a_view_asked_of_someone_nothing_quoted_names_is_partial(assistant):
+    # BUPL and KORA's definition was presented as Socialstyrelsen's, which the documents cite only in footnotes.
+    answer = assistant.ask("Hvad siger Socialstyrelsen om tidlig indsats?")
+    assert answer.outcome == "partial" and "Socialstyrelsen" in answer.missing
+    assert "nævner ikke Socialstyrelsen i den forbindelse" in answer.text.splitlines()[0]
+    named = assistant.ask("Hvad mener Heckman om tidlige investeringer?")
+    assert named.outcome == "answer" and "Heckman" in named.short_answer
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""
