@@ -380,6 +380,25 @@ def split_presenter_notes(text: str) -> tuple[str, str]:
     return "\n".join(lines[: labels[0]]), "\n".join(notes)
 
 
+# Where an export lost the paragraph breaks of presenter notes, the next paragraph's capitalised first word is
+# glued to the end of the one before: a web address ("...-i-udsatte-positionerPuljen er ..."), a lead-in's colon
+# ("følgende eksisterende puljer:Puljen til ..."), or a number ("§ 20.21.04.10Puljen", "§ 20.21.21.10.Der").
+_GLUED_PARAGRAPH = re.compile(
+    r"(?:(?:https?://|www\.)\S*?[a-zæøå0-9]|(?<=[a-zæøå]):|(?<=\d)\.?|(?<=\d))(?=[A-ZÆØÅ][a-zæøå]{2,}\b)"
+)
+
+
+def separate_glued_paragraphs(notes: str) -> str:
+    """Presenter notes with the paragraphs an export glued together apart again.
+
+    Example::
+
+        separate_glued_paragraphs("Se https://uvm.dk/pulje-til-flere-positionerPuljen er ny:Den gælder § 20.10.Der kan søges.")
+        # "Se https://uvm.dk/pulje-til-flere-positioner\n\nPuljen er ny:\n\nDen gælder § 20.10.\n\nDer kan søges."
+    """
+    return _GLUED_PARAGRAPH.sub(lambda match: match.group(0) + "\n\n", notes)
+
+
 def has_words(text: str) -> bool:
     """True when ``text`` holds at least one letter or digit (a block of only punctuation is empty)."""
     return bool(_WORD.search(text))

@@ -62,6 +62,7 @@ from ingest.clean import (
     without_footnote_references,
     reflow,
     split_paragraphs,
+    separate_glued_paragraphs,
     split_presenter_notes,
     starts_frame,
     starts_sentence,
@@ -147,7 +148,9 @@ def _slide_blocks(document: LoadedDocument) -> list[Block]:
     blocks = []
     for number, page, raw in _slides(document):
         # A slide's text boxes share its width: a short title line above a longer line is no wrap.
-        body, notes = (clean_text(part, widest_line(part)) for part in split_presenter_notes(raw))
+        slide, spoken = split_presenter_notes(raw)
+        spoken = separate_glued_paragraphs(spoken)
+        body, notes = (clean_text(part, widest_line(part)) for part in (slide, spoken))
         title = _slide_title(body or notes)
         if has_words(body):
             blocks.append(Block(body, "slide", f"dias {number}", page, number, title))

@@ -13,6 +13,7 @@ from ingest.clean import (
     has_words,
     normalize_bullets,
     reflow,
+    separate_glued_paragraphs,
     split_paragraphs,
     split_presenter_notes,
     starts_frame,
@@ -313,6 +314,26 @@ def test_presenter_notes_are_kept_without_their_swedish_labels():
     assert slide.strip() == "Forskellige støtteformer\nKilde: EVA (2023)"
     assert notes.strip() == "Forskelle mellem kommunerne: Forskel i andel."
     assert split_presenter_notes("Bemanding\n- Punkt") == ("Bemanding\n- Punkt", "")
+
+
+@pytest.mark.parametrize(
+    ("notes", "separated"),
+    [
+        # An export lost the notes' paragraph breaks: the next paragraph is glued to a web address, a colon, a number.
+        (
+            "https://www.uvm.dk/aktive-puljer/pulje-til-mere-personale-i-udsatte-positionerPuljen er en sammenlægning af puljer:"
+            "Puljen til flere pædagoger, finanslovens § 20.21.04.10Puljen til 0-2-årige, § 20.21.21.10.Der kan søges dispensation.",
+            "https://www.uvm.dk/aktive-puljer/pulje-til-mere-personale-i-udsatte-positioner\n\nPuljen er en sammenlægning af puljer:"
+            "\n\nPuljen til flere pædagoger, finanslovens § 20.21.04.10\n\nPuljen til 0-2-årige, § 20.21.21.10."
+            "\n\nDer kan søges dispensation.",
+        ),
+        # Nothing glued: names written in CamelCase, an address's capitals, a number before a short name, spaced text.
+        ("Vis det i PowerPoint og på www.Example.dk/Puljer.", "Vis det i PowerPoint og på www.Example.dk/Puljer."),
+        ("3F og FOA: Pædagogerne i 2024. Der er 9. juni.", "3F og FOA: Pædagogerne i 2024. Der er 9. juni."),
+    ],
+)
+def test_glued_paragraphs_of_presenter_notes_are_separated(notes, separated):
+    assert separate_glued_paragraphs(notes) == separated
 
 
 def test_has_words():

@@ -115,6 +115,9 @@ def test_every_word_of_the_source_survives_in_some_block(name):
     lost = set(re.findall(r"\w+", source.lower())) - kept - split_words
     # A footnote reference glued to a word ("kompetencer10") is dropped; the word itself stays.
     lost = {word for word in lost if not (re.fullmatch(r"[a-zæøå]{4,}\d{1,2}", word) and word.rstrip("0123456789") in kept)}
+    # Two paragraphs an export glued together ("positionerPuljen", "10Puljen") are apart again, at the capital.
+    glued = {m.group(0).lower(): m.start(2) - m.start(0) for m in re.finditer(r"(\w*?[a-zæøå\d])([A-ZÆØÅ]\w+)", source)}
+    lost = {word for word in lost if not (word in glued and word[: glued[word]] in kept and word[glued[word] :] in kept)}
     assert lost == REMOVED_WORDS.get(name, set())
 
 
