@@ -1189,7 +1189,9 @@ class _Writer:
             pieces += [" ".join(filter(None, prose)), self._stack(block.hit, stack, marker)]
             prose = []
         pieces.append(" ".join(filter(None, prose)))
-        return "\n".join(filter(None, pieces))
+        # A blank line between the pieces: in Markdown a sentence on the line after a list's last item runs on
+        # inside that item ("- ... § 20.21.21.10. [1]\nDer kan søges dispensation ..." read as the item's).
+        return "\n\n".join(filter(None, pieces))
 
     def _stack(self, hit: ScoredPassage, lines: list[str], marker: int) -> str:
         """A stack of lines under its first line, when that titles the rest (see :func:`_stack_title`): a
@@ -1220,11 +1222,17 @@ class _Writer:
         sections: dict[str, list[str]] = {}
         for block in blocks:
             text = self.block(block)
-            if text:
-                sections.setdefault(case_name(block.hit.passage.metadata) or source_heading(block.hit), []).append(text)
+            if not text:
+                continue
+            heading = case_name(block.hit.passage.metadata) or source_heading(block.hit)
+            parts = sections.setdefault(heading, [])
+            # A list right below another would render as one with it: its source's heading stands between.
+            parts.append(f"**{inert_markdown(heading)}**\n{text}" if parts and _runs_on(parts[-1], text) else text)
         if not sections:
             return ""
-        body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n".join(parts) for heading, parts in sections.items())
+        # Blocks apart by a blank line, as in the short answer: a sentence on the line after a list's last item
+        # runs on inside that item in Markdown.
+        body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n\n".join(parts) for heading, parts in sections.items())
         return f"{MORE_HEADING}\n\n{body}"
 
     def shown(self, text: str, every: bool) -> bool:

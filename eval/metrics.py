@@ -25,7 +25,9 @@
   or a derivation as the composer holds it, a list item read with the line heading its list, and the names of
   the section's own publishers not asked of it), ``joined_lists`` (list items a blank line below another
   list's, with no line between: Markdown renders them as one list, so the second list's items read as the
-  first's), and ``median_chars`` of the whole answer text per question kind.
+  first's), ``run_on_items`` (a line that is no list item right below a list item: Markdown renders it inside
+  that item, so a sentence from elsewhere reads as the item's), and ``median_chars`` of the whole answer text
+  per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
 
@@ -50,7 +52,7 @@ from tidlig.text import content_terms, is_fragment, is_lead_in, is_markdown_item
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
-FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists")
+FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items")
 # A source section is related to the question when one of its lines holds this IDF-weighted share of the
 # question's content terms (the same measure as the composer's section floor, applied to the text shown).
 RELEVANCE_FLOOR = 0.25
@@ -167,7 +169,17 @@ def answer_form(
         "fragments": sum(_is_fragment_line(line) and not _introduces_list(lines, i) for i, line in enumerate(lines)),
         "unrelated_sections": sum(_unrelated(section, question_terms, relevance, publishers or {}) for section in _more_sections(lines)),
         "joined_lists": _joined_lists(lines),
+        "run_on_items": _run_on_items(lines),
     }
+
+
+def _run_on_items(lines: Sequence[str]) -> int:
+    """Lines right below a list item that are neither an item nor indented under it (see the module docstring)."""
+    return sum(
+        1
+        for i in range(1, len(lines))
+        if is_markdown_item(lines[i - 1]) and lines[i].strip() and not is_markdown_item(lines[i]) and not lines[i].startswith(" ")
+    )
 
 
 def _joined_lists(lines: Sequence[str]) -> int:

@@ -1467,3 +1467,31 @@ def test_a_case_the_question_names_by_its_title_stays_beside_a_named_municipalit
     short = compose("Hvad er Familiestuen i København?", {"tilbud": 0.9, "socialrådgivere": 0.3}, index=index).short_answer
     # Frederikshavn's case is what is asked about, under its own name; København does not make it another place's.
     assert "Familiestuen er et tilbud til børn i alderen 2-6 år." in short
+
+
+def test_a_sentence_after_a_list_is_its_own_paragraph_not_the_last_items():
+    # In Markdown a sentence on the line right below a list's last item runs on inside that item: Copenhagen's
+    # "Ifølge dagtilbudsloven ..." under "Mere fra kilderne" read as an element of its language effort.
+    index = FakeUnitIndex(
+        [
+            (
+                "kl-3",
+                "Sprog er vigtigt for alle børn i dagtilbud. Pædagogerne arbejder med sprog hver dag i dagtilbud. "
+                "Sprogvurdering i dagtilbud hjælper pædagogerne.",
+                KL,
+            ),
+            (
+                "kbh-3",
+                "Sprogindsatsen i dagtilbud består af følgende elementer:\n- Sprogvurdering af alle børn\n- Sprogstimulering i grupper"
+                "\n\nIfølge loven skal dagtilbud arbejde med sprog hos alle børn omkring 3 år.",
+                KBH,
+            ),
+        ]
+    )
+    best = {"Sprog er vigtigt": 0.9, "hver dag": 0.9, "hjælper pædagogerne": 0.9}
+    more = {"Sprogvurdering af": 0.45, "Sprogstimulering": 0.45, "Ifølge": 0.45}
+    composition = compose("Hvordan arbejder dagtilbud med sprog?", {**best, **more}, index=index)
+    assert "Ifølge loven" in composition.more
+    html = MarkdownIt().render(composition.body)
+    items = re.findall(r"<li>(.*?)</li>", html, re.DOTALL)
+    assert items and not any("Ifølge loven" in item for item in items)

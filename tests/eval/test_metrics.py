@@ -31,7 +31,9 @@ def form(text: str) -> dict[str, int]:
 
 
 def test_a_clean_answer_has_no_defects():
-    assert form(CLEAN) == {"duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0, "joined_lists": 0}
+    assert form(CLEAN) == {
+        "duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0, "joined_lists": 0, "run_on_items": 0
+    }
 
 
 @pytest.mark.parametrize(
@@ -45,6 +47,8 @@ def test_a_clean_answer_has_no_defects():
         ("\n\n**Varde, side 9**\nVarde Kommune har bygget en ny svømmehal. [4]", "unrelated_sections"),
         # Another source's list a blank line below the list above: rendered as one list.
         ("\n\nPluspladser fordeles sådan: [1]\n- vuggestuer [1]\n\n- 7 pct. af cheferne oplever pluspladser som svære [4]", "joined_lists"),
+        # A sentence from another passage on the line below a list's last item: rendered inside that item.
+        ("\n\nPluspladser fordeles sådan: [1]\n- vuggestuer [1]\nPluspladserne gives til vuggestuer med mange børn. [3]", "run_on_items"),
     ],
 )
 def test_each_defect_is_counted_from_the_text(extra, key):
