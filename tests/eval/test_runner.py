@@ -44,6 +44,11 @@ def test_regression_floor(subset_result, block, metric):
     assert value >= FLOORS[(block, metric)], f"{block}.{metric} fell to {value}"
 
 
+def test_no_answer_has_a_form_defect(subset_result):
+    form = subset_result.report["answer_form"]
+    assert {key: count for key, count in form.items() if key != "median_chars" and count} == {}
+
+
 def test_answerable_questions_are_not_refused(subset_result):
     assert subset_result.report["refusal"]["answerable_declined"] <= MAX_ANSWERABLE_DECLINED
 
