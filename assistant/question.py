@@ -166,7 +166,10 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
         for old in others:
             swapped = re.sub(rf"(?:\s*,|\s+og|\s+eller)?\s+{re.escape(old)}\b", "", swapped, count=1)
         return swapped
-    return f"{earlier} {question}"
+    # The earlier question ends as a sentence: "Fortæl om socialrådgivere på skolerne Hvor mange ...?" read
+    # "Hvor" as a name that no unit holding the count of schools used.
+    ended = earlier if earlier.rstrip().endswith((".", "?", "!")) else f"{earlier.rstrip()}."
+    return f"{ended} {question}"
 
 
 def earlier_question(turn: str) -> str:

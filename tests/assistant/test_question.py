@@ -13,6 +13,7 @@ from assistant.question import (
     standalone_query,
 )
 from assistant.types import Turn
+from tidlig.text import proper_nouns
 
 
 def test_whitespace_and_markup_are_cleaned():
@@ -86,6 +87,14 @@ def test_a_standalone_question_is_kept():
 def test_a_followup_takes_the_earlier_question_along():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?"), Turn("assistant", "Familie med Hjerte …")]
     assert standalone_query("Virkede det?", history) == "Hvad gør Holstebro for nye forældre? Virkede det?"
+
+
+def test_an_earlier_request_without_a_full_stop_ends_as_a_sentence_before_the_followup():
+    # Run on, "Hvor" read as a name in the middle of a sentence, which no unit counting the schools held.
+    history = [Turn("user", "Fortæl om socialrådgivere på skolerne"), Turn("assistant", "Københavns Kommune …")]
+    query = standalone_query("Hvor mange skoler er med nu?", history)
+    assert query == "Fortæl om socialrådgivere på skolerne. Hvor mange skoler er med nu?"
+    assert proper_nouns(query) == []
 
 
 def test_a_followup_that_points_back_with_sadan_takes_the_earlier_question_along():
