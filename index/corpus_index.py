@@ -454,7 +454,7 @@ class CorpusIndex:
 #     a box was glued to the box's "Læs mere: http://..."); a timeline's months are a fragment; "Adm." is an
 #     abbreviation.
 # 44: a numbered footnote citing a work is one piece ("8 SFI (2008): … Resultater fra SFI's forløbsundersøgelse …").
-CHUNKER_VERSION = 45
+CHUNKER_VERSION = 46
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

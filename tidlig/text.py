@@ -167,12 +167,19 @@ def _sentences(text: str) -> list[str]:
         candidate = flat[start : match.start()].rstrip()
         if _ends_with_abbreviation(candidate) and not _closes_sentence(candidate, flat[match.end() :]):
             continue
-        if _inside_insertion(flat[start : match.start()], flat[match.end() :]):
+        if _inside_insertion(flat[start : match.start()], flat[match.end() :]) or _is_date(candidate, flat[match.end() :]):
             continue
         sentences.append(flat[start : match.end()].strip())
         start = match.end()
     sentences.append(flat[start:].strip())
     return [piece for s in sentences for piece in source_notes_apart(s)]
+
+
+def _is_date(sentence: str, following: str) -> bool:
+    """Whether a full stop is a date's, a day before its month, in any case: "UDVALGET FOR LÆRING, 23. JANUAR
+    2023" on a title slide is one line."""
+    month = following.split(" ", 1)[0].rstrip(".,").lower()
+    return bool(re.search(r"(?<!\d)\d{1,2}\.$", sentence)) and month in _MONTHS
 
 
 # Characters an editor's insertion in square brackets runs on for at most.

@@ -210,6 +210,18 @@ def test_pr_is_an_abbreviation() -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
+        # A date's day before its month, in capitals on a title slide, ends no sentence; a year's full stop does.
+        ("UDVALGET FOR LÆRING, 23. JANUAR 2023", ["UDVALGET FOR LÆRING, 23. JANUAR 2023"]),
+        ("Det skete i 2019. Maj blev en god måned.", ["Det skete i 2019.", "Maj blev en god måned."]),
+    ],
+)
+def test_a_date_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
         ("Forløbet varer min. 18 måneder. Det virker.", ["Forløbet varer min. 18 måneder.", "Det virker."]),
         ("Der holdes temadage osv. Der er ikke evalueret.", ["Der holdes temadage osv.", "Der er ikke evalueret."]),
         # a name after "mv." may go on the same sentence
