@@ -330,6 +330,30 @@ _DATED_DOCUMENT = re.compile(
 )
 
 
+# A document named by its kind, as practitioners write it, and the catalog's kind it is ("udspil" is KL's report).
+DOCUMENT_KINDS = {
+    "rapport": "rapport", "udspil": "rapport", "notat": "notat", "oplæg": "oplæg", "præsentation": "oplæg",
+    "slides": "oplæg", "pjece": "pjece",
+}
+_KIND_TERMS = {term: kind for word, kind in DOCUMENT_KINDS.items() for term in content_terms(word)}
+# What asks for a document's content as a whole: "Hvad handler KL's udspil om?", "Hvad står der i notatet?".
+_ABOUT_DOCUMENT = re.compile(
+    r"^\s*(?:hvad\s+(?:handler|omhandler|indeholder|står\s+der\s+i|går)|(?:fortæl|forklar)(?:\s+kort)?\s+om)\b", re.IGNORECASE
+)
+_ABOUT_TERMS = frozenset(content_terms("handler omhandler indeholder står går fortæl forklar kort"))
+
+
+def asked_document_kind(text: str, terms: Sequence[str]) -> str | None:
+    """The kind of document (a catalog kind) a question asks the content of as a whole, naming it by nothing but
+    its kind, its publisher and its year: "Hvad handler KL's udspil om?" -> "rapport"; else None. ``terms`` are
+    the question's terms without the publishers it names."""
+    if not _ABOUT_DOCUMENT.search(text):
+        return None
+    rest = [t for t in terms if t not in _ABOUT_TERMS and not YEAR.fullmatch(t)]
+    kinds = {_KIND_TERMS.get(t) for t in rest}
+    return kinds.pop() if len(kinds) == 1 and None not in kinds else None
+
+
 def asked_years(text: str) -> tuple[str, ...]:
     """Years in the question: "i 2019" -> ("2019",)."""
     return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))

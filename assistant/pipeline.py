@@ -40,9 +40,11 @@ from assistant.analysis import (
     analyse_followup,
     analyse_question,
     answer_type,
+    asked_document_kind,
     asked_places,
     attributed_speaker,
     defined_term,
+    document_years,
     explains,
     followup_focus,
     is_worry_word,
@@ -84,7 +86,7 @@ from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
-from index import CorpusIndex, Passage, PassageFilter, ScoredPassage
+from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
 from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
 from prompts import load, render
@@ -113,6 +115,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RETRIEVE_K = 10
+# The documents a question for what a document holds may fit before it is too vague to ask as their titles.
+MAX_ASKED_DOCUMENTS = 2
+OPENING_PASSAGES = 3  # a document's first passages, which say what it is
 PART_K = 5  # passages retrieved for each part of a multi-part question or guidance topic
 NEAREST_TOPICS = 3
 OVER_BUDGET_GRACE_S = 5.0  # stream() waits this much longer than ask()'s own budget check
@@ -392,8 +397,24 @@ class Assistant:
         searched = search_query(query)
         vector = tuple(self.index.retriever.embed_query(searched))
         analysis = _with_named_sources(analysis, state.sources) if not followup else _with_followup_sources(analysis, state.sources)
+        documents = [] if followup else self._asked_documents(state, analysis, filters)
+        if documents:
+            # A question for what a document holds as a whole is asked as its title, of it alone: "Hvad står der i
+            # Hedensteds oplæg?" holds no word to search for, and was declined.
+            query = " ".join(_undated(document.info.title) for document in documents)
+            # Its topics are what it holds: a list question's composition brings its lists of them whole (a
+            # deck's programme, a memo's questions, a report's three pejlemærker).
+            analysis, searched = _as_list_question(analyse_question(query)), search_query(query)
+            vector = tuple(self.index.retriever.embed_query(searched))
+            filters = replace(filters or PassageFilter(), doc_ids=tuple(document.info.doc_id for document in documents))
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
         found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
+        if documents:
+            # How each document opens takes turns with what resembles its title: its first passages say what it is
+            # (a memo's questions, a deck's programme), where the title's words found a table of pupils.
+            best = found.hits[0].score if found.hits else 1.0
+            opening = [ScoredPassage(passage, best) for document in documents for passage in self._opening(document)]
+            found = self._found(_interleave([opening, list(found.hits)])[:RETRIEVE_K], vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -426,6 +447,30 @@ class Assistant:
             found = self._retrieve_from(state, asked, search_query(unnamed), RETRIEVE_K, filters, vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
+
+    def _asked_documents(self, state: DerivedState, analysis: QuestionAnalysis, filters: PassageFilter | None) -> list[DocumentSummary]:
+        """The documents a question asks the content of as a whole (see :func:`asked_document_kind`): those of
+        the kind it names, from the publishers and the year it names; none when more than MAX_ASKED_DOCUMENTS fit."""
+        kind = None if analysis.is_multi_part else asked_document_kind(analysis.text, analysis.terms)
+        if kind is None:
+            return []
+        named = {doc for name in analysis.parts[0].sources for doc in state.sources.documents[name]}
+        years = set(document_years(analysis.text))
+        documents = [
+            document
+            for document in self.index.documents()
+            if document.info.kind == kind
+            and (not named or document.info.doc_id in named)
+            and (not years or str(document.info.year) in years)
+            and (filters is None or filters.matches({"doc_id": document.info.doc_id, "kind": kind}))
+        ]
+        return documents if len(documents) <= MAX_ASKED_DOCUMENTS else []
+
+    def _opening(self, document: DocumentSummary) -> list[Passage]:
+        """The first OPENING_PASSAGES passages of ``document``, in reading order."""
+        passages = self.index.passages
+        ids = sorted(chunk_id for chunk_id, passage in passages.items() if passage.metadata.get("doc_id") == document.info.doc_id)
+        return [passages[chunk_id] for chunk_id in ids[:OPENING_PASSAGES]]
 
     def _retrieve_parts(
         self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None
@@ -1208,6 +1253,17 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
+
+
+def _as_list_question(analysis: QuestionAnalysis) -> QuestionAnalysis:
+    return replace(analysis, answer_type="list", parts=tuple(replace(part, answer_type="list") for part in analysis.parts))
+
+
+def _undated(title: str) -> str:
+    """A document's title without its date, as a question for its content: the year a title gives asked for a
+    year too ("Balance imellem almen og special (Udvalget for Læring, 23. januar 2023)" read "ingen oplysninger
+    om 2023")."""
+    return " ".join(YEAR.sub(" ", re.sub(r"\([^)]*\)", " ", title)).split())
 
 
 def without_names(question: str, place: str) -> str:

@@ -9,6 +9,7 @@ from assistant.analysis import (
     followup_focus,
     analyse_question,
     answer_type,
+    asked_document_kind,
     asked_figures,
     asked_places,
     asked_detail,
@@ -669,3 +670,20 @@ def test_what_a_list_question_lists(question, noun):
 )
 def test_whose_view_a_question_asks_for(question, speaker):
     assert attributed_speaker(question) == speaker
+
+
+@pytest.mark.parametrize(
+    ("question", "terms", "kind"),
+    [
+        ("Hvad handler KL's udspil om?", ("handl", "udspil"), "rapport"),  # the publisher's name is no term of it
+        ("Hvad står der i Hedensteds oplæg?", ("oplæg",), "oplæg"),
+        ("Hvad indeholder notatet fra København?", ("indehold", "notat"), "notat"),
+        ("Hvad handler oplægget fra 2024 om?", ("handl", "oplæg", "2024"), "oplæg"),
+        # A topic beside the document, or no document at all: a question like any other.
+        ("Hvad står der i notatet om pluspladser?", ("notat", "plusplads"), None),
+        ("Hvad handler Familiestuen om?", ("handl", "familiestu"), None),
+        ("Hvor mange sider har rapporten?", ("sid", "rapport"), None),
+    ],
+)
+def test_a_question_for_what_a_document_holds_as_a_whole_names_its_kind(question, terms, kind):
+    assert asked_document_kind(question, terms) == kind

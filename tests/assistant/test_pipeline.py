@@ -86,6 +86,28 @@ def test_a_view_asked_of_someone_nothing_quoted_names_is_partial(assistant):
     assert named.outcome == "answer" and "Heckman" in named.short_answer
 
 
+@pytest.mark.parametrize(
+    ("question", "doc_id"),
+    [
+        # "Hvad står der i Hedensteds oplæg?" holds no word to search for: it was declined.
+        ("Hvad står der i Hedensteds oplæg?", "hedensted-2023-balance-almen-special.txt"),
+        # "indeholder" found a case example's "et uddannelsesforløb ... indeholdende 10 moduler".
+        ("Hvad indeholder KL's udspil?", KL),
+        ("Hvad handler oplægget fra 2024 om?", "oplaeg-2024-boern-med-saerlige-behov-i-dagtilbud.txt"),
+    ],
+)
+def test_a_question_for_what_a_document_holds_is_answered_from_that_document_alone(assistant, question, doc_id):
+    answer = assistant.ask(question)
+    assert answer.outcome == "answer"
+    assert answer.citations and {c.doc_id for c in answer.citations} == {doc_id}
+    assert all(normalise_space(q) in normalise_space(c.passage) for c in answer.citations for q in c.quoted)
+
+
+def test_what_kl_s_report_is_about_opens_with_how_it_presents_itself(assistant):
+    answer = assistant.ask("Hvad handler KL's udspil om?")
+    assert "tre pejlemærker" in answer.short_answer and "kommer med en række anbefalinger" in answer.short_answer
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""
