@@ -790,7 +790,7 @@ _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor m
 _MEASURE_ASK = re.compile(
     r"\bhvad (?:er|var|bliver|blev) ((?:den |det )?(?:gennemsnitlige \w+|normeringen|antallet|\w*gennemsnittet|procentdelen|\w*andelen))\b"
 )
-_COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,2})")
+_COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,3})")
 _ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
 _DETAIL_WORDING = (
     "koster kostede koste pris prisen priser penge pengene kroner beløb beløbet budget budgettet udgift udgifter"
@@ -835,16 +835,25 @@ def _counted(following: str) -> str:
     first = following.split()[:2]
     if len(first) == 2 and first[0].lower().endswith("er") and first[1].lower() in _ARTICLES:
         return ""
-    for word in following.split():
+    words_after = following.split()
+    for at, word in enumerate(words_after):
         if not counted and word.lower() in _COMPARATIVES:
             continue  # "hvor mange flere besøg" asks the number of visits: not "antallet af flere besøg"
-        if word.lower() in STOP or len(word) <= 2:
+        if word.lower() in STOP or len(word) <= 2 or (counted and _is_verb_with_object(word, words_after[at + 1 : at + 2])):
             break
         counted.append(word)
         genitive = word[0].isupper() and word.endswith("s")  # "Københavns pluspladser"
         if not (genitive or word.lower().endswith(_ADJECTIVE_ENDINGS)):
             break
     return " ".join(counted)
+
+
+def _is_verb_with_object(word: str, after: Sequence[str]) -> bool:
+    """Whether ``word`` after a counted noun ending like an adjective is a verb in the present tense with its
+    object after it: "Hvor mange mødre bruger tilbuddet?" counts "mødre" (it read "antallet af mødre bruger"),
+    while "sårbare familier deltager" counts "sårbare familier"."""
+    following = after[0].lower().strip("?.,!") if after else ""
+    return word.lower().endswith("er") and (following in _ARTICLES or following.endswith(("et", "en", "ne")))
 
 
 # What a unit holding each kind of figure looks like. A count may be any figure but a year ("31 pct. af

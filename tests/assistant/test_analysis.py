@@ -305,6 +305,9 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Og hvor mange var der?", "count", "antallet"),
         ("Hvor mange gennemfører en uddannelse?", "count", "antallet"),  # a verb and its object: no counted noun
         ("Hvor mange familier deltager?", "count", "antallet af familier"),
+        # A verb with its object after a noun ending like an adjective: it read "antallet af mødre bruger".
+        ("Hvor mange mødre bruger tilbuddet i Vordingborg?", "count", "antallet af mødre"),
+        ("Hvor mange sårbare unge mødre deltager?", "count", "antallet af sårbare unge mødre"),
         ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
         ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
