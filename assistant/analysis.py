@@ -505,7 +505,8 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
 
 
 # A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere
-# derhjemme"): a worry about the child at home, told without naming the child or a worry word.
+# derhjemme"), or who drinks or takes drugs ("Forældrene drikker, tror jeg."): a worry about the child at home,
+# told without naming the child or a worry word.
 _PARENT = re.compile(
     r"\b(?:en|et|én|den|min|mit|vores|barnets|drengens|pigens|hans|hendes)\s+(?:\w+\s+)?(?:forælder|forældre|mor|far)\b"
     r"|\b(?:mor|far|moren|faren|forældrene|forælderen)\b",
@@ -513,7 +514,8 @@ _PARENT = re.compile(
 )
 _NOT_COPING = re.compile(
     r"\bikke (?:\w+ ){0,2}(?:klare[rs]?|magte[rs]?|overskue[rs]?|orke[rs]?)\b|\bikke kan mere\b|\bbryde sammen\b|\bbrudt sammen\b"
-    r"|\b(?:intet|ikke (?:noget )?|uden) overskud\b|\bgået (?:helt )?ned\b",
+    r"|\b(?:intet|ikke (?:noget )?|uden) overskud\b|\bgået (?:helt )?ned\b"
+    r"|\bdrikker\b|\b(?:er|var|virker) (?:\w+ )?(?:fulde?|berusede?|påvirkede?)\b|\btager stoffer\b|\bryger hash\b",
     re.IGNORECASE,
 )
 

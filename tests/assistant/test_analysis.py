@@ -141,6 +141,8 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hvad gør jeg, hvis en mor virker påvirket, når hun henter sit barn?",  # was declined: "påvirket" alone
         # A parent who cannot cope, told in one's own voice: the child at home is the worry.
         "En forælder har fortalt mig, at hun ikke kan klare det mere derhjemme. Hvad skal jeg gøre?",
+        "Forældrene drikker, tror jeg. Hvordan taler vi med dem om det?",  # was declined as no worry
+        "Far virker tit fuld, når han henter. Hvad gør jeg?",
         "Far virker helt uden overskud, når han henter. Hvem kan jeg tale med?",
         # A child left out by the others.
         "Hvad kan jeg gøre for en pige, der ikke har nogen venner i børnehaven?",
@@ -162,6 +164,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad er tidlig opsporing?",
         "Hvordan kan forældre støtte sit barn i sproget?",
         "Hvor mange børn vokser op med alkoholmisbrug i familien?",
+        "Hvad siger KL om forældre, der drikker?",  # parents in general, no own voice
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
