@@ -677,6 +677,8 @@ _APPOSITIVE = re.compile(r"\b[^\W\d_]{4,}(?:et|en)\s+[’'‘\"“«]?$", re.IGN
 # ... or, quoted, an indefinite noun's: "et fireårigt projekt ’Sverigesprojektet’".
 _QUOTED_APPOSITIVE = re.compile(r"\b(?:en|et)\s+(?:[^\W\d_]+\s+)?[^\W\d_]{4,}\s+[’'‘\"“«]$", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:en|et) ")
+_COUNTED_TERM = re.compile(r"(?:\d+|to|tre|fire|fem|seks|syv|otte|ni|ti) ", re.IGNORECASE)
+_ANNOUNCES_LIST = re.compile(r"[^.!?:\n]*:")
 # An article or demonstrative a term may come with in a sentence ("en mellemform", "den svenske model").
 _AN_ARTICLE = r"(?:(?:en|et|den|det|de) )?"
 
@@ -707,7 +709,10 @@ def explains(text: str, term: str) -> bool | None:
     if not named:
         return None
     before = (_EXPLAINED_BEFORE, _APPOSITIVE, _QUOTED_APPOSITIVE) if term[0].isupper() else (_EXPLAINED_BEFORE,)
-    return any(_EXPLAINED_AFTER.match(text, m.end()) or any(b.search(text[: m.start()]) for b in before) for m in named)
+    # Counted things are what the list a sentence naming them announces: "KL har tre pejlemærker for indsatsen
+    # for udsatte børn og unge:" above the three says what "de tre pejlemærker" are.
+    after = (_EXPLAINED_AFTER, _ANNOUNCES_LIST) if _COUNTED_TERM.match(term) else (_EXPLAINED_AFTER,)
+    return any(any(a.match(text, m.end()) for a in after) or any(b.search(text[: m.start()]) for b in before) for m in named)
 
 
 def defines(text: str, term: str) -> bool:
