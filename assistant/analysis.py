@@ -634,7 +634,7 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "place": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{2,}"),
     "person": re.compile(
         r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
-        r"|medarbejder|konsulent|team|PPR|familiebehandler)\w*\b",
+        r"|medarbejder|konsulent|team|PPR|familiebehandler|fond|styrelse|ministeri|forening|organisation)\w*\b",
         re.I,
     ),
     "list": re.compile(r"(?:^|\n)\s*(?:[-+*•]|\d{1,2}[.)])\s|,.+,|\bog\b", re.M),

@@ -696,3 +696,17 @@ def test_whose_view_a_question_asks_for(question, speaker):
 )
 def test_a_question_for_what_a_document_holds_as_a_whole_names_its_kind(question, terms, kind):
     assert asked_document_kind(question, terms) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Socialrådgiveren fungerer som sparringspartner for personalet.", True),
+        # Who is behind something may be an organisation: "Hvem står bag?" after "Hvad er Lær for Livet?".
+        ("Lær for Livet er et læringsprogram for anbragte børn, som Egmont Fonden har iværksat.", True),
+        ("Eksempelvis har Socialstyrelsen og SFI udviklet redskabet.", True),
+        ("Programmet varer seks år.", False),
+    ],
+)
+def test_a_person_or_an_organisation_answers_who(text: str, holds: bool) -> None:
+    assert holds_answer_type(text, "person") == holds
