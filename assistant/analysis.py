@@ -464,8 +464,13 @@ _CASES_ASKED = re.compile(
 
 
 # A comparison the question asks for by name: "Sammenlign Holstebros og Frederikshavns ...", "Hvad er
-# forskellen på Viborgs og Aarhus' arbejde ...?".
-_COMPARED = re.compile(r"^sammenlign\b|\bforskellen? (?:på|mellem)\b", re.IGNORECASE)
+# forskellen på Viborgs og Aarhus' arbejde ...?", "Hvordan adskiller Varde og Odense sig ...?", "Hvad har
+# Aalborg og Herning til fælles?".
+_COMPARED = re.compile(
+    r"^sammenlign\b|\bsammenlignet med\b|\bforskel(?:len|le|lene)? (?:på|mellem)\b|\badskiller\b|\btil fælles\b"
+    r"|\bligner (?:hinanden|\w+ og \w+)\b|\bligheder\b",
+    re.IGNORECASE,
+)
 
 
 def asks_for_cases(text: str) -> bool:

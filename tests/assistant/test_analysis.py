@@ -710,3 +710,19 @@ def test_a_question_for_what_a_document_holds_as_a_whole_names_its_kind(question
 )
 def test_a_person_or_an_organisation_answers_who(text: str, holds: bool) -> None:
     assert holds_answer_type(text, "person") == holds
+
+
+@pytest.mark.parametrize(
+    ("question", "compared"),
+    [
+        ("Sammenlign Holstebros og Frederikshavns indsatser for forældre.", True),
+        ("Hvad er forskellen på Viborgs og Aarhus' arbejde med små børn?", True),
+        # Asked without "sammenlign": it read "Dokumenterne beskriver Odense, men de nævner ikke Varde" above Odense's case.
+        ("Hvordan adskiller Varde og Odense sig i deres arbejde med familier?", True),
+        ("Hvad har Aalborg og Herning til fælles?", True),
+        ("Hvad gør Holstebro og Frederikshavn for forældre?", False),  # both asked, nothing compared
+        ("Hvordan adskiller dagtilbud sig fra skolen?", False),  # no names compared
+    ],
+)
+def test_names_compared_in_any_wording(question: str, compared: bool) -> None:
+    assert bool(analyse_question(question).compared_names) == compared

@@ -258,6 +258,9 @@ def test_each_compared_place_gets_its_case_example(assistant):
     # Holstebro's case, on first-time parents, resembled "indsatser for små børn" less than Viborg's: it was left out.
     text = assistant.ask("Sammenlign Viborgs og Holstebros indsatser for små børn.").text
     assert "(Viborg Kommune)**" in text and "(Holstebro Kommune)**" in text
+    # Compared in other words: it read "Dokumenterne beskriver Odense, men de nævner ikke Varde" above Odense's case.
+    answer = assistant.ask("Hvordan adskiller Varde og Odense sig i deres arbejde med familier?")
+    assert "(Varde Kommune)**" in answer.text and "(Odense Kommune)**" in answer.text and "Varde" not in answer.missing
 
 
 def test_a_numbered_series_asked_for_by_its_label_comes_whole_after_the_sentence_announcing_it(assistant):
