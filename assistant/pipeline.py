@@ -1053,7 +1053,9 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
         absent = tuple(name for name in absent if not state.statistics.is_setting(name))
     if not absent:
         return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
+    # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
+    decision = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
+    return replace(assessment, decision=decision)
 
 
 def _with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:

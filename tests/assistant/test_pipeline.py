@@ -197,7 +197,7 @@ def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
     # Frederikshavn's Familiestuen.
     answer = assistant.ask("Hvor mange familier går i Familiestuen i Aarhus?")
     assert answer.outcome == "partial"
-    assert "nævner ikke Aarhus" in answer.text.splitlines()[0]
+    assert "nævner ikke Aarhus i den forbindelse" in answer.text.splitlines()[0]  # the documents do name Aarhus elsewhere
     unplaced = assistant.ask("Hvilke temaer skal Trivselskommissionen arbejde med?")  # the deck's "Kommissionens"
     assert "Trivselskommissionen" not in unplaced.missing
 
