@@ -536,7 +536,8 @@ class Assistant:
             return assessment
         analysis, decision = assessment.analysis, assessment.decision
         if absent := state.answerability.names_absent(analysis.text, f"{case} {composition.short_answer}"):
-            return replace(assessment, decision=replace(decision, outcome="partial", missing=decision.missing + absent))
+            lacking = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
+            return replace(assessment, decision=lacking)
         # Only a case the answer opens with, found by its municipality's name (a programme's name, "Hvilken
         # kommune har Familiestuen?", is the topic itself).
         municipality = hits[0].passage.municipality
