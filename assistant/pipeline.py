@@ -410,11 +410,7 @@ class Assistant:
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
         found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
         if documents:
-            # How each document opens takes turns with what resembles its title: its first passages say what it is
-            # (a memo's questions, a deck's programme), where the title's words found a table of pupils.
-            best = found.hits[0].score if found.hits else 1.0
-            opening = [ScoredPassage(passage, best) for document in documents for passage in self._opening(document)]
-            found = self._found(_interleave([opening, list(found.hits)])[:RETRIEVE_K], vector)
+            found = self._with_openings(documents, found, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -440,11 +436,9 @@ class Assistant:
             # What the documents say of the topic, found without the name they never use beside it: the
             # name alone had found its own unrelated case (Varde's børnefaglige undersøgelser for
             # "Hvordan arbejder Varde med kriminalitetsforebyggelse?").
-            unnamed = query
-            for name in decision.apart:
-                unnamed = without_names(unnamed, name)
-            vector = tuple(self.index.retriever.embed_query(search_query(unnamed)))
-            found = self._retrieve_from(state, asked, search_query(unnamed), RETRIEVE_K, filters, vector)
+            unnamed = search_query(functools.reduce(without_names, decision.apart, query))
+            vector = tuple(self.index.retriever.embed_query(unnamed))
+            found = self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
 
@@ -466,11 +460,17 @@ class Assistant:
         ]
         return documents if len(documents) <= MAX_ASKED_DOCUMENTS else []
 
-    def _opening(self, document: DocumentSummary) -> list[Passage]:
-        """The first OPENING_PASSAGES passages of ``document``, in reading order."""
+    def _with_openings(self, documents: Sequence[DocumentSummary], found: Found, vector: Sequence[float]) -> Found:
+        """``found`` with how each document opens taking turns with what resembles its title: its first
+        OPENING_PASSAGES passages say what it is (a memo's questions, a deck's programme), where the title's
+        words found a table of pupils."""
         passages = self.index.passages
-        ids = sorted(chunk_id for chunk_id, passage in passages.items() if passage.metadata.get("doc_id") == document.info.doc_id)
-        return [passages[chunk_id] for chunk_id in ids[:OPENING_PASSAGES]]
+        best = found.hits[0].score if found.hits else 1.0
+        opening = []
+        for document in documents:
+            ids = sorted(chunk_id for chunk_id, passage in passages.items() if passage.metadata.get("doc_id") == document.info.doc_id)
+            opening += [ScoredPassage(passages[chunk_id], best) for chunk_id in ids[:OPENING_PASSAGES]]
+        return self._found(_interleave([opening, list(found.hits)])[:RETRIEVE_K], vector)
 
     def _retrieve_parts(
         self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None
@@ -1070,7 +1070,8 @@ def _with_speaker_named(assessment: Assessment, composition: Composition) -> Ass
     cited = " ".join(f"{c.municipality} {c.section} {c.publisher} {c.title}" for c in composition.book.citations())
     if names(f"{composition.short_answer} {cited}", speaker):
         return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, speaker), apart=(speaker,)))
+    unquoted = replace(decision, outcome="partial", missing=(*decision.missing, speaker), apart=(*decision.apart, speaker))
+    return replace(assessment, decision=unquoted)
 
 
 # "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",
