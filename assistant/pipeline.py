@@ -186,6 +186,7 @@ class Assessment:
     guidance_order: tuple[int, ...] = ()  # a concern answer's guidance topics in the order they are shown
     asked_guidance: tuple[int, ...] = ()  # the guidance topics the worry asks for (see asked_guidance)
     filters: PassageFilter | None = None  # the passages the question was asked of (any further search stays within them)
+    documents: tuple[str, ...] = ()  # the titles of the documents whose content as a whole is asked for
 
     @property
     def hits(self) -> tuple[ScoredPassage, ...]:
@@ -408,9 +409,12 @@ class Assistant:
             vector = tuple(self.index.retriever.embed_query(searched))
             filters = replace(filters or PassageFilter(), doc_ids=tuple(document.info.doc_id for document in documents))
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
-        found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
+        # A document's content as a whole is how it opens: its first passages say what it is (a deck's programme, a
+        # report's way ahead and pejlemærker), where its title's words found a slide of recommendations and a table.
         if documents:
-            found = self._with_openings(documents, found, vector)
+            found = self._found(self._openings(documents), vector)
+        else:
+            found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -431,6 +435,8 @@ class Assistant:
 
         mark = time.perf_counter()
         decision = state.answerability.decide(analysis, found, parts)
+        if documents:
+            decision = replace(decision, outcome="answer", missing=())  # what a document opens with answers it
         timings["decide"] = _ms(mark)
         if decision.apart:
             # What the documents say of the topic, found without the name they never use beside it: the
@@ -440,7 +446,8 @@ class Assistant:
             vector = tuple(self.index.retriever.embed_query(unnamed))
             found = self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
-        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters)
+        titles = tuple(document.info.title for document in documents)
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters, titles)
 
     def _asked_documents(self, state: DerivedState, analysis: QuestionAnalysis, filters: PassageFilter | None) -> list[DocumentSummary]:
         """The documents a question asks the content of as a whole (see :func:`asked_document_kind`): those of
@@ -460,17 +467,14 @@ class Assistant:
         ]
         return documents if len(documents) <= MAX_ASKED_DOCUMENTS else []
 
-    def _with_openings(self, documents: Sequence[DocumentSummary], found: Found, vector: Sequence[float]) -> Found:
-        """``found`` with how each document opens taking turns with what resembles its title: its first
-        OPENING_PASSAGES passages say what it is (a memo's questions, a deck's programme), where the title's
-        words found a table of pupils."""
+    def _openings(self, documents: Sequence[DocumentSummary]) -> list[ScoredPassage]:
+        """The first OPENING_PASSAGES passages of each document, in reading order, scored alike."""
         passages = self.index.passages
-        best = found.hits[0].score if found.hits else 1.0
         opening = []
         for document in documents:
             ids = sorted(chunk_id for chunk_id, passage in passages.items() if passage.metadata.get("doc_id") == document.info.doc_id)
-            opening += [ScoredPassage(passages[chunk_id], best) for chunk_id in ids[:OPENING_PASSAGES]]
-        return self._found(_interleave([opening, list(found.hits)])[:RETRIEVE_K], vector)
+            opening += [ScoredPassage(passages[chunk_id], 1.0) for chunk_id in ids[:OPENING_PASSAGES]]
+        return opening
 
     def _retrieve_parts(
         self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None
@@ -721,6 +725,8 @@ class Assistant:
         opens with that case's units ("Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?" opens with
         the slides' list, though the best passage was a Hedensted case)."""
         decision = assessment.decision
+        if assessment.documents:
+            return render("lead_in_document", titles=inert_markdown(_join_danish([f"»{title}«" for title in assessment.documents])))
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
