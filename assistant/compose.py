@@ -262,6 +262,8 @@ class CitatComposer:
         if case_examples and outcome == "answer":
             others = self._other_cases(scored_units, short, shown, analysis, case_examples)
             short, labels = short + others, labels + [""] * len(others)
+            if not analysis.compared_names:  # names compared may be answered by the text comparing them
+                short, labels = _cases_first(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book)
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
@@ -838,6 +840,14 @@ def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: floa
 
     counting = next((s for s in ranked if counts_asked(s.unit.text, detail) and near(s)), None)
     return None if counting is None else [counting, *(s for s in ranked if s is not counting)]
+
+
+def _cases_first(blocks: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
+    """``blocks`` (with their ``labels``) with the case examples' first, each group in its order: a question
+    asking for several examples is answered by them ("Hvilke kommuner har fået færre anbringelser?" opened with
+    the report's comparison of Sweden and Norway above "… med tre kommunale eksempler")."""
+    order = sorted(range(len(blocks)), key=lambda n: case_name(blocks[n].hit.passage.metadata) is None)
+    return [blocks[n] for n in order], [labels[n] for n in order]
 
 
 def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str]) -> Sequence[ScoredUnit]:

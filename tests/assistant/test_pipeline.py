@@ -111,6 +111,13 @@ def test_what_a_document_is_about_is_how_it_opens_under_its_title(assistant):
     assert "Del 1: dagtilbudsperspektiv" in deck and "Antal udsluset" not in deck
 
 
+def test_a_question_for_several_case_examples_opens_with_them(assistant):
+    # It opened with the report's comparison of Sweden and Norway above "… med tre kommunale eksempler".
+    answer = assistant.ask("Hvilke kommuner har fået færre anbringelser?")
+    assert answer.outcome == "answer" and "kommunale eksempler" in answer.text.splitlines()[0]
+    assert answer.short_answer.startswith("**CASE")
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""
