@@ -395,8 +395,6 @@ class Assistant:
         timings["understand"] = _ms(started)
 
         mark = time.perf_counter()
-        searched = search_query(query)
-        vector = tuple(self.index.retriever.embed_query(searched))
         analysis = _with_named_sources(analysis, state.sources) if not followup else _with_followup_sources(analysis, state.sources)
         documents = [] if followup else self._asked_documents(state, analysis, filters)
         if documents:
@@ -405,9 +403,10 @@ class Assistant:
             query = " ".join(_undated(document.info.title) for document in documents)
             # Its topics are what it holds: a list question's composition brings its lists of them whole (a
             # deck's programme, a memo's questions, a report's three pejlemærker).
-            analysis, searched = _as_list_question(analyse_question(query)), search_query(query)
-            vector = tuple(self.index.retriever.embed_query(searched))
+            analysis = _as_list_question(analyse_question(query))
             filters = replace(filters or PassageFilter(), doc_ids=tuple(document.info.doc_id for document in documents))
+        searched = search_query(query)
+        vector = tuple(self.index.retriever.embed_query(searched))
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
         # A document's content as a whole is how it opens: its first passages say what it is (a deck's programme, a
         # report's way ahead and pejlemærker), where its title's words found a slide of recommendations and a table.
@@ -469,12 +468,7 @@ class Assistant:
 
     def _openings(self, documents: Sequence[DocumentSummary]) -> list[ScoredPassage]:
         """The first OPENING_PASSAGES passages of each document, in reading order, scored alike."""
-        passages = self.index.passages
-        opening = []
-        for document in documents:
-            ids = sorted(chunk_id for chunk_id, passage in passages.items() if passage.metadata.get("doc_id") == document.info.doc_id)
-            opening += [ScoredPassage(passages[chunk_id], 1.0) for chunk_id in ids[:OPENING_PASSAGES]]
-        return opening
+        return [ScoredPassage(p, 1.0) for document in documents for p in self.index.opening(document.info.doc_id, OPENING_PASSAGES)]
 
     def _retrieve_parts(
         self, state: DerivedState, parts: Sequence[QuestionPart], topic: str, filters: PassageFilter | None

@@ -163,6 +163,13 @@ class CorpusIndex:
     def case_examples(self) -> list[CaseExample]:
         return [CaseExample(**case) for entry in self.manifest.documents.values() for case in entry.cases]
 
+    def opening(self, doc_id: str, count: int) -> list[Passage]:
+        """The first ``count`` passages of a document, in reading order (none for a document not indexed)."""
+        state = self._state
+        entry = state.manifest.documents.get(doc_id)
+        ids = entry.chunk_ids[:count] if entry is not None else []
+        return [state.passages[i] for i in ids if i in state.passages]
+
     def surrounding(self, chunk_id: str, before: int = 1, after: int = 1) -> list[Passage]:
         """The passage with its neighbours in the document ("vis mere" in the app)."""
         state = self._state

@@ -200,8 +200,11 @@ def test_remove_document(small):
     folder, settings, index = small
     index.update([folder])
     removed_ids = set(index.manifest.documents["sundhedspleje.txt"].chunk_ids)
+    first = index.manifest.documents["sundhedspleje.txt"].chunk_ids[:2]
+    assert [p.chunk_id for p in index.opening("sundhedspleje.txt", 2)] == first  # in reading order
 
     assert index.remove_document("sundhedspleje.txt") is True
+    assert index.opening("sundhedspleje.txt", 2) == []
     assert "sundhedspleje.txt" not in index.manifest.documents
     assert not removed_ids & stored_ids(index)
     assert not removed_ids & set(index.passages)
