@@ -322,20 +322,17 @@ def followup_focus(followup: str, topic: Sequence[str], context_terms: Sequence[
     return QuestionPart(text, answer_type(followup), tuple(dict.fromkeys([*own, *context_terms])))
 
 
-# A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
-# document, like a title; its text need not repeat it.
-_DATED_DOCUMENT = re.compile(
-    r"\b(?:oversigt|rapport|udspil|notat|pjece|oplæg|præsentation|dokument|materiale|slides|dias)\w*\s+(?:fra|af)\s+(?=\d{4}\b)",
-    re.IGNORECASE,
-)
-
-
 # A document named by its kind, as practitioners write it, and the catalog's kind it is ("udspil" is KL's report).
-DOCUMENT_KINDS = {
+_DOCUMENT_KINDS = {
     "rapport": "rapport", "udspil": "rapport", "notat": "notat", "oplæg": "oplæg", "præsentation": "oplæg",
     "slides": "oplæg", "pjece": "pjece",
 }
-_KIND_TERMS = {term: kind for word, kind in DOCUMENT_KINDS.items() for term in content_terms(word)}
+_KIND_TERMS = {term: kind for word, kind in _DOCUMENT_KINDS.items() for term in content_terms(word)}
+# The words naming a document: its kinds and words for any document or a part of one.
+_DOCUMENT_NOUNS = (*_DOCUMENT_KINDS, "oversigt", "dokument", "materiale", "dias")
+# A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
+# document, like a title; its text need not repeat it.
+_DATED_DOCUMENT = re.compile(rf"\b(?:{'|'.join(_DOCUMENT_NOUNS)})\w*\s+(?:fra|af)\s+(?=\d{{4}}\b)", re.IGNORECASE)
 # What asks for a document's content as a whole: "Hvad handler KL's udspil om?", "Hvad står der i notatet?".
 _ABOUT_DOCUMENT = re.compile(
     r"^\s*(?:hvad\s+(?:handler|omhandler|indeholder|står\s+der\s+i|går)|(?:fortæl|forklar)(?:\s+kort)?\s+om)\b", re.IGNORECASE
@@ -844,10 +841,10 @@ def _counted(following: str) -> str:
     its object right after "hvor mange" counts people it leaves unnamed: "Hvor mange gennemfører en
     uddannelse?" -> "" (not "antallet af gennemfører")."""
     counted: list[str] = []
-    first = following.split()[:2]
+    words_after = following.split()
+    first = words_after[:2]
     if len(first) == 2 and first[0].lower().endswith("er") and first[1].lower() in _ARTICLES:
         return ""
-    words_after = following.split()
     for at, word in enumerate(words_after):
         if not counted and word.lower() in _COMPARATIVES:
             continue  # "hvor mange flere besøg" asks the number of visits: not "antallet af flere besøg"
