@@ -241,6 +241,19 @@ def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
         assert text.splitlines()[0] == f"{lead_in} [1]" and ("PPR giver sparring" in text) is whole
 
 
+def test_a_weaker_second_list_shows_only_its_likely_items_unless_its_lead_in_names_the_question():
+    uses = "De ekstra hænder bruges til:\n- At arbejde med en fast struktur i hverdagen med piktogrammer\n- At styrke forældresamarbejdet"
+    detail = ", og det er et billede, der går igen i alle landets kommuner, både i vuggestuer, børnehaver og i dagplejen"
+    survey = f"\n- 31 pct. oplever, at det er svært at få hverdagen til at fungere{detail}"
+    survey += f"\n- 56 pct. mener, der er flere børn i mistrivsel{detail}\n- 14 pct. ser børn, der giver anledning til bekymring{detail}"
+    likely = {"piktogrammer": 0.5, "31 pct.": 0.12, "forældresamarbejdet": 0.3}
+    for lead_in, whole in (("Medarbejdernes oplevelse:", False), ("Piktogrammer i en travl hverdag:", True)):
+        index = FakeUnitIndex([("bupl", uses, KL), ("deck", lead_in + survey, KBH)])
+        text = compose("Hvordan kan piktogrammer hjælpe børn i hverdagen?", likely, index=index).short_answer
+        assert "fast struktur" in text and "forældresamarbejdet" in text  # the likeliest unit's list: whole
+        assert "31 pct." in text and ("56 pct." in text) is whole
+
+
 NESTED = (
     "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
     "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"
