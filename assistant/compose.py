@@ -502,7 +502,8 @@ class CitatComposer:
                 continue
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
             full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
-            if full or candidate.group in shown or not _related(candidate, ranked[0], part, topic, added, one_fact):
+            supplies = typed is not None and typed.detail is not None and _supplies_detail(candidate, quoted, part, typed)
+            if full or candidate.group in shown or not (_related(candidate, ranked[0], part, topic, added, one_fact) or supplies):
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
@@ -990,6 +991,15 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
         # the guidance for it).
         return topic and likely
     return not one_fact or likely or _same_case(candidate.hit, best.hit)
+
+
+def _supplies_detail(candidate: ScoredUnit, quoted: Sequence[_Block], part: int, expected: _TypedAnswer) -> bool:
+    """Whether ``candidate`` holds the figure or period a fact question asks for and no unit quoted so far does,
+    while sharing the question's words: "Hvad siger lovgivningen om fristen for en børnefaglig undersøgelse?"
+    opened with a sentence on measuring whether the investigation kept "fristen", and Varde's "inden for de
+    lovpligtige fire mdr." (another chunk, less likely) stayed out."""
+    shown_detail = any(holds_detail(unit.text, expected.detail) for block in quoted for unit in block.units)
+    return quoted != [] and not shown_detail and candidate.coverage > 0 and _holds(candidate, part, expected)
 
 
 def _counted_units(block: _Block) -> int:

@@ -659,6 +659,9 @@ class Assistant:
         assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
         assessment = _with_speaker_named(assessment, composition)
         assessment = _with_municipality_shown(assessment, composition)
+        if (scoped := _with_scope_checked(assessment, composition)) is not assessment:
+            assessment = scoped
+            composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = _with_years_shown(_with_detail_shown(assessment, composition), composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
@@ -1096,6 +1099,21 @@ def _with_municipality_shown(assessment: Assessment, composition: Composition) -
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
 
 
+# A question about the country as a whole, not one municipality.
+_NATIONAL = re.compile(r"\bpå landsplan\b|\bi hele landet\b|\blandsgennemsnit\w*|\balle landets kommuner\b", re.IGNORECASE)
+WHOLE_COUNTRY = "hele landet"  # what a partial answer lacks when only a municipality's case answers (see _lack)
+
+
+def _with_scope_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question about the whole country that opens with one municipality's case example is
+    partial: "Hvor lang er den gennemsnitlige sagsbehandlingstid for børnefaglige undersøgelser på
+    landsplan?" got Varde's "61 pct. inden for to mdr." under "Dokumenterne beskriver et kommunalt eksempel"."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or composition.opening_case is None or not _NATIONAL.search(analysis.text):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, WHOLE_COUNTRY)))
+
+
 def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:
     """A question for what a term means (:func:`defined_term`) whose short answer names the term without
     saying what it is (:func:`explains`), nor does any unit of the passages found, is a partial answer that
@@ -1194,6 +1212,8 @@ def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
         return render("missing_name_here", what=inert_markdown(item))
     if item == analysis.text:
         return render("missing_question")
+    if item == WHOLE_COUNTRY:
+        return render("missing_whole_country")
     if item.isdigit() and len(item) == 4:
         return render("missing_year", year=item)
     if item[0].isdigit():

@@ -356,6 +356,7 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvor længe har de haft socialrådgivere?", "Siden 2010 har socialrådgivere hjulpet.", "Socialrådgivere hjælper familierne."),
         ("Hvor lang tid varer det?", "Tilbuddet er et 22 ugers forløb.", "Tilbuddet er et forløb med undervisning."),  # genitive
         ("Hvor lang tid varer det?", "Forløb af min. 18 måneders varighed.", "Forløb for 18 unge mødre."),
+        ("Hvor lang tid tager undersøgelsen?", "61 pct. gennemføres inden for to mdr.", "61 pct. gennemføres hurtigt."),  # abbreviated
     ],
 )
 def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):

@@ -254,6 +254,20 @@ def test_a_weaker_second_list_shows_only_its_likely_items_unless_its_lead_in_nam
         assert "31 pct." in text and ("56 pct." in text) is whole
 
 
+def test_a_fact_answer_takes_a_less_likely_unit_from_another_chunk_that_holds_the_asked_period():
+    index = FakeUnitIndex(
+        [
+            ("kl", "Der måles på, om undersøgelsen er gennemført inden for fristen.", KL),
+            ("varde", "I Varde gennemføres 61 pct. af undersøgelserne inden for de lovpligtige fire mdr.", KBH),
+        ]
+    )
+    likely = {"inden for fristen": 0.6, "lovpligtige": 0.2}
+    text = compose("Hvad er fristen for en undersøgelse?", likely, index=index).short_answer
+    assert "inden for fristen" in text and "fire mdr." in text
+    text = compose("Hvad er kravet til en undersøgelse?", likely, index=index).short_answer  # no period asked
+    assert "fire mdr." not in text
+
+
 NESTED = (
     "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
     "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"

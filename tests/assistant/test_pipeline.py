@@ -561,6 +561,15 @@ def test_a_partial_answer_never_says_the_months_it_quotes_are_missing(assistant)
     assert "varigheden" not in answer.text.splitlines()[0]
 
 
+def test_a_question_about_the_whole_country_answered_by_one_municipality_is_partial(assistant):
+    # Varde's "61 pct. inden for to mdr." stood under "Dokumenterne beskriver et kommunalt eksempel".
+    answer = assistant.ask("Hvor hurtigt gennemføres børnefaglige undersøgelser i gennemsnit på landsplan?")
+    assert answer.outcome == "partial"
+    assert "ikke for hele landet" in answer.text.splitlines()[0]
+    assert "Varde Kommune)**" in answer.text  # the case is named above its units, not in the lead-in
+    assert assistant.ask("Hvor lang tid tager en børnefaglig undersøgelse i Varde?").outcome == "answer"
+
+
 def test_the_past_of_the_asking_verb_is_no_term_the_documents_lack(assistant):
     # "gjorde" is in no document: as a term it made the question look a fifth uncovered, and Lolland's case,
     # which answers it, came under "Delvist svar".
