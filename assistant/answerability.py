@@ -448,7 +448,10 @@ class Answerability:
         if not asked or not topic:
             return ()  # nothing but the names, or only common words, to find them with
         hits = found.hits[:TOP_PASSAGES]
-        texts = [" ".join(words(h.passage.text)).lower() for h in hits if topic.intersection(text_terms(h.passage.text))]
+        # A passage's headings hold its topic too, in any derivation ("opsporer", "opsporing"): Helsingør's
+        # Børnelinealen stands under "Arbejd med systematisk opsporing ..." and names no "opspor" itself.
+        read = [f"{h.passage.context} {h.passage.text}" for h in hits]
+        texts = [" ".join(words(text)).lower() for text in read if topic & compound_heads(topic, frozenset(text_terms(text)))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
         # A name whose case example is the best passage is there, in the case's own words: Holstebro's case

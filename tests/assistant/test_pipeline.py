@@ -596,6 +596,14 @@ def test_an_answer_from_elsewhere_than_the_place_asked_about_is_partial_and_name
     assert assistant.ask("Hvad er De Utrolige År i Danmark?").outcome == "answer"
 
 
+def test_a_place_named_under_a_heading_that_holds_the_topic_in_another_derivation_is_beside_it(assistant):
+    # "Hvordan opsporer Helsingør ...?" read "nævner ikke Helsingør i den forbindelse": Børnelinealen's passage
+    # says "opsporingsmodeller", its heading "Arbejd med systematisk opsporing", neither "opspor".
+    answer = assistant.ask("Hvordan opsporer Helsingør udsatte børn?")
+    assert answer.outcome == "answer"
+    assert "Børnelinealen" in answer.short_answer
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
