@@ -534,6 +534,7 @@ class Assistant:
             return assessment
         analysis, decision = assessment.analysis, assessment.decision
         if absent := state.answerability.names_absent(analysis.text, f"{case} {composition.short_answer}"):
+            absent = tuple(dict.fromkeys(state.statistics.base_form(name) for name in absent))  # "Odenses" -> "Odense"
             lacking = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
             return replace(assessment, decision=lacking)
         # Only a case the answer opens with, found by its municipality's name (a programme's name, "Hvilken
@@ -1058,6 +1059,7 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     if not absent:
         return assessment
     # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
+    absent = tuple(dict.fromkeys(state.statistics.base_form(name) for name in absent))
     decision = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
     return replace(assessment, decision=decision)
 
@@ -1195,7 +1197,7 @@ def partial_lead_in(
             missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
         )
     lacks = [_lack(item, analysis, decision) for item in decision.missing]
-    covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase)]
+    covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
     if covered:
         return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
     if analysis.text not in decision.missing:
@@ -1221,14 +1223,17 @@ def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
     return render("missing_name", what=inert_markdown(item))
 
 
-def _covered_names(decision: Decision, analysis: QuestionAnalysis, uses_phrase: Callable[[str], bool]) -> list[str]:
+def _covered_names(
+    decision: Decision, analysis: QuestionAnalysis, uses_phrase: Callable[[str], bool], base_form: Callable[[str], str] = str
+) -> list[str]:
     """The names the question gives that the documents cover, as the question writes them ("Stefan Hermann",
     "Lær for Livet"), though only a name's rarest word counts as covered; a name linked to one the documents
     lack ("Familiestuen i Aarhus"), or linked by a small word as the documents never write it ("Lolland med
-    Toftegård"), is given in its pieces."""
+    Toftegård"), is given in its pieces. A name lacking in its ``base_form`` is lacking as the question writes
+    it: "Dokumenterne beskriver Ishøj, men de nævner ikke Ishøj i den forbindelse" for "Ishøjs daginstitutioner"."""
 
     def lacking(phrase: str) -> bool:
-        return any(name in decision.missing for name in phrase.split())
+        return any(name in decision.missing or base_form(name) in decision.missing for name in phrase.split())
 
     def whole(linked: str) -> bool:
         return not lacking(linked) and (not joins_names(linked) or uses_phrase(linked))

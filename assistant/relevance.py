@@ -107,9 +107,11 @@ class RelevanceScorer:
     def base_form(self, name: str) -> str:
         """A name as an answer's first line gives it: without the genitive a question gave it ("Heckmans
         pointe" -> "Heckman", "Viborgs" -> "Viborg") when the corpus uses that form, so "Aarhus" and
-        "Borås" keep their s."""
+        "Borås" keep their s. A name the corpus lacks loses an s after an e, as Danish names seldom end in "es":
+        "Odenses" -> "Odense"."""
         base = name.removesuffix("s")
-        return base if base != name and base.rsplit(" ", 1)[-1].lower() in self.vocabulary else name
+        known = base.rsplit(" ", 1)[-1].lower() in self.vocabulary
+        return base if base != name and (known or (base.endswith("e") and len(base) >= 4)) else name
 
     def coverage(self, query_terms: Sequence[str], text: str) -> float:
         """IDF-weighted share of the (distinct) query terms present in ``text``."""

@@ -604,6 +604,12 @@ def test_a_place_named_under_a_heading_that_holds_the_topic_in_another_derivatio
     assert "Børnelinealen" in answer.short_answer
 
 
+def test_a_place_asked_in_the_genitive_is_named_missing_once_in_its_base_form(assistant):
+    # It read "Dokumenterne beskriver Ishøj, men de nævner ikke Ishøj i den forbindelse".
+    first_line = assistant.ask("Hvordan arbejder Ishøjs daginstitutioner med netværksanbringelser?").text.splitlines()[0]
+    assert "nævner ikke Ishøj i den forbindelse" in first_line and "beskriver Ishøj" not in first_line
+
+
 def test_a_followup_about_another_municipality(assistant):
     history = [Turn("user", "Hvordan har Aalborg arbejdet med anbringelser?"), Turn("assistant", "…")]
     answer = assistant.ask("Og hvad med Herning?", history)
