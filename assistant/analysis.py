@@ -143,7 +143,7 @@ _WORRY = re.compile(
     r"|\bsulten\b|\bsultne\b|\btrist\w*|\bked af det\b|\bblå mærker\b|\bmærker på\b|\bbeskidt\w*|\bsnavset\w*|\blugter\b"
     r"|\btræt\w*|\btilbagetrukken\b|\bindelukket\b|\bisoleret\b|\baggressiv\w*|\budadreagerende\b|\bslår\b"
     r"|\bgræder\b|\bfravær\w*|\bvold\w*|\bmisbrug\w*|\bhentes? ikke\b|\bikke (?:bliver )?hentet\b|\bspiser ikke\b"
-    r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderretning\w*|\bholde øje\b"
+    r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderret\w*|\bholde øje\b"
     rf"|{_DANGER}|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*"
     r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
     rf"|{_INTOXICATED}"
@@ -526,16 +526,24 @@ _NOT_COPING = re.compile(
 # The speaker asking when or whether to report a child ("Hvornår skal jeg lave en underretning?"): the worry is
 # there without the child, and the guidance (sparring, then the report) with the notice on underretningspligt is
 # what the documents offer. Not what one may do after a report ("Må jeg fortælle forældrene, at ...?").
+# So is the speaker's own report, made or weighed, in the same sentence ("Kan jeg tale med forældrene, før jeg
+# underretter?", "Vi er uenige om, hvorvidt vi skal underrette. Hvem afgør det?", "Hvem følger op, når vi har
+# sendt en underretning?"); not a count of them ("Hvor mange underretninger laver vi om året?").
 _REPORT_ASK = re.compile(
-    r"\b(?:hvornår|skal|bør)\s+(?:jeg|vi)\b[^?]*\bunderret\w*|\bunderret\w*[^?]*\b(?:skal|bør)\s+(?:jeg|vi)\b",
-    re.IGNORECASE,
+    r"^(?!.*\bhvor (?:mange|ofte)\b|.*\bmå (?:jeg|vi)\b).*(?:\b(?:jeg|vi)\b[^?.]*\bunderret\w*|\bunderret\w*[^?.]*\b(?:jeg|vi)\b)",
+    re.IGNORECASE | re.DOTALL,
 )
 
 
 # The speaker's own worry, told without the child ("Hvem har ansvaret for at tage kontakt til forældrene, når vi
-# er bekymrede?"): in a practitioner's question the worry is about a child in their care.
-# Only as the condition of the ask: "Jeg er bekymret for, om kommunen sparer på PPR" is no worry about a child.
-_OWN_WORRY = re.compile(r"\b(?:hvis|når) (?:jeg|vi) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b", re.IGNORECASE)
+# er bekymrede?", "... en kollega, som ikke tager min bekymring alvorligt?"): in a practitioner's question the worry
+# is about a child in their care. Only as the condition of the ask, or as theirs: "Jeg er bekymret for, om kommunen
+# sparer på PPR" is no worry about a child. Not what one may do ("Må vi dele vores bekymring ...?").
+_OWN_WORRY = re.compile(
+    r"\b(?:hvis|når) (?:jeg|vi) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b"
+    r"|^(?!.*\bmå (?:jeg|vi)\b).*\b(?:min|vores) bekymring\w*",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def question_word(text: str) -> str | None:

@@ -151,6 +151,10 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         # When or whether to report: the child is there without being named.
         "Hvornår skal jeg lave en underretning?",
         "Skal vi sende en underretning, hvis vi er i tvivl?",
+        # The speaker's own report, made or weighed, and the speaker's own worry.
+        "Vi er nogle kolleger, der er uenige om, hvorvidt vi skal underrette. Hvem afgør det?",
+        "Hvem følger op, når vi har sendt en underretning?",
+        "Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -178,6 +182,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Jeg kan ikke overskue, hvad KL anbefaler. Hvad er det vigtigste?",  # the speaker, not a parent
         "Hvad gør kommunerne mod mobning?",
         "Hvor mange underretninger laver vi om året?",
+        "Må vi dele vores bekymring med skolen uden forældrenes samtykke?",  # what one may do: the documents say nothing
         "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
         "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
         "Hvad kan man gøre for at forebygge mistrivsel?",
