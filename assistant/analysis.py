@@ -62,7 +62,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "person",
         re.compile(
-            r"\bhvem\b|\bwho\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|roller?|fagfolk"
+            r"\bhvem\b|\bwho\b|\bhvilke(?:n)? (?:faggrupper?|fagpersoner?|medarbejdere?|personer?|aktører?|fagfolk"
+            r"|roller?(?! (?:spiller|har|får)\b)"  # not the part something plays: "Hvilken rolle spiller sundhedsplejen?"
             r"|organisation(?:er)?|parter|samarbejdspartnere?|myndighed(?:er)?|instans(?:er)?)\b"
             # whom to turn to: "Hvor kan vi henvende os?", "Kan vi få vejledning fra nogen?"
             r"|\bhvor kan (?:jeg|vi|man) (?:henvende|søge hjælp|få hjælp|få råd)\b"

@@ -635,6 +635,7 @@ class _TypedAnswer:
     listed: bool = False  # a list question: answered by a list's items or a table's rows
     noun: str = ""  # a list question's stem of what it lists ("indsat" for "Hvilke indsatser ...?")
     term: str = ""  # a definition question's term: answered by a unit that says what it is
+    who: bool = False  # a question for a person, a role or an organisation
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -732,7 +733,7 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
     if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
         return _TypedAnswer(None, term=term)
-    return _TypedAnswer(detail) if detail is not None or answer_type in TYPED_ANSWERS else None
+    return _TypedAnswer(detail, who=answer_type == "person") if detail is not None or answer_type in TYPED_ANSWERS else None
 
 
 def _introduces_asked(unit: EvidenceUnit, terms: Sequence[str]) -> bool:
@@ -818,6 +819,11 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
         # af de nye familier takker ja til 'Familie med Hjerte'", above "'Familie med Hjerte' er et
         # familieforberedelseskursus ...".
         return [defining, *(s for s in ranked if s is not defining)]
+    # Who did it comes first among the units shown: "Hvem står bag?" after "Hvad er Lær for Livet?" opened with
+    # its three legs above "..., som Egmont Fonden har iværksat".
+    naming = next((s for s in ranked[1:limit] if _holds(s, part, expected)), None) if expected.who and ranked else None
+    if naming is not None and not _holds(ranked[0], part, expected):
+        return [naming, *(s for s in ranked if s is not naming)]
     if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = (expected.listed or expected.detail is not None) and bool(ranked) and ranked[0].holds_rarest_term(part)

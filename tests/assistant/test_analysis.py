@@ -52,6 +52,7 @@ from tidlig.text import content_terms
         ("Hvem skal underrette kommunen?", "person"),
         ("Hvilke fagpersoner sidder i teamet?", "person"),
         ("Hvilke organisationer har lavet pjecen?", "person"),  # not a list: any list opened the answer
+        ("Hvilken rolle spiller sundhedsplejen?", "other"),  # the part it plays, not who
         ("Hvor kan vi henvende os, når et barn ikke har madpakke med?", "person"),  # whom to turn to
         ("Kan vi få vejledning fra nogen?", "person"),
         ("Hvorfor er tandplejen vigtig?", "reason"),

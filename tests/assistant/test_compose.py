@@ -14,7 +14,7 @@ import pytest
 
 from markdown_it import MarkdownIt
 
-from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question
+from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import CitationVerifier, answer_claims, strip_markers
@@ -266,6 +266,18 @@ def test_a_fact_answer_takes_a_less_likely_unit_from_another_chunk_that_holds_th
     assert "inden for fristen" in text and "fire mdr." in text
     text = compose("Hvad er kravet til en undersøgelse?", likely, index=index).short_answer  # no period asked
     assert "fire mdr." not in text
+
+
+def test_a_who_question_opens_with_the_shown_unit_that_names_the_actor():
+    legs, maker = "Programmet har tre ben: camps, mentorer og viden.", "Programmet er iværksat af Egmont Fonden i 2013."
+    index = FakeUnitIndex([("lfl-1", legs, KL), ("lfl-2", maker, KL)])
+    question = "Hvem står bag programmet?"
+    units = [
+        replace(s, features=({"answer_type": float(holds_answer_type(s.unit.text, "person"))},))
+        for s in scored_units(question, {"tre ben": 0.8, "Egmont Fonden": 0.7}, index=index)
+    ]
+    text = CitatComposer().compose(analyse_question(question), units, "answer", ()).short_answer
+    assert text.index("Egmont Fonden") < text.index("tre ben")
 
 
 NESTED = (
