@@ -451,14 +451,16 @@ _MUNICIPALITIES_ASKED = (
     r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
 )
 # A request for several case examples: "Hvilke cases handler om ...?", "Hvilke kommuner har erfaringer med
-# ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...". Not a request for who took
-# part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
-# one example ("Er der en kommune, der ...?").
+# ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...", "Er der eksempler på, at unge
+# med misbrug er kommet i uddannelse?" (it opened with hash figures above Holbæk's case). Not a request for who
+# took part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
+# one example ("Er der en kommune, der ...?", "Er der eksempler på, at en kommune har ...?").
 _CASES_ASKED = re.compile(
     _MUNICIPALITIES_ASKED
     + r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
     r"|\b(?:hvordan|hvad) (?:har|gør|gjorde) (?:andre |nogle |flere )?kommuner\b"
     r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
+    r"|\b(?:er|findes) der (?:nogen |nogle |flere )?eksempler\b(?![^?]*\ben kommune\b)"
 )
 
 

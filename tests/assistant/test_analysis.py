@@ -448,6 +448,7 @@ def test_a_followup_is_focused_on_what_it_asks_in_its_context():
         "Hvad har andre kommuner gjort for at få flere unge i uddannelse?",
         "Sammenlign Holstebros og Frederikshavns indsatser for forældre.",  # places compared: each has its case
         "Hvad er forskellen på Holstebros og Frederikshavns tilbud til forældre?",
+        "Er der eksempler på, at unge med misbrug er kommet i uddannelse?",
     ],
 )
 def test_a_request_for_several_case_examples(question):
@@ -458,6 +459,7 @@ def test_a_request_for_several_case_examples(question):
     "question",
     [
         "Er der en kommune, der har lukket en døgninstitution?",  # one example
+        "Findes der eksempler på, at en kommune har samlet sine tilbud?",
         "Hvilke kommuner var med i forsøget med én familieplan?",  # who took part in one initiative
         "Hvilke kommuner står bag samarbejdsmodellen?",
         "Hvad handler case 5 om?",
