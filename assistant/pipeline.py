@@ -646,7 +646,7 @@ class Assistant:
         own = guidance_hits(assessment, analysis)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
-        assessment = _with_own_situation_checked(assessment, scored)
+        assessment = _with_own_situation_checked(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
@@ -967,7 +967,9 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: 
     return assessment if decision is assessment.decision else replace(assessment, decision=decision)
 
 
-def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+def _with_own_situation_checked(
+    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+) -> Assessment:
     """A concern answer whose worry no unit is likely to answer gives the documents' guidance alone: the
     sentence that merely resembles the worry ("Der skal derfor sættes ind, allerede inden barnet bliver
     født." for "Jeg har skrevet en underretning om et barn. Hvad sker der så bagefter?") would stand first,
@@ -993,7 +995,11 @@ def _with_own_situation_checked(assessment: Assessment, scored: Sequence[ScoredU
     situation = situation_terms(analysis.text)
     if likeliest is not None and not situation:
         return assessment
-    held = situation & compound_heads(situation, likeliest.held_terms()) if likeliest is not None else frozenset()
+    # The parts of the corpus's compounds count too (``analysed``: the lexical index's terms): "sprogvurdering" holds
+    # the "sprog" of "sprogligt bagud", which the guidance alone had answered under "Jeg fandt ikke noget ...".
+    held: frozenset[str] = frozenset()
+    if likeliest is not None:
+        held = situation & (compound_heads(situation, likeliest.held_terms()) | set(analysed(likeliest.unit.search_text)))
     if decision.outcome == "answer":
         return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
     # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case

@@ -43,6 +43,9 @@ class FakeRetriever:
     def embed_queries(self, queries: list[str]) -> list[list[float]]:
         return [self.embed_query(query) for query in queries]
 
+    def terms(self, text: str) -> list[str]:
+        return content_terms(text)  # no compound parts: the real index learns them from its corpus
+
     def hybrid(self, query: str, k: int = 10, filters: PassageFilter = PassageFilter(), vector=None) -> list[ScoredPassage]:
         scored = [(p, _similarity(query, p.text)) for p in self._passages.values() if filters.matches(p.metadata)]
         ranked = sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: -pair[1])[:k]

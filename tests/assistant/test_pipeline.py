@@ -460,6 +460,13 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
+    # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
+    answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert "sprogvurdering" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
+
+
 def test_a_footnote_that_gives_the_asked_amount_answers_with_the_row_it_annotates(assistant):
     """Copenhagen's budget table prints "- - -" for the social workers in daycare; its note 3 gives the money
     ("8,4 mil"), so the answer shows both and does not say the documents lack the amount."""
