@@ -461,7 +461,10 @@ class CorpusIndex:
 #     a box was glued to the box's "Læs mere: http://..."); a timeline's months are a fragment; "Adm." is an
 #     abbreviation.
 # 44: a numbered footnote citing a work is one piece ("8 SFI (2008): … Resultater fra SFI's forløbsundersøgelse …").
-CHUNKER_VERSION = 46
+# 45: presenter notes glued paragraph to paragraph are split again; 46: a date's day ends no sentence.
+# 47: a numbered footnote naming its source before a colon ("14 SFI: ...") or dating it by an abbreviated month
+#     ("15 KL analyse, nov. 2014 ...") cites a source: never a sentence, nor a note a passage is searched with.
+CHUNKER_VERSION = 47
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

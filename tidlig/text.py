@@ -498,7 +498,14 @@ _CITED_YEAR = r"\((?:[a-zæøå]+ )?(?:19|20)\d\d[a-z]?\)\s*:"
 # A slide's attribution line, "-Danmarks Evalueringsinstitut: ”Udfordringer i ...” 2022" (the dash
 # touches the name; a list item's dash is followed by a space).
 _NUMBERED_CITATION = re.compile(rf"\d{{1,3}}\s+\D.*?{_CITED_YEAR}")
-_REFERENCE = re.compile(rf"^{_NUMBERED_CITATION.pattern}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$")
+# A numbered footnote that names a source before a colon, "14 SFI: Introduktion til dialogprojektet ...", or dates
+# it by an abbreviated month, "15 KL analyse, nov. 2014 og Ugebrevet A4, 20. feb. 2006." (a footnote that adds to
+# the text, "3 Der er i forbindelse med Budget 2016 afsat ...", does neither).
+_NAMED_SOURCE = r"\d{1,3}\s+[A-ZÆØÅ][\w-]*(?:\s+[A-ZÆØÅ0-9][\w-]*){0,3}\s*(?:\([^)]*\)\s*)?:"
+_DATED_SOURCE = r"\d{1,3}\s+\D.*\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.\s+(?:19|20)\d\d\b"
+_REFERENCE = re.compile(
+    rf"^{_NUMBERED_CITATION.pattern}|^{_NAMED_SOURCE}|^{_DATED_SOURCE}|{_CITED_YEAR}.*{_CITED_YEAR}|^[-\u2013][A-ZÆØÅ].*\s(?:19|20)\d\d$"
+)
 # A chart's axis inside a line of its labels: five or more numbers in a row with nothing but spaces
 # between them ("... skoleleder 2006 2007 2008 2009 2010 ... Styrket visitation"). Prose and table rows
 # separate figures by words, commas or columns; a table's values stand at most a few to a line.

@@ -64,6 +64,9 @@ def test_ordinary_text_is_unchanged() -> None:
      "13 Christiane Bundegaard Pedersen og Simon Østergaard Møller, Metodecentret (oktober 2014): Intensive anbringelser.",
      "Afsluttende evaluering, Socialforvaltningen (2013): Socialrådgivere og Socialforvaltningen (2013): Evaluering af udvidelsen.",
      "-Danmarks Evalueringsinstitut: ”Udfordringer i understøttelse af børn i udsatte positioner” 2022",
+     "14 SFI: Introduktion til dialogprojektet – om forebyggelse som alternativ til anbringelse, 10:02; Bo Vinnerljung, Erfaringer.",
+     "15 KL analyse, nov. 2014 og Ugebrevet A4, 20. feb. 2006.",
+     "7 Ugebrevet A4 (26. februar 2013): Unge bliver født til kontanthjælp",
      # titles and chart headings in capitals, however long and whatever their punctuation
      "HENVISTE 0-18 ÅRIGE TIL BØRNE- OG UNGDOMSPSYKIATRIEN FRA ALLE KOMMUNER I REGIONEN",
      "HVAD ER TIDLIG FOREBYGGENDE INDSATS?",
@@ -82,7 +85,9 @@ def test_fragments(text: str) -> None:
      "KL og EVA har udviklet en ny model for PPR i dagtilbud.",
      # a small table's rows, each a year and its count, and figures in prose
      "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6\n2020 2\n2019 2",
-     "Beløbet var 1.500.000 kr. i 2016, 1.500.000 kr. i 2017 og 2.000.000 kr. i 2018."],
+     "Beløbet var 1.500.000 kr. i 2016, 1.500.000 kr. i 2017 og 2.000.000 kr. i 2018.",
+     # a footnote that adds to the text
+     "3 Der er i forbindelse med Budget 2016 afsat 4,5 i 2016 og 8,4 mil i 2017 og 2018."],
 )
 def test_sentences_are_not_fragments(text: str) -> None:
     assert not is_fragment(text)
