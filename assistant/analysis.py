@@ -126,7 +126,8 @@ _CHILD = re.compile(
     r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
-    r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b",
+    r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b"
+    r"|^\W*(?:barn|dreng|pige|baby)\b",  # a worry put in a few words: "barn med blå mærker hvad nu"
     re.IGNORECASE,
 )
 # A parent who hits or threatens, or a weapon in the child's home: a danger to the child, whoever tells it.

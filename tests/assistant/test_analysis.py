@@ -156,6 +156,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Vi er nogle kolleger, der er uenige om, hvorvidt vi skal underrette. Hvem afgør det?",
         "Hvem følger op, når vi har sendt en underretning?",
         "Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?",
+        "barn med blå mærker hvad nu",  # a worry in a few words
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
