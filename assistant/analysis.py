@@ -743,6 +743,32 @@ def defines(text: str, term: str) -> bool:
     return opening is not None and bool(_DEFINING.match(plain, opening.end()))
 
 
+def spells_out(text: str, acronym: str) -> bool:
+    """Whether ``text`` writes out ``acronym`` (2 to 6 capitals) as capitalised words whose initials spell it, small
+    words between them aside: "Pres på Pædagogisk Psykologisk Rådgivning" spells out PPR, "Positiv Adfærd i Læring og
+    Samspil" PALS."""
+    if not re.fullmatch(r"[A-ZÆØÅ]{2,6}", acronym):
+        return False
+    written = re.findall(r"[^\W\d_]+", text)
+    return any(_spelled_from(written[at:], acronym) for at, word in enumerate(written) if word[0] == acronym[0])
+
+
+def _spelled_from(written: Sequence[str], acronym: str) -> bool:
+    """Whether ``written`` opens with words whose initials spell ``acronym``, lowercase small words between them aside."""
+    letters = iter(acronym)
+    wanted = next(letters)
+    for word in written:
+        if word[0].isupper() and not word.isupper():
+            if word[0] != wanted:
+                return False
+            wanted = next(letters, "")
+            if not wanted:
+                return True
+        elif word.lower() not in STOP:
+            return False
+    return False
+
+
 # A sentence that says what a term is in a frame around it: "Det der kendetegner en netværksanbringelse er, at
 # ...", "Ved en mellemform forstås ...".
 _DEFINING_FRAME = (

@@ -22,6 +22,7 @@ from assistant.analysis import (
     document_years,
     detail_terms,
     defines,
+    spells_out,
     explains,
     holds_answer_type,
     holds_count,
@@ -737,3 +738,17 @@ def test_a_person_or_an_organisation_answers_who(text: str, holds: bool) -> None
 )
 def test_names_compared_in_any_wording(question: str, compared: bool) -> None:
     assert bool(analyse_question(question).compared_names) == compared
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "spelled"),
+    [
+        ("Pres på Pædagogisk Psykologisk Rådgivning", "PPR", True),
+        ("Gladsaxe har resultater med Positiv Adfærd i Læring og Samspil (PALS)", "PALS", True),
+        ("PPR Betjening: Opsamlende PPV", "PPR", False),  # the acronym itself spells nothing out
+        ("Pædagogisk Psykologisk rådgivning", "PPR", False),
+        ("Pres på Pædagogisk Psykologisk Rådgivning", "pædagogisk", False),  # no acronym
+    ],
+)
+def test_an_acronym_is_spelled_out_by_the_initials_of_capitalised_words(text, acronym, spelled):
+    assert spells_out(text, acronym) is spelled

@@ -280,6 +280,17 @@ def test_a_who_question_opens_with_the_shown_unit_that_names_the_actor():
     assert text.index("Egmont Fonden") < text.index("tre ben")
 
 
+def test_a_question_for_an_acronym_opens_with_the_unit_that_writes_it_out():
+    index = FakeUnitIndex(
+        [
+            ("hed", "PPR Betjening: sparring om pædagogiske indsatser på skolen med PPR og visitationsudvalget.", KBH),
+            ("deck", "Pres på Pædagogisk Psykologisk Rådgivning:\n- PPR har en central placering i støtten\n- Der er lang ventetid", KL),
+        ]
+    )
+    text = compose("Hvad er PPR?", {"Betjening": 0.9, "central placering": 0.6}, index=index).short_answer
+    assert text.startswith("Pres på Pædagogisk Psykologisk Rådgivning")
+
+
 NESTED = (
     "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
     "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"
