@@ -1107,7 +1107,11 @@ def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[
 
 
 def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
-    return bool(set(terms) & set(content_terms(table_cells(row.text)[0])))
+    """Whether a table row's label names a term of the question other than one of the table's header (its lead-in):
+    "dagtilbud" of "Indsats dagtilbud Afsatte midler" brought the language rows ("Sprogindsatsen for børn indenfor
+    dagtilbud 0-6 år") beside "Pluspladser" for pluspladser i dagtilbud."""
+    asked = set(terms) - set(content_terms(row.lead_in))
+    return bool(asked & set(content_terms(table_cells(row.text)[0])))
 
 
 def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], nested: Mapping[str, str]) -> list[EvidenceUnit]:

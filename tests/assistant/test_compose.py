@@ -291,6 +291,13 @@ def test_a_question_for_an_acronym_opens_with_the_unit_that_writes_it_out():
     assert text.startswith("Pres på Pædagogisk Psykologisk Rådgivning")
 
 
+def test_a_term_of_the_tables_header_names_no_row():
+    table = "Indsats dagtilbud | 2016 | 2017\nPluspladser | 527.000 | 527.000\nSprogindsatsen i dagtilbud | 1.500.000 | 1.500.000"
+    index = FakeUnitIndex([("kbh", table, {**KBH, "block_kind": "table"})])
+    text = compose("Hvor mange penge er der afsat til pluspladser i dagtilbud i 2017?", {"Pluspladser": 0.9, "Sprog": 0.8}, index=index)
+    assert "527.000" in text.short_answer and "1.500.000" not in text.short_answer
+
+
 NESTED = (
     "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
     "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"
