@@ -36,6 +36,7 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_detail,
+    asked_topic,
     attributed_speaker,
     counts_asked,
     defined_term,
@@ -309,7 +310,10 @@ class CitatComposer:
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
             asked = "" if part.label or analysis.is_multi_part else part.text  # a follow-up's own words
-            self._short_answer(own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked)
+            about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
+            self._short_answer(
+                own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about
+            )
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
@@ -460,6 +464,7 @@ class CitatComposer:
         aside: bool = False,
         spread: bool = False,
         question: str = "",
+        about: str = "",
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -478,7 +483,7 @@ class CitatComposer:
         floor = self.floors.short * ranked[0].part_scores[part]
         member_floor = self.floors.member * ranked[0].part_scores[part]
         likeliest = ranked[0]
-        ranked = _answer_order(ranked, part, limit, floor, typed, label, question)
+        ranked = _answer_order(ranked, part, limit, floor, typed, label, question, about)
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
@@ -786,11 +791,26 @@ def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, ques
 
 
 def _answer_order(
-    ranked: list[ScoredUnit], part: int, limit: int, floor: float, typed: _TypedAnswer | None, label: str, question: str = ""
+    ranked: list[ScoredUnit],
+    part: int,
+    limit: int,
+    floor: float,
+    typed: _TypedAnswer | None,
+    label: str,
+    question: str = "",
+    about: str = "",
 ) -> list[ScoredUnit]:
     """The units a part's short answer is chosen from, in order: an item of a list the document introduces
     with the ``question`` itself first (see :func:`_restates`), else a unit holding the expected answer (see
-    :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`)."""
+    :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`). A question
+    for what a named source says ``about`` a topic takes only units that name it, in their text, lead-in or headings,
+    when any likely one does: "Hvad anbefaler KL om sprog?" opened with KL's recommendations on døgninstitutioner and
+    metodepraksis, whose lead-in "KL anbefaler:" shares "anbefaler", above "Der skal allerede i dagtilbud være et
+    skarpt fokus på, hvordan børns sprog stimuleres og udvikles"."""
+    stems = tuple(t for t in content_terms(about) if len(t) >= MIN_TOPIC_STEM)
+    naming = [s for s in ranked if s.part_scores[part] >= floor and _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)]
+    if stems and naming and not label:
+        ranked = naming
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
     if question and (speaking := _speaking(ranked, part, floor, attributed_speaker(question))) is not None:

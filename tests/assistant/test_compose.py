@@ -298,6 +298,18 @@ def test_a_term_of_the_tables_header_names_no_row():
     assert "527.000" in text.short_answer and "1.500.000" not in text.short_answer
 
 
+def test_a_question_for_what_a_named_source_says_about_a_topic_takes_the_units_that_name_it():
+    items = "KL anbefaler:\n- At døgninstitutioner indgår i samspil med kommunens øvrige tilbud\n- At kommunerne afprøver programmer"
+    index = FakeUnitIndex([("kl-1", items, KL), ("kl-2", "Der skal allerede i dagtilbud være fokus på, hvordan børns sprog udvikles.", KL)])
+    question = "Hvad anbefaler KL om sprog?"
+    analysis = analyse_question(question)
+    sourced = replace(analysis, parts=tuple(replace(part, sources=("KL",)) for part in analysis.parts))
+    units = scored_units(question, {"døgninstitutioner": 0.8, "programmer": 0.7, "sprog": 0.5}, index=index)
+    text = CitatComposer().compose(sourced, units, "answer", ()).short_answer
+    assert text.startswith("Der skal allerede i dagtilbud") and "døgninstitutioner" not in text
+    assert "døgninstitutioner" in CitatComposer().compose(analysis, units, "answer", ()).short_answer  # no source named
+
+
 NESTED = (
     "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE):\n1. Indfør evidensbaserede indsatser med fokus på:\n"
     "- mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag\n- bedre tilbud til familier med psykisk sygdom\n"
