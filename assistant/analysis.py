@@ -743,10 +743,11 @@ def defines(text: str, term: str) -> bool:
     return opening is not None and bool(_DEFINING.match(plain, opening.end()))
 
 
-def spells_out(text: str, acronym: str) -> bool:
-    """Whether ``text`` writes out ``acronym`` (2 to 6 capitals) as capitalised words whose initials spell it, small
-    words between them aside: "Pres på Pædagogisk Psykologisk Rådgivning" spells out PPR, "Positiv Adfærd i Læring og
-    Samspil" PALS."""
+def spells_out(text: str, term: str) -> bool:
+    """Whether ``text`` writes out ``term``, an acronym of 2 to 6 letters in any case ("PPR", "ppr"), as capitalised
+    words whose initials spell it, small words between them aside: "Pres på Pædagogisk Psykologisk Rådgivning" spells
+    out PPR, "Positiv Adfærd i Læring og Samspil" PALS."""
+    acronym = term.upper()
     if not re.fullmatch(r"[A-ZÆØÅ]{2,6}", acronym):
         return False
     written = re.findall(r"[^\W\d_]+", text)

@@ -195,7 +195,6 @@ WHOLE_LIST_SHARE = 0.35
 # exception a validation follow-up lost the list of changes it asked for (ranked below another list): the
 # exception keeps such lists whole; it was added after seeing that answer.
 WHOLE_SEED_SHARE = 0.5
-MAX_ACRONYM = 6  # letters of a term asked in lowercase that may be an acronym ("hvad er ppr")
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
 # Sentences shown before one that points back ("Det tyder på ..." after "55 pct. af ... fandt ...").
@@ -509,8 +508,8 @@ class CitatComposer:
                 continue
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
             full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
-            supplies = typed is not None and typed.detail is not None and _supplies_detail(candidate, quoted, part, typed)
-            if full or candidate.group in shown or not (_related(candidate, ranked[0], part, topic, added, one_fact) or supplies):
+            related = _related(candidate, ranked[0], part, topic, added, one_fact) or _supplies_detail(candidate, quoted, part, typed)
+            if full or candidate.group in shown or not related:
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
@@ -807,10 +806,10 @@ def _answer_order(
     when any likely one does: "Hvad anbefaler KL om sprog?" opened with KL's recommendations on døgninstitutioner and
     metodepraksis, whose lead-in "KL anbefaler:" shares "anbefaler", above "Der skal allerede i dagtilbud være et
     skarpt fokus på, hvordan børns sprog stimuleres og udvikles"."""
-    stems = tuple(t for t in content_terms(about) if len(t) >= MIN_TOPIC_STEM)
-    naming = [s for s in ranked if s.part_scores[part] >= floor and _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)]
-    if stems and naming and not label:
-        ranked = naming
+    stems = () if label else tuple(t for t in content_terms(about) if len(t) >= MIN_TOPIC_STEM)
+    if stems:  # most questions ask no source about a topic: no unit is read for it
+        likely = (s for s in ranked if s.part_scores[part] >= floor)
+        ranked = [s for s in likely if _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)] or ranked
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
     if question and (speaking := _speaking(ranked, part, floor, attributed_speaker(question))) is not None:
@@ -985,8 +984,7 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
     if expected.term:
         # An acronym is also defined where it is written out, in the unit or its list's lead-in: "Pres på Pædagogisk
         # Psykologisk Rådgivning" above "PPR har en central placering ..." answers "Hvad er PPR?".
-        acronym = expected.term.upper() if len(expected.term) <= MAX_ACRONYM and expected.term.isalpha() else expected.term  # "ppr"
-        return defines(unit.unit.text, expected.term) or spells_out(unit.unit.search_text, acronym)
+        return defines(unit.unit.text, expected.term) or spells_out(unit.unit.search_text, expected.term)
     return unit.holds_expected_answer(part)
 
 
@@ -1024,13 +1022,15 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
     return not one_fact or likely or _same_case(candidate.hit, best.hit)
 
 
-def _supplies_detail(candidate: ScoredUnit, quoted: Sequence[_Block], part: int, expected: _TypedAnswer) -> bool:
+def _supplies_detail(candidate: ScoredUnit, quoted: Sequence[_Block], part: int, expected: _TypedAnswer | None) -> bool:
     """Whether ``candidate`` holds the figure or period a fact question asks for and no unit quoted so far does,
     while sharing the question's words: "Hvad siger lovgivningen om fristen for en børnefaglig undersøgelse?"
     opened with a sentence on measuring whether the investigation kept "fristen", and Varde's "inden for de
     lovpligtige fire mdr." (another chunk, less likely) stayed out."""
+    if expected is None or expected.detail is None or not quoted or candidate.coverage <= 0:
+        return False
     shown_detail = any(holds_detail(unit.text, expected.detail) for block in quoted for unit in block.units)
-    return quoted != [] and not shown_detail and candidate.coverage > 0 and _holds(candidate, part, expected)
+    return not shown_detail and _holds(candidate, part, expected)
 
 
 def _counted_units(block: _Block) -> int:
@@ -1130,7 +1130,7 @@ def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
     """Whether a table row's label names a term of the question other than one of the table's header (its lead-in):
     "dagtilbud" of "Indsats dagtilbud Afsatte midler" brought the language rows ("Sprogindsatsen for børn indenfor
     dagtilbud 0-6 år") beside "Pluspladser" for pluspladser i dagtilbud."""
-    asked = set(terms) - set(content_terms(row.lead_in))
+    asked = set(terms) - terms_of(row.lead_in)
     return bool(asked & set(content_terms(table_cells(row.text)[0])))
 
 

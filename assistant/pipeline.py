@@ -534,9 +534,7 @@ class Assistant:
             return assessment
         analysis, decision = assessment.analysis, assessment.decision
         if absent := state.answerability.names_absent(analysis.text, f"{case} {composition.short_answer}"):
-            absent = tuple(dict.fromkeys(state.statistics.base_form(name) for name in absent))  # "Odenses" -> "Odense"
-            lacking = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
-            return replace(assessment, decision=lacking)
+            return replace(assessment, decision=_lacking_here(decision, absent, state.statistics.base_form))
         # Only a case the answer opens with, found by its municipality's name (a programme's name, "Hvilken
         # kommune har Familiestuen?", is the topic itself).
         municipality = hits[0].passage.municipality
@@ -1065,9 +1063,7 @@ def _with_places_named(state: DerivedState, assessment: Assessment, composition:
     if not absent:
         return assessment
     # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
-    absent = tuple(dict.fromkeys(state.statistics.base_form(name) for name in absent))
-    decision = replace(decision, outcome="partial", missing=decision.missing + absent, apart=decision.apart + absent)
-    return replace(assessment, decision=decision)
+    return replace(assessment, decision=_lacking_here(decision, absent, state.statistics.base_form))
 
 
 def _with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:
@@ -1081,8 +1077,14 @@ def _with_speaker_named(assessment: Assessment, composition: Composition) -> Ass
     cited = " ".join(f"{c.municipality} {c.section} {c.publisher} {c.title}" for c in composition.book.citations())
     if names(f"{composition.short_answer} {cited}", speaker):
         return assessment
-    unquoted = replace(decision, outcome="partial", missing=(*decision.missing, speaker), apart=(*decision.apart, speaker))
-    return replace(assessment, decision=unquoted)
+    return replace(assessment, decision=_lacking_here(decision, (speaker,)))
+
+
+def _lacking_here(decision: Decision, names: Sequence[str], base_form: Callable[[str], str] = str) -> Decision:
+    """``decision`` as a partial answer that lacks ``names``, each once in its ``base_form`` ("Odenses" -> "Odense"),
+    "i den forbindelse": the documents use them, only never beside what is asked (see :func:`_lack`)."""
+    lacking = tuple(dict.fromkeys(base_form(name) for name in names))
+    return replace(decision, outcome="partial", missing=(*decision.missing, *lacking), apart=(*decision.apart, *lacking))
 
 
 # "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",

@@ -744,6 +744,7 @@ def test_names_compared_in_any_wording(question: str, compared: bool) -> None:
     ("text", "acronym", "spelled"),
     [
         ("Pres på Pædagogisk Psykologisk Rådgivning", "PPR", True),
+        ("Pres på Pædagogisk Psykologisk Rådgivning", "ppr", True),  # asked in lowercase: "hvad er ppr"
         ("Gladsaxe har resultater med Positiv Adfærd i Læring og Samspil (PALS)", "PALS", True),
         ("PPR Betjening: Opsamlende PPV", "PPR", False),  # the acronym itself spells nothing out
         ("Pædagogisk Psykologisk rådgivning", "PPR", False),
