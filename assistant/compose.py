@@ -1244,12 +1244,18 @@ class _Writer:
     def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:
         """A list's lead-in, also when the answer has shown the same words above another list: "KL
         anbefaler:" heads each of KL's lists of recommendations, and without it a second list's items read
-        as the first one's."""
-        cited = self._cited(hit, lead_in, marker)
-        if cited or not is_lead_in(lead_in):
-            return cited
-        self.book.cite(hit, lead_in)
-        return f"{inert_markdown(lead_in)} [{marker}]"
+        as the first one's. A slide's line above a short lead-in keeps a line of its own ("... for børn i
+        udsatte positioner" / "Resultater for daginstitutioner:", see :func:`tidlig.text.join_sentences`), a
+        title in bold as a section's ("Dagtilbuddenes oplevelse af støttesystemet")."""
+        *above, last = lead_in.split("\n")
+        cited = self._cited(hit, last, marker)
+        if not cited and is_lead_in(last):
+            self.book.cite(hit, last)
+            cited = f"{inert_markdown(last)} [{marker}]"
+        if not cited:
+            return ""
+        lines = (f"**{inert_markdown(line)}**" if is_fragment(line) else self._cited(hit, line, marker) for line in above)
+        return "\n".join(filter(None, [*lines, cited]))
 
     def _sentences(self, block: _Block, marker: int) -> str:
         """The sentences as one paragraph; a unit that is a stack of lines (see :func:`stacked_lines`)

@@ -46,6 +46,7 @@ from tidlig.text import (
     is_fragment,
     is_lead_in,
     is_source_note,
+    join_sentences,
     list_level,
     marker_kind,
     plain_markdown,
@@ -556,7 +557,7 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
         # "For eksempel:" alone says nothing, nor does "Det gør de på forskellige måder:": the sentence
         # before it comes along.
         last = sentences[-1]
-        return " ".join(sentences[-2:]) if len(last.split()) < MIN_LEAD_IN_WORDS or refers_back(last) else last
+        return join_sentences(sentences[-2:]) if len(last.split()) < MIN_LEAD_IN_WORDS or refers_back(last) else last
     return unit.lead_in
 
 

@@ -84,7 +84,7 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
                 yield kind, " ".join(piece.split()), lead_in if kind == "list_item" else ""
             lead_in = ""
             continue
-        lead_in = introduction(flat) if is_lead_in(flat) or _is_title(paragraph) else ""
+        lead_in = introduction(paragraph) if is_lead_in(flat) or _is_title(paragraph) else ""
         for sentence in split_sentences(paragraph):
             yield "sentence", sentence, ""
 

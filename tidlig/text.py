@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 import Stemmer
@@ -43,6 +44,7 @@ __all__ = [
     "is_source_note",
     "is_list_item",
     "is_markdown_item",
+    "join_sentences",
     "joins_names",
     "keep_nesting",
     "linked_names",
@@ -107,13 +109,23 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[i
 def split_sentences(text: str) -> list[str]:
     """Sentences of one paragraph (line breaks inside it are treated as spaces, except that a full stop at the
     end of a line ends its sentence when the next line opens with a capital: "... støtte til madlavning mv." /
-    "Aalborg Kommunes investering ..." is a box's caption under a sentence, not the sentence going on)."""
+    "Aalborg Kommunes investering ..." is a box's caption under a sentence, not the sentence going on). A short
+    capitalised lead-in line under a line that does not run on starts anew too: a slide's "... en forskel for
+    børn i udsatte positioner" / "Resultater for daginstitutioner:" is a finding and the title of its list, and
+    read as one sentence the finding ran into the title ("... positioner Resultater for daginstitutioner:")."""
     pieces, start = [], 0
     for match in _NEXT_LINE.finditer(text):
-        if text[: match.start()].rstrip(_CLOSING)[-1:] in _FULL_STOPS:
+        before = text[: match.start()]
+        if before.rstrip(_CLOSING)[-1:] in _FULL_STOPS or _heads_list(before, text[match.end() :]):
             pieces.append(text[start : match.start()])
             start = match.end()
     return _with_source_note_whole([sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)])
+
+
+def _heads_list(before: str, after: str) -> bool:
+    """Whether the line that opens ``after`` is a short lead-in standing on its own under ``before``."""
+    line = after.split("\n", 1)[0].strip()
+    return is_lead_in(line) and len(line.split()) < MIN_LEAD_IN_WORDS and not runs_on(before)
 
 
 _NOTE_OPENS = re.compile(_NOTE_OPENING)
@@ -392,9 +404,24 @@ INTRODUCING_SENTENCES = 2
 
 def introduction(paragraph: str) -> str:
     """The last sentences of a list's lead-in paragraph, those that introduce the list (see
-    ``INTRODUCING_SENTENCES``); a paragraph of one or two sentences is its own introduction."""
-    sentences = split_sentences(paragraph)
-    return " ".join(sentences[-INTRODUCING_SENTENCES:]) if len(sentences) > INTRODUCING_SENTENCES else paragraph
+    ``INTRODUCING_SENTENCES``). A slide's title line above a short lead-in ("... for børn i udsatte
+    positioner" / "Resultater for daginstitutioner:") keeps its line break, so the quoted lead-in still
+    reads as two sentences (see :func:`split_sentences`)."""
+    return join_sentences(split_sentences(paragraph)[-INTRODUCING_SENTENCES:])
+
+
+def join_sentences(sentences: Sequence[str]) -> str:
+    """Sentences as one text that :func:`split_sentences` splits back into them: after a full stop a space,
+    after a line without one (a slide's title above a lead-in) a line break.
+
+    Example::
+
+        join_sentences(["Det er sådan.", "Titel", "Resultater:"])  # "Det er sådan. Titel\nResultater:"
+    """
+    text = sentences[0] if sentences else ""
+    for sentence in sentences[1:]:
+        text += (" " if text.rstrip(_CLOSING)[-1:] in _FULL_STOPS else "\n") + sentence
+    return text
 
 
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}

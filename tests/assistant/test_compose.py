@@ -601,6 +601,20 @@ def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_
     assert composition.body.count("Institutionerne bruger pengene") == 1
 
 
+@pytest.mark.parametrize(
+    ("above", "shown"),
+    [
+        # a finding is a sentence with its marker; a title is shown in bold, as a section's title is
+        ("Få dagtilbud gør en forskel for udsatte børn", "Få dagtilbud gør en forskel for udsatte børn [1]"),
+        ("Dagtilbuddenes oplevelse", "**Dagtilbuddenes oplevelse**"),
+    ],
+)
+def test_a_slide_line_above_a_short_lead_in_is_shown_on_its_own_line_not_run_into_it(above: str, shown: str):
+    index = FakeUnitIndex([("s", f"{above}\nResultater for vuggestuer:\n- 38 pct. har god kvalitet\n- 49 pct. har ringe kvalitet", KBH)])
+    composition = compose("Hvor mange vuggestuer har god kvalitet?", {"38 pct.": 0.9, "49 pct.": 0.8}, index=index)
+    assert composition.short_answer.splitlines()[:3] == [shown, "Resultater for vuggestuer: [1]", "- 38 pct. har god kvalitet [1]"]
+
+
 CASE = {"title": "De udsatte børn", "year": 2015, "location": "CASE #7", "doc_id": "kl.txt", "case_number": 7, "block_kind": "case"}
 CASE_INDEX = FakeUnitIndex(
     [

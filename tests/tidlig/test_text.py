@@ -227,6 +227,22 @@ def test_a_date_ends_no_sentence(text: str, sentences: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
+        # A slide's finding above the short lead-in of its list: two sentences, not "... positioner Resultater ...:".
+        ("Få dagtilbud gør en forskel for børn i udsatte positioner\nResultater for daginstitutioner:",
+         ["Få dagtilbud gør en forskel for børn i udsatte positioner", "Resultater for daginstitutioner:"]),
+        # A line that runs on, or a long line ending in a colon, is one sentence wrapped.
+        ("Vi arbejder sammen med\nKøbenhavns Kommune:", ["Vi arbejder sammen med Københavns Kommune:"]),
+        ("Det viser en undersøgelse\nBlandt mange forældre på tværs af landet:",
+         ["Det viser en undersøgelse Blandt mange forældre på tværs af landet:"]),
+    ],
+)
+def test_a_short_lead_in_line_under_an_unfinished_line_is_a_sentence_of_its_own(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
         ("Forløbet varer min. 18 måneder. Det virker.", ["Forløbet varer min. 18 måneder.", "Det virker."]),
         ("Der holdes temadage osv. Der er ikke evalueret.", ["Der holdes temadage osv.", "Der er ikke evalueret."]),
         # a name after "mv." may go on the same sentence
