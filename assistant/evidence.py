@@ -46,6 +46,7 @@ from tidlig.text import (
     is_fragment,
     is_lead_in,
     is_source_note,
+    item_number,
     join_sentences,
     list_level,
     marker_kind,
@@ -454,6 +455,17 @@ def sub_items(units: Sequence[EvidenceUnit], chunk_text: str) -> dict[str, str]:
     return parents
 
 
+def item_number_of(unit: EvidenceUnit, chunk_text: str) -> str:
+    """The number or letter a list item is marked with in its chunk ("3.", "b)"); "" for a bullet. A unit's
+    text holds no marker: "punkt 1-6" in an item, or a question about "trin 3", refers to these."""
+    return item_number(_marker_of(unit, chunk_text)) if unit.kind == "list_item" else ""
+
+
+def _marker_of(unit: EvidenceUnit, chunk_text: str) -> str:
+    """What stands before a unit on its line: a list item's marker with its indentation."""
+    return chunk_text[chunk_text.rfind("\n", 0, unit.start) + 1 : unit.start]
+
+
 def _item_depths(units: Sequence[EvidenceUnit], chunk_text: str) -> Iterator[tuple[EvidenceUnit, int | None]]:
     """Each unit with its depth in its list (None for a unit that is no list item): two steps per level,
     and one more for an item under an item of its level that ends with ":" and is marked otherwise."""
@@ -463,7 +475,7 @@ def _item_depths(units: Sequence[EvidenceUnit], chunk_text: str) -> Iterator[tup
             openers = {}
             yield unit, None
             continue
-        marker = chunk_text[chunk_text.rfind("\n", 0, unit.start) + 1 : unit.start]
+        marker = _marker_of(unit, chunk_text)
         level, kind = list_level(marker), marker_kind(marker)
         openers = {opened: opener for opened, opener in openers.items() if opened <= level}  # deeper lists end here
         if level in openers and kind != openers[level]:

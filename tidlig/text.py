@@ -44,6 +44,7 @@ __all__ = [
     "is_source_note",
     "is_list_item",
     "is_markdown_item",
+    "item_number",
     "join_sentences",
     "joins_names",
     "keep_nesting",
@@ -312,6 +313,13 @@ def marker_kind(line: str) -> str | None:
         return None
     marker = match.group(0).strip()
     return "number" if marker[:1].isdigit() else "letter" if marker[:1].isalpha() else "bullet"
+
+
+def item_number(line: str) -> str:
+    """The number or letter a numbered or lettered list item opens with, as written ("3.", "b)", "iv)"); ""
+    for a bullet and for a line that is no list item."""
+    match = _LIST_ITEM.match(line)
+    return match.group(0).strip() if match and marker_kind(line) != "bullet" else ""
 
 
 def strip_list_marker(line: str) -> str:
@@ -590,7 +598,7 @@ def is_fragment(text: str) -> bool:
 _MARKDOWN_ACTIVE = re.compile(r"([\\`*_\[\]<>|#])")
 # Bare web addresses become links in GitHub-flavoured Markdown; an escaped "/" or "." prevents it.
 _BARE_LINK = re.compile(r"(?i)\b(https?:|ftp:)//|\b(www)\.")
-_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#/.])")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|#/.)])")
 
 
 def inert_markdown(text: str) -> str:

@@ -323,14 +323,17 @@ def test_a_nested_list_keeps_its_introducing_item_and_shows_its_items_indented()
     text = compose("Hvad anbefaler strategien for skolen?", {"mental sundhedsfremme": 0.9}, index=index).short_answer
     lines = text.splitlines()
     assert lines[0] == "EN NATIONAL STRATEGI MED FEM HOVEDPUNKTER (SKOLE): [1]"
+    # A numbered item keeps its number, escaped: "3." opening a bullet's text would start a list renumbered from 1.
     assert lines[1:4] == [
-        "- Indfør evidensbaserede indsatser med fokus på: [1]",
+        "- 1\\. Indfør evidensbaserede indsatser med fokus på: [1]",
         "  - mental sundhedsfremme de steder, hvor børn og unge har deres dagligdag [1]",
         "  - bedre tilbud til familier med psykisk sygdom [1]",
     ]
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "<ol" not in rendered and "<li>1. Indfør" in rendered
     # A question for one item of the sub-list gets the item above it and its siblings, not the whole list.
     one = compose("Hvor skal mental sundhedsfremme ske?", {"mental sundhedsfremme": 0.9}, index=index).short_answer
-    assert "- Indfør evidensbaserede indsatser med fokus på: [1]" in one and "  - bedre tilbud" in one
+    assert "- 1\\. Indfør evidensbaserede indsatser med fokus på: [1]" in one and "  - bedre tilbud" in one
     assert "Skab koordinering" not in one
 
 

@@ -331,6 +331,14 @@ def test_marker_kind(line: str, expected: str | None) -> None:
     assert marker_kind(line) == expected
 
 
+def test_item_number_is_a_numbered_or_lettered_items_marker_as_written() -> None:
+    from tidlig.text import item_number
+
+    assert [item_number(line) for line in ("3. Styrk", "  2) at lytte", "b) Basen", "iv) fjerde", "- sparring", "Tekst")] == [
+        "3.", "2)", "b)", "iv)", "", ""
+    ]
+
+
 @pytest.mark.parametrize(
     ("line", "level"),
     [("- sprog", 0), (" - sprog", 0), ("  - læsning", 1), ("   1. i leg", 1), ("    a) i dagtilbud", 2), ("  Almindelig tekst", 0)],
