@@ -195,6 +195,18 @@ _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
 _AGE = re.compile(r"\bpå \d+(?:½)? år\b|\b\d+(?:½)? år (?:gammel|gamle)\b", re.IGNORECASE)
+_ORDINALS = {
+    "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9,
+    "tiende": 10,
+}  # fmt: skip
+# A point of a numbered list asked by its number ("punkt 3", "trin nr. 2", "anbefaling 4") or, before a word
+# for a point, by its ordinal ("det tredje punkt"). Not "det første skridt": a pedagogue asking what to do
+# first asks for a procedure's beginning, whichever list holds it.
+_POINT = re.compile(
+    r"\b(?:(?:punkt|trin|nr\.|nummer|anbefaling|pejlemærke)\s+(?:nr\.\s*)?(?P<number>\d{1,2})(?![\d,.–-]\d)"
+    rf"|(?P<ordinal>{'|'.join(_ORDINALS)})\s+(?:hoved)?(?:punkt|anbefaling|pejlemærke)\w*)\b",
+    re.IGNORECASE,
+)
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
 _ENGLISH_WORDS = {
     "the",
@@ -422,11 +434,21 @@ def attributed_speaker(text: str) -> str:
     return match.group("speaker") if match else ""
 
 
+def asked_point(text: str) -> int | None:
+    """The number of the list point a question asks for ("Hvad står der i punkt 3?", "Hvad er det tredje
+    pejlemærke?" -> 3), or None."""
+    match = _POINT.search(text)
+    if match is None:
+        return None
+    return int(match.group("number")) if match.group("number") else _ORDINALS[match.group("ordinal").lower()]
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
-    """Numbers in the question other than years, ordinals ("9. klasse") and a child's age ("en pige på 5 år"
-    says who the child is, not what is asked): "25 pluspladser" -> ("25",)."""
+    """Numbers in the question other than years, ordinals ("9. klasse"), a child's age ("en pige på 5 år"
+    says who the child is, not what is asked) and a list point's number ("punkt 3"): "25 pluspladser" ->
+    ("25",)."""
     years = set(asked_years(text))
-    figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", text)))
+    figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", _POINT.sub(" ", text))))
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 
 

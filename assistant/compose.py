@@ -36,6 +36,7 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_detail,
+    asked_point,
     asked_topic,
     attributed_speaker,
     counts_asked,
@@ -812,6 +813,8 @@ def _answer_order(
         ranked = [s for s in likely if _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)] or ranked
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
+    if question and (point := _asked_point(ranked, part, limit, floor, asked_point(question))) is not None:
+        return [point, *(s for s in ranked if s is not point)]
     if question and (speaking := _speaking(ranked, part, floor, attributed_speaker(question))) is not None:
         return [speaking, *(s for s in ranked if s is not speaking)]
     if typed is not None:
@@ -820,6 +823,28 @@ def _answer_order(
         return ranked
     stems = tuple(t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM)
     return [s for s in ranked if _names_topic(s.unit.text, stems)]
+
+
+def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: float, number: int | None) -> ScoredUnit | None:
+    """The item numbered ``number``, if at least ``floor`` likely, of the likeliest numbered list among the first
+    ``limit`` units: "Hvad står der i punkt 3 i strategien?" opened with the strategy's point 7, which says "punkt
+    1-6", while point 3 stood unquoted."""
+    if number is None:
+        return None
+    likely = [s for s in ranked if s.part_scores[part] >= floor]
+    for listed in (s for s in ranked[:limit] if item_number_of(s.unit, s.hit.passage.text)):
+        found = next((s for s in likely if s.group == listed.group and _point_number(s) == number), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _point_number(unit: ScoredUnit) -> int | None:
+    """The number a numbered or lettered item is marked with ("3." -> 3, "c)" -> 3)."""
+    marker = item_number_of(unit.unit, unit.hit.passage.text).rstrip(".)")
+    if marker.isdigit():
+        return int(marker)
+    return ord(marker.lower()) - ord("a") + 1 if len(marker) == 1 and marker.isalpha() else None
 
 
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:

@@ -12,6 +12,7 @@ from assistant.analysis import (
     asked_document_kind,
     asked_figures,
     asked_places,
+    asked_point,
     asked_detail,
     counts_asked,
     question_word,
@@ -277,11 +278,29 @@ def test_a_year_that_dates_a_named_document_is_told_apart_and_is_no_figure():
     assert asked_figures(question) == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "point"),
+    [
+        ("Hvad står der i punkt 3 i strategien?", 3),
+        ("Hvad er trin nr. 2 i modellen?", 2),
+        ("Hvad handler det tredje pejlemærke om?", 3),
+        ("Hvad er KL's fjerde anbefaling?", 4),
+        ("Hvad er det første skridt, når jeg er bekymret?", None),  # a procedure's beginning, not a numbered point
+        ("Hvor mange punkter har strategien?", None),
+        ("Hvad koster punkt 3,5 mio. kr.?", None),
+        ("Hvad siger punkt 1-6 om forskning?", None),  # a range
+    ],
+)
+def test_the_point_of_a_numbered_list_a_question_asks_for(question, point):
+    assert asked_point(question) == point
+
+
 def test_a_childs_age_is_not_an_asked_figure():
     assert asked_figures("En pige på 5 år har et seksualiseret sprog og leg. Hvem kan jeg drøfte det med?") == ()
     assert asked_figures("Hvor mange af de 25 pluspladser gik til børn på 3 år?") == ("25",)
     assert asked_figures("Vores dreng er 4 år gammel og vil ikke tale. Hvad gør vi?") == ()
     assert asked_figures("Hvor mange børn, der er 3 år gamle, bliver sprogvurderet?") == ()
+    assert asked_figures("Hvad står der i punkt 3 i strategien?") == ()  # the point's number is no figure asked
 
 
 def test_asked_years_figures_and_names():

@@ -337,6 +337,27 @@ def test_a_nested_list_keeps_its_introducing_item_and_shows_its_items_indented()
     assert "Skab koordinering" not in one
 
 
+def test_a_question_for_a_numbered_point_opens_with_that_point_not_the_likelier_one_that_names_points():
+    reason = "så flere børn får den rette hjælp i tide og tæt på deres hverdag"
+    points = "\n".join(f"{n}. {text}, {reason}" for n, text in enumerate(STRATEGY_POINTS, 1))
+    index = FakeUnitIndex([("vr", f"Strategien anbefaler kommunerne:\n{points}", KL)])
+    probabilities = {"nævnt i punkt 1-3": 0.9, "familier, hvor": 0.3, "Skab sammenhæng": 0.1, "Styrk viden": 0.1}
+
+    asked = compose("Hvad står der i punkt 2 i strategien?", probabilities, index=index).short_answer
+    ranged = compose("Hvad siger strategien om punkt 1-3?", probabilities, index=index).short_answer
+
+    assert asked.splitlines()[1].startswith("- 2\\. Styrk indsatsen i familier, hvor forældrene har mentale problemer")
+    assert ranged.splitlines()[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
+
+
+STRATEGY_POINTS = (
+    "Skab sammenhæng i de mange forebyggende indsatser for børn og familier",
+    "Styrk indsatsen i familier, hvor forældrene har mentale problemer",
+    "Styrk viden om børns mentale sundhed i alle faggrupper",
+    "Monitorér effekterne af de indsatser, der er nævnt i punkt 1-3",
+)
+
+
 def test_a_word_list_nested_at_three_levels_is_shown_as_a_nested_markdown_list(tmp_path):
     from tests.ingest.test_loaders import BULLET_LEVELS, THREE_LEVELS, make_nested_docx, nested_chunk
 
