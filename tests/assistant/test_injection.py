@@ -102,7 +102,17 @@ def test_instruction_like_text_is_recognised(text):
     assert INSTRUCTION_OMITTED in neutralise_instructions(text)
 
 
-@pytest.mark.parametrize("sentence", CORPUS_SENTENCES)
+# A staff guide's orders to its reader, as an organisation's own documents give them.
+GUIDANCE_SENTENCES = [
+    "Skriv kun det, du selv har observeret.",
+    "Skriv altid dato og klokkeslæt på dine notater.",
+    "Svar altid forældrene inden for to hverdage.",
+    "Svar kun på det, du bliver spurgt om, når du taler med kommunen.",
+    "Skriv udelukkende fakta i underretningen, ikke fortolkninger.",
+]
+
+
+@pytest.mark.parametrize("sentence", CORPUS_SENTENCES + GUIDANCE_SENTENCES)
 def test_ordinary_report_sentences_are_kept(sentence):
     assert not looks_like_instruction(sentence), sentence
     assert neutralise_instructions(sentence) == sentence
