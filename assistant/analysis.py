@@ -310,7 +310,7 @@ def analyse_question(text: str) -> QuestionAnalysis:
         answer_type=answer_type(text),
         parts=split_parts(text),
         is_concern=is_concern(text),
-        terms=tuple(content_terms(text)),
+        terms=question_terms(text),
         years=years,
         figures=figures,
         names=tuple(dict.fromkeys(proper_nouns(text))),
@@ -443,6 +443,13 @@ def asked_point(text: str) -> int | None:
     return int(match.group("number")) if match.group("number") else _ORDINALS[match.group("ordinal").lower()]
 
 
+def question_terms(text: str) -> tuple[str, ...]:
+    """The content terms of a question, without a list point's number ("trin 4 i handleguiden" -> "trin",
+    "handleguid"): the number is the item's marker, which no unit's text holds, and asked as a term it made
+    the answer partial."""
+    return tuple(content_terms(_POINT.sub(lambda match: re.sub(r"\d", " ", match.group(0)), text)))
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse"), a child's age ("en pige på 5 år"
     says who the child is, not what is asked) and a list point's number ("punkt 3"): "25 pluspladser" ->
@@ -462,6 +469,8 @@ def answer_type(text: str) -> AnswerType:
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example
             if kind == "list" and re.search(_MUNICIPALITIES_ASKED, lowered):
                 return "case"  # "Findes der eksempler på kommuner, der ...?" asks for cases, not a list
+            if kind == "definition" and asked_point(text) is not None:
+                return "other"  # "Hvad er trin 4 i handleguiden?" asks for what a point says, not what a step is
             return kind
     if _CASE_WORDS.search(lowered):
         return "case"
@@ -516,7 +525,7 @@ def self_contained(parts: Sequence[QuestionPart], number: int) -> QuestionPart:
     if number == 0 or (len(part.terms) >= LEANING_PART_TERMS and not _POINTS_BACK.search(part.text)):
         return part
     text = f"{parts[number - 1].text} {part.text}"
-    return QuestionPart(text, part.answer_type, tuple(content_terms(text)))
+    return QuestionPart(text, part.answer_type, question_terms(text))
 
 
 def split_parts(text: str) -> tuple[QuestionPart, ...]:
@@ -529,8 +538,8 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
         else:
             parts.append(piece)
     if len(parts) <= 1:
-        return (QuestionPart(text, answer_type(text), tuple(content_terms(text))),)
-    return tuple(QuestionPart(p, answer_type(p), tuple(content_terms(p))) for p in parts)
+        return (QuestionPart(text, answer_type(text), question_terms(text)),)
+    return tuple(QuestionPart(p, answer_type(p), question_terms(p)) for p in parts)
 
 
 # A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere

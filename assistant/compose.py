@@ -495,6 +495,8 @@ class CitatComposer:
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
         exempt = _exempt_first(ranked, typed, question)
+        question_point = asked_point(question) if question else None
+        alone_groups: set[str] = set()  # the list of an asked point: its other items do not join it
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt:
                 break
@@ -502,7 +504,7 @@ class CitatComposer:
                 continue
             if candidate.group in by_group:
                 row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms)
-                if candidate.part_scores[part] >= member_floor and not row_unasked:
+                if candidate.part_scores[part] >= member_floor and not row_unasked and candidate.group not in alone_groups:
                     at = by_group[candidate.group]
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
                     shown.add(candidate.key)
@@ -514,7 +516,11 @@ class CitatComposer:
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
-            block = self._expand(candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists, seconded=seconded)
+            alone = not added and question_point is not None and _point_number(candidate) == question_point
+            alone_groups |= {candidate.group} if alone else set()
+            block = self._expand(
+                candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists, seconded=seconded, alone=alone
+            )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
                 by_group[candidate.group] = len(blocks)
@@ -541,10 +547,12 @@ class CitatComposer:
         terms: Sequence[str],
         whole_lists: bool = True,
         seconded: bool = False,
+        alone: bool = False,
     ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
         Without ``whole_lists`` (a guidance topic, a further case example) only a short list, or one whose
-        items are all about as likely as the best, is shown whole; a longer one shows its likely items."""
+        items are all about as likely as the best, is shown whole; a longer one shows its likely items. An item
+        shown ``alone`` (the point a question asks for by its number) comes with its lead-in and sub-items only."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
@@ -561,8 +569,9 @@ class CitatComposer:
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
             nested = sub_items([s.unit for s in members], seed.hit.passage.text)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
-            whole = (whole_lists and (asked or promised)) or short_list or even
-            chosen = [s.unit for s in members] if whole else _nested_whole(relevant or _best_member(members, part), members, nested)
+            whole = not alone and ((whole_lists and (asked or promised)) or short_list or even)
+            shown_members = [unit] if alone else relevant or _best_member(members, part)
+            chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             items = _in_order(chosen)
             return _Block(seed.hit, "list", items[:MAX_LIST_ITEMS], lead_in or _pointed_to(items[0], scored))
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
@@ -840,11 +849,10 @@ def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: flo
 
 
 def _point_number(unit: ScoredUnit) -> int | None:
-    """The number a numbered or lettered item is marked with ("3." -> 3, "c)" -> 3)."""
+    """The number a numbered item is marked with ("3." -> 3). A lettered item has none: "anbefaling 2" is
+    not "b) Pædagogisk udviklingsteam" of another list."""
     marker = item_number_of(unit.unit, unit.hit.passage.text).rstrip(".)")
-    if marker.isdigit():
-        return int(marker)
-    return ord(marker.lower()) - ord("a") + 1 if len(marker) == 1 and marker.isalpha() else None
+    return int(marker) if marker.isdigit() else None
 
 
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:

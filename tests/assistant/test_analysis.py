@@ -295,6 +295,12 @@ def test_the_point_of_a_numbered_list_a_question_asks_for(question, point):
     assert asked_point(question) == point
 
 
+def test_a_question_for_a_point_asks_what_it_says_and_its_number_is_no_term():
+    analysis = analyse_question("Hvad er trin 4 i handleguiden?")
+    # not a definition of "trin": the point's text answers, and no unit holds the marker "4"
+    assert analysis.answer_type == "other" and analysis.terms == ("trin", "handleguid")
+
+
 def test_a_childs_age_is_not_an_asked_figure():
     assert asked_figures("En pige på 5 år har et seksualiseret sprog og leg. Hvem kan jeg drøfte det med?") == ()
     assert asked_figures("Hvor mange af de 25 pluspladser gik til børn på 3 år?") == ("25",)

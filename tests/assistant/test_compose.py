@@ -346,7 +346,8 @@ def test_a_question_for_a_numbered_point_opens_with_that_point_not_the_likelier_
     asked = compose("Hvad står der i punkt 2 i strategien?", probabilities, index=index).short_answer
     ranged = compose("Hvad siger strategien om punkt 1-3?", probabilities, index=index).short_answer
 
-    assert asked.splitlines()[1].startswith("- 2\\. Styrk indsatsen i familier, hvor forældrene har mentale problemer")
+    # the asked point alone under its lead-in: the likelier point 4 does not join it
+    assert [line[:6] for line in asked.splitlines()] == ["Strate", "- 2\\. "]
     assert ranged.splitlines()[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
 
 
