@@ -529,17 +529,32 @@ def self_contained(parts: Sequence[QuestionPart], number: int) -> QuestionPart:
 
 
 def split_parts(text: str) -> tuple[QuestionPart, ...]:
-    """The sub-questions; a piece without any topic word of its own stays with the previous part."""
+    """The sub-questions; a piece without any topic word of its own stays with the previous part, and so does
+    a statement after a question: in "hvad gør jeg når jeg er bekymret for et barn? hun er blevet meget stille"
+    the second sentence tells about the child, and as a part of its own the answer said the documents do not
+    answer "Hun er blevet meget stille og trækker sig?"."""
     pieces = [p.strip(" ,") for p in _PART_BOUNDARY.split(text) if p and p.strip(" ,?")]
     parts: list[str] = []
     for piece in pieces:
-        if parts and len(content_terms(piece)) < MIN_PART_TERMS:
+        if parts and (len(content_terms(piece)) < MIN_PART_TERMS or _tells(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
     if len(parts) <= 1:
         return (QuestionPart(text, answer_type(text), question_terms(text)),)
     return tuple(QuestionPart(p, answer_type(p), question_terms(p)) for p in parts)
+
+
+# What opens a request that asks without a question mark: "Giv eksempler", "Nævn tre", "Fortæl om ...".
+_REQUEST = re.compile(
+    rf"\s*(?:{_QUESTION_WORD}|{_POLAR_START}|giv|nævn|fortæl|beskriv|forklar|list|sammenlign|opsummer|vis|find)\b", re.IGNORECASE
+)
+
+
+def _tells(piece: str) -> bool:
+    """Whether a piece of a question tells rather than asks: no question mark, and no question word, polar
+    verb or request opening it."""
+    return not piece.rstrip().endswith("?") and not _REQUEST.match(piece)
 
 
 # A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere

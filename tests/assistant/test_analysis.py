@@ -103,6 +103,9 @@ def test_expected_answer_type(question, expected):
         ("Hvilket projekt gav færre anbringelser, men kører det stadig?", ["Hvilket projekt gav færre anbringelser", "kører det stadig?"]),
         ("Hvad gør vi, når et barn mistrives, og har det svært?", ["Hvad gør vi, når et barn mistrives, og har det svært?"]),
         ("Hvad gør vi med et barn, der er stille og har det svært?", ["Hvad gør vi med et barn, der er stille og har det svært?"]),
+        # A sentence that tells about the child after the question is no question of its own; a request is.
+        ("hvad gør jeg når jeg er bekymret? hun er blevet meget stille", ["hvad gør jeg når jeg er bekymret? hun er blevet meget stille"]),
+        ("Hvad er PALS? Fortæl om resultaterne", ["Hvad er PALS?", "Fortæl om resultaterne"]),
     ],
 )
 def test_multi_part_questions_are_split(question, parts):
