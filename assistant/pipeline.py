@@ -80,7 +80,15 @@ from assistant.evidence import (
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
-from assistant.question import bounded_history, clean_question, requested_topic, search_query, standalone_query
+from assistant.question import (
+    CleanQuestion,
+    bounded_history,
+    clean_question,
+    requested_topic,
+    search_query,
+    standalone_query,
+    with_danish_letters,
+)
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
@@ -277,7 +285,7 @@ class Assistant:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         budget = Budget(self.settings.answer_budget_s)
-        clean = clean_question(question)
+        clean = _cleaned(question, state.statistics)
         privacy = find_personal_data(clean.text, state.statistics.vocabulary)
         notices = []
         if privacy:
@@ -320,7 +328,8 @@ class Assistant:
     def assess(self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None) -> Assessment:
         """Analysis, retrieval and the answerability decision without composing (used by ``eval.fit``)."""
         self._follow_index()
-        searchable = find_personal_data(clean_question(question).text, self._state.statistics.vocabulary).searchable
+        statistics = self._state.statistics
+        searchable = find_personal_data(_cleaned(question, statistics).text, statistics.vocabulary).searchable
         return self._assess(self._state, searchable, history, filters, {})
 
     def candidate_features(self, assessment: Assessment) -> tuple[list[Candidate], list[list[dict[str, float]]]]:
@@ -1357,6 +1366,13 @@ def _goes_on_from(units: Sequence[EvidenceUnit], number: int) -> str:
 def _without_line(text: str, sentence: str) -> str:
     return "\n".join(line for line in text.splitlines() if sentence not in line)
 
+
+
+def _cleaned(question: str, statistics: RelevanceScorer) -> CleanQuestion:
+    """The question cleaned, with the Danish letters a keyboard without them left out put back (see
+    :func:`assistant.question.with_danish_letters`)."""
+    clean = clean_question(question)
+    return replace(clean, text=with_danish_letters(clean.text, statistics.knows_word))
 
 def _ms(since: float) -> float:
     return round((time.perf_counter() - since) * 1000, 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences
@@ -70,6 +70,43 @@ def clean_question(raw: str) -> CleanQuestion:
     if len(text) > MAX_QUESTION_CHARS or cut_raw:
         return CleanQuestion(_cut(text, MAX_QUESTION_CHARS), was_cut=True)
     return CleanQuestion(text)
+
+
+# "ae", "oe" and "aa" for the Danish letters, as typed on a keyboard without them ("foraeldrene", "boern").
+_DIGRAPHS = {"ae": "æ", "oe": "ø", "aa": "å"}
+_WITH_DIGRAPH = re.compile(r"\w*(?:ae|oe|aa)\w*", re.IGNORECASE)
+
+
+def with_danish_letters(text: str, knows: Callable[[str], bool]) -> str:
+    """``text`` with æ, ø and å where a word written with "ae", "oe" or "aa" is unknown to the documents
+    and known with the letters (``knows``: the corpus uses the word). "hvordan får man foraeldrene med"
+    found Børnelinealen: neither search knew the word. A word the documents use as written stays ("Aarhus").
+
+    Example::
+
+        with_danish_letters("hvordan faar man foraeldrene med", {"får", "forældrene"}.__contains__)
+        # "hvordan får man forældrene med"
+    """
+
+    def restored(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if knows(word):
+            return word
+        return next((candidate for candidate in _respellings(word) if knows(candidate)), word)
+
+    return _WITH_DIGRAPH.sub(restored, text)
+
+
+def _respellings(word: str) -> list[str]:
+    """``word`` with every digraph replaced, then with one kind at a time, each keeping its capital."""
+    def letter(match: re.Match[str]) -> str:
+        found = _DIGRAPHS[match.group(0).lower()]
+        return found.upper() if match.group(0)[0].isupper() else found
+
+    def spelled(kinds: Collection[str]) -> str:
+        return re.compile("|".join(kinds), re.IGNORECASE).sub(letter, word)
+
+    return [spelled(_DIGRAPHS), *(spelled([kind]) for kind in _DIGRAPHS)]
 
 
 # A trainer's request for material rather than a question: "Lav en kort oversigt over KL's anbefalinger om tidlig

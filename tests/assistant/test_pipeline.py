@@ -722,3 +722,9 @@ def test_timings_per_stage_are_recorded(assistant):
     answer = assistant.ask("Hvad er PALS?")
     assert {"understand", "retrieve", "decide", "compose", "verify", "total"} <= set(answer.timings_ms)
     assert len(answer.retrieved) == 10
+
+
+def test_a_worry_typed_without_danish_letters_gets_the_guidance(assistant):
+    answer = assistant.ask("hvad goer man naar et barn mistrives i boernehaven")
+    assert answer.outcome != "decline" and answer.citations  # declined when "goer", "naar", "boernehaven" were unknown
+    assert_every_claim_is_quoted_from_its_citation(answer)

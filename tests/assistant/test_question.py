@@ -11,6 +11,7 @@ from assistant.question import (
     requested_topic,
     search_query,
     standalone_query,
+    with_danish_letters,
 )
 from assistant.types import Turn
 from tidlig.text import proper_nouns
@@ -218,3 +219,11 @@ def test_a_long_earlier_message_gives_a_followup_only_its_questions():
 )
 def test_the_words_pointing_at_the_documents_are_not_searched_for(question, searched):
     assert search_query(question) == searched
+
+
+def test_danish_letters_typed_as_two_are_put_back_only_where_the_documents_know_the_word():
+    known = {"får", "forældrene", "børn", "pædagog", "aarhus", "måned"}.__contains__
+    text = "hvordan faar man foraeldrene med? Boern, paedagog i Aarhus, maaned, Michael, boernefaglig"
+    assert with_danish_letters(text, lambda word: known(word.lower())) == (
+        "hvordan får man forældrene med? Børn, pædagog i Aarhus, måned, Michael, boernefaglig"
+    )
