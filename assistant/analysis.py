@@ -80,7 +80,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"^(?:og )?(?:virker|virkede|hjælper|hjalp|nytter|nyttede)\b|\b(?:virker|virkede|hjælper|hjalp) (?:det|den|de)\b"
             r"|\bhar (?:det|den|de) (?:virket|hjulpet|nyttet|haft (?:en )?effekt)\b|\beffekt\w*|\bvirkning\w*"
             r"|\bhvad (?:viste|viser|siger) (?:\w+ ){0,2}(?:evaluering\w*|effektmåling\w*|måling\w*|undersøgelse\w*)"
-            r"|\bhvordan er det gået\b|\bgør (?:det|den|de) en forskel\b|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
+            r"|\bhvordan er det gået\b|\bhvordan (?:gik|går) det\b(?! til\b)|\bgør (?:det|den|de) en forskel\b"
+            r"|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
         ),
     ),
     (

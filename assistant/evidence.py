@@ -197,13 +197,17 @@ def answered_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> 
 
 def shown_typed_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, shown: str) -> set[int]:
     """The parts asking for a figure, a time, a place or a role whose likeliest unit holds one and stands in
-    the composed answer ``shown``. A part's own words can resemble nothing ("hvornår forventer de at tjene
-    pengene hjem igen?" scores 0.05 on "... omkostningsneutral i 2018 ... fra 2019 er en varig besparelse");
-    saying it is not covered above the sentence that answers it would contradict the quote."""
+    the composed answer ``shown`` (its plain text, markers left out). A part's own words can resemble nothing
+    ("hvornår forventer de at tjene pengene hjem igen?" scores 0.05 on "... omkostningsneutral i 2018 ... fra
+    2019 er en varig besparelse"); saying it is not covered above the sentence that answers it would contradict
+    the quote. A unit of several sentences stands there with a marker after each: it is shown when each is."""
+    plain = " ".join(shown.split())
     return {
         number
         for number, part, best in _likeliest_per_part(scored, analysis)
-        if part.answer_type in TYPED_PARTS and best.holds_expected_answer(number) and best.unit.text in shown
+        if part.answer_type in TYPED_PARTS
+        and best.holds_expected_answer(number)
+        and all(" ".join(sentence.split()) in plain for sentence in split_sentences(best.unit.text) or [best.unit.text])
     }
 
 

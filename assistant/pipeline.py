@@ -72,6 +72,7 @@ from assistant.evidence import (
     Candidate,
     EvidenceGatherer,
     ScoredUnit,
+    TYPED_PARTS,
     UnitScorer,
     answered_parts,
     compound_heads,
@@ -658,7 +659,7 @@ class Assistant:
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
         # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
-        shown = shown_typed_parts(scored, assessment.analysis, composition.body)
+        shown = shown_typed_parts(scored, assessment.analysis, plain_markdown(MARKER.sub("", composition.body)))
         assessment = _with_parts_credited(state, assessment, shown)
         decision = assessment.decision
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
@@ -1209,7 +1210,7 @@ def partial_lead_in(
     if uncovered:
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
         return render(
-            "lead_in_partial_parts",
+            "lead_in_partial_parts" if _surely_uncovered(decision, analysis) else "lead_in_partial_parts_unsure",
             answered=inert_markdown(_join_danish([_quoted(p.text) for p in answered])),
             missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
         )
@@ -1221,6 +1222,23 @@ def partial_lead_in(
         # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
         return render("lead_in_partial_detail", missing=_join_danish(lacks))
     return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
+
+
+def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
+    """Whether the documents surely do not answer the uncovered parts: each asks about a name no passage on
+    its topic holds, for a figure, a time, a place or a role that no shown unit holds (one that does is
+    credited, see :func:`assistant.evidence.shown_typed_parts`), or a named source about a topic of its own
+    that the source's passages do not answer ("hvad gør Hedensted med tandplejen?"). A part judged only by how
+    little its few words resemble the evidence may be answered all the same: "og hvordan gik det?" after
+    Lolland's closed institution stood above "I dag er Toftegård et tilbud, hvor magtanvendelser er
+    undtagelsen", and "Hvad gør København?" after "Hvad anbefaler KL om sprog" above Copenhagen's sprogindsats."""
+    parts = analysis.parts
+    return all(
+        n in decision.named_parts
+        or parts[n].answer_type in TYPED_PARTS
+        or (parts[n].sources and set(parts[n].terms) - name_terms(parts[n].sources))
+        for n in decision.uncovered_parts
+    )
 
 
 def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:

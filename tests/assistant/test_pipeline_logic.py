@@ -67,6 +67,19 @@ def test_a_multi_part_question_names_the_part_not_covered(settings):
 
 
 @pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # A role no shown unit names is surely not covered; how to use it is judged only by its few words.
+        ("Hvad er Børnelinealen, og hvem har lavet den?", "men ikke på »Hvem har lavet den?«"),
+        ("Hvad er Børnelinealen, og hvordan bruger man den i praksis?", "men måske ikke på »Hvordan bruger man den i praksis?«"),
+    ],
+)
+def test_a_part_is_said_to_be_uncovered_only_as_surely_as_the_evidence_shows(settings, question, says):
+    answer = make_assistant(settings).ask(question)
+    assert answer.outcome == "partial" and says in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize(
     ("part", "quoted"),
     [
         ("og hvad koster den om året", "»Hvad koster den om året?«"),
