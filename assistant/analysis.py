@@ -447,8 +447,15 @@ def asked_point(text: str) -> int | None:
 def question_terms(text: str) -> tuple[str, ...]:
     """The content terms of a question, without a list point's number ("trin 4 i handleguiden" -> "trin",
     "handleguid"): the number is the item's marker, which no unit's text holds, and asked as a term it made
-    the answer partial."""
-    return tuple(content_terms(_POINT.sub(lambda match: re.sub(r"\d", " ", match.group(0)), text)))
+    the answer partial. Nor a child's age (see :func:`without_child_age`)."""
+    return tuple(content_terms(_POINT.sub(lambda match: re.sub(r"\d", " ", match.group(0)), without_child_age(text))))
+
+
+def without_child_age(text: str) -> str:
+    """``text`` without a child's age ("en pige på 4 år" -> "en pige"): it says who the child is, not what
+    is asked, and searched for it found "fire overordnede temaer" of a commission for "Vi har en pige på 4
+    år der næsten ikke siger noget på dansk"."""
+    return " ".join(_AGE.sub(" ", text).split())
 
 
 def asked_figures(text: str) -> tuple[str, ...]:

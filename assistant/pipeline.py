@@ -52,6 +52,7 @@ from assistant.analysis import (
     situation_terms,
     topic_terms,
     voices_harm,
+    without_child_age,
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
 from assistant.citations import CitationBook
@@ -415,7 +416,7 @@ class Assistant:
             # deck's programme, a memo's questions, a report's three pejlemærker).
             analysis = _as_list_question(analyse_question(query))
             filters = replace(filters or PassageFilter(), doc_ids=tuple(document.info.doc_id for document in documents))
-        searched = search_query(query)
+        searched = search_query(without_child_age(query) if analysis.is_concern else query)
         vector = tuple(self.index.retriever.embed_query(searched))
         asked = () if analysis.is_multi_part else analysis.parts[0].sources
         # A document's content as a whole is how it opens: its first passages say what it is (a deck's programme, a

@@ -298,6 +298,12 @@ def test_the_point_of_a_numbered_list_a_question_asks_for(question, point):
     assert asked_point(question) == point
 
 
+def test_a_childs_age_is_no_term_of_the_question():
+    assert analyse_question("Vi har en pige på 4 år, der ikke taler. Hvad gør vi?").terms == analyse_question(
+        "Vi har en pige, der ikke taler. Hvad gør vi?"
+    ).terms
+
+
 def test_a_question_for_a_point_asks_what_it_says_and_its_number_is_no_term():
     analysis = analyse_question("Hvad er trin 4 i handleguiden?")
     # not a definition of "trin": the point's text answers, and no unit holds the marker "4"

@@ -728,3 +728,11 @@ def test_a_worry_typed_without_danish_letters_gets_the_guidance(assistant):
     answer = assistant.ask("hvad goer man naar et barn mistrives i boernehaven")
     assert answer.outcome != "decline" and answer.citations  # declined when "goer", "naar", "boernehaven" were unknown
     assert_every_claim_is_quoted_from_its_citation(answer)
+
+
+def test_a_childs_age_in_a_worry_is_not_searched_for(assistant):
+    with_age = assistant.ask("Vi har en pige på 4 år der næsten ikke siger noget på dansk. Hvordan skal vi gribe sprogarbejdet an?")
+    without = assistant.ask("Vi har en pige der næsten ikke siger noget på dansk. Hvordan skal vi gribe sprogarbejdet an?")
+    # "4" found a commission's "fire overordnede temaer" and opened the answer with them
+    assert with_age.retrieved == without.retrieved
+    assert not any("overordnede temaer" in c.passage for c in with_age.citations)
