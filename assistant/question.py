@@ -231,7 +231,19 @@ def _is_followup(question: str) -> bool:
         return True
     if _asks_a_detail_of_little(question):
         return True
+    if terms <= MAX_FOLLOWUP_TERMS and _ASKS_ABOUT_IT.search(question):
+        return True  # a place it names is where the earlier topic is asked about
     return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not proper_nouns(question)
+
+
+# A question about "den", "det" or "dem" as the thing asked about, right after its question word and verb: "hvordan
+# ser den ud i dagtilbud i Hedensted?" after "Hvad er en indsatstrappe?" asks about the indsatstrappe in Hedensted,
+# though it names a place. Not a formal "det" ("Hvad koster det at ...", "Hvad er det, der ...").
+_ASKS_ABOUT_IT = re.compile(
+    r"^(?:og |men |så )?(?:hvad|hvordan|hvor|hvem|hvornår|hvorfor|hvilke|hvilken)\s+\w+\s+(?:man |vi |de |I )?(?:den|det|dem)\b"
+    r"(?!\s*(?:,|at\b|der\b|som\b|når\b|hvis\b|om\b))",
+    re.IGNORECASE,
+)
 
 
 def _asks_a_detail_of_little(question: str) -> bool:

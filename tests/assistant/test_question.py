@@ -79,6 +79,21 @@ def test_a_detail_asked_of_a_bare_topic_leans_on_the_earlier_question(followup, 
     assert (query == f"{earlier} {followup}") is leans
 
 
+@pytest.mark.parametrize(
+    ("followup", "leans"),
+    [
+        ("Hvordan ser den ud i dagtilbud i Hedensted?", True),  # the earlier topic, asked about in a place
+        ("Hvordan bruger man den i Varde?", True),
+        ("Hvad koster det at få en plads i Hedensted?", False),  # a formal "det": a question of its own
+        ("Hvordan arbejder Hedensted med overgange mellem dagtilbud og skole?", False),
+    ],
+)
+def test_a_question_about_it_in_a_place_leans_on_the_earlier_question(followup, leans):
+    earlier = "Hvad er en indsatstrappe?"
+    query = standalone_query(followup, [Turn("user", earlier), Turn("assistant", "En indsatstrappe er ...")])
+    assert (query == f"{earlier} {followup}") is leans
+
+
 def test_a_standalone_question_is_kept():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?")]
     question = "Hvordan kan dagtilbud samarbejde med sundhedsplejen om de helt små børn?"
