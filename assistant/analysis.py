@@ -553,8 +553,9 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
     return tuple(QuestionPart(p, answer_type(p), question_terms(p)) for p in parts)
 
 
-# What opens a request that asks without a question mark: "Giv eksempler", "Nævn tre", "Fortæl om ...".
-_REQUEST = re.compile(
+# What opens a piece that asks, also without a question mark: a question word, a polar verb or a request ("Giv
+# eksempler", "Nævn tre", "Fortæl om ...").
+_ASKING = re.compile(
     rf"\s*(?:{_QUESTION_WORD}|{_POLAR_START}|giv|nævn|fortæl|beskriv|forklar|list|sammenlign|opsummer|vis|find)\b", re.IGNORECASE
 )
 
@@ -562,7 +563,7 @@ _REQUEST = re.compile(
 def _tells(piece: str) -> bool:
     """Whether a piece of a question tells rather than asks: no question mark, and no question word, polar
     verb or request opening it."""
-    return not piece.rstrip().endswith("?") and not _REQUEST.match(piece)
+    return not piece.rstrip().endswith("?") and not _ASKING.match(piece)
 
 
 # A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere

@@ -1386,7 +1386,6 @@ def _without_line(text: str, sentence: str) -> str:
     return "\n".join(line for line in text.splitlines() if sentence not in line)
 
 
-
 def _cleaned(question: str, statistics: RelevanceScorer) -> CleanQuestion:
     """The question cleaned, with the Danish letters a keyboard without them left out put back (see
     :func:`assistant.question.with_danish_letters`)."""
