@@ -76,6 +76,11 @@ class CitationVerifier:
         return checks
 
 
+# A numbered or lettered item's number as the composer writes it inside a bullet ("- 3\\. Styrk ...", "- b) Basen"):
+# the list's layout, no claim, and "3." read as a sentence of its own before "Styrk".
+_ITEM_NUMBER = re.compile(r"^-\s+(?:\d{1,2}\\?[.)]|[a-zA-Z]\)|[ivxIVX]{2,4}\))\s+")
+
+
 def strip_markers(sentence: str) -> str:
     return MARKER.sub("", sentence).strip().lstrip("-*• ").strip()
 
@@ -88,7 +93,7 @@ def claim_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     for line in text.splitlines():
-        for piece in AFTER_MARKERS.split(line.strip()):
+        for piece in AFTER_MARKERS.split(_ITEM_NUMBER.sub("- ", line.strip(), count=1)):
             parts = split_sentences(piece)
             if parts and MARKER.fullmatch(parts[-1]) and len(parts) > 1:
                 parts[-2:] = [parts[-2] + " " + parts[-1]]

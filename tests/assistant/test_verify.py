@@ -14,6 +14,12 @@ def test_claim_sentences_keep_markers_with_their_sentence():
     assert strip_markers("- Det er mange. [1][2]") == "Det er mange."
 
 
+def test_a_numbered_items_number_is_layout_not_a_claim():
+    # "3." would read as a sentence of its own, without a marker, before "Styrk ..."
+    text = "- 3\\. Styrk indsatsen i familier. [1]\n  - 12) Tolvte punkt [1]\n- b) Basen (Tørring) [2]"
+    assert claim_sentences(text) == ["- Styrk indsatsen i familier. [1]", "- Tolvte punkt [1]", "- Basen (Tørring) [2]"]
+
+
 def test_a_tables_delimiter_row_is_layout_not_a_claim():
     text = "Kort svar:\n\n| Indsats | 2016 | 2017 [1]|\n|---|---|---|\n| Pluspladser | 527.000 | 527.000 [1]|"
     claims = answer_claims(text)
