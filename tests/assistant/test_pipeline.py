@@ -736,3 +736,34 @@ def test_a_childs_age_in_a_worry_is_not_searched_for(assistant):
     # "4" found a commission's "fire overordnede temaer" and opened the answer with them
     assert with_age.retrieved == without.retrieved
     assert not any("overordnede temaer" in c.passage for c in with_age.citations)
+
+
+def test_a_role_in_an_organisations_word_table_answers_who_at_worst_partially(tmp_path):
+    """A real Word file added beside the corpus: the fitted model read "Hvem er ansvarlig for
+    overleveringsmødet?" as weak (p=0.23: little agreement, middling similarity) and declined it above the
+    table row that answers it. A unit holding a role and the question's rarest term makes it at worst partial."""
+    from docx import Document
+
+    from index import CorpusIndex
+    from tests.conftest import CORPUS
+
+    guide = Document()
+    guide.add_heading("Overgangsprocedure fra dagtilbud til skole", 0)
+    guide.add_paragraph("Proceduren gælder alle børn, der skal starte i skole i august.")
+    guide.add_heading("Hvem gør hvad", 1)
+    table = guide.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Opgave", "Ansvarlig", "Frist"), ("Overgangsskema", "Pædagog", "31. januar"),
+                             ("Overleveringsmøde", "Leder", "15. marts")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    guide.save(uploads / "overgangsprocedure.docx")
+    settings = make_settings(tmp_path / "data")
+    index = CorpusIndex.open(settings)
+    assert not index.update([CORPUS, uploads]).skipped
+
+    answer = Assistant(index, settings).ask("Hvem er ansvarlig for overleveringsmødet?")
+
+    assert answer.outcome != "decline"
+    assert "| Overleveringsmøde | Leder | 15. marts [1]|" in answer.short_answer
