@@ -444,6 +444,18 @@ def asked_point(text: str) -> int | None:
     return int(match.group("number")) if match.group("number") else _ORDINALS[match.group("ordinal").lower()]
 
 
+# The words a question names a point of a list by: no topic of their own.
+_POINT_WORDS = frozenset(content_terms("punkt punktet trin trinnet nummer anbefaling pejlemærke hovedpunkt"))
+
+
+def point_topic(text: str) -> frozenset[str]:
+    """What a question for a numbered point says the list is about: its terms besides the names and the words
+    for a point ("Hvad er punkt 2 i Hedensteds program for dagen?" -> program, dag), so the list asked about can
+    be told from another numbered list among the passages."""
+    named = {term for name in proper_nouns(text) for term in content_terms(name)}
+    return frozenset(term for term in question_terms(text) if term not in named and term not in _POINT_WORDS)
+
+
 def question_terms(text: str) -> tuple[str, ...]:
     """The content terms of a question, without a list point's number ("trin 4 i handleguiden" -> "trin",
     "handleguid"): the number is the item's marker, which no unit's text holds, and asked as a term it made

@@ -49,6 +49,7 @@ from assistant.analysis import (
     QuestionPart,
     asked_detail,
     asked_figures,
+    asked_point,
     asked_topic,
     counts_asked,
     defined_term,
@@ -58,6 +59,7 @@ from assistant.analysis import (
     detail_terms,
     holds_answer_type,
     holds_detail,
+    point_topic,
     topic_terms,
 )
 from assistant.evidence import compound_heads, terms_of
@@ -238,7 +240,10 @@ class Answerability:
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
             probability = self.model.answer_threshold
         if probability < self.model.threshold and not signals.missing and (
-            _plainly_on_topic(analysis, signals, found) or self._answered_by_shape(analysis, found) or _names_defined_term(analysis, found)
+            _plainly_on_topic(analysis, signals, found)
+            or self._answered_by_shape(analysis, found)
+            or _names_defined_term(analysis, found)
+            or _holds_the_asked_point(analysis, found.hits)
         ):
             probability = self.model.threshold  # at worst a partial answer, never a decline
         covered = self.covered_words(analysis.text, found.hits)
@@ -496,6 +501,22 @@ def _answer_shaped(found: Found, answer_type: AnswerType) -> list[str]:
 def _best_terms(hits: Sequence[ScoredPassage]) -> set[str]:
     """The content terms of the best passages' texts (their headings aside)."""
     return {term for h in hits[:TOP_PASSAGES] for term in text_terms(h.passage.text)}
+
+
+def _holds_the_asked_point(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether a question for a numbered point ("Hvad er trin 2 i tidsplanen?") has a numbered list holding that
+    point among the best passages: its own words are few, and the point's number stands in no unit (p=0.06 above
+    an organisation's "Tidsplan" whose second point is "2. Marts: Overleveringsmøde …")."""
+    number = None if analysis.is_multi_part else asked_point(analysis.text)
+    if number is None:
+        return False
+    # The list must be the one asked about (see point_topic): "punkt 2 i Hedensteds program for dagen" is not point 2
+    # of a strategy on another slide.
+    about = point_topic(analysis.text)
+    point = re.compile(rf"^\s*{number}[.)]\s", re.MULTILINE)
+    return any(
+        point.search(h.passage.text) and about & set(content_terms(f"{h.passage.context} {h.passage.text}")) for h in hits[:TOP_PASSAGES]
+    )
 
 
 def _names_a_found_section(question: str, hits: Sequence[ScoredPassage]) -> bool:

