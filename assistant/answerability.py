@@ -69,7 +69,7 @@ from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
-from tidlig.text import content_terms, proper_nouns, words
+from tidlig.text import content_terms, point_number, proper_nouns, words
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 TOP_PASSAGES = 5  # the passages an answer is composed from
@@ -513,9 +513,10 @@ def _holds_the_asked_point(analysis: QuestionAnalysis, hits: Sequence[ScoredPass
     # The list must be the one asked about (see point_topic): "punkt 2 i Hedensteds program for dagen" is not point 2
     # of a strategy on another slide.
     about = point_topic(analysis.text)
-    point = re.compile(rf"^\s*{number}[.)]\s", re.MULTILINE)
     return any(
-        point.search(h.passage.text) and about & set(content_terms(f"{h.passage.context} {h.passage.text}")) for h in hits[:TOP_PASSAGES]
+        any(point_number(line) == number for line in h.passage.text.splitlines())
+        and about & set(content_terms(f"{h.passage.context} {h.passage.text}"))
+        for h in hits[:TOP_PASSAGES]
     )
 
 

@@ -68,6 +68,7 @@ from tidlig.text import (
     is_markdown_item,
     names_columns,
     opens_with_demonstrative,
+    point_number,
     refers_back,
     repeats,
     split_sentences,
@@ -495,11 +496,12 @@ class CitatComposer:
         # the short answer: "Hvilke beskyttelsesfaktorer findes der for det enkelte barn?" ranked the list's
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
-        exempt = _exempt_first(ranked, typed, question)
-        # The point a question asks for by its number, when it opens the answer, is the short answer alone: other
-        # items of its list do not join it, and other lists' points after it only blur which one is meant.
+        # The point a question asks for by its number, when it opens the answer (see _asked_point), is the short
+        # answer alone, whatever its score: other items of its list do not join it, and other lists' points after
+        # it only blur which one is meant.
         number = asked_point(question) if question else None
         pointed = ranked[0] if number is not None and _point_number(ranked[0]) == number else None
+        exempt = pointed or _exempt_first(ranked, typed, question)
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
         for candidate in ranked:
@@ -794,14 +796,13 @@ def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: st
 
 def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
-    count, from the likeliest unit's passage (see _counting_first), it is the point the question asks for by
-    its number (see _asked_point), or its list restates the question (see _restates)."""
+    count, from the likeliest unit's passage (see _counting_first), or its list restates the question (see
+    _restates)."""
     if not ranked:
         return None
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
-    pointed = bool(question) and _point_number(first) is not None and _point_number(first) == asked_point(question)
-    return first if counting or pointed or (question and _restates(first, question)) else None
+    return first if counting or (question and _restates(first, question)) else None
 
 
 def _answer_order(
@@ -860,8 +861,7 @@ def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: flo
 def _point_number(unit: ScoredUnit) -> int | None:
     """The number a numbered item is marked with ("3." -> 3). A lettered item has none: "anbefaling 2" is
     not "b) Pædagogisk udviklingsteam" of another list."""
-    marker = item_number_of(unit.unit, unit.hit.passage.text).rstrip(".)")
-    return int(marker) if marker.isdigit() else None
+    return point_number(item_number_of(unit.unit, unit.hit.passage.text))
 
 
 def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, expected: _TypedAnswer) -> list[ScoredUnit]:

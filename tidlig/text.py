@@ -57,6 +57,7 @@ __all__ = [
     "opens_with_demonstrative",
     "paragraphs",
     "plain_markdown",
+    "point_number",
     "proper_nouns",
     "refers_back",
     "repeats",
@@ -320,6 +321,13 @@ def item_number(line: str) -> str:
     for a bullet and for a line that is no list item."""
     match = _LIST_ITEM.match(line)
     return match.group(0).strip() if match and marker_kind(line) != "bullet" else ""
+
+
+def point_number(line: str) -> int | None:
+    """The number a numbered list item opens with ("3. Styrk ..." -> 3, also a marker alone: "2)" -> 2); None for
+    a lettered item, a bullet and a line that is no list item."""
+    marker = item_number(line)
+    return int(marker[:-1]) if marker[:1].isdigit() else None
 
 
 def strip_list_marker(line: str) -> str:

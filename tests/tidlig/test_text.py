@@ -331,6 +331,14 @@ def test_marker_kind(line: str, expected: str | None) -> None:
     assert marker_kind(line) == expected
 
 
+def test_point_number_is_a_numbered_items_number() -> None:
+    from tidlig.text import point_number
+
+    assert [point_number(line) for line in ("3. Styrk", "  12) Tolvte", "2.", "b) Basen", "- sparring", "2022 7")] == [
+        3, 12, 2, None, None, None
+    ]
+
+
 def test_item_number_is_a_numbered_or_lettered_items_marker_as_written() -> None:
     from tidlig.text import item_number
 
