@@ -118,16 +118,22 @@ def split_sentences(text: str) -> list[str]:
     pieces, start = [], 0
     for match in _NEXT_LINE.finditer(text):
         before = text[: match.start()]
-        if before.rstrip(_CLOSING)[-1:] in _FULL_STOPS or _heads_list(before, text[match.end() :]):
+        if before.rstrip(_CLOSING)[-1:] in _FULL_STOPS or _heads_list(before, _line_at(text, match.end())):
             pieces.append(text[start : match.start()])
             start = match.end()
     return _with_source_note_whole([sentence for piece in [*pieces, text[start:]] for sentence in _sentences(piece)])
 
 
-def _heads_list(before: str, after: str) -> bool:
-    """Whether the line that opens ``after`` is a short lead-in standing on its own under ``before``."""
-    line = after.split("\n", 1)[0].strip()
+def _heads_list(before: str, line: str) -> bool:
+    """Whether ``line`` is a short lead-in standing on its own under ``before``."""
+    line = line.strip()
     return is_lead_in(line) and len(line.split()) < MIN_LEAD_IN_WORDS and not runs_on(before)
+
+
+def _line_at(text: str, start: int) -> str:
+    """The line of ``text`` that starts at ``start`` (without copying the rest of the text)."""
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
 
 
 _NOTE_OPENS = re.compile(_NOTE_OPENING)
