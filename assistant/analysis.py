@@ -168,7 +168,7 @@ _HARM_DONE = re.compile(
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it).
 _ASK = re.compile(
-    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber)\b|\bhvem (?:skal|kan)\b",
+    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber|får)\b|\bhvem (?:skal|kan)\b",
     re.IGNORECASE,
 )
 # A worry told without a worry word: the speaker asks what to do or whom to turn to ...
@@ -609,9 +609,10 @@ _REPORT_ASK = re.compile(
 # The speaker's own worry, told without the child ("Hvem har ansvaret for at tage kontakt til forældrene, når vi
 # er bekymrede?", "... en kollega, som ikke tager min bekymring alvorligt?"): in a practitioner's question the worry
 # is about a child in their care. Only as the condition of the ask, or as theirs: "Jeg er bekymret for, om kommunen
-# sparer på PPR" is no worry about a child. Not what one may do ("Må vi dele vores bekymring ...?").
+# sparer på PPR" is no worry about a child. Not what one may do ("Må vi dele vores bekymring ...?"). A practitioner's
+# generic "man" is their own voice too: "hvordan får man forældrene med, når man er bekymret?".
 _OWN_WORRY = re.compile(
-    r"\b(?:hvis|når) (?:jeg|vi) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b"
+    r"\b(?:hvis|når) (?:jeg|vi|man) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b"
     r"|^(?!.*\bmå (?:jeg|vi)\b).*\b(?:min|vores) bekymring\w*",
     re.IGNORECASE | re.DOTALL,
 )

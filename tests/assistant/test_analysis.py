@@ -161,6 +161,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Vi er nogle kolleger, der er uenige om, hvorvidt vi skal underrette. Hvem afgør det?",
         "Hvem følger op, når vi har sendt en underretning?",
         "Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?",
+        # The generic "man" of a practitioner's own worry, and "hvordan får ..." as the ask.
+        "hvordan får man forældrene med når man er bekymret uden at de føler sig anklaget?",
+        "Hvem kan man ringe til, hvis man bliver urolig for et barn en fredag eftermiddag?",
         "barn med blå mærker hvad nu",  # a worry in a few words
     ],
 )
@@ -193,6 +196,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
         "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
         "Hvad kan man gøre for at forebygge mistrivsel?",
+        "Hvordan får kommunerne flere pædagoger til at blive, når de er bekymrede for arbejdsmiljøet?",  # no child, not theirs
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
