@@ -464,7 +464,9 @@ class CorpusIndex:
 # 45: presenter notes glued paragraph to paragraph are split again; 46: a date's day ends no sentence.
 # 47: a numbered footnote naming its source before a colon ("14 SFI: ...") or dating it by an abbreviated month
 #     ("15 KL analyse, nov. 2014 ...") cites a source: never a sentence, nor a note a passage is searched with.
-CHUNKER_VERSION = 48
+# 48: a slide's line above a short lead-in is a sentence of its own. 49: a PDF's margin line on every page with
+#     text of a short document (two pages) is a running header, not the first paragraph of each page.
+CHUNKER_VERSION = 49
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -46,7 +46,8 @@ _FRAME_GAP = 2.3
 _HEADING_SIZE = 1.15
 # An outline title is looked for over this many wrapped lines.
 _MAX_TITLE_LINES = 3
-# A margin line repeated on at least this share of the pages (and on three or more) is a running header.
+# A margin line repeated on at least this share of the pages (and on three or more, or on each page of a short
+# document) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -147,11 +148,15 @@ def _margin_key(line: _Line) -> str:
 
 
 def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
+    """The margin lines repeated on most pages (and on three or more), or in a short document on every page
+    with text: a two-page strategy's "Kvalitetsrapport 2024 – Dagplejen" above each page is no paragraph.
+    Pages holding nothing but a page number do not count (a footer pushed onto a page of its own)."""
     counts = Counter(
         key for lines, span in zip(pages, spans, strict=True) for key in {_margin_key(line) for line in lines if _margin(line, span)}
     )
+    texts = sum(1 for lines in pages if any(not _PAGE_NUMBER.match(" ".join(line.text.split())) for line in lines))
     needed = max(3, _REPEATED * len(pages))
-    return {key for key, count in counts.items() if count >= needed}
+    return {key for key, count in counts.items() if count >= needed or count == texts >= 2}
 
 
 def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:

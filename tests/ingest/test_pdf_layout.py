@@ -66,6 +66,35 @@ def test_headings_paragraphs_and_no_running_header_or_page_number(tmp_path):
     assert not any("Side" in text or "rapport 2024" in text for text in texts)
 
 
+def test_a_two_page_documents_running_header_is_no_text(tmp_path):
+    from pypdf import PdfReader
+
+    texts = page_texts(PdfReader(_pdf(tmp_path / "kort.pdf", pages=2)))
+
+    assert [_paragraphs(text)[0] for text in texts] == ["Kapitel 1: Bekymring for et barn", "Kapitel 2: Bekymring for et barn"]
+    assert not any("rapport 2024" in text or "Side" in text for text in texts)
+
+
+def test_a_margin_line_on_one_of_two_pages_is_text(tmp_path):
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.set_font("Sans", size=10)
+    for opening in ("Handleguide for Solsikken", "Bilag: kontaktliste"):
+        pdf.add_page()
+        pdf.cell(0, 5, opening, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(8)
+        pdf.multi_cell(0, 5, FIRST)
+    path = tmp_path / "guide.pdf"
+    pdf.output(str(path))
+
+    texts = page_texts(PdfReader(path))
+
+    assert [_paragraphs(text)[0] for text in texts] == ["Handleguide for Solsikken", "Bilag: kontaktliste"]
+
+
 def test_two_columns_are_read_column_after_column_as_running_text(tmp_path):
     from pypdf import PdfReader
 
