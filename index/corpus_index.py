@@ -466,7 +466,9 @@ class CorpusIndex:
 #     ("15 KL analyse, nov. 2014 ...") cites a source: never a sentence, nor a note a passage is searched with.
 # 48: a slide's line above a short lead-in is a sentence of its own. 49: a PDF's margin line on every page with
 #     text of a short document (two pages) is a running header, not the first paragraph of each page.
-CHUNKER_VERSION = 49
+# 50: a PDF's table (pieces standing apart as cells, aligned over two rows or more) is rows of " | "-separated
+#     cells, one block, like a Word table: each row is a unit carrying the header row.
+CHUNKER_VERSION = 50
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

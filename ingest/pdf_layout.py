@@ -13,8 +13,11 @@ those this module writes a page's text the way the bundled text exports read:
 - a line set larger or bolder than the page's body text (a heading) stands alone between blank lines;
 - a line that is the title of an outline entry (a bookmark) pointing to its page becomes a Markdown
   heading of the entry's depth ("## Sprog i dagtilbud"), which the structure module takes as given;
-- page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages, standing
-  in the top or bottom margin, are dropped (the page is known from the PDF itself).
+- a table (lines whose pieces stand apart like cells, the cells aligned over two rows or more) is one
+  block of rows, each a line of " | "-separated cells, as the loader writes a Word table;
+- page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages (or on every
+  page of a short document), standing in the top or bottom margin, are dropped (the page is known from
+  the PDF itself).
 
 Example::
 
@@ -46,6 +49,15 @@ _FRAME_GAP = 2.3
 _HEADING_SIZE = 1.15
 # An outline title is looked for over this many wrapped lines.
 _MAX_TITLE_LINES = 3
+# A piece that begins this many font sizes beyond where the piece before it ends (its characters counted at
+# _CHARACTER_WIDTH font sizes each, a generous average) stands apart from it as a table cell does.
+_CELL_GAP = 2.0
+_CHARACTER_WIDTH = 0.6
+# Cells of two rows of one table begin within this many font sizes of each other.
+_CELL_ALIGNMENT = 0.5
+# A row holds a cell of at most this many words: two columns of prose read line by line across the page
+# stand apart like cells, but each holds a line of words.
+_SHORT_CELL_WORDS = 5
 # A margin line repeated on at least this share of the pages (and on three or more, or on each page of a short
 # document) is a running header.
 _REPEATED = 0.5
@@ -61,6 +73,10 @@ class _Line:
     size: float
     bold: bool
     heading: bool = False  # named by the PDF's outline
+    # Where each cell of a table row begins, when the line's pieces stand apart like cells (see _CELL_GAP);
+    # the texts of the cells are ``cell_texts``.
+    cells: tuple[float, ...] = ()
+    cell_texts: tuple[str, ...] = ()
 
 
 def page_texts(reader) -> list[str]:
@@ -121,12 +137,21 @@ def _read_page(page) -> tuple[list[_Line], str]:
 
     plain = page.extract_text(visitor_text=visit) or ""
     lines: list[_Line] = []
+    end = 0.0  # where the last piece ends, estimated
     for text, x, y, size, bold in pieces:
         if lines and abs(lines[-1].y - y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
             last = lines[-1]
-            lines[-1] = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and bold)
+            joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and bold)
+            if x - end > _CELL_GAP * max(size, 1.0):
+                cells, texts = (last.cells, last.cell_texts) if last.cells else ((last.x,), (last.text,))
+                joined = dataclasses.replace(joined, cells=(*cells, x), cell_texts=(*texts, text))
+            elif last.cells:
+                texts = (*last.cell_texts[:-1], _join_pieces(last.cell_texts[-1], text))
+                joined = dataclasses.replace(joined, cells=last.cells, cell_texts=texts)
+            lines[-1] = joined
         else:
             lines.append(_Line(text, x, y, size, bold))
+        end = x + _CHARACTER_WIDTH * max(size, 1.0) * len(text)
     return [line for line in lines if line.text.strip()], plain
 
 
@@ -172,13 +197,22 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     body_size = median(line.size for line in lines)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     pitch = _line_pitch(lines, body_size)
+    rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
     previous_heading = False
-    for line in lines:
+    for number, line in enumerate(lines):
         heading = line.heading or line.size >= _HEADING_SIZE * body_size or (line.bold and not body_bold)
         text = " ".join(line.text.split())
-        if previous is None:
+        if number in rows:
+            # A table row is a line of " | "-separated cells, the rows of one table one block.
+            text = " | ".join(" ".join(cell.split()) for cell in line.cell_texts)
+            out += [text] if number - 1 in rows else ["", text]
+            previous, previous_heading = None if number + 1 not in rows else line, heading
+            continue
+        if previous is None and out:
+            out += ["", text]  # the text after a table
+        elif previous is None:
             out.append(text)
         elif previous.y - line.y > _FRAME_GAP * pitch:
             out += ["", " " + text]
@@ -190,6 +224,27 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
             out.append(text)
         previous, previous_heading = line, heading
     return "\n".join(out)
+
+
+def _table_rows(lines: list[_Line]) -> set[int]:
+    """The positions of the lines that are rows of a table: two or more lines in a row whose pieces stand
+    apart as cells (see _CELL_GAP), as many in each, each cell beginning where the cell above begins, and
+    each row with a short cell (see _SHORT_CELL_WORDS). A line of prose whose words happen to stand apart has
+    no such neighbour."""
+    rows: set[int] = set()
+    for number, (above, below) in enumerate(pairwise(lines)):
+        if _row_like(above) and _row_like(below) and len(above.cells) == len(below.cells) and _aligned(above, below):
+            rows |= {number, number + 1}
+    return rows
+
+
+def _row_like(line: _Line) -> bool:
+    return bool(line.cells) and any(len(text.split()) <= _SHORT_CELL_WORDS for text in line.cell_texts)
+
+
+def _aligned(above: _Line, below: _Line) -> bool:
+    tolerance = _CELL_ALIGNMENT * max(above.size, below.size, 1.0)
+    return all(abs(a - b) <= tolerance for a, b in zip(above.cells, below.cells, strict=True))
 
 
 def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_Line]:

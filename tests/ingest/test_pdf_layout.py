@@ -95,6 +95,75 @@ def test_a_margin_line_on_one_of_two_pages_is_text(tmp_path):
     assert [_paragraphs(text)[0] for text in texts] == ["Handleguide for Solsikken", "Bilag: kontaktliste"]
 
 
+def _table_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", style="B", size=14)
+    pdf.cell(0, 10, "Økonomi og normering", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Sans", size=10)
+    with pdf.table(col_widths=(60, 30, 30)) as table:
+        for cells in (("Post", "2023", "2024"), ("Antal dagplejere", "112", "104"), ("Budget (mio. kr.)", "58,2", "60,1")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 5, "Faldet i antallet af dagplejere skyldes især pensioneringer.")
+    pdf.output(str(path))
+    return path
+
+
+def test_a_table_is_rows_of_cells_apart_from_the_text_after_it(tmp_path):
+    from pypdf import PdfReader
+
+    text = page_texts(PdfReader(_table_pdf(tmp_path / "tabel.pdf")))[0]
+
+    assert _paragraphs(text.replace(" |", " ¦")) == [  # rows of one block, each on its own line
+        "Økonomi og normering",
+        "Post ¦ 2023 ¦ 2024 Antal dagplejere ¦ 112 ¦ 104 Budget (mio. kr.) ¦ 58,2 ¦ 60,1",
+        "Faldet i antallet af dagplejere skyldes især pensioneringer.",
+    ]
+    assert "Post | 2023 | 2024\nAntal dagplejere | 112 | 104\nBudget (mio. kr.) | 58,2 | 60,1" in text
+
+
+def test_a_pdf_table_is_a_table_block_whose_rows_carry_the_header(tmp_path):
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    blocks = blocks_for(load_document(_table_pdf(tmp_path / "tabel.pdf"), {}, 10_000_000))
+    table = next(block for block in blocks if block.kind == "table")
+    rows = split_units("tabel-0001-abc", table.text, "table")
+
+    assert table.text.startswith("Post | 2023 | 2024\n")
+    assert [(row.text, row.lead_in) for row in rows[1:]] == [
+        ("Antal dagplejere | 112 | 104", "Post | 2023 | 2024"),
+        ("Budget (mio. kr.) | 58,2 | 60,1", "Post | 2023 | 2024"),
+    ]
+
+
+def test_two_columns_of_prose_on_shared_lines_are_no_table(tmp_path):
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.set_font("Sans", size=10)
+    pdf.add_page()
+    left, right = FIRST.split(), SECOND.split() * 2
+    for line in range(4):  # line by line across the page, as some producers write two columns
+        pdf.set_x(10)
+        pdf.cell(90, 5, " ".join(left[line * 7 : line * 7 + 7]))
+        pdf.set_x(110)
+        pdf.cell(90, 5, " ".join(right[line * 7 : line * 7 + 7]), new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "spalter-linjevis.pdf"
+    pdf.output(str(path))
+
+    assert " | " not in page_texts(PdfReader(path))[0]
+
+
 def test_two_columns_are_read_column_after_column_as_running_text(tmp_path):
     from pypdf import PdfReader
 
