@@ -468,7 +468,8 @@ class CorpusIndex:
 #     text of a short document (two pages) is a running header, not the first paragraph of each page.
 # 50: a PDF's table (pieces standing apart as cells, aligned over two rows or more) is rows of " | "-separated
 #     cells, one block, like a Word table: each row is a unit carrying the header row.
-CHUNKER_VERSION = 50
+# 51: a noun in "-itet" is its own stem for BM25 ("kvalitet" and "kvaliteten" one term, not "kvalit" and "kvalitet").
+CHUNKER_VERSION = 51
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -667,8 +667,16 @@ _stemmer = Stemmer.Stemmer("danish")
 _S_ENDING = frozenset("abcdfghjklmnoprtvyzå")
 
 
+# Snowball takes the "et" of a noun in "-itet" for the neuter article ("kvalitet" -> "kvalit") but keeps it
+# before an ending ("kvaliteten", "kvaliteter" -> "kvalitet"), which parted "Hvad er kvalitet?" from every
+# passage on kvaliteten. "-itet" is a suffix of nouns, never an article: the word is its own stem.
+_ITET = "itet"
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
+        return word.removesuffix("s")
     root = _stemmer.stemWord(word)
     return root[:-1] if len(root) > 3 and root[-1] == "s" and root[-2] in _S_ENDING else root
 

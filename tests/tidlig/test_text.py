@@ -458,6 +458,9 @@ def test_a_full_stop_at_the_end_of_a_line_ends_its_sentence_before_a_capitalised
         ["indsats", "indsatsen", "indsatser"],
         ["arbejdsplads", "arbejdspladsen"],
         ["barn", "barns"],
+        ["kvalitet", "kvaliteten", "kvaliteter", "kvalitets"],  # "-itet" is no article
+        ["kriminalitet", "kriminaliteten"],
+        ["aktivitet", "aktiviteter", "aktiviteterne"],
     ],
 )
 def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[str]) -> None:
