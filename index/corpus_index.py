@@ -469,7 +469,8 @@ class CorpusIndex:
 # 50: a PDF's table (pieces standing apart as cells, aligned over two rows or more) is rows of " | "-separated
 #     cells, one block, like a Word table: each row is a unit carrying the header row.
 # 51: a noun in "-itet" is its own stem for BM25 ("kvalitet" and "kvaliteten" one term, not "kvalit" and "kvalitet").
-CHUNKER_VERSION = 51
+# 52: a noun in "-et" that doubles its t before an ending has one stem ("budget", "budgettet", "budgetter").
+CHUNKER_VERSION = 52
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

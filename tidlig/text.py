@@ -673,11 +673,21 @@ _S_ENDING = frozenset("abcdfghjklmnoprtvyzå")
 _ITET = "itet"
 
 
+# The same for a noun in "-et" that doubles its t before an ending ("budget", "budgettet", "budgetter";
+# "sikkerhedsnettet"): Snowball stems the bare noun to "budg" and the inflected forms to "budget". A doubled
+# t says the "et" is the noun's own, so those forms take the bare noun's stem. Not after an r: "underrette",
+# "målrettet" are verbs, whose "ret" stays. A stem of three letters ("palette" -> "pal") would meet names.
+_MIN_DOUBLED_STEM = 4
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)
+    if root.endswith("et") and not root.endswith("ret") and word.startswith(root + "t"):
+        bare = _stemmer.stemWord(root)
+        root = bare if len(bare) >= _MIN_DOUBLED_STEM else root
     return root[:-1] if len(root) > 3 and root[-1] == "s" and root[-2] in _S_ENDING else root
 
 

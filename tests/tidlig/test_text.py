@@ -461,6 +461,8 @@ def test_a_full_stop_at_the_end_of_a_line_ends_its_sentence_before_a_capitalised
         ["kvalitet", "kvaliteten", "kvaliteter", "kvalitets"],  # "-itet" is no article
         ["kriminalitet", "kriminaliteten"],
         ["aktivitet", "aktiviteter", "aktiviteterne"],
+        ["budget", "budgettet", "budgetter", "budgetterne"],  # a doubled t: the "et" is the noun's own
+        ["sikkerhedsnet", "sikkerhedsnettet"],
     ],
 )
 def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[str]) -> None:
@@ -469,7 +471,10 @@ def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[s
     assert len({stem(form) for form in forms}) == 1
 
 
-@pytest.mark.parametrize(("word", "expected"), [("status", "status"), ("fokus", "fokus"), ("huset", "hus")])
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("status", "status"), ("fokus", "fokus"), ("huset", "hus"), ("underrette", "underret"), ("palette", "palet")],
+)
 def test_a_stem_keeps_the_s_snowball_keeps(word: str, expected: str) -> None:
     """Only an s after a letter Snowball strips it after goes: "status" is not "statu"."""
     assert stem(word) == expected
