@@ -209,6 +209,8 @@ class Decision:
     named_parts: tuple[int, ...] = ()  # the uncovered parts that ask about a name no passage on their topic holds
     # the names a one-part question asks about that the documents use, though never beside its topic
     apart: tuple[str, ...] = ()
+    # the uncovered parts asking for a figure, time, place or role of the kind a unit the answer shows holds
+    held_parts: tuple[int, ...] = ()
 
     @property
     def reason(self) -> str:

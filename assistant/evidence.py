@@ -205,10 +205,27 @@ def shown_typed_parts(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, 
     return {
         number
         for number, part, best in _likeliest_per_part(scored, analysis)
-        if part.answer_type in TYPED_PARTS
-        and best.holds_expected_answer(number)
-        and all(" ".join(sentence.split()) in plain for sentence in split_sentences(best.unit.text) or [best.unit.text])
+        if part.answer_type in TYPED_PARTS and best.holds_expected_answer(number) and _stands_in(best, plain)
     }
+
+
+def typed_parts_held(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis, shown: str) -> set[int]:
+    """The parts asking for a figure, a time, a place or a role for which any unit standing in the composed
+    answer ``shown`` holds an answer of that kind, their likeliest or not. Not credited (a date in the answer
+    need not be the one asked for), but no part the answer may answer is said surely uncovered: "Hvornår
+    ville pengene i givet fald være der?" above Hedensted's three models, each ending "Finansiering aug. 2024"."""
+    plain = " ".join(shown.split())
+    return {
+        number
+        for number, part in enumerate(analysis.parts)
+        if part.answer_type in TYPED_PARTS and any(unit.holds_expected_answer(number) and _stands_in(unit, plain) for unit in scored)
+    }
+
+
+def _stands_in(unit: ScoredUnit, plain: str) -> bool:
+    """Whether the unit stands in an answer's plain text: each of its sentences does, as the answer puts a
+    marker after each."""
+    return all(" ".join(sentence.split()) in plain for sentence in split_sentences(unit.unit.text) or [unit.unit.text])
 
 
 def _likeliest_per_part(scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> Iterator[tuple[int, QuestionPart, ScoredUnit]]:

@@ -78,6 +78,7 @@ from assistant.evidence import (
     answered_parts,
     compound_heads,
     shown_typed_parts,
+    typed_parts_held,
 )
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
@@ -660,8 +661,9 @@ class Assistant:
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
         # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
-        shown = shown_typed_parts(scored, assessment.analysis, plain_markdown(MARKER.sub("", composition.body)))
-        assessment = _with_parts_credited(state, assessment, shown)
+        shown_text = plain_markdown(MARKER.sub("", composition.body))
+        assessment = _with_parts_credited(state, assessment, shown_typed_parts(scored, assessment.analysis, shown_text))
+        assessment = _with_held_parts(assessment, typed_parts_held(scored, assessment.analysis, shown_text))
         decision = assessment.decision
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
@@ -976,6 +978,14 @@ def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: 
     return assessment if decision is assessment.decision else replace(assessment, decision=decision)
 
 
+def _with_held_parts(assessment: Assessment, held: set[int]) -> Assessment:
+    """The uncovered typed parts of which the answer shows an answer of the asked kind (see
+    :func:`assistant.evidence.typed_parts_held`), for the lead-in's "måske"."""
+    decision = assessment.decision
+    parts = tuple(n for n in decision.uncovered_parts if n in held)
+    return replace(assessment, decision=replace(decision, held_parts=parts)) if parts else assessment
+
+
 def _with_own_situation_checked(
     assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
 ) -> Assessment:
@@ -1227,8 +1237,8 @@ def partial_lead_in(
 
 def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
     """Whether the documents surely do not answer the uncovered parts: each asks about a name no passage on
-    its topic holds, for a figure, a time, a place or a role that no shown unit holds (one that does is
-    credited, see :func:`assistant.evidence.shown_typed_parts`), or a named source about a topic of its own
+    its topic holds, for a figure, a time, a place or a role of which no shown unit holds one (a part's likeliest
+    unit that does is credited, see :func:`assistant.evidence.shown_typed_parts`), or a named source about a topic of its own
     that the source's passages do not answer ("hvad gør Hedensted med tandplejen?"). A part judged only by how
     little its few words resemble the evidence may be answered all the same: "og hvordan gik det?" after
     Lolland's closed institution stood above "I dag er Toftegård et tilbud, hvor magtanvendelser er
@@ -1236,7 +1246,7 @@ def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
     parts = analysis.parts
     return all(
         n in decision.named_parts
-        or parts[n].answer_type in TYPED_PARTS
+        or (parts[n].answer_type in TYPED_PARTS and n not in decision.held_parts)
         or (parts[n].sources and set(parts[n].terms) - name_terms(parts[n].sources))
         for n in decision.uncovered_parts
     )

@@ -17,6 +17,7 @@ from assistant.evidence import (
     UnitScorer,
     answered_parts,
     shown_typed_parts,
+    typed_parts_held,
     candidate_units,
     compound_heads,
     holds_answer_type,
@@ -328,6 +329,16 @@ def test_a_typed_part_is_answered_by_its_likeliest_unit_when_the_answer_shows_it
     assert shown_typed_parts([cost, other], analysis, f"{other.unit.text} [1]") == set()
     timeless = _scored("Besparelsen kommer senere.", (0.1, 0.06), (False, False))
     assert shown_typed_parts([cost, timeless], analysis, f"{cost.unit.text} {timeless.unit.text}") == {0}
+
+
+def test_a_typed_part_is_held_by_any_shown_unit_of_its_kind_though_not_its_likeliest():
+    analysis = analyse_question("Hvilke modeller har Hedensted, og hvornår kommer pengene?")
+    likeliest = _scored("Pengene skal findes i skolernes budgetter.", (0.5, 0.3), (False, False))
+    dated = _scored("Skolerne reduceres solidarisk: finansiering aug. 2024.", (0.4, 0.1), (False, True))
+    shown = f"{likeliest.unit.text} [1] {dated.unit.text} [1]"
+    assert shown_typed_parts([likeliest, dated], analysis, shown) == set()  # not credited: its likeliest holds no time
+    assert typed_parts_held([likeliest, dated], analysis, shown) == {1}  # but a time stands in the answer
+    assert typed_parts_held([likeliest, dated], analysis, f"{likeliest.unit.text} [1]") == set()
 
 
 @pytest.mark.parametrize(
