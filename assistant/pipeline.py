@@ -1023,12 +1023,26 @@ def _with_own_situation_checked(
         return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
     # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case
     # example describes its situation: "Findes der et forløb, hvor hans forældre er med i børnehaven?" and
-    # Familiestuen's "Forældrene deltager i to halve børnehavedage". Only a case: general text sharing a
-    # situation's words ("lederen vil ikke gøre noget" and a slide on "faglig ledelse") does not describe it.
-    in_case = likeliest is not None and bool(case_name(likeliest.hit.passage.metadata))
+    # Familiestuen's "Forældrene deltager i to halve børnehavedage". So is it by the worry's best passage: "Vi har
+    # fået ekstra timer til en dreng med uro i kroppen. Hvordan kan vi bruge dem i hverdagen?" and the pamphlet's
+    # "De ekstra hænder bruges typisk til ... mindre grupper ... fast struktur" had got the guidance alone (its
+    # section's next passage may rank first). Not general text further down sharing a situation's words
+    # ("lederen vil ikke gøre noget" and a slide on "faglig ledelse"), nor when the worry asks for a guidance
+    # topic, which answers it (on the 391 fresh questions, two worries about talking with parents lost the
+    # parent-cooperation approaches to such a passage).
+    best = assessment.found.hits[0].passage if assessment.found.hits and not assessment.asked_guidance else None
+    in_case = likeliest is not None and (
+        bool(case_name(likeliest.hit.passage.metadata)) or (best is not None and _same_section(likeliest.hit.passage, best))
+    )
     if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
+
+
+def _same_section(passage: Passage, other: Passage) -> bool:
+    """Whether two passages are one, or passages of one section of a document (the same heading path)."""
+    same_heading = (passage.doc_id, passage.context) == (other.doc_id, other.context)
+    return passage.chunk_id == other.chunk_id or bool(passage.context and same_heading)
 
 
 def asked_guidance(question: str) -> tuple[int, ...]:

@@ -460,6 +460,13 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_worry_is_answered_by_its_best_passage_when_that_holds_its_situation(assistant):
+    # The pamphlet's passage on what the extra hands are used for ranks first; the worry had got the guidance alone.
+    answer = assistant.ask("Vores børnehave har fået ekstra timer til en pige med uro i kroppen. Hvordan kan vi bruge dem i hverdagen?")
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert "fast struktur i hverdagen" in answer.short_answer.split("\n\n**")[0]
+
+
 def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
     # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
     answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")

@@ -368,14 +368,27 @@ def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, l
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
 
 
-@pytest.mark.parametrize(("case_example", "outcome"), [(True, "answer"), (False, "partial")])
-def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describes_its_situation(settings, case_example, outcome):
+@pytest.mark.parametrize(
+    ("case_example", "best_passage", "outcome"),
+    [(True, False, "answer"), (False, True, "answer"), (False, False, "partial")],
+)
+def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describes_its_situation(
+    settings, case_example, best_passage, outcome
+):
     """The classifier reads the worry's own words too ("urolig", "pige", "stuen"), which no passage holds; a case
-    example whose unit holds what the worry asks about describes a practice for it. General text sharing the
-    same words does not: only a case lifts a weak partial answer."""
+    example whose unit holds what the worry asks about describes a practice for it, and so does the worry's best
+    passage. General text further down sharing the same words does not."""
     assistant = make_assistant(settings)
-    assessment = assistant.assess("Jeg er urolig for en pige på stuen. Hvad tilbyder Holstebro nye forældre?")
-    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    assessment = assistant.assess("Jeg er urolig for en pige på stuen. Hvilket kursus tilbyder Holstebro?")
+    assert not assessment.asked_guidance  # a worry asking for a guidance topic by name is answered by it
+    holstebro = next(h for h in assessment.found.hits if "Holstebro tilbyder" in h.passage.text)
+    elsewhere = replace(holstebro, passage=replace(holstebro.passage, chunk_id="another-passage"))
+    ranked = [holstebro] if best_passage else [elsewhere, holstebro]
+    weak = replace(
+        assessment,
+        found=replace(assessment.found, hits=tuple(ranked)),
+        decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)),
+    )
     hits, analysis = compose_inputs(assessment)
     scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
 
