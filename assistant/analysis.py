@@ -105,6 +105,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 _CASE_VERBS = re.compile(
     r"\b(?:gør|gjorde|gjort|har|arbejder|bruger|brugte|indførte|får|fik|fået|opnået|opnåede|tilbyder|laver|lavede|lavet|set|gik)\b"
 )
+# The speaker asking what they are to do: a name in the question is where they work ("Hvad gør vi i Solsikken,
+# når vi er bekymrede for et barn?"), not a municipality whose example is asked for.
+_SPEAKER_DOES = re.compile(r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi)\b")
 _CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bresultat\w*\b|\bvirkede\b|\bhvordan er det gået\b")
 
 # Where a question holds a second question: after a "?" (a new sentence), or at "og"/"samt"/"men" (after a
@@ -348,6 +351,16 @@ _KIND_TERMS = {term: kind for word, kind in _DOCUMENT_KINDS.items() for term in 
 _DOCUMENT_NOUNS = (*_DOCUMENT_KINDS, "oversigt", "dokument", "materiale", "dias")
 # A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
 # document, like a title; its text need not repeat it.
+# A sentence saying what its own document describes ("Denne guide beskriver, hvad du som medarbejder gør, når du
+# bliver bekymret for et barn", "I denne pjece kan du læse hovedresultaterne"): it restates a practitioner's
+# question in the document's words and answers nothing. Findings are no description ("Denne undersøgelse viser").
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:i )?(?:denne|dette|nærværende) "
+    r"(?:handleguide|guide|vejledning|pjece|notat|rapport|udspil|oplæg|strategi|dokument|materiale|publikation)\w*"
+    r"\b[^.:]{0,40}?\b(?:beskriver|indeholder|handler om|giver et overblik|kan du læse|gennemgår|præsenterer|samler)\b",
+    re.IGNORECASE,
+)
+_DOCUMENT_WORDS = (*_DOCUMENT_NOUNS, "handleguide", "guide", "vejledning", "pjece", "strategi", "publikation")
 _DATED_DOCUMENT = re.compile(rf"\b(?:{'|'.join(_DOCUMENT_NOUNS)})\w*\s+(?:fra|af)\s+(?=\d{{4}}\b)", re.IGNORECASE)
 # What asks for a document's content as a whole: "Hvad handler KL's udspil om?", "Hvad står der i notatet?".
 _ABOUT_DOCUMENT = re.compile(
@@ -479,13 +492,26 @@ def asked_figures(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 
 
+def describes_its_document(sentence: str) -> bool:
+    """Whether a sentence says what its own document describes (see _SELF_DESCRIPTION)."""
+    return bool(_SELF_DESCRIPTION.search(sentence.strip()))
+
+
+def names_a_document(question: str) -> bool:
+    """Whether a question speaks of a document ("Hvad beskriver guiden?", "pjecen", "notatet"): then what a
+    document says of itself is what it asks."""
+    return any(word.startswith(_DOCUMENT_WORDS) for word in words(question.lower()))
+
+
 def answer_type(text: str) -> AnswerType:
     """The kind of answer the question expects."""
     lowered = " ".join(text.lower().split())
     names = proper_nouns(text)
     for kind, pattern in _TYPE_RULES:
         if pattern.search(lowered):
-            if kind in ("procedure", "list") and names and (_CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)):
+            if kind in ("procedure", "list") and names and not _SPEAKER_DOES.search(lowered) and (
+                _CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)
+            ):
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example
             if kind == "list" and re.search(_MUNICIPALITIES_ASKED, lowered):
                 return "case"  # "Findes der eksempler på kommuner, der ...?" asks for cases, not a list
@@ -637,6 +663,11 @@ def is_concern(text: str) -> bool:
         or _OWN_WORRY.search(text)
     )
     return bool(child and (_WORRY.search(text) or struggling) and _ASK.search(text)) or _told_departure(text)
+
+
+def asks_what_to_do(text: str) -> bool:
+    """Whether the speaker asks what they are to do ("Hvad gør vi, når ...?", "Hvordan griber jeg det an?")."""
+    return bool(_ACTION_ASK.search(text))
 
 
 def _told_departure(text: str) -> bool:

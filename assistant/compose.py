@@ -38,6 +38,7 @@ from assistant.analysis import (
     asked_detail,
     asked_point,
     asked_topic,
+    asks_what_to_do,
     attributed_speaker,
     counts_asked,
     defined_term,
@@ -314,7 +315,8 @@ class CitatComposer:
             asked = "" if part.label or analysis.is_multi_part else part.text  # a follow-up's own words
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
-                own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about
+                own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about,
+                steps=analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text)),
             )
             labels.extend([part.label] * (len(short) - len(labels)))
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
@@ -467,6 +469,7 @@ class CitatComposer:
         spread: bool = False,
         question: str = "",
         about: str = "",
+        steps: bool = False,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -476,7 +479,8 @@ class CitatComposer:
         ``whole_lists`` a long list shows only its likely items (see :meth:`_expand`). An ``aside`` (a guidance
         topic a worry did not ask for, beside one it asked for) quotes one passage: on train, 10 such answers
         lost some 600 of their 3,400-5,000 characters and no key fact. To ``spread`` is to answer a question for
-        the documents' view as a whole: each document's likeliest unit first, and no unit held to one fact."""
+        the documents' view as a whole: each document's likeliest unit first, and no unit held to one fact. A
+        question asking what to do (``steps``) gets a numbered list whole under any part (see :meth:`_expand`)."""
         ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
@@ -525,7 +529,8 @@ class CitatComposer:
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
             alone = candidate is pointed
             block = self._expand(
-                candidate, scored, answer_type, part, member_floor, terms, whole_lists=whole_lists, seconded=seconded, alone=alone
+                candidate, scored, answer_type, part, member_floor, terms,
+                whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps,
             )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -554,11 +559,15 @@ class CitatComposer:
         whole_lists: bool = True,
         seconded: bool = False,
         alone: bool = False,
+        steps: bool = False,
     ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
         Without ``whole_lists`` (a guidance topic, a further case example) only a short list, or one whose
-        items are all about as likely as the best, is shown whole; a longer one shows its likely items. An item
-        shown ``alone`` (the point a question asks for by its number) comes with its lead-in and sub-items only."""
+        items are all about as likely as the best, is shown whole; a longer one shows its likely items. So is a
+        numbered list for a question asking what to do (``steps``): the steps of a procedure, which one step
+        alone cuts ("Sådan gør du, trin for trin" of an organisation's own guide had shown its step 3 alone under
+        "Sparring om bekymringen"). An item shown ``alone`` (the point a question asks for by its number) comes
+        with its lead-in and sub-items only."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
@@ -575,7 +584,8 @@ class CitatComposer:
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
             nested = sub_items([s.unit for s in members], seed.hit.passage.text)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
-            whole = not alone and ((whole_lists and (asked or promised)) or short_list or even)
+            numbered = steps and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
+            whole = not alone and ((whole_lists and (asked or promised)) or short_list or even or numbered)
             shown_members = [unit] if alone else relevant or _best_member(members, part)
             chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             items = _in_order(chosen)

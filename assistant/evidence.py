@@ -32,7 +32,16 @@ from typing import Protocol
 
 import numpy as np
 
-from assistant.analysis import LEANING_PART_TERMS, RESULT_CUES, AnswerType, QuestionAnalysis, QuestionPart, self_contained
+from assistant.analysis import (
+    LEANING_PART_TERMS,
+    RESULT_CUES,
+    AnswerType,
+    QuestionAnalysis,
+    QuestionPart,
+    describes_its_document,
+    names_a_document,
+    self_contained,
+)
 from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
@@ -344,7 +353,7 @@ class EvidenceGatherer:
         """The candidate units of ``hits`` and, for each part they are scored for (one for a single
         question), one feature row per candidate, unscored. ``gather_evidence`` scores these, and
         ``python -m eval.fit`` fits the scorer on them, so the scorer is fitted on what it scores."""
-        candidates = candidate_units(hits, index, questions=analysis.asks_for_questions)
+        candidates = candidate_units(hits, index, questions=analysis.asks_for_questions, descriptions=names_a_document(analysis.text))
         if not candidates:
             return [], []
         own_hits = own_hits or {}
@@ -422,17 +431,24 @@ def unit_features(
     return rows
 
 
-def candidate_units(hits: Sequence[ScoredPassage], index: UnitSource, *, questions: bool = False) -> list[Candidate]:
+def candidate_units(
+    hits: Sequence[ScoredPassage], index: UnitSource, *, questions: bool = False, descriptions: bool = False
+) -> list[Candidate]:
     """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it).
 
     The documents' own questions are left out unless ``questions`` (they are what is asked for): a
     question shares the asker's words but answers nothing ("De to undersøgelser svarer tilsammen på:"
     and six questions opened unrelated answers). A list of questions goes with its lead-in; a question
-    among other items stays, so a list is never shown cut."""
+    among other items stays, so a list is never shown cut. So is a sentence saying what its document
+    describes (not as a list's lead-in), unless ``descriptions`` (the question speaks of a document): an organisation's "Denne guide
+    beskriver, hvad du ... gør, når du bliver bekymret for et barn" opened the answer to "Hvad gør jeg, når jeg
+    bliver bekymret for et barn?", and the guide's steps below it never came."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
         for unit, group, key in chunk_candidates(tuple(index.units.get(hit.passage.chunk_id, ())), hit.passage.text, questions):
+            if not descriptions and unit.kind == "sentence" and describes_its_document(unit.text) and ":" not in unit.text:
+                continue
             if key not in seen:
                 seen.add(key)
                 candidates.append(Candidate(unit, hit, rank, group))

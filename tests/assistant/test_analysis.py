@@ -5,6 +5,8 @@ from dataclasses import replace
 import pytest
 
 from assistant.analysis import (
+    describes_its_document,
+    names_a_document,
     analyse_followup,
     followup_focus,
     analyse_question,
@@ -68,6 +70,7 @@ from tidlig.text import content_terms
         ("Hvilke cases handler om samarbejde mellem skole og socialforvaltning?", "case"),
         ("Hvordan kan vi blive bedre til at opdage sproglige vanskeligheder?", "procedure"),
         ("Hvad gør Holstebro for nye forældre?", "case"),
+        ("Hvad gør vi i Solsikken, når vi er bekymrede for et barn?", "procedure"),  # the speaker's workplace, no case
         ("Hvordan arbejder Viborg med tidlig opsporing?", "case"),
         ("Betyder tidlig indsats kun, at man sætter ind tidligt?", "other"),
         ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
@@ -85,6 +88,28 @@ from tidlig.text import content_terms
 )
 def test_expected_answer_type(question, expected):
     assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "describes"),
+    [
+        ("Denne guide beskriver, hvad du som medarbejder gør, når du bliver bekymret for et barn.", True),
+        ("I denne pjece kan du læse hovedresultaterne fra to undersøgelser.", True),
+        ("Dette notat giver et overblik over de særlige indsatser.", True),
+        ("Denne undersøgelse viser, at få dagtilbud har god kvalitet.", False),  # a finding
+        ("Guiden bygger på kommunens fælles model.", False),
+    ],
+)
+def test_a_sentence_saying_what_its_document_describes(sentence, describes):
+    assert describes_its_document(sentence) is describes
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [("Hvad beskriver guiden?", True), ("Hvad handler pjecen om?", True), ("Hvad gør jeg, når jeg er bekymret?", False)],
+)
+def test_a_question_that_speaks_of_a_document(question, names):
+    assert names_a_document(question) is names
 
 
 @pytest.mark.parametrize(

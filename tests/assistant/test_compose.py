@@ -751,6 +751,41 @@ def test_a_guidance_topic_shows_a_long_list_whole_only_when_every_item_is_about_
     assert ("At pædagoger får sparring" in section) is whole
 
 
+NUMBERED_STEPS = (
+    "Sådan gør du:\n"
+    "1. Skriv ned, hvad du har set og hørt hos barnet, og hvornår det skete, så du og dine kolleger senere kan vende "
+    "tilbage til det og se, om billedet ændrer sig\n"
+    "2. Tal med din leder om bekymringen inden for to dage, og aftal, hvem der gør hvad i den kommende tid, og hvem "
+    "der har kontakten til familien\n"
+    "3. Inviter forældrene tidligt til en samtale om det, I har set, og spørg, hvordan de selv oplever barnet "
+    "derhjemme og i andre sammenhænge\n"
+    "4. Aftal en dato for opfølgning, og skriv ned, om indsatsen har hjulpet, eller om der skal mere til, fx "
+    "sparring med PPR eller en socialrådgiver"
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "whole"),
+    [
+        ("Hvad gør jeg, når jeg er bekymret for en pige i min gruppe?", True),  # asks what to do: the steps, whole
+        ("Hvor mange pluspladser er der?", False),  # a count: the likely step alone
+    ],
+)
+def test_a_numbered_list_under_a_guidance_topic_is_whole_when_the_question_asks_what_to_do(question, whole):
+    index = FakeUnitIndex([("plads", "Der er 500 pluspladser i byen.", KL), ("guide", NUMBERED_STEPS, KL)])
+    probabilities = {"pluspladser": (0.9, 0.01), "Inviter forældrene": (0.01, 0.6), "Skriv ned": (0.01, 0.05)}
+    analysis = analyse_question(question)
+    topic = "forældrene inddrages tidligt"
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", (), "Forældrene")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    section = CitatComposer().compose(analysis, scored).short_answer
+    assert "Inviter forældrene tidligt" in section
+    assert ("Skriv ned, hvad du har set" in section and "Aftal en dato" in section) is whole
+
+
 def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
     probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6)}
     analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)
