@@ -721,6 +721,20 @@ def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label(
     assert "Svømmehallen" not in text  # likely, but shares none of the topic's words
 
 
+def _parents_topic_section(question: str, listed: str, probabilities) -> str:
+    """The short answer to ``question`` from a plusplads sentence and ``listed``, with the guidance topic
+    "Forældrene" as a second part (each unit's coverage of the topic 0.5)."""
+    index = FakeUnitIndex([("plads", "Der er 500 pluspladser i byen.", KL), ("liste", listed, KL)])
+    analysis = analyse_question(question)
+    topic = "forældrene inddrages tidligt"
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", (), "Forældrene")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    return CitatComposer().compose(analysis, scored).short_answer
+
+
 LONG_LIST = (
     "KL anbefaler:\n"
     "- At kommunerne styrker den tidlige opsporing i dagtilbud gennem en fælles model på tværs af børne- og ungeområdet\n"
@@ -738,15 +752,7 @@ LONG_LIST = (
     ],
 )
 def test_a_guidance_topic_shows_a_long_list_whole_only_when_every_item_is_about_as_likely(probabilities, whole):
-    index = FakeUnitIndex([("plads", "Der er 500 pluspladser i byen.", KL), ("kl", LONG_LIST, KL)])
-    question, topic = "Hvor mange pluspladser er der?", "forældrene inddrages tidligt"
-    analysis = analyse_question(question)
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", (), "Forældrene")))
-    scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2, index=index)
-    ]
-    section = CitatComposer().compose(analysis, scored).short_answer
+    section = _parents_topic_section("Hvor mange pluspladser er der?", LONG_LIST, probabilities)
     assert "At forældrene inddrages tidligt" in section
     assert ("At pædagoger får sparring" in section) is whole
 
@@ -772,16 +778,8 @@ NUMBERED_STEPS = (
     ],
 )
 def test_a_numbered_list_under_a_guidance_topic_is_whole_when_the_question_asks_what_to_do(question, whole):
-    index = FakeUnitIndex([("plads", "Der er 500 pluspladser i byen.", KL), ("guide", NUMBERED_STEPS, KL)])
     probabilities = {"pluspladser": (0.9, 0.01), "Inviter forældrene": (0.01, 0.6), "Skriv ned": (0.01, 0.05)}
-    analysis = analyse_question(question)
-    topic = "forældrene inddrages tidligt"
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart(topic, "procedure", (), "Forældrene")))
-    scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2, index=index)
-    ]
-    section = CitatComposer().compose(analysis, scored).short_answer
+    section = _parents_topic_section(question, NUMBERED_STEPS, probabilities)
     assert "Inviter forældrene tidligt" in section
     assert ("Skriv ned, hvad du har set" in section and "Aftal en dato" in section) is whole
 
