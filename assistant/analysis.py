@@ -169,9 +169,11 @@ _HARM_DONE = re.compile(
     re.IGNORECASE,
 )
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
-# ... and an ask for what to do (or the speaker's own part in it).
+# ... and an ask for what to do (or the speaker's own part in it), also in a practitioner's generic "man"
+# ("Hvilke ting ved forældrene skal man være opmærksom på, hvis barnet har det svært derhjemme?").
 _ASK = re.compile(
-    r"\b(?:jeg|vi|mig|os)\b|\bhvad (?:gør|skal|kan|bør|nu)\b|\bhvordan (?:skal|kan|bør|griber|får)\b|\bhvem (?:skal|kan)\b",
+    r"\b(?:jeg|vi|mig|os)\b|\b(?:skal|kan|bør) man\b|\bhvad (?:gør|skal|kan|bør|nu)\b"
+    r"|\bhvordan (?:skal|kan|bør|griber|får)\b|\bhvem (?:skal|kan)\b",
     re.IGNORECASE,
 )
 # A worry told without a worry word: the speaker asks what to do or whom to turn to ...

@@ -189,6 +189,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         # The generic "man" of a practitioner's own worry, and "hvordan får ..." as the ask.
         "hvordan får man forældrene med når man er bekymret uden at de føler sig anklaget?",
         "Hvem kan man ringe til, hvis man bliver urolig for et barn en fredag eftermiddag?",
+        "Hvad skal man være opmærksom på hos forældrene, hvis barnet har det svært derhjemme?",  # "skal man" asks
         "barn med blå mærker hvad nu",  # a worry in a few words
     ],
 )
