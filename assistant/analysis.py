@@ -505,6 +505,16 @@ def names_a_document(question: str) -> bool:
     return any(word.startswith(_DOCUMENT_WORDS) for word in words(question.lower()))
 
 
+def compared_terms(question: str) -> tuple[tuple[str, ...], ...]:
+    """The content terms of each of the two things a question asks the difference between (see
+    _COMPARED_PAIR); empty when it asks for none, or one side has no term of its own."""
+    found = _COMPARED_PAIR.search(question)
+    if found is None:
+        return ()
+    sides = tuple(tuple(content_terms(side)) for side in found.groups())
+    return sides if all(sides) and sides[0] != sides[1] else ()
+
+
 def answer_type(text: str) -> AnswerType:
     """The kind of answer the question expects."""
     lowered = " ".join(text.lower().split())
@@ -547,6 +557,12 @@ _CASES_ASKED = re.compile(
 # A comparison the question asks for by name: "Sammenlign Holstebros og Frederikshavns ...", "Hvad er
 # forskellen på Viborgs og Aarhus' arbejde ...?", "Hvordan adskiller Varde og Odense sig ...?", "Hvad har
 # Aalborg og Herning til fælles?".
+# The two things a question asks the difference between ("Hvad er forskellen på en plusplads og en
+# familieplads?"): each up to a few words, the second ending the question or a clause.
+_COMPARED_PAIR = re.compile(
+    r"\bforskel(?:len|le|lene)? (?:på|mellem) ((?:\w+[ -]){0,3}?\w+) og ((?:\w+[ -]){0,3}?\w+?)(?=\s*(?:[?.,;]|$| i | for | hos | når ))",
+    re.IGNORECASE,
+)
 _COMPARED = re.compile(
     r"^sammenlign\b|\bsammenlignet med\b|\bforskel(?:len|le|lene)? (?:på|mellem)\b|\badskiller\b|\btil fælles\b"
     r"|\bligner (?:hinanden|\w+ og \w+)\b|\bligheder\b",

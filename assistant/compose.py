@@ -39,6 +39,7 @@ from assistant.analysis import (
     asked_point,
     asked_topic,
     asks_what_to_do,
+    compared_terms,
     attributed_speaker,
     counts_asked,
     defined_term,
@@ -319,6 +320,8 @@ class CitatComposer:
                 steps=analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text)),
             )
             labels.extend([part.label] * (len(short) - len(labels)))
+        if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
+            short, labels = short + sides, labels + [""] * len(sides)
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
             short = self._whole_series(short, scored_units, shown, analysis)
             labels = [""] * len(short)
@@ -338,6 +341,31 @@ class CitatComposer:
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
         return short, labels, case
+
+    def _compared_sides(
+        self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], short: Sequence[_Block], shown: set[str]
+    ) -> list[_Block]:
+        """For a question asking the difference between two things (see :func:`compared_terms`), the likeliest
+        unit on a side the short answer says nothing of, with its list's likely items: "Hvad er forskellen på
+        en plusplads og en familieplads i kbh" showed the familiepladser alone, though the same memo describes
+        the pluspladser. Not as parts of their own: scored on one word each, sides of vaguer comparisons
+        ("almen og special") took a title slide and unrelated sentences."""
+        added: list[_Block] = []
+        for side in compared_terms(analysis.text):
+            if any(_holds_all(side, unit, block.hit) for block in (*short, *added) for unit in block.units):
+                continue
+            # What a side is, not a figure of it, unless figures are asked for: the budget row "Pluspladser – 2016:
+            # 527.000" was likelier than "Pluspladserne skal styrke den tidlige forebyggende indsats ...".
+            described = [s for s in scored if analysis.answer_type in FIGURE_TYPES or s.unit.kind != "table_row"]
+            ranked = sorted(described, key=lambda s: -s.part_scores[0])
+            seed = next((s for s in ranked if s.key not in shown and s.group not in shown and _holds_all(side, s.unit, s.hit)), None)
+            if seed is None:
+                continue
+            floor = self.floors.member * seed.part_scores[0]
+            block = self._expand(seed, scored, analysis.answer_type, 0, floor, analysis.terms, whole_lists=False)
+            shown.update(_keys(block) | {seed.group})
+            added.append(block)
+        return added
 
     def _whole_series(
         self, short: list[_Block], scored: Sequence[ScoredUnit], shown: set[str], analysis: QuestionAnalysis
@@ -616,6 +644,13 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _holds_all(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
+    """Whether a unit, with its lead-in and its passage's headings, holds every one of ``terms`` (a compound's
+    head counts: "pluspladserne" holds "plads")."""
+    held = terms_of(unit.search_text) | terms_of(hit.passage.context)
+    return set(terms) <= compound_heads(terms, held)
 
 
 def _section(

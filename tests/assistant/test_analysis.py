@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.analysis import (
+    compared_terms,
     describes_its_document,
     names_a_document,
     analyse_followup,
@@ -88,6 +89,19 @@ from tidlig.text import content_terms
 )
 def test_expected_answer_type(question, expected):
     assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("hvad er forskellen på en plusplads og en familieplads i kbh", (("plusplad",), ("familieplad",))),
+        ("Hvad er forskellen på forebyggende og indgribende indsatser?", (("forebyg",), ("indgrib", "indsat"))),
+        ("Hvad er en plusplads?", ()),
+        ("Hvad er forskellen på PALS og PALS?", ()),  # one thing twice
+    ],
+)
+def test_the_two_things_a_question_asks_the_difference_between(question, sides):
+    assert compared_terms(question) == sides
 
 
 @pytest.mark.parametrize(

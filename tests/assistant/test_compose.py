@@ -710,6 +710,30 @@ def _with_topic(
     return analysis, scored
 
 
+PLACES = [
+    ("fam", "Der er 10 familiepladsinstitutioner med hver 5 familiepladser. Familiepladserne er en forebyggende indsats.", KBH),
+    ("plus", "Pluspladserne skal styrke den tidlige indsats til børn, som er sprogligt eller socialt udfordrede.", KBH),
+    ("budget", "Indsats | 2016 | 2017\nPluspladser | 527.000 | 527.000\nSprogpakker | 120.000 | 130.000", {**KBH, "block_kind": "table"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "both"),
+    [
+        ("Hvad er forskellen på en plusplads og en familieplads?", True),
+        ("Hvad er en familieplads?", False),  # one thing asked: the other is no side of it
+    ],
+)
+def test_a_question_for_a_difference_gets_a_unit_on_each_side(question, both):
+    """The likeliest units were all on familiepladser; the pluspladser came from the sentence that says what
+    they are, not from the likelier budget row (no figure is asked for)."""
+    probabilities = {"familiepladsinstitutioner": 0.9, "Pluspladser |": 0.2, "Pluspladserne skal": 0.05}
+    text = compose(question, probabilities, index=FakeUnitIndex(PLACES)).short_answer
+    assert "10 familiepladsinstitutioner" in text
+    assert ("Pluspladserne skal styrke" in text) is both
+    assert "527.000" not in text
+
+
 def test_a_guidance_topic_shows_only_units_that_share_its_words_under_its_label():
     probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6), "Svømmehallen": (0.01, 0.9)}
     analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)
