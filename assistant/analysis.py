@@ -781,10 +781,14 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
 # År for et program?". The term is at most MAX_DEFINED_WORDS words, none a stopword or preposition, so "Hvad er
 # normeringen i Hedensteds vuggestuer?" asks a fact, not a meaning.
 _DEFINITION_ASKED = re.compile(
-    r"^hvad (?:er|betyder|menes med|forstås ved|dækker) (?P<article>(?:en|et) )?(?:den |det |de )?(?P<term>[^?,]+?)"
+    r"^hvad (?:er|betyder|menes med|forstås ved|dækker|(?P<view>forstår|mener) (?:\w+ ){1,2}?(?:ved|med)) "
+    r"(?P<article>(?:en|et) )?(?:den |det |de )?(?P<term>[^?,]+?)"
     r"(?: for (?:en|et|noget) \w+)?\s*\?*$",
     re.IGNORECASE,
 )
+# A source's view of a term, asked with the field it is a term of ("Hvad forstår Hedensted ved en
+# incitamentsmodel for specialundervisning?"): the term is the words before the preposition.
+_TERM_FIELD = re.compile(r"^(?P<term>[^?,]+?) (?:for|i|inden for|på) [^?,]+$", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"i", "på", "for", "med", "af", "til", "om", "ved", "fra", "hos", "mellem", "under", "over", "efter"})
 MAX_DEFINED_WORDS = 3
 # What follows a term its sentence explains: a verb of being or meaning ("Familiestuen er et tilbud",
@@ -793,7 +797,8 @@ MAX_DEFINED_WORDS = 3
 # for at samle og styrke indsatsen"), or a colon.
 _EXPLAINED_AFTER = re.compile(
     "[’'\"”»]?" + r"(?:\s*(?:\([^)]*\)|=\s*\S+))?"
-    r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|(?:kan )?forstås|skal|anvendes|bruges|for at)\b|:| [–-] )"
+    r"(?:,? (?:som|der) \w+| (?:er|var|betyder|dækker|består|handler om|kaldes|(?:kan )?forstås|skal|anvendes|bruges|for at)\b"
+    r"|:| [–-] |\s*=)"
 )
 # What says what a term is, right after it at the start of a sentence: a verb of being or meaning, "=" or a
 # colon; not "skal" or "anvendes", which tell what it does ("Indsatstrappen anvendes i bl.a. Borås Kommune").
@@ -824,6 +829,8 @@ def defined_term(question: str) -> str | None:
     if asked is None:
         return None
     term = asked.group("term").split()
+    if asked.group("view") and (field := _TERM_FIELD.match(" ".join(term))):
+        term = field.group("term").split()
     if len(term) > 1 and term[0].islower() and all(w[0].isupper() for w in term[1:]):
         term = term[1:]
     named = " ".join(term) in linked_names(question)
@@ -853,7 +860,12 @@ def defines(text: str, term: str) -> bool:
     Stricter than :func:`explains`, which lets a sentence that names the term in passing count ("... om
     handleplanen er udarbejdet"): this one puts a unit first in a definition answer."""
     pattern = _term_pattern(_ARTICLE.sub("", term))
-    plain = text.lstrip(_QUOTES)
+    # Each line of a slide's lines read as one unit opens one: "Skolerne fører dobbelt regnskab / ... /
+    # Incitamentsmodel = Et regnskab for almen skole/SFO ..." defines the incitamentsmodel.
+    return any(_opens_definition(line.lstrip(_QUOTES), pattern) for line in text.splitlines() or [text])
+
+
+def _opens_definition(plain: str, pattern: str) -> bool:
     if re.match(_DEFINING_FRAME.format(term=pattern), plain, re.IGNORECASE):
         return True
     opening = re.match(rf"{_AN_ARTICLE}{pattern}", plain, re.IGNORECASE)

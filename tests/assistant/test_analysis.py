@@ -639,6 +639,10 @@ def test_asked_places_are_the_names_a_question_places_things_in(question, places
         ("Hvad er normeringen i Hedensteds vuggestuer?", None),  # a fact about a place, not a meaning
         ("Hvad er det, der beskytter de små børn mod psykiske problemer?", None),
         ("Hvordan virker Børnelinealen?", None),
+        # a source's view of a term, asked with the field it is a term of
+        ("Hvad forstår Hedensted ved en incitamentsmodel for specialundervisning?", "en incitamentsmodel"),
+        ("Hvad mener KL med fremskudte indsatser?", "fremskudte indsatser"),
+        ("Hvad mener du med det?", None),
     ],
 )
 def test_the_term_a_question_asks_the_meaning_of(question, term):
@@ -657,6 +661,7 @@ def test_the_term_a_question_asks_the_meaning_of(question, term):
         ("Pluspladserne skal styrke den tidlige forebyggende indsats til børn.", "en plusplads", True),
         ("Med ikke-kognitive færdigheder forstås, at børnene gennem leg lærer at planlægge.", "ikke-kognitive færdigheder", True),
         ("De Utrolige År = DUÅ består af forældreprogrammer, børneprogrammer.", "Utrolige År", True),
+        ("Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i specialtilbud", "en incitamentsmodel", True),
         ("Familiestuen er et tilbud til børn i alderen 2-6 år og deres familier.", "Familiestuen", True),
         ("Herning har i 2013 igangsat et fireårigt projekt ’Sverigesprojektet’ i tre områder.", "Sverigesprojektet", True),
         ("Sundhedsplejen kommer i alle familier.", "Familiestuen", None),  # not named at all
@@ -680,6 +685,8 @@ def test_a_text_explains_a_term_or_only_names_it(text, term, explained):
         ("Tidligere indsats kan forstås både som tidlig i alder og/eller rettidig.", "tidligere indsats", True),
         ("En mellemform er et tilbud mellem almen- og specialområdet.", "en mellemform", True),
         ("’De Utrolige År’ = DUÅ består af forældreprogrammer.", "De Utrolige År", True),
+        # a slide's lines read as one unit: a line that opens with the term
+        ("Skolerne fører dobbelt regnskab\nRegnskab\nIncitamentsmodel = Et regnskab for almen skole/SFO", "en incitamentsmodel", True),
         # a frame around the term says what it is too
         ("Det der kendetegner en netværksanbringelse er, at barnet bor i sin egen familie.", "en netværksanbringelse", True),
         ("Ved en mellemform forstås en indsats delvis uden for klassen.", "en mellemform", True),
