@@ -105,9 +105,6 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
 _CASE_VERBS = re.compile(
     r"\b(?:gør|gjorde|gjort|har|arbejder|bruger|brugte|indførte|får|fik|fået|opnået|opnåede|tilbyder|laver|lavede|lavet|set|gik)\b"
 )
-# The speaker asking what they are to do: a name in the question is where they work ("Hvad gør vi i Solsikken,
-# når vi er bekymrede for et barn?"), not a municipality whose example is asked for.
-_SPEAKER_DOES = re.compile(r"\bhvad (?:gør|skal|kan|bør) (?:jeg|vi)\b")
 _CASE_WORDS = re.compile(r"\bcase\b|\bkommunalt? eksempel\b|\berfaringer?\b|\bresultat\w*\b|\bvirkede\b|\bhvordan er det gået\b")
 
 # Where a question holds a second question: after a "?" (a new sentence), or at "og"/"samt"/"men" (after a
@@ -521,7 +518,9 @@ def answer_type(text: str) -> AnswerType:
     names = proper_nouns(text)
     for kind, pattern in _TYPE_RULES:
         if pattern.search(lowered):
-            if kind in ("procedure", "list") and names and not _SPEAKER_DOES.search(lowered) and (
+            # The speaker asking what they are to do names where they work, not a municipality whose example is
+            # asked for: "Hvad gør vi i Solsikken, når vi er bekymrede for et barn?" (see asks_what_to_do).
+            if kind in ("procedure", "list") and names and not asks_what_to_do(text) and (
                 _CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)
             ):
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example

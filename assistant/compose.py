@@ -39,8 +39,8 @@ from assistant.analysis import (
     asked_point,
     asked_topic,
     asks_what_to_do,
-    compared_terms,
     attributed_speaker,
+    compared_terms,
     counts_asked,
     defined_term,
     defines,
@@ -648,7 +648,7 @@ class CitatComposer:
 
 def _holds_all(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
     """Whether a unit, with its lead-in and its passage's headings, holds every one of ``terms`` (a compound's
-    head counts: "pluspladserne" holds "plads")."""
+    head counts: "sprogindsatsen" holds "indsats")."""
     held = terms_of(unit.search_text) | terms_of(hit.passage.context)
     return set(terms) <= compound_heads(terms, held)
 

@@ -440,9 +440,9 @@ def candidate_units(
     question shares the asker's words but answers nothing ("De to undersøgelser svarer tilsammen på:"
     and six questions opened unrelated answers). A list of questions goes with its lead-in; a question
     among other items stays, so a list is never shown cut. So is a sentence saying what its document
-    describes (not as a list's lead-in), unless ``descriptions`` (the question speaks of a document): an organisation's "Denne guide
-    beskriver, hvad du ... gør, når du bliver bekymret for et barn" opened the answer to "Hvad gør jeg, når jeg
-    bliver bekymret for et barn?", and the guide's steps below it never came."""
+    describes (not as a list's lead-in), unless ``descriptions`` (the question speaks of a document): an
+    organisation's "Denne guide beskriver, hvad du ... gør, når du bliver bekymret for et barn" opened the
+    answer to "Hvad gør jeg, når jeg bliver bekymret for et barn?", and the guide's steps below it never came."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
