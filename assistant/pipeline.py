@@ -630,7 +630,10 @@ class Assistant:
         )
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])
         notes = [dict(note_names(h.passage.context)) for h in hits[:TOP_PASSAGES]]
-        texts = tuple(_annotated(u, named) for passage, named in zip(per_passage, notes, strict=True) for u in passage)
+        contexts = [h.passage.context for h in hits[:TOP_PASSAGES]]
+        texts = tuple(
+            _annotated(u, named, context) for passage, named, context in zip(per_passage, notes, contexts, strict=True) for u in passage
+        )
         units_places = tuple(place for passage, place in zip(per_passage, places, strict=True) for _ in passage)
         return Found(tuple(hits), max(similarities.values(), default=0.0), texts, antecedents, units_places)
 
@@ -1370,13 +1373,18 @@ def _join_danish(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
-def _annotated(unit: EvidenceUnit, notes: dict[str, str]) -> str:
+def _annotated(unit: EvidenceUnit, notes: dict[str, str], context: str = "") -> str:
     """A unit's text as the answerability decision judges it; a footnote's opening sentence with the words
     it annotates (``notes``: number -> words, as its passage names them): "3 Der er ... afsat 4,5 i 2016 og
-    8,4 mil i 2017 og 2018." says what was set aside only under "Socialrådgivere i dagtilbud"."""
+    8,4 mil i 2017 og 2018." says what was set aside only under "Socialrådgivere i dagtilbud". A table row
+    comes with its passage's headings (``context``), which say what the table is about: "Budget (mio. kr.) |
+    58,2 | 60,1" is the day care's budget only under "Kvalitetsrapport for dagplejen 2024", and "Hvad var
+    budgettet for dagplejen i 2023?" read "nævner ikke beløbet" above that row."""
     number = note_number(unit.text)
     words = notes.get(number) if number else None
-    return f"{words}: {unit.search_text}" if words else unit.search_text
+    if words:
+        return f"{words}: {unit.search_text}"
+    return f"{context}: {unit.search_text}" if unit.kind == "table_row" and context else unit.search_text
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:

@@ -792,6 +792,15 @@ def with_word_guide(tmp_path_factory):
     for step in STEPS:
         worry.add_paragraph(step, style="List Number")
     worry.save(uploads / "bekymring-maelkeboetten.docx")
+    figures = Document()
+    figures.add_heading("Nøgletal for dagplejen i Mælkebøtten", 0)
+    figures.add_paragraph("Tallene er opgjort ved årets udgang.")
+    rows = [("Post", "2023", "2024"), ("Antal dagplejere", "112", "104"), ("Budget (mio. kr.)", "58,2", "60,1")]
+    table = figures.add_table(rows=3, cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    figures.save(uploads / "noegletal-dagpleje.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -812,6 +821,15 @@ def test_an_organisations_numbered_steps_for_a_worry_are_shown_whole(with_word_g
 
     assert all(step in answer.short_answer for step in STEPS)
     assert "Denne vejledning beskriver" not in answer.text
+
+
+def test_a_table_row_is_judged_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
+    """The row "Budget (mio. kr.) | 58,2 | 60,1" never says whose budget: its heading does. Judged alone, the
+    answer quoted the row under a first line saying the documents do not name the sum."""
+    answer = with_word_guide.ask("Hvad var budgettet for dagplejen i Mælkebøtten i 2023?")
+
+    assert "| Budget (mio. kr.) | 58,2 | 60,1 [1]|" in answer.short_answer
+    assert "nævner ikke" not in answer.text.splitlines()[0]
 
 
 def test_a_role_in_an_organisations_word_table_answers_who_at_worst_partially(with_word_guide):
