@@ -542,7 +542,7 @@ class CitatComposer:
             if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
                 continue
             if candidate.group in by_group:
-                row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms)
+                row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms, candidate.hit.passage.context)
                 if candidate.part_scores[part] >= member_floor and not row_unasked and candidate.group not in alone_groups:
                     at = by_group[candidate.group]
                     blocks[at] = _with_unit(blocks[at], candidate.unit)
@@ -1208,16 +1208,19 @@ def _grouped(members: list[ScoredUnit]) -> list[_Block]:
 def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[str]) -> list[EvidenceUnit]:
     """The rows whose label names one of the question's terms ("socialrådgivere" picks its row out of a
     budget table whose rows all carry the asked year), with the seed; every likely row when no label does."""
-    if not any(_names_term(row, terms) for row in rows):
+    context = seed.hit.passage.context
+    if not any(_names_term(row, terms, context) for row in rows):
         return list(rows)
-    return [row for row in rows if row == seed.unit or _names_term(row, terms)]
+    return [row for row in rows if row == seed.unit or _names_term(row, terms, context)]
 
 
-def _names_term(row: EvidenceUnit, terms: Sequence[str]) -> bool:
-    """Whether a table row's label names a term of the question other than one of the table's header (its lead-in):
-    "dagtilbud" of "Indsats dagtilbud Afsatte midler" brought the language rows ("Sprogindsatsen for børn indenfor
-    dagtilbud 0-6 år") beside "Pluspladser" for pluspladser i dagtilbud."""
-    asked = set(terms) - terms_of(row.lead_in)
+def _names_term(row: EvidenceUnit, terms: Sequence[str], context: str = "") -> bool:
+    """Whether a table row's label names a term of the question other than one of the table's header (its lead-in)
+    or of the headings above the table (``context``), which say what every row is about: "dagtilbud" of "Indsats
+    dagtilbud Afsatte midler" brought the language rows ("Sprogindsatsen for børn indenfor dagtilbud 0-6 år") beside
+    "Pluspladser" for pluspladser i dagtilbud, and "dagplejen" under "Nøgletal for dagplejen" the rows "Antal
+    dagplejere" and "Børn pr. dagplejer" beside "Budget (mio. kr.)" for "Hvad var budgettet for dagplejen?"."""
+    asked = set(terms) - terms_of(row.lead_in) - terms_of(context)
     return bool(asked & set(content_terms(table_cells(row.text)[0])))
 
 

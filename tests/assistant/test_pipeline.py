@@ -823,13 +823,15 @@ def test_an_organisations_numbered_steps_for_a_worry_are_shown_whole(with_word_g
     assert "Denne vejledning beskriver" not in answer.text
 
 
-def test_a_table_row_is_judged_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
+def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
     """The row "Budget (mio. kr.) | 58,2 | 60,1" never says whose budget: its heading does. Judged alone, the
     answer quoted the row under a first line saying the documents do not name the sum."""
     answer = with_word_guide.ask("Hvad var budgettet for dagplejen i Mælkebøtten i 2023?")
 
     assert "| Budget (mio. kr.) | 58,2 | 60,1 [1]|" in answer.short_answer
     assert "nævner ikke" not in answer.text.splitlines()[0]
+    # "dagplejen" is what the heading says every row is about: it names no row ("Antal dagplejere")
+    assert "Antal dagplejere" not in answer.short_answer
 
 
 def test_a_role_in_an_organisations_word_table_answers_who_at_worst_partially(with_word_guide):
