@@ -73,6 +73,7 @@ from tidlig.text import (
     point_number,
     refers_back,
     repeats,
+    shown_item_number,
     split_sentences,
     stacked_lines,
     stem,
@@ -1233,14 +1234,6 @@ def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], 
     return [s.unit for s in members if s.unit.unit_id in wanted or nested.get(s.unit.unit_id) in parents]
 
 
-def _shown_number(number: str) -> str:
-    """A numbered item's number in front of its text inside the answer's bullet ("- 3\\. Styrk ..."): the
-    reader sees which point of the list it is, also when the answer quotes a few, and the item "Monitorér
-    ... punkt 1-6" can be read. Escaped, since "3." opening a bullet's text starts a list in Markdown,
-    which would number the quoted points anew."""
-    return f"{number[:-1]}\\{number[-1]} " if number[:1].isdigit() else f"{number} " if number else ""
-
-
 def _depth(unit_id: str, nested: Mapping[str, str]) -> int:
     """How many items above it introduce an item (``nested``: sub-item id -> the id of the item that
     introduces it): 0 for a top-level item. Markdown nests a list item indented by two spaces per level."""
@@ -1336,7 +1329,7 @@ class _Writer:
         lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
         nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
         items = [
-            f"{'  ' * _depth(unit.unit_id, nested)}- {_shown_number(item_number_of(unit, block.hit.passage.text))}{line}"
+            f"{'  ' * _depth(unit.unit_id, nested)}- {shown_item_number(item_number_of(unit, block.hit.passage.text))}{line}"
             for unit, line in zip(block.units, lines, strict=True)
             if line
         ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
 from tidlig.text import content_terms
-from tidlig.text import plain_markdown, split_sentences
+from tidlig.text import LIST_MARKER, is_markdown_item, plain_markdown, split_sentences, without_item_number
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
@@ -76,9 +76,12 @@ class CitationVerifier:
         return checks
 
 
-# A numbered or lettered item's number as the composer writes it inside a bullet ("- 3\\. Styrk ...", "- b) Basen"):
-# the list's layout, no claim, and "3." read as a sentence of its own before "Styrk".
-_ITEM_NUMBER = re.compile(r"^-\s+(?:\d{1,2}\\?[.)]|[a-zA-Z]\)|[ivxIVX]{2,4}\))\s+")
+def _without_item_number(line: str) -> str:
+    """An answer's line without the number a numbered or lettered item shows inside its bullet ("- 3\\. Styrk
+    ...", "- b) Basen"): the list's layout, no claim, and "3." read as a sentence of its own before "Styrk"."""
+    if not is_markdown_item(line):
+        return line
+    return LIST_MARKER + without_item_number(line.lstrip(" ")[len(LIST_MARKER) :])
 
 
 def strip_markers(sentence: str) -> str:
@@ -93,7 +96,7 @@ def claim_sentences(text: str) -> list[str]:
     """
     sentences: list[str] = []
     for line in text.splitlines():
-        for piece in AFTER_MARKERS.split(_ITEM_NUMBER.sub("- ", line.strip(), count=1)):
+        for piece in AFTER_MARKERS.split(_without_item_number(line.strip())):
             parts = split_sentences(piece)
             if parts and MARKER.fullmatch(parts[-1]) and len(parts) > 1:
                 parts[-2:] = [parts[-2] + " " + parts[-1]]

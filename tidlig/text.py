@@ -63,6 +63,7 @@ __all__ = [
     "repeats",
     "runs_on",
     "sentence_case",
+    "shown_item_number",
     "source_notes_apart",
     "split_sentences",
     "stacked_lines",
@@ -71,6 +72,7 @@ __all__ = [
     "table_cells",
     "trailing_values",
     "whole_name",
+    "without_item_number",
     "words",
 ]
 
@@ -334,6 +336,25 @@ def point_number(line: str) -> int | None:
     a lettered item, a bullet and a line that is no list item."""
     marker = item_number(line)
     return int(marker[:-1]) if marker[:1].isdigit() else None
+
+
+def shown_item_number(number: str) -> str:
+    """A numbered or lettered item's number as an answer's bullet shows it before the item's text ("3." ->
+    "3\\. ", "b)" -> "b) ", "" -> ""): the reader sees which point of the list it is, also when the answer quotes
+    a few. A number is escaped, since "3." opening a bullet's text starts a list in Markdown, which would number
+    the quoted points anew."""
+    return f"{number[:-1]}\\{number[-1]} " if number[:1].isdigit() else f"{number} " if number else ""
+
+
+def without_item_number(text: str) -> str:
+    """A bullet's text without the item number :func:`shown_item_number` put before it ("3\\. Styrk ..." ->
+    "Styrk ...", "b) Basen" -> "Basen"); any other text as it is."""
+    plain = _SHOWN_NUMBER.sub(r"\1\2", text, count=1)
+    return strip_list_marker(plain) if item_number(plain) else text
+
+
+# A number as shown_item_number escapes it.
+_SHOWN_NUMBER = re.compile(r"^(\d{1,2})\\([.)])")
 
 
 def strip_list_marker(line: str) -> str:

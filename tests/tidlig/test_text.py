@@ -16,11 +16,13 @@ from tidlig.text import (
     paragraphs,
     plain_markdown,
     runs_on,
+    shown_item_number,
     split_sentences,
     stacked_lines,
     stem,
     whole_name,
     trailing_values,
+    without_item_number,
 )
 
 HOSTILE = [
@@ -538,3 +540,15 @@ def test_an_acronym_heading_a_hyphenated_word_is_a_term_too(text: str, terms: li
 def test_the_words_after_a_count_name_what_it_counts():
     assert "fordelingsmetoder" in counted_words("KORA har identificeret fire forskellige fordelingsmetoder, som kommunerne benytter.")
     assert counted_words("Der er ingen øvre grænse.") == []
+
+
+@pytest.mark.parametrize(("number", "text"), [("3.", "Styrk indsatsen"), ("12)", "Tolv"), ("b)", "Basen (Tørring)"), ("iv)", "Noget")])
+def test_an_item_number_an_answer_shows_is_taken_off_again(number: str, text: str) -> None:
+    shown = shown_item_number(number) + text
+    assert without_item_number(shown) == text
+    assert not shown.startswith(number) or not number[:1].isdigit()  # a number is escaped for Markdown
+
+
+@pytest.mark.parametrize("text", ["Almindelig tekst", "2024 var et år", "3 børn går i dagpleje"])
+def test_text_without_an_item_number_stays_as_it_is(text: str) -> None:
+    assert without_item_number(text) == text
