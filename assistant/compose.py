@@ -352,13 +352,14 @@ class CitatComposer:
         the pluspladser. Not as parts of their own: scored on one word each, sides of vaguer comparisons
         ("almen og special") took a title slide and unrelated sentences."""
         added: list[_Block] = []
-        for side in compared_terms(analysis.text):
+        sides = compared_terms(analysis.text)
+        # What a side is, not a figure of it, unless figures are asked for: the budget row "Pluspladser – 2016:
+        # 527.000" was likelier than "Pluspladserne skal styrke den tidlige forebyggende indsats ...".
+        described = [s for s in scored if sides and (analysis.answer_type in FIGURE_TYPES or s.unit.kind != "table_row")]
+        ranked = sorted(described, key=lambda s: -s.part_scores[0])
+        for side in sides:
             if any(_holds_all(side, unit, block.hit) for block in (*short, *added) for unit in block.units):
                 continue
-            # What a side is, not a figure of it, unless figures are asked for: the budget row "Pluspladser – 2016:
-            # 527.000" was likelier than "Pluspladserne skal styrke den tidlige forebyggende indsats ...".
-            described = [s for s in scored if analysis.answer_type in FIGURE_TYPES or s.unit.kind != "table_row"]
-            ranked = sorted(described, key=lambda s: -s.part_scores[0])
             seed = next((s for s in ranked if s.key not in shown and s.group not in shown and _holds_all(side, s.unit, s.hit)), None)
             if seed is None:
                 continue
