@@ -104,6 +104,8 @@ FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place", "effect"})
 SHORT_UNITS = 3
 MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restates)
+# The fewest numbered items that make a list a procedure's steps (see _steps_first).
+MIN_STEPS = 3
 # The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
 # On train (key facts / gold cited / median howto answer): 0.35 0.752 / 0.836 / 1922; 0.3 0.758 / 0.842 /
 # 2253; 0.25 0.758 / 0.848 / 2253; 0.2 0.761 / 0.853 / 2750. At 0.3 "Socialrådgiveren fungerer som
@@ -304,6 +306,7 @@ class CitatComposer:
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
+        steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing, [p.text for p in analysis.parts]):
                 continue
@@ -317,10 +320,11 @@ class CitatComposer:
             asked = "" if part.label or analysis.is_multi_part else part.text  # a follow-up's own words
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
-                own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about,
-                steps=analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text)),
+                own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps
             )
             labels.extend([part.label] * (len(short) - len(labels)))
+        if steps:
+            short, labels = _steps_first(short, labels)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
@@ -646,6 +650,26 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _steps_first(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
+    """For a question asking what to do, the first numbered list the short answer quotes opens it, above the
+    part or guidance topic it was chosen for: the steps of a procedure answer "Hvad gør jeg?" directly. An
+    organisation's own "Sådan gør du, trin for trin" had stood below KL's recommendations to municipalities,
+    or under "Sparring om bekymringen", in its pedagogues' answers to "Hvad gør jeg, når jeg bliver bekymret
+    for et barn?"."""
+    at = next((n for n, block in enumerate(short) if _numbered(block)), None)
+    if not at:  # none, or already first
+        return short, labels
+    return [short[at], *short[:at], *short[at + 1 :]], ["", *labels[:at], *labels[at + 1 :]]
+
+
+def _numbered(block: _Block) -> bool:
+    """Whether a block is a list of at least :data:`MIN_STEPS` items, each marked with a number or letter ("1.",
+    "b)"): a procedure's steps. Two numbered points are no procedure ("understreger fokus på to ting: 1) ... 2)
+    ...")."""
+    text = block.hit.passage.text
+    return block.kind == "list" and len(block.units) >= MIN_STEPS and all(item_number_of(unit, text) for unit in block.units)
 
 
 def _holds_all(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:

@@ -808,6 +808,25 @@ def test_a_numbered_list_under_a_guidance_topic_is_whole_when_the_question_asks_
     assert ("Skriv ned, hvad du har set" in section and "Aftal en dato" in section) is whole
 
 
+TWO_POINTS = "\n".join(NUMBERED_STEPS.splitlines()[:1] + NUMBERED_STEPS.splitlines()[3:])  # steps 3 and 4 alone
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "first"),
+    [
+        ("Hvad gør jeg, når jeg er bekymret for en pige i min gruppe?", NUMBERED_STEPS, True),  # the steps answer it
+        ("Hvor mange pluspladser er der?", NUMBERED_STEPS, False),  # a count is no ask for steps
+        ("Hvad gør jeg, når jeg er bekymret for en pige i min gruppe?", TWO_POINTS, False),  # two points are no procedure
+    ],
+)
+def test_a_procedures_numbered_steps_open_the_answer_to_a_question_asking_what_to_do(question, listed, first):
+    probabilities = {"pluspladser": (0.9, 0.01), "Inviter forældrene": (0.01, 0.6), "Skriv ned": (0.01, 0.5), "Aftal": (0.01, 0.5)}
+    text = _parents_topic_section(question, listed, probabilities)
+    assert "Inviter forældrene tidligt" in text
+    assert text.startswith("Sådan gør du:") is first
+    assert ("**Forældrene**" in text) is not first  # the steps were the topic's only block
+
+
 def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
     probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6)}
     analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)

@@ -812,15 +812,19 @@ def with_word_guide(tmp_path_factory):
     [
         "Hvad gør vi i Mælkebøtten, når vi er bekymrede for et barn?",  # the workplace named: no case asked for
         "Jeg er bekymret for en pige på stuen, hun er ofte ked af det. Hvad gør jeg?",
+        "Hvad gør jeg, når jeg bliver bekymret for et barn?",
     ],
 )
-def test_an_organisations_numbered_steps_for_a_worry_are_shown_whole(with_word_guide, worry):
+def test_an_organisations_numbered_steps_for_a_worry_are_shown_whole_and_first(with_word_guide, worry):
     """One step of a procedure alone (step 3 under "Sparring om bekymringen") cuts it; the guide's sentence saying
-    what it describes restates the worry and answers nothing, and had opened the answer above the steps."""
+    what it describes restates the worry and answers nothing, and had opened the answer above the steps. The steps
+    answer "Hvad gør jeg?": they come first, not below KL's recommendations to municipalities."""
     answer = with_word_guide.ask(worry)
 
     assert all(step in answer.short_answer for step in STEPS)
     assert "Denne vejledning beskriver" not in answer.text
+    first_block = answer.short_answer.strip().split("\n\n")[0]
+    assert all(step in first_block for step in STEPS), answer.short_answer[:600]
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
