@@ -470,7 +470,8 @@ class CorpusIndex:
 #     cells, one block, like a Word table: each row is a unit carrying the header row.
 # 51: a noun in "-itet" is its own stem for BM25 ("kvalitet" and "kvaliteten" one term, not "kvalit" and "kvalitet").
 # 52: a noun in "-et" that doubles its t before an ending has one stem ("budget", "budgettet", "budgetter").
-CHUNKER_VERSION = 52
+# 53: a line of ten words or more under a stack of a slide's diagram labels is a unit of its own, not their last words.
+CHUNKER_VERSION = 53
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

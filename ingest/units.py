@@ -176,6 +176,26 @@ def _is_title_line(line: str) -> bool:
     return heads and not is_list_item(title) and not runs_on(title)
 
 
+# Words of a diagram's label on a slide ("Regnskab", "Almen skole/SFO", "Regnskab segregerede område"), and
+# the fewest of a line under such labels that explains them rather than being one more: a staircase's last
+# step ("Individuelle indsatser i et alment tilbud", "Barnet er tildelt en plads i et specialiseret tilbud.")
+# is a label of the diagram too.
+MAX_LABEL_WORDS = 4
+MIN_EXPLANATION_WORDS = 10
+
+
+def _ends_label_stack(current: list[str], line: str) -> bool:
+    """Whether ``line``, a capitalised line of text, follows a stack of two or more labels: a slide's
+    diagram ("Regnskab" / "Almen skole/SFO" / "Regnskab segregerede område") above the sentence that
+    explains it ("Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
+    specialtilbud"). Read together, the labels became the sentence's first words, and a question about the
+    sentence met a unit of labels that resembled it less."""
+    text = line.strip()
+    if len(current) < 2 or not text[:1].isupper() or len(text.split()) < MIN_EXPLANATION_WORDS:
+        return False
+    return all(_is_title_line(label) and len(label.split()) <= MAX_LABEL_WORDS for label in current)
+
+
 def _needs_line_above(current: list[str], line: str) -> bool:
     """Whether a short lead-in line takes the unfinished line above it along into its paragraph: a
     slide's line of text, not a list item or a finished sentence."""
@@ -188,6 +208,8 @@ def _starts_paragraph(current: list[str], line: str) -> bool:
     previous = current[-1].rstrip()
     in_item = is_list_item(current[0])
     if len(current) == 1 and _titles_prose(previous, line):
+        return True
+    if _ends_label_stack(current, line):
         return True
     if is_lead_in(line):
         # Slides seldom end a line with a full stop: a capitalised lead-in line ("Sundhedsregisterdata:")

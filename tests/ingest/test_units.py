@@ -270,6 +270,16 @@ def test_a_slide_title_over_a_sentence_is_no_part_of_the_sentence_but_titles_a_s
     assert [u.text for u in stack] == ["Regeringsinitiativer de seneste 5 år\nMinimumsnormeringer (2020)\nTrivselskommission (2023)"]
 
 
+def test_a_line_of_text_under_a_stack_of_diagram_labels_is_a_unit_of_its_own():
+    labels = "Sådan fordeles midlerne\nPulje\nDagtilbud\nSkoler og SFO"
+    explained = "Fordelingsnøgle = Et beløb pr. barn efter forældrenes uddannelse og indkomst"
+    units = split_units("c", f"{labels}\n{explained}", "slide")
+    short = split_units("c", f"{labels}\nFritidsklubber", "slide")  # one more label
+
+    assert [u.text for u in units] == [labels, explained]
+    assert [u.text for u in short] == [f"{labels}\nFritidsklubber"]
+
+
 def test_a_slide_title_on_two_lines_with_its_source_introduces_the_list_under_it():
     title = "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):\nVidenrådet for forebyggelse 2021"
     units = split_units("c", f"{title}\n1. Skab sammenhæng i indsatserne\n2. Styrk opsporingen", "slide")
