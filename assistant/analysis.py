@@ -771,7 +771,8 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "list": re.compile(r"(?:^|\n)\s*(?:[-+*•]|\d{1,2}[.)])\s|,.+,|\bog\b", re.M),
     "procedure": re.compile(r"\b(?:skal|bør|kan|ved at|gennem|først|derefter|inddrag\w*|tal\w* med|kontakt\w*)\b", re.I),
     "reason": re.compile(r"\b(?:fordi|derfor|skyldes|\w*årsag\w*|grund\w*|for at|betyder|medfører|så(?:ledes)? at)\b", re.I),
-    "definition": re.compile(r"\b(?:er en|er et|er de|betyder|defineres|forstås|handler om|dækker over|består af)\b", re.I),
+    # "Incitamentsmodel = Et regnskab for ...": a slide defines with an equals sign.
+    "definition": re.compile(r"\b(?:er en|er et|er de|betyder|defineres|forstås|handler om|dækker over|består af)\b|\w = \w", re.I),
     "case": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\bCASE\b|\b(?:har|havde) (?:indført|etableret|oprettet|gennemført)\b"),
 }
 

@@ -44,6 +44,7 @@ from assistant.analysis import (
     asked_places,
     attributed_speaker,
     defined_term,
+    defines,
     document_years,
     explains,
     followup_focus,
@@ -659,6 +660,7 @@ class Assistant:
         own = guidance_hits(assessment, analysis)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
+        assessment = _with_definition_found(assessment, scored)
         assessment = _with_own_situation_checked(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
@@ -1160,6 +1162,22 @@ def _with_scope_checked(assessment: Assessment, composition: Composition) -> Ass
     if decision.outcome != "answer" or analysis.is_concern or composition.opening_case is None or not _NATIONAL.search(analysis.text):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, WHOLE_COUNTRY)))
+
+
+def _with_definition_found(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A question for what a term means (:func:`defined_term`), judged weak, is answered when a unit of the
+    sources it asks opens with the term and says what it is (:func:`defines`): the documents define it, in the
+    asker's word. "Hvad forstår Hedensted ved en incitamentsmodel for specialundervisning?" read "svarer måske
+    ikke direkte" above three ways to budget for special needs education, though a slide of Hedensted's says
+    "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i specialtilbud": the field
+    it is asked in ("for specialundervisning") is in no passage with it, and the question looked half covered."""
+    decision, analysis = assessment.decision, assessment.analysis
+    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
+    if not weak or analysis.is_concern or analysis.is_multi_part or (term := defined_term(analysis.text)) is None:
+        return assessment
+    if not any(unit.part_scores[0] > 0 and defines(unit.unit.text, term) for unit in scored):  # 0: another source's
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
 
 
 def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:

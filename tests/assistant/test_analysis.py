@@ -616,6 +616,19 @@ def test_a_reason_is_told_by_its_cue_words(text: str, holds: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Familiestuen er et tilbud til børn i alderen 2-6 år.", True),
+        ("Incitamentsmodel = Et regnskab for almen skole/SFO", True),  # a slide defines with an equals sign
+        ("Sikkerhedsnet på 19,4 (6,5+3+9,9) ændres til 16 mio.", False),  # a sum is no definition
+        ("Indsatstrappen anvendes i bl.a. Borås Kommune.", False),
+    ],
+)
+def test_a_definition_is_told_by_a_verb_of_meaning_or_an_equals_sign(text: str, holds: bool) -> None:
+    assert holds_answer_type(text, "definition") == holds
+
+
+@pytest.mark.parametrize(
     ("question", "places"),
     [
         ("Hvor mange familier går i Familiestuen i Aarhus?", ("Familiestuen", "Aarhus")),

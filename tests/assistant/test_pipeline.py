@@ -86,6 +86,16 @@ def test_a_view_asked_of_someone_nothing_quoted_names_is_partial(assistant):
     assert named.outcome == "answer" and "Heckman" in named.short_answer
 
 
+def test_a_term_a_slide_defines_under_its_diagram_answers_what_a_source_means_by_it(assistant):
+    """The slide's diagram labels ("Regnskab", "Almen skole/SFO", ...) had run into the definition under them, and
+    the field the term is asked in ("for specialundervisning") in no passage with it read as half covered: the
+    answer said it might not answer, above three other models."""
+    answer = assistant.ask("Hvad mener Hedensted med en incitamentsmodel for specialundervisning?")
+
+    assert answer.outcome == "answer"
+    assert answer.short_answer.startswith("Incitamentsmodel = Et regnskab for almen skole/SFO")
+
+
 @pytest.mark.parametrize(
     ("question", "doc_id"),
     [

@@ -9,6 +9,7 @@ from assistant import Assistant
 from assistant.pipeline import (
     CONCERN_OWN_FLOOR,
     _quoted,
+    _with_definition_found,
     _with_own_situation_checked,
     asked_guidance,
     compose_inputs,
@@ -474,3 +475,26 @@ def test_a_partial_answer_no_longer_scores_units_by_the_year_the_documents_lack(
     assert "2021" not in kept.terms and all("2021" not in part.terms for part in kept.parts)
     assert {"plusplad", "københavn"} <= set(kept.terms)  # the topic's words, and an absent detail's words, stay
     assert without_terms(analysis, ()) is analysis
+
+
+@pytest.mark.parametrize(
+    ("question", "source_score", "outcome"),
+    [
+        ("Hvad forstår Hedensted ved Børnelinealen i dagtilbud?", 0.2, "answer"),  # "Børnelinealen er en fælles model ..."
+        ("Hvad forstår Hedensted ved Børnelinealen i dagtilbud?", 0.0, "partial"),  # the unit is not of a source asked
+        ("Hvad er Familiestuen?", 0.2, "partial"),  # no unit says what it is
+        ("Hvor mange børn bruger Børnelinealen?", 0.2, "partial"),  # no definition asked
+    ],
+)
+def test_a_weak_definition_question_is_answered_when_a_unit_of_its_sources_defines_the_term(settings, question, source_score, outcome):
+    assistant = make_assistant(settings)
+    assessment = assistant.assess(question)
+    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    scored = [replace(s, part_scores=(source_score, *s.part_scores[1:])) for s in scored]
+
+    checked = _with_definition_found(weak, scored)
+
+    assert checked.decision.outcome == outcome
+    assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
