@@ -45,6 +45,7 @@ from assistant.analysis import (
     attributed_speaker,
     defined_term,
     defines,
+    detail_terms,
     document_years,
     explains,
     followup_focus,
@@ -660,7 +661,7 @@ class Assistant:
         own = guidance_hits(assessment, analysis)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
-        assessment = _with_definition_found(assessment, scored)
+        assessment = _with_answer_found(state, assessment, scored)
         assessment = _with_own_situation_checked(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
@@ -1164,18 +1165,35 @@ def _with_scope_checked(assessment: Assessment, composition: Composition) -> Ass
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, WHOLE_COUNTRY)))
 
 
-def _with_definition_found(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
-    """A question for what a term means (:func:`defined_term`), judged weak, is answered when a unit of the
-    sources it asks opens with the term and says what it is (:func:`defines`): the documents define it, in the
-    asker's word. "Hvad forstår Hedensted ved en incitamentsmodel for specialundervisning?" read "svarer måske
-    ikke direkte" above three ways to budget for special needs education, though a slide of Hedensted's says
-    "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i specialtilbud": the field
-    it is asked in ("for specialundervisning") is in no passage with it, and the question looked half covered."""
+# The share of a question's (IDF-weighted) topic terms that is all of them (see _with_answer_found).
+FULL_COVERAGE = 0.999
+
+
+def _with_answer_found(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A question judged weak is answered when a unit of the sources it asks holds its answer outright: for
+    what a term means, a unit that opens with the term and says what it is (:func:`defines`); for a figure, a
+    time, a place or a role (TYPED_PARTS), a unit holding one with every word of the topic, in its text, its
+    header or its headings. The classifier weighs how much the best units resemble the question, which short
+    units resemble little: "Hvem er ansvarlig for overleveringsmødet?" read "svarer måske ikke direkte" above
+    an organisation's table row "Overleveringsmøde | Leder | 15. marts" under "Opgave | Ansvarlig | Frist", and
+    "Hvad forstår Hedensted ved en incitamentsmodel for specialundervisning?" above three other budget models,
+    though a slide says "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
+    specialtilbud" (the field it is asked in is in no passage with the term)."""
     decision, analysis = assessment.decision, assessment.analysis
     weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
-    if not weak or analysis.is_concern or analysis.is_multi_part or (term := defined_term(analysis.text)) is None:
+    if not weak or analysis.is_concern or analysis.is_multi_part:
         return assessment
-    if not any(unit.part_scores[0] > 0 and defines(unit.unit.text, term) for unit in scored):  # 0: another source's
+    asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
+    term = defined_term(analysis.text)
+    topic = [t for t in analysis.terms if t not in detail_terms()]
+
+    def holds_answer(unit: ScoredUnit) -> bool:
+        if term is not None:
+            return defines(unit.unit.text, term)
+        covered = state.statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
+        return analysis.answer_type in TYPED_PARTS and unit.holds_expected_answer(0) and covered
+
+    if not topic or not any(holds_answer(unit) for unit in asked):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
 

@@ -9,7 +9,7 @@ from assistant import Assistant
 from assistant.pipeline import (
     CONCERN_OWN_FLOOR,
     _quoted,
-    _with_definition_found,
+    _with_answer_found,
     _with_own_situation_checked,
     asked_guidance,
     compose_inputs,
@@ -483,10 +483,13 @@ def test_a_partial_answer_no_longer_scores_units_by_the_year_the_documents_lack(
         ("Hvad forstår Hedensted ved Børnelinealen i dagtilbud?", 0.2, "answer"),  # "Børnelinealen er en fælles model ..."
         ("Hvad forstår Hedensted ved Børnelinealen i dagtilbud?", 0.0, "partial"),  # the unit is not of a source asked
         ("Hvad er Familiestuen?", 0.2, "partial"),  # no unit says what it is
-        ("Hvor mange børn bruger Børnelinealen?", 0.2, "partial"),  # no definition asked
+        ("Hvor mange børn bruger Børnelinealen?", 0.2, "partial"),  # no unit holds a count with the topic
+        ("Hvor mange procent af familierne takker ja?", 0.2, "answer"),  # "98 pct. af familierne takker ja."
+        ("Hvor mange procent af familierne takker ja?", 0.0, "partial"),
+        ("Hvor mange procent af familierne takker ja til kurset?", 0.2, "partial"),  # the course is another unit's
     ],
 )
-def test_a_weak_definition_question_is_answered_when_a_unit_of_its_sources_defines_the_term(settings, question, source_score, outcome):
+def test_a_weak_question_is_answered_when_a_unit_of_its_sources_holds_the_answer_outright(settings, question, source_score, outcome):
     assistant = make_assistant(settings)
     assessment = assistant.assess(question)
     weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
@@ -494,7 +497,7 @@ def test_a_weak_definition_question_is_answered_when_a_unit_of_its_sources_defin
     scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
     scored = [replace(s, part_scores=(source_score, *s.part_scores[1:])) for s in scored]
 
-    checked = _with_definition_found(weak, scored)
+    checked = _with_answer_found(assistant._state, weak, scored)
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
