@@ -922,11 +922,17 @@ def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: flo
         return None
     points = [s for s in ranked if _point_number(s) == number]
     about = point_topic(question)
-    named = next((s for s in points if about & terms_of(f"{s.hit.passage.context} {s.hit.passage.text}")), None)
+    named = next((s for s in points if is_named_point(s, number, about)), None)
     if named is not None:
         return named
     groups = {s.group for s in ranked[:limit] if item_number_of(s.unit, s.hit.passage.text)}
     return next((s for s in points if s.group in groups and s.part_scores[part] >= floor), None)
+
+
+def is_named_point(unit: ScoredUnit, number: int, about: frozenset[str]) -> bool:
+    """Whether ``unit`` is point ``number`` of a list whose passage (its text or headings) names what the list
+    is about (``about``, see :func:`point_topic`): the point a question asks for, of the list it asks about."""
+    return _point_number(unit) == number and bool(about & terms_of(f"{unit.hit.passage.context} {unit.hit.passage.text}"))
 
 
 def _point_number(unit: ScoredUnit) -> int | None:

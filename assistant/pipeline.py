@@ -42,6 +42,7 @@ from assistant.analysis import (
     answer_type,
     asked_document_kind,
     asked_places,
+    asked_point,
     attributed_speaker,
     defined_term,
     defines,
@@ -50,6 +51,7 @@ from assistant.analysis import (
     explains,
     followup_focus,
     is_worry_word,
+    point_topic,
     quotes_detail,
     situation_terms,
     topic_terms,
@@ -66,6 +68,7 @@ from assistant.compose import (
     CitatComposer,
     Composition,
     case_name,
+    is_named_point,
     nearest_topic,
     series_labels,
     source_heading,
@@ -1170,24 +1173,29 @@ FULL_COVERAGE = 0.999
 
 
 def _with_answer_found(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
-    """A question judged weak is answered when a unit of the sources it asks holds its answer outright: for
-    what a term means, a unit that opens with the term and says what it is (:func:`defines`); for a figure, a
-    time, a place or a role (TYPED_PARTS), a unit holding one with every word of the topic, in its text, its
-    header or its headings. The classifier weighs how much the best units resemble the question, which short
-    units resemble little: "Hvem er ansvarlig for overleveringsmødet?" read "svarer måske ikke direkte" above
-    an organisation's table row "Overleveringsmøde | Leder | 15. marts" under "Opgave | Ansvarlig | Frist", and
-    "Hvad forstår Hedensted ved en incitamentsmodel for specialundervisning?" above three other budget models,
-    though a slide says "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
+    """A question judged weak is answered when a unit of the sources it asks holds its answer outright:
+    - for a point of a list asked by its number, that point of a list its passage says is the one asked
+      about (:func:`is_named_point`: "Hvad er trin 4 i handleguiden?");
+    - for what a term means, a unit that opens with the term and says what it is (:func:`defines`);
+    - for a figure, a time, a place or a role (TYPED_PARTS), a unit holding one with every word of the
+      topic, in its text, its header or its headings.
+    The classifier weighs how much the best units resemble the question, which short units resemble little:
+    "Hvem er ansvarlig for overleveringsmødet?" read "svarer måske ikke direkte" above an organisation's table
+    row "Overleveringsmøde | Leder | 15. marts" under "Opgave | Ansvarlig | Frist", and "Hvad forstår
+    Hedensted ved en incitamentsmodel for specialundervisning?" above three other budget models, though a
+    slide says "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
     specialtilbud" (the field it is asked in is in no passage with the term)."""
     decision, analysis = assessment.decision, assessment.analysis
     weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
     if not weak or analysis.is_concern or analysis.is_multi_part:
         return assessment
     asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
-    term = defined_term(analysis.text)
+    point, term = asked_point(analysis.text), defined_term(analysis.text)
     topic = [t for t in analysis.terms if t not in detail_terms()]
 
     def holds_answer(unit: ScoredUnit) -> bool:
+        if point is not None:
+            return is_named_point(unit, point, point_topic(analysis.text))
         if term is not None:
             return defines(unit.unit.text, term)
         covered = state.statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
