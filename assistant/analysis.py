@@ -734,7 +734,11 @@ def is_english(text: str) -> bool:
 
 # What a text holding each kind of answer looks like (the evidence scorer and the answerability decision
 # both ask "does this unit hold the expected answer?").
-_NUMBER_WORDS = r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
+# A share or a count in words: "halvdelen", "knap en femtedel", "hver sjette", "det dobbelte".
+_NUMBER_WORDS = (
+    r"halvdel\w*|tredjedel\w*|fjerdedel\w*|femtedel\w*|tiendedel\w*|flertal\w*|dobbelt\w*|tusind\w*"
+    r"|hver (?:anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)"
+)
 # A count written as a word, as Danish writes small counts ("fire til otte familier", "to halve dage").
 _NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede)\b"  # not "en": an article
 # A counted noun after a count in words: "fire til otte familier", "tre forbundne initiativer".
@@ -1036,12 +1040,10 @@ def _is_verb_with_object(word: str, after: Sequence[str]) -> bool:
 
 # What a unit holding each kind of figure looks like. A count may be any figure but a year ("31 pct. af
 # medarbejderne", "1 ud af 10"); money needs a currency or a thousands figure as budget tables write them.
-_FIGURE_WORDS = (
-    r"halvdel\w*|tredjedel\w*|fjerdedel\w*|hver (?:anden|tredje|fjerde|femte)|flertal\w*|dobbelt\w*|tusind\w*"
-    r"|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
-)
-# Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many.
-_NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+-\d)\d+(?:[.,]\d+)*"
+_FIGURE_WORDS = rf"{_NUMBER_WORDS}|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
+# Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many; another range counts
+# ("omkring 7-8 pct. af en årgang", "2-3 uger").
+_NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+\s*[-–]\s*\d+\s*-?\s*år)\d+(?:[.,]\d+)*"
 _TIME_AMOUNT = (
     rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b"
     r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*"
@@ -1063,16 +1065,12 @@ _COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)
 # requiring the counted noun within 3 words of the figure instead gave 5 of 18 answerable count questions a
 # detail gap (answers count by paraphrase: "43 pct. af 30-årige, som har været anbragt").
 _COUNT_FIGURE = re.compile(
-    rf"({_NUMBER}|{_NUMBER_WORD})(?![\w-])(?:\s*(?:-|–|til|eller)\s*(?:{_NUMBER}|{_NUMBER_WORD}))?"  # "fire til otte familier"
+    # "fire til otte familier", "7-8 pct."; not the age of "3-årige"
+    rf"({_NUMBER}|{_NUMBER_WORD})(?!\w|-[^\W\d_])(?:\s*(?:-|–|til|eller)\s*(?:\d+(?:[.,]\d+)*|{_NUMBER_WORD}))?"
     r"\s*(%|pct\b|procent|ud af|pr\.|[a-zæøå][a-zæøå-]+)?",
     re.I,
 )
-_COUNT_WORDS = re.compile(
-    r"\b(?:halvdel\w*|tredjedel\w*|fjerdedel\w*|flertal\w*|dobbelt\w*|tusind\w*"
-    r"|hver (?:anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)"
-    r"|(?:én|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ud af)\b",
-    re.I,
-)
+_COUNT_WORDS = re.compile(rf"\b(?:{_NUMBER_WORDS}|(?:én|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti) ud af)\b", re.I)
 # The whole a share is of, with the word after it in case the first is an adjective: "5 pct. af børnene",
 # "98 pct. af de nye familier", "halvdelen af de anbragte børn".
 _SHARE_OF = re.compile(

@@ -50,6 +50,7 @@ from assistant.analysis import (
     document_years,
     explains,
     followup_focus,
+    holds_detail,
     is_worry_word,
     point_topic,
     quotes_detail,
@@ -683,7 +684,7 @@ class Assistant:
         if (scoped := _with_scope_checked(assessment, composition)) is not assessment:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = _with_years_shown(_with_detail_shown(assessment, composition), composition)
+        assessment = _with_years_shown(_with_detail_shown(_with_detail_checked(assessment, composition), composition), composition)
         decision = assessment.decision
         if _guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
@@ -1240,6 +1241,23 @@ def _with_detail_shown(assessment: Assessment, composition: Composition) -> Asse
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
     return replace(assessment, decision=replace(decision, missing=missing))
+
+
+def _with_detail_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for a figure (a count, a share, a sum or a period) whose short answer holds no
+    figure of that kind (:func:`holds_detail`) is a partial answer that names the figure as missing: "Hvor mange
+    børn i dagtilbud er i udsatte positioner?" was answered "Kort svar" with "... langt de fleste 0-5-årige børn
+    i udsatte positioner i dag går i almene dagtilbud" (an age range counts nothing), and "Hvor mange
+    institutioner har det?" after "Hvad er socialrådgivere i dagtilbud?" with "de mest belastede
+    daginstitutioner". The retrieval's check had found a count beside the topic's words ("Mere end 8 ud af 10
+    dagtilbudschefer vurderer, at flere børn ..."), which the composer rightly did not quote."""
+    decision, analysis = assessment.decision, assessment.analysis
+    detail = analysis.detail
+    if decision.outcome != "answer" or detail is None or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    if any(holds_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
 
 
 def _with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

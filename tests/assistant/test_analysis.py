@@ -462,6 +462,8 @@ def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):
         "Antallet er steget fra 7.000 i 2006 til 11.000 i 2010.",
         "Blot 1 ud af 10 daginstitutioner har god kvalitet.",
         "Der er plads til fire til otte familier ad gangen.",
+        "Omkring 7-8 pct. af en årgang forlader folkeskolen uden 9. klassesprøve.",  # a range of a share
+        "Knap en femtedel af en ungdomsårgang står uden en ungdomsuddannelse.",
         "Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6",  # a chart that counts
     ],
 )
@@ -476,9 +478,11 @@ def test_a_count_is_a_figure_that_counts_something(text):
         "Der gives støtte, såfremt bekymringen er på 6 og derunder.",
         "Indsatsen blev indført i 2016.",
         "Antal elever i specialtilbud\nHedensted Kommune",  # a title that counts, above no figure
+        "Langt de fleste 0-5-årige børn i udsatte positioner går i almene dagtilbud.",  # an age range says who
+        "Tilbuddet er for børn på 2-6 år og deres familier.",
     ],
 )
-def test_a_point_on_a_scale_or_a_year_counts_nothing(text):
+def test_a_point_on_a_scale_or_a_year_or_an_age_counts_nothing(text):
     assert not holds_count(text)
     assert not holds_detail(text, asked_detail("Hvor mange kommuner bruger modellen?"))
 

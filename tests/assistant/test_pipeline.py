@@ -86,6 +86,17 @@ def test_a_view_asked_of_someone_nothing_quoted_names_is_partial(assistant):
     assert named.outcome == "answer" and "Heckman" in named.short_answer
 
 
+def test_a_count_answered_by_no_figure_is_partial_and_names_the_count_missing(assistant):
+    """"Hvor mange børn i dagtilbud er i udsatte positioner?" was a direct answer quoting "langt de fleste
+    0-5-årige børn i udsatte positioner ... går i almene dagtilbud", which counts nothing."""
+    answer = assistant.ask("Hvor mange børn i dagtilbud er i udsatte positioner?")
+
+    assert answer.outcome == "partial"
+    assert "nævner ikke antallet af børn" in answer.text.splitlines()[0]
+    counted = assistant.ask("Hvor mange unge forlader folkeskolen uden 9. klassesprøve?")  # "omkring 7-8 pct. af en årgang"
+    assert counted.outcome == "answer" and "7-8 pct." in counted.short_answer
+
+
 def test_a_term_a_slide_defines_under_its_diagram_answers_what_a_source_means_by_it(assistant):
     """The slide's diagram labels ("Regnskab", "Almen skole/SFO", ...) had run into the definition under them, and
     the field the term is asked in ("for specialundervisning") in no passage with it read as half covered: the
