@@ -69,7 +69,11 @@ def _prose_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
         flat = " ".join(paragraph.split())
         if is_list_item(flat):
             # A source note or attribution glued after the item is a piece of its own (debris, never quoted).
-            item, *notes = source_notes_apart(strip_list_marker(flat))
+            # A marker alone ("3)" as a page's last line) is no item.
+            parts = source_notes_apart(strip_list_marker(flat))
+            if not parts:
+                continue
+            item, *notes = parts
             yield "list_item", item, lead_in
             for note in notes:
                 yield "sentence", note, ""

@@ -194,6 +194,27 @@ def test_update_of_some_files_keeps_the_other_documents(small, tmp_path):
     assert_consistent(index)
 
 
+def test_a_file_whose_units_cannot_be_split_is_skipped_and_the_others_are_indexed(small, monkeypatch):
+    """A bug in the unit splitter on one odd file (a bare list marker once raised) stopped the whole run:
+    nothing was committed. It skips that file, with a Danish reason, and indexes the rest."""
+    import index.corpus_index as corpus_index
+
+    folder, _, index = small
+    real = corpus_index.split_units
+
+    def failing_on_dagpleje(chunk_id, *args):
+        if chunk_id.startswith("dagpleje"):
+            raise ValueError("not enough values to unpack")
+        return real(chunk_id, *args)
+
+    monkeypatch.setattr(corpus_index, "split_units", failing_on_dagpleje)
+    report = index.update([folder])
+
+    assert [(s.path.name, s.reason) for s in report.skipped] == [("dagpleje.md", "uventet fejl under indlæsning (ValueError)")]
+    assert set(index.manifest.documents) == set(SMALL_DOCS) - {"dagpleje.md"}
+    assert_consistent(index)
+
+
 def test_remove_document(small):
     from index import CorpusIndex
 

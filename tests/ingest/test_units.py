@@ -280,6 +280,12 @@ def test_a_line_of_text_under_a_stack_of_diagram_labels_is_a_unit_of_its_own():
     assert [u.text for u in short] == [f"{labels}\nFritidsklubber"]
 
 
+def test_a_list_marker_alone_on_its_line_is_no_item():
+    units = split_units("c", "Huskeliste:\n1. Madpakke\n2.\n3. Skiftetøj\n4)")
+
+    assert [(u.kind, u.text) for u in units] == [("sentence", "Huskeliste:"), ("list_item", "Madpakke"), ("list_item", "Skiftetøj")]
+
+
 def test_a_slide_title_on_two_lines_with_its_source_introduces_the_list_under_it():
     title = "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD):\nVidenrådet for forebyggelse 2021"
     units = split_units("c", f"{title}\n1. Skab sammenhæng i indsatserne\n2. Styrk opsporingen", "slide")
