@@ -22,23 +22,15 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
 
+from tidlig.cpr import REDACTED_CPR, redact_cpr
 from tidlig.text import STOP
 
-REDACTED_CPR = "[CPR-NR]"
 REDACTED_NAME = "[NAVN]"
 DATA = Path(__file__).parent / "data"
 
-# Any dash or hyphen character: hyphen-minus, hyphen, non-breaking hyphen (U+2011), figure dash,
-# en and em dash, horizontal bar, minus sign, small and fullwidth hyphen-minus.
-DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_DATE_SEP = rf"[.\s/{DASHES}]?"
-_SERIAL_SEP = rf"\s*[.\s{DASHES}]?\s*"
-# DDMMYY then four digits, with or without dots, spaces, slashes or dashes between the groups.
-CPR = re.compile(rf"(?<![\d{DASHES}.,])(\d{{2}}){_DATE_SEP}(\d{{2}}){_DATE_SEP}(\d{{2}}){_SERIAL_SEP}(\d{{4}})(?!\d|[.,{DASHES}]\d)")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # Cue words after which a child is named: "drengen Oliver", "min elev mads", "barnet Ahmad".
 CHILD_CUE = re.compile(
@@ -129,16 +121,7 @@ class PersonalData:
 def find_personal_data(text: str, known_terms: Container[str] = frozenset()) -> PersonalData:
     """Redact CPR numbers and names. ``known_terms`` (lowercased words of the corpus) only keeps a run of
     capitalised words such as "Holstebro Kommune" that has no given name or surname in it."""
-    cpr_count = 0
-
-    def redact_cpr(match: re.Match[str]) -> str:
-        nonlocal cpr_count
-        if not is_cpr(match):
-            return match.group(0)
-        cpr_count += 1
-        return REDACTED_CPR
-
-    without_cpr = CPR.sub(redact_cpr, text)
+    without_cpr, cpr_count = redact_cpr(text)
     spans = _name_spans(without_cpr, known_terms)
     pieces, position = [], 0
     for start, end in spans:
@@ -156,18 +139,6 @@ def strip_placeholders(text: str) -> str:
         return text
     stripped = re.sub(r"\(\s*\)|\[\s*\]", "", PLACEHOLDER.sub("", text))
     return re.sub(r"\s+([,.!?;:)])", r"\1", re.sub(r"[ \t]{2,}", " ", stripped)).replace(",,", ",").strip()
-
-
-def is_cpr(match: re.Match[str]) -> bool:
-    """A CPR number starts with a real date (DDMMYY); the century is unknown, so try both."""
-    day, month, year = (int(g) for g in match.groups()[:3])
-    for century in (1900, 2000):
-        try:
-            date(century + year, month, day)
-            return True
-        except ValueError:
-            continue
-    return False
 
 
 @cache

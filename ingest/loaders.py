@@ -26,6 +26,7 @@ from ingest.docx_footnotes import DocxFootnotes
 from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
+from tidlig.cpr import redact_cpr
 from tidlig.text import LIST_INDENT, LIST_MARKER, YEAR, is_list_item
 
 log = logging.getLogger(__name__)
@@ -68,11 +69,21 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
         case _:
             pages, embedded = (Page(1, _decode_text(data, path)),), {}
     pages = tuple(replace(page, text=_as_read(page.text)) for page in pages)
+    pages = _without_cpr_numbers(pages, path)
     check_extracted_length(page.text for page in pages)
     if not any(page.text.strip() for page in pages):
         raise UnreadableFile("filen indeholder ingen tekst")
     info = catalog.get(path.name) or _info_from_file(path, embedded)
     return LoadedDocument(info=info, pages=pages, sha256=hashlib.sha256(data).hexdigest(), path=path)
+
+
+def _without_cpr_numbers(pages: tuple[Page, ...], path: Path) -> tuple[Page, ...]:
+    """The pages with every CPR number replaced by "[CPR-NR]": a case note or a form an organisation adds may
+    hold one, and nothing the index stores, embeds or quotes may. The count is logged, never the number."""
+    redacted = [redact_cpr(page.text) for page in pages]
+    if found := sum(count for _, count in redacted):
+        log.warning("%s: removed %d CPR number(s) from the text before indexing", path.name, found)
+    return tuple(replace(page, text=text) for page, (text, _) in zip(pages, redacted, strict=True))
 
 
 def _as_read(text: str) -> str:

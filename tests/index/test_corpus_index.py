@@ -215,6 +215,24 @@ def test_a_file_whose_units_cannot_be_split_is_skipped_and_the_others_are_indexe
     assert_consistent(index)
 
 
+def test_no_file_the_index_writes_holds_a_cpr_number_from_a_document(small):
+    """Chroma's SQLite file, the BM25 vocabulary, the manifest and the embedding cache: a CPR number in a
+    document is redacted when the document is read, before any of them sees its text."""
+    folder, settings, index = small
+    (folder / "sagsnotat.txt").write_text(
+        "Notat om Emil, cpr 010203-1234. Forældrene er inviteret til samtale om barnets trivsel i vuggestuen.", encoding="utf-8"
+    )
+
+    index.update([folder])
+
+    assert "sagsnotat.txt" in index.manifest.documents
+    assert any("[CPR-NR]" in passage.text for passage in index.passages.values())
+    for path in settings.data_dir.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"010203" not in data and b"0102031234" not in data, path
+
+
 def test_remove_document(small):
     from index import CorpusIndex
 

@@ -255,6 +255,33 @@ def test_utf8_text_logs_no_warning(tmp_path, caplog):
     assert not [r for r in caplog.records if r.name == "ingest.loaders"]
 
 
+def test_cpr_numbers_in_a_document_are_redacted_when_it_is_read_and_only_counted_in_the_log(tmp_path, caplog):
+    from docx import Document
+
+    word = Document()
+    word.add_paragraph("Barnets navn: Emil. CPR-nummer: 010203-1234.")
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "CPR", "0102031234"
+    word.save(tmp_path / "skema.docx")
+    pdf = make_pdf(tmp_path / "notat.pdf", ("Mor har cpr 24 12 85 - 4321, og barnet går i vuggestue.",))
+    text = tmp_path / "note.txt"
+    text.write_text("Telefon 1234 5678 90. Cpr.nr. 311299-1234.", encoding="utf-8")
+
+    with caplog.at_level(logging.WARNING, logger="ingest.loaders"):
+        documents = [load_document(path, {}, LIMIT) for path in (tmp_path / "skema.docx", pdf, text)]
+    read = {document.path.name: flat(" ".join(page.text for page in document.pages)) for document in documents}
+
+    assert read == {
+        "skema.docx": "Barnets navn: Emil. CPR-nummer: [CPR-NR]. CPR | [CPR-NR]",
+        "notat.pdf": "Mor har cpr [CPR-NR], og barnet går i vuggestue.",
+        "note.txt": "Telefon 1234 5678 90. Cpr.nr. [CPR-NR].",  # no date first: a phone number stays
+    }
+    logged = [r.getMessage() for r in caplog.records if r.name == "ingest.loaders"]
+    counts = (("skema.docx", 2), ("notat.pdf", 1), ("note.txt", 1))
+    assert logged == [f"{name}: removed {n} CPR number(s) from the text before indexing" for name, n in counts]
+    assert not any(digits in message for message in logged for digits in ("010203", "241285", "24 12 85", "311299"))
+
+
 def test_markdown(tmp_path):
     path = tmp_path / "vejledning.md"
     path.write_text(
