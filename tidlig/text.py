@@ -84,7 +84,10 @@ ABBREVIATIONS = {
     "mio", "mia", "kr", "pr", "osv", "etc", "vedr", "iht", "pga", "mdr", "md", "årg", "m.fl", "m.m", "el", "o.l",
     "stk", "kap", "bilag", "tlf", "ml", "hhv", "ang", "bla", "ex", "dr", "prof", "cand", "mag", "pæd", "adm",
     "min", "maks", "max", "iflg", "ifm", "vha", "gns", "jan", "feb", "mar", "apr", "jun", "aug", "sep", "sept", "okt", "nov", "dec",
+    "kl",
 }
+# Abbreviations only as written in lowercase: "kl. 9.00" is "klokken", "KL." the municipalities' association.
+_LOWERCASE_ABBREVIATIONS = {"kl"}
 # Abbreviations that often end a sentence ("... forældremøder osv. Der er ..."): after one, a capitalised
 # function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes").
 _CLOSING_ABBREVIATIONS = {"osv", "mv", "m.m", "etc", "m.fl", "o.l"}
@@ -216,13 +219,17 @@ def _inside_insertion(sentence: str, following: str) -> bool:
 
 def _ends_with_abbreviation(text: str) -> bool:
     last_word = _last_word(text)
+    if last_word in _LOWERCASE_ABBREVIATIONS and not text.rstrip(".").endswith(last_word):
+        return False
     return last_word in ABBREVIATIONS or bool(re.fullmatch(r"\w", last_word))
 
 
 def _closes_sentence(text: str, following: str) -> bool:
-    """Whether an abbreviation that ends ``text`` ends its sentence: "osv." before "Der er ..."."""
+    """Whether an abbreviation that ends ``text`` ends its sentence: "osv." before "Der er ...". So does a
+    number of one digit, which otherwise reads as an ordinal ("4. klasse"): "... på stue 4. Der er ..."."""
     next_word = following.split(" ", 1)[0]
-    return _last_word(text) in _CLOSING_ABBREVIATIONS and next_word[:1].isupper() and next_word.lower() in STOPWORDS_DANISH
+    closing = _last_word(text) in _CLOSING_ABBREVIATIONS or _last_word(text).isdigit()
+    return closing and next_word[:1].isupper() and next_word.lower() in STOPWORDS_DANISH
 
 
 def _last_word(text: str) -> str:

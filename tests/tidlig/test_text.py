@@ -217,6 +217,19 @@ def test_pr_is_an_abbreviation() -> None:
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
+        ("Børnene afleveres senest kl. 9.00, så de når samlingen.", ["Børnene afleveres senest kl. 9.00, så de når samlingen."]),
+        ("Det anbefaler KL. Der er mange.", ["Det anbefaler KL.", "Der er mange."]),  # the association, not "klokken"
+        ("Vi holder til på stue 4. Der er 22 børn.", ["Vi holder til på stue 4.", "Der er 22 børn."]),
+        ("Han går i 4. Klasse B og har det godt.", ["Han går i 4. Klasse B og har det godt."]),  # an ordinal
+    ],
+)
+def test_a_time_of_day_ends_no_sentence_and_a_one_digit_number_may(text: str, sentences: list[str]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
         # A date's day before its month, in capitals on a title slide, ends no sentence; a year's full stop does.
         ("UDVALGET FOR LÆRING, 23. JANUAR 2023", ["UDVALGET FOR LÆRING, 23. JANUAR 2023"]),
         ("Det skete i 2019. Maj blev en god måned.", ["Det skete i 2019.", "Maj blev en god måned."]),
