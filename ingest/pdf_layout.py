@@ -58,6 +58,8 @@ _CELL_ALIGNMENT = 0.5
 # A row holds a cell of at most this many words: two columns of prose read line by line across the page
 # stand apart like cells, but each holds a line of words.
 _SHORT_CELL_WORDS = 5
+# A table row whose cells wrap is looked for over at most this many lines.
+_MAX_WRAPPED_LINES = 8
 # A margin line repeated on at least this share of the pages (and on three or more, or on each page of a short
 # document) is a running header.
 _REPEATED = 0.5
@@ -197,6 +199,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     body_size = median(line.size for line in lines)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     pitch = _line_pitch(lines, body_size)
+    lines = _with_wrapped_rows(lines)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
@@ -236,6 +239,64 @@ def _table_rows(lines: list[_Line]) -> set[int]:
         if _row_like(above) and _row_like(below) and len(above.cells) == len(below.cells) and _aligned(above, below):
             rows |= {number, number + 1}
     return rows
+
+
+def _with_wrapped_rows(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with each table row whose cells wrap onto more lines as one line (see :func:`_wrapped_row`): a
+    row whose label wraps ("Skovbrynet (inkl. udflytterbørnehaven ved" / "Nordby Strand)") is drawn cell by
+    cell, so its figures came as a line of their own after the label's last line, and the table broke in two
+    there, the rows below it taking one of its rows for their header."""
+    out: list[_Line] = []
+    at = 0
+    while at < len(lines):
+        reference = out[-1] if out and out[-1].cells else None
+        wrapped = _wrapped_row(lines[at : at + _MAX_WRAPPED_LINES], reference) if reference is not None else None
+        if wrapped is None:
+            out.append(lines[at])
+            at += 1
+            continue
+        row, used = wrapped
+        out.append(row)
+        at += used
+    return out
+
+
+def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | None:
+    """One row of the table ``reference`` is a row of, made of the first of ``lines`` whose pieces all begin
+    where the reference's cells begin, and the row and the number of lines it takes; None unless they hold
+    the first column and another (a paragraph under a table begins where its first column does). A row drawn
+    cell by cell lists its first column's lines, then the next column's, so a piece in the first column after
+    one in another begins the next row."""
+    columns: dict[int, list[tuple[float, str]]] = {}
+    used = 0
+    for line in lines:
+        if _full_row(line, reference) or (used and abs(line.y - lines[used - 1].y) > _FRAME_GAP * max(line.size, 1.0)):
+            break
+        pieces = tuple(zip(line.cells, line.cell_texts, strict=True)) or ((line.x, line.text),)
+        indexes = [index for x, _ in pieces if (index := _column(x, reference)) is not None]
+        if len(indexes) < len(pieces) or (indexes[0] == 0 and any(columns.keys() - {0})):
+            break
+        for index, (_, text) in zip(indexes, pieces, strict=True):
+            columns.setdefault(index, []).append((line.y, " ".join(text.split())))
+        used += 1
+    if used < 2 or 0 not in columns or len(columns) < 2:
+        return None
+    order = sorted(columns)
+    texts = tuple(" ".join(text for _, text in sorted(columns[index], key=lambda piece: -piece[0])) for index in order)
+    top = max(y for pieces in columns.values() for y, _ in pieces)
+    first = lines[0]
+    cells = tuple(reference.cells[index] for index in order)
+    return _Line(" ".join(texts), reference.cells[0], top, first.size, first.bold, cells=cells, cell_texts=texts), used
+
+
+def _full_row(line: _Line, reference: _Line) -> bool:
+    return len(line.cells) == len(reference.cells) and _aligned(line, reference)
+
+
+def _column(x: float, reference: _Line) -> int | None:
+    """The index of the cell of ``reference`` that begins where ``x`` does, if any."""
+    tolerance = _CELL_ALIGNMENT * max(reference.size, 1.0)
+    return next((index for index, start in enumerate(reference.cells) if abs(x - start) <= tolerance), None)
 
 
 def _row_like(line: _Line) -> bool:

@@ -144,6 +144,45 @@ def test_a_pdf_table_is_a_table_block_whose_rows_carry_the_header(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("aligned", ["TOP", "MIDDLE"])
+def test_a_table_row_whose_label_wraps_onto_two_lines_stays_one_row_of_its_table(tmp_path, aligned):
+    """fpdf2, like Word's PDF export, draws a row cell by cell: the label's two lines came first, then the
+    figures as a line of their own, and the table broke in two there."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    rows = (
+        ("Institution", "Børn", "Pædagoger"),
+        ("Solsikken", "62", "11"),
+        ("Skovbrynet (inkl. udflytterbørnehaven ved Nordby Strand)", "85", "15"),
+        ("Regnbuen", "37", "7"),
+    )
+    with pdf.table(width=125, col_widths=(70, 25, 30), v_align=aligned) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 5, "Normeringen er beregnet som antal børn pr. pædagog.")
+    path = tmp_path / "tabel.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.strip().splitlines() == [
+        "Institution | Børn | Pædagoger",
+        "Solsikken | 62 | 11",
+        "Skovbrynet (inkl. udflytterbørnehaven ved Nordby Strand) | 85 | 15",
+        "Regnbuen | 37 | 7",
+        "",
+        "Normeringen er beregnet som antal børn pr. pædagog.",
+    ]
+
+
 def test_two_columns_of_prose_on_shared_lines_are_no_table(tmp_path):
     from fpdf import FPDF
     from pypdf import PdfReader
