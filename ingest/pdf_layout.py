@@ -60,8 +60,8 @@ _CELL_ALIGNMENT = 0.5
 _SHORT_CELL_WORDS = 5
 # A table row whose cells wrap is looked for over at most this many lines.
 _MAX_WRAPPED_LINES = 8
-# A margin line repeated on at least this share of the pages (and on three or more, or on each page of a short
-# document) is a running header.
+# A margin line repeated on at least this share of the left or the right pages (and on two or more, or on each
+# page of a short document) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -175,14 +175,19 @@ def _margin_key(line: _Line) -> str:
 
 
 def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
-    """The margin lines repeated on most pages (and on three or more), or in a short document on every page
-    with text: a two-page strategy's "Kvalitetsrapport 2024 – Dagplejen" above each page is no paragraph.
+    """The margin lines repeated on half the left or the right pages (and on two or more), or in a short
+    document on every page with text: a two-page strategy's "Kvalitetsrapport 2024 – Dagplejen" above each
+    page is no paragraph, nor a four-page report's "Kvalitetsrapport 2024" on its odd pages and "Dagplejen i
+    Nordby" on its even ones, which had run into a sentence going on over the page ("pædagogen i
+    Kvalitetsrapport 2024 hverdagen").
     Pages holding nothing but a page number do not count (a footer pushed onto a page of its own)."""
     counts = Counter(
         key for lines, span in zip(pages, spans, strict=True) for key in {_margin_key(line) for line in lines if _margin(line, span)}
     )
     texts = sum(1 for lines in pages if any(not _PAGE_NUMBER.match(" ".join(line.text.split())) for line in lines))
-    needed = max(3, _REPEATED * len(pages))
+    # Left and right pages often carry headers of their own (the report's title, the chapter's): each stands
+    # on every other page.
+    needed = max(2, _REPEATED * len(pages) / 2)
     return {key for key, count in counts.items() if count >= needed or count == texts >= 2}
 
 

@@ -21,13 +21,17 @@ FIRST = (
 SECOND = "Når bekymringen består, holdes et møde med PPR inden for fjorten dage."
 
 
-def _pdf(path: Path, columns: int = 1, pages: int = 3) -> Path:
+HEADER = "Tidlig indsats i dagplejen – rapport 2024"
+
+
+def _pdf(path: Path, columns: int = 1, pages: int = 3, even_header: str = HEADER) -> Path:
+    """A report with a running header (``even_header`` on its even pages) and a "Side N af M" footer."""
     from fpdf import FPDF
 
     class Report(FPDF):
         def header(self) -> None:
             self.set_font("Sans", size=8)
-            self.cell(0, 5, "Tidlig indsats i dagplejen – rapport 2024", align="R")
+            self.cell(0, 5, HEADER if self.page_no() % 2 else even_header, align="R")
             self.ln(10)
 
         def footer(self) -> None:
@@ -73,6 +77,16 @@ def test_a_two_page_documents_running_header_is_no_text(tmp_path):
 
     assert [_paragraphs(text)[0] for text in texts] == ["Kapitel 1: Bekymring for et barn", "Kapitel 2: Bekymring for et barn"]
     assert not any("rapport 2024" in text or "Side" in text for text in texts)
+
+
+@pytest.mark.parametrize("pages", [4, 5])
+def test_running_headers_of_their_own_on_left_and_right_pages_are_no_text(tmp_path, pages):
+    from pypdf import PdfReader
+
+    texts = page_texts(PdfReader(_pdf(tmp_path / "rapport.pdf", pages=pages, even_header="Dagplejen i Nordby")))
+
+    assert [_paragraphs(text)[0] for text in texts] == [f"Kapitel {n}: Bekymring for et barn" for n in range(1, pages + 1)]
+    assert not any("rapport 2024" in text or "Nordby" in text for text in texts)
 
 
 def test_a_margin_line_on_one_of_two_pages_is_text(tmp_path):
