@@ -472,7 +472,9 @@ class CorpusIndex:
 # 51: a noun in "-itet" is its own stem for BM25 ("kvalitet" and "kvaliteten" one term, not "kvalit" and "kvalitet").
 # 52: a noun in "-et" that doubles its t before an ending has one stem ("budget", "budgettet", "budgetter").
 # 53: a line of ten words or more under a stack of a slide's diagram labels is a unit of its own, not their last words.
-CHUNKER_VERSION = 53
+# 54: a PDF's titles set larger than its text are headings (sections, and no list item "1. Formål"); a PDF
+#     table row whose cells wrap is one row; running headers of left and right pages are dropped.
+CHUNKER_VERSION = 54
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

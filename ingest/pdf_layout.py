@@ -49,6 +49,10 @@ _FRAME_GAP = 2.3
 _HEADING_SIZE = 1.15
 # An outline title is looked for over this many wrapped lines.
 _MAX_TITLE_LINES = 3
+# A title in a larger size than the body text has at most this many words, and is written as this Markdown
+# heading (the outline's titles carry their depth).
+_MAX_TITLE_WORDS = 12
+_SIZE_HEADING = "## "
 # A piece that begins this many font sizes beyond where the piece before it ends (its characters counted at
 # _CHARACTER_WIDTH font sizes each, a generous average) stands apart from it as a table cell does.
 _CELL_GAP = 2.0
@@ -204,7 +208,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     body_size = median(line.size for line in lines)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     pitch = _line_pitch(lines, body_size)
-    lines = _with_wrapped_rows(lines)
+    lines = _mark_size_headings(_with_wrapped_rows(lines), body_size)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
@@ -330,6 +334,38 @@ def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_L
             out.append(lines[index])
             index += 1
     return out
+
+
+def _mark_size_headings(lines: list[_Line], body_size: float) -> list[_Line]:
+    """Lines set larger than the body text that read as a title (see :func:`_titles`) written as a Markdown
+    heading, one heading for the lines of a wrapped title, as the Word loader writes a heading style: a
+    report's "1. Formål" and "4. Underretning" had read as a list item and a line of text, and every chunk
+    under them cited "side 2" with no section."""
+    out: list[_Line] = []
+    for line in lines:
+        if not _titles(line, body_size):
+            out.append(line)
+        elif out and _continues_title(out[-1], line):
+            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {' '.join(line.text.split())}", y=line.y)
+        else:
+            out.append(dataclasses.replace(line, text=f"{_SIZE_HEADING}{' '.join(line.text.split())}", heading=True))
+    return out
+
+
+def _titles(line: _Line, body_size: float) -> bool:
+    """A line in a larger size than the body text (or in bold and a little larger: "1. Formål" in bold 12
+    over text in 11), of a few words, not a table's row, ending in no punctuation that goes on or ends a
+    sentence (a larger quotation or lead-in is no title). Bold alone is emphasis as often as a title."""
+    text = " ".join(line.text.split())
+    larger = line.size >= _HEADING_SIZE * body_size or (line.bold and line.size > body_size)
+    large = larger and not line.heading and not line.cells
+    return large and 0 < len(text.split()) <= _MAX_TITLE_WORDS and not text.endswith((".", ":", ",", ";"))
+
+
+def _continues_title(previous: _Line, line: _Line) -> bool:
+    """Whether ``line`` is the next line of the title ``previous`` marks: the same size, right under it."""
+    marked = previous.heading and previous.text.startswith(_SIZE_HEADING)
+    return marked and previous.size == line.size and 0 < previous.y - line.y <= _MAX_LINE_SPACING * line.size
 
 
 def _line_pitch(lines: list[_Line], body_size: float) -> float:

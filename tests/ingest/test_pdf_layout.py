@@ -66,7 +66,7 @@ def test_headings_paragraphs_and_no_running_header_or_page_number(tmp_path):
     texts = page_texts(PdfReader(_pdf(tmp_path / "rapport.pdf")))
 
     assert len(texts) == 3
-    assert _paragraphs(texts[1]) == ["Kapitel 2: Bekymring for et barn", FIRST, SECOND]
+    assert _paragraphs(texts[1]) == ["## Kapitel 2: Bekymring for et barn", FIRST, SECOND]  # a larger bold title is a heading
     assert not any("Side" in text or "rapport 2024" in text for text in texts)
 
 
@@ -75,7 +75,7 @@ def test_a_two_page_documents_running_header_is_no_text(tmp_path):
 
     texts = page_texts(PdfReader(_pdf(tmp_path / "kort.pdf", pages=2)))
 
-    assert [_paragraphs(text)[0] for text in texts] == ["Kapitel 1: Bekymring for et barn", "Kapitel 2: Bekymring for et barn"]
+    assert [_paragraphs(text)[0] for text in texts] == ["## Kapitel 1: Bekymring for et barn", "## Kapitel 2: Bekymring for et barn"]
     assert not any("rapport 2024" in text or "Side" in text for text in texts)
 
 
@@ -85,8 +85,39 @@ def test_running_headers_of_their_own_on_left_and_right_pages_are_no_text(tmp_pa
 
     texts = page_texts(PdfReader(_pdf(tmp_path / "rapport.pdf", pages=pages, even_header="Dagplejen i Nordby")))
 
-    assert [_paragraphs(text)[0] for text in texts] == [f"Kapitel {n}: Bekymring for et barn" for n in range(1, pages + 1)]
+    assert [_paragraphs(text)[0] for text in texts] == [f"## Kapitel {n}: Bekymring for et barn" for n in range(1, pages + 1)]
     assert not any("rapport 2024" in text or "Nordby" in text for text in texts)
+
+
+def test_a_title_set_larger_than_the_text_is_a_heading_and_bold_text_of_the_texts_size_is_not(tmp_path):
+    """A report's "1. Formål" in bold 12 over text in 11 had read as a list item, and a wrapped title as two."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", style="B", size=16)
+    pdf.multi_cell(90, 8, "Trivselspolitik for dagplejen i Nordby", new_x="LMARGIN", new_y="NEXT")  # two lines
+    pdf.ln(4)
+    pdf.set_font("Sans", style="B", size=12)
+    pdf.multi_cell(0, 7, "1. Formål", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    pdf.set_font("Sans", size=11)
+    pdf.multi_cell(0, 6, FIRST, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    pdf.set_font("Sans", style="B", size=11)
+    pdf.multi_cell(0, 6, "Vær særligt opmærksom, hvis barnet:", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Sans", size=11)
+    pdf.multi_cell(0, 6, "- ofte kommer sultent\n- trækker sig fra legen")
+    path = tmp_path / "politik.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert _paragraphs(text)[:3] == ["## Trivselspolitik for dagplejen i Nordby", "## 1. Formål", FIRST]
+    assert "## Vær" not in text  # bold in the text's size: emphasis or a lead-in, no title
 
 
 def test_a_margin_line_on_one_of_two_pages_is_text(tmp_path):
@@ -135,7 +166,7 @@ def test_a_table_is_rows_of_cells_apart_from_the_text_after_it(tmp_path):
     text = page_texts(PdfReader(_table_pdf(tmp_path / "tabel.pdf")))[0]
 
     assert _paragraphs(text.replace(" |", " ¦")) == [  # rows of one block, each on its own line
-        "Økonomi og normering",
+        "## Økonomi og normering",
         "Post ¦ 2023 ¦ 2024 Antal dagplejere ¦ 112 ¦ 104 Budget (mio. kr.) ¦ 58,2 ¦ 60,1",
         "Faldet i antallet af dagplejere skyldes især pensioneringer.",
     ]
@@ -223,7 +254,7 @@ def test_two_columns_are_read_column_after_column_as_running_text(tmp_path):
     texts = page_texts(PdfReader(_pdf(tmp_path / "spalter.pdf", columns=2)))
 
     paragraphs = _paragraphs(texts[0])
-    assert paragraphs[0] == "Kapitel 1: Bekymring for et barn"
+    assert paragraphs[0] == "## Kapitel 1: Bekymring for et barn"
     # in reading order, no paragraph merged with the next; the column break separates at most one more
     assert " ".join(paragraphs[1:]) == " ".join([FIRST, SECOND] * 6)
     assert len(paragraphs[1:]) in (12, 13)
