@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.docx_text import DocxText
+
 __all__ = ["DocxFootnotes"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,36 +36,19 @@ _GLUABLE = re.compile(r"[a-zæøå]{4}([.,;)]?)$")
 
 
 class DocxFootnotes:
-    def __init__(self, document) -> None:
-        self._texts = {(kind, note): text for kind in _KINDS for note, text in _note_texts(document, kind).items()}
+    def __init__(self, document, text: DocxText) -> None:
+        self._text = text
+        self._texts = {(kind, note): body for kind in _KINDS for note, body in _note_texts(document, kind).items()}
         self._numbers: dict[tuple[str, str], int] = {}  # (kind, id) -> its number, in order of first reference
         self._pending: dict[str, list[str]] = {kind: [] for kind in _KINDS}
 
     def paragraph_text(self, paragraph) -> str:
-        """The paragraph's text (as python-docx gives it) with its footnote references glued to their words."""
-        if not self._texts or not any(paragraph._p.find(f".//{_W}{kind}Reference") is not None for kind in _KINDS):
-            return paragraph.text
-        # A text box anchored in the paragraph is read on its own (see ``ingest.loaders``), as python-docx
-        # leaves it out of the paragraph's text.
-        boxed = {element for box in paragraph._p.iter(f"{_W}txbxContent") for element in box.iter()}
+        """The paragraph's text as Word shows it (see ``ingest.docx_text``) with its footnote references glued
+        to their words."""
         text = ""
-        for element in paragraph._p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", *(f"{_W}{kind}Reference" for kind in _KINDS)):
-            if element in boxed:
-                continue
-            tag = element.tag.removeprefix(_W)
-            if tag == "t":
-                text += element.text or ""
-            elif tag == "tab":
-                text += "\t"
-            elif tag in ("br", "cr"):
-                text += "\n"
-            else:
-                text = self._referenced(text, (tag.removesuffix("Reference"), element.get(f"{_W}id", "")))
+        for piece in self._text.pieces(paragraph._p):
+            text = text + piece if isinstance(piece, str) else self._referenced(text, piece)
         return text
-
-    def cell_text(self, cell) -> str:
-        """A table cell's text (as python-docx gives it) with its footnote references glued to their words."""
-        return "\n".join(self.paragraph_text(paragraph) for paragraph in cell.paragraphs)
 
     def take(self, end: bool = False) -> list[str]:
         """The footnotes referenced since the last call ("3 Der er afsat ..."), each a paragraph of its own;

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ingest.docx_footnotes import DocxFootnotes
 from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
+from ingest.docx_text import DocxText
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
@@ -229,9 +230,10 @@ def _too_long(max_chars: int) -> UnreadableFile:
 
 def _docx_pages(path: Path) -> tuple[Page, ...]:
     document, problem = _open_docx(path)
+    text = DocxText(document.element.body)
     lists = DocxLists.of(document, problem)
-    lists.nest_by_indentation(_docx_list_runs(document, lists))
-    pages = _docx_page_texts(document, lists)
+    lists.nest_by_indentation(_docx_list_runs(document, text, lists))
+    pages = _docx_page_texts(document, text, lists)
     lists.warn_fallbacks(path.name)
     return pages
 
@@ -261,25 +263,27 @@ def _open_docx(path: Path):
         raise UnreadableFile("Word-filen er beskadiget og kan ikke læses") from None
 
 
-def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
+def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, ...]:
     """Paragraphs, text boxes and tables in document order, as text the structure module reads.
 
     Headings become Markdown headings of their level ("## Titel"), list paragraphs (a list style or
     Word numbering) list items with the marker Word shows ("1.", "a)", "- ", see ``ingest.docx_lists``),
     an item of a nested list indented by LIST_INDENT per level ("  - læsning"; Word's level, or in a list
     without levels its indentation, see ``DocxLists.nest_by_indentation``),
-    a table one paragraph of " | "-separated rows. Where Word recorded page breaks (a file saved by Word
+    a table one paragraph of " | "-separated rows (a table nested in a cell is that cell's text, see
+    ``_docx_cell``). Text is read as Word shows it (content controls, tracked insertions, fields' results;
+    see ``ingest.docx_text``). Where Word recorded page breaks (a file saved by Word
     carries where its pages began), the text is split into pages. Footnotes are given as a report prints
     them (see ``ingest.docx_footnotes``): each after the last paragraph of the page that refers to it, endnotes
     at the end.
     """
     from docx.table import Table
 
-    notes = DocxFootnotes(document)
+    notes = DocxFootnotes(document, text)
     pages: list[list[str]] = [[]]
-    for item in document.iter_inner_content():  # paragraphs and tables in document order
+    for item in _docx_content(document._body, text):
         if isinstance(item, Table):
-            pages[-1].append(_docx_table(item, notes))
+            pages[-1].append(_docx_table(item, text, notes))
             continue
         if _docx_page_break(item) and pages[-1]:
             pages[-1] += notes.take()
@@ -291,20 +295,31 @@ def _docx_page_texts(document, lists: DocxLists) -> tuple[Page, ...]:
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
 
 
-def _docx_list_runs(document, lists: DocxLists) -> list[list]:
+def _docx_list_runs(document, text: DocxText, lists: DocxLists) -> list[list]:
     """The body's runs of consecutive list paragraphs, as the text will show them: a heading, prose or a
     table ends a run; an empty paragraph does not, for it is left out and the items around it join."""
     from docx.table import Table
 
     runs: list[list] = [[]]
-    for item in document.iter_inner_content():
-        if not isinstance(item, Table) and not item.text.strip():
+    for item in _docx_content(document._body, text):
+        if not isinstance(item, Table) and not text.plain(item._p).strip():
             continue
         if isinstance(item, Table) or _docx_heading_level(item) or not lists.is_item(item):
             runs.append([])
         else:
             runs[-1].append(item)
     return [run for run in runs if run]
+
+
+def _docx_content(container, text: DocxText) -> Iterator:
+    """The paragraphs and tables of the body or a table cell (python-docx objects) in document order, as
+    ``DocxText.blocks`` finds them."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for element in text.blocks(container._element):
+        yield Table(element, container) if element.tag == qn("w:tbl") else Paragraph(element, container)
 
 
 def _docx_join(paragraphs: list[str]) -> str:
@@ -320,7 +335,7 @@ def _docx_join(paragraphs: list[str]) -> str:
 
 
 def _docx_paragraph(paragraph, lists: DocxLists, notes: DocxFootnotes) -> str:
-    raw = notes.paragraph_text(paragraph)
+    raw = notes.paragraph_text(paragraph).strip("\n")  # a break before or after the text separates nothing
     text = " ".join(raw.split("\n")).strip()
     if not text:
         return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
@@ -373,8 +388,13 @@ def _docx_page_break(paragraph) -> bool:
     return bool(paragraph._p.xpath("./w:r/w:lastRenderedPageBreak | ./w:r/w:br[@w:type='page']"))
 
 
-def _docx_table(table, notes: DocxFootnotes) -> str:
-    """One line per row, cells separated by " | " (a merged cell, repeated by python-docx, counts once)."""
+def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
+    """One line per row, cells separated by " | "."""
+    return "\n".join(" | ".join(cells) for cells in _docx_rows(table, text, notes))
+
+
+def _docx_rows(table, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
+    """The texts of the cells of each row that has any (a merged cell, repeated by python-docx, counts once)."""
     rows = []
     for row in table.rows:
         cells: list[str] = []
@@ -383,10 +403,25 @@ def _docx_table(table, notes: DocxFootnotes) -> str:
             if any(cell._tc is other for other in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(" ".join(notes.cell_text(cell).split()))
+            cells.append(_docx_cell(cell, text, notes))
         if any(cells):
-            rows.append(" | ".join(cells))
-    return "\n".join(rows)
+            rows.append(cells)
+    return rows
+
+
+def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
+    """A cell's text on one line. A table nested in the cell reads as its rows, cells separated by commas and
+    rows by semicolons ("Under 1 minut, notat i journalen; Over 1 minut, indberetning"): " | " and line
+    breaks would make its rows and cells the outer table's."""
+    from docx.table import Table
+
+    parts = [
+        "; ".join(", ".join(filter(None, cells)) for cells in _docx_rows(item, text, notes))
+        if isinstance(item, Table)
+        else notes.paragraph_text(item)
+        for item in _docx_content(cell, text)
+    ]
+    return " ".join(" ".join(parts).split())
 
 
 def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:

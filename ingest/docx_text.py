@@ -1,0 +1,145 @@
+"""The text of a Word file as Word shows it, also where python-docx's ``Paragraph.text`` and
+``iter_inner_content`` read nothing.
+
+python-docx reads the runs and hyperlinks right inside a paragraph, and the paragraphs and tables right
+inside the body or a cell. Word keeps text in more places, and municipal templates use them all:
+
+- content controls (``w:sdt``) around paragraphs and tables, or around runs inside a sentence ("Skemaet
+  skal sendes til [kommunens modtagelse] inden for 24 timer."); one that still shows its placeholder
+  ("Klik eller tryk her for at skrive tekst.") holds no text of the author's and is not read;
+- tracked insertions not yet accepted (``w:ins``, ``w:moveTo``), which Word shows as text; tracked
+  deletions (``w:del``, ``w:moveFrom``, their ``w:delText``) are shown struck out and are not read;
+- fields: a simple field (``w:fldSimple``, a date) holds its result as runs; a complex field is runs
+  between ``w:fldChar`` marks (begin, the instruction in ``w:instrText`` such as "PAGEREF _Toc123 \\h",
+  separate, the result, end), of which Word shows the result only;
+- page and column breaks (``w:br``), which python-docx reads as nothing, gluing "skilt.Skiltet".
+
+Example::
+
+    text = DocxText(document.element.body)
+    for element in text.blocks(document.element.body):  # w:p and w:tbl elements in document order
+        ...
+    text.plain(paragraph._p)   # "Skemaet skal sendes til kommunens modtagelse inden for 24 timer."
+    list(text.pieces(paragraph._p))  # text, and ("footnote", "3") where a footnote is referred to
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+__all__ = ["DocxText", "Piece"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _R, _T, _SDT, _SDT_CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "r", "t", "sdt", "sdtContent"))
+_FLD_CHAR, _INSTR_TEXT = f"{_W}fldChar", f"{_W}instrText"
+# Inline elements whose runs Word shows: links, tracked insertions and moves, simple fields, smart tags,
+# custom XML, text direction; content controls are opened apart (see ``_shown_content``). Any other
+# element holds no shown text of a run's (tracked deletions, drawings and text boxes, which the loader
+# reads as paragraphs of their own, math, comments' marks).
+_INLINE = {f"{_W}{tag}" for tag in ("hyperlink", "ins", "moveTo", "fldSimple", "smartTag", "customXml", "dir", "bdo")}
+# Blocks around paragraphs and tables.
+_BLOCK = {f"{_W}customXml"}
+# What a run's other elements read as; a break of any kind (line, page, column) separates words.
+_RUN_CHARACTERS = {f"{_W}{tag}": char for tag, char in (("tab", "\t"), ("ptab", "\t"), ("br", "\n"), ("cr", "\n"),
+                                                          ("noBreakHyphen", "-"))}  # fmt: skip
+_NOTE_REFERENCES = {f"{_W}{kind}Reference": kind for kind in ("footnote", "endnote")}
+
+# A piece of a paragraph's text, or a footnote (endnote) reference as (kind, id).
+Piece = str | tuple[str, str]
+
+
+@dataclass
+class _Field:
+    """A complex field being read: its instruction so far, whether its result has begun, and the runs it
+    hides until its end is found."""
+
+    instruction: str = ""
+    separated: bool = False
+    runs: list = field(default_factory=list)
+
+    @property
+    def hides(self) -> bool:
+        """Word shows no instruction, nor a field's result nested in one (a mail merge's IF)."""
+        return not self.separated
+
+
+class DocxText:
+    """The shown text of one document's body (``document.element.body``)."""
+
+    def __init__(self, body) -> None:
+        self._hidden = _hidden_runs(body)
+
+    def blocks(self, container) -> Iterator:
+        """The ``w:p`` and ``w:tbl`` elements of a body or table cell (``w:tc``) in document order, content
+        controls opened."""
+        for child in container:
+            if child.tag in (_P, _TBL):
+                yield child
+            elif child.tag in _BLOCK:
+                yield from self.blocks(child)
+            elif child.tag == _SDT and (content := _shown_content(child)) is not None:
+                yield from self.blocks(content)
+
+    def pieces(self, paragraph) -> Iterator[Piece]:
+        """The text of a ``w:p`` in order, with its footnote and endnote references as (kind, id)."""
+        for child in paragraph:
+            if child.tag == _R:
+                if child not in self._hidden:
+                    yield from _run_pieces(child)
+            elif child.tag in _INLINE:
+                yield from self.pieces(child)
+            elif child.tag == _SDT and (content := _shown_content(child)) is not None:
+                yield from self.pieces(content)
+
+    def plain(self, paragraph) -> str:
+        """The text of a ``w:p``, without its note references."""
+        return "".join(piece for piece in self.pieces(paragraph) if isinstance(piece, str))
+
+
+def _run_pieces(run) -> Iterator[Piece]:
+    for child in run:
+        if child.tag == _T:
+            yield child.text or ""
+        elif child.tag in _RUN_CHARACTERS:
+            yield _RUN_CHARACTERS[child.tag]
+        elif child.tag in _NOTE_REFERENCES:
+            yield _NOTE_REFERENCES[child.tag], child.get(f"{_W}id", "")
+
+
+def _shown_content(sdt):
+    """A content control's ``w:sdtContent``; None for one showing its placeholder."""
+    if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+        return None
+    return sdt.find(_SDT_CONTENT)
+
+
+def _hidden_runs(body) -> set:
+    """The runs of ``body`` inside a field's instruction.
+
+    A field's runs are hidden only once its end is found (a field may span paragraphs), so that a field a
+    damaged file never closes hides nothing rather than the rest of the document.
+    """
+    hidden: set = set()
+    fields: list[_Field] = []
+    for run in body.iter(_R):  # document order; the outer run's marks come before a text box's runs
+        hiding = next((open_field for open_field in fields if open_field.hides), None)
+        if hiding is not None:
+            hiding.runs.append(run)
+        for mark in run.iterchildren(_FLD_CHAR, _INSTR_TEXT):
+            _read_mark(mark, fields, hidden)
+    return hidden
+
+
+def _read_mark(mark, fields: list[_Field], hidden: set) -> None:
+    if mark.tag == _INSTR_TEXT:
+        if fields:
+            fields[-1].instruction += mark.text or ""
+        return
+    kind = mark.get(f"{_W}fldCharType")
+    if kind == "begin":
+        fields.append(_Field())
+    elif kind == "separate" and fields:
+        fields[-1].separated = True
+    elif kind == "end" and fields:
+        hidden.update(fields.pop().runs)

@@ -1,0 +1,150 @@
+"""Text Word shows but python-docx does not read: content controls, tracked changes, fields, nested tables and
+breaks. Real Word files built with python-docx (the OOXML it has no API for added as XML), read by the real
+loader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.loaders import load_document
+
+LIMIT = 50_000_000
+
+
+def _xml(fragment: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(f"<w:wrapper {nsdecls('w')}>{fragment}</w:wrapper>")[0]  # the namespace declared once
+
+
+def _append_to_body(document, fragment: str) -> None:
+    body = document.element.body
+    body.insert(len(body) - 1, _xml(fragment))  # before the section properties, which end the body
+
+
+def _paragraphs(document, tmp_path: Path) -> list[str]:
+    path = tmp_path / "fil.docx"
+    document.save(str(path))
+    return "\n\n".join(page.text for page in load_document(path, {}, LIMIT).pages).split("\n\n")
+
+
+def _run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_content_controls_around_paragraphs_and_inside_a_sentence_are_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    _append_to_body(document, f"<w:sdt><w:sdtPr><w:alias w:val=\"Indhold\"/></w:sdtPr><w:sdtContent>"
+                              f"<w:p>{_run('Magtanvendelse må kun ske for at afværge skade.')}</w:p>"
+                              f"<w:p>{_run('Enhver magtanvendelse indberettes samme dag.')}</w:p></w:sdtContent></w:sdt>")
+    sentence = document.add_paragraph("Skemaet skal sendes til ")
+    sentence._p.append(_xml(f"<w:sdt><w:sdtPr/><w:sdtContent>{_run('kommunens modtagelse')}</w:sdtContent></w:sdt>"))
+    sentence.add_run(" inden for 24 timer.")
+    # A control still showing its placeholder holds the template's prompt, not the author's text.
+    _append_to_body(document, "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                              f"<w:p>{_run('Klik eller tryk her for at skrive tekst.')}</w:p></w:sdtContent></w:sdt>")
+
+    assert _paragraphs(document, tmp_path) == [
+        "Magtanvendelse må kun ske for at afværge skade.",
+        "Enhver magtanvendelse indberettes samme dag.",
+        "Skemaet skal sendes til kommunens modtagelse inden for 24 timer.",
+    ]
+
+
+def test_tracked_insertions_are_read_and_tracked_deletions_are_not(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Forældrene orienteres ")
+    change = 'w:author="Lone" w:date="2024-03-01T10:00:00Z"'
+    paragraph._p.append(_xml(f'<w:ins w:id="1" {change}>{_run("telefonisk samme dag og ")}</w:ins>'))
+    deleted = '<w:r><w:delText xml:space="preserve">skriftligt inden en uge og </w:delText></w:r>'
+    paragraph._p.append(_xml(f'<w:del w:id="2" {change}>{deleted}</w:del>'))
+    paragraph.add_run("ved næste samtale.")
+
+    assert _paragraphs(document, tmp_path) == ["Forældrene orienteres telefonisk samme dag og ved næste samtale."]
+
+
+def _instruction(instruction: str) -> str:
+    return f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+
+
+def _complex_field(instruction: str, result: str) -> list[str]:
+    """A complex field's runs as Word writes them: begin, instruction, separate, result, end."""
+    return ['<w:r><w:fldChar w:fldCharType="begin"/></w:r>', _instruction(instruction),
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', _run(result), '<w:r><w:fldChar w:fldCharType="end"/></w:r>']
+
+
+def test_fields_show_their_results_and_never_their_instructions(tmp_path):
+    import docx
+
+    document = docx.Document()
+    dated = document.add_paragraph("Retningslinjen er revideret ")
+    dated._p.append(_xml(f'<w:fldSimple w:instr=" DATE \\@ &quot;d. MMMM yyyy&quot; ">{_run("1. marts 2024")}</w:fldSimple>'))
+    dated.add_run(" af ledelsen.")
+    referring = document.add_paragraph("Skemaet findes på side ")
+    for run in _complex_field("PAGEREF _Toc123 \\h", "4"):
+        referring._p.append(_xml(run))
+    referring.add_run(".")
+    # A field nested in another's instruction (a mail merge's IF) shows only the outer field's result.
+    greeting = document.add_paragraph("Kære ")
+    begin, _, separate, result, end = _complex_field("", "mor")
+    condition = '<w:r><w:instrText xml:space="preserve"> = "M" "far" "mor" </w:instrText></w:r>'
+    for run in [begin, _instruction("IF"), *_complex_field("MERGEFIELD Køn", "«Køn»"), condition, separate, result, end]:
+        greeting._p.append(_xml(run))
+    greeting.add_run(".")
+
+    assert _paragraphs(document, tmp_path) == [
+        "Retningslinjen er revideret 1. marts 2024 af ledelsen.",
+        "Skemaet findes på side 4.",
+        "Kære mor.",
+    ]
+
+
+def test_a_table_nested_in_a_cell_is_read_as_that_cells_text(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for cell, value in zip(table._cells, ("Situation", "Handling", "Fastholdelse"), strict=False):
+        cell.text = value
+    inner = table.cell(1, 1).add_table(rows=2, cols=2)
+    for cell, value in zip(inner._cells, ("Under 1 minut", "Notat i journalen", "Over 1 minut", "Indberetning"), strict=True):
+        cell.text = value
+
+    assert _paragraphs(document, tmp_path) == [
+        "Situation | Handling\nFastholdelse | Under 1 minut, Notat i journalen; Over 1 minut, Indberetning",
+    ]
+
+
+@pytest.mark.parametrize("kind", ["page", "column"])
+def test_a_break_inside_a_paragraph_separates_its_sentences(tmp_path, kind):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Mødestedet er markeret med et skilt.")
+    paragraph._p.append(_xml(f'<w:r><w:br w:type="{kind}"/></w:r>'))
+    # Word's note of where it last broke the page can fall inside a word: it is no break in the text.
+    paragraph._p.append(_xml('<w:r><w:t>Skil</w:t></w:r>'))
+    paragraph._p.append(_xml('<w:r><w:lastRenderedPageBreak/><w:t xml:space="preserve">tet kontrolleres hvert år.</w:t></w:r>'))
+
+    text = "\n\n".join(_paragraphs(document, tmp_path))
+
+    assert text.split() == ["Mødestedet", "er", "markeret", "med", "et", "skilt.", "Skiltet", "kontrolleres", "hvert", "år."]
+
+
+def test_a_field_a_damaged_file_never_ends_hides_nothing(tmp_path):
+    import docx
+
+    document = docx.Document()
+    opened = document.add_paragraph()
+    for run in [*_complex_field("MERGEFIELD Navn", "")[:2], _run("Formål")]:  # begin, instruction: no separate, no end
+        opened._p.append(_xml(run))
+    document.add_paragraph("Planen beskriver, hvad personalet gør ved brand.")
+
+    assert _paragraphs(document, tmp_path) == ["Formål", "Planen beskriver, hvad personalet gør ved brand."]
