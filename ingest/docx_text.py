@@ -14,6 +14,10 @@ inside the body or a cell. Word keeps text in more places, and municipal templat
   separate, the result, end), of which Word shows the result only;
 - page and column breaks (``w:br``), which python-docx reads as nothing, gluing "skilt.Skiltet".
 
+A table of contents repeats the headings with their page numbers ("2. Brand og evakuering 2") and is not
+read: neither the result of a TOC field (its entries, however styled) nor a content control Word marks as one.
+Paragraphs in a table of contents' styles are left out by the loader, which knows the styles' names.
+
 Example::
 
     text = DocxText(document.element.body)
@@ -38,6 +42,9 @@ _FLD_CHAR, _INSTR_TEXT = f"{_W}fldChar", f"{_W}instrText"
 # element holds no shown text of a run's (tracked deletions, drawings and text boxes, which the loader
 # reads as paragraphs of their own, math, comments' marks).
 _INLINE = {f"{_W}{tag}" for tag in ("hyperlink", "ins", "moveTo", "fldSimple", "smartTag", "customXml", "dir", "bdo")}
+# Content controls not read: one showing its placeholder, and a table of contents (Word's own is a
+# document part of the gallery "Table of Contents").
+_UNREAD_CONTROLS = (f"{_W}sdtPr/{_W}showingPlcHdr", f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery[@{_W}val='Table of Contents']")
 # Blocks around paragraphs and tables.
 _BLOCK = {f"{_W}customXml"}
 # What a run's other elements read as; a break of any kind (line, page, column) separates words.
@@ -60,8 +67,9 @@ class _Field:
 
     @property
     def hides(self) -> bool:
-        """Word shows no instruction, nor a field's result nested in one (a mail merge's IF)."""
-        return not self.separated
+        """Word shows no instruction, nor a field's result nested in one (a mail merge's IF); a table of
+        contents is shown, but not read."""
+        return not self.separated or self.instruction.split()[:1] == ["TOC"]
 
 
 class DocxText:
@@ -72,7 +80,7 @@ class DocxText:
 
     def blocks(self, container) -> Iterator:
         """The ``w:p`` and ``w:tbl`` elements of a body or table cell (``w:tc``) in document order, content
-        controls opened."""
+        controls opened, a table of contents in one left out."""
         for child in container:
             if child.tag in (_P, _TBL):
                 yield child
@@ -108,17 +116,17 @@ def _run_pieces(run) -> Iterator[Piece]:
 
 
 def _shown_content(sdt):
-    """A content control's ``w:sdtContent``; None for one showing its placeholder."""
-    if sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr") is not None:
+    """A content control's ``w:sdtContent``; None for one showing its placeholder or holding a table of contents."""
+    if any(sdt.find(properties) is not None for properties in _UNREAD_CONTROLS):
         return None
     return sdt.find(_SDT_CONTENT)
 
 
 def _hidden_runs(body) -> set:
-    """The runs of ``body`` inside a field's instruction.
+    """The runs of ``body`` inside a field's instruction or a table of contents' result.
 
-    A field's runs are hidden only once its end is found (a field may span paragraphs), so that a field a
-    damaged file never closes hides nothing rather than the rest of the document.
+    A field's runs are hidden only once its end is found (a table of contents spans many paragraphs), so
+    that a field a damaged file never closes hides nothing rather than the rest of the document.
     """
     hidden: set = set()
     fields: list[_Field] = []

@@ -45,6 +45,9 @@ _READ_CHUNK = 1024 * 1024
 # A bullet typed at the start of a list paragraph's text ("•\tlæsning" on a "List Paragraph" paragraph, which
 # Word shows without a bullet of its own): private-use glyphs are bullets of the Symbol and Wingdings fonts.
 _TYPED_BULLET = re.compile(r"^[•◦▪‣·*\-–\uf000-\uf0ff]\s+")
+# The styles of a table of contents' entries and title ("toc 1" as Word names them, "Contents 1" as LibreOffice
+# does), and of a table of figures: they repeat headings and captions with page numbers, and are not read.
+_CONTENTS_STYLE = re.compile(r"(?:toc|contents) ?(?:\d|heading)|table of figures")
 
 
 class UnreadableFile(Exception):
@@ -272,7 +275,7 @@ def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, 
     without levels its indentation, see ``DocxLists.nest_by_indentation``),
     a table one paragraph of " | "-separated rows (a table nested in a cell is that cell's text, see
     ``_docx_cell``). Text is read as Word shows it (content controls, tracked insertions, fields' results;
-    see ``ingest.docx_text``). Where Word recorded page breaks (a file saved by Word
+    see ``ingest.docx_text``), a table of contents not at all. Where Word recorded page breaks (a file saved by Word
     carries where its pages began), the text is split into pages. Footnotes are given as a report prints
     them (see ``ingest.docx_footnotes``): each after the last paragraph of the page that refers to it, endnotes
     at the end.
@@ -313,13 +316,16 @@ def _docx_list_runs(document, text: DocxText, lists: DocxLists) -> list[list]:
 
 def _docx_content(container, text: DocxText) -> Iterator:
     """The paragraphs and tables of the body or a table cell (python-docx objects) in document order, as
-    ``DocxText.blocks`` finds them."""
+    ``DocxText.blocks`` finds them, without the paragraphs of a table of contents."""
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for element in text.blocks(container._element):
-        yield Table(element, container) if element.tag == qn("w:tbl") else Paragraph(element, container)
+        if element.tag == qn("w:tbl"):
+            yield Table(element, container)
+        elif not _CONTENTS_STYLE.fullmatch(_docx_style(paragraph := Paragraph(element, container))):
+            yield paragraph
 
 
 def _docx_join(paragraphs: list[str]) -> str:

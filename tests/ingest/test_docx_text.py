@@ -1,6 +1,6 @@
 """Text Word shows but python-docx does not read: content controls, tracked changes, fields, nested tables and
-breaks. Real Word files built with python-docx (the OOXML it has no API for added as XML), read by the real
-loader."""
+breaks; and a table of contents, which is not read. Real Word files built with python-docx (the OOXML it has no
+API for added as XML), read by the real loader."""
 
 from __future__ import annotations
 
@@ -144,6 +144,67 @@ def test_a_field_a_damaged_file_never_ends_hides_nothing(tmp_path):
     document = docx.Document()
     opened = document.add_paragraph()
     for run in [*_complex_field("MERGEFIELD Navn", "")[:2], _run("Formål")]:  # begin, instruction: no separate, no end
+        opened._p.append(_xml(run))
+    document.add_paragraph("Planen beskriver, hvad personalet gør ved brand.")
+
+    assert _paragraphs(document, tmp_path) == ["Formål", "Planen beskriver, hvad personalet gør ved brand."]
+
+
+def _contents_entry(title: str, page: str, first: bool = False, last: bool = False) -> str:
+    """An entry of a table of contents as Word saves one: a link to the heading, a tab, a PAGEREF field."""
+    begin = "".join(_complex_field('TOC \\o "1-3" \\h \\z \\u', "")[:3]) if first else ""
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if last else ""
+    page_field = "".join(_complex_field("PAGEREF _Toc1 \\h", page))
+    link = f'<w:hyperlink w:anchor="_Toc1">{_run(title)}<w:r><w:tab/></w:r>{page_field}</w:hyperlink>'
+    return f"{begin}{link}{end}"
+
+
+def _add_contents(document, how: str) -> None:
+    """A table of contents: Word's (a title in the style "TOC Heading", then a TOC field in entries of the styles
+    "TOC 1", "TOC 2"), a content control marked as one (paragraphs of no particular style, no field), the
+    field alone, or the styles alone."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    entries = [("1. Formål", "2", "TOC 1"), ("2. Brand og evakuering", "2", "TOC 1"), ("2.1 Mødested", "3", "TOC 2")]
+    for style in ("TOC 1", "TOC 2"):  # python-docx's template has "TOC Heading" but not these
+        document.styles.add_style(style, WD_STYLE_TYPE.PARAGRAPH)
+    field = how in ("word", "field")
+    paragraphs = [] if how == "field" else [f"<w:p>{_style(how, 'TOC Heading')}{_run('Indhold')}</w:p>"]
+    for number, (title, page, style) in enumerate(entries):
+        typed = f"{_run(title)}<w:r><w:tab/></w:r>{_run(page)}"  # the entries' text without the field
+        entry = _contents_entry(title, page, number == 0, number == len(entries) - 1) if field else typed
+        paragraphs.append(f"<w:p>{_style(how, style)}{entry}</w:p>")
+    if how == "control":
+        gallery = '<w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>'
+        _append_to_body(document, f"<w:sdt>{gallery}<w:sdtContent>{''.join(paragraphs)}</w:sdtContent></w:sdt>")
+        return
+    for paragraph in paragraphs:
+        _append_to_body(document, paragraph)
+
+
+def _style(how: str, style: str) -> str:
+    return f'<w:pPr><w:pStyle w:val="{style.replace(" ", "")}"/></w:pPr>' if how in ("word", "styles") else ""
+
+
+@pytest.mark.parametrize("how", ["word", "control", "field", "styles"])
+def test_a_table_of_contents_is_left_out(tmp_path, how):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Beredskabsplan", 0)
+    _add_contents(document, how)
+    document.add_heading("1. Formål", 1)
+    document.add_paragraph("Planen beskriver, hvad personalet gør ved brand.")
+
+    assert _paragraphs(document, tmp_path) == ["# Beredskabsplan", "# 1. Formål", "Planen beskriver, hvad personalet gør ved brand."]
+
+
+def test_a_table_of_contents_field_a_damaged_file_never_ends_hides_nothing(tmp_path):
+    import docx
+
+    document = docx.Document()
+    opened = document.add_paragraph()
+    for run in _complex_field('TOC \\o "1-3"', "Formål")[:4]:  # begin, instruction, separate, result: no end
         opened._p.append(_xml(run))
     document.add_paragraph("Planen beskriver, hvad personalet gør ved brand.")
 
