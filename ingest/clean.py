@@ -22,12 +22,17 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import LIST_MARKER, is_caps, is_caps_title, is_list_item, keep_nesting
+from tidlig.text import BULLETS, LIST_MARKER, is_caps, is_caps_title, is_list_item, keep_nesting
 
 T = TypeVar("T")
 
-# "•", and Word's private-use bullets (U+F0B7 dot, U+F0E0 arrow): extracted from Symbol/Wingdings fonts.
-_BULLET = re.compile(r"^\s*[•\uf000-\uf0ff]\s*")
+_BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
+# "–" and a lone "o" (Word's bullet in Courier New) before text. They also open lines of prose ("– Fredericia,
+# Gentofte, Roskilde og Københavns Kommune – arbejder" wraps a parenthesis; "– og ændring i gruppen af børn" a
+# title), so such a line is an item only beside its lead-in or another line marked the same way (see _marks_list).
+_AMBIGUOUS_BULLET = re.compile(r"^\s*([–o])\s+(?=[^\W_]|[\"'’‘”“«»(])")
+# Lines within which the next item of a list begins: an item wraps over a few lines at most.
+_ITEM_REACH = 5
 _PRIVATE_USE = re.compile(r"[\uf000-\uf0ff]")
 _HYPHEN_END = re.compile(r"[^\W_]-[ \t]*$")
 _WORD = re.compile(r"[^\W_]+")
@@ -70,15 +75,45 @@ def normalize_bullets(text: str) -> str:
     """Bullets become Markdown list items, tab runs become single spaces, no-break spaces plain spaces;
     footnote references glued to a word are dropped.
 
-    Handles "•\\t", "•\\t \\t", the private-use Word bullets U+F0B7/U+F0E0 and words separated by tabs
-    ("Tidlig\\tog\\tforebyggende"). A bullet with no text after it becomes an empty line.
+    Handles "•\\t", "•\\t \\t", the other glyphs of ``tidlig.text.BULLETS`` (the private-use Word bullets
+    U+F0B7/U+F0E0 among them), "–" and "o" where they mark a list (see ``_marks_list``) and words separated by
+    tabs ("Tidlig\\tog\\tforebyggende"). A bullet with no text after it becomes an empty line. Each line of
+    ``text`` stays one line.
 
     Example::
 
         normalize_bullets("\\uf0b7 Pluspladser \\nTidlig\\tog\\tforebyggende")
         # "- Pluspladser \\nTidlig og forebyggende"
+        normalize_bullets("Husk at orientere:\\no PPR\\no sundhedsplejen")
+        # "Husk at orientere:\\n- PPR\\n- sundhedsplejen"
     """
-    return "\n".join(_normalize_line(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    marks = [match[1] if (match := _AMBIGUOUS_BULLET.match(line)) else "" for line in lines]
+    return "\n".join(
+        _normalize_line(_AMBIGUOUS_BULLET.sub(LIST_MARKER, line, count=1) if mark and _marks_list(lines, marks, index) else line)
+        for index, (line, mark) in enumerate(zip(lines, marks, strict=True))
+    )
+
+
+def _marks_list(lines: list[str], marks: list[str], index: int) -> bool:
+    """Whether the "–" or "o" opening line ``index`` (``marks[index]``) marks a list item: the line before it
+    (blank lines aside) is a lead-in ending in ":", or the item before or after it is marked the same way."""
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    return above.rstrip().endswith(":") or _marked_alike(lines, marks, index, -1) or _marked_alike(lines, marks, index, 1)
+
+
+def _marked_alike(lines: list[str], marks: list[str], index: int, step: int) -> bool:
+    """Whether a line after (``step`` 1) or before (-1) line ``index`` opens with its marker, within _ITEM_REACH
+    lines and with no paragraph between them that opens unmarked (the list ended there: "Tak for
+    samarbejdet. Med projektet, som fire kommuner" / "– Fredericia, Gentofte ..." after a list of "–")."""
+    for other in range(index + step, index + step * (_ITEM_REACH + 1), step):
+        if not 0 <= other < len(lines):
+            return False
+        if marks[other] == marks[index]:
+            return True
+        if other > 0 and lines[other].strip() and not lines[other - 1].strip():
+            return False
+    return False
 
 
 def _normalize_line(line: str) -> str:

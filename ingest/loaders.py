@@ -28,7 +28,7 @@ from ingest.docx_text import DocxText
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import LIST_INDENT, LIST_MARKER, YEAR, is_list_item
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +43,8 @@ MAX_DOCX_PART_BYTES = 40 * 1024 * 1024
 MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
 # A bullet typed at the start of a list paragraph's text ("•\tlæsning" on a "List Paragraph" paragraph, which
-# Word shows without a bullet of its own): private-use glyphs are bullets of the Symbol and Wingdings fonts.
-_TYPED_BULLET = re.compile(r"^[•◦▪‣·*\-–\uf000-\uf0ff]\s+")
+# Word shows without a bullet of its own): any bullet glyph, or a typed "*", "-" or "–".
+_TYPED_BULLET = re.compile(rf"^[{BULLETS}*\-–]\s+")
 # The styles of a table of contents' entries and title ("toc 1" as Word names them, "Contents 1" as LibreOffice
 # does), and of a table of figures: they repeat headings and captions with page numbers, and are not read.
 _CONTENTS_STYLE = re.compile(r"(?:toc|contents) ?(?:\d|heading)|table of figures")

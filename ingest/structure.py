@@ -297,13 +297,14 @@ def _page_lines(raw: list[str], offset: int, page: int | None, footers: set[int]
     lines: list[_Line] = []
     blanks = 0
     in_footnotes = False
-    for index, text in enumerate(raw):
+    texts = ["" if index in footers else text for index, text in enumerate(raw)]
+    # Bullets are read with the lines around them: whether "–" or "o" marks an item depends on its neighbours.
+    bulleted_lines = normalize_bullets("\n".join(texts)).split("\n")
+    for index, (text, bulleted) in enumerate(zip(texts, bulleted_lines, strict=True)):
         if index in footers:
             in_footnotes = False  # the footnote area ends at the page footer
-            text = ""
         elif _FOOTNOTE_RULE.match(text):
             in_footnotes = True
-        bulleted = normalize_bullets(text)
         normalised = bulleted.strip()
         marked = _MARKED_HEADING.match(normalised)
         level = len(marked.group(1)) if marked else 0

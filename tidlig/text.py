@@ -28,6 +28,7 @@ __all__ = [
     "MIN_LEAD_IN_WORDS",
     "MIN_REPEAT",
     "LIST_MARKER",
+    "BULLETS",
     "MIN_STACK_LINES",
     "STOP",
     "YEAR",
@@ -98,7 +99,12 @@ _OPENING = "\"“”'‘’»("
 # What ends a sentence, and the closing quotation marks or brackets that may follow it.
 _FULL_STOPS = ".!?…"
 _CLOSING = "\"”’')"
-_BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9•\-])")
+# The glyphs that open a bulleted list item wherever they start a line, as a character class's body: "•", the
+# squares, circles and arrows of Word's and InDesign's bullet lists, and the private-use bullets of the Symbol
+# and Wingdings fonts that PDF and Word exports keep (U+F0B7 dot, U+F0A7 square, U+F0D8 arrow). "–" and a lone
+# "o" mark items too, but also open lines of prose: ingest.clean tells those apart by their neighbours.
+BULLETS = "•▪◦‣·➢■●○\uf000-\uf0ff"
+_BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9{BULLETS}\-])")
 # A source note's opening: "Kilde:", "Kilder:", "Læs mere:" (a report's pointer to the work it draws on).
 _NOTE_OPENING = r"(?:Kilder?|Læs mere)\s*:"
 # A source note or a web address after a sentence is a piece of its own (so it can be told apart as
@@ -108,9 +114,9 @@ _NOTE_OPENING = r"(?:Kilder?|Læs mere)\s*:"
 # "-Momentum-rundspørge blandt dagtilbudschefer 2021": a name and a year, to the end of the item.
 _ATTRIBUTION = r"[-\u2013][A-ZÆØÅ](?:[^:\n]{2,80}:\s*[”\"“]|[^.!?:\n]{2,120}\b(?:19|20)\d\d\s*$)"
 _SOURCE_NOTE = re.compile(rf"\s+(?={_NOTE_OPENING})|(?<=[.!?…])\s+(?=https?://|www\.|{_ATTRIBUTION})")
-# "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a numbered item
-# whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
-_LIST_ITEM = re.compile(r"^\s*(?:[-+*•]\s+|\d{1,2}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{2,4}|[IVX]{2,4})\)\s+)")
+# "- x", "+ x", "* x", "• x" (any of BULLETS), "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a
+# numbered item whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
+_LIST_ITEM = re.compile(rf"^\s*(?:[-+*{BULLETS}]\s+|\d{{1,2}}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{{2,4}}|[IVX]{{2,4}})\)\s+)")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -296,7 +302,7 @@ def opens_quotation(text: str) -> bool:
 
 
 def is_list_item(line: str) -> bool:
-    """True for "- x", "+ x", "* x", "• x", "1. x", "2) x", "a) x", "B) x" and "iv) x"."""
+    """True for "- x", "+ x", "* x", "• x" (any of BULLETS), "1. x", "2) x", "a) x", "B) x" and "iv) x"."""
     return bool(_LIST_ITEM.match(line))
 
 

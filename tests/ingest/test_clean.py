@@ -125,6 +125,37 @@ def test_a_footnote_reference_glued_to_a_word_is_dropped(raw, clean):
     assert normalize_bullets(raw) == clean
 
 
+@pytest.mark.parametrize("glyph", ["▪", "◦", "➢", "■", "●", "○", "\uf0a7"])
+def test_every_bullet_glyph_becomes_a_markdown_list_item(glyph):
+    assert normalize_bullets(f"{glyph} hyppigt fravær\n  {glyph}\tsult") == "- hyppigt fravær\n- sult"
+
+
+@pytest.mark.parametrize("marker", ["–", "o"])
+def test_a_dash_or_a_lone_o_marks_the_items_of_a_list(marker):
+    # under a lead-in, and beside the next item also where the first item wraps onto a second line
+    raw = f"Husk at orientere:\n\n{marker} sundhedsplejersken, hvis barnet\ner under tre år\n{marker} PPR ved bekymring"
+    assert normalize_bullets(raw) == "Husk at orientere:\n\n- sundhedsplejersken, hvis barnet\ner under tre år\n- PPR ved bekymring"
+    assert normalize_bullets(f"{marker} første punkt\n{marker} andet punkt") == "- første punkt\n- andet punkt"
+    # items set apart by space, as Word's "space after" is extracted
+    raw = f"Tekst\n\n{marker} første\n\n{marker} andet\n\nNæste afsnit."
+    assert normalize_bullets(raw) == "Tekst\n\n- første\n\n- andet\n\nNæste afsnit."
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # the bundled KL report: a parenthesis wrapped onto its own line
+        "Med projektet, som fire kommuner \n– Fredericia, Gentofte, Roskilde og Københavns Kommune – arbejder \nmed, er der udviklet",
+        # the bundled slides: a title's second line
+        "Stigning i antallet af børn med særlige behov \n– og ændring i gruppen af børn\n\nBørn med særlige behov",
+        "perioden fra 2016\n– 2018 viste en stigning",
+        "Vi har leget med klodser o.l.\no.l. er også godt\nDet er ikke o ",
+    ],
+)
+def test_a_dash_or_an_o_opening_one_line_of_prose_is_no_list_item(raw):
+    assert normalize_bullets(raw) == raw
+
+
 def test_a_bullet_without_text_and_symbol_font_glyphs_disappear():
     assert normalize_bullets("•  \nFROKOST \uf04a") == "\nFROKOST "
 

@@ -711,3 +711,54 @@ def test_word_headings_open_the_first_block_under_them():
         ("Tidlig indsats", "Indledning om arbejdet i dagtilbud."),
         ("Sprog", "Vi taler med forældrene om sproget."),
     ]
+
+
+def _list_pdf(path: Path, glyph: str) -> Path:
+    """A PDF as Word exports a bulleted list: a lead-in, items set with ``glyph`` and a hanging indent (the
+    first item wrapping onto a second line), the next paragraph; then prose with a parenthesis wrapped onto a
+    line that opens with a dash."""
+    from fpdf import FPDF
+
+    from tests.ingest.test_loaders import FONT
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    pdf.multi_cell(0, 5.5, "Forældre skal altid orientere os om følgende:", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for item in ("hvis barnet har været syg med feber inden for det sidste døgn, også selv om barnet virker frisk om morgenen",
+                 "hvis barnet skal hentes af en anden end forældrene"):
+        pdf.set_x(pdf.l_margin + 6)
+        pdf.cell(8, 5.5, glyph)
+        pdf.multi_cell(0, 5.5, item, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+    for line in ("Tak for samarbejdet. Med projektet, som fire kommuner",
+                 "– Fredericia, Gentofte, Roskilde og Københavns Kommune – arbejder",
+                 "med, er der udviklet en samarbejdsmodel for anbragte unge."):
+        pdf.cell(0, 5.5, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("glyph", ["–", "▪", "◦", "o", "➢", "■", "●", "○", "•", "-"])
+def test_a_pdf_list_with_any_bullet_glyph_is_items_under_their_lead_in(tmp_path, glyph):
+    from ingest.loaders import load_document
+    from ingest.units import split_units
+    from tests.ingest.test_loaders import FONT
+
+    if not FONT.is_file():
+        pytest.skip(f"{FONT} is missing: install Debian's fonts-dejavu-core to render the PDF")
+    document = load_document(_list_pdf(tmp_path / "liste.pdf", glyph), {}, 10**9)
+    units = [(u.kind, u.text, u.lead_in) for b in blocks_for(document) for u in split_units("c", b.text, b.kind)]
+
+    lead_in = "Forældre skal altid orientere os om følgende:"
+    assert units == [
+        ("sentence", lead_in, ""),
+        ("list_item", "hvis barnet har været syg med feber inden for det sidste døgn, også selv om barnet virker frisk om morgenen",
+         lead_in),
+        ("list_item", "hvis barnet skal hentes af en anden end forældrene", lead_in),
+        ("sentence", "Tak for samarbejdet.", ""),
+        ("sentence", "Med projektet, som fire kommuner – Fredericia, Gentofte, Roskilde og Københavns Kommune – arbejder med, "
+                     "er der udviklet en samarbejdsmodel for anbragte unge.", ""),
+    ]

@@ -337,13 +337,23 @@ def test_sentence_case_lowers_only_lines_in_capitals() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [("1. Indfør indsatser med fokus på:", "number"), ("12) Tolvte", "number"), ("- mental sundhed", "bullet"),
-     ("• bedre tilbud", "bullet"), ("a) først", "letter"), ("B) andet", "letter"),
-     ("iv) fjerde", "letter"), ("Almindelig tekst", None), ("i. Danmark", None)],
+     ("• bedre tilbud", "bullet"), ("▪ bedre tilbud", "bullet"), ("➢ bedre tilbud", "bullet"), ("\uf0b7 bedre tilbud", "bullet"),
+     ("a) først", "letter"), ("B) andet", "letter"), ("iv) fjerde", "letter"), ("Almindelig tekst", None), ("i. Danmark", None),
+     # "–" and "o" open lines of prose too: only cleaning, which sees the lines around them, makes them items
+     ("– 2018 og frem", None), ("o hvis barnet", None)],
 )
 def test_marker_kind(line: str, expected: str | None) -> None:
     from tidlig.text import marker_kind
 
     assert marker_kind(line) == expected
+
+
+@pytest.mark.parametrize("glyph", ["•", "▪", "◦", "‣", "·", "➢", "■", "●", "○", "\uf0b7", "\uf0a7", "\uf0d8"])
+def test_every_bullet_glyph_opens_a_list_item_whose_text_follows(glyph: str) -> None:
+    from tidlig.text import is_list_item, strip_list_marker
+
+    assert is_list_item(f"{glyph} hyppigt fravær")
+    assert strip_list_marker(f"{glyph} hyppigt fravær") == "hyppigt fravær"
 
 
 def test_point_number_is_a_numbered_items_number() -> None:
