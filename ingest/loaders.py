@@ -17,6 +17,7 @@ import hashlib
 import html
 import logging
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -48,6 +49,10 @@ _TYPED_BULLET = re.compile(rf"^[{BULLETS}*\-–]\s+")
 # The styles of a table of contents' entries and title ("toc 1" as Word names them, "Contents 1" as LibreOffice
 # does), and of a table of figures: they repeat headings and captions with page numbers, and are not read.
 _CONTENTS_STYLE = re.compile(r"(?:toc|contents) ?(?:\d|heading)|table of figures")
+# The ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ (U+FB00-FB06) that PDF fonts extract as one character: "konﬂikter" would be another
+# word than "konflikter" to the search. Only these are decomposed; NFKC on the whole text would also turn "½"
+# into "1⁄2" and "…" into "...".
+_LIGATURES = str.maketrans({chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)})
 
 
 class UnreadableFile(Exception):
@@ -92,8 +97,9 @@ def _without_cpr_numbers(pages: tuple[Page, ...], path: Path) -> tuple[Page, ...
 
 def _as_read(text: str) -> str:
     """Text as a reader sees it: HTML entities that exports from web pages and HTML-to-Markdown tools
-    leave in ("Johansen &amp; Holstein", "&#8211;", "&nbsp;") become their characters. Stored text is
-    plain; escaping happens once, where text is shown."""
+    leave in ("Johansen &amp; Holstein", "&#8211;", "&nbsp;") become their characters, and ligature glyphs
+    their letters ("konﬂikter" -> "konflikter"). Stored text is plain; escaping happens once, where text is shown."""
+    text = text.translate(_LIGATURES)
     return html.unescape(text) if "&" in text else text
 
 

@@ -176,6 +176,15 @@ def test_pdf_is_read_page_by_page_with_labels_and_danish_letters(tmp_path):
     assert document.path == tmp_path / "rapport.pdf"
 
 
+def test_ligature_glyphs_are_read_as_their_letters_and_other_characters_stay(tmp_path):
+    text = "Lederen tager sig af konﬂikter. Den oﬃcielle ﬁnansiering er ﬂeksibel – ½ af “budgettet” i 2016–2018 ﬀ ﬄ ﬅ ﬆ."
+    document = load_document(make_pdf(tmp_path / "ligaturer.pdf", (text,)), {}, LIMIT)
+
+    assert flat(document.pages[0].text) == (
+        "Lederen tager sig af konflikter. Den officielle finansiering er fleksibel – ½ af “budgettet” i 2016–2018 ff ffl st st."
+    )
+
+
 def test_pdf_own_title_and_author_are_used_without_a_catalog_entry(tmp_path):
     document = load_document(make_pdf(tmp_path / "rapport.pdf"), {}, LIMIT)
 
