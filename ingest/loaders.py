@@ -119,18 +119,26 @@ def _decode_text(data: bytes, path: Path) -> str:
 
 def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     try:
         reader = PdfReader(path)
-        # A PDF with only an owner password (printing or copying restricted) opens with the empty password.
-        if reader.is_encrypted and not _opens_without_password(reader):
+        # A PDF with only an owner password (printing or copying restricted) opens with the empty password
+        # (decrypt returns PasswordType.NOT_DECRYPTED, 0, for a wrong one).
+        if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableFile("PDF-filen er krypteret eller beskyttet med adgangskode")
         labels = list(reader.page_labels)
         texts = list(bounded_texts(page_texts(reader)))
         embedded = _pdf_metadata(reader)
     except UnreadableFile:
         raise
+    # pypdf needs the cryptography package for AES; it accepts the empty password without it and fails on the
+    # first page it reads (DependencyError is no PyPdfError). cryptography is a dependency: this is a broken install.
+    except DependencyError as error:
+        log.warning("cannot decrypt PDF %s: %s", path, error)
+        raise UnreadableFile(
+            "PDF-filen er krypteret på en måde, som indlæsningen ikke kan åbne; gem den uden kryptering, og prøv igen"
+        ) from None
     # PyPdfError covers PdfReadError and LimitReachedError (broken /ToUnicode maps, reference loops);
     # pypdf raises NotImplementedError for a stream filter name garbled by corruption.
     except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError) as error:
@@ -141,16 +149,6 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
         raise UnreadableFile("PDF-filen har intet tekstlag (fx en scannet fil); den skal OCR-behandles først")
     pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels, strict=True), 1))
     return pages, embedded
-
-
-def _opens_without_password(reader) -> bool:
-    from pypdf.errors import DependencyError
-
-    try:
-        return bool(reader.decrypt(""))  # PasswordType.NOT_DECRYPTED is 0
-    except DependencyError:  # AES needs the cryptography package; without it the file cannot be read
-        log.warning("AES-encrypted PDF needs the cryptography package")
-        return False
 
 
 def _pdf_metadata(reader) -> dict[str, str]:

@@ -9,6 +9,8 @@ import datetime
 import io
 import logging
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -16,6 +18,7 @@ import pytest
 
 from ingest.catalog import read_catalog
 from ingest.loaders import UnreadableFile, load_document
+from tests.conftest import ROOT
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LIMIT = 50_000_000
@@ -41,9 +44,13 @@ def make_pdf(
     author: str | None = "Ærø Kommune",
     created: datetime.datetime | None = datetime.datetime(2021, 5, 3, tzinfo=datetime.UTC),
     labels: bool = True,
+    encryption: str = "",
 ) -> Path:
-    """A real PDF with a text layer. With ``labels``: roman front matter (i, ii), then 1, 2, ..."""
+    """A real PDF with a text layer. With ``labels``: roman front matter (i, ii), then 1, 2, ... With
+    ``encryption`` (an fpdf2 EncryptionMethod name, "AES_128"): encrypted with an owner password only, as a
+    print-restricted PDF is, so it opens without a password."""
     from fpdf import FPDF
+    from fpdf.enums import EncryptionMethod
 
     pdf = FPDF()
     pdf.add_font("DejaVu", fname=str(FONT))
@@ -61,6 +68,8 @@ def make_pdf(
         if labels and number == 2:
             pdf.set_page_label("D", label_start=1)
         pdf.multi_cell(0, 8, text, align="L")
+    if encryption:
+        pdf.set_encryption(owner_password="ejer", user_password="", encryption_method=EncryptionMethod[encryption])
     pdf.output(str(path))
     return path
 
@@ -183,6 +192,32 @@ def test_ligature_glyphs_are_read_as_their_letters_and_other_characters_stay(tmp
     assert flat(document.pages[0].text) == (
         "Lederen tager sig af konflikter. Den officielle finansiering er fleksibel – ½ af “budgettet” i 2016–2018 ff ffl st st."
     )
+
+
+@pytest.mark.parametrize("method", ["AES_128", "AES_256"])
+def test_a_pdf_encrypted_with_aes_that_opens_without_a_password_is_read(tmp_path, method):
+    document = load_document(make_pdf(tmp_path / "udskriftsbeskyttet.pdf", encryption=method), {}, LIMIT)
+
+    assert [flat(page.text) for page in document.pages] == list(PAGE_TEXTS)
+
+
+@pytest.mark.parametrize("method", ["AES_128", "AES_256"])
+def test_an_aes_pdf_that_cannot_be_decrypted_is_refused_with_a_danish_reason(tmp_path, method):
+    """Without the cryptography package pypdf raises DependencyError (for AES-128 on the first page, having accepted
+    the empty password; for AES-256 on opening), which the per-file guard reported as 'uventet fejl'. A real
+    interpreter is run without it."""
+    path = make_pdf(tmp_path / "aes.pdf", encryption=method)
+    code = (
+        "import sys\n"
+        "sys.modules['cryptography'] = sys.modules['Crypto'] = None  # neither installed\n"
+        "from pathlib import Path\n"
+        "from ingest.loaders import UnreadableFile, load_document\n"
+        "try:\n    load_document(Path(sys.argv[1]), {}, 10**9)\nexcept UnreadableFile as error:\n    print(error)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "PDF-filen er krypteret på en måde, som indlæsningen ikke kan åbne; gem den uden kryptering, og prøv igen"
 
 
 def test_pdf_own_title_and_author_are_used_without_a_catalog_entry(tmp_path):
