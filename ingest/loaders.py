@@ -129,6 +129,7 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
             raise UnreadableFile("PDF-filen er krypteret eller beskyttet med adgangskode")
         labels = list(reader.page_labels)
         texts = list(bounded_texts(page_texts(reader)))
+        scanned = [number for number, (page, text) in enumerate(zip(reader.pages, texts, strict=True), 1) if _scanned(page, text)]
         embedded = _pdf_metadata(reader)
     except UnreadableFile:
         raise
@@ -144,11 +145,22 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     except (PyPdfError, NotImplementedError, ValueError, KeyError, TypeError, OSError) as error:
         log.warning("cannot read PDF %s: %s", path, error)
         raise UnreadableFile("PDF-filen er beskadiget og kan ikke læses") from None
-    letters = sum(len(re.findall(r"\w", text)) for text in texts)
-    if not texts or letters < MIN_LETTERS_PER_PAGE * len(texts):
+    if not texts or sum(map(_letters, texts)) < MIN_LETTERS_PER_PAGE * len(texts):
         raise UnreadableFile("PDF-filen har intet tekstlag (fx en scannet fil); den skal OCR-behandles først")
+    if scanned:
+        # Not refused, for the rest is text; but not complete either (minutes with scanned appendices).
+        log.warning("%s: page(s) %s have no text layer (scanned?) and are indexed without their text", path, ", ".join(map(str, scanned)))
     pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels, strict=True), 1))
     return pages, embedded
+
+
+def _letters(text: str) -> int:
+    return len(re.findall(r"\w", text))
+
+
+def _scanned(page, text: str) -> bool:
+    """Whether a PDF page is an image without a text layer: (almost) no letters, and an image to show."""
+    return _letters(text) < MIN_LETTERS_PER_PAGE and len(page.images) > 0
 
 
 def _pdf_metadata(reader) -> dict[str, str]:

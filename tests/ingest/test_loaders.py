@@ -220,6 +220,32 @@ def test_an_aes_pdf_that_cannot_be_decrypted_is_refused_with_a_danish_reason(tmp
     assert run.stdout.strip() == "PDF-filen er krypteret på en måde, som indlæsningen ikke kan åbne; gem den uden kryptering, og prøv igen"
 
 
+def test_a_pdf_with_scanned_pages_among_text_pages_is_read_with_a_warning_naming_them(tmp_path, caplog):
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "scan.png"
+    Image.new("L", (200, 280), 200).save(scan)
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=12)
+    # minutes with scanned appendices; the empty last page loses nothing and is not named
+    for content in (PAGE_TEXTS[0], scan, PAGE_TEXTS[1], scan, None):
+        pdf.add_page()
+        if isinstance(content, Path):
+            pdf.image(str(content), x=0, y=0, w=210)
+        elif content:
+            pdf.multi_cell(0, 8, content)
+    pdf.output(str(tmp_path / "referat.pdf"))
+
+    with caplog.at_level(logging.WARNING, logger="ingest.loaders"):
+        document = load_document(tmp_path / "referat.pdf", {}, LIMIT)
+
+    assert [bool(page.text.strip()) for page in document.pages] == [True, False, True, False, False]
+    warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
+    assert warnings == [f"{tmp_path / 'referat.pdf'}: page(s) 2, 4 have no text layer (scanned?) and are indexed without their text"]
+
+
 def test_pdf_own_title_and_author_are_used_without_a_catalog_entry(tmp_path):
     document = load_document(make_pdf(tmp_path / "rapport.pdf"), {}, LIMIT)
 
