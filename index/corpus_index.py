@@ -473,7 +473,9 @@ class CorpusIndex:
 # 52: a noun in "-et" that doubles its t before an ending has one stem ("budget", "budgettet", "budgetter").
 # 53: a line of ten words or more under a stack of a slide's diagram labels is a unit of its own, not their last words.
 # 54: a PDF's titles set larger than its text are headings (sections, and no list item "1. Formål"); a PDF
-#     table row whose cells wrap is one row; running headers of left and right pages are dropped.
+#     table row whose cells wrap is one row; running headers of left and right pages are dropped; any common
+#     bullet glyph opens a list item; ligatures are letters; a Word file's content controls, tracked
+#     insertions, fields' results and nested tables are read, its table of contents is not.
 CHUNKER_VERSION = 54
 
 
