@@ -43,6 +43,14 @@ MAX_EXTRACTED_CHARS = 20_000_000
 MAX_DOCX_PART_BYTES = 40 * 1024 * 1024
 MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
+# A Word table's header is at most this many rows (a merged cell over the columns it divides, see ``_docx_header_depth``).
+_MAX_DOCX_HEADER_ROWS = 3
+# A paragraph set in bold is a heading only when short (see ``_docx_bold_title``).
+_MAX_BOLD_HEADING_WORDS = 12
+# Titles Word and templates give a file, not its author: "Dokument1", "Document", "Microsoft Word - notat.doc".
+_DEFAULT_DOCX_TITLE = re.compile(r"(?i)|microsoft word - .*|(?:dokument|document|word document|untitled|unavngivet|titel|title)\s*\d*")
+_DOCX_APP_PROPERTIES = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_DOCX_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 # A bullet typed at the start of a list paragraph's text ("•\tlæsning" on a "List Paragraph" paragraph, which
 # Word shows without a bullet of its own): any bullet glyph, or a typed "*", "-" or "–".
 _TYPED_BULLET = re.compile(rf"^[{BULLETS}*\-–]\s+")
@@ -74,7 +82,7 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
             pages, embedded = _pdf_pages(path)
         case ".docx":
             check_docx_parts(path)  # before python-docx inflates anything
-            pages, embedded = _docx_pages(path), {}
+            pages, embedded = _docx_pages(path)
         case _:
             pages, embedded = (Page(1, _decode_text(data, path)),), {}
     pages = tuple(replace(page, text=_as_read(page.text)) for page in pages)
@@ -164,15 +172,19 @@ def _scanned(page, text: str) -> bool:
 
 
 def _pdf_metadata(reader) -> dict[str, str]:
-    """Title, author and a publication year the document states about itself.
+    metadata = reader.metadata or {}
+    return _stated_facts(metadata.get("/Title"), metadata.get("/Author"), metadata.get("/Subject"))
+
+
+def _stated_facts(title, publisher, subject) -> dict[str, str]:
+    """Title, publisher and a publication year a document states about itself (a PDF's or Word file's properties).
 
     The creation date is not a publication year: it is when this file was made (an export, a scan, a
     re-save), and a file that imitates a real report shows a recent year next to the real report's. A
     year counts only when the document's own title or subject names exactly one year ("Årsrapport 2021").
     """
-    metadata = reader.metadata or {}
-    facts = {"title": metadata.get("/Title"), "author": metadata.get("/Author")}
-    stated = {year for field in ("/Title", "/Subject") for year in YEAR.findall(str(metadata.get(field) or ""))}
+    facts = {"title": title, "publisher": publisher}
+    stated = {year for field in (title, subject) for year in YEAR.findall(str(field or ""))}
     if len(stated) == 1:
         facts["year"] = stated.pop()
     return {key: str(value).strip() for key, value in facts.items() if value and str(value).strip()}
@@ -247,14 +259,35 @@ def _too_long(max_chars: int) -> UnreadableFile:
     return UnreadableFile(f"dokumentet indeholder over {max_chars / 1e6:g} millioner tegn tekst og kan ikke indlæses")
 
 
-def _docx_pages(path: Path) -> tuple[Page, ...]:
+def _docx_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     document, problem = _open_docx(path)
     text = DocxText(document.element.body)
     lists = DocxLists.of(document, problem)
     lists.nest_by_indentation(_docx_list_runs(document, text, lists))
     pages = _docx_page_texts(document, text, lists)
     lists.warn_fallbacks(path.name)
-    return pages
+    return pages, _docx_metadata(document)
+
+
+def _docx_metadata(document) -> dict[str, str]:
+    """The title and publisher a Word file states about itself (see ``_stated_facts``): its title property,
+    unless Word or a template filled it in ("Dokument1"), and the company of its extended properties. The
+    author and the last to save the file are who typed it, not who publishes it."""
+    properties = document.core_properties
+    title = "" if _DEFAULT_DOCX_TITLE.fullmatch(properties.title.strip()) else properties.title
+    return _stated_facts(title, _docx_company(document), properties.subject)
+
+
+def _docx_company(document) -> str:
+    from docx.oxml import parse_xml
+    from lxml.etree import LxmlError
+
+    part = next((part for part in document.part.package.iter_parts() if part.content_type == _DOCX_APP_PROPERTIES), None)
+    try:
+        company = parse_xml(part.blob).find(f"{_DOCX_EXTENDED}Company") if part is not None else None
+    except (LxmlError, ValueError):
+        return ""  # the extended properties are only metadata: a broken part leaves the file readable
+    return (company.text or "") if company is not None else ""
 
 
 def _open_docx(path: Path):
@@ -299,16 +332,18 @@ def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, 
     from docx.table import Table
 
     notes = DocxFootnotes(document, text)
+    items = list(_docx_content(document._body, text))
+    levels = _docx_heading_levels(items, text)
     pages: list[list[str]] = [[]]
-    for item in _docx_content(document._body, text):
+    for item in items:
         if isinstance(item, Table):
             pages[-1].append(_docx_table(item, text, notes))
             continue
         if _docx_page_break(item) and pages[-1]:
             pages[-1] += notes.take()
             pages.append([])
-        pages[-1].append(_docx_paragraph(item, lists, notes))
-        pages[-1] += [_docx_paragraph(box, lists, notes) for box in _docx_text_boxes(item)]
+        pages[-1].append(_docx_paragraph(item, levels.get(item._p, 0), lists, notes))
+        pages[-1] += [_docx_paragraph(box, _docx_heading_level(box), lists, notes) for box in _docx_text_boxes(item)]
     pages[-1] += notes.take(end=True)
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
@@ -356,12 +391,12 @@ def _docx_join(paragraphs: list[str]) -> str:
     return out
 
 
-def _docx_paragraph(paragraph, lists: DocxLists, notes: DocxFootnotes) -> str:
+def _docx_paragraph(paragraph, level: int, lists: DocxLists, notes: DocxFootnotes) -> str:
+    """A paragraph's text; a heading (``level`` 1-6) as a Markdown heading of that level."""
     raw = notes.paragraph_text(paragraph).strip("\n")  # a break before or after the text separates nothing
     text = " ".join(raw.split("\n")).strip()
     if not text:
         return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
-    level = _docx_heading_level(paragraph)
     if level:
         return f"{'#' * level} {text}"
     # Counted here, after the heading test: a numbered heading is a heading, not a list item. A nested
@@ -391,6 +426,78 @@ def _docx_heading_level(paragraph) -> int:
     return min(int(outline[0]) + 1, 6) if outline and outline[0].isdigit() and int(outline[0]) < 9 else 0
 
 
+def _docx_heading_levels(items: list, text: DocxText) -> dict:
+    """The level of each heading among the body's paragraphs and tables, by paragraph element: a heading style's
+    level, or for a heading set only in bold (see ``_docx_bold_title``) one below the styled heading before it.
+
+    Many Word files mark their headings by bold type alone ("Kost" over its text); read as text, a one-word
+    heading ran into the sentence under it ("Kost\nVi har en fælles madordning ...") and titled nothing.
+    """
+    from docx.table import Table
+
+    levels: dict = {}
+    styled = 0
+    for index, item in enumerate(items):
+        if isinstance(item, Table):
+            continue
+        if level := _docx_heading_level(item):
+            styled = levels[item._p] = level
+        elif _docx_bold_title(item, text) and _docx_body_follows(items, index, text):
+            levels[item._p] = min(styled + 1, 6)
+    return levels
+
+
+def _docx_bold_title(paragraph, text: DocxText) -> bool:
+    """A short paragraph all in bold that does not end like a sentence or a lead-in ("Vi tilbyder:" stays the
+    lead-in of its list), and is no list item."""
+    words = text.plain(paragraph._p).split()
+    return (
+        0 < len(words) <= _MAX_BOLD_HEADING_WORDS
+        and not words[-1].endswith((".", ":", ",", ";"))
+        and any(character.isalpha() for word in words for character in word)
+        and not DocxLists.is_item(paragraph)
+        and _docx_all_bold(paragraph)
+    )
+
+
+def _docx_body_follows(items: list, index: int, text: DocxText) -> bool:
+    """Whether the next paragraph with text (or table) after ``items[index]`` is body text, not a heading. Of
+    several bold lines in a row (a name over a job title, a signature) none is taken for a heading."""
+    from docx.table import Table
+
+    following = (items[later] for later in range(index + 1, len(items)))  # not a slice: a copy per paragraph
+    after = next((item for item in following if isinstance(item, Table) or text.plain(item._p).strip()), None)
+    if after is None:
+        return False
+    return isinstance(after, Table) or not (_docx_heading_level(after) or _docx_bold_title(after, text))
+
+
+def _docx_all_bold(paragraph) -> bool:
+    """Whether every run of ``paragraph`` with text is bold: set on the run, or by its character style or the
+    paragraph's style (or a style they are based on). Runs in a text box anchored here are the box's."""
+    from docx.text.run import Run
+
+    runs = paragraph._p.xpath(".//w:r[w:t[normalize-space()]][not(ancestor::w:txbxContent)]")
+    inherited = bool(_docx_style_bold(paragraph.style))
+    return bool(runs) and all(_docx_run_bold(Run(run, paragraph), inherited) for run in runs)
+
+
+def _docx_run_bold(run, inherited: bool) -> bool:
+    for bold in (run.bold, _docx_style_bold(run.style)):
+        if bold is not None:
+            return bold
+    return inherited
+
+
+def _docx_style_bold(style) -> bool | None:
+    """A style's bold setting, its own or inherited from the styles it is based on; None where none sets it."""
+    while style is not None:
+        if style.font.bold is not None:
+            return style.font.bold
+        style = style.base_style
+    return None
+
+
 def _docx_text_boxes(paragraph) -> list:
     """Paragraphs inside the text boxes anchored in ``paragraph`` (python-docx leaves them out of its text)."""
     from docx.oxml.ns import qn
@@ -411,14 +518,20 @@ def _docx_page_break(paragraph) -> bool:
 
 
 def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
-    """One line per row, cells separated by " | "."""
-    return "\n".join(" | ".join(cells) for cells in _docx_rows(table, text, notes))
+    """One line per row, cells separated by " | "; a header of several rows is one row (see ``_docx_header``).
+    An empty first or last cell leaves the row starting with "| " or ending with " |": a line starting with a
+    space would start a new frame of text (see ``ingest.structure``), and the row would leave its table."""
+    rows = list(table.rows)
+    depth = _docx_header_depth(rows, text)
+    header = [_docx_header(rows[:depth], text, notes)] if depth > 1 else []
+    body = rows[depth:] if header else rows
+    return "\n".join(" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes))
 
 
-def _docx_rows(table, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
+def _docx_rows(rows, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
     """The texts of the cells of each row that has any (a merged cell, repeated by python-docx, counts once)."""
-    rows = []
-    for row in table.rows:
+    rows_read = []
+    for row in rows:
         cells: list[str] = []
         seen: list[object] = []
         for cell in row.cells:
@@ -427,8 +540,52 @@ def _docx_rows(table, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
             seen.append(cell._tc)
             cells.append(_docx_cell(cell, text, notes))
         if any(cells):
-            rows.append(cells)
-    return rows
+            rows_read.append(cells)
+    return rows_read
+
+
+def _docx_header_depth(rows, text: DocxText) -> int:
+    """How many rows a table's header has: the first, and each next one that divides a merged cell of the row
+    above into columns ("Timer" over "2023 | 2024"). Read apart, the first row named fewer columns than the data
+    rows have, and the row under it read as data ("Område | 2023 | 2024 | Ansvarlig"). One data row stays."""
+    depth = 1
+    while depth < min(len(rows) - 1, _MAX_DOCX_HEADER_ROWS) and _docx_divides(rows[depth - 1].cells, rows[depth].cells, text):
+        depth += 1
+    return depth
+
+
+def _docx_divides(above: list, below: list, text: DocxText) -> bool:
+    """Whether row ``below`` (its cells per grid column, as python-docx gives them) divides the cells of row
+    ``above`` that span columns: under them it has more cells, with text; under any other cell it has that cell
+    merged down or an empty cell. A row with its own text there is data under a merged header cell."""
+    if len(above) != len(below):
+        return False
+    spanned = [column for column, cell in enumerate(above) if sum(other._tc is cell._tc for other in above) > 1]
+    rest = [column for column in range(len(above)) if column not in spanned]
+    divided = len({below[column]._tc for column in spanned}) > len({above[column]._tc for column in spanned})
+    return (
+        divided
+        and all(_docx_has_text(below[column], text) for column in spanned)
+        and all(below[column]._tc is above[column]._tc or not _docx_has_text(below[column], text) for column in rest)
+    )
+
+
+def _docx_has_text(cell, text: DocxText) -> bool:
+    from docx.oxml.ns import qn
+
+    return any(text.plain(paragraph).strip() for paragraph in cell._tc.iter(qn("w:p")))
+
+
+def _docx_header(rows, text: DocxText, notes: DocxFootnotes) -> list[str]:
+    """One label per column of a header of several rows: the texts of the cells above each other in that column,
+    a cell merged down or across read once ("Timer 2023", "Timer 2024", "Område")."""
+    texts: dict = {}  # each cell read once, so that a footnote referred to in it is numbered once
+    for row in rows:
+        for cell in row.cells:
+            if cell._tc not in texts:
+                texts[cell._tc] = _docx_cell(cell, text, notes)
+    columns = zip(*(row.cells for row in rows), strict=True)
+    return [" ".join(filter(None, (texts[tc] for tc in dict.fromkeys(cell._tc for cell in column)))) for column in columns]
 
 
 def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
@@ -438,7 +595,7 @@ def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
     from docx.table import Table
 
     parts = [
-        "; ".join(", ".join(filter(None, cells)) for cells in _docx_rows(item, text, notes))
+        "; ".join(", ".join(filter(None, cells)) for cells in _docx_rows(item.rows, text, notes))
         if isinstance(item, Table)
         else notes.paragraph_text(item)
         for item in _docx_content(cell, text)
@@ -451,7 +608,7 @@ def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:
     return DocumentInfo(
         doc_id=path.name,
         title=embedded.get("title") or path.stem.replace("-", " ").replace("_", " "),
-        publisher=embedded.get("author", ""),
+        publisher=embedded.get("publisher", ""),
         year=int(year) if year else None,
         kind="dokument",
         form="prose",

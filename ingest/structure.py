@@ -69,7 +69,7 @@ from ingest.clean import (
     widest_line,
 )
 from ingest.types import FOOTNOTE, SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of, note_name, note_number
-from tidlig.text import LIST_INDENT, YEAR, is_fragment, list_level, split_sentences, trailing_values
+from tidlig.text import LIST_INDENT, YEAR, is_fragment, is_table_row, list_level, split_sentences, table_cells, trailing_values
 
 log = logging.getLogger(__name__)
 
@@ -83,8 +83,6 @@ _CASE = re.compile(r"^CASE\s*#\s*(\d+)$", re.IGNORECASE)
 _CASE_RUN_IN = re.compile(r"^(CASE\s*#\s*\d+)\s+(\S.*)$", re.IGNORECASE)
 # A heading the file marks itself: Markdown, and Word heading styles as the loader writes them ("## Titel").
 _MARKED_HEADING = re.compile(r"^(#{1,6})\s+(\S.*)$")
-# A table the loader read as a table: cells separated by " | ".
-_CELL_SEPARATOR = " | "
 # "02 Styrk det tværprofessionelle samarbejde" on a line of its own: a chapter number run into its title.
 _CHAPTER_RUN_IN = re.compile(r"^(0\d) ([A-ZÆØÅ][^.:!?]{3,70})$")
 _RECOMMENDATIONS = re.compile(r"^(?:[A-ZÆØÅ]{2,}\s+)?(?i:anbefaler):?$")
@@ -385,7 +383,7 @@ def _classify_alone(paragraph: _Paragraph) -> None:
     marked = paragraph.lines[0].level
     if (not has_words(text) and not table_cells) or _STRAY_CHAPTER_NUMBER.match(text):
         paragraph.role = "drop"
-    elif len(paragraph.lines) > 1 and all(_CELL_SEPARATOR in line.text for line in paragraph.lines):
+    elif len(paragraph.lines) > 1 and all(is_table_row(line.text) for line in paragraph.lines):
         paragraph.role = "table"
     elif marked and not (_CASE.match(first) or _RECOMMENDATIONS.match(text) or _CHAPTER_NUMBER.match(first)):
         paragraph.role, paragraph.style = "heading", "main"
@@ -839,10 +837,10 @@ def _link_notes(paragraphs: list[_Paragraph]) -> None:
 def _references(paragraph: _Paragraph) -> dict[str, str]:
     """Note number -> the annotated words, for the references in a paragraph of text or a table row. A
     table label's reference is glued on only once its wrapped lines are joined ("Sociale normerin-" / "ger2")."""
-    if paragraph.role == "table" and all(_CELL_SEPARATOR in line.text for line in paragraph.lines):
+    if paragraph.role == "table" and all(is_table_row(line.text) for line in paragraph.lines):
         # a table read as a table (Word): each line a row, its label the first cell
         return {
-            number: without_footnote_references(line.text.split(_CELL_SEPARATOR)[0].strip())
+            number: without_footnote_references(table_cells(line.text)[0])
             for line in paragraph.lines
             for number, _ in line.notes
         }
@@ -1210,7 +1208,7 @@ def _page_starts(text: str, lines: list[_Line], labels: dict[int, str]) -> tuple
 
 def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
     lines = [line.text for paragraph in paragraphs for line in paragraph.lines]
-    if unit.kind == "table" and all(_CELL_SEPARATOR in line for line in lines):
+    if unit.kind == "table" and all(map(is_table_row, lines)):
         return "\n".join(lines)  # a table read as a table (Word) is already one row per line
     if unit.kind == "table":
         return _table_text(paragraphs)

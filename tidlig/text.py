@@ -44,6 +44,7 @@ __all__ = [
     "is_lead_in",
     "is_source_note",
     "is_list_item",
+    "is_table_row",
     "is_markdown_item",
     "item_number",
     "join_sentences",
@@ -395,11 +396,19 @@ def runs_on(line: str) -> bool:
     return text.endswith((",", "-", "–")) or (bool(tokens) and tokens[-1].lower() in _CONTINUES)
 
 
+def is_table_row(line: str) -> bool:
+    """Whether a line is a row of " | "-separated cells, as ingestion writes a table. A row whose first or
+    last cell is empty ("Souschef |" once the line is stripped) is one too: read as text, a two-column
+    table with an empty cell lost its rows."""
+    return " | " in f" {line} "
+
+
 def table_cells(row: str) -> list[str]:
-    """A table row's text (as ingestion writes it) as cells: "a | b | c" (a header row), or a row that
-    carries its column headers, "Pluspladser – 2016: 527.000; 2017: 527.000", as its label and values."""
-    if " | " in row:
-        return [cell.strip() for cell in row.split(" | ")]
+    """A table row's text (as ingestion writes it) as cells: "a | b | c" (a header row), "Souschef |" (an
+    empty last cell), or a row that carries its column headers, "Pluspladser – 2016: 527.000; 2017: 527.000",
+    as its label and values."""
+    if is_table_row(row):
+        return [cell.strip() for cell in f" {row.strip()} ".split(" | ")]
     if names_columns(row):
         label, _, values = row.partition(" – ")
         return [label.strip(), *(value.partition(":")[2].strip() for value in values.split("; "))]

@@ -1175,3 +1175,162 @@ def test_docx_indentation_leaves_word_levels_and_other_lists_alone(tmp_path):
         "To lister efter hinanden:",
         "- typed\n- punkter\n- nummererede\n- punkter",
     ]
+
+
+# ---- DOCX: tables with empty and merged cells, headings in bold, the file's own properties ------------------
+
+
+def _chunk_units(document) -> list:
+    """Every evidence unit of a loaded document as (kind, text, lead-in), chunk after chunk."""
+    from ingest.chunking import chunk_blocks
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    chunks = chunk_blocks(document.info, blocks_for(document), count_tokens=lambda t: len(t.split()), max_tokens=200)
+    return [
+        (unit.kind, unit.text, unit.lead_in)
+        for chunk in chunks
+        for unit in split_units(chunk.chunk_id, chunk.text, chunk.block.kind, chunk.heading)
+    ]
+
+
+def test_a_two_column_docx_table_with_an_empty_cell_stays_a_table_whose_rows_carry_its_header(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kontaktoplysninger", 1)
+    table = document.add_table(rows=4, cols=2)
+    rows = [("Funktion", "Navn"), ("Leder", "Hanne Møller"), ("Souschef", ""), ("", "Jens Kofoed")]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.add_paragraph("Listen opdateres hvert halve år af lederen.")
+    document.save(str(tmp_path / "kontakter.docx"))
+
+    units = _chunk_units(load_document(tmp_path / "kontakter.docx", {}, LIMIT))
+
+    header = "Funktion | Navn"
+    assert units == [
+        ("table_row", header, ""),
+        ("table_row", "Leder | Hanne Møller", header),
+        ("table_row", "Souschef |", header),  # an empty cell, still a row of the table
+        ("table_row", "| Jens Kofoed", header),
+        ("sentence", "Listen opdateres hvert halve år af lederen.", ""),
+    ]
+
+
+def make_table_with_header_of_two_rows(path: Path) -> Path:
+    """ "Timer" merged across the columns "2023" and "2024" under it (gridSpan), "Område" and "Ansvarlig" merged
+    down over both header rows (vMerge), "Anne Holm" down over two data rows."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=5, cols=4)
+    rows = [
+        ["Område", "Timer", "", "Ansvarlig"],
+        ["", "2023", "2024", ""],
+        ["Nord", "320", "350", "Anne Holm"],
+        ["Syd", "280", "300", ""],
+        ["Øst", "150", "180", "Peter Lund"],
+    ]
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 3).merge(table.cell(1, 3))
+    table.cell(2, 3).merge(table.cell(3, 3))
+    document.save(str(path))
+    return path
+
+
+def test_a_docx_header_of_two_rows_under_a_merged_cell_is_one_header_with_a_label_per_column(tmp_path):
+    document = load_document(make_table_with_header_of_two_rows(tmp_path / "timer.docx"), {}, LIMIT)
+
+    assert document.pages[0].text.split("\n") == [
+        "Område | Timer 2023 | Timer 2024 | Ansvarlig",
+        "Nord | 320 | 350 | Anne Holm",
+        "Syd | 280 | 300 | Anne Holm",
+        "Øst | 150 | 180 | Peter Lund",
+    ]
+    # a row with text of its own under a header cell that is not merged is data (see the merged "Indsats" above)
+
+
+def test_short_bold_paragraphs_before_text_are_headings_and_bold_lead_ins_and_words_stay_text(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    bold_style = document.styles.add_style("Fed overskrift", WD_STYLE_TYPE.PARAGRAPH)
+    bold_style.base_style, bold_style.font.bold = document.styles["Normal"], True
+
+    def bold(text: str, style: str | None = None) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(text, style).bold = None if style else True
+
+    document.add_heading("Hverdagen", 1)
+    bold("Kost")
+    document.add_paragraph("Vi har en fælles madordning.")
+    bold("Vi tilbyder:")
+    document.add_paragraph("frugt om eftermiddagen", style="List Bullet")
+    bold("Søvn og hvil", style="Strong")  # bold by its character style
+    sleep = document.add_paragraph()
+    sleep.add_run("Sovetider. ").bold = True
+    sleep.add_run("Børnene sover efter frokost.")
+    document.add_paragraph("Bilag 1: Tjekliste til første dag", style="Fed overskrift")  # bold by its paragraph style
+    document.add_paragraph("Skiftetøj og gummistøvler.")
+    bold("Hanne Møller")  # a signature: bold lines with no text under them
+    bold("Leder")
+    document.save(str(tmp_path / "hverdag.docx"))
+
+    assert load_document(tmp_path / "hverdag.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
+        "# Hverdagen",
+        "## Kost",  # one level below the styled heading before it
+        "Vi har en fælles madordning.",
+        "Vi tilbyder:",
+        "- frugt om eftermiddagen",
+        "## Søvn og hvil",
+        "Sovetider. Børnene sover efter frokost.",
+        "## Bilag 1: Tjekliste til første dag",
+        "Skiftetøj og gummistøvler.",
+        "Hanne Møller",
+        "Leder",
+    ]
+
+
+def _word_file_with_properties(path: Path, title: str, company: str) -> Path:
+    import docx
+    from lxml import etree
+
+    document = docx.Document()
+    document.add_paragraph("Sprogvurderinger gennemføres inden barnet fylder 3 år og 4 måneder.")
+    document.core_properties.title, document.core_properties.author = title, "Jens Jensen"
+    app = next(part for part in document.part.package.iter_parts() if part.partname == "/docProps/app.xml")
+    properties = etree.fromstring(app.blob)
+    properties.find("{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Company").text = company
+    app._blob = etree.tostring(properties)  # python-docx has no API for the extended properties
+    document.save(str(path))
+    return path
+
+
+def test_a_word_files_own_title_and_company_are_used_and_its_author_is_not(tmp_path):
+    path = _word_file_with_properties(tmp_path / "sprog_politik.docx", "Sprogpolitik 2024", "Nordby Kommune")
+    info = load_document(path, {}, LIMIT).info
+
+    assert (info.title, info.publisher, info.year) == ("Sprogpolitik 2024", "Nordby Kommune", 2024)
+
+
+@pytest.mark.parametrize("title", ["", "Dokument1", "Document", "Microsoft Word - notat.doc"])
+def test_a_word_files_default_title_gives_way_to_its_file_name(tmp_path, title):
+    info = load_document(_word_file_with_properties(tmp_path / "sprog_politik.docx", title, ""), {}, LIMIT).info
+
+    assert (info.title, info.publisher) == ("sprog politik", "")
+
+
+def test_a_catalog_entry_wins_over_a_word_files_own_title(tmp_path):
+    path = _word_file_with_properties(tmp_path / "politik.docx", "Sprogpolitik 2024", "Nordby Kommune")
+    (tmp_path / "catalog.toml").write_text('["politik.docx"]\ntitle = "Katalogets titel"\npublisher = "KL"\n', encoding="utf-8")
+
+    info = load_document(path, read_catalog(tmp_path / "catalog.toml"), LIMIT).info
+
+    assert (info.title, info.publisher) == ("Katalogets titel", "KL")

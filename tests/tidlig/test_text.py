@@ -12,6 +12,7 @@ from tidlig.text import (
     inert_markdown,
     linked_names,
     is_fragment,
+    is_table_row,
     opens_quotation,
     paragraphs,
     plain_markdown,
@@ -20,6 +21,7 @@ from tidlig.text import (
     split_sentences,
     stacked_lines,
     stem,
+    table_cells,
     whole_name,
     trailing_values,
     without_item_number,
@@ -575,3 +577,12 @@ def test_an_item_number_an_answer_shows_is_taken_off_again(number: str, text: st
 @pytest.mark.parametrize("text", ["Almindelig tekst", "2024 var et år", "3 børn går i dagpleje"])
 def test_text_without_an_item_number_stays_as_it_is(text: str) -> None:
     assert without_item_number(text) == text
+
+
+@pytest.mark.parametrize(
+    ("row", "cells"),
+    [("Leder | Hanne Møller", ["Leder", "Hanne Møller"]), ("Souschef |", ["Souschef", ""]), ("| Jens Kofoed", ["", "Jens Kofoed"])],
+)
+def test_a_table_row_with_an_empty_first_or_last_cell_keeps_that_cell(row, cells):
+    assert is_table_row(row)
+    assert table_cells(row) == cells
