@@ -476,7 +476,9 @@ class CorpusIndex:
 #     table row whose cells wrap is one row; running headers of left and right pages are dropped; any common
 #     bullet glyph opens a list item; ligatures are letters; a Word file's content controls, tracked
 #     insertions, fields' results and nested tables are read, its table of contents is not.
-CHUNKER_VERSION = 54
+# 55: a Word table row with an empty edge cell stays a row; a two-row header under merged cells is one header;
+#     a Word paragraph set only in bold over text is a heading.
+CHUNKER_VERSION = 55
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:
