@@ -30,7 +30,19 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, STOP, YEAR, content_terms, linked_names, proper_nouns, split_sentences, stem, words
+from tidlig.text import (
+    DOCUMENT_WORDS,
+    OVERVIEW_WORDS,
+    STOP,
+    YEAR,
+    content_terms,
+    linked_names,
+    proper_nouns,
+    split_sentences,
+    stem,
+    table_cells,
+    words,
+)
 
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
@@ -1162,5 +1174,23 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
         return True
     if detail.kind == "count":
         return holds_count(text)
+    if detail.kind == "period" and _table_period(text):
+        return True
     shape = _COUNTED_PERIOD if detail.kind == "period" and detail.counted else _DETAIL_SHAPES[detail.kind]
     return bool(shape.search(text))
+
+
+# A table column of a period's units: "Timer 2024", "Antal uger", "Måneder".
+_PERIOD_HEADER = re.compile(rf"\b{_TIME_UNITS}\b", re.IGNORECASE)
+
+
+def _table_period(text: str) -> bool:
+    """Whether ``text`` is a table (its header row first) with a figure under a column of a period's units: the
+    row "Syd | 280 | 300" under "Område | Timer 2023 | Timer 2024 | Ansvarlig" gives hours, though no cell
+    says "timer" beside its figure."""
+    lines = [line for line in text.splitlines() if " | " in line]  # its title (a passage's headings) aside
+    if not lines:
+        return False
+    columns = [n for n, cell in enumerate(table_cells(lines[0])) if _PERIOD_HEADER.search(cell)]
+    cells = [table_cells(row) for row in lines[1:]]
+    return any(n < len(row) and _ROW_FIGURE.fullmatch(row[n]) for row in cells for n in columns)

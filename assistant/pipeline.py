@@ -1255,7 +1255,9 @@ def _with_detail_checked(assessment: Assessment, composition: Composition) -> As
     detail = analysis.detail
     if decision.outcome != "answer" or detail is None or analysis.is_concern or analysis.is_multi_part:
         return assessment
-    if any(holds_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
+    plain = _plain_short_answer(composition)
+    # Sentences, and blocks whole: a table's header says what the figures in its rows count.
+    if any(holds_detail(piece, detail) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
 
@@ -1441,12 +1443,17 @@ def _annotated(unit: EvidenceUnit, notes: dict[str, str], context: str = "") -> 
     8,4 mil i 2017 og 2018." says what was set aside only under "Socialrådgivere i dagtilbud". A table row
     comes with its passage's headings (``context``), which say what the table is about: "Budget (mio. kr.) |
     58,2 | 60,1" is the day care's budget only under "Kvalitetsrapport for dagplejen 2024", and "Hvad var
-    budgettet for dagplejen i 2023?" read "nævner ikke beløbet" above that row."""
+    budgettet for dagplejen i 2023?" read "nævner ikke beløbet" above that row. Its header row stands on the line
+    above it, as in the table: "Syd | 280 | 300" gives hours only under "Område | Timer 2023 | Timer 2024"."""
     number = note_number(unit.text)
     words = notes.get(number) if number else None
     if words:
         return f"{words}: {unit.search_text}"
-    return f"{context}: {unit.search_text}" if unit.kind == "table_row" and context else unit.search_text
+    if unit.kind != "table_row":
+        return unit.search_text
+    # The header on a line of its own above the row, so its columns stay columns ("Timer 2024" over "300").
+    table = f"{unit.lead_in}\n{unit.text}" if unit.lead_in else unit.text
+    return f"{context}: {table}" if context else table
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:

@@ -472,6 +472,20 @@ def test_a_count_is_a_figure_that_counts_something(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Område | Timer 2023 | Timer 2024 | Ansvarlig\nSyd | 280 | 300 | Anne Holm", True),  # the header names the unit
+        ("| Område | Timer 2024 |\n|---|---|\n| Syd | 300 |", True),  # as the answer shows a table
+        ("Sprogpolitik – Ressourcer: Område | Timer 2024\nSyd | 300", True),  # under its passage's headings
+        ("Område | Ansvarlig\nSyd | Anne Holm", False),
+        ("Område | Timer 2024\nSyd | efter behov", False),  # no figure under it
+    ],
+)
+def test_a_tables_figure_under_a_column_of_hours_is_a_period(text, holds):
+    assert holds_detail(text, asked_detail("Hvor mange timer har område Syd til sprog?")) is holds
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Børnelinealen beskriver barnets udvikling på en skala fra 1 til 10, hvor 10 er optimal trivsel.",

@@ -822,6 +822,14 @@ def with_word_guide(tmp_path_factory):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     figures.save(uploads / "noegletal-dagpleje.docx")
+    hours = Document()
+    hours.add_heading("Sprogarbejde i områderne", 0)
+    hours.add_paragraph("Timerne til sprogarbejde fordeles mellem områderne hvert år.")
+    table = hours.add_table(rows=3, cols=3)
+    for r, row in enumerate([("Område", "Timer 2024", "Ansvarlig"), ("Nord", "240", "Sprogkonsulent"), ("Syd", "300", "Sprogkonsulent")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    hours.save(uploads / "sprogtimer.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -868,6 +876,15 @@ def test_a_role_in_an_organisations_word_table_answers_who(with_word_guide):
 
     assert answer.outcome == "answer"
     assert "| Overleveringsmøde | Leder | 15. marts [1]|" in answer.short_answer
+
+
+def test_a_figure_under_a_column_of_hours_answers_how_many_hours(with_word_guide):
+    """No cell says "300 timer": the header's "Timer 2024" says what the row's figure counts. The answer had
+    read "nævner ikke antallet af timer" above the row."""
+    answer = with_word_guide.ask("Hvor mange timer til sprogarbejde har område Syd i 2024?")
+
+    assert answer.outcome == "answer"
+    assert "| Syd | 300 |" in answer.short_answer
 
 
 def test_a_numbered_point_of_an_organisations_word_list_is_answered_alone(with_word_guide):
