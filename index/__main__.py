@@ -89,6 +89,10 @@ def print_summary(report: UpdateReport, documents: int, chunk_count: int) -> Non
         print(f"Sprunget over ({len(report.skipped)}):")
         for skipped in report.skipped:
             print(f"  {skipped.path}: {skipped.reason}")
+    if report.incomplete:
+        print(f"Indlæst, men ikke det hele ({len(report.incomplete)}):")
+        for incomplete in report.incomplete:
+            print(f"  {incomplete.path}: {incomplete.note}")
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ from llama_index.core.schema import TextNode
 from ingest.cases import CaseExample
 from ingest.loaders import UnreadableFile
 from ingest.pipeline import PreparedDocument, SourceFile, discover, prepare, read
-from ingest.types import DocumentInfo, EvidenceUnit, SkippedFile
+from ingest.types import DocumentInfo, EvidenceUnit, IncompleteFile, SkippedFile
 from ingest.units import split_units
 from index.bm25 import build_bm25, load_bm25, save_bm25
 from index.embedding_cache import EmbeddingCache
@@ -55,13 +55,15 @@ SYNC_INTERVAL_S = 1.0  # how often a reader checks for another process's commit
 
 @dataclass
 class UpdateReport:
-    """What an update did; ``skipped`` carries a Danish reason per file."""
+    """What an update did; ``skipped`` carries a Danish reason per file, ``incomplete`` a Danish note per file
+    indexed but not whole (scanned pages, removed CPR numbers)."""
 
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    incomplete: list[IncompleteFile] = field(default_factory=list)
     chunks_embedded: int = 0
     units_embedded: int = 0
     unit_seconds: float = 0.0  # splitting, embedding and storing the units
@@ -293,6 +295,7 @@ class CorpusIndex:
             store.delete(sorted(set(previous.chunk_ids) - set(entry.chunk_ids)))
             store.units.delete(sorted(set(previous.unit_ids) - set(entry.unit_ids)))
         (report.replaced if previous else report.added).append(doc_id)
+        report.incomplete += [IncompleteFile(source.path, note) for note in document.notes]
         log.info("indexed %s: %d chunks, %d units", doc_id, len(prepared.chunks), len(units))
 
     def _remove(self, doc_id: str, target: Manifest, store: ChunkStore) -> None:

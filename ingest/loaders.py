@@ -77,29 +77,32 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
     if size > max_bytes:
         raise UnreadableFile(f"filen er for stor ({size / 1e6:.1f} MB; grænsen er {max_bytes / 1e6:g} MB)")
     data = path.read_bytes()
+    notes: list[str] = []
     match suffix:
         case ".pdf":
-            pages, embedded = _pdf_pages(path)
+            pages, embedded = _pdf_pages(path, notes)
         case ".docx":
             check_docx_parts(path)  # before python-docx inflates anything
             pages, embedded = _docx_pages(path)
         case _:
             pages, embedded = (Page(1, _decode_text(data, path)),), {}
     pages = tuple(replace(page, text=_as_read(page.text)) for page in pages)
-    pages = _without_cpr_numbers(pages, path)
+    pages = _without_cpr_numbers(pages, path, notes)
     check_extracted_length(page.text for page in pages)
     if not any(page.text.strip() for page in pages):
         raise UnreadableFile("filen indeholder ingen tekst")
     info = catalog.get(path.name) or _info_from_file(path, embedded)
-    return LoadedDocument(info=info, pages=pages, sha256=hashlib.sha256(data).hexdigest(), path=path)
+    return LoadedDocument(info=info, pages=pages, sha256=hashlib.sha256(data).hexdigest(), path=path, notes=tuple(notes))
 
 
-def _without_cpr_numbers(pages: tuple[Page, ...], path: Path) -> tuple[Page, ...]:
+def _without_cpr_numbers(pages: tuple[Page, ...], path: Path, notes: list[str]) -> tuple[Page, ...]:
     """The pages with every CPR number replaced by "[CPR-NR]": a case note or a form an organisation adds may
-    hold one, and nothing the index stores, embeds or quotes may. The count is logged, never the number."""
+    hold one, and nothing the index stores, embeds or quotes may. The count is logged and told the user (in
+    ``notes``), never the number."""
     redacted = [redact_cpr(page.text) for page in pages]
     if found := sum(count for _, count in redacted):
         log.warning("%s: removed %d CPR number(s) from the text before indexing", path.name, found)
+        notes.append(f"{'ét CPR-nummer er fjernet' if found == 1 else f'{found} CPR-numre er fjernet'} fra teksten")
     return tuple(replace(page, text=text) for page, (text, _) in zip(pages, redacted, strict=True))
 
 
@@ -125,7 +128,8 @@ def _decode_text(data: bytes, path: Path) -> str:
     return text
 
 
-def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
+def _pdf_pages(path: Path, notes: list[str]) -> tuple[tuple[Page, ...], dict[str, str]]:
+    """The pages of a PDF and its own metadata; a note for the user in ``notes`` when pages have no text."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, PyPdfError
 
@@ -158,8 +162,15 @@ def _pdf_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     if scanned:
         # Not refused, for the rest is text; but not complete either (minutes with scanned appendices).
         log.warning("%s: page(s) %s have no text layer (scanned?) and are indexed without their text", path, ", ".join(map(str, scanned)))
+        notes.append(f"{_pages_named(scanned)} har intet tekstlag (fx scannet) og kan ikke søges i eller citeres")
     pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels, strict=True), 1))
     return pages, embedded
+
+
+def _pages_named(numbers: list[int]) -> str:
+    """"side 2", "side 2 og 4", "side 2, 3 og 4"."""
+    listed = ", ".join(map(str, numbers[:-1]))
+    return f"side {f'{listed} og ' if listed else ''}{numbers[-1]}"
 
 
 def _letters(text: str) -> int:

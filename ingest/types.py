@@ -41,6 +41,8 @@ class LoadedDocument:
     pages: tuple[Page, ...]
     sha256: str
     path: Path
+    # What the user should know about a file read but not whole, in Danish ("side 2 og 4 har intet tekstlag ...").
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -154,6 +156,15 @@ class EvidenceUnit:
     def search_text(self) -> str:
         lead_in = sentence_case(self.lead_in)
         return f"{lead_in} {self.text}" if lead_in else self.text
+
+
+@dataclass(frozen=True)
+class IncompleteFile:
+    """A file that was ingested, but not all of it as it stands (scanned pages, removed CPR numbers), and what
+    the user should know (Danish)."""
+
+    path: Path
+    note: str
 
 
 @dataclass(frozen=True)

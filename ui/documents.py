@@ -165,6 +165,7 @@ class DocumentHandlers:
         lines = [f"✅ **{e(name)}**: indlæst ({chunks.get(name, 0)} tekststykker)." for name in report.added]
         lines += [f"✅ **{e(name)}**: opdateret med den nye version ({chunks.get(name, 0)} tekststykker)." for name in report.replaced]
         lines += [f"ℹ️ **{e(name)}**: uændret – den samme fil er allerede indlæst." for name in report.unchanged]
+        lines += [f"⚠️ **{e(incomplete.path.name)}**: {e(incomplete.note)}." for incomplete in report.incomplete]
         # The screening reads files as the indexer does, so this is rare; the file must still leave uploads/,
         # or every later ingest would stumble over it again.
         quarantine = quarantine_dir(self.ctx.settings.data_dir)

@@ -154,13 +154,16 @@ def test_upload_is_ingested_and_searchable_then_delete_removes_it(upload_app, tm
     empty.write_text("", encoding="utf-8")
     readme = tmp_path / "README.md"
     readme.write_text("# Om mappen", encoding="utf-8")
-    files = [handle_file(document), handle_file(empty), handle_file(readme)]
+    note = tmp_path / "sagsnotat.txt"  # indexed, but not as it stands: the admin is told
+    note.write_text("Notat om barnet, cpr 010203-1234. Mødet med forældrene blev flyttet til tirsdag.", encoding="utf-8")
+    files = [handle_file(document), handle_file(empty), handle_file(readme), handle_file(note)]
     result, table, *_ = client.predict(files, api_name="/upload")
     assert "fjordby-legepatruljen.txt**: indlæst" in result, result
     assert "tom.txt**: sprunget over – filen er tom" in result, result
     assert "README.md**: sprunget over – filnavnet er reserveret" in result, result
+    assert "⚠️ **sagsnotat.txt**: ét CPR-nummer er fjernet fra teksten." in result, result
     uploads = upload_app.settings.data_dir / "uploads"
-    assert [path.name for path in uploads.rglob("*") if path.is_file()] == ["fjordby-legepatruljen.txt"]
+    assert sorted(path.name for path in uploads.rglob("*") if path.is_file()) == ["fjordby-legepatruljen.txt", "sagsnotat.txt"]
     assert "fjordby-legepatruljen.txt" in [row[-1] for row in table["data"]]
 
     markdown, sources = ask(client, UPLOAD_QUESTION)

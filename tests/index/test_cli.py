@@ -84,6 +84,8 @@ def test_skipped_files_give_exit_code_3_and_are_listed(tmp_path):
     (folder / "notat.txt").write_text("Sundhedsplejersken besøger alle familier med nyfødte.\n", encoding="utf-8")
     (folder / "tom.pdf").write_bytes(b"")
     (folder / "billede.png").write_bytes(b"\x89PNG")
+    (folder / "sagsnotat.txt").write_text("Notat om barnet, cpr 010203-1234. Forældrene er inviteret til samtale.\n", encoding="utf-8")
     output = run_index(tmp_path / "data", folder, expect=3)
     assert "Sprunget over (2)" in output
     assert "tom.pdf: filen er tom" in output and "billede.png: filtypen .png" in output
+    assert "Indlæst, men ikke det hele (1):" in output and "sagsnotat.txt: ét CPR-nummer er fjernet fra teksten" in output

@@ -223,8 +223,9 @@ def test_no_file_the_index_writes_holds_a_cpr_number_from_a_document(small):
         "Notat om Emil, cpr 010203-1234. Forældrene er inviteret til samtale om barnets trivsel i vuggestuen.", encoding="utf-8"
     )
 
-    index.update([folder])
+    report = index.update([folder])
 
+    assert [(f.path.name, f.note) for f in report.incomplete] == [("sagsnotat.txt", "ét CPR-nummer er fjernet fra teksten")]
     assert "sagsnotat.txt" in index.manifest.documents
     assert any("[CPR-NR]" in passage.text for passage in index.passages.values())
     for path in settings.data_dir.rglob("*"):

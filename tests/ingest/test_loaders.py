@@ -244,6 +244,7 @@ def test_a_pdf_with_scanned_pages_among_text_pages_is_read_with_a_warning_naming
     assert [bool(page.text.strip()) for page in document.pages] == [True, False, True, False, False]
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
     assert warnings == [f"{tmp_path / 'referat.pdf'}: page(s) 2, 4 have no text layer (scanned?) and are indexed without their text"]
+    assert document.notes == ("side 2 og 4 har intet tekstlag (fx scannet) og kan ikke søges i eller citeres",)  # for the user
 
 
 def test_pdf_own_title_and_author_are_used_without_a_catalog_entry(tmp_path):
@@ -346,6 +347,9 @@ def test_cpr_numbers_in_a_document_are_redacted_when_it_is_read_and_only_counted
         "notat.pdf": "Mor har cpr [CPR-NR], og barnet går i vuggestue.",
         "note.txt": "Telefon 1234 5678 90. Cpr.nr. [CPR-NR].",  # no date first: a phone number stays
     }
+    assert [document.notes for document in documents] == [
+        ("2 CPR-numre er fjernet fra teksten",), ("ét CPR-nummer er fjernet fra teksten",), ("ét CPR-nummer er fjernet fra teksten",)
+    ]
     logged = [r.getMessage() for r in caplog.records if r.name == "ingest.loaders"]
     counts = (("skema.docx", 2), ("notat.pdf", 1), ("note.txt", 1))
     assert logged == [f"{name}: removed {n} CPR number(s) from the text before indexing" for name, n in counts]
