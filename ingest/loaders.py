@@ -63,12 +63,19 @@ _CONTENTS_STYLE = re.compile(r"(?:toc|contents) ?(?:\d|heading)|table of figures
 _LIGATURES = str.maketrans({chr(code): unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)})
 
 
+# Word 97-2003 (.doc) files are OLE compound files; a .docx is a zip archive.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLD_WORD = "filen er i det ældre Word-format (.doc), som ikke kan læses; gem den som .docx i Word, og prøv igen"
+
+
 class UnreadableFile(Exception):
     """The file cannot be ingested; ``str(error)`` is a Danish reason for the user."""
 
 
 def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) -> LoadedDocument:
     suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise UnreadableFile(_OLD_WORD)
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnreadableFile(f"filtypen {suffix or '(ingen)'} understøttes ikke (kun PDF, DOCX, TXT og MD)")
     size = path.stat().st_size
@@ -82,6 +89,8 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
         case ".pdf":
             pages, embedded = _pdf_pages(path, notes)
         case ".docx":
+            if data.startswith(_OLE_SIGNATURE):  # a .doc renamed, as people do to get it accepted
+                raise UnreadableFile(_OLD_WORD)
             check_docx_parts(path)  # before python-docx inflates anything
             pages, embedded = _docx_pages(path)
         case _:

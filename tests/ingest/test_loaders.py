@@ -154,6 +154,9 @@ def write_bad_files(folder: Path) -> dict[str, str]:
     (folder / "regneark.xlsx").write_bytes(b"PK\x03\x04 et regneark")
     (folder / "ulaeselig.txt").write_bytes(UNDECODABLE)
     make_broken_docx(folder / "brudt.docx")
+    word_97 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)  # an OLE compound file's signature
+    (folder / "gammel.doc").write_bytes(word_97)
+    (folder / "omdoebt.docx").write_bytes(word_97)  # a .doc renamed
     good_pdf.unlink()
     return {
         "afkortet.pdf": "PDF-filen er beskadiget",
@@ -164,6 +167,8 @@ def write_bad_files(folder: Path) -> dict[str, str]:
         "regneark.xlsx": "filtypen .xlsx understøttes ikke",
         "ulaeselig.txt": "hverken UTF-8 eller Windows-1252",
         "brudt.docx": "Word-filen er beskadiget",
+        "gammel.doc": "ældre Word-format (.doc)",
+        "omdoebt.docx": "gem den som .docx i Word",
     }
 
 
