@@ -12,7 +12,8 @@ inside the body or a cell. Word keeps text in more places, and municipal templat
 - fields: a simple field (``w:fldSimple``, a date) holds its result as runs; a complex field is runs
   between ``w:fldChar`` marks (begin, the instruction in ``w:instrText`` such as "PAGEREF _Toc123 \\h",
   separate, the result, end), of which Word shows the result only;
-- page and column breaks (``w:br``), which python-docx reads as nothing, gluing "skilt.Skiltet".
+- page and column breaks (``w:br``), which python-docx reads as nothing, gluing "skilt.Skiltet";
+- hidden text (``w:vanish``), which Word neither shows nor prints and python-docx reads as text: not read.
 
 A table of contents repeats the headings with their page numbers ("2. Brand og evakuering 2") and is not
 read: neither the result of a TOC field (its entries, however styled) nor a content control Word marks as one.
@@ -93,7 +94,7 @@ class DocxText:
         """The text of a ``w:p`` in order, with its footnote and endnote references as (kind, id)."""
         for child in paragraph:
             if child.tag == _R:
-                if child not in self._hidden:
+                if child not in self._hidden and not _vanished(child):
                     yield from _run_pieces(child)
             elif child.tag in _INLINE:
                 yield from self.pieces(child)
@@ -113,6 +114,13 @@ def _run_pieces(run) -> Iterator[Piece]:
             yield _RUN_CHARACTERS[child.tag]
         elif child.tag in _NOTE_REFERENCES:
             yield _NOTE_REFERENCES[child.tag], child.get(f"{_W}id", "")
+
+
+def _vanished(run) -> bool:
+    """Whether a run is formatted as hidden text (``w:vanish``), which Word neither shows nor prints: an author's
+    note to self, a template's instructions."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
 
 
 def _shown_content(sdt):

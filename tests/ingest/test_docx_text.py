@@ -70,6 +70,19 @@ def test_tracked_insertions_are_read_and_tracked_deletions_are_not(tmp_path):
     assert _paragraphs(document, tmp_path) == ["Forældrene orienteres telefonisk samme dag og ved næste samtale."]
 
 
+def test_hidden_text_is_not_read(tmp_path):
+    import docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Lederen orienteres samme dag.")
+    note = paragraph.add_run(" HUSK: tjek med jurist inden udsendelse.")
+    note.font.hidden = True  # w:vanish: neither shown nor printed
+    shown = paragraph.add_run(" Notatet gemmes i barnets mappe.")
+    shown.font.hidden = False  # w:vanish w:val="0": shown
+
+    assert _paragraphs(document, tmp_path) == ["Lederen orienteres samme dag. Notatet gemmes i barnets mappe."]
+
+
 def _instruction(instruction: str) -> str:
     return f'<w:r><w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
 
