@@ -480,7 +480,8 @@ class CorpusIndex:
 #     bullet glyph opens a list item; ligatures are letters; a Word file's content controls, tracked
 #     insertions, fields' results and nested tables are read, its table of contents is not.
 # 55: a Word table row with an empty edge cell stays a row; a two-row header under merged cells is one header;
-#     a Word paragraph set only in bold over text is a heading; hidden text (w:vanish) is not read.
+#     a Word paragraph set only in bold over text is a heading; hidden text (w:vanish) is not read; content
+#     controls around table rows and cells are read.
 CHUNKER_VERSION = 55
 
 

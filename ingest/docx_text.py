@@ -4,7 +4,8 @@
 python-docx reads the runs and hyperlinks right inside a paragraph, and the paragraphs and tables right
 inside the body or a cell. Word keeps text in more places, and municipal templates use them all:
 
-- content controls (``w:sdt``) around paragraphs and tables, or around runs inside a sentence ("Skemaet
+- content controls (``w:sdt``) around paragraphs, tables, table rows or cells (:func:`open_table_controls`),
+  or around runs inside a sentence ("Skemaet
   skal sendes til [kommunens modtagelse] inden for 24 timer."); one that still shows its placeholder
   ("Klik eller tryk her for at skrive tekst.") holds no text of the author's and is not read;
 - tracked insertions not yet accepted (``w:ins``, ``w:moveTo``), which Word shows as text; tracked
@@ -33,10 +34,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["DocxText", "Piece"]
+__all__ = ["DocxText", "Piece", "open_table_controls"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _R, _T, _SDT, _SDT_CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "r", "t", "sdt", "sdtContent"))
+_P, _TBL, _TR, _R, _T, _SDT, _SDT_CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "r", "t", "sdt", "sdtContent"))
 _FLD_CHAR, _INSTR_TEXT = f"{_W}fldChar", f"{_W}instrText"
 # Inline elements whose runs Word shows: links, tracked insertions and moves, simple fields, smart tags,
 # custom XML, text direction; content controls are opened apart (see ``_shown_content``). Any other
@@ -114,6 +115,20 @@ def _run_pieces(run) -> Iterator[Piece]:
             yield _RUN_CHARACTERS[child.tag]
         elif child.tag in _NOTE_REFERENCES:
             yield _NOTE_REFERENCES[child.tag], child.get(f"{_W}id", "")
+
+
+def open_table_controls(body) -> None:
+    """Replace each content control around table rows or cells in ``body`` by what it holds, in place: python-docx
+    reads only the rows right inside a table and the cells right inside a row, so a form's repeating section
+    ("Deltagere" with a row per person, each a ``w:sdt`` around a ``w:tr``) was read as a table without those rows.
+    A control showing its placeholder goes, as it holds no text of the author's."""
+    while controls := [sdt for sdt in body.iter(_SDT) if sdt.getparent() is not None and sdt.getparent().tag in (_TBL, _TR)]:
+        for sdt in controls:  # a control nested in one is opened on the next pass, once it stands in the table
+            parent, content = sdt.getparent(), _shown_content(sdt)
+            at = parent.index(sdt)
+            parent.remove(sdt)
+            for offset, child in enumerate(list(content) if content is not None else []):
+                parent.insert(at + offset, child)
 
 
 def _vanished(run) -> bool:

@@ -56,6 +56,38 @@ def test_content_controls_around_paragraphs_and_inside_a_sentence_are_read(tmp_p
     ]
 
 
+def test_content_controls_around_table_rows_and_cells_are_read_as_the_tables_rows_and_cells(tmp_path):
+    """A form's repeating section: each participant's row in a control (python-docx reads only the rows right
+    inside a table), one cell in a control of its own, and a row control still showing its placeholder."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Deltagere i mødet om barnet:")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Navn", "Rolle"
+
+    def cell(text: str) -> str:
+        return f"<w:tc><w:tcPr><w:tcW w:w='2000' w:type='dxa'/></w:tcPr><w:p>{_run(text)}</w:p></w:tc>"
+
+    def control(inner: str, placeholder: bool = False) -> str:
+        shown = "<w:showingPlcHdr/>" if placeholder else ""
+        return f"<w:sdt><w:sdtPr>{shown}</w:sdtPr><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+    for row in (
+        control(f"<w:tr>{cell('Hanne Møller')}{cell('Leder')}</w:tr>"),
+        f"<w:tr>{cell('Jens Kofoed')}{control(cell('Pædagog'))}</w:tr>",
+        control(f"<w:tr>{cell('Klik her for at skrive navn')}{cell('Rolle')}</w:tr>", placeholder=True),
+    ):
+        table._tbl.append(_xml(row))
+    document.add_paragraph("Referatet sendes til forældrene.")
+
+    assert _paragraphs(document, tmp_path) == [
+        "Deltagere i mødet om barnet:",
+        "Navn | Rolle\nHanne Møller | Leder\nJens Kofoed | Pædagog",
+        "Referatet sendes til forældrene.",
+    ]
+
+
 def test_tracked_insertions_are_read_and_tracked_deletions_are_not(tmp_path):
     import docx
 
