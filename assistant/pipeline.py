@@ -114,6 +114,7 @@ from tidlig.text import (
     content_terms,
     count_word,
     inert_markdown,
+    join_danish,
     joins_names,
     linked_names,
     name_phrases,
@@ -745,7 +746,7 @@ class Assistant:
         the slides' list, though the best passage was a Hedensted case)."""
         decision = assessment.decision
         if assessment.documents:
-            return render("lead_in_document", titles=inert_markdown(_join_danish([f"»{title}«" for title in assessment.documents])))
+            return render("lead_in_document", titles=inert_markdown(join_danish([f"»{title}«" for title in assessment.documents])))
         if _guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
@@ -803,9 +804,9 @@ class Assistant:
     def _decline(self, assessment: Assessment, notices: tuple[str, ...]) -> Answer:
         """Say so plainly, then the nearest topics with markers."""
         decision, sources = assessment.decision, assessment.analysis.whole.sources
-        missing = render("refusal_missing", terms=inert_markdown(_join_danish(decision.missing))) if decision.missing else ""
+        missing = render("refusal_missing", terms=inert_markdown(join_danish(decision.missing))) if decision.missing else ""
         if sources and not missing:  # judged on the named sources' passages alone: say whose
-            missing = render("refusal_source", sources=_join_danish(sources))
+            missing = render("refusal_source", sources=join_danish(sources))
         book = CitationBook()
         lines, seen = [], set()
         for hit in assessment.hits:
@@ -1273,7 +1274,7 @@ def _with_years_shown(assessment: Assessment, composition: Composition) -> Asses
     years = [item for item in decision.missing if item in quoted]
     if not years:
         return assessment
-    joined = f"{detail.phrase} i {_join_danish(years)}"
+    joined = f"{detail.phrase} i {join_danish(years)}"
     missing = tuple(joined if item == detail.phrase else item for item in decision.missing if item not in years)
     return replace(assessment, decision=replace(decision, missing=missing))
 
@@ -1303,17 +1304,17 @@ def partial_lead_in(
         answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
         return render(
             "lead_in_partial_parts" if _surely_uncovered(decision, analysis) else "lead_in_partial_parts_unsure",
-            answered=inert_markdown(_join_danish([_quoted(p.text) for p in answered])),
-            missing=inert_markdown(_join_danish([_quoted(p.text) for p in uncovered])),
+            answered=inert_markdown(join_danish([_quoted(p.text) for p in answered])),
+            missing=inert_markdown(join_danish([_quoted(p.text) for p in uncovered])),
         )
     lacks = [_lack(item, analysis, decision) for item in decision.missing]
     covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
     if covered:
-        return render("lead_in_partial", covered=inert_markdown(_join_danish(covered)), missing=_join_danish(lacks))
+        return render("lead_in_partial", covered=inert_markdown(join_danish(covered)), missing=join_danish(lacks))
     if analysis.text not in decision.missing:
         # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
-        return render("lead_in_partial_detail", missing=_join_danish(lacks))
-    return render("lead_in_partial_uncovered", missing=_join_danish(lacks))
+        return render("lead_in_partial_detail", missing=join_danish(lacks))
+    return render("lead_in_partial_uncovered", missing=join_danish(lacks))
 
 
 def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
@@ -1431,10 +1432,6 @@ def without_names(question: str, place: str) -> str:
         if any(name.lower().startswith(p) or p.startswith(name.lower()) for p in places if len(p) >= MIN_PLACE_NAME):
             text = re.sub(rf"\b{re.escape(name)}\w*", "", text)
     return " ".join(text.split())
-
-
-def _join_danish(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def _annotated(unit: EvidenceUnit, notes: dict[str, str], context: str = "") -> str:

@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, open_table_controls
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item, join_danish
 
 log = logging.getLogger(__name__)
 
@@ -171,15 +171,9 @@ def _pdf_pages(path: Path, notes: list[str]) -> tuple[tuple[Page, ...], dict[str
     if scanned:
         # Not refused, for the rest is text; but not complete either (minutes with scanned appendices).
         log.warning("%s: page(s) %s have no text layer (scanned?) and are indexed without their text", path, ", ".join(map(str, scanned)))
-        notes.append(f"{_pages_named(scanned)} har intet tekstlag (fx scannet) og kan ikke søges i eller citeres")
+        notes.append(f"side {join_danish([str(n) for n in scanned])} har intet tekstlag (fx scannet) og kan ikke søges i eller citeres")
     pages = tuple(Page(number, text, label) for number, (text, label) in enumerate(zip(texts, labels, strict=True), 1))
     return pages, embedded
-
-
-def _pages_named(numbers: list[int]) -> str:
-    """"side 2", "side 2 og 4", "side 2, 3 og 4"."""
-    listed = ", ".join(map(str, numbers[:-1]))
-    return f"side {f'{listed} og ' if listed else ''}{numbers[-1]}"
 
 
 def _letters(text: str) -> int:

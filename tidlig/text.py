@@ -47,6 +47,7 @@ __all__ = [
     "is_table_row",
     "is_markdown_item",
     "item_number",
+    "join_danish",
     "join_sentences",
     "joins_names",
     "keep_nesting",
@@ -473,6 +474,11 @@ def introduction(paragraph: str) -> str:
     positioner" / "Resultater for daginstitutioner:") keeps its line break, so the quoted lead-in still
     reads as two sentences (see :func:`split_sentences`)."""
     return join_sentences(split_sentences(paragraph)[-INTRODUCING_SENTENCES:])
+
+
+def join_danish(items: Sequence[str]) -> str:
+    """Items as a Danish list: "a", "a og b", "a, b og c"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
 def join_sentences(sentences: Sequence[str]) -> str:

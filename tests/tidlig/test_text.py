@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from tidlig.text import (
     counted_words,
     content_terms,
+    join_danish,
     repeats,
     inert_markdown,
     linked_names,
@@ -586,3 +587,8 @@ def test_text_without_an_item_number_stays_as_it_is(text: str) -> None:
 def test_a_table_row_with_an_empty_first_or_last_cell_keeps_that_cell(row, cells):
     assert is_table_row(row)
     assert table_cells(row) == cells
+
+
+@pytest.mark.parametrize(("items", "joined"), [(["2"], "2"), (["2", "4"], "2 og 4"), (["2", "3", "4"], "2, 3 og 4")])
+def test_items_are_joined_as_a_danish_list(items: list[str], joined: str) -> None:
+    assert join_danish(items) == joined
