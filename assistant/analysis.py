@@ -36,6 +36,7 @@ from tidlig.text import (
     STOP,
     YEAR,
     content_terms,
+    is_table_row,
     linked_names,
     proper_nouns,
     split_sentences,
@@ -1188,7 +1189,7 @@ def _table_period(text: str) -> bool:
     """Whether ``text`` is a table (its header row first) with a figure under a column of a period's units: the
     row "Syd | 280 | 300" under "Område | Timer 2023 | Timer 2024 | Ansvarlig" gives hours, though no cell
     says "timer" beside its figure."""
-    lines = [line for line in text.splitlines() if " | " in line]  # its title (a passage's headings) aside
+    lines = [line for line in text.splitlines() if is_table_row(line)]  # its title (a passage's headings) aside
     if not lines:
         return False
     columns = [n for n, cell in enumerate(table_cells(lines[0])) if _PERIOD_HEADER.search(cell)]

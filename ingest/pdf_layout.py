@@ -245,7 +245,7 @@ def _table_rows(lines: list[_Line]) -> set[int]:
     no such neighbour."""
     rows: set[int] = set()
     for number, (above, below) in enumerate(pairwise(lines)):
-        if _row_like(above) and _row_like(below) and len(above.cells) == len(below.cells) and _aligned(above, below):
+        if _row_like(above) and _row_like(below) and _full_row(below, above):
             rows |= {number, number + 1}
     return rows
 
@@ -299,6 +299,7 @@ def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | No
 
 
 def _full_row(line: _Line, reference: _Line) -> bool:
+    """Whether ``line`` has a cell beginning where each of ``reference``'s cells begins, and no more: a row of its table."""
     return len(line.cells) == len(reference.cells) and _aligned(line, reference)
 
 
