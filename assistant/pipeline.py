@@ -1193,15 +1193,17 @@ def _with_answer_found(state: DerivedState, assessment: Assessment, scored: Sequ
         return assessment
     asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
     point, term = asked_point(analysis.text), defined_term(analysis.text)
+    about = point_topic(analysis.text) if point is not None else frozenset()
     topic = [t for t in analysis.terms if t not in detail_terms()]
 
     def holds_answer(unit: ScoredUnit) -> bool:
         if point is not None:
-            return is_named_point(unit, point, point_topic(analysis.text))
+            return is_named_point(unit, point, about)
         if term is not None:
             return defines(unit.unit.text, term)
-        covered = state.statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
-        return analysis.answer_type in TYPED_PARTS and unit.holds_expected_answer(0) and covered
+        if analysis.answer_type not in TYPED_PARTS or not unit.holds_expected_answer(0):
+            return False
+        return state.statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
 
     if not topic or not any(holds_answer(unit) for unit in asked):
         return assessment
