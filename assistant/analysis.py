@@ -361,8 +361,6 @@ _DOCUMENT_KINDS = {
 _KIND_TERMS = {term: kind for word, kind in _DOCUMENT_KINDS.items() for term in content_terms(word)}
 # The words naming a document: its kinds and words for any document or a part of one.
 _DOCUMENT_NOUNS = (*_DOCUMENT_KINDS, "oversigt", "dokument", "materiale", "dias")
-# A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
-# document, like a title; its text need not repeat it.
 # A sentence saying what its own document describes ("Denne guide beskriver, hvad du som medarbejder gør, når du
 # bliver bekymret for et barn", "I denne pjece kan du læse hovedresultaterne"): it restates a practitioner's
 # question in the document's words and answers nothing. Findings are no description ("Denne undersøgelse viser").
@@ -372,7 +370,10 @@ _SELF_DESCRIPTION = re.compile(
     r"\b[^.:]{0,40}?\b(?:beskriver|indeholder|handler om|giver et overblik|kan du læse|gennemgår|præsenterer|samler)\b",
     re.IGNORECASE,
 )
-_DOCUMENT_WORDS = (*_DOCUMENT_NOUNS, "handleguide", "guide", "vejledning", "pjece", "strategi", "publikation")
+# The words by which a question speaks of a document, whose own description then answers it (see names_a_document).
+_DOCUMENT_NAMES = (*_DOCUMENT_NOUNS, "handleguide", "guide", "vejledning", "strategi", "publikation")
+# A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
+# document, like a title; its text need not repeat it.
 _DATED_DOCUMENT = re.compile(rf"\b(?:{'|'.join(_DOCUMENT_NOUNS)})\w*\s+(?:fra|af)\s+(?=\d{{4}}\b)", re.IGNORECASE)
 # What asks for a document's content as a whole: "Hvad handler KL's udspil om?", "Hvad står der i notatet?".
 _ABOUT_DOCUMENT = re.compile(
@@ -512,7 +513,7 @@ def describes_its_document(sentence: str) -> bool:
 def names_a_document(question: str) -> bool:
     """Whether a question speaks of a document ("Hvad beskriver guiden?", "pjecen", "notatet"): then what a
     document says of itself is what it asks."""
-    return any(word.startswith(_DOCUMENT_WORDS) for word in words(question.lower()))
+    return any(word.startswith(_DOCUMENT_NAMES) for word in words(question.lower()))
 
 
 def compared_terms(question: str) -> tuple[tuple[str, ...], ...]:
