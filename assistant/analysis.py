@@ -178,6 +178,12 @@ _HARM_DONE = re.compile(
     rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}|{_INTOXICATED}",
     re.IGNORECASE,
 )
+# What to look for or how to tell, asked in the words of what to do: "Hvad skal jeg være opmærksom på?".
+_NOTICING = re.compile(
+    r"\bopmærksom\w*|\b(?:kigge|se|lede) efter\b|\bholde øje\b|\b(?:ved|vide) (?:jeg|vi|man),? (?:om|hvornår|hvordan)\b"
+    r"|\bopdage\w*|\bspotte\w*|\bgenkende\w*|\btegn\w*|\bsignal\w*|\bnormalt?\b",
+    re.IGNORECASE,
+)
 _SUSPICION = re.compile(r"\bmistænk\w*|\bmistank\w*|\bbekymr\w*|\bfornemmelse\w*|\bi tvivl\b|\btror\b|\bfrygter\b", re.IGNORECASE)
 # ... and an ask for what to do (or the speaker's own part in it), also in a practitioner's generic "man"
 # ("Hvilke ting ved forældrene skal man være opmærksom på, hvis barnet har det svært derhjemme?").
@@ -699,6 +705,12 @@ def is_concern(text: str) -> bool:
 def asks_what_to_do(text: str) -> bool:
     """Whether the speaker asks what they are to do ("Hvad gør vi, når ...?", "Hvordan griber jeg det an?")."""
     return bool(_ACTION_ASK.search(text))
+
+
+def asks_what_to_notice(text: str) -> bool:
+    """Whether the speaker asks what to look for or how to tell ("Hvad skal jeg være opmærksom på?", "Hvordan
+    ved jeg, om et barn mistrives?"), which asks what to do in words but is answered by signs."""
+    return bool(_NOTICING.search(text))
 
 
 def _told_departure(text: str) -> bool:

@@ -41,6 +41,8 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_document_kind,
+    asks_what_to_do,
+    asks_what_to_notice,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -148,6 +150,8 @@ COMPOSE_PASSAGES = 12
 # "Socialrådgiveren fungerer som sparringspartner ..." (the sparring topic's third passage) reached the
 # answer for some wordings of a worry and not for others. On train: key facts and gold cited the same.
 GUIDANCE_PASSAGES = 3
+# The marker of a guidance topic that tells what to look for (see sign_topics).
+_SIGNS = "signs"
 # The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
 # for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
 # documents' guidance alone, under its own lead-in (see _with_own_situation_checked). On train: 0.10 changed
@@ -963,11 +967,19 @@ def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, .
     first, after only what it asks for: the parents are not the first to involve there. Its
     query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
     the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
-    notice names the duty to report in every concern answer."""
+    notice names the duty to report in every concern answer.
+
+    The topics that tell what to look for (:func:`sign_topics`) come after those that say what to do when
+    the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
+    and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
+    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?"."""
     report = len(resemblance) - 1
     named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
     harmed = voices_harm(worry) and report not in asked
-    first, later = ((report,), ()) if harmed else ((), () if report in asked or named else (report,))
+    first: tuple[int, ...] = (report,) if harmed else ()
+    later: tuple[int, ...] = () if harmed or report in asked or named else (report,)
+    if asks_what_to_do(worry) and not asks_what_to_notice(worry):
+        later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
     ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later), key=lambda n: -resemblance[n])
     return asked + first + tuple(ranked) + later
 
@@ -1401,17 +1413,32 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
     """A concern answer's guidance topics as labelled parts: one "label: query" line each in
     prompts/concern_topics.txt; the label heads the topic's units in the answer. A line may end with
     " | <answer type>", the kind of ask the topic answers ("| person": "Hvem kan vi tale med?" asks for
-    sparring); the others answer what to do (procedure). Read once: every query embedding asks whether its
-    text is a topic (see ``Assistant._embed``)."""
+    sparring), or with " | signs" (see :func:`sign_topics`); the others answer what to do (procedure). Read
+    once: every query embedding asks whether its text is a topic (see ``Assistant._embed``)."""
     parts = []
-    for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
-        label, _, rest = line.partition(": ")
-        query, _, kind = rest.partition(" | ")
-        answers = cast(AnswerType, kind.strip() or "procedure")
+    for label, query, kind in _guidance_lines():
+        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS) else kind)
         if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
     return tuple(parts)
+
+
+@functools.cache
+def sign_topics() -> frozenset[int]:
+    """The guidance topics (positions in :func:`guidance_parts`) marked " | signs": they tell what to look
+    for, not what to do, so they follow the others when a worry asks what to do (see :func:`guidance_order`)."""
+    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _SIGNS)
+
+
+def _guidance_lines() -> list[tuple[str, str, str]]:
+    """prompts/concern_topics.txt as (label, query, marker) per topic; the marker is "" where none is set."""
+    lines = []
+    for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
+        label, _, rest = line.partition(": ")
+        query, _, kind = rest.partition(" | ")
+        lines.append((label, query, kind.strip()))
+    return lines
 
 
 def _as_list_question(analysis: QuestionAnalysis) -> QuestionAnalysis:

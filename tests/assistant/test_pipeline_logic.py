@@ -15,6 +15,7 @@ from assistant.pipeline import (
     compose_inputs,
     guidance_order,
     guidance_parts,
+    sign_topics,
     without_terms,
 )
 from assistant.analysis import analyse_question
@@ -312,6 +313,25 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
     assert order("En af vores drenge slår de andre. Hvad gør vi?")[-1] == report  # he hits, no one hits him
     assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
     assert order("Far kom fuld for at hente sin søn i går. Hvad skal vi gøre?")[0] == report  # a danger on the way home
+
+
+def test_the_signs_follow_what_to_do_when_the_worry_asks_what_to_do():
+    # The family's risk factors ("forældrenes misbrug ... vold") had opened "Hvad kan vi tilbyde hende?".
+    signs = next(iter(sign_topics()))
+    report = len(guidance_parts()) - 1
+    assert guidance_parts()[signs].label == "Tegn, signaler og risikofaktorer"
+    resemblance = [0.80] * len(guidance_parts())
+    resemblance[signs] = 0.90
+
+    def order(worry: str) -> tuple[int, ...]:
+        return guidance_order(worry, resemblance, asked_guidance(worry))
+
+    acting = order("En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?")
+    assert acting[-2:] == (signs, report)
+    assert order("En pige på 4 år er blevet meget stille. Hvad gør jeg?")[-2:] == (signs, report)
+    assert order("Et barn kommer tit i beskidt tøj. Hvad skal jeg være opmærksom på?")[0] == signs  # asks what to look for
+    assert order("Jeg er ny pædagog og urolig for en dreng. Hvordan ved jeg, om han mistrives?")[0] == signs
+    assert order("Jeg tror, en dreng bliver slået derhjemme. Hvad gør jeg?")[-1] == signs  # the report opens it
 
 
 def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it():
