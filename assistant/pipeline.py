@@ -31,18 +31,15 @@ import re
 import time
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, cast, get_args
+from typing import TYPE_CHECKING
 
 from assistant.analysis import (
-    AnswerType,
     QuestionAnalysis,
     QuestionPart,
     analyse_followup,
     analyse_question,
     answer_type,
     asked_document_kind,
-    asks_what_to_do,
-    asks_what_to_notice,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -53,12 +50,10 @@ from assistant.analysis import (
     explains,
     followup_focus,
     holds_detail,
-    is_worry_word,
     point_topic,
     quotes_detail,
     situation_terms,
     topic_terms,
-    voices_harm,
     without_child_age,
 )
 from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
@@ -67,7 +62,6 @@ from assistant.compose import (
     CASE_TYPES,
     LIST_TYPES,
     MAX_ANTECEDENTS,
-    MIN_TOPIC_STEM,
     CitatComposer,
     Composition,
     case_name,
@@ -88,6 +82,7 @@ from assistant.evidence import (
     shown_typed_parts,
     typed_parts_held,
 )
+from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -108,10 +103,9 @@ from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
 from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
-from prompts import load, render
+from prompts import render
 from tidlig.settings import Settings
 from tidlig.text import (
-    STOP,
     YEAR,
     content_terms,
     count_word,
@@ -150,8 +144,6 @@ COMPOSE_PASSAGES = 12
 # "Socialrådgiveren fungerer som sparringspartner ..." (the sparring topic's third passage) reached the
 # answer for some wordings of a worry and not for others. On train: key facts and gold cited the same.
 GUIDANCE_PASSAGES = 3
-# The marker of a guidance topic that tells what to look for (see sign_topics).
-_SIGNS = "signs"
 # The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
 # for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
 # documents' guidance alone, under its own lead-in (see _with_own_situation_checked). On train: 0.10 changed
@@ -952,38 +944,6 @@ def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
     return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
 
 
-def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, ...]) -> tuple[int, ...]:
-    """The order of a concern answer's guidance topics: those the worry asks for first (``asked``, see
-    :func:`asked_guidance`: they answer it, and come right after what the documents say about its own
-    situation), then the others by how much
-    the worry resembles their queries (``resemblance``, one figure per topic): "Jeg har skrevet en
-    underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
-    ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties.
-
-    The last listed topic (the underretning) is the step after the others, taken when signals, sparring
-    and the parents have not settled the worry: it comes last unless the worry names it ("Jeg har skrevet en
-    underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out). A worry that
-    tells of a harm done to the child (:func:`voices_harm`: "En dreng fortæller, at far slår ham.") gets it
-    first, after only what it asks for: the parents are not the first to involve there. Its
-    query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
-    the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
-    notice names the duty to report in every concern answer.
-
-    The topics that tell what to look for (:func:`sign_topics`) come after those that say what to do when
-    the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
-    and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
-    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?"."""
-    report = len(resemblance) - 1
-    named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
-    harmed = voices_harm(worry) and report not in asked
-    first: tuple[int, ...] = (report,) if harmed else ()
-    later: tuple[int, ...] = () if harmed or report in asked or named else (report,)
-    if asks_what_to_do(worry) and not asks_what_to_notice(worry):
-        later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
-    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later), key=lambda n: -resemblance[n])
-    return asked + first + tuple(ranked) + later
-
-
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
     """The case example a direct answer's lead-in names: the best passage's, for a question a case answers."""
     if assessment.decision.outcome != "answer" or assessment.analysis.is_concern or not hits:
@@ -1066,33 +1026,6 @@ def _same_section(passage: Passage, other: Passage) -> bool:
     """Whether two passages are one, or passages of one section of a document (the same heading path)."""
     same_heading = (passage.doc_id, passage.context) == (other.doc_id, other.context)
     return passage.chunk_id == other.chunk_id or bool(passage.context and same_heading)
-
-
-def asked_guidance(question: str) -> tuple[int, ...]:
-    """The guidance topics (positions in :func:`guidance_parts`) that a worry asks for by name, and that
-    therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",
-    "Forældrene ... holder os på afstand. Hvordan kan vi nå dem?" for "Inddrag forældrene tidligt". A
-    label's words that voice the worry itself ("bekymringen") do not count; a question word and a label
-    word match when one stem begins the other. A topic also answers the kind of ask it is marked for in
-    prompts/concern_topics.txt: "En pige i min gruppe trækker sig, hvem skal jeg tale med?" asks whom to
-    involve, which "Sparring om bekymringen" answers."""
-    asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
-    kind = answer_type(question)
-    return tuple(
-        number
-        for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
-        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems) or (kind != "procedure" and part.answer_type == kind)
-    )
-
-
-@functools.cache
-def _guidance_label_stems() -> tuple[frozenset[str], ...]:
-    """Per guidance topic, the stems (of at least MIN_TOPIC_STEM characters) of its label's words that name
-    it: not their worry words, not stopwords."""
-    return tuple(
-        frozenset(s for s in (stem(w) for w in words(part.label) if not is_worry_word(w) and w not in STOP) if len(s) >= MIN_TOPIC_STEM)
-        for part in guidance_parts()
-    )
 
 
 def _with_places_named(state: DerivedState, assessment: Assessment, composition: Composition) -> Assessment:
@@ -1401,44 +1334,6 @@ def _quoted(part: str) -> str:
     asked = [s for s in split_sentences(part) if not s.rstrip().endswith((".", "!"))]  # a part split at "og hvem" lacks its "?"
     text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?.!").strip()
     return f"»{text[:1].upper() + text[1:]}{'?' if asked else ''}«"  # a request ("Sammenlign ...") is no question
-
-
-def concern_topics() -> list[str]:
-    """The queries of the guidance topics a concern answer covers (see :func:`guidance_parts`)."""
-    return [part.text for part in guidance_parts()]
-
-
-@functools.cache
-def guidance_parts() -> tuple[QuestionPart, ...]:
-    """A concern answer's guidance topics as labelled parts: one "label: query" line each in
-    prompts/concern_topics.txt; the label heads the topic's units in the answer. A line may end with
-    " | <answer type>", the kind of ask the topic answers ("| person": "Hvem kan vi tale med?" asks for
-    sparring), or with " | signs" (see :func:`sign_topics`); the others answer what to do (procedure). Read
-    once: every query embedding asks whether its text is a topic (see ``Assistant._embed``)."""
-    parts = []
-    for label, query, kind in _guidance_lines():
-        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS) else kind)
-        if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
-            raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
-        parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
-    return tuple(parts)
-
-
-@functools.cache
-def sign_topics() -> frozenset[int]:
-    """The guidance topics (positions in :func:`guidance_parts`) marked " | signs": they tell what to look
-    for, not what to do, so they follow the others when a worry asks what to do (see :func:`guidance_order`)."""
-    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _SIGNS)
-
-
-def _guidance_lines() -> list[tuple[str, str, str]]:
-    """prompts/concern_topics.txt as (label, query, marker) per topic; the marker is "" where none is set."""
-    lines = []
-    for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
-        label, _, rest = line.partition(": ")
-        query, _, kind = rest.partition(" | ")
-        lines.append((label, query, kind.strip()))
-    return lines
 
 
 def _as_list_question(analysis: QuestionAnalysis) -> QuestionAnalysis:

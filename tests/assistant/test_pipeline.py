@@ -6,7 +6,8 @@ import pytest
 
 from assistant import Assistant, Turn
 from assistant.compose import MORE_HEADING
-from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs, guidance_parts
+from assistant.guidance import guidance_parts
+from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs
 from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
 from tests.conftest import make_settings

@@ -11,14 +11,11 @@ from assistant.pipeline import (
     _quoted,
     _with_answer_found,
     _with_own_situation_checked,
-    asked_guidance,
     compose_inputs,
-    guidance_order,
-    guidance_parts,
-    sign_topics,
     without_terms,
 )
 from assistant.analysis import analyse_question
+from assistant.guidance import guidance_parts
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -241,108 +238,6 @@ def test_a_concern_that_asks_for_a_guidance_topic_is_answered_by_it(settings):
     lead_in, first, *_ = answer.text.split("\n\n")
     assert answer.outcome == "answer" and lead_in == "Når du er bekymret for et barn, giver dokumenterne denne konkrete vejledning:"
     assert first.startswith("**Sparring om bekymringen**")  # the nearest material for its own words stays out
-
-
-@pytest.mark.parametrize(
-    ("question", "asks"),
-    [
-        ("Kan vi sparre med nogen, når vi er urolige for en pige?", True),
-        ("Hvornår skal vi inddrage forældrene, når vi er bekymrede for en dreng?", True),
-        ("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvad gør jeg?", False),
-    ],
-)
-def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
-    assert bool(asked_guidance(question)) is asks
-
-
-@pytest.mark.parametrize(
-    ("question", "labels"),
-    [
-        ("Forældrene til en pige, vi er bekymrede for, holder os på afstand. Hvordan kan vi nå dem?", ["Inddrag forældrene tidligt"]),
-        ("Kan jeg få nogen at sparre med, hvis jeg er urolig for et barn?", ["Sparring om bekymringen"]),
-        ("Er der redskaber til dagplejere, der er urolige for et barn?", ["Fælles opsporingsmodel og redskaber"]),
-        ("Hvilke tegn skal vi se efter, når vi er urolige for en dreng?", ["Tegn, signaler og risikofaktorer"]),
-        (
-            "Skal vi inddrage forældrene eller søge sparring først, når vi er bekymrede?",
-            ["Sparring om bekymringen", "Inddrag forældrene tidligt"],
-        ),
-        ("Jeg er bekymret for en dreng på stuen, han er ofte sulten. Hvad gør jeg?", []),  # "bekymret" voices the worry
-        # Whom to turn to: the topic marked "| person" in prompts/concern_topics.txt answers it.
-        ("En dreng i 2. klasse tisser i bukserne flere gange om ugen. Hvem skal vi snakke med?", ["Sparring om bekymringen"]),
-        ("Vores yngste elev har ikke haft madpakke med i to uger. Hvor kan vi henvende os?", ["Sparring om bekymringen"]),
-    ],
-)
-def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
-    assert [guidance_parts()[n].label for n in asked_guidance(question)] == labels
-
-
-def test_a_guidance_topic_marked_with_an_unknown_answer_type_is_refused(monkeypatch):
-    monkeypatch.setattr("assistant.pipeline.load", lambda name: "Sparring om bekymringen: sparring med kolleger | persn")
-    guidance_parts.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="persn"):
-            guidance_parts()
-    finally:
-        monkeypatch.undo()
-        guidance_parts.cache_clear()
-    assert guidance_parts()[1].answer_type == "person"  # the shipped file's sparring topic
-
-
-def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
-    worry = "Kan vi sparre med nogen, når vi er urolige for en pige?"  # asks for "Sparring om bekymringen"
-    sparring = next(n for n, part in enumerate(guidance_parts()) if part.label == "Sparring om bekymringen")
-    resemblance = [0.80] * len(guidance_parts())
-    resemblance[0] = 0.90
-    order = guidance_order(worry, resemblance, asked_guidance(worry))
-    rest = [n for n in range(1, len(resemblance)) if n != sparring]
-    assert order == (sparring, 0, *rest)
-
-
-def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_told():
-    report = len(guidance_parts()) - 1
-    assert guidance_parts()[report].label == "Underretning"
-    resemblance = [0.80] * len(guidance_parts())
-    resemblance[report] = 0.90  # its query resembles most worries
-
-    def order(worry: str) -> tuple[int, ...]:
-        return guidance_order(worry, resemblance, asked_guidance(worry))
-
-    assert order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?")[-1] == report
-    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?")[0] == report
-    assert order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?")[0] == report
-    assert order("En af vores drenge slår de andre. Hvad gør vi?")[-1] == report  # he hits, no one hits him
-    assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
-    assert order("Far kom fuld for at hente sin søn i går. Hvad skal vi gøre?")[0] == report  # a danger on the way home
-
-
-def test_the_signs_follow_what_to_do_when_the_worry_asks_what_to_do():
-    # The family's risk factors ("forældrenes misbrug ... vold") had opened "Hvad kan vi tilbyde hende?".
-    signs = next(iter(sign_topics()))
-    report = len(guidance_parts()) - 1
-    assert guidance_parts()[signs].label == "Tegn, signaler og risikofaktorer"
-    resemblance = [0.80] * len(guidance_parts())
-    resemblance[signs] = 0.90
-
-    def order(worry: str) -> tuple[int, ...]:
-        return guidance_order(worry, resemblance, asked_guidance(worry))
-
-    acting = order("En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?")
-    assert acting[-2:] == (signs, report)
-    assert order("En pige på 4 år er blevet meget stille. Hvad gør jeg?")[-2:] == (signs, report)
-    assert order("Et barn kommer tit i beskidt tøj. Hvad skal jeg være opmærksom på?")[0] == signs  # asks what to look for
-    assert order("Jeg er ny pædagog og urolig for en dreng. Hvordan ved jeg, om han mistrives?")[0] == signs
-    assert order("Jeg tror, en dreng bliver slået derhjemme. Hvad gør jeg?")[-1] == signs  # the report opens it
-
-
-def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it():
-    # "En dreng fortæller, at far slår ham." had sparring, signals and the parents before the report.
-    report = len(guidance_parts()) - 1
-    resemblance = [0.90] * len(guidance_parts())
-    resemblance[report] = 0.70
-    worry = "En dreng fortæller, at far slår ham. Hvad skal jeg gøre nu?"
-    assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == report
-    asking = "En dreng fortæller, at far slår ham. Hvem kan jeg tale med om det?"  # asks for sparring: that first
-    assert guidance_order(asking, resemblance, asked_guidance(asking))[:2] == (1, report)
 
 
 def test_the_guidance_topic_a_worry_asks_for_comes_first(settings):

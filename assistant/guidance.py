@@ -1,0 +1,133 @@
+"""A concern answer's guidance topics: what the documents advise whenever a pedagogue worries about a child.
+
+The topics are lines of prompts/concern_topics.txt ("label: query", optionally " | <marker>"); each is
+retrieved on its own and shown under its label (see ``assistant.pipeline``). This module reads them and
+decides which a worry asks for (:func:`asked_guidance`) and in what order they are shown
+(:func:`guidance_order`).
+
+Example::
+
+    worry = "Kan vi sparre med nogen, når vi er urolige for en pige?"
+    [guidance_parts()[n].label for n in asked_guidance(worry)]  # ["Sparring om bekymringen"]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import cast, get_args
+
+from assistant.analysis import (
+    AnswerType,
+    QuestionPart,
+    answer_type,
+    asks_what_to_do,
+    asks_what_to_notice,
+    is_worry_word,
+    voices_harm,
+)
+from assistant.compose import MIN_TOPIC_STEM
+from prompts import load
+from tidlig.text import STOP, content_terms, stem, words
+
+__all__ = ["asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "sign_topics"]
+
+# The marker of a guidance topic that tells what to look for (see sign_topics).
+_SIGNS = "signs"
+
+
+def concern_topics() -> list[str]:
+    """The queries of the guidance topics a concern answer covers (see :func:`guidance_parts`)."""
+    return [part.text for part in guidance_parts()]
+
+
+@functools.cache
+def guidance_parts() -> tuple[QuestionPart, ...]:
+    """A concern answer's guidance topics as labelled parts: one "label: query" line each in
+    prompts/concern_topics.txt; the label heads the topic's units in the answer. A line may end with
+    " | <answer type>", the kind of ask the topic answers ("| person": "Hvem kan vi tale med?" asks for
+    sparring), or with " | signs" (see :func:`sign_topics`); the others answer what to do (procedure). Read
+    once: every query embedding asks whether its text is a topic (see ``Assistant._embed``)."""
+    parts = []
+    for label, query, kind in _guidance_lines():
+        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS) else kind)
+        if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
+            raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
+        parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
+    return tuple(parts)
+
+
+@functools.cache
+def sign_topics() -> frozenset[int]:
+    """The guidance topics (positions in :func:`guidance_parts`) marked " | signs": they tell what to look
+    for, not what to do, so they follow the others when a worry asks what to do (see :func:`guidance_order`)."""
+    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _SIGNS)
+
+
+def _guidance_lines() -> list[tuple[str, str, str]]:
+    """prompts/concern_topics.txt as (label, query, marker) per topic; the marker is "" where none is set."""
+    lines = []
+    for line in filter(None, map(str.strip, load("concern_topics").splitlines())):
+        label, _, rest = line.partition(": ")
+        query, _, kind = rest.partition(" | ")
+        lines.append((label, query, kind.strip()))
+    return lines
+
+
+def asked_guidance(question: str) -> tuple[int, ...]:
+    """The guidance topics (positions in :func:`guidance_parts`) that a worry asks for by name, and that
+    therefore answer it: "Kan jeg få nogen at sparre med, ...?" asks for "Sparring om bekymringen",
+    "Forældrene ... holder os på afstand. Hvordan kan vi nå dem?" for "Inddrag forældrene tidligt". A
+    label's words that voice the worry itself ("bekymringen") do not count; a question word and a label
+    word match when one stem begins the other. A topic also answers the kind of ask it is marked for in
+    prompts/concern_topics.txt: "En pige i min gruppe trækker sig, hvem skal jeg tale med?" asks whom to
+    involve, which "Sparring om bekymringen" answers."""
+    asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
+    kind = answer_type(question)
+    return tuple(
+        number
+        for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
+        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems) or (kind != "procedure" and part.answer_type == kind)
+    )
+
+
+@functools.cache
+def _guidance_label_stems() -> tuple[frozenset[str], ...]:
+    """Per guidance topic, the stems (of at least MIN_TOPIC_STEM characters) of its label's words that name
+    it: not their worry words, not stopwords."""
+    return tuple(
+        frozenset(s for s in (stem(w) for w in words(part.label) if not is_worry_word(w) and w not in STOP) if len(s) >= MIN_TOPIC_STEM)
+        for part in guidance_parts()
+    )
+
+
+def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, ...]) -> tuple[int, ...]:
+    """The order of a concern answer's guidance topics: those the worry asks for first (``asked``, see
+    :func:`asked_guidance`: they answer it, and come right after what the documents say about its own
+    situation), then the others by how much
+    the worry resembles their queries (``resemblance``, one figure per topic): "Jeg har skrevet en
+    underretning om et barn. Hvad sker der så bagefter?" reads about underretning first, "Et barn ... er
+    ofte sygt. Hvad skal jeg være opmærksom på?" about signals. Listed order breaks ties.
+
+    The last listed topic (the underretning) is the step after the others, taken when signals, sparring
+    and the parents have not settled the worry: it comes last unless the worry names it ("Jeg har skrevet en
+    underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out). A worry that
+    tells of a harm done to the child (:func:`voices_harm`: "En dreng fortæller, at far slår ham.") gets it
+    first, after only what it asks for: the parents are not the first to involve there. Its
+    query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
+    the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
+    notice names the duty to report in every concern answer.
+
+    The topics that tell what to look for (:func:`sign_topics`) come after those that say what to do when
+    the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
+    and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
+    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?"."""
+    report = len(resemblance) - 1
+    named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
+    harmed = voices_harm(worry) and report not in asked
+    first: tuple[int, ...] = (report,) if harmed else ()
+    later: tuple[int, ...] = () if harmed or report in asked or named else (report,)
+    if asks_what_to_do(worry) and not asks_what_to_notice(worry):
+        later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
+    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later), key=lambda n: -resemblance[n])
+    return asked + first + tuple(ranked) + later
