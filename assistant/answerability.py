@@ -653,11 +653,19 @@ def _word_forms(text: str) -> set[str]:
     return {part for word in words(text) for part in (word, *word.split("-"))}
 
 
+# A definite name's form without its ending (see _name_forms) is a name of its own this long at least: "Vejen"
+# is no "vej".
+MIN_BARE_NAME = 6
+
+
 def _name_forms(name: str) -> set[str]:
     """The words a name may stand as in a passage: as written, without its genitive -s ("Hedensteds"), or
-    with one ("København" in "Københavns Kommune")."""
+    with one ("København" in "Københavns Kommune"), and a name in the definite form without its ending
+    ("Vidensrådet": the slides name "Vidensråd for forebyggelse")."""
     lowered = name.lower()
-    return {lowered, lowered.removesuffix("s"), lowered if lowered.endswith("s") else lowered + "s"}
+    forms = {lowered, lowered.removesuffix("s"), lowered if lowered.endswith("s") else lowered + "s"}
+    bare = re.sub(r"(?:et|en)s?$", "", lowered)
+    return forms | {bare, bare + "s"} if len(bare) >= MIN_BARE_NAME else forms
 
 
 def _name_coverage(names: Sequence[str], passage_words: Sequence[set[str]], vocabulary: Collection[str] = ()) -> float:

@@ -334,6 +334,13 @@ def test_a_name_is_found_in_either_genitive(name, text):
     assert _name_coverage([name], [set(words(text))]) == 1.0
 
 
+def test_a_name_in_the_definite_form_is_found_without_its_ending():
+    # "Hvad beskytter børn ifølge Vidensrådet, ...?" was declined above the slide "Vidensråd for forebyggelse".
+    assert _name_coverage(["Vidensrådet"], [set(words("Vidensråd for forebyggelse rapport (0-9 år)"))]) == 1.0
+    assert _name_coverage(["Vidensrådets"], [set(words("Vidensråds rapport"))]) == 1.0
+    assert _name_coverage(["Vejen"], [set(words("Vej og park"))]) == 0.0  # too short a rest to be a name
+
+
 def _slide(section: str, text: str):
     from index import Passage, ScoredPassage
 
