@@ -614,7 +614,12 @@ class CitatComposer:
             # least the best one): "KL anbefaler:" before seven long items is not a short answer,
             # unless every item is about as likely as the best.
             short_list = sum(len(s.unit.text) for s in members) <= SHORT_LIST_CHARS
-            asked = not seconded and (answer_type in LIST_TYPES or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
+            # The question's rarest term in the seed item alone (not in the lead-in, which every item's terms
+            # hold, nor in another item) makes the item the answer, not its list: "Hvilke erfaringer har
+            # kommunerne med familierådslagning?" had got all four of "KL anbefaler:" for the one naming it.
+            own_item = seed.holds_rarest_term(part) and not any(s.holds_rarest_term(part) for s in members if s is not seed)
+            list_asked = answer_type in LIST_TYPES and not own_item
+            asked = not seconded and (list_asked or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
             nested = sub_items([s.unit for s in members], seed.hit.passage.text)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"

@@ -232,6 +232,23 @@ def test_a_long_list_whose_items_are_all_about_as_likely_as_the_best_is_shown_wh
     assert "forældrene inddrages" in text and "PPR giver sparring" not in text
 
 
+def test_a_list_question_whose_rarest_term_one_item_alone_holds_gets_that_item_not_the_list():
+    # "Hvilke erfaringer har kommunerne med familierådslagning?" had got all of "KL anbefaler:" for its one item.
+    detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
+    question = "Hvilke erfaringer har kommunerne med familierådslagning?"
+
+    def short_answer(items: tuple[str, ...]) -> str:
+        index = FakeUnitIndex([("kl", "KL anbefaler blandt andet:" + "".join(f"\n- At {item}{detail}" for item in items), KL)])
+        units = scored_units(question, {"familierådslagning": 0.9}, index=index)
+        rarest = [replace(u, features=({"rarest_term": float("familierådslagning" in u.unit.text)},)) for u in units]
+        return CitatComposer().compose(analyse_question(question), rarest, "answer", ()).short_answer
+
+    one = short_answer(("budgettet følger indsatstrappen", "netværket inddrages med familierådslagning", "børn støttes af familien"))
+    assert "familierådslagning" in one and "indsatstrappen" not in one and "støttes af familien" not in one
+    two = short_answer(("budgettet følger indsatstrappen", "netværket inddrages med familierådslagning", "familierådslagning bruges"))
+    assert "indsatstrappen" in two  # the list is about it: shown whole
+
+
 def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
     detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
