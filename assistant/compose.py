@@ -633,10 +633,15 @@ class CitatComposer:
 
     def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
-        For a case question the case's further results come along too (see :func:`_case_results`)."""
+        For a case question the case's further results come along too (see :func:`_case_results`). A table
+        row without values is none of them: "Socialrådgivere i dagtilbud | - | - | -" had stood under "Mere
+        fra kilderne" for "Hvem fik socialrådgivere i dagtilbud, og hvad viste evalueringen?" (a question for
+        a figure, which such a row may answer, gets no further material)."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
+            if _holds_no_value(candidate.unit):
+                continue
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
                 by_source.setdefault(source_heading(candidate.hit), []).append(candidate)

@@ -613,6 +613,8 @@ def test_a_row_without_values_answers_only_a_question_for_its_figure():
     cost = compose("Hvad kostede VIDA-projektet i 2017?", probabilities, index=index).short_answer
     assert "VIDA-projektet" not in effect and effect.startswith("VIDA er en indsats")
     assert "| VIDA-projektet | - | - [1]|" in cost
+    opened = compose("Hvad er VIDA, og hvem er den rettet mod?", {"VIDA er": 0.9, "VIDA-projektet": 0.8}, index=index)
+    assert "VIDA-projektet" not in opened.body  # nor under "Mere fra kilderne"
 
 
 def test_a_charts_values_printed_apart_from_its_labels_are_shown_under_no_label():
