@@ -619,7 +619,7 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
     pieces = [p.strip(" ,") for p in _PART_BOUNDARY.split(text) if p and p.strip(" ,?")]
     parts: list[str] = []
     for piece in pieces:
-        if parts and (len(content_terms(piece)) < MIN_PART_TERMS or _tells(piece)):
+        if parts and (len(content_terms(piece)) < MIN_PART_TERMS or tells(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
@@ -635,9 +635,9 @@ _ASKING = re.compile(
 )
 
 
-def _tells(piece: str) -> bool:
-    """Whether a piece of a question tells rather than asks: no question mark, and no question word, polar
-    verb or request opening it."""
+def tells(piece: str) -> bool:
+    """Whether a piece of a question (or a message) tells rather than asks: no question mark, and no question
+    word, polar verb or request opening it."""
     return not piece.rstrip().endswith("?") and not _ASKING.match(piece)
 
 

@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences
-from assistant.analysis import asked_detail, detail_terms
+from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences, words
+from assistant.analysis import asked_detail, detail_terms, tells
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -39,6 +39,8 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
+MAX_SCENE_WORDS = 15  # an earlier message telling the setting of the next question (see _sets_the_scene)
+_COURTESY = re.compile(r"(?:tak|mange tak|ok|okay|super|fint|godt|perfekt|fedt|ja|nej|hej)\b", re.IGNORECASE)
 # A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to
 # måneder?" after "Hvad gør Varde med de børnefaglige undersøgelser?" counts Varde's examinations.
 _UNNAMED_COUNT = re.compile(
@@ -189,7 +191,7 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     named by an acronym (``sources``: the publishers' names, "KL") is a name the follow-up can swap too:
     "Og i Holstebro?" after "Hvad anbefaler KL om forældrekurser?" asks Holstebro, not KL."""
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
-    if not previous or not _is_followup(question):
+    if not previous or not (_is_followup(question) or _sets_the_scene(previous[-1])):
         return question
     earlier = earlier_question(previous[-1])
     new_names = proper_nouns(question)
@@ -223,6 +225,14 @@ def earlier_question(turn: str) -> str:
             break
         kept.append(sentence)
     return " ".join(kept)
+
+
+def _sets_the_scene(turn: str) -> bool:
+    """Whether an earlier message told the setting the next question is asked in, rather than asking
+    anything: "Vi bruger Børnelinealen" before "Hvad gør vi, hvis et barn ligger på 4?", which alone was
+    answered with KL's support for new parents. A short statement with a word of its own only: a long
+    message is no setting, and "Tak for svaret" none."""
+    return tells(turn) and len(words(turn)) <= MAX_SCENE_WORDS and bool(content_terms(turn)) and not _COURTESY.match(turn.strip())
 
 
 def _is_followup(question: str) -> bool:

@@ -100,6 +100,21 @@ def test_a_standalone_question_is_kept():
     assert standalone_query(question, history) == question
 
 
+@pytest.mark.parametrize(
+    ("earlier", "query"),
+    [
+        # A short statement before the question tells its setting: the question alone had got KL's support for parents.
+        ("Vi bruger Børnelinealen", "Vi bruger Børnelinealen. Hvad gør vi, hvis et barn ligger på 4?"),
+        ("Tak for svaret", "Hvad gør vi, hvis et barn ligger på 4?"),  # a courtesy sets no scene
+        ("Hvad er Børnelinealen?", "Hvad gør vi, hvis et barn ligger på 4?"),  # a question does not either
+        (" ".join(["Vi bruger Børnelinealen i alle vores institutioner"] * 3), "Hvad gør vi, hvis et barn ligger på 4?"),  # nor a long note
+    ],
+)
+def test_a_short_statement_before_a_question_is_its_setting(earlier, query):
+    history = [Turn("user", earlier), Turn("assistant", "…")]
+    assert standalone_query("Hvad gør vi, hvis et barn ligger på 4?", history) == query
+
+
 def test_a_followup_takes_the_earlier_question_along():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?"), Turn("assistant", "Familie med Hjerte …")]
     assert standalone_query("Virkede det?", history) == "Hvad gør Holstebro for nye forældre? Virkede det?"
