@@ -34,6 +34,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+from tidlig.text import item_number, marker_kind
+
 log = logging.getLogger(__name__)
 
 # Lines in the top or bottom band of this share of the page height may be running headers or footers.
@@ -53,8 +55,15 @@ _MAX_TITLE_LINES = 3
 # heading (the outline's titles carry their depth).
 _MAX_TITLE_WORDS = 12
 _SIZE_HEADING = "## "
-# A piece that begins this many font sizes beyond where the piece before it ends (its characters counted at
-# _CHARACTER_WIDTH font sizes each, a generous average) stands apart from it as a table cell does.
+# A piece that begins this many font sizes beyond where the piece before it ends stands apart from it as a
+# table cell does. Its end is measured with the widths its font gives its characters (see _widths): a cell gap
+# is then wider than a word space (a quarter to a third of the font size in text faces) and no wider than the
+# padding of a cell that its text nearly fills (fpdf2 leaves 2 mm, half the font size at 10-11 pt; Word 0.38 cm).
+_MEASURED_CELL_GAP = 0.45
+# Where the font gives no widths, a piece's characters are counted at _CHARACTER_WIDTH font sizes each, a generous
+# average that is a font size or more off over a long label, so the next piece must begin _CELL_GAP font sizes on.
+# So must the text after a list item's bullet or number opening a line: it stands a hanging indent (1-2 font
+# sizes) on, which is no cell, while a table's column of numbers stands further apart.
 _CELL_GAP = 2.0
 _CHARACTER_WIDTH = 0.6
 # Cells of two rows of one table begin within this many font sizes of each other.
@@ -69,6 +78,39 @@ _MAX_WRAPPED_LINES = 8
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A piece of text as pypdf's visitor hands it over, one line of it: where it begins and ends on the page, and
+    whether that end is measured with its font's widths or estimated (see _CELL_GAP)."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    bold: bool
+    end: float
+    measured: bool
+
+
+@dataclass(frozen=True)
+class _Spacing:
+    """The text state that widens a line beyond its glyphs (PDF 32000-1, 9.3): character spacing Tc and word
+    spacing Tw in unscaled text space units, horizontal scaling Tz as a factor."""
+
+    character: float = 0.0
+    word: float = 0.0
+    scaling: float = 1.0
+
+
+@dataclass(frozen=True)
+class _Widths:
+    """The advance widths of a font's characters in thousandths of its size, by the text pypdf decodes them
+    as; ``simple`` for a font of one-byte codes, whose space (code 32) takes the word spacing."""
+
+    characters: dict[str, float]
+    simple: bool
 
 
 @dataclass(frozen=True)
@@ -87,7 +129,8 @@ class _Line:
 
 def page_texts(reader) -> list[str]:
     """The text of every page of ``reader``; a page whose positions cannot be read keeps its plain text."""
-    read = [_read_page(page) for page in reader.pages]
+    fonts = _Fonts()
+    read = [_read_page(page, fonts) for page in reader.pages]
     spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
     repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
     outline = _outline_titles(reader)
@@ -125,10 +168,11 @@ def _compared(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _read_page(page) -> tuple[list[_Line], str]:
+def _read_page(page, fonts: _Fonts) -> tuple[list[_Line], str]:
     """The printed lines of one page in content order, each with its position and font, and the page's
     plain text (pypdf returns it from the same pass)."""
-    pieces: list[tuple[str, float, float, float, bool]] = []
+    pieces: list[_Piece] = []
+    state = _TextState()
 
     def visit(text, cm, tm, font, size) -> None:
         if not text or not text.strip("\n"):
@@ -136,19 +180,32 @@ def _read_page(page) -> tuple[list[_Line], str]:
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         scale = abs(tm[3] * cm[3]) or 1.0
+        # A text space unit along the line is this long on the page (the font size is scaled by the matrices).
+        stretch = abs(tm[0] * cm[0] + tm[1] * cm[2]) or scale
         name = str(font.get("/BaseFont", "")) if font else ""
+        widths = fonts.widths(font)
         for part in text.split("\n"):
             if part.strip():
-                pieces.append((part, x, y, size * scale, bool(_BOLD_FONT.search(name))))
+                advance = _advance(part, size, widths, state.spacing)
+                end, measured = (x + advance * stretch, True) if advance is not None else (_estimated_end(part, x, size * scale), False)
+                pieces.append(_Piece(part, x, y, size * scale, bool(_BOLD_FONT.search(name)), end, measured))
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    plain = page.extract_text(visitor_text=visit, visitor_operand_before=state.before, visitor_operand_after=state.after) or ""
+    return _lines(pieces), plain
+
+
+def _lines(pieces: list[_Piece]) -> list[_Line]:
+    """The pieces joined into lines, a piece beginning far enough beyond the end of the piece before it on its
+    line as a cell of a table row (see _CELL_GAP)."""
     lines: list[_Line] = []
-    end = 0.0  # where the last piece ends, estimated
-    for text, x, y, size, bold in pieces:
-        if lines and abs(lines[-1].y - y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
+    previous: _Piece | None = None
+    for piece in pieces:
+        text, x, size = piece.text, piece.x, piece.size
+        if previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
             last = lines[-1]
-            joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and bold)
-            if x - end > _CELL_GAP * max(size, 1.0):
+            joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and piece.bold)
+            gap = _MEASURED_CELL_GAP if previous.measured and not _list_marker(last) else _CELL_GAP
+            if x - previous.end > gap * max(size, 1.0):
                 cells, texts = (last.cells, last.cell_texts) if last.cells else ((last.x,), (last.text,))
                 joined = dataclasses.replace(joined, cells=(*cells, x), cell_texts=(*texts, text))
             elif last.cells:
@@ -156,9 +213,153 @@ def _read_page(page) -> tuple[list[_Line], str]:
                 joined = dataclasses.replace(joined, cells=last.cells, cell_texts=texts)
             lines[-1] = joined
         else:
-            lines.append(_Line(text, x, y, size, bold))
-        end = x + _CHARACTER_WIDTH * max(size, 1.0) * len(text)
-    return [line for line in lines if line.text.strip()], plain
+            lines.append(_Line(text, x, piece.y, size, piece.bold))
+        previous = piece
+    return [line for line in lines if line.text.strip()]
+
+
+def _list_marker(line: _Line) -> bool:
+    """Whether ``line`` so far is a list item's bullet or number alone ("•", "2)", "b)")."""
+    marker = line.text.strip()
+    return not line.cells and (item_number(f"{marker} x") == marker or (len(marker) == 1 and marker_kind(f"{marker} x") == "bullet"))
+
+
+def _estimated_end(text: str, x: float, size: float) -> float:
+    return x + _CHARACTER_WIDTH * max(size, 1.0) * len(text)
+
+
+def _advance(text: str, size: float, widths: _Widths | None, spacing: _Spacing) -> float | None:
+    """How far showing ``text`` in a font of ``size`` moves the pen, in text space units (PDF 32000-1, 9.4.4):
+    each character its width plus the character spacing, a space of a one-byte font the word spacing as well,
+    all scaled horizontally. None when the font gives no width for one of its characters.
+    A space the piece begins with is left out: pypdf puts one before a piece that continues a line after a gap,
+    and the piece's position is that of its first drawn character. Kerning and gaps set by the numbers of a TJ
+    array, or by a move within the piece, are not counted: pypdf's visitor reports neither (it writes a wide
+    one as a space, measured as the font's space)."""
+    if widths is None:
+        return None
+    advance = 0.0
+    for character in text.lstrip(" "):
+        width = widths.characters.get(character)
+        if width is None:
+            return None
+        advance += width / 1000 * size + spacing.character + (spacing.word if character == " " and widths.simple else 0.0)
+    return advance * spacing.scaling
+
+
+class _TextState:
+    """The character spacing, word spacing and horizontal scaling in force, followed through a page's content
+    stream: pypdf's text visitor gives a piece's matrices, font and size, but its extractor keeps these to itself,
+    so they are read from the operators pypdf reports before running each. q and Q save and restore them with
+    the graphics state, as painting a form XObject (Do) does around the form's own operators.
+    A piece is measured with the spacing in force when pypdf hands it over: the spacing it was shown with, unless
+    the stream sets Tc, Tw or Tz after its last string and before what ends it (a font change, a new line)."""
+
+    def __init__(self) -> None:
+        self.spacing = _Spacing()
+        self._saved: list[_Spacing] = []
+
+    def before(self, operator, operands, cm, tm) -> None:
+        if operator in (b"q", b"Do"):
+            self._saved.append(self.spacing)
+        elif operator == b"Q" and self._saved:
+            self.spacing = self._saved.pop()
+        else:
+            self.spacing = _set_spacing(self.spacing, operator, operands)
+
+    def after(self, operator, operands, cm, tm) -> None:
+        if operator == b"Do" and self._saved:
+            self.spacing = self._saved.pop()
+
+
+def _set_spacing(spacing: _Spacing, operator: bytes, operands) -> _Spacing:
+    """``spacing`` as the text state operator changes it (the " operator sets word and character spacing, then
+    shows its string)."""
+    values = [float(operand) for operand in operands if isinstance(operand, int | float)]
+    match operator, values:
+        case b"Tc", [character, *_]:
+            return dataclasses.replace(spacing, character=character)
+        case b"Tw", [word, *_]:
+            return dataclasses.replace(spacing, word=word)
+        case b"Tz", [scaling, *_]:
+            return dataclasses.replace(spacing, scaling=scaling / 100)
+        case b'"', [word, character, *_]:
+            return dataclasses.replace(spacing, word=word, character=character)
+    return spacing
+
+
+class _Fonts:
+    """The widths of the fonts of one document, each font read once (its pages share its dictionary)."""
+
+    def __init__(self) -> None:
+        # By the dictionary's id, the dictionary kept with its widths so that the id is not reused.
+        self._read: dict[int, tuple[object, _Widths | None]] = {}
+
+    def widths(self, font) -> _Widths | None:
+        if font is None:
+            return None
+        if id(font) not in self._read:
+            self._read[id(font)] = (font, _widths(font))
+        return self._read[id(font)][1]
+
+
+def _widths(font) -> _Widths | None:
+    """The width of each character ``font`` draws, by the text pypdf decodes it as, or None where the font
+    gives none: pypdf's own reading of the font dictionary (pypdf.generic._font.Font, private in pypdf 7.1, which
+    pyproject pins) takes a simple font's /FirstChar and /Widths, a standard 14 font's widths from the AFM metrics
+    it ships (and those of Arial, Times New Roman and Courier New named so), and a CID font's /W; a character of a
+    CID font that /W leaves out is /DW wide. Left to the estimate: Type 3 fonts (their widths are in the glyph
+    space of their /FontMatrix, and pypdf reads them as integers), CID fonts under a CMap other than Identity
+    (their codes are not their CIDs), and fonts that are neither embedded nor standard and give no /Widths."""
+    from pypdf.errors import PyPdfError
+    from pypdf.generic._font import Font
+
+    if font.get("/Subtype") == "/Type3":
+        return None
+    try:
+        read = Font.from_font_resource(font)
+    except (PyPdfError, AttributeError, TypeError, ValueError, KeyError) as error:
+        log.debug("no widths for font %s: %s", font.get("/BaseFont"), error)
+        return None
+    simple = isinstance(read.encoding, dict)
+    if not simple and read.encoding != "utf-16-be":
+        return None
+    characters: dict[str, float] = {}
+    for code, width in read.character_widths.items():
+        if code != "default":
+            _add_width(characters, _decoded(code, read), float(width))
+    if not characters:
+        return None
+    if not simple:
+        default = _default_cid_width(font)
+        for code, text in read.character_map.items():
+            if isinstance(code, str) and code not in read.character_widths:
+                _add_width(characters, text, default)
+    # pypdf writes a wide gap within a piece as a space, also in a font that has none of its own.
+    characters.setdefault(" ", float(read.space_width))
+    return _Widths(characters, simple)
+
+
+def _decoded(code: str, read) -> str:
+    """The text pypdf decodes a character code as: a simple font's code through its encoding, then /ToUnicode."""
+    if isinstance(read.encoding, dict):
+        code = read.encoding.get(ord(code), code)
+    return str(read.character_map.get(code, code))
+
+
+def _add_width(characters: dict[str, float], text: str, width: float) -> None:
+    """A glyph decoded as several characters (a ligature "ﬁ" written "fi") shares its width among them."""
+    for character in text:
+        characters.setdefault(character, width / len(text))
+
+
+def _default_cid_width(font) -> float:
+    """The width of a CID font's characters that its /W leaves out: its /DW, 1000 if it gives none."""
+    try:
+        descendant = font["/DescendantFonts"][0].get_object()
+        return float(descendant.get("/DW", 1000))
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return 1000.0
 
 
 def _join_pieces(left: str, right: str) -> str:

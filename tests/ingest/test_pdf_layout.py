@@ -303,3 +303,212 @@ def test_outline_titles_become_headings_of_their_depth(tmp_path):
 
     assert _paragraphs(texts[0]) == ["# Tidlig indsats i dagplejen", FIRST]
     assert _paragraphs(texts[1]) == ["## Sprogvurdering af de yngste børn og samtalen med forældrene bagefter", FIRST]
+
+
+# Where a piece of text ends is measured with the widths its font gives its characters: a label that nearly fills
+# its column is a cell of its own, and capitals running on into bold text are no table.
+
+
+def _label_pdf(path: Path, font: str, label: str) -> Path:
+    """A table whose first column ``label`` nearly fills: fpdf2 pads a cell 1 mm on each side, and the column is
+    half a millimetre wider than that."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font(font, size=10)
+    width = pdf.get_string_width(label) + 2.5
+    with pdf.table(width=width + 25, col_widths=(width, 25)) as table:
+        for cells in (("Gruppe", "Antal"), (label, "12"), ("Øvrige", "130")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 5, SECOND)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("font", "label"),
+    [
+        ("Sans", "Børn med særlige behov i alt"),  # an embedded TrueType font: a CID font with /W
+        ("Helvetica", "Fritidstilbud til tilflyttere i alt"),  # standard 14, no /Widths: narrow letters, estimated 9 sizes too wide
+        ("Helvetica", "WMW-MØDER MED AMU"),  # wide letters, estimated 2 sizes too narrow
+    ],
+)
+def test_a_label_that_nearly_fills_its_column_is_a_cell_of_its_own(tmp_path, font, label):
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+
+    blocks = blocks_for(load_document(_label_pdf(tmp_path / "tabel.pdf", font, label), {}, 10_000_000))
+
+    assert [block.text for block in blocks if block.kind == "table"] == [f"Gruppe | Antal\n{label} | 12\nØvrige | 130"]
+
+
+def test_wide_capitals_running_on_into_text_are_no_table(tmp_path):
+    """Bold capitals are wider than the estimate of 0.6 font sizes a letter: the text after a lead-in of them
+    began four font sizes beyond where it was thought to end, and two such lines read as a table."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    for place in ("i Solsikken", "i Regnbuen"):
+        pdf.set_font("Sans", style="B", size=10)
+        pdf.write(5, "MØDEMÅNEDERNE MAJ OG NOVEMBER ")
+        pdf.set_font("Sans", size=10)
+        pdf.write(5, place)
+        pdf.ln()
+    path = tmp_path / "versaler.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.splitlines() == ["MØDEMÅNEDERNE MAJ OG NOVEMBER i Solsikken", "MØDEMÅNEDERNE MAJ OG NOVEMBER i Regnbuen"]
+
+
+@pytest.mark.parametrize("markers", [("1)", "2)"), ("•", "•")])
+def test_list_items_under_a_hanging_indent_are_no_table(tmp_path, markers):
+    """The text of an item stands a hanging indent after its bullet or number, a font size or two: no cell, also
+    when the item is measured to end well before it."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    items = ("Drøft bekymringen med din leder samme dag.", "Lederen vurderer, om der skal ske en underretning.")
+    for marker, item in zip(markers, items, strict=True):
+        pdf.set_x(pdf.l_margin + 5)
+        pdf.cell(7, 5, marker)
+        pdf.multi_cell(0, 5, item, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "liste.pdf"
+    pdf.output(str(path))
+
+    assert page_texts(PdfReader(path))[0].splitlines() == [f"{marker} {item}" for marker, item in zip(markers, items, strict=True)]
+
+
+def test_letter_spacing_counts_in_where_a_piece_ends(tmp_path):
+    """fpdf2 spaces the letters of a label with Tc: its bold value follows a space after the last letter."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    for label, value in (("MØDEDATO", "12. marts"), ("MØDESTED", "Solsikken")):
+        pdf.set_font("Helvetica", size=10)
+        pdf.set_char_spacing(2)
+        pdf.write(5, label)
+        pdf.set_char_spacing(0)
+        pdf.set_font("Helvetica", style="B", size=10)
+        pdf.write(5, f" {value}")
+        pdf.ln()
+    path = tmp_path / "spatieret.pdf"
+    pdf.output(str(path))
+
+    assert page_texts(PdfReader(path))[0].splitlines() == ["MØDEDATO 12. marts", "MØDESTED Solsikken"]
+
+
+def test_condensed_text_counts_in_where_a_piece_ends(tmp_path):
+    """A label condensed with Tz to fit its column is a cell of its own."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    rows = (("Søskenderabat for familier med tre børn", "25 %"), ("Søskenderabat for familier med to børn", "50 %"))
+    width = 0.7 * pdf.get_string_width(rows[0][0]) + 3
+    for label, value in rows:
+        pdf.set_stretching(70)
+        pdf.cell(width, 6, label)
+        pdf.set_stretching(100)
+        pdf.cell(20, 6, value, new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "smal.pdf"
+    pdf.output(str(path))
+
+    assert page_texts(PdfReader(path))[0].strip().splitlines() == [f"{label} | {value}" for label, value in rows]
+
+
+def _hand_made_pdf(path: Path, content: str, font: dict[str, object]) -> Path:
+    """A page drawn by ``content`` (a content stream in cp1252) with the font /F1 described by ``font`` and the
+    bold /F2, Helvetica-Bold; neither is embedded, as Word leaves out a font it may not embed."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+
+    def pdf_object(value: object):
+        if isinstance(value, list):
+            return ArrayObject(pdf_object(item) for item in value)
+        return NameObject(value) if isinstance(value, str) else NumberObject(value)
+
+    def font_dictionary(entries: dict[str, object]) -> DictionaryObject:
+        base = {"/Type": "/Font", "/Encoding": "/WinAnsiEncoding", **entries}
+        return DictionaryObject({NameObject(key): pdf_object(value) for key, value in base.items()})
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    fonts = {"/F1": font_dictionary(font), "/F2": font_dictionary({"/Subtype": "/Type1", "/BaseFont": "/Helvetica-Bold"})}
+    page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject(k): v for k, v in fonts.items()})})
+    stream = DecodedStreamObject()
+    stream.set_data(content.encode("cp1252"))
+    page.replace_contents(ContentStream(stream, None))
+    writer.write(path)
+    return path
+
+
+def _shown(x: float, y: float, text: str, font: str = "/F1") -> str:
+    """Content stream operators that show ``text`` in ``font`` at size 10 from (``x``, ``y``)."""
+    return f"BT {font} 10 Tf {x} {y} Td ({text}) Tj ET\n"
+
+
+# A TrueType font, not embedded, whose /Widths are its own: every character 420 thousandths of its size.
+_NARROW_FONT = {"/Subtype": "/TrueType", "/BaseFont": "/SmalSans", "/FirstChar": 32, "/LastChar": 255, "/Widths": [420] * 224}
+
+
+def test_a_simple_fonts_widths_place_the_end_of_a_label(tmp_path):
+    """A label in a narrow font ends 12 points before the next column: two cells (estimated at 0.6 font sizes
+    a letter, the label ran 60 points into it)."""
+    from pypdf import PdfReader
+
+    rows = (("Antal børn i dagplejen i august", "112"), ("Antal børn i dagplejen i januar", "104"))
+    # 31 letters of 4.2 points at size 10 end at 50 + 130.2; the number begins 12 points on
+    content = "".join(_shown(50, y, label) + _shown(192.2, y, value) for (label, value), y in zip(rows, (700, 680), strict=True))
+
+    text = page_texts(PdfReader(_hand_made_pdf(tmp_path / "smal.pdf", content, _NARROW_FONT)))[0]
+
+    assert text.strip().splitlines() == [f"{label} | {value}" for label, value in rows]
+
+
+def test_word_spacing_counts_in_where_a_piece_ends(tmp_path):
+    """A justified line's spaces are widened with Tw: the bold word after them follows a space, no cell."""
+    from pypdf import PdfReader
+
+    # "Mødet holdes i " is 15 letters of 4.2 points, its 3 spaces 4 points wider each: it ends at 50 + 75
+    content = "".join(
+        f"BT /F1 10 Tf 4 Tw 50 {y} Td (Mødet holdes i ) Tj ET BT /F2 10 Tf 0 Tw 125 {y} Td ({place}) Tj ET\n"
+        for place, y in (("Solsikken", 700), ("Regnbuen", 686))
+    )
+
+    text = page_texts(PdfReader(_hand_made_pdf(tmp_path / "justeret.pdf", content, _NARROW_FONT)))[0]
+
+    assert text.splitlines() == ["Mødet holdes i Solsikken", "Mødet holdes i Regnbuen"]
+
+
+def test_a_font_without_widths_keeps_the_estimate(tmp_path):
+    """A font neither embedded nor standard that gives no /Widths: its characters are counted at 0.6 font sizes,
+    and a cell stands 2 font sizes beyond that."""
+    from pypdf import PdfReader
+
+    # "Solsikken" is estimated to end at 50 + 54: a number 30 points on is a cell, a word 15 points on is not
+    table = _shown(50, 700, "Solsikken") + _shown(134, 700, "62") + _shown(50, 686, "Regnbuen") + _shown(134, 686, "37")
+    prose = _shown(50, 650, "Solsikken") + _shown(119, 650, "børn", "/F2") + _shown(50, 636, "Regnbuen") + _shown(119, 636, "børn", "/F2")
+    content = table + prose
+
+    text = page_texts(PdfReader(_hand_made_pdf(tmp_path / "ukendt.pdf", content, {"/Subtype": "/Type1", "/BaseFont": "/UkendtSkrift"})))[0]
+
+    assert text.strip() == "Solsikken | 62\nRegnbuen | 37\n\nSolsikken børn\nRegnbuen børn"
