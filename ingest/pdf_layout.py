@@ -77,6 +77,9 @@ _MAX_WRAPPED_LINES = 8
 # page of a short document) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
+# A table of contents' entry: its title, four dot leaders or more (set apart or not) and a page number.
+_CONTENTS_ENTRY = re.compile(r"^\S.*?(?:\s*\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
+_MIN_CONTENTS_ENTRIES = 3
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 
 
@@ -136,7 +139,8 @@ def page_texts(reader) -> list[str]:
     outline = _outline_titles(reader)
     texts = []
     for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
-        kept = [line for line in lines if not _is_margin_furniture(line, span, repeated)]
+        contents = _contents_entries(lines)
+        kept = [line for line in lines if not _is_margin_furniture(line, span, repeated) and id(line) not in contents]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
         texts.append(_layout_text(kept, outline.get(number, {})) if lines and complete else plain)
@@ -394,6 +398,15 @@ def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, fl
     # on every other page.
     needed = max(2, _REPEATED * len(pages) / 2)
     return {key for key, count in counts.items() if count >= needed or count == texts >= 2}
+
+
+def _contents_entries(lines: list[_Line]) -> set[int]:
+    """The lines (by ``id``) of a table of contents on a page: a title, dot leaders and a page number ("2.1
+    Sprogvurdering . . . . . 12"), at least _MIN_CONTENTS_ENTRIES of them. They repeat the headings with page
+    numbers and are left out, as a Word file's table of contents is: read, they were a table whose first entry
+    was the header of all the others."""
+    entries = {id(line) for line in lines if _CONTENTS_ENTRY.match(" ".join(line.text.split()))}
+    return entries if len(entries) >= _MIN_CONTENTS_ENTRIES else set()
 
 
 def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:

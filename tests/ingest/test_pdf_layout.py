@@ -512,3 +512,26 @@ def test_a_font_without_widths_keeps_the_estimate(tmp_path):
     text = page_texts(PdfReader(_hand_made_pdf(tmp_path / "ukendt.pdf", content, {"/Subtype": "/Type1", "/BaseFont": "/UkendtSkrift"})))[0]
 
     assert text.strip() == "Solsikken | 62\nRegnbuen | 37\n\nSolsikken børn\nRegnbuen børn"
+
+
+def test_a_table_of_contents_is_left_out(tmp_path):
+    # Read, a report's contents page was a table whose first entry was the header of all the others.
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=11)
+    pdf.cell(0, 8, "Indholdsfortegnelse", new_x="LMARGIN", new_y="NEXT")
+    for title, page in (("1. Formål", 2), ("2. Når du er bekymret", 3), ("2.1 Sparring med PPR", 4), ("3. Forældresamarbejde", 6)):
+        pdf.cell(150, 7, f"{title} " + ". " * 30)
+        pdf.cell(0, 7, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.multi_cell(0, 6, FIRST, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 6, "Prisliste for kurser . . . . . . 450 kr.")  # dot leaders before no page number: kept
+    pdf.output(str(tmp_path / "indhold.pdf"))
+    contents, body = page_texts(PdfReader(tmp_path / "indhold.pdf"))
+    assert "Formål" not in contents and "Sparring med PPR" not in contents and "|" not in contents
+    assert _paragraphs(body)[0] == FIRST and "450 kr." in body
