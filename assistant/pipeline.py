@@ -5,9 +5,11 @@
 2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters; each part of a
    multi-part question and each guidance topic of a concern question is also retrieved on its own;
 3. decide: answer / partial / decline (``assistant.answerability``), before anything is composed;
-4. compose: citat mode quotes units verbatim under an honest lead-in that says which kind of answer
-   follows; LLM mode lets a model write from the units citat mode selected (see ``assistant.llm``) and
-   inherits the outcome, falling back to citat mode when the model fails;
+4. compose: citat mode quotes units verbatim (``assistant.compose``); the decision is checked once more
+   against what the units and the composed answer show (``assistant.outcome``), and an honest lead-in says
+   which kind of answer follows (``assistant.lead_in``); a worry gets the documents' guidance topics
+   (``assistant.guidance``). LLM mode lets a model write from the units citat mode selected (see
+   ``assistant.llm``) and inherits the outcome, falling back to citat mode when the model fails;
 5. verify: every claim sentence must be supported by the passages it cites.
 
 Derived state (corpus statistics, the answerability decider, composer, verifier, writer) lives in one
@@ -29,7 +31,7 @@ import logging
 import queue
 import re
 import time
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -40,23 +42,29 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_document_kind,
-    asked_places,
-    asked_point,
-    attributed_speaker,
-    defined_term,
-    defines,
-    detail_terms,
     document_years,
-    explains,
     followup_focus,
-    holds_detail,
-    point_topic,
-    quotes_detail,
-    situation_terms,
     topic_terms,
     without_child_age,
 )
-from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Decision, Found
+from assistant.assessment import Assessment
+from assistant.lead_in import guidance_only, partial_lead_in
+from assistant.outcome import (
+    lacking_here,
+    with_answer_found,
+    with_definition_checked,
+    with_detail_checked,
+    with_detail_shown,
+    with_held_parts,
+    with_municipality_shown,
+    with_own_situation_checked,
+    with_parts_credited,
+    with_places_named,
+    with_scope_checked,
+    with_speaker_named,
+    with_years_shown,
+)
+from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Found
 from assistant.citations import CitationBook
 from assistant.compose import (
     CASE_TYPES,
@@ -65,7 +73,6 @@ from assistant.compose import (
     CitatComposer,
     Composition,
     case_name,
-    is_named_point,
     nearest_topic,
     series_labels,
     source_heading,
@@ -75,10 +82,8 @@ from assistant.evidence import (
     Candidate,
     EvidenceGatherer,
     ScoredUnit,
-    TYPED_PARTS,
     UnitScorer,
     answered_parts,
-    compound_heads,
     shown_typed_parts,
     typed_parts_held,
 )
@@ -97,7 +102,7 @@ from assistant.question import (
 )
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
+from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
@@ -111,15 +116,10 @@ from tidlig.text import (
     count_word,
     inert_markdown,
     join_danish,
-    joins_names,
-    linked_names,
-    name_phrases,
     plain_markdown,
     proper_nouns,
     refers_back,
-    split_sentences,
     stem,
-    whole_name,
     words,
 )
 
@@ -144,17 +144,8 @@ COMPOSE_PASSAGES = 12
 # "Socialrådgiveren fungerer som sparringspartner ..." (the sparring topic's third passage) reached the
 # answer for some wordings of a worry and not for others. On train: key facts and gold cited the same.
 GUIDANCE_PASSAGES = 3
-# The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
-# for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
-# documents' guidance alone, under its own lead-in (see _with_own_situation_checked). On train: 0.10 changed
-# no answer; 0.11 three, each of which had opened with a sentence that only resembled the worry (0.104,
-# 0.104, 0.107), key facts and gold cited unchanged (0.741 / 0.836); 0.12 also dropped a sentence on
-# children's language that did answer "bagud med sproget" (0.118; gold cited 0.831); 0.13 0.738 / 0.825.
-CONCERN_OWN_FLOOR = 0.11
-# The terms of its situation a case example's unit must hold to answer a worry the evidence alone left partial
-# (see _with_own_situation_checked): one is often the ask's own word ("opmærksom" in "Hvad skal jeg være
-# opmærksom på?").
-OWN_SITUATION_TERMS = 2
+
+
 # Passages of a question with its names left out among which the case example a case answer opens with must
 # be (see Assistant._with_case_checked). A question that names a municipality finds the municipality's case
 # by the name, whatever it asks. On train and validation every case answer's case is among the first two
@@ -182,29 +173,6 @@ class DerivedState:
     sources: SourceNames
     # Each guidance topic's retrieval by the filter asked with (see Assistant._guidance); filled on first use.
     guidance: dict[PassageFilter | None, tuple[Found, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """What the pipeline knows about a question before composing: its analysis, what retrieval found
-    (overall, and per part / guidance topic) and the answerability decision."""
-
-    query: str
-    vector: tuple[float, ...]  # the query's embedding
-    analysis: QuestionAnalysis
-    found: Found
-    parts: tuple[Found, ...]
-    guidance: tuple[Found, ...]
-    decision: Decision
-    case_examples: Found | None = None  # the best case-example passages, when several examples are asked for
-    guidance_order: tuple[int, ...] = ()  # a concern answer's guidance topics in the order they are shown
-    asked_guidance: tuple[int, ...] = ()  # the guidance topics the worry asks for (see asked_guidance)
-    filters: PassageFilter | None = None  # the passages the question was asked of (any further search stays within them)
-    documents: tuple[str, ...] = ()  # the titles of the documents whose content as a whole is asked for
-
-    @property
-    def hits(self) -> tuple[ScoredPassage, ...]:
-        return self.found.hits
 
 
 class Assistant:
@@ -549,7 +517,7 @@ class Assistant:
             return assessment
         analysis, decision = assessment.analysis, assessment.decision
         if absent := state.answerability.names_absent(analysis.text, f"{case} {composition.short_answer}"):
-            return replace(assessment, decision=_lacking_here(decision, absent, state.statistics.base_form))
+            return replace(assessment, decision=lacking_here(decision, absent, state.statistics.base_form))
         # Only a case the answer opens with, found by its municipality's name (a programme's name, "Hvilken
         # kommune har Familiestuen?", is the topic itself).
         municipality = hits[0].passage.municipality
@@ -661,29 +629,30 @@ class Assistant:
         embed = self._embedder_for(assessment)
         own = guidance_hits(assessment, analysis)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
-        assessment = _with_parts_credited(state, assessment, answered_parts(scored, assessment.analysis))
-        assessment = _with_answer_found(state, assessment, scored)
-        assessment = _with_own_situation_checked(assessment, scored, self.index.retriever.terms)
+        assessment = with_parts_credited(state.answerability, assessment, answered_parts(scored, assessment.analysis))
+        assessment = with_answer_found(state.statistics, assessment, scored)
+        assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
         # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
         shown_text = plain_markdown(MARKER.sub("", composition.body))
-        assessment = _with_parts_credited(state, assessment, shown_typed_parts(scored, assessment.analysis, shown_text))
-        assessment = _with_held_parts(assessment, typed_parts_held(scored, assessment.analysis, shown_text))
+        assessment = with_parts_credited(state.answerability, assessment, shown_typed_parts(scored, assessment.analysis, shown_text))
+        assessment = with_held_parts(assessment, typed_parts_held(scored, assessment.analysis, shown_text))
         decision = assessment.decision
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = _with_definition_checked(_with_places_named(state, assessment, composition), composition, scored)
-        assessment = _with_speaker_named(assessment, composition)
-        assessment = _with_municipality_shown(assessment, composition)
-        if (scoped := _with_scope_checked(assessment, composition)) is not assessment:
+        assessment = with_places_named(state.answerability, state.statistics, assessment, composition)
+        assessment = with_definition_checked(assessment, composition, scored)
+        assessment = with_speaker_named(assessment, composition)
+        assessment = with_municipality_shown(assessment, composition)
+        if (scoped := with_scope_checked(assessment, composition)) is not assessment:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = _with_years_shown(_with_detail_shown(_with_detail_checked(assessment, composition), composition), composition)
+        assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
         decision = assessment.decision
-        if _guidance_only(assessment) and assessment.asked_guidance:
+        if guidance_only(assessment) and assessment.asked_guidance:
             # The topic it asks for answers it; the nearest material for its own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
@@ -730,7 +699,7 @@ class Assistant:
         """The answer-first composition of the best evidence units; a concern question's guidance topics
         are parts of ``analysis`` of their own, so each gets its units."""
         uncovered = tuple(assessment.analysis.parts[n].text for n in assessment.decision.uncovered_parts)
-        if _guidance_only(assessment):
+        if guidance_only(assessment):
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in assessment.asked_guidance)
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
@@ -743,7 +712,7 @@ class Assistant:
         decision = assessment.decision
         if assessment.documents:
             return render("lead_in_document", titles=inert_markdown(join_danish([f"»{title}«" for title in assessment.documents])))
-        if _guidance_only(assessment):
+        if guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
             return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase)
@@ -954,388 +923,6 @@ def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | N
     return case_name(hits[0].passage.metadata) if analysis.answer_type in CASE_TYPES and not analysis.asks_overview else None
 
 
-def _with_parts_credited(state: DerivedState, assessment: Assessment, answered: Collection[int]) -> Assessment:
-    """``assessment`` with the parts its own retrieval left uncovered but the evidence ``answered`` counted
-    as answered (see :meth:`Answerability.credit_parts`); the same object when that credits none."""
-    decision = state.answerability.credit_parts(assessment.decision, assessment.analysis, answered)
-    return assessment if decision is assessment.decision else replace(assessment, decision=decision)
-
-
-def _with_held_parts(assessment: Assessment, held: set[int]) -> Assessment:
-    """The uncovered typed parts of which the answer shows an answer of the asked kind (see
-    :func:`assistant.evidence.typed_parts_held`), for the lead-in's "måske"."""
-    decision = assessment.decision
-    parts = tuple(n for n in decision.uncovered_parts if n in held)
-    return replace(assessment, decision=replace(decision, held_parts=parts)) if parts else assessment
-
-
-def _with_own_situation_checked(
-    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
-) -> Assessment:
-    """A concern answer whose worry no unit is likely to answer gives the documents' guidance alone: the
-    sentence that merely resembles the worry ("Der skal derfor sættes ind, allerede inden barnet bliver
-    født." for "Jeg har skrevet en underretning om et barn. Hvad sker der så bagefter?") would stand first,
-    as if it answered it. Likely means that its own parts' likeliest unit reaches CONCERN_OWN_FLOOR and
-    holds, in its text or its chunk's headings, a term of what the worry asks about besides the worry and
-    the child (:func:`situation_terms`): infants' data on trivsel ("19,6 pct. børn, der har regulatoriske
-    problemer") resembled "Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der ikke trives?" by
-    its worry alone. On train this changed three answers: two worries about parents who keep their distance
-    now open with "Inddrag forældrene tidligt" instead of Familiestuen's "børn, der er urolige" and
-    Børnelinealen's "bekymringer er på 6 og derunder"; and "om min bekymring for et barn er stor nok" turned
-    partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
-    and gold cited unchanged."""
-    decision, analysis = assessment.decision, assessment.analysis
-    if not analysis.is_concern or decision.outcome == "decline":
-        return assessment
-
-    def own_score(unit: ScoredUnit) -> float:
-        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
-
-    likeliest = max(scored, key=own_score, default=None)
-    if likeliest is not None and own_score(likeliest) < CONCERN_OWN_FLOOR:
-        likeliest = None  # no unit is likely to answer the worry itself
-    situation = situation_terms(analysis.text)
-    if likeliest is not None and not situation:
-        return assessment
-    # The parts of the corpus's compounds count too (``analysed``: the lexical index's terms): "sprogvurdering" holds
-    # the "sprog" of "sprogligt bagud", which the guidance alone had answered under "Jeg fandt ikke noget ...".
-    held: frozenset[str] = frozenset()
-    if likeliest is not None:
-        held = situation & (compound_heads(situation, likeliest.held_terms()) | set(analysed(likeliest.unit.search_text)))
-    if decision.outcome == "answer":
-        return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
-    # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case
-    # example describes its situation: "Findes der et forløb, hvor hans forældre er med i børnehaven?" and
-    # Familiestuen's "Forældrene deltager i to halve børnehavedage". So is it by the worry's best passage: "Vi har
-    # fået ekstra timer til en dreng med uro i kroppen. Hvordan kan vi bruge dem i hverdagen?" and the pamphlet's
-    # "De ekstra hænder bruges typisk til ... mindre grupper ... fast struktur" had got the guidance alone (its
-    # section's next passage may rank first). Not general text further down sharing a situation's words
-    # ("lederen vil ikke gøre noget" and a slide on "faglig ledelse"), nor when the worry asks for a guidance
-    # topic, which answers it (on the 391 fresh questions, two worries about talking with parents lost the
-    # parent-cooperation approaches to such a passage).
-    best = assessment.found.hits[0].passage if assessment.found.hits and not assessment.asked_guidance else None
-    in_case = likeliest is not None and (
-        bool(case_name(likeliest.hit.passage.metadata)) or (best is not None and _same_section(likeliest.hit.passage, best))
-    )
-    if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
-        return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
-    return assessment
-
-
-def _same_section(passage: Passage, other: Passage) -> bool:
-    """Whether two passages are one, or passages of one section of a document (the same heading path)."""
-    same_heading = (passage.doc_id, passage.context) == (other.doc_id, other.context)
-    return passage.chunk_id == other.chunk_id or bool(passage.context and same_heading)
-
-
-def _with_places_named(state: DerivedState, assessment: Assessment, composition: Composition) -> Assessment:
-    """A partial answer names as missing the places the question asks about (:func:`asked_places`) that
-    nothing it quotes is from or about, and an answer with such a place is partial: "Hvor mange familier går
-    i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af
-    familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
-    Aarhus Kommune?" "beskriver Aarhus Kommune" above Copenhagen's table. A source asked by name speaks
-    through its own documents, which seldom repeat its name, so it is never named missing."""
-    decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome == "decline" or analysis.is_concern or analysis.is_multi_part:
-        return assessment
-    cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in composition.book.citations())
-    asked = {source for part in analysis.parts for source in part.sources}
-    places = asked_places(analysis.text)
-    absent = tuple(
-        name
-        for name in state.answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
-        if name in places and name not in decision.missing and not any(names(name, source) for source in asked)
-    )
-    if decision.outcome == "answer":
-        # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med
-        # Hjerte i Aarhus?" was answered by Holstebro's case, but "Hvad er De Utrolige År i Danmark?" asks
-        # where every document is, and they seldom say it.
-        absent = tuple(name for name in absent if not state.statistics.is_setting(name))
-    if not absent:
-        return assessment
-    # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
-    return replace(assessment, decision=_lacking_here(decision, absent, state.statistics.base_form))
-
-
-def _with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:
-    """An answer to a question for someone's view ("Hvad siger Socialstyrelsen om tidlig indsats?") is partial
-    when nothing it quotes names them, in its text, its section or case, or its publisher: BUPL and KORA's
-    definition was presented as Socialstyrelsen's. A source asked by name speaks through its own documents."""
-    decision, analysis = assessment.decision, assessment.analysis
-    speaker = attributed_speaker(analysis.text)
-    if decision.outcome != "answer" or analysis.is_multi_part or not speaker or any(part.sources for part in analysis.parts):
-        return assessment
-    cited = " ".join(f"{c.municipality} {c.section} {c.publisher} {c.title}" for c in composition.book.citations())
-    if names(f"{composition.short_answer} {cited}", speaker):
-        return assessment
-    return replace(assessment, decision=_lacking_here(decision, (speaker,)))
-
-
-def _lacking_here(decision: Decision, names: Sequence[str], base_form: Callable[[str], str] = str) -> Decision:
-    """``decision`` as a partial answer that lacks ``names``, each once in its ``base_form`` ("Odenses" -> "Odense"),
-    "i den forbindelse": the documents use them, only never beside what is asked (see :func:`_lack`)."""
-    lacking = tuple(dict.fromkeys(base_form(name) for name in names))
-    return replace(decision, outcome="partial", missing=(*decision.missing, *lacking), apart=(*decision.apart, *lacking))
-
-
-# "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",
-# "Københavns Kommune", a case's "(Vordingborg, Assens, Haderslev, Norddjurs og Viborg Kommuner)").
-_MUNICIPALITY_ASKED = re.compile(r"\bhvilke(?:n)? kommuner?\b", re.IGNORECASE)
-_MUNICIPALITY_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ [Kk]ommuner?\b")
-
-
-def _with_municipality_shown(assessment: Assessment, composition: Composition) -> Assessment:
-    """An answer to a question for which municipality or municipalities do something is partial when its short
-    answer names none: "Hvilke kommuner bruger Marte Meo?" read "Kort svar fra dokumenterne" above a list of
-    approaches to working with parents, one of them Marte Meo, from no municipality. A name the question does
-    not use counts as one: the documents list municipalities without the word ("10 kommuner (Furesø, Kolding, ...)")."""
-    decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or not _MUNICIPALITY_ASKED.search(analysis.text):
-        return assessment
-    asked = {word.lower() for word in words(analysis.text)}
-    named = (name for name in proper_nouns(plain_markdown(composition.short_answer)) if name.lower() not in asked)
-    # A case example the short answer quotes is named with its municipality, in its heading or the lead-in.
-    if composition.cases or _MUNICIPALITY_NAMED.search(composition.short_answer) or any(named):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
-
-
-# A question about the country as a whole, not one municipality.
-_NATIONAL = re.compile(r"\bpå landsplan\b|\bi hele landet\b|\blandsgennemsnit\w*|\balle landets kommuner\b", re.IGNORECASE)
-WHOLE_COUNTRY = "hele landet"  # what a partial answer lacks when only a municipality's case answers (see _lack)
-
-
-def _with_scope_checked(assessment: Assessment, composition: Composition) -> Assessment:
-    """An answer to a question about the whole country that opens with one municipality's case example is
-    partial: "Hvor lang er den gennemsnitlige sagsbehandlingstid for børnefaglige undersøgelser på
-    landsplan?" got Varde's "61 pct. inden for to mdr." under "Dokumenterne beskriver et kommunalt eksempel"."""
-    decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome != "answer" or analysis.is_concern or composition.opening_case is None or not _NATIONAL.search(analysis.text):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, WHOLE_COUNTRY)))
-
-
-# The share of a question's (IDF-weighted) topic terms that is all of them (see _with_answer_found).
-FULL_COVERAGE = 0.999
-
-
-def _with_answer_found(state: DerivedState, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
-    """A question judged weak is answered when a unit of the sources it asks holds its answer outright:
-    - for a point of a list asked by its number, that point of a list its passage says is the one asked
-      about (:func:`is_named_point`: "Hvad er trin 4 i handleguiden?");
-    - for what a term means, a unit that opens with the term and says what it is (:func:`defines`);
-    - for a figure, a time, a place or a role (TYPED_PARTS), a unit holding one with every word of the
-      topic, in its text, its header or its headings.
-    The classifier weighs how much the best units resemble the question, which short units resemble little:
-    "Hvem er ansvarlig for overleveringsmødet?" read "svarer måske ikke direkte" above an organisation's table
-    row "Overleveringsmøde | Leder | 15. marts" under "Opgave | Ansvarlig | Frist", and "Hvad forstår
-    Hedensted ved en incitamentsmodel for specialundervisning?" above three other budget models, though a
-    slide says "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
-    specialtilbud" (the field it is asked in is in no passage with the term)."""
-    decision, analysis = assessment.decision, assessment.analysis
-    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
-    if not weak or analysis.is_concern or analysis.is_multi_part:
-        return assessment
-    asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
-    point, term = asked_point(analysis.text), defined_term(analysis.text)
-    about = point_topic(analysis.text) if point is not None else frozenset()
-    topic = [t for t in analysis.terms if t not in detail_terms()]
-
-    def holds_answer(unit: ScoredUnit) -> bool:
-        if point is not None:
-            return is_named_point(unit, point, about)
-        if term is not None:
-            return defines(unit.unit.text, term)
-        if analysis.answer_type not in TYPED_PARTS or not unit.holds_expected_answer(0):
-            return False
-        return state.statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
-
-    if not topic or not any(holds_answer(unit) for unit in asked):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
-
-
-def _with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:
-    """A question for what a term means (:func:`defined_term`) whose short answer names the term without
-    saying what it is (:func:`explains`), nor does any unit of the passages found, is a partial answer that
-    says so: "Hvad er ICS-metoden?" was answered by "Arbejdsgangen ... er stærkt systematiseret efter
-    ICS-metoden." alone, under "Kort svar fra dokumenterne". The term is added to what is missing, and the
-    lead-in names it. So does a partial answer on weak evidence: "Hvad er Trivselskommissionen?" read "... svarer
-    måske ikke direkte ..." above the slide that only lists "Trivselskommission (2023)"."""
-    decision, analysis = assessment.decision, assessment.analysis
-    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
-    if not (decision.outcome == "answer" or weak) or analysis.is_concern or analysis.is_multi_part:
-        return assessment
-    term = defined_term(analysis.text)
-    if term is None or explains(_plain_short_answer(composition), term) is not False:
-        return assessment
-    if any(explains(s.unit.text, term) for s in scored):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(term,) if weak else (*decision.missing, term)))
-
-
-def _with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:
-    """A partial answer does not say the documents lack the asked period or sum when its short answer quotes
-    one: "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
-    varigheden" above "Tilbuddet er et 22 ugers forløb …", whose sentence names no topic word (the one before
-    it does), so the detail check found no unit holding both; "Hvad sparede de?" after "Hvad er
-    Sverigesprojektet?" read "… nævner ikke beløbet" above "... en nettobesparelse på 2,5 mio. kr. i 2016".
-    The answer stays partial: the classifier still judged the evidence weak. Only a period or a sum written in
-    kroner (see :func:`quotes_detail`): a count's figure may count something else ("2-6 år og deres familier")."""
-    decision, detail = assessment.decision, assessment.analysis.detail
-    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
-        return assessment
-    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
-        return assessment
-    missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
-    return replace(assessment, decision=replace(decision, missing=missing))
-
-
-def _with_detail_checked(assessment: Assessment, composition: Composition) -> Assessment:
-    """An answer to a question for a figure (a count, a share, a sum or a period) whose short answer holds no
-    figure of that kind (:func:`holds_detail`) is a partial answer that names the figure as missing: "Hvor mange
-    børn i dagtilbud er i udsatte positioner?" was answered "Kort svar" with "... langt de fleste 0-5-årige børn
-    i udsatte positioner i dag går i almene dagtilbud" (an age range counts nothing), and "Hvor mange
-    institutioner har det?" after "Hvad er socialrådgivere i dagtilbud?" with "de mest belastede
-    daginstitutioner". The retrieval's check had found a count beside the topic's words ("Mere end 8 ud af 10
-    dagtilbudschefer vurderer, at flere børn ..."), which the composer rightly did not quote."""
-    decision, analysis = assessment.decision, assessment.analysis
-    detail = analysis.detail
-    if decision.outcome != "answer" or detail is None or analysis.is_concern or analysis.is_multi_part:
-        return assessment
-    plain = _plain_short_answer(composition)
-    # Sentences, and blocks whole: a table's header says what the figures in its rows count.
-    if any(holds_detail(piece, detail) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
-
-
-def _with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:
-    """A partial answer that lacks an asked detail in an asked year its short answer quotes says so as one:
-    "nævner ikke antallet af elever i 2022", not "har ingen oplysninger om 2022 og nævner ikke antallet af
-    elever" above a table whose 2022 row counts something else."""
-    decision, detail = assessment.decision, assessment.analysis.detail
-    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
-        return assessment
-    quoted = set(YEAR.findall(plain_markdown(composition.short_answer)))
-    years = [item for item in decision.missing if item in quoted]
-    if not years:
-        return assessment
-    joined = f"{detail.phrase} i {join_danish(years)}"
-    missing = tuple(joined if item == detail.phrase else item for item in decision.missing if item not in years)
-    return replace(assessment, decision=replace(decision, missing=missing))
-
-
-def _guidance_only(assessment: Assessment) -> bool:
-    """A concern question whose own situation the documents do not cover: their guidance for a worry
-    about a child is the answer, under its own lead-in."""
-    decision, analysis = assessment.decision, assessment.analysis
-    return analysis.is_concern and decision.outcome == "partial" and decision.missing == (analysis.text,)
-
-
-def partial_lead_in(
-    decision: Decision,
-    analysis: QuestionAnalysis,
-    base_form: Callable[[str], str] = str,
-    uses_phrase: Callable[[str], bool] = lambda phrase: True,
-) -> str:
-    """The first line of a partial answer, saying exactly what the documents do not cover:
-    "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
-    A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`); names a
-    small word links are one name only when the documents write them so (``uses_phrase``): "Familie med
-    Hjerte" is one, "Hvad gjorde Lolland med Toftegård?" names two."""
-    if (term := defined_term(analysis.text)) is not None and term in decision.missing:
-        return render("lead_in_partial_definition", term=inert_markdown(term))
-    uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
-    if uncovered:
-        answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
-        return render(
-            "lead_in_partial_parts" if _surely_uncovered(decision, analysis) else "lead_in_partial_parts_unsure",
-            answered=inert_markdown(join_danish([_quoted(p.text) for p in answered])),
-            missing=inert_markdown(join_danish([_quoted(p.text) for p in uncovered])),
-        )
-    lacks = [_lack(item, analysis, decision) for item in decision.missing]
-    covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
-    if covered:
-        return render("lead_in_partial", covered=inert_markdown(join_danish(covered)), missing=join_danish(lacks))
-    if analysis.text not in decision.missing:
-        # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
-        return render("lead_in_partial_detail", missing=join_danish(lacks))
-    return render("lead_in_partial_uncovered", missing=join_danish(lacks))
-
-
-def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
-    """Whether the documents surely do not answer the uncovered parts: each asks about a name no passage on
-    its topic holds, for a figure, a time, a place or a role of which no shown unit holds one (a part's likeliest
-    unit that does is credited, see :func:`assistant.evidence.shown_typed_parts`), or a named source about a topic of its own
-    that the source's passages do not answer ("hvad gør Hedensted med tandplejen?"). A part judged only by how
-    little its few words resemble the evidence may be answered all the same: "og hvordan gik det?" after
-    Lolland's closed institution stood above "I dag er Toftegård et tilbud, hvor magtanvendelser er
-    undtagelsen", and "Hvad gør København?" after "Hvad anbefaler KL om sprog" above Copenhagen's sprogindsats."""
-    parts = analysis.parts
-    return all(
-        n in decision.named_parts
-        or (parts[n].answer_type in TYPED_PARTS and n not in decision.held_parts)
-        or (parts[n].sources and set(parts[n].terms) - name_terms(parts[n].sources))
-        for n in decision.uncovered_parts
-    )
-
-
-def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
-    """What a partial answer's first line says the documents lack for one missing item. A name they use, though
-    never beside the topic, is lacking "i den forbindelse": "nævner ikke Ishøj" alone would be false, since
-    they describe Ishøj's case on something else."""
-    if item in decision.apart:
-        return render("missing_name_here", what=inert_markdown(item))
-    if item == analysis.text:
-        return render("missing_question")
-    if item == WHOLE_COUNTRY:
-        return render("missing_whole_country")
-    if item.isdigit() and len(item) == 4:
-        return render("missing_year", year=item)
-    if item[0].isdigit():
-        return render("missing_figure", figure=item)
-    return render("missing_name", what=inert_markdown(item))
-
-
-def _covered_names(
-    decision: Decision, analysis: QuestionAnalysis, uses_phrase: Callable[[str], bool], base_form: Callable[[str], str] = str
-) -> list[str]:
-    """The names the question gives that the documents cover, as the question writes them ("Stefan Hermann",
-    "Lær for Livet"), though only a name's rarest word counts as covered; a name linked to one the documents
-    lack ("Familiestuen i Aarhus"), or linked by a small word as the documents never write it ("Lolland med
-    Toftegård"), is given in its pieces. A name lacking in its ``base_form`` is lacking as the question writes
-    it: "Dokumenterne beskriver Ishøj, men de nævner ikke Ishøj i den forbindelse" for "Ishøjs daginstitutioner"."""
-
-    def lacking(phrase: str) -> bool:
-        return any(name in decision.missing or base_form(name) in decision.missing for name in phrase.split())
-
-    def whole(linked: str) -> bool:
-        return not lacking(linked) and (not joins_names(linked) or uses_phrase(linked))
-
-    pieces = (p for linked in linked_names(analysis.text) for p in ([linked] if whole(linked) else name_phrases(linked)))
-    return [
-        whole_name(analysis.text, phrase)
-        for phrase in dict.fromkeys(pieces)
-        if any(name in decision.covered for name in phrase.split()) and not lacking(phrase)
-    ]
-
-
-_JOINING_WORD = re.compile(r"^(?:og|men|samt)\s+(?=\w)", re.IGNORECASE)
-
-
-def _quoted(part: str) -> str:
-    """A part quoted as the question it is: "og hvad koster den om året" -> "»Hvad koster den om året?«".
-    Quoted, a part keeps its question word order; inside a sentence Danish would need the indirect order
-    ("hvad den koster om året"), which cannot be made reliably by rule. A statement before the question
-    ("Jeg arbejder i Hedensted og kan se, at et barn mistrives. Hvor hurtigt skal vi reagere?") is the
-    setting of every part, not what this part asks, so only the question is quoted, without the "og" that
-    joins it to the one before ("Og hvad koster den?" -> "»Hvad koster den?«")."""
-    asked = [s for s in split_sentences(part) if not s.rstrip().endswith((".", "!"))]  # a part split at "og hvem" lacks its "?"
-    text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?.!").strip()
-    return f"»{text[:1].upper() + text[1:]}{'?' if asked else ''}«"  # a request ("Sammenlign ...") is no question
-
-
 def _as_list_question(analysis: QuestionAnalysis) -> QuestionAnalysis:
     return replace(analysis, answer_type="list", parts=tuple(replace(part, answer_type="list") for part in analysis.parts))
 
@@ -1384,11 +971,6 @@ def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[Scored
     for hit in (*first, *in_turn):
         merged.setdefault(hit.passage.chunk_id, hit)
     return list(merged.values())
-
-
-def _plain_short_answer(composition: Composition) -> str:
-    """The short answer as plain text without its citation markers, as the checks on what it says read it."""
-    return MARKER.sub("", plain_markdown(composition.short_answer))
 
 
 def _goes_on_from(units: Sequence[EvidenceUnit], number: int) -> str:

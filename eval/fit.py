@@ -56,7 +56,7 @@ from tidlig.settings import Settings
 
 if TYPE_CHECKING:
     from assistant import Assistant
-    from assistant.pipeline import Assessment
+    from assistant.assessment import Assessment
     from assistant.answerability import AnswerabilityModel
     from assistant.types import Outcome
     from eval.dataset import Question

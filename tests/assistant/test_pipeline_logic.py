@@ -6,16 +6,10 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
-from assistant.pipeline import (
-    CONCERN_OWN_FLOOR,
-    _quoted,
-    _with_answer_found,
-    _with_own_situation_checked,
-    compose_inputs,
-    without_terms,
-)
+from assistant.pipeline import compose_inputs, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
+from assistant.outcome import CONCERN_OWN_FLOOR, with_answer_found, with_own_situation_checked
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -76,17 +70,6 @@ def test_a_multi_part_question_names_the_part_not_covered(settings):
 def test_a_part_is_said_to_be_uncovered_only_as_surely_as_the_evidence_shows(settings, question, says):
     answer = make_assistant(settings).ask(question)
     assert answer.outcome == "partial" and says in answer.text.splitlines()[0]
-
-
-@pytest.mark.parametrize(
-    ("part", "quoted"),
-    [
-        ("og hvad koster den om året", "»Hvad koster den om året?«"),
-        ("Sammenlign København om inklusion.", "»Sammenlign København om inklusion«"),  # a request, no question
-    ],
-)
-def test_a_part_is_quoted_as_what_it_asks(part, quoted):
-    assert _quoted(part) == quoted
 
 
 @pytest.mark.parametrize(
@@ -278,7 +261,7 @@ def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, l
     scored = [replace(s, part_scores=(score if s.unit.text.startswith(likeliest) else 0.01, *s.part_scores[1:])) for s in scored]
     assert assessment.decision.outcome == "answer" and any(s.unit.text.startswith(likeliest) for s in scored)
 
-    checked = _with_own_situation_checked(assessment, scored)
+    checked = with_own_situation_checked(assessment, scored)
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
@@ -319,7 +302,7 @@ def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describe
 
     scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else unlikely(s) for s in scored]
 
-    checked = _with_own_situation_checked(weak, scored)
+    checked = with_own_situation_checked(weak, scored)
 
     assert checked.decision.outcome == outcome
 
@@ -412,7 +395,7 @@ def test_a_weak_question_is_answered_when_a_unit_of_its_sources_holds_the_answer
     scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
     scored = [replace(s, part_scores=(source_score, *s.part_scores[1:])) for s in scored]
 
-    checked = _with_answer_found(assistant._state, weak, scored)
+    checked = with_answer_found(assistant._state.statistics, weak, scored)
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))

@@ -1,0 +1,364 @@
+"""The outcome checked once more against the evidence units and the composed answer.
+
+The answerability decision (``assistant.answerability``) is taken on retrieval's signals before anything
+is composed. What the scored units and the composed answer show can still change it: a part the evidence
+answers is credited, a weak answer that holds the answer outright is an answer, and an answer that names
+no asked place, speaker, municipality, figure or year it promised is partial. Each check takes the
+:class:`~assistant.assessment.Assessment` and returns it unchanged or with a new decision.
+
+Example::
+
+    assessment = with_years_shown(with_detail_checked(assessment, composition), composition)
+    assessment.decision.outcome, assessment.decision.missing
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
+
+from assistant.assessment import Assessment
+from assistant.analysis import (
+    asked_places,
+    asked_point,
+    attributed_speaker,
+    defined_term,
+    defines,
+    detail_terms,
+    explains,
+    holds_detail,
+    point_topic,
+    quotes_detail,
+    situation_terms,
+)
+from assistant.answerability import Answerability, Decision
+from assistant.compose import (
+    Composition,
+    case_name,
+    is_named_point,
+)
+from assistant.evidence import (
+    ScoredUnit,
+    TYPED_PARTS,
+    compound_heads,
+)
+from assistant.relevance import RelevanceScorer
+from assistant.sources import names
+from assistant.verify import MARKER
+from index import Passage
+from tidlig.text import (
+    YEAR,
+    content_terms,
+    join_danish,
+    plain_markdown,
+    proper_nouns,
+    split_sentences,
+    words,
+)
+
+
+__all__ = [
+    "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "with_answer_found",
+    "with_definition_checked", "with_detail_checked", "with_detail_shown", "with_held_parts", "with_municipality_shown",
+    "with_own_situation_checked", "with_parts_credited", "with_places_named", "with_scope_checked", "with_speaker_named",
+    "with_years_shown",
+]
+
+
+# The fitted probability (see assistant/unit_scorer.json) the likeliest unit for a worry's own words needs
+# for the documents to count as speaking to the pedagogue's own situation; below it the answer is the
+# documents' guidance alone, under its own lead-in (see with_own_situation_checked). On train: 0.10 changed
+# no answer; 0.11 three, each of which had opened with a sentence that only resembled the worry (0.104,
+# 0.104, 0.107), key facts and gold cited unchanged (0.741 / 0.836); 0.12 also dropped a sentence on
+# children's language that did answer "bagud med sproget" (0.118; gold cited 0.831); 0.13 0.738 / 0.825.
+CONCERN_OWN_FLOOR = 0.11
+
+
+# The terms of its situation a case example's unit must hold to answer a worry the evidence alone left partial
+# (see with_own_situation_checked): one is often the ask's own word ("opmærksom" in "Hvad skal jeg være
+# opmærksom på?").
+OWN_SITUATION_TERMS = 2
+
+
+def with_parts_credited(answerability: Answerability, assessment: Assessment, answered: Collection[int]) -> Assessment:
+    """``assessment`` with the parts its own retrieval left uncovered but the evidence ``answered`` counted
+    as answered (see :meth:`Answerability.credit_parts`); the same object when that credits none."""
+    decision = answerability.credit_parts(assessment.decision, assessment.analysis, answered)
+    return assessment if decision is assessment.decision else replace(assessment, decision=decision)
+
+
+def with_held_parts(assessment: Assessment, held: set[int]) -> Assessment:
+    """The uncovered typed parts of which the answer shows an answer of the asked kind (see
+    :func:`assistant.evidence.typed_parts_held`), for the lead-in's "måske"."""
+    decision = assessment.decision
+    parts = tuple(n for n in decision.uncovered_parts if n in held)
+    return replace(assessment, decision=replace(decision, held_parts=parts)) if parts else assessment
+
+
+def with_own_situation_checked(
+    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+) -> Assessment:
+    """A concern answer whose worry no unit is likely to answer gives the documents' guidance alone: the
+    sentence that merely resembles the worry ("Der skal derfor sættes ind, allerede inden barnet bliver
+    født." for "Jeg har skrevet en underretning om et barn. Hvad sker der så bagefter?") would stand first,
+    as if it answered it. Likely means that its own parts' likeliest unit reaches CONCERN_OWN_FLOOR and
+    holds, in its text or its chunk's headings, a term of what the worry asks about besides the worry and
+    the child (:func:`situation_terms`): infants' data on trivsel ("19,6 pct. børn, der har regulatoriske
+    problemer") resembled "Hvor hurtigt skal vi handle, når vi ser et barn i børnehaven, der ikke trives?" by
+    its worry alone. On train this changed three answers: two worries about parents who keep their distance
+    now open with "Inddrag forældrene tidligt" instead of Familiestuen's "børn, der er urolige" and
+    Børnelinealen's "bekymringer er på 6 og derunder"; and "om min bekymring for et barn er stor nok" turned
+    partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
+    and gold cited unchanged."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if not analysis.is_concern or decision.outcome == "decline":
+        return assessment
+
+    def own_score(unit: ScoredUnit) -> float:
+        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
+
+    likeliest = max(scored, key=own_score, default=None)
+    if likeliest is not None and own_score(likeliest) < CONCERN_OWN_FLOOR:
+        likeliest = None  # no unit is likely to answer the worry itself
+    situation = situation_terms(analysis.text)
+    if likeliest is not None and not situation:
+        return assessment
+    # The parts of the corpus's compounds count too (``analysed``: the lexical index's terms): "sprogvurdering" holds
+    # the "sprog" of "sprogligt bagud", which the guidance alone had answered under "Jeg fandt ikke noget ...".
+    held: frozenset[str] = frozenset()
+    if likeliest is not None:
+        held = situation & (compound_heads(situation, likeliest.held_terms()) | set(analysed(likeliest.unit.search_text)))
+    if decision.outcome == "answer":
+        return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
+    # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case
+    # example describes its situation: "Findes der et forløb, hvor hans forældre er med i børnehaven?" and
+    # Familiestuen's "Forældrene deltager i to halve børnehavedage". So is it by the worry's best passage: "Vi har
+    # fået ekstra timer til en dreng med uro i kroppen. Hvordan kan vi bruge dem i hverdagen?" and the pamphlet's
+    # "De ekstra hænder bruges typisk til ... mindre grupper ... fast struktur" had got the guidance alone (its
+    # section's next passage may rank first). Not general text further down sharing a situation's words
+    # ("lederen vil ikke gøre noget" and a slide on "faglig ledelse"), nor when the worry asks for a guidance
+    # topic, which answers it (on the 391 fresh questions, two worries about talking with parents lost the
+    # parent-cooperation approaches to such a passage).
+    best = assessment.found.hits[0].passage if assessment.found.hits and not assessment.asked_guidance else None
+    in_case = likeliest is not None and (
+        bool(case_name(likeliest.hit.passage.metadata)) or (best is not None and _same_section(likeliest.hit.passage, best))
+    )
+    if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
+        return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+    return assessment
+
+
+def _same_section(passage: Passage, other: Passage) -> bool:
+    """Whether two passages are one, or passages of one section of a document (the same heading path)."""
+    same_heading = (passage.doc_id, passage.context) == (other.doc_id, other.context)
+    return passage.chunk_id == other.chunk_id or bool(passage.context and same_heading)
+
+
+def with_places_named(
+    answerability: Answerability, statistics: RelevanceScorer, assessment: Assessment, composition: Composition
+) -> Assessment:
+    """A partial answer names as missing the places the question asks about (:func:`asked_places`) that
+    nothing it quotes is from or about, and an answer with such a place is partial: "Hvor mange familier går
+    i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af
+    familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
+    Aarhus Kommune?" "beskriver Aarhus Kommune" above Copenhagen's table. A source asked by name speaks
+    through its own documents, which seldom repeat its name, so it is never named missing."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome == "decline" or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in composition.book.citations())
+    asked = {source for part in analysis.parts for source in part.sources}
+    places = asked_places(analysis.text)
+    absent = tuple(
+        name
+        for name in answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
+        if name in places and name not in decision.missing and not any(names(name, source) for source in asked)
+    )
+    if decision.outcome == "answer":
+        # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med
+        # Hjerte i Aarhus?" was answered by Holstebro's case, but "Hvad er De Utrolige År i Danmark?" asks
+        # where every document is, and they seldom say it.
+        absent = tuple(name for name in absent if not statistics.is_setting(name))
+    if not absent:
+        return assessment
+    # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
+    return replace(assessment, decision=lacking_here(decision, absent, statistics.base_form))
+
+
+def with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for someone's view ("Hvad siger Socialstyrelsen om tidlig indsats?") is partial
+    when nothing it quotes names them, in its text, its section or case, or its publisher: BUPL and KORA's
+    definition was presented as Socialstyrelsen's. A source asked by name speaks through its own documents."""
+    decision, analysis = assessment.decision, assessment.analysis
+    speaker = attributed_speaker(analysis.text)
+    if decision.outcome != "answer" or analysis.is_multi_part or not speaker or any(part.sources for part in analysis.parts):
+        return assessment
+    cited = " ".join(f"{c.municipality} {c.section} {c.publisher} {c.title}" for c in composition.book.citations())
+    if names(f"{composition.short_answer} {cited}", speaker):
+        return assessment
+    return replace(assessment, decision=lacking_here(decision, (speaker,)))
+
+
+def lacking_here(decision: Decision, names: Sequence[str], base_form: Callable[[str], str] = str) -> Decision:
+    """``decision`` as a partial answer that lacks ``names``, each once in its ``base_form`` ("Odenses" -> "Odense"),
+    "i den forbindelse": the documents use them, only never beside what is asked (see :func:`assistant.lead_in.partial_lead_in`)."""
+    lacking = tuple(dict.fromkeys(base_form(name) for name in names))
+    return replace(decision, outcome="partial", missing=(*decision.missing, *lacking), apart=(*decision.apart, *lacking))
+
+
+# "Hvilken kommune ...?", "Hvilke kommuner ...?"; and a municipality as the documents name one ("Gladsaxe Kommune",
+# "Københavns Kommune", a case's "(Vordingborg, Assens, Haderslev, Norddjurs og Viborg Kommuner)").
+_MUNICIPALITY_ASKED = re.compile(r"\bhvilke(?:n)? kommuner?\b", re.IGNORECASE)
+
+
+_MUNICIPALITY_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ [Kk]ommuner?\b")
+
+
+def with_municipality_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for which municipality or municipalities do something is partial when its short
+    answer names none: "Hvilke kommuner bruger Marte Meo?" read "Kort svar fra dokumenterne" above a list of
+    approaches to working with parents, one of them Marte Meo, from no municipality. A name the question does
+    not use counts as one: the documents list municipalities without the word ("10 kommuner (Furesø, Kolding, ...)")."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or not _MUNICIPALITY_ASKED.search(analysis.text):
+        return assessment
+    asked = {word.lower() for word in words(analysis.text)}
+    named = (name for name in proper_nouns(plain_markdown(composition.short_answer)) if name.lower() not in asked)
+    # A case example the short answer quotes is named with its municipality, in its heading or the lead-in.
+    if composition.cases or _MUNICIPALITY_NAMED.search(composition.short_answer) or any(named):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, analysis.text)))
+
+
+# A question about the country as a whole, not one municipality.
+_NATIONAL = re.compile(r"\bpå landsplan\b|\bi hele landet\b|\blandsgennemsnit\w*|\balle landets kommuner\b", re.IGNORECASE)
+
+
+WHOLE_COUNTRY = "hele landet"  # what a partial answer lacks when only a municipality's case answers (see assistant.lead_in)
+
+
+def with_scope_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question about the whole country that opens with one municipality's case example is
+    partial: "Hvor lang er den gennemsnitlige sagsbehandlingstid for børnefaglige undersøgelser på
+    landsplan?" got Varde's "61 pct. inden for to mdr." under "Dokumenterne beskriver et kommunalt eksempel"."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or composition.opening_case is None or not _NATIONAL.search(analysis.text):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, WHOLE_COUNTRY)))
+
+
+# The share of a question's (IDF-weighted) topic terms that is all of them (see with_answer_found).
+FULL_COVERAGE = 0.999
+
+
+def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A question judged weak is answered when a unit of the sources it asks holds its answer outright:
+    - for a point of a list asked by its number, that point of a list its passage says is the one asked
+      about (:func:`is_named_point`: "Hvad er trin 4 i handleguiden?");
+    - for what a term means, a unit that opens with the term and says what it is (:func:`defines`);
+    - for a figure, a time, a place or a role (TYPED_PARTS), a unit holding one with every word of the
+      topic, in its text, its header or its headings.
+    The classifier weighs how much the best units resemble the question, which short units resemble little:
+    "Hvem er ansvarlig for overleveringsmødet?" read "svarer måske ikke direkte" above an organisation's table
+    row "Overleveringsmøde | Leder | 15. marts" under "Opgave | Ansvarlig | Frist", and "Hvad forstår
+    Hedensted ved en incitamentsmodel for specialundervisning?" above three other budget models, though a
+    slide says "Incitamentsmodel = Et regnskab for almen skole/SFO inkl. betaling for elever i
+    specialtilbud" (the field it is asked in is in no passage with the term)."""
+    decision, analysis = assessment.decision, assessment.analysis
+    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
+    if not weak or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
+    point, term = asked_point(analysis.text), defined_term(analysis.text)
+    about = point_topic(analysis.text) if point is not None else frozenset()
+    topic = [t for t in analysis.terms if t not in detail_terms()]
+
+    def holds_answer(unit: ScoredUnit) -> bool:
+        if point is not None:
+            return is_named_point(unit, point, about)
+        if term is not None:
+            return defines(unit.unit.text, term)
+        if analysis.answer_type not in TYPED_PARTS or not unit.holds_expected_answer(0):
+            return False
+        return statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
+
+    if not topic or not any(holds_answer(unit) for unit in asked):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+
+
+def with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A question for what a term means (:func:`defined_term`) whose short answer names the term without
+    saying what it is (:func:`explains`), nor does any unit of the passages found, is a partial answer that
+    says so: "Hvad er ICS-metoden?" was answered by "Arbejdsgangen ... er stærkt systematiseret efter
+    ICS-metoden." alone, under "Kort svar fra dokumenterne". The term is added to what is missing, and the
+    lead-in names it. So does a partial answer on weak evidence: "Hvad er Trivselskommissionen?" read "... svarer
+    måske ikke direkte ..." above the slide that only lists "Trivselskommission (2023)"."""
+    decision, analysis = assessment.decision, assessment.analysis
+    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
+    if not (decision.outcome == "answer" or weak) or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    term = defined_term(analysis.text)
+    if term is None or explains(_plain_short_answer(composition), term) is not False:
+        return assessment
+    if any(explains(s.unit.text, term) for s in scored):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(term,) if weak else (*decision.missing, term)))
+
+
+def with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """A partial answer does not say the documents lack the asked period or sum when its short answer quotes
+    one: "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
+    varigheden" above "Tilbuddet er et 22 ugers forløb …", whose sentence names no topic word (the one before
+    it does), so the detail check found no unit holding both; "Hvad sparede de?" after "Hvad er
+    Sverigesprojektet?" read "… nævner ikke beløbet" above "... en nettobesparelse på 2,5 mio. kr. i 2016".
+    The answer stays partial: the classifier still judged the evidence weak. Only a period or a sum written in
+    kroner (see :func:`quotes_detail`): a count's figure may count something else ("2-6 år og deres familier")."""
+    decision, detail = assessment.decision, assessment.analysis.detail
+    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
+        return assessment
+    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
+        return assessment
+    missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
+    return replace(assessment, decision=replace(decision, missing=missing))
+
+
+def with_detail_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for a figure (a count, a share, a sum or a period) whose short answer holds no
+    figure of that kind (:func:`holds_detail`) is a partial answer that names the figure as missing: "Hvor mange
+    børn i dagtilbud er i udsatte positioner?" was answered "Kort svar" with "... langt de fleste 0-5-årige børn
+    i udsatte positioner i dag går i almene dagtilbud" (an age range counts nothing), and "Hvor mange
+    institutioner har det?" after "Hvad er socialrådgivere i dagtilbud?" with "de mest belastede
+    daginstitutioner". The retrieval's check had found a count beside the topic's words ("Mere end 8 ud af 10
+    dagtilbudschefer vurderer, at flere børn ..."), which the composer rightly did not quote."""
+    decision, analysis = assessment.decision, assessment.analysis
+    detail = analysis.detail
+    if decision.outcome != "answer" or detail is None or analysis.is_concern or analysis.is_multi_part:
+        return assessment
+    plain = _plain_short_answer(composition)
+    # Sentences, and blocks whole: a table's header says what the figures in its rows count.
+    if any(holds_detail(piece, detail) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
+
+
+def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """A partial answer that lacks an asked detail in an asked year its short answer quotes says so as one:
+    "nævner ikke antallet af elever i 2022", not "har ingen oplysninger om 2022 og nævner ikke antallet af
+    elever" above a table whose 2022 row counts something else."""
+    decision, detail = assessment.decision, assessment.analysis.detail
+    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
+        return assessment
+    quoted = set(YEAR.findall(plain_markdown(composition.short_answer)))
+    years = [item for item in decision.missing if item in quoted]
+    if not years:
+        return assessment
+    joined = f"{detail.phrase} i {join_danish(years)}"
+    missing = tuple(joined if item == detail.phrase else item for item in decision.missing if item not in years)
+    return replace(assessment, decision=replace(decision, missing=missing))
+
+
+def _plain_short_answer(composition: Composition) -> str:
+    """The short answer as plain text without its citation markers, as the checks on what it says read it."""
+    return MARKER.sub("", plain_markdown(composition.short_answer))
