@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, open_table_controls
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item, join_danish
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item, join_danish, runs_on
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
 # A Word table's header is at most this many rows (a merged cell over the columns it divides, see ``_docx_header_depth``).
 _MAX_DOCX_HEADER_ROWS = 3
+# A line in a table cell that ends so is followed by a space; any other by a semicolon (see ``_docx_cell_lines``).
+_CLOSED_LINE = (".", "!", "?", ":", ";", "…")
 # A paragraph set in bold is a heading only when short (see ``_docx_bold_title``).
 _MAX_BOLD_HEADING_WORDS = 12
 # Titles Word and templates give a file, not its author: "Dokument1", "Document", "Microsoft Word - notat.doc".
@@ -537,10 +539,19 @@ def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
     An empty first or last cell leaves the row starting with "| " or ending with " |": a line starting with a
     space would start a new frame of text (see ``ingest.structure``), and the row would leave its table."""
     rows = list(table.rows)
+    caption = _docx_cell(rows.pop(0).cells[0], text, notes) if len(rows) > 2 and _docx_spans_table(rows[0]) else ""
     depth = _docx_header_depth(rows, text)
     header = [_docx_header(rows[:depth], text, notes)] if depth > 1 else []
     body = rows[depth:] if header else rows
-    return "\n".join(" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes))
+    table_text = "\n".join(" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes))
+    return f"{caption}\n\n{table_text}" if caption else table_text
+
+
+def _docx_spans_table(row) -> bool:
+    """Whether one cell spans the whole row of a table of several columns: a table's title over its header
+    ("Kontakter ved bekymring"), or a row that groups the rows under it ("Fase 1: Mistanke")."""
+    cells = row.cells
+    return len(cells) > 1 and all(cell._tc is cells[0]._tc for cell in cells)
 
 
 def _docx_rows(rows, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
@@ -554,6 +565,8 @@ def _docx_rows(rows, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
                 continue
             seen.append(cell._tc)
             cells.append(_docx_cell(cell, text, notes))
+        if len(cells) == 1 and _docx_spans_table(row):
+            cells.append("")  # a row of one cell over all columns stays a row: "Fase 1: Mistanke |"
         if any(cells):
             rows_read.append(cells)
     return rows_read
@@ -606,7 +619,8 @@ def _docx_header(rows, text: DocxText, notes: DocxFootnotes) -> list[str]:
 def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
     """A cell's text on one line. A table nested in the cell reads as its rows, cells separated by commas and
     rows by semicolons ("Under 1 minut, notat i journalen; Over 1 minut, indberetning"): " | " and line
-    breaks would make its rows and cells the outer table's."""
+    breaks would make its rows and cells the outer table's. Its paragraphs and lines are joined as
+    ``_docx_cell_lines`` says."""
     from docx.table import Table
 
     parts = [
@@ -615,7 +629,20 @@ def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
         else notes.paragraph_text(item)
         for item in _docx_content(cell, text)
     ]
-    return " ".join(" ".join(parts).split())
+    return _docx_cell_lines(line for part in parts for line in part.split("\n"))
+
+
+def _docx_cell_lines(lines: Iterable[str]) -> str:
+    """A cell's paragraphs and lines on one line: after one that ends like a sentence or runs on (see
+    ``tidlig.text.runs_on``) a space, after any other a semicolon. A list in a cell, or a name over a phone
+    number, has no full stops: joined by spaces, "Stil ikke ledende spørgsmål Kontakt lederen straks" and
+    "Leder Mette Skov Tlf. 41 22 33 44" read as one sentence."""
+    out = ""
+    for line in filter(None, (" ".join(raw.split()) for raw in lines)):
+        if out:
+            out += " " if out.endswith(_CLOSED_LINE) or runs_on(out) else "; "
+        out += line
+    return out
 
 
 def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:

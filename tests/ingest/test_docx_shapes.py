@@ -1,0 +1,98 @@
+"""Shapes of the Word files organisations add that the first round of loader tests did not cover: tables
+with rows over all columns and lists in cells, tables set with tabs, headings by custom styles and numbered
+headings, check boxes and symbols. Real Word files built with python-docx (the OOXML it has no API for added
+as XML), read by the real loader and, where it matters, split into evidence units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.loaders import load_document
+from tests.ingest.test_loaders import _chunk_units
+
+LIMIT = 50_000_000
+
+
+def _xml(fragment: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(f"<w:wrapper {nsdecls('w')}>{fragment}</w:wrapper>")[0]  # the namespace declared once
+
+
+def _load(document, tmp_path: Path):
+    path = tmp_path / "fil.docx"
+    document.save(str(path))
+    return load_document(path, {}, LIMIT)
+
+
+def _bullets(document) -> str:
+    """A bullet list's numbering instance added to ``document``'s numbering part; its numId."""
+    numbering = document.part.numbering_part.element
+    numbering.append(_xml('<w:abstractNum w:abstractNumId="70"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+                          '<w:lvlText w:val="\u2022"/></w:lvl></w:abstractNum>'))
+    numbering.append(_xml('<w:num w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    return "70"
+
+
+# ---- tables ---------------------------------------------------------------------------------------------
+
+
+def _plan(document, bullets: str) -> None:
+    """A contingency plan's table: a title row and a row per phase merged over all columns, a list and a name
+    over a phone number in cells."""
+    table = document.add_table(rows=5, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "Beredskabsplan ved mistanke om vold"
+    for cell, value in zip(table.rows[1].cells, ("Hvornår", "Handling", "Kontakt"), strict=True):
+        cell.text = value
+    table.cell(2, 0).merge(table.cell(2, 2)).text = "Fase 1: Mistanke"
+    when, actions, contact = table.rows[3].cells
+    when.text = "Samme dag"
+    actions.text = "Skriv ned, hvad barnet har sagt"
+    for item in ("Stil ikke ledende spørgsmål", "Kontakt lederen straks"):
+        actions.add_paragraph(item)
+    for paragraph in actions.paragraphs:
+        paragraph._p.get_or_add_pPr().append(_xml(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{bullets}"/></w:numPr>'))
+    contact.text = "Leder Mette Skov"
+    contact.add_paragraph("Tlf. 41 22 33 44")
+    table.cell(4, 0).merge(table.cell(4, 2)).text = "Fase 2: Underretning"
+
+
+def test_rows_merged_over_all_columns_keep_the_table_and_a_first_one_is_its_title(tmp_path):
+    """A row of one cell over all columns had no " | ": the table's header was read as a heading and its rows
+    as one sentence. A title row over the header is a paragraph above the table; a phase's row stays a row."""
+    import docx
+
+    document = docx.Document()
+    _plan(document, _bullets(document))
+
+    units = _chunk_units(_load(document, tmp_path))
+
+    header = "Hvornår | Handling | Kontakt"
+    assert [unit for unit in units if unit[0] == "table_row"] == [
+        ("table_row", header, ""),
+        ("table_row", "Fase 1: Mistanke |", header),
+        ("table_row", "Samme dag | Skriv ned, hvad barnet har sagt; Stil ikke ledende spørgsmål; Kontakt lederen straks"
+                      " | Leder Mette Skov; Tlf. 41 22 33 44", header),
+        ("table_row", "Fase 2: Underretning |", header),
+    ]  # fmt: skip
+    assert "Beredskabsplan ved mistanke om vold" in _load(document, tmp_path).pages[0].text.split("\n\n")[0]
+
+
+def test_lines_of_a_cell_that_end_like_sentences_or_run_on_are_joined_by_spaces(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for cell, value in zip(table.rows[0].cells, ("Emne", "Aftale"), strict=True):
+        cell.text = value
+    subject, agreement = table.rows[1].cells
+    subject.text = "Forældresamtaler for børn med"
+    subject.add_paragraph("særlige behov")  # one phrase over two lines of the cell
+    agreement.text = "Samtalen holdes inden for to uger."
+    agreement.add_paragraph("Lederen deltager:")
+    agreement.add_paragraph("ved første samtale")
+
+    assert _load(document, tmp_path).pages[0].text.split("\n")[1] == (
+        "Forældresamtaler for børn med særlige behov | Samtalen holdes inden for to uger. Lederen deltager: ved første samtale"
+    )
