@@ -40,7 +40,7 @@ from pathlib import Path
 
 from tidlig.text import LIST_MARKER
 
-__all__ = ["DocxLists", "broken_numbering_part", "with_empty_numbering"]
+__all__ = ["DocxLists", "broken_numbering_part", "style_chain", "with_empty_numbering"]
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ _MAX_CHAIN = 20
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# A level's number in a level text ("%1.%2"): %1 to %9, the levels from the top.
+_LEVEL_NUMBER = re.compile(r"%([1-9])")
 # Word's built-in styles for deeper lists ("List Bullet 2", "List Number 3", "List 2"): each numbers its
 # paragraphs as the first level of a list of its own and indents them one step further per number.
 _DEEPER_LIST_STYLE = re.compile(r"^list(?: bullet| number)? ([2-9])$")
@@ -62,13 +64,15 @@ _MIN_INDENT_STEP = 180
 
 @dataclass(frozen=True)
 class _Level:
-    """One level of a numbering definition: its format, start value, ``w:lvlRestart`` (None: default) and
-    left indentation in twips (None: the level sets none)."""
+    """One level of a numbering definition: its format, start value, ``w:lvlRestart`` (None: default), left
+    indentation in twips (None: the level sets none) and level text (``w:lvlText``, "%1.%2": the numbers of
+    levels 1 and 2)."""
 
     fmt: str = "decimal"
     start: int = 1
     restart: int | None = None
     indent: int | None = None
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,23 @@ class DocxLists:
         style's), else one less than the number of a deeper list's style ("List Bullet 2" is level 1), else
         the level its indentation gives it (see :meth:`nest_by_indentation`)."""
         return _word_level(paragraph) or self._by_indentation.get(paragraph._p, 0)
+
+    def heading_number(self, paragraph) -> str:
+        """The number Word shows in front of a numbered heading, as its level's text writes it ("3.2", "Kapitel
+        1"); "" for a heading without numbering, or with a bullet. It is counted as a list paragraph is (a heading
+        may share its numbering with the list items under it). A document refers to its sections by these
+        numbers ("se afsnit 3.2"), which are no part of the heading's text."""
+        reference = _numbering_reference(paragraph)
+        instance = self._instances.get(reference[0]) if reference else None
+        spec = self._spec(instance, reference[1]) if reference and instance else None
+        if not reference or not instance or not spec or spec.fmt in ("bullet", "none"):
+            return ""
+        abstract_id = self._abstract_id(instance)
+        if abstract_id not in self._definitions:
+            return ""
+        self._advance(reference[0], instance, abstract_id, reference[1], spec.start)
+        counts = self._counts[abstract_id]
+        return _LEVEL_NUMBER.sub(lambda match: self._shown_number(instance, int(match[1]) - 1, counts), spec.text).strip()
 
     @staticmethod
     def is_item(paragraph) -> bool:
@@ -185,8 +206,13 @@ class DocxLists:
         spec = self._spec(instance, reference[1]) if reference and instance else None
         if spec is not None and spec.indent is not None:
             return spec.indent
-        inherited = (_left_indent(style.element.pPr) for style in _style_chain(paragraph))
+        inherited = (_left_indent(style.element.pPr) for style in style_chain(paragraph))
         return next((value for value in inherited if value is not None), 0)
+
+    def _shown_number(self, instance: _Instance, level: int, counts: dict[int, int]) -> str:
+        """The number of ``level`` in a level text: its count, or its start value where it has not been counted."""
+        spec = self._spec(instance, level) or _Level()
+        return _numeral(spec.fmt, counts.get(level, spec.start))
 
     def _spec(self, instance: _Instance, level: int) -> _Level | None:
         """A level of a numbering instance: the instance's own override, else its definition's."""
@@ -264,15 +290,24 @@ def _format(fmt: str, value: int) -> str:
     match fmt:
         case "bullet" | "none":
             return LIST_MARKER
+        case "lowerLetter" | "upperLetter" | "lowerRoman" | "upperRoman":
+            return f"{_numeral(fmt, value)}) "
+        case _:
+            return f"{_numeral(fmt, value)}. "
+
+
+def _numeral(fmt: str, value: int) -> str:
+    """``value`` written in a counting format: "c" (lowerLetter), "III" (upperRoman), "3" (the rest)."""
+    match fmt:
         case "lowerLetter" | "upperLetter":
             # Word goes on "aa", "bb" after "z"; the list-item rule reads single letters only.
             letter = _LETTERS[(value - 1) % 26] * ((value - 1) // 26 + 1) if value > 0 else "a"
-            return f"{letter.upper() if fmt == 'upperLetter' else letter}) "
+            return letter.upper() if fmt == "upperLetter" else letter
         case "lowerRoman" | "upperRoman":
             numeral = _roman(value)
-            return f"{numeral.upper() if fmt == 'upperRoman' else numeral}) "
+            return numeral.upper() if fmt == "upperRoman" else numeral
         case _:  # decimal, decimalZero, ordinal and the many other counting formats read as numbers
-            return f"{value}. "
+            return str(value)
 
 
 def _roman(value: int) -> str:
@@ -291,7 +326,7 @@ def _numbering_reference(paragraph) -> tuple[str, int] | None:
     """(numId, ilvl) of a paragraph: its own ``w:numPr``, completed by its style chain's (a "List Number"
     paragraph carries no numPr of its own); None when neither names a numbering instance."""
     num_id, level = _num_pr(paragraph._p.pPr)
-    for style in _style_chain(paragraph):
+    for style in style_chain(paragraph):
         if num_id is not None and level is not None:
             break
         style_num, style_level = _num_pr(style.element.pPr)
@@ -300,7 +335,7 @@ def _numbering_reference(paragraph) -> tuple[str, int] | None:
     return (num_id, level or 0) if num_id is not None else None
 
 
-def _style_chain(paragraph) -> Iterator:
+def style_chain(paragraph) -> Iterator:
     """A paragraph's style and the styles it is based on, nearest first; at most _MAX_CHAIN, so a cycle in a
     broken file ends."""
     style = paragraph.style
@@ -383,7 +418,8 @@ def _level(lvl) -> _Level:
 
     restart = value("lvlRestart")
     fmt, start = value("numFmt") or "decimal", _int(value("start"), 1)
-    return _Level(fmt, start, _int(restart, 0) if restart is not None else None, _left_indent(lvl.find(f"{{{_W}}}pPr")))
+    indent = _left_indent(lvl.find(f"{{{_W}}}pPr"))
+    return _Level(fmt, start, _int(restart, 0) if restart is not None else None, indent, value("lvlText") or "")
 
 
 def _left_indent(ppr) -> int | None:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ingest.docx_footnotes import DocxFootnotes
-from ingest.docx_lists import DocxLists, broken_numbering_part, with_empty_numbering
+from ingest.docx_lists import DocxLists, broken_numbering_part, style_chain, with_empty_numbering
 from ingest.docx_text import DocxText, open_table_controls
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
@@ -415,7 +415,8 @@ def _docx_paragraph(paragraph, level: int, lists: DocxLists, notes: DocxFootnote
     if not text:
         return ""  # an empty list or heading paragraph must not leave a lone "-" or "#"
     if level:
-        return f"{'#' * level} {text}"
+        number = lists.heading_number(paragraph)
+        return f"{'#' * level} {number} {text}" if number else f"{'#' * level} {text}"
     # Counted here, after the heading test: a numbered heading is a heading, not a list item. A nested
     # item is indented by its level, which cleaning keeps, so a sub-list stays a sub-list also where its
     # markers are of its parent's kind (bullets under bullets; see ``assistant.evidence.sub_items``).
@@ -432,15 +433,39 @@ def _docx_style(paragraph) -> str:
 
 
 def _docx_heading_level(paragraph) -> int:
-    """1-6 for "Heading 2" / "Overskrift 2" / "Title"; an outline level set on the paragraph counts too."""
-    style = _docx_style(paragraph)
-    if style.startswith("title") or style.startswith("titel"):
+    """1-6 for a paragraph Word shows as a heading: an outline level set on it, else the first style of its
+    style chain (see ``ingest.docx_lists.style_chain``) that is a heading, by name ("Heading 2", "Overskrift 2",
+    "Title") or by an outline level of its own. Word gives a custom style the level of the heading style it is
+    based on ("Afsnitsoverskrift" on "Heading 2"), and LibreOffice and templates set the level in a style of
+    their own name ("Kapiteloverskrift", outline level 1): read by name alone, such headings were body text."""
+    own = _docx_outline_level(paragraph._p.pPr)
+    if own is not None:
+        return own
+    for style in style_chain(paragraph):
+        level = _docx_style_heading_level(style)
+        if level is not None:
+            return level
+    return 0
+
+
+def _docx_style_heading_level(style) -> int | None:
+    """A style's heading level by its name or its own outline level; None when it says neither."""
+    name = (style.name or "").lower()
+    if name.startswith("title") or name.startswith("titel"):
         return 1
-    match = re.match(r"^(?:heading|overskrift)\s*(\d)", style)
+    match = re.match(r"^(?:heading|overskrift)\s*(\d)", name)
     if match:
         return min(int(match.group(1)), 6)
-    outline = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
-    return min(int(outline[0]) + 1, 6) if outline and outline[0].isdigit() and int(outline[0]) < 9 else 0
+    return _docx_outline_level(style.element.pPr)
+
+
+def _docx_outline_level(ppr) -> int | None:
+    """The heading level an outline level in paragraph properties gives (0-8 -> 1-6), 0 for Word's "body
+    text" (9, which takes a paragraph out of its style's level); None when they set none."""
+    values = ppr.xpath("./w:outlineLvl/@w:val") if ppr is not None else []
+    if not values or not values[0].isdigit():
+        return None
+    return min(int(values[0]) + 1, 6) if int(values[0]) < 9 else 0
 
 
 def _docx_heading_levels(items: list, text: DocxText) -> dict:

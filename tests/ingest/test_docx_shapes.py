@@ -96,3 +96,66 @@ def test_lines_of_a_cell_that_end_like_sentences_or_run_on_are_joined_by_spaces(
     assert _load(document, tmp_path).pages[0].text.split("\n")[1] == (
         "Forældresamtaler for børn med særlige behov | Samtalen holdes inden for to uger. Lederen deltager: ved første samtale"
     )
+
+
+# ---- headings -------------------------------------------------------------------------------------------
+
+
+def _style(document, style_id: str, based_on: str, outline: str = "") -> None:
+    properties = f'<w:pPr><w:outlineLvl w:val="{outline}"/></w:pPr>' if outline else ""
+    document.styles.element.append(_xml(f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id}">'
+                                        f'<w:name w:val="{style_id}"/><w:basedOn w:val="{based_on}"/>{properties}</w:style>'))
+
+
+def test_custom_heading_styles_take_their_level_from_their_outline_level_or_the_heading_they_are_based_on(tmp_path):
+    """LibreOffice and municipal templates name their own heading styles; Word gives a style the outline level it
+    sets, or that of the style it is based on. Read by name alone they were body text, or headings in bold one
+    level below the last named one."""
+    import docx
+
+    document = docx.Document()
+    _style(document, "Kapiteloverskrift", "Normal", outline="0")
+    _style(document, "Afsnitsoverskrift", "Heading2")
+    _style(document, "Brødtekst", "Heading1", outline="9")  # Word's "body text" level: no heading, whatever its base
+    for text, style in [
+        ("Børnenes sprog", "Kapiteloverskrift"),
+        ("Resultater af sprogvurderingen", "Afsnitsoverskrift"),
+        ("Andelen med behov for en særlig indsats faldt fra 9 til 7 procent.", "Brødtekst"),
+    ]:
+        document.add_paragraph(text, style=document.styles[style])
+    body = document.add_paragraph("Tilsyn og opfølgning")
+    body._p.get_or_add_pPr().append(_xml('<w:outlineLvl w:val="2"/>'))
+
+    assert _load(document, tmp_path).pages[0].text.split("\n\n") == [
+        "# Børnenes sprog",
+        "## Resultater af sprogvurderingen",
+        "Andelen med behov for en særlig indsats faldt fra 9 til 7 procent.",
+        "### Tilsyn og opfølgning",
+    ]
+
+
+def test_numbered_headings_keep_the_numbers_word_shows_which_the_text_refers_to(tmp_path):
+    """Word numbers headings from their numbering ("3.2" from the level text "%1.%2"), outside their text: read
+    without them, "som du finder i afsnit 3.2" pointed at no heading."""
+    import docx
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                     for level, fmt, text in ((0, "decimal", "%1."), (1, "decimal", "%1.%2"), (2, "upperLetter", "Bilag %3")))  # fmt: skip
+    numbering.append(_xml(f'<w:abstractNum w:abstractNumId="80">{levels}</w:abstractNum>'))
+    numbering.append(_xml('<w:num w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    for text, level in [("Formål", 0), ("Trin ved bekymring", 0), ("Din pligt", 1), ("Sådan underretter du", 1), ("Skabelon", 2)]:
+        heading = document.add_heading(text, level + 1)
+        heading._p.get_or_add_pPr().append(_xml(f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>'))
+    document.add_paragraph("Underretningen sendes digitalt.")
+
+    assert _load(document, tmp_path).pages[0].text.split("\n\n") == [
+        "# 1. Formål",
+        "# 2. Trin ved bekymring",
+        "## 2.1 Din pligt",
+        "## 2.2 Sådan underretter du",
+        "### Bilag A Skabelon",
+        "Underretningen sendes digitalt.",
+    ]
+
