@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ingest.docx_text import DocxText
+from tidlig.text import as_shown
 
 __all__ = ["DocxFootnotes"]
 
@@ -82,7 +83,7 @@ def _note_texts(document, kind: str) -> dict[str, str]:
     for note in root.iter(f"{_W}{kind}"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue
-        paragraphs = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in note.iter(f"{_W}p"))
+        paragraphs = (as_shown("".join(t.text or "" for t in p.iter(f"{_W}t"))) for p in note.iter(f"{_W}p"))
         text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
         if text:
             texts[note.get(f"{_W}id", "")] = text

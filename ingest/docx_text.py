@@ -14,6 +14,9 @@ inside the body or a cell. Word keeps text in more places, and municipal templat
   between ``w:fldChar`` marks (begin, the instruction in ``w:instrText`` such as "PAGEREF _Toc123 \\h",
   separate, the result, end), of which Word shows the result only;
 - page and column breaks (``w:br``), which python-docx reads as nothing, gluing "skilt.Skiltet";
+- symbols (``w:sym``): the boxes of a checklist, check marks and arrows are read as the characters they show
+  ("☒", "→"), which python-docx left out ("anmeldt tilsyn  dialogmøde");
+- characters shown as nothing or as a hyphen (soft hyphens, zero-width spaces; see ``tidlig.text.as_shown``);
 - hidden text (``w:vanish``), which Word neither shows nor prints and python-docx reads as text: not read.
 
 A table of contents repeats the headings with their page numbers ("2. Brand og evakuering 2") and is not
@@ -34,6 +37,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tidlig.text import as_shown
+
 __all__ = ["DocxText", "Piece", "open_table_controls"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -53,6 +58,18 @@ _BLOCK = {f"{_W}customXml"}
 _RUN_CHARACTERS = {f"{_W}{tag}": char for tag, char in (("tab", "\t"), ("ptab", "\t"), ("br", "\n"), ("cr", "\n"),
                                                           ("noBreakHyphen", "-"))}  # fmt: skip
 _NOTE_REFERENCES = {f"{_W}{kind}Reference": kind for kind in ("footnote", "endnote")}
+_SYM = f"{_W}sym"
+# The symbols Word's "Insert symbol" puts in a run (``w:sym``: a font and a code in it) that say something: boxes of
+# a checklist, empty or ticked, check marks and arrows, by font and the code's last byte (Word writes "F0FE" or
+# "00FE"), as the Unicode characters they show. Any other symbol is decoration and is not read.
+_EMPTY_BOX, _TICKED_BOX, _CROSSED_BOX = "\u2610", "\u2611", "\u2612"
+_SYMBOLS = {
+    "wingdings": {0xA8: _EMPTY_BOX, 0x6F: _EMPTY_BOX, 0x71: _EMPTY_BOX, 0xFE: _TICKED_BOX, 0xFD: _CROSSED_BOX,
+                  0xFC: "\u2713", 0xFB: "\u2717", 0xE0: "\u2192", 0xE8: "\u2192", 0xF0: "\u2192", 0xDF: "\u2190", 0xE7: "\u2190"},
+    "wingdings 2": {0x2A: _EMPTY_BOX, 0xA3: _EMPTY_BOX, 0x52: _TICKED_BOX, 0x54: _CROSSED_BOX, 0x50: "\u2713", 0x4F: "\u2717"},
+    "symbol": {0xAE: "\u2192", 0xAC: "\u2190", 0xDE: "\u21d2", 0xDC: "\u21d0", 0xB3: "\u2265", 0xA3: "\u2264", 0xB1: "\u00b1",
+               0xB4: "\u00d7", 0xB0: "\u00b0"},
+}  # fmt: skip
 
 # A piece of a paragraph's text, or a footnote (endnote) reference as (kind, id).
 Piece = str | tuple[str, str]
@@ -110,11 +127,23 @@ class DocxText:
 def _run_pieces(run) -> Iterator[Piece]:
     for child in run:
         if child.tag == _T:
-            yield child.text or ""
+            yield as_shown(child.text or "")
+        elif child.tag == _SYM:
+            yield _symbol(child)
         elif child.tag in _RUN_CHARACTERS:
             yield _RUN_CHARACTERS[child.tag]
         elif child.tag in _NOTE_REFERENCES:
             yield _NOTE_REFERENCES[child.tag], child.get(f"{_W}id", "")
+
+
+def _symbol(sym) -> str:
+    """The character a ``w:sym`` shows, "" for one that is decoration (see ``_SYMBOLS``)."""
+    code = sym.get(f"{_W}char", "")
+    try:
+        value = int(code, 16) & 0xFF
+    except ValueError:
+        return ""
+    return _SYMBOLS.get(sym.get(f"{_W}font", "").lower(), {}).get(value, "")
 
 
 def open_table_controls(body) -> None:

@@ -56,6 +56,8 @@ _DOCX_EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extende
 # A bullet typed at the start of a list paragraph's text ("•\tlæsning" on a "List Paragraph" paragraph, which
 # Word shows without a bullet of its own): any bullet glyph, or a typed "*", "-" or "–".
 _TYPED_BULLET = re.compile(rf"^[{BULLETS}*\-–]\s+")
+# A checklist's box, empty, ticked or crossed, opening a paragraph (see ``_docx_checklist_item``).
+_CHECK_BOX = re.compile(r"^[\u2610-\u2612]\s*")
 # The styles of a table of contents' entries and title ("toc 1" as Word names them, "Contents 1" as LibreOffice
 # does), and of a table of figures: they repeat headings and captions with page numbers, and are not read.
 _CONTENTS_STYLE = re.compile(r"(?:toc|contents) ?(?:\d|heading)|table of figures")
@@ -422,10 +424,18 @@ def _docx_paragraph(paragraph, level: int, lists: DocxLists, notes: DocxFootnote
     # markers are of its parent's kind (bullets under bullets; see ``assistant.evidence.sub_items``).
     marker = lists.marker(paragraph)
     if not marker:
-        return raw
+        return _docx_checklist_item(text) or raw
     if marker == LIST_MARKER:  # a bullet typed in the text is the item's marker, not a second one ("- • læsning")
         text = _TYPED_BULLET.sub("", text, count=1)
     return f"{LIST_INDENT * lists.level(paragraph)}{marker}{text}"
+
+
+def _docx_checklist_item(text: str) -> str:
+    """A paragraph opening with a checklist's box (a check box control's or a symbol's, see ``ingest.docx_text``)
+    as an item of the checklist, the box kept: "☒\tTrækker sig fra leg" -> "- ☒ Trækker sig fra leg"; "" for any
+    other. Read as lines of text, the first box's line was taken for a heading and the others for one sentence."""
+    box = _CHECK_BOX.match(text)
+    return f"{LIST_MARKER}{text[0]} {text[box.end() :]}" if box and text[box.end() :] else ""
 
 
 def _docx_style(paragraph) -> str:

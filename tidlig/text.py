@@ -79,6 +79,21 @@ __all__ = [
     "words",
 ]
 
+# ---- characters -----------------------------------------------------------------------------------
+
+# Characters of a word processor's text that show as nothing or as a plain hyphen: the soft hyphen (where Word
+# may break the word), zero-width spaces and the word joiner (Google Docs leaves them in), the byte order mark,
+# and the non-breaking hyphen.
+_AS_SHOWN = str.maketrans({"\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None, "\u2011": "-"})
+
+
+def as_shown(text: str) -> str:
+    """``text`` with the characters a reader does not see as such written as shown: "sprog\u00adaktiviteter" ->
+    "sprogaktiviteter", "Tale\u2011hørekonsulent" -> "Tale-hørekonsulent". Left in, they split a word in two for
+    the search, and the quotation of it matched no question's word."""
+    return text.translate(_AS_SHOWN)
+
+
 # ---- sentences and list items ---------------------------------------------------------------------
 
 # Abbreviations after which a full stop does not end a sentence (lowercased, without the final dot).

@@ -159,3 +159,27 @@ def test_numbered_headings_keep_the_numbers_word_shows_which_the_text_refers_to(
         "Underretningen sendes digitalt.",
     ]
 
+
+# ---- checklists ------------------------------------------------------------------------------------------
+
+
+def test_the_lines_of_a_checklist_are_its_items_with_their_boxes(tmp_path):
+    """An observation form's check boxes (Word's check box controls showing "☒" or "☐"): read as lines, the first
+    box's line was taken for a heading and the others for one sentence, so no observation could be quoted alone."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hvad har du observeret?", 2)
+    observations = [("\u2612", "Trækker sig fra leg med de andre børn"), ("\u2610", "Virker sulten om morgenen")]
+    for box, text in [*observations, ("\u2612", "Reagerer kraftigt på små konflikter")]:
+        paragraph = document.add_paragraph()
+        paragraph._p.append(_xml(f'<w:sdt><w:sdtPr/><w:sdtContent><w:r><w:t>{box}</w:t></w:r></w:sdtContent></w:sdt>'))
+        paragraph._p.append(_xml(f'<w:r><w:tab/><w:t>{text}</w:t></w:r>'))
+
+    units = _chunk_units(_load(document, tmp_path))
+
+    assert [(kind, text) for kind, text, _ in units] == [
+        ("list_item", "\u2612 Trækker sig fra leg med de andre børn"),
+        ("list_item", "\u2610 Virker sulten om morgenen"),
+        ("list_item", "\u2612 Reagerer kraftigt på små konflikter"),
+    ]

@@ -254,3 +254,33 @@ def test_a_table_of_contents_field_a_damaged_file_never_ends_hides_nothing(tmp_p
     document.add_paragraph("Planen beskriver, hvad personalet gør ved brand.")
 
     assert _paragraphs(document, tmp_path) == ["Formål", "Planen beskriver, hvad personalet gør ved brand."]
+
+
+def test_symbols_that_say_something_are_read_as_the_characters_they_show(tmp_path):
+    """Word's "Insert symbol" writes a ``w:sym`` (a font and a code), which python-docx leaves out: a process's
+    arrows read "anmeldt tilsyn  dialogmøde", a checklist's boxes nothing. Decoration is still not read."""
+    import docx
+
+    def symbol(font: str, code: str) -> str:
+        return f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+
+    document = docx.Document()
+    arrows = document.add_paragraph("Forløbet er: tilsyn ")
+    smiley = symbol("Wingdings", "F04A")
+    for part in (symbol("Wingdings", "F0E0"), _run(" dialogmøde "), symbol("Symbol", "F0AE"), _run(" rapport."), smiley):
+        arrows._p.append(_xml(part))
+    boxes = document.add_paragraph()
+    for part in (symbol("Wingdings", "F0FE"), _run(" Ja "), symbol("Wingdings", "00A8"), _run(" Nej")):
+        boxes._p.append(_xml(part))
+
+    assert _paragraphs(document, tmp_path) == ["Forløbet er: tilsyn \u2192 dialogmøde \u2192 rapport.", "- \u2611 Ja \u2610 Nej"]
+
+
+def test_soft_hyphens_zero_width_spaces_and_non_breaking_hyphens_are_read_as_shown(tmp_path):
+    """Google Docs and Word keep them in the text; left in, "sprog\u00adaktiviteter" was two words to the search."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Vi arbejder med sprog\u00adaktiviteter og Tale\u2011hørekonsulenten\u200b hver uge.")
+
+    assert _paragraphs(document, tmp_path) == ["Vi arbejder med sprogaktiviteter og Tale-hørekonsulenten hver uge."]

@@ -592,3 +592,12 @@ def test_a_table_row_with_an_empty_first_or_last_cell_keeps_that_cell(row, cells
 @pytest.mark.parametrize(("items", "joined"), [(["2"], "2"), (["2", "4"], "2 og 4"), (["2", "3", "4"], "2, 3 og 4")])
 def test_items_are_joined_as_a_danish_list(items: list[str], joined: str) -> None:
     assert join_danish(items) == joined
+
+
+def test_characters_shown_as_nothing_or_as_a_hyphen_are_written_as_shown() -> None:
+    from tidlig.text import as_shown, words
+
+    text = as_shown("sprog\u00adaktiviteter med Tale\u2011hørekonsulenten\u200b og\u00a0forældrene")
+
+    assert text == "sprogaktiviteter med Tale-hørekonsulenten og\u00a0forældrene"  # a no-break space is a space: kept
+    assert words(text)[:3] == ["sprogaktiviteter", "med", "tale-hørekonsulenten"]
