@@ -20,7 +20,7 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.docx_footnotes import DocxFootnotes
@@ -351,12 +351,12 @@ def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, 
     from docx.table import Table
 
     notes = DocxFootnotes(document, text)
-    items = list(_docx_content(document._body, text))
+    items = _with_tab_tables(list(_docx_content(document._body, text)), text)
     levels = _docx_heading_levels(items, text)
     pages: list[list[str]] = [[]]
     for item in items:
-        if isinstance(item, Table):
-            pages[-1].append(_docx_table(item, text, notes))
+        if isinstance(item, Table | _TabTable):
+            pages[-1].append(_docx_table(item, text, notes) if isinstance(item, Table) else item.read(notes))
             continue
         if _docx_page_break(item) and pages[-1]:
             pages[-1] += notes.take()
@@ -366,6 +366,63 @@ def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, 
     pages[-1] += notes.take(end=True)
     texts = [_docx_join(page) for page in pages]
     return tuple(Page(number, text, str(number) if len(texts) > 1 else "") for number, text in enumerate(texts, 1))
+
+
+@dataclass(frozen=True)
+class _TabTable:
+    """Consecutive paragraphs set as a table with tabs ("Navn<TAB>Funktion<TAB>Telefon"), read as a table."""
+
+    paragraphs: list
+
+    def read(self, notes: DocxFootnotes) -> str:
+        """One " | "-separated row per paragraph, as a Word table is read."""
+        return "\n".join(" | ".join(_tab_fields(notes.paragraph_text(paragraph))) for paragraph in self.paragraphs)
+
+
+def _with_tab_tables(items: list, text: DocxText) -> list:
+    """``items`` (the body's paragraphs and tables) with each run of at least two paragraphs that are the rows
+    of one table set with tabs replaced by a ``_TabTable``.
+
+    Contact lists and year plans are often typed as columns at tab stops, not as a table. Read as lines, the
+    tabs became spaces: "Mette Skov Leder 41 22 33 44" (the phone number then read as a table's four values)
+    under a bold "Navn Funktion Telefon" taken for a heading. A row is a plain paragraph (no heading, no list
+    item, no checklist's box) with text before and after each of its tabs; the rows of a run have as many fields.
+    """
+    out: list = []
+    run: list = []
+    for item in [*items, None]:  # None ends the last run
+        fields = len(_tab_fields(text.plain(item._p))) if item is not None and _tab_row(item, text) else 0
+        if run and fields != len(_tab_fields(text.plain(run[0]._p))):
+            out += [_TabTable(run)] if len(run) > 1 else run
+            run = []
+        if fields:
+            run.append(item)
+        elif item is not None:
+            out.append(item)
+    return out
+
+
+def _tab_fields(paragraph_text: str) -> list[str]:
+    """The fields a paragraph's tabs separate (tabs in a row are one separator), without the space around them;
+    [] when a field is empty (a tab that indents, or ends the line) or there is no tab."""
+    fields = [" ".join(field.split()) for field in re.split(r"\t+", paragraph_text.strip(" \n"))]
+    return fields if len(fields) > 1 and all(fields) else []
+
+
+def _tab_row(item, text: DocxText) -> bool:
+    """Whether an item of the body may be a row of a table set with tabs: a paragraph with a tab, not a heading by
+    style, a list item or a checklist's, nor a list item typed by hand ("1.<TAB>Observér barnet")."""
+    if _docx_is_block(item) or "\t" not in (plain := text.plain(item._p)):
+        return False
+    shown = " ".join(plain.split())
+    return not (_docx_heading_level(item) or DocxLists.is_item(item) or _CHECK_BOX.match(shown) or is_list_item(shown))
+
+
+def _docx_is_block(item) -> bool:
+    """Whether an item of the body is a table (Word's, or one set with tabs), not a paragraph."""
+    from docx.text.paragraph import Paragraph
+
+    return not isinstance(item, Paragraph)
 
 
 def _docx_list_runs(document, text: DocxText, lists: DocxLists) -> list[list]:
@@ -485,12 +542,10 @@ def _docx_heading_levels(items: list, text: DocxText) -> dict:
     Many Word files mark their headings by bold type alone ("Kost" over its text); read as text, a one-word
     heading ran into the sentence under it ("Kost\nVi har en fælles madordning ...") and titled nothing.
     """
-    from docx.table import Table
-
     levels: dict = {}
     styled = 0
     for index, item in enumerate(items):
-        if isinstance(item, Table):
+        if _docx_is_block(item):
             continue
         if level := _docx_heading_level(item):
             styled = levels[item._p] = level
@@ -515,13 +570,12 @@ def _docx_bold_title(paragraph, text: DocxText) -> bool:
 def _docx_body_follows(items: list, index: int, text: DocxText) -> bool:
     """Whether the next paragraph with text (or table) after ``items[index]`` is body text, not a heading. Of
     several bold lines in a row (a name over a job title, a signature) none is taken for a heading."""
-    from docx.table import Table
 
     following = (items[later] for later in range(index + 1, len(items)))  # not a slice: a copy per paragraph
-    after = next((item for item in following if isinstance(item, Table) or text.plain(item._p).strip()), None)
+    after = next((item for item in following if _docx_is_block(item) or text.plain(item._p).strip()), None)
     if after is None:
         return False
-    return isinstance(after, Table) or not (_docx_heading_level(after) or _docx_bold_title(after, text))
+    return _docx_is_block(after) or not (_docx_heading_level(after) or _docx_bold_title(after, text))
 
 
 def _docx_all_bold(paragraph) -> bool:

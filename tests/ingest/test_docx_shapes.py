@@ -183,3 +183,29 @@ def test_the_lines_of_a_checklist_are_its_items_with_their_boxes(tmp_path):
         ("list_item", "\u2610 Virker sulten om morgenen"),
         ("list_item", "\u2612 Reagerer kraftigt på små konflikter"),
     ]
+
+
+# ---- tables set with tabs -----------------------------------------------------------------------------------
+
+
+def test_paragraphs_set_as_columns_with_tabs_are_read_as_a_table(tmp_path):
+    """A contact list typed at tab stops: read as lines, "Mette Skov Leder 41 22 33 44" (the phone number taken for
+    four values of a table) under "Navn Funktion Telefon", which was in bold and so a heading. Lists typed with a
+    tab after their numbers, a line with a single tab and a heading stay what they were."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Kontakter\tside 2", 2)
+    document.add_paragraph().add_run("Navn\tFunktion\tTelefon").bold = True
+    for row in ("Mette Skov\tLeder\t41 22 33 44", "Anne Kjær\t\tSundhedsplejerske\t76 16 30 00"):  # two tabs to reach a stop
+        document.add_paragraph(row)
+    document.add_paragraph("Stuemøde\thver tirsdag kl. 13")
+    for item in ("1.\tObservér barnet", "2.\tTal med lederen"):
+        document.add_paragraph(item)
+
+    assert _load(document, tmp_path).pages[0].text.split("\n\n") == [
+        "## Kontakter\tside 2",
+        "Navn | Funktion | Telefon\nMette Skov | Leder | 41 22 33 44\nAnne Kjær | Sundhedsplejerske | 76 16 30 00",
+        "Stuemøde\thver tirsdag kl. 13",
+        "1.\tObservér barnet\n2.\tTal med lederen",  # a list typed by hand, as before
+    ]
