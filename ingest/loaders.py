@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, open_table_controls
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, is_list_item, join_danish, runs_on
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, as_shown, is_list_item, join_danish, runs_on
 
 log = logging.getLogger(__name__)
 
@@ -290,11 +290,19 @@ def _docx_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
 
 def _docx_metadata(document) -> dict[str, str]:
     """The title and publisher a Word file states about itself (see ``_stated_facts``): its title property,
-    unless Word or a template filled it in ("Dokument1"), and the company of its extended properties. The
+    unless Word or a template filled it in ("Dokument1"), else its paragraph in the Title style, and the
+    company of its extended properties. The
     author and the last to save the file are who typed it, not who publishes it."""
     properties = document.core_properties
     title = "" if _DEFAULT_DOCX_TITLE.fullmatch(properties.title.strip()) else properties.title
-    return _stated_facts(title, _docx_company(document), properties.subject)
+    return _stated_facts(title or _docx_title_paragraph(document), _docx_company(document), properties.subject)
+
+
+def _docx_title_paragraph(document) -> str:
+    """The text of the document's first paragraph in the Title style, "" where none has text: Google Docs and
+    LibreOffice save no title property, and such a file was titled by its name ("d03 sprogpolitik endelig v2")."""
+    titles = (paragraph for paragraph in document.paragraphs if re.match("tit(?:le|el)", _docx_style(paragraph)))
+    return next((shown for paragraph in titles if (shown := " ".join(as_shown(paragraph.text).split()))), "")
 
 
 def _docx_company(document) -> str:

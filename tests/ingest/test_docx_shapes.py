@@ -209,3 +209,22 @@ def test_paragraphs_set_as_columns_with_tabs_are_read_as_a_table(tmp_path):
         "Stuemøde\thver tirsdag kl. 13",
         "1.\tObservér barnet\n2.\tTal med lederen",  # a list typed by hand, as before
     ]
+
+
+# ---- the document's title ---------------------------------------------------------------------------------
+
+
+def test_a_word_file_without_a_title_property_is_titled_by_its_title_paragraph(tmp_path):
+    """Google Docs and LibreOffice save no title property: such a file was titled by its name ("fil")."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Udkast", style="Subtitle")
+    document.add_paragraph("", style="Title")  # an empty title paragraph is passed over
+    document.add_paragraph("Sprog\u00adpolitik for Kildebakken  Børnehus 2024", style="Title")
+    document.add_paragraph("Vi arbejder med sprog hele dagen.")
+    document.core_properties.title = ""
+
+    info = _load(document, tmp_path).info
+
+    assert (info.title, info.year) == ("Sprogpolitik for Kildebakken Børnehus 2024", 2024)
