@@ -9,7 +9,8 @@ inside the body or a cell. Word keeps text in more places, and municipal templat
   skal sendes til [kommunens modtagelse] inden for 24 timer."); one that still shows its placeholder
   ("Klik eller tryk her for at skrive tekst.") holds no text of the author's and is not read;
 - tracked insertions not yet accepted (``w:ins``, ``w:moveTo``), which Word shows as text; tracked
-  deletions (``w:del``, ``w:moveFrom``, their ``w:delText``) are shown struck out and are not read;
+  deletions (``w:del``, ``w:moveFrom``, their ``w:delText``) are shown struck out and are not read, and a
+  paragraph whose mark is deleted is read as one with the next (:func:`join_deleted_paragraph_marks`);
 - fields: a simple field (``w:fldSimple``, a date) holds its result as runs; a complex field is runs
   between ``w:fldChar`` marks (begin, the instruction in ``w:instrText`` such as "PAGEREF _Toc123 \\h",
   separate, the result, end), of which Word shows the result only;
@@ -39,11 +40,14 @@ from dataclasses import dataclass, field
 
 from tidlig.text import as_shown
 
-__all__ = ["DocxText", "Piece", "open_table_controls"]
+__all__ = ["DocxText", "Piece", "join_deleted_paragraph_marks", "open_table_controls"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _R, _T, _SDT, _SDT_CONTENT = (f"{_W}{tag}" for tag in ("p", "tbl", "tr", "r", "t", "sdt", "sdtContent"))
 _FLD_CHAR, _INSTR_TEXT = f"{_W}fldChar", f"{_W}instrText"
+_PPR = f"{_W}pPr"
+# A paragraph mark deleted (or moved away) with changes tracked: Word joins the paragraph to the next one.
+_DELETED_MARKS = (f"{_W}pPr/{_W}rPr/{_W}del", f"{_W}pPr/{_W}rPr/{_W}moveFrom")
 # Inline elements whose runs Word shows: links, tracked insertions and moves, simple fields, smart tags,
 # custom XML, text direction; content controls are opened apart (see ``_shown_content``). Any other
 # element holds no shown text of a run's (tracked deletions, drawings and text boxes, which the loader
@@ -158,6 +162,28 @@ def open_table_controls(body) -> None:
             parent.remove(sdt)
             for offset, child in enumerate(list(content) if content is not None else []):
                 parent.insert(at + offset, child)
+
+
+def join_deleted_paragraph_marks(body) -> None:
+    """Join each paragraph of ``body`` whose mark is a tracked deletion to the paragraph after it, in place, as
+    Word shows the text once the change is accepted (insertions read, deletions not): its content goes to the
+    front of the next paragraph, whose mark, and with it the paragraph's style, is the one that stays. A space
+    keeps the words apart that the paragraph break kept apart. Read apart, one sentence was two units:
+    "Forældrene får resultatet ved en samtale" and "inden for fire uger."; a paragraph deleted whole joins
+    nothing to the next, its text being deleted too."""
+    for paragraph in list(body.iter(_P)):
+        following = paragraph.getnext()
+        if following is None or following.tag != _P or not any(paragraph.find(mark) is not None for mark in _DELETED_MARKS):
+            continue
+        content = [child for child in paragraph if child.tag != _PPR]
+        at = 1 if len(following) and following[0].tag == _PPR else 0
+        space = following.makeelement(_R)
+        space.append(following.makeelement(_T))
+        space[0].text = " "
+        shown = next(paragraph.iter(_T), None) is not None  # deleted text is w:delText
+        for offset, child in enumerate([*content, space] if shown else content):
+            following.insert(at + offset, child)
+        paragraph.getparent().remove(paragraph)
 
 
 def _vanished(run) -> bool:

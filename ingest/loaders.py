@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ingest.docx_footnotes import DocxFootnotes
 from ingest.docx_lists import DocxLists, broken_numbering_part, style_chain, with_empty_numbering
-from ingest.docx_text import DocxText, open_table_controls
+from ingest.docx_text import DocxText, join_deleted_paragraph_marks, open_table_controls
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
@@ -280,6 +280,7 @@ def _too_long(max_chars: int) -> UnreadableFile:
 def _docx_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     document, problem = _open_docx(path)
     open_table_controls(document.element.body)  # before anything reads the tables' rows and cells
+    join_deleted_paragraph_marks(document.element.body)
     text = DocxText(document.element.body)
     lists = DocxLists.of(document, problem)
     lists.nest_by_indentation(_docx_list_runs(document, text, lists))

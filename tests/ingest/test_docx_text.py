@@ -284,3 +284,25 @@ def test_soft_hyphens_zero_width_spaces_and_non_breaking_hyphens_are_read_as_sho
     document.add_paragraph("Vi arbejder med sprog\u00adaktiviteter og Tale\u2011hørekonsulenten\u200b hver uge.")
 
     assert _paragraphs(document, tmp_path) == ["Vi arbejder med sprogaktiviteter og Tale-hørekonsulenten hver uge."]
+
+
+def test_a_paragraph_whose_mark_is_a_tracked_deletion_is_read_as_one_with_the_next(tmp_path):
+    """Word shows the text with the change accepted: one sentence, not "Forældrene får resultatet ved en samtale"
+    and "inden for fire uger." apart. A paragraph deleted whole, mark and all, leaves nothing."""
+    import docx
+
+    deleted_mark = '<w:pPr><w:rPr><w:del w:id="1" w:author="Mette Skov" w:date="2025-01-10T10:00:00Z"/></w:rPr></w:pPr>'
+    document = docx.Document()
+    _append_to_body(document, f"<w:p>{deleted_mark}{_run('Forældrene får resultatet ved en samtale')}</w:p>")
+    document.add_paragraph("inden for fire uger.")
+    _append_to_body(document, f'<w:p>{deleted_mark}<w:del w:id="2" w:author="Mette Skov" w:date="2025-01-10T10:00:00Z">'
+                              "<w:r><w:delText>Samtalen holdes af lederen.</w:delText></w:r></w:del></w:p>")
+    document.add_paragraph("Samtalen kan holdes med tolk.")
+    _append_to_body(document, f"<w:p>{deleted_mark}{_run('Tolken bestilles af lederen.')}</w:p>")
+    document.add_paragraph("Tolk", style="List Bullet")
+
+    assert _paragraphs(document, tmp_path) == [
+        "Forældrene får resultatet ved en samtale inden for fire uger.",
+        "Samtalen kan holdes med tolk.",
+        "- Tolken bestilles af lederen. Tolk",  # the paragraph whose mark stays keeps its style
+    ]
