@@ -27,8 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     if answer.citations:
         print("\nKilder:")
     for citation in answer.citations:
-        year = f", {citation.year}" if citation.year else ""
-        print(f"[{citation.number}] {citation.title} ({citation.publisher}{year}), {citation.location}")
+        print(f"[{citation.number}] {citation.heading}")
         for quoted in citation.quoted:
             print(f"      »{quoted}«")
     return 0

@@ -29,6 +29,14 @@ class Citation:
     case_number: int | None = None
     municipality: str = ""
 
+    @property
+    def heading(self) -> str:
+        """'Title (Publisher, 2015), side 4' as plain text, without the parentheses a document with neither
+        publisher nor year has nothing for (an organisation's own guide: "Handleguide ved bekymring, side 2")."""
+        facts = ", ".join(part for part in (self.publisher, str(self.year or "")) if part)
+        heading = f"{self.title} ({facts})" if facts else self.title
+        return f"{heading}, {self.location}" if self.location else heading
+
 
 @dataclass(frozen=True)
 class Answer:

@@ -16,7 +16,7 @@ from datetime import datetime
 from assistant import Answer
 from prompts import load, render
 from tidlig.text import inert_markdown
-from ui.render import REFUSAL_TITLE, citation_heading, defuse_links
+from ui.render import REFUSAL_TITLE, defuse_links
 
 NO_SOURCES = "Der er ingen tekst i dokumenterne, der ligger tæt på spørgsmålet."
 NO_SOURCES_FILTERED = (
@@ -70,7 +70,7 @@ def conversation_markdown(exchanges: Sequence[Exchange], when: datetime | None =
         if answer.citations:
             lines += ["### Kilder" if not answer.refused else "### Nærmeste kilder", ""]
         for citation in answer.citations:
-            lines.append(f"[{citation.number}] {inert_markdown(citation_heading(citation))}. Fil: {inert_markdown(citation.doc_id)}")
+            lines.append(f"[{citation.number}] {inert_markdown(citation.heading)}. Fil: {inert_markdown(citation.doc_id)}")
             for quoted in citation.quoted or (citation.passage,):
                 lines.append(f"> »{inert_markdown(' '.join(quoted.split()))}«")
             lines.append("")

@@ -60,13 +60,6 @@ def link_markers(text: str, turn: int) -> str:
     return MARKER.sub(lambda m: f"[[{m[1]}]](#{source_anchor(turn, m[1])})", defuse_links(text))
 
 
-def citation_heading(citation: Citation) -> str:
-    """'Title (Publisher, 2015), side 4' as plain text."""
-    facts = ", ".join(part for part in (citation.publisher, str(citation.year or "")) if part)
-    heading = f"{citation.title} ({facts})" if facts else citation.title
-    return f"{heading}, {citation.location}" if citation.location else heading
-
-
 def _boxed(kind: str, body: str) -> str:
     """Markdown inside a styled block (blank lines keep the Markdown rendered inside the HTML)."""
     return f'<div class="{kind}">\n\n{body}\n\n</div>'
@@ -104,7 +97,7 @@ def answer_message(answer: Answer, turn: int, organisation_note: str = "") -> st
     if organisation_note:
         body += "\n\n" + concern_box(organisation_note)
     if answer.citations:
-        references = "\n".join(f"- [{c.number}] {inert_markdown(citation_heading(c))}" for c in answer.citations)
+        references = "\n".join(f"- [{c.number}] {inert_markdown(c.heading)}" for c in answer.citations)
         body = f"{body}\n\n{REFERENCES_HEADING}\n{references}"
     return body
 
