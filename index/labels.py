@@ -31,22 +31,35 @@ _OPENING = re.compile(r"^\s*([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?=\s*[:.)]|
 # A label anywhere in a question: "case 5", "CASE #5", "anbefaling nr. 3".
 _NAMED = re.compile(r"\b([^\W\d_]{2,})\s*(?:nr\.\s*)?#?(\d{1,2})(?![\d])(?![.,]\d)")
 _SEGMENTS = re.compile(rf"\n| – |{re.escape(SECTION_SEPARATOR)}")
+# A heading numbered without a word ("3.2 Sådan underretter du", "02 Styrk ...") is a section a question names
+# by a word for one ("Hvad står der i afsnit 3.2?", "kapitel 2"): all such words name the label SECTION.
+SECTION = "afsnit"
+_NUMBERED_HEADING = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?=[A-ZÆØÅ])")
+_SECTION_NAMED = re.compile(
+    r"\b(?:afsnit|kapitel|kap\.|punkt|pkt\.|section|chapter)\s*(\d{1,2}(?:\.\d{1,2}){0,3})(?![\d])(?![.,]\d)", re.IGNORECASE
+)
 
 
 def _label(word: str, number: str) -> Label:
-    return word.lower(), str(int(number))
+    return word.lower(), ".".join(str(int(part)) for part in number.split("."))
 
 
-def _openings(text: str, context: str) -> Iterator[tuple[Label, str]]:
-    """Each label that opens a line of ``text`` or a segment of ``context``, with that line or segment."""
+def _openings(text: str, context: str, sections: bool = True) -> Iterator[tuple[Label, str]]:
+    """Each label that opens a line of ``text`` or a segment of ``context``, with that line or segment; with
+    ``sections``, a heading segment that opens with a number alone too, as a SECTION label."""
     for segment in [*text.split("\n"), *_SEGMENTS.split(context)]:
         if match := _OPENING.match(segment):
             yield _label(match.group(1), match.group(2)), segment.strip()
+    for segment in _SEGMENTS.split(context) if sections else ():
+        if match := _NUMBERED_HEADING.match(segment):
+            yield _label(SECTION, match.group(1)), segment.strip()
 
 
-def labels_of(text: str, context: str = "") -> set[Label]:
-    """The labels that open a line of ``text`` or a segment of its heading path ``context``."""
-    return {label for label, _ in _openings(text, context)}
+def labels_of(text: str, context: str = "", sections: bool = False) -> set[Label]:
+    """The labels that open a line of ``text`` or a segment of its heading path ``context``; the SECTION
+    labels of numbered headings only with ``sections``: a document's chapters are no series of labelled
+    sections like "METODE 1" to "METODE 4", which an answer may show whole."""
+    return {label for label, _ in _openings(text, context, sections)}
 
 
 def label_line(label: Label, text: str, context: str = "") -> str | None:
@@ -55,14 +68,17 @@ def label_line(label: Label, text: str, context: str = "") -> str | None:
 
 
 def asked_labels(question: str) -> tuple[Label, ...]:
-    """Every word-and-number pair of ``question`` that could name a label (the index knows which do)."""
-    return tuple(dict.fromkeys(_label(m.group(1), m.group(2)) for m in _NAMED.finditer(question)))
+    """Every word-and-number pair of ``question`` that could name a label (the index knows which do), and a
+    section it names by number ("afsnit 3.2", "kapitel 2": see SECTION)."""
+    named = [_label(m.group(1), m.group(2)) for m in _NAMED.finditer(question)]
+    sections = [_label(SECTION, m.group(1)) for m in _SECTION_NAMED.finditer(question)]
+    return tuple(dict.fromkeys([*named, *sections]))
 
 
 def names_section(question: str, text: str, context: str = "") -> bool:
     """Whether ``question`` names a label that opens a line of ``text`` or a segment of its heading path."""
     asked = set(asked_labels(question))
-    return bool(asked) and bool(asked & labels_of(text, context))
+    return bool(asked) and bool(asked & labels_of(text, context, sections=True))
 
 
 class LabelIndex:
@@ -76,7 +92,7 @@ class LabelIndex:
         """From (chunk id, text, heading path) triples."""
         found: dict[Label, list[str]] = {}
         for chunk_id, text, context in chunks:
-            for label in labels_of(text, context):
+            for label in labels_of(text, context, sections=True):
                 found.setdefault(label, []).append(chunk_id)
         return cls({label: tuple(ids) for label, ids in found.items()})
 

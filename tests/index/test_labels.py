@@ -20,8 +20,23 @@ def test_a_label_opens_a_line_or_a_heading_segment():
     assert labels_of(*CHUNKS[0][1:]) == {("anbefaling", "3")}
     assert labels_of(*CHUNKS[1][1:]) == {("anbefaling", "3")}  # only its heading path says so
     assert labels_of(*CHUNKS[2][1:]) == {("case", "5")}
+    assert labels_of(*CHUNKS[2][1:], sections=True) == {("case", "5"), ("afsnit", "2")}  # in chapter "02 Styrk samarbejdet"
     assert labels_of(*CHUNKS[3][1:]) == {("figur", "3")}
     assert labels_of(*CHUNKS[4][1:]) == {("metode", "2")}
+
+
+def test_a_heading_numbered_without_a_word_is_a_section_a_question_names_by_number():
+    # "Hvad står der i afsnit 3.2 i handleguiden?" had got the sentence referring to it, not the section.
+    guide = LabelIndex.build([
+        ("g1", "Når du er bekymret, taler du først med din leder.", "Handleguide › 3. Når du er bekymret"),
+        ("g2", "Underretningen sendes via kommunens hjemmeside.", "Handleguide › 3. Når du er bekymret › 3.2 Sådan underretter du"),
+        ("g3", "Den supplerer kommunens retningslinjer, som du finder i afsnit 3.2.", "Handleguide › 1. Formål"),
+    ])
+    assert guide.chunks("Hvad står der i afsnit 3.2 i handleguiden?") == ("g2",)
+    assert guide.chunks("Hvad handler kapitel 3 om?") == ("g1", "g2")
+    assert guide.chunks("Hvad står der i punkt 4?") == ()
+    assert label_line(("afsnit", "3.2"), "…", "Handleguide › 3.2 Sådan underretter du") == "3.2 Sådan underretter du"
+    assert labels_of("I 2024 fik 14 procent en indsats.", "Rapport › 2024 i tal", sections=True) == set()  # a year opens none
 
 
 def test_a_number_inside_a_sentence_is_no_label():
