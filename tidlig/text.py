@@ -552,7 +552,7 @@ _EXAMPLE_ABBREVIATION = r"f\.\s?eks\."
 _DEMONSTRATIVE = re.compile(r"^(?:(?:i|på|for|med|af|under|efter|til|fra|blandt|hos)\s+)?(?:disse|denne|dette)\b", re.IGNORECASE)
 _REFERS_BACK = re.compile(
     rf"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|{_EXPLAINING}|her|herved|hermed"
-    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld)\b|{_EXAMPLE_ABBREVIATION}|{_DEMONSTRATIVE.pattern}",
+    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld|med andre ord)\b|{_EXAMPLE_ABBREVIATION}|{_DEMONSTRATIVE.pattern}",
     re.IGNORECASE,
 )
 # Stricter, for a bullet: one opening with "Det skyldes" explains the line above it, one opening with a

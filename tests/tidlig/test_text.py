@@ -171,7 +171,10 @@ def test_a_timeline_of_months_is_a_fragment_and_a_title_abbreviation_ends_no_sen
      ("Fxdata er et ord.", False), ("Forældrene er for eksempel med.", False),
      # A demonstrative, alone or after a preposition.
      ("I disse tre områder er antallet af børnesager 20.", True), ("Denne pædagog er inklusionspædagog.", True),
-     ("Disse institutioner ligger i alle områder.", True), ("Dispensation er muligt.", False)],
+     ("Disse institutioner ligger i alle områder.", True), ("Dispensation er muligt.", False),
+     # A summing up of the sentence before ("Med andre ord" had opened Aarhus' case above what it sums up).
+     ("Med andre ord er der en tættere sammenhæng mellem tandplejen og socialforvaltningen.", True),
+     ("Med andre fagfolk holdes der møder.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
