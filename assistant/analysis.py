@@ -48,6 +48,15 @@ from tidlig.text import (
 AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"]
 DetailKind = Literal["money", "count", "share", "period"]
 
+# The sum itself asked for ("Hvad er udgifterne til ...?", "Hvad er Hedensted Kommunes samlede budget for
+# dagtilbud?"), not a sum the question is about: "Hvilke modeller for styring af udgifterne til
+# specialundervisning findes der?" got "de nævner ikke beløbet". Asked by name and owner, a budget had been a
+# definition question, answered by a slide on budgets in general.
+_SUM_ASKED = (
+    r"\bhvad (?:er|var|bliver|blev) (?:\w+ ){0,3}(?:pris(?:en)?|udgift(?:en|erne)?|budget(?:tet)?|beløb(?:et)?|besparelsen?)"
+    r" (?:på|for|til|ved)\b"
+)
+
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
@@ -58,6 +67,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"|\bhvilken andel\b|\bhvor stor en andel\b"
             r"|\bhvad kost\w*|\bhvad (?:spare\w*|har (?:de|man|kommunen) sparet)\b"
             r"|\bhvad (?:er|var) (?:udgifte\w*|prise\w*|beløbe\w*|antallet|andelen|budgettet)\b"
+            rf"|{_SUM_ASKED}"
             r"|\bhvor mange procent\b|\bhow (?:many|much)\b"
             # "Hvad betaler skolen ...?", "hvad foreslås taksten sat til?": a sum named by what is paid.
             r"|\bhvad (?:betal\w*|(?:(?!betyder|menes|forstås|dækker)\w+ ){0,2}"
@@ -984,10 +994,7 @@ _MONEY_ASK = re.compile(
     r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b"
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
-    # The sum itself asked for ("Hvad er udgifterne til ...?"), not a sum the question is about: "Hvilke
-    # modeller for styring af udgifterne til specialundervisning findes der?" got "de nævner ikke beløbet".
-    r"|\bhvad (?:er|var|bliver|blev) (?:\w+ ){0,2}(?:pris(?:en)?|udgift(?:en|erne)?|budget(?:tet)?|beløb(?:et)?|besparelsen?)"
-    r" (?:på|for|til|ved)\b"
+    rf"|{_SUM_ASKED}"
 )
 _PERIOD_ASK = re.compile(
     rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"

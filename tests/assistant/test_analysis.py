@@ -48,6 +48,7 @@ from tidlig.text import content_terms
         ("Hvor mange kommuner bruger Børnelinealen?", "amount"),
         ("Hvor stor en andel af børnene går i dagtilbud?", "amount"),
         ("Hvad koster et forældrekursus?", "amount"),
+        ("Hvad er Hedensted Kommunes samlede budget for dagtilbud i 2023?", "amount"),  # the sum, not what a budget is
         ("Hvad betaler forældrene for en plads?", "amount"),
         ("Hvad foreslås taksten sat til?", "amount"),
         ("Hvad betyder taksten for skolerne?", "definition"),
@@ -406,6 +407,8 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
         ("Hvad var den samlede udgift til pluspladser?", "money", "beløbet"),
         ("Hvad er udgifterne til specialundervisning?", "money", "beløbet"),
+        # Asked by its owner's name, a budget was a definition question, answered by a slide on budgets in general.
+        ("Hvad er Hedensted Kommunes samlede budget for dagtilbud i 2023?", "money", "beløbet"),
     ],
 )
 def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
@@ -424,6 +427,7 @@ def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kin
         # A sum the question is about, not the sum it asks for: it was answered "de nævner ikke beløbet".
         "Hvilke modeller for styring af udgifterne til specialundervisning findes der?",
         "Hvordan styrer Hedensted udgifterne til specialundervisning?",
+        "Hvad er et budget?",
     ],
 )
 def test_a_question_without_a_figure_asks_no_detail(question):
