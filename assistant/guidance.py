@@ -14,7 +14,7 @@ Example::
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import cast, get_args
 
 from assistant.analysis import (
@@ -101,7 +101,9 @@ def _guidance_label_stems() -> tuple[frozenset[str], ...]:
     )
 
 
-def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, ...]) -> tuple[int, ...]:
+def guidance_order(
+    worry: str, resemblance: Sequence[float], asked: tuple[int, ...], case_only: Collection[int] = ()
+) -> tuple[int, ...]:
     """The order of a concern answer's guidance topics: those the worry asks for first (``asked``, see
     :func:`asked_guidance`: they answer it, and come right after what the documents say about its own
     situation), then the others by how much
@@ -121,13 +123,21 @@ def guidance_order(worry: str, resemblance: Sequence[float], asked: tuple[int, .
     The topics that tell what to look for (:func:`sign_topics`) come after those that say what to do when
     the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
     and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
-    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?"."""
+    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?".
+
+    The underretning is left out when it would come last and its topic finds only a municipality's case
+    example (``case_only``: the topics whose best passage is one): Varde's intake of reports ("Arbejdsgangen,
+    fra Modtagelsen vurderer en underretning ...") told a pedagogue worried about a child's language nothing she
+    is to do, and the standing notice names the duty to report. An organisation's own guide to reporting
+    is guidance, and stays."""
     report = len(resemblance) - 1
     named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
     harmed = voices_harm(worry) and report not in asked
     first: tuple[int, ...] = (report,) if harmed else ()
-    later: tuple[int, ...] = () if harmed or report in asked or named else (report,)
+    last = not (harmed or report in asked or named)
+    later: tuple[int, ...] = (report,) if last and report not in case_only else ()
+    left_out = (report,) if last and report in case_only else ()
     if asks_what_to_do(worry) and not asks_what_to_notice(worry):
         later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
-    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later), key=lambda n: -resemblance[n])
+    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later + left_out), key=lambda n: -resemblance[n])
     return asked + first + tuple(ranked) + later

@@ -407,7 +407,8 @@ class Assistant:
         # A follow-up asks for a topic in its own words: "forældrene" of "Findes der et forløb ..., hvor
         # forældrene er med?" is not what "Hvad nu, hvis barnet er stille og indadvendt?" asks for.
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
-        order = guidance_order(analysis.text, self._resemblance(vector), asked_topics) if analysis.is_concern else ()
+        case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
+        order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
         cases = None
         if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
             # A leader asking for several case examples gets them from every case example the question fits,

@@ -105,3 +105,18 @@ def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it
     assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == report
     asking = "En dreng fortæller, at far slår ham. Hvem kan jeg tale med om det?"  # asks for sparring: that first
     assert guidance_order(asking, resemblance, asked_guidance(asking))[:2] == (1, report)
+
+
+def test_a_report_topic_that_finds_only_a_case_example_is_left_out_unless_the_worry_needs_it():
+    # Varde's intake of reports had closed every worry's answer; an organisation's guide to reporting stays.
+    report = len(guidance_parts()) - 1
+    resemblance = [0.80] * len(guidance_parts())
+
+    def order(worry: str, case_only: tuple[int, ...]) -> tuple[int, ...]:
+        return guidance_order(worry, resemblance, asked_guidance(worry), case_only)
+
+    language = "En treårig på stuen siger næsten ingenting. Hvem kan hjælpe os?"
+    assert report not in order(language, (report,))
+    assert order(language, ())[-1] == report  # the topic finds guidance: it comes last
+    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", (report,))[0] == report
+    assert report in order("Jeg har skrevet en underretning om et barn. Hvad sker der så?", (report,))

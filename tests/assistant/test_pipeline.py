@@ -403,7 +403,8 @@ def test_each_guidance_topic_quotes_the_same_units_whatever_the_worry(assistant)
     udsatte familier er fx ..." stood under "Tegn, signaler og risikofaktorer" for some worries and not others."""
     worries = ("En pige i min gruppe trækker sig fra legen. Hvad gør jeg?", "Vi er urolige for en dreng, der virker træt. Hvad gør vi?")
     first, second = (_guidance_sections(assistant.ask(worry).text) for worry in worries)
-    assert len(first) == len(guidance_parts()) and first == second
+    # Every topic but the underretning, whose retrieval finds only Varde's case (see guidance_order).
+    assert len(first) == len(guidance_parts()) - 1 and "**Underretning**" not in first and first == second
     assert "Risikofaktorer i udsatte familier er fx" in first["**Tegn, signaler og risikofaktorer**"]
 
 
@@ -414,13 +415,15 @@ def test_the_guidance_topic_a_worry_resembles_most_comes_first(assistant):
     assert next(line for line in text.splitlines() if line in labels) == "**Underretning**"
 
 
-def test_a_worry_told_without_a_worry_word_gets_the_guidance_with_the_report_last(assistant):
+def test_a_worry_told_without_a_worry_word_gets_the_guidance_and_the_notice_names_the_duty_to_report(assistant):
     """A child who has lost weight is a worry though no word says so: it was declined with three unrelated
-    headings. The report to the municipality is the step after the others, and the notice names the duty."""
+    headings. The bundled documents' only passages on underretning are Varde's intake of reports, which tells
+    the pedagogue nothing to do: the topic is left out, and the standing notice names the duty."""
     answer = assistant.ask("En pige i vuggestuen har tabt sig meget den sidste måned. Hvad gør vi?")
     assert answer.text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
     labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
-    assert len(labels) == len(guidance_parts()) and labels[-1] == "**Underretning**"
+    assert len(labels) == len(guidance_parts()) - 1 and "**Underretning**" not in labels
+    assert "Arbejdsgangen, fra Modtagelsen vurderer en underretning" not in answer.text
     assert any("underretningspligt" in notice for notice in answer.notices)
 
 
