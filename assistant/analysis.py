@@ -137,10 +137,14 @@ _QUESTION_WORD = r"(?:hvad|hvordan|hvorfor|hvornår|hvem|hvilke|hvilken|hvilket|
 # krævet flere penge?", "..., og kører den stadig?". "har det svært" is a state, not a question.
 _POLAR_START = (
     r"(?:har|havde|er|var|kan|kunne|skal|bør|virker|virkede|koster|kostede|giver|gav|findes|får|fik|bliver|blev|kører|hjælper|hjalp)"
-    r"\s+(?:det|den|de|der|man)\b(?!\s+(?:svært|godt|dårligt|skidt)\b)"
+    r"\s+(?:det|den|de|der|man|vi|jeg)\b(?!\s+(?:svært|godt|dårligt|skidt)\b)"
 )
+# The speaker asking on, after "og" without a comma: "Hvad er familiestuen og kan vi henvise et barn dertil?".
+_OWN_POLAR_START = r"(?:kan|kunne|skal|må|bør|har|får)\s+(?:vi|jeg)\b"
 _PART_BOUNDARY = re.compile(
-    rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)|,\s+(?:og|men)\s+(?={_POLAR_START})", re.IGNORECASE
+    rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)|,\s+(?:og|men)\s+(?={_POLAR_START})"
+    rf"|\s+og\s+(?={_OWN_POLAR_START})",
+    re.IGNORECASE,
 )
 MIN_PART_TERMS = 1
 

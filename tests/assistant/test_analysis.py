@@ -143,6 +143,10 @@ def test_a_question_that_speaks_of_a_document(question, names):
         ("Hvilket projekt gav færre anbringelser, men kører det stadig?", ["Hvilket projekt gav færre anbringelser", "kører det stadig?"]),
         ("Hvad gør vi, når et barn mistrives, og har det svært?", ["Hvad gør vi, når et barn mistrives, og har det svært?"]),
         ("Hvad gør vi med et barn, der er stille og har det svært?", ["Hvad gør vi med et barn, der er stille og har det svært?"]),
+        # The speaker asking on after "og", a comma or none: the second ask had gone unanswered and unnamed.
+        ("Hvad er familiestuen og kan vi henvise et barn dertil?", ["Hvad er familiestuen", "kan vi henvise et barn dertil?"]),
+        ("Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?",
+         ["Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?"]),
         # A sentence that tells about the child after the question is no question of its own; a request is.
         ("hvad gør jeg når jeg er bekymret? hun er blevet meget stille", ["hvad gør jeg når jeg er bekymret? hun er blevet meget stille"]),
         ("Hvad er PALS? Fortæl om resultaterne", ["Hvad er PALS?", "Fortæl om resultaterne"]),
