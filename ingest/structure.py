@@ -944,6 +944,7 @@ class _Outline:
     frame_units: list[_Unit] = field(default_factory=list)
     frame_opened_with_text: bool = False
     frame_has_main_heading: bool = False
+    untold: _Heading | None = None  # a heading the file marks, put in the outline since the last text
     fresh: list[_Heading] = field(default_factory=list)  # sidebar titles met since the last text
     nearest: str = ""
     titles: list[tuple[_Paragraph, _Unit]] = field(default_factory=list)  # headings put in the outline, each
@@ -975,7 +976,9 @@ class _Outline:
         self.frame = paragraph.frame
         self.frame_units = []
         self.frame_opened_with_text = paragraph.role == "body"
-        self.frame_has_main_heading = False
+        # A frame whose text is the first under the heading right before it (a slide's title, then its
+        # points in a frame of their own) is that heading's: a title after the text does not name it.
+        self.frame_has_main_heading = self.untold is not None
 
     def _add(self, index: int, paragraph: _Paragraph, following: _Paragraph | None, body: list[_Paragraph]) -> None:
         role = paragraph.role
@@ -1010,6 +1013,9 @@ class _Outline:
         if paragraph.style in ("main", "inline"):
             self._push_main(heading)
             self.frame_has_main_heading = True
+            # A title only guessed from its looks may be a document's subtitle; one the file marks (or a
+            # numbered chapter) surely heads the text that follows it.
+            self.untold = heading if paragraph.style == "main" else None
             if paragraph.style == "inline":
                 self._text(index, _Paragraph(paragraph.lines[paragraph.body_from :], paragraph.frame, index))
         elif closes_frame:
@@ -1088,6 +1094,7 @@ class _Outline:
     def _unit(self, order: int, paragraphs: list[_Paragraph], path: list[_Heading], kind: _UnitKind = "text") -> _Unit:
         unit = _Unit(order, paragraphs, list(path), self.nearest, kind)
         self.units.append(unit)
+        self.untold = None
         return unit
 
 

@@ -762,3 +762,91 @@ def test_a_pdf_list_with_any_bullet_glyph_is_items_under_their_lead_in(tmp_path,
         ("sentence", "Med projektet, som fire kommuner – Fredericia, Gentofte, Roskilde og Københavns Kommune – arbejder med, "
                      "er der udviklet en samarbejdsmodel for anbragte unge.", ""),
     ]
+
+
+# ---- slide decks exported to PDF ----------------------------------------------------------------------------
+
+DECK = (
+    ("Tidlig indsats i dagtilbud", ("• Oplæg for ledere", "• Dagtilbud Østby, april 2025")),
+    ("Tre trin ved bekymring", ("1. Observér og skriv ned", "2. Drøft med leder og kolleger",
+                                "3. Tal med forældrene inden for to uger")),
+    ("Hvad siger tallene?", ("31 børn fik en tidlig indsats i 2024",
+                             "22 af dem havde ikke brug for mere hjælp efter et halvt år")),
+    ("Spørgsmål?", ("• Kontakt: Mette Skov, leder af Dagtilbud Østby",)),
+)
+
+
+def _deck_pdf(path: Path) -> Path:
+    """A 16:9 deck as PowerPoint exports it: per slide a large bold title, its points in a text frame of
+    their own well below it, and a footer with the slide's number."""
+    from fpdf import FPDF
+
+    from tests.ingest.test_loaders import FONT
+
+    bold = FONT.with_name("DejaVuSans-Bold.ttf")
+    if not (FONT.is_file() and bold.is_file()):
+        pytest.skip("needs Debian's fonts-dejavu-core to render the PDF")
+    pdf = FPDF(orientation="L", format=(190.5, 338.7))
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.add_font("DejaVu", style="B", fname=str(bold))
+    pdf.set_auto_page_break(False)
+    for number, (title, points) in enumerate(DECK, 1):
+        pdf.add_page()
+        pdf.set_font("DejaVu", "B", 36)
+        pdf.set_xy(20, 25)
+        pdf.multi_cell(300, 16, title)
+        pdf.set_font("DejaVu", "", 22)
+        for row, point in enumerate(points):
+            pdf.set_xy(30, 70 + 20 * row)
+            pdf.multi_cell(280, 11, point)
+        pdf.set_font("DejaVu", "", 10)
+        pdf.set_xy(300, 175)
+        pdf.cell(30, 6, str(number))
+        pdf.set_xy(20, 175)
+        pdf.cell(100, 6, "Dagtilbud Østby")
+    pdf.output(str(path))
+    return path
+
+
+def test_each_slide_of_a_pdf_deck_read_as_prose_is_a_section_under_its_own_title(tmp_path):
+    """A slide's points in a frame of their own under its title, the last point a short line without a full
+    stop ("22 af dem ... efter et halvt år"): that line was taken for a title closing its frame and named
+    the slide's text, and the title the PDF marks ("## Hvad siger tallene?") was left over as a line at the
+    end of the slide before, whose chunk then cited "side 3-4"."""
+    from ingest.chunking import chunk_blocks
+    from ingest.loaders import load_document
+
+    document = load_document(_deck_pdf(tmp_path / "dias.pdf"), {}, 10**9)
+    blocks = blocks_for(document)
+
+    assert [(b.section, b.text, b.location) for b in blocks] == [
+        ("Tidlig indsats i dagtilbud", "- Oplæg for ledere\n- Dagtilbud Østby, april 2025", "side 1"),
+        ("Tre trin ved bekymring",
+         "1. Observér og skriv ned\n2. Drøft med leder og kolleger\n3. Tal med forældrene inden for to uger", "side 2"),
+        ("Hvad siger tallene?",
+         "31 børn fik en tidlig indsats i 2024\n\n22 af dem havde ikke brug for mere hjælp efter et halvt år", "side 3"),
+        ("Spørgsmål?", "- Kontakt: Mette Skov, leder af Dagtilbud Østby", "side 4"),
+    ]
+    chunks = chunk_blocks(document.info, blocks, lambda text: len(text.split()), max_tokens=200)
+    assert [(c.heading, c.metadata["location"]) for c in chunks] == [(title, f"side {n}") for n, (title, _) in enumerate(DECK, 1)]
+
+
+def pdf_blocks(*pages: Page) -> list[Block]:
+    """Blocks of a PDF whose reader gave ``pages``."""
+    return blocks_for(LoadedDocument(DocumentInfo(doc_id="d.pdf", title="D", form="prose"), pages, "", Path("d.pdf")))
+
+
+def test_a_marked_title_heads_the_frame_under_it_and_a_short_last_line_stays_its_text():
+    """The PDF reader's page texts: a "## " title, its text in a new frame (one space), a last short line
+    without a full stop. Without the marked title, such a line closes its frame and names the text above
+    it (the pamphlet's question titles, see test_a_question_title_after_its_box_names_that_box)."""
+    pages = (
+        Page(1, "## Tre trin ved bekymring\n\n 1. Observér og skriv ned\n\n2. Tal med forældrene inden for to uger", "7"),
+        Page(2, "## Hvad siger tallene?\n\n 31 børn fik en tidlig indsats i 2024\n\n22 af dem havde ikke brug for mere hjælp", "8"),
+    )
+    blocks = pdf_blocks(*pages)
+
+    assert [(b.heading, b.text, b.location) for b in blocks] == [
+        ("Tre trin ved bekymring", "1. Observér og skriv ned\n2. Tal med forældrene inden for to uger", "side 7"),
+        ("Hvad siger tallene?", "31 børn fik en tidlig indsats i 2024\n\n22 af dem havde ikke brug for mere hjælp", "side 8"),
+    ]
