@@ -331,7 +331,9 @@ def _wraps_header(text: str, frame: bool) -> bool:
 def _paragraphs(lines: list[_Line]) -> list[_Paragraph]:
     paragraphs: list[_Paragraph] = []
     frame = 0
-    for group in split_paragraphs(lines, text=lambda line: line.text, frame=lambda line: line.frame):
+    # A heading the file marks starts a paragraph, also after a single blank line (a page break) under a
+    # sentence it would seem to go on ("... hver dag, og" / "## e-læring for pædagoger").
+    for group in split_paragraphs(lines, text=lambda line: line.text, frame=lambda line: line.frame or bool(line.level)):
         for paragraph in _split_off_run_on(group):
             frame += paragraph.lines[0].frame
             paragraph.frame, paragraph.index = frame, len(paragraphs)
@@ -1068,8 +1070,11 @@ class _Outline:
         self.nearest = heading.text
 
     def _continues(self, paragraph: _Paragraph) -> bool:
-        """Main text resumes after a box: a lowercase word, or anything after a line that cannot end a sentence."""
-        if self.open is None or paragraph.chart_label or is_list_item(paragraph.first):
+        """Main text resumes after a box: a lowercase word, or anything after a line that cannot end a sentence.
+
+        A heading the file marks never does, whatever its first letter ("## e-læring for pædagoger" after a
+        slide whose last line ends in "og")."""
+        if self.open is None or paragraph.chart_label or paragraph.style == "main" or is_list_item(paragraph.first):
             return False
         if paragraph.first[:1].islower():
             return True

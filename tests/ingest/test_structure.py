@@ -850,3 +850,16 @@ def test_a_marked_title_heads_the_frame_under_it_and_a_short_last_line_stays_its
         ("Tre trin ved bekymring", "1. Observér og skriv ned\n2. Tal med forældrene inden for to uger", "side 7"),
         ("Hvad siger tallene?", "31 børn fik en tidlig indsats i 2024\n\n22 af dem havde ikke brug for mere hjælp", "side 8"),
     ]
+
+
+def test_a_marked_title_in_lowercase_after_a_page_break_does_not_go_on_the_sentence_above_it():
+    pages = (
+        Page(1, "## Sprog i vuggestuen\n\n Pædagogerne læser højt for børnene hver dag, og"),
+        Page(2, "## e-læring for pædagoger\n\n Alle pædagoger tager et kursus på nettet i løbet af foråret."),
+    )
+    blocks = pdf_blocks(*pages)
+
+    assert [(b.section, b.text, b.location) for b in blocks] == [
+        ("Sprog i vuggestuen", "Pædagogerne læser højt for børnene hver dag, og", "side 1"),
+        ("e-læring for pædagoger", "Alle pædagoger tager et kursus på nettet i løbet af foråret.", "side 2"),
+    ]
