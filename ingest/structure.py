@@ -145,11 +145,12 @@ def _plain_blocks(document: LoadedDocument) -> list[Block]:
 def _slide_blocks(document: LoadedDocument) -> list[Block]:
     blocks = []
     for number, page, raw in _slides(document):
+        marked, raw = _unmarked(raw)
         # A slide's text boxes share its width: a short title line above a longer line is no wrap.
         slide, spoken = split_presenter_notes(raw)
         spoken = separate_glued_paragraphs(spoken)
         body, notes = (clean_text(part, widest_line(part)) for part in (slide, spoken))
-        title = _slide_title(body or notes)
+        title = marked or _slide_title(body or notes)
         if has_words(body):
             blocks.append(Block(body, "slide", f"dias {number}", page, number, title))
         if has_words(notes):
@@ -164,6 +165,21 @@ def _slides(document: LoadedDocument) -> Iterator[tuple[int, int | None, str]]:
         return
     texts = _SLIDE_BREAK.split("\n".join(page.text for page in document.pages))
     yield from ((number, None, text) for number, text in enumerate(filter(has_words, texts), 1))
+
+
+def _unmarked(text: str) -> tuple[str, str]:
+    """(the first heading the file marks, ``text`` without the marks): a PDF deck's slide titles come as
+    Markdown headings ("## Hvad siger tallene?", see ``ingest.pdf_layout``), which the slide shows as text."""
+    titles: list[str] = []
+    lines: list[str] = []
+    for line in text.split("\n"):
+        marked = _MARKED_HEADING.match(line.strip())
+        if marked:
+            titles.append(marked.group(2))
+            # The indentation stays: a line opening a text frame keeps its one space.
+            line = line[: len(line) - len(line.lstrip())] + marked.group(2)
+        lines.append(line)
+    return (titles[0] if titles else ""), "\n".join(lines)
 
 
 def _slide_title(text: str) -> str:

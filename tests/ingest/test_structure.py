@@ -831,6 +831,22 @@ def test_each_slide_of_a_pdf_deck_read_as_prose_is_a_section_under_its_own_title
     assert [(c.heading, c.metadata["location"]) for c in chunks] == [(title, f"side {n}") for n, (title, _) in enumerate(DECK, 1)]
 
 
+def test_a_pdf_deck_catalogued_as_slides_shows_its_titles_without_heading_marks(tmp_path):
+    from ingest.loaders import load_document
+
+    path = _deck_pdf(tmp_path / "dias.pdf")
+    document = load_document(path, {"dias.pdf": DocumentInfo(doc_id="dias.pdf", title="Oplæg", form="slides")}, 10**9)
+    blocks = blocks_for(document)
+
+    assert [(b.kind, b.location, b.slide, b.section) for b in blocks] == [
+        ("slide", f"dias {n}", n, title) for n, (title, _) in enumerate(DECK, 1)
+    ]
+    assert blocks[2].text == (
+        "Hvad siger tallene?\n\n31 børn fik en tidlig indsats i 2024\n\n22 af dem havde ikke brug for mere hjælp efter et halvt år"
+    )
+    assert not any("#" in b.text for b in blocks)
+
+
 def pdf_blocks(*pages: Page) -> list[Block]:
     """Blocks of a PDF whose reader gave ``pages``."""
     return blocks_for(LoadedDocument(DocumentInfo(doc_id="d.pdf", title="D", form="prose"), pages, "", Path("d.pdf")))
