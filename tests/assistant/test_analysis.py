@@ -609,6 +609,16 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
 
 
+def test_a_worry_s_setting_is_neither_its_situation_nor_a_term_of_it():
+    # Her own institution, named in no passage of its guide, had kept the guide's steps from answering.
+    worry = "Hvad gør jeg, når jeg bliver bekymret for et barn i Solsikken?"
+    assert situation_terms(worry) == frozenset()
+    (name,) = content_terms("Solsikken")
+    analysis = analyse_question(worry)
+    assert name not in analysis.terms and all(name not in part.terms for part in analysis.parts)
+    assert name in analyse_question("Hvor mange børn går i Solsikken?").terms  # no worry: a name it asks about
+
+
 def test_the_verbs_that_ask_for_a_sources_view_are_no_terms_of_the_question():
     assert analyse_question("Hvad forstår Hedensted ved en incitamentsmodel?").terms == ("hedensted", "incitamentsmodel")
     assert "men" not in analyse_question("Hvad mener KL om sprogscreening?").terms
