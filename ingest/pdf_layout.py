@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
 
+from ingest.pdf_fields import CHECKED, UNCHECKED, FieldValue, field_values
 from tidlig.text import item_number, marker_kind
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,12 @@ _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNOR
 _CONTENTS_ENTRY = re.compile(r"^\S.*?(?:\s*\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
 _MIN_CONTENTS_ENTRIES = 3
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+# A form field's value is drawn this far in from its box's left edge (Acrobat, pypdf), in points; a field that
+# leaves its font size to the viewer (0 in /DA) is placed as if set in _FIELD_SIZE.
+_FIELD_PADDING = 2.0
+_FIELD_SIZE = 10.0
+# A check box's glyph, as a form's check box reads (see ingest.pdf_fields) or a document prints it.
+_BOXES = (CHECKED, UNCHECKED, "\u2611")
 
 
 @dataclass(frozen=True)
@@ -195,7 +202,73 @@ def _read_page(page, fonts: _Fonts) -> tuple[list[_Line], str]:
                 pieces.append(_Piece(part, x, y, size * scale, bool(_BOLD_FONT.search(name)), end, measured))
 
     plain = page.extract_text(visitor_text=visit, visitor_operand_before=state.before, visitor_operand_after=state.after) or ""
-    return _lines(pieces), plain
+    pieces, values = _with_field_values(pieces, field_values(page))
+    return _lines(pieces), "\n".join([plain, *values])
+
+
+def _with_field_values(pieces: list[_Piece], fields: list[FieldValue]) -> tuple[list[_Piece], list[str]]:
+    """``pieces`` with the values of a filled form's fields where their boxes stand (see :func:`_placed`), top to
+    bottom, and the values placed. A value the content stream already shows in its box (a flattened form, whose
+    values were drawn into the page) is not read twice; a check box's value replaces a box or mark printed
+    under it (a form whose check boxes were laid over the printed "☐")."""
+    body = median(piece.size for piece in pieces) if pieces else _FIELD_SIZE
+    placed = []
+    for field in sorted(fields, key=lambda field: (-field.top, field.left)):
+        if field.box:
+            pieces = [piece for piece in pieces if not (_in_box(piece, field) and _mark(piece.text))]
+        elif _drawn(field, pieces):
+            continue
+        pieces = _placed(pieces, field, body)
+        placed.append(field.text)
+    return pieces, placed
+
+
+def _in_box(piece: _Piece, field: FieldValue) -> bool:
+    return field.left - 1 <= piece.x < field.right and field.bottom - 1 <= piece.y < field.top
+
+
+def _mark(text: str) -> bool:
+    """Whether ``text`` is one printed sign alone (a box, a tick, a cross), as a check box's is."""
+    return len(text.strip()) == 1 and not text.strip().isalnum()
+
+
+def _drawn(field: FieldValue, pieces: list[_Piece]) -> bool:
+    """Whether the text inside ``field``'s box holds its value, or the value begins with what is there (a value
+    that runs beyond its box is clipped), letters and digits compared."""
+    value = _compact(field.text)
+    shown = _compact(" ".join(piece.text for piece in pieces if _in_box(piece, field)))
+    return bool(shown) and (value in shown or (value.startswith(shown) and 2 * len(shown) >= len(value)))
+
+
+def _compact(text: str) -> str:
+    return "".join(character for character in text.casefold() if character.isalnum())
+
+
+def _placed(pieces: list[_Piece], field: FieldValue, body: float) -> list[_Piece]:
+    """``pieces`` with ``field``'s value as one more where its box stands. A box beside a line of text (its label
+    to the left, a check box's text to the right) puts the value on that line, after the pieces left of the box:
+    the label and the value are read as one line, or as a table's row where the form is a table. A box beside no
+    text (a field under its label) puts it on a line of its own, after the nearest line above it."""
+    size = field.size or _FIELD_SIZE
+    x = field.left if field.box else field.left + _FIELD_PADDING
+    # A value's line is centred in its box, the first line of a box of several lines at its top.
+    baseline = max((field.bottom + field.top) / 2 - 0.35 * size, field.top - 1.2 * size)
+    beside = [piece for piece in pieces if field.bottom - piece.size <= piece.y <= field.top and not _in_box(piece, field)]
+    if beside:
+        line = min(beside, key=lambda piece: abs(piece.y - baseline))
+        y, size = line.y, line.size
+        row = [index for index, piece in enumerate(pieces) if abs(piece.y - y) < 0.5 * max(size, 1.0)]
+        before = [index for index in row if pieces[index].x < x]
+        at = before[-1] + 1 if before else row[0]
+    else:
+        y, size = baseline, body
+        above = [index for index, piece in enumerate(pieces) if piece.y > y]
+        nearest = min((pieces[index].y for index in above), default=0.0)
+        at = max((index + 1 for index in above if pieces[index].y - nearest < 0.5 * max(size, 1.0)), default=0)
+    # Nothing but the value stands in its box, and what stands beyond the box is apart from it as a cell is: the
+    # value ends a cell gap before the box's right edge at most (boxes of a table's cells may touch).
+    end = max(x, min(_estimated_end(field.text, x, size), field.right - _MEASURED_CELL_GAP * size))
+    return [*pieces[:at], _Piece(field.text, x, y, size, False, end, True), *pieces[at:]]
 
 
 def _lines(pieces: list[_Piece]) -> list[_Line]:
@@ -225,6 +298,8 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
 def _list_marker(line: _Line) -> bool:
     """Whether ``line`` so far is a list item's bullet or number alone ("•", "2)", "b)")."""
     marker = line.text.strip()
+    if (line.cell_texts[-1] if line.cells else marker).strip() in _BOXES:
+        return True  # a check box before its text, also after other cells ("☐ Ja  ☐ Nej")
     return not line.cells and (item_number(f"{marker} x") == marker or (len(marker) == 1 and marker_kind(f"{marker} x") == "bullet"))
 
 

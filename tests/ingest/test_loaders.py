@@ -361,6 +361,29 @@ def test_cpr_numbers_in_a_document_are_redacted_when_it_is_read_and_only_counted
     assert not any(digits in message for message in logged for digits in ("010203", "241285", "24 12 85", "311299"))
 
 
+def test_a_cpr_number_in_a_filled_pdf_forms_field_is_redacted(tmp_path, caplog):
+    """A form's values are read from its fields (ingest.pdf_fields), not from the page's content, and are
+    redacted as the page's own text is."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    writer = PdfWriter(clone_from=make_pdf(tmp_path / "blank.pdf", ("Barnets navn og CPR-nummer:",), labels=False))
+    entries = {"/Type": NameObject("/Annot"), "/Subtype": NameObject("/Widget"), "/FT": NameObject("/Tx"), "/F": NumberObject(4),
+               "/T": TextStringObject("barn"), "/V": TextStringObject("Emil Hansen, 010203-1234"),
+               "/Rect": ArrayObject(FloatObject(value) for value in (300, 780, 550, 800))}  # fmt: skip
+    widget = writer._add_object(DictionaryObject({NameObject(key): value for key, value in entries.items()}))
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([widget])
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([widget])})
+    writer.write(tmp_path / "skema.pdf")
+
+    with caplog.at_level(logging.WARNING, logger="ingest.loaders"):
+        document = load_document(tmp_path / "skema.pdf", {}, LIMIT)
+
+    assert flat(document.pages[0].text) == "Barnets navn og CPR-nummer: Emil Hansen, [CPR-NR]"
+    assert document.notes == ("ét CPR-nummer er fjernet fra teksten",)
+    assert not any("010203" in record.getMessage() for record in caplog.records)
+
+
 def test_markdown(tmp_path):
     path = tmp_path / "vejledning.md"
     path.write_text(

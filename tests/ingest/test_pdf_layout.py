@@ -535,3 +535,210 @@ def test_a_table_of_contents_is_left_out(tmp_path):
     contents, body = page_texts(PdfReader(tmp_path / "indhold.pdf"))
     assert "Formål" not in contents and "Sparring med PPR" not in contents and "|" not in contents
     assert _paragraphs(body)[0] == FIRST and "450 kr." in body
+
+
+# ---- filled forms (AcroForm): the values stand in widget annotations, not in the page's content ----------
+
+
+def _pdf_value(value: object):
+    """A Python value as a PDF object: "/Name" a name, any other string a text string ("/Helv 9 Tf 0 g"), a list
+    an array, a dict a dictionary."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    if isinstance(value, dict):
+        return DictionaryObject({NameObject(key): _pdf_value(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return ArrayObject(_pdf_value(item) for item in value)
+    if isinstance(value, str):
+        return NameObject(value) if value.startswith("/") and " " not in value else TextStringObject(value)
+    return FloatObject(value) if isinstance(value, float) else NumberObject(value)
+
+
+def _form_pdf(path: Path, pages: list[str], fields: list[dict], values: dict[str, str] | None = None) -> Path:
+    """Pages drawn by content streams (see _shown) in the narrow font, and a form of ``fields``: each a field
+    dictionary whose widget is on the page numbered by its "page" (0 unless given), or whose "/Kids" are widgets,
+    each on its own "page". ``values`` are filled in as a program fills a form, with pypdf's writer, which also
+    draws their appearance."""
+    from pypdf import PdfWriter
+    from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    font = {"/Type": "/Font", "/Subtype": "/Type1", "/BaseFont": "/Helvetica", "/Encoding": "/WinAnsiEncoding"}
+    for content in pages:
+        page = writer.add_blank_page(595, 842)
+        page[NameObject("/Resources")] = _pdf_value({"/Font": {"/F1": {**font, **_NARROW_FONT}}})
+        stream = DecodedStreamObject()
+        stream.set_data(content.encode("cp1252"))
+        page.replace_contents(ContentStream(stream, None))
+        page[NameObject("/Annots")] = ArrayObject()
+
+    def widget(entries: dict, parent=None):
+        entries = {"/Type": "/Annot", "/Subtype": "/Widget", "/F": 4, **entries}
+        on = writer.pages[entries.pop("page", 0)]
+        made = _pdf_value(entries)
+        if parent is not None:
+            made[NameObject("/Parent")] = parent
+        reference = writer._add_object(made)
+        on["/Annots"].append(reference)
+        return reference
+
+    references = ArrayObject()
+    for field in fields:
+        if "/Kids" not in field:
+            references.append(widget(field))
+            continue
+        parent = writer._add_object(_pdf_value({key: item for key, item in field.items() if key != "/Kids"}))
+        parent.get_object()[NameObject("/Kids")] = ArrayObject(widget(kid, parent) for kid in field["/Kids"])
+        references.append(parent)
+    writer._root_object[NameObject("/AcroForm")] = _pdf_value({"/DA": "/Helv 9 Tf 0 g", "/DR": {"/Font": {"/Helv": font}}})
+    writer._root_object["/AcroForm"][NameObject("/Fields")] = references
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, values or {}, auto_regenerate=False)
+    writer.write(path)
+    return path
+
+
+def _text_field(name: str, rect: tuple[float, float, float, float], **entries) -> dict:
+    return {"/FT": "/Tx", "/T": name, "/Rect": list(rect), "/DA": "/Helv 9 Tf 0 g", **entries}
+
+
+def _check_box(name: str, rect: tuple[float, float, float, float], on: bool, **entries) -> dict:
+    state = "/Ja" if on else "/Off"
+    return {"/FT": "/Btn", "/T": name, "/Rect": list(rect), "/V": state, "/AS": state, **entries}
+
+
+def test_a_filled_forms_values_stand_beside_their_labels(tmp_path):
+    """A concern form filled in by a program: each value in its box right of its label, a check box ticked, one
+    left empty, a choice made from a list that shows other text than it stores. Read, the page had held only
+    its labels ("Institution:", "Barnets alder:")."""
+    from pypdf import PdfReader
+
+    labels = ("Institution:", "Barnets alder:", "Forældrene er orienteret:", "Bekymringen drøftet med PPR:", "Alvor:", "Bemærkninger:")
+    content = _shown(50, 760, "Skema ved bekymring") + "".join(_shown(50, 700 - 30 * row, label) for row, label in enumerate(labels))
+    fields = [
+        _text_field("institution", (240, 694, 540, 714)),
+        _text_field("alder", (240, 664, 540, 684)),
+        _check_box("orienteret", (240, 636, 252, 648), on=True),
+        _check_box("ppr", (240, 606, 252, 618), on=False),
+        {"/FT": "/Ch", "/T": "alvor", "/Rect": [240, 574, 540, 594], "/V": "2", "/Opt": [["1", "Lav"], ["2", "Middel"], ["3", "Høj"]]},
+        _text_field("bemaerkninger", (240, 544, 540, 564)),  # left empty
+    ]
+    path = _form_pdf(tmp_path / "skema.pdf", [content], fields, {"institution": "Børnehuset Solsikken", "alder": "4 år"})
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.splitlines()[2:] == [
+        "Institution: | Børnehuset Solsikken",
+        "Barnets alder: | 4 år",
+        "Forældrene er orienteret: | ☒",
+        "Bekymringen drøftet med PPR: | ☐",
+        "Alvor: | Middel",
+        "",
+        "Bemærkninger:",
+    ]
+
+
+def test_a_value_on_the_line_of_its_label_is_read_after_it_and_before_what_follows(tmp_path):
+    """Two fields on one line ("Dato: [...]  Underskrift: [...]"), and a field in a sentence: each value stands
+    after the text left of its box, before the text right of it."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Dato:") + _shown(250, 700, "Underskrift:")
+    content += _shown(50, 686, "Mødet holdes kl.") + _shown(160, 686, "i salen.")
+    fields = [
+        _text_field("dato", (80, 695, 200, 712), **{"/V": "3. februar 2025"}),
+        _text_field("underskrift", (310, 695, 500, 712), **{"/V": "Hanne Møller"}),
+        _text_field("tid", (118, 682, 158, 696), **{"/V": "14"}),
+    ]
+
+    text = page_texts(PdfReader(_form_pdf(tmp_path / "linje.pdf", [content], fields)))[0]
+
+    assert text.splitlines() == ["Dato: 3. februar 2025 Underskrift: Hanne Møller", "Mødet holdes kl. 14 i salen."]
+
+
+def test_check_boxes_before_their_text_read_as_a_checklist(tmp_path):
+    """Check boxes left of their text, as a form's checklist sets them: each line the box and its text, no table;
+    radio buttons by the state of each button; a box laid over a printed box reads once."""
+    from pypdf import PdfReader
+
+    items = ("Trækker sig fra leg", "Virker træt om morgenen", "Har ofte ondt i maven")
+    content = "".join(_shown(66, 700 - 16 * row, item) for row, item in enumerate(items)) + _shown(50, 668, "\u2022")
+    fields = [_check_box(f"tegn{row}", (50, 697 - 16 * row, 60, 707 - 16 * row), on=row != 1) for row in range(3)]
+    radio = {"/FT": "/Btn", "/T": "kontakt", "/Ff": 1 << 15, "/V": "/Nej", "/Kids": [
+        {"/Rect": [50, 637, 60, 647], "/AS": "/Off", "/AP": {"/N": {"/Ja": {}, "/Off": {}}}},
+        {"/Rect": [120, 637, 130, 647], "/AS": "/Nej", "/AP": {"/N": {"/Nej": {}, "/Off": {}}}},
+    ]}  # fmt: skip
+    content += _shown(66, 640, "Ja") + _shown(136, 640, "Nej")
+
+    text = page_texts(PdfReader(_form_pdf(tmp_path / "tjekliste.pdf", [content], [*fields, radio])))[0]
+
+    assert text.splitlines() == ["☒ Trækker sig fra leg", "☐ Virker træt om morgenen", "☒ Har ofte ondt i maven", "", " ☐ Ja ☒ Nej"]
+
+
+def test_a_form_set_as_a_table_reads_as_its_rows(tmp_path):
+    """A table whose header is printed and whose cells are fields: each row its label and its values."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Barn") + _shown(200, 700, "Alder") + _shown(300, 700, "Stue")
+    content += _shown(50, 680, "Emma") + _shown(50, 660, "Noah")
+    fields = []
+    for row, (age, room) in enumerate((("4 år", "Bien"), ("5 år og 2 måneder i alt", "Myren"))):
+        y = 676 - 20 * row
+        # the boxes of one row touch, as fields laid over a table's cells do
+        fields += [_text_field(f"alder{row}", (198, y, 296, y + 16), **{"/V": age})]
+        fields += [_text_field(f"stue{row}", (296, y, 400, y + 16), **{"/V": room})]
+
+    text = page_texts(PdfReader(_form_pdf(tmp_path / "tabel.pdf", [content], fields)))[0]
+
+    assert text.strip().splitlines() == ["Barn | Alder | Stue", "Emma | 4 år | Bien", "Noah | 5 år og 2 måneder i alt | Myren"]
+
+
+def test_a_field_under_its_label_and_a_value_of_several_lines(tmp_path):
+    """A large box under its label: the value is a paragraph of its own after the label (its first line stands
+    two lines below it), its lines on one line (a semicolon after a line that does not end a sentence), as the
+    Word loader writes a cell's lines."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Hvad er der allerede gjort?") + _shown(50, 600, "Underskrift")
+    value = "Drøftet med leder 5. februar.\nAftalt observation i to uger\nForældre inviteret til samtale"
+    fields = [_text_field("gjort", (50, 620, 540, 690), **{"/Ff": 1 << 12, "/V": value})]
+
+    text = page_texts(PdfReader(_form_pdf(tmp_path / "flere_linjer.pdf", [content], fields)))[0]
+
+    assert text.splitlines() == [
+        "Hvad er der allerede gjort?",
+        "",
+        "Drøftet med leder 5. februar. Aftalt observation i to uger; Forældre inviteret til samtale",
+        "",
+        " Underskrift",
+    ]
+
+
+def test_a_field_shown_on_two_pages_reads_its_parents_value_on_both(tmp_path):
+    """One field (the child's name) with a widget on each page, its value kept by the field above the widgets."""
+    from pypdf import PdfReader
+
+    pages = [_shown(50, 700, "Barnets navn:") + _shown(50, 660, f"Side {number} af skemaet om barnet.") for number in (1, 2)]
+    name = {"/FT": "/Tx", "/T": "navn", "/V": "Emma Sofie", "/DA": "/Helv 9 Tf 0 g",
+            "/Kids": [{"/Rect": [150, 695, 400, 712], "page": 0}, {"/Rect": [150, 695, 400, 712], "page": 1}]}  # fmt: skip
+
+    texts = page_texts(PdfReader(_form_pdf(tmp_path / "to_sider.pdf", pages, [name])))
+
+    assert [text.splitlines()[0] for text in texts] == ["Barnets navn: Emma Sofie"] * 2
+
+
+def test_a_flattened_value_hidden_widgets_and_passwords_are_not_read_again_or_at_all(tmp_path):
+    """A value the page already draws in its box (a flattened form that kept its fields) is read once; a hidden
+    widget and a password field not at all."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Institution:") + _shown(152, 700, "Børnehuset Solsikken") + _shown(50, 686, "Kode:")
+    fields = [
+        _text_field("institution", (150, 695, 400, 712), **{"/V": "Børnehuset Solsikken"}),
+        _text_field("kode", (150, 681, 400, 695), **{"/V": "hemmelig", "/Ff": 1 << 13}),
+        _text_field("skjult", (150, 640, 400, 657), **{"/V": "Intern note", "/F": 2}),
+    ]
+
+    text = page_texts(PdfReader(_form_pdf(tmp_path / "fladt.pdf", [content], fields)))[0]
+
+    assert text.splitlines() == ["Institution: Børnehuset Solsikken", "Kode:"]
