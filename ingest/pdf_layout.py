@@ -188,11 +188,11 @@ def _read_page(page, fonts: _Fonts) -> tuple[list[_Line], str]:
     def visit(text, cm, tm, font, size) -> None:
         if not text or not text.strip("\n"):
             return
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        scale = abs(tm[3] * cm[3]) or 1.0
+        matrix = _product(tm, _product(cm, state.placement))
+        x, y = matrix[4], matrix[5]
+        scale = abs(matrix[3]) or 1.0
         # A text space unit along the line is this long on the page (the font size is scaled by the matrices).
-        stretch = abs(tm[0] * cm[0] + tm[1] * cm[2]) or scale
+        stretch = abs(matrix[0]) or scale
         name = str(font.get("/BaseFont", "")) if font else ""
         widths = fonts.widths(font)
         for part in text.split("\n"):
@@ -337,8 +337,13 @@ class _TextState:
     def __init__(self) -> None:
         self.spacing = _Spacing()
         self._saved: list[_Spacing] = []
+        # Where the form XObject being read is painted (see _placed_forms).
+        self.placement: _Matrix = _IDENTITY
+        self._placements: list[_Matrix] = []
+        self._pending: _Matrix | None = None
 
     def before(self, operator, operands, cm, tm) -> None:
+        self._placed_forms(operator, cm)
         if operator in (b"q", b"Do"):
             self._saved.append(self.spacing)
         elif operator == b"Q" and self._saved:
@@ -349,6 +354,34 @@ class _TextState:
     def after(self, operator, operands, cm, tm) -> None:
         if operator == b"Do" and self._saved:
             self.spacing = self._saved.pop()
+        if operator == b"Do":
+            if self._pending is not None:
+                self._pending = None  # an image, or a form without operators
+            elif self._placements:
+                self.placement = self._placements.pop()
+
+    def _placed_forms(self, operator, cm) -> None:
+        """pypdf reads a form XObject's text as a page of its own, the matrices it reports starting over from the
+        identity: text in a form (a flattened form field's value, a stamp, a header some tools draw once and
+        paint on each page) stood at the page's bottom left corner, a flattened form's values all on one line.
+        The transformation in force where Do paints the form places it on the page; it applies from the form's
+        first operator (pypdf reports text left before the Do with the matrices outside the form)."""
+        if self._pending is not None:
+            self._placements.append(self.placement)
+            self.placement, self._pending = self._pending, None
+        if operator == b"Do":
+            self._pending = _product(cm, self.placement)
+
+
+_Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _product(first, second) -> _Matrix:
+    """The transformation ``first``, then ``second`` (PDF matrices [a b c d e f], applied to row vectors)."""
+    a, b, c, d, e, f = (float(value) for value in first)
+    p, q, r, s, t, u = (float(value) for value in second)
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
 
 
 def _set_spacing(spacing: _Spacing, operator: bytes, operands) -> _Spacing:

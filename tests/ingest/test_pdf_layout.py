@@ -554,11 +554,11 @@ def _pdf_value(value: object):
     return FloatObject(value) if isinstance(value, float) else NumberObject(value)
 
 
-def _form_pdf(path: Path, pages: list[str], fields: list[dict], values: dict[str, str] | None = None) -> Path:
+def _form_pdf(path: Path, pages: list[str], fields: list[dict], values: dict[str, str] | None = None, flatten: bool = False) -> Path:
     """Pages drawn by content streams (see _shown) in the narrow font, and a form of ``fields``: each a field
     dictionary whose widget is on the page numbered by its "page" (0 unless given), or whose "/Kids" are widgets,
     each on its own "page". ``values`` are filled in as a program fills a form, with pypdf's writer, which also
-    draws their appearance."""
+    draws their appearance (and with ``flatten`` paints it on the page as well, as a form XObject)."""
     from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, ContentStream, DecodedStreamObject, NameObject
 
@@ -593,7 +593,7 @@ def _form_pdf(path: Path, pages: list[str], fields: list[dict], values: dict[str
     writer._root_object[NameObject("/AcroForm")] = _pdf_value({"/DA": "/Helv 9 Tf 0 g", "/DR": {"/Font": {"/Helv": font}}})
     writer._root_object["/AcroForm"][NameObject("/Fields")] = references
     for page in writer.pages:
-        writer.update_page_form_field_values(page, values or {}, auto_regenerate=False)
+        writer.update_page_form_field_values(page, values or {}, auto_regenerate=False, flatten=flatten)
     writer.write(path)
     return path
 
@@ -742,3 +742,26 @@ def test_a_flattened_value_hidden_widgets_and_passwords_are_not_read_again_or_at
     text = page_texts(PdfReader(_form_pdf(tmp_path / "fladt.pdf", [content], fields)))[0]
 
     assert text.splitlines() == ["Institution: Børnehuset Solsikken", "Kode:"]
+
+
+@pytest.mark.parametrize("keep_fields", [True, False])
+def test_a_flattened_forms_values_are_read_once_where_they_stand(tmp_path, keep_fields):
+    """A form flattened by pypdf: each value's appearance is painted on the page as a form XObject, placed by the
+    matrix before its Do. pypdf reads a form's text as if the form stood at the page's corner, so the values had
+    run together on one line ("Børnehuset Solsikken 4 år"), and with the fields kept were read a second time."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Institution:") + _shown(50, 670, "Barnets alder:")
+    fields = [_text_field("institution", (240, 694, 540, 714)), _text_field("alder", (240, 664, 540, 684))]
+    path = _form_pdf(tmp_path / "fladt.pdf", [content], fields, {"institution": "Børnehuset Solsikken", "alder": "4 år"}, flatten=True)
+    if not keep_fields:
+        from pypdf import PdfWriter
+
+        writer = PdfWriter(clone_from=path)
+        writer.remove_annotations(subtypes="/Widget")
+        writer.write(path)
+
+    lines = [line.strip() for line in page_texts(PdfReader(path))[0].splitlines() if line.strip()]
+
+    # Painted after the page's own text, the values follow the labels (see the report on reading order).
+    assert lines == ["Institution:", "Barnets alder:", "Børnehuset Solsikken", "4 år"]
