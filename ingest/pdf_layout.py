@@ -15,6 +15,8 @@ those this module writes a page's text the way the bundled text exports read:
   heading of the entry's depth ("## Sprog i dagtilbud"), which the structure module takes as given;
 - a table (lines whose pieces stand apart like cells, the cells aligned over two rows or more) is one
   block of rows, each a line of " | "-separated cells, as the loader writes a Word table;
+- a filled form's values (see ingest.pdf_fields) stand where their boxes are, beside their labels;
+- paragraphs drawn from the bottom of the page up are read top to bottom (see :func:`_top_to_bottom`);
 - page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages (or on every
   page of a short document), standing in the top or bottom margin, are dropped (the page is known from
   the PDF itself).
@@ -135,6 +137,7 @@ class _Line:
     # the texts of the cells are ``cell_texts``.
     cells: tuple[float, ...] = ()
     cell_texts: tuple[str, ...] = ()
+    end: float = 0.0  # where its last piece ends
 
 
 def page_texts(reader) -> list[str]:
@@ -280,7 +283,7 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
         text, x, size = piece.text, piece.x, piece.size
         if previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
             last = lines[-1]
-            joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and piece.bold)
+            joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and piece.bold, end=piece.end)
             gap = _MEASURED_CELL_GAP if previous.measured and not _list_marker(last) else _CELL_GAP
             if x - previous.end > gap * max(size, 1.0):
                 cells, texts = (last.cells, last.cell_texts) if last.cells else ((last.x,), (last.text,))
@@ -290,7 +293,7 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
                 joined = dataclasses.replace(joined, cells=last.cells, cell_texts=texts)
             lines[-1] = joined
         else:
-            lines.append(_Line(text, x, piece.y, size, piece.bold))
+            lines.append(_Line(text, x, piece.y, size, piece.bold, end=piece.end))
         previous = piece
     return [line for line in lines if line.text.strip()]
 
@@ -529,6 +532,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     lines = _mark_outline_titles(lines, outline)
     body_size = median(line.size for line in lines)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
+    lines = _top_to_bottom(lines, 1.2 * body_size)
     pitch = _line_pitch(lines, body_size)
     lines = _mark_size_headings(_with_wrapped_rows(lines), body_size)
     rows = _table_rows(lines)
@@ -558,6 +562,34 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
             out.append(text)
         previous, previous_heading = line, heading
     return "\n".join(out)
+
+
+def _top_to_bottom(lines: list[_Line], pitch: float) -> list[_Line]:
+    """``lines`` with each run of blocks drawn bottom-up read top to bottom. A block is a run of lines each below
+    the one before it, not a frame apart (see _FRAME_GAP); a run of blocks each wholly above the block drawn
+    before it and beside it (their widths overlap) was drawn upwards, as a leaflet drew its paragraphs from the
+    bottom and its heading last, which read last. The next column, a table's next column drawn cell by cell,
+    and a sidebar begin higher up, but beside the text before them or not wholly above it: they keep their order."""
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        if blocks and 0 <= blocks[-1][-1].y - line.y <= _FRAME_GAP * pitch:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    runs: list[list[list[_Line]]] = []
+    for block in blocks:
+        if runs and _drawn_upwards(runs[-1][-1], block):
+            runs[-1].append(block)
+        else:
+            runs.append([block])
+    return [line for run in runs for block in reversed(run) for line in block]
+
+
+def _drawn_upwards(lower: list[_Line], upper: list[_Line]) -> bool:
+    """Whether the block ``upper`` stands wholly above ``lower`` and their widths overlap."""
+    left = max(min(line.x for line in lower), min(line.x for line in upper))
+    right = min(max(line.end for line in lower), max(line.end for line in upper))
+    return min(line.y for line in upper) > max(line.y for line in lower) and left < right
 
 
 def _table_rows(lines: list[_Line]) -> set[int]:

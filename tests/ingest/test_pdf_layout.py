@@ -765,3 +765,25 @@ def test_a_flattened_forms_values_are_read_once_where_they_stand(tmp_path, keep_
 
     # Painted after the page's own text, the values follow the labels (see the report on reading order).
     assert lines == ["Institution:", "Barnets alder:", "Børnehuset Solsikken", "4 år"]
+
+
+def test_paragraphs_drawn_from_the_bottom_up_read_top_to_bottom(tmp_path):
+    """A leaflet drew its paragraphs from the bottom of the page up and its heading last: read in drawing order,
+    the heading came after the text it heads and the first step after the last. Each paragraph's own lines run
+    down the page; the paragraphs, each wholly above the one drawn before it, are read top to bottom. A note
+    drawn after them further down keeps its place."""
+    from pypdf import PdfReader
+
+    paragraphs = [
+        ("Når du er bekymret for et barn,", "skal du først tale med din leder."),
+        ("Lederen hjælper dig med at vurdere,", "om forældrene skal inddrages."),
+        ("Hvis bekymringen fortsætter,", "kontakter lederen PPR."),
+    ]
+    drawn = reversed(list(enumerate(paragraphs)))  # the last paragraph first
+    content = "".join(_shown(50, 680 - 40 * number, first) + _shown(50, 666 - 40 * number, second) for number, (first, second) in drawn)
+    content += "BT /F2 16 Tf 50 720 Td (Hvad gør jeg ved bekymring?) Tj ET\n" + _shown(50, 520, "Husk at skrive dine iagttagelser ned.")
+
+    text = page_texts(PdfReader(_hand_made_pdf(tmp_path / "pjece.pdf", content, _NARROW_FONT)))[0]
+
+    steps = [" ".join(lines) for lines in paragraphs]
+    assert _paragraphs(text) == ["## Hvad gør jeg ved bekymring?", *steps, "Husk at skrive dine iagttagelser ned."]
