@@ -482,7 +482,12 @@ class CorpusIndex:
 # 55: a Word table row with an empty edge cell stays a row; a two-row header under merged cells is one header;
 #     a Word paragraph set only in bold over text is a heading; hidden text (w:vanish) is not read; content
 #     controls around table rows and cells are read.
-CHUNKER_VERSION = 55
+# 56: a PDF piece ends where its font's glyph widths put it (table cells), a PDF's table of contents is left out,
+#     a filled PDF form's values are read beside their labels, text drawn bottom-up reads top to bottom, a title
+#     the file marks keeps the text under it; Word: a row of one cell over all columns stays in its table,
+#     custom heading styles take their outline level and numbered headings keep their numbers, symbols and
+#     check boxes read as shown, tab-separated runs are tables, a Title paragraph titles an untitled file.
+CHUNKER_VERSION = 56
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:
