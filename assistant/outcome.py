@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from assistant.assessment import Assessment
 from assistant.analysis import (
+    counts_asked,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -318,7 +319,13 @@ def with_detail_shown(assessment: Assessment, composition: Composition) -> Asses
     decision, detail = assessment.decision, assessment.analysis.detail
     if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
         return assessment
-    if not any(quotes_detail(sentence, detail) for sentence in split_sentences(_plain_short_answer(composition))):
+    # A count of the asked thing is missing only for a name the documents never use beside it (``apart``): "…
+    # nævner ikke antallet af pluspladser og nævner ikke Aarhus" stood above "Der er 500 pluspladser …"
+    # (Copenhagen's).
+    def shows(sentence: str) -> bool:
+        return quotes_detail(sentence, detail) or (bool(decision.apart) and counts_asked(sentence, detail))
+
+    if not any(shows(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
         return assessment
     missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
     return replace(assessment, decision=replace(decision, missing=missing))

@@ -234,6 +234,16 @@ def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
     assert "Trivselskommissionen" not in unplaced.missing
 
 
+def test_a_count_another_place_gives_is_missing_only_for_the_asked_place(assistant):
+    # "… nævner ikke antallet af pluspladser og nævner ikke Aarhus" stood above "Der er 500 pluspladser …" (Copenhagen's).
+    answer = assistant.ask("Hvor mange pluspladser har Aarhus Kommune?")
+    first = answer.text.splitlines()[0]
+    assert answer.outcome == "partial" and "nævner ikke Aarhus i den forbindelse" in first and "antallet" not in first
+    assert "Der er 500 pluspladser" in answer.short_answer
+    # A count of something else is no count of the asked thing: Familiestuen counts no families.
+    assert "antallet af familier" in assistant.ask("Hvor mange familier går i Familiestuen i Aarhus?").text.splitlines()[0]
+
+
 def test_a_question_about_a_municipality_whose_case_is_found_is_never_declined(assistant):
     # It was declined (p=0.18): the case says "førstegangsforældre" and "takker ja", not "nybagte" and "sagde ja";
     # and the partial answer then read "de nævner ikke Holstebro" above Holstebro's own case.
