@@ -9,7 +9,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from assistant.assessment import Assessment
 from assistant.outcome import WHOLE_COUNTRY
@@ -18,6 +18,8 @@ from assistant.analysis import (
     defined_term,
 )
 from assistant.answerability import Decision
+from assistant.types import Citation
+from assistant.verify import MARKER
 from assistant.evidence import (
     TYPED_PARTS,
 )
@@ -34,7 +36,7 @@ from tidlig.text import (
 )
 
 
-__all__ = ["guidance_only", "partial_lead_in"]
+__all__ = ["guidance_only", "partial_lead_in", "quoted_places"]
 
 
 def guidance_only(assessment: Assessment) -> bool:
@@ -49,12 +51,16 @@ def partial_lead_in(
     analysis: QuestionAnalysis,
     base_form: Callable[[str], str] = str,
     uses_phrase: Callable[[str], bool] = lambda phrase: True,
+    shown_places: Sequence[str] = (),
 ) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
     "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
     A name the question gives is shown in its ``base_form`` (see :meth:`RelevanceScorer.base_form`); names a
     small word links are one name only when the documents write them so (``uses_phrase``): "Familie med
-    Hjerte" is one, "Hvad gjorde Lolland med Toftegård?" names two."""
+    Hjerte" is one, "Hvad gjorde Lolland med Toftegård?" names two. When a name is missing beside the topic,
+    the places the short answer's passages are from (``shown_places``, see :func:`quoted_places`) are named:
+    "nævner ikke Aarhus i den forbindelse. Her er det, de siger om Københavns Kommune:", where "Der er 500
+    pluspladser … fordelt over hele byen" had followed as if it were Aarhus'."""
     if (term := defined_term(analysis.text)) is not None and term in decision.missing:
         return render("lead_in_partial_definition", term=inert_markdown(term))
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
@@ -67,11 +73,13 @@ def partial_lead_in(
         )
     lacks = [_lack(item, analysis, decision) for item in decision.missing]
     covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
+    elsewhere = [place for place in shown_places if place not in decision.apart] if decision.apart else []
+    about = f" om {inert_markdown(join_danish(elsewhere))}" if elsewhere else ""
     if covered:
-        return render("lead_in_partial", covered=inert_markdown(join_danish(covered)), missing=join_danish(lacks))
+        return render("lead_in_partial", covered=inert_markdown(join_danish(covered)), missing=join_danish(lacks), about=about)
     if analysis.text not in decision.missing:
         # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
-        return render("lead_in_partial_detail", missing=join_danish(lacks))
+        return render("lead_in_partial_detail", missing=join_danish(lacks), about=about)
     return render("lead_in_partial_uncovered", missing=join_danish(lacks))
 
 
@@ -145,3 +153,20 @@ def _quoted(part: str) -> str:
     asked = [s for s in split_sentences(part) if not s.rstrip().endswith((".", "!"))]  # a part split at "og hvem" lacks its "?"
     text = _JOINING_WORD.sub("", (" ".join(asked) or part).strip()).rstrip("?.!").strip()
     return f"»{text[:1].upper() + text[1:]}{'?' if asked else ''}«"  # a request ("Sammenlign ...") is no question
+
+
+# A municipality a document is from, as its publisher opens: "Københavns Kommune, Børne- og Ungdomsforvaltningen".
+_MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\wæøå-]+ Kommune\b")
+
+
+def quoted_places(citations: Sequence[Citation], short_answer: str) -> list[str]:
+    """The municipalities the short answer's passages are from or about: a case example's, or the publisher's
+    when a municipality published the document; in the order first cited, each once."""
+    cited = {int(number) for number in MARKER.findall(short_answer)}
+    places = []
+    for citation in sorted(citations, key=lambda c: c.number):
+        own = _MUNICIPALITY.match(citation.publisher)
+        place = citation.municipality or (own.group(0) if own else "")
+        if citation.number in cited and place:
+            places.append(place)
+    return list(dict.fromkeys(places))

@@ -48,7 +48,7 @@ from assistant.analysis import (
     without_child_age,
 )
 from assistant.assessment import Assessment
-from assistant.lead_in import guidance_only, partial_lead_in
+from assistant.lead_in import guidance_only, partial_lead_in, quoted_places
 from assistant.outcome import (
     lacking_here,
     with_answer_found,
@@ -716,7 +716,8 @@ class Assistant:
         if guidance_only(assessment):
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
-            return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase)
+            places = quoted_places(composition.book.citations(), composition.short_answer)
+            return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase, places)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
         if assessment.analysis.asks_for_cases and (cases := composition.cases):

@@ -239,6 +239,7 @@ def test_a_count_another_place_gives_is_missing_only_for_the_asked_place(assista
     answer = assistant.ask("Hvor mange pluspladser har Aarhus Kommune?")
     first = answer.text.splitlines()[0]
     assert answer.outcome == "partial" and "nævner ikke Aarhus i den forbindelse" in first and "antallet" not in first
+    assert first.endswith("Her er det, de siger om Københavns Kommune:")  # whose 500 pluspladser they are
     assert "Der er 500 pluspladser" in answer.short_answer
     # A count of something else is no count of the asked thing: Familiestuen counts no families.
     assert "antallet af familier" in assistant.ask("Hvor mange familier går i Familiestuen i Aarhus?").text.splitlines()[0]
