@@ -909,3 +909,11 @@ def test_a_numbered_point_of_an_organisations_word_list_is_answered_alone(with_w
 
     assert answer.outcome == "answer"
     assert answer.short_answer.strip().splitlines() == ["- 2\\. Marts: Overleveringsmøde med skolens børnehaveklasseleder. [1]"]
+
+
+def test_a_worry_that_tells_no_situation_of_its_own_is_answered_by_the_guidance(assistant):
+    # It read "Jeg fandt ikke noget i dokumenterne om netop det, du beskriver": the marks it tells of are the
+    # harm the guidance (the report first) is for, and nothing else is described.
+    answer = assistant.ask("barn med blå mærker hvad nu")
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert answer.text.split("\n\n")[1].startswith("**Underretning**")
