@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from assistant.assessment import Assessment
 from assistant.analysis import (
-    counts_asked,
+    AskedDetail,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -55,6 +55,7 @@ from tidlig.text import (
     plain_markdown,
     proper_nouns,
     split_sentences,
+    stem,
     words,
 )
 
@@ -323,7 +324,7 @@ def with_detail_shown(assessment: Assessment, composition: Composition) -> Asses
     # nævner ikke antallet af pluspladser og nævner ikke Aarhus" stood above "Der er 500 pluspladser …"
     # (Copenhagen's).
     def shows(sentence: str) -> bool:
-        return quotes_detail(sentence, detail) or (bool(decision.apart) and counts_asked(sentence, detail))
+        return quotes_detail(sentence, detail) or (bool(decision.apart) and _counts_right_there(sentence, detail))
 
     if not any(shows(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
         return assessment
@@ -369,3 +370,14 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
 def _plain_short_answer(composition: Composition) -> str:
     """The short answer as plain text without its citation markers, as the checks on what it says read it."""
     return MARKER.sub("", plain_markdown(composition.short_answer))
+
+
+def _counts_right_there(sentence: str, detail: AskedDetail) -> bool:
+    """Whether ``sentence`` counts the asked thing with the figure right before its word ("Der er 500
+    pluspladser", "i alt 40 familier", "42 procent af kommunerne"): a figure elsewhere in the sentence may count
+    something else ("… på i alt 29 skoler" for "Hvor mange socialrådgivere …?")."""
+    if detail.kind != "count" or not detail.counted:
+        return False
+    noun = stem(detail.counted.split()[-1].lower())
+    figure = r"(?<![#\w.,])\d[\d.,]*(?:\s*(?:%|pct\.?|procent)\s+af)?\s+(?:de\s+|alle\s+)?"  # not "CASE #16 Familiestuen"
+    return re.search(rf"{figure}{re.escape(noun)}\w*", sentence.lower()) is not None
