@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, join_deleted_paragraph_marks, open_table_
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, as_shown, is_list_item, join_danish, runs_on
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, as_shown, is_list_item, join_danish, one_line
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +45,6 @@ MAX_DOCX_TOTAL_BYTES = 160 * 1024 * 1024
 _READ_CHUNK = 1024 * 1024
 # A Word table's header is at most this many rows (a merged cell over the columns it divides, see ``_docx_header_depth``).
 _MAX_DOCX_HEADER_ROWS = 3
-# A line in a table cell that ends so is followed by a space; any other by a semicolon (see ``_docx_cell_lines``).
-_CLOSED_LINE = (".", "!", "?", ":", ";", "…")
 # A paragraph set in bold is a heading only when short (see ``_docx_bold_title``).
 _MAX_BOLD_HEADING_WORDS = 12
 # Titles Word and templates give a file, not its author: "Dokument1", "Document", "Microsoft Word - notat.doc".
@@ -718,7 +716,7 @@ def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
     """A cell's text on one line. A table nested in the cell reads as its rows, cells separated by commas and
     rows by semicolons ("Under 1 minut, notat i journalen; Over 1 minut, indberetning"): " | " and line
     breaks would make its rows and cells the outer table's. Its paragraphs and lines are joined as
-    ``_docx_cell_lines`` says."""
+    ``tidlig.text.one_line`` says."""
     from docx.table import Table
 
     parts = [
@@ -727,20 +725,7 @@ def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
         else notes.paragraph_text(item)
         for item in _docx_content(cell, text)
     ]
-    return _docx_cell_lines(line for part in parts for line in part.split("\n"))
-
-
-def _docx_cell_lines(lines: Iterable[str]) -> str:
-    """A cell's paragraphs and lines on one line: after one that ends like a sentence or runs on (see
-    ``tidlig.text.runs_on``) a space, after any other a semicolon. A list in a cell, or a name over a phone
-    number, has no full stops: joined by spaces, "Stil ikke ledende spørgsmål Kontakt lederen straks" and
-    "Leder Mette Skov Tlf. 41 22 33 44" read as one sentence."""
-    out = ""
-    for line in filter(None, (" ".join(raw.split()) for raw in lines)):
-        if out:
-            out += " " if out.endswith(_CLOSED_LINE) or runs_on(out) else "; "
-        out += line
-    return out
+    return one_line(line for part in parts for line in part.split("\n"))
 
 
 def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:

@@ -6,7 +6,7 @@ content stream only, so a filled "Skema ved bekymring" read as its labels ("Inst
 without one of the answers. This module reads the values as a viewer shows them, for ``ingest.pdf_layout`` to
 place where their boxes stand:
 
-- a text field its text, the lines of a multiline one on one line (see :func:`_one_line`);
+- a text field its text, the lines of a multiline one on one line (see :func:`tidlig.text.one_line`);
 - a check box or radio button "☒" when on, "☐" when off, as the Word loader reads a form's check boxes;
 - a choice field (list or combo box) the option chosen, by the text the list shows for it;
 - a push button, a signature, a password field, a hidden widget and an empty field nothing.
@@ -27,7 +27,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from tidlig.text import runs_on
+from tidlig.text import one_line
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,6 @@ _NOT_SHOWN = (1 << 1) | (1 << 5)
 # A field inherits from at most this many ancestors (a loop of /Parent references ends here).
 _MAX_DEPTH = 32
 _FONT_SIZE = re.compile(r"([\d.]+)\s+Tf\b")
-# A line of a multiline value that ends so is followed by a space; any other by a semicolon.
-_CLOSED_LINE = (".", "!", "?", ":", ";", "…")
 
 
 @dataclass(frozen=True)
@@ -104,7 +102,7 @@ def _shown_text(widget) -> str:
     if kind == "/Btn":
         return "" if flags & _PUSH_BUTTON else (CHECKED if _checked(widget, value, flags) else UNCHECKED)
     if kind == "/Tx" and not flags & _PASSWORD:
-        return _one_line(_text(value).splitlines())
+        return one_line(_text(value).splitlines())
     if kind == "/Ch":
         chosen = [item.get_object() for item in value] if isinstance(value, list) else [value]
         options = _option_texts(_inherited(widget, "/Opt"))
@@ -165,13 +163,3 @@ def _font_size(widget) -> float:
     appearance = _inherited(widget, "/DA")
     found = _FONT_SIZE.findall(_text(appearance))
     return float(found[-1]) if found else 0.0
-
-
-def _one_line(lines: list[str]) -> str:
-    """A multiline value on one line, as the Word loader writes a table cell's lines: after a line that ends like
-    a sentence or runs on a space, after any other a semicolon ("Drøftet med leder; Aftalt observation")."""
-    out = ""
-    for line in (" ".join(raw.split()) for raw in lines):
-        if line:
-            out = f"{out}{' ' if out.endswith(_CLOSED_LINE) or runs_on(out) else '; '}{line}" if out else line
-    return out

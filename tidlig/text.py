@@ -14,7 +14,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import Stemmer
@@ -58,6 +58,7 @@ __all__ = [
     "names_columns",
     "opens_quotation",
     "opens_with_demonstrative",
+    "one_line",
     "paragraphs",
     "plain_markdown",
     "point_number",
@@ -410,6 +411,23 @@ def runs_on(line: str) -> bool:
     text = line.rstrip()
     tokens = text.split()
     return text.endswith((",", "-", "–")) or (bool(tokens) and tokens[-1].lower() in _CONTINUES)
+
+
+# A line that ends so is followed by a space when lines are put on one (see one_line); any other by a semicolon.
+_CLOSED_LINE = (".", "!", "?", ":", ";", "…")
+
+
+def one_line(lines: Iterable[str]) -> str:
+    """Lines on one line (a Word table cell's paragraphs, a PDF form field's multiline value): after a line that
+    ends like a sentence or runs on (:func:`runs_on`) a space, after any other a semicolon. A list in a cell, or a
+    name over a phone number, has no full stops: joined by spaces, "Stil ikke ledende spørgsmål Kontakt lederen
+    straks" and "Leder Mette Skov Tlf. 41 22 33 44" read as one sentence ("Drøftet med leder; Aftalt observation")."""
+    out = ""
+    for line in filter(None, (" ".join(raw.split()) for raw in lines)):
+        if out:
+            out += " " if out.endswith(_CLOSED_LINE) or runs_on(out) else "; "
+        out += line
+    return out
 
 
 def is_table_row(line: str) -> bool:

@@ -604,3 +604,14 @@ def test_characters_shown_as_nothing_or_as_a_hyphen_are_written_as_shown() -> No
 
     assert text == "sprogaktiviteter med Tale-hørekonsulenten og\u00a0forældrene"  # a no-break space is a space: kept
     assert words(text)[:3] == ["sprogaktiviteter", "med", "tale-hørekonsulenten"]
+
+
+def test_one_line_puts_a_cells_lines_on_one_line() -> None:
+    from tidlig.text import one_line
+
+    # A line that ends a sentence or runs on gets a space; any other a semicolon, so a cell's list stays apart.
+    assert one_line(["Drøftet med leder 5. februar.", "Aftalt observation", "", "i to  uger"]) == (
+        "Drøftet med leder 5. februar. Aftalt observation; i to uger"
+    )
+    assert one_line(["Leder Mette Skov", "Tlf. 41 22 33 44"]) == "Leder Mette Skov; Tlf. 41 22 33 44"
+    assert one_line(["Samarbejde med sundhedsplejen,", "PPR og skolen"]) == "Samarbejde med sundhedsplejen, PPR og skolen"
