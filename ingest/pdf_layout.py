@@ -355,13 +355,14 @@ class _TextState:
             self.spacing = _set_spacing(self.spacing, operator, operands)
 
     def after(self, operator, operands, cm, tm) -> None:
-        if operator == b"Do" and self._saved:
+        if operator != b"Do":
+            return
+        if self._saved:
             self.spacing = self._saved.pop()
-        if operator == b"Do":
-            if self._pending is not None:
-                self._pending = None  # an image, or a form without operators
-            elif self._placements:
-                self.placement = self._placements.pop()
+        if self._pending is not None:
+            self._pending = None  # an image, or a form without operators
+        elif self._placements:
+            self.placement = self._placements.pop()
 
     def _placed_forms(self, operator, cm) -> None:
         """pypdf reads a form XObject's text as a page of its own, the matrices it reports starting over from the
