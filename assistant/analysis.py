@@ -347,19 +347,24 @@ def analyse_question(text: str) -> QuestionAnalysis:
     concern = is_concern(text)
     parts = split_parts(text)
     if concern:
-        parts = tuple(replace(part, terms=question_terms(_SETTING.sub(" ", part.text)) or part.terms) for part in parts)
+        parts = tuple(replace(part, terms=_worry_terms(part.text)) for part in parts)
     return QuestionAnalysis(
         text=text,
         answer_type=answer_type(text),
         parts=parts,
         is_concern=concern,
-        terms=(concern and question_terms(_SETTING.sub(" ", text))) or question_terms(text),
+        terms=_worry_terms(text) if concern else question_terms(text),
         years=years,
         figures=figures,
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
         detail=asked_detail(text),
     )
+
+
+def _worry_terms(text: str) -> tuple[str, ...]:
+    """A worry's terms without its setting (see :func:`situation_terms`), or all of them when only its setting has any."""
+    return question_terms(_SETTING.sub(" ", text)) or question_terms(text)
 
 
 def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
