@@ -150,7 +150,7 @@ MIN_PART_TERMS = 1
 
 # Concern: a particular child (or the family a child lives in: "en familie har det svært") ...
 _CHILD = re.compile(
-    r"\b(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|sin|sit|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
+    r"\b(?:hos\s+)?(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|sin|sit|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
     r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
@@ -762,6 +762,21 @@ def topic_terms(text: str) -> list[str]:
 # the worry, not what it is about. Counted as the situation, an institution's name the documents hold only in a
 # file name had turned "Hvad gør jeg, når jeg bliver bekymret for et barn i Solsikken?" partial.
 _SETTING = re.compile(r"\b(?:i|på|fra|hos)\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[A-ZÆØÅ][\wæøå-]*)*")
+# Where any pedagogue works, after a preposition ("en pige i vuggestuen", "en dreng i 0. klasse"): every
+# worry the documents' guidance is for happens there, so alone it tells no situation of the worry's own (see
+# tells_no_situation). It stays among the situation's terms: Familiestuen's "to halve børnehavedage" describes
+# "Findes der et forløb, hvor hans forældre er med i børnehaven?".
+_WORKPLACE = re.compile(
+    r"\b(?:i|på|fra|hos)\s+(?:(?:min|mit|vores|den|det)\s+)?(?:\d+\.\s+)?"
+    r"(?:vuggestue|børnehave|dagpleje|daginstitution|institution|dagtilbud|skole|klasse|sfo|fritidshjem|fritidsordning|indskoling|stue|gruppe)\w*"
+    r"(?:\s+(?:her|hos os))?",
+    re.IGNORECASE,
+)
+# When the asked step comes ("hvad skal jeg gøre først") and "tidligt" ("Hvordan kan jeg opdage et barn i
+# mistrivsel tidligt?"): part of the ask, and early is what all the documents' guidance is for.
+_STEP_ORDER = re.compile(
+    r"\b(?:gøre\s+)?(?:først|som det første|bagefter|derefter|nu|(?:så\s+)?tidligt(?:\s+som\s+muligt)?)\b", re.IGNORECASE
+)
 
 
 def situation_terms(text: str) -> frozenset[str]:
@@ -771,7 +786,25 @@ def situation_terms(text: str) -> frozenset[str]:
     et barn i børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares
     only the worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
     told = _DEPARTURE.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
-    return frozenset(content_terms(_SETTING.sub(" ", _CHILD.sub(" ", told))))
+    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", told))
+    return frozenset(content_terms(_SETTING.sub(" ", _CHILD.sub(" ", asked))))
+
+
+# A worry voiced without a sign of what worries: the words any worry about a child may be told in.
+_BARE_WORRY = re.compile(
+    r"\bbekymr\w*|\burolig\w*|\bnervøs\w*|\bi tvivl\b|\b\w*fornemmelse\w*|\bnoget (?:er )?galt\b|\bmistriv\w*"
+    r"|\bikke (?:\w+ ){0,2}(?:trives|i trivsel)\b|\btrives (?:\w+ )?ikke\b|\bikke har det godt\b",
+    re.IGNORECASE,
+)
+
+
+def tells_no_situation(text: str) -> bool:
+    """Whether a worry tells nothing of its own beyond the worry, the child and where it is, and the ask: "Hvad
+    gør jeg, hvis jeg er bekymret for et barn?", "hvad skal jeg gøre først når jeg bliver bekymret for et barn i
+    vuggestuen". Not "Hvad nu, hvis barnet er stille og indadvendt?": its signs are its own, though each also
+    voices a worry (see :func:`situation_terms`)."""
+    told = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _ACTION_ASK.sub(" ", _BARE_WORRY.sub(" ", text))))
+    return not content_terms(_WORKPLACE.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", told))))
 
 
 def voices_harm(text: str) -> bool:

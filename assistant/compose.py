@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +40,7 @@ from assistant.analysis import (
     asked_point,
     asked_topic,
     asks_what_to_do,
+    asks_what_to_notice,
     attributed_speaker,
     compared_terms,
     counts_asked,
@@ -49,6 +51,7 @@ from assistant.analysis import (
     listed_noun,
     point_topic,
     question_word,
+    tells_no_situation,
 )
 from assistant.citations import CitationBook
 from assistant.sources import names
@@ -307,6 +310,7 @@ class CitatComposer:
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
         steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
+        generic = _generic_worry(analysis)
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing, [p.text for p in analysis.parts]):
                 continue
@@ -317,6 +321,8 @@ class CitatComposer:
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)
+            if generic and not part.label:  # only a procedure's steps, and none for what to look for (the signs topic)
+                own = [] if asks_what_to_notice(analysis.text) else _procedure_steps(own)
             asked = "" if part.label or analysis.is_multi_part else part.text  # a follow-up's own words
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
@@ -660,6 +666,25 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _generic_worry(analysis: QuestionAnalysis) -> bool:
+    """Whether a concern question tells no situation of its own ("Hvad gør jeg, hvis jeg er bekymret for et
+    barn?", "Hvilke tegn skal vi være opmærksomme på hos et barn, der mistrives?"): the guidance topics answer it,
+    and its own likeliest units only resemble the worry unless they are a procedure's numbered steps (an
+    organisation's "Sådan gør du, trin for trin").
+    KL's "En tredje hindring er, at ikke alle fagpersoner ... har ... en fælles forståelse af, hvornår man bør
+    være bekymret for et barn" had opened the answer, and a survey's share of children "med tegn på mistrivsel"
+    had opened "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"."""
+    return analysis.is_concern and tells_no_situation(analysis.text)
+
+
+def _procedure_steps(scored: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    """The units of ``scored`` that are steps of a procedure: items of a list with at least :data:`MIN_STEPS`
+    items marked with a number or letter (see :func:`_numbered`)."""
+    numbered = [s for s in scored if item_number_of(s.unit, s.hit.passage.text)]
+    counts = Counter(s.group for s in numbered)
+    return [s for s in numbered if counts[s.group] >= MIN_STEPS]
 
 
 def _steps_first(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:

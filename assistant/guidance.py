@@ -123,7 +123,8 @@ def guidance_order(
     The topics that tell what to look for (:func:`sign_topics`) come after those that say what to do when
     the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
     and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
-    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?".
+    "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?". A worry that asks
+    what to look for gets them first, after only what it asks for by name and a harm's underretning.
 
     The underretning is left out when it would come last and its topic finds only a municipality's case
     example (``case_only``: the topics whose best passage is one): Varde's intake of reports ("Arbejdsgangen,
@@ -137,7 +138,9 @@ def guidance_order(
     last = not (harmed or report in asked or named)
     later: tuple[int, ...] = (report,) if last and report not in case_only else ()
     left_out = (report,) if last and report in case_only else ()
-    if asks_what_to_do(worry) and not asks_what_to_notice(worry):
+    if asks_what_to_notice(worry):  # they answer it: "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"
+        first += tuple(sorted(sign_topics() - {*asked, *first}))
+    elif asks_what_to_do(worry):
         later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
     ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later + left_out), key=lambda n: -resemblance[n])
     return asked + first + tuple(ranked) + later

@@ -45,6 +45,7 @@ from assistant.analysis import (
     document_years,
     followup_focus,
     situation_terms,
+    tells_no_situation,
     topic_terms,
     without_child_age,
 )
@@ -654,10 +655,12 @@ class Assistant:
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
         decision = assessment.decision
-        if guidance_only(assessment) and (assessment.asked_guidance or not situation_terms(assessment.analysis.text)):
+        worry = assessment.analysis.text
+        if guidance_only(assessment) and (assessment.asked_guidance or not situation_terms(worry) or tells_no_situation(worry)):
             # The topic it asks for answers it, and so does the guidance a worry that tells no situation of its own
-            # asks for ("hvad skal jeg gøre først når jeg bliver bekymret for et barn" had read "Jeg fandt ikke
-            # noget … om netop det, du beskriver"); the nearest material for its own words stays out.
+            # asks for ("hvad skal jeg gøre først når jeg bliver bekymret for et barn" and "... for en pige i
+            # vuggestuen" had read "Jeg fandt ikke noget … om netop det, du beskriver"); the nearest material for its
+            # own words stays out.
             decision = replace(decision, outcome="answer", missing=())
             assessment = replace(assessment, decision=decision)
         lead_in = self._lead_in(assessment, hits, composition)

@@ -36,6 +36,7 @@ from assistant.analysis import (
     listed_noun,
     self_contained,
     situation_terms,
+    tells_no_situation,
     split_parts,
     topic_terms,
 )
@@ -607,6 +608,20 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
         {"kom", "fået", "morgenmad"}
     )
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
+    # When the step comes and what to look for are the ask, not the situation.
+    assert situation_terms("hvad skal jeg gøre først når jeg bliver bekymret for et barn") == frozenset()
+    assert situation_terms("Hvordan kan jeg opdage et barn i mistrivsel tidligt?") == frozenset()
+
+
+def test_a_worry_tells_no_situation_when_it_holds_only_the_worry_the_child_and_the_ask():
+    assert tells_no_situation("Hvad gør jeg, hvis jeg er bekymret for et barn?")
+    assert tells_no_situation("Jeg har en mavefornemmelse af, at noget er galt med et barn. Hvad nu?")
+    assert tells_no_situation("Hvilke tegn skal vi være opmærksomme på hos et barn, der mistrives?")
+    assert tells_no_situation("Hvad gør jeg, når jeg bliver bekymret for et barn i Solsikken?")
+    assert tells_no_situation("Hvordan griber jeg det an, når jeg er bekymret for en pige i vuggestuen?")  # where she works
+    # A sign that voices the worry is still the worry's own: situation_terms leaves it out, this does not.
+    assert not tells_no_situation("Hvad nu, hvis barnet er stille og indadvendt?")
+    assert not tells_no_situation("Hvad gør man, når et barn ofte er fraværende fra børnehaven?")
 
 
 def test_a_worry_s_setting_is_neither_its_situation_nor_a_term_of_it():

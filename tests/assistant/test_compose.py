@@ -846,6 +846,35 @@ def test_a_procedures_numbered_steps_open_the_answer_to_a_question_asking_what_t
     assert ("**Forældrene**" in text) is not first  # the steps were the topic's only block
 
 
+HINDRANCE = "En tredje hindring er, at ikke alle fagpersoner ved, hvornår man bør være bekymret for et barn, der trækker sig."
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "own"),
+    [
+        ("Hvad gør jeg, hvis jeg er bekymret for et barn?", NUMBERED_STEPS, False),  # no situation: the steps only
+        ("Hvad gør jeg, hvis jeg er bekymret for et barn?", LONG_LIST, False),  # ... and no bullets resembling the worry
+        ("Hvad gør jeg, når en pige i min gruppe trækker sig?", NUMBERED_STEPS, True),  # her own situation: its units
+    ],
+)
+def test_a_worry_that_tells_no_situation_of_its_own_gets_only_a_procedures_steps_as_its_own_units(question, listed, own):
+    # KL's "En tredje hindring er, at ikke alle fagpersoner ... hvornår man bør være bekymret for et barn" had
+    # opened "Hvad gør jeg, hvis jeg er bekymret for et barn?": it resembles the worry and answers nothing.
+    index = FakeUnitIndex([("hindring", HINDRANCE, KL), ("liste", listed, KL)])
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart("forældrene inddrages tidligt", "procedure", (), "Forældrene")))
+    probabilities = {"hindring": (0.9, 0.01), "forældrene": (0.6, 0.6), "Inviter": (0.6, 0.6), "Skriv ned": (0.6, 0.05)}
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    text = CitatComposer().compose(analysis, scored).short_answer
+    assert analysis.is_concern
+    assert ("En tredje hindring" in text) is own
+    if listed is NUMBERED_STEPS:
+        assert text.startswith("Sådan gør du:")  # the steps open it either way
+
+
 def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
     probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6)}
     analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)

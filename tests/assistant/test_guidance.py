@@ -96,6 +96,21 @@ def test_the_signs_follow_what_to_do_when_the_worry_asks_what_to_do():
     assert order("Jeg tror, en dreng bliver slået derhjemme. Hvad gør jeg?")[-1] == signs  # the report opens it
 
 
+def test_the_signs_open_the_answer_when_the_worry_asks_what_to_look_for_however_little_it_resembles_them():
+    # "Hvordan kan jeg opdage et barn i mistrivsel tidligt?" had the opsporing model and sparring before the signs.
+    signs = next(iter(sign_topics()))
+    resemblance = [0.90] * len(guidance_parts())
+    resemblance[signs] = 0.70
+
+    def order(worry: str) -> tuple[int, ...]:
+        return guidance_order(worry, resemblance, asked_guidance(worry))
+
+    assert order("Hvordan kan jeg opdage et barn i mistrivsel tidligt?")[0] == signs
+    assert order("Et barn kommer tit i beskidt tøj. Hvad skal jeg være opmærksom på?")[0] == signs
+    assert order("Jeg tror, en dreng bliver slået derhjemme. Hvad skal jeg holde øje med?")[:2] == (len(resemblance) - 1, signs)
+    assert order("En pige på 4 år er blevet meget stille. Hvad gør jeg?")[0] != signs
+
+
 def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it():
     # "En dreng fortæller, at far slår ham." had sparring, signals and the parents before the report.
     report = len(guidance_parts()) - 1
