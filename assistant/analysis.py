@@ -1211,6 +1211,21 @@ def counts_asked(text: str, detail: AskedDetail) -> bool:
     return any(counted.endswith(asked) or (len(counted) >= MIN_COUNTED_STEM and asked.startswith(counted)) for counted in stems)
 
 
+# A Markdown table row with a figure in a cell of its own ("| 2022 | 7 |").
+_FIGURE_CELL = re.compile(r"\|\s*\d[\d.,]*\s*(?:\||$)", re.MULTILINE)
+
+
+def table_counts_asked(text: str, detail: AskedDetail) -> bool:
+    """Whether ``text`` is a Markdown table (or a title and the table under it) whose title or header counts the
+    very thing a count question names, all its words ("Antal elever tilbageført …" for "hvor mange elever"),
+    with a figure in a cell of a row."""
+    if detail.kind != "count" or not detail.counted:
+        return False
+    counted = r"\s+".join(rf"{re.escape(stem(word))}\w*" for word in detail.counted.lower().split())
+    head = "\n".join(text.splitlines()[:2]).lower()
+    return re.search(rf"\bantal(?:let)?\s+(?:af\s+)?{counted}", head) is not None and _FIGURE_CELL.search(text) is not None
+
+
 @lru_cache(maxsize=1)
 def detail_terms() -> frozenset[str]:
     """The terms of the words that ask for a detail rather than name the topic ("koster", "timer", "året")."""

@@ -14,6 +14,7 @@ Example::
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -21,6 +22,7 @@ from dataclasses import replace
 from assistant.assessment import Assessment
 from assistant.analysis import (
     AskedDetail,
+    QuestionAnalysis,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -32,6 +34,7 @@ from assistant.analysis import (
     point_topic,
     quotes_detail,
     situation_terms,
+    table_counts_asked,
 )
 from assistant.answerability import Answerability, Decision
 from assistant.compose import (
@@ -326,10 +329,14 @@ def with_detail_shown(assessment: Assessment, composition: Composition) -> Asses
     def shows(sentence: str) -> bool:
         return quotes_detail(sentence, detail) or (bool(decision.apart) and _counts_right_there(sentence, detail))
 
-    if not any(shows(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
+    plain = _plain_short_answer(composition)
+    counted = _counts_asked_topic(plain, assessment.analysis)
+    if not (counted or any(shows(sentence) for sentence in split_sentences(plain))):
         return assessment
-    missing = tuple(m for m in decision.missing if m != detail.phrase) or (assessment.analysis.text,)
-    return replace(assessment, decision=replace(decision, missing=missing))
+    missing = tuple(m for m in decision.missing if m != detail.phrase)
+    if counted and not missing:  # the asked thing counted beside its topic: the answer itself
+        return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+    return replace(assessment, decision=replace(decision, missing=missing or (assessment.analysis.text,)))
 
 
 def with_detail_checked(assessment: Assessment, composition: Composition) -> Assessment:
@@ -380,11 +387,39 @@ def _plain_short_answer(composition: Composition) -> str:
 
 
 def _counts_right_there(sentence: str, detail: AskedDetail) -> bool:
-    """Whether ``sentence`` counts the asked thing with the figure right before its word ("Der er 500
+    """Whether ``sentence`` counts the asked thing with the figure right before its words ("Der er 500
     pluspladser", "i alt 40 familier", "42 procent af kommunerne"): a figure elsewhere in the sentence may count
-    something else ("… på i alt 29 skoler" for "Hvor mange socialrådgivere …?")."""
+    something else ("… på i alt 29 skoler" for "Hvor mange socialrådgivere …?"), and "57.100 børn og unge" with
+    a psychiatric diagnosis are no count of "udsatte børn"."""
     if detail.kind != "count" or not detail.counted:
         return False
-    noun = stem(detail.counted.split()[-1].lower())
+    counted = r"\s+".join(rf"{re.escape(stem(word))}\w*" for word in detail.counted.lower().split())
     figure = r"(?<![#\w.,])\d[\d.,]*(?:\s*(?:%|pct\.?|procent)\s+af)?\s+(?:de\s+|alle\s+)?"  # not "CASE #16 Familiestuen"
-    return re.search(rf"{figure}{re.escape(noun)}\w*", sentence.lower()) is not None
+    return re.search(rf"{figure}{counted}", sentence.lower()) is not None
+
+
+def _counts_asked_topic(plain: str, analysis: QuestionAnalysis) -> bool:
+    """Whether a paragraph of a short answer (or a title with the table under it) counts the asked thing right
+    there (see :func:`_counts_right_there`; a counting table's title or header names it) and holds at least
+    half of the asked topic's other words: "Hvor mange elever er blevet tilbageført fra specialklasse til
+    almenklasse i Hedensted?" read "nævner ikke antallet af elever" above "Antal elever tilbageført fra special-
+    til almenklasse" and its table by year, and "Hvor mange kommuner bruger socioøkonomiske fordelingsmodeller
+    …?" above "Hvor mange kommuner bruger socioøkonomisk ressourcefordeling?" and "42 procent af kommunerne …".
+    Not "6,8 børn pr. voksen" for "Hvad er minimumsnormeringen i daginstitutioner – hvor mange børn pr. voksen?",
+    nor Danish children with a diagnosis ("57.100 børn og unge") for "Hvor mange udsatte børn er der i Danmark?"."""
+    detail = analysis.detail
+    if detail is None or detail.kind != "count" or not detail.counted:
+        return False
+    named = {term for name in analysis.names for term in content_terms(name)}  # where, not what is counted
+    topic = set(analysis.terms) - set(content_terms(detail.counted)) - detail_terms() - named
+    paragraphs = plain.split("\n\n")
+    titled_tables = ("\n".join(pair) for pair in itertools.pairwise(paragraphs) if pair[1].startswith("|"))
+    pieces = [*paragraphs, *titled_tables]
+
+    def counts(piece: str) -> bool:
+        return _counts_right_there(piece, detail) or table_counts_asked(piece, detail)
+
+    def covers(piece: str) -> bool:
+        return 2 * len(topic & compound_heads(topic, frozenset(content_terms(piece)))) >= len(topic)
+
+    return bool(topic) and any(counts(piece) and covers(piece) for piece in pieces)

@@ -36,6 +36,7 @@ from assistant.analysis import (
     listed_noun,
     self_contained,
     situation_terms,
+    table_counts_asked,
     tells_no_situation,
     split_parts,
     topic_terms,
@@ -795,6 +796,20 @@ def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
 def test_a_count_of_the_asked_thing(question, text, counts):
     detail = asked_detail(question)
     assert (detail is not None and counts_asked(text, detail)) is counts
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "counts"),
+    [
+        ("Hvor mange elever kom tilbage?", "Antal elever tilbageført\n| År | Antal udsluset |\n|---|---|\n| 2022 | 7 |", True),
+        ("Hvor mange elever kom tilbage?", "Antal elever tilbageført\n\nDe kom tilbage i 2022.", False),  # no table
+        ("Hvor mange udsatte børn er der?", "Antal børn\n| År | Børn |\n|---|---|\n| 2022 | 700 |", False),  # not all its words
+        ("Hvor mange udsatte børn er der?", "Antallet af udsatte børn\n| År | I alt |\n|---|---|\n| 2022 | 700 |", True),
+    ],
+)
+def test_a_table_counts_the_asked_thing_when_its_title_or_header_names_all_its_words(question, text, counts):
+    detail = asked_detail(question)
+    assert detail is not None and table_counts_asked(text, detail) is counts
 
 
 @pytest.mark.parametrize(

@@ -328,6 +328,19 @@ def test_a_request_for_an_overview_is_answered_as_the_question_it_asks(assistant
     assert answer.outcome == "answer" and answer.text.count("\n- ") >= 5
 
 
+def test_a_count_of_the_asked_thing_beside_its_topic_answers_though_the_classifier_found_it_weak(assistant):
+    # Both read "Delvist svar: … men de nævner ikke antallet af …" above the very count.
+    returned = assistant.ask("Hvor mange elever er blevet tilbageført fra specialklasse til almenklasse i Hedensted?")
+    assert returned.outcome == "answer" and "Antal elever tilbageført" in returned.short_answer and "| 2022 | 7" in returned.short_answer
+    municipalities = assistant.ask("Hvor mange kommuner bruger socioøkonomiske fordelingsmodeller på dagtilbudsområdet?")
+    assert municipalities.outcome == "answer" and "42 procent af kommunerne" in municipalities.short_answer
+    # A count of something near it is no count of the asked thing: 57.100 children with a diagnosis, 6,8 per adult.
+    vulnerable = assistant.ask("Hvor mange udsatte børn er der i Danmark?")
+    assert vulnerable.outcome == "partial" and "nævner ikke antallet af udsatte børn" in vulnerable.text.splitlines()[0]
+    ratio = assistant.ask("Hvad er minimumsnormeringen i daginstitutioner – hvor mange børn pr. voksen?")
+    assert ratio.outcome == "partial" and "nævner ikke antallet af børn" in ratio.text.splitlines()[0]
+
+
 def test_a_partial_answer_never_says_a_year_it_quotes_is_missing_but_what_it_lacks_in_that_year(assistant):
     # It read "de har ingen oplysninger om 2022 og nævner ikke antallet af elever" above a table with a 2022 row.
     answer = assistant.ask("Hvor mange elever i Hedensted gik i specialtilbud i 2022?")
