@@ -69,7 +69,18 @@ from ingest.clean import (
     widest_line,
 )
 from ingest.types import FOOTNOTE, SECTION_SEPARATOR, Block, BlockKind, LoadedDocument, letters_of, note_name, note_number
-from tidlig.text import LIST_INDENT, YEAR, is_fragment, is_table_row, list_level, split_sentences, table_cells, trailing_values
+from tidlig.text import (
+    LIST_INDENT,
+    YEAR,
+    field_line,
+    is_fragment,
+    is_table_row,
+    labels_values,
+    list_level,
+    split_sentences,
+    table_cells,
+    trailing_values,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1237,7 +1248,9 @@ def _page_starts(text: str, lines: list[_Line], labels: dict[int, str]) -> tuple
 def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
     lines = [line.text for paragraph in paragraphs for line in paragraph.lines]
     if unit.kind == "table" and all(map(is_table_row, lines)):
-        return "\n".join(lines)  # a table read as a table (Word) is already one row per line
+        # A table read as a table (Word, a PDF's cells) is already one row per line; a form's labels and values
+        # read row by row, each label with its value ("Institution: Solsikken"), none the header of the others.
+        return "\n".join(map(field_line, lines) if labels_values(lines) else lines)
     if unit.kind == "table":
         return _table_text(paragraphs)
     if unit.kind == "footnote":

@@ -23,6 +23,7 @@ from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
     introduction,
+    is_field_line,
     is_fragment,
     is_lead_in,
     is_list_item,
@@ -44,7 +45,8 @@ def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str
     title = heading.strip().rsplit("\n", 1)[-1] if heading else ""
     if block_kind == "text" and FOOTNOTE.match(body):
         body = _notes_apart(body)  # a page's footnotes: a passage that opens with its first note
-    pieces = _table_pieces(body) if block_kind == "table" else _prose_pieces(body, title if _is_title(title) else "")
+    lead_in = title if _is_title(title) else ""
+    pieces = _table_pieces(body, lead_in) if block_kind == "table" else _prose_pieces(body, lead_in)
     collapsed = _collapse(text)
     units: list[EvidenceUnit] = []
     for kind, piece, lead_in in pieces:
@@ -234,9 +236,14 @@ def _starts_paragraph(current: list[str], line: str) -> bool:
     return not previous.endswith((".", "!", "?", ":", ",", ";", "-", "–")) and not runs_on(previous)
 
 
-def _table_pieces(text: str) -> Iterator[tuple[UnitKind, str, str]]:
-    """Rows of a table block (one row per line); the first row is the header of the others."""
+def _table_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str, str]]:
+    """Rows of a table block (one row per line); the first row is the header of the others. A form's labels and
+    values (see ``tidlig.text.labels_values``) have no header: each row is an item of a list without markers,
+    as a paragraph's defined terms are, introduced by the title ``lead_in`` the chunk opens with."""
     rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    if rows and all(map(is_field_line, rows)):
+        yield from (("list_item", row, lead_in) for row in rows)
+        return
     header = rows[0] if len(rows) > 1 else ""
     for number, row in enumerate(rows):
         yield "table_row", row, "" if number == 0 else header

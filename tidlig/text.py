@@ -56,6 +56,9 @@ __all__ = [
     "marker_kind",
     "name_phrases",
     "names_columns",
+    "field_line",
+    "is_field_line",
+    "labels_values",
     "opens_quotation",
     "opens_with_demonstrative",
     "one_line",
@@ -453,6 +456,37 @@ def names_columns(row: str) -> bool:
     """Whether a table row's text carries its column headers: "Pluspladser – 2016: 527.000; 2017: 527.000"."""
     _, dash, values = row.partition(" – ")
     return " | " not in row and bool(dash) and ":" in values
+
+
+# A form's label is a few words closed by a colon ("Institution:", "Hvad er der allerede gjort:").
+MAX_FIELD_LABEL_WORDS = 6
+
+
+def labels_values(rows: Sequence[str]) -> bool:
+    """Whether a table's rows (as ingestion writes them) are a form's labels and values, not a table under a
+    header: every row opens with a label closed by a colon ("Institution: | Solsikken", "Leder: | Mette
+    Jensen"), and some row has a value. A header names its columns and never ends with a colon; read as a
+    table, the first label and value became the header of every other row ("Institution: | Solsikken" over
+    "Leder: | Mette Jensen")."""
+    cells = [table_cells(row) for row in rows]
+    labelled = all(len(row) > 1 and _field_label(row[0]) for row in cells)
+    return bool(cells) and labelled and any(any(row[1:]) for row in cells)
+
+
+def field_line(row: str) -> str:
+    """A row of a form's labels and values as it reads on its own: "Institution: | Solsikken" is
+    "Institution: Solsikken", "Dato: | 3. maj | Underskrift: | Mette" is "Dato: 3. maj Underskrift: Mette"."""
+    return " ".join(cell for cell in table_cells(row) if cell)
+
+
+def is_field_line(line: str) -> bool:
+    """Whether a line is a form's label and its value as :func:`field_line` writes them (no " | " cells)."""
+    label, colon, _ = line.partition(":")
+    return not is_table_row(line) and bool(colon) and _field_label(label + colon)
+
+
+def _field_label(cell: str) -> bool:
+    return cell.endswith(":") and 0 < len(cell.split()) <= MAX_FIELD_LABEL_WORDS
 
 
 def stacked_lines(text: str) -> list[str]:

@@ -102,6 +102,16 @@ def test_a_split_table_repeats_its_header_and_never_cuts_a_row():
         assert rows and all(u.lead_in == HEADER and chunk.text[u.start : u.end] == u.text for u in rows)
 
 
+def test_a_split_forms_labels_and_values_repeat_no_first_row():
+    """A form's first label and value is no header: the chunks after the first open with their own rows."""
+    fields = [f"Spørgsmål nummer {n} om barnets trivsel: svaret på spørgsmål nummer {n} i skemaet" for n in range(6)]
+    chunks = chunk_blocks(INFO, [Block("\n".join(fields), kind="table")], count_tokens=words, max_tokens=40, overlap_sentences=0)
+
+    assert len(chunks) > 1
+    assert [line for c in chunks for line in c.text.split("\n")] == fields
+    assert all(u.kind == "list_item" and not u.lead_in for c in chunks for u in split_units(c.chunk_id, c.text, "table"))
+
+
 def test_a_blocks_headings_open_its_first_chunk_only_and_are_no_evidence_unit():
     sentences = [f"Sætning nummer {n} handler om tandplejen og socialforvaltningen." for n in range(8)]
     heading = "CASE #3 Styrket samarbejde mellem tandplejen og socialforvaltningen i Aarhus Kommune"

@@ -189,6 +189,47 @@ def test_a_pdf_table_is_a_table_block_whose_rows_carry_the_header(tmp_path):
     ]
 
 
+def test_a_forms_labels_and_values_read_row_by_row_without_a_header(tmp_path):
+    """A page set as two columns, labels closed by a colon and their values: read as a table, its first row
+    ("Institution: | Solsikken") was the header every other row was carried with. A table under a header of
+    column names on the same page keeps its header."""
+    from fpdf import FPDF
+
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    for label, value in (("Institution:", "Solsikken"), ("Leder:", "Mette Jensen"), ("Dato:", "3. maj 2025")):
+        pdf.cell(40, 7, label)
+        pdf.cell(0, 7, value, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.multi_cell(0, 5, "Stuerne har i alt fire pædagoger og to medhjælpere.", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    for cells in (("Stue", "Børn"), ("Bien", "22"), ("Myren", "20")):
+        pdf.cell(40, 7, cells[0])
+        pdf.cell(0, 7, cells[1], new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "skema.pdf"
+    pdf.output(str(path))
+
+    form, table = [block for block in blocks_for(load_document(path, {}, 10_000_000)) if block.kind == "table"]
+
+    assert form.text == "Institution: Solsikken\nLeder: Mette Jensen\nDato: 3. maj 2025"
+    assert [(unit.kind, unit.text, unit.lead_in) for unit in split_units("skema-0001-abc", form.text, "table")] == [
+        ("list_item", "Institution: Solsikken", ""),
+        ("list_item", "Leder: Mette Jensen", ""),
+        ("list_item", "Dato: 3. maj 2025", ""),
+    ]
+    assert [(unit.text, unit.lead_in) for unit in split_units("skema-0002-abc", table.text, "table")] == [
+        ("Stue | Børn", ""),
+        ("Bien | 22", "Stue | Børn"),
+        ("Myren | 20", "Stue | Børn"),
+    ]
+
+
 @pytest.mark.parametrize("aligned", ["TOP", "MIDDLE"])
 def test_a_table_row_whose_label_wraps_onto_two_lines_stays_one_row_of_its_table(tmp_path, aligned):
     """fpdf2, like Word's PDF export, draws a row cell by cell: the label's two lines came first, then the
