@@ -15,7 +15,8 @@ those this module writes a page's text the way the bundled text exports read:
   heading of the entry's depth ("## Sprog i dagtilbud"), which the structure module takes as given;
 - a table (lines whose pieces stand apart like cells, the cells aligned over two rows or more) is one
   block of rows, each a line of " | "-separated cells, as the loader writes a Word table;
-- a filled form's values (see ingest.pdf_fields) stand where their boxes are, beside their labels;
+- a filled form's values (see ingest.pdf_fields) stand where their boxes are, beside their labels, and so do a
+  flattened form's, painted after the page's text (see :func:`_painted_beside`);
 - paragraphs drawn from the bottom of the page up are read top to bottom (see :func:`_top_to_bottom`);
 - page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages (or on every
   page of a short document), standing in the top or bottom margin, are dropped (the page is known from
@@ -94,8 +95,9 @@ _BOXES = (CHECKED, UNCHECKED, "\u2611")
 
 @dataclass(frozen=True)
 class _Piece:
-    """A piece of text as pypdf's visitor hands it over, one line of it: where it begins and ends on the page, and
-    whether that end is measured with its font's widths or estimated (see _CELL_GAP)."""
+    """A piece of text as pypdf's visitor hands it over, one line of it: where it begins and ends on the page,
+    whether that end is measured with its font's widths or estimated (see _CELL_GAP), and which painting of a form
+    XObject drew it (0: the page's own content; see _TextState)."""
 
     text: str
     x: float
@@ -104,6 +106,7 @@ class _Piece:
     bold: bool
     end: float
     measured: bool
+    painting: int = 0
 
 
 @dataclass(frozen=True)
@@ -202,11 +205,36 @@ def _read_page(page, fonts: _Fonts) -> tuple[list[_Line], str]:
             if part.strip():
                 advance = _advance(part, size, widths, state.spacing)
                 end, measured = (x + advance * stretch, True) if advance is not None else (_estimated_end(part, x, size * scale), False)
-                pieces.append(_Piece(part, x, y, size * scale, bool(_BOLD_FONT.search(name)), end, measured))
+                pieces.append(_Piece(part, x, y, size * scale, bool(_BOLD_FONT.search(name)), end, measured, state.painting))
 
     plain = page.extract_text(visitor_text=visit, visitor_operand_before=state.before, visitor_operand_after=state.after) or ""
-    pieces, values = _with_field_values(pieces, field_values(page))
+    pieces, values = _with_field_values(_painted_beside(pieces), field_values(page))
     return _lines(pieces), "\n".join([plain, *values])
+
+
+def _painted_beside(pieces: list[_Piece]) -> list[_Piece]:
+    """``pieces`` with the line each form XObject paints (a flattened form's value, a stamp) moved onto the line of
+    other text it stands on, among that line's pieces by where it begins, as a filled form's value is placed (see
+    :func:`_placed`). Lines are joined in content order, a piece only onto the line before it: a flattened form
+    paints its values after all of the page's text, each in a form of its own, and its labels were read first and
+    its values after them ("Institution:", "Barnets alder:", "Børnehuset Solsikken", "4 år"). A form painting
+    lines of its own (a page imported whole, a block of text) keeps its order: the next column of a page stands
+    on the lines of the column before it as well."""
+    for painting in sorted({piece.painting for piece in pieces} - {0}):
+        own = [piece for piece in pieces if piece.painting == painting]
+        size = max(max(piece.size for piece in own), 1.0)
+        if max(piece.y for piece in own) - min(piece.y for piece in own) >= 0.5 * size:
+            continue
+        rest = [piece for piece in pieces if piece.painting != painting]
+        row = [index for index, piece in enumerate(rest) if abs(piece.y - own[0].y) < 0.5 * max(piece.size, size)]
+        if not row:
+            continue
+        before = [index for index in row if rest[index].x < own[0].x]
+        at = before[-1] + 1 if before else row[0]
+        # A value is set a little higher or lower in its box than its label: on the label's baseline it is its line.
+        moved = [dataclasses.replace(piece, y=rest[row[0]].y) for piece in own]
+        pieces = [*rest[:at], *moved, *rest[at:]]
+    return pieces
 
 
 def _with_field_values(pieces: list[_Piece], fields: list[FieldValue]) -> tuple[list[_Piece], list[str]]:
@@ -333,7 +361,9 @@ class _TextState:
     """The character spacing, word spacing and horizontal scaling in force, followed through a page's content
     stream: pypdf's text visitor gives a piece's matrices, font and size, but its extractor keeps these to itself,
     so they are read from the operators pypdf reports before running each. q and Q save and restore them with
-    the graphics state, as painting a form XObject (Do) does around the form's own operators.
+    the graphics state, as painting a form XObject (Do) does around the form's own operators. Each painting of a
+    form is numbered (``painting``, 0 outside any), so that its text can be told from the page's (see
+    :func:`_painted_beside`).
     A piece is measured with the spacing in force when pypdf hands it over: the spacing it was shown with, unless
     the stream sets Tc, Tw or Tz after its last string and before what ends it (a font change, a new line)."""
 
@@ -344,6 +374,9 @@ class _TextState:
         self.placement: _Matrix = _IDENTITY
         self._placements: list[_Matrix] = []
         self._pending: _Matrix | None = None
+        self.painting = 0
+        self._paintings: list[int] = []
+        self._painted = 0
 
     def before(self, operator, operands, cm, tm) -> None:
         self._placed_forms(operator, cm)
@@ -363,6 +396,7 @@ class _TextState:
             self._pending = None  # an image, or a form without operators
         elif self._placements:
             self.placement = self._placements.pop()
+            self.painting = self._paintings.pop()
 
     def _placed_forms(self, operator, cm) -> None:
         """pypdf reads a form XObject's text as a page of its own, the matrices it reports starting over from the
@@ -373,6 +407,9 @@ class _TextState:
         if self._pending is not None:
             self._placements.append(self.placement)
             self.placement, self._pending = self._pending, None
+            self._paintings.append(self.painting)
+            self._painted += 1
+            self.painting = self._painted
         if operator == b"Do":
             self._pending = _product(cm, self.placement)
 

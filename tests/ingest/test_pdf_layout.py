@@ -789,7 +789,8 @@ def test_a_flattened_value_hidden_widgets_and_passwords_are_not_read_again_or_at
 def test_a_flattened_forms_values_are_read_once_where_they_stand(tmp_path, keep_fields):
     """A form flattened by pypdf: each value's appearance is painted on the page as a form XObject, placed by the
     matrix before its Do. pypdf reads a form's text as if the form stood at the page's corner, so the values had
-    run together on one line ("Børnehuset Solsikken 4 år"), and with the fields kept were read a second time."""
+    run together on one line ("Børnehuset Solsikken 4 år"), and with the fields kept were read a second time.
+    Painted after all of the page's text, the values had followed all the labels; each stands beside its label."""
     from pypdf import PdfReader
 
     content = _shown(50, 700, "Institution:") + _shown(50, 670, "Barnets alder:")
@@ -804,8 +805,50 @@ def test_a_flattened_forms_values_are_read_once_where_they_stand(tmp_path, keep_
 
     lines = [line.strip() for line in page_texts(PdfReader(path))[0].splitlines() if line.strip()]
 
-    # Painted after the page's own text, the values follow the labels (see the report on reading order).
-    assert lines == ["Institution:", "Barnets alder:", "Børnehuset Solsikken", "4 år"]
+    assert lines == ["Institution: | Børnehuset Solsikken", "Barnets alder: | 4 år"]
+
+
+def test_flattened_values_on_one_line_stand_each_after_its_label(tmp_path):
+    """Two fields on one line, flattened: each value after the text left of its box, before the text right of it."""
+    from pypdf import PdfReader
+
+    content = _shown(50, 700, "Dato:") + _shown(250, 700, "Underskrift:") + _shown(50, 660, "Skemaet afleveres til lederen.")
+    fields = [_text_field("dato", (80, 695, 200, 712)), _text_field("underskrift", (310, 695, 500, 712))]
+    values = {"dato": "3. februar 2025", "underskrift": "Hanne Møller"}
+    path = _form_pdf(tmp_path / "linje.pdf", [content], fields, values, flatten=True)
+
+    lines = [line.strip() for line in page_texts(PdfReader(path))[0].splitlines() if line.strip()]
+
+    assert lines == ["Dato: 3. februar 2025 Underskrift: Hanne Møller", "Skemaet afleveres til lederen."]
+
+
+def test_a_page_painted_whole_as_one_form_keeps_its_columns(tmp_path):
+    """A page whose text is all painted by one form XObject (a page imported into another document) is read as
+    before: the next column's lines stand on the baselines of the column before it, and stay after it."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ContentStream, DecodedStreamObject, DictionaryObject, NameObject, NumberObject, RectangleObject
+
+    writer = PdfWriter(clone_from=_pdf(tmp_path / "spalter.pdf", columns=2, pages=1))
+    page = writer.pages[0]
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): RectangleObject(page.mediabox), NameObject("/Resources"): page["/Resources"],
+        NameObject("/FormType"): NumberObject(1),
+    })  # fmt: skip
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/Side"): writer._add_object(form)})}
+    )
+    painting = DecodedStreamObject()
+    painting.set_data(b"q /Side Do Q")
+    page.replace_contents(ContentStream(painting, None))
+    writer.write(tmp_path / "indsat.pdf")
+
+    paragraphs = _paragraphs(page_texts(PdfReader(tmp_path / "indsat.pdf"))[0])
+
+    assert paragraphs[:2] == [HEADER, "## Kapitel 1: Bekymring for et barn"]  # one page: its header is no repeat
+    assert " ".join(paragraphs[2:]) == " ".join([FIRST, SECOND] * 6)
 
 
 def test_paragraphs_drawn_from_the_bottom_up_read_top_to_bottom(tmp_path):
