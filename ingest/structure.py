@@ -956,6 +956,10 @@ class _Unit:
         return self.kind == other.kind and self.kind in ("text", "footnote") and _section(self) == _section(other)
 
 
+# The two paragraphs after one (footnotes aside), None where the document ends.
+_NextTwo = tuple["_Paragraph | None", "_Paragraph | None"]
+
+
 @dataclass
 class _Outline:
     """Walks the paragraphs in order, keeping the outline and the unfinished main-text paragraph.
@@ -983,12 +987,11 @@ class _Outline:
         walkable = [i for i, p in enumerate(paragraphs) if not p.owned and p.role != "drop"]
         for position, index in enumerate(walkable):
             paragraph = paragraphs[index]
-            following = next(
-                (paragraphs[i] for i in walkable[position + 1 :] if paragraphs[i].role != "footnote"), None
-            )
+            later = (paragraphs[i] for i in walkable[position + 1 :] if paragraphs[i].role != "footnote")
+            following, then = next(later, None), next(later, None)
             if paragraph.frame != self.frame and paragraph.role != "footnote":
                 self._enter_frame(paragraph)
-            self._add(index, paragraph, following, bodies.get(index, []))
+            self._add(index, paragraph, (following, then), bodies.get(index, []))
         self._keep_unused_titles()
         return self.units
 
@@ -1009,7 +1012,8 @@ class _Outline:
         # points in a frame of their own) is that heading's: a title after the text does not name it.
         self.frame_has_main_heading = self.untold is not None
 
-    def _add(self, index: int, paragraph: _Paragraph, following: _Paragraph | None, body: list[_Paragraph]) -> None:
+    def _add(self, index: int, paragraph: _Paragraph, next_two: _NextTwo, body: list[_Paragraph]) -> None:
+        """``next_two``: the paragraphs after this one (footnotes aside), None where the document ends."""
         role = paragraph.role
         if role == "footnote":
             self._unit(index, [paragraph], self.main, kind="footnote").note = _note_names(paragraph)
@@ -1026,15 +1030,16 @@ class _Outline:
             unit.case = paragraph.case
             unit.lead_in = paragraph.text if role == "recommendations" else ""
         elif role == "heading" and not self._continues(paragraph):
-            self._heading(index, paragraph, following)
+            self._heading(index, paragraph, next_two)
         else:
             self._text(index, paragraph)
 
-    def _heading(self, index: int, paragraph: _Paragraph, following: _Paragraph | None) -> None:
+    def _heading(self, index: int, paragraph: _Paragraph, next_two: _NextTwo) -> None:
+        following, then = next_two
         heading = paragraph.title
         heading.frame = self.frame
         closes_frame = paragraph.style == "standalone" and self._closes_frame(heading, following)
-        if paragraph.style == "standalone" and not closes_frame and _is_label(heading, following):
+        if paragraph.style == "standalone" and not closes_frame and _is_label(heading, following, then):
             self._text(index, paragraph)
             return
         # Should no text end up under the title, it is kept as text where it stands.
@@ -1130,10 +1135,12 @@ class _Outline:
         return unit
 
 
-def _is_label(heading: _Heading, following: _Paragraph | None) -> bool:
+def _is_label(heading: _Heading, following: _Paragraph | None, then: _Paragraph | None = None) -> bool:
     """A title with nothing of its own under it (a chart label, a list of questions) is just text.
 
-    Figure titles are exempt: what follows them is the figure's own labels.
+    Figure titles are exempt: what follows them is the figure's own labels. So is a title over a table, or over
+    a line that leads into one (``then``, the paragraph after ``following``): "Økonomi og normering" in bold over
+    "Normeringen ser således ud:" and the table had read as text, and the table had stood in no section.
     """
     if heading.figure:
         return False
@@ -1141,6 +1148,8 @@ def _is_label(heading: _Heading, following: _Paragraph | None) -> bool:
         return True
     if following.role == "heading":
         return following.title.level <= heading.level
+    if following.role == "table" or (following.role == "body" and then is not None and then.role == "table"):
+        return False
     return len(following.text) < _MIN_INLINE_BODY and not is_list_item(following.first)
 
 

@@ -230,6 +230,44 @@ def test_a_forms_labels_and_values_read_row_by_row_without_a_header(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("size", [14, 10])  # a larger title (marked "## "), and one in bold in the text's size
+def test_a_table_after_the_line_that_leads_into_it_stands_under_their_heading(tmp_path, size):
+    """A bold title over a short line leading into a table: the title had read as a label (a title with too little
+    text under it), and the line and the table had stood in no section."""
+    from fpdf import FPDF
+
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    pdf.multi_cell(0, 5, SECOND, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_font("Sans", style="B", size=size)
+    pdf.cell(0, 10, "Økonomi og normering", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Sans", size=10)
+    pdf.multi_cell(0, 5, "Normeringen ser således ud:", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    with pdf.table(col_widths=(60, 30, 30)) as table:
+        for cells in (("Post", "2023", "2024"), ("Antal dagplejere", "112", "104"), ("Budget (mio. kr.)", "58,2", "60,1")):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "normering.pdf"
+    pdf.output(str(path))
+
+    blocks = blocks_for(load_document(path, {}, 10_000_000))
+
+    assert [(block.kind, block.section, block.text.split("\n")[0]) for block in blocks] == [
+        ("text", "", SECOND),
+        ("text", "Økonomi og normering", "Normeringen ser således ud:"),
+        ("table", "Økonomi og normering", "Post | 2023 | 2024"),
+    ]
+
+
 @pytest.mark.parametrize("aligned", ["TOP", "MIDDLE"])
 def test_a_table_row_whose_label_wraps_onto_two_lines_stays_one_row_of_its_table(tmp_path, aligned):
     """fpdf2, like Word's PDF export, draws a row cell by cell: the label's two lines came first, then the
