@@ -62,6 +62,7 @@ from index.labels import Label, labels_of
 from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_names, note_number, section_path
 from tidlig.text import (
     MIN_STACK_LINES,
+    NO_HEADER,
     announced_count,
     content_terms,
     counted_words,
@@ -1531,8 +1532,9 @@ class _Writer:
         not say. Its rows are shown as printed, one per line, each label with its values, and a row that
         names its columns itself ("Forældre til anbragte børn – Ikke-kompetencegivende uddannelse: 54%;
         Erhvervsfaglig uddannelse: 34%") with their names: its bare values would not say which is which."""
-        header = table_cells(block.lead_in) if block.lead_in else []
-        self.book.cite(block.hit, *(unit.text for unit in block.units), block.lead_in)
+        lead_in = "" if block.lead_in == NO_HEADER else block.lead_in  # a table without a header shows empty cells
+        header = table_cells(lead_in) if lead_in else []
+        self.book.cite(block.hit, *(unit.text for unit in block.units), lead_in)
         if len(header) == 1:
             return "\n".join(f"- {_chart_line(unit.text)} [{marker}]" for unit in block.units)
         return _markdown_table(header, [table_cells(unit.text) for unit in block.units], marker)

@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, join_deleted_paragraph_marks, open_table_
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, YEAR, as_shown, is_list_item, join_danish, one_line
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, NO_HEADER, YEAR, as_shown, is_list_item, join_danish, one_line
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,9 @@ _READ_CHUNK = 1024 * 1024
 _MAX_DOCX_HEADER_ROWS = 3
 # A paragraph set in bold is a heading only when short (see ``_docx_bold_title``).
 _MAX_BOLD_HEADING_WORDS = 12
+# A table's label (a row's first cell, a column's name) is a few words: "Bekymring for vægt, søvn eller hygiejne"
+# is text of a row, not a label (see ``_docx_first_row_heads``).
+_MAX_LABEL_WORDS = 5
 # Titles Word and templates give a file, not its author: "Dokument1", "Document", "Microsoft Word - notat.doc".
 _DEFAULT_DOCX_TITLE = re.compile(r"(?i)|microsoft word - .*|(?:dokument|document|word document|untitled|unavngivet|titel|title)\s*\d*")
 _DOCX_APP_PROPERTIES = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -631,7 +634,8 @@ def _docx_page_break(paragraph) -> bool:
 
 
 def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
-    """One line per row, cells separated by " | "; a header of several rows is one row (see ``_docx_header``).
+    """One line per row, cells separated by " | "; a header of several rows is one row (see ``_docx_header``), and
+    a table whose first row is no header opens with an empty one (see ``_docx_first_row_heads``).
     An empty first or last cell leaves the row starting with "| " or ending with " |": a line starting with a
     space would start a new frame of text (see ``ingest.structure``), and the row would leave its table."""
     rows = list(table.rows)
@@ -639,8 +643,128 @@ def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
     depth = _docx_header_depth(rows, text)
     header = [_docx_header(rows[:depth], text, notes)] if depth > 1 else []
     body = rows[depth:] if header else rows
-    table_text = "\n".join(" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes))
+    lines = [" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes)]
+    if depth == 1 and not _docx_first_row_heads(table, rows, text):
+        lines.insert(0, NO_HEADER)
+    table_text = "\n".join(lines)
     return f"{caption}\n\n{table_text}" if caption else table_text
+
+
+def _docx_first_row_heads(table, rows, text: DocxText) -> bool:
+    """Whether a table's first row (of ``rows``, the caption taken off) is its header, which the rows under it
+    are read with; when it is not, the table is read with an empty header (``tidlig.text.NO_HEADER``).
+
+    Read with its first row as the header, a table of labels and values ("Institution | Solsikken" over "Leder
+    | Mette Skov") gave every row the column names "Institution" and "Solsikken", and its first row, a header,
+    was quoted by nothing. Word marks a header only by the repeat flag (``w:tblHeader``) or by how it shows the
+    row, so the row's form decides, in this order:
+
+    - marked as the header, or shown apart by the table's style (its first-row formatting) or by its own: a
+      header in bold or shaded over rows that are not: a header;
+    - formatted as the rows under it, which are formatted (a bold or shaded first column of labels, the first
+      row's label included): no header;
+    - a form's field opening it ("Navn:", a header names a column and opens nothing): no header;
+    - a label over a column of figures or texts ("Frist" over "31. januar", "Forklaring" over sentences): a header;
+    - two columns, a label opening every row, values of several kinds (a name, an address, a phone number): no
+      header, for such a table pairs labels with their values, and its first row is one of the pairs;
+    - else a header, as before: a table that names its columns in its first row unformatted ("Navn | Rolle"
+      over "Hanne Møller | Leder") cannot be told by its form from two pairs of the same kind ("Institution |
+      Solsikken" over "Leder | Mette Skov"), and is the more common.
+    """
+    if len(rows) < 2 or _docx_marked_header(table, rows[0]):
+        return True
+    emphasis = [_docx_row_emphasis(row, text) for row in rows]
+    first, below = emphasis[0], emphasis[1:]
+    if any(first) and False not in first and any(False in row for row in below):
+        return True
+    if True in first and False in first and all(_docx_alike(row, first) for row in below):
+        return False
+    cells = [[_docx_cell_plain(cell, text) for cell in row.cells] for row in rows]
+    if cells[0] and cells[0][0].endswith(":"):
+        return False
+    if any(_docx_heads_column(cells, column) for column in range(len(cells[0]))):
+        return True
+    return not _docx_labels_and_values(rows, cells)
+
+
+def _docx_marked_header(table, row) -> bool:
+    """Whether the first row is marked as the header: Word's "repeat as header row" (``w:tblHeader``), or a table
+    style that formats the first row (bold, shading) where the table shows that formatting (its ``w:tblLook``)."""
+    if row._tr.xpath("./w:trPr/w:tblHeader[not(@w:val='0' or @w:val='false' or @w:val='off')]"):
+        return True
+    styles = style_chain(table) if _docx_shows_first_row(table._tbl) else ()  # the table's style, and those it is based on
+    bold = "w:rPr/w:b[not(@w:val='0' or @w:val='false')]"
+    return any(style.element.xpath(f"./w:tblStylePr[@w:type='firstRow'][{bold} or w:tcPr/w:shd]") for style in styles)
+
+
+def _docx_shows_first_row(tbl) -> bool:
+    """Whether a table shows its style's first-row formatting ("Header row" ticked in Word): ``w:firstRow``, or
+    in older files bit 0x0020 of ``w:val``; on where the table says nothing, as in Word."""
+    from docx.oxml.ns import qn
+
+    look = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+    if look is None:
+        return True
+    if (flag := look.get(qn("w:firstRow"))) is not None:
+        return flag in ("1", "true", "on")
+    try:
+        return bool(int(look.get(qn("w:val"), "0020"), 16) & 0x0020)
+    except ValueError:
+        return True
+
+
+def _docx_row_emphasis(row, text: DocxText) -> list[bool | None]:
+    """Per cell of a row (per grid column, as python-docx gives them) whether it is set apart: shaded, or its text
+    all bold; None for an empty cell without shading, which says nothing either way."""
+    emphasis: list[bool | None] = []
+    for cell in row.cells:
+        paragraphs = [item for item in _docx_content(cell, text) if not _docx_is_block(item) and text.plain(item._p).strip()]
+        if _docx_shaded(cell._tc):
+            emphasis.append(True)
+        else:
+            emphasis.append(all(_docx_all_bold(paragraph) for paragraph in paragraphs) if paragraphs else None)
+    return emphasis
+
+
+def _docx_shaded(tc) -> bool:
+    """Whether a cell is shaded with a colour (``w:shd`` with a fill other than none, auto or white)."""
+    fills = tc.xpath("./w:tcPr/w:shd/@w:fill")
+    return bool(fills) and fills[0].lower() not in ("", "auto", "ffffff")
+
+
+def _docx_alike(row: list[bool | None], first: list[bool | None]) -> bool:
+    """Whether a row is set apart where the first row is, and only there (empty cells agree with anything)."""
+    return len(row) == len(first) and all(a is None or b is None or a == b for a, b in zip(row, first, strict=True))
+
+
+def _docx_cell_plain(cell, text: DocxText) -> str:
+    """A cell's shown text on one line, without markers or notes: to judge its form, not to be read."""
+    from docx.oxml.ns import qn
+
+    return " ".join(" ".join(text.plain(paragraph) for paragraph in cell._tc.iter(qn("w:p"))).split())
+
+
+def _docx_heads_column(cells: list[list[str]], column: int) -> bool:
+    """Whether the first row's cell in ``column`` is a label over cells that are no labels (figures, dates,
+    sentences, longer texts): "Frist" over "31. januar", "Telefon" over "41 22 33 44"."""
+    below = [row[column] for row in cells[1:] if column < len(row) and row[column]]
+    return _docx_label(cells[0][column]) and bool(below) and not any(map(_docx_label, below))
+
+
+def _docx_labels_and_values(rows, cells: list[list[str]]) -> bool:
+    """Whether a table pairs labels with values: two columns, no cell merged across them, a label opening every
+    row with text, and values of several kinds under the first row, labels and others ("Mette Skov" and "75 12
+    34 56"). A column under a header holds one kind: "Hanne Møller" and "Jens Kofoed" under "Navn"."""
+    if not all(len(row.cells) == 2 and row.cells[0]._tc is not row.cells[1]._tc for row in rows):
+        return False
+    labelled = all(_docx_label(row[0]) for row in cells if any(row))
+    return labelled and len({_docx_label(row[1]) for row in cells[1:] if row[1]}) == 2
+
+
+def _docx_label(cell: str) -> bool:
+    """A short text without figures that ends like no sentence: "Leder", "Åbningstid", "Barnets navn:"."""
+    words = cell.split()
+    return 0 < len(words) <= _MAX_LABEL_WORDS and not any(c.isdigit() for c in cell) and not cell.endswith((".", "!", "?"))
 
 
 def _docx_spans_table(row) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
+    NO_HEADER,
     introduction,
     is_field_line,
     is_fragment,
@@ -239,13 +240,16 @@ def _starts_paragraph(current: list[str], line: str) -> bool:
 def _table_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str, str]]:
     """Rows of a table block (one row per line); the first row is the header of the others. A form's labels and
     values (see ``tidlig.text.labels_values``) have no header: each row is an item of a list without markers,
-    as a paragraph's defined terms are, introduced by the title ``lead_in`` the chunk opens with."""
+    as a paragraph's defined terms are, introduced by the title ``lead_in`` the chunk opens with. The empty
+    header of a table without one (``NO_HEADER``) is no unit: it has nothing to quote."""
     rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     if rows and all(map(is_field_line, rows)):
         yield from (("list_item", row, lead_in) for row in rows)
         return
     header = rows[0] if len(rows) > 1 else ""
     for number, row in enumerate(rows):
+        if number == 0 and row == NO_HEADER:
+            continue
         yield "table_row", row, "" if number == 0 else header
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "MIN_STACK_LINES",
     "STOP",
     "YEAR",
+    "NO_HEADER",
     "announced_count",
     "content_terms",
     "count_word",
@@ -438,6 +439,12 @@ def is_table_row(line: str) -> bool:
     last cell is empty ("Souschef |" once the line is stripped) is one too: read as text, a two-column
     table with an empty cell lost its rows."""
     return " | " in f" {line} "
+
+
+# The header row of a table that has none (a Word table of labels and values, see ``ingest.loaders``): empty
+# cells. Its rows are still rows of a table with a header line above them, as units and chunks read a table
+# ("Leder | Mette Skov" under no column names, not under its first row "Institution | Solsikken").
+NO_HEADER = "|"
 
 
 def table_cells(row: str) -> list[str]:

@@ -421,6 +421,17 @@ def test_a_table_row_is_shown_as_a_markdown_table_with_its_header_and_only_relev
     assert "Sprogpakker | 120.000 | 130.000 | 140.000" in next(c for c in composition.book.citations()).quoted
 
 
+def test_a_table_without_a_header_is_shown_with_empty_header_cells_and_its_first_row_as_a_row():
+    """A Word table of labels and values (see ``tidlig.text.NO_HEADER``): its first row is a row to show."""
+    facts = "|\nInstitution | Solsikken\nLeder | Mette Skov\nTelefon | 75 12 34 56"
+    index = FakeUnitIndex([("fakta", facts, {**KBH, "block_kind": "table"})])
+    composition = compose("Hvad hedder institutionen, og hvem er leder?", {"Solsikken": 0.9, "Mette": 0.9}, index=index)
+
+    table = ["|  | |", "|---|---|", "| Institution | Solsikken [1]|", "| Leder | Mette Skov [1]|"]  # no marker in the header
+    assert composition.short_answer.split("\n")[:4] == table
+    assert "|" not in next(c for c in composition.book.citations()).quoted
+
+
 def test_rows_named_by_the_question_are_chosen_even_when_every_row_looks_likely():
     # Every row of a budget table carries the asked year, so the probabilities barely tell them apart.
     composition = compose("Hvor mange penge fik sprogpakker i 2017?", {"Sprogpakker": 0.9, "Pluspladser |": 0.85, "Forældrekurser": 0.85})

@@ -1251,6 +1251,108 @@ def test_a_two_column_docx_table_with_an_empty_cell_stays_a_table_whose_rows_car
     ]
 
 
+def _word_table(document, rows: list[tuple[str, ...]], bold: set[tuple[int, int]] = frozenset(), shaded: set = frozenset()):
+    """A table of ``rows`` whose cells at (row, column) in ``bold`` are set in bold and in ``shaded`` shaded grey."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.paragraphs[0].add_run(value).bold = (r, c) in bold or None
+            if (r, c) in shaded:
+                cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="D9D9D9"/>'))
+    return table
+
+
+FACTS = [("Institution", "Solsikken"), ("Leder", "Mette Skov"), ("Adresse", "Solvej 4, 7100 Vejle"), ("Telefon", "75 12 34 56")]
+CONTACTS = [("Funktion", "Kontakt"), ("Leder", "Mette Skov"), ("Sundhedsplejerske", "75 12 34 56")]
+
+
+def test_a_word_table_of_labels_and_values_has_no_header_and_each_of_its_rows_is_a_row_to_quote(tmp_path):
+    """Its first row is one of its pairs, not the names of its columns: read as a header, "Leder | Mette Skov"
+    was a row under the columns "Institution" and "Solsikken", and the institution's name was quoted by nothing."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Fakta om institutionen", 1)
+    _word_table(document, FACTS)
+    document.save(str(tmp_path / "fakta.docx"))
+    loaded = load_document(tmp_path / "fakta.docx", {}, LIMIT)
+
+    assert loaded.pages[0].text.split("\n\n")[1].split("\n") == [
+        "|",  # an empty header (tidlig.text.NO_HEADER)
+        "Institution | Solsikken",
+        "Leder | Mette Skov",
+        "Adresse | Solvej 4, 7100 Vejle",
+        "Telefon | 75 12 34 56",
+    ]
+    assert _chunk_units(loaded) == [("table_row", " | ".join(row), "|") for row in FACTS]
+
+
+@pytest.mark.parametrize(
+    "rows, bold, shaded, first_row_heads",
+    [
+        # set apart: bold or shaded over rows that are not (unformatted, these are labels and values, see below)
+        (CONTACTS, {(0, 0), (0, 1)}, set(), True),
+        (CONTACTS, set(), {(0, 0), (0, 1)}, True),
+        (CONTACTS, set(), set(), False),
+        # a label over a column of figures or of sentences
+        ([("Funktion", "Telefon"), ("Leder", "41 22 33 44"), ("Souschef", "41 22 33 45")], set(), set(), True),
+        ([("Begreb", "Forklaring"), ("Underretning", "En henvendelse til kommunen om et barn."), ("Bekymring", "Når et barn ikke trives.")],
+         set(), set(), True),
+        # two columns whose values are of one kind: a header naming them, as before
+        ([("Navn", "Rolle"), ("Hanne Møller", "Leder"), ("Jens Kofoed", "Pædagog")], set(), set(), True),
+        # several columns, unformatted: a header, as before
+        ([("Opgave", "Ansvarlig", "Frist"), ("Overgangsskema", "Pædagog", "31. januar")], set(), set(), True),
+        # labels and values: bold labels down the first column, the first row's included
+        ([("Mandag", "Leg i hallen", "Anne"), ("Tirsdag", "Tur i skoven", "Jens"), ("Onsdag", "Musik", "Anne")],
+         {(0, 0), (1, 0), (2, 0)}, set(), False),
+        # labels and values: a form's fields
+        ([("Barnets navn:", "Ida", "Fødselsdato:", "1. marts 2020"), ("Forældre:", "Ole og Eva", "Telefon:", "41 22 33 44")],
+         set(), set(), False),
+        # labels and values: two columns, a label opening every row, values of several kinds
+        (FACTS, set(), set(), False),
+    ],
+)  # fmt: skip
+def test_a_word_tables_first_row_is_its_header_only_where_its_form_says_so(tmp_path, rows, bold, shaded, first_row_heads):
+    import docx
+
+    document = docx.Document()
+    _word_table(document, rows, bold, shaded)
+    document.save(str(tmp_path / "tabel.docx"))
+
+    lines = load_document(tmp_path / "tabel.docx", {}, LIMIT).pages[0].text.split("\n")
+    assert lines[0] == (" | ".join(rows[0]) if first_row_heads else "|")
+    assert len(lines) == len(rows) + (0 if first_row_heads else 1)
+
+
+def test_a_word_tables_first_row_marked_as_header_or_styled_as_one_is_its_header(tmp_path):
+    """Word's "repeat as header row" flag, or a table style that sets the first row apart ("Light List Accent 1"),
+    makes the first row of a table of labels and values its header; a style the table does not show it in does not."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    rows = CONTACTS  # unformatted, labels and values
+    document = docx.Document()
+    repeated = _word_table(document, rows)
+    repeated.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    document.add_paragraph("Mellem tabellerne.")
+    _word_table(document, rows).style = document.styles["Light List Accent 1"]
+    document.add_paragraph("Mellem tabellerne.")
+    unshown = _word_table(document, rows)
+    unshown.style = document.styles["Light List Accent 1"]
+    unshown._tbl.tblPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblLook").set(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}firstRow", "0"
+    )
+    document.save(str(tmp_path / "tabeller.docx"))
+
+    tables = load_document(tmp_path / "tabeller.docx", {}, LIMIT).pages[0].text.split("\n\nMellem tabellerne.\n\n")
+    assert [table.split("\n")[0] for table in tables] == ["Funktion | Kontakt", "Funktion | Kontakt", "|"]
+
+
 def make_table_with_header_of_two_rows(path: Path) -> Path:
     """ "Timer" merged across the columns "2023" and "2024" under it (gridSpan), "Område" and "Ansvarlig" merged
     down over both header rows (vMerge), "Anne Holm" down over two data rows."""
