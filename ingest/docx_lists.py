@@ -101,6 +101,7 @@ class DocxLists:
         self._first_fallback = ""
         self._fallbacks = 0
         self._by_indentation: dict[object, int] = {}  # paragraph element -> level read from its indentation
+        self._markers: dict[object, str] = {}  # paragraph element -> its marker, counted once
 
     @classmethod
     def of(cls, document, problem: str = "") -> DocxLists:
@@ -114,7 +115,13 @@ class DocxLists:
         return cls(numbering, document.styles.element, problem)
 
     def marker(self, paragraph) -> str:
-        """The marker Word shows in front of ``paragraph`` with its trailing space, "" when it shows none."""
+        """The marker Word shows in front of ``paragraph`` with its trailing space, "" when it shows none. A
+        paragraph asked for again (a table cell merged down is read in each row it spans) is not counted again."""
+        if paragraph._p not in self._markers:
+            self._markers[paragraph._p] = self._marker(paragraph)
+        return self._markers[paragraph._p]
+
+    def _marker(self, paragraph) -> str:
         reference = _numbering_reference(paragraph)
         if reference is None:
             return LIST_MARKER if _has_list_style(paragraph) else ""

@@ -366,7 +366,7 @@ def _docx_page_texts(document, text: DocxText, lists: DocxLists) -> tuple[Page, 
     pages: list[list[str]] = [[]]
     for item in items:
         if isinstance(item, Table | _TabTable):
-            pages[-1].append(_docx_table(item, text, notes) if isinstance(item, Table) else item.read(notes))
+            pages[-1].append(_docx_table(item, text, notes, lists) if isinstance(item, Table) else item.read(notes))
             continue
         if _docx_page_break(item) and pages[-1]:
             pages[-1] += notes.take()
@@ -633,17 +633,17 @@ def _docx_page_break(paragraph) -> bool:
     return bool(paragraph._p.xpath("./w:r/w:lastRenderedPageBreak | ./w:r/w:br[@w:type='page']"))
 
 
-def _docx_table(table, text: DocxText, notes: DocxFootnotes) -> str:
+def _docx_table(table, text: DocxText, notes: DocxFootnotes, lists: DocxLists) -> str:
     """One line per row, cells separated by " | "; a header of several rows is one row (see ``_docx_header``), and
     a table whose first row is no header opens with an empty one (see ``_docx_first_row_heads``).
     An empty first or last cell leaves the row starting with "| " or ending with " |": a line starting with a
     space would start a new frame of text (see ``ingest.structure``), and the row would leave its table."""
     rows = list(table.rows)
-    caption = _docx_cell(rows.pop(0).cells[0], text, notes) if len(rows) > 2 and _docx_spans_table(rows[0]) else ""
+    caption = _docx_cell(rows.pop(0).cells[0], text, notes, lists) if len(rows) > 2 and _docx_spans_table(rows[0]) else ""
     depth = _docx_header_depth(rows, text)
-    header = [_docx_header(rows[:depth], text, notes)] if depth > 1 else []
+    header = [_docx_header(rows[:depth], text, notes, lists)] if depth > 1 else []
     body = rows[depth:] if header else rows
-    lines = [" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes)]
+    lines = [" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes, lists)]
     if depth == 1 and not _docx_first_row_heads(table, rows, text):
         lines.insert(0, NO_HEADER)
     table_text = "\n".join(lines)
@@ -774,7 +774,7 @@ def _docx_spans_table(row) -> bool:
     return len(cells) > 1 and all(cell._tc is cells[0]._tc for cell in cells)
 
 
-def _docx_rows(rows, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
+def _docx_rows(rows, text: DocxText, notes: DocxFootnotes, lists: DocxLists) -> list[list[str]]:
     """The texts of the cells of each row that has any (a merged cell, repeated by python-docx, counts once)."""
     rows_read = []
     for row in rows:
@@ -784,7 +784,7 @@ def _docx_rows(rows, text: DocxText, notes: DocxFootnotes) -> list[list[str]]:
             if any(cell._tc is other for other in seen):
                 continue
             seen.append(cell._tc)
-            cells.append(_docx_cell(cell, text, notes))
+            cells.append(_docx_cell(cell, text, notes, lists))
         if len(cells) == 1 and _docx_spans_table(row):
             cells.append("")  # a row of one cell over all columns stays a row: "Fase 1: Mistanke |"
         if any(cells):
@@ -824,32 +824,44 @@ def _docx_has_text(cell, text: DocxText) -> bool:
     return any(text.plain(paragraph).strip() for paragraph in cell._tc.iter(qn("w:p")))
 
 
-def _docx_header(rows, text: DocxText, notes: DocxFootnotes) -> list[str]:
+def _docx_header(rows, text: DocxText, notes: DocxFootnotes, lists: DocxLists) -> list[str]:
     """One label per column of a header of several rows: the texts of the cells above each other in that column,
     a cell merged down or across read once ("Timer 2023", "Timer 2024", "Område")."""
     texts: dict = {}  # each cell read once, so that a footnote referred to in it is numbered once
     for row in rows:
         for cell in row.cells:
             if cell._tc not in texts:
-                texts[cell._tc] = _docx_cell(cell, text, notes)
+                texts[cell._tc] = _docx_cell(cell, text, notes, lists)
     columns = zip(*(row.cells for row in rows), strict=True)
     return [" ".join(filter(None, (texts[tc] for tc in dict.fromkeys(cell._tc for cell in column)))) for column in columns]
 
 
-def _docx_cell(cell, text: DocxText, notes: DocxFootnotes) -> str:
+def _docx_cell(cell, text: DocxText, notes: DocxFootnotes, lists: DocxLists) -> str:
     """A cell's text on one line. A table nested in the cell reads as its rows, cells separated by commas and
     rows by semicolons ("Under 1 minut, notat i journalen; Over 1 minut, indberetning"): " | " and line
     breaks would make its rows and cells the outer table's. Its paragraphs and lines are joined as
-    ``tidlig.text.one_line`` says."""
+    ``tidlig.text.one_line`` says; a list item keeps its number (see ``_docx_cell_paragraph``)."""
     from docx.table import Table
 
     parts = [
-        "; ".join(", ".join(filter(None, cells)) for cells in _docx_rows(item.rows, text, notes))
+        "; ".join(", ".join(filter(None, cells)) for cells in _docx_rows(item.rows, text, notes, lists))
         if isinstance(item, Table)
-        else notes.paragraph_text(item)
+        else _docx_cell_paragraph(item, lists, notes)
         for item in _docx_content(cell, text)
     ]
     return one_line(line for part in parts for line in part.split("\n"))
+
+
+def _docx_cell_paragraph(paragraph, lists: DocxLists, notes: DocxFootnotes) -> str:
+    """A paragraph of a table cell, a list item with the number or letter Word shows in front of it, as in the
+    body ("1. Ring til lederen"): the steps of a procedure in a cell lost their numbers, which the text refers
+    to ("se trin 2"). It is counted where Word counts it, so a list the table interrupts counts on after it.
+    A bullet is not written: the cell is one line, whose items ``one_line`` already separates."""
+    raw = notes.paragraph_text(paragraph)
+    if not raw.strip():
+        return raw  # not counted, as an empty list paragraph of the body is not (see ``_docx_paragraph``)
+    marker = lists.marker(paragraph)
+    return raw if marker == LIST_MARKER else f"{marker}{raw}"
 
 
 def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:

@@ -792,6 +792,64 @@ def test_docx_numbered_list_with_nested_levels_reads_as_word_shows_it(tmp_path):
     ]
 
 
+def _cell_item(cell, text: str, num_id: int, first: bool = False, style: str | None = None):
+    """A list paragraph of ``num_id`` in a table cell (its first paragraph, or one more)."""
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph(style=style)
+    paragraph.add_run(text)
+    paragraph._p.get_or_add_pPr().append(_word_xml(f'<ROOT><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr></ROOT>')[0])
+
+
+def test_docx_list_numbers_in_table_cells_are_shown_as_in_the_body_and_counted_where_word_counts_them(tmp_path):
+    """A procedure's steps in a cell lost their numbers ("Ring til lederen; Underret kommunen"), which the body's
+    list keeps; a list the table interrupts went on counting as if the cell's items were not there."""
+    import docx
+
+    document = docx.Document()
+    _numbering(document, MULTILEVEL + NUMBER_LEVELS, {90: '<w:abstractNumId w:val="90"/>', 91: '<w:abstractNumId w:val="98"/>'})
+    document.add_paragraph("Sådan gør du:")
+    _item(document, "Observér barnet.", 90)
+    _item(document, "Skriv dine observationer ned.", 90)
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Situation", "Handling"
+    table.cell(1, 0).text = "Mistanke om vold"
+    _cell_item(table.cell(1, 1), "Ring til lederen.", 91, first=True)
+    _cell_item(table.cell(1, 1), "Underret kommunen samme dag.", 91)
+    table.cell(2, 0).text = "Bekymring for trivsel"
+    _cell_item(table.cell(2, 1), "Drøft det på sparringsmødet.", 90, first=True)  # the body's list, counted on
+    table.cell(2, 1).add_paragraph("forældrene inviteres", style="List Bullet")  # a bullet: no marker in a cell
+    _item(document, "Følg op efter seks uger.", 90)
+    document.save(str(tmp_path / "trin.docx"))
+
+    assert load_document(tmp_path / "trin.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Sådan gør du:",
+        "1. Observér barnet.\n2. Skriv dine observationer ned.",
+        "Situation | Handling\n"
+        "Mistanke om vold | 1. Ring til lederen. 2. Underret kommunen samme dag.\n"
+        "Bekymring for trivsel | 3. Drøft det på sparringsmødet. forældrene inviteres",
+        "4. Følg op efter seks uger.",
+    ]
+
+
+def test_a_numbered_item_in_a_cell_merged_down_is_counted_once(tmp_path):
+    """python-docx gives a cell merged over two rows to each of them, and the cell is read in both."""
+    import docx
+
+    document = docx.Document()
+    _numbering(document, MULTILEVEL, {90: '<w:abstractNumId w:val="90"/>'})
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "Område", "Trin"
+    table.cell(1, 0).text, table.cell(2, 0).text = "Nord", "Syd"
+    merged = table.cell(1, 1).merge(table.cell(2, 1))
+    _cell_item(merged, "Kontakt lederen samme dag.", 90, first=True)
+    _item(document, "Følg op", 90)
+    document.save(str(tmp_path / "flettet.docx"))
+
+    assert load_document(tmp_path / "flettet.docx", {}, LIMIT).pages[0].text.split("\n\n") == [
+        "Område | Trin\nNord | 1. Kontakt lederen samme dag.\nSyd | 1. Kontakt lederen samme dag.",
+        "2. Følg op",
+    ]
+
+
 def test_docx_start_values_restarts_and_overrides_count_like_word(tmp_path):
     import docx
 
