@@ -50,6 +50,8 @@ _MAX_BOLD_HEADING_WORDS = 12
 # A table's label (a row's first cell, a column's name) is a few words: "Bekymring for vægt, søvn eller hygiejne"
 # is text of a row, not a label (see ``_docx_first_row_heads``).
 _MAX_LABEL_WORDS = 5
+# A section's number typed in front of a heading: "1 Formål", "2.3 Tilsyn" (a year, "2025 ...", is no section number).
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?\s")
 # Titles Word and templates give a file, not its author: "Dokument1", "Document", "Microsoft Word - notat.doc".
 _DEFAULT_DOCX_TITLE = re.compile(r"(?i)|microsoft word - .*|(?:dokument|document|word document|untitled|unavngivet|titel|title)\s*\d*")
 _DOCX_APP_PROPERTIES = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -287,17 +289,18 @@ def _docx_pages(path: Path) -> tuple[tuple[Page, ...], dict[str, str]]:
     lists.nest_by_indentation(_docx_list_runs(document, text, lists))
     pages = _docx_page_texts(document, text, lists)
     lists.warn_fallbacks(path.name)
-    return pages, _docx_metadata(document)
+    return pages, _docx_metadata(document, text)
 
 
-def _docx_metadata(document) -> dict[str, str]:
+def _docx_metadata(document, text: DocxText) -> dict[str, str]:
     """The title and publisher a Word file states about itself (see ``_stated_facts``): its title property,
-    unless Word or a template filled it in ("Dokument1"), else its paragraph in the Title style, and the
-    company of its extended properties. The
+    unless Word or a template filled it in ("Dokument1"), else its paragraph in the Title style, else the
+    heading that opens it (see ``_docx_opening_heading``), and the company of its extended properties. The
     author and the last to save the file are who typed it, not who publishes it."""
     properties = document.core_properties
     title = "" if _DEFAULT_DOCX_TITLE.fullmatch(properties.title.strip()) else properties.title
-    return _stated_facts(title or _docx_title_paragraph(document), _docx_company(document), properties.subject)
+    title = title or _docx_title_paragraph(document) or _docx_opening_heading(document, text)
+    return _stated_facts(title, _docx_company(document), properties.subject)
 
 
 def _docx_title_paragraph(document) -> str:
@@ -305,6 +308,26 @@ def _docx_title_paragraph(document) -> str:
     LibreOffice save no title property, and such a file was titled by its name ("d03 sprogpolitik endelig v2")."""
     titles = (paragraph for paragraph in document.paragraphs if re.match("tit(?:le|el)", _docx_style(paragraph)))
     return next((shown for paragraph in titles if (shown := " ".join(as_shown(paragraph.text).split()))), "")
+
+
+def _docx_opening_heading(document, text: DocxText) -> str:
+    """The text of the heading (by style or outline level, see ``_docx_heading_level``) that opens the document,
+    no text or table before it, and heads all of it: no heading of its level or above follows. "" for any other.
+
+    A file written without a Title paragraph or title property (most Word files) was titled by its name
+    ("d03 sprogpolitik endelig v2") though its first line, set as Heading 1, says what it is. A document whose
+    first heading is one of several of its level ("Indledning", then "Baggrund") has no title in its text,
+    and one whose first heading is numbered ("1. Formål") opens with a section: neither names the document.
+    """
+    items = [item for item in _docx_content(document._body, text) if _docx_is_block(item) or text.plain(item._p).strip()]
+    opening = items[0] if items and not _docx_is_block(items[0]) else None
+    level = _docx_heading_level(opening) if opening is not None else 0
+    if opening is None or not level or DocxLists.is_item(opening):
+        return ""
+    if any(0 < _docx_heading_level(item) <= level for item in items[1:] if not _docx_is_block(item)):
+        return ""
+    shown = " ".join(text.plain(opening._p).split())
+    return "" if _SECTION_NUMBER.match(shown) else shown
 
 
 def _docx_company(document) -> str:

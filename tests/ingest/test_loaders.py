@@ -426,7 +426,7 @@ def test_docx_paragraphs_with_list_and_heading_styles_and_tables_in_order(tmp_pa
         "År | Børn | Udgift\n2023 | 412 | 1,2 mio. kr.",
         "Efter tabellen: tallene stiger hvert år.",
     ]
-    assert document.info.title == "dagpleje"
+    assert document.info.title == "Tidlig opsporing i dagplejen"  # the heading that opens it, not the file name
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1517,6 +1517,57 @@ def test_a_word_files_default_title_gives_way_to_its_file_name(tmp_path, title):
     info = load_document(_word_file_with_properties(tmp_path / "sprog_politik.docx", title, ""), {}, LIMIT).info
 
     assert (info.title, info.publisher) == ("sprog politik", "")
+
+
+def _word_file_of(path: Path, paragraphs: list[tuple[str, str | None]]) -> Path:
+    """A Word file without a title property of ``paragraphs``: (text, style name or None)."""
+    import docx
+
+    document = docx.Document()
+    for text, style in paragraphs:
+        document.add_paragraph(text, style=style)
+    document.core_properties.title = ""
+    document.save(str(path))
+    return path
+
+
+SPROGPOLITIK = [
+    ("Sprogpolitik for Solsikken 2025", "Heading 1"),
+    ("Politikken beskriver, hvordan vi arbejder med børnenes sprog.", None),
+    ("Formål", "Heading 2"),
+    ("Alle børn skal have et godt sprog.", None),
+]
+
+
+def test_a_word_file_without_a_title_is_titled_by_the_heading_that_opens_it(tmp_path):
+    """Most Word files have neither a title property nor a Title paragraph; a heading that opens and heads the
+    document says what it is, where the file name ("sprogpolitik_endelig_v2") was the title."""
+    info = load_document(_word_file_of(tmp_path / "sprogpolitik_endelig_v2.docx", SPROGPOLITIK), {}, LIMIT).info
+
+    assert (info.title, info.year) == ("Sprogpolitik for Solsikken 2025", 2025)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [("Vi har skrevet denne politik sammen med forældrene.", None), *SPROGPOLITIK],  # text before the heading
+        [("Indledning", "Heading 1"), ("Tekst.", None), ("Baggrund", "Heading 1"), ("Mere tekst.", None)],  # one section of several
+        [("1. Formål", "Heading 1"), ("Alle børn skal have et godt sprog.", None)],  # a numbered section
+    ],
+)
+def test_a_heading_that_does_not_open_and_head_a_word_file_does_not_title_it(tmp_path, paragraphs):
+    info = load_document(_word_file_of(tmp_path / "sprogpolitik_endelig_v2.docx", paragraphs), {}, LIMIT).info
+
+    assert info.title == "sprogpolitik endelig v2"
+
+
+def test_a_title_paragraph_and_the_catalog_win_over_the_opening_heading(tmp_path):
+    titled = _word_file_of(tmp_path / "titel.docx", [("Sprogpolitikken", "Title"), *SPROGPOLITIK])
+    (tmp_path / "catalog.toml").write_text('["katalog.docx"]\ntitle = "Katalogets titel"\n', encoding="utf-8")
+    catalogued = _word_file_of(tmp_path / "katalog.docx", SPROGPOLITIK)
+
+    assert load_document(titled, {}, LIMIT).info.title == "Sprogpolitikken"
+    assert load_document(catalogued, read_catalog(tmp_path / "catalog.toml"), LIMIT).info.title == "Katalogets titel"
 
 
 def test_a_catalog_entry_wins_over_a_word_files_own_title(tmp_path):
