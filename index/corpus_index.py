@@ -487,7 +487,11 @@ class CorpusIndex:
 #     the file marks keeps the text under it; Word: a row of one cell over all columns stays in its table,
 #     custom heading styles take their outline level and numbered headings keep their numbers, symbols and
 #     check boxes read as shown, tab-separated runs are tables, a Title paragraph titles an untitled file.
-CHUNKER_VERSION = 56
+# 57: a form's labels and values (PDF or Word) read row by row as items, not as a table under its first row; a
+#     flattened PDF form's values stand beside their labels; a body-size bold title over a PDF table heads it; a
+#     Word table whose first row is no header has an empty one; Word list numbers in table cells are shown; a
+#     Word file without a title is titled by the heading that opens it.
+CHUNKER_VERSION = 57
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

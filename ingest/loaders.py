@@ -29,7 +29,7 @@ from ingest.docx_text import DocxText, join_deleted_paragraph_marks, open_table_
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, NO_HEADER, YEAR, as_shown, is_list_item, join_danish, one_line
+from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, NO_HEADER, YEAR, as_shown, is_list_item, join_danish, labels_values, one_line
 
 log = logging.getLogger(__name__)
 
@@ -667,7 +667,8 @@ def _docx_table(table, text: DocxText, notes: DocxFootnotes, lists: DocxLists) -
     header = [_docx_header(rows[:depth], text, notes, lists)] if depth > 1 else []
     body = rows[depth:] if header else rows
     lines = [" | ".join(cells).strip() for cells in header + _docx_rows(body, text, notes, lists)]
-    if depth == 1 and not _docx_first_row_heads(table, rows, text):
+    # A form's labels and values ("Institution: | Solsikken") read row by row, as in a PDF (see ingest.structure).
+    if depth == 1 and not labels_values(lines) and not _docx_first_row_heads(table, rows, text):
         lines.insert(0, NO_HEADER)
     table_text = "\n".join(lines)
     return f"{caption}\n\n{table_text}" if caption else table_text

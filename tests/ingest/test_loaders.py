@@ -19,6 +19,7 @@ import pytest
 from ingest.catalog import read_catalog
 from ingest.loaders import UnreadableFile, load_document
 from tests.conftest import ROOT
+from tidlig.text import labels_values
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 LIMIT = 50_000_000
@@ -1382,8 +1383,30 @@ def test_a_word_tables_first_row_is_its_header_only_where_its_form_says_so(tmp_p
     document.save(str(tmp_path / "tabel.docx"))
 
     lines = load_document(tmp_path / "tabel.docx", {}, LIMIT).pages[0].text.split("\n")
-    assert lines[0] == (" | ".join(rows[0]) if first_row_heads else "|")
-    assert len(lines) == len(rows) + (0 if first_row_heads else 1)
+    fields = labels_values([" | ".join(row) for row in rows])  # a form's fields: read row by row (ingest.structure)
+    assert lines[0] == (" | ".join(rows[0]) if first_row_heads or fields else "|")
+    assert len(lines) == len(rows) + (0 if first_row_heads or fields else 1)
+
+
+def test_a_word_forms_labels_and_values_read_row_by_row_as_a_pdf_forms_do(tmp_path):
+    """A Word table whose every row opens with a label closed by a colon is a form's fields: its rows read
+    "Institution: Solsikken" as items, like a PDF form's (see ingest.structure), not as rows under an empty header."""
+    import docx
+
+    from ingest.structure import blocks_for
+    from ingest.units import split_units
+
+    document = docx.Document()
+    _word_table(document, [("Institution:", "Solsikken"), ("Leder:", "Mette Jensen"), ("Dato:", "3. maj 2025")])
+    document.save(str(tmp_path / "skema.docx"))
+
+    (form,) = [block for block in blocks_for(load_document(tmp_path / "skema.docx", {}, LIMIT)) if block.kind == "table"]
+    assert form.text == "Institution: Solsikken\nLeder: Mette Jensen\nDato: 3. maj 2025"
+    assert [(unit.kind, unit.text) for unit in split_units("skema-0001-abc", form.text, "table")] == [
+        ("list_item", "Institution: Solsikken"),
+        ("list_item", "Leder: Mette Jensen"),
+        ("list_item", "Dato: 3. maj 2025"),
+    ]
 
 
 def test_a_word_tables_first_row_marked_as_header_or_styled_as_one_is_its_header(tmp_path):
