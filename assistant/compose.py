@@ -1053,6 +1053,10 @@ def _cases_first(blocks: list[_Block], labels: list[str]) -> tuple[list[_Block],
     return [blocks[n] for n in order], [labels[n] for n in order]
 
 
+# The kind of authority after a municipality's or a region's name ("Odense Kommune", "Region Midtjylland").
+_AUTHORITY = re.compile(r"(?:kommune|region)\w*", re.IGNORECASE)
+
+
 def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str]) -> Sequence[ScoredUnit]:
     """``scored`` without the units of case examples from municipalities other than those the question names,
     when it names one that a case among them is from: "Hvad gør Herning for at få rådgiverne til at følge
@@ -1060,8 +1064,12 @@ def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str])
     def placed(unit: ScoredUnit) -> str:
         return unit.hit.passage.municipality
 
+    # "Kommune" of "Odense Kommune" names no place: CASE #20 of "… og Københavns Kommuner" had answered
+    # "Hvilke resultater har Odense Kommune fået med case-manager-modellen?" beside Odense's own case.
+    places = [name for name in names if not _AUTHORITY.fullmatch(name)]
+
     def named(text: str) -> bool:
-        return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", text) for name in names)
+        return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", text) for name in places)
 
     if not any(named(place) for unit in scored if (place := placed(unit))):
         return scored

@@ -341,6 +341,12 @@ def test_a_count_of_the_asked_thing_beside_its_topic_answers_though_the_classifi
     assert ratio.outcome == "partial" and "nævner ikke antallet af børn" in ratio.text.splitlines()[0]
 
 
+def test_a_municipality_asked_with_the_word_kommune_gets_no_other_municipalitys_case_as_its_answer(assistant):
+    # "Kommune" counted as a name, so CASE #20 of "… og Københavns Kommuner" stood in Odense's short answer.
+    answer = assistant.ask("Hvilke resultater har Odense Kommune fået med case-manager-modellen?")
+    assert "Odense" in answer.short_answer and "CASE \\#20" not in answer.short_answer
+
+
 def test_a_partial_answer_never_says_a_year_it_quotes_is_missing_but_what_it_lacks_in_that_year(assistant):
     # It read "de har ingen oplysninger om 2022 og nævner ikke antallet af elever" above a table with a 2022 row.
     answer = assistant.ask("Hvor mange elever i Hedensted gik i specialtilbud i 2022?")
