@@ -54,7 +54,7 @@ from assistant.analysis import (
     tells_no_situation,
 )
 from assistant.citations import CitationBook
-from assistant.sources import names
+from assistant.sources import is_authority, names
 from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import Passage, ScoredPassage
@@ -1053,10 +1053,6 @@ def _cases_first(blocks: list[_Block], labels: list[str]) -> tuple[list[_Block],
     return [blocks[n] for n in order], [labels[n] for n in order]
 
 
-# The kind of authority after a municipality's or a region's name ("Odense Kommune", "Region Midtjylland").
-_AUTHORITY = re.compile(r"(?:kommune|region)\w*", re.IGNORECASE)
-
-
 def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str]) -> Sequence[ScoredUnit]:
     """``scored`` without the units of case examples from municipalities other than those the question names,
     when it names one that a case among them is from: "Hvad gør Herning for at få rådgiverne til at følge
@@ -1066,7 +1062,7 @@ def _without_cases_elsewhere(scored: Sequence[ScoredUnit], names: Sequence[str])
 
     # "Kommune" of "Odense Kommune" names no place: CASE #20 of "… og Københavns Kommuner" had answered
     # "Hvilke resultater har Odense Kommune fået med case-manager-modellen?" beside Odense's own case.
-    places = [name for name in names if not _AUTHORITY.fullmatch(name)]
+    places = [name for name in names if not is_authority(name)]
 
     def named(text: str) -> bool:
         return any(re.search(rf"\b{re.escape(name.removesuffix('s'))}", text) for name in places)

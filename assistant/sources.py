@@ -31,10 +31,27 @@ from dataclasses import dataclass
 from index import Passage
 from tidlig.text import STOP, content_terms
 
-__all__ = ["SourceNames", "name_terms", "names", "one_per_source", "publisher_names", "speaks_for", "without_source_names"]
+__all__ = [
+    "SourceNames",
+    "is_authority",
+    "name_terms",
+    "names",
+    "one_per_source",
+    "publisher_names",
+    "speaks_for",
+    "without_source_names",
+]
 
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
+# The kind of authority after a municipality's or a region's name ("Odense Kommune", "Region Midtjylland").
+_AUTHORITY = re.compile(r"(?:kommune|region)\w*", re.IGNORECASE)
+
+
+def is_authority(word: str) -> bool:
+    """Whether a capitalised word of a question is the kind of authority ("Kommune" of "Odense Kommune"), which
+    names no place of its own."""
+    return _AUTHORITY.fullmatch(word) is not None
 
 
 @functools.cache  # asked per candidate unit of every answer; a corpus has a handful of publishers

@@ -5,7 +5,7 @@ import doctest
 import pytest
 
 import assistant.sources
-from assistant.sources import SourceNames, one_per_source, publisher_names, speaks_for, without_source_names
+from assistant.sources import SourceNames, is_authority, one_per_source, publisher_names, speaks_for, without_source_names
 from index import Passage
 
 SOURCES = SourceNames.of(
@@ -105,3 +105,8 @@ def test_a_source_speaks_through_its_own_documents_and_passages_naming_it():
 def test_a_source_s_name_is_left_out_of_what_is_searched_among_its_own_documents():
     assert without_source_names("Hvad siger Københavns notat og København om sprog?", ["København"]) == "Hvad siger notat og om sprog?"
     assert without_source_names("København", ["København"]) == "København"  # nothing else to search for
+
+
+def test_the_kind_of_authority_is_no_place_of_its_own():
+    assert is_authority("Kommune") and is_authority("Kommuner") and is_authority("Region")
+    assert not is_authority("Odense") and not is_authority("Kommunalbestyrelsen")
