@@ -27,7 +27,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -66,6 +66,7 @@ from tidlig.text import (
     announced_count,
     content_terms,
     counted_words,
+    goes_on_from,
     enumerates,
     explains_previous,
     inert_markdown,
@@ -286,6 +287,7 @@ class CitatComposer:
             short, labels = short + others, labels + [""] * len(others)
             if not analysis.compared_names:  # names compared may be answered by the text comparing them
                 short, labels = _cases_first(short, labels)
+        short, labels = _joined_runs(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book)
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
@@ -667,6 +669,39 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
+    """``short`` with sentence blocks of one chunk (under one label) joined, in the text's order, where the
+    first of them stood, when a sentence of one goes on from the other's (see :func:`_meet`): a case's result
+    had opened the answer cut from the sentence it goes on from ("Men der kan konstateres et markant fald i den
+    registrerede kriminalitet …"), which followed in a block of its own ("… Der er ikke foretaget en samlet
+    effektevaluering …")."""
+    blocks: list[_Block] = []
+    kept: list[str] = []
+    for block, label in zip(short, labels, strict=True):
+        at = next((n for n, (earlier, its) in enumerate(zip(blocks, kept, strict=True)) if its == label and _meet(earlier, block)), None)
+        if at is None:
+            blocks.append(block)
+            kept.append(label)
+        else:
+            units = sorted({unit.unit_id: unit for unit in (*blocks[at].units, *block.units)}.values(), key=lambda u: u.position)
+            blocks[at] = replace(blocks[at], units=tuple(units))
+    return blocks, kept
+
+
+def _meet(block: _Block, other: _Block) -> bool:
+    """Whether two blocks are sentences of one chunk, and a sentence of one goes on from the sentence right
+    before it in the other (see :func:`tidlig.text.goes_on_from`). Not any two that meet in the text: the
+    answer to "Hvor mange 0-5-årige går i specialtilbud?" would have opened with the sentences before its figure."""
+    if block.kind != "sentences" or other.kind != "sentences" or block.hit.passage.chunk_id != other.hit.passage.chunk_id:
+        return False
+
+    def after(first: _Block, second: _Block) -> bool:
+        before = {unit.position for unit in first.units}
+        return any(unit.position - 1 in before and goes_on_from(unit.text) for unit in second.units)
+
+    return after(block, other) or after(other, block)
 
 
 def _generic_worry(analysis: QuestionAnalysis) -> bool:

@@ -58,6 +58,7 @@ __all__ = [
     "name_phrases",
     "names_columns",
     "field_line",
+    "goes_on_from",
     "is_field_line",
     "labels_values",
     "opens_quotation",
@@ -632,6 +633,16 @@ def refers_back(sentence: str) -> bool:
     does too: "Fx kan der opnås støtte fra Familierådgivningen, ..." says nothing until the sentence before
     it says what it is an example of (on train, key facts 0.741 -> 0.743; no validation figure moved)."""
     return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
+
+
+# Sentence openers that set a sentence against the one before ("Men der kan konstateres et markant fald ...").
+_CONTRASTS = re.compile(r"^(?:men|derimod|alligevel|omvendt)\b", re.IGNORECASE)
+
+
+def goes_on_from(sentence: str) -> bool:
+    """Whether a sentence cannot open a quote without the one before it: it points back to it (see
+    :func:`refers_back`) or sets itself against it ("Men der kan konstateres ...")."""
+    return refers_back(sentence) or bool(_CONTRASTS.match(sentence.lstrip(_OPENING)))
 
 
 # "således", "dermed" and "derfor" after the verb of a clause that opens with a place or a condition

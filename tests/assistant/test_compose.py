@@ -1749,3 +1749,25 @@ def test_a_sentence_after_a_list_is_its_own_paragraph_not_the_last_items():
     html = MarkdownIt().render(composition.body)
     items = re.findall(r"<li>(.*?)</li>", html, re.DOTALL)
     assert items and not any("Ifølge loven" in item for item in items)
+
+
+CRIME = (
+    "I kommunen er kriminalitetsforebyggelsen samlet i en stabsenhed med reference til direktionen. "
+    "Centralt i strategien er en model, der sigter på forebyggelse af kriminalitet blandt unge mellem 6 og 25 år. "
+    "Der er ikke foretaget en samlet effektevaluering af kommunens kriminalitetsforebyggende arbejde. "
+    "Men der kan konstateres et markant fald i den registrerede kriminalitet i kommunen over årene. "
+    "Antallet af anmeldelser er således faldet med mere end 35 pct. siden 2008."
+)
+
+
+def test_a_sentence_that_goes_on_from_one_shown_later_is_shown_after_it_in_the_texts_order():
+    # Ishøj's "Men der kan konstateres et markant fald …" opened the answer, and the sentence it sets itself
+    # against ("Der er ikke foretaget en samlet effektevaluering …") followed in a block of its own.
+    index = FakeUnitIndex([("krim", CRIME, KL)])
+    probabilities = {"Men der": 0.9, "Centralt": 0.7, "Der er ikke": 0.6, "Antallet": 0.5}
+    text = compose("Er der en kommune, der har fået kriminaliteten ned?", probabilities, index=index).short_answer
+    sentences = quoted_sentences(text)
+    assert sentences.index("Der er ikke foretaget en samlet effektevaluering af kommunens kriminalitetsforebyggende arbejde.") + 1 == (
+        sentences.index("Men der kan konstateres et markant fald i den registrerede kriminalitet i kommunen over årene.")
+    )
+    assert text.split("\n\n")[0].startswith("Der er ikke foretaget")  # one paragraph, where the first of them stood

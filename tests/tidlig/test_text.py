@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    goes_on_from,
     counted_words,
     content_terms,
     join_danish,
@@ -615,3 +616,10 @@ def test_one_line_puts_a_cells_lines_on_one_line() -> None:
     )
     assert one_line(["Leder Mette Skov", "Tlf. 41 22 33 44"]) == "Leder Mette Skov; Tlf. 41 22 33 44"
     assert one_line(["Samarbejde med sundhedsplejen,", "PPR og skolen"]) == "Samarbejde med sundhedsplejen, PPR og skolen"
+
+
+def test_a_sentence_goes_on_from_the_one_before_when_it_points_back_or_sets_itself_against_it():
+    assert goes_on_from("Men der kan konstateres et markant fald i kriminaliteten.")
+    assert goes_on_from("Det skyldes, at flere børn er i mistrivsel.")
+    assert not goes_on_from("Mentorordningen startede i 2015.")
+    assert not goes_on_from("I 2018 blev blot 0,3 procent af de 0-5-årige optaget i specialtilbud.")
