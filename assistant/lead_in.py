@@ -23,7 +23,7 @@ from assistant.verify import MARKER
 from assistant.evidence import (
     TYPED_PARTS,
 )
-from assistant.sources import name_terms
+from assistant.sources import name_terms, names
 from prompts import render
 from tidlig.text import (
     inert_markdown,
@@ -71,9 +71,13 @@ def partial_lead_in(
             answered=inert_markdown(join_danish([_quoted(p.text) for p in answered])),
             missing=inert_markdown(join_danish([_quoted(p.text) for p in uncovered])),
         )
-    lacks = [_lack(item, analysis, decision) for item in decision.missing]
+    # A name the short answer's own passages are from is no name the documents lack here: "… nævner ikke Odense i den
+    # forbindelse. Her er det, de siger om Odense Kommune:" stood above Odense's case.
+    shown = {name for name in decision.apart if any(names(place, name) for place in shown_places)}
+    lacking = [item for item in decision.missing if item not in shown] or list(decision.missing)
+    lacks = [_lack(item, analysis, decision) for item in lacking]
     covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
-    elsewhere = [place for place in shown_places if place not in decision.apart] if decision.apart else []
+    elsewhere = [place for place in shown_places if not any(names(place, name) for name in decision.apart)] if decision.apart else []
     about = f" om {inert_markdown(join_danish(elsewhere))}" if elsewhere else ""
     if covered:
         return render("lead_in_partial", covered=inert_markdown(join_danish(covered)), missing=join_danish(lacks), about=about)

@@ -3,7 +3,9 @@
 import pytest
 
 from assistant import Citation
-from assistant.lead_in import _quoted, quoted_places
+from assistant.analysis import analyse_question
+from assistant.answerability import Decision, Signals
+from assistant.lead_in import _quoted, partial_lead_in, quoted_places
 
 
 @pytest.mark.parametrize(
@@ -32,3 +34,19 @@ def test_the_places_a_short_answer_quotes_are_its_cases_and_municipal_publishers
         "Københavns Kommune",
         "Frederikshavn Kommune",
     ]
+
+
+def _partial(missing: tuple[str, ...], apart: tuple[str, ...]) -> Decision:
+    signals = Signals(0.8, 0.8, 0.5, 0.5, 0.0, (), (), (), True, 0.5, 1.0, 0.3, False)
+    return Decision("partial", 0.4, missing, ("familier",), signals, apart=apart)
+
+
+def test_a_name_the_short_answer_quotes_its_own_passages_of_is_not_said_to_be_lacking():
+    # It read "… nævner ikke Odense i den forbindelse. Her er det, de siger om Odense Kommune:".
+    question = "Hvor mange af familierne i Odenses case-manager-indsats kom i job?"
+    analysis = analyse_question(question)
+    decision = _partial(("antallet af familierne", "Odense"), ("Odense",))
+    first = partial_lead_in(decision, analysis, shown_places=["Odense Kommune"])
+    assert "antallet af familierne" in first and "Odense" not in first
+    elsewhere = partial_lead_in(decision, analysis, shown_places=["Københavns Kommune"])
+    assert "nævner ikke Odense i den forbindelse" in elsewhere and "om Københavns Kommune" in elsewhere
