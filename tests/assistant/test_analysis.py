@@ -268,10 +268,17 @@ def test_questions_about_the_topic_are_not_concerns(question):
         "Hvad kan man gøre, når et barn ikke vil spise?",
         # The speaker's worry as the ask's condition: the child is in their care, unnamed.
         "Hvem har ansvaret for at tage kontakt til forældrene, når vi er bekymrede?",
+        # Typed as one run without stops: the situation before the ask (it was declined).
+        "en pige på 3 siger næsten ingenting og forstår ikke altid hvad vi siger hvad gør vi",
     ],
 )
 def test_a_worry_told_as_what_the_child_does(question):
     assert is_concern(question)
+
+
+def test_what_follows_the_ask_is_no_worry_told():
+    # A method asked for: the parents' child after the ask is no child the speaker worries about.
+    assert not is_concern("Hvordan kan jeg hjælpe forældre, der ikke selv taler så meget med deres barn, med at styrke sproget derhjemme?")
 
 
 # The ask for whom to turn to, in the words pedagogues use (set D, written before the asks were widened
