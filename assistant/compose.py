@@ -54,7 +54,7 @@ from assistant.analysis import (
     tells_no_situation,
 )
 from assistant.citations import CitationBook
-from assistant.sources import is_authority, names
+from assistant.sources import is_authority, names, publishing_municipality
 from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import Passage, ScoredPassage
@@ -478,18 +478,22 @@ class CitatComposer:
             # The case example the text right above speaks of: the lead-in's, then each block's (None for a
             # block from outside a case). A case's block under another source's would read as that source's.
             above = named_case if not label else None
+            place_above = ""  # the municipality named above a guidance topic's block (see _topic_place)
             for block in _merged(members, guidance=bool(label)):
                 text = writer.block(block)
                 if not text:
                     continue
                 case = case_name(block.hit.passage.metadata)
+                place = _topic_place(block, label, case)
                 if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
                 elif case is None and (title := _block_title(block, label, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
+                elif place and place != place_above:
+                    text = f"**{inert_markdown(place)}**\n{text}"
                 elif rendered and _runs_on(rendered[-1], text):
                     text = f"**{inert_markdown(source_heading(block.hit))}**\n{text}"
-                above = case
+                above, place_above = case, place
                 rendered.append(text)
             text = "\n\n".join(filter(None, rendered))
             if text:
@@ -1591,6 +1595,15 @@ def _chart_line(row: str) -> str:
         return inert_markdown(row)
     label, *values = table_cells(row)
     return f"{inert_markdown(label)}: {inert_markdown('; '.join(values))}"
+
+
+def _topic_place(block: _Block, label: str, case: str | None) -> str:
+    """The municipality that published a guidance topic's block, named above it: "Det bærende element i
+    projektet er, at socialrådgiveren fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue
+    elsewhere read as what she may do. A case example is named by its own heading; KL's text by no place."""
+    if not label or case is not None:
+        return ""
+    return publishing_municipality(str(block.hit.passage.metadata.get("publisher", "")))
 
 
 def _block_title(block: _Block, label: str, above: str | None) -> str:

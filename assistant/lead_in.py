@@ -23,7 +23,7 @@ from assistant.verify import MARKER
 from assistant.evidence import (
     TYPED_PARTS,
 )
-from assistant.sources import name_terms, names
+from assistant.sources import name_terms, names, publishing_municipality
 from prompts import render
 from tidlig.text import (
     inert_markdown,
@@ -159,18 +159,13 @@ def _quoted(part: str) -> str:
     return f"»{text[:1].upper() + text[1:]}{'?' if asked else ''}«"  # a request ("Sammenlign ...") is no question
 
 
-# A municipality a document is from, as its publisher opens: "Københavns Kommune, Børne- og Ungdomsforvaltningen".
-_MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\wæøå-]+ Kommune\b")
-
-
 def quoted_places(citations: Sequence[Citation], short_answer: str) -> list[str]:
     """The municipalities the short answer's passages are from or about: a case example's, or the publisher's
     when a municipality published the document; in the order first cited, each once."""
     cited = {int(number) for number in MARKER.findall(short_answer)}
     places = []
     for citation in sorted(citations, key=lambda c: c.number):
-        own = _MUNICIPALITY.match(citation.publisher)
-        place = citation.municipality or (own.group(0) if own else "")
+        place = citation.municipality or publishing_municipality(citation.publisher)
         if citation.number in cited and place:
             places.append(place)
     return list(dict.fromkeys(places))

@@ -38,6 +38,7 @@ __all__ = [
     "names",
     "one_per_source",
     "publisher_names",
+    "publishing_municipality",
     "speaks_for",
     "without_source_names",
 ]
@@ -46,6 +47,17 @@ _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
 _MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
 # The kind of authority after a municipality's or a region's name ("Odense Kommune", "Region Midtjylland").
 _AUTHORITY = re.compile(r"(?:kommune|region)\w*", re.IGNORECASE)
+
+
+# A municipality a document is from, as its publisher opens: "Københavns Kommune, Børne- og Ungdomsforvaltningen".
+_PUBLISHING_MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\wæøå-]+ Kommune\b")
+
+
+def publishing_municipality(publisher: str) -> str:
+    """The municipality that published a document, when its publisher opens with one ("Københavns Kommune" of
+    "Københavns Kommune, Børne- og Ungdomsforvaltningen"); "" for KL, a union or an institution."""
+    found = _PUBLISHING_MUNICIPALITY.match(publisher)
+    return found.group(0) if found else ""
 
 
 def is_authority(word: str) -> bool:

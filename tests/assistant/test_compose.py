@@ -1771,3 +1771,17 @@ def test_a_sentence_that_goes_on_from_one_shown_later_is_shown_after_it_in_the_t
         sentences.index("Men der kan konstateres et markant fald i den registrerede kriminalitet i kommunen over årene.")
     )
     assert text.split("\n\n")[0].startswith("Der er ikke foretaget")  # one paragraph, where the first of them stood
+
+
+def test_a_guidance_topics_block_from_a_municipalitys_own_document_is_named_by_it():
+    # "Det bærende element i projektet er, at socialrådgiveren fast kommer i daginstitutionen" read as what any
+    # pedagogue may do; it is Copenhagen's scheme. KL's own text names no place.
+    copenhagen = {**KBH, "publisher": "Københavns Kommune, Børne- og Ungdomsforvaltningen"}
+    chunks = [
+        ("egen", "En pige, der trækker sig fra legen, har brug for en voksen tæt på.", KL),
+        ("kontakt", "Den hyppige kontakt med socialrådgiveren øger muligheden for sparring om et barn.", {**KL, "publisher": "KL"}),
+        ("partner", "Socialrådgiveren fungerer som sparringspartner for personalet, når et barn vækker bekymring.", copenhagen),
+    ]
+    section = _sparring_answer({"trækker sig fra legen": (0.5, 0.01), "hyppige": (0.01, 0.5), "sparringspartner": (0.01, 0.5)}, chunks)
+    assert "**Københavns Kommune**\nSocialrådgiveren fungerer som sparringspartner" in section
+    assert section.count("Københavns Kommune") == 1 and "**KL**" not in section

@@ -414,8 +414,9 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
     composed = {h.passage.chunk_id for h in compose_inputs(assessment)[0]}
     for topic in assessment.guidance:
         assert {h.passage.chunk_id for h in topic.hits[:GUIDANCE_PASSAGES]} <= composed
-    sparring = assistant.ask(worry).text.split("**Sparring om bekymringen**")[1].split("\n\n**")[0]
+    sparring = _guidance_sections(assistant.ask(worry).text)["**Sparring om bekymringen**"]
     assert "sparringspartner" in sparring
+    assert "**Københavns Kommune**\nDet bærende element i projektet" in sparring  # Copenhagen's scheme, named
 
 
 def _guidance_sections(text: str) -> dict[str, str]:

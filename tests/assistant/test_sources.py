@@ -5,7 +5,15 @@ import doctest
 import pytest
 
 import assistant.sources
-from assistant.sources import SourceNames, is_authority, one_per_source, publisher_names, speaks_for, without_source_names
+from assistant.sources import (
+    SourceNames,
+    is_authority,
+    one_per_source,
+    publisher_names,
+    publishing_municipality,
+    speaks_for,
+    without_source_names,
+)
 from index import Passage
 
 SOURCES = SourceNames.of(
@@ -110,3 +118,9 @@ def test_a_source_s_name_is_left_out_of_what_is_searched_among_its_own_documents
 def test_the_kind_of_authority_is_no_place_of_its_own():
     assert is_authority("Kommune") and is_authority("Kommuner") and is_authority("Region")
     assert not is_authority("Odense") and not is_authority("Kommunalbestyrelsen")
+
+
+def test_the_municipality_that_published_a_document_opens_its_publisher():
+    assert publishing_municipality("Københavns Kommune, Børne- og Ungdomsforvaltningen") == "Københavns Kommune"
+    assert publishing_municipality("KL (Kommunernes Landsforening)") == ""
+    assert publishing_municipality("BUPL og KORA") == ""
