@@ -60,6 +60,7 @@ from assistant.types import Outcome
 from index import Passage, ScoredPassage
 from index.labels import Label, labels_of
 from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_names, note_number, section_path
+from prompts import render
 from tidlig.text import (
     MIN_STACK_LINES,
     NO_HEADER,
@@ -292,7 +293,8 @@ class CitatComposer:
         writer = _Writer(book)
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
         # the case's units come under its name like any other case's.
-        short_answer = "\n\n".join(self._sections(short, labels, writer, named_case if named_case == opening else None))
+        named = named_case if named_case == opening else None
+        short_answer = "\n\n".join(self._sections(short, labels, writer, named, concern=analysis.is_concern))
         more = [] if fact else self._more(scored_units, shown, case, writer)
         cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
         return Composition(short_answer, writer.more(more), book, cases, opening)
@@ -461,7 +463,7 @@ class CitatComposer:
         return added
 
     @staticmethod
-    def _sections(blocks: list[_Block], labels: list[str], writer: _Writer, named_case: str | None) -> list[str]:
+    def _sections(blocks: list[_Block], labels: list[str], writer: _Writer, named_case: str | None, concern: bool = False) -> list[str]:
         """The short answer's blocks, those of a labelled part (a concern answer's guidance topic) under
         their bold label, the others first and together, as the question asked them. A block quoted from
         a case example comes under the case's name unless the text right above speaks of the same case (the
@@ -484,13 +486,13 @@ class CitatComposer:
                 if not text:
                     continue
                 case = case_name(block.hit.passage.metadata)
-                place = _topic_place(block, label, case)
+                place = _topic_place(block, label or concern, case)
                 if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
                 elif case is None and (title := _block_title(block, label, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
-                elif place and place != place_above:
-                    text = f"**{inert_markdown(place)}**\n{text}"
+                elif place and place != place_above:  # the source, not the subject: a deck quotes national figures
+                    text = f"**{inert_markdown(render('source_place', place=place))}**\n{text}"
                 elif rendered and _runs_on(rendered[-1], text):
                     text = f"**{inert_markdown(source_heading(block.hit))}**\n{text}"
                 above, place_above = case, place
@@ -1597,11 +1599,12 @@ def _chart_line(row: str) -> str:
     return f"{inert_markdown(label)}: {inert_markdown('; '.join(values))}"
 
 
-def _topic_place(block: _Block, label: str, case: str | None) -> str:
-    """The municipality that published a guidance topic's block, named above it: "Det bærende element i
-    projektet er, at socialrådgiveren fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue
-    elsewhere read as what she may do. A case example is named by its own heading; KL's text by no place."""
-    if not label or case is not None:
+def _topic_place(block: _Block, guidance: str | bool, case: str | None) -> str:
+    """The municipality that published a block of a concern answer (``guidance``: a guidance topic's label, or
+    True for the worry's own blocks), named above it: "Det bærende element i projektet er, at socialrådgiveren
+    fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue elsewhere read as what she may do.
+    A case example is named by its own heading; KL's text by no place."""
+    if not guidance or case is not None:
         return ""
     return publishing_municipality(str(block.hit.passage.metadata.get("publisher", "")))
 

@@ -1783,5 +1783,5 @@ def test_a_guidance_topics_block_from_a_municipalitys_own_document_is_named_by_i
         ("partner", "Socialrådgiveren fungerer som sparringspartner for personalet, når et barn vækker bekymring.", copenhagen),
     ]
     section = _sparring_answer({"trækker sig fra legen": (0.5, 0.01), "hyppige": (0.01, 0.5), "sparringspartner": (0.01, 0.5)}, chunks)
-    assert "**Københavns Kommune**\nSocialrådgiveren fungerer som sparringspartner" in section
+    assert "**Fra Københavns Kommune**\nSocialrådgiveren fungerer som sparringspartner" in section
     assert section.count("Københavns Kommune") == 1 and "**KL**" not in section
