@@ -791,8 +791,13 @@ def situation_terms(text: str) -> frozenset[str]:
     et barn i børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares
     only the worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
     told = _DEPARTURE.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
-    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", told))
-    return frozenset(content_terms(_SETTING.sub(" ", _CHILD.sub(" ", asked))))
+    return frozenset(content_terms(_without_ask_and_child(told)))
+
+
+def _without_ask_and_child(text: str) -> str:
+    """``text`` without the ask (what to do, what to look for, when), the child and the setting it is named in."""
+    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _ACTION_ASK.sub(" ", text)))
+    return _SETTING.sub(" ", _CHILD.sub(" ", asked))
 
 
 # A worry voiced without a sign of what worries: the words any worry about a child may be told in.
@@ -808,8 +813,7 @@ def tells_no_situation(text: str) -> bool:
     gør jeg, hvis jeg er bekymret for et barn?", "hvad skal jeg gøre først når jeg bliver bekymret for et barn i
     vuggestuen". Not "Hvad nu, hvis barnet er stille og indadvendt?": its signs are its own, though each also
     voices a worry (see :func:`situation_terms`)."""
-    told = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _ACTION_ASK.sub(" ", _BARE_WORRY.sub(" ", text))))
-    return not content_terms(_WORKPLACE.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", told))))
+    return not content_terms(_WORKPLACE.sub(" ", _without_ask_and_child(_BARE_WORRY.sub(" ", text))))
 
 
 def voices_harm(text: str) -> bool:
@@ -1220,15 +1224,37 @@ def counts_asked(text: str, detail: AskedDetail) -> bool:
 _FIGURE_CELL = re.compile(r"\|\s*\d[\d.,]*\s*(?:\||$)", re.MULTILINE)
 
 
+# A figure right before what it counts, or a share of it: "500 pluspladser", "42 procent af kommunerne"; not
+# "CASE #16 Familiestuen".
+_FIGURE_BEFORE = r"(?<![#\w.,])\d[\d.,]*(?:\s*(?:%|pct\.?|procent)\s+af)?\s+(?:de\s+|alle\s+)?"
+
+
+def counts_right_there(sentence: str, detail: AskedDetail) -> bool:
+    """Whether ``sentence`` counts the asked thing with the figure right before its words ("Der er 500
+    pluspladser", "i alt 40 familier", "42 procent af kommunerne"): a figure elsewhere in the sentence may count
+    something else ("… på i alt 29 skoler" for "Hvor mange socialrådgivere …?"), and "57.100 børn og unge" with
+    a psychiatric diagnosis are no count of "udsatte børn"."""
+    counted = _counted_phrase(detail)
+    return counted is not None and re.search(rf"{_FIGURE_BEFORE}{counted}", sentence.lower()) is not None
+
+
 def table_counts_asked(text: str, detail: AskedDetail) -> bool:
     """Whether ``text`` is a Markdown table (or a title and the table under it) whose title or header counts the
     very thing a count question names, all its words ("Antal elever tilbageført …" for "hvor mange elever"),
     with a figure in a cell of a row."""
-    if detail.kind != "count" or not detail.counted:
+    counted = _counted_phrase(detail)
+    if counted is None:
         return False
-    counted = r"\s+".join(rf"{re.escape(stem(word))}\w*" for word in detail.counted.lower().split())
     head = "\n".join(text.splitlines()[:2]).lower()
     return re.search(rf"\bantal(?:let)?\s+(?:af\s+)?{counted}", head) is not None and _FIGURE_CELL.search(text) is not None
+
+
+def _counted_phrase(detail: AskedDetail) -> str | None:
+    """A pattern for every word of what a count question counts, each inflected as it may be ("udsatte børn" ->
+    "udsat\\w*\\s+børn\\w*"); None when no count of a named thing is asked."""
+    if detail.kind != "count" or not detail.counted:
+        return None
+    return r"\s+".join(rf"{re.escape(stem(word))}\w*" for word in detail.counted.lower().split())
 
 
 @lru_cache(maxsize=1)

@@ -480,13 +480,13 @@ class CitatComposer:
             # The case example the text right above speaks of: the lead-in's, then each block's (None for a
             # block from outside a case). A case's block under another source's would read as that source's.
             above = named_case if not label else None
-            place_above = ""  # the municipality named above a guidance topic's block (see _topic_place)
+            place_above = ""  # the municipality named above the block before (see _published_by)
             for block in _merged(members, guidance=bool(label)):
                 text = writer.block(block)
                 if not text:
                     continue
                 case = case_name(block.hit.passage.metadata)
-                place = _topic_place(block, label or concern, case)
+                place = _published_by(block) if (concern or label) and case is None else ""
                 if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
                 elif case is None and (title := _block_title(block, label, above)):
@@ -1599,13 +1599,11 @@ def _chart_line(row: str) -> str:
     return f"{inert_markdown(label)}: {inert_markdown('; '.join(values))}"
 
 
-def _topic_place(block: _Block, guidance: str | bool, case: str | None) -> str:
-    """The municipality that published a block of a concern answer (``guidance``: a guidance topic's label, or
-    True for the worry's own blocks), named above it: "Det bærende element i projektet er, at socialrådgiveren
-    fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue elsewhere read as what she may do.
-    A case example is named by its own heading; KL's text by no place."""
-    if not guidance or case is not None:
-        return ""
+def _published_by(block: _Block) -> str:
+    """The municipality that published a block's document, named above a concern answer's block (its own or a
+    guidance topic's; a case example is named by its own heading, KL's text by no place): "Det bærende element
+    i projektet er, at socialrådgiveren fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue
+    elsewhere read as what she may do."""
     return publishing_municipality(str(block.hit.passage.metadata.get("publisher", "")))
 
 

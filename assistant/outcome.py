@@ -21,11 +21,11 @@ from dataclasses import replace
 
 from assistant.assessment import Assessment
 from assistant.analysis import (
-    AskedDetail,
     QuestionAnalysis,
     asked_places,
     asked_point,
     attributed_speaker,
+    counts_right_there,
     defined_term,
     defines,
     detail_terms,
@@ -58,7 +58,6 @@ from tidlig.text import (
     plain_markdown,
     proper_nouns,
     split_sentences,
-    stem,
     words,
 )
 
@@ -327,7 +326,7 @@ def with_detail_shown(assessment: Assessment, composition: Composition) -> Asses
     # nævner ikke antallet af pluspladser og nævner ikke Aarhus" stood above "Der er 500 pluspladser …"
     # (Copenhagen's).
     def shows(sentence: str) -> bool:
-        return quotes_detail(sentence, detail) or (bool(decision.apart) and _counts_right_there(sentence, detail))
+        return quotes_detail(sentence, detail) or (bool(decision.apart) and counts_right_there(sentence, detail))
 
     plain = _plain_short_answer(composition)
     counted = _counts_asked_topic(plain, assessment.analysis)
@@ -370,7 +369,7 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
     plain = plain_markdown(composition.short_answer)
     # Without the detail named missing, only a year quoted beside a figure of the asked kind: a title slide's
     # "KKR konference 2021" tells nothing of "Og hvor mange var der i 2021?".
-    beside = (lambda s: _counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
+    beside = (lambda s: counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
     sources = [plain] if detail.phrase in decision.missing else [s for s in split_sentences(plain) if beside(s)]
     quoted = {year for text in sources for year in YEAR.findall(text)}
     years = [item for item in decision.missing if item in quoted]
@@ -386,21 +385,9 @@ def _plain_short_answer(composition: Composition) -> str:
     return MARKER.sub("", plain_markdown(composition.short_answer))
 
 
-def _counts_right_there(sentence: str, detail: AskedDetail) -> bool:
-    """Whether ``sentence`` counts the asked thing with the figure right before its words ("Der er 500
-    pluspladser", "i alt 40 familier", "42 procent af kommunerne"): a figure elsewhere in the sentence may count
-    something else ("… på i alt 29 skoler" for "Hvor mange socialrådgivere …?"), and "57.100 børn og unge" with
-    a psychiatric diagnosis are no count of "udsatte børn"."""
-    if detail.kind != "count" or not detail.counted:
-        return False
-    counted = r"\s+".join(rf"{re.escape(stem(word))}\w*" for word in detail.counted.lower().split())
-    figure = r"(?<![#\w.,])\d[\d.,]*(?:\s*(?:%|pct\.?|procent)\s+af)?\s+(?:de\s+|alle\s+)?"  # not "CASE #16 Familiestuen"
-    return re.search(rf"{figure}{counted}", sentence.lower()) is not None
-
-
 def _counts_asked_topic(plain: str, analysis: QuestionAnalysis) -> bool:
     """Whether a paragraph of a short answer (or a title with the table under it) counts the asked thing right
-    there (see :func:`_counts_right_there`; a counting table's title or header names it) and holds at least
+    there (see :func:`counts_right_there`; a counting table's title or header names it) and holds at least
     half of the asked topic's other words: "Hvor mange elever er blevet tilbageført fra specialklasse til
     almenklasse i Hedensted?" read "nævner ikke antallet af elever" above "Antal elever tilbageført fra special-
     til almenklasse" and its table by year, and "Hvor mange kommuner bruger socioøkonomiske fordelingsmodeller
@@ -417,7 +404,7 @@ def _counts_asked_topic(plain: str, analysis: QuestionAnalysis) -> bool:
     pieces = [*paragraphs, *titled_tables]
 
     def counts(piece: str) -> bool:
-        return _counts_right_there(piece, detail) or table_counts_asked(piece, detail)
+        return counts_right_there(piece, detail) or table_counts_asked(piece, detail)
 
     def covers(piece: str) -> bool:
         return 2 * len(topic & compound_heads(topic, frozenset(content_terms(piece)))) >= len(topic)
