@@ -32,6 +32,8 @@ from typing import Literal
 
 from tidlig.text import (
     DOCUMENT_WORDS,
+    MUNICIPALITY,
+    NAME_WORD,
     OVERVIEW_WORDS,
     STOP,
     YEAR,
@@ -446,7 +448,7 @@ _ASKED_ABOUT = re.compile(
 
 
 # A name the question places something in: "Familiestuen i Aarhus", "Aarhus Kommune", "hos Viborg".
-_PLACED = re.compile(r"\b(?:i|på|fra|hos) ([A-ZÆØÅ][\wæøå-]+)|\b([A-ZÆØÅ][\wæøå-]+) Kommunes?\b")
+_PLACED = re.compile(rf"\b(?:i|på|fra|hos) ({NAME_WORD})|\b({NAME_WORD}) Kommunes?\b")
 
 
 def asked_places(text: str) -> tuple[str, ...]:
@@ -866,7 +868,7 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
         r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
         re.I,
     ),
-    "place": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{2,}"),
+    "place": re.compile(rf"\b{MUNICIPALITY}|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{{2,}}"),
     "person": re.compile(
         r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
         r"|medarbejder|konsulent|team|PPR|familiebehandler|fond|styrelse|ministeri|forening|organisation)\w*\b",
@@ -877,7 +879,7 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "reason": re.compile(r"\b(?:fordi|derfor|skyldes|\w*årsag\w*|grund\w*|for at|betyder|medfører|så(?:ledes)? at)\b", re.I),
     # "Incitamentsmodel = Et regnskab for ...": a slide defines with an equals sign.
     "definition": re.compile(r"\b(?:er en|er et|er de|betyder|defineres|forstås|handler om|dækker over|består af)\b|\w = \w", re.I),
-    "case": re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ Kommune\b|\bCASE\b|\b(?:har|havde) (?:indført|etableret|oprettet|gennemført)\b"),
+    "case": re.compile(rf"\b{MUNICIPALITY}|\bCASE\b|\b(?:har|havde) (?:indført|etableret|oprettet|gennemført)\b"),
 }
 
 

@@ -52,6 +52,7 @@ from assistant.sources import names
 from assistant.verify import MARKER
 from index import Passage
 from tidlig.text import (
+    NAME_WORD,
     YEAR,
     content_terms,
     join_danish,
@@ -216,7 +217,7 @@ def lacking_here(decision: Decision, names: Sequence[str], base_form: Callable[[
 _MUNICIPALITY_ASKED = re.compile(r"\bhvilke(?:n)? kommuner?\b", re.IGNORECASE)
 
 
-_MUNICIPALITY_NAMED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]+ [Kk]ommuner?\b")
+_MUNICIPALITY_NAMED = re.compile(rf"\b{NAME_WORD} [Kk]ommuner?\b")
 
 
 def with_municipality_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index import Passage
-from tidlig.text import STOP, content_terms
+from tidlig.text import MUNICIPALITY, NAME_WORD, STOP, content_terms
 
 __all__ = [
     "SourceNames",
@@ -44,13 +44,13 @@ __all__ = [
 ]
 
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{2,}\b")
-_MUNICIPALITY = re.compile(r"\b([A-ZÆØÅ][\wæøå-]+?)s? Kommune\b")
+_MUNICIPALITY = re.compile(rf"\b({NAME_WORD}?)s? Kommune\b")
 # The kind of authority after a municipality's or a region's name ("Odense Kommune", "Region Midtjylland").
 _AUTHORITY = re.compile(r"(?:kommune|region)\w*", re.IGNORECASE)
 
 
 # A municipality a document is from, as its publisher opens: "Københavns Kommune, Børne- og Ungdomsforvaltningen".
-_PUBLISHING_MUNICIPALITY = re.compile(r"^[A-ZÆØÅ][\wæøå-]+ Kommune\b")
+_PUBLISHING_MUNICIPALITY = re.compile(rf"^{MUNICIPALITY}")
 
 
 def publishing_municipality(publisher: str) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from tidlig.text import is_field_line, is_fragment, is_list_item, keep_nesting, opens_quotation, paragraphs, split_sentences
+from tidlig.text import are_fields, is_fragment, is_list_item, keep_nesting, opens_quotation, paragraphs, split_sentences
 from ingest.types import Block, Chunk, DocumentInfo, letters_of
 
 TokenCounter = Callable[[str], int]
@@ -256,7 +256,7 @@ def _rows(text: str, count_tokens: TokenCounter, budget: int) -> Iterator[_Piece
     """A table's rows, one per line; the first row is the header the others are carried with, unless the rows
     are a form's labels and values, each of which reads on its own (see ``ingest.units``)."""
     rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    header = rows[0] if len(rows) > 1 and not all(map(is_field_line, rows)) else ""
+    header = rows[0] if len(rows) > 1 and not are_fields(rows) else ""
     yield from (_Piece(piece) for piece in _fit(rows[0], count_tokens, budget)) if rows else ()
     for row in rows[1:]:
         yield from (_Piece(piece, header) for piece in _fit(row, count_tokens, budget))

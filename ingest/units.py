@@ -23,8 +23,8 @@ from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
     NO_HEADER,
+    are_fields,
     introduction,
-    is_field_line,
     is_fragment,
     is_lead_in,
     is_list_item,
@@ -243,7 +243,7 @@ def _table_pieces(text: str, lead_in: str = "") -> Iterator[tuple[UnitKind, str,
     as a paragraph's defined terms are, introduced by the title ``lead_in`` the chunk opens with. The empty
     header of a table without one (``NO_HEADER``) is no unit: it has nothing to quote."""
     rows = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
-    if rows and all(map(is_field_line, rows)):
+    if are_fields(rows):
         yield from (("list_item", row, lead_in) for row in rows)
         return
     header = rows[0] if len(rows) > 1 else ""

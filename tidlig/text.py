@@ -22,48 +22,51 @@ from bm25s.stopwords import STOPWORDS_DANISH
 
 __all__ = [
     "ABBREVIATIONS",
+    "BULLETS",
     "DOCUMENT_WORDS",
-    "OVERVIEW_WORDS",
     "LIST_INDENT",
+    "LIST_MARKER",
     "MIN_LEAD_IN_WORDS",
     "MIN_REPEAT",
-    "LIST_MARKER",
-    "BULLETS",
     "MIN_STACK_LINES",
+    "MUNICIPALITY",
+    "NAME_WORD",
+    "NO_HEADER",
+    "OVERVIEW_WORDS",
     "STOP",
     "YEAR",
-    "NO_HEADER",
     "announced_count",
+    "are_fields",
     "content_terms",
     "count_word",
     "enumerates",
     "explains_previous",
+    "field_line",
+    "goes_on_from",
     "inert_markdown",
     "is_caps",
     "is_caps_title",
+    "is_field_line",
     "is_fragment",
     "is_lead_in",
-    "is_source_note",
     "is_list_item",
-    "is_table_row",
     "is_markdown_item",
+    "is_source_note",
+    "is_table_row",
     "item_number",
     "join_danish",
     "join_sentences",
     "joins_names",
     "keep_nesting",
+    "labels_values",
     "linked_names",
     "list_level",
     "marker_kind",
     "name_phrases",
     "names_columns",
-    "field_line",
-    "goes_on_from",
-    "is_field_line",
-    "labels_values",
+    "one_line",
     "opens_quotation",
     "opens_with_demonstrative",
-    "one_line",
     "paragraphs",
     "plain_markdown",
     "point_number",
@@ -442,9 +445,10 @@ def is_table_row(line: str) -> bool:
     return " | " in f" {line} "
 
 
-# The header row of a table that has none (a Word table of labels and values, see ``ingest.loaders``): empty
-# cells. Its rows are still rows of a table with a header line above them, as units and chunks read a table
-# ("Leder | Mette Skov" under no column names, not under its first row "Institution | Solsikken").
+# The header row of a table that has none (a Word table whose first row is plainly a row, see ``ingest.loaders``):
+# empty cells. Its rows are still rows of a table with a header line above them, as units and chunks read a table
+# ("Leder | Mette Skov" under no column names, not under its first row "Institution | Solsikken"). A form's
+# labels closed by colons are no such table: they are read as fields (see :func:`are_fields`).
 NO_HEADER = "|"
 
 
@@ -491,6 +495,12 @@ def is_field_line(line: str) -> bool:
     """Whether a line is a form's label and its value as :func:`field_line` writes them (no " | " cells)."""
     label, colon, _ = line.partition(":")
     return not is_table_row(line) and bool(colon) and _field_label(label + colon)
+
+
+def are_fields(rows: Sequence[str]) -> bool:
+    """Whether a table block's rows are a form's fields (:func:`is_field_line`), each read on its own rather
+    than under the first as a header."""
+    return bool(rows) and all(map(is_field_line, rows))
 
 
 def _field_label(cell: str) -> bool:
@@ -850,6 +860,11 @@ def content_terms(text: str) -> list[str]:
 
 
 # ---- names and years ----------------------------------------------------------------------------
+
+# A proper name's word as the documents and questions write it ("Odense", "Høje-Taastrup", "Københavns"), and a
+# municipality named by it ("Gladsaxe Kommune"): one pattern for every rule that finds a place or a municipality.
+NAME_WORD = r"[A-ZÆØÅ][\wæøå-]+"
+MUNICIPALITY = rf"{NAME_WORD} Kommune\b"
 
 YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
 # A capitalised word inside a sentence (not after a sentence end): in Danish a name (municipality,
