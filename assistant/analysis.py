@@ -797,9 +797,16 @@ def situation_terms(text: str) -> frozenset[str]:
 
 
 def _without_ask_and_child(text: str) -> str:
-    """``text`` without the ask (what to do, what to look for, when), the child and the setting it is named in."""
+    """``text`` without the ask (what to do, what to look for, when), the child, children at all and the setting
+    the child is named in."""
     asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _ACTION_ASK.sub(" ", text)))
-    return _SETTING.sub(" ", _CHILD.sub(" ", asked))
+    return _CHILDREN.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", asked)))
+
+
+# Children in general ("forstyrrer de andre børn"): every passage of documents on children is about them, so as a
+# term of the worry's situation they tell nothing of it; KL's "hvornår man bør være bekymret for et barn" had held
+# "børn" of the situation's terms as much as Familiestuen's "forstyrre de andre børn".
+_CHILDREN = re.compile(r"\b(?:børn|børnene|børnenes|barn|barnet|barnets)\b", re.IGNORECASE)
 
 
 # A worry voiced without a sign of what worries: the words any worry about a child may be told in.

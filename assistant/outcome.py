@@ -67,7 +67,7 @@ __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "with_answer_found",
     "with_definition_checked", "with_detail_checked", "with_detail_shown", "with_held_parts", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_places_named", "with_scope_checked", "with_speaker_named",
-    "with_years_shown",
+    "with_years_shown", "situated_case", "situated_units",
 ]
 
 
@@ -84,6 +84,10 @@ CONCERN_OWN_FLOOR = 0.11
 # (see with_own_situation_checked): one is often the ask's own word ("opmærksom" in "Hvad skal jeg være
 # opmærksom på?").
 OWN_SITUATION_TERMS = 2
+
+# How likely, against the worry's likeliest unit, a case example's unit that tells the worry's situation must be
+# to answer the worry in the place of a likeliest unit that tells none of it (see situated_case).
+SITUATED_SHARE = 0.8
 
 
 def with_parts_credited(answerability: Answerability, assessment: Assessment, answered: Collection[int]) -> Assessment:
@@ -123,17 +127,14 @@ def with_own_situation_checked(
     def own_score(unit: ScoredUnit) -> float:
         return max(unit.part_scores[n] for n in range(len(analysis.parts)))
 
-    likeliest = max(scored, key=own_score, default=None)
-    if likeliest is not None and own_score(likeliest) < CONCERN_OWN_FLOOR:
+    situated = situated_case(assessment, scored, analysed)
+    likeliest = situated or max(scored, key=own_score, default=None)
+    if likeliest is not None and situated is None and own_score(likeliest) < CONCERN_OWN_FLOOR:
         likeliest = None  # no unit is likely to answer the worry itself
     situation = situation_terms(analysis.text)
     if likeliest is not None and not situation:
         return assessment
-    # The parts of the corpus's compounds count too (``analysed``: the lexical index's terms): "sprogvurdering" holds
-    # the "sprog" of "sprogligt bagud", which the guidance alone had answered under "Jeg fandt ikke noget ...".
-    held: frozenset[str] = frozenset()
-    if likeliest is not None:
-        held = situation & (compound_heads(situation, likeliest.held_terms()) | set(analysed(likeliest.unit.search_text)))
+    held = frozenset() if likeliest is None else _situation_held(situation, likeliest, analysed)
     if decision.outcome == "answer":
         return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
     # A worry the classifier found weak evidence for (the worry's own words are no topic) is answered when a case
@@ -152,6 +153,63 @@ def with_own_situation_checked(
     if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
+
+
+def situated_case(
+    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+) -> ScoredUnit | None:
+    """The case example's unit that answers a worry in the place of its likeliest unit, which tells nothing of
+    the worry's situation and only resembles the worry: "Jeg er bekymret for en dreng på 4 år, der er meget
+    urolig og forstyrrer de andre børn." had KL's "En tredje hindring er, at ikke alle fagpersoner ... hvornår
+    man bør være bekymret for et barn" as its likeliest unit, and got the guidance alone under "Jeg fandt ikke
+    noget ... om netop det, du beskriver", while Familiestuen's "De kan blandt andet forstyrre de andre børn"
+    was nearly as likely. The unit holds OWN_SITUATION_TERMS of the situation's terms and is SITUATED_SHARE as
+    likely; None when there is none, or the likeliest unit tells the situation itself."""
+    analysis = assessment.analysis
+    situation = situation_terms(analysis.text)
+    if not analysis.is_concern or not situation or not scored:
+        return None
+
+    def own_score(unit: ScoredUnit) -> float:
+        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
+
+    likeliest = max(scored, key=own_score)
+    if _situation_held(situation, likeliest, analysed):
+        return None
+    situated = [
+        unit
+        for unit in scored
+        if case_name(unit.hit.passage.metadata)
+        and own_score(unit) >= SITUATED_SHARE * own_score(likeliest)
+        and len(_situation_held(situation, unit, analysed)) >= OWN_SITUATION_TERMS
+    ]
+    return max(situated, key=own_score, default=None)
+
+
+def situated_units(
+    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+) -> list[ScoredUnit]:
+    """``scored`` with the worry's own parts left to the units that tell its situation when a case example answers
+    it in the place of its likeliest unit (see :func:`situated_case`): a sentence that only resembles the worry
+    would otherwise open the answer above the case."""
+    if situated_case(assessment, scored, analysed) is None:
+        return list(scored)
+    situation = situation_terms(assessment.analysis.text)
+    own = range(len(assessment.analysis.parts))
+
+    def told(unit: ScoredUnit) -> ScoredUnit:
+        if _situation_held(situation, unit, analysed):
+            return unit
+        return replace(unit, part_scores=tuple(0.0 if n in own else s for n, s in enumerate(unit.part_scores)))
+
+    return [told(unit) for unit in scored]
+
+
+def _situation_held(situation: frozenset[str], unit: ScoredUnit, analysed: Callable[[str], list[str]]) -> frozenset[str]:
+    """The terms of a worry's situation a unit holds, in its text or its headings. The parts of the corpus's
+    compounds count too (``analysed``: the lexical index's terms): "sprogvurdering" holds the "sprog" of
+    "sprogligt bagud", which the guidance alone had answered under "Jeg fandt ikke noget ..."."""
+    return situation & (compound_heads(situation, unit.held_terms()) | set(analysed(unit.unit.search_text)))
 
 
 def _same_section(passage: Passage, other: Passage) -> bool:

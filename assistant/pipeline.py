@@ -59,6 +59,7 @@ from assistant.outcome import (
     with_detail_shown,
     with_held_parts,
     with_municipality_shown,
+    situated_units,
     with_own_situation_checked,
     with_parts_credited,
     with_places_named,
@@ -635,6 +636,7 @@ class Assistant:
         assessment = with_parts_credited(state.answerability, assessment, answered_parts(scored, assessment.analysis))
         assessment = with_answer_found(state.statistics, assessment, scored)
         assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms)
+        scored = situated_units(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling

@@ -616,6 +616,8 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
         {"kom", "fået", "morgenmad"}
     )
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
+    # Children in general are in every passage: "de andre børn" tells nothing of the situation, "forstyrrer" does.
+    assert situation_terms("Jeg er bekymret for en dreng, der forstyrrer de andre børn. Hvad gør vi?") == frozenset({"forstyr", "andr"})
     # When the step comes and what to look for are the ask, not the situation.
     assert situation_terms("hvad skal jeg gøre først når jeg bliver bekymret for et barn") == frozenset()
     assert situation_terms("Hvordan kan jeg opdage et barn i mistrivsel tidligt?") == frozenset()

@@ -9,7 +9,7 @@ from assistant import Assistant
 from assistant.pipeline import compose_inputs, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
-from assistant.outcome import CONCERN_OWN_FLOOR, with_answer_found, with_own_situation_checked
+from assistant.outcome import CONCERN_OWN_FLOOR, SITUATED_SHARE, situated_units, with_answer_found, with_own_situation_checked
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -307,6 +307,43 @@ def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describe
     checked = with_own_situation_checked(weak, scored)
 
     assert checked.decision.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("case_example", "share", "outcome"),
+    [(True, SITUATED_SHARE + 0.05, "answer"), (True, SITUATED_SHARE - 0.2, "partial"), (False, SITUATED_SHARE + 0.05, "partial")],
+)
+def test_a_case_example_telling_the_worry_s_situation_answers_it_before_a_sentence_that_only_resembles_the_worry(
+    settings, case_example, share, outcome
+):
+    """The likeliest unit ("Ved bekymring for et barn ...") shares only the worry with "Jeg er urolig for en pige
+    på stuen, hun vil ikke med forældrene hjem fra kurset. Hvad gør vi?"; Holstebro's case unit, nearly as likely,
+    tells its situation (forældre, kursus) and opens the worry's own part alone."""
+    assistant = make_assistant(settings)
+    question = "Jeg er urolig for en pige på stuen, hun vil ikke med de nye forældre hjem fra kurset. Hvad gør vi?"
+    assessment = assistant.assess(question)
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    best = CONCERN_OWN_FLOOR + 0.1
+
+    def scored_as(unit):
+        passage = unit.hit.passage
+        if unit.unit.text.startswith("Holstebro tilbyder") and case_example:
+            passage = replace(passage, metadata={**passage.metadata, "case_number": 1, "case_title": "Familie med Hjerte"})
+        text = unit.unit.text
+        own = best if text.startswith("Ved bekymring") else share * best if text.startswith("Holstebro tilbyder") else 0.01
+        return replace(unit, hit=replace(unit.hit, passage=passage), part_scores=(own, *unit.part_scores[1:]))
+
+    scored = [scored_as(s) for s in scored]
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_own_situation_checked(answering, scored)
+    own = [s.unit.text for s in sorted(situated_units(answering, scored), key=lambda s: -s.part_scores[0]) if s.part_scores[0] > 0]
+
+    assert checked.decision.outcome == outcome
+    resembling = "Ved bekymring for et barn bør pædagogen søge sparring med sin leder eller socialrådgiveren."
+    assert own[0] == ("Holstebro tilbyder alle nye forældre et kursus." if outcome == "answer" else resembling)
+    assert (resembling in own) == (outcome != "answer")
 
 
 def test_no_contact_text_by_default(tmp_path):
