@@ -30,7 +30,7 @@ from assistant.compose import MIN_TOPIC_STEM
 from prompts import load
 from tidlig.text import STOP, content_terms, stem, words
 
-__all__ = ["asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "sign_topics"]
+__all__ = ["asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "sign_topics", "within_topics"]
 
 # The marker of a guidance topic that tells what to look for (see sign_topics).
 _SIGNS = "signs"
@@ -89,6 +89,19 @@ def asked_guidance(question: str) -> tuple[int, ...]:
         for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
         if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems) or (kind != "procedure" and part.answer_type == kind)
     )
+
+
+def within_topics(terms: Collection[str], topics: Sequence[int]) -> bool:
+    """Whether each of ``terms`` (content terms) is a word of the guidance ``topics``' labels or queries: one
+    begins the other, or ends it as the head of a compound ("samarbejd" of "forældresamarbejde"). A worry whose
+    situation is all such words tells nothing but the topic it asks for: "Hvordan kan vi samarbejde med forældrene,
+    når vi er bekymrede for deres barn?"."""
+    words_of = {t for n in topics for t in content_terms(f"{guidance_parts()[n].label} {guidance_parts()[n].text}")}
+
+    def named(term: str) -> bool:
+        return len(term) >= MIN_TOPIC_STEM and any(w.startswith(term) or term.startswith(w) or w.endswith(term) for w in words_of)
+
+    return bool(terms) and all(named(term) for term in terms)
 
 
 @functools.cache

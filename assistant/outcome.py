@@ -47,6 +47,7 @@ from assistant.evidence import (
     TYPED_PARTS,
     compound_heads,
 )
+from assistant.guidance import within_topics
 from assistant.relevance import RelevanceScorer
 from assistant.sources import names
 from assistant.verify import MARKER
@@ -134,6 +135,11 @@ def with_own_situation_checked(
     situation = situation_terms(analysis.text)
     if likeliest is not None and not situation:
         return assessment
+    if assessment.asked_guidance and within_topics(situation, assessment.asked_guidance):
+        # The topic it asks for is all it tells: what resembles its words only resembles the topic ("Hvordan kan vi
+        # samarbejde med forældrene, når vi er bekymrede ...?" had opened with Børnelinealen's "De fagprofessionelle
+        # måler deres bekymringer i forhold til barnets adfærd og forældrenes forældreevne").
+        return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
     held = frozenset() if likeliest is None else _situation_held(situation, likeliest, analysed)
     if decision.outcome == "answer":
         return assessment if held else replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.guidance import asked_guidance, guidance_order, guidance_parts, sign_topics
+from assistant.analysis import situation_terms
+from assistant.guidance import asked_guidance, guidance_order, guidance_parts, sign_topics, within_topics
 
 
 @pytest.mark.parametrize(
@@ -135,3 +136,23 @@ def test_a_report_topic_that_finds_only_a_case_example_is_left_out_unless_the_wo
     assert order(language, ())[-1] == report  # the topic finds guidance: it comes last
     assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", (report,))[0] == report
     assert report in order("Jeg har skrevet en underretning om et barn. Hvad sker der så?", (report,))
+
+
+@pytest.mark.parametrize(
+    ("worry", "within"),
+    [
+        # It asks for the parents topic and tells nothing else: "samarbejde" heads the topic's "forældresamarbejde".
+        ("Hvordan kan vi samarbejde med forældrene, når vi er bekymrede for deres barn?", True),
+        # It tells a situation of its own besides the topic: the parents keep their distance.
+        ("Forældrene holder os på afstand, og vi er bekymrede for deres søn. Hvordan kan vi nå dem?", False),
+    ],
+)
+def test_a_worry_whose_situation_is_only_the_topic_it_asks_for_is_within_that_topic(worry, within):
+    asked = asked_guidance(worry)
+    assert [guidance_parts()[n].label for n in asked] == ["Inddrag forældrene tidligt"]
+    assert within_topics(situation_terms(worry), asked) is within
+
+
+def test_no_terms_are_within_no_topic():
+    assert not within_topics(frozenset(), (0,))
+    assert not within_topics(frozenset({"forældr"}), ())

@@ -346,6 +346,31 @@ def test_a_case_example_telling_the_worry_s_situation_answers_it_before_a_senten
     assert (resembling in own) == (outcome != "answer")
 
 
+@pytest.mark.parametrize(
+    ("worry", "outcome"),
+    [
+        ("Hvordan kan vi samarbejde med forældrene, når vi er bekymrede for deres barn?", "partial"),
+        # A situation of its own besides the topic: the parents' course is what the unit tells of.
+        ("Hvordan kan vi samarbejde med forældrene om kurset, når vi er bekymrede for deres barn?", "answer"),
+    ],
+)
+def test_a_worry_that_tells_only_the_topic_it_asks_for_is_answered_by_the_guidance_alone(settings, worry, outcome):
+    """Nothing of "samarbejde med forældrene" is a situation of its own: Holstebro's "nye forældre", likely and
+    holding "forældre", only shares the topic's word, and the guidance alone answers (the pipeline then answers
+    with the topic it asks for first)."""
+    assistant = make_assistant(settings)
+    assessment = assistant.assess(worry)
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    scored = [replace(s, part_scores=(CONCERN_OWN_FLOOR + 0.2 if "Holstebro" in s.unit.text else 0.01, *s.part_scores[1:])) for s in scored]
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+    assert answering.asked_guidance
+
+    checked = with_own_situation_checked(answering, scored)
+
+    assert checked.decision.outcome == outcome
+
+
 def test_no_contact_text_by_default(tmp_path):
     assistant = make_assistant(make_settings(tmp_path))
     assert "underretningspligt" in assistant.concern_notice()
