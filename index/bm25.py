@@ -57,6 +57,20 @@ class LexicalIndex:
             return np.zeros(len(self.ids), dtype=np.float32)
         return self._bm25.get_scores(tokens)
 
+    def holders(self, term: str) -> list[str]:
+        """The ids of the texts that hold ``term`` (none when the corpus never uses it)."""
+        number = self._vocabulary.get(term)
+        if number is None:
+            return []
+        start, end = self._bm25.scores["indptr"][number : number + 2]
+        return [self.ids[i] for i in self._bm25.scores["indices"][start:end]]
+
+    def sole_holder(self, query: str) -> str | None:
+        """The one text that holds every query term no other text holds ("motorisk" in "Et af vores børn er
+        motorisk bagud ..."), or None when the query has no such term or two texts each hold one."""
+        once = {found[0] for term in set(self.analyzer.tokens(query)) if len(found := self.holders(term)) == 1}
+        return once.pop() if len(once) == 1 else None
+
     def search(self, query: str) -> list[tuple[str, float]]:
         """(id, score) of every text that shares a term with the query, best first."""
         scores = self.scores(query)

@@ -112,3 +112,20 @@ def test_bm25_built_with_other_lexical_options_is_rebuilt(tmp_path):
     reopened = CorpusIndex.open(settings)
 
     assert reopened.retriever._bm25.analyzer.options == LexicalOptions()
+
+
+def test_the_sole_holder_is_the_one_text_holding_the_query_words_no_other_text_holds():
+    from index.bm25 import LexicalIndex
+
+    texts = [
+        "Børnene leger i haven, og de voksne ser på.",
+        "Børnene er motorisk alderssvarende efter bevægelsesindsatsen i haven.",
+        "Børnene får sprogstimulering i haven hver dag.",
+    ]
+    lexical = LexicalIndex.build(["leg", "motor", "sprog"], texts)
+    assert lexical.holders("hav") == ["leg", "motor", "sprog"]
+    assert lexical.holders("motorisk") == ["motor"] and lexical.holders("cykel") == []
+    assert lexical.sole_holder("Et barn er motorisk bagud i haven") == "motor"
+    assert lexical.sole_holder("motorisk alderssvarende") == "motor"  # both words in the same text
+    assert lexical.sole_holder("motorisk og sprogstimulering") is None  # two texts, one word each
+    assert lexical.sole_holder("børnene i haven") is None  # no word only one text holds

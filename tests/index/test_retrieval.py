@@ -179,3 +179,31 @@ def test_a_section_named_by_its_number_comes_first(bundled_index, question, open
     assert hits[0].passage.text.startswith(opens), [h.passage.text[:60] for h in hits]
     assert bundled_index.retriever.named(question)[0].passage.chunk_id == hits[0].passage.chunk_id
     assert bundled_index.retriever.named("Hvad handler case 99 om?") == []
+
+
+# A pedagogue's everyday word that one passage of the corpus holds: Copenhagen's "Børn og bevægelse".
+MOTOR_QUESTION = "Et af vores børn er motorisk bagud i forhold til de andre. Hvad siger materialet om det?"
+
+
+def test_the_one_passage_holding_a_rare_question_word_comes_first(bundled_index, monkeypatch):
+    from dataclasses import replace
+
+    from assistant.question import search_query
+
+    retriever = bundled_index.retriever
+    query = search_query(MOTOR_QUESTION)  # searched as the assistant searches it
+    hits = retriever.hybrid(query, k=5)
+    assert "motorisk" in hits[0].passage.text and hits[0].bm25_rank == 1, [h.passage.text[:60] for h in hits]
+    # Without the rescue the chunk vectors' choices (døgnanbringelser, ...) push it out of the five answered from.
+    monkeypatch.setattr(retriever, "fusion", replace(retriever.fusion, rescue_depth=0))
+    assert all("motorisk" not in h.passage.text for h in retriever.hybrid(query, k=5))
+
+
+def test_a_rare_word_passage_fusion_already_ranks_in_the_top_keeps_its_place():
+    from index.retrieval import _rescued
+
+    ordered = ["a", "b", "c", "d", "e", "f", "g"]
+    assert _rescued(ordered, "f", 5) == ["f", "a", "b", "c", "d", "e", "g"]
+    assert _rescued(ordered, "c", 5) == ordered
+    assert _rescued(ordered, None, 5) == ordered
+    assert _rescued(ordered, "f", 0) == ordered
