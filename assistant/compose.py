@@ -292,7 +292,7 @@ class CitatComposer:
                 short, labels = _cases_first(short, labels)
         short, labels = _joined_runs(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
-        writer = _Writer(book)
+        writer = _Writer(book, _list_sizes(scored_units))
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
         # the case's units come under its name like any other case's.
         named = named_case if named_case == opening else None
@@ -677,6 +677,21 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _list_sizes(scored: Sequence[ScoredUnit]) -> dict[str, int]:
+    """Per list item's unit id, how many items its list has among the quotable units: a list shown in part says
+    how many more it has ("Praksis i Varde Kommune i dag kan sammenfattes i følgende kendetegn:" above one of its
+    three items read as the whole list, see :func:`list_more`)."""
+    items = [s for s in scored if s.unit.kind == "list_item"]
+    sizes = Counter(s.group for s in items)
+    return {s.unit.unit_id: sizes[s.group] for s in items}
+
+
+def list_more(count: int) -> str:
+    """The line under a list shown in part: "*… og 2 punkter mere i kilden*". No claim of the source's, so
+    the citation check reads past it (see :data:`assistant.verify.LIST_MORE`)."""
+    return render("list_more", more="ét punkt" if count == 1 else f"{count} punkter")
 
 
 def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
@@ -1430,9 +1445,10 @@ class _Writer:
     """Renders blocks as Markdown with markers, each sentence once: a sentence already shown (chunk
     overlap, a lead-in paragraph that is also quoted, a repeated slide) is left out the second time."""
 
-    def __init__(self, book: CitationBook) -> None:
+    def __init__(self, book: CitationBook, list_sizes: Mapping[str, int] | None = None) -> None:
         self.book = book
         self._shown: list[str] = []  # lowercased sentences already in the answer
+        self._list_sizes = list_sizes or {}  # per list item's unit id, the items of its list (see _list_sizes)
 
     def block(self, block: _Block) -> str:
         marker = self.book.cite(block.hit)
@@ -1448,6 +1464,8 @@ class _Writer:
             if line
         ]
         lead_in = self._lead_in(block.hit, block.lead_in, marker) if block.lead_in and items else ""
+        if items and (more := max(self._list_sizes.get(unit.unit_id, 0) for unit in block.units) - len(block.units)) > 0:
+            items.append(f"- {list_more(more)}")
         return "\n".join([lead_in, *items] if lead_in else items)
 
     def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
+from prompts import load
 from tidlig.text import content_terms
 from tidlig.text import LIST_MARKER, is_markdown_item, plain_markdown, split_sentences, without_item_number
 
@@ -26,6 +27,11 @@ AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
 # The line under a Markdown table's header row ("|---|---|"): layout, not a claim.
 TABLE_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 SUPPORT_THRESHOLD = 0.6
+# The line under a list shown in part ("- *… og 2 punkter mere i kilden*", see assistant.compose.list_more): it
+# says what the answer leaves out, no claim of a source's.
+LIST_MORE = re.compile(
+    r"-\s+" + re.escape(load("list_more").strip()).replace(re.escape("{more}"), r"(?:ét punkt|\d+ punkter)")
+)
 
 
 @dataclass(frozen=True)
@@ -105,10 +111,13 @@ def claim_sentences(text: str) -> list[str]:
 
 
 def answer_claims(text: str) -> list[str]:
-    """The claim sentences of an answer: everything but the lead-in paragraph and bold source headings."""
+    """The claim sentences of an answer: everything but the lead-in paragraph, bold source headings and the
+    line saying how much more a list shown in part has."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
     lines = [
         line for line in body.splitlines()
-        if not (line.startswith("**") and line.rstrip().endswith("**")) and not TABLE_DELIMITER.fullmatch(line.strip())
+        if not (line.startswith("**") and line.rstrip().endswith("**"))
+        and not TABLE_DELIMITER.fullmatch(line.strip())
+        and not LIST_MORE.fullmatch(line.strip())
     ]
     return [sentence for sentence in claim_sentences("\n".join(lines)) if strip_markers(sentence)]

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
 from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
-from assistant.verify import CitationVerifier, answer_claims, strip_markers
+from assistant.verify import LIST_MORE, CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
 from tests.assistant.units_fixture import FakeUnitIndex
 
@@ -256,6 +256,10 @@ def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
         index = FakeUnitIndex([("kl", f"{lead_in}{items}", KL)])
         text = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index).short_answer
         assert text.splitlines()[0] == f"{lead_in} [1]" and ("PPR giver sparring" in text) is whole
+        # A list shown in part says how much more it has; no claim of the source's, so no marker.
+        assert (text.splitlines()[-1] == "- *… og 2 punkter mere i kilden*") is not whole
+        assert not whole or "mere i kilden" not in text
+        assert "mere i kilden" not in " ".join(answer_claims(f"lead-in\n\n{text}"))
 
 
 def test_a_weaker_second_list_shows_only_its_likely_items_unless_its_lead_in_names_the_question():
@@ -364,7 +368,7 @@ def test_a_question_for_a_numbered_point_opens_with_that_point_not_the_likelier_
     ranged = compose("Hvad siger strategien om punkt 1-3?", probabilities, index=index).short_answer
 
     # the asked point alone under its lead-in: the likelier point 4 does not join it
-    assert [line[:6] for line in asked.splitlines()] == ["Strate", "- 2\\. "]
+    assert [line[:6] for line in asked.splitlines() if not LIST_MORE.fullmatch(line)] == ["Strate", "- 2\\. "]
     assert ranged.splitlines()[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
 
 
