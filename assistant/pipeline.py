@@ -42,6 +42,7 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_document_kind,
+    asks_for_cases,
     document_years,
     followup_focus,
     situation_terms,
@@ -105,7 +106,7 @@ from assistant.question import (
 )
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for, without_source_names
+from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
@@ -174,6 +175,7 @@ class DerivedState:
     verifier: CitationVerifier
     writer: AnswerWriter | None
     sources: SourceNames
+    case_places: frozenset[str]  # the municipalities the index's case examples are from
     # Each guidance topic's retrieval by the filter asked with (see Assistant._guidance); filled on first use.
     guidance: dict[PassageFilter | None, tuple[Found, ...]] = field(default_factory=dict)
 
@@ -226,9 +228,10 @@ class Assistant:
             writer = AnswerWriter(
                 self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
             )
+        case_places = frozenset(p.municipality for p in passages if p.metadata.get("case_number") is not None and p.municipality)
         return DerivedState(
             generation, statistics, Answerability(self._model, statistics),
-            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(), verifier, writer, sources,
+            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(), verifier, writer, sources, case_places,
         )
 
     @property
@@ -413,7 +416,7 @@ class Assistant:
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
         cases = None
-        if analysis.asks_for_cases and not analysis.is_concern:  # a worry gets the guidance, examples or not
+        if _asks_for_cases(analysis, state.case_places) and not analysis.is_concern:  # a worry gets the guidance, examples or not
             # A leader asking for several case examples gets them from every case example the question fits,
             # not only from those among its best passages, where a report's general text outranks them.
             cases = self._retrieve(searched, PART_K, replace(filters or PassageFilter(), case_examples=True), vector)
@@ -728,7 +731,7 @@ class Assistant:
             return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase, places)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
-        if assessment.analysis.asks_for_cases and (cases := composition.cases):
+        if assessment.case_examples is not None and (cases := composition.cases):
             return render("lead_in_cases", count=count_word(len(cases))) if len(cases) > 1 else render("lead_in_one_case")
         if (case := _lead_case(assessment, hits)) is not None and case == composition.opening_case:
             return render("lead_in_case", case=inert_markdown(case))
@@ -923,11 +926,21 @@ def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
     return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
 
 
+def _asks_for_cases(analysis: QuestionAnalysis, case_places: frozenset[str]) -> bool:
+    """Whether a question asks for case examples (see :attr:`QuestionAnalysis.asks_for_cases`); names it compares
+    only when one of them is a place a case example is from. "Hvordan adskiller Sverige og Danmark sig i brugen af
+    plejefamilier og institutioner?" compares countries, and was answered "med fire kommunale eksempler" with
+    Aalborg's and Varde's cases after the comparison that answers it."""
+    if not analysis.asks_for_cases or asks_for_cases(analysis.text):
+        return analysis.asks_for_cases
+    return any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names for place in case_places)
+
+
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
     """The case example a direct answer's lead-in names: the best passage's, for a question a case answers."""
     if assessment.decision.outcome != "answer" or assessment.analysis.is_concern or not hits:
         return None
-    if _named_sections(assessment.analysis, hits) or assessment.analysis.asks_for_cases:
+    if _named_sections(assessment.analysis, hits) or assessment.case_examples is not None:
         return None  # "Sammenlign case 5 og case 2", "Hvilke cases ...?": each case is named above its own units
     analysis = assessment.analysis
     return case_name(hits[0].passage.metadata) if analysis.answer_type in CASE_TYPES and not analysis.asks_overview else None

@@ -371,6 +371,18 @@ def test_a_worry_that_tells_only_the_topic_it_asks_for_is_answered_by_the_guidan
     assert checked.decision.outcome == outcome
 
 
+@pytest.mark.parametrize(("compared", "cases"), [("Holstebro og Odense", True), ("Sverige og Danmark", False)])
+def test_names_compared_ask_for_case_examples_only_when_one_is_a_place_a_case_is_from(settings, compared, cases):
+    index = FakeIndex()
+    case = index.passages["case-1"]
+    index.passages["case-1"] = replace(case, metadata={**case.metadata, "case_number": 1, "municipality": "Holstebro Kommune"})
+
+    assessment = make_assistant(settings, index=index).assess(f"Hvordan adskiller {compared} sig i tilbud til nye forældre?")
+
+    assert assessment.analysis.compared_names
+    assert (assessment.case_examples is not None) is cases
+
+
 def test_no_contact_text_by_default(tmp_path):
     assistant = make_assistant(make_settings(tmp_path))
     assert "underretningspligt" in assistant.concern_notice()
