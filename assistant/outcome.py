@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from assistant.assessment import Assessment
 from assistant.analysis import (
+    RESULT_CUES,
     QuestionAnalysis,
     asked_places,
     asked_point,
@@ -51,6 +52,7 @@ from assistant.guidance import within_topics
 from assistant.relevance import RelevanceScorer
 from assistant.sources import names
 from assistant.verify import MARKER
+from prompts import render
 from index import Passage
 from tidlig.text import (
     NAME_WORD,
@@ -68,7 +70,7 @@ __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "with_answer_found",
     "with_definition_checked", "with_detail_checked", "with_detail_shown", "with_held_parts", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_places_named", "with_scope_checked", "with_speaker_named",
-    "with_years_shown", "situated_case", "situated_units",
+    "with_years_shown", "with_results_checked", "situated_case", "situated_units",
 ]
 
 
@@ -420,6 +422,27 @@ def with_detail_checked(assessment: Assessment, composition: Composition) -> Ass
     if any(holds_detail(piece, detail) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
+
+
+# A question for what came of something: its results, effects, or whether it worked.
+# Not how something works ("Hvordan virker Børnelinealen?"), nor what works ("Hvad virker?"), which ask for a method.
+_RESULTS_ASKED = re.compile(
+    r"\b(?:resultat\w*|effekt\w*|kom der ud af)|(?<!hvordan )\bvirke(?:r|de) (?:det|den|de)\b|\bhar (?:det|den|de) virket\b", re.IGNORECASE
+)
+
+
+def with_results_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for what came of something whose short answer tells no result (no sentence with
+    a result cue, :data:`assistant.analysis.RESULT_CUES`) is a partial answer that says the results are missing:
+    "Hvilke resultater har Odense Kommune fået med case-manager-modellen?" read "Dokumenterne beskriver et
+    kommunalt eksempel" above Odense's case, which tells how the model works and that it "har kørt i et lille år",
+    no result, as if that were the answer."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or not _RESULTS_ASKED.search(analysis.text):
+        return assessment
+    if any(RESULT_CUES.search(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_results"),)))
 
 
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

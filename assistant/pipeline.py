@@ -57,6 +57,7 @@ from assistant.outcome import (
     with_answer_found,
     with_definition_checked,
     with_detail_checked,
+    with_results_checked,
     with_detail_shown,
     with_held_parts,
     with_municipality_shown,
@@ -659,6 +660,9 @@ class Assistant:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
+        if (checked := with_results_checked(assessment, composition)) is not assessment:
+            assessment = checked
+            composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         decision = assessment.decision
         worry = assessment.analysis.text
         if guidance_only(assessment) and (assessment.asked_guidance or not situation_terms(worry) or tells_no_situation(worry)):

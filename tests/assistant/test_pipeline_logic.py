@@ -9,7 +9,16 @@ from assistant import Assistant
 from assistant.pipeline import compose_inputs, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
-from assistant.outcome import CONCERN_OWN_FLOOR, SITUATED_SHARE, situated_units, with_answer_found, with_own_situation_checked
+from assistant.citations import CitationBook
+from assistant.compose import Composition
+from assistant.outcome import (
+    CONCERN_OWN_FLOOR,
+    SITUATED_SHARE,
+    situated_units,
+    with_answer_found,
+    with_own_situation_checked,
+    with_results_checked,
+)
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -381,6 +390,28 @@ def test_names_compared_ask_for_case_examples_only_when_one_is_a_place_a_case_is
 
     assert assessment.analysis.compared_names
     assert (assessment.case_examples is not None) is cases
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "outcome"),
+    [
+        # Results asked, none told: the case says how the scheme works, not what came of it.
+        ("Hvilke resultater har Holstebro fået med kurset?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "partial"),
+        ("Virker det, at Holstebro tilbyder kurser?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "partial"),
+        ("Hvilke resultater har Holstebro fået med kurset?", "98 pct. af familierne takker ja. [1]", "answer"),
+        # How something works, or what works, asks for a method, not for results.
+        ("Hvordan virker kurset i Holstebro?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "answer"),
+        ("Hvad virker for nye forældre?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "answer"),
+    ],
+)
+def test_an_answer_to_a_question_for_results_that_tells_none_is_partial(settings, question, short, outcome):
+    assessment = make_assistant(settings).assess(question)
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_results_checked(answering, Composition(short, "", CitationBook()))
+
+    assert checked.decision.outcome == outcome
+    assert checked.decision.missing == (() if outcome == "answer" else ("resultaterne",))
 
 
 def test_no_contact_text_by_default(tmp_path):
