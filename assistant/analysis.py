@@ -701,9 +701,11 @@ _REPORT_ASK = re.compile(
 # er bekymrede?", "... en kollega, som ikke tager min bekymring alvorligt?"): in a practitioner's question the worry
 # is about a child in their care. Only as the condition of the ask, or as theirs: "Jeg er bekymret for, om kommunen
 # sparer på PPR" is no worry about a child. Not what one may do ("Må vi dele vores bekymring ...?"). A practitioner's
-# generic "man" is their own voice too: "hvordan får man forældrene med, når man er bekymret?".
+# generic "man" is their own voice too: "hvordan får man forældrene med, når man er bekymret?". So is a worry they
+# raise ("Hvad gør jeg, hvis forældrene bliver vrede, når jeg tager en bekymring op med dem?" was declined).
 _OWN_WORRY = re.compile(
     r"\b(?:hvis|når) (?:jeg|vi|man) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b"
+    r"|\b(?:(?:jeg|vi|man) (?:tager|tog)|(?:tager|tog) (?:jeg|vi|man)|(?:at|skal|kan|vil)(?: jeg| vi| man)? tage) (?:\w+ )?bekymring\w* op\b"
     r"|^(?!.*\bmå (?:jeg|vi)\b).*\b(?:min|vores) bekymring\w*",
     re.IGNORECASE | re.DOTALL,
 )

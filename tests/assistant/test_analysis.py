@@ -207,6 +207,8 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Vi er nogle kolleger, der er uenige om, hvorvidt vi skal underrette. Hvem afgør det?",
         "Hvem følger op, når vi har sendt en underretning?",
         "Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?",
+        "Hvad gør jeg hvis forældrene bliver vrede når jeg tager en bekymring op med dem?",  # a worry raised; was declined
+        "Hvordan skal man tage en bekymring op med forældre?",
         # The generic "man" of a practitioner's own worry, and "hvordan får ..." as the ask.
         "hvordan får man forældrene med når man er bekymret uden at de føler sig anklaget?",
         "Hvem kan man ringe til, hvis man bliver urolig for et barn en fredag eftermiddag?",
@@ -227,6 +229,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvordan kan forældre støtte sit barn i sproget?",
         "Hvor mange børn vokser op med alkoholmisbrug i familien?",
         "Hvad siger KL om forældre, der drikker?",  # parents in general, no own voice
+        "Hvornår tog kommunen bekymringen op med skolen?",  # the municipality's, not the speaker's
         "Hvad gør Holstebro for nye forældre?",
         "Hvilke kommuner bruger en opsporingsmodel?",
         "Hvad tilbyder kommunerne en familie, der har det svært?",  # no ask about one's own part in it
