@@ -705,7 +705,8 @@ _REPORT_ASK = re.compile(
 # raise ("Hvad gør jeg, hvis forældrene bliver vrede, når jeg tager en bekymring op med dem?" was declined).
 _OWN_WORRY = re.compile(
     r"\b(?:hvis|når) (?:jeg|vi|man) (?:er|bliver|blev) (?:\w+ )?(?:bekymre\w*|urolig\w*|i tvivl)\b"
-    r"|\b(?:(?:jeg|vi|man) (?:tager|tog)|(?:tager|tog) (?:jeg|vi|man)|(?:at|skal|kan|vil)(?: jeg| vi| man)? tage) (?:\w+ )?bekymring\w* op\b"
+    r"|\b(?:(?:jeg|vi|man) (?:tager|tog)|(?:tager|tog) (?:jeg|vi|man)|(?:at|skal|kan|vil)(?: jeg| vi| man)? tage)"
+    r" (?:\w+ )?bekymring\w* op\b"
     r"|^(?!.*\bmå (?:jeg|vi)\b).*\b(?:min|vores) bekymring\w*",
     re.IGNORECASE | re.DOTALL,
 )
