@@ -1278,8 +1278,13 @@ def _comparable_case(seed: ScoredUnit, best: ScoredUnit | None) -> bool:
 def _of_a_compared_place(unit: ScoredUnit, analysis: QuestionAnalysis) -> bool:
     """Whether ``unit`` is from the case of a place the question compares: it is asked for by name, however
     little it resembles the other's ("Sammenlign Viborgs og Holstebros indsatser for små børn" quoted Viborg's
-    case alone). The names are as written, perhaps in the genitive ("Holstebros")."""
-    place = unit.hit.passage.municipality
+    case alone)."""
+    return compares_place(analysis, unit.hit.passage.municipality)
+
+
+def compares_place(analysis: QuestionAnalysis, place: str) -> bool:
+    """Whether ``place`` (a municipality as the documents name it) is one the question compares by name. The
+    names are as written, perhaps in the genitive ("Holstebros")."""
     return any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names)
 
 

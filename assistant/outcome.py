@@ -127,9 +127,7 @@ def with_own_situation_checked(
     if not analysis.is_concern or decision.outcome == "decline":
         return assessment
 
-    def own_score(unit: ScoredUnit) -> float:
-        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
-
+    own_score = _own_scorer(analysis)
     situated = situated_case(assessment, scored, analysed)
     likeliest = situated or max(scored, key=own_score, default=None)
     if likeliest is not None and situated is None and own_score(likeliest) < CONCERN_OWN_FLOOR:
@@ -178,9 +176,7 @@ def situated_case(
     if not analysis.is_concern or not situation or not scored:
         return None
 
-    def own_score(unit: ScoredUnit) -> float:
-        return max(unit.part_scores[n] for n in range(len(analysis.parts)))
-
+    own_score = _own_scorer(analysis)
     likeliest = max(scored, key=own_score)
     if _situation_held(situation, likeliest, analysed):
         return None
@@ -211,6 +207,12 @@ def situated_units(
         return replace(unit, part_scores=tuple(0.0 if n in own else s for n, s in enumerate(unit.part_scores)))
 
     return [told(unit) for unit in scored]
+
+
+def _own_scorer(analysis: QuestionAnalysis) -> Callable[[ScoredUnit], float]:
+    """How likely a unit answers the worry's own parts (the first ones; a concern answer's guidance topics follow)."""
+    own = len(analysis.parts)
+    return lambda unit: max(unit.part_scores[:own])
 
 
 def _situation_held(situation: frozenset[str], unit: ScoredUnit, analysed: Callable[[str], list[str]]) -> frozenset[str]:

@@ -78,6 +78,7 @@ from assistant.compose import (
     CitatComposer,
     Composition,
     case_name,
+    compares_place,
     nearest_topic,
     series_labels,
     source_heading,
@@ -107,7 +108,7 @@ from assistant.question import (
 )
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, names, one_per_source, speaks_for, without_source_names
+from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import MARKER, CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
@@ -937,7 +938,7 @@ def _asks_for_cases(analysis: QuestionAnalysis, case_places: frozenset[str]) -> 
     Aalborg's and Varde's cases after the comparison that answers it."""
     if not analysis.asks_for_cases or asks_for_cases(analysis.text):
         return analysis.asks_for_cases
-    return any(names(place, name) or names(place, name.removesuffix("s")) for name in analysis.compared_names for place in case_places)
+    return any(compares_place(analysis, place) for place in case_places)
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
