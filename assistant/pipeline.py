@@ -936,9 +936,7 @@ def _asks_for_cases(analysis: QuestionAnalysis, case_places: frozenset[str]) -> 
     only when one of them is a place a case example is from. "Hvordan adskiller Sverige og Danmark sig i brugen af
     plejefamilier og institutioner?" compares countries, and was answered "med fire kommunale eksempler" with
     Aalborg's and Varde's cases after the comparison that answers it."""
-    if not analysis.asks_for_cases or asks_for_cases(analysis.text):
-        return analysis.asks_for_cases
-    return any(compares_place(analysis, place) for place in case_places)
+    return asks_for_cases(analysis.text) or any(compares_place(analysis, place) for place in case_places)
 
 
 def _lead_case(assessment: Assessment, hits: Sequence[ScoredPassage]) -> str | None:
