@@ -41,7 +41,7 @@ from index.embedding_cache import EmbeddingCache
 from index.embeddings import Embedder, make_embedder
 from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
-from index.store import STORE_FORMAT, ChunkStore, chroma_client
+from index.store import STORE_FORMAT, ChunkStore, StoreError, chroma_client
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
 from index.writer import WriterLock
@@ -197,7 +197,18 @@ class CorpusIndex:
             if manifest is None or manifest.generation <= self.generation:
                 return False
             log.info("index generation %d -> %d (changed by another process): reloading", self.generation, manifest.generation)
-            self._state = self._build_state(manifest, self._store_for(manifest))
+            try:
+                state = self._build_state(manifest, self._store_for(manifest))
+            except StoreError as error:
+                # The read met another process's commit half done (Chroma: "Error finding id" for a record the
+                # manifest read still lists): the whole state this process has stays, and the next sync reads again.
+                log.warning(
+                    "reloading generation %d failed (%s): keeping generation %d until the next sync",
+                    manifest.generation, error, self.generation,
+                )
+                self._seen = None
+                return False
+            self._state = state
         return True
 
     def missing(self, paths: Sequence[Path]) -> list[str]:

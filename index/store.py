@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import chromadb
 from chromadb.api.types import GetResult
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
@@ -26,6 +27,9 @@ import numpy as np
 
 from ingest.types import Chunk, EvidenceUnit
 from tidlig.settings import Settings
+
+# What a read of the store raises, also when it meets another process's write half done (see CorpusIndex.sync).
+StoreError = ChromaError
 
 ADD_BATCH = 256
 GENERATION_KEY = "tidlig_generation"

@@ -43,6 +43,28 @@ def test_a_commit_elsewhere_is_picked_up_in_one_step(two_processes, tmp_path):
     assert writer.generation == 1 and reader.sync(force=True) is False
 
 
+def test_a_reload_that_meets_a_half_done_commit_keeps_the_state_and_reads_again_at_the_next_sync(two_processes, tmp_path, monkeypatch):
+    """Chroma raised "Error finding id" in a reader whose reload read a record another process's commit was
+    deleting; the search state it has is whole, so it keeps it and reloads at the next sync."""
+    from chromadb.errors import InternalError
+
+    from index.corpus_index import CorpusIndex
+
+    settings, writer, reader = two_processes
+    writer.update([write_small_corpus(tmp_path / "docs", ("sundhedspleje.txt",))])
+    build = CorpusIndex._build_state
+
+    def half_done(self, manifest, store, nodes=None):
+        raise InternalError("Error executing plan: Internal error: Error finding id")
+
+    monkeypatch.setattr(CorpusIndex, "_build_state", half_done)
+    assert reader.sync(force=True) is False
+    assert reader.generation == 0 and reader.is_empty  # the state it had, whole
+
+    monkeypatch.setattr(CorpusIndex, "_build_state", build)
+    assert reader.sync(force=True) is True and reader.generation == 1  # read again, though the manifest is unchanged
+
+
 def test_the_check_runs_at_most_once_per_interval(two_processes, tmp_path):
     from index.corpus_index import SYNC_INTERVAL_S
 
