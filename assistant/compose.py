@@ -215,6 +215,8 @@ WHOLE_SEED_SHARE = 0.5
 MAX_TITLE_WORDS = 4
 # Sentences shown before one that points back ("Det tyder på ..." after "55 pct. af ... fandt ...").
 MAX_ANTECEDENTS = 2
+# A section title longer than this (in words) names no scheme (see _place_heading).
+MAX_SCHEME_WORDS = 10
 
 BlockKind = Literal["sentences", "list", "table"]
 
@@ -494,7 +496,7 @@ class CitatComposer:
                 elif case is None and (title := _block_title(block, label, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
                 elif place and place != place_above:  # the source, not the subject: a deck quotes national figures
-                    text = f"**{inert_markdown(render('source_place', place=place))}**\n{text}"
+                    text = f"**{inert_markdown(_place_heading(block, place))}**\n{text}"
                 elif rendered and _runs_on(rendered[-1], text):
                     text = f"**{inert_markdown(source_heading(block.hit))}**\n{text}"
                 above, place_above = case, place
@@ -1630,6 +1632,18 @@ def _published_by(block: _Block) -> str:
     i projektet er, at socialrådgiveren fast kommer i daginstitutionen" is Copenhagen's scheme, which a pedagogue
     elsewhere read as what she may do."""
     return publishing_municipality(str(block.hit.passage.metadata.get("publisher", "")))
+
+
+def _place_heading(block: _Block, place: str) -> str:
+    """The bold line naming the municipality that published a block (see :func:`_published_by`), with the
+    section the block is from when its title names a scheme: "Det bærende element i projektet er, at
+    socialrådgiveren fast kommer i daginstitutionen" under "Fra Københavns Kommune" alone left the reader to
+    guess which project; "Fra Københavns Kommune: Socialrådgivere i dagtilbud" says. A title that asks a
+    question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names no scheme."""
+    heading = str(block.hit.passage.metadata.get("heading", "")).strip().rsplit("\n", 1)[-1].strip()
+    if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS:
+        return render("source_place", place=place)
+    return render("source_place_section", place=place, section=heading)
 
 
 def _block_title(block: _Block, label: str, above: str | None) -> str:

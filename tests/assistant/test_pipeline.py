@@ -416,13 +416,15 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
         assert {h.passage.chunk_id for h in topic.hits[:GUIDANCE_PASSAGES]} <= composed
     sparring = _guidance_sections(assistant.ask(worry).text)["**Sparring om bekymringen**"]
     assert "sparringspartner" in sparring
-    assert "**Fra Københavns Kommune**\nDet bærende element i projektet" in sparring  # Copenhagen's scheme, named
+    # Copenhagen's scheme, named: "projektet" is "Socialrådgivere i dagtilbud"
+    assert "**Fra Københavns Kommune: Socialrådgivere i dagtilbud**\nDet bærende element i projektet" in sparring
 
 
 def test_a_worrys_own_block_from_a_municipalitys_document_says_whose_it_is(assistant):
     # Copenhagen's sprogindsats stood first, unnamed, for a pedagogue anywhere (independent set #61 and #3).
     answer = assistant.ask("Barnet taler næsten ikke dansk derhjemme og jeg er bekymret for hans sprog inden skolestart. Hvad kan vi gøre?")
-    assert answer.short_answer.startswith("**Fra Københavns Kommune**\nSprogindsatsen i dagtilbud består af følgende elementer:")
+    heading = "**Fra Københavns Kommune: Sprogindsatsen i dagtilbud og på fritidshjem (inden skolestart)**"
+    assert answer.short_answer.startswith(f"{heading}\nSprogindsatsen i dagtilbud består af følgende elementer:")
 
 
 def _guidance_sections(text: str) -> dict[str, str]:
