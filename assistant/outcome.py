@@ -58,6 +58,7 @@ from tidlig.text import (
     NAME_WORD,
     YEAR,
     content_terms,
+    credits_another_source,
     join_danish,
     plain_markdown,
     proper_nouns,
@@ -240,19 +241,26 @@ def with_places_named(
     decision, analysis = assessment.decision, assessment.analysis
     if decision.outcome == "decline" or analysis.is_concern or analysis.is_multi_part:
         return assessment
-    cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in composition.book.citations())
+    # A passage whose every quoted sentence credits another source speaks for that source, not its publisher:
+    # Hedensted's deck quoting "Omkring 15% af børn og unge ... – Vidensråd for forebyggelse 2020" was presented
+    # as the answer to "Hvor mange børn i Hedensted Kommune har en psykiatrisk diagnose?".
+    own, credited = [], []
+    for c in composition.book.citations():
+        (credited if c.quoted and all(map(credits_another_source, c.quoted)) else own).append(c)
+    cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in own)
+    quoting = " ".join(f"{c.municipality} {c.publisher}" for c in credited)
     asked = {source for part in analysis.parts for source in part.sources}
     places = asked_places(analysis.text)
     absent = tuple(
         name
         for name in answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
-        if name in places and name not in decision.missing and not any(names(name, source) for source in asked)
+        if name in places and name not in decision.missing and (names(quoting, name) or not any(names(name, source) for source in asked))
     )
     if decision.outcome == "answer":
         # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med
         # Hjerte i Aarhus?" was answered by Holstebro's case, but "Hvad er De Utrolige År i Danmark?" asks
-        # where every document is, and they seldom say it.
-        absent = tuple(name for name in absent if not statistics.is_setting(name))
+        # where every document is, and they seldom say it. A place whose own document only quotes others is absent.
+        absent = tuple(name for name in absent if not statistics.is_setting(name) or names(quoting, name))
     if not absent:
         return assessment
     # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.

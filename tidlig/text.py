@@ -39,6 +39,7 @@ __all__ = [
     "are_fields",
     "content_terms",
     "count_word",
+    "credits_another_source",
     "enumerates",
     "explains_previous",
     "field_line",
@@ -176,6 +177,17 @@ def _line_at(text: str, start: int) -> str:
 _NOTE_OPENS = re.compile(_NOTE_OPENING)
 _ADDRESS_NOTE = re.compile(rf"{_NOTE_OPENING}\s*(?:https?://|www\.)")
 _ATTRIBUTION_OPENS = re.compile(_ATTRIBUTION)
+
+
+# A sentence that ends by naming the source it quotes, as slides credit national figures: "Omkring 15% af børn og
+# unge får ... diagnosticeret en psykisk sygdom ... – Vidensråd for forebyggelse 2020".
+_CREDITED = re.compile(r"\s[-\u2013\u2014]\s*[A-ZÆØÅ][^-\u2013\u2014.!?\n]{1,80}?\b(?:19|20)\d\d\s*$")
+
+
+def credits_another_source(text: str) -> bool:
+    """Whether ``text`` ends by crediting what it says to a named source and year (see _CREDITED): the
+    document quotes it, and it is that source's, not the document's own."""
+    return bool(_CREDITED.search(text.rstrip()))
 
 
 def is_source_note(text: str) -> bool:

@@ -237,6 +237,16 @@ def test_a_partial_answer_names_the_place_nothing_it_quotes_is_from(assistant):
     assert "Trivselskommissionen" not in unplaced.missing
 
 
+def test_figures_a_places_own_deck_credits_to_another_source_are_not_that_places(assistant):
+    # Independent set #74: "Kort svar" above Hedensted's slide of national figures, each credited to its source.
+    answer = assistant.ask("Hvor mange børn i Hedensted Kommune har en psykiatrisk diagnose?")
+    assert answer.outcome == "partial" and "nævner ikke Hedensted" in answer.text.splitlines()[0]
+    assert "– Vidensråd for forebyggelse 2020" in answer.short_answer  # what they do hold, with whose it is
+    # The deck's own figures are Hedensted's.
+    own = assistant.ask("Hvor stor en del af skolernes forbrug i Hedensted går til segregerede tilbud?")
+    assert "Hedensted" not in own.missing
+
+
 def test_a_count_another_place_gives_is_missing_only_for_the_asked_place(assistant):
     # "… nævner ikke antallet af pluspladser og nævner ikke Aarhus" stood above "Der er 500 pluspladser …" (Copenhagen's).
     answer = assistant.ask("Hvor mange pluspladser har Aarhus Kommune?")

@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    credits_another_source,
     goes_on_from,
     counted_words,
     content_terms,
@@ -623,3 +624,16 @@ def test_a_sentence_goes_on_from_the_one_before_when_it_points_back_or_sets_itse
     assert goes_on_from("Det skyldes, at flere børn er i mistrivsel.")
     assert not goes_on_from("Mentorordningen startede i 2015.")
     assert not goes_on_from("I 2018 blev blot 0,3 procent af de 0-5-årige optaget i specialtilbud.")
+
+
+@pytest.mark.parametrize(
+    ("text", "credits"),
+    [
+        ("Omkring 15% af børn og unge får en diagnose – Vidensråd for forebyggelse 2020", True),
+        ("Andelen er steget fra 8,3% til 11,7% fra skoleåret 2010/11 til 2017/18 – Momentum 2021", True),
+        ("Antallet af anmeldelser er faldet med mere end 35 pct. siden 2008.", False),
+        ("Midlerne er afsat for 2016 – 2018", False),  # a span of years credits no one
+    ],
+)
+def test_a_sentence_ending_in_a_named_source_and_year_credits_another_source(text: str, credits: bool) -> None:
+    assert credits_another_source(text) is credits
