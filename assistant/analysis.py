@@ -789,13 +789,18 @@ _STEP_ORDER = re.compile(
 )
 
 
-def situation_terms(text: str) -> frozenset[str]:
+def situation_terms(text: str, signs: bool = True) -> frozenset[str]:
     """What the pedagogue's own situation is about: the content terms of a worry outside the words that
     voice it, name the child, ask what to do, and tell how often or how long ("flere gange om ugen"; a
     survey's "en eller flere gange om ugen" is not about the same). "Hvor hurtigt skal vi handle, når vi ser
     et barn i børnehaven, der ikke trives?" -> hurtig, ser, børnehav; a sentence on infants' trivsel shares
-    only the worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?"."""
-    told = _DEPARTURE.sub(" ", _WORRY.sub(" ", _ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
+    only the worry, "Jo tidligere vi griber ind ..." only the ask of "Hvordan griber vi det an?".
+
+    The child's signs (see _CHILDS_SIGN) are terms of it, so that a passage on them speaks to it; without
+    ``signs``, only what the worry tells beyond them: a worry told by its signs alone ("han er ofte sulten og
+    trist") is what the documents' guidance is for, whether or not a passage names the signs."""
+    unvoiced = _unvoiced if signs else (lambda told: _WORRY.sub(" ", told))
+    told = _DEPARTURE.sub(" ", unvoiced(_ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
     return frozenset(content_terms(_without_ask_and_child(told)))
 
 
@@ -818,6 +823,22 @@ _BARE_WORRY = re.compile(
     r"|\bikke (?:\w+ ){0,2}(?:trives|i trivsel)\b|\btrives (?:\w+ )?ikke\b|\bikke har det godt\b",
     re.IGNORECASE,
 )
+
+
+# How the child is, as the pedagogue sees it: the signs among the words that voice a worry (see _WORRY) that tell the
+# worry's situation ("stille og indadvendt" is what Familiestuen's "de stille og indadvendte børn" speaks to). Not
+# the family's risks or a harm ("mor har et misbrug" matched Lolland's residential home for children whose
+# parents are in treatment for misbrug), nor "urolig", which mostly voices the worry itself ("urolig for").
+_CHILDS_SIGN = re.compile(
+    r"stille|indadvendt\w*|tilbagetrukken|indelukket|trist\w*|ked af det|sulten|sultne|aggressiv\w*|udadreagerende|ensom\w*"
+    r"|utryg\w*|angst\w*|græder|træt\w*|trækker sig|bagud",
+    re.IGNORECASE,
+)
+
+
+def _unvoiced(text: str) -> str:
+    """``text`` without the words that voice its worry, but with the child's signs (see _CHILDS_SIGN)."""
+    return _WORRY.sub(lambda match: match[0] if _CHILDS_SIGN.fullmatch(match[0]) else " ", text)
 
 
 def tells_no_situation(text: str) -> bool:

@@ -134,7 +134,7 @@ def with_own_situation_checked(
     if likeliest is not None and situated is None and own_score(likeliest) < CONCERN_OWN_FLOOR:
         likeliest = None  # no unit is likely to answer the worry itself
     situation = situation_terms(analysis.text)
-    if likeliest is not None and not situation:
+    if likeliest is not None and not situation_terms(analysis.text, signs=False):
         return assessment
     if assessment.asked_guidance and within_topics(situation, assessment.asked_guidance):
         # The topic it asks for is all it tells: what resembles its words only resembles the topic ("Hvordan kan vi

@@ -619,6 +619,10 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
         {"kom", "fået", "morgenmad"}
     )
     assert situation_terms("Jeg er bekymret for en dreng på stuen.") == frozenset()
+    # The child's signs are the situation; the family's risks and the words voicing the worry are not.
+    assert situation_terms("Jeg er bekymret for en dreng, han er ofte sulten og trist.") == frozenset({"sult", "trist"})
+    assert situation_terms("Jeg er bekymret for en dreng, han er ofte sulten og trist.", signs=False) == frozenset()
+    assert situation_terms("Jeg er urolig for en pige, hvis mor har et misbrug.") == frozenset({"mor"})
     # Children in general are in every passage: "de andre børn" tells nothing of the situation, "forstyrrer" does.
     assert situation_terms("Jeg er bekymret for en dreng, der forstyrrer de andre børn. Hvad gør vi?") == frozenset({"forstyr", "andr"})
     # When the step comes and what to look for are the ask, not the situation.

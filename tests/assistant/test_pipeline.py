@@ -544,6 +544,20 @@ def test_a_worry_is_answered_by_its_best_passage_when_that_holds_its_situation(a
     assert "fast struktur i hverdagen" in answer.short_answer.split("\n\n**")[0]
 
 
+def test_a_worry_told_by_the_childs_signs_is_answered_by_a_passage_on_those_signs(assistant):
+    # Independent set #0: "Jeg fandt ikke noget ... om netop det", though Familiestuen names "de stille og
+    # indadvendte børn": the signs had counted as words voicing the worry, not as its situation.
+    answer = assistant.ask(
+        "Jeg er pædagog i en børnehave og har en dreng på 4 år som er blevet meget stille og indadvendt de sidste par måneder. "
+        "Han leger ikke med de andre længere. Hvad skal jeg gøre?"
+    )
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert "de stille og indadvendte børn" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
+    # A family's risk is no sign of the child's: Lolland's home for children of parents in treatment does not answer.
+    risk = assistant.ask("hvad kan jeg gøre når et barn har det svært derhjemme fordi mor har et misbrug")
+    assert "Toftegård" not in risk.short_answer
+
+
 def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
     # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
     answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")
