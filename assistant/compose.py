@@ -37,6 +37,7 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_detail,
+    asked_places,
     asked_point,
     asked_topic,
     asks_what_to_do,
@@ -299,7 +300,10 @@ class CitatComposer:
         # the case's units come under its name like any other case's.
         named = named_case if named_case == opening else None
         short_answer = "\n\n".join(self._sections(short, labels, writer, named, concern=analysis.is_concern))
-        more = [] if fact else self._more(scored_units, shown, case, writer)
+        # An answer about the case of a place the question names shows no other place's case as more: CASE #20's
+        # "sikrer, at flere unge kommer i uddannelse" under Odense's case read as Odense's result.
+        own_place = bool(short) and _asks_about_its_place(short[0].hit.passage, analysis)
+        more = [] if fact else self._more(scored_units, shown, case, writer, opening if own_place else None)
         cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
         return Composition(short_answer, writer.more(more), book, cases, opening)
 
@@ -650,16 +654,20 @@ class CitatComposer:
             return _Block(seed.hit, "list", items[:MAX_LIST_ITEMS], lead_in or _pointed_to(items[0], scored))
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
 
-    def _more(self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer) -> list[_Block]:
+    def _more(
+        self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer, only_case: str | None = None
+    ) -> list[_Block]:
         """Units above the floor not yet shown, by source (best source first), at most a few sources.
         For a case question the case's further results come along too (see :func:`_case_results`). A table
         row without values is none of them: "Socialrådgivere i dagtilbud | - | - | -" had stood under "Mere
         fra kilderne" for "Hvem fik socialrådgivere i dagtilbud, og hvad viste evalueringen?" (a question for
-        a figure, which such a row may answer, gets no further material)."""
+        a figure, which such a row may answer, gets no further material). With ``only_case``, no other case
+        example's units come."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self.floors.more * max((s.score for s in scored), default=0.0)
         for candidate in scored:
-            if _holds_no_value(candidate.unit):
+            other_case = only_case is not None and case_name(candidate.hit.passage.metadata) not in (None, only_case)
+            if _holds_no_value(candidate.unit) or other_case:
                 continue
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
@@ -1275,6 +1283,12 @@ def _comparable_case(seed: ScoredUnit, best: ScoredUnit | None) -> bool:
     """Whether another case's best unit is an example of what the likeliest case unit (``best``) answers:
     nearly as likely (OTHER_CASE_SHARE), or holding as much of the question's words."""
     return best is None or seed.score >= OTHER_CASE_SHARE * best.score or seed.coverage >= best.coverage
+
+
+def _asks_about_its_place(passage: Passage, analysis: QuestionAnalysis) -> bool:
+    """Whether ``passage`` is a case example of the one place a one-part question names."""
+    place, asked = passage.municipality, asked_places(analysis.text)
+    return bool(place) and not analysis.is_multi_part and len(asked) == 1 and names(place, asked[0])
 
 
 def _of_a_compared_place(unit: ScoredUnit, analysis: QuestionAnalysis) -> bool:

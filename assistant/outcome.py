@@ -38,6 +38,7 @@ from assistant.analysis import (
     table_counts_asked,
 )
 from assistant.answerability import Answerability, Decision
+from assistant.types import Citation
 from assistant.compose import (
     Composition,
     case_name,
@@ -244,7 +245,8 @@ def with_places_named(
     # A passage whose every quoted sentence credits another source speaks for that source, not its publisher:
     # Hedensted's deck quoting "Omkring 15% af børn og unge ... – Vidensråd for forebyggelse 2020" was presented
     # as the answer to "Hvor mange børn i Hedensted Kommune har en psykiatrisk diagnose?".
-    own, credited = [], []
+    own: list[Citation] = []
+    credited: list[Citation] = []
     for c in composition.book.citations():
         (credited if c.quoted and all(map(credits_another_source, c.quoted)) else own).append(c)
     cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in own)

@@ -355,6 +355,8 @@ def test_a_municipality_asked_with_the_word_kommune_gets_no_other_municipalitys_
     # "Kommune" counted as a name, so CASE #20 of "… og Københavns Kommuner" stood in Odense's short answer.
     answer = assistant.ask("Hvilke resultater har Odense Kommune fået med case-manager-modellen?")
     assert "Odense" in answer.short_answer and "CASE \\#20" not in answer.short_answer
+    # Nor as more: CASE #20's "sikrer, at flere unge kommer i uddannelse" under "Mere fra kilderne" read as Odense's result.
+    assert "CASE \\#20" not in answer.text
 
 
 def test_a_partial_answer_never_says_a_year_it_quotes_is_missing_but_what_it_lacks_in_that_year(assistant):
