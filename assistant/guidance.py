@@ -128,7 +128,11 @@ def guidance_order(
     and the parents have not settled the worry: it comes last unless the worry names it ("Jeg har skrevet en
     underretning ..."; its word also voices a worry, so :func:`asked_guidance` leaves it out). A worry that
     tells of a harm done to the child (:func:`voices_harm`: "En dreng fortæller, at far slår ham.") gets it
-    first, after only what it asks for: the parents are not the first to involve there. Its
+    first, after only what it asks for: the parents are not the first to involve there. When its topic finds
+    only a case example, the harm gets the topics that say whom to involve first instead (marked " | person",
+    sparring on whether the worry calls for a report): Varde's intake of reports ("Arbejdsgangen, fra
+    Modtagelsen vurderer en underretning ...") had opened the answer to a worry about bruises, telling the
+    pedagogue nothing she is to do, while the standing notice names the duty to report. Its
     query resembles most worries (a child, the parents, the municipality), so by resemblance alone it opened
     the answer to "En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?"; the standing
     notice names the duty to report in every concern answer.
@@ -146,8 +150,11 @@ def guidance_order(
     is guidance, and stays."""
     report = len(resemblance) - 1
     named = {stem(w) for w in words(guidance_parts()[report].label)} & {stem(w) for w in words(worry)}
-    harmed = voices_harm(worry) and report not in asked
-    first: tuple[int, ...] = (report,) if harmed else ()
+    harm = voices_harm(worry) and report not in asked
+    harmed = harm and report not in case_only
+    # A harm whose report topic finds only a case example starts with whom to involve, whose sparring weighs the report.
+    involve = tuple(n for n, part in enumerate(guidance_parts()) if part.answer_type == "person" and n not in asked)
+    first: tuple[int, ...] = (report,) if harmed else involve if harm else ()
     last = not (harmed or report in asked or named)
     later: tuple[int, ...] = (report,) if last and report not in case_only else ()
     left_out = (report,) if last and report in case_only else ()

@@ -134,7 +134,11 @@ def test_a_report_topic_that_finds_only_a_case_example_is_left_out_unless_the_wo
     language = "En treårig på stuen siger næsten ingenting. Hvem kan hjælpe os?"
     assert report not in order(language, (report,))
     assert order(language, ())[-1] == report  # the topic finds guidance: it comes last
-    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?", (report,))[0] == report
+    harm = "Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?"
+    assert order(harm, ())[0] == report
+    # Only a municipality's intake of reports: whom to involve comes first, the notice names the duty to report.
+    assert report not in order(harm, (report,))
+    assert guidance_parts()[order(harm, (report,))[0]].answer_type == "person"
     assert report in order("Jeg har skrevet en underretning om et barn. Hvad sker der så?", (report,))
 
 
