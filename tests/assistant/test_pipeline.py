@@ -560,6 +560,17 @@ def test_a_worry_told_by_the_childs_signs_is_answered_by_a_passage_on_those_sign
     assert "Toftegård" not in risk.short_answer
 
 
+def test_a_guidance_topics_long_list_shows_its_first_items_unless_the_worry_asks_for_the_topic(assistant):
+    # BUPL/KORA's eight approaches to working with parents came whole, down to "Kvindeaftener, hvor der er aktiviteter
+    # og tales om andet end børn", in every concern answer.
+    aside = _guidance_sections(assistant.ask("En pige i min gruppe trækker sig, hvem skal jeg tale med?").text)
+    parents = aside["**Inddrag forældrene tidligt**"]
+    assert "Marte Meo" in parents and "Kvindeaftener" not in parents
+    assert parents.rstrip().endswith("- *… og 3 punkter mere i kilden*")
+    asked = _guidance_sections(assistant.ask("Hvordan kan vi samarbejde med forældrene, når vi er bekymrede for deres barn?").text)
+    assert "Kvindeaftener" in asked["**Inddrag forældrene tidligt**"]
+
+
 def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
     # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
     answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")
