@@ -397,3 +397,28 @@ def test_a_unit_holding_the_asked_detail_with_the_topic_is_no_decline(unit, outc
     decider = Answerability(never, RelevanceScorer([unit, "Økonomi i kommunen", "Tilflyttere betaler ikke"]))
     question = "Hvor mange vuggestuer har god kvalitet ifølge undersøgelsen?"
     assert decider.decide(analyse_question(question), Found(hits, 0.0, (unit,))).outcome == outcome
+
+
+def _case_of(place: str, text: str):
+    from index import Passage, ScoredPassage
+
+    meta = {"doc_id": "kl.txt", "title": "KL-udspil", "case_title": "Styrket kriminalitetsforebyggelse", "municipality": place}
+    return ScoredPassage(Passage("kl-case-6", text, meta), 1.0, dense_rank=1, dense_similarity=0.8)
+
+
+@pytest.mark.parametrize(
+    ("question", "place", "outcome"),
+    [
+        # "anmeld" stands only in the compound "straffelovsanmeldelser"; "givet" asks what came of it.
+        ("Er der et eksempel, hvor kriminalitetsforebyggelse har givet færre anmeldelser?", "Ishøj Kommune", "answer"),
+        ("Er der et eksempel, hvor kriminalitetsforebyggelse har givet færre anmeldelser?", "", "partial"),  # no case
+        ("Er der et eksempel, hvor kriminalitetsforebyggelse har givet færre indbrud i skolerne?", "Ishøj Kommune", "partial"),
+        ("Har kriminalitetsforebyggelse givet færre anmeldelser?", "Ishøj Kommune", "partial"),  # no example asked for
+    ],
+)
+def test_a_request_for_an_example_is_answered_by_the_found_case_holding_its_topic(question, place, outcome):
+    text = "Antallet af straffelovsanmeldelser er faldet, efter at kriminalitetsforebyggelsen blev samlet."
+    hits = (_case_of(place, text),)
+    weak = replace(coverage_model(threshold=0.25), bias=-1.0, answer_threshold=0.99)  # weak evidence, whatever it holds
+    decider = Answerability(weak, RelevanceScorer([text, "færre børn", "indbrud", "skolerne", "givet"]))
+    assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome

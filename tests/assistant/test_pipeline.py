@@ -279,6 +279,19 @@ def test_a_question_about_a_municipality_alone_is_answered_by_its_case(assistant
     assert assistant.ask("Hvilke resultater har Vejle opnået?").outcome == "decline"
 
 
+@pytest.mark.parametrize(
+    ("question", "held"),
+    [
+        ("Er det lykkedes en kommune at få kriminaliteten ned ved at samle forebyggelsen ét sted?", "faldet med mere end 35 pct."),
+        ("Er der et eksempel, hvor kriminalitetsforebyggelse har givet færre anmeldelser?", "straffelovsanmeldelser"),
+    ],
+)
+def test_a_request_for_an_example_is_answered_by_the_case_example_found(assistant, question, held):
+    # p=0.36 and 0.26: "svarer måske ikke direkte" above Ishøj's case, the example asked for.
+    answer = assistant.ask(question)
+    assert answer.outcome == "answer" and held in answer.text and "måske ikke" not in answer.text
+
+
 def test_a_time_asked_of_what_one_unit_holds_with_a_year_is_never_declined(assistant):
     # p=0.13: the documents write "igangsat", not "startede".
     answer = assistant.ask("Hvornår startede Sverigesprojektet?")
