@@ -216,6 +216,9 @@ class Decision:
     apart: tuple[str, ...] = ()
     # the uncovered parts asking for a figure, time, place or role of the kind a unit the answer shows holds
     held_parts: tuple[int, ...] = ()
+    # the uncovered parts whose short answer quotes a diagram's labels and nothing on them (see
+    # assistant.outcome.with_labels_checked): the labels may outline an answer, so they are not surely uncovered
+    labelled_parts: tuple[int, ...] = ()
 
     @property
     def reason(self) -> str:

@@ -73,6 +73,7 @@ from tidlig.text import (
     explains_previous,
     inert_markdown,
     is_fragment,
+    is_label_stack,
     is_lead_in,
     is_markdown_item,
     names_columns,
@@ -236,6 +237,9 @@ class Composition:
     book: CitationBook
     cases: tuple[str, ...] = ()  # the case examples the short answer quotes, in order (see :func:`case_name`)
     opening_case: str | None = None  # the case example of the short answer's first block, if any
+    # The parts whose short answer states nothing about them (see :func:`_states_nothing`), and those whose does.
+    unstated_parts: tuple[int, ...] = ()
+    stated_parts: tuple[int, ...] = ()
 
     @property
     def body(self) -> str:
@@ -292,7 +296,7 @@ class CitatComposer:
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
-        short, labels, case = self._answer(analysis, scored_units, shown, outcome, missing, asked_topics)
+        short, labels, case, unstated, stated = self._answer(analysis, scored_units, shown, outcome, missing, asked_topics)
         if case_examples and outcome == "answer":
             others = self._other_cases(scored_units, short, shown, analysis, case_examples)
             short, labels = short + others, labels + [""] * len(others)
@@ -310,7 +314,7 @@ class CitatComposer:
         own_place = bool(short) and _asks_about_its_place(short[0].hit.passage, analysis)
         more = [] if fact else self._more(scored_units, shown, case, writer, opening if own_place else None)
         cases = tuple(dict.fromkeys(name for block in short if (name := case_name(block.hit.passage.metadata))))
-        return Composition(short_answer, writer.more(more), book, cases, opening)
+        return Composition(short_answer, writer.more(more), book, cases, opening, unstated, stated)
 
     def _answer(
         self,
@@ -320,15 +324,18 @@ class CitatComposer:
         outcome: Outcome,
         missing: Sequence[str],
         asked_topics: Collection[str],
-    ) -> tuple[list[_Block], list[str], ScoredPassage | None]:
-        """The short answer's blocks, the label of the part each answers, and the first case example it
-        quotes (whose first results follow it) if the question is answered as a case (CASE_TYPES)."""
+    ) -> tuple[list[_Block], list[str], ScoredPassage | None, tuple[int, ...], tuple[int, ...]]:
+        """The short answer's blocks, the label of the part each answers, the first case example it
+        quotes (whose first results follow it) if the question is answered as a case (CASE_TYPES), and the
+        parts whose own blocks state nothing about them (see :func:`_states_nothing`) and those whose do."""
         short: list[_Block] = []
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
         steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
         generic = _generic_worry(analysis)
+        unstated: list[int] = []
+        stated: list[int] = []
         for number, part in enumerate(analysis.parts):
             if outcome == "partial" and _named(part.text, missing, [p.text for p in analysis.parts]):
                 continue
@@ -346,6 +353,8 @@ class CitatComposer:
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps
             )
+            if len(short) > len(labels):
+                (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
         if steps:
             short, labels = _steps_first(short, labels)
@@ -369,7 +378,7 @@ class CitatComposer:
             results = _case_results(scored_units, case, shown)
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
-        return short, labels, case
+        return short, labels, case, tuple(unstated), tuple(stated)
 
     def _compared_sides(
         self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], short: Sequence[_Block], shown: set[str]
@@ -709,6 +718,27 @@ def list_more(count: int) -> str:
     """The line under a list shown in part: "*… og 2 punkter mere i kilden*". No claim of the source's, so
     the citation check reads past it (see :data:`assistant.verify.LIST_MORE`)."""
     return render("list_more", more="ét punkt" if count == 1 else f"{count} punkter")
+
+
+def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
+    """Whether a part's short-answer blocks state nothing about it: they quote a diagram's labels (see
+    :func:`tidlig.text.is_label_stack`), and no other unit of theirs holds a word of the question (``terms``:
+    names are none), in its text or its headings. "Hvad siger materialet om balancen mellem individorienterede og
+    fællesskabsorienterede indsatser?" had as its whole short answer a slide's boxes ("Balancen mellem de
+    fællesskabsorienterede og det individuelle indsatser" / "Særlig støtte og PPR" / "Forebyggende indsatser" /
+    ...), and "hvordan bruger Hedensted den?" (the indsatstrappe) a slide's labels and "Den udvikling ser vi både
+    på landsplan og i Hedensted Kommune."."""
+    quoted = [(unit, block.hit) for block in blocks for unit in block.units]
+    if not any(is_label_stack(unit.text) for unit, _ in quoted):
+        return False
+    return not any(_holds_any(terms, unit, hit) for unit, hit in quoted if not is_label_stack(unit.text))
+
+
+def _holds_any(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
+    """Whether a unit holds one of ``terms``, in its text, its lead-in or its passage's headings, a compound
+    holding its head (see :func:`assistant.evidence.compound_heads`)."""
+    held = terms_of(unit.search_text) | terms_of(hit.passage.context)
+    return bool(set(terms) & compound_heads(terms, held))
 
 
 def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:

@@ -94,12 +94,15 @@ def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
     that the source's passages do not answer ("hvad gør Hedensted med tandplejen?"). A part judged only by how
     little its few words resemble the evidence may be answered all the same: "og hvordan gik det?" after
     Lolland's closed institution stood above "I dag er Toftegård et tilbud, hvor magtanvendelser er
-    undtagelsen", and "Hvad gør København?" after "Hvad anbefaler KL om sprog" above Copenhagen's sprogindsats."""
+    undtagelsen", and "Hvad gør København?" after "Hvad anbefaler KL om sprog" above Copenhagen's sprogindsats. Nor
+    is a source's part whose short answer quotes only the source's diagram labels (``labelled_parts``): Hedensted's
+    "Indsatstrappe for arbejdet m mellemformer" over its labels says nothing of how it uses the ladder, but that it
+    has one."""
     parts = analysis.parts
     return all(
         n in decision.named_parts
         or (parts[n].answer_type in TYPED_PARTS and n not in decision.held_parts)
-        or (parts[n].sources and set(parts[n].terms) - name_terms(parts[n].sources))
+        or (parts[n].sources and set(parts[n].terms) - name_terms(parts[n].sources) and n not in decision.labelled_parts)
         for n in decision.uncovered_parts
     )
 

@@ -70,7 +70,8 @@ from tidlig.text import (
 
 __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "with_answer_found",
-    "with_definition_checked", "with_detail_checked", "with_detail_shown", "with_held_parts", "with_municipality_shown",
+    "with_definition_checked", "with_detail_checked", "with_labels_checked",
+    "with_detail_shown", "with_held_parts", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_places_named", "with_scope_checked", "with_speaker_named",
     "with_years_shown", "with_results_checked", "situated_case", "situated_units",
 ]
@@ -388,6 +389,26 @@ def with_definition_checked(assessment: Assessment, composition: Composition, sc
     if any(explains(s.unit.text, term) for s in scored):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(term,) if weak else (*decision.missing, term)))
+
+
+def with_labels_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer whose short answer states nothing about a part, only quoting a diagram's labels (see
+    :attr:`Composition.unstated_parts`), does not answer that part: a question of one part is a partial answer
+    that may not answer it directly, another part is named as perhaps not answered. "Hvad siger materialet om
+    balancen mellem individorienterede og fællesskabsorienterede indsatser?" read "Kort svar fra dokumenterne:"
+    above five of a slide's boxes ("Særlig støtte og PPR", "Forebyggende indsatser", ...), and "Hvad er
+    indsatstrappen, og hvordan bruger Hedensted den?" above Hedensted's diagram labels as its way of using it."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern or not composition.unstated_parts:
+        return assessment
+    if not composition.stated_parts:
+        return replace(assessment, decision=replace(decision, outcome="partial", missing=(analysis.text,)))
+    if not analysis.is_multi_part:
+        return assessment  # the composer's parts are the sections a question names, and one of them is stated
+    parts = composition.unstated_parts
+    missing = tuple(analysis.parts[n].text.rstrip("?") for n in parts)
+    labelled = replace(decision, outcome="partial", missing=missing, uncovered_parts=parts, labelled_parts=parts)
+    return replace(assessment, decision=labelled)
 
 
 def with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -56,6 +56,7 @@ from assistant.outcome import (
     lacking_here,
     with_answer_found,
     with_definition_checked,
+    with_labels_checked,
     with_detail_checked,
     with_results_checked,
     with_detail_shown,
@@ -654,7 +655,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_places_named(state.answerability, state.statistics, assessment, composition)
-        assessment = with_definition_checked(assessment, composition, scored)
+        assessment = with_definition_checked(with_labels_checked(assessment, composition), composition, scored)
         assessment = with_speaker_named(assessment, composition)
         assessment = with_municipality_shown(assessment, composition)
         if (scoped := with_scope_checked(assessment, composition)) is not assessment:

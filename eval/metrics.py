@@ -26,8 +26,9 @@
   the section's own publishers not asked of it), ``joined_lists`` (list items a blank line below another
   list's, with no line between: Markdown renders them as one list, so the second list's items read as the
   first's), ``run_on_items`` (a line that is no list item right below a list item: Markdown renders it inside
-  that item, so a sentence from elsewhere reads as the item's), and ``median_chars`` of the whole answer text
-  per question kind.
+  that item, so a sentence from elsewhere reads as the item's), ``label_answers`` (an answer presented as one
+  whose short answer quotes no sentence nor lead-in: every quoted line, list items too, is a fragment, as a
+  slide's boxes shown as bullets are), and ``median_chars`` of the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
 
@@ -48,11 +49,13 @@ from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
-from tidlig.text import content_terms, is_fragment, is_lead_in, is_markdown_item, plain_markdown, repeats
+from tidlig.text import content_terms, is_fragment, is_label, is_label_stack, is_lead_in, is_markdown_item, plain_markdown, repeats
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
-FORM_KEYS = ("duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items")
+FORM_KEYS = (
+    "duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items", "label_answers",
+)
 # A source section is related to the question when one of its lines holds this IDF-weighted share of the
 # question's content terms (the same measure as the composer's section floor, applied to the text shown).
 RELEVANCE_FLOOR = 0.25
@@ -113,7 +116,8 @@ def score_question(
     result = QuestionScore(question, answer, latency_ms)
     if not answer.refused:
         publishers = {c.number: c.publisher for c in answer.citations}
-        result.form = answer_form(answer.text, content_terms(answer.query or question.question), verifier.relevance, publishers)
+        terms = content_terms(answer.query or question.question)
+        result.form = answer_form(answer.text, terms, verifier.relevance, publishers, answered=answer.outcome == "answer")
     if not question.answerable:
         return result
     result.retrieval, result.gold_ranks = retrieval_scores(question, [chunk_text(c) for c in answer.retrieved])
@@ -148,11 +152,16 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
 
 
 def answer_form(
-    text: str, question_terms: Sequence[str], relevance: RelevanceScorer, publishers: Mapping[int, str] | None = None
+    text: str,
+    question_terms: Sequence[str],
+    relevance: RelevanceScorer,
+    publishers: Mapping[int, str] | None = None,
+    answered: bool = True,
 ) -> dict[str, int]:
     """Counts of form defects in one answer's text (see the module docstring). ``publishers`` maps a
     citation number to its document's publisher: a source's own section need not repeat its name ("Hvad gør
-    Hedensted ...?" above Hedensted's slides, which never say "Hedensted")."""
+    Hedensted ...?" above Hedensted's slides, which never say "Hedensted"). ``answered``: the answer is presented
+    as one (its outcome is "answer"), so a short answer of labels alone is a defect."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else ""  # the first paragraph is the lead-in
     lines = [line.rstrip() for line in body.splitlines()]
     seen: list[str] = []
@@ -170,7 +179,24 @@ def answer_form(
         "unrelated_sections": sum(_unrelated(section, question_terms, relevance, publishers or {}) for section in _more_sections(lines)),
         "joined_lists": _joined_lists(lines),
         "run_on_items": _run_on_items(lines),
+        "label_answers": int(answered and _only_labels(lines)),
     }
+
+
+def _only_labels(lines: Sequence[str]) -> bool:
+    """Whether the short answer (the lines above "Mere fra kilderne") quotes labels alone: no table or lead-in, and
+    every quoted line, a list's items too, is a label (:func:`tidlig.text.is_label`), or the lines are a
+    diagram's labels (:func:`tidlig.text.is_label_stack`: its title may run to eight words). A slide's boxes shown as
+    bullets ("- Særlig støtte og PPR [1]", "- Forebyggende indsatser [1]") each hold a word, so ``fragments`` let
+    them pass, and "Kort svar fra dokumenterne:" above them counted no defect."""
+    end = lines.index(MORE_HEADING) if MORE_HEADING in lines else len(lines)
+    if any(_TABLE_LINE.match(line) for line in lines[:end]):
+        return False  # a table's rows give figures under their header
+    quoted = [_plain(line.lstrip()[2:] if is_markdown_item(line) else line) for line in lines[:end]]
+    shown = [line for raw, line in zip(lines[:end], quoted, strict=True) if line and not _HEADING_LINE.match(raw)]
+    if not shown or any(map(is_lead_in, shown)):
+        return False
+    return all(map(is_label, shown)) or is_label_stack("\n".join(shown))
 
 
 def _run_on_items(lines: Sequence[str]) -> int:

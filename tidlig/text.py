@@ -49,6 +49,8 @@ __all__ = [
     "is_caps_title",
     "is_field_line",
     "is_fragment",
+    "is_label",
+    "is_label_stack",
     "is_lead_in",
     "is_list_item",
     "is_markdown_item",
@@ -537,6 +539,29 @@ def stacked_lines(text: str) -> list[str]:
         return []
     closed = [line.endswith((".", "!", "?", "…", ":")) for line in lines[:-1]]
     return [] if any(closed[1:]) or (closed[0] and not is_lead_in(lines[0])) else lines
+
+
+# The share of a stack's lines (see :func:`stacked_lines`) that are labels for the stack to be a diagram's labels:
+# a slide's "Indsatstrappe for arbejdet m mellemformer" / "Politik-kerne" / ... / "Specialpædagogiske tiltag,
+# indsatser, rammer mv." has one line of its seven closed like a sentence, and its title of eight words counts
+# as none. A stack of short statements ("Den enkelte skole betaler ved segregering af skolestartere" / "Elever
+# med funktionsnedsættelse er undtaget betalingsforpligtigelse" / ...) holds a third of labels at most.
+MIN_LABEL_SHARE = 0.75
+
+
+def is_label_stack(text: str) -> bool:
+    """Whether ``text`` is a stack of lines (:func:`stacked_lines`) that are nearly all labels (:func:`is_label`).
+    A diagram's boxes ("Balancen mellem de fællesskabsorienterede og det individuelle indsatser" / "Særlig støtte
+    og PPR" / "Forebyggende indsatser" / ...) name things and state nothing about them; a chart's rows ("2022 7")
+    give its values and are no labels."""
+    lines = stacked_lines(text)
+    return bool(lines) and sum(map(is_label, lines)) >= MIN_LABEL_SHARE * len(lines)
+
+
+def is_label(line: str) -> bool:
+    """Whether a line names something and states nothing: a fragment (:func:`is_fragment`) that ends in no
+    value ("Særlig støtte og PPR", not "Anbragte børn: 4.5", a chart's row)."""
+    return is_fragment(line) and not trailing_values(line)
 
 
 # A value of a table row flattened to a line: a number ("527.000", "54%", "4.5") or a dash for an empty cell.

@@ -1817,3 +1817,27 @@ def test_a_guidance_topics_block_from_a_municipalitys_own_document_is_named_by_i
     section = _sparring_answer({"trækker sig fra legen": (0.5, 0.01), "hyppige": (0.01, 0.5), "sparringspartner": (0.01, 0.5)}, chunks)
     assert "**Fra Københavns Kommune**\nSocialrådgiveren fungerer som sparringspartner" in section
     assert section.count("Københavns Kommune") == 1 and "**KL**" not in section
+
+
+# A slide's diagram (its boxes, one line each) beside a sentence naming a place and none of the question's words.
+DIAGRAM_CHUNKS = [
+    ("slide-1", "Balancen mellem de fællesskabsorienterede og det individuelle indsatser\nSærlig støtte og PPR\n"
+     "Forebyggende indsatser\nInkluderende børnefællesskaber", KL),
+    ("slide-2", "Den udvikling ser vi både på landsplan og i Hedensted Kommune.", KL),
+    ("slide-3", "Fællesskabsorienterede indsatser styrker balancen i dagtilbuddet.", KL),
+]
+DIAGRAM_INDEX = FakeUnitIndex(DIAGRAM_CHUNKS)
+
+
+def test_a_short_answer_of_a_diagrams_labels_states_nothing():
+    question = "Hvad siger materialet om balancen mellem fællesskabsorienterede indsatser?"
+    labels = compose(question, {"Balancen": 0.9, "Den udvikling": 0.8, "styrker": 0.001}, index=DIAGRAM_INDEX)
+    assert "Særlig støtte og PPR" in labels.short_answer
+    assert (labels.unstated_parts, labels.stated_parts) == ((0,), ())
+
+
+def test_a_sentence_on_the_asked_topic_beside_a_diagram_states_something():
+    question = "Hvad siger materialet om balancen mellem fællesskabsorienterede indsatser?"
+    stated = compose(question, {"Balancen": 0.9, "styrker": 0.8}, index=DIAGRAM_INDEX)
+    assert "styrker balancen" in stated.short_answer
+    assert (stated.unstated_parts, stated.stated_parts) == ((), (0,))

@@ -1012,3 +1012,12 @@ def test_a_missing_year_the_short_answer_quotes_beside_the_asked_count_is_named_
     assert with_years_shown(partial, quoting).decision.missing == ("antallet af treårige i 2024",)
     slide = SimpleNamespace(short_answer="- KKR konference 2021, KKR Midt 11. maj 2021 [1]")
     assert with_years_shown(replace(partial, decision=replace(partial.decision, missing=("2021",))), slide).decision.missing == ("2021",)
+
+
+def test_a_short_answer_of_a_diagrams_labels_is_no_answer(assistant):
+    # It read "Kort svar fra dokumenterne:" above five of a slide's boxes alone ("Balancen mellem de
+    # fællesskabsorienterede og det individuelle indsatser" / "Særlig støtte og PPR" / "Forebyggende indsatser" / ...),
+    # which name the topic and say nothing about it; no document has a sentence on the balance.
+    answer = assistant.ask("Hvad siger materialet om balancen mellem individorienterede og fællesskabsorienterede indsatser?")
+    assert answer.outcome == "partial"
+    assert answer.text.startswith("Delvist svar: Dokumenterne svarer måske ikke direkte på dit spørgsmål.")

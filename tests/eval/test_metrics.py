@@ -32,8 +32,29 @@ def form(text: str) -> dict[str, int]:
 
 def test_a_clean_answer_has_no_defects():
     assert form(CLEAN) == {
-        "duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0, "joined_lists": 0, "run_on_items": 0
+        "duplicated_sentences": 0, "dangling_lead_ins": 0, "fragments": 0, "unrelated_sections": 0, "joined_lists": 0, "run_on_items": 0,
+        "label_answers": 0,
     }
+
+
+# A short answer of a slide's boxes as bullets: each holds a word, so no fragment by the line rule.
+BOXES = (
+    "Kort svar fra dokumenterne:\n\n- Balancen mellem de fællesskabsorienterede og det individuelle indsatser [1]\n"
+    "- Særlig støtte og PPR [1]\n- Forebyggende indsatser [1]\n- Inkluderende børnefællesskaber [1]"
+)
+
+
+def test_an_answer_of_labels_alone_is_counted_unless_it_is_presented_as_partial():
+    assert form(BOXES)["label_answers"] == 1
+    assert form(BOXES)["fragments"] == 0
+    assert answer_form(BOXES, TERMS, RELEVANCE, answered=False)["label_answers"] == 0
+
+
+def test_a_lead_in_or_a_charts_values_are_no_labels():
+    lead_in = "Kort svar fra dokumenterne:\n\nKL anbefaler: [1]\n- Evaluer indsatserne løbende [1]\n- Skab koordinering [1]"
+    chart = "Kort svar fra dokumenterne:\n\nFIgur 6 Karaktergennemsnit [1]\n- Ikke-anbragte børn: 6.7 [1]\n- Anbragte børn: 4.5 [1]"
+    assert form(lead_in)["label_answers"] == 0
+    assert form(chart)["label_answers"] == 0
 
 
 @pytest.mark.parametrize(

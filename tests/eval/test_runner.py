@@ -59,7 +59,7 @@ def test_report_files_have_exactly_the_documented_keys(subset_result, tmp_path):
     assert set(report) == REPORT_KEYS
     assert set(report["retrieval"]) == RETRIEVAL_KEYS and set(report["answer"]) == ANSWER_KEYS
     assert set(report["refusal"]) == {"unanswerable_declined", "answerable_declined", "partial_rate"}
-    form = {"duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items"}
+    form = {"duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items", "label_answers"}
     assert set(report["answer_form"]) == {*form, "median_chars"}
     assert set(report["latency_ms"]) == {"p50", "p95"}
     assert set(report["by_kind"]) >= {"fact", "case", "list", "unanswerable", "followup"}

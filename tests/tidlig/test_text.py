@@ -6,6 +6,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    is_label,
+    is_label_stack,
     credits_another_source,
     goes_on_from,
     counted_words,
@@ -637,3 +639,35 @@ def test_a_sentence_goes_on_from_the_one_before_when_it_points_back_or_sets_itse
 )
 def test_a_sentence_ending_in_a_named_source_and_year_credits_another_source(text: str, credits: bool) -> None:
     assert credits_another_source(text) is credits
+
+
+# A slide's diagram: seven boxes, the first a title of eight words (no fragment by its length alone).
+DIAGRAM = (
+    "Balancen mellem de fællesskabsorienterede og det individuelle indsatser\nSærlig støtte og PPR\nForebyggende indsatser\n"
+    "Inkluderende børnefællesskaber\nSærlig støtte og PPR\nForebyggende indsatser\nBørnefællesskaber"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (DIAGRAM, True),
+        ("Indgribende\nForegribende\nForebyggende\nIndsatser i børnefællesskabet i dagtilbuddet", True),
+        # one line in four closed like a sentence: "mv." ends a box too
+        ("Politik-kerne\nProgram for læringsledelse\nSkoleanalyse\nSpecialpædagogiske tiltag, indsatser, rammer mv.", True),
+        # statements of a few words each: a verb in each line
+        ("Den enkelte skole betaler ved segregering af skolestartere\nElever med funktionsnedsættelse er undtaget "
+         "betalingsforpligtigelse\nTilflyttere er undtaget betaling skoleåret ud", False),
+        # a chart's rows give values
+        ("Antal elever tilbageført fra special- til almenklasse\nÅr Antal udsluset\n2022 7\n2021 6\n2020 2", False),
+        ("Særlig støtte og PPR", False),  # one line is no stack
+    ],
+)
+def test_label_stacks(text: str, labels: bool) -> None:
+    assert is_label_stack(text) is labels
+
+
+def test_a_label_names_and_states_no_value() -> None:
+    assert is_label("Særlig støtte og PPR")
+    assert not is_label("Anbragte børn: 4.5")
+    assert not is_label("Barnet er tildelt en plads i et specialiseret tilbud.")
