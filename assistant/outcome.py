@@ -69,11 +69,11 @@ from tidlig.text import (
 
 
 __all__ = [
-    "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "with_answer_found",
-    "with_definition_checked", "with_detail_checked", "with_labels_checked",
-    "with_detail_shown", "with_held_parts", "with_municipality_shown",
-    "with_own_situation_checked", "with_parts_credited", "with_places_named", "with_scope_checked", "with_speaker_named",
-    "with_years_shown", "with_results_checked", "situated_case", "situated_units",
+    "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_case",
+    "situated_units", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
+    "with_held_parts", "with_labels_checked", "with_municipality_shown", "with_own_situation_checked",
+    "with_parts_credited", "with_places_named", "with_results_checked", "with_scope_checked", "with_speaker_named",
+    "with_years_shown",
 ]
 
 
