@@ -502,7 +502,8 @@ class CorpusIndex:
 #     flattened PDF form's values stand beside their labels; a body-size bold title over a PDF table heads it; a
 #     Word table whose first row is no header has an empty one; Word list numbers in table cells are shown; a
 #     Word file without a title is titled by the heading that opens it.
-CHUNKER_VERSION = 57
+# 58: an adjective in "-isk" has its noun's stem ("motorisk" and "motorik"), in the lexical index's terms too.
+CHUNKER_VERSION = 58
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

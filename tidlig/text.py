@@ -861,6 +861,13 @@ _ITET = "itet"
 _MIN_DOUBLED_STEM = 4
 
 
+# An adjective in "-isk" is derived from a noun in "-ik" ("motorisk" of "motorik", "pædagogisk" of "pædagogik"),
+# which Snowball stems apart: "Hun har svært ved motorikken" never met Copenhagen's "børn, der er motorisk
+# udfordrede". The adjective takes the noun's stem. Not a short word ("fisk", "disk").
+_ISK = "isk"
+_MIN_ISK_STEM = 6
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
@@ -869,6 +876,8 @@ def stem(word: str) -> str:
     if root.endswith("et") and not root.endswith("ret") and word.startswith(root + "t"):
         bare = _stemmer.stemWord(root)
         root = bare if len(bare) >= _MIN_DOUBLED_STEM else root
+    if root.endswith(_ISK) and len(root) >= _MIN_ISK_STEM:
+        return root[:-2] + "k"
     return root[:-1] if len(root) > 3 and root[-1] == "s" and root[-2] in _S_ENDING else root
 
 
