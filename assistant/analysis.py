@@ -178,6 +178,8 @@ _WORRY = re.compile(
     r"|\bændret adfærd\b|\bforandret\b|\bstille\b|\bangst\w*|\busikker\b|\bunderret\w*|\bholde øje\b"
     rf"|{_DANGER}|\btrus(?:el|ler)\b|\btruende\b|\bseksualiser\w*"
     r"|\bdrikker\b|\bberuse\w*|\bpåvirket af (?:alkohol|hash|stoffer)\b|\balkohol\w*"
+    # a loss or a break-up at home: "Et barn i min gruppe har lige mistet sin far. Hvad kan vi gøre for ham?"
+    r"|\bmistet (?:sin|sit|sine|en|et|hans|hendes)\b|\bsorg\w*|\bdødsfald\w*|\bskilsmisse\w*|\bgået fra hinanden\b"
     rf"|{_INTOXICATED}"
     r"|\buro\b|\butryg\w*|\btrækker sig\b|\bbagud\b|\bslået\b|\bindadvendt\b|\bsidste,? der (?:bliver )?hentet\b"
     # a child left out by the others

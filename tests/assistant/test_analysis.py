@@ -214,6 +214,9 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Hvem kan man ringe til, hvis man bliver urolig for et barn en fredag eftermiddag?",
         "Hvad skal man være opmærksom på hos forældrene, hvis barnet har det svært derhjemme?",  # "skal man" asks
         "barn med blå mærker hvad nu",  # a worry in a few words
+        # A loss or a break-up at home (independent set #80-19 matched "far" to "selvtillid som far og mor").
+        "Et barn i min gruppe har lige mistet sin far. Hvad kan vi gøre for ham?",
+        "En dreng på stuen er ked af forældrenes skilsmisse. Hvordan støtter vi ham?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
