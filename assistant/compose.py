@@ -503,7 +503,9 @@ class CitatComposer:
             # block from outside a case). A case's block under another source's would read as that source's.
             above = named_case if not label else None
             place_above = ""  # the municipality named above the block before (see _published_by)
-            for block in _merged(members, guidance=bool(label)):
+            merged = _merged(members, guidance=bool(label))
+            titles = _titles_first(merged, label)
+            for block in merged:
                 text = writer.block(block)
                 if not text:
                     continue
@@ -511,7 +513,7 @@ class CitatComposer:
                 place = _published_by(block) if (concern or label) and case is None else ""
                 if case is not None and case != above:
                     text = f"**{inert_markdown(case)}**\n{text}"
-                elif case is None and (title := _block_title(block, label, above)):
+                elif case is None and (title := titles.pop(block.hit.passage.chunk_id, "") or _source_title(block, above)):
                     text = f"**{inert_markdown(title)}**\n{text}"
                 elif place and place != place_above:  # the source, not the subject: a deck quotes national figures
                     text = f"**{inert_markdown(_place_heading(block, place))}**\n{text}"
@@ -1697,13 +1699,27 @@ def _place_heading(block: _Block, place: str) -> str:
     return render("source_place_section", place=place, section=heading)
 
 
-def _block_title(block: _Block, label: str, above: str | None) -> str:
-    """The bold line above a block from outside a case example: the title of the section it opens (see
-    :func:`_section_title`), or its source's name right after a case's block (``above``). No section title
-    under a guidance topic's label, which already says what the block is about ("**Tegn, signaler og
-    risikofaktorer**" above "**02 Styrk det tværprofessionelle samarbejde**" read as two headings)."""
-    title = "" if label else _section_title(block)
-    return title or (source_heading(block.hit) if above is not None else "")
+def _titles_first(blocks: Sequence[_Block], label: str) -> dict[str, str]:
+    """Per passage, the title of the section one of ``blocks`` opens (see :func:`_section_title`), to stand above
+    the first block quoted from that passage: above the block that opens it, it had followed the passage's list
+    quoted first ("En tidlig forebyggende indsats består typisk af fire elementer: ..." and then "**HVAD ER TIDLIG
+    FOREBYGGENDE INDSATS?**" above the section's opening sentence). No section title under a guidance topic's
+    label, which already says what the block is about ("**Tegn, signaler og risikofaktorer**" above "**02 Styrk
+    det tværprofessionelle samarbejde**" read as two headings)."""
+    if label:
+        return {}
+    opened = {block.hit.passage.chunk_id: title for block in blocks if (title := _section_title(block))}
+    first: dict[str, str] = {}
+    for block in blocks:
+        chunk = block.hit.passage.chunk_id
+        if chunk in opened and chunk not in first and not case_name(block.hit.passage.metadata):
+            first[chunk] = opened[chunk]
+    return first
+
+
+def _source_title(block: _Block, above: str | None) -> str:
+    """The bold line above a block from outside a case example right after a case's block (``above``): its source's name."""
+    return source_heading(block.hit) if above is not None else ""
 
 
 def _runs_on(above: str, text: str) -> bool:

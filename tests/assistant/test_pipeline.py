@@ -584,6 +584,14 @@ def test_a_guidance_topics_long_list_shows_its_first_items_unless_the_worry_asks
     assert "Kvindeaftener" in asked["**Inddrag forældrene tidligt**"]
 
 
+def test_a_sections_title_stands_above_the_first_block_quoted_from_it(assistant):
+    # The pamphlet's list came first and its section's title followed it, above the section's opening sentence.
+    answer = assistant.ask("Hvad går det forebyggende arbejde med sårbare børn i en institution egentlig ud på?")
+    title = "**HVAD ER TIDLIG FOREBYGGENDE INDSATS?**"
+    assert answer.short_answer.startswith(f"{title}\nEn tidlig forebyggende indsats består typisk af fire elementer:")
+    assert answer.short_answer.count(title) == 1
+
+
 def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
     # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
     answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")
