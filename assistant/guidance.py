@@ -30,10 +30,14 @@ from assistant.compose import MIN_TOPIC_STEM
 from prompts import load
 from tidlig.text import STOP, content_terms, stem, words
 
-__all__ = ["asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "sign_topics", "within_topics"]
+__all__ = [
+    "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "parent_topics", "sign_topics", "within_topics",
+]
 
 # The marker of a guidance topic that tells what to look for (see sign_topics).
 _SIGNS = "signs"
+# The marker of a guidance topic that involves the parents (see parent_topics).
+_PARENTS = "parents"
 
 
 def concern_topics() -> list[str]:
@@ -46,11 +50,12 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
     """A concern answer's guidance topics as labelled parts: one "label: query" line each in
     prompts/concern_topics.txt; the label heads the topic's units in the answer. A line may end with
     " | <answer type>", the kind of ask the topic answers ("| person": "Hvem kan vi tale med?" asks for
-    sparring), or with " | signs" (see :func:`sign_topics`); the others answer what to do (procedure). Read
+    sparring), with " | signs" (see :func:`sign_topics`) or with " | parents" (see :func:`parent_topics`); the
+    others answer what to do (procedure). Read
     once: every query embedding asks whether its text is a topic (see ``Assistant._embed``)."""
     parts = []
     for label, query, kind in _guidance_lines():
-        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS) else kind)
+        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS, _PARENTS) else kind)
         if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
@@ -62,6 +67,13 @@ def sign_topics() -> frozenset[int]:
     """The guidance topics (positions in :func:`guidance_parts`) marked " | signs": they tell what to look
     for, not what to do, so they follow the others when a worry asks what to do (see :func:`guidance_order`)."""
     return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _SIGNS)
+
+
+@functools.cache
+def parent_topics() -> frozenset[int]:
+    """The guidance topics (positions in :func:`guidance_parts`) marked " | parents": they involve the child's
+    parents, which a worry about a harm done to the child at home does last (see :func:`guidance_order`)."""
+    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _PARENTS)
 
 
 def _guidance_lines() -> list[tuple[str, str, str]]:
@@ -162,5 +174,7 @@ def guidance_order(
         first += tuple(sorted(sign_topics() - {*asked, *first}))
     elif asks_what_to_do(worry):
         later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
+    if harm:  # the parents may be who harms the child: "Marte Meo" and "Kvindeaftener" had followed sparring on bruises
+        later = tuple(sorted(parent_topics() - {*asked, *first, *later})) + later
     ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later + left_out), key=lambda n: -resemblance[n])
     return asked + first + tuple(ranked) + later

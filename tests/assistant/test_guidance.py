@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.analysis import situation_terms
-from assistant.guidance import asked_guidance, guidance_order, guidance_parts, sign_topics, within_topics
+from assistant.guidance import asked_guidance, guidance_order, guidance_parts, parent_topics, sign_topics, within_topics
 
 
 @pytest.mark.parametrize(
@@ -160,3 +160,15 @@ def test_a_worry_whose_situation_is_only_the_topic_it_asks_for_is_within_that_to
 def test_no_terms_are_within_no_topic():
     assert not within_topics(frozenset(), (0,))
     assert not within_topics(frozenset({"forældr"}), ())
+
+
+def test_a_harm_done_to_the_child_involves_the_parents_after_the_other_topics():
+    # Marte Meo and "Kvindeaftener" had followed sparring for a child with bruises and a pressed mother.
+    parents = next(iter(parent_topics()))
+    resemblance = [0.80] * len(guidance_parts())
+    resemblance[parents] = 0.95  # the worry resembles the parents' topic most
+    harm = "En pige på 3 år har tit blå mærker på armene og mor virker meget presset. Hvad gør jeg?"
+    order = guidance_order(harm, resemblance, asked_guidance(harm))
+    assert order.index(parents) > max(order.index(n) for n in order if n not in parent_topics() | sign_topics())
+    worry = "En pige på 3 år er tit ked af det. Hvad gør jeg?"  # no harm: the parents' topic by resemblance
+    assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == parents
