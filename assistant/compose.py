@@ -77,6 +77,7 @@ from tidlig.text import (
     is_lead_in,
     is_markdown_item,
     names_columns,
+    names_its_scheme,
     opens_with_demonstrative,
     point_number,
     refers_back,
@@ -1731,10 +1732,12 @@ def _runs_on(above: str, text: str) -> bool:
 def _section_title(block: _Block) -> str:
     """The title printed above a section whose opening sentences the block quotes ("METODE 3: FORDELING
     AF PULJEMIDLER EFTER VURDERING/ANSØGNING" above "Kommunen fordeler de socioøkonomiske midler ...
-    efter ansøgning ..."): the quote names no method, the title does. A list shows its title as its
+    efter ansøgning ..."): the quote names no method, the title does. So is it above a sentence that speaks of
+    the section's scheme as one already named ("Projektet har fokus på ..." of "Den tværfaglige bevægelsesindsats
+    'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list shows its title as its
     lead-in already (see ``ingest.units.split_units``)."""
     heading = str(block.hit.passage.metadata.get("heading", "")).strip()
-    opens = block.kind == "sentences" and block.units[0].position == 0
+    opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return heading.rsplit("\n", 1)[-1].strip() if heading and opens else ""
 
 

@@ -67,6 +67,7 @@ __all__ = [
     "marker_kind",
     "name_phrases",
     "names_columns",
+    "names_its_scheme",
     "one_line",
     "opens_quotation",
     "opens_with_demonstrative",
@@ -673,6 +674,20 @@ def opens_with_demonstrative(sentence: str) -> bool:
     """Whether a sentence opens with "disse", "denne" or "dette" (after a preposition or not): it points back
     to what the sentence before names, and tells more of it; unlike "Det skyldes", it explains nothing."""
     return bool(_DEMONSTRATIVE.match(sentence.lstrip(_OPENING)))
+
+
+# A scheme spoken of as one already named, near a sentence's start: "Projektet har fokus på ...", "Det er
+# projektets overordnede sigte ...", "Indsatsen består af ...".
+_SCHEME = re.compile(
+    r"^(?:\S+\s+){0,3}?(?:projekt|indsats|model|ordning|program|metode|tilbud|forløb|initiativ|pulje)(?:et|en|ets|ens)\b",
+    re.IGNORECASE,
+)
+
+
+def names_its_scheme(sentence: str) -> bool:
+    """Whether a sentence speaks of its section's scheme by a definite noun ("Projektet", "Indsatsen") near its
+    start, as one already named: quoted alone, it needs the section's title to say which."""
+    return bool(_SCHEME.match(sentence.lstrip(_OPENING)))
 
 
 def refers_back(sentence: str) -> bool:

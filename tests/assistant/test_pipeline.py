@@ -592,6 +592,13 @@ def test_a_sections_title_stands_above_the_first_block_quoted_from_it(assistant)
     assert answer.short_answer.count(title) == 1
 
 
+def test_a_sentence_on_a_scheme_already_named_comes_under_its_sections_title(assistant):
+    # Independent set #80-22 ("motorikken" now has the stem of "motorisk"): "Projektet har fokus på ..." opened the
+    # answer without saying which project.
+    answer = assistant.ask("Hun har svært ved motorikken, falder meget og kan ikke klatre som de andre. Findes der indsatser for det?")
+    assert answer.short_answer.startswith("**Den tværfaglige bevægelsesindsats ’Børn og bevægelse’**\nProjektet har fokus på")
+
+
 def test_a_worry_is_described_by_a_compound_that_holds_its_word(assistant):
     # "sprogligt bagud" and Copenhagen's "sprogvurdering": the worry got the guidance alone, under "Jeg fandt ikke noget".
     answer = assistant.ask("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?")

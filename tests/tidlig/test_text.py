@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    names_its_scheme,
     is_label,
     is_label_stack,
     credits_another_source,
@@ -671,3 +672,17 @@ def test_a_label_names_and_states_no_value() -> None:
     assert is_label("Særlig støtte og PPR")
     assert not is_label("Anbragte børn: 4.5")
     assert not is_label("Barnet er tildelt en plads i et specialiseret tilbud.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Projektet har fokus på at bevægelsesaktivitetsniveauet i dagtilbud øges.", True),
+        ("Det er projektets overordnede sigte at medvirke til ...", True),
+        ("Og slutevalueringen af projektet viser, at det har den ønskede effekt.", True),
+        ("I 2015 er der igangsat en indsats for at styrke arbejdet med børns bevægelse.", False),  # names it anew
+        ("Kommunen fordeler de socioøkonomiske midler efter ansøgning.", False),
+    ],
+)
+def test_a_sentence_speaking_of_its_scheme_as_already_named_needs_its_title(sentence: str, names: bool) -> None:
+    assert names_its_scheme(sentence) is names
