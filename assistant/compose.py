@@ -305,7 +305,7 @@ class CitatComposer:
                 short, labels = _cases_first(short, labels)
         short, labels = _joined_runs(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
-        writer = _Writer(book, _list_sizes(scored_units))
+        writer = _Writer(book, _list_places(scored_units))
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
         # the case's units come under its name like any other case's.
         named = named_case if named_case == opening else None
@@ -708,19 +708,27 @@ class CitatComposer:
         return blocks
 
 
-def _list_sizes(scored: Sequence[ScoredUnit]) -> dict[str, int]:
-    """Per list item's unit id, how many items its list has among the quotable units: a list shown in part says
-    how many more it has ("Praksis i Varde Kommune i dag kan sammenfattes i følgende kendetegn:" above one of its
-    three items read as the whole list, see :func:`list_more`)."""
-    items = [s for s in scored if s.unit.kind == "list_item"]
-    sizes = Counter(s.group for s in items)
-    return {s.unit.unit_id: sizes[s.group] for s in items}
+def _list_places(scored: Sequence[ScoredUnit]) -> dict[str, tuple[int, int]]:
+    """Per list item's unit id, its place in its list among the quotable units and how many items the list has: a
+    list shown in part says how many it leaves out, above and below ("Praksis i Varde Kommune i dag kan
+    sammenfattes i følgende kendetegn:" above one of its three items read as the whole list, and its third item
+    under "… og 2 punkter mere" as the list's first; see :func:`list_more`)."""
+    lists: dict[str, list[ScoredUnit]] = {}
+    for s in scored:
+        if s.unit.kind == "list_item":
+            lists.setdefault(s.group, []).append(s)
+    places = {}
+    for members in lists.values():
+        ordered = sorted({s.unit.unit_id: s.unit for s in members}.values(), key=lambda unit: unit.position)
+        places.update({unit.unit_id: (at, len(ordered)) for at, unit in enumerate(ordered)})
+    return places
 
 
-def list_more(count: int) -> str:
-    """The line under a list shown in part: "*… og 2 punkter mere i kilden*". No claim of the source's, so
-    the citation check reads past it (see :data:`assistant.verify.LIST_MORE`)."""
-    return render("list_more", more="ét punkt" if count == 1 else f"{count} punkter")
+def list_more(count: int, before: bool = False) -> str:
+    """The line under a list shown in part, "*… og 2 punkter mere i kilden*", or above it when the items it leaves
+    out come first, "*… 2 punkter før i kilden*". No claim of the source's, so the citation check reads past it
+    (see :data:`assistant.verify.LIST_MORE`)."""
+    return render("list_before" if before else "list_more", more="ét punkt" if count == 1 else f"{count} punkter")
 
 
 def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
@@ -1506,10 +1514,10 @@ class _Writer:
     """Renders blocks as Markdown with markers, each sentence once: a sentence already shown (chunk
     overlap, a lead-in paragraph that is also quoted, a repeated slide) is left out the second time."""
 
-    def __init__(self, book: CitationBook, list_sizes: Mapping[str, int] | None = None) -> None:
+    def __init__(self, book: CitationBook, list_places: Mapping[str, tuple[int, int]] | None = None) -> None:
         self.book = book
         self._shown: list[str] = []  # lowercased sentences already in the answer
-        self._list_sizes = list_sizes or {}  # per list item's unit id, the items of its list (see _list_sizes)
+        self._list_places = list_places or {}  # per list item's unit id, its place and its list's size (see _list_places)
 
     def block(self, block: _Block) -> str:
         marker = self.book.cite(block.hit)
@@ -1525,8 +1533,15 @@ class _Writer:
             if line
         ]
         lead_in = self._lead_in(block.hit, block.lead_in, marker) if block.lead_in and items else ""
-        if items and (more := max(self._list_sizes.get(unit.unit_id, 0) for unit in block.units) - len(block.units)) > 0:
-            items.append(f"- {list_more(more)}")
+        places = [self._list_places[unit.unit_id] for unit in block.units if unit.unit_id in self._list_places]
+        if items and places:
+            size = places[0][1]
+            before = min(at for at, _ in places)
+            hidden = size - len(block.units)  # also items between those shown
+            if before > 0:
+                items.insert(0, f"- {list_more(before, before=True)}")
+            if hidden - before > 0:
+                items.append(f"- {list_more(hidden - before)}")
         return "\n".join([lead_in, *items] if lead_in else items)
 
     def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:

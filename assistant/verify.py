@@ -27,11 +27,11 @@ AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
 # The line under a Markdown table's header row ("|---|---|"): layout, not a claim.
 TABLE_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 SUPPORT_THRESHOLD = 0.6
-# The line under a list shown in part ("- *… og 2 punkter mere i kilden*", see assistant.compose.list_more): it
-# says what the answer leaves out, no claim of a source's.
-LIST_MORE = re.compile(
-    r"-\s+" + re.escape(load("list_more").strip()).replace(re.escape("{more}"), r"(?:ét punkt|\d+ punkter)")
-)
+# The line under a list shown in part ("- *… og 2 punkter mere i kilden*"), or above it ("- *… 2 punkter før i
+# kilden*", see assistant.compose.list_more): it says what the answer leaves out, no claim of a source's.
+_COUNT = r"(?:ét punkt|\d+ punkter)"
+_LEFT_OUT = [re.escape(load(name).strip()).replace(re.escape("{more}"), _COUNT) for name in ("list_more", "list_before")]
+LIST_MORE = re.compile(rf"-\s+(?:{'|'.join(_LEFT_OUT)})")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer
 from assistant.sources import name_terms, publisher_names
 from assistant.types import Answer
-from assistant.verify import MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
+from assistant.verify import LIST_MORE, MARKER, CitationVerifier, answer_claims, normalise_space, strip_markers
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
@@ -192,11 +192,20 @@ def _only_labels(lines: Sequence[str]) -> bool:
     end = lines.index(MORE_HEADING) if MORE_HEADING in lines else len(lines)
     if any(_TABLE_LINE.match(line) for line in lines[:end]):
         return False  # a table's rows give figures under their header
-    quoted = [_plain(line.lstrip()[2:] if is_markdown_item(line) else line) for line in lines[:end]]
-    shown = [line for raw, line in zip(lines[:end], quoted, strict=True) if line and not _HEADING_LINE.match(raw)]
-    if not shown or any(map(is_lead_in, shown)):
+    blocks = [_quoted_lines(block.splitlines()) for block in "\n".join(lines[:end]).split("\n\n")]
+    shown = [block for block in blocks if block]
+    if not shown or any(is_lead_in(line) for block in shown for line in block):
         return False
-    return all(map(is_label, shown)) or is_label_stack("\n".join(shown))
+    # Each block by itself: a diagram's title may run long, but a block of a statement below labels states it.
+    return all(all(map(is_label, block)) or is_label_stack("\n".join(block)) for block in shown)
+
+
+def _quoted_lines(lines: Sequence[str]) -> list[str]:
+    """The quoted text of a short answer's block, line by line: without list markers, bold headings and the line
+    saying what a list shown in part leaves out ("… og 2 punkter mere i kilden", which quotes nothing)."""
+    own = [line for line in lines if not LIST_MORE.fullmatch(line.strip())]
+    quoted = [_plain(line.lstrip()[2:] if is_markdown_item(line) else line) for line in own]
+    return [line for raw, line in zip(own, quoted, strict=True) if line and not _HEADING_LINE.match(raw)]
 
 
 def _run_on_items(lines: Sequence[str]) -> int:

@@ -216,7 +216,11 @@ def test_a_fact_question_answered_by_one_item_of_a_long_list_gets_the_item_under
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
     index = FakeUnitIndex([("kl", f"KL anbefaler blandt andet:{items}", KL)])
     composition = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index)
-    assert composition.short_answer.splitlines()[:2] == ["KL anbefaler blandt andet: [1]", f"- At forældrene inddrages tidligt{detail} [1]"]
+    assert composition.short_answer.splitlines()[:3] == [
+        "KL anbefaler blandt andet: [1]",
+        "- *… ét punkt før i kilden*",  # the item shown is the list's second
+        f"- At forældrene inddrages tidligt{detail} [1]",
+    ]
     assert "PPR giver sparring" not in composition.short_answer
 
 
@@ -256,8 +260,9 @@ def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
         index = FakeUnitIndex([("kl", f"{lead_in}{items}", KL)])
         text = compose("Hvornår skal forældrene inddrages?", {"forældrene inddrages": 0.9}, index=index).short_answer
         assert text.splitlines()[0] == f"{lead_in} [1]" and ("PPR giver sparring" in text) is whole
-        # A list shown in part says how much more it has; no claim of the source's, so no marker.
-        assert (text.splitlines()[-1] == "- *… og 2 punkter mere i kilden*") is not whole
+        # A list shown in part says how much it leaves out, above and below; no claim of the source's, so no marker.
+        assert (text.splitlines()[1] == "- *… ét punkt før i kilden*") is not whole
+        assert (text.splitlines()[-1] == "- *… og ét punkt mere i kilden*") is not whole
         assert not whole or "mere i kilden" not in text
         assert "mere i kilden" not in " ".join(answer_claims(f"lead-in\n\n{text}"))
 
@@ -369,7 +374,8 @@ def test_a_question_for_a_numbered_point_opens_with_that_point_not_the_likelier_
 
     # the asked point alone under its lead-in: the likelier point 4 does not join it
     assert [line[:6] for line in asked.splitlines() if not LIST_MORE.fullmatch(line)] == ["Strate", "- 2\\. "]
-    assert ranged.splitlines()[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
+    ranged_items = [line for line in ranged.splitlines() if not LIST_MORE.fullmatch(line)]
+    assert ranged_items[1].startswith("- 4\\. Monitorér") and "- 2\\." not in ranged  # a range asks no one point
 
 
 def test_a_point_asked_of_a_named_list_comes_from_that_list_alone_whatever_its_score():

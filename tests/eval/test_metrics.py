@@ -50,6 +50,24 @@ def test_an_answer_of_labels_alone_is_counted_unless_it_is_presented_as_partial(
     assert answer_form(BOXES, TERMS, RELEVANCE, answered=False)["label_answers"] == 0
 
 
+def test_labels_above_a_statement_or_the_line_on_items_left_out_are_no_label_answer():
+    # Hedensted's tracks as labels, then a block that states a figure: the answer says something.
+    stated = (
+        "Kort svar fra dokumenterne:\n\nUdviklingsspor for dagtilbud [1]\n- Børnesyn i praksis [1]\n- Faglig ledelse [1]\n\n"
+        "- Mere end 8 ud af 10 dagtilbudschefer vurderer, at flere børn har brug for en særlig indsats i dag. [2]\n"
+        "- *… og 4 punkter mere i kilden*"
+    )
+    assert form(stated)["label_answers"] == 0
+    # The lines on what a list leaves out quote nothing, and do not make a statement's list a stack of labels.
+    one_item = (
+        "Kort svar fra dokumenterne:\n\nHashmisbrug blandt unge [1]\n- *… 3 punkter før i kilden*\n"
+        "- 79,5 pct. af de unge, som er i behandlingssystemet, er i behandling for hash som hovedstof [1]\n"
+        "- *… og 2 punkter mere i kilden*"
+    )
+    assert form(one_item)["label_answers"] == 0
+    assert form(BOXES + "\n- *… og 2 punkter mere i kilden*")["label_answers"] == 1
+
+
 def test_a_lead_in_or_a_charts_values_are_no_labels():
     lead_in = "Kort svar fra dokumenterne:\n\nKL anbefaler: [1]\n- Evaluer indsatserne løbende [1]\n- Skab koordinering [1]"
     chart = "Kort svar fra dokumenterne:\n\nFIgur 6 Karaktergennemsnit [1]\n- Ikke-anbragte børn: 6.7 [1]\n- Anbragte børn: 4.5 [1]"
