@@ -739,10 +739,10 @@ def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
     fællesskabsorienterede og det individuelle indsatser" / "Særlig støtte og PPR" / "Forebyggende indsatser" /
     ...), and "hvordan bruger Hedensted den?" (the indsatstrappe) a slide's labels and "Den udvikling ser vi både
     på landsplan og i Hedensted Kommune."."""
-    quoted = [(unit, block.hit) for block in blocks for unit in block.units]
-    if not any(is_label_stack(unit.text) for unit, _ in quoted):
+    quoted = [(unit, block.hit, is_label_stack(unit.text)) for block in blocks for unit in block.units]
+    if not any(labels for _, _, labels in quoted):
         return False
-    return not any(_holds_any(terms, unit, hit) for unit, hit in quoted if not is_label_stack(unit.text))
+    return not any(_holds_any(terms, unit, hit) for unit, hit, labels in quoted if not labels)
 
 
 def _holds_any(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
@@ -1709,7 +1709,7 @@ def _place_heading(block: _Block, place: str) -> str:
     socialrådgiveren fast kommer i daginstitutionen" under "Fra Københavns Kommune" alone left the reader to
     guess which project; "Fra Københavns Kommune: Socialrådgivere i dagtilbud" says. A title that asks a
     question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names no scheme."""
-    heading = str(block.hit.passage.metadata.get("heading", "")).strip().rsplit("\n", 1)[-1].strip()
+    heading = _heading_line(block)
     if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS:
         return render("source_place", place=place)
     return render("source_place_section", place=place, section=heading)
@@ -1751,9 +1751,13 @@ def _section_title(block: _Block) -> str:
     the section's scheme as one already named ("Projektet har fokus på ..." of "Den tværfaglige bevægelsesindsats
     'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list shows its title as its
     lead-in already (see ``ingest.units.split_units``)."""
-    heading = str(block.hit.passage.metadata.get("heading", "")).strip()
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
-    return heading.rsplit("\n", 1)[-1].strip() if heading and opens else ""
+    return _heading_line(block) if opens else ""
+
+
+def _heading_line(block: _Block) -> str:
+    """The last line of the heading path of a block's passage: its own section's title ("" when it has none)."""
+    return str(block.hit.passage.metadata.get("heading", "")).strip().rsplit("\n", 1)[-1].strip()
 
 
 def _stack_title(lines: list[str]) -> bool:

@@ -667,8 +667,9 @@ class Assistant:
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         decision = assessment.decision
         worry = assessment.analysis.text
-        told = situation_terms(worry, signs=False)
-        if guidance_only(assessment) and (assessment.asked_guidance or not told or tells_no_situation(worry)):
+        if guidance_only(assessment) and (
+            assessment.asked_guidance or not situation_terms(worry, signs=False) or tells_no_situation(worry)
+        ):
             # The topic it asks for answers it, and so does the guidance a worry that tells no situation of its own
             # asks for ("hvad skal jeg gøre først når jeg bliver bekymret for et barn" and "... for en pige i
             # vuggestuen" had read "Jeg fandt ikke noget … om netop det, du beskriver"); the nearest material for its

@@ -27,8 +27,9 @@
   list's, with no line between: Markdown renders them as one list, so the second list's items read as the
   first's), ``run_on_items`` (a line that is no list item right below a list item: Markdown renders it inside
   that item, so a sentence from elsewhere reads as the item's), ``label_answers`` (an answer presented as one
-  whose short answer quotes no sentence nor lead-in: every quoted line, list items too, is a fragment, as a
-  slide's boxes shown as bullets are), and ``median_chars`` of the whole answer text per question kind.
+  whose short answer quotes no sentence nor lead-in: in each block every quoted line, list items too, is a
+  label, or the block is a diagram's labels, as a slide's boxes shown as bullets are), and ``median_chars`` of
+  the whole answer text per question kind.
 Retrieval and answer metrics are averaged over answerable items; refusal rates over their own group.
 """
 
