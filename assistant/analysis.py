@@ -376,7 +376,12 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     own parts are asked now, and the kind of answer they ask for is theirs when they say it ("Hvad er
     årsagerne?" after "Hvor mange børn ...?" asks for reasons, not a count); "Og i 2017?" keeps the earlier
     question's."""
-    analysis = replace(analyse_question(query), parts=split_parts(followup))
+    analysis = analyse_question(query)
+    parts = split_parts(followup)
+    # A follow-up's first part can be without a word of its own ("hvor mange er der, og hvad er afsat til
+    # kompetenceudvikling?"): it asks about the earlier question's topic, the terms no other part holds.
+    topic = tuple(term for term in analysis.terms if not any(term in part.terms for part in parts))
+    analysis = replace(analysis, parts=tuple(part if part.terms else replace(part, terms=topic) for part in parts))
     if (own := answer_type(followup)) != "other":
         analysis = replace(analysis, answer_type=own, detail=asked_detail(followup))
     return analysis

@@ -936,3 +936,11 @@ def test_names_compared_in_any_wording(question: str, compared: bool) -> None:
 )
 def test_an_acronym_is_spelled_out_by_the_initials_of_capitalised_words(text, acronym, spelled):
     assert spells_out(text, acronym) is spelled
+
+
+def test_a_followups_part_without_a_word_of_its_own_asks_about_the_earlier_topic() -> None:
+    followup = "hvor mange er der, og hvad er afsat til kompetenceudvikling?"
+    analysis = analyse_followup(f"Hvad er pluspladser i København? {followup}", followup)
+    first, second = analysis.parts
+    assert first.terms == ("plusplad", "københavn")  # not the other part's "kompetenceudvikling"
+    assert second.terms == ("afsat", "kompetenceudvikling")
