@@ -147,6 +147,8 @@ def test_a_question_that_speaks_of_a_document(question, names):
         ("Hvad gør vi med et barn, der er stille og har det svært?", ["Hvad gør vi med et barn, der er stille og har det svært?"]),
         # The speaker asking on after "og", a comma or none: the second ask had gone unanswered and unnamed.
         ("Hvad er familiestuen og kan vi henvise et barn dertil?", ["Hvad er familiestuen", "kan vi henvise et barn dertil?"]),
+        ("Hvad går VIDA ud på og hjælper det børnene?", ["Hvad går VIDA ud på", "hjælper det børnene?"]),
+        ("Hvad gør vi med et barn, som ikke spiser og virker trist?", ["Hvad gør vi med et barn, som ikke spiser og virker trist?"]),
         ("Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?",
          ["Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?"]),
         # A sentence that tells about the child after the question is no question of its own; a request is.
