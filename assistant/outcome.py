@@ -37,7 +37,7 @@ from assistant.analysis import (
     situation_terms,
     table_counts_asked,
 )
-from assistant.answerability import Answerability, Decision
+from assistant.answerability import RARE_TOPIC_SHARE, Answerability, Decision
 from assistant.types import Citation
 from assistant.compose import (
     Composition,
@@ -112,7 +112,10 @@ def with_held_parts(assessment: Assessment, held: set[int]) -> Assessment:
 
 
 def with_own_situation_checked(
-    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+    assessment: Assessment,
+    scored: Sequence[ScoredUnit],
+    analysed: Callable[[str], list[str]] = content_terms,
+    share: Callable[[str], float] | None = None,
 ) -> Assessment:
     """A concern answer whose worry no unit is likely to answer gives the documents' guidance alone: the
     sentence that merely resembles the worry ("Der skal derfor sættes ind, allerede inden barnet bliver
@@ -125,7 +128,14 @@ def with_own_situation_checked(
     now open with "Inddrag forældrene tidligt" instead of Familiestuen's "børn, der er urolige" and
     Børnelinealen's "bekymringer er på 6 og derunder"; and "om min bekymring for et barn er stor nok" turned
     partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
-    and gold cited unchanged."""
+    and gold cited unchanged.
+
+    Below the floor, a likeliest unit still answers when it holds OWN_SITUATION_TERMS of the situation's
+    distinctive terms (in at most RARE_TOPIC_SHARE of the passages, by ``share``; every term when None):
+    "vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?" had got the guidance alone under
+    "Jeg fandt ikke noget ...", above none of Copenhagen's "Børn og bevægelse" ("... børn, der er motorisk
+    udfordrede", probability 0.097). "for alvor ... tager livtag" holds "alvor" and the common "tag" of "en
+    kollega, som ikke tager min bekymring alvorligt", which the documents do not speak to."""
     decision, analysis = assessment.decision, assessment.analysis
     if not analysis.is_concern or decision.outcome == "decline":
         return assessment
@@ -133,9 +143,15 @@ def with_own_situation_checked(
     own_score = _own_scorer(analysis)
     situated = situated_case(assessment, scored, analysed)
     likeliest = situated or max(scored, key=own_score, default=None)
-    if likeliest is not None and situated is None and own_score(likeliest) < CONCERN_OWN_FLOOR:
-        likeliest = None  # no unit is likely to answer the worry itself
     situation = situation_terms(analysis.text)
+    if (
+        likeliest is not None
+        and situated is None
+        and own_score(likeliest) < CONCERN_OWN_FLOOR
+        and len([t for t in _situation_held(situation, likeliest, analysed) if share is None or share(t) <= RARE_TOPIC_SHARE])
+        < OWN_SITUATION_TERMS
+    ):
+        likeliest = None  # no unit is likely to answer the worry itself, nor tells its situation
     if likeliest is not None and not situation_terms(analysis.text, signs=False):
         return assessment
     if assessment.asked_guidance and within_topics(situation, assessment.asked_guidance):

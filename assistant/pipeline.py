@@ -641,7 +641,7 @@ class Assistant:
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = with_parts_credited(state.answerability, assessment, answered_parts(scored, assessment.analysis))
         assessment = with_answer_found(state.statistics, assessment, scored)
-        assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms)
+        assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms, state.statistics.passage_share)
         scored = situated_units(assessment, scored, self.index.retriever.terms)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not

@@ -254,16 +254,19 @@ def test_a_worry_s_own_best_passages_reach_the_composer_before_the_guidance(sett
 
 
 @pytest.mark.parametrize(
-    ("likeliest", "score", "outcome"),
+    ("likeliest", "score", "share", "outcome"),
     [
-        ("Holstebro tilbyder", CONCERN_OWN_FLOOR + 0.2, "answer"),
-        ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, "partial"),
+        ("Holstebro tilbyder", CONCERN_OWN_FLOOR + 0.2, 1.0, "answer"),
+        ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, 1.0, "partial"),
+        # Below the floor, but holding two of the worry's distinctive terms (Holstebro, forældre): it tells the
+        # situation, though the words it is told in are few.
+        ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, 0.0, "answer"),
         # Likely enough, but it shares nothing with what the worry asks about (Holstebro, nye forældre):
         # a sentence that resembles the worry alone does not answer it.
-        ("Ved bekymring", CONCERN_OWN_FLOOR + 0.2, "partial"),
+        ("Ved bekymring", CONCERN_OWN_FLOOR + 0.2, 0.0, "partial"),
     ],
 )
-def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, likeliest, score, outcome):
+def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, likeliest, score, share, outcome):
     assistant = make_assistant(settings)
     assessment = assistant.assess("Jeg er urolig for en pige på stuen. Hvad tilbyder Holstebro nye forældre?")
     hits, analysis = compose_inputs(assessment)
@@ -272,7 +275,7 @@ def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, l
     scored = [replace(s, part_scores=(score if s.unit.text.startswith(likeliest) else 0.01, *s.part_scores[1:])) for s in scored]
     assert assessment.decision.outcome == "answer" and any(s.unit.text.startswith(likeliest) for s in scored)
 
-    checked = with_own_situation_checked(assessment, scored)
+    checked = with_own_situation_checked(assessment, scored, share=lambda term: share)
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
