@@ -131,7 +131,8 @@ def with_own_situation_checked(
     and gold cited unchanged.
 
     Below the floor, a likeliest unit still answers when it holds OWN_SITUATION_TERMS of the situation's
-    distinctive terms (in at most RARE_TOPIC_SHARE of the passages, by ``share``; every term when None):
+    distinctive terms: the child's signs, and terms in at most RARE_TOPIC_SHARE of the passages (by ``share``;
+    every term when None):
     "vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?" had got the guidance alone under
     "Jeg fandt ikke noget ...", above none of Copenhagen's "Børn og bevægelse" ("... børn, der er motorisk
     udfordrede", probability 0.097). "for alvor ... tager livtag" holds "alvor" and the common "tag" of "en
@@ -144,16 +145,20 @@ def with_own_situation_checked(
     situated = situated_case(assessment, scored, analysed)
     likeliest = situated or max(scored, key=own_score, default=None)
     situation = situation_terms(analysis.text)
+    beyond_signs = situation_terms(analysis.text, signs=False)
+
+    def distinctive(term: str) -> bool:
+        return term not in beyond_signs or share is None or share(term) <= RARE_TOPIC_SHARE
+
     if (
         likeliest is not None
         and situated is None
         and own_score(likeliest) < CONCERN_OWN_FLOOR
-        and len([t for t in _situation_held(situation, likeliest, analysed) if share is None or share(t) <= RARE_TOPIC_SHARE])
-        < OWN_SITUATION_TERMS
+        and len([t for t in _situation_held(situation, likeliest, analysed) if distinctive(t)]) < OWN_SITUATION_TERMS
     ):
         likeliest = None  # no unit is likely to answer the worry itself, nor tells its situation
-    if likeliest is not None and not situation_terms(analysis.text, signs=False):
-        return assessment
+    if likeliest is not None and decision.outcome == "answer" and not beyond_signs:
+        return assessment  # a worry told by its signs alone is what the guidance is for; a case may still tell it
     if assessment.asked_guidance and within_topics(situation, assessment.asked_guidance):
         # The topic it asks for is all it tells: what resembles its words only resembles the topic ("Hvordan kan vi
         # samarbejde med forældrene, når vi er bekymrede ...?" had opened with Børnelinealen's "De fagprofessionelle

@@ -573,6 +573,18 @@ def test_a_worry_told_by_the_childs_signs_is_answered_by_a_passage_on_those_sign
     assert "Toftegård" not in risk.short_answer
 
 
+def test_a_worry_the_evidence_left_weak_opens_with_the_unit_telling_its_situation(assistant):
+    # Below the unit scorer's floor, yet holding two of the worry's distinctive terms (a rare word, or the child's
+    # sign: "stille" is a common stem): each had read "Jeg fandt ikke noget ... om netop det" above the guidance alone.
+    signs = assistant.ask("vi har en pige der er meget stille og indadvendt, er det noget man skal være bekymret for?")
+    assert signs.outcome == "answer" and "de stille og indadvendte børn" in signs.short_answer.split("**Sparring om bekymringen**")[0]
+    motor = assistant.ask("vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?")
+    assert motor.outcome == "answer" and "motorisk udfordrede" in motor.short_answer.split("**Tegn, signaler og risikofaktorer**")[0]
+    # Two words shared, one of them common ("tager"): the documents do not speak of talking with a colleague.
+    colleague = assistant.ask("Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?")
+    assert colleague.outcome == "partial"
+
+
 def test_a_guidance_topics_long_list_shows_its_first_items_unless_the_worry_asks_for_the_topic(assistant):
     # BUPL/KORA's eight approaches to working with parents came whole, down to "Kvindeaftener, hvor der er aktiviteter
     # og tales om andet end børn", in every concern answer.
