@@ -812,10 +812,20 @@ def situation_terms(text: str, signs: bool = True) -> frozenset[str]:
     return frozenset(content_terms(_without_ask_and_child(told)))
 
 
+# A view the pedagogue weighs and who holds it: "min kollega siger vi bare skal vente og se ... er det en god
+# ide?" tells the view ("vente og se"), not an idea or a colleague, which no passage on it speaks of.
+_WEIGHED_VIEW = re.compile(
+    r"\b(?:er|var) (?:det|dét|den) (?:en |et )?(?:god|godt|dårlig|dårligt|rigtig|rigtigt|klog|klogt|forkert|okay|ok)\b"
+    r"(?: (?:idé|ide|måde|tilgang|holdning)\b)?"
+    r"|\b(?:min|mine|vores|en|et par) (?:kollega|kollegaer|kolleger|leder|chef)\w* (?:siger|sagde|mener|synes|vil|foreslår)\b",
+    re.IGNORECASE,
+)
+
+
 def _without_ask_and_child(text: str) -> str:
-    """``text`` without the ask (what to do, what to look for, when), the child, children at all and the setting
-    the child is named in."""
-    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _ACTION_ASK.sub(" ", text)))
+    """``text`` without the ask (what to do, what to look for, when, whether a view is right), the child, children
+    at all and the setting the child is named in."""
+    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _WEIGHED_VIEW.sub(" ", _ACTION_ASK.sub(" ", text))))
     return _CHILDREN.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", asked)))
 
 
@@ -847,6 +857,11 @@ _CHILDS_SIGN = re.compile(
 def _unvoiced(text: str) -> str:
     """``text`` without the words that voice its worry, but with the child's signs (see _CHILDS_SIGN)."""
     return _WORRY.sub(lambda match: match[0] if _CHILDS_SIGN.fullmatch(match[0]) else " ", text)
+
+
+def workplace_terms(text: str) -> frozenset[str]:
+    """The terms of where a worry happens ("en pige i vuggestuen" -> vuggestu; see _WORKPLACE)."""
+    return frozenset(term for match in _WORKPLACE.finditer(text) for term in content_terms(match.group(0)))
 
 
 def tells_no_situation(text: str) -> bool:

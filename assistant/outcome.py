@@ -36,6 +36,7 @@ from assistant.analysis import (
     quotes_detail,
     situation_terms,
     table_counts_asked,
+    workplace_terms,
 )
 from assistant.answerability import RARE_TOPIC_SHARE, Answerability, Decision
 from assistant.types import Citation
@@ -146,15 +147,17 @@ def with_own_situation_checked(
     likeliest = situated or max(scored, key=own_score, default=None)
     situation = situation_terms(analysis.text)
     beyond_signs = situation_terms(analysis.text, signs=False)
-
-    def distinctive(term: str) -> bool:
-        return term not in beyond_signs or share is None or share(term) <= RARE_TOPIC_SHARE
-
+    distinct = {
+        term
+        for term in situation - workplace_terms(analysis.text)
+        if term not in beyond_signs or share is None or share(term) <= RARE_TOPIC_SHARE
+    }
+    needed = min(OWN_SITUATION_TERMS, len(distinct)) or OWN_SITUATION_TERMS
     if (
         likeliest is not None
         and situated is None
         and own_score(likeliest) < CONCERN_OWN_FLOOR
-        and len([t for t in _situation_held(situation, likeliest, analysed) if distinctive(t)]) < OWN_SITUATION_TERMS
+        and len(distinct & _situation_held(situation, likeliest, analysed)) < needed
     ):
         likeliest = None  # no unit is likely to answer the worry itself, nor tells its situation
     if likeliest is not None and decision.outcome == "answer" and not beyond_signs:
@@ -180,7 +183,7 @@ def with_own_situation_checked(
     in_case = likeliest is not None and (
         bool(case_name(likeliest.hit.passage.metadata)) or (best is not None and _same_section(likeliest.hit.passage, best))
     )
-    if decision.missing == (analysis.text,) and in_case and len(held) >= OWN_SITUATION_TERMS:
+    if decision.missing == (analysis.text,) and in_case and (len(held) >= OWN_SITUATION_TERMS or len(distinct & held) >= needed):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
 

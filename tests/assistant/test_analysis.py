@@ -36,6 +36,7 @@ from assistant.analysis import (
     listed_noun,
     self_contained,
     situation_terms,
+    workplace_terms,
     table_counts_asked,
     tells_no_situation,
     split_parts,
@@ -946,3 +947,9 @@ def test_a_followups_part_without_a_word_of_its_own_asks_about_the_earlier_topic
     first, second = analysis.parts
     assert first.terms == ("plusplad", "københavn")  # not the other part's "kompetenceudvikling"
     assert second.terms == ("afsat", "kompetenceudvikling")
+
+
+def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None:
+    assert situation_terms("min kollega siger vi bare skal vente og se an med et barn. er det en god ide?") == {"vent"}
+    assert workplace_terms("Der er en pige i vuggestuen, som trækker sig") == {"vuggestu"}
+

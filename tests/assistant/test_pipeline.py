@@ -580,6 +580,9 @@ def test_a_worry_the_evidence_left_weak_opens_with_the_unit_telling_its_situatio
     assert signs.outcome == "answer" and "de stille og indadvendte børn" in signs.short_answer.split("**Sparring om bekymringen**")[0]
     motor = assistant.ask("vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?")
     assert motor.outcome == "answer" and "motorisk udfordrede" in motor.short_answer.split("**Tegn, signaler og risikofaktorer**")[0]
+    # A view weighed tells its view, not the colleague holding it or the "god ide" asked about: KL's "vent og se".
+    view = assistant.ask("min kollega siger vi bare skal vente og se an med et barn vi er bekymrede for. er det en god ide?")
+    assert view.outcome == "answer" and "”vent og se”- holdning" in view.short_answer.split("**Sparring om bekymringen**")[0]
     # Two words shared, one of them common ("tager"): the documents do not speak of talking with a colleague.
     colleague = assistant.ask("Hvordan taler jeg med en kollega, som ikke tager min bekymring alvorligt?")
     assert colleague.outcome == "partial"
