@@ -376,7 +376,7 @@ class CitatComposer:
         if case is not None:
             # The results follow the case's own blocks, before another part's or source's.
             at = max(n for n, block in enumerate(short) if _same_case(block.hit, case)) + 1
-            results = _case_results(scored_units, case, shown)
+            results = _case_results(scored_units, case, shown, floor=self.floors.more * max((s.score for s in scored_units), default=0.0))
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
         return short, labels, case, tuple(unstated), tuple(stated)
@@ -708,20 +708,27 @@ class CitatComposer:
         return blocks
 
 
-def _list_places(scored: Sequence[ScoredUnit]) -> dict[str, tuple[int, int]]:
-    """Per list item's unit id, its place in its list among the quotable units and how many items the list has: a
+def _list_places(scored: Sequence[ScoredUnit]) -> dict[str, tuple[int, tuple[EvidenceUnit, ...]]]:
+    """Per list item's unit id, its place in its list among the quotable units and the list's items in order: a
     list shown in part says how many it leaves out, above and below ("Praksis i Varde Kommune i dag kan
     sammenfattes i følgende kendetegn:" above one of its three items read as the whole list, and its third item
-    under "… og 2 punkter mere" as the list's first; see :func:`list_more`)."""
+    under "… og 2 punkter mere" as the list's first; see :func:`list_more`), and leaves none out between two
+    it shows."""
     lists: dict[str, list[ScoredUnit]] = {}
     for s in scored:
         if s.unit.kind == "list_item":
             lists.setdefault(s.group, []).append(s)
     places = {}
     for members in lists.values():
-        ordered = sorted({s.unit.unit_id: s.unit for s in members}.values(), key=lambda unit: unit.position)
-        places.update({unit.unit_id: (at, len(ordered)) for at, unit in enumerate(ordered)})
+        ordered = tuple(sorted({s.unit.unit_id: s.unit for s in members}.values(), key=lambda unit: unit.position))
+        places.update({unit.unit_id: (at, ordered) for at, unit in enumerate(ordered)})
     return places
+
+
+def _with_lone_gaps(items: Sequence[EvidenceUnit], shown: Sequence[int]) -> tuple[EvidenceUnit, ...]:
+    """The ``items`` at the places ``shown`` (ascending), and each item alone between two of them."""
+    places = set(shown) | {at + 1 for at, after in itertools.pairwise(shown) if after - at == 2}
+    return tuple(items[at] for at in sorted(places))
 
 
 def list_more(count: int, before: bool = False) -> str:
@@ -1368,17 +1375,26 @@ def _case_key(hit: ScoredPassage) -> tuple[str, object] | None:
     return None if case is None else (hit.passage.doc_id, case)
 
 
-def _case_results(scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS) -> list[_Block]:
+def _case_results(
+    scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS, floor: float = 1.0
+) -> list[_Block]:
     """The first ``limit`` result sentences (in document order) of the case the short answer starts from:
     leaders ask what came of a case, and result sentences rarely share the question's words. A sentence
     announcing a list of results ("Fire år efter ... ses følgende resultater:") is not one: its items are,
-    and they are shown under it; taken alone it left the announced results out."""
+    and they are shown under it; taken alone it left the announced results out. A result that is an item of a
+    list brings the list's items at least ``floor`` likely along, and the list is shown here alone: Aarhus's
+    "Tandplejen arbejder med standardbreve, som har fået flere forældre til at møde op" had stood under "Der er
+    blevet igangsat en række indsatser:", and the list's likelier items under the same case and lead-in again
+    in "Mere fra kilderne"."""
     results = [
         s for s in scored if _case_result(s, case) and not is_lead_in(s.unit.text) and s.key not in shown and s.group not in shown
     ]
     picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:limit]
-    shown.update(s.key for s in picked)
-    return _grouped(picked)
+    lists = {s.group for s in picked if s.unit.kind == "list_item"}
+    along = [s for s in scored if s.group in lists and s.unit.kind == "list_item" and s.score >= floor and s not in picked]
+    members = list({s.key: s for s in (*picked, *along) if s.key not in shown}.values())
+    shown.update({s.key for s in members} | lists)
+    return _grouped(members)
 
 
 def _case_result(candidate: ScoredUnit, case: ScoredPassage) -> bool:
@@ -1514,10 +1530,10 @@ class _Writer:
     """Renders blocks as Markdown with markers, each sentence once: a sentence already shown (chunk
     overlap, a lead-in paragraph that is also quoted, a repeated slide) is left out the second time."""
 
-    def __init__(self, book: CitationBook, list_places: Mapping[str, tuple[int, int]] | None = None) -> None:
+    def __init__(self, book: CitationBook, list_places: Mapping[str, tuple[int, tuple[EvidenceUnit, ...]]] | None = None) -> None:
         self.book = book
         self._shown: list[str] = []  # lowercased sentences already in the answer
-        self._list_places = list_places or {}  # per list item's unit id, its place and its list's size (see _list_places)
+        self._list_places = list_places or {}  # per list item's unit id, its place and its list's items (see _list_places)
 
     def block(self, block: _Block) -> str:
         marker = self.book.cite(block.hit)
@@ -1525,23 +1541,28 @@ class _Writer:
             return self._table(block, marker)
         if block.kind == "sentences":
             return self._sentences(block, marker)
-        lines = [self._cited(block.hit, unit.text, marker) for unit in block.units]
-        nested = sub_items(block.units, block.hit.passage.text)  # a nested list's sub-items are indented
+        places = [self._list_places[unit.unit_id] for unit in block.units if unit.unit_id in self._list_places]
+        # An item alone between two it shows comes too: Varde's "De første, der inviteres, er forældrene" had been
+        # left out between the first and third of three "kendetegn", the count of those left out under the last.
+        # Not a longer run, which a question for one figure skips ("Hvor udbredt er det, at niendeklasser ryger
+        # hash?" got two further figures on young people's drug use).
+        one_list = bool(places) and len(places) == len(block.units) and all(items is places[0][1] for _, items in places)
+        units = _with_lone_gaps(places[0][1], sorted(at for at, _ in places)) if one_list else block.units
+        lines = [self._cited(block.hit, unit.text, marker) for unit in units]
+        nested = sub_items(units, block.hit.passage.text)  # a nested list's sub-items are indented
         items = [
             f"{'  ' * _depth(unit.unit_id, nested)}- {shown_item_number(item_number_of(unit, block.hit.passage.text))}{line}"
-            for unit, line in zip(block.units, lines, strict=True)
+            for unit, line in zip(units, lines, strict=True)
             if line
         ]
         lead_in = self._lead_in(block.hit, block.lead_in, marker) if block.lead_in and items else ""
-        places = [self._list_places[unit.unit_id] for unit in block.units if unit.unit_id in self._list_places]
-        if items and places:
-            size = places[0][1]
+        if items and one_list:
             before = min(at for at, _ in places)
-            hidden = size - len(block.units)  # also items between those shown
+            after = len(places[0][1]) - before - len(units)  # also the items of longer runs between those shown
             if before > 0:
                 items.insert(0, f"- {list_more(before, before=True)}")
-            if hidden - before > 0:
-                items.append(f"- {list_more(hidden - before)}")
+            if after > 0:
+                items.append(f"- {list_more(after)}")
         return "\n".join([lead_in, *items] if lead_in else items)
 
     def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:

@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
-from assistant.compose import MORE_HEADING, CitatComposer, case_name, nearest_topic
+from assistant.compose import MORE_HEADING, CitatComposer, _with_lone_gaps, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import LIST_MORE, CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -251,6 +251,20 @@ def test_a_list_question_whose_rarest_term_one_item_alone_holds_gets_that_item_n
     assert "familierådslagning" in one and "indsatstrappen" not in one and "støttes af familien" not in one
     two = short_answer(("budgettet følger indsatstrappen", "netværket inddrages med familierådslagning", "familierådslagning bruges"))
     assert "indsatstrappen" in two  # the list is about it: shown whole
+
+
+def test_a_list_shown_in_part_leaves_no_item_alone_out_between_two_it_shows():
+    detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
+    whats = ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring", "lederen følger op", "budgettet holder")
+    index = FakeUnitIndex([("kl", "KL anbefaler blandt andet:" + "".join(f"\n- At {what}{detail}" for what in whats), KL)])
+    # The first and third items likely, the second between them not: it comes too, the last two are counted.
+    likely = {"opsporingen styrkes": 0.9, "PPR giver sparring": 0.8, "forældrene inddrages": 0.01, "lederen": 0.01, "budgettet": 0.01}
+    items = [line for line in compose("Hvad skal kommunen gøre?", likely, index=index).short_answer.splitlines() if line.startswith("- ")]
+    assert [item.split(" i alle")[0] for item in items] == [
+        "- At opsporingen styrkes", "- At forældrene inddrages tidligt", "- At PPR giver sparring", "- *… og 2 punkter mere i kilden*"
+    ]
+    # Two items between are a run a question for one point skips: left out (and counted below the list).
+    assert _with_lone_gaps("abcdef", [0, 2, 5]) == ("a", "b", "c", "f")
 
 
 def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():

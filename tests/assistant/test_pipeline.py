@@ -1051,3 +1051,17 @@ def test_a_short_answer_of_a_diagrams_labels_is_no_answer(assistant):
     answer = assistant.ask("Hvad siger materialet om balancen mellem individorienterede og fællesskabsorienterede indsatser?")
     assert answer.outcome == "partial"
     assert answer.text.startswith("Delvist svar: Dokumenterne svarer måske ikke direkte på dit spørgsmål.")
+
+
+def test_a_case_result_in_a_list_brings_the_list_s_likely_items_and_the_list_is_shown_once(assistant):
+    # Aarhus's "Tandplejen arbejder med standardbreve, som har fået flere forældre til at møde op" (a result) had
+    # stood alone under "Der er blevet igangsat en række indsatser:", and the likelier items under the same case
+    # heading and lead-in again in "Mere fra kilderne".
+    answer = assistant.ask("har nogen kommune gode erfaringer med at bruge tandplejen til at opdage omsorgssvigt")
+    assert answer.text.count("Der er blevet igangsat en række indsatser:") == 1
+    listed = answer.short_answer.split("Der er blevet igangsat en række indsatser:")[1]
+    assert "rådgivende team" in listed and "standardbreve" in listed
+    # An item alone between two shown comes too: Varde's parents are invited first.
+    varde = assistant.ask("Hvordan har Varde gjort de børnefaglige undersøgelser hurtigere?")
+    assert "De første, der inviteres, er forældrene." in varde.text
+
