@@ -142,8 +142,8 @@ _POLAR_START = (
     r"\s+(?:det|den|de|der|man|vi|jeg)\b(?!\s+(?:svært|godt|dårligt|skidt)\b)"
 )
 # The speaker asking on, after "og" without a comma: "Hvad er familiestuen og kan vi henvise et barn dertil?";
-# and whether what was asked about works: "hvad går det ud på og hjælper det børnene?".
-_OWN_POLAR_START = r"(?:kan|kunne|skal|må|bør|har|får)\s+(?:vi|jeg)\b|(?:virker|virkede|hjælper|hjalp)\s+(?:det|den|de)\b"
+# and whether what was asked about works or what it costs: "hvad går det ud på og hjælper det børnene?".
+_OWN_POLAR_START = r"(?:kan|kunne|skal|må|bør|har|får)\s+(?:vi|jeg)\b|(?:virker|virkede|hjælper|hjalp|koster|kostede)\s+(?:det|den|de)\b"
 _PART_BOUNDARY = re.compile(
     rf"(?<=\?)\s+(?=\S)|,?\s+(?:og|samt|men)\s+(?={_QUESTION_WORD}\b)|,\s+(?:og|men)\s+(?={_POLAR_START})"
     rf"|\s+og\s+(?={_OWN_POLAR_START})",

@@ -149,6 +149,8 @@ def test_a_question_that_speaks_of_a_document(question, names):
         # The speaker asking on after "og", a comma or none: the second ask had gone unanswered and unnamed.
         ("Hvad er familiestuen og kan vi henvise et barn dertil?", ["Hvad er familiestuen", "kan vi henvise et barn dertil?"]),
         ("Hvad går VIDA ud på og hjælper det børnene?", ["Hvad går VIDA ud på", "hjælper det børnene?"]),
+        ("Hvem har et kursus for forældre, og hvor mange deltager og kostede det ekstra?",
+         ["Hvem har et kursus for forældre", "hvor mange deltager", "kostede det ekstra?"]),
         ("Hvad gør vi med et barn, som ikke spiser og virker trist?", ["Hvad gør vi med et barn, som ikke spiser og virker trist?"]),
         ("Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?",
          ["Jeg er bekymret for en dreng og har talt med hans mor. Hvad gør jeg?"]),
