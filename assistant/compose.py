@@ -1448,6 +1448,19 @@ def _nested_whole(items: Sequence[EvidenceUnit], members: Sequence[ScoredUnit], 
     return [s.unit for s in members if s.unit.unit_id in wanted or nested.get(s.unit.unit_id) in parents]
 
 
+def _under_flattened_heads(items: Sequence[EvidenceUnit]) -> dict[str, str]:
+    """Per item after an item announcing more ("Følgende ændres:", see
+    :func:`assistant.evidence.quotable`), the id of that item: its sub-item, the next such item excepted."""
+    nested: dict[str, str] = {}
+    head: EvidenceUnit | None = None
+    for item in items:
+        if is_lead_in(item.text):
+            head = item
+        elif head is not None:
+            nested[item.unit_id] = head.unit_id
+    return nested
+
+
 def _depth(unit_id: str, nested: Mapping[str, str]) -> int:
     """How many items above it introduce an item (``nested``: sub-item id -> the id of the item that
     introduces it): 0 for a top-level item. Markdown nests a list item indented by two spaces per level."""
@@ -1549,7 +1562,9 @@ class _Writer:
         one_list = bool(places) and len(places) == len(block.units) and all(items is places[0][1] for _, items in places)
         units = _with_lone_gaps(places[0][1], sorted(at for at, _ in places)) if one_list else block.units
         lines = [self._cited(block.hit, unit.text, marker) for unit in units]
-        nested = sub_items(units, block.hit.passage.text)  # a nested list's sub-items are indented
+        # A nested list's sub-items are indented, also those under an item announcing them whose indentation the
+        # text lost ("- Videreføres:" / "- Socioøkonomiske tildeling.").
+        nested = sub_items(units, block.hit.passage.text) or _under_flattened_heads(units)
         items = [
             f"{'  ' * _depth(unit.unit_id, nested)}- {shown_item_number(item_number_of(unit, block.hit.passage.text))}{line}"
             for unit, line in zip(units, lines, strict=True)

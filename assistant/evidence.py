@@ -577,10 +577,19 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit], introducer
     if is_lead_in(unit.text):  # also a list item that announces more ("Sundhedsregisterdata:")
         return unit.unit_id in introducers or any(
             shown_lead_in(other).endswith(unit.text) and other.position > unit.position for other in chunk_units
-        )
+        ) or _heads_flattened_items(unit, chunk_units)
     if unit.kind == "list_item":
         return any(c.isalpha() for c in unit.text)
     return not is_fragment(unit.text)
+
+
+def _heads_flattened_items(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit]) -> bool:
+    """Whether a list item that announces more ("Følgende ændres:") has items of its list after it: a slide's
+    nested bullets the text lost the indentation of. Left out, Hedensted's items under "Videreføres:" read as
+    more of the changes listed under "Følgende ændres:"."""
+    return unit.kind == "list_item" and any(
+        other.kind == "list_item" and other.lead_in == unit.lead_in and other.position > unit.position for other in chunk_units
+    )
 
 
 def holds_answer_type(unit: EvidenceUnit, hit: ScoredPassage, answer_type: AnswerType) -> bool:

@@ -267,6 +267,21 @@ def test_a_list_shown_in_part_leaves_no_item_alone_out_between_two_it_shows():
     assert _with_lone_gaps("abcdef", [0, 2, 5]) == ("a", "b", "c", "f")
 
 
+def test_items_announcing_more_in_a_flattened_list_are_shown_with_theirs_under_them():
+    # A slide's nested bullets whose indentation the text lost: without "Videreføres:", what is kept read as changed.
+    items = ("Der tilføres 15 mio. kr.", "Følgende ændres:", "Taksten sænkes til 180.000 kr.", "Videreføres:", "Tilflyttere er undtaget.")
+    index = FakeUnitIndex([("hed", "Modellen videreføres med justeringer:" + "".join(f"\n- {item}" for item in items), KL)])
+    lines = compose("Hvad ændres i modellen?", {"Taksten sænkes": 0.9}, index=index).short_answer.splitlines()
+    assert lines == [
+        "Modellen videreføres med justeringer: [1]",
+        "- Der tilføres 15 mio. kr. [1]",
+        "- Følgende ændres: [1]",
+        "  - Taksten sænkes til 180.000 kr. [1]",
+        "- Videreføres: [1]",
+        "  - Tilflyttere er undtaget. [1]",
+    ]
+
+
 def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
     detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
