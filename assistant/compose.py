@@ -60,7 +60,7 @@ from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown
 from assistant.types import Outcome
 from index import Passage, ScoredPassage
 from index.labels import Label, labels_of
-from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_names, note_number, section_path
+from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, section_path
 from prompts import render
 from tidlig.text import (
     MIN_STACK_LINES,
@@ -895,6 +895,8 @@ def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evidenc
     der er urolige ..." says nothing until the sentence before it names whom it means. One that points
     back itself brings the one before it too, up to :data:`MAX_ANTECEDENTS`."""
     sentences = {s.unit.position: s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence"}
+    if opening := _note_opening(seed, sentences):
+        return opening
     run: list[EvidenceUnit] = []
     current = seed.unit
     while len(run) < MAX_ANTECEDENTS and refers_back(current.text):
@@ -904,6 +906,22 @@ def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[Evidenc
         run.insert(0, before)
         current = before
     return tuple(run)
+
+
+def _note_opening(seed: ScoredUnit, sentences: Mapping[int, EvidenceUnit]) -> tuple[EvidenceUnit, ...]:
+    """The sentences of a footnote before ``seed``, a later sentence of it, from the one that opens it with its
+    number: "Det er muligt for institutionerne at anvende midlerne til kompetenceudvikling, og ... ca. 3% af
+    midlerne" stood in an answer on Turn around, whose money it is not; note 2's "Midlerne til sociale
+    normeringer ..." says whose it is. () when ``seed`` is no such sentence."""
+    run: list[EvidenceUnit] = []
+    current = seed.unit
+    while note_number(current.text) is None and len(run) < NOTE_SENTENCES:
+        before = sentences.get(current.position - 1)
+        if before is None or not _same_paragraph(seed.hit, before, current):
+            return ()
+        run.insert(0, before)
+        current = before
+    return tuple(run) if note_number(current.text) is not None and current is not seed.unit else ()
 
 
 def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUnit) -> bool:
@@ -1497,6 +1515,31 @@ def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> l
     return notes
 
 
+def _by_note(block: _Block) -> list[_Block]:
+    """A block of sentences cut before each later sentence that opens a footnote: two notes of a page's footnotes
+    are no one paragraph."""
+    runs: list[list[EvidenceUnit]] = []
+    for unit in block.units:
+        if not runs or note_number(unit.text) is not None:
+            runs.append([])
+        runs[-1].append(unit)
+    return [_Block(block.hit, block.kind, tuple(run), block.lead_in) for run in runs]
+
+
+def _note_label(block: _Block) -> str:
+    """What a footnote a block opens with annotates, "Note 3 til »Socialrådgivere i dagtilbud«", when its passage
+    names it: "3 Der er i forbindelse med Budget 2016 afsat 4,5 i 2016 og 8,4 mil i 2017 og 2018." read as the
+    money of whatever the answer was about (Turn around), and its "3" as a stray figure."""
+    number = note_number(block.units[0].text) if block.units else None
+    label = next((label for n, label in note_names(block.hit.passage.context) if n == number), None)
+    positions = [unit.position for unit in block.units]
+    # Not above a further note's sentence joined to it (its opening, which names it, left out).
+    if number is None or label is None or positions != list(range(positions[0], positions[0] + len(positions))):
+        return ""
+    name = note_name(number, label)
+    return name[:1].upper() + name[1:]
+
+
 def _note_units(units: Sequence[EvidenceUnit], number: str) -> tuple[EvidenceUnit, ...]:
     """The first sentences of note ``number`` among a footnote passage's units (none when its opening
     sentence is not among them)."""
@@ -1553,7 +1596,7 @@ class _Writer:
         if block.kind == "table":
             return self._table(block, marker)
         if block.kind == "sentences":
-            return self._sentences(block, marker)
+            return "\n\n".join(filter(None, (self._note_or_sentences(run, marker) for run in _by_note(block))))
         places = [self._list_places[unit.unit_id] for unit in block.units if unit.unit_id in self._list_places]
         # An item alone between two it shows comes too: Varde's "De første, der inviteres, er forældrene" had been
         # left out between the first and third of three "kendetegn", the count of those left out under the last.
@@ -1579,6 +1622,12 @@ class _Writer:
             if after > 0:
                 items.append(f"- {list_more(after)}")
         return "\n".join([lead_in, *items] if lead_in else items)
+
+    def _note_or_sentences(self, block: _Block, marker: int) -> str:
+        """The sentences, under the name of the footnote they are when their passage names it (see :func:`_note_label`)."""
+        text = self._sentences(block, marker)
+        label = _note_label(block)
+        return f"**{label}**\n{text}" if label and text else text
 
     def _lead_in(self, hit: ScoredPassage, lead_in: str, marker: int) -> str:
         """A list's lead-in, also when the answer has shown the same words above another list: "KL

@@ -1662,8 +1662,12 @@ def test_a_footnote_on_a_shown_table_row_comes_right_under_the_table():
     composition = compose("Hvor mange penge fik socialrådgivere i 2017?", {"Socialrådgivere": 0.9, "Der er afsat": 0.05}, index=index)
     table, under = composition.short_answer.split("\n\n")[:2]
     assert "| Socialrådgivere | - | - | - [1]|" in table
-    # note 3's first two sentences, though less likely than the rows; not note 2 (its row is not shown) nor note 4
-    assert under == "3 Der er afsat 4,5 mio. i 2016 og 8,4 mio. i 2017. [2] Det fremgår ikke, hvad der går til kurser. [2]"
+    # note 3's first two sentences, under what it annotates, though less likely than the rows; not note 2 (its row
+    # is not shown) nor note 4
+    assert under == (
+        "**Note 3 til »Socialrådgivere«**\n"
+        "3 Der er afsat 4,5 mio. i 2016 og 8,4 mio. i 2017. [2] Det fremgår ikke, hvad der går til kurser. [2]"
+    )
     assert "Pluspladserne" not in composition.short_answer and "besluttes" not in composition.short_answer
 
 

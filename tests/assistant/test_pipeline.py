@@ -1065,3 +1065,15 @@ def test_a_case_result_in_a_list_brings_the_list_s_likely_items_and_the_list_is_
     varde = assistant.ask("Hvordan har Varde gjort de børnefaglige undersøgelser hurtigere?")
     assert "De første, der inviteres, er forældrene." in varde.text
 
+
+def test_a_footnote_quoted_says_what_it_annotates_and_two_notes_are_no_one_paragraph(assistant):
+    # "3 Der er i forbindelse med Budget 2016 afsat 4,5 ..." had read as the money of whatever the answer was about.
+    answer = assistant.ask("Hvad er der afsat af penge til socialrådgivere i Københavns dagtilbud?")
+    assert "**Note 3 til »Socialrådgivere i dagtilbud«**\n3 Der er i forbindelse med Budget 2016" in answer.text
+    followup = assistant.ask(
+        "hvor mange er der, og hvad er afsat til kompetenceudvikling?",
+        history=[Turn("user", "Hvad er pluspladser i København?"), Turn("assistant", "Pluspladserne skal styrke ...")],
+    )
+    assert "Der er 500 pluspladser" in followup.short_answer
+    assert "kompetenceudvikling [4] 4 Det besluttes" not in followup.text
+
