@@ -503,7 +503,8 @@ class CorpusIndex:
 #     Word table whose first row is no header has an empty one; Word list numbers in table cells are shown; a
 #     Word file without a title is titled by the heading that opens it.
 # 58: an adjective in "-isk" has its noun's stem ("motorisk" and "motorik"), in the lexical index's terms too.
-CHUNKER_VERSION = 58
+# 59: the verb "tale" (speak) has a stem of its own, not that of "tal" (number).
+CHUNKER_VERSION = 59
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -883,8 +883,16 @@ _ISK = "isk"
 _MIN_ISK_STEM = 6
 
 
+# Snowball stems the verb "tale" (speak) as it stems "tal" (number): "forældre, der ikke taler så godt dansk"
+# met "var tallet 6,4 børn pr. voksen", and never the pamphlet's "Kvindeaftener, hvor der ... tales om andet end
+# børn". The verb's forms keep a stem of their own. Not "talt", which is also "counted".
+_SPEAKING = frozenset({"tale", "taler", "tales", "talte", "talende", "talen", "talens", "talerne"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
+    if word in _SPEAKING:
+        return "tale"
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)

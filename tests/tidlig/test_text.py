@@ -507,6 +507,12 @@ def test_a_nouns_bare_singular_has_the_stem_of_its_inflected_forms(forms: list[s
     assert len({stem(form) for form in forms}) == 1
 
 
+def test_speaking_and_numbers_have_stems_of_their_own() -> None:
+    # "forældre, der ikke taler så godt dansk" had met "var tallet 6,4 børn pr. voksen".
+    assert {stem(word) for word in ("taler", "tale", "tales", "talte")} == {"tale"}
+    assert {stem(word) for word in ("tal", "tallet", "tallene")} == {"tal"}
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("status", "status"), ("fokus", "fokus"), ("huset", "hus"), ("underrette", "underret"), ("palette", "palet")],
