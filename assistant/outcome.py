@@ -131,12 +131,10 @@ def with_own_situation_checked(
     partial, though Børnelinealen's scale does speak to it (its words "stor nok" are in no unit). Key facts
     and gold cited unchanged.
 
-    Below the floor, a likeliest unit still answers when it holds OWN_SITUATION_TERMS of the situation's
-    distinctive terms: the child's signs, and terms in at most RARE_TOPIC_SHARE of the passages (by ``share``;
-    every term when None):
-    "vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?" had got the guidance alone under
-    "Jeg fandt ikke noget ...", above none of Copenhagen's "Børn og bevægelse" ("... børn, der er motorisk
-    udfordrede", probability 0.097). "for alvor ... tager livtag" holds "alvor" and the common "tag" of "en
+    Below the floor, a likeliest unit still answers when it holds enough of the situation's distinctive terms
+    (see :func:`_distinctive`): "vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?" had got
+    the guidance alone under "Jeg fandt ikke noget ...", above none of Copenhagen's "Børn og bevægelse" ("... børn,
+    der er motorisk udfordrede", probability 0.097). "for alvor ... tager livtag" holds "alvor" and the common "tag" of "en
     kollega, som ikke tager min bekymring alvorligt", which the documents do not speak to."""
     decision, analysis = assessment.decision, assessment.analysis
     if not analysis.is_concern or decision.outcome == "decline":
@@ -146,13 +144,7 @@ def with_own_situation_checked(
     situated = situated_case(assessment, scored, analysed)
     likeliest = situated or max(scored, key=own_score, default=None)
     situation = situation_terms(analysis.text)
-    beyond_signs = situation_terms(analysis.text, signs=False)
-    distinct = {
-        term
-        for term in situation - workplace_terms(analysis.text)
-        if term not in beyond_signs or share is None or share(term) <= RARE_TOPIC_SHARE
-    }
-    needed = min(OWN_SITUATION_TERMS, len(distinct)) or OWN_SITUATION_TERMS
+    distinct, needed = _distinctive(analysis.text, share)
     if (
         likeliest is not None
         and situated is None
@@ -160,7 +152,7 @@ def with_own_situation_checked(
         and len(distinct & _situation_held(situation, likeliest, analysed)) < needed
     ):
         likeliest = None  # no unit is likely to answer the worry itself, nor tells its situation
-    if likeliest is not None and decision.outcome == "answer" and not beyond_signs:
+    if likeliest is not None and decision.outcome == "answer" and not situation_terms(analysis.text, signs=False):
         return assessment  # a worry told by its signs alone is what the guidance is for; a case may still tell it
     if assessment.asked_guidance and within_topics(situation, assessment.asked_guidance):
         # The topic it asks for is all it tells: what resembles its words only resembles the topic ("Hvordan kan vi
@@ -186,6 +178,20 @@ def with_own_situation_checked(
     if decision.missing == (analysis.text,) and in_case and (len(held) >= OWN_SITUATION_TERMS or len(distinct & held) >= needed):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
+
+
+def _distinctive(worry: str, share: Callable[[str], float] | None) -> tuple[frozenset[str], int]:
+    """The terms of a worry's situation that tell it apart, and how many of them a unit must hold to tell it: the
+    child's signs, and the words in at most RARE_TOPIC_SHARE of the passages (by ``share``; every word when None);
+    not where it happens ("i vuggestuen"), which every worry shares. OWN_SITUATION_TERMS of them, or the one there
+    is ("min kollega siger vi bare skal vente og se ...": "vent")."""
+    beyond_signs = situation_terms(worry, signs=False)
+    distinct = frozenset(
+        term
+        for term in situation_terms(worry) - workplace_terms(worry)
+        if term not in beyond_signs or share is None or share(term) <= RARE_TOPIC_SHARE
+    )
+    return distinct, min(OWN_SITUATION_TERMS, len(distinct)) or OWN_SITUATION_TERMS
 
 
 def situated_case(
