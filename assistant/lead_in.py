@@ -84,7 +84,7 @@ def partial_lead_in(
     if analysis.text not in decision.missing:
         # Only specifics lack (a price, a year): the topic is covered, so "det nærmeste" would undersell it.
         return render("lead_in_partial_detail", missing=join_danish(lacks), about=about)
-    return render("lead_in_partial_uncovered", missing=join_danish(lacks))
+    return render("lead_in_partial_uncovered", missing=join_danish(lacks), about=about)
 
 
 def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:

@@ -50,3 +50,11 @@ def test_a_name_the_short_answer_quotes_its_own_passages_of_is_not_said_to_be_la
     assert "antallet af familierne" in first and "Odense" not in first
     elsewhere = partial_lead_in(decision, analysis, shown_places=["Københavns Kommune"])
     assert "nævner ikke Odense i den forbindelse" in elsewhere and "om Københavns Kommune" in elsewhere
+
+
+def test_weak_evidence_beside_a_name_the_documents_lack_says_whose_the_nearest_material_is():
+    # "… nævner ikke Aarhus i den forbindelse. Her er det nærmeste, de siger:" stood above Hedensted's takster.
+    question = "Hvad er Aarhus Kommunes takst når en skole sender en elev i specialtilbud?"
+    decision = _partial((question, "Aarhus"), ("Aarhus",))
+    first = partial_lead_in(decision, analyse_question(question), shown_places=["Hedensted Kommune"])
+    assert first.endswith("nævner ikke Aarhus i den forbindelse. Her er det nærmeste, de siger om Hedensted Kommune:")
