@@ -1813,7 +1813,8 @@ def _titles_first(blocks: Sequence[_Block], label: str) -> dict[str, str]:
     first: dict[str, str] = {}
     for block in blocks:
         chunk = block.hit.passage.chunk_id
-        if chunk in opened and chunk not in first and not case_name(block.hit.passage.metadata):
+        # A section's title once: its table and its opening sentences come from two passages.
+        if chunk in opened and chunk not in first and opened[chunk] not in first.values() and not case_name(block.hit.passage.metadata):
             first[chunk] = opened[chunk]
     return first
 
@@ -1835,7 +1836,12 @@ def _section_title(block: _Block) -> str:
     efter ansøgning ..."): the quote names no method, the title does. So is it above a sentence that speaks of
     the section's scheme as one already named ("Projektet har fokus på ..." of "Den tværfaglige bevægelsesindsats
     'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list shows its title as its
-    lead-in already (see ``ingest.units.split_units``)."""
+    lead-in already (see ``ingest.units.split_units``). A table's section title says what its figures are of: the
+    Copenhagen memo's budget rows ("Familiepladser | 400.000 | ...") are only the money for staff training, as its
+    section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets."""
+    if block.kind == "table":
+        path = section_path(str(block.hit.passage.metadata.get("section", "")))
+        return _heading_line(block) or (path[-1] if path else "")
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return _heading_line(block) if opens else ""
 

@@ -1077,3 +1077,16 @@ def test_a_footnote_quoted_says_what_it_annotates_and_two_notes_are_no_one_parag
     assert "Der er 500 pluspladser" in followup.short_answer
     assert "kompetenceudvikling [4] 4 Det besluttes" not in followup.text
 
+
+def test_a_table_comes_under_its_section_s_title_once(assistant):
+    # "Familiepladser | 400.000 | ..." read as the scheme's budget; the memo's section says it is the money for
+    # staff training only.
+    answer = assistant.ask("Hvor mange penge er afsat til familiepladser i København?")
+    title = "**3) Anvendte / tildelte midler til relevant kompetenceudvikling i henholdsvis vuggestuer, børnehaver og skoler?**"
+    assert f"{title}\n| Indsats dagtilbud Afsatte midler" in answer.short_answer
+    followup = assistant.ask(
+        "hvor mange er der, og hvad er afsat til kompetenceudvikling?",
+        history=[Turn("user", "Hvad er pluspladser i København?"), Turn("assistant", "Pluspladserne skal styrke ...")],
+    )
+    assert followup.text.count(title) == 1
+
