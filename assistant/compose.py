@@ -655,7 +655,11 @@ class CitatComposer:
             # list's lead-in. A question for one fact gets the items that are likely themselves (at
             # least the best one): "KL anbefaler:" before seven long items is not a short answer,
             # unless every item is about as likely as the best.
-            short_list = sum(len(s.unit.text) for s in members) <= SHORT_LIST_CHARS
+            nested = sub_items([s.unit for s in members], seed.hit.passage.text)
+            # An item announcing sub-items the text flattened ("Fordeling af tid i PPR mellem skole og dagtilbud:")
+            # is the list's structure, not its length.
+            flattened = not nested and any(is_lead_in(s.unit.text) for s in members)
+            short_list = sum(len(s.unit.text) for s in members if not (flattened and is_lead_in(s.unit.text))) <= SHORT_LIST_CHARS
             # The question's rarest term in the seed item alone (not in the lead-in, which every item's terms
             # hold, nor in another item) makes the item the answer, not its list: "Hvilke erfaringer har
             # kommunerne med familierådslagning?" had got all four of "KL anbefaler:" for the one naming it.
@@ -663,7 +667,6 @@ class CitatComposer:
             list_asked = answer_type in LIST_TYPES and not own_item
             asked = not seconded and (list_asked or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
-            nested = sub_items([s.unit for s in members], seed.hit.passage.text)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
             numbered = steps and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
             whole = not alone and ((whole_lists and (asked or promised)) or short_list or even or numbered)

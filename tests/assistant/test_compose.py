@@ -282,6 +282,21 @@ def test_items_announcing_more_in_a_flattened_list_are_shown_with_theirs_under_t
     ]
 
 
+def test_an_item_announcing_sub_items_does_not_make_a_short_list_long():
+    # The 2024 deck's slide on PPR, a short list shown whole, had been cut to its last item when its sub-head
+    # "Fordeling af tid i PPR mellem skole og dagtilbud:" was quoted as an item.
+    items = (
+        "PPR har en central placering i strukturen omkring støtte og hjælp til børn med særlige behov i Danmark",
+        "Der er lang ventetid på PPR, og mange dagtilbud venter i flere måneder på at få en vurdering af et barn",
+        "Høj personaleomsætning blandt medarbejderne, der arbejder i PPR, i de fleste af landets kommuner",
+        "Fordeling af tid i PPR mellem skole og dagtilbud i kommunerne, opgjort på tværs af landet i 2023:",
+        "PPR arbejder 30 % af tiden med dagtilbud og resten med børn i skolealderen",
+    )
+    index = FakeUnitIndex([("deck", "Pres på PPR:" + "".join(f"\n- {item}" for item in items), KL)])
+    short = compose("Hvor stor en del af PPR's tid går til dagtilbud?", {"30 %": 0.9}, index=index).short_answer
+    assert "central placering" in short and "lang ventetid" in short and "punkter" not in short
+
+
 def test_a_lead_in_that_announces_its_items_comes_with_all_of_them():
     detail = " i alle kommunens dagtilbud, skoler og fritidstilbud, og at det sker efter en fælles plan, som ledelsen følger op på"
     items = "".join(f"\n- At {what}{detail}" for what in ("opsporingen styrkes", "forældrene inddrages tidligt", "PPR giver sparring"))
