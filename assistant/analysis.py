@@ -797,6 +797,7 @@ _STEP_ORDER = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # asked several times per concern answer, by the outcome checks and the composer's caller
 def situation_terms(text: str, signs: bool = True) -> frozenset[str]:
     """What the pedagogue's own situation is about: the content terms of a worry outside the words that
     voice it, name the child, ask what to do, and tell how often or how long ("flere gange om ugen"; a

@@ -24,6 +24,7 @@ Example::
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -376,7 +377,7 @@ class CitatComposer:
         if case is not None:
             # The results follow the case's own blocks, before another part's or source's.
             at = max(n for n, block in enumerate(short) if _same_case(block.hit, case)) + 1
-            results = _case_results(scored_units, case, shown, floor=self.floors.more * max((s.score for s in scored_units), default=0.0))
+            results = _case_results(scored_units, case, shown, floor=self._more_floor(scored_units))
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
         return short, labels, case, tuple(unstated), tuple(stated)
@@ -676,6 +677,10 @@ class CitatComposer:
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
 
+    def _more_floor(self, scored: Sequence[ScoredUnit]) -> float:
+        """The probability a unit needs to stand under "Mere fra kilderne" (a share of the likeliest unit's)."""
+        return self.floors.more * max((s.score for s in scored), default=0.0)
+
     def _more(
         self, scored: Sequence[ScoredUnit], shown: set[str], case: ScoredPassage | None, writer: _Writer, only_case: str | None = None
     ) -> list[_Block]:
@@ -686,7 +691,7 @@ class CitatComposer:
         a figure, which such a row may answer, gets no further material). With ``only_case``, no other case
         example's units come."""
         by_source: dict[str, list[ScoredUnit]] = {}
-        floor = self.floors.more * max((s.score for s in scored), default=0.0)
+        floor = self._more_floor(scored)
         for candidate in scored:
             other_case = only_case is not None and case_name(candidate.hit.passage.metadata) not in (None, only_case)
             if _holds_no_value(candidate.unit) or other_case:
@@ -1397,13 +1402,13 @@ def _case_key(hit: ScoredPassage) -> tuple[str, object] | None:
 
 
 def _case_results(
-    scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS, floor: float = 1.0
+    scored: Sequence[ScoredUnit], case: ScoredPassage, shown: set[str], limit: int = CASE_RESULTS, floor: float = math.inf
 ) -> list[_Block]:
     """The first ``limit`` result sentences (in document order) of the case the short answer starts from:
     leaders ask what came of a case, and result sentences rarely share the question's words. A sentence
     announcing a list of results ("Fire år efter ... ses følgende resultater:") is not one: its items are,
     and they are shown under it; taken alone it left the announced results out. A result that is an item of a
-    list brings the list's items at least ``floor`` likely along, and the list is shown here alone: Aarhus's
+    list brings the list's items at least ``floor`` likely along (none by default), and the list is shown here alone: Aarhus's
     "Tandplejen arbejder med standardbreve, som har fået flere forældre til at møde op" had stood under "Der er
     blevet igangsat en række indsatser:", and the list's likelier items under the same case and lead-in again
     in "Mere fra kilderne"."""

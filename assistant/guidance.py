@@ -66,14 +66,19 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
 def sign_topics() -> frozenset[int]:
     """The guidance topics (positions in :func:`guidance_parts`) marked " | signs": they tell what to look
     for, not what to do, so they follow the others when a worry asks what to do (see :func:`guidance_order`)."""
-    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _SIGNS)
+    return _marked(_SIGNS)
 
 
 @functools.cache
 def parent_topics() -> frozenset[int]:
     """The guidance topics (positions in :func:`guidance_parts`) marked " | parents": they involve the child's
     parents, which a worry about a harm done to the child at home does last (see :func:`guidance_order`)."""
-    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == _PARENTS)
+    return _marked(_PARENTS)
+
+
+def _marked(marker: str) -> frozenset[int]:
+    """The positions in :func:`guidance_parts` of the topics whose line ends with " | ``marker``"."""
+    return frozenset(n for n, (_, _, kind) in enumerate(_guidance_lines()) if kind == marker)
 
 
 def _guidance_lines() -> list[tuple[str, str, str]]:
