@@ -154,7 +154,7 @@ MIN_PART_TERMS = 1
 # Concern: a particular child (or the family a child lives in: "en familie har det svært") ...
 _CHILD = re.compile(
     r"\b(?:hos\s+)?(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|sin|sit|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
-    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|\w*barn)(?:s|e|er|r)?\b"
+    r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|(?:to|tre|fire|fem|seks)årig|\w*barn)(?:s|e|er|r)?\b"
     r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b"
@@ -226,7 +226,7 @@ _ACTION_ASK = re.compile(
 # Hvad gør vi?"). A plan for a child ("Et barn skal starte i skole efter sommerferien. Hvad skal vi gøre ...?")
 # describes no departure and gets the documents' answer, not the guidance for a worry.
 _DEPARTURE = re.compile(
-    r"\b(?:ikke|aldrig|ingen|ingenting|intet|uden|nægter)\b"
+    r"\b(?:ikke|aldrig|ingen|ingenting|intet|uden|nægter|næsten)\b"
     r"|\b(?:ofte|tit|igen|altid|hele tiden|flere gange|hver dag|dag efter dag)(?: (?:om|i|hver) (?:ugen|dagen|måneden|uge|dag|måned))?\b"
     r"|\b(?:i|på) (?:flere|mange|et par|to|tre|fire|fem|\d+) (?:dage|uger|måneder)\b|\bden sidste (?:tid|uge|måned)\b"
     r"|\ber (?:begyndt|holdt op)\b|\bhar tabt sig\b",
@@ -235,7 +235,13 @@ _DEPARTURE = re.compile(
 _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
-_AGE = re.compile(r"\bpå \d+(?:½)? år\b|\b\d+(?:½)? år (?:gammel|gamle)\b", re.IGNORECASE)
+# A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
+# had read "de nævner ikke tallet 4") and in months ("en baby på 9 mdr.").
+_AGE = re.compile(
+    r"\bpå \d+(?:½)? (?:år|mdr\.?|måneder)(?!\w)|\b\d+(?:½)? (?:år|måneder) (?:gammel|gamle)\b"
+    r"|(?:(?<=dreng )|(?<=pige )|(?<=barn )|(?<=baby ))på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
+    re.IGNORECASE,
+)
 _ORDINALS = {
     "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9,
     "tiende": 10,
@@ -792,6 +798,9 @@ _WORKPLACE = re.compile(
 )
 # When the asked step comes ("hvad skal jeg gøre først") and "tidligt" ("Hvordan kan jeg opdage et barn i
 # mistrivsel tidligt?"): part of the ask, and early is what all the documents' guidance is for.
+# What a worry asks the documents for, not what it is about: "Findes der et program ...?", "... finde ud af, om han
+# har brug for sprogstøtte?" ("find" and "brug" had counted as the worry's situation).
+_LOOKUP_ASK = re.compile(r"\bfindes der\b|\bfinde ud af\b|\b(?:har|have|får|få) brug for\b", re.IGNORECASE)
 _STEP_ORDER = re.compile(
     r"\b(?:gøre\s+)?(?:først|som det første|bagefter|derefter|nu|(?:så\s+)?tidligt(?:\s+som\s+muligt)?)\b", re.IGNORECASE
 )
@@ -824,10 +833,10 @@ _WEIGHED_VIEW = re.compile(
 
 
 def _without_ask_and_child(text: str) -> str:
-    """``text`` without the ask (what to do, what to look for, when, whether a view is right), the child, children
-    at all and the setting the child is named in."""
-    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _WEIGHED_VIEW.sub(" ", _ACTION_ASK.sub(" ", text))))
-    return _CHILDREN.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", asked)))
+    """``text`` without the ask (what to do, what to look for, when, whether a view is right), the child and its
+    age, children at all and the setting the child is named in."""
+    asked = _STEP_ORDER.sub(" ", _NOTICING.sub(" ", _WEIGHED_VIEW.sub(" ", _LOOKUP_ASK.sub(" ", _ACTION_ASK.sub(" ", text)))))
+    return _CHILDREN.sub(" ", _SETTING.sub(" ", _CHILD.sub(" ", without_child_age(asked))))
 
 
 # Children in general ("forstyrrer de andre børn"): every passage of documents on children is about them, so as a

@@ -385,6 +385,10 @@ def test_a_childs_age_is_not_an_asked_figure():
     assert asked_figures("Vores dreng er 4 år gammel og vil ikke tale. Hvad gør vi?") == ()
     assert asked_figures("Hvor mange børn, der er 3 år gamle, bliver sprogvurderet?") == ()
     assert asked_figures("Hvad står der i punkt 3 i strategien?") == ()  # the point's number is no figure asked
+    # told right after the child without "år", or in months
+    assert asked_figures("Jeg har en dreng på 4 der næsten ikke siger noget. Hvad kan vi gøre?") == ()
+    assert asked_figures("Vi har en baby på 9 mdr. der græder meget. Er det almindeligt?") == ()
+    assert asked_figures("Kan et barn på 20 timer om ugen få en plads?") == ("20",)
 
 
 def test_asked_years_figures_and_names():
@@ -636,6 +640,13 @@ def test_a_worry_s_situation_is_what_it_asks_about_besides_the_worry_and_the_chi
     # When the step comes and what to look for are the ask, not the situation.
     assert situation_terms("hvad skal jeg gøre først når jeg bliver bekymret for et barn") == frozenset()
     assert situation_terms("Hvordan kan jeg opdage et barn i mistrivsel tidligt?") == frozenset()
+    # The child's age, and what the worry asks the documents for ("Findes der ...", "brug for"), are no situation.
+    assert situation_terms("En treårig siger næsten ingenting. Kan nogen finde ud af, om han har brug for sprogstøtte?") == frozenset(
+        {"sprogstøt"}
+    )
+    assert situation_terms("Vi har en dreng på 4 med voldsom adfærd. Findes der et program om adfærdsproblemer?") == frozenset(
+        {"adfærd", "adfærdsproblem", "program"}
+    )
 
 
 def test_a_worry_tells_no_situation_when_it_holds_only_the_worry_the_child_and_the_ask():
