@@ -151,6 +151,9 @@ COMPOSE_PASSAGES = 12
 # "Socialrådgiveren fungerer som sparringspartner ..." (the sparring topic's third passage) reached the
 # answer for some wordings of a worry and not for others. On train: key facts and gold cited the same.
 GUIDANCE_PASSAGES = 3
+# Guidance topics a concern answer keeps after the documents' answer to the worry's own situation (see
+# _guidance_beside_own). On train 2 and 3 changed the same answers (key facts 0.859 -> 0.856, gold cited the same).
+GUIDANCE_BESIDE_OWN = 3
 
 
 # Passages of a question with its names left out among which the case example a case answer opens with must
@@ -643,6 +646,7 @@ class Assistant:
         assessment = with_answer_found(state.statistics, assessment, scored)
         assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms, state.statistics.passage_share)
         scored = situated_units(assessment, scored, self.index.retriever.terms)
+        analysis = _guidance_beside_own(assessment, analysis)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
@@ -850,6 +854,22 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
         absent = (*signals.absent_years, *signals.absent_figures, *signals.absent_details)
         analysis = without_terms(analysis, absent, assessment.decision.apart)
     return hits, analysis
+
+
+def _guidance_beside_own(assessment: Assessment, analysis: QuestionAnalysis) -> QuestionAnalysis:
+    """``analysis`` (as :func:`compose_inputs` returns it) with only its first GUIDANCE_BESIDE_OWN guidance topics,
+    and those the worry asks for by name, when the documents answer what the worry tells beyond the child's signs:
+    the answer is then that ("Hvordan sikrer vi en god overgang, så skolen ved, hvad han har brug for?" and
+    Copenhagen's pilot on passing knowledge on), and five topics after it buried it. A worry told by its signs
+    alone keeps every topic: the guidance is its answer. On train, one answer lost a key fact it held only by
+    chance: "forældreevne" of Børnelinealen's scale in a list of risk factors, for "Hvordan kan jeg give en
+    bekymring for et barn et tal?"."""
+    worry = assessment.analysis.text
+    own = assessment.analysis.is_concern and assessment.decision.outcome == "answer" and situation_terms(worry, signs=False)
+    if not own or tells_no_situation(worry):
+        return analysis
+    kept = len(analysis.parts) - len(assessment.guidance_order) + max(GUIDANCE_BESIDE_OWN, len(assessment.asked_guidance))
+    return replace(analysis, parts=analysis.parts[:kept])
 
 
 def without_terms(analysis: QuestionAnalysis, absent: Sequence[str], names: Sequence[str] = ()) -> QuestionAnalysis:

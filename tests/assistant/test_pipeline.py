@@ -10,7 +10,7 @@ from assistant import Assistant, Turn
 from assistant.compose import MORE_HEADING
 from assistant.guidance import guidance_parts
 from assistant.outcome import with_years_shown
-from assistant.pipeline import GUIDANCE_PASSAGES, compose_inputs
+from assistant.pipeline import GUIDANCE_BESIDE_OWN, GUIDANCE_PASSAGES, compose_inputs
 from assistant.verify import LIST_MORE, MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
 from tests.conftest import make_settings
@@ -550,6 +550,19 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     answer = assistant.ask("Jeg er bekymret for en dreng på stuen. Findes der et forløb, hvor hans forældre er med i børnehaven?")
     assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
+
+
+def test_a_worry_the_documents_answer_keeps_fewer_guidance_topics_than_one_told_by_signs_alone(assistant):
+    labels = [part.label for part in guidance_parts()]
+
+    def topics(answer):
+        return [label for label in labels if f"**{label}**" in answer.short_answer]
+
+    own = assistant.ask("Vi har en dreng vi er bekymrede for, som skal starte i skole. Hvordan sikrer vi en god overgang?")
+    assert own.outcome == "answer" and "vidensoverdragelse" in own.short_answer.split("\n\n**")[0].lower()
+    assert 0 < len(topics(own)) <= GUIDANCE_BESIDE_OWN
+    signs = assistant.ask("Jeg er bekymret for en dreng på stuen, han er ofte sulten og trist. Hvad gør jeg?")
+    assert len(topics(signs)) > GUIDANCE_BESIDE_OWN
 
 
 def test_a_worry_is_answered_by_its_best_passage_when_that_holds_its_situation(assistant):
