@@ -135,7 +135,10 @@ def with_own_situation_checked(
     (see :func:`_distinctive`): "vi har en dreng der er motorisk langt bagud, har kbh noget om bevægelse?" had got
     the guidance alone under "Jeg fandt ikke noget ...", above none of Copenhagen's "Børn og bevægelse" ("... børn,
     der er motorisk udfordrede", probability 0.097). "for alvor ... tager livtag" holds "alvor" and the common "tag" of "en
-    kollega, som ikke tager min bekymring alvorligt", which the documents do not speak to."""
+    kollega, som ikke tager min bekymring alvorligt", which the documents do not speak to. So does one that holds
+    more than OWN_SITUATION_TERMS of the situation's terms, distinctive or not: "Vi har et barn med mange konflikter
+    ... Findes der et program til personalet i børnehaven om adfærdsproblemer?" had got the guidance alone, above
+    De Utrolige År's "ét program til personalet i skole og børnehave" (probability 0.083)."""
     decision, analysis = assessment.decision, assessment.analysis
     if not analysis.is_concern or decision.outcome == "decline":
         return assessment
@@ -149,7 +152,8 @@ def with_own_situation_checked(
         likeliest is not None
         and situated is None
         and own_score(likeliest) < CONCERN_OWN_FLOOR
-        and len(distinct & _situation_held(situation, likeliest, analysed)) < needed
+        and len(distinct & (held_by_likeliest := _situation_held(situation, likeliest, analysed))) < needed
+        and len(held_by_likeliest) <= OWN_SITUATION_TERMS
     ):
         likeliest = None  # no unit is likely to answer the worry itself, nor tells its situation
     if likeliest is not None and decision.outcome == "answer" and not situation_terms(analysis.text, signs=False):

@@ -552,6 +552,16 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_worry_whose_likeliest_unit_tells_much_of_its_situation_is_answered_by_it(assistant):
+    # Fresh blind reading: "Jeg fandt ikke noget ... om netop det", above the guidance alone, though De Utrolige År's
+    # "ét program til personalet i skole og børnehave" holds three of the worry's terms (below the scorer's floor).
+    answer = assistant.ask(
+        "Vi har en pige med mange konflikter og voldsom adfærd i børnehaven. Findes der et program til personalet om adfærdsproblemer?"
+    )
+    assert answer.outcome == "answer" and answer.text.startswith("Når du er bekymret for et barn")
+    assert "De Utrolige År" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
+
+
 def test_a_worry_the_documents_answer_keeps_fewer_guidance_topics_than_one_told_by_signs_alone(assistant):
     labels = [part.label for part in guidance_parts()]
 
