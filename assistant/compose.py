@@ -1415,12 +1415,31 @@ def _case_results(
     results = [
         s for s in scored if _case_result(s, case) and not is_lead_in(s.unit.text) and s.key not in shown and s.group not in shown
     ]
-    picked = sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:limit]
+    picked = _with_result_runs(sorted(results, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:limit], results)
     lists = {s.group for s in picked if s.unit.kind == "list_item"}
     along = [s for s in scored if s.group in lists and s.unit.kind == "list_item" and s.score >= floor and s not in picked]
     members = list({s.key: s for s in (*picked, *along) if s.key not in shown}.values())
     shown.update({s.key for s in members} | lists)
     return _grouped(members)
+
+
+def _with_result_runs(picked: list[ScoredUnit], results: Sequence[ScoredUnit]) -> list[ScoredUnit]:
+    """``picked`` result sentences, each with the result sentences right after it in its paragraph: a case tells
+    its results as a paragraph, whose first sentence often only announces them. "Den fremskudte indsats har været en
+    succes målt på flere områder." had closed Holbæk's case without its "70 pct. af de unge ... har gennemført en
+    uddannelse", and "Der er ikke foretaget en samlet effektevaluering ..." Ishøj's without "Men der kan
+    konstateres et markant fald ...", when a question asking for several cases took one result of each."""
+    at = {(s.unit.chunk_id, s.unit.position): s for s in results if s.unit.kind == "sentence"}
+    runs: list[ScoredUnit] = []
+    for result in picked:
+        runs.append(result)
+        current = result
+        while (following := at.get((current.unit.chunk_id, current.unit.position + 1))) is not None and _same_paragraph(
+            current.hit, current.unit, following.unit
+        ):
+            runs.append(following)
+            current = following
+    return list({s.key: s for s in runs}.values())
 
 
 def _case_result(candidate: ScoredUnit, case: ScoredPassage) -> bool:

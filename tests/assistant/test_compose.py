@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
-from assistant.compose import MORE_HEADING, CitatComposer, _with_lone_gaps, case_name, nearest_topic
+from assistant.compose import MORE_HEADING, CitatComposer, _case_results, _with_lone_gaps, case_name, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import LIST_MORE, CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -1575,6 +1575,31 @@ def test_a_case_result_that_announces_a_list_comes_with_its_items():
     short = CitatComposer().compose(analyse_question(question), units, case_examples=[ringsted]).short_answer
     # The case's first result is the announced list's first item, under its lead-in; the lead-in never stands alone.
     assert "Fire år efter ses følgende resultater: [1]\n- Andelen i uddannelse steg med 12 pct. [1]" in short
+
+
+def test_a_case_s_first_result_brings_the_result_sentences_after_it_in_its_paragraph():
+    index = FakeUnitIndex(
+        [
+            (
+                "holbaek",
+                "Holbæk har en ungebehandler på skolerne.\n\nIndsatsen har været en succes målt på flere områder. Fx reduceres "
+                "misbruget kraftigt. Det har medvirket til, at 70 pct. har gennemført en uddannelse.\n\nEvalueringen blev lavet i 2014.",
+                _case(21, "Fremskudt indsats", "Holbæk Kommune"),
+            ),
+        ]
+    )
+    units = [
+        replace(s, features=({"case_result": float(bool(RESULT_CUES.search(s.unit.text)))},))
+        for s in scored_units("Hvilke resultater har Holbæk haft?", {}, index=index)
+    ]
+    # A further case in an overview shows its first result; this one only announces the results, which the
+    # paragraph's next sentences tell. The next paragraph's result is another matter.
+    (block,) = _case_results(units, index.hits()[0], set(), limit=1)
+    assert [unit.text for unit in block.units] == [
+        "Indsatsen har været en succes målt på flere områder.",
+        "Fx reduceres misbruget kraftigt.",
+        "Det har medvirket til, at 70 pct. har gennemført en uddannelse.",
+    ]
 
 
 def test_a_case_answer_shows_the_case_s_results_in_document_order_also_from_its_next_passage():
