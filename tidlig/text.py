@@ -658,9 +658,13 @@ _EXAMPLE_ABBREVIATION = r"f\.\s?eks\."
 # system", "De fleste børn", "De mest komplekse familier", "De ekstra hænder"), except in "Det samme".
 # A demonstrative, alone or after a preposition: "I disse tre områder er antallet af børnesager 20 pr. rådgiver."
 _DEMONSTRATIVE = re.compile(r"^(?:(?:i|på|for|med|af|under|efter|til|fra|blandt|hos)\s+)?(?:disse|denne|dette)\b", re.IGNORECASE)
+# A quantifier standing for a noun the sentence before names, right before the verb: "Flere har misbrugsproblemer,
+# flere har en kriminel baggrund ..." (of the parents the sentence before speaks of); not "Flere kommuner har ...".
+_ELLIPTIC_SUBJECT = r"(?:flere|mange|nogle|andre|begge|de fleste)\s+(?:har|er|var|havde|kan|får|fik|bliver|blev)"
 _REFERS_BACK = re.compile(
     rf"^(?:det?(?!\s+(?:(?!samme\b)[a-zæøå]+e|mest|mindst|ekstra)\b)|{_EXPLAINING}|her|herved|hermed"
-    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld|med andre ord)\b|{_EXAMPLE_ABBREVIATION}|{_DEMONSTRATIVE.pattern}",
+    rf"|samtidig|desuden|endvidere|tilsvarende|til gengæld|med andre ord|{_ELLIPTIC_SUBJECT})\b|{_EXAMPLE_ABBREVIATION}"
+    rf"|{_DEMONSTRATIVE.pattern}",
     re.IGNORECASE,
 )
 # Stricter, for a bullet: one opening with "Det skyldes" explains the line above it, one opening with a

@@ -179,7 +179,10 @@ def test_a_timeline_of_months_is_a_fragment_and_a_title_abbreviation_ends_no_sen
      ("Disse institutioner ligger i alle områder.", True), ("Dispensation er muligt.", False),
      # A summing up of the sentence before ("Med andre ord" had opened Aarhus' case above what it sums up).
      ("Med andre ord er der en tættere sammenhæng mellem tandplejen og socialforvaltningen.", True),
-     ("Med andre fagfolk holdes der møder.", False)],
+     ("Med andre fagfolk holdes der møder.", False),
+     # A quantifier standing for the noun the sentence before names, not one before its own noun.
+     ("Flere har misbrugsproblemer, flere har en kriminel baggrund.", True), ("Mange er enige i det.", True),
+     ("Flere kommuner har gode erfaringer.", False), ("Mange børn er i dagtilbud.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
