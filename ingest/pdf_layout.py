@@ -18,8 +18,9 @@ those this module writes a page's text the way the bundled text exports read:
 - a filled form's values (see ingest.pdf_fields) stand where their boxes are, beside their labels, and so do a
   flattened form's, painted after the page's text (see :func:`_painted_beside`);
 - paragraphs drawn from the bottom of the page up are read top to bottom (see :func:`_top_to_bottom`);
-- page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages (or on every
-  page of a short document), standing in the top or bottom margin, are dropped (the page is known from
+- page numbers, "Side N" / "Side N af M" footers (also beside other text: "Dagtilbud Nord  Side 1 af 1") and
+  running headers repeated on most pages (or on every page of a short document), standing in the top or
+  bottom margin, are dropped (the page is known from
   the PDF itself).
 
 Example::
@@ -81,6 +82,10 @@ _MAX_WRAPPED_LINES = 8
 # page of a short document) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
+# A footer that counts the pages beside other text ("Dagtilbud Nord · Aarhus Kommune    Side 1 af 1"): on a
+# one-page letter nothing repeats it, and it ran into the last sentence. Only with "af M", which prose in the
+# margin band ("… se side 4") does not write.
+_PAGE_OF_PAGES = re.compile(r"(?:^|\s)side\s+\d{1,4}\s+af\s+\d{1,4}(?:\s|$)", re.IGNORECASE)
 # A table of contents' entry: its title, four dot leaders or more (set apart or not) and a page number.
 _CONTENTS_ENTRY = re.compile(r"^\S.*?(?:\s*\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
 _MIN_CONTENTS_ENTRIES = 3
@@ -561,7 +566,8 @@ def _contents_entries(lines: list[_Line]) -> set[int]:
 def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:
     if not _margin(line, span):
         return False
-    return bool(_PAGE_NUMBER.match(" ".join(line.text.split()))) or _margin_key(line) in repeated
+    text = " ".join(line.text.split())
+    return bool(_PAGE_NUMBER.match(text) or _PAGE_OF_PAGES.search(text)) or _margin_key(line) in repeated
 
 
 def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
