@@ -76,6 +76,10 @@ _CELL_ALIGNMENT = 0.5
 # A row holds a cell of at most this many words: two columns of prose read line by line across the page
 # stand apart like cells, but each holds a line of words.
 _SHORT_CELL_WORDS = 5
+# A footnote reference set as a superscript (see _reference_mark): one or two digits in at most this share of the
+# line's size (Word sets superscripts at about 0.65, fpdf2 at 0.7).
+_REFERENCE_MARK = re.compile(r"\d{1,2}")
+_REFERENCE_SIZE = 0.8
 # A table row whose cells wrap is looked for over at most this many lines.
 _MAX_WRAPPED_LINES = 8
 # A margin line repeated on at least this share of the left or the right pages (and on two or more, or on each
@@ -314,7 +318,9 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
     previous: _Piece | None = None
     for piece in pieces:
         text, x, size = piece.text, piece.x, piece.size
-        if previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
+        if previous is not None and _reference_mark(lines[-1], piece):
+            lines[-1] = _with_reference(lines[-1], piece)
+        elif previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
             last = lines[-1]
             joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and piece.bold, end=piece.end)
             gap = _MEASURED_CELL_GAP if previous.measured and not _list_marker(last) else _CELL_GAP
@@ -329,6 +335,29 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
             lines.append(_Line(text, x, piece.y, size, piece.bold, end=piece.end))
         previous = piece
     return [line for line in lines if line.text.strip()]
+
+
+def _reference_mark(line: _Line, piece: _Piece) -> bool:
+    """Whether ``piece`` is a footnote reference set as a superscript right after the line's last word: a number of
+    one or two digits, smaller than the line's text, on its baseline or raised above it by less than its size (a
+    rise set with the text rise operator is not in the position pypdf reports). Raised by more than half its own
+    size, it had begun a line of its own ("… på sprogindsatsen" / "1 i 2023."); on the baseline, it had stood
+    apart as a number ("sprogindsatsen 1 i 2023")."""
+    raised = piece.y - line.y
+    return (
+        bool(_REFERENCE_MARK.fullmatch(piece.text.strip()))
+        and piece.size <= _REFERENCE_SIZE * line.size
+        and 0 <= raised < line.size
+        and abs(piece.x - line.end) < 0.5 * line.size
+    )
+
+
+def _with_reference(line: _Line, piece: _Piece) -> _Line:
+    """``line`` with the reference mark ``piece`` glued to its last word ("sprogindsatsen1"), as a Word file's
+    reference is read (see ingest.docx_footnotes), on the line's baseline and in its size."""
+    mark = piece.text.strip()
+    cells = (*line.cell_texts[:-1], line.cell_texts[-1] + mark) if line.cells else ()
+    return dataclasses.replace(line, text=line.text + mark, cell_texts=cells, end=piece.end)
 
 
 def _list_marker(line: _Line) -> bool:

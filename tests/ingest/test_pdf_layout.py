@@ -933,3 +933,32 @@ def test_a_one_page_letters_footer_counting_its_pages_beside_other_text_is_no_te
     pdf.output(str(path))
 
     assert _paragraphs(page_texts(PdfReader(path))[0]) == [FIRST]
+
+
+@pytest.mark.parametrize("raised", ["text rise", "baseline"])
+def test_a_superscript_footnote_reference_is_glued_to_its_word_and_does_not_break_the_line(tmp_path, raised):
+    """A reference set on a higher baseline had begun a line of its own, and the sentence read "… på
+    sprogindsatsen" / "1 i 2023. …"; one raised by the text rise (fpdf2's superscript) stood apart as a number."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=11)
+    pdf.write(6, "Kommunen brugte 2,4 mio. kr. på sprogindsatsen")
+    if raised == "text rise":
+        pdf.char_vpos = "SUP"
+        pdf.write(6, "1")
+        pdf.char_vpos = "LINE"
+    else:
+        pdf.set_font("Sans", size=7)
+        pdf.write(4, "1")  # a lower line height: the baseline 4 pt higher
+        pdf.set_font("Sans", size=11)
+    pdf.write(6, " i 2023. Indsatsen omfattede alle børn i dagtilbud.")
+    path = tmp_path / "notat.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.split("\n")[0] == "Kommunen brugte 2,4 mio. kr. på sprogindsatsen1 i 2023. Indsatsen omfattede alle børn i"
