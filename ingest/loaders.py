@@ -74,12 +74,17 @@ _LIGATURES = str.maketrans({chr(code): unicodedata.normalize("NFKC", chr(code)) 
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLD_WORD = "filen er i det ældre Word-format (.doc), som ikke kan læses; gem den som .docx i Word, og prøv igen"
 
+_CPR_IN_NAME = "filnavnet indeholder et CPR-nummer, som ikke må gemmes i indekset; omdøb filen uden nummeret, og prøv igen"
+
 
 class UnreadableFile(Exception):
     """The file cannot be ingested; ``str(error)`` is a Danish reason for the user."""
 
 
 def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) -> LoadedDocument:
+    if redact_cpr(path.name)[1]:
+        # The name is the document's id and, without a catalog entry, its title: stored, embedded and shown.
+        raise UnreadableFile(_CPR_IN_NAME)
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise UnreadableFile(_OLD_WORD)

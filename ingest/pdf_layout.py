@@ -18,8 +18,9 @@ those this module writes a page's text the way the bundled text exports read:
 - a filled form's values (see ingest.pdf_fields) stand where their boxes are, beside their labels, and so do a
   flattened form's, painted after the page's text (see :func:`_painted_beside`);
 - paragraphs drawn from the bottom of the page up are read top to bottom (see :func:`_top_to_bottom`);
-- page numbers, "Side N" / "Side N af M" footers and running headers repeated on most pages (or on every
-  page of a short document), standing in the top or bottom margin, are dropped (the page is known from
+- page numbers, "Side N" / "Side N af M" footers (also beside other text: "Dagtilbud Nord  Side 1 af 1") and
+  running headers repeated on most pages (or on every page of a short document), standing in the top or
+  bottom margin, are dropped (the page is known from
   the PDF itself).
 
 Example::
@@ -75,12 +76,20 @@ _CELL_ALIGNMENT = 0.5
 # A row holds a cell of at most this many words: two columns of prose read line by line across the page
 # stand apart like cells, but each holds a line of words.
 _SHORT_CELL_WORDS = 5
+# A footnote reference set as a superscript (see _reference_mark): one or two digits in at most this share of the
+# line's size (Word sets superscripts at about 0.65, fpdf2 at 0.7).
+_REFERENCE_MARK = re.compile(r"\d{1,2}")
+_REFERENCE_SIZE = 0.8
 # A table row whose cells wrap is looked for over at most this many lines.
 _MAX_WRAPPED_LINES = 8
 # A margin line repeated on at least this share of the left or the right pages (and on two or more, or on each
 # page of a short document) is a running header.
 _REPEATED = 0.5
 _PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,4}(?:\s+af\s+\d{1,4})?$", re.IGNORECASE)
+# A footer that counts the pages beside other text ("Dagtilbud Nord · Aarhus Kommune    Side 1 af 1"): on a
+# one-page letter nothing repeats it, and it ran into the last sentence. Only with "af M", which prose in the
+# margin band ("… se side 4") does not write.
+_PAGE_OF_PAGES = re.compile(r"(?:^|\s)side\s+\d{1,4}\s+af\s+\d{1,4}(?:\s|$)", re.IGNORECASE)
 # A table of contents' entry: its title, four dot leaders or more (set apart or not) and a page number.
 _CONTENTS_ENTRY = re.compile(r"^\S.*?(?:\s*\.){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.IGNORECASE)
 _MIN_CONTENTS_ENTRIES = 3
@@ -309,7 +318,9 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
     previous: _Piece | None = None
     for piece in pieces:
         text, x, size = piece.text, piece.x, piece.size
-        if previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
+        if previous is not None and _reference_mark(lines[-1], piece):
+            lines[-1] = _with_reference(lines[-1], piece)
+        elif previous is not None and abs(lines[-1].y - piece.y) < 0.5 * max(size, 1.0) and x >= lines[-1].x:
             last = lines[-1]
             joined = _Line(_join_pieces(last.text, text), last.x, last.y, max(last.size, size), last.bold and piece.bold, end=piece.end)
             gap = _MEASURED_CELL_GAP if previous.measured and not _list_marker(last) else _CELL_GAP
@@ -324,6 +335,29 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
             lines.append(_Line(text, x, piece.y, size, piece.bold, end=piece.end))
         previous = piece
     return [line for line in lines if line.text.strip()]
+
+
+def _reference_mark(line: _Line, piece: _Piece) -> bool:
+    """Whether ``piece`` is a footnote reference set as a superscript right after the line's last word: a number of
+    one or two digits, smaller than the line's text, on its baseline or raised above it by less than its size (a
+    rise set with the text rise operator is not in the position pypdf reports). Raised by more than half its own
+    size, it had begun a line of its own ("… på sprogindsatsen" / "1 i 2023."); on the baseline, it had stood
+    apart as a number ("sprogindsatsen 1 i 2023")."""
+    raised = piece.y - line.y
+    return (
+        bool(_REFERENCE_MARK.fullmatch(piece.text.strip()))
+        and piece.size <= _REFERENCE_SIZE * line.size
+        and 0 <= raised < line.size
+        and abs(piece.x - line.end) < 0.5 * line.size
+    )
+
+
+def _with_reference(line: _Line, piece: _Piece) -> _Line:
+    """``line`` with the reference mark ``piece`` glued to its last word ("sprogindsatsen1"), as a Word file's
+    reference is read (see ingest.docx_footnotes), on the line's baseline and in its size."""
+    mark = piece.text.strip()
+    cells = (*line.cell_texts[:-1], line.cell_texts[-1] + mark) if line.cells else ()
+    return dataclasses.replace(line, text=line.text + mark, cell_texts=cells, end=piece.end)
 
 
 def _list_marker(line: _Line) -> bool:
@@ -561,7 +595,8 @@ def _contents_entries(lines: list[_Line]) -> set[int]:
 def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:
     if not _margin(line, span):
         return False
-    return bool(_PAGE_NUMBER.match(" ".join(line.text.split()))) or _margin_key(line) in repeated
+    text = " ".join(line.text.split())
+    return bool(_PAGE_NUMBER.match(text) or _PAGE_OF_PAGES.search(text)) or _margin_key(line) in repeated
 
 
 def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:

@@ -1259,7 +1259,7 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
     if unit.kind == "table" and all(map(is_table_row, lines)):
         # A table read as a table (Word, a PDF's cells) is already one row per line; a form's labels and values
         # read row by row, each label with its value ("Institution: Solsikken"), none the header of the others.
-        return "\n".join(map(field_line, lines) if labels_values(lines) else lines)
+        return "\n".join(map(field_line, lines) if labels_values(lines) else _without_repeated_header(lines))
     if unit.kind == "table":
         return _table_text(paragraphs)
     if unit.kind == "footnote":
@@ -1284,6 +1284,14 @@ def _block_text(unit: _Unit, paragraphs: list[_Paragraph]) -> str:
             else:
                 items[-1] += " " + line
     return unit.lead_in.rstrip(":") + ":\n" + "\n".join(items)
+
+
+def _without_repeated_header(rows: list[str]) -> list[str]:
+    """A table's rows without the copies of its header row: a table running over a page break repeats its header
+    at the top of the next page (Word's "Gentag som overskriftsrække", fpdf2's repeat_headings), and the copy had
+    read as a row of data under the header, a unit quoting the column names."""
+    header = " ".join(rows[0].split()) if rows else ""
+    return rows[:1] + [row for row in rows[1:] if " ".join(row.split()) != header]
 
 
 def _table_text(paragraphs: list[_Paragraph]) -> str:

@@ -11,10 +11,11 @@ Example::
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 
-__all__ = ["CPR", "DASHES", "REDACTED_CPR", "is_cpr", "redact_cpr"]
+__all__ = ["CPR", "DASHES", "REDACTED_CPR", "CprLogFilter", "is_cpr", "redact_cpr"]
 
 REDACTED_CPR = "[CPR-NR]"
 # Any dash or hyphen character: hyphen-minus, hyphen, non-breaking hyphen (U+2011), figure dash,
@@ -51,3 +52,17 @@ def redact_cpr(text: str) -> tuple[str, int]:
         return REDACTED_CPR
 
     return CPR.sub(redacted, text), count
+
+
+class CprLogFilter(logging.Filter):
+    """Redacts CPR numbers in every log line a handler writes, its traceback included. Document text is redacted
+    when read, but a file's name is not text: "Bekymring 010203-1234.docx" reached the log through every line
+    naming the file (a skipped file, a PDF library's warning), whichever module wrote it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact_cpr(record.getMessage())[0], None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact_cpr(record.exc_text)[0]
+        return True

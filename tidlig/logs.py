@@ -3,6 +3,7 @@
 import logging
 import sys
 
+from tidlig.cpr import CprLogFilter
 from tidlig.settings import Settings, SettingsError, load_settings
 
 
@@ -22,6 +23,9 @@ def configure_logging(settings: Settings) -> None:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(existing, CprLogFilter) for existing in handler.filters):
+            handler.addFilter(CprLogFilter())  # on the handler: a logger's filter misses its children's records
     # Chroma and httpx are chatty at INFO.
     for noisy in ("chromadb", "httpx", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -362,6 +362,33 @@ def test_cpr_numbers_in_a_document_are_redacted_when_it_is_read_and_only_counted
     assert not any(digits in message for message in logged for digits in ("010203", "241285", "24 12 85", "311299"))
 
 
+def test_a_file_whose_name_holds_a_cpr_number_is_refused_and_the_number_never_reaches_the_log(tmp_path):
+    """Case notes are saved under the child's name and number ("Bekymring Emil 010203-1234.docx"). The name is
+    the document's id and, without a catalog entry, its title (stored, embedded, shown); and every log line
+    naming the file wrote the number (the index's "skipped …", a traceback, a PDF library's warning)."""
+    from tidlig.cpr import CprLogFilter
+
+    named = make_docx(tmp_path / "Bekymring Emil 010203-1234.docx")
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(CprLogFilter())  # as tidlig.logs.configure_logging sets up every entry point
+    logging.getLogger().addHandler(handler)
+    try:
+        with pytest.raises(UnreadableFile, match="filnavnet indeholder et CPR-nummer") as refused:
+            load_document(named, {}, LIMIT)
+        logging.getLogger("index.corpus_index").warning("skipped %s: %s", named, refused.value)
+        try:
+            raise ValueError(f"cannot open {named}")
+        except ValueError:
+            logging.getLogger("index.corpus_index").exception("failed to ingest %s", named)
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+    log_text = written.getvalue()
+    assert log_text.count("Bekymring Emil [CPR-NR].docx") == 3  # two messages and the traceback's error
+    assert "010203" not in log_text
+
+
 def test_a_cpr_number_in_a_filled_pdf_forms_field_is_redacted(tmp_path, caplog):
     """A form's values are read from its fields (ingest.pdf_fields), not from the page's content, and are
     redacted as the page's own text is."""

@@ -909,3 +909,56 @@ def test_paragraphs_drawn_from_the_bottom_up_read_top_to_bottom(tmp_path):
 
     steps = [" ".join(lines) for lines in paragraphs]
     assert _paragraphs(text) == ["## Hvad gør jeg ved bekymring?", *steps, "Husk at skrive dine iagttagelser ned."]
+
+
+def test_a_one_page_letters_footer_counting_its_pages_beside_other_text_is_no_text(tmp_path):
+    """Nothing repeats a one-page letter's footer, which had run into its last sentence as "… kontaktpædagog.
+    Dagtilbud Nord · Aarhus Kommune Side 1 af 1"."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    class Letter(FPDF):
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Sans", size=8)
+            self.cell(95, 6, "Dagtilbud Nord · Aarhus Kommune")
+            self.cell(0, 6, f"Side {self.page_no()} af 1", align="R")
+
+    pdf = Letter(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    pdf.multi_cell(0, 5, FIRST)
+    path = tmp_path / "brev.pdf"
+    pdf.output(str(path))
+
+    assert _paragraphs(page_texts(PdfReader(path))[0]) == [FIRST]
+
+
+@pytest.mark.parametrize("raised", ["text rise", "baseline"])
+def test_a_superscript_footnote_reference_is_glued_to_its_word_and_does_not_break_the_line(tmp_path, raised):
+    """A reference set on a higher baseline had begun a line of its own, and the sentence read "… på
+    sprogindsatsen" / "1 i 2023. …"; one raised by the text rise (fpdf2's superscript) stood apart as a number."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("Sans", size=11)
+    pdf.write(6, "Kommunen brugte 2,4 mio. kr. på sprogindsatsen")
+    if raised == "text rise":
+        pdf.char_vpos = "SUP"
+        pdf.write(6, "1")
+        pdf.char_vpos = "LINE"
+    else:
+        pdf.set_font("Sans", size=7)
+        pdf.write(4, "1")  # a lower line height: the baseline 4 pt higher
+        pdf.set_font("Sans", size=11)
+    pdf.write(6, " i 2023. Indsatsen omfattede alle børn i dagtilbud.")
+    path = tmp_path / "notat.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.split("\n")[0] == "Kommunen brugte 2,4 mio. kr. på sprogindsatsen1 i 2023. Indsatsen omfattede alle børn i"

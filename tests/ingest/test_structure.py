@@ -879,3 +879,42 @@ def test_a_marked_title_in_lowercase_after_a_page_break_does_not_go_on_the_sente
         ("Sprog i vuggestuen", "Pædagogerne læser højt for børnene hver dag, og", "side 1"),
         ("e-læring for pædagoger", "Alle pædagoger tager et kursus på nettet i løbet af foråret.", "side 2"),
     ]
+
+
+def test_a_pdf_tables_header_repeated_after_a_page_break_is_no_row(tmp_path):
+    """A table running onto the next page repeats its header there; the copy had read as a row of data under the
+    header ("Måned | Aktivitet | Ansvarlig" quoted as a row) and stood twice in the passage."""
+    from fpdf import FPDF
+
+    from ingest.loaders import load_document
+    from ingest.units import split_units
+    from tests.ingest.test_pdf_layout import BOLD, FONT
+
+    if not (FONT.is_file() and BOLD.is_file()):
+        pytest.skip(f"{FONT} is missing: install Debian's fonts-dejavu-core to render the PDF")
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.add_font("DejaVu", style="B", fname=str(BOLD))
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for number in range(1, 42):  # the table begins near the foot of the page
+        pdf.multi_cell(0, 6, f"Punkt {number}: Hver stue laver sin egen plan for året.", new_x="LMARGIN", new_y="NEXT")
+    header = ("Måned", "Aktivitet", "Ansvarlig")
+    rows = [("Februar", "Fastelavn", "Mariehønen"), ("Marts", "Forældresamtaler", "Ledelsen"),
+            ("April", "Sprogvurdering", "Sprogpædagogen"), ("Juni", "Sommerfest", "Alle stuer"),
+            ("August", "Overgang til skole", "Mariehønen"), ("Oktober", "Motorikuge", "Ledelsen")]
+    with pdf.table(col_widths=(40, 90, 50), repeat_headings=1, line_height=6) as table:
+        for cells in (header, *rows):
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "aarsplan.pdf"
+    pdf.output(str(path))
+
+    document = load_document(path, {}, 10**9)
+    assert len(document.pages) == 2 and "Måned" in document.pages[1].text  # the header is repeated on page 2
+    table = next(block for block in blocks_for(document) if block.kind == "table")
+    units = [(unit.text, unit.lead_in) for unit in split_units("c", table.text, "table")]
+
+    assert units == [(" | ".join(header), "")] + [(" | ".join(cells), " | ".join(header)) for cells in rows]
+    assert table.location == "side 1-2"
