@@ -504,7 +504,10 @@ class CorpusIndex:
 #     Word file without a title is titled by the heading that opens it.
 # 58: an adjective in "-isk" has its noun's stem ("motorisk" and "motorik"), in the lexical index's terms too.
 # 59: the verb "tale" (speak) has a stem of its own, not that of "tal" (number).
-CHUNKER_VERSION = 59
+# 60: a PDF margin line counting the pages beside other text is a footer, a superscript footnote reference is
+#     glued to its word, and a table's header row repeated after a page break is no row (the bundled text
+#     exports read the same).
+CHUNKER_VERSION = 60
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:
