@@ -19,6 +19,7 @@ from tqdm import tqdm
 
 from index.corpus_index import CorpusIndex, UpdateReport
 from index.writer import WriterLock
+from tidlig.cpr import redact_cpr
 from tidlig.logs import start
 
 Ask = Callable[[str], str]
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None, ask: Ask = input) -> int:
         def progress(name: str, done: int, total: int) -> None:
             bar.total = total
             bar.n = done
-            bar.set_postfix_str(name[:40])
+            bar.set_postfix_str(_shown(name)[:40])
             bar.refresh()
 
         report = index.update(paths, progress=progress, remove=remove)
@@ -88,11 +89,17 @@ def print_summary(report: UpdateReport, documents: int, chunk_count: int) -> Non
     if report.skipped:
         print(f"Sprunget over ({len(report.skipped)}):")
         for skipped in report.skipped:
-            print(f"  {skipped.path}: {skipped.reason}")
+            print(f"  {_shown(str(skipped.path))}: {skipped.reason}")
     if report.incomplete:
         print(f"Indlæst, men ikke det hele ({len(report.incomplete)}):")
         for incomplete in report.incomplete:
-            print(f"  {incomplete.path}: {incomplete.note}")
+            print(f"  {_shown(str(incomplete.path))}: {incomplete.note}")
+
+
+def _shown(path: str) -> str:
+    """A file's path as the terminal shows it, without a CPR number in its name: a file is skipped for one (see
+    ingest.loaders), and output redirected to a file would keep it. "[CPR-NR]" still tells which file to rename."""
+    return redact_cpr(path)[0]
 
 
 if __name__ == "__main__":

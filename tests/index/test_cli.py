@@ -89,3 +89,13 @@ def test_skipped_files_give_exit_code_3_and_are_listed(tmp_path):
     assert "Sprunget over (2)" in output
     assert "tom.pdf: filen er tom" in output and "billede.png: filtypen .png" in output
     assert "Indlæst, men ikke det hele (1):" in output and "sagsnotat.txt: ét CPR-nummer er fjernet fra teksten" in output
+
+
+def test_a_file_named_with_a_cpr_number_is_skipped_and_shown_without_it(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "notat.txt").write_text("Sundhedsplejersken besøger alle familier med nyfødte.\n", encoding="utf-8")
+    (folder / "bekymring 010203-1234.txt").write_text("Forældrene er inviteret til samtale.\n", encoding="utf-8")
+    output = run_index(tmp_path / "data", folder, expect=3)
+    assert "bekymring [CPR-NR].txt: filnavnet indeholder et CPR-nummer" in output
+    assert "010203" not in output
