@@ -1131,9 +1131,12 @@ _PERIOD_ASK = re.compile(
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
-# "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject.
+# "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject, also
+# as its limit ("Hvad er den maksimale ventetid på PPR ifølge loven?" had got the slide saying "Der er lang
+# ventetid på PPR" as its short answer).
 _MEASURE_ASK = re.compile(
-    r"\bhvad (?:er|var|bliver|blev) ((?:den |det )?(?:gennemsnitlige \w+|normeringen|antallet|\w*gennemsnittet|procentdelen|\w*andelen))\b"
+    r"\bhvad (?:er|var|bliver|blev) ((?:den |det )?(?:(?:gennemsnitlige|maksimale|højeste|laveste|mindste|minimale) \w+"
+    r"|normeringen|antallet|\w*gennemsnittet|procentdelen|\w*andelen))\b"
 )
 _COUNT_ASK = re.compile(r"\bhvor (?:mange)\b(?:\s+af)?(?:\s+(?:de|dem|disse))?((?:\s+[a-zæøå][\wæøå-]*){0,3})")
 _ADJECTIVE_ENDINGS = ("e", "t", "små")  # "sårbare", "tidligt", "små": a noun follows
