@@ -9,7 +9,7 @@ Example::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from assistant.assessment import Assessment
 from assistant.outcome import WHOLE_COUNTRY
@@ -52,6 +52,7 @@ def partial_lead_in(
     base_form: Callable[[str], str] = str,
     uses_phrase: Callable[[str], bool] = lambda phrase: True,
     shown_places: Sequence[str] = (),
+    shown_parts: Collection[int] | None = None,
 ) -> str:
     """The first line of a partial answer, saying exactly what the documents do not cover:
     "Delvist svar: Dokumenterne svarer på »Hvad er VIBUS?«, men ikke på »Hvad skal den lave?«.".
@@ -65,11 +66,19 @@ def partial_lead_in(
         return render("lead_in_partial_definition", term=inert_markdown(term))
     uncovered = [analysis.parts[n] for n in decision.uncovered_parts]
     if uncovered:
-        answered = [p for n, p in enumerate(analysis.parts) if n not in decision.uncovered_parts]
+        # A part is said to be answered only when the answer shows what it asks about (``shown_parts``): "svarer på
+        # »Hvad viser effektmålingen?«" had stood above Familiestuen's description, which tells of no effect.
+        credited = [n for n in range(len(analysis.parts)) if n not in decision.uncovered_parts]
+        answered = [analysis.parts[n] for n in credited if shown_parts is None or n in shown_parts]
+        surely = _surely_uncovered(decision, analysis)
+        missing = inert_markdown(join_danish([_quoted(p.text) for p in uncovered]))
+        if not answered:  # what the documents seemed to answer is not shown either: it may be missing too
+            every = inert_markdown(join_danish([_quoted(p.text) for p in analysis.parts]))
+            return render("lead_in_partial_parts_none", missing=every, maybe="" if surely and not credited else "måske ")
         return render(
-            "lead_in_partial_parts" if _surely_uncovered(decision, analysis) else "lead_in_partial_parts_unsure",
+            "lead_in_partial_parts" if surely else "lead_in_partial_parts_unsure",
             answered=inert_markdown(join_danish([_quoted(p.text) for p in answered])),
-            missing=inert_markdown(join_danish([_quoted(p.text) for p in uncovered])),
+            missing=missing,
         )
     # A name the short answer's own passages are from is no name the documents lack here: "… nævner ikke Odense i den
     # forbindelse. Her er det, de siger om Odense Kommune:" stood above Odense's case.

@@ -58,3 +58,16 @@ def test_weak_evidence_beside_a_name_the_documents_lack_says_whose_the_nearest_m
     decision = _partial((question, "Aarhus"), ("Aarhus",))
     first = partial_lead_in(decision, analyse_question(question), shown_places=["Hedensted Kommune"])
     assert first.endswith("nævner ikke Aarhus i den forbindelse. Her er det nærmeste, de siger om Hedensted Kommune:")
+
+
+def test_a_part_the_answer_shows_nothing_of_is_not_said_to_be_answered():
+    # "Dokumenterne svarer på »Hvad viser effektmålingen?«" had stood above Familiestuen's description alone.
+    question = "Hvor mange børn har Familiestuen hjulpet, og hvad viser effektmålingen?"
+    analysis = analyse_question(question)
+    assert len(analysis.parts) == 2
+    decision = Decision("partial", 0.4, (analysis.parts[0].text,), (), _partial((), ()).signals, uncovered_parts=(0,))
+    shown = partial_lead_in(decision, analysis, shown_parts={0, 1})
+    assert "svarer på »Hvad viser effektmålingen?«, men" in shown
+    unshown = partial_lead_in(decision, analysis, shown_parts={0})
+    assert unshown.startswith("Delvist svar: Dokumenterne svarer måske ikke på »Hvor mange børn har Familiestuen hjulpet?« og »Hvad viser")
+    assert "svarer på" not in unshown
