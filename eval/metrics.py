@@ -6,8 +6,9 @@
   their longest common contiguous substring is at least half the quote's length.
 * ``hit@k``: any gold quote found in the top k retrieved chunks; ``mrr@10``: 1/rank of the first such
   chunk within the top 10 (0 if none); ``gold_recall@5``: share of an item's gold quotes found in the top 5.
-* ``key_fact_recall``: share of key facts present in the answer text (answerable items; a refusal
-  counts as missing them all).
+* ``key_fact_recall``: share of key facts present in the answer text below its lead-in line (answerable items;
+  a refusal counts as missing them all). The lead-in may quote the question ("Dokumenterne svarer på »Hvilken
+  københavnsk indsats ... fik børnenes adfærdsproblemer ned?«"), whose words are no fact the answer found.
 * ``citation_precision``: share of (sentence, citation) pairs whose cited passage supports the sentence
   (verbatim containment, else IDF-weighted term support >= the verifier's threshold).
 * ``citation_recall``: share of the answer's sentences (the lead-in line and source headings excluded)
@@ -122,7 +123,7 @@ def score_question(
     if not question.answerable:
         return result
     result.retrieval, result.gold_ranks = retrieval_scores(question, [chunk_text(c) for c in answer.retrieved])
-    text = "" if answer.refused else answer.text
+    text = "" if answer.refused else answer.text.partition("\n\n")[2] or answer.text
     result.missed_facts = [fact for fact in question.key_facts if not contains_fact(text, fact)]
     result.cited_gold = not answer.refused and any(
         quote_found(g.quote, c.passage) for g in question.gold for c in answer.citations

@@ -181,3 +181,21 @@ def test_a_source_section_need_not_repeat_its_publishers_name():
     text = "Lead.\n\nSvar. [1]\n\n**Mere fra kilderne**\n\n**Budget 2017, side 9**\nHallen har mange besøgende. [2]"
     assert answer_form(text, terms, relevance, {2: "Varde Kommune"})["unrelated_sections"] == 0
     assert answer_form(text, terms, relevance, {2: "KL"})["unrelated_sections"] == 1
+
+
+def test_a_key_fact_only_the_lead_in_quotes_from_the_question_is_missed():
+    from assistant.verify import CitationVerifier
+    from eval.metrics import score_question
+
+    question = Question(
+        id="k1", persona="leder", kind="case", question="Hvilken indsats fik adfærdsproblemerne ned, og kører den stadig?",
+        gold=(GoldQuote(doc="doc.txt", quote=PASSAGES[0]),), key_facts=("adfærdsproblemerne", "500 pluspladser"),
+        reference_answer="", answerable=True,
+    )
+    answer = Answer(
+        "Delvist svar: Dokumenterne svarer på »Hvilken indsats fik adfærdsproblemerne ned?«, men ikke på »Kører den stadig?«.\n\n"
+        "Der er 500 pluspladser i vuggestuer og børnehaver fordelt over hele byen. [1]",
+        outcome="partial",
+    )
+    score = score_question(question, answer, 1.0, lambda chunk_id: "", CitationVerifier(RELEVANCE))
+    assert score.missed_facts == ["adfærdsproblemerne"]
