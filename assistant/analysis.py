@@ -83,7 +83,15 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"|\bhvilken (?:alder|frist|dato|periode)\b|\bwhen\b"
         ),
     ),
-    ("place", re.compile(r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b")),
+    # Whether a municipality does something asks which one: "Er der en kommune, hvor tandplejen er blevet bedre til
+    # at opdage omsorgssvigt?" had got KL's general text on dental care, not Aarhus' case.
+    (
+        "place",
+        re.compile(
+            r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b"
+            r"|\b(?:er|findes) der (?:(?:en|nogen|nogle|andre) )?kommuner?\b"
+        ),
+    ),
     (
         "person",
         re.compile(

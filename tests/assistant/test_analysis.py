@@ -58,6 +58,8 @@ from tidlig.text import content_terms
         ("Hvornår stopper sundhedsplejersken besøgene?", "time"),
         ("Hvilket år startede projektet?", "time"),
         ("Hvilke kommuner var med i samarbejdet?", "place"),
+        ("Er der en kommune, hvor tandplejen er blevet bedre til at opdage omsorgssvigt?", "place"),
+        ("Findes der kommuner, der har samlet indsatsen for unge?", "place"),
         ("Hvem skal underrette kommunen?", "person"),
         ("Hvilke fagpersoner sidder i teamet?", "person"),
         ("Hvilke organisationer har lavet pjecen?", "person"),  # not a list: any list opened the answer

@@ -257,10 +257,11 @@ def test_a_worry_s_own_best_passages_reach_the_composer_before_the_guidance(sett
     ("likeliest", "score", "share", "outcome"),
     [
         ("Holstebro tilbyder", CONCERN_OWN_FLOOR + 0.2, 1.0, "answer"),
-        ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, 1.0, "partial"),
-        # Below the floor, but holding two of the worry's distinctive terms (Holstebro, forældre): it tells the
-        # situation, though the words it is told in are few.
+        # Below the floor, but holding two of the worry's distinctive terms (Holstebro, forældre), or more than two of
+        # its terms at all (Holstebro, tilbyder, nye, forældre): it tells the situation, though in few words.
         ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, 0.0, "answer"),
+        ("Holstebro tilbyder", CONCERN_OWN_FLOOR / 2, 1.0, "answer"),
+        ("Ved bekymring", CONCERN_OWN_FLOOR / 2, 1.0, "partial"),
         # Likely enough, but it shares nothing with what the worry asks about (Holstebro, nye forældre):
         # a sentence that resembles the worry alone does not answer it.
         ("Ved bekymring", CONCERN_OWN_FLOOR + 0.2, 0.0, "partial"),
