@@ -120,13 +120,21 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "definition",
         re.compile(
-            # "Hvad er det, der beskytter ...?" is a cleft asking for the thing that protects, not a definition.
-            r"^(?:hvad (?:er(?! det,? (?:der|som)\b)|betyder|menes med|forstås ved|dækker)|define|what is)\b"
+            # "Hvad er det, der beskytter ...?" is a cleft asking for the thing that protects, not a definition; "Hvad er
+            # Vidensrådets syv hovedpunkter ...?" asks for a list of seven.
+            r"^(?:hvad (?:er(?! det,? (?:der|som)\b)(?! (?:de |[\w-]+s )?(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå])"
+            r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
             r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
         ),
     ),
-    ("list", re.compile(r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b")),
+    (
+        "list",
+        re.compile(
+            r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
+            r"|\bhvad (?:er|var) [\w-]+s (?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå]"
+        ),
+    ),
     (
         "procedure",
         re.compile(

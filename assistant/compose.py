@@ -67,6 +67,7 @@ from tidlig.text import (
     MIN_STACK_LINES,
     NO_HEADER,
     announced_count,
+    asked_count,
     content_terms,
     counted_words,
     goes_on_from,
@@ -77,6 +78,7 @@ from tidlig.text import (
     is_label_stack,
     is_lead_in,
     is_markdown_item,
+    named_count,
     names_columns,
     names_its_scheme,
     opens_with_demonstrative,
@@ -365,7 +367,7 @@ class CitatComposer:
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
         if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
-            short = self._whole_series(short, scored_units, shown, analysis)
+            short = _counted_first(self._whole_series(short, scored_units, shown, analysis), asked_count(analysis.text))
             labels = [""] * len(short)
         if overview:  # each source's blocks together, under its heading once
             firsts = list(dict.fromkeys(block.hit.passage.doc_id for block in short))
@@ -1401,6 +1403,18 @@ def _case_key(hit: ScoredPassage) -> tuple[str, object] | None:
     """The case example a passage belongs to (its document and case number); None outside a case example."""
     case = hit.passage.metadata.get("case_number")
     return None if case is None else (hit.passage.doc_id, case)
+
+
+def _counted_first(blocks: list[_Block], count: int | None) -> list[_Block]:
+    """For a list question that asks for ``count`` items, ``blocks`` with the lists whose lead-in names that count
+    first, and without those whose lead-in names another: "Hvad er Vidensrådets syv hovedpunkter for ...
+    dagtilbudsområdet?" had opened with the council's five points for schools, and "Hvad er de fire afsnit i KL's
+    udspil?" would have shown "KL har tre pejlemærker ..."."""
+    if count is None:
+        return blocks
+    counts = [named_count(block.lead_in) if block.kind == "list" else None for block in blocks]
+    kept = [(block, named) for block, named in zip(blocks, counts, strict=True) if named in (None, count)]
+    return [block for block, named in sorted(kept, key=lambda pair: pair[1] != count)]
 
 
 def _case_results(

@@ -36,6 +36,7 @@ __all__ = [
     "STOP",
     "YEAR",
     "announced_count",
+    "asked_count",
     "are_fields",
     "content_terms",
     "count_word",
@@ -66,6 +67,7 @@ __all__ = [
     "list_level",
     "marker_kind",
     "name_phrases",
+    "named_count",
     "names_columns",
     "names_its_scheme",
     "one_line",
@@ -639,6 +641,29 @@ def counted_words(sentence: str) -> list[str]:
 def count_word(count: int) -> str:
     """A count as Danish writes it in running text: "to" to "tolv" as words, larger counts as digits."""
     return next((word for word, number in _COUNTS.items() if number == count), str(count))
+
+
+# A count a question asks a list of: "Hvad er Vidensrådets syv hovedpunkter ...?", "Hvilke tre initiativer ...?".
+_ASKED_COUNT = re.compile(rf"\b(?:hvilke|hvad er|de|dens|dets|deres|[\w-]+s)\s+({_COUNT_WORD})\s+[a-zæøå]", re.IGNORECASE)
+
+
+def asked_count(question: str) -> int | None:
+    """How many items a list question says the list it asks for holds, if it says."""
+    match = _ASKED_COUNT.search(question)
+    if not match:
+        return None
+    count = match.group(1).lower()
+    return _COUNTS.get(count) or int(count)
+
+
+_COUNT_IN_WORDS = re.compile(rf"\b({'|'.join(_COUNTS)})\s+[a-zæøå]", re.IGNORECASE)
+
+
+def named_count(lead_in: str) -> int | None:
+    """The count a list's lead-in names in words, the first one: "EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER
+    (DAGTILBUD):" -> 7, "KL har tre pejlemærker for indsatsen ...:" -> 3. Digits are figures more often than counts."""
+    match = _COUNT_IN_WORDS.search(lead_in)
+    return _COUNTS[match.group(1).lower()] if match else None
 
 
 def announced_count(lead_in: str) -> int | None:

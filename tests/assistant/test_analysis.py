@@ -60,6 +60,9 @@ from tidlig.text import content_terms
         ("Hvilke kommuner var med i samarbejdet?", "place"),
         ("Er der en kommune, hvor tandplejen er blevet bedre til at opdage omsorgssvigt?", "place"),
         ("Findes der kommuner, der har samlet indsatsen for unge?", "place"),
+        # A count of things asked for is a list, not a definition.
+        ("Hvad er Vidensrådets syv hovedpunkter for en national strategi?", "list"),
+        ("Hvad er de tre pejlemærker?", "list"),
         ("Hvem skal underrette kommunen?", "person"),
         ("Hvilke fagpersoner sidder i teamet?", "person"),
         ("Hvilke organisationer har lavet pjecen?", "person"),  # not a list: any list opened the answer

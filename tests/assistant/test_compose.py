@@ -1920,3 +1920,22 @@ def test_a_sentence_on_the_asked_topic_beside_a_diagram_states_something():
     stated = compose(question, {"Balancen": 0.9, "styrker": 0.8}, index=DIAGRAM_INDEX)
     assert "styrker balancen" in stated.short_answer
     assert (stated.unstated_parts, stated.stated_parts) == ((), (0,))
+
+
+def test_a_list_question_asking_a_count_gets_the_list_of_that_count_first_and_not_one_of_another():
+    index = FakeUnitIndex(
+        [
+            ("school", "EN STRATEGI MED TRE HOVEDPUNKTER (SKOLE):\n- Koordinér indsatsen\n- Evaluer løbende\n- Invester i forskning", KL),
+            (
+                "daycare",
+                "EN STRATEGI MED FIRE HOVEDPUNKTER (DAGTILBUD):\n- Skab sammenhæng\n- Styrk opsporingen\n- Styrk familierne"
+                "\n- Monitorér indsatserne",
+                KBH,
+            ),
+        ]
+    )
+    question = "Hvad er rådets fire hovedpunkter for dagtilbud?"
+    probabilities = {"Koordinér": 0.9, "Evaluer": 0.85, "Invester": 0.85, "Skab": 0.8, "Styrk": 0.8, "Monitorér": 0.8}
+    short = compose(question, probabilities, index=index).short_answer
+    assert short.startswith("EN STRATEGI MED FIRE HOVEDPUNKTER (DAGTILBUD):"), short
+    assert "TRE HOVEDPUNKTER" not in short

@@ -695,3 +695,27 @@ def test_a_label_names_and_states_no_value() -> None:
 )
 def test_a_sentence_speaking_of_its_scheme_as_already_named_needs_its_title(sentence: str, names: bool) -> None:
     assert names_its_scheme(sentence) is names
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Hvad er Vidensrådets syv hovedpunkter for en national strategi?", 7), ("Hvilke tre veje ser Hedensted?", 3),
+     ("Hvad er de fire afsnit i KL's udspil?", 4), ("Hvilke 5 ting er vigtige?", 5),
+     ("Hvilke kommuner bruger modellen?", None), ("Hvad koster tre pladser?", None)],
+)
+def test_asked_count(question: str, expected: int | None) -> None:
+    from tidlig.text import asked_count
+
+    assert asked_count(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "expected"),
+    [("EN NATIONAL STRATEGI MED SYV HOVEDPUNKTER (DAGTILBUD): Videnrådet for forebyggelse 2021", 7),
+     ("KL har tre pejlemærker for indsatsen for udsatte børn og unge:", 3),
+     ("I 2022 vurderede 14 pct. af pædagogerne:", None), ("KL anbefaler:", None)],
+)
+def test_named_count(lead_in: str, expected: int | None) -> None:
+    from tidlig.text import named_count
+
+    assert named_count(lead_in) == expected
