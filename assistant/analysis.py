@@ -251,6 +251,12 @@ _DEPARTURE = re.compile(
 _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
+# What another service does, asked in no one's own voice: "Hvad kan sundhedsplejen gøre, når et lille barn ikke trives
+# derhjemme?" asks for the health visitors' part (their extra visits, a municipality's screening), which the
+# guidance for a pedagogue's worry does not answer. The pedagogue named as such is the speaker.
+_OTHERS_PART = re.compile(
+    r"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|dagplejer)\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b", re.IGNORECASE
+)
 # A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
 # had read "de nævner ikke tallet 4") and in months ("en baby på 9 mdr.").
 _AGE = re.compile(
@@ -753,7 +759,7 @@ def is_concern(text: str) -> bool:
     that names a source or a municipality, in no one's own voice, asks what they do or recommend ("Hvad
     anbefaler KL om tidlig opsporing, og hvad gør Hedensted, når et barn i dagtilbud mistrives?"): a
     leader's or a trainer's question, which the guidance for a worry does not answer."""
-    if proper_nouns(text) and not _OWN_VOICE.search(text):
+    if (proper_nouns(text) or _OTHERS_PART.search(text)) and not _OWN_VOICE.search(text):
         return False
     struggling = bool(_PARENT.search(text) and _NOT_COPING.search(text) and _OWN_VOICE.search(text))
     child = (

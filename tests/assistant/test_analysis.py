@@ -227,6 +227,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         # A loss or a break-up at home (independent set #80-19 matched "far" to "selvtillid som far og mor").
         "Et barn i min gruppe har lige mistet sin far. Hvad kan vi gøre for ham?",
         "En dreng på stuen er ked af forældrenes skilsmisse. Hvordan støtter vi ham?",
+        "Hvad skal pædagogen gøre, når et barn ikke trives?",  # the pedagogue named as such is the speaker
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
@@ -260,6 +261,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
         "Hvad kan man gøre for at forebygge mistrivsel?",
         "Hvordan får kommunerne flere pædagoger til at blive, når de er bekymrede for arbejdsmiljøet?",  # no child, not theirs
+        # What another service does, in no one's own voice.
+        "Hvad kan sundhedsplejen gøre, når et lille barn ikke trives derhjemme?",
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
