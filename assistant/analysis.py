@@ -410,10 +410,25 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     # A follow-up's first part can be without a word of its own ("hvor mange er der, og hvad er afsat til
     # kompetenceudvikling?"): it asks about the earlier question's topic, the terms no other part holds.
     topic = tuple(term for term in analysis.terms if not any(term in part.terms for part in parts))
-    analysis = replace(analysis, parts=tuple(part if part.terms else replace(part, terms=topic) for part in parts))
+    analysis = replace(analysis, parts=tuple(_on_topic(part, topic) for part in parts))
     if (own := answer_type(followup)) != "other":
         analysis = replace(analysis, answer_type=own, detail=asked_detail(followup))
     return analysis
+
+
+# A follow-up's part that speaks of the earlier question's topic by a pronoun: "hvornår startede det, og virker det?".
+_TOPIC_PRONOUN = re.compile(r"\b(?:det|den|dem|de|dens|dets|deres|dette|denne|disse)\b", re.IGNORECASE)
+
+
+def _on_topic(part: QuestionPart, topic: tuple[str, ...]) -> QuestionPart:
+    """A follow-up's ``part`` with the earlier question's ``topic`` terms when it has no word of its own, or points
+    back to the topic: "hvornår startede det" after "Hvad er socialrådgivere i dagtilbud?" had been scored by
+    "startede" alone, and opened with a budget table's years."""
+    if not part.terms:
+        return replace(part, terms=topic)
+    if _TOPIC_PRONOUN.search(part.text):
+        return replace(part, terms=tuple(dict.fromkeys((*part.terms, *topic))))
+    return part
 
 
 def followup_focus(followup: str, topic: Sequence[str], context_terms: Sequence[str]) -> QuestionPart:

@@ -971,6 +971,14 @@ def test_a_followups_part_without_a_word_of_its_own_asks_about_the_earlier_topic
     assert second.terms == ("afsat", "kompetenceudvikling")
 
 
+def test_a_followups_part_pointing_back_keeps_the_earlier_topic_beside_its_own_words() -> None:
+    followup = "hvornår startede det, og virker det?"
+    analysis = analyse_followup(f"Hvad er socialrådgivere i dagtilbud? {followup}", followup)
+    first, second = analysis.parts
+    assert first.terms == ("started", "socialrådgiv", "dagtilbud")  # "startede" alone found a budget table's years
+    assert second.terms == ("virk", "socialrådgiv", "dagtilbud")
+
+
 def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None:
     assert situation_terms("min kollega siger vi bare skal vente og se an med et barn. er det en god ide?") == {"vent"}
     assert workplace_terms("Der er en pige i vuggestuen, som trækker sig") == {"vuggestu"}
