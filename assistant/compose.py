@@ -366,8 +366,13 @@ class CitatComposer:
             short, labels = _steps_first(short, labels)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
-        if analysis.answer_type in LIST_TYPES and not analysis.is_multi_part:
-            short = _counted_first(self._whole_series(short, scored_units, shown, analysis), asked_count(analysis.text))
+        # A sentence announcing a numbered series that opens the answer brings the series whatever the question's type:
+        # "Sammenlign de fire metoder ... Hvilken er mest brugt?" had got "KORA har identificeret fire forskellige
+        # fordelingsmetoder ..." alone. Further down, the sentence is an aside, and so would its series be.
+        listed = analysis.answer_type in LIST_TYPES and not analysis.is_multi_part
+        if listed or (not analysis.is_concern and _opens_series(short, scored_units)):
+            short = self._whole_series(short, scored_units, shown, analysis)
+            short = _counted_first(short, asked_count(analysis.text)) if listed else short
             labels = [""] * len(short)
         if overview:  # each source's blocks together, under its heading once
             firsts = list(dict.fromkeys(block.hit.passage.doc_id for block in short))
@@ -1257,6 +1262,11 @@ def _announced_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> 
             if block.hit.passage.doc_id in documents and any(noun.endswith(stem(word)) for noun in counted):
                 return word, at
     return None
+
+
+def _opens_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> bool:
+    """Whether the short answer opens with a sentence announcing a numbered series (see :func:`_announced_series`)."""
+    return _announced_series(short[:1], scored) is not None
 
 
 def series_labels(passage: Passage) -> set[Label]:

@@ -1317,6 +1317,29 @@ def test_a_list_question_answered_from_a_numbered_series_gets_every_section_in_o
     assert "Kommunen vægter forholdene med en statistisk model. [2] De vægtede kriterier" in short
 
 
+def test_an_answer_opening_with_a_sentence_announcing_a_numbered_series_brings_the_series_whatever_the_question():
+    pamphlet = {**KBH, "doc_id": "pjece.txt"}
+    index = FakeUnitIndex(
+        [
+            ("intro", "KORA har identificeret tre forskellige fordelingsmetoder, som kommunerne benytter.", pamphlet),
+            *(
+                (cid, text, {**meta, "doc_id": "pjece.txt"})
+                for cid, text, meta in (
+                    _method(1, "BØRNETÆLLING", "Kommunen tæller de udsatte børn i hver institution."),
+                    _method(2, "FORDELINGSNØGLE", "Kommunen vægter forholdene med en statistisk model."),
+                    _method(3, "PULJEMIDLER", "Kommunen fordeler midlerne efter ansøgning."),
+                )
+            ),
+        ]
+    )
+    question = "Sammenlign de tre metoder til at fordele midlerne. Hvilken er mest brugt?"  # two parts: no list question
+    probabilities = {"KORA har": (0.9, 0.9), "tæller": (0.05, 0.05), "vægter": (0.05, 0.05), "ansøgning": (0.05, 0.05)}
+    short = compose(question, probabilities, index=index).short_answer
+    assert short.startswith("KORA har identificeret tre forskellige fordelingsmetoder")
+    titles = [line for line in short.splitlines() if line.startswith("**METODE")]
+    assert titles == ["**METODE 1: BØRNETÆLLING**", "**METODE 2: FORDELINGSNØGLE**", "**METODE 3: PULJEMIDLER**"]
+
+
 def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_title():
     composition = compose("Hvor mange elever er tilbageført til almenklasse?", {"Antal elever": 0.9}, index=SLIDES)
     title, table = composition.short_answer.split("\n\n")
