@@ -49,6 +49,7 @@ from assistant.evidence import (
     ScoredUnit,
     TYPED_PARTS,
     compound_heads,
+    shown_lead_in,
 )
 from assistant.guidance import within_topics
 from assistant.relevance import RelevanceScorer
@@ -59,12 +60,16 @@ from index import Passage
 from tidlig.text import (
     NAME_WORD,
     YEAR,
+    asked_list,
     content_terms,
+    counted_words,
     credits_another_source,
     join_danish,
+    named_count,
     plain_markdown,
     proper_nouns,
     split_sentences,
+    stem,
     words,
 )
 
@@ -370,6 +375,7 @@ def with_scope_checked(assessment: Assessment, composition: Composition) -> Asse
 FULL_COVERAGE = 0.999
 
 
+
 def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
     """A question judged weak is answered when a unit of the sources it asks holds its answer outright:
     - for a point of a list asked by its number, that point of a list its passage says is the one asked
@@ -388,7 +394,7 @@ def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, score
     if not weak or analysis.is_concern or analysis.is_multi_part:
         return assessment
     asked = [unit for unit in scored if unit.part_scores[0] > 0]  # 0: another source's
-    point, term = asked_point(analysis.text), defined_term(analysis.text)
+    point, term, listed = asked_point(analysis.text), defined_term(analysis.text), asked_list(analysis.text)
     about = point_topic(analysis.text) if point is not None else frozenset()
     topic = [t for t in analysis.terms if t not in detail_terms()]
 
@@ -397,6 +403,8 @@ def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, score
             return is_named_point(unit, point, about)
         if term is not None:
             return defines(unit.unit.text, term)
+        if listed is not None and unit.unit.kind == "list_item" and _counts_asked_list(shown_lead_in(unit.unit), *listed):
+            return True
         if analysis.answer_type not in TYPED_PARTS or not unit.holds_expected_answer(0):
             return False
         return statistics.coverage(topic, f"{unit.unit.search_text} {unit.hit.passage.context}") >= FULL_COVERAGE
@@ -404,6 +412,13 @@ def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, score
     if not topic or not any(holds_answer(unit) for unit in asked):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+
+
+def _counts_asked_list(lead_in: str, count: int, counted: str) -> bool:
+    """Whether a list's lead-in announces the very list a question asks for: the count and the word it counts ("den
+    skal se på fire overordnede temaer:" for "Hvilke fire temaer skal Trivselskommissionen se på?", which had read
+    "svarer måske ikke direkte" above the four themes)."""
+    return named_count(lead_in) == count and stem(counted) in {stem(word.lower()) for word in counted_words(lead_in)}
 
 
 def with_definition_checked(assessment: Assessment, composition: Composition, scored: Sequence[ScoredUnit]) -> Assessment:

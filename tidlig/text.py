@@ -37,6 +37,7 @@ __all__ = [
     "YEAR",
     "announced_count",
     "asked_count",
+    "asked_list",
     "are_fields",
     "content_terms",
     "count_word",
@@ -643,17 +644,24 @@ def count_word(count: int) -> str:
     return next((word for word, number in _COUNTS.items() if number == count), str(count))
 
 
-# A count a question asks a list of: "Hvad er Vidensrådets syv hovedpunkter ...?", "Hvilke tre initiativer ...?".
-_ASKED_COUNT = re.compile(rf"\b(?:hvilke|hvad er|de|dens|dets|deres|[\w-]+s)\s+({_COUNT_WORD})\s+[a-zæøå]", re.IGNORECASE)
+# A count a question asks a list of, and the word it counts: "Hvad er Vidensrådets syv hovedpunkter ...?",
+# "Hvilke fire temaer ...?".
+_ASKED_COUNT = re.compile(rf"\b(?:hvilke|hvad er|de|dens|dets|deres|[\w-]+s)\s+({_COUNT_WORD})\s+([a-zæøå][\w-]*)", re.IGNORECASE)
 
 
 def asked_count(question: str) -> int | None:
     """How many items a list question says the list it asks for holds, if it says."""
+    asked = asked_list(question)
+    return asked[0] if asked else None
+
+
+def asked_list(question: str) -> tuple[int, str] | None:
+    """The count a list question asks for and the word it counts ("Hvilke fire temaer ...?" -> (4, "temaer"))."""
     match = _ASKED_COUNT.search(question)
     if not match:
         return None
     count = match.group(1).lower()
-    return _COUNTS.get(count) or int(count)
+    return _COUNTS.get(count) or int(count), match.group(2).lower()
 
 
 _COUNT_IN_WORDS = re.compile(rf"\b({'|'.join(_COUNTS)})\s+[a-zæøå]", re.IGNORECASE)

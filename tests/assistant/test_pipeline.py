@@ -552,6 +552,13 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_list_announced_with_the_count_and_the_word_a_question_asks_for_answers_it(assistant):
+    # "Delvist svar: ... svarer måske ikke direkte" had stood above the commission's four themes and three tracks.
+    answer = assistant.ask("Hvilke fire temaer skal Trivselskommissionen kigge på, og i hvilke spor deles arbejdet?")
+    assert answer.outcome == "answer" and answer.text.startswith("Kort svar fra dokumenterne")
+    assert "fire overordnede temaer" in answer.short_answer
+
+
 def test_a_worry_whose_likeliest_unit_tells_much_of_its_situation_is_answered_by_it(assistant):
     # Fresh blind reading: "Jeg fandt ikke noget ... om netop det", above the guidance alone, though De Utrolige År's
     # "ét program til personalet i skole og børnehave" holds three of the worry's terms (below the scorer's floor).

@@ -704,9 +704,17 @@ def test_a_sentence_speaking_of_its_scheme_as_already_named_needs_its_title(sent
      ("Hvilke kommuner bruger modellen?", None), ("Hvad koster tre pladser?", None)],
 )
 def test_asked_count(question: str, expected: int | None) -> None:
-    from tidlig.text import asked_count
+    from tidlig.text import asked_count, asked_list
 
     assert asked_count(question) == expected
+    if expected is not None:
+        assert asked_list(question)[0] == expected
+
+
+def test_asked_list_names_the_counted_word() -> None:
+    from tidlig.text import asked_list
+
+    assert asked_list("Hvilke fire temaer skal Trivselskommissionen se på?") == (4, "temaer")
 
 
 @pytest.mark.parametrize(
