@@ -253,9 +253,12 @@ _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
 # What another service does, asked in no one's own voice: "Hvad kan sundhedsplejen gøre, når et lille barn ikke trives
 # derhjemme?" asks for the health visitors' part (their extra visits, a municipality's screening), which the
-# guidance for a pedagogue's worry does not answer. The pedagogue named as such is the speaker.
+# guidance for a pedagogue's worry does not answer. The pedagogue, the leader and the place they work, named as such,
+# are the speaker ("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?").
 _OTHERS_PART = re.compile(
-    r"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|dagplejer)\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b", re.IGNORECASE
+    r"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|dagplejer|leder|vuggestue|børnehave|dagpleje"
+    r"|daginstitution|institution|dagtilbud|skole|klasse|sfo|fritidshjem|stue|gruppe)\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b",
+    re.IGNORECASE,
 )
 # A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
 # had read "de nævner ikke tallet 4") and in months ("en baby på 9 mdr.").

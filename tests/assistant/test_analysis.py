@@ -228,6 +228,7 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "Et barn i min gruppe har lige mistet sin far. Hvad kan vi gøre for ham?",
         "En dreng på stuen er ked af forældrenes skilsmisse. Hvordan støtter vi ham?",
         "Hvad skal pædagogen gøre, når et barn ikke trives?",  # the pedagogue named as such is the speaker
+        "Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?",  # and so is the place she works
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
