@@ -59,6 +59,9 @@ _SUM_ASKED = (
     r" (?:på|for|til|ved)\b"
 )
 
+# A count of things, as a list question asks for them: "syv hovedpunkter" in "Hvad er Vidensrådets syv hovedpunkter ...?".
+_COUNTED_THINGS = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå]"
+
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
@@ -122,7 +125,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             # "Hvad er det, der beskytter ...?" is a cleft asking for the thing that protects, not a definition; "Hvad er
             # Vidensrådets syv hovedpunkter ...?" asks for a list of seven.
-            r"^(?:hvad (?:er(?! det,? (?:der|som)\b)(?! (?:de |[\w-]+s )?(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå])"
+            rf"^(?:hvad (?:er(?! det,? (?:der|som)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
             r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
             r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
@@ -132,7 +135,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "list",
         re.compile(
             r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
-            r"|\bhvad (?:er|var) [\w-]+s (?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå]"
+            rf"|\bhvad (?:er|var) [\w-]+s {_COUNTED_THINGS}"
         ),
     ),
     (

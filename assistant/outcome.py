@@ -375,12 +375,13 @@ def with_scope_checked(assessment: Assessment, composition: Composition) -> Asse
 FULL_COVERAGE = 0.999
 
 
-
 def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
     """A question judged weak is answered when a unit of the sources it asks holds its answer outright:
     - for a point of a list asked by its number, that point of a list its passage says is the one asked
       about (:func:`is_named_point`: "Hvad er trin 4 i handleguiden?");
     - for what a term means, a unit that opens with the term and says what it is (:func:`defines`);
+    - for a list asked by its count and the word it counts, an item of a list whose lead-in announces both
+      (:func:`_counts_asked_list`);
     - for a figure, a time, a place or a role (TYPED_PARTS), a unit holding one with every word of the
       topic, in its text, its header or its headings.
     The classifier weighs how much the best units resemble the question, which short units resemble little:
