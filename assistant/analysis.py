@@ -62,6 +62,14 @@ _SUM_ASKED = (
 # A count of things, as a list question asks for them: "syv hovedpunkter" in "Hvad er Vidensrådets syv hovedpunkter ...?".
 _COUNTED_THINGS = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå]"
 
+# Whether something works or what came of it: "Virker det?", "Har det hjulpet?", "Hvad viste evalueringen?".
+_EFFECT_ASKED = re.compile(
+    r"^(?:og )?(?:virker|virkede|hjælper|hjalp|nytter|nyttede)\b|\b(?:virker|virkede|hjælper|hjalp) (?:det|den|de)\b"
+    r"|\bhar (?:det|den|de) (?:virket|hjulpet|nyttet|haft (?:en )?effekt)\b|\beffekt\w*|\bvirkning\w*"
+    r"|\bhvad (?:viste|viser|siger) (?:\w+ ){0,2}(?:evaluering\w*|effektmåling\w*|måling\w*|undersøgelse\w*)"
+    r"|\bhvordan er det gået\b|\bhvordan (?:gik|går) det\b(?! til\b)|\bgør (?:det|den|de) en forskel\b"
+    r"|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
+)
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
@@ -107,19 +115,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         ),
     ),
     ("reason", re.compile(r"\bhvorfor\b|\bhvad (?:er|var) (?:grunden|grundene|årsagen|årsagerne|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
-    (
-        # Whether something works or what came of it: "Virker det?", "Har det hjulpet?", "Hvad viste evalueringen?".
-        # Before definition and list: "Hvad er effekten af PALS?", "Hvilke effekter har VIDA?". Not "resultater":
-        # "Hvilke indsatser har ..., og med hvilke resultater?" asks for the efforts first.
-        "effect",
-        re.compile(
-            r"^(?:og )?(?:virker|virkede|hjælper|hjalp|nytter|nyttede)\b|\b(?:virker|virkede|hjælper|hjalp) (?:det|den|de)\b"
-            r"|\bhar (?:det|den|de) (?:virket|hjulpet|nyttet|haft (?:en )?effekt)\b|\beffekt\w*|\bvirkning\w*"
-            r"|\bhvad (?:viste|viser|siger) (?:\w+ ){0,2}(?:evaluering\w*|effektmåling\w*|måling\w*|undersøgelse\w*)"
-            r"|\bhvordan er det gået\b|\bhvordan (?:gik|går) det\b(?! til\b)|\bgør (?:det|den|de) en forskel\b"
-            r"|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
-        ),
-    ),
+    # Effect before definition and list: "Hvad er effekten af PALS?", "Hvilke effekter har VIDA?". Not "resultater":
+    # "Hvilke indsatser har ..., og med hvilke resultater?" asks for the efforts first.
+    ("effect", _EFFECT_ASKED),
     (
         "definition",
         re.compile(
@@ -617,6 +615,14 @@ def compared_terms(question: str) -> tuple[tuple[str, ...], ...]:
     return sides if all(sides) and sides[0] != sides[1] else ()
 
 
+def effect_words(text: str) -> frozenset[str]:
+    """The terms with which a question asks whether something works ("Virkede det?", "Hvad viser evalueringerne
+    af ..."): the rest of its terms name what it asks about, as does a name inside them ("Hvad fik Ishøj ud af ...?")."""
+    lowered = " ".join(text.lower().split())
+    asking = {term for found in _EFFECT_ASKED.finditer(lowered) for term in content_terms(found.group())}
+    return frozenset(asking - set(content_terms(" ".join(proper_nouns(text)))))
+
+
 def answer_type(text: str) -> AnswerType:
     """The kind of answer the question expects."""
     lowered = " ".join(text.lower().split())
@@ -961,6 +967,14 @@ RESULT_CUES = re.compile(
     r"\b(?:pct|procent|effekt\w*|resultat\w*|viser|faldet|færre|flere|reduc\w*|stige\w*|steget|besparelse\w*"
     r"|kr\.|mio|halveret|fordoblet|bedre|forbedr\w*|lykke\w*|succes\w*"
     r"|resulter\w*|stigning\w*|fald\b|evaluering\w*|dokumenter\w*|positiv\w*|mindske\w*|ud af \d)",
+    re.IGNORECASE,
+)
+# What says that something was found to work or not, by name: an effect, a result, an evaluation or a
+# measurement ("Effektmålinger af VIDA-programmet viser ...", "Der ses ikke effekter af VIDA ..."). Narrower than
+# RESULT_CUES, whose figures and changes ("flere", "kr.") fill any report; "viser" alone is any finding ("En nylig
+# analyse fra Rockwool-fonden viser, at den gennemsnitlige erhvervsskole har et 30 pct. højere frafald").
+EFFECT_CUES = re.compile(
+    r"\b(?:effekt\w*|resultat\w*|evaluering\w*|virke[rt]?\b|virkede|virkning\w*|målt|måling\w*)",
     re.IGNORECASE,
 )
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Literal
 
 from assistant.analysis import (
+    EFFECT_CUES,
     AnswerType,
     AskedDetail,
     QuestionAnalysis,
@@ -48,6 +49,7 @@ from assistant.analysis import (
     counts_asked,
     defined_term,
     defines,
+    effect_words,
     holds_detail,
     spells_out,
     listed_noun,
@@ -57,6 +59,7 @@ from assistant.analysis import (
 )
 from assistant.citations import CitationBook
 from assistant.sources import is_authority, names, publishing_municipality
+from assistant.relevance import RelevanceScorer
 from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
 from index import Passage, ScoredPassage
@@ -141,6 +144,15 @@ TOPIC_CHARS = 500
 # resultater gav det at have socialrådgivere på skolerne?" (an independent set) lost Copenhagen's "14 pct." and
 # "99 pct."; with six, train key facts 0.857 -> 0.859, median case answer 913 characters unchanged.
 CASE_RESULTS = 6
+# A question whether something works gets up to EFFECT_RESULTS further sentences reporting an effect of what it asks
+# about (see CitatComposer._effect_results), each at least EFFECT_RESULT_SHARE as likely as the likeliest unit and
+# holding EFFECT_TOPIC_COVERAGE of the question's other terms. Effect sentences score low: "Effektmålinger af
+# VIDA-programmet viser ..." had a tenth of the likeliest unit's probability for "Virkede det?". On train, units
+# below 0.05 of the best that named the topic were general remarks ("Tallene viser, at udviklingen går i den
+# rigtige retning"); a sentence naming the city of a project and none of its name held a quarter of the terms.
+EFFECT_RESULTS = 2
+EFFECT_RESULT_SHARE = 0.05
+EFFECT_TOPIC_COVERAGE = 0.3
 PART_UNITS = 2  # per part of a multi-part question
 # Case examples a question asking for several of them is answered with (see CitatComposer._other_cases).
 MAX_CASES = 5
@@ -277,8 +289,12 @@ class Floors:
 
 
 class CitatComposer:
-    def __init__(self, floors: Floors = Floors()) -> None:
+    """Composes a citat answer from scored units. ``relevance`` weighs the question's terms by how rare they are
+    (the corpus' IDF); without it every term weighs the same."""
+
+    def __init__(self, floors: Floors = Floors(), relevance: RelevanceScorer | None = None) -> None:
         self.floors = floors
+        self.relevance = relevance
 
     def compose(
         self,
@@ -389,7 +405,47 @@ class CitatComposer:
             results = _case_results(scored_units, case, shown, floor=self._more_floor(scored_units))
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
-        return short, labels, case, tuple(unstated), tuple(stated)
+        results = self._effect_results(analysis, scored_units, shown) if short else []
+        return short + results, labels + labels[:1] * len(results), case, tuple(unstated), tuple(stated)
+
+    def _effect_results(self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
+        """For a question whether something works, the likeliest further sentences that report an effect or an
+        evaluation (see EFFECT_CUES) of what the answer is about. Each names its subject, the rarest of the
+        question's terms (other than the asking words) that the likeliest unit holds, and holds EFFECT_TOPIC_COVERAGE
+        of those terms (IDF-weighted), in its text or headings, with EFFECT_RESULT_SHARE of the likeliest unit's
+        probability. An effect is told in other words than the question's, often in another section: "Virkede
+        det?" after "Hvad var VIDA-projektet i København?" got the project's participants and its "positive
+        effekter på børns trivsel", and never "Effektmålinger af VIDA-programmet viser, at VIDA forbedrer ..." nor
+        "Der ses ikke effekter af VIDA i forhold til børns kognitive kompetencer." Without the subject, "Hvad viste
+        evalueringen af Vordingborgs projekt for unge mødre?" got Aalborg's evaluation of its own project."""
+        topic = [term for term in analysis.terms if term not in effect_words(analysis.text)]
+        if analysis.answer_type != "effect" or analysis.is_multi_part or not topic or not scored:
+            return []
+        likeliest = max(scored, key=lambda s: s.part_scores[0])
+        subject = max((t for t in topic if t in compound_heads(topic, likeliest.held_terms())), key=self._weight, default=None)
+        if subject is None:
+            return []
+
+        def reports_effect(s: ScoredUnit) -> bool:
+            held = compound_heads(topic, s.held_terms())
+            return (
+                s.unit.kind == "sentence"
+                and s.key not in shown
+                and s.group not in shown
+                and s.part_scores[0] >= EFFECT_RESULT_SHARE * likeliest.part_scores[0]
+                and bool(EFFECT_CUES.search(s.unit.text))
+                and not is_lead_in(s.unit.text)
+                and subject in held
+                and sum(map(self._weight, held.intersection(topic))) >= EFFECT_TOPIC_COVERAGE * sum(map(self._weight, set(topic)))
+            )
+
+        results = [s for s in scored if reports_effect(s)]
+        picked = _with_result_runs(sorted(results, key=lambda s: -s.part_scores[0])[:EFFECT_RESULTS], results)
+        shown.update(s.key for s in picked)
+        return _grouped(picked)
+
+    def _weight(self, term: str) -> float:
+        return self.relevance.idf(term) if self.relevance is not None else 1.0
 
     def _compared_sides(
         self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], short: Sequence[_Block], shown: set[str]

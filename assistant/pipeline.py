@@ -242,7 +242,7 @@ class Assistant:
         case_places = frozenset(p.municipality for p in passages if p.metadata.get("case_number") is not None and p.municipality)
         return DerivedState(
             generation, statistics, Answerability(self._model, statistics),
-            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(), verifier, writer, sources, case_places,
+            EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(relevance=statistics), verifier, writer, sources, case_places,
         )
 
     @property

@@ -1962,3 +1962,23 @@ def test_a_list_question_asking_a_count_gets_the_list_of_that_count_first_and_no
     short = compose(question, probabilities, index=index).short_answer
     assert short.startswith("EN STRATEGI MED FIRE HOVEDPUNKTER (DAGTILBUD):"), short
     assert "TRE HOVEDPUNKTER" not in short
+
+
+def test_a_question_whether_something_works_gets_the_effects_told_of_its_subject_elsewhere():
+    index = FakeUnitIndex(
+        [
+            ("vida-1", "I 2015 deltog 18 institutioner i VIDA. VIDA retter sig mod hele børnegruppen.", KBH),
+            (
+                "vida-2",
+                "Effektmålinger af VIDA viser, at børns adfærdsproblemer reduceres. "
+                "Der ses ikke effekter af VIDA på børns kognitive kompetencer.",
+                KBH,
+            ),
+            ("pals-1", "Evalueringen af PALS-projektet i børnehaverne dokumenterer færre konflikter.", KL),
+        ]
+    )
+    likely = {"deltog 18": 0.8, "retter sig": 0.5, "Effektmålinger": 0.08, "ikke effekter": 0.07, "PALS-projektet": 0.3}
+    text = compose("Virker VIDA i børnehaverne?", likely, index=index).short_answer
+    assert "adfærdsproblemer reduceres" in text and "kognitive kompetencer" in text
+    assert "PALS" not in text  # another project's evaluation, however likely
+    assert "kognitive" not in compose("Hvem deltog i VIDA i børnehaverne?", likely, index=index).short_answer
