@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Literal
 
 from tidlig.text import (
+    COUNT_WORD,
     DOCUMENT_WORDS,
     MUNICIPALITY,
     NAME_WORD,
@@ -60,7 +61,7 @@ _SUM_ASKED = (
 )
 
 # A count of things, as a list question asks for them: "syv hovedpunkter" in "Hvad er Vidensrådets syv hovedpunkter ...?".
-_COUNTED_THINGS = r"(?:to|tre|fire|fem|seks|syv|otte|ni|ti|\d{1,2}) [a-zæøå]"
+_COUNTED_THINGS = rf"{COUNT_WORD} [a-zæøå]"
 
 # Whether something works or what came of it: "Virker det?", "Har det hjulpet?", "Hvad viste evalueringen?".
 _EFFECT_ASKED = re.compile(
@@ -252,13 +253,17 @@ _DEPARTURE = re.compile(
 _CONDITION = re.compile(r"\b(?:hvis|når)\b[^.?!]*", re.IGNORECASE)
 # The speaker's own voice: a worry is told by the one who has it.
 _OWN_VOICE = re.compile(r"\b(?:jeg|vi|mig|os|min|mit|mine|vores)\b", re.IGNORECASE)
+# Where a pedagogue works, as a worry names it ("i vuggestuen", "på stuen", "hos os i dagplejen").
+_WORKPLACES = (
+    r"(?:vuggestue|børnehave|dagpleje|daginstitution|institution|dagtilbud|skole|klasse|sfo|fritidshjem|fritidsordning"
+    r"|indskoling|stue|gruppe)"
+)
 # What another service does, asked in no one's own voice: "Hvad kan sundhedsplejen gøre, når et lille barn ikke trives
 # derhjemme?" asks for the health visitors' part (their extra visits, a municipality's screening), which the
 # guidance for a pedagogue's worry does not answer. The pedagogue, the leader and the place they work, named as such,
 # are the speaker ("Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?").
 _OTHERS_PART = re.compile(
-    r"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|dagplejer|leder|vuggestue|børnehave|dagpleje"
-    r"|daginstitution|institution|dagtilbud|skole|klasse|sfo|fritidshjem|stue|gruppe)\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b",
+    rf"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|leder|{_WORKPLACES})\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b",
     re.IGNORECASE,
 )
 # A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
@@ -841,7 +846,7 @@ _SETTING = re.compile(r"\b(?:i|på|fra|hos)\s+[A-ZÆØÅ][\wæøå-]*(?:\s+[A-Z�
 # "Findes der et forløb, hvor hans forældre er med i børnehaven?".
 _WORKPLACE = re.compile(
     r"\b(?:i|på|fra|hos)\s+(?:(?:min|mit|vores|den|det)\s+)?(?:\d+\.\s+)?"
-    r"(?:vuggestue|børnehave|dagpleje|daginstitution|institution|dagtilbud|skole|klasse|sfo|fritidshjem|fritidsordning|indskoling|stue|gruppe)\w*"
+    rf"{_WORKPLACES}\w*"
     r"(?:\s+(?:her|hos os))?",
     re.IGNORECASE,
 )

@@ -23,6 +23,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "BULLETS",
+    "COUNT_WORD",
     "DOCUMENT_WORDS",
     "LIST_INDENT",
     "LIST_MARKER",
@@ -622,16 +623,16 @@ def join_sentences(sentences: Sequence[str]) -> str:
 
 
 _COUNTS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12}
-# A count of two to twelve, in words or digits.
-_COUNT_WORD = rf"(?:{'|'.join(_COUNTS)}|[2-9]|1[0-2])"
+# A count of two to twelve, in words or digits (a list question's "Hvilke fire temaer", a lead-in's "tre initiativer:").
+COUNT_WORD = rf"(?:{'|'.join(_COUNTS)}|[2-9]|1[0-2])"
 # A count a few words before the colon that ends a lead-in: "tre forbundne initiativer:", "syv
 # opmærksomhedspunkter med tilhørende konkrete anbefalinger:", "de 6 fælles fokusområder".
-_ANNOUNCED = re.compile(rf"\b({_COUNT_WORD})\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
+_ANNOUNCED = re.compile(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\([^)]*\))?\s*:?\s*$", re.IGNORECASE)
 
 
 # A count in running text and the words after it that may name what is counted: "fire forskellige
 # fordelingsmetoder" names "fordelingsmetoder".
-_COUNTED_WORDS = re.compile(rf"\b{_COUNT_WORD}((?:\s+[a-zæøå][\w-]*){{1,3}})", re.IGNORECASE)
+_COUNTED_WORDS = re.compile(rf"\b{COUNT_WORD}((?:\s+[a-zæøå][\w-]*){{1,3}})", re.IGNORECASE)
 
 
 def counted_words(sentence: str) -> list[str]:
@@ -646,7 +647,7 @@ def count_word(count: int) -> str:
 
 # A count a question asks a list of, and the word it counts: "Hvad er Vidensrådets syv hovedpunkter ...?",
 # "Hvilke fire temaer ...?".
-_ASKED_COUNT = re.compile(rf"\b(?:hvilke|hvad er|de|dens|dets|deres|[\w-]+s)\s+({_COUNT_WORD})\s+([a-zæøå][\w-]*)", re.IGNORECASE)
+_ASKED_COUNT = re.compile(rf"\b(?:hvilke|hvad er|de|dens|dets|deres|[\w-]+s)\s+({COUNT_WORD})\s+([a-zæøå][\w-]*)", re.IGNORECASE)
 
 
 def asked_count(question: str) -> int | None:
