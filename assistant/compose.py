@@ -23,6 +23,7 @@ Example::
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -58,6 +59,7 @@ from assistant.analysis import (
     tells_no_situation,
 )
 from assistant.citations import CitationBook
+from assistant.verify import MARKER
 from assistant.sources import is_authority, names, publishing_municipality
 from assistant.relevance import RelevanceScorer
 from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
@@ -73,9 +75,9 @@ from tidlig.text import (
     asked_count,
     content_terms,
     counted_words,
-    goes_on_from,
     enumerates,
     explains_previous,
+    goes_on_from,
     inert_markdown,
     is_fragment,
     is_label_stack,
@@ -85,6 +87,7 @@ from tidlig.text import (
     names_columns,
     names_its_scheme,
     opens_with_demonstrative,
+    plain_markdown,
     point_number,
     refers_back,
     repeats,
@@ -262,6 +265,11 @@ class Composition:
     @property
     def body(self) -> str:
         return f"{self.short_answer}\n\n{self.more}" if self.more else self.short_answer
+
+    @functools.cached_property
+    def read_text(self) -> str:
+        """The body as its reader reads it: no Markdown, no markers (what the answer checks look for)."""
+        return plain_markdown(MARKER.sub("", self.body))
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for, without_source_names
 from assistant.types import Answer, Turn
-from assistant.verify import MARKER, CitationVerifier
+from assistant.verify import CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
 from index.labels import asked_labels, label_line, names_section
 from ingest.types import EvidenceUnit, note_names, note_number, search_text
@@ -123,7 +123,6 @@ from tidlig.text import (
     count_word,
     inert_markdown,
     join_danish,
-    plain_markdown,
     proper_nouns,
     refers_back,
     stem,
@@ -656,7 +655,7 @@ class Assistant:
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling
         # its few words ("tjene pengene hjem" -> "De tjener som voksne mere").
-        shown_text = plain_markdown(MARKER.sub("", composition.body))
+        shown_text = composition.read_text
         assessment = with_parts_credited(state.answerability, assessment, shown_typed_parts(scored, assessment.analysis, shown_text))
         assessment = with_held_parts(assessment, typed_parts_held(scored, assessment.analysis, shown_text))
         decision = assessment.decision
@@ -745,7 +744,7 @@ class Assistant:
             return render("lead_in_concern_partial")
         if decision.outcome == "partial":
             places = quoted_places(composition.book.citations(), composition.short_answer)
-            shown = _parts_shown(assessment.analysis, composition.body, self.statistics)
+            shown = _parts_shown(assessment.analysis, composition.read_text, self.statistics)
             return partial_lead_in(decision, assessment.analysis, self.statistics.base_form, self.statistics.uses_phrase, places, shown)
         if assessment.analysis.is_concern:
             return render("lead_in_concern")
@@ -862,10 +861,10 @@ def compose_inputs(assessment: Assessment) -> tuple[list[ScoredPassage], Questio
     return hits, analysis
 
 
-def _parts_shown(analysis: QuestionAnalysis, body: str, statistics: RelevanceScorer) -> frozenset[int]:
-    """The parts of a question of whose terms the answer ``body`` holds at least PART_SHOWN_COVERAGE (IDF-weighted;
-    a part without terms counts as shown): what a partial answer's first line may say the documents answer."""
-    text = plain_markdown(MARKER.sub("", body))
+def _parts_shown(analysis: QuestionAnalysis, text: str, statistics: RelevanceScorer) -> frozenset[int]:
+    """The parts of a question of whose terms the answer's read ``text`` holds at least PART_SHOWN_COVERAGE
+    (IDF-weighted; a part without terms counts as shown): what a partial answer's first line may say the documents
+    answer."""
     return frozenset(
         n for n, part in enumerate(analysis.parts) if not part.terms or statistics.coverage(part.terms, text) >= PART_SHOWN_COVERAGE
     )
