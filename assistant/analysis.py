@@ -48,7 +48,9 @@ from tidlig.text import (
     words,
 )
 
-AnswerType = Literal["amount", "time", "place", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"]
+AnswerType = Literal[
+    "amount", "time", "place", "target", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"
+]
 DetailKind = Literal["money", "count", "share", "period"]
 
 # The sum itself asked for ("Hvad er udgifterne til ...?", "Hvad er Hedensted Kommunes samlede budget for
@@ -102,6 +104,16 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             r"\bhvilke(?:n)? (?:kommuner?|byer?|steder?|regioner?|institutioner?)\b|\bhvor i\b|\bwhere\b"
             r"|\b(?:er|findes) der (?:(?:en|nogen|nogle|andre) )?kommuner?\b"
+        ),
+    ),
+    # Whom something is for, its target group: "hvilke børn er de til?", "Hvem er pluspladserne til?", "Hvilken
+    # aldersgruppe er modellen for?". Before person: the documents answer with "Målgruppen er børn der ...", "Pladserne
+    # er til børn, som ...", not with a role.
+    (
+        "target",
+        re.compile(
+            r"\bhvilke (?:børn|unge|familier|elever|forældre)\b[^?]*\b(?:til|for)\s*\?"
+            r"|\bhvem er (?:de|det|den|[\w-]+(?:ne|erne|en|et)) (?:til|for)\b|\b(?:mål|alders)gruppe\w*"
         ),
     ),
     (
@@ -995,6 +1007,11 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
         re.I,
     ),
     "place": re.compile(rf"\b{MUNICIPALITY}|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{{2,}}"),
+    "target": re.compile(
+        r"\bmålgruppe\w*|\bretter sig (?:mod|til)\b|\b(?:er|tilbydes|gives) (?:til|for) (?:alle )?(?:børn|unge|familier|elever|forældre)\b"
+        r"|\bi alderen\b|\b(?:mellem )?\d+\s*(?:-|–|og|til)\s*\d+\s*år\b|\b\d+-\d+-årige\b",
+        re.I,
+    ),
     "person": re.compile(
         r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
         r"|medarbejder|konsulent|team|PPR|familiebehandler|fond|styrelse|ministeri|forening|organisation)\w*\b",

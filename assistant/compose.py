@@ -105,12 +105,12 @@ MORE_HEADING = "**Mere fra kilderne**"
 # ("... en bedre balance imellem almen og specialområdet. (Vippemodel).").
 _GLOSS = re.compile(r"\([^()]{2,60}\)\.?")
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
-FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "person", "definition", "effect", "other"})
-# Questions that expect a place, a role or a result (or ask for a kind of figure): the short answer holds one
+FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "target", "person", "definition", "effect", "other"})
+# Questions that expect a place, a target group, a role or a result (or ask for a kind of figure): the short answer holds one
 # (see _typed_first) when the documents answer them; a partial answer lacks it by definition. "Virkede det?"
 # after a question on VIDA opened with the institutions that took part, and "VIDA ... har positive effekter"
 # came last.
-TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "person", "effect"})
+TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "target", "person", "effect"})
 # Questions that ask for a list or steps get the whole list of the unit that answers them.
 LIST_TYPES: frozenset[AnswerType] = frozenset({"list", "procedure"})
 # Questions that ask for a figure or a time: a table row's empty cells ("-") can answer them.
@@ -653,7 +653,7 @@ class CitatComposer:
         # it only blur which one is meant.
         number = asked_point(question) if question else None
         pointed = ranked[0] if number is not None and _point_number(ranked[0]) == number else None
-        exempt = pointed or _exempt_first(ranked, typed, question)
+        exempt = pointed or _exempt_first(ranked, part, typed, question)
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
         for candidate in ranked:
@@ -969,6 +969,7 @@ class _TypedAnswer:
     noun: str = ""  # a list question's stem of what it lists ("indsat" for "Hvilke indsatser ...?")
     term: str = ""  # a definition question's term: answered by a unit that says what it is
     who: bool = False  # a question for a person, a role or an organisation
+    whom: bool = False  # a question for whom something is: its target group
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -1084,7 +1085,9 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
     if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
         return _TypedAnswer(None, term=term)
-    return _TypedAnswer(detail, who=answer_type == "person") if detail is not None or answer_type in TYPED_ANSWERS else None
+    if detail is None and answer_type not in TYPED_ANSWERS:
+        return None
+    return _TypedAnswer(detail, who=answer_type == "person", whom=answer_type == "target")
 
 
 def _introduces_asked(unit: EvidenceUnit, terms: Sequence[str]) -> bool:
@@ -1123,15 +1126,16 @@ def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: st
     return next((s for s in ranked if s.part_scores[part] >= floor and names(s.unit.text, speaker)), None)
 
 
-def _exempt_first(ranked: Sequence[ScoredUnit], typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
+def _exempt_first(ranked: Sequence[ScoredUnit], part: int, typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
-    count, from the likeliest unit's passage (see _counting_first), or its list restates the question (see
-    _restates)."""
+    count, from the likeliest unit's passage (see _counting_first), it names the target group asked for (see
+    _typed_first), or its list restates the question (see _restates)."""
     if not ranked:
         return None
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
-    return first if counting or (question and _restates(first, question)) else None
+    target_group = typed is not None and typed.whom and _holds(first, part, typed)
+    return first if counting or target_group or (question and _restates(first, question)) else None
 
 
 def _answer_order(
@@ -1230,7 +1234,13 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     # use above Holbæk's case "Fremskudt indsats ...". A sentence merely using the word does not hold a list
     # back: a slide's "Det vi er i gang med:" answers "Hvilke tiltag er skolerne i gang med?" without it.
     noun = expected.noun if expected.noun and ranked and _heads_name(ranked[0], expected.noun) else ""
-    movable = (s for s in ranked if s.part_scores[part] >= floor and _holds(s, part, expected))
+    # A unit of the likeliest unit's own passage is about the same thing: holding the expected answer, it may open the
+    # answer below the floor. "..., og hvilke børn er de til?" had got the number of family places in Copenhagen, and
+    # the same paragraph's "Målgruppen er børn der ikke er i trivsel ..." (0.09 of its probability) never came.
+    own = ranked[0].hit.passage.chunk_id if ranked and expected.whom else None
+    movable = (
+        s for s in ranked if (s.part_scores[part] >= floor or s.hit.passage.chunk_id == own) and _holds(s, part, expected)
+    )
     typed = next((s for s in movable if (s.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(s, noun))), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
 

@@ -64,6 +64,11 @@ from tidlig.text import content_terms
         ("Hvad er Vidensrådets syv hovedpunkter for en national strategi?", "list"),
         ("Hvad er de tre pejlemærker?", "list"),
         ("Hvem skal underrette kommunen?", "person"),
+        # Whom something is for: its target group, which the documents name as such, not by a role.
+        ("Hvilke børn er familiepladserne til?", "target"),
+        ("Hvem er pluspladserne til?", "target"),
+        ("Hvilken aldersgruppe er modellen for?", "target"),
+        ("Hvilke børn har brug for en pladsanvisning?", "list"),  # no "til/for": which children, not for whom
         ("Hvilke fagpersoner sidder i teamet?", "person"),
         ("Hvilke organisationer har lavet pjecen?", "person"),  # not a list: any list opened the answer
         ("Hvilken rolle spiller sundhedsplejen?", "other"),  # the part it plays, not who

@@ -1982,3 +1982,28 @@ def test_a_question_whether_something_works_gets_the_effects_told_of_its_subject
     assert "adfærdsproblemer reduceres" in text and "kognitive kompetencer" in text
     assert "PALS" not in text  # another project's evaluation, however likely
     assert "kognitive" not in compose("Hvem deltog i VIDA i børnehaverne?", likely, index=index).short_answer
+
+
+def test_a_part_asking_whom_something_is_for_gets_the_target_group_of_the_likeliest_passage():
+    index = FakeUnitIndex(
+        [
+            (
+                "kbh-fam",
+                "Der er 10 familiepladsinstitutioner i Københavns Kommune. Familiepladserne er en forebyggende indsats. "
+                "Målgruppen er børn der ikke er i trivsel.",
+                KBH,
+            ),
+            ("kbh-other", "Målgruppen for sprogpakkerne er tosprogede børn.", KBH),
+        ]
+    )
+    likely = {"10 familiepladsinstitutioner": (0.7, 0.7), "forebyggende": (0.3, 0.2), "ikke er i trivsel": (0.05, 0.05)}
+    likely |= {"tosprogede": (0.04, 0.04)}
+    question = "Hvordan er familiepladserne organiseret, og hvilke børn er de til?"
+    analysis = analyse_question(question)
+    units = [
+        replace(s, features=tuple({"answer_type": float(holds_answer_type(s.unit.text, p.answer_type))} for p in analysis.parts))
+        for s in scored_units(question, likely, parts=2, index=index)
+    ]
+    text = CitatComposer().compose(analysis, units, "answer", ()).short_answer
+    assert "ikke er i trivsel" in text  # far below the floor, but its own passage's target group
+    assert "tosprogede" not in text  # another passage's target group is not the answer
