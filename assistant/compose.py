@@ -648,6 +648,7 @@ class CitatComposer:
         # the short answer: "Hvilke beskyttelsesfaktorer findes der for det enkelte barn?" ranked the list's
         # items third, after two sentences whose antecedents took the room, and got no list at all.
         due = {s.key for s in ranked[:limit] if typed is not None and typed.listed and _holds(s, part, typed)}
+        due |= _listing_term(ranked, floor, part, typed)
         # The point a question asks for by its number, when it opens the answer (see _asked_point), is the short
         # answer alone, whatever its score: other items of its list do not join it, and other lists' points after
         # it only blur which one is meant.
@@ -1088,6 +1089,17 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     if detail is None and answer_type not in TYPED_ANSWERS:
         return None
     return _TypedAnswer(detail, who=answer_type == "person", whom=answer_type == "target")
+
+
+def _listing_term(ranked: Sequence[ScoredUnit], floor: float, part: int, typed: _TypedAnswer | None) -> set[str]:
+    """The likeliest list item at least ``floor`` likely whose lead-in names the term a definition question asks
+    about: a class of things is told by its members. "hvad er beskyttelsesfaktorer for et barn?" got three sentences
+    saying that protective factors matter, and never "Individuelle beskyttelsesfaktorer:" with its six items."""
+    if typed is None or not typed.term:
+        return set()
+    term = tuple(content_terms(typed.term))
+    listing = (s for s in ranked if s.part_scores[part] >= floor and s.unit.kind == "list_item" and _introduces_asked(s.unit, term))
+    return {first.key} if (first := next(listing, None)) is not None else set()
 
 
 def _introduces_asked(unit: EvidenceUnit, terms: Sequence[str]) -> bool:

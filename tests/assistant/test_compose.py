@@ -2007,3 +2007,14 @@ def test_a_part_asking_whom_something_is_for_gets_the_target_group_of_the_likeli
     text = CitatComposer().compose(analysis, units, "answer", ()).short_answer
     assert "ikke er i trivsel" in text  # far below the floor, but its own passage's target group
     assert "tosprogede" not in text  # another passage's target group is not the answer
+
+
+def test_a_definition_of_a_class_of_things_gets_the_list_its_lead_in_names():
+    text = (
+        "Beskyttelsesfaktorer bør altid indgå i forebyggelsen. Risikofaktorer afhænger af barnets modstandskraft. "
+        "Forskningen peger på en række faktorer.\n\nIndividuelle beskyttelsesfaktorer:\n- Gode kognitive evner\n- Selvtillid\n- Empati"
+    )
+    index = FakeUnitIndex([("kl-besk", text, KL)])
+    likely = {"bør altid": 0.9, "modstandskraft": 0.8, "række faktorer": 0.7, "kognitive": 0.6, "Selvtillid": 0.6, "Empati": 0.6}
+    answer = compose("Hvad er beskyttelsesfaktorer?", likely, index=index).short_answer
+    assert "Individuelle beskyttelsesfaktorer:" in answer and "- Empati" in answer
