@@ -705,8 +705,11 @@ def asks_for_cases(text: str) -> bool:
 # A later part with fewer content terms than this points back to the one before ("..., og hvor mange
 # drejer det sig om?"): it is scored and judged together with it.
 LEANING_PART_TERMS = 3
-# A later part that names its topic by a pronoun ("Og tager forældrene imod det?") points back too.
-_POINTS_BACK = re.compile(r"\b(?:det|dette|den|denne|disse|dem)\s*\?", re.IGNORECASE)
+# A later part that names its topic by a pronoun ("Og tager forældrene imod det?") points back too, also a pronoun
+# before a preposition: "Hvad er Heckman-kurven, og hvad betyder den for tidlig indsats?" (not an article: "den nye").
+_POINTS_BACK = re.compile(
+    r"\b(?:det|dette|den|denne|disse|dem)\s*(?:\?|\s(?:for|til|i|på|med|om|af|hos|ved|mod|fra)\b)", re.IGNORECASE
+)
 
 
 def self_contained(parts: Sequence[QuestionPart], number: int) -> QuestionPart:

@@ -561,6 +561,11 @@ def test_a_short_later_part_is_read_with_the_part_before_it():
     assert self_contained(parts, 1).text == f"{parts[0].text} {parts[1].text}"
     assert "forældr" in self_contained(parts, 1).terms and self_contained(parts, 1).answer_type == parts[1].answer_type
     assert self_contained(long_enough, 1) == long_enough[1]
+    # A pronoun before a preposition points back however many words the part has; an article does not.
+    pointing = split_parts("Hvad er Heckman-kurven, og hvad betyder den for tidlig indsats?")
+    assert "heckman-kurv" in self_contained(pointing, 1).terms
+    article = split_parts("Hvad er Heckman-kurven, og hvad betyder den nye model for tidlig indsats?")
+    assert self_contained(article, 1) == article[1]
 
 
 def test_a_later_part_that_names_its_topic_by_a_pronoun_is_read_with_the_part_before():
