@@ -927,6 +927,12 @@ _MIN_ISK_STEM = 6
 _SPEAKING = frozenset({"tale", "taler", "tales", "talte", "talende", "talen", "talens", "talerne"})
 
 
+# A small child's everyday signs are told with verbs ("hun græder meget, sover og spiser dårligt") and named by the
+# documents with nouns that Snowball stems apart ("regulatoriske problemer i form af gråd, uro, spisning og søvn"):
+# the noun's stem is the verb's.
+_SIGN_NOUNS = {"gråd": "græd", "søvn": "sov", "spisning": "spis"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word in _SPEAKING:
@@ -934,6 +940,8 @@ def stem(word: str) -> str:
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)
+    if root in _SIGN_NOUNS:
+        return _SIGN_NOUNS[root]
     if root.endswith("et") and not root.endswith("ret") and word.startswith(root + "t"):
         bare = _stemmer.stemWord(root)
         root = bare if len(bare) >= _MIN_DOUBLED_STEM else root

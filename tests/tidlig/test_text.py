@@ -516,6 +516,13 @@ def test_speaking_and_numbers_have_stems_of_their_own() -> None:
     assert {stem(word) for word in ("tal", "tallet", "tallene")} == {"tal"}
 
 
+def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None:
+    # "græder meget, sover og spiser dårligt" had not found "regulatoriske problemer i form af gråd, uro, spisning og søvn".
+    families = (("græder", "græde", "gråd", "gråden"), ("sover", "sove", "søvn", "søvnen"), ("spiser", "spise", "spisning"))
+    for family in families:
+        assert len({stem(word) for word in family}) == 1
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("status", "status"), ("fokus", "fokus"), ("huset", "hus"), ("underrette", "underret"), ("palette", "palet")],
