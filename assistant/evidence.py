@@ -52,6 +52,7 @@ from tidlig.text import (
     MIN_LEAD_IN_WORDS,
     YEAR,
     content_terms,
+    goes_on_from,
     is_fragment,
     is_lead_in,
     is_source_note,
@@ -61,7 +62,6 @@ from tidlig.text import (
     marker_kind,
     plain_markdown,
     proper_nouns,
-    refers_back,
     split_sentences,
     table_cells,
 )
@@ -612,10 +612,11 @@ def shown_lead_in(unit: EvidenceUnit) -> str:
     item's lead-in paragraph (the sentences before it are units of their own)."""
     if unit.kind == "list_item" and unit.lead_in:
         sentences = split_sentences(unit.lead_in) or [unit.lead_in]
-        # "For eksempel:" alone says nothing, nor does "Det gør de på forskellige måder:": the sentence
+        # "For eksempel:" alone says nothing, nor does "Det gør de på forskellige måder:", nor "Men ifølge data fra
+        # sundhedsplejersker ... vil der være:" set against "Langt de fleste spædbørn trives ...": the sentence
         # before it comes along.
         last = sentences[-1]
-        return join_sentences(sentences[-2:]) if len(last.split()) < MIN_LEAD_IN_WORDS or refers_back(last) else last
+        return join_sentences(sentences[-2:]) if len(last.split()) < MIN_LEAD_IN_WORDS or goes_on_from(last) else last
     return unit.lead_in
 
 

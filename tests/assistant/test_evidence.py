@@ -16,6 +16,7 @@ from assistant.evidence import (
     ScoredUnit,
     UnitScorer,
     answered_parts,
+    shown_lead_in,
     shown_typed_parts,
     typed_parts_held,
     candidate_units,
@@ -363,3 +364,10 @@ def test_a_source_note_glued_after_a_list_item_does_not_end_its_list():
     # items 0 and 2 are one list; the note between them (a unit of its own) is alone
     assert [u.kind for u in units] == ["list_item", "sentence", "list_item"]
     assert groups[0] == groups[2] != groups[1]
+
+
+def test_a_lead_in_sentence_set_against_the_one_before_is_shown_with_it():
+    lead_in = "Langt de fleste spædbørn trives. Men ifølge data fra sundhedsplejersker vil der være:"
+    assert shown_lead_in(_unit("19,6 pct. med gråd og uro", "list_item", lead_in)) == lead_in
+    alone = "Langt de fleste spædbørn trives. Ifølge data fra sundhedsplejersker vil der være:"
+    assert shown_lead_in(_unit("19,6 pct. med gråd og uro", "list_item", alone)) == "Ifølge data fra sundhedsplejersker vil der være:"
