@@ -1184,10 +1184,18 @@ class AskedDetail:
     kind: DetailKind
     counted: str = ""
     wording: str = ""  # the noun the question uses for it ("frist", "pris"), when it names one
+    per: str = ""  # the noun of a rate ("pr. barn" -> "barn"): the figure must be one per that
+    limit: bool = False  # a limit is asked ("højst", "max"): the figure must be one
 
     @property
     def phrase(self) -> str:
-        """What the documents lack, as a Danish noun phrase after "nævner ikke": "antallet af timer"."""
+        """What the documents lack, as a Danish noun phrase after "nævner ikke": "antallet af timer", "en grænse
+        for antallet af børn pr. voksen"."""
+        phrase = f"{self._base_phrase} pr. {self.per}" if self.per else self._base_phrase
+        return f"en grænse for {phrase}" if self.limit else phrase
+
+    @property
+    def _base_phrase(self) -> str:
         if self.wording:
             return _WORDING_PHRASES.get(self.wording, self.wording)
         match self.kind:
@@ -1234,7 +1242,27 @@ _SUM_WORDS = {"kost": r"kost|pris|takst|udgift", "pris": r"kost|pris|takst|udgif
 
 
 def asked_detail(text: str) -> AskedDetail | None:
-    """The kind of figure the question asks for, or None when it asks for none in particular."""
+    """The kind of figure the question asks for, or None when it asks for none in particular; with the rate and
+    the limit it asks it as (see :func:`_as_asked`)."""
+    detail = _asked_kind(text)
+    return None if detail is None else _as_asked(detail, " ".join(text.lower().split()))
+
+
+# A figure asked per something ("Hvad koster en familieplads pr. barn om året?") or as a limit ("Hvor mange børn må
+# der max være pr. voksen?"). A budget line ("Familiepladser | 400.000 | 400.000") is no price per child, and the
+# actual number of children per adult ("var der således 6,8 børn pr. voksen") no maximum: both had been quoted as
+# the answer to these unanswerable questions.
+_RATE_ASKED = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})")
+_LIMIT_ASKED = re.compile(r"\b(?:max|maks|maksimalt|højst|mindst|minimum|maksimum|loft)\b")
+_LIMIT_HELD = re.compile(r"\b(?:max|maks\w*|højst|mindst|minimum\w*|op til|loft\w*|grænse\w*|ikke (?:over|under|mere end))\b", re.I)
+
+
+def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
+    rate = _RATE_ASKED.search(lowered)
+    return replace(detail, per=rate.group(1) if rate else "", limit=bool(_LIMIT_ASKED.search(lowered)))
+
+
+def _asked_kind(text: str) -> AskedDetail | None:
     lowered = " ".join(text.lower().split())
     if match := _MONEY_ASK.search(lowered):
         wording = next((w for w in ("kost", "pris", "spar") if w in match.group(0)), "")
@@ -1445,6 +1473,10 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     været anbragt" for "hvor mange tidligere anbragte")."""
     if detail is None:
         return True
+    if detail.per and not re.search(rf"\b(?:pr\.?|per|om)\s+(?:\w+\s+){{0,2}}{re.escape(stem(detail.per))}", text, re.I):
+        return False
+    if detail.limit and not _LIMIT_HELD.search(text):
+        return False
     if detail.kind == "count":
         return holds_count(text)
     if detail.kind == "period" and _table_period(text):

@@ -994,3 +994,14 @@ def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None
     assert situation_terms("min kollega siger vi bare skal vente og se an med et barn. er det en god ide?") == {"vent"}
     assert workplace_terms("Der er en pige i vuggestuen, som trækker sig") == {"vuggestu"}
 
+
+
+def test_a_figure_asked_per_something_or_as_a_limit_is_held_only_as_such():
+    price = asked_detail("Hvad koster en familieplads i København pr. barn om året?")
+    assert price is not None and price.per == "barn" and price.phrase == "prisen pr. barn"
+    assert not holds_detail("Familiepladser | 400.000 | 400.000 | 400.000", price)  # a budget line, no price per child
+    assert holds_detail("Der kan maksimalt tildeles 100.000 kr. pr. tilskudsudløsende barn.", price)
+    limit = asked_detail("Hvor mange børn pr. voksen må der max være i vuggestuen?")
+    assert limit is not None and limit.limit and limit.phrase == "en grænse for antallet af børn pr. voksen"
+    assert not holds_detail("I 2021 var der 6,4 børn pr. voksen.", limit)  # how many there were, no maximum
+    assert holds_detail("Der må højst være 3 børn pr. voksen.", limit)
