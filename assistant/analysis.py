@@ -997,6 +997,11 @@ EFFECT_CUES = re.compile(
     r"\b(?:effekt\w*|resultat\w*|evaluering\w*|virke[rt]?\b|virkede|virkning\w*|målt|måling\w*)",
     re.IGNORECASE,
 )
+# An effect hoped for, expected or possible is none found: "... kan have en indirekte effekt på børnenes sundhed,
+# trivsel og læring", "Gladsaxe Kommune forventer at kunne fremvise resultaterne ultimo 2015".
+EFFECT_HEDGE = re.compile(
+    r"\b(?:kan|kunne|vil|ville|skal|forventes|forventer|håber|formodes)\b(?:\s+\S+){0,4}?\s+(?:effekt|resultat|virk)\w*", re.IGNORECASE
+)
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "effect": RESULT_CUES,
     "amount": re.compile(

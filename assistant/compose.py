@@ -35,6 +35,7 @@ from typing import Literal
 
 from assistant.analysis import (
     EFFECT_CUES,
+    EFFECT_HEDGE,
     AnswerType,
     AskedDetail,
     QuestionAnalysis,
@@ -418,10 +419,10 @@ class CitatComposer:
 
     def _effect_results(self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
         """For a question whether something works, the likeliest further sentences that report an effect or an
-        evaluation (see EFFECT_CUES) of what the answer is about. Each names its subject, the rarest of the
-        question's terms (other than the asking words) that the likeliest unit holds, and holds EFFECT_TOPIC_COVERAGE
-        of those terms (IDF-weighted), in its text or headings, with EFFECT_RESULT_SHARE of the likeliest unit's
-        probability. An effect is told in other words than the question's, often in another section: "Virkede
+        evaluation (see EFFECT_CUES), not one hoped for (EFFECT_HEDGE), of what the answer is about. Each names its
+        subject, the rarest of the question's terms (other than the asking words) that the likeliest unit holds, and
+        holds EFFECT_TOPIC_COVERAGE of those terms (IDF-weighted), in its text or headings, with EFFECT_RESULT_SHARE
+        of the likeliest unit's probability. An effect is told in other words than the question's, often in another section: "Virkede
         det?" after "Hvad var VIDA-projektet i København?" got the project's participants and its "positive
         effekter på børns trivsel", and never "Effektmålinger af VIDA-programmet viser, at VIDA forbedrer ..." nor
         "Der ses ikke effekter af VIDA i forhold til børns kognitive kompetencer." Without the subject, "Hvad viste
@@ -442,6 +443,7 @@ class CitatComposer:
                 and s.group not in shown
                 and s.part_scores[0] >= EFFECT_RESULT_SHARE * likeliest.part_scores[0]
                 and bool(EFFECT_CUES.search(s.unit.text))
+                and not EFFECT_HEDGE.search(s.unit.text)
                 and not is_lead_in(s.unit.text)
                 and subject in held
                 and sum(map(self._weight, held.intersection(topic))) >= EFFECT_TOPIC_COVERAGE * sum(map(self._weight, set(topic)))

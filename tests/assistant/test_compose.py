@@ -1971,15 +1971,18 @@ def test_a_question_whether_something_works_gets_the_effects_told_of_its_subject
             (
                 "vida-2",
                 "Effektmålinger af VIDA viser, at børns adfærdsproblemer reduceres. "
-                "Der ses ikke effekter af VIDA på børns kognitive kompetencer.",
+                "Der ses ikke effekter af VIDA på børns kognitive kompetencer. "
+                "VIDA kan også have en indirekte effekt på børnenes sundhed.",
                 KBH,
             ),
             ("pals-1", "Evalueringen af PALS-projektet i børnehaverne dokumenterer færre konflikter.", KL),
         ]
     )
     likely = {"deltog 18": 0.8, "retter sig": 0.5, "Effektmålinger": 0.08, "ikke effekter": 0.07, "PALS-projektet": 0.3}
+    likely["indirekte effekt"] = 0.09
     text = compose("Virker VIDA i børnehaverne?", likely, index=index).short_answer
     assert "adfærdsproblemer reduceres" in text and "kognitive kompetencer" in text
+    assert "indirekte effekt" not in text  # an effect it may have is none found
     assert "PALS" not in text  # another project's evaluation, however likely
     assert "kognitive" not in compose("Hvem deltog i VIDA i børnehaverne?", likely, index=index).short_answer
 
