@@ -533,8 +533,18 @@ def asked_topic(text: str) -> str:
     """The first content word of what a question asks a source to say something about ("om ..."), or "":
     "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid"; "Hvad siger KL om at bringe
     specialviden ud?" -> "bringe"."""
+    return next(iter(asked_topic_words(text)), "")
+
+
+def asked_topic_words(text: str) -> tuple[str, ...]:
+    """The words that name what a question asks a source about: its first content word (see :func:`asked_topic`),
+    and after an infinitive ("om at flytte eksperter ud") also the verb's object, which names it as much."""
     match = _ASKED_ABOUT.search(text)
-    return next((w for w in words(match.group(1) or match.group(2)) if content_terms(w)), "") if match else ""
+    if not match:
+        return ()
+    asked = words(match.group(1) or match.group(2))
+    content = [w for w in asked if content_terms(w)]
+    return tuple(content[:2] if asked[:1] == ["at"] else content[:1])
 
 
 # "Hvilke indsatser ...?": the word after "hvilke" names what is listed, unless it only says of what kind or

@@ -39,6 +39,8 @@ BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
+# A follow-up naming a new subject with more words of its own than this asks its own question (see _elliptic).
+MAX_ELLIPTIC_TERMS = 2
 MAX_SCENE_WORDS = 15  # an earlier message telling the setting of the next question (see _sets_the_scene)
 _COURTESY = re.compile(r"(?:tak|mange tak|ok|okay|super|fint|godt|perfekt|fedt|ja|nej|hej)\b", re.IGNORECASE)
 # A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to
@@ -197,7 +199,7 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     new_names = proper_nouns(question)
     named = [*proper_nouns(earlier), *(s for s in sources if s.isupper() and re.search(rf"\b{re.escape(s)}\b(?!-)", earlier))]
     old_names = sorted((name for name in named if name not in new_names), key=earlier.find)
-    if new_names and old_names:
+    if new_names and old_names and _elliptic(question, new_names):
         # "Og hvad med Hedensted?" asks the earlier question about another subject, in place of all the
         # earlier names: "Hvad siger BUPL og KORA om X?" -> "Hvad siger København om X?".
         first, *others = old_names
@@ -209,6 +211,15 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     # "Hvor" as a name that no unit holding the count of schools used.
     ended = earlier if earlier.rstrip().endswith((".", "?", "!")) else f"{earlier.rstrip()}."
     return f"{ended} {question}"
+
+
+def _elliptic(question: str, names: Sequence[str]) -> bool:
+    """Whether a follow-up names little but its subject ("Og hvad med Hedensted?", "Hvad gør Holstebro?"): it asks
+    the earlier question of that subject. One that asks a question of its own ("Og hvad gør Hedensted for at få
+    specialviden tættere på dagtilbuddene?") is asked in the earlier question's context, not in its words: swapped
+    in, "Hvad anbefaler Hedensted om at flytte eksperter ud ...?" was declined for "flytte"."""
+    named = {term for name in names for term in content_terms(name)}
+    return len([term for term in content_terms(question) if term not in named]) <= MAX_ELLIPTIC_TERMS
 
 
 def earlier_question(turn: str) -> str:

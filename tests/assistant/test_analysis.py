@@ -20,6 +20,7 @@ from assistant.analysis import (
     counts_asked,
     question_word,
     asked_topic,
+    asked_topic_words,
     asked_years,
     defined_term,
     quotes_detail,
@@ -356,6 +357,11 @@ def test_a_plan_for_a_child_is_not_a_worry(question):
 )
 def test_the_topic_a_source_is_asked_about(question, topic):
     assert asked_topic(question) == topic
+
+
+def test_what_a_source_is_asked_to_do_is_named_by_the_verb_and_its_object():
+    assert asked_topic_words("Hvad anbefaler KL om at flytte eksperter ud til dagtilbud?") == ("flytte", "eksperter")
+    assert asked_topic_words("Hvad anbefaler KL om skærmtid for små børn?") == ("skærmtid",)
 
 
 def test_a_year_that_dates_a_named_document_is_told_apart_and_is_no_figure():

@@ -147,6 +147,9 @@ def test_a_followup_that_names_what_was_talked_about_by_its_definite_form_takes_
 def test_a_followup_about_another_municipality_swaps_the_name():
     history = [Turn("user", "Hvordan arbejder Viborg med tidlig opsporing?")]
     assert standalone_query("Og hvad med Hedensted?", history) == "Hvordan arbejder Hedensted med tidlig opsporing?"
+    # A follow-up that asks a question of its own is asked in the earlier one's context, not in its words.
+    own = "Og hvad gør Hedensted for at få specialviden tættere på dagtilbuddene?"
+    assert standalone_query(own, history) == f"Hvordan arbejder Viborg med tidlig opsporing? {own}"
 
 
 @pytest.mark.parametrize(
