@@ -172,3 +172,10 @@ def test_a_harm_done_to_the_child_involves_the_parents_after_the_other_topics():
     assert order.index(parents) > max(order.index(n) for n in order if n not in parent_topics() | sign_topics())
     worry = "En pige på 3 år er tit ked af det. Hvad gør jeg?"  # no harm: the parents' topic by resemblance
     assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == parents
+
+
+def test_a_worry_asking_whom_to_talk_to_gets_no_risk_factors():
+    resemblance = [0.80] * len(guidance_parts())
+    signs = sign_topics()
+    assert signs and not signs & set(guidance_order("En pige i min gruppe trækker sig, hvem skal jeg tale med?", resemblance, ()))
+    assert signs <= set(guidance_order("En pige i min gruppe trækker sig. Hvad gør jeg?", resemblance, ()))
