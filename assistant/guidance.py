@@ -179,7 +179,7 @@ def guidance_order(
     first: tuple[int, ...] = (report,) if harmed else involve if harm else ()
     last = not (harmed or report in asked or named)
     later: tuple[int, ...] = (report,) if last and report not in case_only else ()
-    left_out = (report,) if last and report in case_only else ()
+    left_out: tuple[int, ...] = (report,) if last and report in case_only else ()
     if asks_what_to_notice(worry):  # they answer it: "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"
         first += tuple(sorted(sign_topics() - {*asked, *first}))
     elif answer_type(worry) == "person" and not harm:
