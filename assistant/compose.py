@@ -23,14 +23,13 @@ Example::
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from assistant.analysis import (
@@ -60,11 +59,11 @@ from assistant.analysis import (
     tells_no_situation,
 )
 from assistant.citations import CitationBook
-from assistant.verify import MARKER
-from assistant.sources import is_authority, names, publishing_municipality
 from assistant.relevance import RelevanceScorer
+from assistant.sources import is_authority, names, publishing_municipality
 from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
 from assistant.types import Outcome
+from assistant.verify import MARKER
 from index import Passage, ScoredPassage
 from index.labels import Label, labels_of
 from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, section_path
@@ -107,8 +106,8 @@ MORE_HEADING = "**Mere fra kilderne**"
 _GLOSS = re.compile(r"\([^()]{2,60}\)\.?")
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
 FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "target", "person", "definition", "effect", "other"})
-# Questions that expect a place, a target group, a role or a result (or ask for a kind of figure): the short answer holds one
-# (see _typed_first) when the documents answer them; a partial answer lacks it by definition. "Virkede det?"
+# Questions that expect a place, a target group, a role or a result (or ask for a kind of figure): the short answer
+# holds one (see _typed_first) when the documents answer them; a partial answer lacks it by definition. "Virkede det?"
 # after a question on VIDA opened with the institutions that took part, and "VIDA ... har positive effekter"
 # came last.
 TYPED_ANSWERS: frozenset[AnswerType] = frozenset({"place", "target", "person", "effect"})
@@ -267,7 +266,7 @@ class Composition:
     def body(self) -> str:
         return f"{self.short_answer}\n\n{self.more}" if self.more else self.short_answer
 
-    @functools.cached_property
+    @cached_property
     def read_text(self) -> str:
         """The body as its reader reads it: no Markdown, no markers (what the answer checks look for)."""
         return plain_markdown(MARKER.sub("", self.body))
@@ -422,11 +421,11 @@ class CitatComposer:
         evaluation (see EFFECT_CUES), not one hoped for (EFFECT_HEDGE), of what the answer is about. Each names its
         subject, the rarest of the question's terms (other than the asking words) that the likeliest unit holds, and
         holds EFFECT_TOPIC_COVERAGE of those terms (IDF-weighted), in its text or headings, with EFFECT_RESULT_SHARE
-        of the likeliest unit's probability. An effect is told in other words than the question's, often in another section: "Virkede
-        det?" after "Hvad var VIDA-projektet i København?" got the project's participants and its "positive
-        effekter på børns trivsel", and never "Effektmålinger af VIDA-programmet viser, at VIDA forbedrer ..." nor
-        "Der ses ikke effekter af VIDA i forhold til børns kognitive kompetencer." Without the subject, "Hvad viste
-        evalueringen af Vordingborgs projekt for unge mødre?" got Aalborg's evaluation of its own project."""
+        of the likeliest unit's probability. An effect is told in other words than the question's, often in another
+        section: "Virkede det?" after "Hvad var VIDA-projektet i København?" got the project's participants and its
+        "positive effekter på børns trivsel", and never "Effektmålinger af VIDA-programmet viser, at VIDA forbedrer
+        ..." nor "Der ses ikke effekter af VIDA i forhold til børns kognitive kompetencer." Without the subject, "Hvad
+        viste evalueringen af Vordingborgs projekt for unge mødre?" got Aalborg's evaluation of its own project."""
         topic = [term for term in analysis.terms if term not in effect_words(analysis.text)]
         if analysis.answer_type != "effect" or analysis.is_multi_part or not topic or not scored:
             return []
