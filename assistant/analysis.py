@@ -1268,7 +1268,8 @@ def asked_detail(text: str) -> AskedDetail | None:
 # actual number of children per adult ("var der således 6,8 børn pr. voksen") no maximum: both had been quoted as
 # the answer to these unanswerable questions.
 _RATE_ASKED = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})")
-_LIMIT_ASKED = re.compile(r"\b(?:max|maks|maksimalt|højst|mindst|minimum|maksimum|loft)\b")
+# Not "mindst": "Hvor mange kommuner har mindst én inklusionspædagog?" asks for a count.
+_LIMIT_ASKED = re.compile(r"\b(?:max|maks|maksimalt|højst|minimum|maksimum|loft)\b")
 _LIMIT_HELD = re.compile(r"\b(?:max|maks\w*|højst|mindst|minimum\w*|op til|loft\w*|grænse\w*|ikke (?:over|under|mere end))\b", re.I)
 
 
