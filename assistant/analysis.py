@@ -1259,8 +1259,9 @@ _SUM_WORDS = {"kost": r"kost|pris|takst|udgift", "pris": r"kost|pris|takst|udgif
 def asked_detail(text: str) -> AskedDetail | None:
     """The kind of figure the question asks for, or None when it asks for none in particular; with the rate and
     the limit it asks it as (see :func:`_as_asked`)."""
-    detail = _asked_kind(text)
-    return None if detail is None else _as_asked(detail, " ".join(text.lower().split()))
+    lowered = " ".join(text.lower().split())
+    detail = _asked_kind(text, lowered)
+    return None if detail is None else _as_asked(detail, lowered)
 
 
 # A figure asked per something ("Hvad koster en familieplads pr. barn om året?") or as a limit ("Hvor mange børn må
@@ -1278,8 +1279,7 @@ def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
     return replace(detail, per=rate.group(1) if rate else "", limit=bool(_LIMIT_ASKED.search(lowered)))
 
 
-def _asked_kind(text: str) -> AskedDetail | None:
-    lowered = " ".join(text.lower().split())
+def _asked_kind(text: str, lowered: str) -> AskedDetail | None:
     if match := _MONEY_ASK.search(lowered):
         wording = next((w for w in ("kost", "pris", "spar") if w in match.group(0)), "")
         return AskedDetail("money", wording=wording)

@@ -426,8 +426,11 @@ class CitatComposer:
         "positive effekter på børns trivsel", and never "Effektmålinger af VIDA-programmet viser, at VIDA forbedrer
         ..." nor "Der ses ikke effekter af VIDA i forhold til børns kognitive kompetencer." Without the subject, "Hvad
         viste evalueringen af Vordingborgs projekt for unge mødre?" got Aalborg's evaluation of its own project."""
-        topic = [term for term in analysis.terms if term not in effect_words(analysis.text)]
-        if analysis.answer_type != "effect" or analysis.is_multi_part or not topic or not scored:
+        if analysis.answer_type != "effect" or analysis.is_multi_part or not scored:
+            return []
+        asking = effect_words(analysis.text)
+        topic = [term for term in analysis.terms if term not in asking]
+        if not topic:
             return []
         likeliest = max(scored, key=lambda s: s.part_scores[0])
         subject = max((t for t in topic if t in compound_heads(topic, likeliest.held_terms())), key=self._weight, default=None)
@@ -445,7 +448,7 @@ class CitatComposer:
                 and not EFFECT_HEDGE.search(s.unit.text)
                 and not is_lead_in(s.unit.text)
                 and subject in held
-                and sum(map(self._weight, held.intersection(topic))) >= EFFECT_TOPIC_COVERAGE * sum(map(self._weight, set(topic)))
+                and self._coverage(topic, held) >= EFFECT_TOPIC_COVERAGE
             )
 
         results = [s for s in scored if reports_effect(s)]
@@ -455,6 +458,13 @@ class CitatComposer:
 
     def _weight(self, term: str) -> float:
         return self.relevance.idf(term) if self.relevance is not None else 1.0
+
+    def _coverage(self, terms: Sequence[str], held: frozenset[str]) -> float:
+        """The (IDF-weighted, see RelevanceScorer.term_coverage) share of ``terms`` that ``held`` holds."""
+        if self.relevance is not None:
+            return self.relevance.term_coverage(terms, held)
+        wanted = set(terms)
+        return len(wanted & held) / len(wanted) if wanted else 0.0
 
     def _compared_sides(
         self, analysis: QuestionAnalysis, scored: Sequence[ScoredUnit], short: Sequence[_Block], shown: set[str]
