@@ -437,6 +437,18 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     return analysis
 
 
+# A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to
+# måneder?" after "Hvad gør Varde med de børnefaglige undersøgelser?" counts Varde's examinations.
+_UNNAMED_COUNT = re.compile(
+    r"^hvor mange (?:er|var|bliver|blev|har|havde|får|fik|kan|kunne|skal|går|gik|kommer|kom|siger|sagde)\b", re.IGNORECASE
+)
+
+
+def counts_unnamed(text: str) -> bool:
+    """Whether ``text`` asks a count without saying what it counts ("Hvor mange er der i København?")."""
+    return _UNNAMED_COUNT.search(text.strip()) is not None
+
+
 # A follow-up's part that speaks of the earlier question's topic by a pronoun: "hvornår startede det, og virker det?".
 _TOPIC_PRONOUN = re.compile(r"\b(?:det|den|dem|de|dens|dets|deres|dette|denne|disse)\b", re.IGNORECASE)
 
@@ -444,10 +456,12 @@ _TOPIC_PRONOUN = re.compile(r"\b(?:det|den|dem|de|dens|dets|deres|dette|denne|di
 def _on_topic(part: QuestionPart, topic: tuple[str, ...]) -> QuestionPart:
     """A follow-up's ``part`` with the earlier question's ``topic`` terms when it has no word of its own, or points
     back to the topic: "hvornår startede det" after "Hvad er socialrådgivere i dagtilbud?" had been scored by
-    "startede" alone, and opened with a budget table's years."""
+    "startede" alone, and opened with a budget table's years. So does a count of nothing named: "Hvor mange er
+    der i København, og hvor ligger de?" after "Hvad er familiepladser?" had counted Copenhagen's schools with
+    social workers ("på i alt 29 skoler")."""
     if not part.terms:
         return replace(part, terms=topic)
-    if _TOPIC_PRONOUN.search(part.text):
+    if _TOPIC_PRONOUN.search(part.text) or counts_unnamed(part.text):
         return replace(part, terms=tuple(dict.fromkeys((*part.terms, *topic))))
     return part
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences, words
-from assistant.analysis import asked_detail, detail_terms, tells
+from assistant.analysis import asked_detail, counts_unnamed, detail_terms, tells
 from assistant.types import Turn
 
 MAX_QUESTION_CHARS = 1000
@@ -43,11 +43,6 @@ MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on i
 MAX_ELLIPTIC_TERMS = 2
 MAX_SCENE_WORDS = 15  # an earlier message telling the setting of the next question (see _sets_the_scene)
 _COURTESY = re.compile(r"(?:tak|mange tak|ok|okay|super|fint|godt|perfekt|fedt|ja|nej|hej)\b", re.IGNORECASE)
-# A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to
-# måneder?" after "Hvad gør Varde med de børnefaglige undersøgelser?" counts Varde's examinations.
-_UNNAMED_COUNT = re.compile(
-    r"^hvor mange (?:er|var|bliver|blev|har|havde|får|fik|kan|kunne|skal|går|gik|kommer|kom|siger|sagde)\b", re.IGNORECASE
-)
 # An earlier message longer than this gives a follow-up only its questions as context (the dev set's
 # earlier questions are at most 94 characters, so they are used whole).
 MAX_EARLIER_QUESTION_CHARS = 300
@@ -248,7 +243,7 @@ def _sets_the_scene(turn: str) -> bool:
 
 def _is_followup(question: str) -> bool:
     terms = len(content_terms(question))
-    if terms <= 2 or FOLLOWUP_OPENING.search(question) or _UNNAMED_COUNT.search(question) and not proper_nouns(question):
+    if terms <= 2 or FOLLOWUP_OPENING.search(question) or counts_unnamed(question) and not proper_nouns(question):
         return True
     if _asks_a_detail_of_little(question):
         return True

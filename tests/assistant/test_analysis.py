@@ -996,6 +996,13 @@ def test_a_followups_part_pointing_back_keeps_the_earlier_topic_beside_its_own_w
     assert second.terms == ("virk", "socialrådgiv", "dagtilbud")
 
 
+def test_a_followups_count_of_nothing_named_counts_the_earlier_topic() -> None:
+    followup = "Hvor mange er der i København, og hvor ligger de?"
+    analysis = analyse_followup(f"Hvad er familiepladser? {followup}", followup)
+    first, _ = analysis.parts
+    assert first.terms == ("københavn", "familieplad")  # "københavn" alone counted the schools with social workers
+
+
 def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None:
     assert situation_terms("min kollega siger vi bare skal vente og se an med et barn. er det en god ide?") == {"vent"}
     assert workplace_terms("Der er en pige i vuggestuen, som trækker sig") == {"vuggestu"}
