@@ -1035,7 +1035,8 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "time": re.compile(
         rf"(?<![\w.,])(?:19[5-9]\d|20\d\d)\b|(?:\b\d+|{_NUMBER_WORD})\s*(?:halve\s+|hele\s+)?(?:{_TIME_UNITS}|minutter)\b"
         r"|\b(?:januar|februar|marts|april"
-        r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b",
+        r"|maj|juni|juli|august|september|oktober|november|december|alderen|årig\w*|skolestart|fødsel\w*|graviditet\w*)\b"
+        r"|\b(?:et|ét) år\b|\bstarte[rt]? i skolen?\b",  # "når barnet er et år", "når de starter i skolen"
         re.I,
     ),
     "place": re.compile(rf"\b{MUNICIPALITY}|\b(?:i|fra) [A-ZÆØÅ][a-zæøå]{{2,}}"),

@@ -31,6 +31,7 @@ from assistant.analysis import (
     defines,
     detail_terms,
     explains,
+    holds_answer_type,
     holds_detail,
     point_topic,
     quotes_detail,
@@ -79,7 +80,7 @@ __all__ = [
     "situated_units", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
     "with_held_parts", "with_labels_checked", "with_municipality_shown", "with_own_situation_checked",
     "with_parts_credited", "with_places_named", "with_results_checked", "with_scope_checked", "with_speaker_named",
-    "with_years_shown",
+    "with_time_checked", "with_years_shown",
 ]
 
 
@@ -520,12 +521,28 @@ def with_results_checked(assessment: Assessment, composition: Composition) -> As
     "Hvilke resultater har Odense Kommune fået med case-manager-modellen?" read "Dokumenterne beskriver et
     kommunalt eksempel" above Odense's case, which tells how the model works and that it "har kørt i et lille år",
     no result, as if that were the answer."""
+    asked = _RESULTS_ASKED.search(assessment.analysis.text) is not None
+    return _unless_told(assessment, composition, asked, lambda sentence: RESULT_CUES.search(sentence) is not None, "missing_results")
+
+
+def with_time_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for when something happened whose short answer tells no time (no sentence with a
+    year, a month, a span of time or an age, :func:`assistant.analysis.holds_answer_type`) is a partial answer
+    that says when is missing: "Hvilket år begyndte Helsingør Kommune at bruge Børnelinealen?" read "Kort svar"
+    above "I Helsingør Kommune er der gode erfaringer med at anvende Børnelinealen ...", which gives no year."""
+    asked = assessment.analysis.answer_type == "time"
+    return _unless_told(assessment, composition, asked, lambda sentence: holds_answer_type(sentence, "time"), "missing_time")
+
+
+def _unless_told(assessment: Assessment, composition: Composition, asked: bool, tells: Callable[[str], bool], missing: str) -> Assessment:
+    """``assessment``, or a partial answer missing the prompt ``missing`` when a one-part question that ``asked``
+    for it (not a worry) was answered by a short answer none of whose sentences ``tells`` it."""
     decision, analysis = assessment.decision, assessment.analysis
-    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or not _RESULTS_ASKED.search(analysis.text):
+    if not asked or decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
         return assessment
-    if any(RESULT_CUES.search(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
+    if any(tells(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
         return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_results"),)))
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render(missing),)))
 
 
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -59,6 +59,7 @@ from assistant.outcome import (
     with_labels_checked,
     with_detail_checked,
     with_results_checked,
+    with_time_checked,
     with_detail_shown,
     with_held_parts,
     with_municipality_shown,
@@ -670,7 +671,7 @@ class Assistant:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
-        if (checked := with_results_checked(assessment, composition)) is not assessment:
+        if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:
             assessment = checked
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         decision = assessment.decision

@@ -18,6 +18,7 @@ from assistant.outcome import (
     with_answer_found,
     with_own_situation_checked,
     with_results_checked,
+    with_time_checked,
 )
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
@@ -416,6 +417,27 @@ def test_an_answer_to_a_question_for_results_that_tells_none_is_partial(settings
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else ("resultaterne",))
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "outcome"),
+    [
+        # A time asked, none told: the passage tells that Helsingør uses the tool, not since when.
+        ("Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har gode erfaringer med Børnelinealen. [1]", "partial"),
+        ("Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har brugt Børnelinealen siden 2012. [1]", "answer"),
+        # An age in words, or the start of school, is when.
+        ("Hvornår holder sundhedsplejersken op med at komme?", "Arbejdet ophører, når barnet er et år. [1]", "answer"),
+        ("Hvornår ser sundhedsplejersken børnene igen?", "Sundhedsplejersken ser dem, når de starter i skolen. [1]", "answer"),
+    ],
+)
+def test_an_answer_to_a_question_for_a_time_that_tells_none_is_partial(settings, question, short, outcome):
+    assessment = make_assistant(settings).assess(question)
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_time_checked(answering, Composition(short, "", CitationBook()))
+
+    assert checked.decision.outcome == outcome
+    assert checked.decision.missing == (() if outcome == "answer" else ("tidspunktet",))
 
 
 def test_no_contact_text_by_default(tmp_path):
