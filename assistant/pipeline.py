@@ -326,10 +326,16 @@ class Assistant:
     def candidate_features(self, assessment: Assessment) -> tuple[list[Candidate], list[list[dict[str, float]]]]:
         """The candidate units the composer scores for ``assessment`` and their unscored feature rows, one
         list per part (used by ``eval.fit``, so the unit scorer is fitted on the candidates it ranks)."""
-        hits, analysis = compose_inputs(assessment)
+        hits, analysis = self._compose_inputs(assessment)
         own = guidance_hits(assessment, analysis)
         embed = self._embedder_for(assessment)
         return self._state.evidence.candidate_features(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
+
+    def _compose_inputs(self, assessment: Assessment) -> tuple[list[ScoredPassage], QuestionAnalysis]:
+        """:func:`compose_inputs`, with the sections of a numbered series the passages hold part of (see
+        ``Retriever.rest_of_series``): a list of the series' sections is whole only with all of them."""
+        hits, analysis = compose_inputs(assessment)
+        return [*hits, *self.index.retriever.rest_of_series(hits)], analysis
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None
@@ -643,7 +649,7 @@ class Assistant:
         on_text: Callable[[str], None] | None,
     ) -> Answer:
         """The citat composition; in LLM mode the model then writes from the units it selected."""
-        hits, analysis = compose_inputs(assessment)
+        hits, analysis = self._compose_inputs(assessment)
         embed = self._embedder_for(assessment)
         own = guidance_hits(assessment, analysis)
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)

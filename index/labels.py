@@ -96,6 +96,10 @@ class LabelIndex:
                 found.setdefault(label, []).append(chunk_id)
         return cls({label: tuple(ids) for label, ids in found.items()})
 
+    def series(self, word: str) -> dict[str, tuple[str, ...]]:
+        """The chunks of each number of a label ``word`` ("metode": {"1": (...), "2": (...)}), in document order."""
+        return {number: chunks for (found, number), chunks in self._chunks.items() if found == word}
+
     def chunks(self, question: str) -> tuple[str, ...]:
         """The chunks of the labels ``question`` names; empty when it names none the documents use."""
         return tuple(dict.fromkeys(chunk for label in asked_labels(question) for chunk in self._chunks.get(label, ())))

