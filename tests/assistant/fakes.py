@@ -51,6 +51,9 @@ class FakeRetriever:
         ranked = sorted((pair for pair in scored if pair[1] > 0), key=lambda pair: -pair[1])[:k]
         return [ScoredPassage(p, s, dense_rank=r, bm25_rank=r, dense_similarity=s) for r, (p, s) in enumerate(ranked, 1)]
 
+    def rest_of_series(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
+        return []  # the hand-written passages hold no numbered series
+
     dense = hybrid
     bm25 = hybrid
 
