@@ -985,7 +985,7 @@ def test_a_followups_part_without_a_word_of_its_own_asks_about_the_earlier_topic
     analysis = analyse_followup(f"Hvad er pluspladser i København? {followup}", followup)
     first, second = analysis.parts
     assert first.terms == ("plusplad", "københavn")  # not the other part's "kompetenceudvikling"
-    assert second.terms == ("afsat", "kompetenceudvikling")
+    assert second.terms == ("afsat", "kompetenceudvikling", "plusplad", "københavn")  # what is set aside for pluspladser
 
 
 def test_a_followups_part_pointing_back_keeps_the_earlier_topic_beside_its_own_words() -> None:
@@ -1001,6 +1001,16 @@ def test_a_followups_count_of_nothing_named_counts_the_earlier_topic() -> None:
     analysis = analyse_followup(f"Hvad er familiepladser? {followup}", followup)
     first, _ = analysis.parts
     assert first.terms == ("københavn", "familieplad")  # "københavn" alone counted the schools with social workers
+
+
+def test_every_part_of_a_followup_asks_about_a_named_subject_but_not_about_a_told_situation() -> None:
+    followup = "Hvor mange er der, og hvordan kommer et barn i betragtning?"
+    _, second = analyse_followup(f"Hvad er pluspladser i København? {followup}", followup).parts
+    assert second.terms == ("kom", "barn", "betragtning", "plusplad", "københavn")
+    earlier = "Findes der et tilbud, hvor forældre er med i børnehaven sammen med deres urolige barn?"
+    followup = "Hvor længe varer sådan et forløb, og hvor mange familier er med?"
+    _, second = analyse_followup(f"{earlier} {followup}", followup).parts
+    assert second.terms == ("famili",)  # seven words of a situation would outweigh the families asked about
 
 
 def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None:
