@@ -933,6 +933,12 @@ _SPEAKING = frozenset({"tale", "taler", "tales", "talte", "talende", "talen", "t
 _SIGN_NOUNS = {"gråd": "græd", "søvn": "sov", "spisning": "spis"}
 
 
+# A strong verb's past forms have a stem of their own ("anbragt", "anbragte" -> "anbrag"; "anbringe", "anbringelse"
+# -> "anbring"): "Hvor er det lykkedes at få flere børn anbragt i familie og netværk?" never met Aalborg's
+# "netværksanbringelser". The past stem takes the present's.
+_PAST_STEMS = {"anbrag": "anbring", "bragt": "bring", "fulg": "følg"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word in _SPEAKING:
@@ -942,6 +948,8 @@ def stem(word: str) -> str:
     root = _stemmer.stemWord(word)
     if root in _SIGN_NOUNS:
         return _SIGN_NOUNS[root]
+    if root in _PAST_STEMS:
+        return _PAST_STEMS[root]
     if root.endswith("et") and not root.endswith("ret") and word.startswith(root + "t"):
         bare = _stemmer.stemWord(root)
         root = bare if len(bare) >= _MIN_DOUBLED_STEM else root

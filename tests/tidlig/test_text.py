@@ -523,6 +523,13 @@ def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None
         assert len({stem(word) for word in family}) == 1
 
 
+def test_a_strong_verbs_past_forms_meet_its_present_and_its_noun() -> None:
+    # "flere børn anbragt i familie og netværk" had not found Aalborg's "netværksanbringelser".
+    families = (("anbragt", "anbragte", "anbringe", "anbringes", "anbringelse"), ("bragt", "bringe"), ("fulgt", "fulgte", "følge"))
+    for family in families:
+        assert len({stem(word) for word in family}) == 1
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("status", "status"), ("fokus", "fokus"), ("huset", "hus"), ("underrette", "underret"), ("palette", "palet")],
