@@ -433,7 +433,8 @@ class Assistant:
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
         cases = None
-        if _asks_for_cases(analysis, state.case_places) and not analysis.is_concern:  # a worry gets the guidance, examples or not
+        # A worry gets the guidance, examples or not; a question on a named section asks about that section.
+        if _asks_for_cases(analysis, state.case_places) and not analysis.is_concern and not _names_a_section(query, found.hits):
             # A leader asking for several case examples gets them from every case example the question fits,
             # not only from those among its best passages, where a report's general text outranks them.
             cases = self._retrieve(searched, PART_K, replace(filters or PassageFilter(), case_examples=True), vector)
@@ -973,6 +974,15 @@ def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
         return part
     own = name_terms(names)
     return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
+
+
+def _names_a_section(query: str, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether ``query`` asks about a numbered section of a document that is no case example, by its label: "Hvilke
+    kommuner bruger den statistiske fordelingsnøgle, som KORA beskriver som metode 2?" asks about METODE 2, which
+    names no municipality, and had been answered "med fem kommunale eksempler" that none of them uses."""
+    return any(
+        names_section(query, hit.passage.text, hit.passage.context) and hit.passage.metadata.get("case_number") is None for hit in hits
+    )
 
 
 def _asks_for_cases(analysis: QuestionAnalysis, case_places: frozenset[str]) -> bool:

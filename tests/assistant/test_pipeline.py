@@ -143,6 +143,13 @@ def test_a_question_for_several_case_examples_opens_with_them(assistant):
     assert answer.short_answer.startswith("**CASE")
 
 
+def test_a_question_for_municipalities_on_a_named_section_is_answered_from_that_section(assistant):
+    # KORA's METODE 4 names no municipality; five unrelated case examples had answered it "med fem kommunale eksempler".
+    answer = assistant.ask("Hvilke kommuner bruger den faste tildeling, som KORA kalder metode 4?")
+    assert "kommunale eksempler" not in answer.text.splitlines()[0] and "CASE" not in answer.short_answer
+    assert "METODE 4" in answer.short_answer and answer.outcome == "partial"
+
+
 def test_the_words_asking_what_a_municipality_did_are_no_topic_it_lacks(assistant):
     """"gjort" asks what was done: passages holding it did not name Aarhus, so the answer said the documents
     do not answer "Hvad har Aarhus gjort?" above Aarhus's own tandpleje case."""
