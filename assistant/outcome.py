@@ -497,15 +497,10 @@ def with_detail_checked(assessment: Assessment, composition: Composition) -> Ass
     institutioner har det?" after "Hvad er socialrådgivere i dagtilbud?" with "de mest belastede
     daginstitutioner". The retrieval's check had found a count beside the topic's words ("Mere end 8 ud af 10
     dagtilbudschefer vurderer, at flere børn ..."), which the composer rightly did not quote."""
-    decision, analysis = assessment.decision, assessment.analysis
-    detail = analysis.detail
-    if decision.outcome != "answer" or detail is None or analysis.is_concern or analysis.is_multi_part:
+    detail = assessment.analysis.detail
+    if detail is None:
         return assessment
-    plain = _plain_short_answer(composition)
-    # Sentences, and blocks whole: a table's header says what the figures in its rows count.
-    if any(holds_detail(piece, detail) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
-        return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(detail.phrase,)))
+    return _unless_told(assessment, composition, True, lambda piece: holds_detail(piece, detail), detail.phrase)
 
 
 # A question for what came of something: its results, effects, or whether it worked.
@@ -522,7 +517,11 @@ def with_results_checked(assessment: Assessment, composition: Composition) -> As
     kommunalt eksempel" above Odense's case, which tells how the model works and that it "har kørt i et lille år",
     no result, as if that were the answer."""
     asked = _RESULTS_ASKED.search(assessment.analysis.text) is not None
-    return _unless_told(assessment, composition, asked, lambda sentence: RESULT_CUES.search(sentence) is not None, "missing_results")
+    return _unless_told(assessment, composition, asked, _tells_results, render("missing_results"))
+
+
+def _tells_results(text: str) -> bool:
+    return RESULT_CUES.search(text) is not None
 
 
 def with_time_checked(assessment: Assessment, composition: Composition) -> Assessment:
@@ -531,18 +530,23 @@ def with_time_checked(assessment: Assessment, composition: Composition) -> Asses
     that says when is missing: "Hvilket år begyndte Helsingør Kommune at bruge Børnelinealen?" read "Kort svar"
     above "I Helsingør Kommune er der gode erfaringer med at anvende Børnelinealen ...", which gives no year."""
     asked = assessment.analysis.answer_type == "time"
-    return _unless_told(assessment, composition, asked, lambda sentence: holds_answer_type(sentence, "time"), "missing_time")
+    return _unless_told(assessment, composition, asked, lambda sentence: holds_answer_type(sentence, "time"), render("missing_time"))
 
 
 def _unless_told(assessment: Assessment, composition: Composition, asked: bool, tells: Callable[[str], bool], missing: str) -> Assessment:
-    """``assessment``, or a partial answer missing the prompt ``missing`` when a one-part question that ``asked``
-    for it (not a worry) was answered by a short answer none of whose sentences ``tells`` it."""
+    """``assessment``, or a partial answer that names ``missing`` when a one-part question that ``asked`` for it (not
+    a worry) got a short answer none of whose sentences or blocks (a table's header says what its figures count)
+    ``tells`` it. Also in place of a partial answer's "svarer måske ikke direkte" (its missing item the question
+    itself): "Hvor mange procent af børnene, der har været i Familiestuen i Frederikshavn, fik det bedre bagefter?"
+    above Familiestuen's description says "men de nævner ikke andelen", what the documents lack."""
     decision, analysis = assessment.decision, assessment.analysis
-    if not asked or decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part:
+    weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
+    if not asked or not (decision.outcome == "answer" or weak) or analysis.is_concern or analysis.is_multi_part:
         return assessment
-    if any(tells(sentence) for sentence in split_sentences(_plain_short_answer(composition))):
+    plain = _plain_short_answer(composition)
+    if any(tells(piece) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
         return assessment
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render(missing),)))
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
 
 
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -17,6 +17,7 @@ from assistant.outcome import (
     situated_units,
     with_answer_found,
     with_own_situation_checked,
+    with_detail_checked,
     with_results_checked,
     with_time_checked,
 )
@@ -438,6 +439,28 @@ def test_an_answer_to_a_question_for_a_time_that_tells_none_is_partial(settings,
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else ("tidspunktet",))
+
+
+@pytest.mark.parametrize(
+    ("outcome", "missing", "short", "checked"),
+    [
+        # An answer without the asked share, and a weak partial whose missing item is the question itself, name it.
+        ("answer", (), "Familiestuen er et tilbud til børn i alderen 2-6 år. [1]", ("partial", ("andelen",))),
+        ("partial", None, "Familiestuen er et tilbud til børn i alderen 2-6 år. [1]", ("partial", ("andelen",))),
+        ("answer", (), "Hele 40 pct. af børnene fik det bedre. [1]", ("answer", ())),
+        # A partial that already names what is missing keeps it.
+        ("partial", ("Frederikshavn",), "Familiestuen er et tilbud til børn. [1]", ("partial", ("Frederikshavn",))),
+    ],
+)
+def test_an_answer_to_a_question_for_a_figure_that_quotes_none_names_the_figure_as_missing(settings, outcome, missing, short, checked):
+    question = "Hvor mange procent af børnene i Familiestuen fik det bedre?"
+    assessment = make_assistant(settings).assess(question)
+    missing = (assessment.analysis.text,) if missing is None else missing
+    given = replace(assessment, decision=replace(assessment.decision, outcome=outcome, missing=missing))
+
+    result = with_detail_checked(given, Composition(short, "", CitationBook())).decision
+
+    assert (result.outcome, result.missing) == checked
 
 
 def test_no_contact_text_by_default(tmp_path):
