@@ -41,8 +41,6 @@ BACK_REFERENCE = re.compile(
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
 # A follow-up naming a new subject with more words of its own than this asks its own question (see _elliptic).
 MAX_ELLIPTIC_TERMS = 2
-# The share of a short question's terms that the answer before it must hold for it to follow that answer up.
-ECHOED_SHARE = 0.6
 MAX_SCENE_WORDS = 15  # an earlier message telling the setting of the next question (see _sets_the_scene)
 _COURTESY = re.compile(r"(?:tak|mange tak|ok|okay|super|fint|godt|perfekt|fedt|ja|nej|hej)\b", re.IGNORECASE)
 # An earlier message longer than this gives a follow-up only its questions as context (the dev set's
@@ -190,9 +188,7 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     named by an acronym (``sources``: the publishers' names, "KL") is a name the follow-up can swap too:
     "Og i Holstebro?" after "Hvad anbefaler KL om forældrekurser?" asks Holstebro, not KL."""
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
-    answers = [turn.content for turn in history if turn.role == "assistant"]
-    echoes = bool(answers) and _echoes_answer(question, answers[-1])
-    if not previous or not (_is_followup(question) or _sets_the_scene(previous[-1]) or echoes):
+    if not previous or not (_is_followup(question) or _sets_the_scene(previous[-1])):
         return question
     earlier = earlier_question(previous[-1])
     new_names = proper_nouns(question)
@@ -210,17 +206,6 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     # "Hvor" as a name that no unit holding the count of schools used.
     ended = earlier if earlier.rstrip().endswith((".", "?", "!")) else f"{earlier.rstrip()}."
     return f"{ended} {question}"
-
-
-def _echoes_answer(question: str, answer: str) -> bool:
-    """Whether a short question without a name asks about what the answer before it said, in its words: "Hvad
-    sker der, hvis man scorer et barn til 6 eller derunder?" after an answer quoting Børnelinealen's "såfremt
-    bekymringer er på 6 og derunder" asks about Børnelinealen, though it never names it."""
-    terms = content_terms(question)
-    if proper_nouns(question) or not terms or len(terms) > MAX_FOLLOWUP_TERMS:
-        return False
-    said = set(content_terms(answer))
-    return sum(term in said for term in terms) >= ECHOED_SHARE * len(terms)
 
 
 def _elliptic(question: str, names: Sequence[str]) -> bool:

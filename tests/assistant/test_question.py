@@ -115,23 +115,6 @@ def test_a_short_statement_before_a_question_is_its_setting(earlier, query):
     assert standalone_query("Hvad gør vi, hvis et barn ligger på 4?", history) == query
 
 
-@pytest.mark.parametrize(
-    ("answer", "leans"),
-    [
-        (
-            "Børnelinealen indeholder en beskrivelse af et barns udvikling på en skala fra 1 til 10. Fx kan der opnås"
-            " støtte fra Familierådgivningen, såfremt bekymringer er på 6 og derunder.",
-            True,
-        ),
-        ("Børnelinealen er et redskab til at vurdere bekymringer.", False),  # it holds none of the question's words
-    ],
-)
-def test_a_short_question_in_the_words_of_the_answer_before_it_follows_it_up(answer, leans):
-    earlier, question = "Hvad er Børnelinealen?", "Hvad sker der, hvis man scorer et barn til 6 eller derunder?"
-    query = standalone_query(question, [Turn("user", earlier), Turn("assistant", answer)])
-    assert (query == f"{earlier} {question}") is leans
-
-
 def test_a_followup_takes_the_earlier_question_along():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?"), Turn("assistant", "Familie med Hjerte …")]
     assert standalone_query("Virkede det?", history) == "Hvad gør Holstebro for nye forældre? Virkede det?"
