@@ -125,6 +125,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             # whom to turn to: "Hvor kan vi henvende os?", "Kan vi få vejledning fra nogen?"
             r"|\bhvor kan (?:jeg|vi|man) (?:henvende|søge hjælp|få hjælp|få råd)\b"
             r"|\b(?:hjælp|råd|vejledning|sparring) (?:fra|af|hos) nogen\b"
+            # someone to talk it over with: "er der nogen jeg kan vende det med først?", "nogen at sparre med"
+            r"|\b(?:er|findes) der nogen,? (?:som |der )?(?:jeg|vi|man) kan (?:vende|tale|drøfte|sparre|snakke|rådføre)\b"
+            r"|\bnogen at (?:sparre|tale|snakke|vende \w+|drøfte \w+) med\b"
         ),
     ),
     ("reason", re.compile(r"\bhvorfor\b|\bhvad (?:er|var) (?:grunden|grundene|årsagen|årsagerne|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),

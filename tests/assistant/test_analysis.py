@@ -75,6 +75,9 @@ from tidlig.text import content_terms
         ("Hvilken rolle spiller sundhedsplejen?", "other"),  # the part it plays, not who
         ("Hvor kan vi henvende os, når et barn ikke har madpakke med?", "person"),  # whom to turn to
         ("Kan vi få vejledning fra nogen?", "person"),
+        ("er der nogen jeg kan vende det med først?", "person"),  # someone to talk it over with
+        ("Kan jeg få nogen at sparre med, hvis noget er galt?", "person"),
+        ("Er der nogen kommuner, der har prøvet det?", "place"),  # not someone to talk with
         ("Hvorfor er tandplejen vigtig?", "reason"),
         ("Hvad er årsagerne?", "reason"),
         ("Hvad var grundene til det?", "reason"),
