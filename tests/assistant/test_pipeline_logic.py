@@ -171,7 +171,7 @@ def test_a_decline_names_the_nearest_topics_and_never_reaches_the_llm(settings):
 
 
 def test_the_llm_gets_the_selected_units_as_numbered_passages(settings):
-    llm = FakeLLM("Holstebro tilbyder alle nye forældre et kursus. [1]")
+    llm = FakeLLM("Holstebro tilbyder forældre et kursus. [1]")
     answer = make_assistant(settings, llm).ask("Hvad tilbyder Holstebro nye forældre?")
     assert answer.mode == "llm" and answer.outcome == "answer"
     prompt = llm.prompts[0]
@@ -399,46 +399,32 @@ def test_names_compared_ask_for_case_examples_only_when_one_is_a_place_a_case_is
 
 
 @pytest.mark.parametrize(
-    ("question", "short", "outcome"),
+    ("check", "question", "short", "outcome"),
     [
         # Results asked, none told: the case says how the scheme works, not what came of it.
-        ("Hvilke resultater har Holstebro fået med kurset?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "partial"),
-        ("Virker det, at Holstebro tilbyder kurser?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "partial"),
-        ("Hvilke resultater har Holstebro fået med kurset?", "98 pct. af familierne takker ja. [1]", "answer"),
+        (with_results_checked, "Hvilke resultater har Holstebro fået med kurset?", "Holstebro tilbyder forældre et kursus. [1]", "partial"),
+        (with_results_checked, "Virker det, at Holstebro tilbyder kurser?", "Holstebro tilbyder forældre et kursus. [1]", "partial"),
+        (with_results_checked, "Hvilke resultater har Holstebro fået med kurset?", "98 pct. af familierne takker ja. [1]", "answer"),
         # How something works, or what works, asks for a method, not for results.
-        ("Hvordan virker kurset i Holstebro?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "answer"),
-        ("Hvad virker for nye forældre?", "Holstebro tilbyder alle nye forældre et kursus. [1]", "answer"),
-    ],
-)
-def test_an_answer_to_a_question_for_results_that_tells_none_is_partial(settings, question, short, outcome):
-    assessment = make_assistant(settings).assess(question)
-    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
-
-    checked = with_results_checked(answering, Composition(short, "", CitationBook()))
-
-    assert checked.decision.outcome == outcome
-    assert checked.decision.missing == (() if outcome == "answer" else ("resultaterne",))
-
-
-@pytest.mark.parametrize(
-    ("question", "short", "outcome"),
-    [
+        (with_results_checked, "Hvordan virker kurset i Holstebro?", "Holstebro tilbyder forældre et kursus. [1]", "answer"),
+        (with_results_checked, "Hvad virker for nye forældre?", "Holstebro tilbyder forældre et kursus. [1]", "answer"),
         # A time asked, none told: the passage tells that Helsingør uses the tool, not since when.
-        ("Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har gode erfaringer med Børnelinealen. [1]", "partial"),
-        ("Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har brugt Børnelinealen siden 2012. [1]", "answer"),
+        (with_time_checked, "Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør bruger Børnelinealen. [1]", "partial"),
+        (with_time_checked, "Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har brugt den siden 2012. [1]", "answer"),
         # An age in words, or the start of school, is when.
-        ("Hvornår holder sundhedsplejersken op med at komme?", "Arbejdet ophører, når barnet er et år. [1]", "answer"),
-        ("Hvornår ser sundhedsplejersken børnene igen?", "Sundhedsplejersken ser dem, når de starter i skolen. [1]", "answer"),
+        (with_time_checked, "Hvornår holder sundhedsplejersken op med at komme?", "Arbejdet ophører, når barnet er et år. [1]", "answer"),
+        (with_time_checked, "Hvornår ser sundhedsplejersken børnene igen?", "Hun ser dem, når de starter i skolen. [1]", "answer"),
     ],
 )
-def test_an_answer_to_a_question_for_a_time_that_tells_none_is_partial(settings, question, short, outcome):
+def test_an_answer_to_a_question_for_results_or_a_time_that_tells_none_is_partial(settings, check, question, short, outcome):
     assessment = make_assistant(settings).assess(question)
     answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
 
-    checked = with_time_checked(answering, Composition(short, "", CitationBook()))
+    checked = check(answering, Composition(short, "", CitationBook()))
 
+    missing = {with_results_checked: "resultaterne", with_time_checked: "tidspunktet"}[check]
     assert checked.decision.outcome == outcome
-    assert checked.decision.missing == (() if outcome == "answer" else ("tidspunktet",))
+    assert checked.decision.missing == (() if outcome == "answer" else (missing,))
 
 
 @pytest.mark.parametrize(
@@ -503,7 +489,7 @@ def test_answers_during_refresh_are_never_mixed(settings):
 
 
 def test_stream_yields_the_models_growing_text_then_the_answer(settings):
-    llm = FakeLLM("Holstebro tilbyder alle nye forældre et kursus. [1]")
+    llm = FakeLLM("Holstebro tilbyder forældre et kursus. [1]")
     updates = list(make_assistant(settings, llm).stream("Hvad tilbyder Holstebro nye forældre?"))
     texts = [text for text, answer in updates if answer is None]
     assert len(texts) >= 2 and texts[-1].startswith("Holstebro tilbyder")
