@@ -508,6 +508,7 @@ class CorpusIndex:
 #     glued to its word, and a table's header row repeated after a page break is no row (the bundled text
 #     exports read the same).
 # 61: the nouns of a small child's signs have their verbs' stems ("gråd" and "græder", "søvn" and "sover").
+# 62: a strong verb's past forms have its present's stem ("anbragt" and "anbringelse").
 CHUNKER_VERSION = 62
 
 
