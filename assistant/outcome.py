@@ -529,8 +529,21 @@ def with_time_checked(assessment: Assessment, composition: Composition) -> Asses
     year, a month, a span of time or an age, :func:`assistant.analysis.holds_answer_type`) is a partial answer
     that says when is missing: "Hvilket år begyndte Helsingør Kommune at bruge Børnelinealen?" read "Kort svar"
     above "I Helsingør Kommune er der gode erfaringer med at anvende Børnelinealen ...", which gives no year."""
-    asked = assessment.analysis.answer_type == "time"
-    return _unless_told(assessment, composition, asked, lambda sentence: holds_answer_type(sentence, "time"), render("missing_time"))
+    asked = assessment.analysis.answer_type == "time" and not _quoted_passages_tell(composition, _tells_time)
+    return _unless_told(assessment, composition, asked, _tells_time, render("missing_time"))
+
+
+def _tells_time(text: str) -> bool:
+    return holds_answer_type(text, "time")
+
+
+def _quoted_passages_tell(composition: Composition, tells: Callable[[str], bool]) -> bool:
+    """Whether a sentence of a passage the short answer quotes ``tells`` what was asked, quoted or not: then the
+    documents say it, and what the short answer lacks is no absence to name. "… og regnet på hvornår det tjener sig
+    hjem?" quoted Copenhagen's case on its extra costs, whose passage goes on "… omkostningsneutral i 2018 …"."""
+    quoted = {int(number) for number in MARKER.findall(composition.short_answer)}
+    passages = (citation.passage for citation in composition.book.citations() if citation.number in quoted)
+    return any(tells(sentence) for passage in passages for sentence in split_sentences(passage))
 
 
 def _unless_told(assessment: Assessment, composition: Composition, asked: bool, tells: Callable[[str], bool], missing: str) -> Assessment:

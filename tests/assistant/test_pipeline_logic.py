@@ -21,6 +21,7 @@ from assistant.outcome import (
     with_results_checked,
     with_time_checked,
 )
+from index import Passage, ScoredPassage
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -425,6 +426,19 @@ def test_an_answer_to_a_question_for_results_or_a_time_that_tells_none_is_partia
     missing = {with_results_checked: "resultaterne", with_time_checked: "tidspunktet"}[check]
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (missing,))
+
+
+def test_a_time_its_quoted_passage_tells_is_not_named_missing(settings):
+    # The short answer quotes the extra costs; its passage goes on with the year the investment pays back.
+    assessment = make_assistant(settings).assess("Hvornår tjener investeringen sig hjem?")
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+    passage = "Investeringen giver øgede driftsomkostninger de første år. Fra 2019 er der en varig besparelse."
+    book = CitationBook()
+    book.cite(ScoredPassage(Passage("kbh-1", passage, {"doc_id": "kbh.txt"}), 1.0), "Investeringen giver øgede driftsomkostninger.")
+
+    checked = with_time_checked(answering, Composition("Investeringen giver øgede driftsomkostninger de første år. [1]", "", book))
+
+    assert checked.decision.outcome == "answer"
 
 
 @pytest.mark.parametrize(
