@@ -559,6 +559,8 @@ def _unless_told(assessment: Assessment, composition: Composition, asked: bool, 
     plain = _plain_short_answer(composition)
     if any(tells(piece) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
         return assessment
+    if weak and _quoted_passages_tell(composition, tells):
+        return assessment  # weak evidence whose passages may hold it: no absence to name
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
 
 

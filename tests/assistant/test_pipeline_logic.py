@@ -463,6 +463,17 @@ def test_an_answer_to_a_question_for_a_figure_that_quotes_none_names_the_figure_
     assert (result.outcome, result.missing) == checked
 
 
+def test_a_weak_answer_whose_quoted_passage_may_hold_the_figure_is_not_said_to_lack_it(settings):
+    assessment = make_assistant(settings).assess("Hvor mange procent af børnene i Familiestuen fik det bedre?")
+    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    book = CitationBook()
+    book.cite(ScoredPassage(Passage("fs-1", "Familiestuen er et tilbud. 40 pct. fik det bedre.", {"doc_id": "kl.txt"}), 1.0))
+
+    checked = with_detail_checked(weak, Composition("Familiestuen er et tilbud. [1]", "", book))
+
+    assert checked.decision == weak.decision  # the documents may say it: "svarer måske ikke direkte" stays
+
+
 def test_no_contact_text_by_default(tmp_path):
     assistant = make_assistant(make_settings(tmp_path))
     assert "underretningspligt" in assistant.concern_notice()
