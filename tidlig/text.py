@@ -57,7 +57,6 @@ __all__ = [
     "is_lead_in",
     "is_list_item",
     "is_markdown_item",
-    "is_reference_note",
     "is_source_note",
     "is_table_row",
     "item_number",
@@ -819,20 +818,6 @@ def repeats(sentence: str, earlier: str) -> bool:
         return False
     shorter, longer = sorted((plain.rstrip(".!?:"), other.rstrip(".!?:")), key=len)
     return shorter == longer or (shorter in longer and len(shorter.split()) >= MIN_REPEAT_WORDS)
-
-
-# A footnote's or a "Kilde:" line's opening, and a publication year in brackets: "3 Center for Boligsocial Udvikling
-# (2012): Godt på vej - Virkningen af fritidsjobaktiviteter i udsatte boligområder".
-_REFERENCE_OPENING = re.compile(rf"^\s*(?:\d{{1,2}}\s+(?=[A-ZÆØÅ])|{_NOTE_OPENING})")
-_PUBLISHED = re.compile(r"\((?:[^()]*\s)?(?:19|20)\d\d[a-z]?\)")
-MAX_REFERENCE_CHARS = 600
-
-
-def is_reference_note(text: str) -> bool:
-    """Whether ``text`` is a note that only refers to other publications (a report's footnotes, "Kilde: KREVI (nu KORA)
-    (2012): ..."): it names where something is said, and says none of it."""
-    stripped = text.strip()
-    return len(stripped) <= MAX_REFERENCE_CHARS and bool(_REFERENCE_OPENING.match(stripped)) and bool(_PUBLISHED.search(stripped))
 
 
 def is_fragment(text: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from index import PassageFilter
-from tidlig.text import is_reference_note
 
 KL = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
 KOEBENHAVN = "koebenhavn-2016-saerlige-indsatser-tidlig-indsats.txt"
@@ -191,13 +190,6 @@ def test_the_rest_of_a_numbered_series_comes_with_two_of_its_sections(bundled_in
     assert retriever.rest_of_series(found[:1]) == []  # one section is no series yet
     cases = [*retriever.named("Hvad handler case 5 om?")[:1], *retriever.named("Hvad handler case 7 om?")[:1]]
     assert len(cases) == 2 and retriever.rest_of_series(cases) == []  # each case example stands alone
-
-
-def test_a_note_that_only_refers_to_publications_comes_after_every_passage_that_says_something(bundled_index):
-    # "3 Center for Boligsocial Udvikling (2012): Godt på vej - ... i udsatte boligområder" had come second.
-    hits = bundled_index.retriever.hybrid("Hvordan kan vi holde på de dygtige medarbejdere i et udsat boligområde?", k=10)
-    notes = [is_reference_note(hit.passage.text) for hit in hits]
-    assert notes == sorted(notes) and not any(notes[:5])
 
 
 # A pedagogue's everyday word that one passage of the corpus holds: Copenhagen's "Børn og bevægelse".

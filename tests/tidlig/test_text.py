@@ -18,7 +18,6 @@ from tidlig.text import (
     inert_markdown,
     linked_names,
     is_fragment,
-    is_reference_note,
     is_table_row,
     opens_quotation,
     paragraphs,
@@ -522,21 +521,6 @@ def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None
     families = (("græder", "græde", "gråd", "gråden"), ("sover", "sove", "søvn", "søvnen"), ("spiser", "spise", "spisning"))
     for family in families:
         assert len({stem(word) for word in family}) == 1
-
-
-@pytest.mark.parametrize(
-    ("text", "note"),
-    [
-        ("3 Center for Boligsocial Udvikling (2012): Godt på vej - Virkningen af fritidsjobaktiviteter", True),
-        ("Kilde: KREVI (nu KORA) (2012):\nTæt på en svensk kommune – inspiration fra Borås Kommunes praksis", True),
-        ("Læs mere: Rambøll (2013): Evaluering af projektet Opkvalificering af den tidlige indsats", True),
-        ("3 kommuner har i 2012 indført modellen.", False),  # a count opening a sentence, no publication
-        ("FIgur 1. Forrentning af social indsats\nKilde: James Heckman (2008): Return of investment", False),  # a figure
-        ("National kortlægning af kommunernes understøttende arbejde (2021)", False),  # a slide's title
-    ],
-)
-def test_a_note_that_only_refers_to_publications_is_told_apart(text: str, note: bool) -> None:
-    assert is_reference_note(text) is note
 
 
 def test_a_strong_verbs_past_forms_meet_its_present_and_its_noun() -> None:
