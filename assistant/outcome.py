@@ -529,8 +529,8 @@ def with_time_checked(assessment: Assessment, composition: Composition) -> Asses
     year, a month, a span of time or an age, :func:`assistant.analysis.holds_answer_type`) is a partial answer
     that says when is missing: "Hvilket år begyndte Helsingør Kommune at bruge Børnelinealen?" read "Kort svar"
     above "I Helsingør Kommune er der gode erfaringer med at anvende Børnelinealen ...", which gives no year."""
-    asked = assessment.analysis.answer_type == "time" and not _quoted_passages_tell(composition, _tells_time)
-    return _unless_told(assessment, composition, asked, _tells_time, render("missing_time"))
+    asked = assessment.analysis.answer_type == "time"
+    return _unless_told(assessment, composition, asked, _tells_time, render("missing_time"), passages_checked=True)
 
 
 def _tells_time(text: str) -> bool:
@@ -546,12 +546,21 @@ def _quoted_passages_tell(composition: Composition, tells: Callable[[str], bool]
     return any(tells(sentence) for passage in passages for sentence in split_sentences(passage))
 
 
-def _unless_told(assessment: Assessment, composition: Composition, asked: bool, tells: Callable[[str], bool], missing: str) -> Assessment:
+def _unless_told(
+    assessment: Assessment,
+    composition: Composition,
+    asked: bool,
+    tells: Callable[[str], bool],
+    missing: str,
+    passages_checked: bool = False,
+) -> Assessment:
     """``assessment``, or a partial answer that names ``missing`` when a one-part question that ``asked`` for it (not
     a worry) got a short answer none of whose sentences or blocks (a table's header says what its figures count)
     ``tells`` it. Also in place of a partial answer's "svarer måske ikke direkte" (its missing item the question
     itself): "Hvor mange procent af børnene, der har været i Familiestuen i Frederikshavn, fik det bedre bagefter?"
-    above Familiestuen's description says "men de nævner ikke andelen", what the documents lack."""
+    above Familiestuen's description says "men de nævner ikke andelen", what the documents lack. That weak answer,
+    and with ``passages_checked`` any answer, names nothing missing that a passage the short answer quotes may tell
+    (see :func:`_quoted_passages_tell`)."""
     decision, analysis = assessment.decision, assessment.analysis
     weak = decision.outcome == "partial" and decision.missing == (analysis.text,)
     if not asked or not (decision.outcome == "answer" or weak) or analysis.is_concern or analysis.is_multi_part:
@@ -559,8 +568,8 @@ def _unless_told(assessment: Assessment, composition: Composition, asked: bool, 
     plain = _plain_short_answer(composition)
     if any(tells(piece) for piece in (*split_sentences(plain), *plain.split("\n\n"))):
         return assessment
-    if weak and _quoted_passages_tell(composition, tells):
-        return assessment  # weak evidence whose passages may hold it: no absence to name
+    if (weak or passages_checked) and _quoted_passages_tell(composition, tells):
+        return assessment  # its passages may hold it: no absence to name
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
 
 

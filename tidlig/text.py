@@ -937,6 +937,8 @@ _SIGN_NOUNS = {"gråd": "græd", "søvn": "sov", "spisning": "spis"}
 # -> "anbring"): "Hvor er det lykkedes at få flere børn anbragt i familie og netværk?" never met Aalborg's
 # "netværksanbringelser". The past stem takes the present's.
 _PAST_STEMS = {"anbrag": "anbring", "bragt": "bring", "fulg": "følg"}
+# Snowball's stems that take another word's stem, as one table.
+_SHARED_STEMS = _SIGN_NOUNS | _PAST_STEMS
 
 
 @lru_cache(maxsize=65536)
@@ -946,10 +948,8 @@ def stem(word: str) -> str:
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)
-    if root in _SIGN_NOUNS:
-        return _SIGN_NOUNS[root]
-    if root in _PAST_STEMS:
-        return _PAST_STEMS[root]
+    if root in _SHARED_STEMS:
+        return _SHARED_STEMS[root]
     if root.endswith("et") and not root.endswith("ret") and word.startswith(root + "t"):
         bare = _stemmer.stemWord(root)
         root = bare if len(bare) >= _MIN_DOUBLED_STEM else root
