@@ -64,7 +64,7 @@ from assistant.analysis import (
 )
 from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer, text_terms
-from assistant.sources import names
+from assistant.sources import names, publisher_names
 from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
@@ -475,9 +475,14 @@ class Answerability:
         # A name whose case example is the best passage is there, in the case's own words: Holstebro's case
         # on "førstegangsforældre" answers "Hvad gjorde Holstebro for nybagte forældre?", while only KL's
         # general text says "nybagte".
-        place = hits[0].passage.municipality  # there are hits: some hold the topic
+        # So is a name whose own document the best passage is from: an organisation's slides seldom repeat its name.
+        best = hits[0].passage  # there are hits: some hold the topic
         return tuple(
-            self._statistics.base_form(n) for n in asked if not any(_holds_name(text, n) for text in texts) and not names(place, n)
+            self._statistics.base_form(n)
+            for n in asked
+            if not any(_holds_name(text, n) for text in texts)
+            and not names(best.municipality, n)
+            and self._statistics.base_form(n) not in publisher_names(str(best.metadata.get("publisher", "")))
         )
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:

@@ -509,7 +509,8 @@ class CorpusIndex:
 #     exports read the same).
 # 61: the nouns of a small child's signs have their verbs' stems ("gråd" and "græder", "søvn" and "sover").
 # 62: a strong verb's past forms have its present's stem ("anbragt" and "anbringelse").
-CHUNKER_VERSION = 62
+# 63: a file without a catalog entry or a stated publisher is published by the municipality its title block names.
+CHUNKER_VERSION = 63
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -29,7 +29,9 @@ from ingest.docx_text import DocxText, join_deleted_paragraph_marks, open_table_
 from ingest.pdf_layout import page_texts
 from ingest.types import DocumentInfo, LoadedDocument, Page
 from tidlig.cpr import redact_cpr
-from tidlig.text import BULLETS, LIST_INDENT, LIST_MARKER, NO_HEADER, YEAR, as_shown, is_list_item, join_danish, labels_values, one_line
+from tidlig.text import (
+    BULLETS, LIST_INDENT, LIST_MARKER, MUNICIPALITY, NO_HEADER, YEAR, as_shown, is_list_item, join_danish, labels_values, one_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,7 @@ def load_document(path: Path, catalog: dict[str, DocumentInfo], max_bytes: int) 
     check_extracted_length(page.text for page in pages)
     if not any(page.text.strip() for page in pages):
         raise UnreadableFile("filen indeholder ingen tekst")
-    info = catalog.get(path.name) or _info_from_file(path, embedded)
+    info = catalog.get(path.name) or _info_from_file(path, embedded, pages[0].text)
     return LoadedDocument(info=info, pages=pages, sha256=hashlib.sha256(data).hexdigest(), path=path, notes=tuple(notes))
 
 
@@ -893,13 +895,31 @@ def _docx_cell_paragraph(paragraph, lists: DocxLists, notes: DocxFootnotes) -> s
     return raw if marker == LIST_MARKER else f"{marker}{raw}"
 
 
-def _info_from_file(path: Path, embedded: dict[str, str]) -> DocumentInfo:
+def _info_from_file(path: Path, embedded: dict[str, str], first_page: str) -> DocumentInfo:
     year = embedded.get("year")
     return DocumentInfo(
         doc_id=path.name,
         title=embedded.get("title") or path.stem.replace("-", " ").replace("_", " "),
-        publisher=embedded.get("publisher", ""),
+        publisher=embedded.get("publisher") or opening_municipality(first_page),
         year=int(year) if year else None,
         kind="dokument",
         form="prose",
     )
+
+
+# How far into its first page a document says who publishes it: the title block of a report, a policy or a
+# slide deck ("Handleguide ... i Faxe Kommune", "Skive Kommune, PPR og Dagtilbud · 14. marts 2024").
+TITLE_BLOCK_CHARS = 400
+_OPENING_MUNICIPALITY = re.compile(MUNICIPALITY)
+
+
+def opening_municipality(first_page: str) -> str:
+    """The municipality a document names in its title block ("Sorø Kommune"), "" when it names none there.
+
+    A file an organisation adds seldom states a publisher in its properties, yet its questions name the
+    municipality ("Hvilke principper bygger Skives model på?") and its slides do not repeat the name: without
+    a publisher, those slides did not speak for Skive, and the question was declined with the answer ranked
+    first. A municipality named later on the first page is more often one the text is about.
+    """
+    found = _OPENING_MUNICIPALITY.search(first_page[:TITLE_BLOCK_CHARS])
+    return found.group(0) if found else ""

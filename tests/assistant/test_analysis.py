@@ -461,6 +461,9 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvad er udgifterne til specialundervisning?", "money", "beløbet"),
         # Asked by its owner's name, a budget was a definition question, answered by a slide on budgets in general.
         ("Hvad er Hedensted Kommunes samlede budget for dagtilbud i 2023?", "money", "beløbet"),
+        # Asked with a budget's verb, a sum had been answered "Kort svar" with a slide on how the policy is followed up.
+        ("Hvor meget har Sorø budgetteret med til TIT-teamene i 2028?", "money", "beløbet"),
+        ("Hvor meget er der afsat til sprogvejledere?", "money", "beløbet"),
     ],
 )
 def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
@@ -480,6 +483,7 @@ def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kin
         "Hvilke modeller for styring af udgifterne til specialundervisning findes der?",
         "Hvordan styrer Hedensted udgifterne til specialundervisning?",
         "Hvad er et budget?",
+        "Hvor meget betyder det for budgetterne?",
     ],
 )
 def test_a_question_without_a_figure_asks_no_detail(question):

@@ -109,6 +109,28 @@ def test_a_source_a_part_is_asked_of_is_no_name_the_whole_question_seeks(decider
     assert sought < decider.decide(sourced, found, [found, found]).signals.name_coverage == 1.0
 
 
+def test_a_municipality_asked_about_is_there_in_its_own_documents_passages():
+    """An organisation's slides seldom repeat its name: Skive's principles, on Skive's own slide, answer "Hvilke
+    principper bygger Skives model for overgangen på?" though the slide says "Skive" nowhere. Another
+    municipality's passage on the same topic does not answer for Skive."""
+    texts = {
+        "skive-0": ("Skive Kommune", "Overgangen fra dagtilbud til skole. Skive Kommune, PPR og Dagtilbud."),
+        "skive-1": ("Skive Kommune", "Den styrkede overgang bygger på fem principper: brobygger og statusmøde."),
+        "faxe-0": ("Faxe Kommune", "Handleguide om overgangen til skole i Faxe Kommune."),
+        "faxe-1": ("Faxe Kommune", "Faxes overgangsmodel bygger på tre principper for brobygning."),
+    }
+    # Other passages, so that "principper" is as rare a topic word as in a real corpus (see RARE_TOPIC_SHARE).
+    texts |= {f"kl-{n}": ("KL", f"Tidlig indsats i dagtilbud handler om børns trivsel, afsnit {n}.") for n in range(150)}
+    own = FakeIndex(texts)
+    decider = Answerability(coverage_model(), RelevanceScorer(p.text for p in own.passages.values()))
+    hits = {h.passage.chunk_id: h for h in own.retriever.hybrid("principper overgangen")}
+    question = analyse_question("Hvilke principper bygger Skives model for overgangen på?")
+    skive_first = Found(tuple(hits[cid] for cid in ("skive-1", "faxe-1", "faxe-0")), 0.0)
+    assert decider.decide(question, skive_first).missing == ()
+    faxe_first = Found(tuple(hits[cid] for cid in ("faxe-1", "skive-1", "faxe-0")), 0.0)
+    assert decider.decide(question, faxe_first).missing == ("Skive",)
+
+
 def test_an_uncovered_part_the_evidence_answers_is_credited(decider, index):
     question = "Hvad er Børnelinealen, og hvad koster den om året?"
     decision = decide(decider, index, question)

@@ -272,6 +272,24 @@ def test_pdf_without_metadata_gets_a_title_from_its_file_name(tmp_path):
     assert info.publisher == ""
 
 
+def test_a_file_without_a_stated_publisher_is_published_by_the_municipality_its_title_block_names(tmp_path):
+    opening = "Overgangen fra dagtilbud til skole\nOplæg på temadag\nSkive Kommune, PPR og Dagtilbud · 14. marts 2024"
+    pdf = make_pdf(tmp_path / "oplaeg.pdf", (opening, "Erfaringer fra Viborg Kommune og Aarhus Kommune."), author=None)
+    assert load_document(pdf, {}, LIMIT).info.publisher == "Skive Kommune"
+
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Når du er bekymret for et barn", level=1)
+    word.add_paragraph("Handleguide for medarbejdere i dagtilbud og dagplejen i Faxe Kommune.")
+    word.save(str(tmp_path / "guide.docx"))
+    assert load_document(tmp_path / "guide.docx", {}, LIMIT).info.publisher == "Faxe Kommune"
+
+    # A municipality first named below the title block is one the text is about, not its publisher.
+    late = make_pdf(tmp_path / "notat.pdf", ("Notat om tidlig indsats\n" + "Baggrund. " * 60 + "Odense Kommune har ...",), author=None)
+    assert load_document(late, {}, LIMIT).info.publisher == ""
+
+
 def test_catalog_entry_wins_over_the_pdfs_own_metadata(tmp_path):
     path = make_pdf(tmp_path / "rapport.pdf")
     (tmp_path / "catalog.toml").write_text(
