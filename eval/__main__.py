@@ -1,6 +1,11 @@
-"""``python -m eval [--questions FILE] [--split train|validation] [--out DIR] [--mode citat|llm] [--baseline]``.
+"""``python -m eval [--questions FILE] [--split train|validation] [--out DIR] [--mode citat|llm] [--baseline]
+[--documents DIR]``.
 
 ``--baseline`` also scores two retrieval baselines on the same questions (see :mod:`eval.baseline`).
+``--documents DIR`` evaluates the questions on the bundled corpus with the documents under DIR added, as an
+organisation adds its own PDF and Word files: they are indexed with the corpus in an index of their own
+(``<data>/eval-documents/<DIR's name>``, kept in step with DIR), so the app's index is never touched, and the
+baselines read the same files. ``eval/unseen/`` holds two such sets (see its README).
 """
 
 from __future__ import annotations
@@ -14,6 +19,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from tidlig.logs import start
+from tidlig.settings import Settings
+
+EVAL_DOCUMENTS = "eval-documents"  # the data folder's subfolder for indexes with added documents
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,8 +36,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--baseline", action="store_true", help="also score the llama-index default and the simple hybrid recipe on the same questions",
     )
+    parser.add_argument(
+        "--documents", type=Path, default=None,
+        help="a folder of documents to evaluate beside the bundled corpus, in an index of their own",
+    )
     args = parser.parse_args(argv)
     settings = start(**({"answer_mode": args.mode} if args.mode else {}))
+    if args.documents is not None and not args.documents.is_dir():
+        print(f"Dokumentmappen findes ikke: {args.documents}", file=sys.stderr)
+        return 2
     import logging
 
     logging.getLogger("assistant").setLevel(logging.WARNING)  # one line per question would drown the bar
@@ -50,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.split and split is None:
         print("Spørgsmålsfilen har ingen split-felter: hele sættet evalueres.", file=sys.stderr)
     questions = select_split(questions, split)
+    added = (args.documents,) if args.documents is not None else ()
+    if added:
+        settings = index_with_documents(settings, args.documents)
     assistant = Assistant.open(settings)
     if assistant.index.is_empty:
         print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
@@ -57,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     baselines: tuple[Baseline, ...] = ()
     if args.baseline:
         cache = EmbeddingCache(settings.embedding_cache)
-        baselines = build_baselines(settings.corpus_dir, assistant.index.embedder, cache)
+        baselines = build_baselines(settings.corpus_dir, assistant.index.embedder, cache, *added)
         cache.close()
     with tqdm(total=len(questions), desc="Evaluerer", unit="spm") as bar:
         result = run_evaluation(assistant, questions, baselines, split=split, progress=bar.update)
@@ -65,6 +83,23 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown_report(result.report))
     print(f"Rapport skrevet til {args.out}/ (report.json, report.md, answers.jsonl)")
     return 0
+
+
+def index_with_documents(settings: Settings, documents: Path) -> Settings:
+    """Settings whose index holds the corpus and the files under ``documents``, built or brought up to date in
+    a data folder of their own; the embedding cache stays the shared one, so nothing is embedded twice."""
+    from index import CorpusIndex
+    from index.writer import WriterLock
+
+    own = settings.model_copy(
+        update={"data_dir": settings.data_dir / EVAL_DOCUMENTS / documents.resolve().name, "cache_dir": settings.embedding_cache.parent}
+    )
+    index = CorpusIndex.open(own, writer=WriterLock(own.index_dir, wait_s=None))
+    paths = [own.corpus_dir, documents]
+    report = index.update(paths, remove=index.missing(paths))
+    for skipped in report.skipped:
+        print(f"Sprunget over: {skipped.path.name}: {skipped.reason}", file=sys.stderr)
+    return own
 
 
 if __name__ == "__main__":

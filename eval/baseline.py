@@ -58,9 +58,10 @@ class Baseline:
         return [hit.node.get_content() for hit in self.retriever.retrieve(question)]
 
 
-def read_corpus(corpus_dir: Path) -> list[Document]:
-    """Every supported file of the corpus as one llama-index ``Document`` (pages joined)."""
-    sources, _ = discover([corpus_dir])
+def read_corpus(*folders: Path) -> list[Document]:
+    """Every supported file under ``folders`` (the corpus, and any documents evaluated beside it) as one
+    llama-index ``Document`` (pages joined)."""
+    sources, _ = discover(list(folders))
     documents = []
     for source in sources:
         loaded = read(source, max_bytes=10**9)
@@ -108,7 +109,9 @@ def simple_hybrid(documents: Sequence[Document], embedder: Embedder, cache: Embe
     return Baseline("simpel-hybrid", fused)
 
 
-def build_baselines(corpus_dir: Path, embedder: Embedder, cache: EmbeddingCache | None = None) -> tuple[Baseline, ...]:
-    """Both baselines over the same corpus files, in report order."""
-    documents = read_corpus(corpus_dir)
+def build_baselines(
+    corpus_dir: Path, embedder: Embedder, cache: EmbeddingCache | None = None, *added: Path
+) -> tuple[Baseline, ...]:
+    """Both baselines over the same files as the system (the corpus and the ``added`` folders), in report order."""
+    documents = read_corpus(corpus_dir, *added)
     return llamaindex_standard(documents, embedder, cache), simple_hybrid(documents, embedder, cache)

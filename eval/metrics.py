@@ -18,7 +18,8 @@
   answer says what the documents lack); ``answerable_declined``: share of answerable items declined;
   ``partial_rate``: share of all items answered partially.
 * ``answer_form`` (every answer that is not a decline), computed from the answer text alone:
-  ``duplicated_sentences`` (a quoted sentence or item that repeats an earlier one, or lies inside one),
+  ``duplicated_sentences`` (a quoted sentence or item that repeats an earlier one, or lies inside one; a
+  lead-in or a table's header row above a second excerpt of its list or table is none),
   ``dangling_lead_ins`` (a line ending in ":" not followed by a list or a table), ``fragments`` (a quoted
   line that is a heading, chart label, slide debris or cut-off piece by :func:`tidlig.text.is_fragment`,
   or a list item without a word), ``unrelated_sections`` (a source section of "Mere fra kilderne" none of
@@ -39,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import itertools
 import re
 import statistics
 
@@ -153,6 +155,10 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
     }
 
 
+# The line under a Markdown table's header row ("|---|---|").
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
+
+
 def answer_form(
     text: str,
     question_terms: Sequence[str],
@@ -168,10 +174,13 @@ def answer_form(
     lines = [line.rstrip() for line in body.splitlines()]
     seen: list[str] = []
     duplicated = 0
+    # A table's header row heads its own rows as a lead-in does: one guide's table quoted under two topics
+    # ("Sparring om bekymringen", "Underretning") needs its header above each excerpt.
+    headers = {normalise_space(strip_markers(line)) for line, below in itertools.pairwise(lines) if _TABLE_RULE.fullmatch(below.strip())}
     for claim in answer_claims(text):
         plain = normalise_space(strip_markers(claim))
         # A lead-in heads its own list: "KL anbefaler:" above two of KL's lists says nothing twice.
-        if any(repeats(plain, earlier) for earlier in seen) and not is_lead_in(plain):
+        if any(repeats(plain, earlier) for earlier in seen) and not is_lead_in(plain) and plain not in headers:
             duplicated += 1
         seen.append(plain)
     return {

@@ -199,3 +199,9 @@ def test_a_key_fact_only_the_lead_in_quotes_from_the_question_is_missed():
     )
     score = score_question(question, answer, 1.0, lambda chunk_id: "", CitationVerifier(RELEVANCE))
     assert score.missed_facts == ["adfærdsproblemerne"]
+
+
+def test_a_header_row_heading_a_second_excerpt_of_its_table_is_no_duplicate():
+    second = "\n\n**Underretning**\n| Indsats | 2016 [3]|\n|---|---|\n| Familiepladser | 400.000 [3]|"
+    assert form(CLEAN + second)["duplicated_sentences"] == 0
+    assert form(CLEAN + "\n\n| Indsats | 2016 [3]|\n|---|---|\n| Pluspladser | 527.000 [3]|")["duplicated_sentences"] == 1  # a row twice

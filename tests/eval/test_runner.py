@@ -131,3 +131,49 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
     assert "| metrik | system | llamaindex-standard | forhold | simpel-hybrid | forhold |" in table
     # The printed report is the same table.
     assert "| simpel-hybrid | forhold |" in result.stdout
+
+
+def test_the_cli_evaluates_added_documents_beside_the_corpus_in_an_index_of_their_own(bundled_settings, tmp_path):
+    """An organisation's own Word file, added for the evaluation only: the question about it is answered from it,
+    the baselines read it too, and the app's index (the bundled one) never holds it."""
+    import docx
+
+    folder = tmp_path / "egne"
+    folder.mkdir()
+    guide = docx.Document()
+    guide.add_heading("Når du er bekymret for et barn", level=1)
+    guide.add_paragraph("Handleguide for dagtilbud i Sorø Kommune.")
+    guide.add_paragraph("Lederen skal tage stilling til en underretning senest 24 timer efter, at bekymringen er meldt.")
+    guide.save(str(folder / "handleguide.docx"))
+    questions = tmp_path / "egne.jsonl"
+    item = {
+        "id": "e1", "persona": "pedagog", "kind": "fact",
+        "question": "Hvor lang tid har min leder til at beslutte, om vi skal underrette?",
+        "gold": [{"doc": "handleguide.docx", "quote": "Lederen skal tage stilling til en underretning senest 24 timer efter"}],
+        "key_facts": ["24 timer"], "reference_answer": "Senest 24 timer.", "answerable": True,
+    }
+    questions.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
+        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent),
+        "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
+    }
+    out = tmp_path / "rapport"
+    command = [sys.executable, "-m", "eval", "--questions", str(questions), "--documents", str(folder), "--out", str(out), "--baseline"]
+    result = subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-2000:]
+    row = json.loads((out / "answers.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert row["scores"]["hit@5"] == 1.0 and row["scores"]["key_fact_recall"] == 1.0
+    assert any(c["doc_id"] == "handleguide.docx" for c in row["citations"])
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert all(scores["hit@5"] == 1.0 for scores in report["baselines"].values())  # they read the added file too
+    assert (bundled_settings.data_dir / "eval-documents" / "egne" / "index").is_dir()
+    from index import CorpusIndex
+
+    assert "handleguide.docx" not in CorpusIndex.open(bundled_settings).manifest.documents
+
+    elsewhere = [sys.executable, "-m", "eval", "--questions", str(questions), "--documents", str(tmp_path / "findes-ikke")]
+    missing = subprocess.run(elsewhere, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert missing.returncode == 2 and "Dokumentmappen findes ikke" in missing.stderr
+
