@@ -510,7 +510,8 @@ class CorpusIndex:
 # 61: the nouns of a small child's signs have their verbs' stems ("gråd" and "græder", "søvn" and "sover").
 # 62: a strong verb's past forms have its present's stem ("anbragt" and "anbringelse").
 # 63: a file without a catalog entry or a stated publisher is published by the municipality its title block names.
-CHUNKER_VERSION = 63
+# 64: the teacher's plural and definite forms ("lærerne") have a stem apart from the verb "lære" (learn).
+CHUNKER_VERSION = 64
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -927,6 +927,12 @@ _MIN_ISK_STEM = 6
 _SPEAKING = frozenset({"tale", "taler", "tales", "talte", "talende", "talen", "talens", "talerne"})
 
 
+# Snowball stems the teacher ("lærerne", "lærere") as it stems the verb "lære" (learn): "så lærerne kan bruge det"
+# met KL's "Lær for Livet" and its "anbragte børns læring" before an organisation's own advice for the teachers.
+# The forms that can only be the noun keep a stem of their own; "lærer" is also "learns" ("barnet lærer at tale").
+_TEACHER = frozenset({"lærere", "læreren", "lærerne", "lærers", "læreres", "lærerens", "lærernes"})
+
+
 # A small child's everyday signs are told with verbs ("hun græder meget, sover og spiser dårligt") and named by the
 # documents with nouns that Snowball stems apart ("regulatoriske problemer i form af gråd, uro, spisning og søvn"):
 # the noun's stem is the verb's.
@@ -945,6 +951,8 @@ _SHARED_STEMS = _SIGN_NOUNS | _PAST_STEMS
 def stem(word: str) -> str:
     if word in _SPEAKING:
         return "tale"
+    if word in _TEACHER:
+        return "lærer"
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)

@@ -516,6 +516,12 @@ def test_speaking_and_numbers_have_stems_of_their_own() -> None:
     assert {stem(word) for word in ("tal", "tallet", "tallene")} == {"tal"}
 
 
+def test_the_teachers_forms_have_a_stem_apart_from_learning() -> None:
+    # "så lærerne kan bruge det" had met "Lær for Livet" and "anbragte børns læring".
+    assert {stem(word) for word in ("lærere", "lærerne", "læreren", "lærernes")} == {"lærer"}
+    assert stem("lære") == stem("lærer") != stem("lærerne")  # "barnet lærer at tale" is learning
+
+
 def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None:
     # "græder meget, sover og spiser dårligt" had not found "regulatoriske problemer i form af gråd, uro, spisning og søvn".
     families = (("græder", "græde", "gråd", "gråden"), ("sover", "sove", "søvn", "søvnen"), ("spiser", "spise", "spisning"))
