@@ -1374,7 +1374,14 @@ _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
     "money": re.compile(
         rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|mil\b|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
     ),
-    "share": re.compile(rf"{_NUMBER}\s*(?:%|pct|procent)|\b(?:{_FIGURE_WORDS})\b|\bud af\b", re.I),
+    # A share in words is a fraction ("halvdelen", "hver sjette") or one count of another ("to af tre", "4 ud af
+    # 10"); a bare count is none: "Ca. 62.000 kr. samt fire personalemøder" had answered "Hvor stor en andel af
+    # forældrene var tilfredse?" under "Kort svar".
+    "share": re.compile(
+        rf"{_NUMBER}\s*(?:%|pct|procent)|\b(?:{_NUMBER_WORDS})\b|\bud af\b"
+        rf"|(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}))\s+af\s+(?:{_NUMBER}|(?:{_FIGURE_WORDS})\b)",
+        re.I,
+    ),
     "period": re.compile(rf"{_TIME_AMOUNT}|\bsiden (?:19|20)\d\d\b", re.I),  # "hvor længe": also "siden 2010"
 }
 # "Hvor mange timer om ugen?" wants an amount of time, not a starting year.

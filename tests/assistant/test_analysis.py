@@ -546,6 +546,21 @@ def test_a_tables_figure_under_a_column_of_hours_is_a_period(text, holds):
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("80 % af forældrene var tilfredse.", True),
+        ("Halvdelen af forældrene deltog.", True),
+        ("To af tre forældre deltog, og 4 ud af 10 kom igen.", True),
+        ("Hver sjette forælder svarede.", True),
+        ("Ca. 62.000 kr. samt fire personalemøder", False),  # a count of something else is no share
+        ("Fire til otte familier går i Familiestuen.", False),
+    ],
+)
+def test_a_share_is_a_percentage_a_fraction_or_one_count_of_another(text, holds):
+    assert holds_detail(text, asked_detail("Hvor stor en andel af forældrene var tilfredse?")) is holds
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Børnelinealen beskriver barnets udvikling på en skala fra 1 til 10, hvor 10 er optimal trivsel.",
