@@ -31,13 +31,16 @@ from prompts import load
 from tidlig.text import STOP, content_terms, stem, words
 
 __all__ = [
-    "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "parent_topics", "sign_topics", "within_topics",
+    "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "harm_topics", "parent_topics", "sign_topics",
+    "within_topics",
 ]
 
 # The marker of a guidance topic that tells what to look for (see sign_topics).
 _SIGNS = "signs"
 # The marker of a guidance topic that involves the parents (see parent_topics).
 _PARENTS = "parents"
+# The marker of a guidance topic only for a worry that tells of a harm done to the child (see harm_topics).
+_HARM = "harm"
 
 
 def concern_topics() -> list[str]:
@@ -55,7 +58,7 @@ def guidance_parts() -> tuple[QuestionPart, ...]:
     once: every query embedding asks whether its text is a topic (see ``Assistant._embed``)."""
     parts = []
     for label, query, kind in _guidance_lines():
-        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS, _PARENTS) else kind)
+        answers = cast(AnswerType, "procedure" if kind in ("", _SIGNS, _PARENTS, _HARM) else kind)
         if answers not in get_args(AnswerType):  # a misspelt kind would never match an ask
             raise ValueError(f"prompts/concern_topics.txt: {label!r} is marked with an unknown answer type {answers!r}")
         parts.append(QuestionPart(query, answers, tuple(content_terms(query)), label))
@@ -74,6 +77,17 @@ def parent_topics() -> frozenset[int]:
     """The guidance topics (positions in :func:`guidance_parts`) marked " | parents": they involve the child's
     parents, which a worry about a harm done to the child at home does last (see :func:`guidance_order`)."""
     return _marked(_PARENTS)
+
+
+@functools.cache
+def harm_topics() -> frozenset[int]:
+    """The guidance topics marked " | harm": what to do at once on a suspicion of violence or abuse, and whether
+    the parents may be told. Only a worry that tells of such a harm (:func:`voices_harm`) gets them, first: an
+    organisation's guide says "må du ikke tale med forældrene om bekymringen, før lederen har sendt en underretning",
+    and "En pige på fire år fortalte mig i dag, at hendes stedfar slår hende. Må jeg spørge mor om det?" had got what
+    an underretning holds instead. Under such a topic stand only units that say what to do (see
+    ``assistant.compose``): without a guide, the families' risk factors would stand under a heading promising it."""
+    return _marked(_HARM)
 
 
 def _marked(marker: str) -> frozenset[int]:
@@ -176,10 +190,13 @@ def guidance_order(
     harmed = harm and report not in case_only
     # A harm whose report topic finds only a case example starts with whom to involve, whose sparring weighs the report.
     involve = tuple(n for n, part in enumerate(guidance_parts()) if part.answer_type == "person" and n not in asked)
-    first: tuple[int, ...] = (report,) if harmed else involve if harm else ()
+    # A harm's own guidance opens it; any other worry never gets it.
+    first: tuple[int, ...] = tuple(sorted(harm_topics() - set(asked))) if harm else ()
+    first += (report,) if harmed else involve if harm else ()
     last = not (harmed or report in asked or named)
     later: tuple[int, ...] = (report,) if last and report not in case_only else ()
     left_out: tuple[int, ...] = (report,) if last and report in case_only else ()
+    left_out += () if harm else tuple(sorted(harm_topics() - set(asked)))
     if asks_what_to_notice(worry):  # they answer it: "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"
         first += tuple(sorted(sign_topics() - {*asked, *first}))
     elif answer_type(worry) == "person" and not harm:

@@ -15,7 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
-from assistant.compose import MORE_HEADING, CitatComposer, _case_results, _with_lone_gaps, case_name, nearest_topic
+from assistant.compose import MORE_HEADING, CitatComposer, _case_results, _with_lone_gaps, case_name, directs_on_harm, nearest_topic
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import LIST_MORE, CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -2021,3 +2021,17 @@ def test_a_definition_of_a_class_of_things_gets_the_list_its_lead_in_names():
     likely = {"bør altid": 0.9, "modstandskraft": 0.8, "række faktorer": 0.7, "kognitive": 0.6, "Selvtillid": 0.6, "Empati": 0.6}
     answer = compose("Hvad er beskyttelsesfaktorer?", likely, index=index).short_answer
     assert "Individuelle beskyttelsesfaktorer:" in answer and "- Empati" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "directs"),
+    [
+        ("Hvis du har mistanke om vold, må du ikke tale med forældrene, før lederen har ringet.", True),
+        ("Mistanke om vold eller seksuelle overgreb | Din leder straks | Underretning samme dag", True),
+        ("Risikofaktorer i udsatte familier er fx svækket forældreevne, vold og arbejdsløshed.", False),
+        ("Hele 60 pct. af fysiske overgreb på børn kan ses i hoved- og halsregionen.", False),
+        ("Du skal underrette, selvom du er i tvivl.", False),  # what to do, but about no harm
+    ],
+)
+def test_only_a_sentence_telling_what_to_do_about_a_harm_stands_under_a_harm_topic(text, directs):
+    assert directs_on_harm(text) is directs

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.analysis import situation_terms
-from assistant.guidance import asked_guidance, guidance_order, guidance_parts, parent_topics, sign_topics, within_topics
+from assistant.guidance import asked_guidance, guidance_order, guidance_parts, harm_topics, parent_topics, sign_topics, within_topics
 
 
 @pytest.mark.parametrize(
@@ -57,7 +57,7 @@ def test_guidance_topics_follow_the_asked_ones_by_resemblance_then_as_listed():
     resemblance = [0.80] * len(guidance_parts())
     resemblance[0] = 0.90
     order = guidance_order(worry, resemblance, asked_guidance(worry))
-    rest = [n for n in range(1, len(resemblance)) if n != sparring]
+    rest = [n for n in range(1, len(resemblance)) if n != sparring and n not in harm_topics()]  # no harm is told
     assert order == (sparring, 0, *rest)
 
 
@@ -71,11 +71,13 @@ def test_the_report_to_the_municipality_comes_last_unless_asked_or_a_harm_is_tol
         return guidance_order(worry, resemblance, asked_guidance(worry))
 
     assert order("En 3-årig har næsten ikke sagt noget i et halvt år. Hvem kan vi kontakte?")[-1] == report
-    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?")[0] == report
-    assert order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?")[0] == report
+    harm = next(iter(harm_topics()))  # what to do on a suspicion of violence comes first, then the report
+    assert order("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?")[:2] == (harm, report)
+    assert order("Et barn fortæller, at mor slår. Hvad skal vi gøre nu?")[:2] == (harm, report)
     assert order("En af vores drenge slår de andre. Hvad gør vi?")[-1] == report  # he hits, no one hits him
     assert order("Skal jeg lave en underretning, når jeg er urolig for en pige?")[0] == report
-    assert order("Far kom fuld for at hente sin søn i går. Hvad skal vi gøre?")[0] == report  # a danger on the way home
+    assert order("Far kom fuld for at hente sin søn i går. Hvad skal vi gøre?")[:2] == (harm, report)  # a danger on the way home
+    assert harm not in order("En af vores drenge slår de andre. Hvad gør vi?")
 
 
 def test_the_signs_follow_what_to_do_when_the_worry_asks_what_to_do():
@@ -108,7 +110,8 @@ def test_the_signs_open_the_answer_when_the_worry_asks_what_to_look_for_however_
 
     assert order("Hvordan kan jeg opdage et barn i mistrivsel tidligt?")[0] == signs
     assert order("Et barn kommer tit i beskidt tøj. Hvad skal jeg være opmærksom på?")[0] == signs
-    assert order("Jeg tror, en dreng bliver slået derhjemme. Hvad skal jeg holde øje med?")[:2] == (len(resemblance) - 1, signs)
+    harmed = order("Jeg tror, en dreng bliver slået derhjemme. Hvad skal jeg holde øje med?")
+    assert harmed[:3] == (next(iter(harm_topics())), len(resemblance) - 1, signs)
     assert order("En pige på 4 år er blevet meget stille. Hvad gør jeg?")[0] != signs
 
 
@@ -117,10 +120,11 @@ def test_a_harm_told_puts_the_report_first_however_little_the_worry_resembles_it
     report = len(guidance_parts()) - 1
     resemblance = [0.90] * len(guidance_parts())
     resemblance[report] = 0.70
+    harm = next(iter(harm_topics()))
     worry = "En dreng fortæller, at far slår ham. Hvad skal jeg gøre nu?"
-    assert guidance_order(worry, resemblance, asked_guidance(worry))[0] == report
+    assert guidance_order(worry, resemblance, asked_guidance(worry))[:2] == (harm, report)
     asking = "En dreng fortæller, at far slår ham. Hvem kan jeg tale med om det?"  # asks for sparring: that first
-    assert guidance_order(asking, resemblance, asked_guidance(asking))[:2] == (1, report)
+    assert guidance_order(asking, resemblance, asked_guidance(asking))[:3] == (1, harm, report)
 
 
 def test_a_report_topic_that_finds_only_a_case_example_is_left_out_unless_the_worry_needs_it():
@@ -135,10 +139,10 @@ def test_a_report_topic_that_finds_only_a_case_example_is_left_out_unless_the_wo
     assert report not in order(language, (report,))
     assert order(language, ())[-1] == report  # the topic finds guidance: it comes last
     harm = "Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad gør jeg?"
-    assert order(harm, ())[0] == report
-    # Only a municipality's intake of reports: whom to involve comes first, the notice names the duty to report.
+    assert order(harm, ())[:2] == (next(iter(harm_topics())), report)
+    # Only a municipality's intake of reports: whom to involve comes next, the notice names the duty to report.
     assert report not in order(harm, (report,))
-    assert guidance_parts()[order(harm, (report,))[0]].answer_type == "person"
+    assert guidance_parts()[order(harm, (report,))[1]].answer_type == "person"
     assert report in order("Jeg har skrevet en underretning om et barn. Hvad sker der så?", (report,))
 
 

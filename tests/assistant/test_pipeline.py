@@ -477,8 +477,10 @@ def test_each_guidance_topic_quotes_the_same_units_whatever_the_worry(assistant)
     udsatte familier er fx ..." stood under "Tegn, signaler og risikofaktorer" for some worries and not others."""
     worries = ("En pige i min gruppe trækker sig fra legen. Hvad gør jeg?", "Vi er urolige for en dreng, der virker træt. Hvad gør vi?")
     first, second = (_guidance_sections(assistant.ask(worry).text) for worry in worries)
-    # Every topic but the underretning, whose retrieval finds only Varde's case (see guidance_order).
-    assert len(first) == len(guidance_parts()) - 1 and "**Underretning**" not in first and first == second
+    # Every topic but the underretning, whose retrieval finds only Varde's case (see guidance_order), and what to do
+    # on a suspicion of violence, which no worry here tells of.
+    assert len(first) == len(guidance_parts()) - 2 and "**Underretning**" not in first and first == second
+    assert "**Ved mistanke om vold eller overgreb**" not in first
     assert "Risikofaktorer i udsatte familier er fx" in first["**Tegn, signaler og risikofaktorer**"]
 
 
@@ -496,7 +498,7 @@ def test_a_worry_told_without_a_worry_word_gets_the_guidance_and_the_notice_name
     answer = assistant.ask("En pige i vuggestuen har tabt sig meget den sidste måned. Hvad gør vi?")
     assert answer.text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
     labels = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
-    assert len(labels) == len(guidance_parts()) - 1 and "**Underretning**" not in labels
+    assert len(labels) == len(guidance_parts()) - 2 and "**Underretning**" not in labels  # nor violence: none is told
     assert "Arbejdsgangen, fra Modtagelsen vurderer en underretning" not in answer.text
     assert any("underretningspligt" in notice for notice in answer.notices)
 
@@ -939,6 +941,12 @@ STEPS = (
 )
 
 
+VIOLENCE_RULE = (
+    "Hvis du har mistanke om, at et barn er udsat for vold eller seksuelle overgreb, må du ikke tale med forældrene om "
+    "det, før lederen har talt med kommunens børnerådgivning."
+)
+
+
 @pytest.fixture(scope="module")
 def with_word_guide(tmp_path_factory):
     """The corpus and an organisation's real Word files (a numbered timetable and a table of who does what; a
@@ -993,6 +1001,11 @@ def with_word_guide(tmp_path_factory):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     hours.save(uploads / "sprogtimer.docx")
+    violence = Document()
+    violence.add_heading("Beredskab mod vold og overgreb i Mælkebøtten", 0)
+    violence.add_paragraph(VIOLENCE_RULE)
+    violence.add_paragraph("Lederen ringer samme dag til kommunens børnerådgivning og sender underretningen.")
+    violence.save(uploads / "beredskab-maelkeboetten.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1126,4 +1139,21 @@ def test_a_table_comes_under_its_section_s_title_once(assistant):
         history=[Turn("user", "Hvad er pluspladser i København?"), Turn("assistant", "Pluspladserne skal styrke ...")],
     )
     assert followup.text.count(title) == 1
+
+
+def test_a_harm_topic_shows_only_what_to_do_and_is_left_out_where_the_documents_say_nothing_of_it(assistant):
+    """The bundled documents name violence only among the families' risk factors and in dental statistics, which
+    tell a pedagogue nothing to do: without an organisation's guide, no heading promises it."""
+    answer = assistant.ask("Jeg tror, at en af vores drenge bliver slået derhjemme. Hvad er det første, jeg skal gøre?")
+    assert "**Ved mistanke om vold eller overgreb**" not in answer.text
+    assert answer.text.startswith(("Når du er bekymret", "Jeg fandt ikke noget"))
+
+
+def test_a_harm_told_opens_with_what_an_organisations_guide_says_to_do_about_it(with_word_guide):
+    """"Må jeg spørge mor?" after a child told of violence: the guide's rule not to talk to the parents first had
+    ranked ninth among the worry's own passages and stood nowhere in the answer, below what an underretning holds."""
+    answer = with_word_guide.ask("En dreng fortalte i dag, at hans far slår ham. Må jeg spørge mor om det, når hun henter?")
+    first_topic = next(line for line in answer.text.splitlines() if line.startswith("**") and "Fra " not in line)
+    assert first_topic == "**Ved mistanke om vold eller overgreb**"
+    assert VIOLENCE_RULE.split(", må")[1][:30] in answer.text.replace("\n", " ")
 
