@@ -1194,7 +1194,9 @@ def _answer_order(
         return ranked
     stems = tuple(t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM)
     named = [s for s in ranked if _names_topic(s.unit.text, stems)]
-    return [s for s in named if directs_on_harm(s.unit.text)] if directs_on_harm(label, directive=False) else named
+    if not _HARM_WORDS.search(label):
+        return named
+    return [s for s in named if directs_on_harm(s.unit.text)]  # a topic on a harm: only what to do about it
 
 
 # A sentence that tells what to do (or not to do): the only kind a guidance topic on a harm shows.
@@ -1202,12 +1204,12 @@ _DIRECTIVE = re.compile(r"\b(?:skal|må (?:du|i|man|ikke|aldrig)|bør|straks)\b"
 _HARM_WORDS = re.compile(r"\b(?:vold\w*|overgreb\w*|mishandl\w*|slå\w*|slået)\b", re.IGNORECASE)
 
 
-def directs_on_harm(text: str, directive: bool = True) -> bool:
-    """Whether ``text`` names a harm done to a child (violence, abuse) and, when ``directive``, says what to do about
-    it: "Hvis du har mistanke om, at barnet er udsat for vold ..., må du ikke tale med forældrene ..." does;
-    "Risikofaktorer i udsatte familier er fx ... vold ..." and "Hele 60 pct. af fysiske overgreb på børn kan ses i
-    hoved- og halsregionen" do not, and stood under "Ved mistanke om vold eller overgreb" without a guide."""
-    return bool(_HARM_WORDS.search(text)) and (not directive or bool(_DIRECTIVE.search(text)))
+def directs_on_harm(text: str) -> bool:
+    """Whether ``text`` names a harm done to a child (violence, abuse) and says what to do about it: "Hvis du har
+    mistanke om, at barnet er udsat for vold ..., må du ikke tale med forældrene ..." does; "Risikofaktorer i udsatte
+    familier er fx ... vold ..." and "Hele 60 pct. af fysiske overgreb på børn kan ses i hoved- og halsregionen" do
+    not, and stood under "Ved mistanke om vold eller overgreb" without a guide."""
+    return bool(_HARM_WORDS.search(text) and _DIRECTIVE.search(text))
 
 
 def _asked_point(ranked: Sequence[ScoredUnit], part: int, limit: int, floor: float, question: str) -> ScoredUnit | None:

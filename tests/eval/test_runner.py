@@ -71,6 +71,16 @@ def test_report_files_have_exactly_the_documented_keys(subset_result, tmp_path):
     assert "| hit@5 |" in (tmp_path / "report.md").read_text(encoding="utf-8")
 
 
+def _cli_env(settings) -> dict[str, str]:
+    """The environment of a ``python -m eval`` run on the session's bundled index and embedding cache."""
+    return {
+        "PATH": "/usr/bin:/bin",
+        "TIDLIG_DATA_DIR": str(settings.data_dir),
+        "TIDLIG_CACHE_DIR": str(settings.embedding_cache.parent),
+        "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
+    }
+
+
 def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings, tmp_path):
     questions = tmp_path / "nye.jsonl"
     kl = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
@@ -104,12 +114,7 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
     questions.write_text("\n".join(json.dumps(item, ensure_ascii=False) for item in items) + "\n", encoding="utf-8")
     text = (ROOT / "corpus" / kl).read_text(encoding="utf-8")
     assert items[0]["gold"][0]["quote"] in text  # the new item is valid data, not a guess
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
-        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent),
-        "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
-    }
+    env = _cli_env(bundled_settings)
     out = tmp_path / "rapport"
     result = subprocess.run(
         [sys.executable, "-m", "eval", "--questions", str(questions), "--split", "validation", "--out", str(out), "--baseline"],
@@ -153,12 +158,7 @@ def test_the_cli_evaluates_added_documents_beside_the_corpus_in_an_index_of_thei
         "key_facts": ["24 timer"], "reference_answer": "Senest 24 timer.", "answerable": True,
     }
     questions.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "TIDLIG_DATA_DIR": str(bundled_settings.data_dir),
-        "TIDLIG_CACHE_DIR": str(bundled_settings.embedding_cache.parent),
-        "TIDLIG_CORPUS_DIR": str(ROOT / "corpus"),
-    }
+    env = _cli_env(bundled_settings)
     out = tmp_path / "rapport"
     command = [sys.executable, "-m", "eval", "--questions", str(questions), "--documents", str(folder), "--out", str(out), "--baseline"]
     result = subprocess.run(command, check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
