@@ -4,8 +4,8 @@
 ``--baseline`` also scores two retrieval baselines on the same questions (see :mod:`eval.baseline`).
 ``--documents DIR`` evaluates the questions on the bundled corpus with the documents under DIR added, as an
 organisation adds its own PDF and Word files: they are indexed with the corpus in an index of their own
-(``<data>/eval-documents/<DIR's name>``, kept in step with DIR), so the app's index is never touched, and the
-baselines read the same files. ``eval/unseen/`` holds two such sets (see its README).
+(see :mod:`eval.added`), so the app's index is never touched, and the baselines read the same files.
+``eval/unseen/`` holds two such sets (see its README).
 """
 
 from __future__ import annotations
@@ -18,10 +18,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from eval.added import index_with_documents
 from tidlig.logs import start
-from tidlig.settings import Settings
-
-EVAL_DOCUMENTS = "eval-documents"  # the data folder's subfolder for indexes with added documents
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,23 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown_report(result.report))
     print(f"Rapport skrevet til {args.out}/ (report.json, report.md, answers.jsonl)")
     return 0
-
-
-def index_with_documents(settings: Settings, documents: Path) -> Settings:
-    """Settings whose index holds the corpus and the files under ``documents``, built or brought up to date in
-    a data folder of their own; the embedding cache stays the shared one, so nothing is embedded twice."""
-    from index import CorpusIndex
-    from index.writer import WriterLock
-
-    own = settings.model_copy(
-        update={"data_dir": settings.data_dir / EVAL_DOCUMENTS / documents.resolve().name, "cache_dir": settings.embedding_cache.parent}
-    )
-    index = CorpusIndex.open(own, writer=WriterLock(own.index_dir, wait_s=None))
-    paths = [own.corpus_dir, documents]
-    report = index.update(paths, remove=index.missing(paths))
-    for skipped in report.skipped:
-        print(f"Sprunget over: {skipped.path.name}: {skipped.reason}", file=sys.stderr)
-    return own
 
 
 if __name__ == "__main__":

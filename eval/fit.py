@@ -26,9 +26,17 @@ answered:
 Its decision threshold is chosen on the validation split: the highest one that keeps answerable questions
 declined at most ``MAX_ANSWERABLE_DECLINED``. The printed table shows the trade-off.
 
+**Added sets** (``--add QUESTIONS DIR``, repeatable): questions about an organisation's own documents, asked of
+the corpus with the documents under DIR added (an index of their own, see :mod:`eval.added`). All of them
+count as train, for both models: the dev set was written by reading the bundled documents, so its questions
+share more words with their passages than questions written without the documents do, and a model fitted on
+it alone leans on shared words. Their documents are also removed one at a time for near-misses. The
+validation split (and the decision threshold chosen on it) stays the bundled one.
+
 Example::
 
     python -m eval.fit                       # fit both on train, print the comparisons, write the weights
+    python -m eval.fit --add eval/unseen/a.jsonl eval/unseen/a   # with an added set as train too
     python -m eval.fit --dry-run             # print only
     python -m eval.fit --only units --force  # write the unit weights even if they answer train worse
     python -m eval.fit --only answerability  # one of them (the answerability signals do not use the unit scorer)
@@ -58,8 +66,10 @@ if TYPE_CHECKING:
     from assistant import Assistant
     from assistant.assessment import Assessment
     from assistant.answerability import AnswerabilityModel
+    from assistant.evidence import UnitScorer
     from assistant.types import Outcome
     from eval.dataset import Question
+    from index import CorpusIndex
 
 # L2 penalty of the ranking model (standardised features): 0.1 to 5 ranked alike in 5-fold
 # cross-validation on train (gold first 0.50, top 3 0.74-0.77), 20 worse. On the composer's candidates,
@@ -108,6 +118,33 @@ class Example:
     answerable: bool
 
 
+@dataclass(frozen=True)
+class QuestionSet:
+    """Questions and the settings of the index that answers them: the bundled set on the app's index, or an
+    added set on the corpus with its documents (``added`` is their folder)."""
+
+    settings: Settings
+    questions: tuple[Question, ...]
+    added: Path | None = None
+
+    @property
+    def train(self) -> list[Question]:
+        """The questions fitted on: an added set's all (it has no split), the bundled set's train split."""
+        return [q for q in self.questions if q.split in ("train", None)]
+
+    @functools.cached_property
+    def index(self) -> CorpusIndex:
+        from index import CorpusIndex
+
+        return CorpusIndex.open(self.settings)
+
+    def assistant(self, *, unit_scorer: UnitScorer | None = None, model: AnswerabilityModel | None = None) -> Assistant:
+        """An assistant on this set's index, with the weights given (the shipped ones where none is)."""
+        from assistant import Assistant
+
+        return Assistant(self.index, self.settings, unit_scorer=unit_scorer, model=model)
+
+
 @dataclass
 class QuestionRows:
     """The candidates of one question part (the whole question when it has one): feature rows and gold labels."""
@@ -124,48 +161,54 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", action="store_true", help="print the comparisons, do not write the weights")
     parser.add_argument("--only", choices=("units", "answerability"), default=None, help="fit only one of the two")
     parser.add_argument("--force", action="store_true", help="write new unit weights even when they answer train worse")
+    parser.add_argument(
+        "--add", nargs=2, action="append", default=[], type=Path, metavar=("QUESTIONS", "DIR"),
+        help="also fit on these questions about the documents under DIR, added to the corpus (repeatable)",
+    )
     args = parser.parse_args(argv)
     settings = start()
 
+    from eval.added import index_with_documents
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
     from index import CorpusIndex
 
-    index = CorpusIndex.open(settings)
-    if index.is_empty:
+    if CorpusIndex.open(settings).is_empty:
         print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
-    questions = load_questions(args.questions or BUNDLED_QUESTIONS)
+    for questions_file, folder in args.add:
+        if not questions_file.is_file() or not folder.is_dir():
+            print(f"Findes ikke: {questions_file if not questions_file.is_file() else folder}", file=sys.stderr)
+            return 2
+    sets = [QuestionSet(settings, tuple(load_questions(args.questions or BUNDLED_QUESTIONS)))]
+    sets += [QuestionSet(index_with_documents(settings, folder), tuple(load_questions(file)), folder) for file, folder in args.add]
     if args.only in (None, "units"):
-        fit_units(settings, [q for q in questions if q.answerable], args.dry_run, args.force)
+        fit_units(sets, args.dry_run, args.force)
     if args.only in (None, "answerability"):
-        fit_answerability(settings, questions, args.dry_run)
+        fit_answerability(sets, args.dry_run)
     return 0
 
 
 # ---- unit scorer ------------------------------------------------------------------------------------
 
 
-def fit_units(settings: Settings, questions: Sequence[Question], dry_run: bool, force: bool = False) -> None:
-    """Fit the unit scorer on train, print the comparison on validation, then answer the train questions
-    with the current weights and with the new ones, and write the new weights only when they answer at
-    least as well (or ``force``)."""
-    from assistant import Assistant
+def fit_units(sets: Sequence[QuestionSet], dry_run: bool, force: bool = False) -> None:
+    """Fit the unit scorer on the train questions of ``sets`` (the bundled set first), print the comparison on
+    the bundled validation split, then answer the train questions with the current weights and with the new
+    ones, and write the new weights only when they answer at least as well (or ``force``)."""
     from assistant.evidence import WEIGHTS_FILE
-    from index import CorpusIndex
 
-    index = CorpusIndex.open(settings)
-    assistant = Assistant(index, settings)  # with the current weights
-    data = collect_rows(assistant, questions)
+    current = [(s.assistant(), s) for s in sets]  # with the current weights
+    data = [row for assistant, s in current for row in collect_rows(assistant, [q for q in s.questions if q.answerable])]
     train = [q for q in data if q.split in ("train", None)]
     validation = [q for q in data if q.split == "validation"] or train
     scorer = fit_unit_scorer(train)
     print(comparison_table(validation, scorer.probabilities, split="validation" if validation is not train else "train"))
-    train_questions = [q for q in questions if q.split in ("train", None)]
-    current = AnswerQuality.of(assistant, train_questions)
-    fitted = AnswerQuality.of(Assistant(index, settings, unit_scorer=scorer), train_questions)
-    print(f"Svar på train ({len(train_questions)} besvarbare spørgsmål): nuværende vægte {current}; nye vægte {fitted}")
+    before = AnswerQuality.of([(assistant, s.train) for assistant, s in current])
+    after = AnswerQuality.of([(s.assistant(unit_scorer=scorer), s.train) for s in sets])
+    asked = sum(q.answerable for s in sets for q in s.train)
+    print(f"Svar på train ({asked} besvarbare spørgsmål i {len(sets)} sæt): nuværende vægte {before}; nye vægte {after}")
     if not dry_run:
-        if not (force or fitted.at_least(current)):
+        if not (force or after.at_least(before)):
             print(f"De nye vægte svarer dårligere: {WEIGHTS_FILE} er uændret (--force skriver dem alligevel).")
             return
         positives = sum(sum(q.labels) for q in train)
@@ -189,12 +232,20 @@ class AnswerQuality:
     answerable_declined: float
 
     @classmethod
-    def of(cls, assistant: Assistant, questions: Sequence[Question]) -> AnswerQuality:
+    def of(cls, asked: Sequence[tuple[Assistant, Sequence[Question]]]) -> AnswerQuality:
+        """Over the answerable questions of each (assistant, questions) pair, each question counting once."""
         from eval.runner import run_evaluation
 
-        report = run_evaluation(assistant, [q for q in questions if q.answerable]).report
-        answers, refusals = cast(dict[str, float], report["answer"]), cast(dict[str, float], report["refusal"])
-        return cls(answers["key_fact_recall"], answers["gold_cited"], refusals["answerable_declined"])
+        totals, count = np.zeros(3), 0
+        for assistant, questions in asked:
+            answerable = [q for q in questions if q.answerable]
+            if not answerable:
+                continue
+            report = run_evaluation(assistant, answerable).report
+            answers, refusals = cast(dict[str, float], report["answer"]), cast(dict[str, float], report["refusal"])
+            totals += len(answerable) * np.array([answers["key_fact_recall"], answers["gold_cited"], refusals["answerable_declined"]])
+            count += len(answerable)
+        return cls(*(float(x) for x in totals / max(count, 1)))
 
     def at_least(self, other: AnswerQuality) -> bool:
         """As many key facts and gold passages cited together, and no more answerable questions declined."""
@@ -343,14 +394,13 @@ def comparison_table(questions: Sequence[QuestionRows], model: Callable[[list[di
 # ---- answerability ----------------------------------------------------------------------------------
 
 
-def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run: bool = False) -> AnswerabilityModel:
-    """Fit on train (+ near-misses), choose the threshold on validation, print the figures, save."""
-    from assistant import Assistant
+def fit_answerability(sets: Sequence[QuestionSet], dry_run: bool = False) -> AnswerabilityModel:
+    """Fit on the train questions of ``sets`` (+ near-misses), choose the threshold on the bundled set's
+    validation split (the first set's), print the figures, save."""
     from assistant.answerability import MODEL_FILE, Answerability, AnswerabilityModel, Signals
-    from index import CorpusIndex
 
-    train = [q for q in questions if q.split in ("train", None)]
-    validation = [q for q in questions if q.split == "validation"] or train
+    bundled = sets[0]
+    validation = [q for q in bundled.questions if q.split == "validation"] or bundled.train
     neutral = AnswerabilityModel(
         weights=(0.0,) * len(Signals.FEATURES),
         bias=0.0,
@@ -358,16 +408,19 @@ def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run
         scale=(1.0,) * len(Signals.FEATURES),
         threshold=0.5,
     )
-    index = CorpusIndex.open(settings)
-    assistant = Assistant(index, settings, model=neutral)
-    examples = [_example(assistant, q, "train", q.question, q.answerable) for q in train]
-    examples += swapped_near_misses(assistant, [q for q in train if q.answerable])
-    examples += removed_document_near_misses(settings, neutral, [q for q in train if q.answerable])
+    examples = []
+    for question_set in sets:
+        assistant, answerable = question_set.assistant(model=neutral), [q for q in question_set.train if q.answerable]
+        source = "train" if question_set.added is None else f"added:{question_set.added.name}"
+        examples += [_example(assistant, q, source, q.question, q.answerable) for q in question_set.train]
+        examples += swapped_near_misses(assistant, answerable)
+        examples += removed_document_near_misses(question_set, neutral, answerable)
     counts = {"positive": sum(e.answerable for e in examples), "negative": sum(not e.answerable for e in examples)}
     print(f"answerability: {len(examples)} training examples {counts}")
     for source in sorted({e.source.split(":")[0] for e in examples}):
         print(f"  {source:<10} {sum(e.source.startswith(source) for e in examples)}")
 
+    added = "".join(f" + {s.added.name}" for s in sets if s.added is not None)
     x = np.array([e.features for e in examples])
     y = np.array([float(e.answerable) for e in examples])
     mean, scale = x.mean(axis=0), x.std(axis=0)
@@ -379,12 +432,12 @@ def fit_answerability(settings: Settings, questions: Sequence[Question], dry_run
         tuple(map(float, mean)),
         tuple(map(float, scale)),
         0.5,
-        fitted_on=f"{counts['positive']} answerable, {counts['negative']} unanswerable (train + near-misses)",
+        fitted_on=f"{counts['positive']} answerable, {counts['negative']} unanswerable (train{added} + near-misses)",
     )
     for name, weight in sorted(zip(Signals.FEATURES, weights, strict=True), key=lambda p: -abs(p[1])):
         print(f"  weight {name:<18} {weight:+.3f}")
 
-    fitted = Assistant(index, settings, model=model)
+    fitted = bundled.assistant(model=model)
     assessments = [(q.answerable, fitted.assess(q.question, list(q.history))) for q in validation]
     threshold = choose_threshold(_threshold_table(fitted, assessments, "decline"))
     answer_threshold = choose_answer_threshold(_threshold_table(fitted, assessments, "partial", threshold), threshold)
@@ -525,14 +578,18 @@ def _absent_figure(figure: str, corpus_text: str) -> str:
     return str(candidate)
 
 
-def removed_document_near_misses(settings: Settings, model: AnswerabilityModel, answerable: Sequence[Question]) -> list[Example]:
-    """Questions answered only by one document, asked of an index built without that document."""
+def removed_document_near_misses(question_set: QuestionSet, model: AnswerabilityModel, answerable: Sequence[Question]) -> list[Example]:
+    """Questions answered only by one document, asked of an index built without that document: each of the
+    corpus's documents, or of an added set's own (the corpus's questions are the bundled set's)."""
     from assistant import Assistant
     from index import CorpusIndex
 
-    files = sorted(p for p in settings.corpus_dir.iterdir() if p.is_file() and p.suffix in (".txt", ".pdf", ".docx", ".md"))
+    settings = question_set.settings
+    folders = [settings.corpus_dir] + ([question_set.added] if question_set.added is not None else [])
+    files = sorted(p for folder in folders for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".pdf", ".docx", ".md"))
+    removable = [f for f in files if question_set.added is None or f.parent == question_set.added]
     examples = []
-    for removed in files:
+    for removed in removable:
         asked = [q for q in answerable if q.docs and set(q.docs) == {removed.name}]
         if not asked:
             continue

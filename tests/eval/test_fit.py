@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import astuple
+
 import numpy as np
 
 from assistant.evidence import FEATURES, UnitScorer
@@ -94,9 +97,44 @@ def test_answer_quality_is_measured_by_answering_with_the_weights_given(assistan
     from eval.fit import AnswerQuality
 
     questions = [q for q in load_questions() if q.split == "train" and q.answerable and not q.history][:6]
-    shipped = AnswerQuality.of(assistant, questions)
+    shipped = AnswerQuality.of([(assistant, questions)])
     assert shipped.key_fact_recall > 0.5 and shipped.answerable_declined == 0.0
     # Weights that only prefer long units pick other units than the shipped ones and answer worse.
     lengthy = UnitScorer([0.0] * len(FEATURES), [1.0] * len(FEATURES), [float(n == "length") for n in FEATURES], -5.0)
-    worse = AnswerQuality.of(Assistant(bundled_index, bundled_settings, unit_scorer=lengthy), questions)
+    worse = AnswerQuality.of([(Assistant(bundled_index, bundled_settings, unit_scorer=lengthy), questions)])
     assert not worse.at_least(shipped), (worse, shipped)
+    # Over several sets each question counts once: two unequal halves give the figures of the whole.
+    halves = AnswerQuality.of([(assistant, questions[:1]), (assistant, questions[1:])])
+    assert np.allclose(astuple(halves), astuple(shipped), atol=1e-3)  # the report rounds to four decimals
+
+
+def test_an_added_sets_near_misses_remove_only_its_own_documents(bundled_settings, tmp_path):
+    """``--add``: an organisation's file is indexed beside the corpus for fitting, and removing it makes the
+    question it alone answers a near-miss; the corpus's documents stay, so a question on them gives none."""
+    import docx
+
+    from assistant.answerability import AnswerabilityModel
+    from eval.added import index_with_documents
+    from eval.dataset import load_questions
+    from eval.fit import QuestionSet, removed_document_near_misses
+
+    folder = tmp_path / "tilfoejet"
+    folder.mkdir()
+    guide = docx.Document()
+    guide.add_heading("Når du er bekymret for et barn", level=1)
+    guide.add_paragraph("Lederen skal tage stilling til en underretning senest 24 timer efter, at bekymringen er meldt.")
+    guide.save(str(folder / "guide.docx"))
+    lines = tmp_path / "tilfoejet.jsonl"
+    own = {
+        "id": "t1", "persona": "pedagog", "kind": "fact", "question": "Hvor lang tid har min leder til at beslutte, om vi skal underrette?",
+        "gold": [{"doc": "guide.docx", "quote": "senest 24 timer efter"}], "key_facts": ["24 timer"],
+        "reference_answer": "Senest 24 timer.", "answerable": True,
+    }
+    corpus = next(q for q in load_questions() if q.answerable and len(q.docs) == 1 and not q.history)
+    lines.write_text(json.dumps(own, ensure_ascii=False) + "\n", encoding="utf-8")
+    question_set = QuestionSet(index_with_documents(bundled_settings, folder), (*load_questions(lines), corpus), folder)
+    assert {q.id for q in question_set.train} == {"t1", corpus.id}  # an added set has no split: all of it is train
+    assert "guide.docx" in question_set.index.manifest.documents
+    model = AnswerabilityModel.load()
+    examples = removed_document_near_misses(question_set, model, question_set.train)
+    assert [(e.source, e.answerable) for e in examples] == [("removed:guide.docx", False)]
