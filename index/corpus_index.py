@@ -511,7 +511,9 @@ class CorpusIndex:
 # 62: a strong verb's past forms have its present's stem ("anbragt" and "anbringelse").
 # 63: a file without a catalog entry or a stated publisher is published by the municipality its title block names.
 # 64: the teacher's plural and definite forms ("lærerne") have a stem apart from the verb "lære" (learn).
-CHUNKER_VERSION = 64
+# 65: a PDF table's header whose cells wrap is its first row, a full row goes on in its cells' wrapped lines, and
+#     a column of figures set flush right aligns on its ends.
+CHUNKER_VERSION = 65
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
+from typing import cast
 
 from ingest.pdf_fields import CHECKED, UNCHECKED, FieldValue, field_values
 from tidlig.text import item_number, marker_kind
@@ -150,6 +151,8 @@ class _Line:
     cells: tuple[float, ...] = ()
     cell_texts: tuple[str, ...] = ()
     end: float = 0.0  # where its last piece ends
+    # Where each cell ends, as far as known (a column of figures set flush right aligns on its ends).
+    cell_ends: tuple[float, ...] = ()
 
 
 def page_texts(reader) -> list[str]:
@@ -326,10 +329,11 @@ def _lines(pieces: list[_Piece]) -> list[_Line]:
             gap = _MEASURED_CELL_GAP if previous.measured and not _list_marker(last) else _CELL_GAP
             if x - previous.end > gap * max(size, 1.0):
                 cells, texts = (last.cells, last.cell_texts) if last.cells else ((last.x,), (last.text,))
-                joined = dataclasses.replace(joined, cells=(*cells, x), cell_texts=(*texts, text))
+                ends = last.cell_ends if last.cells else (last.end,)
+                joined = dataclasses.replace(joined, cells=(*cells, x), cell_texts=(*texts, text), cell_ends=(*ends, piece.end))
             elif last.cells:
                 texts = (*last.cell_texts[:-1], _join_pieces(last.cell_texts[-1], text))
-                joined = dataclasses.replace(joined, cells=last.cells, cell_texts=texts)
+                joined = dataclasses.replace(joined, cells=last.cells, cell_texts=texts, cell_ends=(*last.cell_ends[:-1], piece.end))
             lines[-1] = joined
         else:
             lines.append(_Line(text, x, piece.y, size, piece.bold, end=piece.end))
@@ -357,7 +361,8 @@ def _with_reference(line: _Line, piece: _Piece) -> _Line:
     reference is read (see ingest.docx_footnotes), on the line's baseline and in its size."""
     mark = piece.text.strip()
     cells = (*line.cell_texts[:-1], line.cell_texts[-1] + mark) if line.cells else ()
-    return dataclasses.replace(line, text=line.text + mark, cell_texts=cells, end=piece.end)
+    ends = (*line.cell_ends[:-1], piece.end) if line.cells else ()
+    return dataclasses.replace(line, text=line.text + mark, cell_texts=cells, end=piece.end, cell_ends=ends)
 
 
 def _list_marker(line: _Line) -> bool:
@@ -607,7 +612,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     lines = _top_to_bottom(lines, 1.2 * body_size)
     pitch = _line_pitch(lines, body_size)
-    lines = _mark_size_headings(_with_wrapped_rows(lines), body_size)
+    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), body_size)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
@@ -706,7 +711,9 @@ def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | No
     columns: dict[int, list[tuple[float, str]]] = {}
     used = 0
     for line in lines:
-        if _full_row(line, reference) or (used and abs(line.y - lines[used - 1].y) > _FRAME_GAP * max(line.size, 1.0)):
+        # A full row goes on only in the lines of its cells that wrap ("Resultatet gives til" / "forældrene", the
+        # other cells set at the top of the row): the next full row is the next row.
+        if used and (_full_row(line, reference) or abs(line.y - lines[used - 1].y) > _FRAME_GAP * max(line.size, 1.0)):
             break
         pieces = tuple(zip(line.cells, line.cell_texts, strict=True)) or ((line.x, line.text),)
         indexes = [index for x, _ in pieces if (index := _column(x, reference)) is not None]
@@ -722,7 +729,53 @@ def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | No
     top = max(y for pieces in columns.values() for y, _ in pieces)
     first = lines[0]
     cells = tuple(reference.cells[index] for index in order)
-    return _Line(" ".join(texts), reference.cells[0], top, first.size, first.bold, cells=cells, cell_texts=texts), used
+    ends = tuple(reference.cell_ends[index] for index in order) if reference.cell_ends else ()
+    row = _Line(" ".join(texts), reference.cells[0], top, first.size, first.bold, cells=cells, cell_texts=texts, cell_ends=ends)
+    return row, used
+
+
+def _with_table_headers(lines: list[_Line]) -> list[_Line]:
+    """``lines`` with the lines above each table that stand in its columns read as its rows: a header whose cells
+    wrap ("Alder" / "(mdr.)", "Hvad deles (med" / "samtykke)"), drawn cell by cell with the cells that do not wrap
+    set in the middle of the row, is no full row, so the table had no header and its rows' units no column names.
+    A page the table runs on to repeats the header above such a row. The lines are split into rows as a wrapped
+    row is (see :func:`_wrapped_row`); the first must fill every column, and the line that leads into the table
+    (it runs on past its first column) ends them."""
+    rows = _table_rows(lines)
+    out = list(lines)
+    for first in sorted((number for number in rows if number - 1 not in rows), reverse=True):  # bottom up: indexes hold
+        reference = lines[first]
+        start = first
+        while start > 0 and first - start < _MAX_WRAPPED_LINES and _in_columns(lines[start - 1], reference):
+            start -= 1
+        assembled = _rows_of(lines[start:first], reference)
+        if assembled and len(assembled[0].cells) == len(reference.cells):
+            out[start:first] = assembled
+    return out
+
+
+def _rows_of(lines: list[_Line], reference: _Line) -> list[_Line]:
+    """``lines`` as rows of the table ``reference`` is a row of, each a full row or a wrapped one; [] unless every line is part of one."""
+    rows: list[_Line] = []
+    at = 0
+    while at < len(lines):
+        wrapped = None if _full_row(lines[at], reference) else _wrapped_row(lines[at:], reference)
+        if wrapped is None and not _full_row(lines[at], reference):
+            return []
+        row, used = wrapped or (lines[at], 1)
+        rows.append(row)
+        at += used
+    return rows
+
+
+def _in_columns(line: _Line, reference: _Line) -> bool:
+    """Whether each piece of ``line`` begins where a cell of ``reference`` does and ``line`` ends before the next
+    cell begins (where it ends is known), above ``reference``: part of a row of its table, not a line of text."""
+    starts = [_column(x, reference) for x in (line.cells or (line.x,))]
+    if line.y <= reference.y or None in starts or not line.end:
+        return False
+    last = cast(int, starts[-1])
+    return last + 1 == len(reference.cells) or line.end <= reference.cells[last + 1] + _CELL_ALIGNMENT * max(reference.size, 1.0)
 
 
 def _full_row(line: _Line, reference: _Line) -> bool:
@@ -741,8 +794,16 @@ def _row_like(line: _Line) -> bool:
 
 
 def _aligned(above: _Line, below: _Line) -> bool:
+    """Whether each cell of ``above`` begins, or ends, where the cell below it does: a column of figures is
+    set flush right ("1.890.000 kr." over "640.000 kr."), and its longer figures had broken the table."""
     tolerance = _CELL_ALIGNMENT * max(above.size, below.size, 1.0)
-    return all(abs(a - b) <= tolerance for a, b in zip(above.cells, below.cells, strict=True))
+    ends = zip(above.cell_ends, below.cell_ends, strict=True) if len(above.cell_ends) == len(below.cell_ends) == len(above.cells) else None
+    if ends is None:
+        return all(abs(a - b) <= tolerance for a, b in zip(above.cells, below.cells, strict=True))
+    return all(
+        abs(a - b) <= tolerance or abs(end_a - end_b) <= tolerance
+        for (a, b), (end_a, end_b) in zip(zip(above.cells, below.cells, strict=True), ends, strict=True)
+    )
 
 
 def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_Line]:

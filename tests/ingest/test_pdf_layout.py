@@ -307,6 +307,81 @@ def test_a_table_row_whose_label_wraps_onto_two_lines_stays_one_row_of_its_table
     ]
 
 
+@pytest.mark.parametrize("aligned", ["MIDDLE", "TOP"])
+def test_a_header_whose_cells_wrap_is_the_tables_first_row_and_the_text_above_stays_text(tmp_path, aligned):
+    """A header row whose first and last cells wrap is drawn cell by cell, the cells that do not wrap in the middle
+    of the row (fpdf2's default) or at its top (Word's): it had read as loose lines above the table, whose rows then
+    carried no column names. The line that leads into the table begins where the first column does, but runs on."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    pdf.multi_cell(0, 5, "Tabellen viser de faste tjekpunkter i barnets første tre år, og hvad der må deles.")
+    pdf.ln(3)
+    rows = (
+        ("Alder (mdr.)", "Tjekpunkt", "Ansvarlig", "Hvad deles (med samtykke)"),
+        ("4", "Besøg: motorik og søvn", "Sundhedsplejen", "Intet"),
+        ("24", "2-års samtale med forældrene", "Dagtilbud", "Intet, medmindre barnet er vurderet gult eller rødt"),
+        ("36", "Sprogvurdering", "Dagtilbud", "Resultatet gives til forældrene"),
+    )
+    with pdf.table(width=150, col_widths=(18, 52, 35, 45), v_align=aligned) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    pdf.multi_cell(0, 5, "Ved 18-måneders tjekpunktet deltager sundhedsplejersken i et møde.")
+    path = tmp_path / "tjekpunkter.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.strip().splitlines() == [
+        "Tabellen viser de faste tjekpunkter i barnets første tre år, og hvad der må deles.",
+        "",
+        "Alder (mdr.) | Tjekpunkt | Ansvarlig | Hvad deles (med samtykke)",
+        "4 | Besøg: motorik og søvn | Sundhedsplejen | Intet",
+        "24 | 2-års samtale med forældrene | Dagtilbud | Intet, medmindre barnet er vurderet gult eller rødt",
+        "36 | Sprogvurdering | Dagtilbud | Resultatet gives til forældrene",  # its last cell wraps after a full line
+        "",
+        "Ved 18-måneders tjekpunktet deltager sundhedsplejersken i et møde.",
+    ]
+
+
+def test_a_column_of_figures_set_flush_right_keeps_its_longer_figures_in_the_table(tmp_path):
+    """Figures set flush right begin where their width puts them: "1.890.000 kr." began left of "640.000 kr.", and
+    the header, the first row and the total had stood outside the table as lines of text."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    rows = (
+        ("Udgiftspost", "Beløb", "Andel"),
+        ("Frikøb af sprogtrænere", "1.890.000 kr.", "54 %"),
+        ("Kompetenceudvikling", "640.000 kr.", "18 %"),
+        ("Forældreaktiviteter", "520.000 kr.", "15 %"),
+        ("I alt", "3.480.000 kr.", "100 %"),
+    )
+    with pdf.table(width=140, col_widths=(70, 40, 30), text_align=("LEFT", "RIGHT", "RIGHT")) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    path = tmp_path / "udgifter.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert text.strip().splitlines() == [" | ".join(cells) for cells in rows]
+
+
 def test_two_columns_of_prose_on_shared_lines_are_no_table(tmp_path):
     from fpdf import FPDF
     from pypdf import PdfReader
