@@ -32,6 +32,11 @@ _RAW_TURN_CHARS = 4 * MAX_ANSWER_TURN_CHARS
 # pronoun, or the definite form of a word for what a case example or a report describes, which names no
 # topic of its own ("Hvad koster programmet pr. barn?" asks about the programme talked about).
 FOLLOWUP_OPENING = re.compile(r"^(og|men|så|hvad med|hvad så|hvordan med|også)\b", re.IGNORECASE)
+# "Så" after a question's opening words, as "then" ("Hvad er så næste skridt?", "Hvor hurtigt skal en familie så
+# kunne komme til ...?"), asks on from what was said; not "så" of degree ("så længe", "så mange") or of purpose.
+_THEN = re.compile(
+    r"^hv\w+\b[^,;:]*?\bså\b(?!\s+(?:at|længe|lang|mange|meget|godt|stor|store|tidligt|hurtigt|lidt|få|vidt)\b)", re.IGNORECASE
+)
 BACK_REFERENCE = re.compile(
     r"\b(det|dem|deres|dette|denne|disse|sådan|sådant|sådanne|samme|her|kommunen|pengene|mødet"
     r"|projektet|indsatsen|indsatserne|modellen|programmet|tilbuddet|forløbet|initiativet|ordningen|puljen|metoden"
@@ -43,6 +48,8 @@ MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on i
 MAX_ELLIPTIC_TERMS = 2
 MAX_SCENE_WORDS = 15  # an earlier message telling the setting of the next question (see _sets_the_scene)
 _COURTESY = re.compile(r"(?:tak|mange tak|ok|okay|super|fint|godt|perfekt|fedt|ja|nej|hej)\b", re.IGNORECASE)
+# A courtesy set apart before the question itself ("Okay. Og hvis ...", "Tak, men hvad ...").
+_COURTESY_FIRST = re.compile(rf"{_COURTESY.pattern}\s*[,.!:;–-]+\s*", re.IGNORECASE)
 # An earlier message longer than this gives a follow-up only its questions as context (the dev set's
 # earlier questions are at most 94 characters, so they are used whole).
 MAX_EARLIER_QUESTION_CHARS = 300
@@ -242,8 +249,11 @@ def _sets_the_scene(turn: str) -> bool:
 
 
 def _is_followup(question: str) -> bool:
+    """Whether ``question`` leans on the question before it. A courtesy before it is no part of it: "Okay. Og hvis vi så
+    har kørt ekstra sprogaktiviteter med ham i et par måneder ..., hvad er så næste skridt?" opens with "Og"."""
+    question = question[match.end() :] if (match := _COURTESY_FIRST.match(question.strip())) else question.strip()
     terms = len(content_terms(question))
-    if terms <= 2 or FOLLOWUP_OPENING.search(question) or counts_unnamed(question) and not proper_nouns(question):
+    if terms <= 2 or FOLLOWUP_OPENING.search(question) or _THEN.search(question) or counts_unnamed(question) and not proper_nouns(question):
         return True
     if _asks_a_detail_of_little(question):
         return True

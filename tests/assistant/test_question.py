@@ -115,6 +115,32 @@ def test_a_short_statement_before_a_question_is_its_setting(earlier, query):
     assert standalone_query("Hvad gør vi, hvis et barn ligger på 4?", history) == query
 
 
+@pytest.mark.parametrize(
+    "followup",
+    [
+        "Okay. Og hvis vi har kørt sprogaktiviteter med ham i et par måneder uden fremgang, hvad gør vi?",  # a courtesy first
+        "Hvor hurtigt skal en familie så kunne komme til, når de har henvendt sig?",  # "så" as "then"
+        "Hvad er så næste skridt for dagtilbuddet og forældrene?",
+    ],
+)
+def test_a_followup_after_a_courtesy_or_asking_on_with_then_takes_the_earlier_question_along(followup):
+    history = [Turn("user", "Hvad er Åben Familiedør i Sorø?"), Turn("assistant", "Et tilbud om rådgivning …")]
+    assert standalone_query(followup, history) == f"Hvad er Åben Familiedør i Sorø? {followup}"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvor længe skal et nyt barn i dagplejen have, så det kan nå at falde til hos dagplejeren?",  # "så" of purpose
+        "Hvordan arbejder dagtilbud med sprog i vuggestuen, så tidligt som muligt efter opstart?",
+        "Ok, hvordan kan dagtilbud samarbejde med sundhedsplejen om de helt små børn?",
+    ],
+)
+def test_so_of_degree_or_purpose_and_a_courtesy_before_a_question_of_its_own_lean_on_nothing(question):
+    history = [Turn("user", "Hvad er Åben Familiedør i Sorø?"), Turn("assistant", "Et tilbud om rådgivning …")]
+    assert standalone_query(question, history) == question
+
+
 def test_a_followup_takes_the_earlier_question_along():
     history = [Turn("user", "Hvad gør Holstebro for nye forældre?"), Turn("assistant", "Familie med Hjerte …")]
     assert standalone_query("Virkede det?", history) == "Hvad gør Holstebro for nye forældre? Virkede det?"
