@@ -432,6 +432,11 @@ class Assistant:
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
+        if asked_topics:
+            # A worry that asks for a guidance topic, by name or by the kind of answer it marks ("En pige i min gruppe
+            # trækker sig, hvem skal jeg tale med?" and sparring), is answered by that topic's passages: they rank
+            # beside the worry's own, which the words of a child's signs had filled (none of them on sparring).
+            found = self._found(_interleave([found.hits, *(guidance[n].hits for n in asked_topics)])[: len(found.hits)], vector)
         cases = None
         # A worry gets the guidance, examples or not; a question on a named section asks about that section.
         if _asks_for_cases(analysis, state.case_places) and not analysis.is_concern and not _names_a_section(query, found.hits):

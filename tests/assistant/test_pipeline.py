@@ -452,6 +452,21 @@ def test_each_guidance_topic_s_best_passages_reach_the_composer_whatever_the_wor
     assert "**Fra Københavns Kommune: Socialrådgivere i dagtilbud**\nDet bærende element i projektet" in sparring
 
 
+def test_a_worry_that_asks_for_a_guidance_topic_ranks_its_passages_beside_its_own(assistant):
+    """"Hvem kan jeg drøfte det med?" asks for sparring: the worry's own passages, found by the child's signs, held no
+    sparring, and the topic's passages, which answer it, ranked nowhere in what the worry found."""
+    worry = "Vi har en dreng, der er meget stille på stuen. Hvem kan jeg drøfte det med?"
+    assessment = assistant.assess(worry)
+    (topic,) = assessment.asked_guidance
+    assert guidance_parts()[topic].label == "Sparring om bekymringen"
+    found = [h.passage.chunk_id for h in assessment.found.hits]
+    sparring = [h.passage.chunk_id for h in assessment.guidance[topic].hits[:2]]
+    assert set(sparring) <= set(found[:4])  # in turn with the worry's own best passages
+    plain = assistant.assess("Vi har en dreng, der er meget stille på stuen.")
+    assert found[0] == plain.found.hits[0].passage.chunk_id  # which still lead
+    assert len(found) == len(plain.found.hits)
+
+
 def test_a_worrys_own_block_from_a_municipalitys_document_says_whose_it_is(assistant):
     # Copenhagen's sprogindsats stood first, unnamed, for a pedagogue anywhere (independent set #61 and #3).
     answer = assistant.ask("Barnet taler næsten ikke dansk derhjemme og jeg er bekymret for hans sprog inden skolestart. Hvad kan vi gøre?")
