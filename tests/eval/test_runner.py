@@ -17,17 +17,17 @@ RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
 ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
-# Measured on the validation split (109 items, 17 not answerable), re-measured at chunker version 60: hit@5
-# 0.902, mrr@10 0.825, key_fact_recall 0.788, citation_precision 1.0, citation_recall 1.0, gold_cited 0.891,
-# unanswerable_declined 0.941 (15 of 16), answerable_declined 0.011.
+# Measured on the validation split (109 items, 17 not answerable), re-measured at chunker version 65: hit@5
+# 0.935, mrr@10 0.837, key_fact_recall 0.802, citation_precision 1.0, citation_recall 1.0, gold_cited 0.902,
+# unanswerable_declined 0.941, answerable_declined 0.011.
 # The floors sit one or two questions below the measured value.
 FLOORS = {
-    ("retrieval", "hit@5"): 0.88,
-    ("retrieval", "mrr@10"): 0.81,
-    ("answer", "key_fact_recall"): 0.76,
+    ("retrieval", "hit@5"): 0.91,
+    ("retrieval", "mrr@10"): 0.82,
+    ("answer", "key_fact_recall"): 0.78,
     ("answer", "citation_precision"): 0.98,
     ("answer", "citation_recall"): 0.98,
-    ("answer", "gold_cited"): 0.87,
+    ("answer", "gold_cited"): 0.88,
     ("refusal", "unanswerable_declined"): 0.86,
 }
 MAX_ANSWERABLE_DECLINED = 0.05
