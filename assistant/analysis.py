@@ -51,7 +51,7 @@ from tidlig.text import (
 AnswerType = Literal[
     "amount", "time", "place", "target", "person", "list", "procedure", "reason", "effect", "definition", "case", "other"
 ]
-DetailKind = Literal["money", "count", "share", "period"]
+DetailKind = Literal["money", "count", "share", "period", "contact"]
 
 # The sum itself asked for ("Hvad er udgifterne til ...?", "Hvad er Hedensted Kommunes samlede budget for
 # dagtilbud?"), not a sum the question is about: "Hvilke modeller for styring af udgifterne til
@@ -1266,6 +1266,8 @@ _PERIOD_ASK = re.compile(
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
+# A way to reach someone: a telephone number or a mail address ("Hvad er telefonnummeret til PPR?").
+_CONTACT_ASK = re.compile(r"\b(?:telefonnummer\w*|telefonnr\w*|tlf\w*|mailadresse\w*|e-?mail\w*|hvilket nummer|hvad er nummeret)\b")
 # "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject, also
 # as its limit ("Hvad er den maksimale ventetid på PPR ifølge loven?" had got the slide saying "Der er lang
 # ventetid på PPR" as its short answer).
@@ -1280,6 +1282,7 @@ _DETAIL_WORDING = (
     " spare sparer sparede sparet"
     " timer timers time dage dag døgn uger uge ugen måneder måned måneden året dagen frist fristen frister andel"
     " andelen procent lang længe tid antal antallet"
+    " telefonnummer telefonnummeret telefonnumre tlf nummer nummeret mailadresse mailadressen e-mail mail"
 )
 _WORDING_PHRASES = {"kost": "prisen", "pris": "prisen", "spar": "besparelsen", "frist": "nogen frist"}
 # The words a sum is written beside, by what the question asks of it: a price, or a saving.
@@ -1318,6 +1321,8 @@ def _asked_kind(text: str, lowered: str) -> AskedDetail | None:
         return AskedDetail("period", counted.group(1).removesuffix("s") if counted else "", "frist" if "frist" in match.group(0) else "")
     if _SHARE_ASK.search(lowered):
         return AskedDetail("share")
+    if match := _CONTACT_ASK.search(lowered):
+        return AskedDetail("contact", wording="mailadressen" if "mail" in match.group(0) else "telefonnummeret")
     if match := _MEASURE_ASK.search(lowered):
         return AskedDetail("count", wording=match.group(1))  # "nævner ikke normeringen"
     if match := _COUNT_ASK.search(lowered):
@@ -1383,6 +1388,14 @@ _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
         re.I,
     ),
     "period": re.compile(rf"{_TIME_AMOUNT}|\bsiden (?:19|20)\d\d\b", re.I),  # "hvor længe": also "siden 2010"
+    # Eight digits as Danish numbers are written ("72 36 40 00", "+45 72364000"), a three-digit service number
+    # after what calls it ("ring 112", "Døgnvagten via politiet på 114"), or a mail address. "Spørgsmål kan rettes
+    # til Sprog- og Høreteamet via den fælles PPR-postkasse" tells how, not the number asked for.
+    "contact": re.compile(
+        r"(?<![\d.,])(?:\+45\s?)?\d{2}(?:\s?\d{2}){3}(?![\d.,]\d)|\b(?:ring\w*|på|tlf\.?|telefon\w*|nummer\w*)\s+1\d\d\b"
+        r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+        re.I,
+    ),
 }
 # "Hvor mange timer om ugen?" wants an amount of time, not a starting year.
 _COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)

@@ -464,6 +464,10 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         # Asked with a budget's verb, a sum had been answered "Kort svar" with a slide on how the policy is followed up.
         ("Hvor meget har Sorø budgetteret med til TIT-teamene i 2028?", "money", "beløbet"),
         ("Hvor meget er der afsat til sprogvejledere?", "money", "beløbet"),
+        # A way to reach someone: "Kontakt ... via den fælles PPR-postkasse" had been its short answer.
+        ("Hvad er telefonnummeret til PPR's sprogteam?", "contact", "telefonnummeret"),
+        ("Hvilket nummer ringer jeg til uden for åbningstiden?", "contact", "telefonnummeret"),
+        ("Har rådgivningen en mailadresse, vi kan skrive til?", "contact", "mailadressen"),
     ],
 )
 def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kind, phrase):
@@ -504,6 +508,9 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvor lang tid varer det?", "Tilbuddet er et 22 ugers forløb.", "Tilbuddet er et forløb med undervisning."),  # genitive
         ("Hvor lang tid varer det?", "Forløb af min. 18 måneders varighed.", "Forløb for 18 unge mødre."),
         ("Hvor lang tid tager undersøgelsen?", "61 pct. gennemføres inden for to mdr.", "61 pct. gennemføres hurtigt."),  # abbreviated
+        ("Hvad er telefonnummeret til PPR?", "Ring til PPR på 72 36 40 00.", "Kontakt PPR via den fælles PPR-postkasse."),
+        ("Hvad er telefonnummeret til PPR?", "Uden for åbningstid: Døgnvagten via politiet på 114.", "I 2023 fik PPR 1.236 henvendelser."),
+        ("Hvad er mailadressen til PPR?", "Skriv til ppr@kommune.dk.", "Skriv til PPR i den digitale portal."),
     ],
 )
 def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):

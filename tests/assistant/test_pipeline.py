@@ -467,6 +467,13 @@ def test_a_worry_that_asks_for_a_guidance_topic_ranks_its_passages_beside_its_ow
     assert len(found) == len(plain.found.hits)
 
 
+def test_a_telephone_number_the_documents_never_give_is_said_to_be_missing(assistant):
+    """A way to reach someone is a detail like a sum: the case is described, its number is not."""
+    answer = assistant.ask("Hvad er telefonnummeret til Familiestuen i Frederikshavn?")
+    assert answer.outcome == "partial"
+    assert answer.text.startswith("Delvist svar: Dokumenterne beskriver Familiestuen og Frederikshavn, men de nævner ikke telefonnummeret.")
+
+
 def test_a_worrys_own_block_from_a_municipalitys_document_says_whose_it_is(assistant):
     # Copenhagen's sprogindsats stood first, unnamed, for a pedagogue anywhere (independent set #61 and #3).
     answer = assistant.ask("Barnet taler næsten ikke dansk derhjemme og jeg er bekymret for hans sprog inden skolestart. Hvad kan vi gøre?")
