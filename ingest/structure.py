@@ -1170,43 +1170,11 @@ def _prose_blocks(document: LoadedDocument) -> list[Block]:
     sidebars = any(p.style == "inline" and p.title.level == _SECTION_LEVEL for p in paragraphs)
     units = _Outline(sidebars).walk(paragraphs, bodies)
     groups = list(_merged(sorted(units, key=lambda unit: unit.order)))
-    titles = _Titles.of(units)
-    blocks = (_block(group, pages, titles, heading) for group, heading in zip(groups, _opening_headings(groups, titles), strict=True))
+    blocks = (_block(group, pages, heading) for group, heading in zip(groups, _opening_headings(groups), strict=True))
     return [block for block in blocks if has_words(block.text)]
 
 
-@dataclass(frozen=True)
-class _Titles:
-    """How a report's section headings are printed above their text and named in citations. A title the
-    document gives to sections under several parents ("Udfordringen", "Det gjorde de", "Resultatet" under each
-    of five examples) names none of them alone: it is printed with its parent's title ("Eksempel 1: Færre konflikter
-    ... – Det gjorde de"). An answer had quoted "**Det gjorde de**" and cited "afsnit Det gjorde de", and the reader
-    could not tell whose example it was."""
-
-    repeated: frozenset[str]
-
-    @classmethod
-    def of(cls, units: Sequence[_Unit]) -> _Titles:
-        under: dict[str, set[int]] = {}
-        for unit in units:
-            for depth, heading in enumerate(unit.path):
-                if depth and not heading.chapter:
-                    under.setdefault(_compared_title(heading.text), set()).add(id(unit.path[depth - 1]))
-        return cls(frozenset(title for title, parents in under.items() if len(parents) >= 2))
-
-    def named(self, path: Sequence[_Heading], index: int) -> str:
-        """The title of ``path[index]`` as printed: with its parent's when the document repeats it."""
-        heading = path[index]
-        if index and _compared_title(heading.text) in self.repeated:
-            return f"{path[index - 1].text} – {heading.text}"
-        return heading.text
-
-
-def _compared_title(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def _opening_headings(groups: list[list[_Unit]], titles: _Titles) -> list[str]:
+def _opening_headings(groups: list[list[_Unit]]) -> list[str]:
     """Per block, the headings printed right above its text: a case's label and title, else the headings
     of its section that no earlier block has shown (a section's first block shows them, its later ones
     don't). One heading per line, as the document prints it.
@@ -1221,11 +1189,9 @@ def _opening_headings(groups: list[list[_Unit]], titles: _Titles) -> list[str]:
         if unit.case is not None:
             openings.append(f"CASE #{unit.case.number} {unit.case.heading}".rstrip())
         elif unit.kind in ("text", "table"):
-            fresh = [index for index, heading in enumerate(unit.path) if heading not in shown]
-            shown.update(unit.path[index] for index in fresh)
-            # A parent printed with its repeated child's title (see _Titles) needs no line of its own.
-            within = {index for index in fresh if index + 1 in fresh and titles.named(unit.path, index + 1) != unit.path[index + 1].text}
-            openings.append("\n".join(titles.named(unit.path, index) for index in fresh if index not in within))
+            fresh = [heading for heading in unit.path if heading not in shown]
+            shown.update(fresh)
+            openings.append("\n".join(heading.text for heading in fresh))
         else:
             openings.append("")
     return openings
@@ -1245,7 +1211,7 @@ def _merged(units: list[_Unit]) -> Iterator[list[_Unit]]:
         yield group
 
 
-def _block(group: list[_Unit], pages: _Pages, titles: _Titles, heading: str = "") -> Block:
+def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
     unit = group[0]
     paragraphs = [paragraph for member in group for paragraph in member.paragraphs]
     numbers = [line.number for paragraph in paragraphs for line in paragraph.lines]
@@ -1255,7 +1221,7 @@ def _block(group: list[_Unit], pages: _Pages, titles: _Titles, heading: str = ""
     return Block(
         text=text,
         kind="text" if unit.kind == "footnote" else unit.kind,
-        location=f"CASE #{case.number}" if case else (page_location or _outline_location(unit, titles)),
+        location=f"CASE #{case.number}" if case else (page_location or _outline_location(unit)),
         page=page,
         section=_section(unit),
         case_number=case.number if case else None,
@@ -1430,11 +1396,9 @@ def _section(unit: _Unit) -> str:
     return SECTION_SEPARATOR.join(heading.text for heading in unit.path) or unit.nearest
 
 
-def _outline_location(unit: _Unit, titles: _Titles) -> str:
-    """ "kapitel 02, afsnit <heading>", "kapitel 01, KL anbefaler", "afsnit <heading>" or "indledning"; a heading
-    the document repeats under several parents with its parent's (see :class:`_Titles`)."""
+def _outline_location(unit: _Unit) -> str:
+    """ "kapitel 02, afsnit <heading>", "kapitel 01, KL anbefaler", "afsnit <heading>" or "indledning"."""
     chapter = next((f"kapitel {h.chapter}" for h in unit.path if h.chapter), "")
-    last = next((index for index in reversed(range(len(unit.path))) if not unit.path[index].chapter), None)
-    heading = titles.named(unit.path, last) if last is not None else ("" if chapter else unit.nearest)
+    heading = next((h.text for h in reversed(unit.path) if not h.chapter), "" if chapter else unit.nearest)
     detail = unit.lead_in or (f"afsnit {heading}" if heading else "")
     return ", ".join(part for part in (chapter, detail) if part) or "indledning"

@@ -1645,34 +1645,3 @@ def test_a_catalog_entry_wins_over_a_word_files_own_title(tmp_path):
     info = load_document(path, read_catalog(tmp_path / "catalog.toml"), LIMIT).info
 
     assert (info.title, info.publisher) == ("Katalogets titel", "KL")
-
-
-def test_a_section_title_repeated_under_several_examples_is_named_with_its_examples_title(tmp_path):
-    """"Det gjorde de" under each of two examples names neither: printed alone above its text and cited as "afsnit
-    Det gjorde de", the reader could not tell whose example an answer quoted. A title used once stays as it is."""
-    from ingest.structure import blocks_for
-
-    paragraphs = [
-        ("Erfaringer med tidlig opsporing", "Heading 1"),
-        ("Indledning", "Heading 2"),
-        ("Eksemplerne viser, hvad dagtilbuddene gjorde.", None),
-        ("Eksempel 1: Solsikken", "Heading 2"),
-        ("Det gjorde de", "Heading 3"),
-        ("Personalet indførte faste trivselssamtaler.", None),
-        ("Resultatet", "Heading 3"),
-        ("Konflikterne faldt fra 23 til 9 om ugen.", None),
-        ("Eksempel 2: Regnbuen", "Heading 2"),
-        ("Det gjorde de", "Heading 3"),
-        ("Sundhedsplejersken kom i legestuen hver anden uge.", None),
-        ("Resultatet", "Heading 3"),
-        ("Syv børn blev opdaget tidligere.", None),
-    ]
-    blocks = blocks_for(load_document(_word_file_of(tmp_path / "erfaringer.docx", paragraphs), {}, LIMIT))
-    named = {block.text: (block.heading, block.location) for block in blocks}
-
-    assert named["Eksemplerne viser, hvad dagtilbuddene gjorde."] == ("Erfaringer med tidlig opsporing\nIndledning", "afsnit Indledning")
-    assert named["Personalet indførte faste trivselssamtaler."] == (
-        "Eksempel 1: Solsikken – Det gjorde de",  # its example's title is not printed again on a line of its own
-        "afsnit Eksempel 1: Solsikken – Det gjorde de",
-    )
-    assert named["Syv børn blev opdaget tidligere."] == ("Eksempel 2: Regnbuen – Resultatet", "afsnit Eksempel 2: Regnbuen – Resultatet")
