@@ -1015,7 +1015,8 @@ _NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredi
 # A counted noun after a count in words: "fire til otte familier", "tre forbundne initiativer".
 _COUNTED = rf"{_NUMBER_WORD}(?:\s+til\s+{_NUMBER_WORD})?\s+[a-zæøå]{{3,}}"
 # The units of a period, in the genitive too: "et 22 ugers forløb", "min. 18 måneders varighed".
-_TIME_UNITS = r"(?:timer?s?|dage?s?|døgns?|uger?s?|måneder?s?|mdr|mnd|års?)"  # "på højst to mdr."
+# "på højst to mdr."; days counted as working days ("inden for 2 hverdage", "ti arbejdsdage", "100 skoledage").
+_TIME_UNITS = r"(?:timer?s?|(?:hver|arbejds|skole|kalender)?dage?s?|døgns?|uger?s?|måneder?s?|mdr|mnd|års?)"
 # What a sentence reporting a result says: a figure, a change, an effect, an evaluation's verdict. On train
 # adding "resulterede i en stigning", "et markant fald", "evalueringen dokumenterer", "positiv" and "ét
 # sammenbrud ud af 38" raised key facts 0.817 -> 0.821 (Aalborg's case now shows its one breakdown).
@@ -1262,7 +1263,8 @@ _MONEY_ASK = re.compile(
     rf"|{_SUM_ASKED}"
 )
 _PERIOD_ASK = re.compile(
-    rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
+    rf"\bhvor (?:lang tid|længe|hurtigt|hurtig|tidligt|snart)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b"
+    rf"|\bhvor mange {_TIME_UNITS}\b"
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -47,7 +47,6 @@ from assistant.analysis import (
     AskedDetail,
     QuestionAnalysis,
     QuestionPart,
-    asked_detail,
     asked_figures,
     asked_point,
     asked_topic_words,
@@ -239,7 +238,7 @@ class Answerability:
         # 'Børn og bevægelse' i København, og ...?" read as lacking København, which its own notat never writes.
         given = tuple(dict.fromkeys(source for part in analysis.parts for source in part.sources))
         whole = replace(analysis.whole, sources=given) if analysis.is_multi_part and given else analysis.whole
-        signals = self.signals(whole, analysis.is_english, found, specific=not analysis.is_multi_part)
+        signals = self.signals(whole, analysis.is_english, found, detail=False if analysis.is_multi_part else analysis.detail)
         probability = self._probability(signals)
         if probability < self.model.answer_threshold and not signals.missing and (
             _names_a_found_section(analysis.text, found.hits)
@@ -276,7 +275,7 @@ class Answerability:
             number
             for number, (part, part_found) in enumerate(pairs)
             if absent_by_part[number]
-            or self._probability(self.signals(part, analysis.is_english, part_found, specific=False))
+            or self._probability(self.signals(part, analysis.is_english, part_found))
             < (self.model.threshold if part.sources else part_bar)
         )
         # Sources asked side by side are each judged on their own passages: the whole question's passages
@@ -352,8 +351,14 @@ class Answerability:
             return 1.0 if signals.similarity >= ENGLISH_MIN_SIMILARITY else 0.0
         return self.model.probability(signals)
 
-    def signals(self, question: QuestionPart, english: bool, found: Found, specific: bool = True) -> Signals:
-        """``specific``: look for the asked years and figure kind in one unit with the topic."""
+    def signals(
+        self, question: QuestionPart, english: bool, found: Found, detail: AskedDetail | None | Literal[False] = False
+    ) -> Signals:
+        """``detail``: the kind of figure asked (None: none), to look for with the asked years in one unit with the
+        topic; False (a part of a question) looks for neither. It is the question's analysis's, not read again from
+        its text: a follow-up asks its own ("Hvor hurtigt skal en familie så kunne komme til …?" after "Hvor mange
+        penge får Åben Familiedør?" read as asking a sum, and "de nævner ikke beløbet" stood above the answer)."""
+        specific = detail is not False
         top = list(found.hits[:TOP_PASSAGES])
         texts = [search_text(h.passage.text, h.passage.context) for h in top]
         bodies = [h.passage.text for h in top]  # years and figures only count in the text, not in headings
@@ -365,7 +370,6 @@ class Answerability:
         terms = [t for t in dict.fromkeys(question.terms) if stats.known(t) or t not in asking]
         rare = sorted(terms, key=stats.idf, reverse=True)[:RARE_TERMS]
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
-        detail = asked_detail(question.text) if specific else None
         # A year dating a document the question names is the year of one it found ("oversigten fra 2024"):
         # it says which document, like a title, and the document's text need not repeat it.
         found_years = {str(h.passage.metadata.get("year", "")) for h in top}
@@ -375,7 +379,7 @@ class Answerability:
         asked_names = [n for n in dict.fromkeys(proper_nouns(question.text)) if not any(names(n, source) for source in question.sources)]
         known_names = [n for n in asked_names if stats.knows_word(n) and not self._statistics.is_setting(n)]
         detail_coverage, detail_gap, absent_details = self.same_unit_detail(
-            terms, found.units, detail, years if specific else (), known_names, found.antecedents
+            terms, found.units, detail or None, years if specific else (), known_names, found.antecedents
         )
         return Signals(
             similarity=max((h.dense_similarity or 0.0 for h in top), default=0.0),
@@ -615,7 +619,7 @@ def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, found: Found
     counts as declined anyway)."""
     hits = found.hits
     # A multi-part question's signals are read without its details (see ``decide``): no unit was checked for one.
-    detail_asked = not analysis.is_multi_part and asked_detail(analysis.text) is not None
+    detail_asked = not analysis.is_multi_part and analysis.detail is not None
     detail_found = detail_asked and signals.detail_gap == 0.0 and signals.detail_coverage >= DETAIL_ON_TOPIC
     return detail_found or _names_a_found_title(analysis.terms, hits) or _names_the_found_case(analysis, hits)
 

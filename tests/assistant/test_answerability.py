@@ -180,6 +180,19 @@ def test_a_figure_in_the_unit_with_the_topic_is_an_answer(decider, index):
     assert decision.signals.detail_gap == 0.0 and decision.signals.detail_coverage > 0.3
 
 
+def test_a_followup_is_judged_on_the_figure_it_asks_not_on_the_earlier_questions(decider, index):
+    """Joined to the earlier question for retrieval, "Hvor hurtigt skal en familie så kunne komme til?" had been judged
+    as asking the earlier question's sum, and "de nævner ikke beløbet" stood above the answer."""
+    from assistant.analysis import analyse_followup
+
+    followup = "Hvor stor en andel af familierne takker ja til kurset?"
+    query = f"Hvad koster kurset for nye forældre i Holstebro? {followup}"
+    hits = tuple(index.retriever.hybrid(query))
+    units = tuple(u.search_text for h in hits[:5] for u in index.units[h.passage.chunk_id])
+    decision = decider.decide(analyse_followup(query, followup), Found(hits, 0.0, units))
+    assert decision.missing == ()  # the share it asks for stands with the topic; the price is not asked now
+
+
 def test_a_word_asking_for_a_detail_that_no_passage_uses_is_no_missing_topic(decider, index):
     """The documents give prices in kroner, never with "koster": the word asks, it names no topic they lack."""
     assert not decider._statistics.known("kost")
