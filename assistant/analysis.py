@@ -1263,8 +1263,7 @@ _MONEY_ASK = re.compile(
     rf"|{_SUM_ASKED}"
 )
 _PERIOD_ASK = re.compile(
-    rf"\bhvor (?:lang tid|længe|hurtigt|hurtig|tidligt|snart)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b"
-    rf"|\bhvor mange {_TIME_UNITS}\b"
+    rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 _SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
@@ -1374,7 +1373,8 @@ _FIGURE_WORDS = rf"{_NUMBER_WORDS}|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
 # ("omkring 7-8 pct. af en årgang", "2-3 uger").
 _NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+\s*[-–]\s*\d+\s*-?\s*år)\d+(?:[.,]\d+)*"
 _TIME_AMOUNT = (
-    rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b"
+    # An age is no period: "børn i 8–10 måneders alderen" had answered "Hvor hurtigt skal vi handle?".
+    rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b(?!\s*alder)"
     r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*"
 )
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count

@@ -511,9 +511,9 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvad er telefonnummeret til PPR?", "Ring til PPR på 72 36 40 00.", "Kontakt PPR via den fælles PPR-postkasse."),
         ("Hvad er telefonnummeret til PPR?", "Uden for åbningstid: Døgnvagten via politiet på 114.", "I 2023 fik PPR 1.236 henvendelser."),
         ("Hvad er mailadressen til PPR?", "Skriv til ppr@kommune.dk.", "Skriv til PPR i den digitale portal."),
-        # How fast is a period, and working days count as days.
-        ("Hvor hurtigt skal forældrene have et referat?", "Send referatet inden for 2 hverdage.", "Send referatet hurtigst muligt."),
-        ("Hvor hurtigt kan en familie komme til?", "Der må højst gå ti arbejdsdage til første samtale.", "Familien kommer hurtigt til."),
+        # Working days count as days; an age is no period.
+        ("Hvor lang tid har forældrene til at svare?", "Svar inden for 2 hverdage.", "Forældrene svarer hurtigst muligt."),
+        ("Hvor længe går der, før familien kommer til?", "Der må højst gå ti arbejdsdage.", "Børn i 8–10 måneders alderen kommer til."),
     ],
 )
 def test_a_unit_holds_the_kind_of_figure_asked_for(question, holds, lacks):
