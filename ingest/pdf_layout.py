@@ -162,13 +162,14 @@ def page_texts(reader) -> list[str]:
     spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
     repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
     outline = _outline_titles(reader)
+    body = _body_size([line for lines, _ in read for line in lines])
     texts = []
     for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
         contents = _contents_entries(lines)
         kept = [line for line in lines if not _is_margin_furniture(line, span, repeated) and id(line) not in contents]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
-        texts.append(_layout_text(kept, outline.get(number, {})) if lines and complete else plain)
+        texts.append(_layout_text(kept, outline.get(number, {}), body) if lines and complete else plain)
     return texts
 
 
@@ -604,21 +605,36 @@ def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[s
     return bool(_PAGE_NUMBER.match(text) or _PAGE_OF_PAGES.search(text)) or _margin_key(line) in repeated
 
 
-def _layout_text(lines: list[_Line], outline: dict[str, int]) -> str:
+def _body_size(lines: list[_Line]) -> float:
+    """The size most of a document's letters are set in (0 without lines)."""
+    sizes = sorted((line.size, _letters(line.text)) for line in lines)
+    half, counted = sum(letters for _, letters in sizes) / 2, 0
+    for size, letters in sizes:
+        counted += letters
+        if counted >= half:
+            return size
+    return 0.0
+
+
+def _layout_text(lines: list[_Line], outline: dict[str, int], document_body: float = 0.0) -> str:
+    """A page's text from its lines. A line is a heading when set larger than the page's body text and the
+    document's (``document_body``, see :func:`_body_size`): on a page filled by a table in small print, the
+    paragraph under it in the document's body size had read as a heading, cut off from its sentence's start."""
     if not lines:
         return ""
     lines = _mark_outline_titles(lines, outline)
     body_size = median(line.size for line in lines)
+    heading_body = max(body_size, document_body)
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     lines = _top_to_bottom(lines, 1.2 * body_size)
     pitch = _line_pitch(lines, body_size)
-    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), body_size)
+    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), heading_body)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
     previous_heading = False
     for number, line in enumerate(lines):
-        heading = line.heading or line.size >= _HEADING_SIZE * body_size or (line.bold and not body_bold)
+        heading = line.heading or line.size >= _HEADING_SIZE * heading_body or (line.bold and not body_bold)
         text = " ".join(line.text.split())
         if number in rows:
             # A table row is a line of " | "-separated cells, the rows of one table one block.

@@ -1037,3 +1037,44 @@ def test_a_superscript_footnote_reference_is_glued_to_its_word_and_does_not_brea
     text = page_texts(PdfReader(path))[0]
 
     assert text.split("\n")[0] == "Kommunen brugte 2,4 mio. kr. på sprogindsatsen1 i 2023. Indsatsen omfattede alle børn i"
+
+
+def test_a_paragraph_under_a_page_filling_table_in_small_print_is_no_heading(tmp_path):
+    """On a page that a table in 8 pt fills, the paragraph under it in the document's 9.5 pt stood out as larger than
+    the page's text: its lines read as a heading ("## eleven ret til sygeundervisning. ..."), cut off from the start
+    of its sentence on the line before."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    for _ in range(3):  # the document's text is set in 9.5 pt
+        pdf.add_page()
+        pdf.set_font("Sans", size=9.5)
+        for _ in range(8):
+            pdf.multi_cell(0, 5, FIRST + " " + SECOND)
+            pdf.ln(3)
+    pdf.add_page()
+    pdf.set_font("Sans", size=8)
+    with pdf.table(width=170, col_widths=(30, 50, 50, 40)) as table:
+        for number in range(30):
+            row = table.row()
+            for cell in (f"Niveau {number}", "Brev sendes til forældrene", "Kontaktlærer og afdelingsleder", "Inden for 5 skoledage"):
+                row.cell(cell)
+    pdf.ln(4)
+    pdf.set_font("Sans", size=9.5)
+    sentence = (
+        "Er en elev syg i mere end femten skoledage i træk, eller forventes sygdommen at vare længere, har eleven ret "
+        "til sygeundervisning. Skolelederen tager stilling til sygeundervisningens omfang i samarbejde med forældrene og "
+        "eventuelt hospitalsskolen. Langvarig sygdom udløser ikke automatisk fraværsbrevene i fraværstrappen, men "
+        "kontaktlæreren holder kontakt med familien mindst en gang om ugen."
+    )
+    pdf.multi_cell(0, 5, sentence, align="J")  # justified: drawn word by word
+    path = tmp_path / "fravaer.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[3]
+
+    assert "#" not in text
+    assert _paragraphs(text)[-1] == sentence
