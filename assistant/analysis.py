@@ -1256,8 +1256,9 @@ class AskedDetail:
 _MONEY_ASK = re.compile(
     r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b"
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
-    # "Hvor meget har Sorø budgetteret med til ...?", "Hvor meget er der afsat til ...?": the verbs of a budget.
-    r"|\bhvor meget\b[^?]{0,40}?\b(?:budgetter(?:et|er|es|ede)|afsat|afsætte[rs]?|afsatte|sat af"
+    # "Hvor meget har Sorø budgetteret med til ...?", "Hvor meget er der afsat til ...?": the verbs of a budget; not
+    # time set aside ("hvor meget tid er der sat af til ...?", answered in minutes or as a share of the time).
+    r"|\bhvor meget\b(?!\s+tid\b)[^?]{0,40}?\b(?:budgetter(?:et|er|es|ede)|afsat|afsætte[rs]?|afsatte|sat af"
     r"|bevilge[rst]?|bevilgede|investere[rst]?|investerede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
     rf"|{_SUM_ASKED}"

@@ -488,6 +488,8 @@ def test_the_kind_of_figure_asked_for_and_how_its_absence_is_named(question, kin
         "Hvordan styrer Hedensted udgifterne til specialundervisning?",
         "Hvad er et budget?",
         "Hvor meget betyder det for budgetterne?",
+        # Time set aside is no sum (it had read "de nævner ikke beløbet"), and may be given as a share of the time.
+        "Hvor meget tid er der sat af til at høre forældrenes blik i samtalemodellen?",
     ],
 )
 def test_a_question_without_a_figure_asks_no_detail(question):
