@@ -56,6 +56,33 @@ def _pdf(path: Path, columns: int = 1, pages: int = 3, even_header: str = HEADER
     return path
 
 
+def _table_text(
+    path: Path, rows: tuple[tuple[str, ...], ...], widths: tuple[int, ...], before: str = "", after: str = "", **options
+) -> str:
+    """The first page's text of a PDF holding ``rows`` as an fpdf2 table (``options`` as ``FPDF.table`` takes them), with
+    a paragraph ``before`` and ``after`` it."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", size=10)
+    if before:
+        pdf.multi_cell(0, 5, before)
+        pdf.ln(3)
+    with pdf.table(width=sum(widths), col_widths=widths, **options) as table:
+        for cells in rows:
+            row = table.row()
+            for cell in cells:
+                row.cell(cell)
+    if after:
+        pdf.multi_cell(0, 5, after)
+    pdf.output(str(path))
+    return page_texts(PdfReader(path))[0]
+
+
 def _paragraphs(text: str) -> list[str]:
     return [" ".join(part.split()) for part in text.split("\n\n") if part.strip()]
 
@@ -272,30 +299,14 @@ def test_a_table_after_the_line_that_leads_into_it_stands_under_their_heading(tm
 def test_a_table_row_whose_label_wraps_onto_two_lines_stays_one_row_of_its_table(tmp_path, aligned):
     """fpdf2, like Word's PDF export, draws a row cell by cell: the label's two lines came first, then the
     figures as a line of their own, and the table broke in two there."""
-    from fpdf import FPDF
-    from pypdf import PdfReader
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("Sans", fname=str(FONT))
-    pdf.add_font("Sans", style="B", fname=str(BOLD))
-    pdf.add_page()
-    pdf.set_font("Sans", size=10)
     rows = (
         ("Institution", "Børn", "Pædagoger"),
         ("Solsikken", "62", "11"),
         ("Skovbrynet (inkl. udflytterbørnehaven ved Nordby Strand)", "85", "15"),
         ("Regnbuen", "37", "7"),
     )
-    with pdf.table(width=125, col_widths=(70, 25, 30), v_align=aligned) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
-    pdf.multi_cell(0, 5, "Normeringen er beregnet som antal børn pr. pædagog.")
-    path = tmp_path / "tabel.pdf"
-    pdf.output(str(path))
-
-    text = page_texts(PdfReader(path))[0]
+    after = "Normeringen er beregnet som antal børn pr. pædagog."
+    text = _table_text(tmp_path / "tabel.pdf", rows, (70, 25, 30), after=after, v_align=aligned)
 
     assert text.strip().splitlines() == [
         "Institution | Børn | Pædagoger",
@@ -312,32 +323,15 @@ def test_a_header_whose_cells_wrap_is_the_tables_first_row_and_the_text_above_st
     """A header row whose first and last cells wrap is drawn cell by cell, the cells that do not wrap in the middle
     of the row (fpdf2's default) or at its top (Word's): it had read as loose lines above the table, whose rows then
     carried no column names. The line that leads into the table begins where the first column does, but runs on."""
-    from fpdf import FPDF
-    from pypdf import PdfReader
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("Sans", fname=str(FONT))
-    pdf.add_font("Sans", style="B", fname=str(BOLD))
-    pdf.add_page()
-    pdf.set_font("Sans", size=10)
-    pdf.multi_cell(0, 5, "Tabellen viser de faste tjekpunkter i barnets første tre år, og hvad der må deles.")
-    pdf.ln(3)
     rows = (
         ("Alder (mdr.)", "Tjekpunkt", "Ansvarlig", "Hvad deles (med samtykke)"),
         ("4", "Besøg: motorik og søvn", "Sundhedsplejen", "Intet"),
         ("24", "2-års samtale med forældrene", "Dagtilbud", "Intet, medmindre barnet er vurderet gult eller rødt"),
         ("36", "Sprogvurdering", "Dagtilbud", "Resultatet gives til forældrene"),
     )
-    with pdf.table(width=150, col_widths=(18, 52, 35, 45), v_align=aligned) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
-    pdf.multi_cell(0, 5, "Ved 18-måneders tjekpunktet deltager sundhedsplejersken i et møde.")
-    path = tmp_path / "tjekpunkter.pdf"
-    pdf.output(str(path))
-
-    text = page_texts(PdfReader(path))[0]
+    before = "Tabellen viser de faste tjekpunkter i barnets første tre år, og hvad der må deles."
+    after = "Ved 18-måneders tjekpunktet deltager sundhedsplejersken i et møde."
+    text = _table_text(tmp_path / "tjekpunkter.pdf", rows, (18, 52, 35, 45), before, after, v_align=aligned)
 
     assert text.strip().splitlines() == [
         "Tabellen viser de faste tjekpunkter i barnets første tre år, og hvad der må deles.",
@@ -354,14 +348,6 @@ def test_a_header_whose_cells_wrap_is_the_tables_first_row_and_the_text_above_st
 def test_a_column_of_figures_set_flush_right_keeps_its_longer_figures_in_the_table(tmp_path):
     """Figures set flush right begin where their width puts them: "1.890.000 kr." began left of "640.000 kr.", and
     the header, the first row and the total had stood outside the table as lines of text."""
-    from fpdf import FPDF
-    from pypdf import PdfReader
-
-    pdf = FPDF(format="A4")
-    pdf.add_font("Sans", fname=str(FONT))
-    pdf.add_font("Sans", style="B", fname=str(BOLD))
-    pdf.add_page()
-    pdf.set_font("Sans", size=10)
     rows = (
         ("Udgiftspost", "Beløb", "Andel"),
         ("Frikøb af sprogtrænere", "1.890.000 kr.", "54 %"),
@@ -369,15 +355,7 @@ def test_a_column_of_figures_set_flush_right_keeps_its_longer_figures_in_the_tab
         ("Forældreaktiviteter", "520.000 kr.", "15 %"),
         ("I alt", "3.480.000 kr.", "100 %"),
     )
-    with pdf.table(width=140, col_widths=(70, 40, 30), text_align=("LEFT", "RIGHT", "RIGHT")) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
-    path = tmp_path / "udgifter.pdf"
-    pdf.output(str(path))
-
-    text = page_texts(PdfReader(path))[0]
+    text = _table_text(tmp_path / "udgifter.pdf", rows, (70, 40, 30), text_align=("LEFT", "RIGHT", "RIGHT"))
 
     assert text.strip().splitlines() == [" | ".join(cells) for cells in rows]
 
