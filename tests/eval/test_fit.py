@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import astuple
 
 import numpy as np
@@ -111,30 +110,18 @@ def test_answer_quality_is_measured_by_answering_with_the_weights_given(assistan
 def test_an_added_sets_near_misses_remove_only_its_own_documents(bundled_settings, tmp_path):
     """``--add``: an organisation's file is indexed beside the corpus for fitting, and removing it makes the
     question it alone answers a near-miss; the corpus's documents stay, so a question on them gives none."""
-    import docx
-
     from assistant.answerability import AnswerabilityModel
     from eval.added import index_with_documents
     from eval.dataset import load_questions
     from eval.fit import QuestionSet, removed_document_near_misses
+    from tests.eval.organisation import GUIDE, QUESTION, added_guide, question_file
 
-    folder = tmp_path / "tilfoejet"
-    folder.mkdir()
-    guide = docx.Document()
-    guide.add_heading("Når du er bekymret for et barn", level=1)
-    guide.add_paragraph("Lederen skal tage stilling til en underretning senest 24 timer efter, at bekymringen er meldt.")
-    guide.save(str(folder / "guide.docx"))
-    lines = tmp_path / "tilfoejet.jsonl"
-    own = {
-        "id": "t1", "persona": "pedagog", "kind": "fact", "question": "Hvor lang tid har min leder til at beslutte, om vi skal underrette?",
-        "gold": [{"doc": "guide.docx", "quote": "senest 24 timer efter"}], "key_facts": ["24 timer"],
-        "reference_answer": "Senest 24 timer.", "answerable": True,
-    }
+    folder = added_guide(tmp_path / "tilfoejet")
     corpus = next(q for q in load_questions() if q.answerable and len(q.docs) == 1 and not q.history)
-    lines.write_text(json.dumps(own, ensure_ascii=False) + "\n", encoding="utf-8")
-    question_set = QuestionSet(index_with_documents(bundled_settings, folder), (*load_questions(lines), corpus), folder)
-    assert {q.id for q in question_set.train} == {"t1", corpus.id}  # an added set has no split: all of it is train
-    assert "guide.docx" in question_set.index.manifest.documents
+    own = load_questions(question_file(tmp_path / "tilfoejet.jsonl"))
+    question_set = QuestionSet(index_with_documents(bundled_settings, folder), (*own, corpus), folder)
+    assert {q.id for q in question_set.train} == {QUESTION["id"], corpus.id}  # an added set has no split: all of it is train
+    assert GUIDE in question_set.index.manifest.documents
     model = AnswerabilityModel.load()
     examples = removed_document_near_misses(question_set, model, question_set.train)
-    assert [(e.source, e.answerable) for e in examples] == [("removed:guide.docx", False)]
+    assert [(e.source, e.answerable) for e in examples] == [(f"removed:{GUIDE}", False)]

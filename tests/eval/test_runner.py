@@ -141,23 +141,10 @@ def test_the_cli_runs_an_unseen_question_file_with_the_baseline(bundled_settings
 def test_the_cli_evaluates_added_documents_beside_the_corpus_in_an_index_of_their_own(bundled_settings, tmp_path):
     """An organisation's own Word file, added for the evaluation only: the question about it is answered from it,
     the baselines read it too, and the app's index (the bundled one) never holds it."""
-    import docx
+    from tests.eval.organisation import added_guide, question_file
 
-    folder = tmp_path / "egne"
-    folder.mkdir()
-    guide = docx.Document()
-    guide.add_heading("Når du er bekymret for et barn", level=1)
-    guide.add_paragraph("Handleguide for dagtilbud i Sorø Kommune.")
-    guide.add_paragraph("Lederen skal tage stilling til en underretning senest 24 timer efter, at bekymringen er meldt.")
-    guide.save(str(folder / "handleguide.docx"))
-    questions = tmp_path / "egne.jsonl"
-    item = {
-        "id": "e1", "persona": "pedagog", "kind": "fact",
-        "question": "Hvor lang tid har min leder til at beslutte, om vi skal underrette?",
-        "gold": [{"doc": "handleguide.docx", "quote": "Lederen skal tage stilling til en underretning senest 24 timer efter"}],
-        "key_facts": ["24 timer"], "reference_answer": "Senest 24 timer.", "answerable": True,
-    }
-    questions.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    folder = added_guide(tmp_path / "egne")
+    questions = question_file(tmp_path / "egne.jsonl")
     env = _cli_env(bundled_settings)
     out = tmp_path / "rapport"
     command = [sys.executable, "-m", "eval", "--questions", str(questions), "--documents", str(folder), "--out", str(out), "--baseline"]
