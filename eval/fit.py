@@ -170,16 +170,15 @@ def main(argv: list[str] | None = None) -> int:
 
     from eval.added import index_with_documents
     from eval.dataset import BUNDLED_QUESTIONS, load_questions
-    from index import CorpusIndex
 
-    if CorpusIndex.open(settings).is_empty:
+    sets = [QuestionSet(settings, tuple(load_questions(args.questions or BUNDLED_QUESTIONS)))]
+    if sets[0].index.is_empty:
         print("Indekset er tomt: kør først `python -m index`.", file=sys.stderr)
         return 1
     for questions_file, folder in args.add:
         if not questions_file.is_file() or not folder.is_dir():
             print(f"Findes ikke: {questions_file if not questions_file.is_file() else folder}", file=sys.stderr)
             return 2
-    sets = [QuestionSet(settings, tuple(load_questions(args.questions or BUNDLED_QUESTIONS)))]
     sets += [QuestionSet(index_with_documents(settings, folder), tuple(load_questions(file)), folder) for file, folder in args.add]
     if args.only in (None, "units"):
         fit_units(sets, args.dry_run, args.force)
@@ -583,10 +582,11 @@ def removed_document_near_misses(question_set: QuestionSet, model: Answerability
     corpus's documents, or of an added set's own (the corpus's questions are the bundled set's)."""
     from assistant import Assistant
     from index import CorpusIndex
+    from ingest.pipeline import discover
 
     settings = question_set.settings
     folders = [settings.corpus_dir] + ([question_set.added] if question_set.added is not None else [])
-    files = sorted(p for folder in folders for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", ".pdf", ".docx", ".md"))
+    files = sorted(source.path for source in discover(folders)[0])  # the files an index of ``folders`` reads
     removable = [f for f in files if question_set.added is None or f.parent == question_set.added]
     examples = []
     for removed in removable:

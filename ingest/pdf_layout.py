@@ -775,8 +775,9 @@ def _rows_of(lines: list[_Line], reference: _Line) -> list[_Line]:
     rows: list[_Line] = []
     at = 0
     while at < len(lines):
-        wrapped = None if _full_row(lines[at], reference) else _wrapped_row(lines[at:], reference)
-        if wrapped is None and not _full_row(lines[at], reference):
+        full = _full_row(lines[at], reference)
+        wrapped = None if full else _wrapped_row(lines[at:], reference)
+        if wrapped is None and not full:
             return []
         row, used = wrapped or (lines[at], 1)
         rows.append(row)
