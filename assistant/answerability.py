@@ -58,6 +58,7 @@ from assistant.analysis import (
     detail_terms,
     holds_answer_type,
     holds_detail,
+    listed_noun,
     point_topic,
     topic_terms,
 )
@@ -68,7 +69,7 @@ from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
-from tidlig.text import content_terms, point_number, proper_nouns, words
+from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, words
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 TOP_PASSAGES = 5  # the passages an answer is composed from
@@ -82,6 +83,8 @@ MIN_TITLE_TERMS = 2
 DETAIL_ON_TOPIC = 0.5
 # The answer types a unit on the topic answers by its shape alone (see Answerability._answered_by_shape).
 SHAPED_ANSWER_TYPES = frozenset({"time", "place", "person"})
+# The shortest stem of a listed noun that names a list ("princip", not "tin" of "Hvilke ting ...?").
+MIN_LISTED_STEM = 5
 RARE_TERMS = 2  # the question's rarest terms: what it is specifically about
 AGREEMENT_DEPTH = 10  # a hit "agrees" when both dense and BM25 rank it within this depth
 # The words of a question in English do not occur in the Danish documents, so the word-overlap signals
@@ -254,6 +257,7 @@ class Answerability:
             or self._answered_by_shape(analysis, found)
             or _names_defined_term(analysis, found)
             or _holds_the_asked_point(analysis, found.hits)
+            or _announces_the_asked_list(analysis, found.hits)
         ):
             probability = self.model.threshold  # at worst a partial answer, never a decline
         covered = self.covered_words(analysis.text, found.hits)
@@ -622,6 +626,21 @@ def _plainly_on_topic(analysis: QuestionAnalysis, signals: Signals, found: Found
     detail_asked = not analysis.is_multi_part and analysis.detail is not None
     detail_found = detail_asked and signals.detail_gap == 0.0 and signals.detail_coverage >= DETAIL_ON_TOPIC
     return detail_found or _names_a_found_title(analysis.terms, hits) or _names_the_found_case(analysis, hits)
+
+
+def _announces_the_asked_list(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:
+    """Whether one of the best passages counts the very things a list question asks for, in its text or its
+    headings: "Den styrkede overgang – fem principper" announces what "Hvilke principper bygger Skives model for
+    en forstærket skolestart på?" asks (p=0.24, a decline), though the question's "forstærket skolestart" is not
+    the documents' "styrket overgang". The count says a list of them follows, so the answer is at worst partial."""
+    noun = listed_noun(analysis.text) if analysis.answer_type == "list" and not analysis.is_multi_part else ""
+    if len(noun) < MIN_LISTED_STEM:
+        return False
+    for hit in hits[:TOP_PASSAGES]:
+        counted = counted_words(f"{hit.passage.context}\n{hit.passage.text}")
+        if any(stem(word).startswith(noun) for word in counted):
+            return True
+    return False
 
 
 def _names_the_found_case(analysis: QuestionAnalysis, hits: Sequence[ScoredPassage]) -> bool:

@@ -459,3 +459,21 @@ def test_a_request_for_an_example_is_answered_by_the_found_case_holding_its_topi
     weak = replace(coverage_model(threshold=0.25), bias=-1.0, answer_threshold=0.99)  # weak evidence, whatever it holds
     decider = Answerability(weak, RelevanceScorer([text, "færre børn", "indbrud", "skolerne", "givet"]))
     assert decider.decide(analyse_question(question), Found(hits, 0.0)).outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("question", "outcome"),
+    [
+        ("Hvilke principper bygger modellen for en forstærket skolestart på?", "partial"),  # "fem principper" announces them
+        ("Hvilke metoder bygger modellen for en forstærket skolestart på?", "decline"),  # no list of methods is counted
+    ],
+)
+def test_a_best_passage_counting_the_asked_things_makes_a_list_question_at_worst_partial(question, outcome):
+    texts = {
+        "guide-1": ("Skive", "Den styrkede overgang – fem principper\n- Vi starter tidligt.\n- Én fast brobygger følger barnet."),
+        "guide-2": ("Skive", "Overgangen fra dagtilbud til skole er særlig sårbar for børn i udsatte positioner."),
+    }
+    index = FakeIndex(texts=texts)
+    model = replace(coverage_model(threshold=0.95), answer_threshold=0.99)  # below 0.95 a decline, below 0.99 a partial
+    decider = Answerability(model, RelevanceScorer(p.text for p in index.passages.values()))
+    assert decide(decider, index, question).outcome == outcome
