@@ -525,11 +525,22 @@ def _item_depths(units: Sequence[EvidenceUnit], chunk_text: str) -> Iterator[tup
         yield unit, 2 * level
 
 
+# A lead-in that tells someone to ask or answer the questions below it: "Overgangsbeskrivelsen skal besvare fem
+# spørgsmål:", "Spørg fx barnet:"; not the questions a study answers ("De to undersøgelser svarer tilsammen på:").
+_PRESCRIBED = re.compile(r"\b(?:skal|bør)\b|^(?:spørg|stil|brug)\b", re.IGNORECASE)
+
+
 def _asking_groups(units: Sequence[EvidenceUnit], groups: Sequence[str]) -> set[str]:
-    """The groups (a sentence, or a list with its lead-in) whose every sentence or item is a question."""
+    """The groups (a sentence, or a list with its lead-in) whose every sentence or item is a question, unless
+    their lead-in prescribes the questions (see :data:`_PRESCRIBED`): they are then what someone is to ask or
+    answer, as the items of a checklist are. "Overgangsbeskrivelsen skal besvare fem spørgsmål:" had been left
+    out with its five questions, and "Hvad skal jeg have med, når jeg skriver om et barn, der skal videre i
+    skole?" got another list."""
     answers: dict[str, bool] = {}
     for unit, group in zip(units, groups, strict=True):
         if unit.kind == "sentence" and is_lead_in(unit.text):
+            if _PRESCRIBED.search(unit.text):
+                answers[group] = True
             continue  # a list's lead-in: its items decide
         # An item's first sentence decides: a list's last item may have swallowed the prose after it.
         first = next(iter(split_sentences(unit.text)), "")

@@ -105,6 +105,15 @@ def test_the_documents_own_questions_are_no_candidates_unless_asked_for():
     assert not analyse_question("Hvor udbredt er modellerne?").asks_for_questions
 
 
+def test_questions_a_lead_in_prescribes_are_candidates_like_a_checklist():
+    """"... skal besvare tre spørgsmål:" tells what a description must answer: its questions are its content."""
+    text = "Overgangsbeskrivelsen skal besvare tre spørgsmål:\n- Hvad er barnet optaget af?\n- Hvornår trives barnet?\n- Hvad har virket?"
+    index = FakeUnitIndex([("p", text, {})])
+    assert texts(candidate_units(index.hits(), index)) == [
+        "Overgangsbeskrivelsen skal besvare tre spørgsmål:", "Hvad er barnet optaget af?", "Hvornår trives barnet?", "Hvad har virket?",
+    ]
+
+
 def test_an_item_that_introduces_a_nested_list_is_a_candidate_and_its_items_know_it():
     text = "Strategien:\n1. Indfør indsatser med fokus på:\n- mental sundhed\n- bedre tilbud\n2. Skab koordinering\n3. Evaluer:"
     index = FakeUnitIndex([("n", text, {})])
