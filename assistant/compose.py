@@ -97,6 +97,7 @@ from tidlig.text import (
     stem,
     table_cells,
     trailing_values,
+    weighs_previous,
     words,
 )
 
@@ -1073,12 +1074,16 @@ def _completes(seed: ScoredUnit, following: ScoredUnit, part: int) -> bool:
 
 def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit]) -> list[EvidenceUnit]:
     """``items`` with each item right after one of them that explains it ("• Det skyldes, at ...", "• Fx
-    ..."): it is as relevant as the item it explains."""
+    ..."), or that weighs the items before it ("• Valget mellem de to fremgangsmåder afhænger af ..."): it is as
+    relevant as the item it explains. Without the second, "Skal vi efteruddanne en af vores egne pædagoger til
+    inklusionspædagog eller ansætte en ny?" got the two ways and "… og ét punkt mere i kilden", the point saying
+    what the choice turns on."""
     chosen = {u.unit_id for u in items}
     by_position = {m.unit.position: m.unit for m in members}
     for member in sorted(members, key=lambda s: s.unit.position):
         before = by_position.get(member.unit.position - 1)
-        if before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen and explains_previous(member.unit.text):
+        explains = explains_previous(member.unit.text) or weighs_previous(member.unit.text)
+        if before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen and explains:
             chosen.add(member.unit.unit_id)
             items.append(member.unit)
     return items

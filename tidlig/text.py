@@ -91,6 +91,7 @@ __all__ = [
     "strip_list_marker",
     "table_cells",
     "trailing_values",
+    "weighs_previous",
     "whole_name",
     "without_item_number",
     "words",
@@ -756,6 +757,17 @@ def explains_previous(sentence: str) -> bool:
     :func:`refers_back`, for units that stand on lines of their own."""
     opening = sentence.lstrip(_OPENING)
     return bool(_EXPLAINS.match(opening) or _EXPLAINS_INSIDE.search(opening))
+
+
+# Two or more things just named, taken together in a sentence's first words: "Valget mellem de to fremgangsmåder
+# afhænger af ...", "Begge modeller ...", "Fælles for de tre tilgange er ...".
+_TAKES_TOGETHER = re.compile(r"^(?:\S+\s+){0,3}?(?:de (?:to|tre|fire|fem)|begge)\s+\w", re.IGNORECASE)
+
+
+def weighs_previous(sentence: str) -> bool:
+    """Whether a sentence opens by taking together the things named just before it ("Valget mellem de to
+    fremgangsmåder afhænger af ..."): below a list's items, it is the item that weighs them."""
+    return bool(_TAKES_TOGETHER.match(sentence.lstrip(_OPENING)))
 
 
 _ENUMERATES = re.compile(r"^(?:for det (?:første|andet|tredje|fjerde|femte|sjette)|dernæst|endelig|til sidst)\b", re.IGNORECASE)

@@ -1181,6 +1181,22 @@ def test_a_list_item_that_explains_a_chosen_item_comes_with_it():
     assert "dobbeltplads" not in text
 
 
+def test_a_list_item_that_weighs_the_chosen_items_above_it_comes_with_them():
+    chunk = (
+        "Eksempler:\n- I en af de kommuner, hvor midlerne er bundet til inklusion, skal alle institutioner have mindst én"
+        " inklusionspædagog blandt personalet.\n"
+        "- Nogle institutioner vælger at efteruddanne en af pædagogerne blandt institutionens eksisterende personale.\n"
+        "- Andre institutioner vælger at ansætte pædagoger, som udelukkende skal fungere som inklusionspædagoger.\n"
+        "- Valget mellem de to fremgangsmåder afhænger af, hvor mange midler institutionen får tildelt, samt en konkret"
+        " faglig vurdering hos institutionslederen."
+    )  # longer than a list shown whole whatever the question
+    index = FakeUnitIndex([("inkl", chunk, KL)])
+    probabilities = {"efteruddanne": 0.9, "ansætte": 0.8}
+    text = compose("Skal vi efteruddanne en pædagog eller ansætte en ny?", probabilities, index=index).short_answer
+    assert "faglig vurdering" in text
+    assert "mindst én inklusionspædagog" not in text
+
+
 STUEN = {"title": "Familiestuen", "location": "side 2"}
 
 

@@ -211,6 +211,18 @@ def test_explains_previous(sentence: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
+    [("Valget mellem de to fremgangsmåder afhænger af midlerne.", True), ("Begge modeller bruges i dagtilbud.", True),
+     ("Fælles for de tre tilgange er fokus på barnet.", True),
+     ("Der er to pointer i Heckmans projekt.", False), ("To ud af tre kommuner bruger en model.", False)],
+)
+def test_weighs_previous(sentence: str, expected: bool) -> None:
+    from tidlig.text import weighs_previous
+
+    assert weighs_previous(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
     [("For det andet skal indsatsen være familiecentreret.", True), ("Endelig skal der være kontinuitet.", True),
      ("For det meste går det godt.", False), ("Det første skridt er en samtale.", False)],
 )
