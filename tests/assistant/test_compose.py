@@ -2051,3 +2051,20 @@ def test_a_definition_of_a_class_of_things_gets_the_list_its_lead_in_names():
 )
 def test_only_a_sentence_telling_what_to_do_about_a_harm_stands_under_a_harm_topic(text, directs):
     assert directs_on_harm(text) is directs
+
+
+def test_a_worry_s_own_question_gets_as_many_units_as_a_question_of_one_part():
+    """Beside its guidance topics, a worry's own part is the pedagogue's own question: three units, not two."""
+    question = "Jeg er bekymret for en dreng, der er bagud sprogligt. Hvad kan jeg konkret gøre i garderoben?"
+    index = FakeUnitIndex(
+        [
+            ("ord", "Sæt ord på det, barnet gør i garderoben.", KL),
+            ("vent", "Vent mindst fem sekunder på barnets svar i garderoben.", KL),
+            ("fokus", "Følg barnets fokus, når I er i garderoben.", KL),
+        ]
+    )
+    probabilities = {"Sæt ord": (0.9, 0.01), "Vent": (0.8, 0.01), "Følg": (0.7, 0.01)}
+    analysis, scored = _with_topic(question, "forældrene inddrages tidligt", "Forældrene", probabilities, index=index)
+    assert analysis.is_concern
+    text = CitatComposer().compose(analysis, scored).short_answer
+    assert all(words in text for words in ("Sæt ord", "fem sekunder", "barnets fokus"))
