@@ -248,6 +248,7 @@ class Answerability:
             or _asks_for_the_found_case(analysis, found.hits)
             or _asks_only_about_the_found_case(analysis, found.hits)
             or _answered_by_the_found_case(analysis, found.hits, self._statistics)
+            or _announces_the_asked_list(analysis, found.hits)
         ):
             # A section the question names by its number, found among the best passages, is what it asks
             # for: the classifier reads only its few other words ("Hvad indeholder anbefaling 3?": p=0.20).
@@ -257,7 +258,6 @@ class Answerability:
             or self._answered_by_shape(analysis, found)
             or _names_defined_term(analysis, found)
             or _holds_the_asked_point(analysis, found.hits)
-            or _announces_the_asked_list(analysis, found.hits)
         ):
             probability = self.model.threshold  # at worst a partial answer, never a decline
         covered = self.covered_words(analysis.text, found.hits)
@@ -632,7 +632,8 @@ def _announces_the_asked_list(analysis: QuestionAnalysis, hits: Sequence[ScoredP
     """Whether one of the best passages counts the very things a list question asks for, in its text or its
     headings: "Den styrkede overgang – fem principper" announces what "Hvilke principper bygger Skives model for
     en forstærket skolestart på?" asks (p=0.24, a decline), though the question's "forstærket skolestart" is not
-    the documents' "styrket overgang". The count says a list of them follows, so the answer is at worst partial."""
+    the documents' "styrket overgang". The count says a list of them follows: it answers the question, as a section
+    the question names by its number does."""
     noun = listed_noun(analysis.text) if analysis.answer_type == "list" and not analysis.is_multi_part else ""
     if len(noun) < MIN_LISTED_STEM:
         return False
