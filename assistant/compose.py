@@ -1089,8 +1089,8 @@ def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit])
     by_position = {m.unit.position: m.unit for m in members}
     for member in sorted(members, key=lambda s: s.unit.position):
         before = by_position.get(member.unit.position - 1)
-        explains = explains_previous(member.unit.text) or weighs_previous(member.unit.text)
-        if before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen and explains:
+        beside = before is not None and before.unit_id in chosen and member.unit.unit_id not in chosen
+        if beside and (explains_previous(member.unit.text) or weighs_previous(member.unit.text)):
             chosen.add(member.unit.unit_id)
             items.append(member.unit)
     return items

@@ -1167,34 +1167,43 @@ def test_a_bullet_that_explains_the_chosen_sentence_above_it_comes_along(bullet,
     assert "Norge" not in text
 
 
-def test_a_list_item_that_explains_a_chosen_item_comes_with_it():
-    chunk = (
-        "Bemanding:\n- Institutioner med mange udsatte børn er ikke bedre normeret.\n"
-        "- Det skyldes, at tildelingen følger antallet af børn.\n"
-        "- I 2022 vurderede 14 pct. af dagplejepædagogerne, at det var blevet meget sværere at tildele en dobbeltplads.\n"
-        "- Flere pædagoger søger væk fra dagplejen, og kommunerne har svært ved at rekruttere nye dagplejere i 2022.\n"
-        "- I alt 53 procent af dagplejepædagoger og ledere har oplevet, at et barn ikke har kunnet tælle for to."
-    )  # longer than a list shown whole whatever the question
-    index = FakeUnitIndex([("bem", chunk, KL)])
-    text = compose("Er institutioner med udsatte børn bedre normeret?", {"bedre normeret": 0.9}, index=index).short_answer
-    assert "- Institutioner med mange udsatte børn er ikke bedre normeret. [1]\n- Det skyldes, at tildelingen" in text
-    assert "dobbeltplads" not in text
+BEMANDING = (
+    "Bemanding:\n- Institutioner med mange udsatte børn er ikke bedre normeret.\n"
+    "- Det skyldes, at tildelingen følger antallet af børn.\n"
+    "- I 2022 vurderede 14 pct. af dagplejepædagogerne, at det var blevet meget sværere at tildele en dobbeltplads.\n"
+    "- Flere pædagoger søger væk fra dagplejen, og kommunerne har svært ved at rekruttere nye dagplejere i 2022.\n"
+    "- I alt 53 procent af dagplejepædagoger og ledere har oplevet, at et barn ikke har kunnet tælle for to."
+)
+INKLUSION = (
+    "Eksempler:\n- I en af de kommuner, hvor midlerne er bundet til inklusion, skal alle institutioner have mindst én"
+    " inklusionspædagog blandt personalet.\n"
+    "- Nogle institutioner vælger at efteruddanne en af pædagogerne blandt institutionens eksisterende personale.\n"
+    "- Andre institutioner vælger at ansætte pædagoger, som udelukkende skal fungere som inklusionspædagoger.\n"
+    "- Valget mellem de to fremgangsmåder afhænger af, hvor mange midler institutionen får tildelt, samt en konkret"
+    " faglig vurdering hos institutionslederen."
+)
 
 
-def test_a_list_item_that_weighs_the_chosen_items_above_it_comes_with_them():
-    chunk = (
-        "Eksempler:\n- I en af de kommuner, hvor midlerne er bundet til inklusion, skal alle institutioner have mindst én"
-        " inklusionspædagog blandt personalet.\n"
-        "- Nogle institutioner vælger at efteruddanne en af pædagogerne blandt institutionens eksisterende personale.\n"
-        "- Andre institutioner vælger at ansætte pædagoger, som udelukkende skal fungere som inklusionspædagoger.\n"
-        "- Valget mellem de to fremgangsmåder afhænger af, hvor mange midler institutionen får tildelt, samt en konkret"
-        " faglig vurdering hos institutionslederen."
-    )  # longer than a list shown whole whatever the question
-    index = FakeUnitIndex([("inkl", chunk, KL)])
-    probabilities = {"efteruddanne": 0.9, "ansætte": 0.8}
-    text = compose("Skal vi efteruddanne en pædagog eller ansætte en ny?", probabilities, index=index).short_answer
-    assert "faglig vurdering" in text
-    assert "mindst én inklusionspædagog" not in text
+@pytest.mark.parametrize(
+    ("chunk", "question", "probabilities", "shown", "hidden"),
+    [
+        # an item explaining a chosen item ("Det skyldes, at ...")
+        (
+            BEMANDING, "Er institutioner med udsatte børn bedre normeret?", {"bedre normeret": 0.9},
+            "- Institutioner med mange udsatte børn er ikke bedre normeret. [1]\n- Det skyldes, at tildelingen", "dobbeltplads",
+        ),
+        # an item weighing the chosen items above it ("Valget mellem de to fremgangsmåder ...")
+        (
+            INKLUSION, "Skal vi efteruddanne en pædagog eller ansætte en ny?", {"efteruddanne": 0.9, "ansætte": 0.8},
+            "faglig vurdering", "mindst én inklusionspædagog",
+        ),
+    ],
+)
+def test_a_list_item_that_explains_or_weighs_the_chosen_items_comes_with_them(chunk, question, probabilities, shown, hidden):
+    # Both lists are longer than a list shown whole whatever the question.
+    text = compose(question, probabilities, index=FakeUnitIndex([("list", chunk, KL)])).short_answer
+    assert shown in text
+    assert hidden not in text
 
 
 STUEN = {"title": "Familiestuen", "location": "side 2"}
