@@ -27,12 +27,13 @@ from assistant.analysis import (
     voices_harm,
 )
 from assistant.compose import MIN_TOPIC_STEM
+from index import ScoredPassage
 from prompts import load
-from tidlig.text import STOP, content_terms, stem, words
+from tidlig.text import STOP, addresses_reader, content_terms, stem, words
 
 __all__ = [
-    "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "harm_topics", "parent_topics", "sign_topics",
-    "within_topics",
+    "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "harm_topics", "parent_topics", "prefer_staff_guide",
+    "sign_topics", "within_topics",
 ]
 
 # The marker of a guidance topic that tells what to look for (see sign_topics).
@@ -133,6 +134,23 @@ def within_topics(terms: Collection[str], topics: Sequence[int]) -> bool:
         return len(term) >= MIN_TOPIC_STEM and any(w.startswith(term) or term.startswith(w) or w.endswith(term) for w in words_of)
 
     return bool(terms) and all(named(term) for term in terms)
+
+
+def prefer_staff_guide(hits: Sequence[ScoredPassage], topic: int) -> list[ScoredPassage]:
+    """A guidance topic's passages (best first): only those that speak to the reader as "du" and name the topic,
+    when any do, else all. Such a passage is an organisation's guide for its staff, which tells the pedagogue what
+    to do where a report tells municipalities what works: Faxe's "6. Inddragelse af forældre" ("Forældrene ... skal
+    som udgangspunkt altid inddrages, når du er bekymret.") had stood below BUPL/KORA's "Eksempler på tilgange til
+    forældresamarbejde" under "Inddrag forældrene tidligt". The bundled documents never address the reader so, and
+    their answers did not change; on the organisations' sets `a`-`f` key facts rose on `a`, `d` and `e`, no answer
+    lost one, and most concern answers got shorter."""
+    stems = _guidance_label_stems()[topic]
+
+    def guides(hit: ScoredPassage) -> bool:
+        text = hit.passage.text
+        return addresses_reader(text) and any(w.startswith(s) for w in words(text) for s in stems)
+
+    return [hit for hit in hits if guides(hit)] or list(hits)
 
 
 @functools.cache

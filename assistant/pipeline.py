@@ -95,7 +95,7 @@ from assistant.evidence import (
     shown_typed_parts,
     typed_parts_held,
 )
-from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts
+from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts, prefer_staff_guide
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
@@ -140,6 +140,8 @@ RETRIEVE_K = 10
 MAX_ASKED_DOCUMENTS = 2
 OPENING_PASSAGES = 3  # a document's first passages, which say what it is
 PART_K = 5  # passages retrieved for each part of a multi-part question or guidance topic
+# A guidance topic's candidates, among which an organisation's guide to its staff is looked for (see Assistant._topic).
+TOPIC_CANDIDATES = 10
 NEAREST_TOPICS = 3
 OVER_BUDGET_GRACE_S = 5.0  # stream() waits this much longer than ask()'s own budget check
 # Passages the composer scores units from: the question's own, then each part's and guidance topic's best in
@@ -568,11 +570,18 @@ class Assistant:
         are retrieved once per index state and filter, not four hybrid retrievals per concern question."""
         found = state.guidance.get(filters)
         if found is None:
-            found = tuple(self._retrieve(t, PART_K, filters, self._embed(t)) for t in concern_topics())
+            found = tuple(self._topic(n, topic, filters) for n, topic in enumerate(concern_topics()))
             if len(state.guidance) >= GUIDANCE_FILTERS:
                 state.guidance.clear()  # a rare mix of document selections; the unfiltered one is refilled next
             state.guidance[filters] = found
         return found
+
+    def _topic(self, number: int, query: str, filters: PassageFilter | None) -> Found:
+        """A guidance topic's retrieval: its best TOPIC_CANDIDATES passages, only an organisation's guide to its
+        staff on the topic if they hold one (see :func:`prefer_staff_guide`), cut to PART_K."""
+        vector = self._embed(query)
+        found = self._retrieve(query, TOPIC_CANDIDATES, filters, vector)
+        return self._found(prefer_staff_guide(found.hits, number)[:PART_K], vector)
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's

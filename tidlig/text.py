@@ -36,6 +36,7 @@ __all__ = [
     "OVERVIEW_WORDS",
     "STOP",
     "YEAR",
+    "addresses_reader",
     "announced_count",
     "asked_count",
     "asked_list",
@@ -980,6 +981,16 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
+
+
+# The second person singular: how a guide speaks to the practitioner who reads it.
+_READER = frozenset({"du", "dig", "din", "dit", "dine"})
+
+
+def addresses_reader(text: str) -> bool:
+    """Whether ``text`` speaks to its reader as "du" ("Når du er bekymret for et barn, skal du: ..."), as an
+    organisation's guide for its staff does and a report about municipalities does not."""
+    return any(word in _READER for word in words(text))
 
 
 # An acronym joined to a generic noun by a hyphen ("PALS-modellen", "VIDA-projektet", "PPR-lederne").

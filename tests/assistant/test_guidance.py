@@ -3,7 +3,17 @@
 import pytest
 
 from assistant.analysis import situation_terms
-from assistant.guidance import asked_guidance, guidance_order, guidance_parts, harm_topics, parent_topics, sign_topics, within_topics
+from index import Passage, ScoredPassage
+from assistant.guidance import (
+    asked_guidance,
+    guidance_order,
+    guidance_parts,
+    harm_topics,
+    parent_topics,
+    prefer_staff_guide,
+    sign_topics,
+    within_topics,
+)
 
 
 @pytest.mark.parametrize(
@@ -183,3 +193,17 @@ def test_a_worry_asking_whom_to_talk_to_gets_no_risk_factors():
     signs = sign_topics()
     assert signs and not signs & set(guidance_order("En pige i min gruppe trækker sig, hvem skal jeg tale med?", resemblance, ()))
     assert signs <= set(guidance_order("En pige i min gruppe trækker sig. Hvad gør jeg?", resemblance, ()))
+
+
+def _hit(chunk_id: str, text: str) -> ScoredPassage:
+    return ScoredPassage(Passage(chunk_id, text, {"doc_id": chunk_id}), 1.0)
+
+
+def test_a_topic_keeps_only_an_organisations_guide_to_its_staff_on_it_when_one_is_found():
+    parents = next(n for n, part in enumerate(guidance_parts()) if part.label == "Inddrag forældrene tidligt")
+    report = _hit("kl", "KL anbefaler, at kommunerne inddrager forældrene tidligt.")
+    guide = _hit("guide", "Forældrene skal inddrages, når du er bekymret for deres barn.")
+    aside = _hit("other", "Du finder skemaet på intranettet.")  # speaks to the reader, but not of the parents
+
+    assert prefer_staff_guide([report, aside, guide], parents) == [guide]
+    assert prefer_staff_guide([report, aside], parents) == [report, aside]

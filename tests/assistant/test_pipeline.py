@@ -969,6 +969,15 @@ VIOLENCE_RULE = (
 )
 
 
+PARENTS_RULE = "Forældrene er de vigtigste personer i barnets liv og skal inddrages tidligt, når du er bekymret for barnet."
+PARENTS_LEAD_IN = "Når du skal tale med forældrene om en bekymring for deres barn, skal du:"
+PARENTS_ITEMS = (
+    "begynde med det, der går godt for barnet",
+    "fortælle konkret, hvad du har set og hørt",
+    "aftale en dato for opfølgning med forældrene",
+)
+
+
 @pytest.fixture(scope="module")
 def with_word_guide(tmp_path_factory):
     """The corpus and an organisation's real Word files (a numbered timetable and a table of who does what; a
@@ -1028,6 +1037,13 @@ def with_word_guide(tmp_path_factory):
     violence.add_paragraph(VIOLENCE_RULE)
     violence.add_paragraph("Lederen ringer samme dag til kommunens børnerådgivning og sender underretningen.")
     violence.save(uploads / "beredskab-maelkeboetten.docx")
+    parents = Document()
+    parents.add_heading("Forældresamarbejde i Mælkebøtten", 0)
+    parents.add_paragraph(PARENTS_RULE)
+    parents.add_paragraph(PARENTS_LEAD_IN)
+    for item in PARENTS_ITEMS:
+        parents.add_paragraph(item, style="List Bullet")
+    parents.save(uploads / "foraeldre-maelkeboetten.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1052,6 +1068,17 @@ def test_an_organisations_numbered_steps_for_a_worry_are_shown_whole_and_first(w
     assert "Denne vejledning beskriver" not in answer.text
     first_block = answer.short_answer.strip().split("\n\n")[0]
     assert all(step in first_block for step in STEPS), answer.short_answer[:600]
+
+
+def test_an_organisations_guide_to_its_staff_answers_a_guidance_topic_in_place_of_the_reports(with_word_guide):
+    """The guide speaks to the pedagogue ("skal du:") about involving the parents; BUPL/KORA's "Eksempler på tilgange
+    til forældresamarbejde" (Marte Meo, Kvindeaftener) tells what institutions have tried. Under "Inddrag forældrene
+    tidligt" the guide's list had stood below the pamphlet's, or not at all."""
+    answer = with_word_guide.ask("Jeg er bekymret for en dreng på stuen, som ofte er ked af det. Hvad gør jeg?")
+
+    topic = answer.short_answer.partition("**Inddrag forældrene tidligt**")[2].partition("\n\n**")[0]
+    assert PARENTS_RULE in topic, topic
+    assert "Marte Meo" not in answer.text
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):

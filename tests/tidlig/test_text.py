@@ -759,3 +759,15 @@ def test_named_count(lead_in: str, expected: int | None) -> None:
     from tidlig.text import named_count
 
     assert named_count(lead_in) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Når du er bekymret for et barn, skal du: ...", True), ("Tal med din leder.", True),
+     ("Du kan altid søge sparring.", True), ("KL anbefaler, at kommunerne inddrager forældrene tidligt.", False),
+     ("Dusinvis af børn blev hjulpet.", False)],
+)
+def test_addresses_reader(text: str, expected: bool) -> None:
+    from tidlig.text import addresses_reader
+
+    assert addresses_reader(text) is expected
