@@ -9,6 +9,9 @@
 * ``key_fact_recall``: share of key facts present in the answer text below its lead-in line (answerable items;
   a refusal counts as missing them all). The lead-in may quote the question ("Dokumenterne svarer på »Hvilken
   københavnsk indsats ... fik børnenes adfærdsproblemer ned?«"), whose words are no fact the answer found.
+* ``key_facts_up_front``: the same share within the first :data:`UP_FRONT_CHARS` characters below the lead-in,
+  about what a chat window shows before the reader scrolls: an answer that holds its key facts only below
+  guidance topics or unrelated quotes has buried them (key_fact_recall counts them, this does not).
 * ``citation_precision``: share of (sentence, citation) pairs whose cited passage supports the sentence
   (verbatim containment, else IDF-weighted term support >= the verifier's threshold).
 * ``citation_recall``: share of the answer's sentences (the lead-in line and source headings excluded)
@@ -56,7 +59,10 @@ from tidlig.stats import percentile
 from tidlig.text import content_terms, is_fragment, is_label, is_label_stack, is_lead_in, is_markdown_item, plain_markdown, repeats
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
-ANSWER_KEYS = ("key_fact_recall", "citation_precision", "citation_recall", "gold_cited")
+ANSWER_KEYS = ("key_fact_recall", "key_facts_up_front", "citation_precision", "citation_recall", "gold_cited")
+# The answer's first characters below its lead-in that count as up front: the issue's "direct answer in the first
+# lines", about a chat window's height of quoted text, as the median fact answer's target (600) is.
+UP_FRONT_CHARS = 600
 FORM_KEYS = (
     "duplicated_sentences", "dangling_lead_ins", "fragments", "unrelated_sections", "joined_lists", "run_on_items", "label_answers",
 )
@@ -130,8 +136,10 @@ def score_question(
     result.cited_gold = not answer.refused and any(
         quote_found(g.quote, c.passage) for g in question.gold for c in answer.citations
     )
+    up_front = [fact for fact in question.key_facts if contains_fact(text[:UP_FRONT_CHARS], fact)]
     result.answer_scores = {
         "key_fact_recall": 1 - len(result.missed_facts) / len(question.key_facts) if question.key_facts else 1.0,
+        "key_facts_up_front": len(up_front) / len(question.key_facts) if question.key_facts else 1.0,
         "gold_cited": float(result.cited_gold),
     }
     if not answer.refused:
@@ -324,6 +332,7 @@ def aggregate(scores: Sequence[QuestionScore]) -> dict[str, object]:
         "retrieval": {key: _mean(s.retrieval.get(key, 0.0) for s in answerable) for key in RETRIEVAL_KEYS},
         "answer": {
             "key_fact_recall": _mean(s.answer_scores.get("key_fact_recall", 0.0) for s in answerable),
+            "key_facts_up_front": _mean(s.answer_scores.get("key_facts_up_front", 0.0) for s in answerable),
             "citation_precision": _mean(s.answer_scores["citation_precision"] for s in answered),
             "citation_recall": _mean(s.answer_scores["citation_recall"] for s in answered),
             "gold_cited": _mean(s.answer_scores.get("gold_cited", 0.0) for s in answerable),

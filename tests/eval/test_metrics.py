@@ -205,3 +205,17 @@ def test_a_header_row_heading_a_second_excerpt_of_its_table_is_no_duplicate():
     second = "\n\n**Underretning**\n| Indsats | 2016 [3]|\n|---|---|\n| Familiepladser | 400.000 [3]|"
     assert form(CLEAN + second)["duplicated_sentences"] == 0
     assert form(CLEAN + "\n\n| Indsats | 2016 [3]|\n|---|---|\n| Pluspladser | 527.000 [3]|")["duplicated_sentences"] == 1  # a row twice
+
+
+def test_key_facts_up_front_count_only_what_the_first_screen_below_the_lead_in_holds():
+    from assistant.verify import CitationVerifier
+    from eval.metrics import UP_FRONT_CHARS, score_question
+
+    question = Question(
+        id="u1", persona="pædagog", kind="howto", question="Hvad gør jeg?", gold=(GoldQuote(doc="doc.txt", quote=PASSAGES[0]),),
+        key_facts=("500 pluspladser", "tre ting"), reference_answer="", answerable=True,
+    )
+    filler = "Varde Kommune har bygget en ny svømmehal. [3]\n\n" * (UP_FRONT_CHARS // 40)
+    answer = Answer(f"Kort svar fra dokumenterne:\n\n{PASSAGES[0]} [1]\n\n{filler}{PASSAGES[1]} [2]")
+    scores = score_question(question, answer, 1.0, lambda chunk_id: "", CitationVerifier(RELEVANCE)).answer_scores
+    assert scores["key_fact_recall"] == 1.0 and scores["key_facts_up_front"] == 0.5

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 
 REPORT_KEYS = {"retrieval", "answer", "refusal", "answer_form", "latency_ms", "n", "by_kind", "split"}
 RETRIEVAL_KEYS = {"hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5"}
-ANSWER_KEYS = {"key_fact_recall", "citation_precision", "citation_recall", "gold_cited"}
+ANSWER_KEYS = {"key_fact_recall", "key_facts_up_front", "citation_precision", "citation_recall", "gold_cited"}
 VALIDATION = select_split(load_questions(BUNDLED_QUESTIONS), "validation")
 
 # Measured on the validation split (109 items, 17 not answerable), re-measured at chunker version 65: hit@5
