@@ -29,7 +29,7 @@ from assistant.analysis import (
 from assistant.compose import MIN_TOPIC_STEM
 from index import ScoredPassage
 from prompts import load
-from tidlig.text import STOP, addresses_reader, content_terms, stem, words
+from tidlig.text import STOP, addresses_reader, content_terms, split_sentences, stem, words
 
 __all__ = [
     "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "harm_topics", "parent_topics", "prefer_staff_guide",
@@ -190,7 +190,10 @@ def guidance_order(
     the worry asks what to do and not what to look for: the child's signs are what the pedagogue has told,
     and "Risikofaktorer i udsatte familier er fx ... forældrenes misbrug ... vold" had opened the answer to
     "En mor har fortalt mig, at hun ikke kan overskue sine børn. Hvad kan vi tilbyde hende?". A worry that asks
-    what to look for gets them first, after only what it asks for by name and a harm's underretning.
+    what to look for gets them first, after only what it asks for by name in a question and a harm's underretning: a
+    topic named only in what the worry tells comes after them ("En pige på stuen har forældre, der lige er gået fra
+    hinanden ... Hvad skal jeg holde øje med?" had got BUPL/KORA's approaches to working with parents above the
+    signs), one named in a question ("Hvordan inddrager vi forældrene?") before.
 
     A worry that asks whom to talk to (a person) gets no topic on what to look for: it tells the child's signs,
     and the risk factors in families answer neither ("En pige i min gruppe trækker sig, hvem skal jeg tale med?"
@@ -215,13 +218,18 @@ def guidance_order(
     later: tuple[int, ...] = (report,) if last and report not in case_only else ()
     left_out: tuple[int, ...] = (report,) if last and report in case_only else ()
     left_out += () if harm else tuple(sorted(harm_topics() - set(asked)))
+    told: tuple[int, ...] = ()  # topics named only in what the worry tells, when it asks what to look for
     if asks_what_to_notice(worry):  # they answer it: "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"
         first += tuple(sorted(sign_topics() - {*asked, *first}))
+        in_questions = set(asked_guidance(" ".join(s for s in split_sentences(worry) if s.rstrip().endswith("?"))))
+        told = tuple(n for n in asked if n not in in_questions and n not in first)
+        asked = tuple(n for n in asked if n not in told)
     elif answer_type(worry) == "person" and not harm:
         left_out += tuple(sorted(sign_topics() - {*asked, *first}))
     elif asks_what_to_do(worry):
         later = tuple(sorted(sign_topics() - {*asked, *first, *later})) + later
     if harm:  # the parents may be who harms the child: "Marte Meo" and "Kvindeaftener" had followed sparring on bruises
         later = tuple(sorted(parent_topics() - {*asked, *first, *later})) + later
-    ranked = sorted((n for n in range(len(resemblance)) if n not in asked + first + later + left_out), key=lambda n: -resemblance[n])
-    return asked + first + tuple(ranked) + later
+    placed = asked + first + told + later + left_out
+    ranked = sorted((n for n in range(len(resemblance)) if n not in placed), key=lambda n: -resemblance[n])
+    return asked + first + told + tuple(ranked) + later

@@ -120,6 +120,13 @@ def test_the_signs_open_the_answer_when_the_worry_asks_what_to_look_for_however_
 
     assert order("Hvordan kan jeg opdage et barn i mistrivsel tidligt?")[0] == signs
     assert order("Et barn kommer tit i beskidt tøj. Hvad skal jeg være opmærksom på?")[0] == signs
+    # The parents are part of what the worry tells, not what it asks: the signs still come before "Inddrag forældrene".
+    parents = next(iter(parent_topics()))
+    told = "En pige har forældre, der lige er gået fra hinanden. Hvad skal jeg holde øje med?"
+    assert parents in asked_guidance(told) and order(told)[:2] == (signs, parents)
+    # A follow-up asking for the parents, after a question on signs: its own question names them.
+    followup = "Hvilke tegn skal vi se efter? Hvordan inddrager vi forældrene?"
+    assert guidance_order(followup, resemblance, asked_guidance("Hvordan inddrager vi forældrene?"))[:2] == (parents, signs)
     harmed = order("Jeg tror, en dreng bliver slået derhjemme. Hvad skal jeg holde øje med?")
     assert harmed[:3] == (next(iter(harm_topics())), len(resemblance) - 1, signs)
     assert order("En pige på 4 år er blevet meget stille. Hvad gør jeg?")[0] != signs
