@@ -125,7 +125,11 @@ SHORT_UNITS = 3
 MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restates)
 # The fewest numbered items that make a list a procedure's steps (see _steps_first).
 MIN_STEPS = 3
-# The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it.
+# The IDF-weighted share of a concern answer's guidance topic's terms a unit needs to be shown under it, in its own
+# words or with its headings: the items of an organisation's "Når du forbereder en samtale med forældrene om en
+# bekymring, skal du: ..." under "6. Inddragelse af forældre" name no parents themselves (on train and validation one
+# answer changed, to another sentence of the same passage; key facts on a and c +0.012, the median howto answer on a
+# 600 characters longer).
 # On train (key facts / gold cited / median howto answer): 0.35 0.752 / 0.836 / 1922; 0.3 0.758 / 0.842 /
 # 2253; 0.25 0.758 / 0.848 / 2253; 0.2 0.761 / 0.853 / 2750. At 0.3 "Socialrådgiveren fungerer som
 # sparringspartner for personalet ..." (0.27) never stood under "Sparring om bekymringen"; 0.2 makes a
@@ -1456,12 +1460,13 @@ def _related(candidate: ScoredUnit, best: ScoredUnit, part: int, topic: bool, ad
     the items under the slide "Udsnit af Komponents opmærksomheder og anbefalinger" answer "Hvad pegede den
     eksterne foranalyse fra Komponent på ...?" without a word of it; on train key facts 0.783 -> 0.789, gold
     cited 0.876 -> 0.881."""
-    if topic and candidate.features[part].get("coverage", 0.0) < TOPIC_COVERAGE:
+    features = candidate.features[part]
+    if topic and max(features.get("coverage", 0.0), features.get("context_coverage", 0.0)) < TOPIC_COVERAGE:
         return False
     if not added or candidate.hit.passage.chunk_id == best.hit.passage.chunk_id:
         return True
     likely = candidate.part_scores[part] >= OTHER_CHUNK_SHARE * best.part_scores[part]
-    if candidate.coverage <= 0.0 and candidate.features[part].get("context_coverage", 0.0) <= 0.0:
+    if candidate.coverage <= 0.0 and features.get("context_coverage", 0.0) <= 0.0:
         # No word of the question, in the unit or its headings: unrelated, unless it is a guidance topic's
         # unit nearly as likely as the topic's best (a worry's own words, "trækker sig", say nothing of
         # the guidance for it).

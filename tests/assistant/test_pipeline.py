@@ -1078,6 +1078,8 @@ def test_an_organisations_guide_to_its_staff_answers_a_guidance_topic_in_place_o
 
     topic = answer.short_answer.partition("**Inddrag forældrene tidligt**")[2].partition("\n\n**")[0]
     assert PARENTS_RULE in topic, topic
+    # The items name no parents, the guide's title does: under it, they are the topic's too.
+    assert PARENTS_LEAD_IN in topic and all(item in topic for item in PARENTS_ITEMS), topic
     assert "Marte Meo" not in answer.text
 
 
