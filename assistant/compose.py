@@ -923,9 +923,18 @@ def _steps_first(short: list[_Block], labels: list[str]) -> tuple[list[_Block], 
     or under "Sparring om bekymringen", in its pedagogues' answers to "Hvad gør jeg, når jeg bliver bekymret
     for et barn?"."""
     at = next((n for n, block in enumerate(short) if _numbered(block)), None)
-    if not at:  # none, or already first
+    if not at or _answers_what_to_do(short[0]):  # none, already first, or an answer to the very ask opens it
         return short, labels
     return [short[at], *short[:at], *short[at + 1 :]], ["", *labels[:at], *labels[at + 1 :]]
+
+
+def _answers_what_to_do(block: _Block) -> bool:
+    """Whether ``block`` is from a section headed by a question asking what to do, as a guide's questions and answers
+    are ("Hvad gør vi, hvis forældrene ikke deler vores bekymring?"): the worry's own answer, more direct than the
+    general steps. "Invitér forældrene til at overvære en sproggruppe, og aftal et nyt møde." had stood below
+    Favrskov's seven steps for a father who sees nothing wrong with his son's language."""
+    headings = section_path(str(block.hit.passage.metadata.get("section", "")))
+    return bool(headings) and headings[-1].endswith("?") and asks_what_to_do(headings[-1])
 
 
 def _numbered(block: _Block) -> bool:

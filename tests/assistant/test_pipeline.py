@@ -969,6 +969,8 @@ VIOLENCE_RULE = (
 )
 
 
+FAQ_QUESTION = "Hvad gør vi, hvis forældrene ikke ser nogen sproglige vanskeligheder hos deres barn?"
+FAQ_ANSWER = "Inviter forældrene til at se en sproggruppe, og aftal et nyt møde om fire uger."
 PARENTS_RULE = "Forældrene er de vigtigste personer i barnets liv og skal inddrages tidligt, når du er bekymret for barnet."
 PARENTS_LEAD_IN = "Når du skal tale med forældrene om en bekymring for deres barn, skal du:"
 PARENTS_ITEMS = (
@@ -1044,6 +1046,11 @@ def with_word_guide(tmp_path_factory):
     for item in PARENTS_ITEMS:
         parents.add_paragraph(item, style="List Bullet")
     parents.save(uploads / "foraeldre-maelkeboetten.docx")
+    questions = Document()
+    questions.add_heading("Spørgsmål og svar om sprog i Mælkebøtten", 0)
+    questions.add_heading(FAQ_QUESTION, 1)
+    questions.add_paragraph(FAQ_ANSWER)
+    questions.save(uploads / "sprog-spoergsmaal-maelkeboetten.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1081,6 +1088,15 @@ def test_an_organisations_guide_to_its_staff_answers_a_guidance_topic_in_place_o
     # The items name no parents, the guide's title does: under it, they are the topic's too.
     assert PARENTS_LEAD_IN in topic and all(item in topic for item in PARENTS_ITEMS), topic
     assert "Marte Meo" not in answer.text
+
+
+def test_a_guides_answer_to_the_very_question_asked_opens_a_worry_above_the_general_steps(with_word_guide):
+    """The steps answer "Hvad gør jeg?"; the guide's own question "Hvad gør vi, hvis forældrene ikke ser ...?" answers
+    this father's case, and had stood below all five steps."""
+    answer = with_word_guide.ask("Vi har haft et møde med en far, som slet ikke kan se, at hans søn har svært ved sproget. Hvad gør vi nu?")
+
+    first_block = answer.short_answer.strip().split("\n\n")[0]
+    assert FAQ_ANSWER in first_block, answer.short_answer[:600]
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
