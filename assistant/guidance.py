@@ -26,8 +26,10 @@ from assistant.analysis import (
     is_worry_word,
     voices_harm,
 )
-from assistant.compose import MIN_TOPIC_STEM
+from assistant.compose import MIN_TOPIC_STEM, TOPIC_COVERAGE
+from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
+from ingest.types import search_text
 from prompts import load
 from tidlig.text import STOP, addresses_reader, content_terms, split_sentences, stem, words
 
@@ -136,19 +138,26 @@ def within_topics(terms: Collection[str], topics: Sequence[int]) -> bool:
     return bool(terms) and all(named(term) for term in terms)
 
 
-def prefer_staff_guide(hits: Sequence[ScoredPassage], topic: int) -> list[ScoredPassage]:
-    """A guidance topic's passages (best first): only those that speak to the reader as "du" and name the topic,
-    when any do, else all. Such a passage is an organisation's guide for its staff, which tells the pedagogue what
-    to do where a report tells municipalities what works: Faxe's "6. Inddragelse af forældre" ("Forældrene ... skal
-    som udgangspunkt altid inddrages, når du er bekymret.") had stood below BUPL/KORA's "Eksempler på tilgange til
-    forældresamarbejde" under "Inddrag forældrene tidligt". The bundled documents never address the reader so, and
-    their answers did not change; on the organisations' sets `a`-`f` key facts rose on `a`, `d` and `e`, no answer
-    lost one, and most concern answers got shorter."""
+def prefer_staff_guide(hits: Sequence[ScoredPassage], topic: int, relevance: RelevanceScorer) -> list[ScoredPassage]:
+    """A guidance topic's passages (best first): only those that speak to the reader as "du", name the topic and hold
+    TOPIC_COVERAGE of its query's terms (IDF-weighted by ``relevance``, with their headings), when any do, else all.
+    Such a passage is an organisation's guide for its staff, which tells the pedagogue what to do where a report
+    tells municipalities what works: Faxe's "6. Inddragelse af forældre" ("Forældrene ... skal som udgangspunkt altid
+    inddrages, når du er bekymret.") had stood below BUPL/KORA's "Eksempler på tilgange til forældresamarbejde" under
+    "Inddrag forældrene tidligt". The bundled documents never address the reader so, and their answers did not
+    change; on the organisations' sets `a`-`f` key facts rose on `a`, `d` and `e`, no answer lost one, and most
+    concern answers got shorter. A guide that names a topic only in passing ("Tegnene skal altid ses i sammenhæng med
+    barnets alder ...") does not take its place: the topic had fallen out of the answer."""
     stems = _guidance_label_stems()[topic]
+    terms = guidance_parts()[topic].terms
 
     def guides(hit: ScoredPassage) -> bool:
         text = hit.passage.text
-        return addresses_reader(text) and any(w.startswith(s) for w in words(text) for s in stems)
+        return (
+            addresses_reader(text)
+            and any(w.startswith(s) for w in words(text) for s in stems)
+            and relevance.coverage(terms, search_text(text, hit.passage.context)) >= TOPIC_COVERAGE
+        )
 
     return [hit for hit in hits if guides(hit)] or list(hits)
 

@@ -570,18 +570,18 @@ class Assistant:
         are retrieved once per index state and filter, not four hybrid retrievals per concern question."""
         found = state.guidance.get(filters)
         if found is None:
-            found = tuple(self._topic(n, topic, filters) for n, topic in enumerate(concern_topics()))
+            found = tuple(self._topic(n, topic, filters, state.statistics) for n, topic in enumerate(concern_topics()))
             if len(state.guidance) >= GUIDANCE_FILTERS:
                 state.guidance.clear()  # a rare mix of document selections; the unfiltered one is refilled next
             state.guidance[filters] = found
         return found
 
-    def _topic(self, number: int, query: str, filters: PassageFilter | None) -> Found:
+    def _topic(self, number: int, query: str, filters: PassageFilter | None, relevance: RelevanceScorer) -> Found:
         """A guidance topic's retrieval: its best TOPIC_CANDIDATES passages, only an organisation's guide to its
         staff on the topic if they hold one (see :func:`prefer_staff_guide`), cut to PART_K."""
         vector = self._embed(query)
         found = self._retrieve(query, TOPIC_CANDIDATES, filters, vector)
-        return self._found(prefer_staff_guide(found.hits, number)[:PART_K], vector)
+        return self._found(prefer_staff_guide(found.hits, number, relevance)[:PART_K], vector)
 
     def _resemblance(self, vector: Sequence[float]) -> list[float]:
         """Per guidance topic, how much the worry (its normalised query ``vector``) resembles the topic's

@@ -3,6 +3,7 @@
 import pytest
 
 from assistant.analysis import situation_terms
+from assistant.relevance import RelevanceScorer
 from index import Passage, ScoredPassage
 from assistant.guidance import (
     asked_guidance,
@@ -212,5 +213,8 @@ def test_a_topic_keeps_only_an_organisations_guide_to_its_staff_on_it_when_one_i
     guide = _hit("guide", "Forældrene skal inddrages, når du er bekymret for deres barn.")
     aside = _hit("other", "Du finder skemaet på intranettet.")  # speaks to the reader, but not of the parents
 
-    assert prefer_staff_guide([report, aside, guide], parents) == [guide]
-    assert prefer_staff_guide([report, aside], parents) == [report, aside]
+    passing = _hit("brief", "Du kan også læse om forældre i bilaget.")  # names the parents in passing only
+    relevance = RelevanceScorer([hit.passage.text for hit in (report, guide, aside, passing)])
+
+    assert prefer_staff_guide([report, aside, guide, passing], parents, relevance) == [guide]
+    assert prefer_staff_guide([report, aside, passing], parents, relevance) == [report, aside, passing]
