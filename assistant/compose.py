@@ -56,6 +56,7 @@ from assistant.analysis import (
     listed_noun,
     point_topic,
     question_word,
+    situation_terms,
     tells_no_situation,
 )
 from assistant.citations import CitationBook
@@ -393,7 +394,7 @@ class CitatComposer:
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
         if steps:
-            short, labels = _steps_first(short, labels)
+            short, labels = _steps_first(short, labels, _ask_terms(analysis.text))
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
         # A sentence announcing a numbered series that opens the answer brings the series whatever the question's type:
@@ -916,16 +917,30 @@ def _procedure_steps(scored: Sequence[ScoredUnit]) -> list[ScoredUnit]:
     return [s for s in numbered if counts[s.group] >= MIN_STEPS]
 
 
-def _steps_first(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
+def _steps_first(short: list[_Block], labels: list[str], asked: frozenset[str]) -> tuple[list[_Block], list[str]]:
     """For a question asking what to do, the first numbered list the short answer quotes opens it, above the
     part or guidance topic it was chosen for: the steps of a procedure answer "Hvad gør jeg?" directly. An
     organisation's own "Sådan gør du, trin for trin" had stood below KL's recommendations to municipalities,
     or under "Sparring om bekymringen", in its pedagogues' answers to "Hvad gør jeg, når jeg bliver bekymret
-    for et barn?"."""
+    for et barn?". The block opening the answer keeps its place when it answers the very ask: a guide's question
+    asking what to do (see :func:`_answers_what_to_do`), or a block holding more of the words the worry asks with
+    (``asked``, see :func:`_ask_terms`) than the steps do: "Når du skriver et notat om en bekymring, så husk at: ..."
+    had stood below seven steps in the answer to "Hvad skal jeg huske, når jeg skriver ned, hvad jeg har set ...?"."""
     at = next((n for n, block in enumerate(short) if _numbered(block)), None)
-    if not at or _answers_what_to_do(short[0]):  # none, already first, or an answer to the very ask opens it
-        return short, labels
+    if not at or _answers_what_to_do(short[0]) or len(_held(short[0], asked)) > len(_held(short[at], asked)):
+        return short, labels  # none, already first, or an answer to the very ask opens it
     return [short[at], *short[:at], *short[at + 1 :]], ["", *labels[:at], *labels[at + 1 :]]
+
+
+def _ask_terms(text: str) -> frozenset[str]:
+    """The terms of what a worry asks, besides the worry and the child: its questions' words, not the situation it
+    tells before them ("Hvad skal jeg huske, når jeg skriver ned, hvad jeg har set ...?" -> husk, skriv, set)."""
+    return situation_terms(" ".join(s for s in split_sentences(text) if s.rstrip().endswith("?")), signs=False)
+
+
+def _held(block: _Block, terms: frozenset[str]) -> frozenset[str]:
+    """The ``terms`` a block's text (with its lead-in) holds."""
+    return terms & frozenset(content_terms(" ".join([block.lead_in, *(unit.text for unit in block.units)])))
 
 
 def _answers_what_to_do(block: _Block) -> bool:

@@ -969,6 +969,8 @@ VIOLENCE_RULE = (
 )
 
 
+NOTE_LEAD_IN = "Når du skriver et notat om en bekymring, så husk at:"
+NOTE_ITEMS = ("skrive dato og klokkeslæt for det, du har set", "gengive barnets egne ord ordret")
 FAQ_QUESTION = "Hvad gør vi, hvis forældrene ikke ser nogen sproglige vanskeligheder hos deres barn?"
 FAQ_ANSWER = "Inviter forældrene til at se en sproggruppe, og aftal et nyt møde om fire uger."
 PARENTS_RULE = "Forældrene er de vigtigste personer i barnets liv og skal inddrages tidligt, når du er bekymret for barnet."
@@ -978,6 +980,21 @@ PARENTS_ITEMS = (
     "fortælle konkret, hvad du har set og hørt",
     "aftale en dato for opfølgning med forældrene",
 )
+
+
+def _guide_file(path, title: str, paragraphs: tuple[str, ...], items: tuple[str, ...], heading: str = "") -> None:
+    """A Word file of an organisation's guide: its title, a section heading if given, paragraphs, then bullets."""
+    from docx import Document
+
+    guide = Document()
+    guide.add_heading(title, 0)
+    if heading:
+        guide.add_heading(heading, 1)
+    for paragraph in paragraphs:
+        guide.add_paragraph(paragraph)
+    for item in items:
+        guide.add_paragraph(item, style="List Bullet")
+    guide.save(path)
 
 
 @pytest.fixture(scope="module")
@@ -1039,18 +1056,11 @@ def with_word_guide(tmp_path_factory):
     violence.add_paragraph(VIOLENCE_RULE)
     violence.add_paragraph("Lederen ringer samme dag til kommunens børnerådgivning og sender underretningen.")
     violence.save(uploads / "beredskab-maelkeboetten.docx")
-    parents = Document()
-    parents.add_heading("Forældresamarbejde i Mælkebøtten", 0)
-    parents.add_paragraph(PARENTS_RULE)
-    parents.add_paragraph(PARENTS_LEAD_IN)
-    for item in PARENTS_ITEMS:
-        parents.add_paragraph(item, style="List Bullet")
-    parents.save(uploads / "foraeldre-maelkeboetten.docx")
-    questions = Document()
-    questions.add_heading("Spørgsmål og svar om sprog i Mælkebøtten", 0)
-    questions.add_heading(FAQ_QUESTION, 1)
-    questions.add_paragraph(FAQ_ANSWER)
-    questions.save(uploads / "sprog-spoergsmaal-maelkeboetten.docx")
+    parents = (PARENTS_RULE, PARENTS_LEAD_IN)
+    _guide_file(uploads / "foraeldre-maelkeboetten.docx", "Forældresamarbejde i Mælkebøtten", parents, PARENTS_ITEMS)
+    faq = uploads / "sprog-spoergsmaal-maelkeboetten.docx"
+    _guide_file(faq, "Spørgsmål og svar om sprog i Mælkebøtten", (FAQ_ANSWER,), (), FAQ_QUESTION)
+    _guide_file(uploads / "dokumentation-maelkeboetten.docx", "Dokumentation af en bekymring i Mælkebøtten", (NOTE_LEAD_IN,), NOTE_ITEMS)
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1097,6 +1107,15 @@ def test_a_guides_answer_to_the_very_question_asked_opens_a_worry_above_the_gene
 
     first_block = answer.short_answer.strip().split("\n\n")[0]
     assert FAQ_ANSWER in first_block, answer.short_answer[:600]
+
+
+def test_what_a_worry_asks_to_remember_opens_its_answer_above_the_general_steps(with_word_guide):
+    """The notes' lead-in holds what is asked ("huske", "skriver", "notat"), the steps only "Noter, hvad du har set":
+    the steps had opened the answer. Asked only what to do, the steps still come first (see the test above)."""
+    answer = with_word_guide.ask("Hvad skal jeg huske, når jeg skriver et notat om et barn, jeg er bekymret for?")
+
+    first_block = answer.short_answer.strip().split("\n\n")[0]
+    assert NOTE_LEAD_IN in first_block and all(item in first_block for item in NOTE_ITEMS), answer.short_answer[:600]
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
