@@ -2048,9 +2048,29 @@ def _section_title(block: _Block) -> str:
     section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets."""
     if block.kind == "table":
         path = section_path(str(block.hit.passage.metadata.get("section", "")))
-        return _heading_line(block) or (path[-1] if path else "")
+        return _named_heading(block) or (path[-1] if path else "")
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
-    return _heading_line(block) if opens else ""
+    return _named_heading(block) if opens else ""
+
+
+def _named_heading(block: _Block) -> str:
+    """A block's section title (see :func:`_heading_line`), after its parent's when it names nothing of its own: one
+    of an organisation's examples is told under "Udfordringen", "Det gjorde de" and "Resultatet", and "**Det gjorde
+    de**" alone left the reader to guess whose; "Eksempel 4: Trivselssamtaler med alle forældre ... – Det gjorde de"
+    says."""
+    heading = _heading_line(block)
+    path = section_path(str(block.hit.passage.metadata.get("section", "")))
+    if heading and set(content_terms(heading)) <= _REPORT_PARTS and len(path) >= 2 and path[-1] == heading:
+        return f"{path[-2]} – {heading}"
+    return heading
+
+
+# The words of the parts a report or an example is told in ("Udfordringen", "Det gjorde de", "Resultatet"): a heading
+# of them alone names no scheme or example. Stems, as content_terms gives them.
+_REPORT_PARTS = frozenset(
+    {"udfordring", "resultat", "baggrund", "formål", "indledning", "metod", "erfaring", "økonomi", "målgrup", "konklusion",
+     "opsamling", "evaluering"}
+)
 
 
 def _heading_line(block: _Block) -> str:

@@ -1421,6 +1421,31 @@ METHODS = FakeUnitIndex(
 )
 
 
+EXAMPLE = "Eksempel 4: Trivselssamtaler med alle forældre i Børnehaven Solsikken"
+EXAMPLE_PARTS = FakeUnitIndex(
+    [
+        (
+            "eksempel-4-det-gjorde-de",
+            "Det gjorde de\n\nBørnehaven indførte en trivselssamtale med alle forældre, når barnet fylder tre år.",
+            {"title": "Erfaringsopsamling", "location": "side 6", "heading": "Det gjorde de", "section": f"{EXAMPLE} › Det gjorde de"},
+        ),
+        (
+            "pluspladser",
+            "Pluspladser\n\nDer er 500 pluspladser i vuggestuer og børnehaver.",
+            {"title": "Notat", "location": "side 2", "heading": "Pluspladser", "section": "Særlige indsatser › Pluspladser"},
+        ),
+    ]
+)
+
+
+def test_a_section_title_naming_only_a_part_of_an_example_comes_with_the_examples_title():
+    # "**Det gjorde de**" alone left the reader to guess whose example; a scheme's own name needs no parent.
+    composition = compose("Hvad gjorde børnehaven med forældrene?", {"trivselssamtale": 0.9}, index=EXAMPLE_PARTS)
+    assert composition.short_answer.startswith(f"**{EXAMPLE} – Det gjorde de**\nBørnehaven indførte")
+    places = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9}, index=EXAMPLE_PARTS)
+    assert places.short_answer.startswith("**Pluspladser**\nDer er 500 pluspladser")
+
+
 def test_a_quoted_section_opening_comes_under_the_sections_title():
     question = "På hvilke måder fordeler kommunerne midlerne?"
     composition = compose(question, {"efter ansøgning": 0.9, "udvalgte institutioner": 0.8}, index=METHODS)
