@@ -420,6 +420,8 @@ class CitatComposer:
             results = _case_results(scored_units, case, shown, floor=self._more_floor(scored_units))
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
+        wanted = case is None and analysis.answer_type in CASE_TYPES and not overview
+        short, labels = _with_example_results(short, labels, scored_units, shown, wanted)
         results = self._effect_results(analysis, scored_units, shown) if short else []
         return short + results, labels + labels[:1] * len(results), case, tuple(unstated), tuple(stated)
 
@@ -2051,6 +2053,47 @@ def _section_title(block: _Block) -> str:
         return _named_heading(block) or (path[-1] if path else "")
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return _named_heading(block) if opens else ""
+
+
+def _with_example_results(
+    short: list[_Block], labels: list[str], scored: Sequence[ScoredUnit], shown: set[str], wanted: bool
+) -> tuple[list[_Block], list[str]]:
+    """The short answer with the results of the first example it quotes a part of (see :func:`_example_of`) after
+    that example's blocks, as a case example's results follow it: an organisation's examples are told under
+    "Udfordringen", "Det gjorde de" and "Resultatet", and "Har en anden institution fundet en løsning på det, og hvad
+    blev resultatet?" had got what Børnehaven Solsikken did, not that 80 % of the talks ended in agreement. The
+    first CASE_RESULTS units of its results section that retrieval found, in document order; only when ``wanted`` (a
+    question answered as a case, with no case example quoted)."""
+    examples = [_example_of(block.hit) for block in short]
+    example = next((found for found in examples if found is not None), None)
+    if not wanted or example is None:
+        return short, labels
+    found = [
+        s for s in scored
+        if _example_of(s.hit) == example and _tells_results(s.hit) and s.key not in shown and s.group not in shown
+    ]
+    picked = sorted(found, key=lambda s: (s.hit.passage.ordinal, s.unit.position))[:CASE_RESULTS]
+    if not picked:
+        return short, labels
+    shown.update({s.key for s in picked} | {s.group for s in picked})
+    results = _grouped(picked)
+    at = max(n for n, found in enumerate(examples) if found == example) + 1
+    return short[:at] + results + short[at:], labels[:at] + [labels[at - 1]] * len(results) + labels[at:]
+
+
+def _example_of(hit: ScoredPassage) -> tuple[str, tuple[str, ...]] | None:
+    """The example a passage tells a part of, by its document and the headings above the part's (a section titled
+    only with a report's parts, see _REPORT_PARTS: "Eksempel 4: ... › Det gjorde de"); None for any other passage."""
+    path = section_path(str(hit.passage.metadata.get("section", "")))
+    if len(path) < 2 or not set(content_terms(path[-1])) <= _REPORT_PARTS:
+        return None
+    return hit.passage.doc_id, tuple(path[:-1])
+
+
+def _tells_results(hit: ScoredPassage) -> bool:
+    """Whether a passage is the results part of an example ("Resultatet", "Resultater")."""
+    path = section_path(str(hit.passage.metadata.get("section", "")))
+    return bool(path) and "resultat" in content_terms(path[-1])
 
 
 def _named_heading(block: _Block) -> str:

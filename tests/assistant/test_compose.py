@@ -1422,13 +1422,14 @@ METHODS = FakeUnitIndex(
 
 
 EXAMPLE = "Eksempel 4: Trivselssamtaler med alle forældre i Børnehaven Solsikken"
+EXAMPLE_DID = (
+    "eksempel-4-det-gjorde-de",
+    "Det gjorde de\n\nBørnehaven indførte en trivselssamtale med alle forældre, når barnet fylder tre år.",
+    {"doc_id": "rebild.docx", "title": "Erfaringsopsamling", "heading": "Det gjorde de", "section": f"{EXAMPLE} › Det gjorde de"},
+)
 EXAMPLE_PARTS = FakeUnitIndex(
     [
-        (
-            "eksempel-4-det-gjorde-de",
-            "Det gjorde de\n\nBørnehaven indførte en trivselssamtale med alle forældre, når barnet fylder tre år.",
-            {"title": "Erfaringsopsamling", "location": "side 6", "heading": "Det gjorde de", "section": f"{EXAMPLE} › Det gjorde de"},
-        ),
+        EXAMPLE_DID,
         (
             "pluspladser",
             "Pluspladser\n\nDer er 500 pluspladser i vuggestuer og børnehaver.",
@@ -1444,6 +1445,24 @@ def test_a_section_title_naming_only_a_part_of_an_example_comes_with_the_example
     assert composition.short_answer.startswith(f"**{EXAMPLE} – Det gjorde de**\nBørnehaven indførte")
     places = compose("Hvor mange pluspladser er der?", {"500 pluspladser": 0.9}, index=EXAMPLE_PARTS)
     assert places.short_answer.startswith("**Pluspladser**\nDer er 500 pluspladser")
+
+
+def test_an_example_told_in_parts_brings_its_results_after_what_it_did():
+    # "Har en anden institution fundet en løsning ...?" had got what the kindergarten did, not what came of it.
+    parts = FakeUnitIndex(
+        [
+            EXAMPLE_DID,
+            (
+                "eksempel-4-resultatet",
+                "Resultatet\n\nI 2024 endte 80 % af bekymringssamtalerne med en fælles aftale.",
+                {"doc_id": "rebild.docx", "title": "Erfaringsopsamling", "heading": "Resultatet", "section": f"{EXAMPLE} › Resultatet"},
+            ),
+        ]
+    )
+    question = "Har en anden børnehave prøvet trivselssamtaler med forældrene?"
+    composition = compose(question, {"trivselssamtale": 0.9, "80 %": 0.02}, index=parts)
+    did, result = composition.short_answer.index("Børnehaven indførte"), composition.short_answer.find("80 % af bekymringssamtalerne")
+    assert 0 <= did < result, composition.short_answer
 
 
 def test_a_quoted_section_opening_comes_under_the_sections_title():
