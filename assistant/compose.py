@@ -66,7 +66,7 @@ from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown
 from assistant.types import Outcome
 from assistant.verify import MARKER
 from index import Passage, ScoredPassage
-from index.labels import Label, labels_of
+from index.labels import Label, example_of, labels_of, tells_results
 from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, section_path
 from prompts import render
 from tidlig.text import (
@@ -420,7 +420,7 @@ class CitatComposer:
             results = _case_results(scored_units, case, shown, floor=self._more_floor(scored_units))
             short[at:at] = results
             labels[at:at] = [labels[0]] * len(results)
-        wanted = case is None and analysis.answer_type in CASE_TYPES and not overview
+        wanted = analysis.answer_type in CASE_TYPES and not overview  # a KL case quoted further down is no example's
         short, labels = _with_example_results(short, labels, scored_units, shown, wanted)
         results = self._effect_results(analysis, scored_units, shown) if short else []
         return short + results, labels + labels[:1] * len(results), case, tuple(unstated), tuple(stated)
@@ -2063,7 +2063,7 @@ def _with_example_results(
     "Udfordringen", "Det gjorde de" and "Resultatet", and "Har en anden institution fundet en løsning på det, og hvad
     blev resultatet?" had got what Børnehaven Solsikken did, not that 80 % of the talks ended in agreement. The
     first CASE_RESULTS units of its results section that retrieval found, in document order; only when ``wanted`` (a
-    question answered as a case, with no case example quoted)."""
+    question answered as a case)."""
     examples = [_example_of(block.hit) for block in short]
     example = next((found for found in examples if found is not None), None)
     if not wanted or example is None:
@@ -2082,18 +2082,11 @@ def _with_example_results(
 
 
 def _example_of(hit: ScoredPassage) -> tuple[str, tuple[str, ...]] | None:
-    """The example a passage tells a part of, by its document and the headings above the part's (a section titled
-    only with a report's parts, see _REPORT_PARTS: "Eksempel 4: ... › Det gjorde de"); None for any other passage."""
-    path = section_path(str(hit.passage.metadata.get("section", "")))
-    if len(path) < 2 or not set(content_terms(path[-1])) <= _REPORT_PARTS:
-        return None
-    return hit.passage.doc_id, tuple(path[:-1])
+    return example_of(hit.passage.doc_id, str(hit.passage.metadata.get("section", "")))
 
 
 def _tells_results(hit: ScoredPassage) -> bool:
-    """Whether a passage is the results part of an example ("Resultatet", "Resultater")."""
-    path = section_path(str(hit.passage.metadata.get("section", "")))
-    return bool(path) and "resultat" in content_terms(path[-1])
+    return tells_results(str(hit.passage.metadata.get("section", "")))
 
 
 def _named_heading(block: _Block) -> str:
@@ -2102,18 +2095,10 @@ def _named_heading(block: _Block) -> str:
     de**" alone left the reader to guess whose; "Eksempel 4: Trivselssamtaler med alle forældre ... – Det gjorde de"
     says."""
     heading = _heading_line(block)
-    path = section_path(str(block.hit.passage.metadata.get("section", "")))
-    if heading and set(content_terms(heading)) <= _REPORT_PARTS and len(path) >= 2 and path[-1] == heading:
-        return f"{path[-2]} – {heading}"
+    example = _example_of(block.hit)
+    if example is not None and heading == section_path(str(block.hit.passage.metadata.get("section", "")))[-1]:
+        return f"{example[1][-1]} – {heading}"
     return heading
-
-
-# The words of the parts a report or an example is told in ("Udfordringen", "Det gjorde de", "Resultatet"): a heading
-# of them alone names no scheme or example. Stems, as content_terms gives them.
-_REPORT_PARTS = frozenset(
-    {"udfordring", "resultat", "baggrund", "formål", "indledning", "metod", "erfaring", "økonomi", "målgrup", "konklusion",
-     "opsamling", "evaluering"}
-)
 
 
 def _heading_line(block: _Block) -> str:

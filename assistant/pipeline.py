@@ -335,9 +335,11 @@ class Assistant:
 
     def _compose_inputs(self, assessment: Assessment) -> tuple[list[ScoredPassage], QuestionAnalysis]:
         """:func:`compose_inputs`, with the sections of a numbered series the passages hold part of (see
-        ``Retriever.rest_of_series``): a list of the series' sections is whole only with all of them."""
+        ``Retriever.rest_of_series``): a list of the series' sections is whole only with all of them; and with the
+        results part of an example told in parts (``Retriever.results_of_examples``)."""
         hits, analysis = compose_inputs(assessment)
-        return [*hits, *self.index.retriever.rest_of_series(hits)], analysis
+        retriever = self.index.retriever
+        return [*hits, *retriever.rest_of_series(hits), *retriever.results_of_examples(hits)], analysis
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 
-from ingest.types import SECTION_SEPARATOR
+from ingest.types import SECTION_SEPARATOR, section_path
+from tidlig.text import content_terms
 
-__all__ = ["Label", "LabelIndex", "asked_labels", "label_line", "labels_of", "names_section"]
+__all__ = ["Label", "LabelIndex", "asked_labels", "example_of", "label_line", "labels_of", "names_section", "tells_results"]
 
 Label = tuple[str, str]  # the label's word in lowercase and its number without leading zeros: ("case", "5")
 
@@ -103,3 +104,26 @@ class LabelIndex:
     def chunks(self, question: str) -> tuple[str, ...]:
         """The chunks of the labels ``question`` names; empty when it names none the documents use."""
         return tuple(dict.fromkeys(chunk for label in asked_labels(question) for chunk in self._chunks.get(label, ())))
+
+
+# The words of the parts a report or an example is told in ("Udfordringen", "Det gjorde de", "Resultatet"): a heading
+# of them alone names no scheme or example of its own. Stems, as content_terms gives them.
+_REPORT_PARTS = frozenset(
+    {"udfordring", "resultat", "baggrund", "formål", "indledning", "metod", "erfaring", "økonomi", "målgrup", "konklusion",
+     "opsamling", "evaluering"}
+)
+
+
+def example_of(doc_id: str, section: str) -> tuple[str, tuple[str, ...]] | None:
+    """The example a section tells a part of, as its document and the headings above the part's, when the section's
+    own heading is only a report's part ("Eksempel 4: Trivselssamtaler ... › Det gjorde de"); None otherwise."""
+    path = section_path(section)
+    if len(path) < 2 or not set(content_terms(path[-1])) <= _REPORT_PARTS:
+        return None
+    return doc_id, tuple(path[:-1])
+
+
+def tells_results(section: str) -> bool:
+    """Whether a section is the results part of an example or report ("Resultatet", "Resultater")."""
+    path = section_path(section)
+    return bool(path) and "resultat" in content_terms(path[-1])

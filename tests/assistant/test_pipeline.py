@@ -997,6 +997,28 @@ def _guide_file(path, title: str, paragraphs: tuple[str, ...], items: tuple[str,
     guide.save(path)
 
 
+EXAMPLE_RESULT = "I 2024 endte 80 % af samtalerne om en bekymring med en fælles aftale med forældrene."
+
+
+def _examples_file(path) -> None:
+    """A Word file of an organisation's examples, each told in parts under its own heading; a filler example between
+    keeps the results part of the first out of the passages that tell what was done."""
+    from docx import Document
+
+    examples = Document()
+    examples.add_heading("Erfaringer fra Mælkebøtten", 0)
+    parts = [
+        ("Udfordringen", "Forældrene gik ofte i forsvar, når personalet tog en bekymring op om deres barn."),
+        ("Det gjorde de", "Børnehaven indførte en fast trivselssamtale med alle forældre, når barnet fylder tre år."),
+        ("Resultatet", EXAMPLE_RESULT),
+    ]
+    examples.add_heading("Eksempel 1: Trivselssamtaler med alle forældre", 1)
+    for heading, text in parts:
+        examples.add_heading(heading, 2)
+        examples.add_paragraph(text)
+    examples.save(path)
+
+
 @pytest.fixture(scope="module")
 def with_word_guide(tmp_path_factory):
     """The corpus and an organisation's real Word files (a numbered timetable and a table of who does what; a
@@ -1061,6 +1083,7 @@ def with_word_guide(tmp_path_factory):
     faq = uploads / "sprog-spoergsmaal-maelkeboetten.docx"
     _guide_file(faq, "Spørgsmål og svar om sprog i Mælkebøtten", (FAQ_ANSWER,), (), FAQ_QUESTION)
     _guide_file(uploads / "dokumentation-maelkeboetten.docx", "Dokumentation af en bekymring i Mælkebøtten", (NOTE_LEAD_IN,), NOTE_ITEMS)
+    _examples_file(uploads / "erfaringer-maelkeboetten.docx")
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1116,6 +1139,14 @@ def test_what_a_worry_asks_to_remember_opens_its_answer_above_the_general_steps(
 
     first_block = answer.short_answer.strip().split("\n\n")[0]
     assert NOTE_LEAD_IN in first_block and all(item in first_block for item in NOTE_ITEMS), answer.short_answer[:600]
+
+
+def test_an_example_told_in_parts_brings_its_results_to_a_question_on_what_came_of_it(with_word_guide):
+    """"Resultatet" shares no word with the question: the example's other parts are found, its results had not been."""
+    answer = with_word_guide.ask("Forældrene går i forsvar, når vi tager en bekymring op. Har andre prøvet noget, der virkede?")
+
+    assert EXAMPLE_RESULT in answer.short_answer
+    assert "**Eksempel 1: Trivselssamtaler med alle forældre – Resultatet**" in answer.short_answer
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.labels import LabelIndex, asked_labels, label_line, labels_of, names_section
+from index.labels import LabelIndex, asked_labels, example_of, label_line, labels_of, names_section, tells_results
 
 CHUNKS = [
     ("a1", "Anbefaling 3: Differentierede læringsmiljøer\nDet vi bl.a. er i gang med:", "Balance – Anbefaling 3: Differentierede"),
@@ -70,3 +70,21 @@ def test_label_line_is_the_line_or_heading_segment_the_label_opens():
     assert label_line(("metode", "2"), *CHUNKS[4][1:]) == "METODE 2: FORDELINGSNØGLE PÅ BAGGRUND AF STATISTISK MODEL"
     assert label_line(("anbefaling", "3"), *CHUNKS[1][1:]) == "Anbefaling 3: Differentierede"  # from the heading path
     assert label_line(("case", "5"), *CHUNKS[1][1:]) is None
+
+
+@pytest.mark.parametrize(
+    ("section", "example"),
+    [
+        ("Eksempel 4: Trivselssamtaler › Det gjorde de", ("Eksempel 4: Trivselssamtaler",)),
+        ("Eksempel 4: Trivselssamtaler › Resultatet", ("Eksempel 4: Trivselssamtaler",)),
+        ("Særlige indsatser › Pluspladser", None),  # a scheme's own name
+        ("Udfordringen", None),  # a part of nothing
+    ],
+)
+def test_a_section_titled_only_with_a_reports_part_is_a_part_of_the_example_above_it(section, example):
+    assert example_of("rebild.docx", section) == (None if example is None else ("rebild.docx", example))
+
+
+def test_the_results_part_of_an_example_tells_its_results():
+    assert tells_results("Eksempel 4 › Resultatet") and tells_results("Evaluering › Resultater")
+    assert not tells_results("Eksempel 4 › Det gjorde de")
