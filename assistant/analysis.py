@@ -1017,6 +1017,29 @@ _COUNTED = rf"{_NUMBER_WORD}(?:\s+til\s+{_NUMBER_WORD})?\s+[a-zæøå]{{3,}}"
 # The units of a period, in the genitive too: "et 22 ugers forløb", "min. 18 måneders varighed".
 # "på højst to mdr."; days counted as working days ("inden for 2 hverdage", "ti arbejdsdage", "100 skoledage").
 _TIME_UNITS = r"(?:timer?s?|(?:hver|arbejds|skole|kalender)?dage?s?|døgns?|uger?s?|måneder?s?|mdr|mnd|års?)"
+
+# A question for how soon or how long: "Hvor hurtigt skal ...?", "Hvor lang tid har vi ...?", "hvor tidligt skal vi
+# melde det ind?". Its answer is a period or a deadline, not a year or a date.
+_DURATION_ASK = re.compile(r"\bhvor (?:hurtigt|lang tid|længe|tidligt|sent)\b|\binden for hvor\b|\bhvornår senest\b", re.IGNORECASE)
+# A period or a deadline, in figures or words: "inden for 24 timer", "ti arbejdsdage", "en uge", "straks", "samme dag".
+_DURATION = re.compile(
+    rf"(?:\b\d+(?:[.,]\d+)?|{_NUMBER_WORD}|\b(?:en|et|ét|én)\b)\s*(?:halve\s+|hele\s+)?(?:{_TIME_UNITS}|hverdage?)\b"
+    r"|\bstraks\b|\bmed det samme\b|\bsamme (?:dag|uge)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_duration(text: str) -> bool:
+    """Whether a question asks how soon or how long (see _DURATION_ASK)."""
+    return bool(_DURATION_ASK.search(text))
+
+
+def holds_duration(text: str) -> bool:
+    """Whether ``text`` holds a period or a deadline (see _DURATION): "Der må højst gå ti arbejdsdage fra henvendelse
+    til første samtale." answers "Hvor hurtigt ...?", a budget row's years do not."""
+    return bool(_DURATION.search(text))
+
+
 # What a sentence reporting a result says: a figure, a change, an effect, an evaluation's verdict. On train
 # adding "resulterede i en stigning", "et markant fald", "evalueringen dokumenterer", "positiv" and "ét
 # sammenbrud ud af 38" raised key facts 0.817 -> 0.821 (Aalborg's case now shows its one breakdown).

@@ -43,6 +43,7 @@ from assistant.analysis import (
     asked_places,
     asked_point,
     asked_topic,
+    asks_duration,
     asks_what_to_do,
     asks_what_to_notice,
     attributed_speaker,
@@ -52,6 +53,7 @@ from assistant.analysis import (
     defines,
     effect_words,
     holds_detail,
+    holds_duration,
     spells_out,
     listed_noun,
     point_topic,
@@ -1020,6 +1022,7 @@ class _TypedAnswer:
     term: str = ""  # a definition question's term: answered by a unit that says what it is
     who: bool = False  # a question for a person, a role or an organisation
     whom: bool = False  # a question for whom something is: its target group
+    duration: bool = False  # a question for how soon or how long: answered by a period or a deadline
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -1128,17 +1131,19 @@ def _with_explanations(items: list[EvidenceUnit], members: Sequence[ScoredUnit])
 
 def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:
     """What a part's short answer must hold: the asked kind of figure ("hvor mange timer"), a place or a
-    role, or for a list question a list (or a table). A time without an asked figure ("hvor hurtigt") is
-    answered by words as often as by a date. "Hvilke kompetenceudviklingstiltag er Hedensteds skoler
-    allerede i gang med?" got three sentences about a new class and never the slide's list "Det vi bl.a.
-    er i gang med:", whose short items resemble little; on train key facts 0.758 -> 0.764, gold cited
-    0.848 -> 0.853. The list joins the likeliest units (displacing one cost a method of four in an answer
+    role, or for a list question a list (or a table). A time without an asked figure is answered by words as often
+    as by a date, but how soon or how long ("hvor hurtigt", see :func:`asks_duration`) by a period or a deadline.
+    "Hvilke kompetenceudviklingstiltag er Hedensteds skoler allerede i gang med?" got three sentences about a new
+    class and never the slide's list "Det vi bl.a. er i gang med:", whose short items resemble little; on train key
+    facts 0.758 -> 0.764, gold cited 0.848 -> 0.853. The list joins the likeliest units (displacing one cost a method of four in an answer
     that was a document's numbered sections, which count as its list: see :func:`_numbered_series`)."""
     detail = asked_detail(part.text)
     if detail is None and answer_type == "list":
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
     if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
         return _TypedAnswer(None, term=term)
+    if detail is None and answer_type == "time" and asks_duration(part.text):
+        return _TypedAnswer(None, duration=True)
     if detail is None and answer_type not in TYPED_ANSWERS:
         return None
     return _TypedAnswer(detail, who=answer_type == "person", whom=answer_type == "target")
@@ -1307,7 +1312,11 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     naming = next((s for s in ranked[1:limit] if _holds(s, part, expected)), None) if expected.who and ranked else None
     if naming is not None and not _holds(ranked[0], part, expected):
         return [naming, *(s for s in ranked if s is not naming)]
-    if any(_holds(s, part, expected) for s in ranked[:limit]) or (expected.listed and _numbered_series(ranked[:limit])):
+    # A period asked for opens the answer: "Hvor hurtigt skal en familie så kunne komme til ...?" after a question on
+    # Åben Familiedør's money had its budget row first, and "Der må højst gå ti arbejdsdage ..." (third, from another
+    # passage) never came.
+    holding = ranked[:1] if expected.duration else ranked[:limit]
+    if any(_holds(s, part, expected) for s in holding) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = (expected.listed or expected.detail is not None) and bool(ranked) and ranked[0].holds_rarest_term(part)
     # When the likeliest unit's headings name what a list question lists, so must the list, by its item, lead-in
@@ -1458,6 +1467,8 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
         return unit.unit.kind in ("list_item", "table_row")
     if expected.detail is not None:
         return holds_detail(unit.unit.text, expected.detail)
+    if expected.duration:
+        return holds_duration(unit.unit.text)
     if expected.term:
         # An acronym is also defined where it is written out, in the unit or its list's lead-in: "Pres på Pædagogisk
         # Psykologisk Rådgivning" above "PPR har en central placering ..." answers "Hvad er PPR?".

@@ -1062,3 +1062,26 @@ def test_a_figure_asked_per_something_or_as_a_limit_is_held_only_as_such():
     assert limit is not None and limit.limit and limit.phrase == "en grænse for antallet af børn pr. voksen"
     assert not holds_detail("I 2021 var der 6,4 børn pr. voksen.", limit)  # how many there were, no maximum
     assert holds_detail("Der må højst være 3 børn pr. voksen.", limit)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [("Hvor hurtigt skal vi reagere?", True), ("Hvor lang tid har vi til at tale med forældrene?", True),
+     ("Og hvor tidligt skal vi melde det ind?", True), ("Hvornår blev modellen taget i brug?", False)],
+)
+def test_asks_duration(question, asks):
+    from assistant.analysis import asks_duration
+
+    assert asks_duration(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("Der må højst gå ti arbejdsdage fra henvendelse til første samtale.", True), ("inden for 24 timer", True),
+     ("Lederen orienteres samme dag.", True), ("Bekymringen drøftes inden for en uge.", True),
+     ("Åben Familiedør | 1,1 | 1,5 | 5,6", False), ("I 2024 endte 80 % af samtalerne med en aftale.", False)],
+)
+def test_holds_duration(text, holds):
+    from assistant.analysis import holds_duration
+
+    assert holds_duration(text) is holds

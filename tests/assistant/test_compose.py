@@ -1465,6 +1465,31 @@ def test_an_example_told_in_parts_brings_its_results_after_what_it_did():
     assert 0 <= did < result, composition.short_answer
 
 
+OPEN_DOOR = FakeUnitIndex(
+    [
+        ("budget", "Åben Familiedør får 1,5 mio. kr. om året.", {"title": "Politik", "heading": "Økonomi"}),
+        (
+            "doer",
+            "Familier kan uden visitation få op til fem samtaler. Der må højst gå ti arbejdsdage fra henvendelse til første samtale.",
+            {"title": "Politik", "heading": "Åben Familiedør"},
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("Hvor hurtigt skal en familie kunne komme til i Åben Familiedør?", "Der må højst gå ti arbejdsdage"),  # a period asked
+        ("Hvor mange penge får Åben Familiedør?", "Åben Familiedør får 1,5 mio. kr."),  # no period asked: as scored
+    ],
+)
+def test_a_period_asked_for_opens_the_answer_though_less_likely_than_a_unit_without_one(question, first):
+    composition = compose(question, {"1,5 mio": 0.37, "fem samtaler": 0.25, "ti arbejdsdage": 0.19}, index=OPEN_DOOR)
+    first_quote = composition.short_answer.split("\n")[1]  # below the first block's section title
+    assert first_quote.startswith(first), composition.short_answer
+
+
 def test_a_quoted_section_opening_comes_under_the_sections_title():
     question = "På hvilke måder fordeler kommunerne midlerne?"
     composition = compose(question, {"efter ansøgning": 0.9, "udvalgte institutioner": 0.8}, index=METHODS)
