@@ -857,6 +857,11 @@ def asks_what_to_do(text: str) -> bool:
     return bool(_ACTION_ASK.search(text))
 
 
+def its_questions(text: str) -> str:
+    """The sentences of ``text`` that ask (end with "?"): what a worry asks, without the situation it tells before."""
+    return " ".join(s for s in split_sentences(text) if s.rstrip().endswith("?"))
+
+
 def asks_what_to_notice(text: str) -> bool:
     """Whether the speaker asks what to look for or how to tell ("Hvad skal jeg være opmærksom på?", "Hvordan
     ved jeg, om et barn mistrives?"), which asks what to do in words but is answered by signs."""

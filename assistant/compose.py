@@ -54,6 +54,7 @@ from assistant.analysis import (
     effect_words,
     holds_detail,
     holds_duration,
+    its_questions,
     spells_out,
     listed_noun,
     point_topic,
@@ -939,7 +940,7 @@ def _steps_first(short: list[_Block], labels: list[str], asked: frozenset[str]) 
 def _ask_terms(text: str) -> frozenset[str]:
     """The terms of what a worry asks, besides the worry and the child: its questions' words, not the situation it
     tells before them ("Hvad skal jeg huske, når jeg skriver ned, hvad jeg har set ...?" -> husk, skriv, set)."""
-    return situation_terms(" ".join(s for s in split_sentences(text) if s.rstrip().endswith("?")), signs=False)
+    return situation_terms(its_questions(text), signs=False)
 
 
 def _held(block: _Block, terms: frozenset[str]) -> frozenset[str]:

@@ -24,6 +24,7 @@ from assistant.analysis import (
     asks_what_to_do,
     asks_what_to_notice,
     is_worry_word,
+    its_questions,
     voices_harm,
 )
 from assistant.compose import MIN_TOPIC_STEM, TOPIC_COVERAGE
@@ -31,7 +32,7 @@ from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import search_text
 from prompts import load
-from tidlig.text import STOP, addresses_reader, content_terms, split_sentences, stem, words
+from tidlig.text import STOP, addresses_reader, content_terms, stem, words
 
 __all__ = [
     "asked_guidance", "concern_topics", "guidance_order", "guidance_parts", "harm_topics", "parent_topics", "prefer_staff_guide",
@@ -230,7 +231,7 @@ def guidance_order(
     told: tuple[int, ...] = ()  # topics named only in what the worry tells, when it asks what to look for
     if asks_what_to_notice(worry):  # they answer it: "Hvordan kan jeg opdage et barn i mistrivsel tidligt?"
         first += tuple(sorted(sign_topics() - {*asked, *first}))
-        in_questions = set(asked_guidance(" ".join(s for s in split_sentences(worry) if s.rstrip().endswith("?"))))
+        in_questions = set(asked_guidance(its_questions(worry)))
         told = tuple(n for n in asked if n not in in_questions and n not in first)
         asked = tuple(n for n in asked if n not in told)
     elif answer_type(worry) == "person" and not harm:
