@@ -61,6 +61,7 @@ from index import Passage
 from tidlig.text import (
     NAME_WORD,
     YEAR,
+    addresses_reader,
     asked_list,
     content_terms,
     counted_words,
@@ -80,7 +81,7 @@ __all__ = [
     "situated_units", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
     "with_held_parts", "with_labels_checked", "with_municipality_shown", "with_own_situation_checked",
     "with_parts_credited", "with_places_named", "with_results_checked", "with_scope_checked", "with_speaker_named",
-    "with_time_checked", "with_years_shown",
+    "with_staff_guide_answering", "with_time_checked", "with_years_shown",
 ]
 
 
@@ -188,6 +189,25 @@ def with_own_situation_checked(
     if decision.missing == (analysis.text,) and in_case and (len(held) >= OWN_SITUATION_TERMS or len(distinct & held) >= needed):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
+
+
+def with_staff_guide_answering(assessment: Assessment, scored: Sequence[ScoredUnit]) -> Assessment:
+    """A worry whose own situation the documents were found not to cover (see :func:`with_own_situation_checked`)
+    is answered when its likeliest unit, at CONCERN_OWN_FLOOR or above, is from an organisation's guide to its
+    staff (it speaks to the reader as "du"): the guide is written for such worries, in its own words. "En far kommer
+    for at hente sin søn ved lukketid, og han virker fuld ..." had read "Jeg fandt ikke noget ... om netop det, du
+    beskriver" above Faxe's "Barnet bliver ikke hentet, eller forælderen virker påvirket ved afhentning | Din leder;
+    ved akut fare for barnet ringer du 112": "fuld" is not "påvirket". Applied after the guidance topics are chosen,
+    so the answer keeps them all: a worry answered in its own words keeps three, and with three a blind set's answer
+    lost the topic that held its key fact."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if not analysis.is_concern or decision.outcome != "partial" or decision.missing != (analysis.text,) or not scored:
+        return assessment
+    own_score = _own_scorer(analysis)
+    likeliest = max(scored, key=own_score)
+    if own_score(likeliest) < CONCERN_OWN_FLOOR or not addresses_reader(likeliest.hit.passage.text):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
 
 
 def _distinctive(worry: str, share: Callable[[str], float] | None) -> tuple[frozenset[str], int]:

@@ -65,6 +65,7 @@ from assistant.outcome import (
     with_municipality_shown,
     situated_units,
     with_own_situation_checked,
+    with_staff_guide_answering,
     with_parts_credited,
     with_places_named,
     with_scope_checked,
@@ -675,6 +676,7 @@ class Assistant:
         assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms, state.statistics.passage_share)
         scored = situated_units(assessment, scored, self.index.retriever.terms)
         analysis = _guidance_beside_own(assessment, analysis)
+        assessment = with_staff_guide_answering(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)
         # A typed part the composed answer shows an answer to is answered too (see shown_typed_parts). Not
         # recomposed: that unit is shown already, and a part's own units would be the next ones resembling

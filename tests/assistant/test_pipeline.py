@@ -997,6 +997,7 @@ def _guide_file(path, title: str, paragraphs: tuple[str, ...], items: tuple[str,
     guide.save(path)
 
 
+PICKUP_RULE = "Hvis en forælder virker påvirket ved afhentning, skal du straks kontakte din leder; ved akut fare ringer du 112."
 EXAMPLE_RESULT = "I 2024 endte 80 % af samtalerne om en bekymring med en fælles aftale med forældrene."
 
 
@@ -1084,6 +1085,7 @@ def with_word_guide(tmp_path_factory):
     _guide_file(faq, "Spørgsmål og svar om sprog i Mælkebøtten", (FAQ_ANSWER,), (), FAQ_QUESTION)
     _guide_file(uploads / "dokumentation-maelkeboetten.docx", "Dokumentation af en bekymring i Mælkebøtten", (NOTE_LEAD_IN,), NOTE_ITEMS)
     _examples_file(uploads / "erfaringer-maelkeboetten.docx")
+    _guide_file(uploads / "afhentning-maelkeboetten.docx", "Afhentning i Mælkebøtten", (PICKUP_RULE,), ())
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1147,6 +1149,17 @@ def test_an_example_told_in_parts_brings_its_results_to_a_question_on_what_came_
 
     assert EXAMPLE_RESULT in answer.short_answer
     assert "**Eksempel 1: Trivselssamtaler med alle forældre – Resultatet**" in answer.short_answer
+
+
+def test_a_worry_a_staff_guide_answers_in_its_own_words_is_answered_by_it_beside_every_guidance_topic(with_word_guide):
+    """"fuld" is not "påvirket": the worry's situation check found none of its words in the guide's rule, and the answer
+    read "Jeg fandt ikke noget ... om netop det, du beskriver" above the general guidance."""
+    answer = with_word_guide.ask("En far kom for at hente sin søn ved lukketid og var tydeligt fuld. Hvad gør jeg?")
+
+    assert answer.outcome == "answer" and not answer.text.startswith("Jeg fandt ikke noget")
+    assert PICKUP_RULE in answer.short_answer
+    topics = [line for line in answer.text.splitlines() if line in {f"**{part.label}**" for part in guidance_parts()}]
+    assert len(topics) > 3, topics  # a worry answered in its own words would keep three
 
 
 def test_a_table_row_is_judged_and_named_with_the_heading_that_says_what_the_table_is_about(with_word_guide):
