@@ -1028,7 +1028,7 @@ _TIME_UNITS = r"(?:timer?s?|(?:hver|arbejds|skole|kalender)?dage?s?|døgns?|uger
 _DURATION_ASK = re.compile(r"\bhvor (?:hurtigt|lang tid|længe|tidligt|sent)\b|\binden for hvor\b|\bhvornår senest\b", re.IGNORECASE)
 # A period or a deadline, in figures or words: "inden for 24 timer", "ti arbejdsdage", "en uge", "straks", "samme dag".
 _DURATION = re.compile(
-    rf"(?:\b\d+(?:[.,]\d+)?|{_NUMBER_WORD}|\b(?:en|et|ét|én)\b)\s*(?:halve\s+|hele\s+)?(?:{_TIME_UNITS}|hverdage?)\b"
+    rf"(?:\b\d+(?:[.,]\d+)?|{_NUMBER_WORD}|\b(?:en|et|ét|én)\b)\s*(?:halve\s+|hele\s+)?{_TIME_UNITS}\b"
     r"|\bstraks\b|\bmed det samme\b|\bsamme (?:dag|uge)\b",
     re.IGNORECASE,
 )

@@ -139,7 +139,7 @@ MIN_STEPS = 3
 # sparringspartner for personalet ..." (0.27) never stood under "Sparring om bekymringen"; 0.2 makes a
 # concern answer 500 characters longer for one key fact.
 TOPIC_COVERAGE = 0.25
-# The shortest stem (characters) of a guidance topic's label that a unit must hold (see _names_topic); a
+# The shortest stem (characters) of a guidance topic's label that a unit must hold (see names_topic); a
 # shorter stem would begin too many words.
 MIN_TOPIC_STEM = 4
 # Characters after which a guidance topic has said its piece: it takes no further block. A topic is one of
@@ -1136,8 +1136,9 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     as by a date, but how soon or how long ("hvor hurtigt", see :func:`asks_duration`) by a period or a deadline.
     "Hvilke kompetenceudviklingstiltag er Hedensteds skoler allerede i gang med?" got three sentences about a new
     class and never the slide's list "Det vi bl.a. er i gang med:", whose short items resemble little; on train key
-    facts 0.758 -> 0.764, gold cited 0.848 -> 0.853. The list joins the likeliest units (displacing one cost a method of four in an answer
-    that was a document's numbered sections, which count as its list: see :func:`_numbered_series`)."""
+    facts 0.758 -> 0.764, gold cited 0.848 -> 0.853. The list joins the likeliest units (displacing one cost a method
+    of four in an answer that was a document's numbered sections, which count as its list: see
+    :func:`_numbered_series`)."""
     detail = asked_detail(part.text)
     if detail is None and answer_type == "list":
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
@@ -1221,7 +1222,7 @@ def _answer_order(
 ) -> list[ScoredUnit]:
     """The units a part's short answer is chosen from, in order: an item of a list the document introduces
     with the ``question`` itself first (see :func:`_restates`), else a unit holding the expected answer (see
-    :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`_names_topic`). A question
+    :func:`_typed_first`); for a guidance topic only the units that name it (see :func:`names_topic`). A question
     for what a named source says ``about`` a topic takes only units that name it, in their text, lead-in or headings,
     when any likely one does: "Hvad anbefaler KL om sprog?" opened with KL's recommendations on døgninstitutioner and
     metodepraksis, whose lead-in "KL anbefaler:" shares "anbefaler", above "Der skal allerede i dagtilbud være et
@@ -1229,7 +1230,7 @@ def _answer_order(
     stems = () if label else tuple(t for t in content_terms(about) if len(t) >= MIN_TOPIC_STEM)
     if stems:  # most questions ask no source about a topic: no unit is read for it
         likely = (s for s in ranked if s.part_scores[part] >= floor)
-        ranked = [s for s in likely if _names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)] or ranked
+        ranked = [s for s in likely if names_topic(f"{s.unit.search_text} {s.hit.passage.context}", stems)] or ranked
     if question and (restating := next((s for s in ranked if _restates(s, question)), None)) is not None:
         return [restating, *(s for s in ranked if s is not restating)]
     if question and (point := _asked_point(ranked, part, limit, floor, question)) is not None:
@@ -1241,7 +1242,7 @@ def _answer_order(
     if not label:
         return ranked
     stems = tuple(t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM)
-    named = [s for s in ranked if _names_topic(s.unit.text, stems)]
+    named = [s for s in ranked if names_topic(s.unit.text, stems)]
     if not _HARM_WORDS.search(label):
         return named
     return [s for s in named if directs_on_harm(s.unit.text)]  # a topic on a harm: only what to do about it
@@ -1478,7 +1479,7 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
 
 
 @lru_cache(maxsize=65536)  # a concern answer asks it of every candidate unit, per guidance topic and per question
-def _names_topic(text: str, stems: tuple[str, ...]) -> bool:
+def names_topic(text: str, stems: tuple[str, ...]) -> bool:
     """Whether a unit holds a word of a guidance topic's label, inflected or in a compound ("forældrenes"
     for "Inddrag forældrene", "opsporing" for "Fælles opsporingsmodel"). Without it the "Underretning"
     topic showed a sentence about hindrances that only shared "fagpersoner" and "barn" with its query; a

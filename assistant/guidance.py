@@ -27,7 +27,7 @@ from assistant.analysis import (
     its_questions,
     voices_harm,
 )
-from assistant.compose import MIN_TOPIC_STEM, TOPIC_COVERAGE
+from assistant.compose import MIN_TOPIC_STEM, TOPIC_COVERAGE, names_topic
 from assistant.relevance import RelevanceScorer
 from index import ScoredPassage
 from ingest.types import search_text
@@ -149,14 +149,14 @@ def prefer_staff_guide(hits: Sequence[ScoredPassage], topic: int, relevance: Rel
     change; on the organisations' sets `a`-`f` key facts rose on `a`, `d` and `e`, no answer lost one, and most
     concern answers got shorter. A guide that names a topic only in passing ("Tegnene skal altid ses i sammenhæng med
     barnets alder ...") does not take its place: the topic had fallen out of the answer."""
-    stems = _guidance_label_stems()[topic]
+    stems = tuple(sorted(_guidance_label_stems()[topic]))
     terms = guidance_parts()[topic].terms
 
     def guides(hit: ScoredPassage) -> bool:
         text = hit.passage.text
         return (
             addresses_reader(text)
-            and any(w.startswith(s) for w in words(text) for s in stems)
+            and names_topic(text, stems)
             and relevance.coverage(terms, search_text(text, hit.passage.context)) >= TOPIC_COVERAGE
         )
 
