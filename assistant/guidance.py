@@ -25,6 +25,7 @@ from assistant.analysis import (
     asks_what_to_notice,
     is_worry_word,
     its_questions,
+    names_parent,
     voices_harm,
 )
 from assistant.compose import MIN_TOPIC_STEM, TOPIC_COVERAGE, names_topic
@@ -116,13 +117,19 @@ def asked_guidance(question: str) -> tuple[int, ...]:
     label's words that voice the worry itself ("bekymringen") do not count; a question word and a label
     word match when one stem begins the other. A topic also answers the kind of ask it is marked for in
     prompts/concern_topics.txt: "En pige i min gruppe trækker sig, hvem skal jeg tale med?" asks whom to
-    involve, which "Sparring om bekymringen" answers."""
+    involve, which "Sparring om bekymringen" answers. A parent named in what it asks ("Hvordan tager jeg en svær snak
+    med en mor om, at hendes søn har det svært?") asks for the topics marked " | parents": that worry had got
+    BUPL/KORA's "Uddannelsesforløb med fokus på den svære forældresamtale" last, below sparring and the signs. A
+    worry that tells of a harm does not: the parent may be who harms the child (see :func:`guidance_order`)."""
     asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
     kind = answer_type(question)
+    parent = names_parent(its_questions(question)) and not voices_harm(question)
     return tuple(
         number
         for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
-        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems) or (kind != "procedure" and part.answer_type == kind)
+        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems)
+        or (kind != "procedure" and part.answer_type == kind)
+        or (parent and number in parent_topics())
     )
 
 

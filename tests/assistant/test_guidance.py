@@ -44,6 +44,10 @@ def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
         # Whom to turn to: the topic marked "| person" in prompts/concern_topics.txt answers it.
         ("En dreng i 2. klasse tisser i bukserne flere gange om ugen. Hvem skal vi snakke med?", ["Sparring om bekymringen"]),
         ("Vores yngste elev har ikke haft madpakke med i to uger. Hvor kan vi henvende os?", ["Sparring om bekymringen"]),
+        # A parent named in what it asks asks for the parents' topic; a parent it only tells of, or who harms, does not.
+        ("Hvordan tager jeg en svær snak med en mor om, at hendes søn har det svært i gruppen?", ["Inddrag forældrene tidligt"]),
+        ("En dreng har lige mistet sin far. Hvad kan vi gøre for ham?", []),
+        ("En dreng fortæller, at far slår ham. Må jeg tale med mor om det?", []),  # the harm topic comes by guidance_order
     ],
 )
 def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
