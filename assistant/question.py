@@ -43,6 +43,14 @@ BACK_REFERENCE = re.compile(
     r"|redskabet|værktøjet|evalueringen|undersøgelsen|kurset|forsøget|satsningen|strategien|planen)\b",
     re.IGNORECASE,
 )
+# "de" (they) as the subject after its verb, which in a question with nothing named before it points back: "Hvilken
+# efteruddannelse fik de, og ...?" after "Hvad var sprogtrænerne i Sprogbroen?" had been asked alone and declined.
+# Not the article before an adjective or a count ("Hvad er de vigtigste ...?", "Hvem er de tre ...?").
+_THEY = re.compile(
+    r"^(?:og |men |så )?hv\w+\b[^,;:]*?\s\w+\s+de(?=\s*[?,]|\s+(?:også|så|egentlig|ikke|nu|selv|stadig|typisk|altid|først"
+    r"|i|på|med|til|for|af|ud|ind|op|det|den|dem)\b)",
+    re.IGNORECASE,
+)
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
 # A follow-up naming a new subject with more words of its own than this asks its own question (see _elliptic).
 MAX_ELLIPTIC_TERMS = 2
@@ -259,7 +267,8 @@ def _is_followup(question: str) -> bool:
         return True
     if terms <= MAX_FOLLOWUP_TERMS and _ASKS_ABOUT_IT.search(question):
         return True  # a place it names is where the earlier topic is asked about
-    return terms <= MAX_FOLLOWUP_TERMS and bool(BACK_REFERENCE.search(question)) and not proper_nouns(question)
+    pointing = BACK_REFERENCE.search(question) or _THEY.search(question)
+    return terms <= MAX_FOLLOWUP_TERMS and bool(pointing) and not proper_nouns(question)
 
 
 # A question about "den", "det" or "dem" as the thing asked about, right after its question word and verb: "hvordan

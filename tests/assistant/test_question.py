@@ -163,6 +163,19 @@ def test_a_followup_that_points_back_with_sadan_takes_the_earlier_question_along
 
 
 @pytest.mark.parametrize(
+    ("followup", "leans"),
+    [
+        ("Hvilken efteruddannelse fik de, og blev resten af personalet også klædt på?", True),  # "de" after its verb
+        ("Hvor tit mødes de?", True),
+        ("Hvad er de vigtigste anbefalinger om efteruddannelse af personalet?", False),  # the article before an adjective
+    ],
+)
+def test_a_followup_whose_subject_is_they_takes_the_earlier_question_along(followup, leans):
+    history = [Turn("user", "Hvad var sprogtrænerne i Sprogbroen?"), Turn("assistant", "Pædagoger med 10 timer om ugen …")]
+    assert (standalone_query(followup, history) != followup) is leans
+
+
+@pytest.mark.parametrize(
     "followup", ["Hvad koster forløbet pr. familie?", "Hvor mange børn deltog i tilbuddet?", "Hvad viste evalueringen af børnenes trivsel?"]
 )
 def test_a_followup_that_names_what_was_talked_about_by_its_definite_form_takes_the_earlier_question_along(followup):
