@@ -37,6 +37,7 @@ class Assessment:
     asked_guidance: tuple[int, ...] = ()  # the guidance topics the worry asks for (see asked_guidance)
     filters: PassageFilter | None = None  # the passages the question was asked of (any further search stays within them)
     documents: tuple[str, ...] = ()  # the titles of the documents whose content as a whole is asked for
+    said: str = ""  # for a follow-up, what the conversation's last answer said (see assistant.compose)
 
     @property
     def hits(self) -> tuple[ScoredPassage, ...]:

@@ -248,6 +248,8 @@ WHOLE_LIST_SHARE = 0.35
 WHOLE_SEED_SHARE = 0.5
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
+# The share of a unit's terms the last answer held, for the unit to repeat it (see _new_first).
+SAID_SHARE = 0.6
 # Sentences shown before one that points back ("Det tyder på ..." after "55 pct. af ... fandt ..."). Three: "Flere har
 # misbrugsproblemer ..." points back through two sentences opening "De er ..." to the one naming whom they describe
 # ("Ses der på forældrene til nogle af de mest udsatte børn ..."); on train and validation no answer changed from 2.
@@ -322,6 +324,7 @@ class CitatComposer:
         named_case: str | None = None,
         asked_topics: Collection[str] = (),
         case_examples: Sequence[ScoredPassage] = (),
+        said: str = "",
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
         no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
@@ -331,7 +334,9 @@ class CitatComposer:
         their lists are shown whole, where another topic's long list shows only its likely items (unless every
         item is about as likely as the best).
         ``case_examples`` are the case-example passages retrieved, best first, for a question asking for
-        several case examples: the answer is then an overview of them (see :meth:`_other_cases`)."""
+        several case examples: the answer is then an overview of them (see :meth:`_other_cases`).
+        ``said`` is what the conversation's last answer said, for a follow-up: what it repeats comes after what is
+        new (see :func:`_new_first`)."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
@@ -341,6 +346,7 @@ class CitatComposer:
             short, labels = short + others, labels + [""] * len(others)
             if not analysis.compared_names:  # names compared may be answered by the text comparing them
                 short, labels = _cases_first(short, labels)
+        short, labels = _new_first(short, labels, said)
         short, labels = _joined_runs(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book, _list_places(scored_units))
@@ -920,6 +926,30 @@ def _procedure_steps(scored: Sequence[ScoredUnit]) -> list[ScoredUnit]:
     numbered = [s for s in scored if item_number_of(s.unit, s.hit.passage.text)]
     counts = Counter(s.group for s in numbered)
     return [s for s in numbered if counts[s.group] >= MIN_STEPS]
+
+
+def _new_first(short: list[_Block], labels: list[str], said: str) -> tuple[list[_Block], list[str]]:
+    """A follow-up's blocks with those that repeat the last answer (``said``) after the others: a block repeats it
+    when most of its units have SAID_SHARE of their terms in it (a list of which the last answer quoted one item
+    tells the rest anew). The reader has just read that answer, and the
+    follow-up asks on: "Og hvad med de gule – skal lederen også vide besked om dem?" after an answer on a red
+    rating had opened with the red rating's row; "Hvor hurtigt skal en familie så kunne komme til ...?" after one
+    on Åben Familiedør's money, with its budget row second."""
+    told = frozenset(content_terms(said))
+    if not told:
+        return short, labels
+
+    def repeats(block: _Block) -> bool:
+        return sum(_share_in(unit.text, told) >= SAID_SHARE for unit in block.units) * 2 > len(block.units)
+
+    order = sorted(range(len(short)), key=lambda n: repeats(short[n]))  # stable: the new blocks keep their order
+    return [short[n] for n in order], [labels[n] for n in order]
+
+
+def _share_in(text: str, terms: frozenset[str]) -> float:
+    """The share of ``text``'s distinct terms that are among ``terms``."""
+    own = set(content_terms(text))
+    return len(own & terms) / len(own) if own else 0.0
 
 
 def _steps_first(short: list[_Block], labels: list[str], asked: frozenset[str]) -> tuple[list[_Block], list[str]]:

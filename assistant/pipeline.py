@@ -464,7 +464,8 @@ class Assistant:
             found = self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         titles = tuple(document.info.title for document in documents)
-        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters, titles)
+        said = next((turn.content for turn in reversed(turns) if turn.role == "assistant"), "") if followup else ""
+        return Assessment(query, vector, analysis, found, parts, guidance, decision, cases, order, asked_topics, filters, titles, said)
 
     def _asked_documents(self, state: DerivedState, analysis: QuestionAnalysis, filters: PassageFilter | None) -> list[DocumentSummary]:
         """The documents a question asks the content of as a whole (see :func:`asked_document_kind`): those of
@@ -757,7 +758,9 @@ class Assistant:
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in assessment.asked_guidance)
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
-        return state.composer.compose(analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases)
+        return state.composer.compose(
+            analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases, assessment.said
+        )
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition) -> str:
         """The first line says which kind of answer follows: it names a case example only when the answer

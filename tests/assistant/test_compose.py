@@ -1490,6 +1490,22 @@ def test_a_period_asked_for_opens_the_answer_though_less_likely_than_a_unit_with
     assert first_quote.startswith(first), composition.short_answer
 
 
+@pytest.mark.parametrize(
+    ("said", "first"),
+    [
+        ("Åben Familiedør får 1,5 mio. kr. om året.", "Familier kan uden visitation"),  # the last answer's figure: said
+        ("Kommunen har et rådgivningstilbud.", "Åben Familiedør får 1,5 mio. kr."),  # nothing of it said: as scored
+    ],
+)
+def test_a_followup_opens_with_what_the_last_answer_did_not_say(said, first):
+    query = "Hvor mange penge får Åben Familiedør? Og hvad får familierne så?"
+    analysis = analyse_followup(query, "Og hvad får familierne så?")
+    scored = scored_units(query, {"1,5 mio": 0.6, "fem samtaler": 0.55}, len(analysis.parts), OPEN_DOOR)
+    composition = CitatComposer().compose(analysis, scored, said=said)
+    assert re.sub(r"^\*\*.*\*\*\n", "", composition.short_answer).startswith(first), composition.short_answer
+    assert "1,5 mio. kr." in composition.short_answer  # what was said still stands, after what is new
+
+
 def test_a_quoted_section_opening_comes_under_the_sections_title():
     question = "På hvilke måder fordeler kommunerne midlerne?"
     composition = compose(question, {"efter ansøgning": 0.9, "udvalgte institutioner": 0.8}, index=METHODS)

@@ -768,6 +768,19 @@ def test_a_followup_uses_the_conversation(assistant):
     assert any(c.municipality == "Holstebro Kommune" for c in answer.citations)
 
 
+@pytest.mark.parametrize("repeated", [True, False])
+def test_a_followup_tells_what_the_last_answer_did_not_say_before_what_it_did(assistant, repeated):
+    said = (
+        "I 2014-2015 deltog 18 københavnske institutioner med sociale normeringer i VIDA, "
+        "og i efteråret 2015 er 14 nye institutioner startet op på et forløb. [1]"
+    )
+    history = [Turn("user", "Hvad er VIDA i København?"), Turn("assistant", said if repeated else "VIDA er et program [1].")]
+    text = assistant.ask("Virkede det?", history).text
+    effects, joined = text.find("positive effekter"), text.find("18 københavnske institutioner")
+    assert min(effects, joined) >= 0
+    assert (effects < joined) is repeated  # what the reader has just read comes after what is new
+
+
 def test_a_partial_answer_never_says_the_period_it_quotes_is_missing(assistant):
     history = [Turn("user", "Hvad tilbyder Slagelse unge med angst?"), Turn("assistant", "Slagelse har et gruppetilbud [1].")]
     answer = assistant.ask("Hvor lang tid varer det?", history)
