@@ -26,6 +26,9 @@ MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
 # The line under a Markdown table's header row ("|---|---|"): layout, not a claim.
 TABLE_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+# A row of a Markdown table the composer shows, its marker after the last cell: one claim, not the sentences its
+# cells hold (a cell's first sentences, before the row's only marker, had been checked against no passage).
+MARKDOWN_ROW = re.compile(r"\|.*\|")
 SUPPORT_THRESHOLD = 0.6
 # The line under a list shown in part ("- *… og 2 punkter mere i kilden*"), or above it ("- *… 2 punkter før i
 # kilden*", see assistant.compose.list_more): it says what the answer leaves out, no claim of a source's.
@@ -95,13 +98,16 @@ def strip_markers(sentence: str) -> str:
 
 
 def claim_sentences(text: str) -> list[str]:
-    """Sentences and list items of an answer, each with the markers that follow it.
+    """Sentences, list items and table rows of an answer, each with the markers that follow it.
 
     Text after a marker starts a new sentence ("A. [1] B. [2]" is two sentences) because the sentence
     splitter alone would not cut before "[".
     """
     sentences: list[str] = []
     for line in text.splitlines():
+        if MARKDOWN_ROW.fullmatch(line.strip()):
+            sentences.append(line.strip())  # one claim, its marker after the last cell (see MARKDOWN_ROW)
+            continue
         for piece in AFTER_MARKERS.split(_without_item_number(line.strip())):
             parts = split_sentences(piece)
             if parts and MARKER.fullmatch(parts[-1]) and len(parts) > 1:

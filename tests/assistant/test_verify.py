@@ -26,6 +26,19 @@ def test_a_tables_delimiter_row_is_layout_not_a_claim():
     assert claims == ["| Indsats | 2016 | 2017 [1]|", "| Pluspladser | 527.000 | 527.000 [1]|"]
 
 
+def test_a_table_row_is_one_claim_whatever_sentences_its_cells_hold():
+    row = "| August | Nye børn starter. Opstartssamtale med forældrene senest 3 måneder efter start. | Kontaktpædagoger [1]|"
+    assert claim_sentences(row) == [row]  # "Nye børn starter." had been a claim of its own, checked against no passage
+    table = {
+        1: "Måned | Hvad sker der | Ansvarlig\n"
+        "August | Nye børn starter. Opstartssamtale med forældrene senest 3 måneder efter start. | Kontaktpædagoger"
+    }
+    [check] = CitationVerifier(RelevanceScorer(table.values())).check(row, table)
+    assert check.supported
+    [invented] = verifier.check("| August | Alle familier får gratis tandpleje. Det koster 5 mio. kr. | Kommunen [2]|", PASSAGES)
+    assert not invented.supported  # the whole row is checked, its first sentence too
+
+
 def test_a_verbatim_quote_is_supported_by_its_passage():
     [check] = verifier.check("98 pct. af de nye familier takker ja til ’Familie med Hjerte’. [1]", PASSAGES)
     assert check.supported_by == (1,) and check.score == 1.0
