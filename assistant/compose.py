@@ -248,6 +248,10 @@ WHOLE_LIST_SHARE = 0.35
 WHOLE_SEED_SHARE = 0.5
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
+# A worry's ask for where to begin: the first of a procedure's steps answers it (see _steps_first).
+_FIRST_STEP = re.compile(r"\b(?:først|som det første|begynde|starte)\b", re.IGNORECASE)
+# The terms of the situation a worry tells that a block must hold to open its answer above the steps (see _steps_first).
+MIN_TOLD = 2
 # The share of a unit's terms the last answer held, for the unit to repeat it (see _new_first).
 SAID_SHARE = 0.6
 # Sentences shown before one that points back ("Det tyder på ..." after "55 pct. af ... fandt ..."). Three: "Flere har
@@ -403,7 +407,9 @@ class CitatComposer:
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
         if steps:
-            short, labels = _steps_first(short, labels, _ask_terms(analysis.text))
+            # Asked for the first step ("Hvad skal jeg gøre først?"), the steps answer it whatever the situation.
+            told = frozenset() if _FIRST_STEP.search(its_questions(analysis.text)) else situation_terms(analysis.text, signs=False)
+            short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
         # A sentence announcing a numbered series that opens the answer brings the series whatever the question's type:
@@ -952,7 +958,9 @@ def _share_in(text: str, terms: frozenset[str]) -> float:
     return len(own & terms) / len(own) if own else 0.0
 
 
-def _steps_first(short: list[_Block], labels: list[str], asked: frozenset[str]) -> tuple[list[_Block], list[str]]:
+def _steps_first(
+    short: list[_Block], labels: list[str], asked: frozenset[str], situation: frozenset[str] = frozenset()
+) -> tuple[list[_Block], list[str]]:
     """For a question asking what to do, the first numbered list the short answer quotes opens it, above the
     part or guidance topic it was chosen for: the steps of a procedure answer "Hvad gør jeg?" directly. An
     organisation's own "Sådan gør du, trin for trin" had stood below KL's recommendations to municipalities,
@@ -960,10 +968,17 @@ def _steps_first(short: list[_Block], labels: list[str], asked: frozenset[str]) 
     for et barn?". The block opening the answer keeps its place when it answers the very ask: a guide's question
     asking what to do (see :func:`_answers_what_to_do`), or a block holding more of the words the worry asks with
     (``asked``, see :func:`_ask_terms`) than the steps do: "Når du skriver et notat om en bekymring, så husk at: ..."
-    had stood below seven steps in the answer to "Hvad skal jeg huske, når jeg skriver ned, hvad jeg har set ...?"."""
+    had stood below seven steps in the answer to "Hvad skal jeg huske, når jeg skriver ned, hvad jeg har set ...?".
+    So does a block holding more of the situation the worry tells (``situation``, at least MIN_TOLD of its terms)
+    than the steps do: "En far kommer for at hente sin søn ..., og han virker fuld ... Hvad gør jeg?" had got Faxe's
+    seven general steps above its row "Barnet bliver ikke hentet, eller forælderen virker påvirket ved afhentning |
+    Din leder; ved akut fare for barnet ringer du 112". A worry asking where to begin passes no situation: the
+    steps answer "Hvad skal jeg gøre først?"."""
     at = next((n for n, block in enumerate(short) if _numbered(block)), None)
     if not at or _answers_what_to_do(short[0]) or len(_held(short[0], asked)) > len(_held(short[at], asked)):
         return short, labels  # none, already first, or an answer to the very ask opens it
+    if len(told := _held(short[0], situation)) >= MIN_TOLD and len(told) > len(_held(short[at], situation)):
+        return short, labels  # the guidance for the very situation told
     return [short[at], *short[:at], *short[at + 1 :]], ["", *labels[:at], *labels[at + 1 :]]
 
 

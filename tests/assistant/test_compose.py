@@ -939,6 +939,30 @@ def test_a_worry_that_tells_no_situation_of_its_own_gets_only_a_procedures_steps
         assert text.startswith("Sådan gør du:")  # the steps open it either way
 
 
+PICKUP = "Hvis en forælder virker påvirket, når barnet hentes, kontakter du straks din leder, og ved akut fare ringer du 112."
+
+
+@pytest.mark.parametrize(
+    ("question", "situation_first"),
+    [
+        ("En far kommer for at hente sin søn, og han virker fuld. Hvad gør jeg?", True),  # the guidance for it opens
+        ("En far kommer for at hente sin søn, og han virker fuld. Hvad skal jeg gøre først?", False),  # where to begin
+    ],
+)
+def test_a_block_holding_the_situation_a_worry_tells_opens_it_above_the_general_steps(question, situation_first):
+    index = FakeUnitIndex([("hent", PICKUP, KL), ("liste", NUMBERED_STEPS, KL)])
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart("forældrene inddrages tidligt", "procedure", (), "Forældrene")))
+    probabilities = {"påvirket": (0.7, 0.01), "Skriv ned": (0.6, 0.05), "Inviter": (0.6, 0.05), "Aftal": (0.6, 0.05)}
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=index)
+    ]
+    text = CitatComposer().compose(analysis, scored).short_answer
+    assert analysis.is_concern and "ringer du 112" in text and "Sådan gør du:" in text
+    assert (text.index("ringer du 112") < text.index("Sådan gør du:")) is situation_first
+
+
 def test_a_guidance_topic_the_question_asks_for_shows_its_whole_list():
     probabilities = {"500 pluspladser": (0.9, 0.1), "forældrene inddrages": (0.1, 0.6)}
     analysis, scored = _with_topic("Hvor mange pluspladser er der?", "forældrene inddrages tidligt", "Forældrene", probabilities)
