@@ -2060,9 +2060,12 @@ def _place_heading(block: _Block, place: str) -> str:
     section the block is from when its title names a scheme: "Det bærende element i projektet er, at
     socialrådgiveren fast kommer i daginstitutionen" under "Fra Københavns Kommune" alone left the reader to
     guess which project; "Fra Københavns Kommune: Socialrådgivere i dagtilbud" says. A title that asks a
-    question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names no scheme."""
+    question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names no scheme, and a
+    title the block's lead-in repeats is said once, by the lead-in ("**Fra Favrskov Kommune: Undgå dette**" had
+    stood above "Undgå dette [1]" and its list)."""
     heading = _heading_line(block)
-    if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS:
+    repeated = heading.rstrip(":").casefold() == block.lead_in.strip().rstrip(":").casefold()
+    if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS or repeated:
         return render("source_place", place=place)
     return render("source_place_section", place=place, section=heading)
 

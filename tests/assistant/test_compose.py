@@ -2055,6 +2055,24 @@ def test_a_guidance_topics_block_from_a_municipalitys_own_document_is_named_by_i
     assert section.count("Københavns Kommune") == 1 and "**KL**" not in section
 
 
+@pytest.mark.parametrize(("heading", "named"), [("Undgå dette", False), ("Samtalen med forældrene", True)])
+def test_a_municipalitys_section_title_is_named_above_its_block_unless_the_blocks_lead_in_repeats_it(heading, named):
+    # "**Fra Favrskov Kommune: Undgå dette**" had stood above "Undgå dette [1]" and its list.
+    favrskov = {"title": "Sprog", "location": "side 5", "heading": heading, "publisher": "Favrskov Kommune, PPR"}
+    chunks = [
+        ("egen", "En pige, der trækker sig fra legen, har brug for en voksen tæt på.", KL),
+        (
+            "undgaa",
+            "Undgå dette\n- Undgå at give forældrene skylden, når du søger sparring med socialrådgiver om et barn\n"
+            "- Undgå faglige betegnelser, når du søger sparring med socialrådgiver om et barn",
+            favrskov,
+        ),
+    ]
+    section = _sparring_answer({"trækker sig fra legen": (0.5, 0.01), "skylden": (0.01, 0.5), "betegnelser": (0.01, 0.5)}, chunks)
+    assert "Undgå dette [2]\n- Undgå at give forældrene skylden" in section
+    assert ("**Fra Favrskov Kommune: " in section) is named and "**Fra Favrskov Kommune" in section
+
+
 # A slide's diagram (its boxes, one line each) beside a sentence naming a place and none of the question's words.
 DIAGRAM_CHUNKS = [
     ("slide-1", "Balancen mellem de fællesskabsorienterede og det individuelle indsatser\nSærlig støtte og PPR\n"
