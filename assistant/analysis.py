@@ -188,7 +188,8 @@ MIN_PART_TERMS = 1
 _CHILD = re.compile(
     r"\b(?:hos\s+)?(?:en|et|én|den|det|min|mit|vores|deres|hendes|hans|sin|sit|en af (?:vores|mine|de))\s+(?:\w+\s+){0,2}?"
     r"(?:dreng|pige|barn|elev|baby|pode|søskende|søn|datter|familie|\d+-årig|(?:to|tre|fire|fem|seks)årig|\w*barn)(?:s|e|er|r)?\b"
-    r"|\bet af (?:mine|vores) børn\b|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
+    r"|\bet af (?:mine|vores) børn\b|\b(?:et|en) af (?:børnene|eleverne|drengene|pigerne)\b"
+    r"|\b(?:drengen|pigen|barnet|eleven|babyen|\d+-årige)\b"
     r"|\bpå (?:stuen|min stue|vores stue)\b|\bi (?:min|vores) (?:gruppe|klasse|stue)\b|\ben af (?:mine|vores) (?:børn|elever)\b"
     r"|\b(?:han|hun) (?:er|har|virker|kommer|bliver|siger|græder|slår|vil|spiser|sover|lugter)\b"
     r"|^\W*(?:barn|dreng|pige|baby)\b",  # a worry put in a few words: "barn med blå mærker hvad nu"

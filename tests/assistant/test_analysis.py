@@ -238,6 +238,8 @@ def test_a_piece_without_a_topic_stays_with_the_previous_part():
         "En dreng på stuen er ked af forældrenes skilsmisse. Hvordan støtter vi ham?",
         "Hvad skal pædagogen gøre, når et barn ikke trives?",  # the pedagogue named as such is the speaker
         "Hvad kan dagplejen gøre for et barn, der er sprogligt bagud?",  # and so is the place she works
+        # One child among the speaker's, and a place named in her own voice.
+        "Jeg er pædagog i en børnehave i Sorø og har en dårlig mavefornemmelse omkring et af børnene. Hvor hurtigt skal jeg reagere?",
     ],
 )
 def test_concern_questions_in_everyday_wording(question):
