@@ -111,7 +111,7 @@ from assistant.question import (
 )
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, one_per_source, speaks_for, without_source_names
+from assistant.sources import SourceNames, name_terms, one_per_source, publisher_names, speaks_for, without_source_names
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
@@ -437,6 +437,8 @@ class Assistant:
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
+        if analysis.is_concern and analysis.names:
+            guidance = self._from_its_place(guidance, analysis.names)
         if asked_topics:
             # A worry that asks for a guidance topic, by name or by the kind of answer it marks ("En pige i min gruppe
             # trækker sig, hvem skal jeg tale med?" and sparring), is answered by that topic's passages: they rank
@@ -579,6 +581,22 @@ class Assistant:
                 state.guidance.clear()  # a rare mix of document selections; the unfiltered one is refilled next
             state.guidance[filters] = found
         return found
+
+    def _from_its_place(self, guidance: tuple[Found, ...], places: Sequence[str]) -> tuple[Found, ...]:
+        """``guidance`` with each topic's passages published by a place the worry names (``places``) first: a
+        pedagogue who says where she works ("Jeg er pædagog i en børnehave i Sorø ...") asks what applies there,
+        and Favrskov's steps for a child's language had stood above Sorø's "... skal bekymringen drøftes med en
+        kollega eller leder inden for en uge" under "Sparring om bekymringen"."""
+
+        def local(hit: ScoredPassage) -> bool:
+            return any(place in publisher_names(str(hit.passage.metadata.get("publisher", ""))) for place in places)
+
+        topics = []
+        for number, found in enumerate(guidance):
+            ordered = sorted(found.hits, key=lambda hit: not local(hit))  # stable: each side keeps its order
+            same = [hit.passage.chunk_id for hit in ordered] == [hit.passage.chunk_id for hit in found.hits]
+            topics.append(found if same else self._found(ordered, self._embed(concern_topics()[number])))
+        return tuple(topics)
 
     def _topic(self, number: int, query: str, filters: PassageFilter | None, relevance: RelevanceScorer) -> Found:
         """A guidance topic's retrieval: its best TOPIC_CANDIDATES passages, only an organisation's guide to its

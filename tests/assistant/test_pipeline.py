@@ -768,6 +768,14 @@ def test_a_followup_uses_the_conversation(assistant):
     assert any(c.municipality == "Holstebro Kommune" for c in answer.citations)
 
 
+@pytest.mark.parametrize(("place", "local"), [("i Hedensted", True), ("i en børnehave", False)])
+def test_a_worry_that_says_where_the_pedagogue_works_gets_that_places_guidance(assistant, place, local):
+    # Hedensted's "Tværfaglig sparring og indsatser – ... Netværksmøder, Familierådgivning" had stood below
+    # Copenhagen's social workers for "Jeg arbejder i Hedensted ... hvem kan vi trække på?", out of the answer.
+    answer = assistant.ask(f"Jeg arbejder {place} og er urolig for et barn, der mistrives. Hvem kan vi trække på?")
+    assert ("Netværksmøder" in answer.text) is local
+
+
 @pytest.mark.parametrize("repeated", [True, False])
 def test_a_followup_tells_what_the_last_answer_did_not_say_before_what_it_did(assistant, repeated):
     said = (
