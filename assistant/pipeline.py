@@ -111,7 +111,15 @@ from assistant.question import (
 )
 from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
-from assistant.sources import SourceNames, name_terms, one_per_source, publisher_names, speaks_for, without_source_names
+from assistant.sources import (
+    SourceNames,
+    adjective_places,
+    name_terms,
+    one_per_source,
+    publisher_names,
+    speaks_for,
+    without_source_names,
+)
 from assistant.types import Answer, Turn
 from assistant.verify import CitationVerifier
 from index import CorpusIndex, DocumentSummary, Passage, PassageFilter, ScoredPassage
@@ -437,8 +445,8 @@ class Assistant:
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
-        if analysis.is_concern and analysis.names:
-            guidance = self._from_its_place(guidance, analysis.names)
+        if analysis.is_concern and (places := (*analysis.names, *adjective_places(question, state.sources.documents))):
+            guidance = self._from_its_place(guidance, places)
         if asked_topics:
             # A worry that asks for a guidance topic, by name or by the kind of answer it marks ("En pige i min gruppe
             # trækker sig, hvem skal jeg tale med?" and sparring), is answered by that topic's passages: they rank

@@ -29,10 +29,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index import Passage
-from tidlig.text import MUNICIPALITY, NAME_WORD, STOP, content_terms
+from tidlig.text import MUNICIPALITY, NAME_WORD, STOP, content_terms, words
 
 __all__ = [
     "SourceNames",
+    "adjective_places",
     "is_authority",
     "name_terms",
     "names",
@@ -64,6 +65,17 @@ def is_authority(word: str) -> bool:
     """Whether a capitalised word of a question is the kind of authority ("Kommune" of "Odense Kommune"), which
     names no place of its own."""
     return _AUTHORITY.fullmatch(word) is not None
+
+
+# The endings of an adjective made of a place's name ("københavnsk", "københavnske"; "aarhusianske").
+_PLACE_ADJECTIVE = re.compile(r"(\w{4,}?)(?:ian|ean|en)?ske?", re.IGNORECASE)
+
+
+def adjective_places(text: str, places: Iterable[str]) -> tuple[str, ...]:
+    """The ``places`` (publishers' names) that ``text`` names by an adjective: "en københavnsk daginstitution" names
+    København, which a question as a pedagogue writes it seldom spells out."""
+    stems = {found.group(1).casefold() for word in words(text) if (found := _PLACE_ADJECTIVE.fullmatch(word))}
+    return tuple(place for place in places if place.casefold() in stems)
 
 
 @functools.cache  # asked per candidate unit of every answer; a corpus has a handful of publishers

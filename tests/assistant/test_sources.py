@@ -6,6 +6,7 @@ import pytest
 
 import assistant.sources
 from assistant.sources import (
+    adjective_places,
     SourceNames,
     is_authority,
     one_per_source,
@@ -124,3 +125,15 @@ def test_the_municipality_that_published_a_document_opens_its_publisher():
     assert publishing_municipality("Københavns Kommune, Børne- og Ungdomsforvaltningen") == "Københavns Kommune"
     assert publishing_municipality("KL (Kommunernes Landsforening)") == ""
     assert publishing_municipality("BUPL og KORA") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Jeg er pædagog i en københavnsk daginstitution", ("København",)),
+        ("de københavnske institutioner og de aarhusianske skoler", ("København", "Aarhus")),
+        ("en pædagogisk og dansk tilgang i Hedensted", ()),  # adjectives of no place; a name is no adjective
+    ],
+)
+def test_a_place_named_by_its_adjective(text, places):
+    assert adjective_places(text, ["KL", "København", "Aarhus", "Hedensted"]) == places
