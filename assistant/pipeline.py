@@ -113,10 +113,10 @@ from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import (
     SourceNames,
-    adjective_places,
     name_terms,
     one_per_source,
     publisher_names,
+    publishing_municipality,
     speaks_for,
     without_source_names,
 )
@@ -445,7 +445,7 @@ class Assistant:
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
-        if analysis.is_concern and (places := (*analysis.names, *adjective_places(question, state.sources.documents))):
+        if analysis.is_concern and (places := state.sources.names_in(analysis.text)):
             guidance = self._from_its_place(guidance, places)
         if asked_topics:
             # A worry that asks for a guidance topic, by name or by the kind of answer it marks ("En pige i min gruppe
@@ -596,8 +596,9 @@ class Assistant:
         and Favrskov's steps for a child's language had stood above Sorø's "... skal bekymringen drøftes med en
         kollega eller leder inden for en uge" under "Sparring om bekymringen"."""
 
-        def local(hit: ScoredPassage) -> bool:
-            return any(place in publisher_names(str(hit.passage.metadata.get("publisher", ""))) for place in places)
+        def local(hit: ScoredPassage) -> bool:  # a municipality's: KL's report is no place one works
+            municipality = publishing_municipality(str(hit.passage.metadata.get("publisher", "")))
+            return any(place in publisher_names(municipality) for place in places)
 
         topics = []
         for number, found in enumerate(guidance):

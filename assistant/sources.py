@@ -103,8 +103,10 @@ class SourceNames:
         return cls(documents)
 
     def names_in(self, text: str) -> tuple[str, ...]:
-        """The publisher names ``text`` uses."""
-        return tuple(name for name in self.documents if names(text, name))
+        """The publisher names ``text`` uses, or the adjectives of ("de københavnske institutioner", see
+        :func:`adjective_places`)."""
+        adjectives = adjective_places(text, self.documents)
+        return tuple(name for name in self.documents if names(text, name) or name in adjectives)
 
     def asked_alone(self, text: str) -> tuple[str, ...]:
         """The publishers ``text`` asks of and nothing beside them: not "både i København og nationalt",

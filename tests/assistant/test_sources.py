@@ -137,3 +137,8 @@ def test_the_municipality_that_published_a_document_opens_its_publisher():
 )
 def test_a_place_named_by_its_adjective(text, places):
     assert adjective_places(text, ["KL", "København", "Aarhus", "Hedensted"]) == places
+
+
+def test_a_source_named_by_its_places_adjective_is_asked_alone():
+    # "Bruger de københavnske institutioner ...?" had got the national pool's slide beside Copenhagen's memo.
+    assert SOURCES.asked_alone("Bruger de københavnske institutioner pengene på efteruddannelse?") == ("København",)
