@@ -84,6 +84,7 @@ from tidlig.text import (
     goes_on_from,
     inert_markdown,
     is_fragment,
+    is_gloss,
     is_label_stack,
     is_lead_in,
     is_markdown_item,
@@ -106,9 +107,6 @@ from tidlig.text import (
 )
 
 MORE_HEADING = "**Mere fra kilderne**"
-# A parenthesis standing as a sentence of its own after one: the name or gloss of what that sentence says
-# ("... en bedre balance imellem almen og specialområdet. (Vippemodel).").
-_GLOSS = re.compile(r"\([^()]{2,60}\)\.?")
 # Questions whose answer is one fact: a short answer of at most three units and no "Mere fra kilderne".
 FACT_TYPES: frozenset[AnswerType] = frozenset({"amount", "time", "place", "target", "person", "definition", "effect", "other"})
 # Questions that expect a place, a target group, a role or a result (or ask for a kind of figure): the short answer
@@ -2004,7 +2002,7 @@ class _Writer:
         for number, sentence in enumerate(sentences):
             plain = " ".join(sentence.lower().split())
             if len(sentences) > 1 and is_fragment(sentence) and not is_lead_in(sentence) and not (titled and number == 0):
-                if kept and _GLOSS.fullmatch(sentence.strip()):  # "(Vippemodel)." names what the sentence before says
+                if kept and is_gloss(sentence):  # "(Vippemodel)." names what the sentence before says
                     joined = f"{kept[-1][0]} {sentence.strip()}"
                     kept[-1] = (joined, " ".join(joined.lower().split()))
                 continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from assistant.relevance import RelevanceScorer
 from prompts import load
 from tidlig.text import content_terms
-from tidlig.text import LIST_MARKER, is_markdown_item, plain_markdown, split_sentences, without_item_number
+from tidlig.text import LIST_MARKER, is_gloss, is_markdown_item, plain_markdown, split_sentences, without_item_number
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
@@ -109,9 +109,13 @@ def claim_sentences(text: str) -> list[str]:
             sentences.append(line.strip())  # one claim, its marker after the last cell (see MARKDOWN_ROW)
             continue
         for piece in AFTER_MARKERS.split(_without_item_number(line.strip())):
-            parts = split_sentences(piece)
-            if parts and MARKER.fullmatch(parts[-1]) and len(parts) > 1:
-                parts[-2:] = [parts[-2] + " " + parts[-1]]
+            parts: list[str] = []
+            for part in split_sentences(piece):
+                # A marker alone, or a gloss the composer quotes with its sentence ("... specialområdet. (Vippemodel). [1]").
+                if parts and (MARKER.fullmatch(part) or is_gloss(MARKER.sub("", part))):
+                    parts[-1] = f"{parts[-1]} {part}"
+                else:
+                    parts.append(part)
             sentences.extend(parts)
     return sentences
 

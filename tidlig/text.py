@@ -53,6 +53,7 @@ __all__ = [
     "is_caps_title",
     "is_field_line",
     "is_fragment",
+    "is_gloss",
     "is_label",
     "is_label_stack",
     "is_lead_in",
@@ -977,6 +978,16 @@ def stem(word: str) -> str:
     if root.endswith(_ISK) and len(root) >= _MIN_ISK_STEM:
         return root[:-2] + "k"
     return root[:-1] if len(root) > 3 and root[-1] == "s" and root[-2] in _S_ENDING else root
+
+
+# A parenthesis standing as a sentence of its own after one: the name or gloss of what that sentence says
+# ("... en bedre balance imellem almen og specialområdet. (Vippemodel).").
+_GLOSS = re.compile(r"\([^()]{2,60}\)\.?")
+
+
+def is_gloss(sentence: str) -> bool:
+    """Whether a sentence is only a parenthesis naming what the sentence before it says ("(Vippemodel).")."""
+    return bool(_GLOSS.fullmatch(sentence.strip()))
 
 
 def words(text: str) -> list[str]:

@@ -39,6 +39,14 @@ def test_a_table_row_is_one_claim_whatever_sentences_its_cells_hold():
     assert not invented.supported  # the whole row is checked, its first sentence too
 
 
+def test_a_gloss_quoted_with_its_sentence_is_one_claim_with_it():
+    # The composer quotes "(Vippemodel)." with the sentence it names, under one marker; the sentence had been
+    # a claim of its own without one, checked against no passage.
+    item = "- For at skabe en bedre balance imellem almen og specialområdet. (Vippemodel). [1]"
+    assert claim_sentences(item) == [item]
+    assert claim_sentences("Første sætning. Anden sætning. [1]") == ["Første sætning.", "Anden sætning. [1]"]
+
+
 def test_a_verbatim_quote_is_supported_by_its_passage():
     [check] = verifier.check("98 pct. af de nye familier takker ja til ’Familie med Hjerte’. [1]", PASSAGES)
     assert check.supported_by == (1,) and check.score == 1.0
