@@ -774,6 +774,7 @@ def test_a_worry_that_says_where_the_pedagogue_works_gets_that_places_guidance(a
     # Copenhagen's social workers for "Jeg arbejder i Hedensted ... hvem kan vi trække på?", out of the answer.
     answer = assistant.ask(f"Jeg arbejder {place} og er urolig for et barn, der mistrives. Hvem kan vi trække på?")
     assert ("Netværksmøder" in answer.text) is local
+    assert ("Fra Københavns Kommune" in answer.text) is not local  # the topic holds the place's own passages alone
 
 
 @pytest.mark.parametrize("repeated", [True, False])
