@@ -789,9 +789,10 @@ def tells(piece: str) -> bool:
     return not piece.rstrip().endswith("?") and not _ASKING.match(piece)
 
 
-# A parent who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere
-# derhjemme"), or who drinks or takes drugs ("Forældrene drikker, tror jeg."): a worry about the child at home,
-# told without naming the child or a worry word.
+# A child's parent as a worry names one ("en mor", "faren", "forældrene", see names_parent). With _NOT_COPING, a parent
+# who tells the speaker they cannot cope ("En forælder har fortalt mig, at hun ikke kan klare det mere derhjemme"),
+# or who drinks or takes drugs ("Forældrene drikker, tror jeg."): a worry about the child at home, told without
+# naming the child or a worry word.
 _PARENT = re.compile(r"\b(?:mor|far|moren|faren|mors|fars|mødre\w*|fædre\w*|forælder\w*|forældre\w*)\b", re.IGNORECASE)
 _NOT_COPING = re.compile(
     r"\bikke (?:\w+ ){0,2}(?:klare[rs]?|magte[rs]?|overskue[rs]?|orke[rs]?)\b|\bikke kan mere\b|\bbryde sammen\b|\bbrudt sammen\b"

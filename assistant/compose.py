@@ -935,10 +935,10 @@ def _procedure_steps(scored: Sequence[ScoredUnit]) -> list[ScoredUnit]:
 def _new_first(short: list[_Block], labels: list[str], said: str) -> tuple[list[_Block], list[str]]:
     """A follow-up's blocks with those that repeat the last answer (``said``) after the others: a block repeats it
     when most of its units have SAID_SHARE of their terms in it (a list of which the last answer quoted one item
-    tells the rest anew). The reader has just read that answer, and the
-    follow-up asks on: "Og hvad med de gule – skal lederen også vide besked om dem?" after an answer on a red
-    rating had opened with the red rating's row; "Hvor hurtigt skal en familie så kunne komme til ...?" after one
-    on Åben Familiedør's money, with its budget row second."""
+    tells the rest anew). The reader has just read that answer, and the follow-up asks on: "Hvor hurtigt skal en
+    familie så kunne komme til ...?" after an answer on Åben Familiedør's money had its budget row second, and
+    "Virkede det?" after one on VIDA's participants opened with them, above "VIDA er forskningsmæssigt efterprøvet
+    og har positive effekter ..."."""
     told = frozenset(content_terms(said))
     if not told:
         return short, labels
