@@ -910,6 +910,18 @@ def test_a_procedures_numbered_steps_open_the_answer_to_a_question_asking_what_t
     assert ("**Forældrene**" in text) is not first  # the steps were the topic's only block
 
 
+def _worry_with_parents_topic(question: str, chunks, probabilities) -> tuple[QuestionAnalysis, str]:
+    """The analysis of ``question`` with the guidance topic "Forældrene" as its last part (each unit's coverage of
+    the topic 0.5), and the short answer composed from ``chunks``."""
+    analysis = analyse_question(question)
+    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart("forældrene inddrages tidligt", "procedure", (), "Forældrene")))
+    scored = [
+        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
+        for s in scored_units(question, probabilities, 2, index=FakeUnitIndex(chunks))
+    ]
+    return analysis, CitatComposer().compose(analysis, scored).short_answer
+
+
 HINDRANCE = "En tredje hindring er, at ikke alle fagpersoner ved, hvornår man bør være bekymret for et barn, der trækker sig."
 
 
@@ -924,15 +936,8 @@ HINDRANCE = "En tredje hindring er, at ikke alle fagpersoner ved, hvornår man b
 def test_a_worry_that_tells_no_situation_of_its_own_gets_only_a_procedures_steps_as_its_own_units(question, listed, own):
     # KL's "En tredje hindring er, at ikke alle fagpersoner ... hvornår man bør være bekymret for et barn" had
     # opened "Hvad gør jeg, hvis jeg er bekymret for et barn?": it resembles the worry and answers nothing.
-    index = FakeUnitIndex([("hindring", HINDRANCE, KL), ("liste", listed, KL)])
-    analysis = analyse_question(question)
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart("forældrene inddrages tidligt", "procedure", (), "Forældrene")))
     probabilities = {"hindring": (0.9, 0.01), "forældrene": (0.6, 0.6), "Inviter": (0.6, 0.6), "Skriv ned": (0.6, 0.05)}
-    scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2, index=index)
-    ]
-    text = CitatComposer().compose(analysis, scored).short_answer
+    analysis, text = _worry_with_parents_topic(question, [("hindring", HINDRANCE, KL), ("liste", listed, KL)], probabilities)
     assert analysis.is_concern
     assert ("En tredje hindring" in text) is own
     if listed is NUMBERED_STEPS:
@@ -950,15 +955,8 @@ PICKUP = "Hvis en forælder virker påvirket, når barnet hentes, kontakter du s
     ],
 )
 def test_a_block_holding_the_situation_a_worry_tells_opens_it_above_the_general_steps(question, situation_first):
-    index = FakeUnitIndex([("hent", PICKUP, KL), ("liste", NUMBERED_STEPS, KL)])
-    analysis = analyse_question(question)
-    analysis = replace(analysis, parts=(*analysis.parts, QuestionPart("forældrene inddrages tidligt", "procedure", (), "Forældrene")))
     probabilities = {"påvirket": (0.7, 0.01), "Skriv ned": (0.6, 0.05), "Inviter": (0.6, 0.05), "Aftal": (0.6, 0.05)}
-    scored = [
-        ScoredUnit(s.unit, s.hit, s.rank, s.group, ({}, {"coverage": 0.5}), s.part_scores, s.coverage)
-        for s in scored_units(question, probabilities, 2, index=index)
-    ]
-    text = CitatComposer().compose(analysis, scored).short_answer
+    analysis, text = _worry_with_parents_topic(question, [("hent", PICKUP, KL), ("liste", NUMBERED_STEPS, KL)], probabilities)
     assert analysis.is_concern and "ringer du 112" in text and "Sådan gør du:" in text
     assert (text.index("ringer du 112") < text.index("Sådan gør du:")) is situation_first
 
