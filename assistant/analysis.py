@@ -639,6 +639,53 @@ def without_child_age(text: str) -> str:
     return " ".join(_AGE.sub(" ", text).split())
 
 
+# Small ages as written in words ("et barn på fire år", "treårige").
+_AGE_WORDS = {"et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7}
+_AGE_NUMBER = rf"(\d+|{'|'.join(_AGE_WORDS)})"
+# The age a question asks about children of: "et barn på 5 år", "de 3-5-årige", "treårige", "børn på 4 år gamle".
+_ASKED_AGE = re.compile(
+    rf"\bpå {_AGE_NUMBER}(?:½)? år\b|\b(\d+)-(\d+)-årige\b|\b(\d+)-årige\b|\b({'|'.join(_AGE_WORDS)})årige\b",
+    re.IGNORECASE,
+)
+# An age a text speaks of: a span ("3-4 år", "12-18 måneder", "4-5-årsalderen") or one age after a word that
+# makes it one ("ved 2 år", "omkring 3-årsalderen"); a bare "i 3 år" is a duration, no age.
+_AGE_UNIT = r"(år|årige|årsalder\w*|måneder)"
+_TOLD_AGE = re.compile(
+    rf"\b(\d+)\s*(?:-|–|til)\s*(\d+)\s*-?{_AGE_UNIT}\b|\b(?:på|ved|omkring|fra|under|over|alderen|før|efter)\s+(\d+)(?:½)?\s*-?{_AGE_UNIT}\b"
+    r"|\b(\d+)-(årige|årsalder\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _age(number: str) -> int:
+    return int(number) if number.isdigit() else _AGE_WORDS[number.lower()]
+
+
+def asked_ages(text: str) -> tuple[tuple[int, int], ...]:
+    """The ages (as spans of years) a question asks about children of: "Hvor mange ord skal et barn på 5 år kunne?"
+    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),)."""
+    spans = []
+    for match in _ASKED_AGE.finditer(text):
+        one, low, high, single, word = match.groups()
+        if low:
+            spans.append((int(low), int(high)))
+        else:
+            age = _age(one or single or word)
+            spans.append((age, age))
+    return tuple(dict.fromkeys(spans))
+
+
+def told_ages(text: str) -> tuple[tuple[int, int], ...]:
+    """The ages (spans of years; months count as the years they fall in) ``text`` speaks of (see _TOLD_AGE)."""
+    spans = []
+    for match in _TOLD_AGE.finditer(text):
+        low, high, unit, one, one_unit, bare, _ = match.groups()
+        first, last, unit = (low, high, unit) if low else (one, one, one_unit) if one else (bare, bare, "år")
+        months = unit.lower().startswith("måned")
+        spans.append((int(first) // 12, int(last) // 12) if months else (int(first), int(last)))
+    return tuple(dict.fromkeys(spans))
+
+
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse"), a child's age ("en pige på 5 år"
     says who the child is, not what is asked) and a list point's number ("punkt 3"): "25 pluspladser" ->

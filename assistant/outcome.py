@@ -23,6 +23,7 @@ from assistant.assessment import Assessment
 from assistant.analysis import (
     RESULT_CUES,
     QuestionAnalysis,
+    asked_ages,
     asked_places,
     asked_point,
     attributed_speaker,
@@ -37,6 +38,7 @@ from assistant.analysis import (
     quotes_detail,
     situation_terms,
     table_counts_asked,
+    told_ages,
     workplace_terms,
 )
 from assistant.answerability import RARE_TOPIC_SHARE, Answerability, Decision
@@ -78,7 +80,7 @@ from tidlig.text import (
 
 __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_case",
-    "situated_units", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
+    "situated_units", "with_ages_shown", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
     "with_held_parts", "with_labels_checked", "with_municipality_shown", "with_own_situation_checked",
     "with_parts_credited", "with_places_named", "with_results_checked", "with_scope_checked", "with_speaker_named",
     "with_staff_guide_answering", "with_time_checked", "with_years_shown",
@@ -591,6 +593,24 @@ def _unless_told(
     if (weak or passages_checked) and _quoted_passages_tell(composition, tells):
         return assessment  # its passages may hold it: no absence to name
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
+
+
+def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question about children of an asked age (:func:`assistant.analysis.asked_ages`) whose short
+    answer speaks of children's ages, none of them the asked one, is a partial answer that names the age missing:
+    "Hvor mange ord skal et barn på 5 år cirka kunne ifølge PPR's vejledning?" read "Kort svar" above a table of
+    milestones from "0-12 måneder" to "3-4 år". A short answer that speaks of no age says nothing either way. Not a
+    worry: there the child's age says who the child is, and the guidance holds for any. On train and the sets `a`
+    and `b` every answerable question with an asked age got an answer speaking of it or of no age."""
+    decision, analysis = assessment.decision, assessment.analysis
+    asked = asked_ages(analysis.text)
+    if decision.outcome != "answer" or analysis.is_concern or not asked:
+        return assessment
+    told = told_ages(_plain_short_answer(composition))
+    if not told or any(low <= last and first <= high for low, high in asked for first, last in told):
+        return assessment
+    ages = join_danish([f"{low}-{high}" if low != high else str(low) for low, high in asked])
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_age", ages=ages),)))
 
 
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

@@ -54,6 +54,7 @@ from assistant.assessment import Assessment
 from assistant.lead_in import guidance_only, partial_lead_in, quoted_places
 from assistant.outcome import (
     lacking_here,
+    with_ages_shown,
     with_answer_found,
     with_definition_checked,
     with_labels_checked,
@@ -726,6 +727,7 @@ class Assistant:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
+        assessment = with_ages_shown(assessment, composition)
         if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:
             assessment = checked
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units

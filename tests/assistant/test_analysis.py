@@ -5,6 +5,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.analysis import (
+    asked_ages,
     compared_terms,
     describes_its_document,
     names_a_document,
@@ -40,6 +41,7 @@ from assistant.analysis import (
     workplace_terms,
     table_counts_asked,
     tells_no_situation,
+    told_ages,
     split_parts,
     topic_terms,
 )
@@ -1087,3 +1089,29 @@ def test_holds_duration(text, holds):
     from assistant.analysis import holds_duration
 
     assert holds_duration(text) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "ages"),
+    [
+        ("Hvor mange ord skal et barn på 5 år cirka kunne?", ((5, 5),)),
+        ("Hvilken kvalitet havde børnehaverne for de 3-5-årige?", ((3, 5),)),
+        ("Hvor mange treårige havde behov for en særlig indsats?", ((3, 3),)),
+        ("Hvor mange børn fik en særlig indsats i 2024?", ()),  # a year is no age
+    ],
+)
+def test_the_ages_a_question_asks_about(question, ages):
+    assert asked_ages(question) == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("| 12-18 måneder | Siger de første ord | ... | 3-4 år |", ((1, 1), (3, 4))),  # months count as their years
+        ("Har et ordforråd på ca. 50 ord ved 2 år.", ((2, 2),)),
+        ("DLD vurderes sjældent endeligt før 4-5-årsalderen.", ((4, 5),)),
+        ("Projektet løb i 3 år.", ()),  # a duration, no age
+    ],
+)
+def test_the_ages_a_text_speaks_of(text, ages):
+    assert told_ages(text) == ages

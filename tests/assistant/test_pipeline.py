@@ -768,6 +768,14 @@ def test_a_followup_uses_the_conversation(assistant):
     assert any(c.municipality == "Holstebro Kommune" for c in answer.citations)
 
 
+@pytest.mark.parametrize(("ages", "answered"), [("3-5-årige", False), ("0-2-årige", True)])
+def test_a_question_about_an_age_the_quoted_ages_miss_is_a_partial_answer_naming_it(assistant, ages, answered):
+    # The national survey of daycare for 0-2-year-olds had answered a question about the 3-5-year-olds as "Kort svar".
+    answer = assistant.ask(f"Hvordan var kvaliteten i dagtilbuddene for de {ages} ifølge den nationale kvalitetsundersøgelse?")
+    assert (answer.outcome == "answer") is answered
+    assert ("nævner ikke børn på 3-5 år" in answer.text.splitlines()[0]) is not answered
+
+
 @pytest.mark.parametrize(("place", "local"), [("i Hedensted", True), ("i en børnehave", False)])
 def test_a_worry_that_says_where_the_pedagogue_works_gets_that_places_guidance(assistant, place, local):
     # Hedensted's "Tværfaglig sparring og indsatser – ... Netværksmøder, Familierådgivning" had stood below
