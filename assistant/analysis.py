@@ -961,9 +961,18 @@ _WORKPLACE = re.compile(
 # What a worry asks the documents for, not what it is about: "Findes der et program ...?", "... finde ud af, om han
 # har brug for sprogstøtte?" ("find" and "brug" had counted as the worry's situation).
 _LOOKUP_ASK = re.compile(r"\bfindes der\b|\bfinde ud af\b|\b(?:har|have|får|få) brug for\b", re.IGNORECASE)
+_FIRST = r"først|som det første"
 _STEP_ORDER = re.compile(
-    r"\b(?:gøre\s+)?(?:først|som det første|bagefter|derefter|nu|(?:så\s+)?tidligt(?:\s+som\s+muligt)?)\b", re.IGNORECASE
+    rf"\b(?:gøre\s+)?(?:{_FIRST}|bagefter|derefter|nu|(?:så\s+)?tidligt(?:\s+som\s+muligt)?)\b", re.IGNORECASE
 )
+# A worry's ask for where to begin ("Hvad skal jeg gøre først?", "Hvordan skal jeg starte?").
+_WHERE_TO_BEGIN = re.compile(rf"\b(?:{_FIRST}|begynde|starte)\b", re.IGNORECASE)
+
+
+def asks_where_to_begin(text: str) -> bool:
+    """Whether what a worry asks (its questions, see :func:`its_questions`) is where to begin: "Hvad skal jeg gøre
+    først?" is answered by a procedure's first steps, whatever the situation it tells."""
+    return bool(_WHERE_TO_BEGIN.search(its_questions(text)))
 
 
 @lru_cache(maxsize=256)  # asked several times per concern answer, by the outcome checks and the composer's caller

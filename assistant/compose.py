@@ -45,6 +45,7 @@ from assistant.analysis import (
     asked_topic,
     asks_duration,
     asks_what_to_do,
+    asks_where_to_begin,
     asks_what_to_notice,
     attributed_speaker,
     compared_terms,
@@ -246,8 +247,6 @@ WHOLE_LIST_SHARE = 0.35
 WHOLE_SEED_SHARE = 0.5
 # Words of a title that opens a list item ("Learning Camp.").
 MAX_TITLE_WORDS = 4
-# A worry's ask for where to begin: the first of a procedure's steps answers it (see _steps_first).
-_FIRST_STEP = re.compile(r"\b(?:først|som det første|begynde|starte)\b", re.IGNORECASE)
 # The terms of the situation a worry tells that a block must hold to open its answer above the steps (see _steps_first).
 MIN_TOLD = 2
 # The share of a unit's terms the last answer held, for the unit to repeat it (see _new_first).
@@ -405,8 +404,7 @@ class CitatComposer:
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
         if steps:
-            # Asked for the first step ("Hvad skal jeg gøre først?"), the steps answer it whatever the situation.
-            told = frozenset() if _FIRST_STEP.search(its_questions(analysis.text)) else situation_terms(analysis.text, signs=False)
+            told = frozenset() if asks_where_to_begin(analysis.text) else situation_terms(analysis.text, signs=False)
             short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
@@ -973,9 +971,12 @@ def _steps_first(
     Din leder; ved akut fare for barnet ringer du 112". A worry asking where to begin passes no situation: the
     steps answer "Hvad skal jeg gøre først?"."""
     at = next((n for n, block in enumerate(short) if _numbered(block)), None)
-    if not at or _answers_what_to_do(short[0]) or len(_held(short[0], asked)) > len(_held(short[at], asked)):
-        return short, labels  # none, already first, or an answer to the very ask opens it
-    if len(told := _held(short[0], situation)) >= MIN_TOLD and len(told) > len(_held(short[at], situation)):
+    if not at or _answers_what_to_do(short[0]):
+        return short, labels  # none, already first, or a guide's answer to the very ask opens it
+    opening, steps = _block_terms(short[0]), _block_terms(short[at])
+    if len(asked & opening) > len(asked & steps):
+        return short, labels  # it holds more of the very ask
+    if len(told := situation & opening) >= MIN_TOLD and len(told) > len(situation & steps):
         return short, labels  # the guidance for the very situation told
     return [short[at], *short[:at], *short[at + 1 :]], ["", *labels[:at], *labels[at + 1 :]]
 
@@ -986,9 +987,9 @@ def _ask_terms(text: str) -> frozenset[str]:
     return situation_terms(its_questions(text), signs=False)
 
 
-def _held(block: _Block, terms: frozenset[str]) -> frozenset[str]:
-    """The ``terms`` a block's text (with its lead-in) holds."""
-    return terms & frozenset(content_terms(" ".join([block.lead_in, *(unit.text for unit in block.units)])))
+def _block_terms(block: _Block) -> frozenset[str]:
+    """The terms of a block's text, with its lead-in."""
+    return frozenset(content_terms(" ".join([block.lead_in, *(unit.text for unit in block.units)])))
 
 
 def _answers_what_to_do(block: _Block) -> bool:

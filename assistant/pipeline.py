@@ -441,13 +441,13 @@ class Assistant:
         if followup and not analysis.is_multi_part:
             analysis = replace(analysis, focus=followup_focus(wording, covered, analysis.terms))
         guidance = self._guidance(state, filters) if analysis.is_concern else ()
+        if analysis.is_concern and (places := state.sources.names_in(analysis.text)):
+            guidance = self._from_its_place(guidance, places)  # before the order, which reads each topic's best passage
         # A follow-up asks for a topic in its own words: "forældrene" of "Findes der et forløb ..., hvor
         # forældrene er med?" is not what "Hvad nu, hvis barnet er stille og indadvendt?" asks for.
         asked_topics = asked_guidance(question) if analysis.is_concern else ()
         case_only = [n for n, found in enumerate(guidance) if found.hits and case_name(found.hits[0].passage.metadata)]
         order = guidance_order(analysis.text, self._resemblance(vector), asked_topics, case_only) if analysis.is_concern else ()
-        if analysis.is_concern and (places := state.sources.names_in(analysis.text)):
-            guidance = self._from_its_place(guidance, places)
         if asked_topics:
             # A worry that asks for a guidance topic, by name or by the kind of answer it marks ("En pige i min gruppe
             # trækker sig, hvem skal jeg tale med?" and sparring), is answered by that topic's passages: they rank

@@ -348,7 +348,6 @@ def _relative(lists: WeightedLists) -> dict[str, float]:
     return scores
 
 
-
 def _section(passage: Passage) -> str:
     return str(passage.metadata.get("section", ""))
 

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.analysis import (
     asked_ages,
+    asks_where_to_begin,
     compared_terms,
     describes_its_document,
     names_a_document,
@@ -1115,3 +1116,15 @@ def test_the_ages_a_question_asks_about(question, ages):
 )
 def test_the_ages_a_text_speaks_of(text, ages):
     assert told_ages(text) == ages
+
+
+@pytest.mark.parametrize(
+    ("worry", "begins"),
+    [
+        ("En far virker fuld ved afhentning. Hvad skal jeg gøre først?", True),
+        ("Jeg er urolig for en dreng. Hvordan skal jeg starte?", True),
+        ("Vi har først set det i dag. Hvad gør jeg?", False),  # "først" in what it tells, not in what it asks
+    ],
+)
+def test_a_worry_that_asks_where_to_begin(worry, begins):
+    assert asks_where_to_begin(worry) is begins
