@@ -664,7 +664,7 @@ def _names_a_found_title(terms: Sequence[str], hits: Sequence[ScoredPassage]) ->
     asked = set(terms)
     for hit in hits[:TOP_PASSAGES]:
         metadata = hit.passage.metadata
-        for title in (*section_path(str(metadata.get("section", "")))[-1:], str(metadata.get("case_title", ""))):
+        for title in (*section_path(hit.passage.section)[-1:], str(metadata.get("case_title", ""))):
             held = set(content_terms(title))
             if len(held) >= MIN_TITLE_TERMS and held <= asked:
                 return True

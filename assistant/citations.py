@@ -54,7 +54,7 @@ def to_citation(hit: ScoredPassage, number: int, quoted: tuple[str, ...] = ()) -
         quoted=quoted,
         chunk_id=hit.passage.chunk_id,
         score=round(hit.score, 4),
-        section=str(meta.get("section", "")),
+        section=hit.passage.section,
         case_number=int(case_number) if case_number is not None else None,
         municipality=str(meta.get("municipality", "")),
     )

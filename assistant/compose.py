@@ -102,6 +102,7 @@ from tidlig.text import (
     stacked_lines,
     stem,
     table_cells,
+    table_rule,
     trailing_values,
     weighs_previous,
     words,
@@ -997,7 +998,7 @@ def _answers_what_to_do(block: _Block) -> bool:
     are ("Hvad gør vi, hvis forældrene ikke deler vores bekymring?"): the worry's own answer, more direct than the
     general steps. "Invitér forældrene til at overvære en sproggruppe, og aftal et nyt møde." had stood below
     Favrskov's seven steps for a father who sees nothing wrong with his son's language."""
-    headings = section_path(str(block.hit.passage.metadata.get("section", "")))
+    headings = section_path(block.hit.passage.section)
     return bool(headings) and headings[-1].endswith("?") and asks_what_to_do(headings[-1])
 
 
@@ -2109,7 +2110,7 @@ def _section_title(block: _Block) -> str:
     Copenhagen memo's budget rows ("Familiepladser | 400.000 | ...") are only the money for staff training, as its
     section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets."""
     if block.kind == "table":
-        path = section_path(str(block.hit.passage.metadata.get("section", "")))
+        path = section_path(block.hit.passage.section)
         return _named_heading(block) or (path[-1] if path else "")
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return _named_heading(block) if opens else ""
@@ -2142,11 +2143,11 @@ def _with_example_results(
 
 
 def _example_of(hit: ScoredPassage) -> tuple[str, tuple[str, ...]] | None:
-    return example_of(hit.passage.doc_id, str(hit.passage.metadata.get("section", "")))
+    return example_of(hit.passage.doc_id, hit.passage.section)
 
 
 def _tells_results(hit: ScoredPassage) -> bool:
-    return tells_results(str(hit.passage.metadata.get("section", "")))
+    return tells_results(hit.passage.section)
 
 
 def _named_heading(block: _Block) -> str:
@@ -2156,7 +2157,7 @@ def _named_heading(block: _Block) -> str:
     says."""
     heading = _heading_line(block)
     example = _example_of(block.hit)
-    if example is not None and heading == section_path(str(block.hit.passage.metadata.get("section", "")))[-1]:
+    if example is not None and heading == section_path(block.hit.passage.section)[-1]:
         return f"{example[1][-1]} – {heading}"
     return heading
 
@@ -2212,7 +2213,7 @@ def _markdown_table(header: list[str], rows: list[list[str]], marker: int) -> st
     """A Markdown table: the header row (empty cells when there is none), then the rows; the marker closes
     the header's and each row's last cell."""
     width = max(len(header), *(len(row) for row in rows))
-    lines = [_table_row(header or [""] * width, width, marker if header else None), "|" + "---|" * width]
+    lines = [_table_row(header or [""] * width, width, marker if header else None), table_rule(width)]
     return "\n".join(lines + [_table_row(row, width, marker) for row in rows])
 
 
@@ -2255,7 +2256,7 @@ def nearest_topic(hit: ScoredPassage) -> str:
     chapter; printed whole, the line named the section twice. A case's location is only "CASE #13"."""
     heading, metadata = source_heading(hit), hit.passage.metadata
     case = case_name(metadata)
-    pieces = [case.removeprefix(f"CASE #{metadata['case_number']}")] if case else section_path(str(metadata.get("section", "")))
+    pieces = [case.removeprefix(f"CASE #{metadata['case_number']}")] if case else section_path(hit.passage.section)
     unnamed = [s for s in (piece.strip() for piece in pieces) if s and s not in heading]
     return f"{heading} – {SECTION_SEPARATOR.join(unnamed)}" if unnamed else heading
 

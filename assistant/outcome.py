@@ -66,8 +66,10 @@ from tidlig.text import (
     addresses_reader,
     asked_list,
     content_terms,
+    cites_research,
     counted_words,
     credits_another_source,
+    is_bold_heading,
     join_danish,
     named_count,
     plain_markdown,
@@ -80,10 +82,11 @@ from tidlig.text import (
 
 __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_case",
-    "situated_units", "with_ages_shown", "with_answer_found", "with_definition_checked", "with_detail_checked", "with_detail_shown",
-    "with_held_parts", "with_labels_checked", "with_municipality_shown", "with_own_situation_checked",
-    "with_parts_credited", "with_places_named", "with_results_checked", "with_scope_checked", "with_speaker_named",
-    "with_staff_guide_answering", "with_time_checked", "with_years_shown",
+    "situated_units", "with_ages_shown", "with_answer_found", "with_definition_checked", "with_detail_checked",
+    "with_detail_shown", "with_held_parts", "with_labels_checked", "with_municipality_shown",
+    "with_own_situation_checked", "with_parts_credited", "with_place_figures_checked", "with_places_named",
+    "with_results_checked", "with_scope_checked", "with_speaker_named", "with_staff_guide_answering",
+    "with_time_checked", "with_years_shown",
 ]
 
 
@@ -611,6 +614,25 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
         return assessment
     ages = join_danish([f"{low}-{high}" if low != high else str(low) for low, high in asked])
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_age", ages=ages),)))
+
+
+def with_place_figures_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for a figure of a place it names, whose short answer gives the asked figure only as
+    research in general finds it (:func:`tidlig.text.cites_research`), is partial, naming the place's own figure
+    missing: "Hvor mange børn i Favrskov Kommune har fået konstateret DLD?" read "Kort svar" above PPR Favrskov's
+    "Internationale undersøgelser viser, at ca. 7 % af alle børn har DLD", which is no count of Favrskov's children.
+    The guide is Favrskov's own, so the place is found and no other check names it missing."""
+    decision, analysis = assessment.decision, assessment.analysis
+    detail, places = analysis.detail, asked_places(analysis.text)
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or detail is None or not places:
+        return assessment
+    beside = (lambda s: counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
+    lines = (line for line in _plain_short_answer(composition).splitlines() if not is_bold_heading(line))
+    figures = [sentence for line in lines for sentence in split_sentences(line) if beside(sentence)]
+    if not figures or not all(map(cites_research, figures)):
+        return assessment
+    missing = render("missing_place_figure", place=join_danish(list(places)))
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(*decision.missing, missing)))
 
 
 def with_years_shown(assessment: Assessment, composition: Composition) -> Assessment:

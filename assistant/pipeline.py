@@ -69,6 +69,7 @@ from assistant.outcome import (
     with_staff_guide_answering,
     with_parts_credited,
     with_places_named,
+    with_place_figures_checked,
     with_scope_checked,
     with_speaker_named,
     with_years_shown,
@@ -727,7 +728,7 @@ class Assistant:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
-        assessment = with_ages_shown(assessment, composition)
+        assessment = with_place_figures_checked(with_ages_shown(assessment, composition), composition)
         if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:
             assessment = checked
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units

@@ -19,13 +19,20 @@ from dataclasses import dataclass
 
 from assistant.relevance import RelevanceScorer
 from prompts import load
-from tidlig.text import content_terms
-from tidlig.text import LIST_MARKER, is_gloss, is_markdown_item, plain_markdown, split_sentences, without_item_number
+from tidlig.text import (
+    LIST_MARKER,
+    content_terms,
+    is_bold_heading,
+    is_gloss,
+    is_markdown_item,
+    is_table_rule,
+    plain_markdown,
+    split_sentences,
+    without_item_number,
+)
 
 MARKER = re.compile(r"\s*\[(\d+)\]")
 AFTER_MARKERS = re.compile(r"(?<=\])\s+(?=[^\s\[])")
-# The line under a Markdown table's header row ("|---|---|"): layout, not a claim.
-TABLE_DELIMITER = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
 # A row of a Markdown table the composer shows, its marker after the last cell: one claim, not the sentences its
 # cells hold (a cell's first sentences, before the row's only marker, had been checked against no passage).
 MARKDOWN_ROW = re.compile(r"\|.*\|")
@@ -126,8 +133,8 @@ def answer_claims(text: str) -> list[str]:
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
     lines = [
         line for line in body.splitlines()
-        if not (line.startswith("**") and line.rstrip().endswith("**"))
-        and not TABLE_DELIMITER.fullmatch(line.strip())
+        if not is_bold_heading(line)
+        and not is_table_rule(line)
         and not LIST_MORE.fullmatch(line.strip())
     ]
     return [sentence for sentence in claim_sentences("\n".join(lines)) if strip_markers(sentence)]

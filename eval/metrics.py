@@ -56,7 +56,9 @@ from assistant.verify import LIST_MORE, MARKER, CitationVerifier, answer_claims,
 from eval.dataset import Question
 from eval.matching import contains_fact, quote_found
 from tidlig.stats import percentile
-from tidlig.text import content_terms, is_fragment, is_label, is_label_stack, is_lead_in, is_markdown_item, plain_markdown, repeats
+from tidlig.text import (
+    content_terms, is_fragment, is_label, is_label_stack, is_lead_in, is_markdown_item, is_table_rule, plain_markdown, repeats,
+)
 
 RETRIEVAL_KEYS = ("hit@1", "hit@5", "hit@10", "mrr@10", "gold_recall@5")
 ANSWER_KEYS = ("key_fact_recall", "key_facts_up_front", "citation_precision", "citation_recall", "gold_cited")
@@ -163,10 +165,6 @@ def citation_scores(answer: Answer, verifier: CitationVerifier) -> dict[str, flo
     }
 
 
-# The line under a Markdown table's header row ("|---|---|").
-_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")
-
-
 def answer_form(
     text: str,
     question_terms: Sequence[str],
@@ -184,7 +182,7 @@ def answer_form(
     duplicated = 0
     # A table's header row heads its own rows as a lead-in does: one guide's table quoted under two topics
     # ("Sparring om bekymringen", "Underretning") needs its header above each excerpt.
-    headers = {normalise_space(strip_markers(line)) for line, below in itertools.pairwise(lines) if _TABLE_RULE.fullmatch(below.strip())}
+    headers = {normalise_space(strip_markers(line)) for line, below in itertools.pairwise(lines) if is_table_rule(below)}
     for claim in answer_claims(text):
         plain = normalise_space(strip_markers(claim))
         # A lead-in heads its own list: "KL anbefaler:" above two of KL's lists says nothing twice.

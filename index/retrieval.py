@@ -64,6 +64,11 @@ class Passage:
         return str(self.metadata.get("municipality", ""))
 
     @property
+    def section(self) -> str:
+        """The section path within the document, headings joined by " › " ("" when the chunk has none)."""
+        return str(self.metadata.get("section", ""))
+
+    @property
     def context(self) -> str:
         """The heading path: "document title – chapter › section" ("" when the chunk has none)."""
         return str(self.metadata.get("context", ""))
@@ -256,7 +261,7 @@ class Retriever:
         by its first chunk, with no score of its own: an organisation's examples are told under "Udfordringen",
         "Det gjorde de" and "Resultatet", and a question on what came of one found only what was done."""
         held = {hit.passage.chunk_id for hit in hits}
-        examples = dict.fromkeys(found for hit in hits if (found := example_of(hit.passage.doc_id, _section(hit.passage))))
+        examples = dict.fromkeys(found for hit in hits if (found := example_of(hit.passage.doc_id, hit.passage.section)))
         firsts = (self._results.get(example) for example in examples)
         return [ScoredPassage(self._passages[first], 0.0) for first in firsts if first is not None and first not in held]
 
@@ -348,15 +353,11 @@ def _relative(lists: WeightedLists) -> dict[str, float]:
     return scores
 
 
-def _section(passage: Passage) -> str:
-    return str(passage.metadata.get("section", ""))
-
-
 def _results_by_example(passages: Mapping[str, Passage]) -> dict[tuple[str, tuple[str, ...]], str]:
     """Per example told in parts (see :func:`index.labels.example_of`), the first chunk of its results part."""
     results: dict[tuple[str, tuple[str, ...]], str] = {}
     for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
-        example = example_of(passage.doc_id, _section(passage))
-        if example is not None and example not in results and tells_results(_section(passage)):
+        example = example_of(passage.doc_id, passage.section)
+        if example is not None and example not in results and tells_results(passage.section):
             results[example] = chunk_id
     return results

@@ -43,12 +43,14 @@ __all__ = [
     "are_fields",
     "content_terms",
     "count_word",
+    "cites_research",
     "credits_another_source",
     "enumerates",
     "explains_previous",
     "field_line",
     "goes_on_from",
     "inert_markdown",
+    "is_bold_heading",
     "is_caps",
     "is_caps_title",
     "is_field_line",
@@ -59,6 +61,7 @@ __all__ = [
     "is_lead_in",
     "is_list_item",
     "is_markdown_item",
+    "is_table_rule",
     "is_source_note",
     "is_table_row",
     "item_number",
@@ -92,6 +95,7 @@ __all__ = [
     "stem",
     "strip_list_marker",
     "table_cells",
+    "table_rule",
     "trailing_values",
     "weighs_previous",
     "whole_name",
@@ -198,6 +202,26 @@ def credits_another_source(text: str) -> bool:
     """Whether ``text`` ends by crediting what it says to a named source and year (see _CREDITED): the
     document quotes it, and it is that source's, not the document's own."""
     return bool(_CREDITED.search(text.rstrip()))
+
+
+# A sentence that opens by giving research in general as its source: "Internationale undersøgelser viser, at ca. 7 %
+# af alle børn har DLD", "Ifølge nyere studier har ...", "Forskningen peger på, at ...". At most three words before
+# the research ("Svenske og danske studier"), none of them the place's own ("Vores undersøgelser"), and its verb
+# within a few words after ("Studier fra Norden viser"). Not one study ("Undersøgelsen i Favrskov viser"): that may be
+# the place's own.
+_RESEARCH = r"(?:undersøgelser|studier|forskning|forskningen|forskere)"
+_RESEARCH_SAYS = re.compile(
+    r"^(?!(?:vores|vor|vort|egne|kommunens|institutionens)\b)"
+    rf"(?:ifølge\s+(?:\w+\s+){{0,3}}{_RESEARCH}\b|(?:\w+\s+){{0,3}}{_RESEARCH}\b(?:\s+\w+){{0,4}}?\s+"
+    r"(?:viser|viste|har vist|peger på|pegede på|tyder på|anslår|vurderer|finder|fandt)\b)",
+    re.IGNORECASE,
+)
+
+
+def cites_research(sentence: str) -> bool:
+    """Whether ``sentence`` gives research in general as the source of what it says (see _RESEARCH_SAYS): a figure
+    it gives is the studies', not the figure of the place the document is about."""
+    return bool(_RESEARCH_SAYS.match(sentence.strip()))
 
 
 def is_source_note(text: str) -> bool:
@@ -354,9 +378,30 @@ def is_list_item(line: str) -> bool:
     return bool(_LIST_ITEM.match(line))
 
 
+def is_bold_heading(line: str) -> bool:
+    """True for a line of an answer that is a heading the composer sets in bold ("**Fra Faxe Kommune**"): a source's
+    or a section's name above what is quoted, no claim."""
+    return line.startswith("**") and line.rstrip().endswith("**")
+
+
 def is_markdown_item(line: str) -> bool:
     """True for a bullet of an answer's Markdown as the composer writes it ("- x", nested "  - x")."""
     return line.lstrip(" ").startswith("- ")
+
+
+# The line under a Markdown table's header row, "|---|---|" as the composer writes it (see table_rule), also
+# aligned ("|:--|") or with spaces: layout, neither a claim nor a sentence.
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-+:?\s*\|)+")
+
+
+def table_rule(width: int) -> str:
+    """The line under a Markdown table's header row of ``width`` columns: ``table_rule(2) == "|---|---|"``."""
+    return "|" + "---|" * width
+
+
+def is_table_rule(line: str) -> bool:
+    """True for the line under a Markdown table's header row (see :func:`table_rule`)."""
+    return _TABLE_RULE.fullmatch(line.strip()) is not None
 
 
 def list_level(line: str) -> int:

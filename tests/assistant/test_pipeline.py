@@ -1027,6 +1027,8 @@ def _guide_file(path, title: str, paragraphs: tuple[str, ...], items: tuple[str,
     guide.save(path)
 
 
+RESEARCH_FIGURE = "Internationale undersøgelser viser, at ca. 7 % af alle børn har en udviklingsmæssig sprogforstyrrelse."
+OWN_FIGURE = "I Mælkebøtten har 4 børn fået en tale-høreindsats i 2024."
 PICKUP_RULE = "Hvis en forælder virker påvirket ved afhentning, skal du straks kontakte din leder; ved akut fare ringer du 112."
 EXAMPLE_RESULT = "I 2024 endte 80 % af samtalerne om en bekymring med en fælles aftale med forældrene."
 
@@ -1116,6 +1118,8 @@ def with_word_guide(tmp_path_factory):
     _guide_file(uploads / "dokumentation-maelkeboetten.docx", "Dokumentation af en bekymring i Mælkebøtten", (NOTE_LEAD_IN,), NOTE_ITEMS)
     _examples_file(uploads / "erfaringer-maelkeboetten.docx")
     _guide_file(uploads / "afhentning-maelkeboetten.docx", "Afhentning i Mælkebøtten", (PICKUP_RULE,), ())
+    _guide_file(uploads / "sprog-maelkeboetten.docx", "Sprogforstyrrelser i Mælkebøtten", (RESEARCH_FIGURE,), ())
+    _guide_file(uploads / "tale-hoere-maelkeboetten.docx", "Tale-høreindsatsen i Mælkebøtten", (OWN_FIGURE,), ())
     settings = make_settings(root / "data")
     index = CorpusIndex.open(settings)
     assert not index.update([CORPUS, uploads]).skipped
@@ -1316,4 +1320,25 @@ def test_a_harm_told_opens_with_what_an_organisations_guide_says_to_do_about_it(
     first_topic = next(line for line in answer.text.splitlines() if line.startswith("**") and "Fra " not in line)
     assert first_topic == "**Ved mistanke om vold eller overgreb**"
     assert VIOLENCE_RULE.split(", må")[1][:30] in answer.text.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("Hvor mange børn i Mælkebøtten har en udviklingsmæssig sprogforstyrrelse?", False),
+        ("Hvor mange børn i Mælkebøtten har fået en tale-høreindsats?", True),
+    ],
+)
+def test_a_place_asked_for_its_figure_is_not_answered_by_what_research_finds_in_general(with_word_guide, question, own):
+    """The guide is Mælkebøttens own, so the place is found; "Internationale undersøgelser viser, at ca. 7 % ..." is no
+    count of its children, and had stood under "Kort svar". The place's own count answers."""
+    answer = with_word_guide.ask(question)
+
+    first_line = answer.text.splitlines()[0]
+    if own:
+        assert answer.outcome == "answer" and OWN_FIGURE in answer.short_answer, answer.text[:400]
+    else:
+        assert answer.outcome == "partial", answer.text[:400]
+        assert "nævner ikke tal for Mælkebøtten, kun tal fra undersøgelser i almindelighed" in first_line
+        assert RESEARCH_FIGURE in answer.short_answer
 

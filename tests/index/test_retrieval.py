@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index import PassageFilter
+from index import Passage, PassageFilter
 
 KL = "kl-2015-de-udsatte-boern-fremtiden-er-deres.txt"
 KOEBENHAVN = "koebenhavn-2016-saerlige-indsatser-tidlig-indsats.txt"
@@ -148,7 +148,7 @@ def test_terms_are_analysed_like_the_index_with_compound_parts(bundled_index):
 
 
 def test_a_small_rrf_constant_lets_one_lists_first_place_outweigh_middle_ranks_in_every_list():
-    from index.retrieval import Passage, ScoredPassage, fuse
+    from index.retrieval import ScoredPassage, fuse
 
     def ranked(*ids: str) -> list[ScoredPassage]:
         return [ScoredPassage(Passage(cid, cid, {}), 1.0) for cid in ids]
@@ -218,3 +218,9 @@ def test_a_rare_word_passage_fusion_already_ranks_in_the_top_keeps_its_place():
     assert _rescued(ordered, "c", 5) == ordered
     assert _rescued(ordered, None, 5) == ordered
     assert _rescued(ordered, "f", 0) == ordered
+
+
+def test_a_passage_names_its_section_path_and_none_when_it_has_none():
+    inside = Passage("c1", "Tekst.", {"section": "02 Styrk samarbejdet › Arbejd med opsporing", "context": "KL – 02"})
+    assert inside.section == "02 Styrk samarbejdet › Arbejd med opsporing"
+    assert Passage("c2", "Tekst.", {}).section == ""

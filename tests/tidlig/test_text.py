@@ -7,6 +7,9 @@ from markdown_it import MarkdownIt
 
 from tidlig.text import (
     names_its_scheme,
+    cites_research,
+    is_table_rule,
+    table_rule,
     is_label,
     is_label_stack,
     credits_another_source,
@@ -771,3 +774,36 @@ def test_addresses_reader(text: str, expected: bool) -> None:
     from tidlig.text import addresses_reader
 
     assert addresses_reader(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (table_rule(3), True),
+        ("| --- | :--: |", True),
+        ("|:--|", True),
+        ("| Barnet | Leder |", False),
+        ("- punkt", False),
+        ("---", False),
+    ],
+)
+def test_a_table_rule_is_the_line_the_composer_writes_under_a_header_and_its_aligned_forms(line, rule):
+    assert is_table_rule(line) is rule
+
+
+@pytest.mark.parametrize(
+    ("sentence", "research"),
+    [
+        ("Internationale undersøgelser viser, at ca. 7 % af alle børn har DLD.", True),
+        ("Ifølge nyere studier har 10 % af børnene brug for støtte.", True),
+        ("Svenske og danske studier viser, at udsatte børn profiterer mest.", True),
+        ("Forskere anslår, at hvert tiende barn mistrives.", True),
+        ("Undersøgelsen i Favrskov viser, at 12 børn har DLD.", False),  # one study: it may be the place's own
+        ("Vores undersøgelser viser, at 12 børn har DLD.", False),
+        ("Evalueringen viser, at 31 af de 35 børn trives.", False),
+        ("I 2023 modtog rådgivningen 1.236 underretninger, viser undersøgelser.", False),  # not how it opens
+    ],
+)
+def test_a_sentence_citing_research_in_general_opens_by_saying_so(sentence, research):
+    assert cites_research(sentence) is research
+
