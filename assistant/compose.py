@@ -27,9 +27,9 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Literal
 
 from assistant.analysis import (
@@ -89,6 +89,7 @@ from tidlig.text import (
     is_label_stack,
     is_lead_in,
     is_markdown_item,
+    listed_names,
     named_count,
     names_columns,
     names_its_scheme,
@@ -413,7 +414,7 @@ class CitatComposer:
         # "Sammenlign de fire metoder ... Hvilken er mest brugt?" had got "KORA har identificeret fire forskellige
         # fordelingsmetoder ..." alone. Further down, the sentence is an aside, and so would its series be.
         listed = analysis.answer_type in LIST_TYPES and not analysis.is_multi_part
-        if listed or (not analysis.is_concern and _opens_series(short, scored_units)):
+        if listed or (not analysis.is_concern and _opens_series(short, scored_units, analysis)):
             short = self._whole_series(short, scored_units, shown, analysis)
             short = _counted_first(short, asked_count(analysis.text)) if listed else short
             labels = [""] * len(short)
@@ -520,21 +521,26 @@ class CitatComposer:
         "METODE 1: ...") gets every section of it that retrieval found, in the series' order, where the
         series first stood: "Hvilke metoder bruger kommunerne ...?" showed METODE 2 and 1 and put 4 and 3
         under "Mere fra kilderne", as if the document named two ways. Case examples are no such series: each
-        is an example of its own (see :meth:`_other_cases`)."""
+        is an example of its own (see :meth:`_other_cases`). So are the subsections a sentence of the short
+        answer names in a list (see :func:`_listed_sections`), after that sentence."""
         word = _series_label(block.hit for block in short if block.hit.passage.metadata.get("case_number") is None)
         announcing = None
         if word is None and (announced := _announced_series(short, scored)) is not None:
             word, announcing = announced
-        if word is None:
+        if word is not None:
+            number_of: Callable[[ScoredPassage], int | None] = partial(_series_number, word=word)
+        elif (listed := _listed_sections(short, scored, analysis)) is not None:
+            number_of, announcing = listed
+        else:
             return short
         sections: dict[int, list[_Block]] = {}
         for block in short:
-            if (number := _series_number(block.hit, word)) is not None:
+            if (number := number_of(block.hit)) is not None:
                 sections.setdefault(number, []).append(block)
         # Each section opens with its first sentence, under its title (see _section_title): the title
         # names the section's way or step, and a later sentence alone read as the section above's.
         for candidate in sorted(scored, key=lambda s: (s.hit.passage.ordinal, s.unit.position)):
-            number = _series_number(candidate.hit, word)
+            number = number_of(candidate.hit)
             if number is None or candidate.unit.position != 0 or candidate.key in shown or _opens_section(sections.get(number, [])):
                 continue
             block = self._expand(candidate, scored, analysis.answer_type, 0, self.floors.member * candidate.score, analysis.terms)
@@ -543,10 +549,10 @@ class CitatComposer:
         # The series a sentence announces follows that sentence, before any other block: "KORA har identificeret
         # fire forskellige fordelingsmetoder ..." stood above a list on how many municipalities use any, then
         # the methods.
-        first = next((n for n, block in enumerate(short) if _series_number(block.hit, word) is not None), None)
+        first = next((n for n, block in enumerate(short) if number_of(block.hit) is not None), None)
         if announcing is not None or first is None:
             first = (announcing or 0) + 1
-        others = [block for block in short if _series_number(block.hit, word) is None]
+        others = [block for block in short if number_of(block.hit) is None]
         return others[:first] + [block for number in sorted(sections) for block in sections[number]] + others[first:]
 
     def _other_cases(
@@ -1475,9 +1481,48 @@ def _announced_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> 
     return None
 
 
-def _opens_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> bool:
-    """Whether the short answer opens with a sentence announcing a numbered series (see :func:`_announced_series`)."""
-    return _announced_series(short[:1], scored) is not None
+def _listed_sections(
+    short: Sequence[_Block], scored: Sequence[ScoredUnit], analysis: QuestionAnalysis
+) -> tuple[Callable[[ScoredPassage], int | None], int] | None:
+    """The subsections that a sentence of the short answer names in a list, as a series: each candidate passage's
+    place in that list (None for the others), and the sentence's block. "Modellen inddeler barnets situation i
+    tre farver: grøn, gul og rød." names the sections "Grøn – barnet trives", "Gul – ..." and "Rød – ..." below
+    it (see ``Retriever.listed_sections``), which "Kan du kort forklare de tre farver i kommunens
+    trafiklysmodel?" asks for, and had got the sentence alone. Only for a list question, or one naming the things
+    the sentence counts ("farver" of "i tre farver: ...")."""
+    asked = {stem(word) for word in words(analysis.text)}
+    for at, block in enumerate(short):
+        if block.kind != "sentences":
+            continue
+        for unit in block.units:
+            names = listed_names(unit.text)
+            counts = any(stem(word.lower()) in asked for word in counted_words(unit.text))
+            if not names or not (analysis.answer_type in LIST_TYPES or counts):
+                continue
+            places = _places_in_list(block.hit.passage, names, scored)
+            if len(set(places.values())) >= 2:
+                return (lambda hit, found=places: found.get(hit.passage.chunk_id)), at
+    return None
+
+
+def _places_in_list(parent: Passage, names: Sequence[str], scored: Sequence[ScoredUnit]) -> dict[str, int]:
+    """Per candidate passage that is a subsection of ``parent``'s section titled by one of ``names``, that name's place."""
+    places: dict[str, int] = {}
+    for unit in scored:
+        passage = unit.hit.passage
+        path = section_path(passage.section)
+        if passage.doc_id != parent.doc_id or len(path) < 2 or SECTION_SEPARATOR.join(path[:-1]) != parent.section:
+            continue
+        place = next((n for n, name in enumerate(names) if path[-1].lower().startswith(name)), None)
+        if place is not None:
+            places[passage.chunk_id] = place
+    return places
+
+
+def _opens_series(short: Sequence[_Block], scored: Sequence[ScoredUnit], analysis: QuestionAnalysis) -> bool:
+    """Whether the short answer opens with a sentence announcing a numbered series (see :func:`_announced_series`), or
+    naming the subsections asked for in a list (see :func:`_listed_sections`)."""
+    return _announced_series(short[:1], scored) is not None or _listed_sections(short[:1], scored, analysis) is not None
 
 
 def series_labels(passage: Passage) -> set[Label]:

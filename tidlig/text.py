@@ -27,6 +27,7 @@ __all__ = [
     "DOCUMENT_WORDS",
     "LIST_INDENT",
     "LIST_MARKER",
+    "MAX_LISTED_NAME_WORDS",
     "MIN_LEAD_IN_WORDS",
     "MIN_REPEAT",
     "MIN_STACK_LINES",
@@ -71,6 +72,7 @@ __all__ = [
     "keep_nesting",
     "labels_values",
     "linked_names",
+    "listed_names",
     "list_level",
     "marker_kind",
     "name_phrases",
@@ -681,6 +683,21 @@ _ANNOUNCED = re.compile(rf"\b({COUNT_WORD})\s+(?:[\w-]+\s+){{0,5}}?[\w-]+(?:\s*\
 # A count in running text and the words after it that may name what is counted: "fire forskellige
 # fordelingsmetoder" names "fordelingsmetoder".
 _COUNTED_WORDS = re.compile(rf"\b{COUNT_WORD}((?:\s+[a-zæøå][\w-]*){{1,3}})", re.IGNORECASE)
+
+
+# The names a list after a sentence's colon gives, "grøn, gul og rød": each of at most MAX_LISTED_NAME_WORDS words.
+_LISTED = re.compile(r",\s*|\s+(?:og|eller)\s+")
+MAX_LISTED_NAME_WORDS = 3
+
+
+def listed_names(sentence: str) -> tuple[str, ...]:
+    """The names a sentence lists after its colon, lowercased: "Modellen inddeler barnets situation i tre farver:
+    grøn, gul og rød." -> ("grøn", "gul", "rød"). None unless two or more, each a name of a few words, not a clause."""
+    head, colon, tail = sentence.strip().rstrip(".").rpartition(":")
+    names = [name.strip() for name in _LISTED.split(tail)] if colon and head.strip() else []
+    if len(names) < 2 or any(not name or len(name.split()) > MAX_LISTED_NAME_WORDS for name in names):
+        return ()
+    return tuple(name.lower() for name in names)
 
 
 def counted_words(sentence: str) -> list[str]:

@@ -54,6 +54,9 @@ class FakeRetriever:
     def rest_of_series(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
         return []  # the hand-written passages hold no numbered series
 
+    def listed_sections(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
+        return []  # ... no subsections a passage names in a list
+
     def results_of_examples(self, hits: list[ScoredPassage]) -> list[ScoredPassage]:
         return []  # ... and no example told in parts
 

@@ -1029,8 +1029,28 @@ def _guide_file(path, title: str, paragraphs: tuple[str, ...], items: tuple[str,
 
 RESEARCH_FIGURE = "Internationale undersøgelser viser, at ca. 7 % af alle børn har en udviklingsmæssig sprogforstyrrelse."
 OWN_FIGURE = "I Mælkebøtten har 4 børn fået en tale-høreindsats i 2024."
+COLOURS = "Modellen inddeler barnets situation i tre farver: grøn, gul og rød."
+COLOUR_SECTIONS = (
+    ("Grøn – barnet trives", "Barnet trives og udvikler sig, som det skal for alderen."),
+    ("Gul – barnet trives ikke helt", "Barnet viser tegn på mistrivsel, men det er endnu uklart hvorfor."),
+    ("Rød – barnet er i mistrivsel", "Barnet er i tydelig mistrivsel og får ikke den omsorg, det har brug for."),
+)
 PICKUP_RULE = "Hvis en forælder virker påvirket ved afhentning, skal du straks kontakte din leder; ved akut fare ringer du 112."
 EXAMPLE_RESULT = "I 2024 endte 80 % af samtalerne om en bekymring med en fælles aftale med forældrene."
+
+
+def _model_file(path) -> None:
+    """A Word file of a model whose sentence names its colours, each colour explained in a subsection of its own."""
+    from docx import Document
+
+    model = Document()
+    model.add_heading("Trivselsmodellen i Mælkebøtten", 0)
+    model.add_heading("Sådan vurderer vi trivsel", 1)
+    model.add_paragraph(f"Alle børn vurderes to gange om året. {COLOURS}")
+    for title, text in COLOUR_SECTIONS:
+        model.add_heading(title, 2)
+        model.add_paragraph(text)
+    model.save(path)
 
 
 def _examples_file(path) -> None:
@@ -1117,6 +1137,7 @@ def with_word_guide(tmp_path_factory):
     _guide_file(faq, "Spørgsmål og svar om sprog i Mælkebøtten", (FAQ_ANSWER,), (), FAQ_QUESTION)
     _guide_file(uploads / "dokumentation-maelkeboetten.docx", "Dokumentation af en bekymring i Mælkebøtten", (NOTE_LEAD_IN,), NOTE_ITEMS)
     _examples_file(uploads / "erfaringer-maelkeboetten.docx")
+    _model_file(uploads / "trivselsmodel-maelkeboetten.docx")
     _guide_file(uploads / "afhentning-maelkeboetten.docx", "Afhentning i Mælkebøtten", (PICKUP_RULE,), ())
     _guide_file(uploads / "sprog-maelkeboetten.docx", "Sprogforstyrrelser i Mælkebøtten", (RESEARCH_FIGURE,), ())
     _guide_file(uploads / "tale-hoere-maelkeboetten.docx", "Tale-høreindsatsen i Mælkebøtten", (OWN_FIGURE,), ())
@@ -1342,3 +1363,29 @@ def test_a_place_asked_for_its_figure_is_not_answered_by_what_research_finds_in_
         assert "nævner ikke tal for Mælkebøtten, kun tal fra undersøgelser i almindelighed" in first_line
         assert RESEARCH_FIGURE in answer.short_answer
 
+
+@pytest.mark.parametrize(
+    "question", ["Kan du forklare de tre farver i Mælkebøttens trivselsmodel?", "Hvilke farver har trivselsmodellen i Mælkebøtten?"]
+)
+def test_the_subsections_a_sentence_names_in_a_list_follow_it_in_its_order(with_word_guide, question):
+    """"... i tre farver: grøn, gul og rød." names the model's three subsections, which say what each colour means: a
+    question on the colours had got the sentence alone, the colours' meanings out of sight."""
+    answer = with_word_guide.ask(question)
+
+    short = answer.short_answer
+    assert COLOURS.split(": ")[0] in short, short[:600]
+    at = [short.find(text) for _, text in COLOUR_SECTIONS]
+    assert all(n > short.find("tre farver") for n in at) and at == sorted(at), short[:900]
+    assert all(f"**{title}**" in short for title, _ in COLOUR_SECTIONS), short[:900]
+
+
+
+def test_retrieval_brings_the_subsections_a_found_passage_names_in_a_list(with_word_guide):
+    """Only the passage naming the colours is found: the subsections it names come with it, each by its first chunk."""
+    retriever = with_word_guide.index.retriever
+    parent = next(hit for hit in retriever.hybrid(COLOURS, k=10) if hit.passage.section == "Sådan vurderer vi trivsel")
+
+    added = retriever.listed_sections([parent])
+
+    assert [hit.passage.section for hit in added] == [f"Sådan vurderer vi trivsel › {title}" for title, _ in COLOUR_SECTIONS]
+    assert retriever.listed_sections([parent, *added]) == []  # nothing twice

@@ -8,6 +8,7 @@ from markdown_it import MarkdownIt
 from tidlig.text import (
     names_its_scheme,
     cites_research,
+    listed_names,
     is_table_rule,
     table_rule,
     is_label,
@@ -806,4 +807,18 @@ def test_a_table_rule_is_the_line_the_composer_writes_under_a_header_and_its_ali
 )
 def test_a_sentence_citing_research_in_general_opens_by_saying_so(sentence, research):
     assert cites_research(sentence) is research
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Modellen inddeler barnets situation i tre farver: grøn, gul og rød.", ("grøn", "gul", "rød")),
+        ("Skalaen har to trin: lille bekymring eller stor bekymring", ("lille bekymring", "stor bekymring")),
+        ("Når du forbereder en samtale med forældrene, skal du:", ()),  # a lead-in: its items follow as a list
+        ("Det gælder: Hvis barnet er sygt, og hvis forældrene ikke kommer, skal lederen ringe til dem straks.", ()),
+        ("Modellen har tre farver, grøn, gul og rød.", ()),  # no colon: no list of names
+    ],
+)
+def test_the_names_a_sentence_lists_after_its_colon(sentence, names):
+    assert listed_names(sentence) == names
 
