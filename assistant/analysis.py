@@ -700,6 +700,18 @@ def describes_its_document(sentence: str) -> bool:
     return bool(_SELF_DESCRIPTION.search(sentence.strip()))
 
 
+# A question about who made a document, or when: "Hvem har udarbejdet evalueringen?", "Hvornår er guiden godkendt?".
+_MAKING = re.compile(
+    r"\b(?:udgiv\w*|udgav|udarbejd\w*|redige\w*|skrevet|skrev|forfatter\w*|står bag|godkend\w*|version\w*|afsender\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_making(question: str) -> bool:
+    """Whether a question asks who made a document, or when (see _MAKING): then its title page answers."""
+    return bool(_MAKING.search(question))
+
+
 def names_a_document(question: str) -> bool:
     """Whether a question speaks of a document ("Hvad beskriver guiden?", "pjecen", "notatet"): then what a
     document says of itself is what it asks."""

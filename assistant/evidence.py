@@ -38,6 +38,7 @@ from assistant.analysis import (
     AnswerType,
     QuestionAnalysis,
     QuestionPart,
+    asks_about_making,
     describes_its_document,
     names_a_document,
     self_contained,
@@ -46,7 +47,7 @@ from assistant.analysis import holds_answer_type as text_holds_answer_type
 from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from assistant.sources import names, speaks_for
-from index import ScoredPassage
+from index import Passage, ScoredPassage
 from ingest.types import EvidenceUnit
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
@@ -353,7 +354,13 @@ class EvidenceGatherer:
         """The candidate units of ``hits`` and, for each part they are scored for (one for a single
         question), one feature row per candidate, unscored. ``gather_evidence`` scores these, and
         ``python -m eval.fit`` fits the scorer on them, so the scorer is fitted on what it scores."""
-        candidates = candidate_units(hits, index, questions=analysis.asks_for_questions, descriptions=names_a_document(analysis.text))
+        candidates = candidate_units(
+            hits,
+            index,
+            questions=analysis.asks_for_questions,
+            descriptions=names_a_document(analysis.text),
+            title_pages=asks_about_making(analysis.text),
+        )
         if not candidates:
             return [], []
         own_hits = own_hits or {}
@@ -431,8 +438,27 @@ def unit_features(
     return rows
 
 
+# A document's title page: the lines under its title that say who made it and when ("Udgivet af PPR Favrskov, ...",
+# "Udarbejdet af Analyse og Udvikling, april 2024", "Version 3.1, godkendt ..."), at the start of a sentence.
+_PUBLICATION = re.compile(r"(?:^|[.!?]\s+)(?:(?:udgivet|udarbejdet|redigeret|skrevet)\s+af|version\s+\d)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def is_title_page(passage: Passage) -> bool:
+    """Whether a passage is its document's title page: its first, holding a line on who made the document (see
+    _PUBLICATION). Its subtitle and publisher lines tell about the document, and had stood as evidence: "Faglig
+    vejledning til pædagogisk personale i dagtilbud og dagpleje (0-6 år)." above a case answer on dagplejere,
+    Sprogbroen's "Sprog og forældresamarbejde i dagtilbud / Evaluering af projektperioden 2021-2023 / ..." as a
+    list under a question on what the evaluation rests on."""
+    return passage.ordinal == 0 and bool(_PUBLICATION.search(passage.text))
+
+
 def candidate_units(
-    hits: Sequence[ScoredPassage], index: UnitSource, *, questions: bool = False, descriptions: bool = False
+    hits: Sequence[ScoredPassage],
+    index: UnitSource,
+    *,
+    questions: bool = False,
+    descriptions: bool = False,
+    title_pages: bool = False,
 ) -> list[Candidate]:
     """Every quotable unit of the hits, in rank order, each text once (the best-ranked chunk keeps it).
 
@@ -442,10 +468,14 @@ def candidate_units(
     among other items stays, so a list is never shown cut. So is a sentence saying what its document
     describes (not as a list's lead-in), unless ``descriptions`` (the question speaks of a document): an
     organisation's "Denne guide beskriver, hvad du ... gør, når du bliver bekymret for et barn" opened the
-    answer to "Hvad gør jeg, når jeg bliver bekymret for et barn?", and the guide's steps below it never came."""
+    answer to "Hvad gør jeg, når jeg bliver bekymret for et barn?", and the guide's steps below it never came. A
+    document's title page is left out unless ``title_pages`` (the question asks who made a document, or when; see
+    :func:`is_title_page`)."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
+        if not title_pages and is_title_page(hit.passage):
+            continue
         for unit, group, key in chunk_candidates(tuple(index.units.get(hit.passage.chunk_id, ())), hit.passage.text, questions):
             if not descriptions and unit.kind == "sentence" and describes_its_document(unit.text) and ":" not in unit.text:
                 continue

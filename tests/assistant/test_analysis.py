@@ -8,6 +8,7 @@ from assistant.analysis import (
     asked_ages,
     asks_where_to_begin,
     compared_terms,
+    asks_about_making,
     describes_its_document,
     names_a_document,
     analyse_followup,
@@ -1128,3 +1129,18 @@ def test_the_ages_a_text_speaks_of(text, ages):
 )
 def test_a_worry_that_asks_where_to_begin(worry, begins):
     assert asks_where_to_begin(worry) is begins
+
+
+@pytest.mark.parametrize(
+    ("question", "making"),
+    [
+        ("Hvem har udarbejdet evalueringen af Sprogbroen?", True),
+        ("Hvornår blev handleguiden godkendt, og hvilken version er den nyeste?", True),
+        ("Hvem står bag vejledningen?", True),
+        ("Hvilke data byggede man evalueringen af sprogindsatsen på?", False),
+        ("Hvad kostede sprogprojektet pr. barn, og hvem betalte?", False),
+    ],
+)
+def test_a_question_about_who_made_a_document_or_when(question, making):
+    assert asks_about_making(question) is making
+

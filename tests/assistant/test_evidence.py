@@ -380,3 +380,25 @@ def test_a_lead_in_sentence_set_against_the_one_before_is_shown_with_it():
     assert shown_lead_in(_unit("19,6 pct. med gråd og uro", "list_item", lead_in)) == lead_in
     alone = "Langt de fleste spædbørn trives. Ifølge data fra sundhedsplejersker vil der være:"
     assert shown_lead_in(_unit("19,6 pct. med gråd og uro", "list_item", alone)) == "Ifølge data fra sundhedsplejersker vil der være:"
+
+
+TITLE_PAGE = "Sprogbroen\n\nSprog og forældresamarbejde i dagtilbud\nUdarbejdet af Analyse og Udvikling, april 2024"
+BODY = "Projektet kostede i alt 3.480.000 kr., hvoraf Mariagerfjord Kommune betalte 1.230.000 kr."
+
+
+def test_a_documents_title_page_is_no_evidence_unless_the_question_asks_who_made_it():
+    """Sprogbroen's subtitle and publisher lines had stood as a list under "Hvilke data byggede man evalueringen ...
+    på?"; they answer only who made the document, or when."""
+    index = FakeUnitIndex([("front", TITLE_PAGE, {"ordinal": 0}), ("body", BODY, {"ordinal": 3})])
+
+    assert texts(candidate_units(index.hits(), index)) == [BODY]
+    asked = texts(candidate_units(index.hits(), index, title_pages=True))
+    assert any("Udarbejdet af Analyse og Udvikling, april 2024" in text for text in asked) and BODY in asked
+
+
+def test_a_first_passage_without_a_line_on_who_made_the_document_is_evidence():
+    """A memo opens with what it answers: its first passage is text, not a title page."""
+    memo = "Særlige indsatser\n\nSom udløber af temadrøftelsen blev der stillet en række spørgsmål til den tidlige indsats."
+    index = FakeUnitIndex([("memo", memo, {"ordinal": 0})])
+
+    assert texts(candidate_units(index.hits(), index)) == [memo.split("\n\n")[1]]
