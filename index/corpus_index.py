@@ -516,7 +516,9 @@ class CorpusIndex:
 # 66: (a reverted change; not used again)
 # 67: a PDF line set larger than its page's text but not than the document's is no heading (a page filled by a table
 #     in small print had turned the paragraph under it into one).
-CHUNKER_VERSION = 67
+# 68: a name of two capitalised words joined by "og" ("anbefaler Analyse og Udvikling, at ...") does not end a heading
+#     run into its sentence.
+CHUNKER_VERSION = 68
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

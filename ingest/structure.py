@@ -483,13 +483,20 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     paragraph.role, paragraph.heading = "heading", _Heading(heading, level)
 
 
+# The words that join the parts of a name ("Analyse og Udvikling", "Familie & Børn").
+_NAME_JOINERS = frozenset({"og", "&"})
+
+
 def _split_run_in_heading(paragraph: _Paragraph) -> None:
     """A heading run into its first sentence, as reflowed text sets it: "Styrk sundhedsplejens rolle
     Sundhedsplejen kommer i alle familier ...".
 
     Danish capitalises only sentence starts and names, so the heading ends before the first capitalised
     word that follows a lowercase word that is not a function word ("i", "med", "som" go before names)
-    and is itself followed by a lowercase word (a name is often two capitalised words: "Lige Muligheder").
+    and is itself followed by a lowercase word (a name is often two capitalised words: "Lige Muligheder"),
+    other than "og" before a capitalised word: "På baggrund af evalueringen anbefaler Analyse og Udvikling, at
+    ..." names a department, and had been cut into a heading "På baggrund af evalueringen anbefaler" over
+    "Analyse og Udvikling, at Børne- og Familieudvalget:", whose recommendations then read as the department's.
     """
     words = [(index, word) for index, line in enumerate(paragraph.lines) for word in line.text.split()]
     for position in range(2, min(len(words) - 1, _MAX_RUN_IN_WORDS + 1)):
@@ -498,7 +505,8 @@ def _split_run_in_heading(paragraph: _Paragraph) -> None:
             if not before[-1:].isalpha():
                 return  # punctuation: a sentence, not a heading
             continue
-        if word.isalpha() and word[0].isupper() and word[1:].islower() and after[:1].islower():
+        named = after in _NAME_JOINERS and position + 2 < len(words) and words[position + 2][1][:1].isupper()
+        if word.isalpha() and word[0].isupper() and word[1:].islower() and after[:1].islower() and not named:
             break
     else:
         return

@@ -624,6 +624,7 @@ def test_names_inside_a_sentence_are_not_taken_for_a_heading_run_into_it():
         "I Danmark er særligt Herning langt med at afprøve de svenske erfaringer på området.",
         "Projektet evalueres sammen med andre projekter i programmet Lige Muligheder i år.",
         "Centralt i strategien er den såkaldte PRIK-model, der sigter på forebyggelse.",
+        "På baggrund af evalueringen anbefaler Analyse og Udvikling, at udvalget viderefører sprogtrænerne.",
     )
     blocks = blocks_for(LoadedDocument(info, (Page(1, "\n\n".join(sentences)),), "", Path("r.pdf")))
 
