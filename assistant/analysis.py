@@ -712,6 +712,18 @@ def asks_about_making(question: str) -> bool:
     return bool(_MAKING.search(question))
 
 
+def coordinated_terms(text: str) -> frozenset[str]:
+    """The terms of the words ``text`` joins by "og" or "eller" ("med hjemmebesøgene og bogposerne" ->
+    {"hjemmebesøg", "bogpo"}): each names a part of what is asked."""
+    found = words(text)
+    return frozenset(
+        term
+        for at, word in enumerate(found[1:-1], 1)
+        if word.lower() in ("og", "eller") and content_terms(found[at - 1]) and content_terms(found[at + 1])
+        for term in (*content_terms(found[at - 1]), *content_terms(found[at + 1]))
+    )
+
+
 def names_a_document(question: str) -> bool:
     """Whether a question speaks of a document ("Hvad beskriver guiden?", "pjecen", "notatet"): then what a
     document says of itself is what it asks."""

@@ -33,6 +33,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Literal
 
 from assistant.analysis import (
+    coordinated_terms,
     EFFECT_CUES,
     EFFECT_HEDGE,
     AnswerType,
@@ -724,7 +725,7 @@ class CitatComposer:
             block = self._expand(
                 candidate, scored, answer_type, part, member_floor, terms,
                 whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps,
-                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS,
+                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=coordinated_terms(question),
             )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -755,6 +756,7 @@ class CitatComposer:
         alone: bool = False,
         steps: bool = False,
         items: int = MAX_LIST_ITEMS,
+        paired: frozenset[str] = frozenset(),
     ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
         Without ``whole_lists`` (a guidance topic, a further case example) only a short list, or one whose
@@ -762,7 +764,9 @@ class CitatComposer:
         numbered list for a question asking what to do (``steps``): the steps of a procedure, which one step
         alone cuts ("Sådan gør du, trin for trin" of an organisation's own guide had shown its step 3 alone under
         "Sparring om bekymringen"). An item shown ``alone`` (the point a question asks for by its number) comes
-        with its lead-in and sub-items only. A list shows at most ``items`` items, a numbered procedure all its steps."""
+        with its lead-in and sub-items only. A list shows at most ``items`` items, a numbered procedure all its steps.
+        A list shown in part also shows the item that alone holds one of the question's ``paired`` terms (see
+        :func:`_with_paired_terms`)."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
@@ -789,7 +793,7 @@ class CitatComposer:
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
             numbered = steps and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
             whole = not alone and ((whole_lists and (asked or promised)) or short_list or even or numbered)
-            shown_members = [unit] if alone else relevant or _best_member(members, part)
+            shown_members = [unit] if alone else _with_paired_terms(relevant or _best_member(members, part), members, paired)
             chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             shown_items = _in_order(chosen)[: MAX_LIST_ITEMS if numbered else items]
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
@@ -1798,6 +1802,19 @@ def _depth(unit_id: str, nested: Mapping[str, str]) -> int:
     while unit_id in nested:
         unit_id, depth = nested[unit_id], depth + 1
     return depth
+
+
+def _with_paired_terms(shown: list[EvidenceUnit], members: Sequence[ScoredUnit], paired: frozenset[str]) -> list[EvidenceUnit]:
+    """``shown`` items of a list with the other item that alone holds a term the question joins by "og" to
+    another (see :func:`assistant.analysis.coordinated_terms`), when no shown item nor the lead-in holds it: it
+    answers its own part of the question. "Hvad anbefaler de så, at man gør med hjemmebesøgene og bogposerne?" had
+    got "4. viderefører udlån af bogposer ..." alone, "3. tilbyder hjemmebesøg ved sprogtræneren ..." under "… 3
+    punkter før i kilden"."""
+    held = {term for unit in shown for term in terms_of(unit.search_text)}
+    others = [s.unit for s in members if s.unit not in shown]
+    holders = [[unit for unit in others if term in terms_of(unit.text)] for term in paired - held]
+    sole = {units[0] for units in holders if len(units) == 1}
+    return [*shown, *(unit for unit in others if unit in sole)]
 
 
 def _best_member(members: Sequence[ScoredUnit], part: int) -> list[EvidenceUnit]:

@@ -9,6 +9,7 @@ from assistant.analysis import (
     asks_where_to_begin,
     compared_terms,
     asks_about_making,
+    coordinated_terms,
     describes_its_document,
     names_a_document,
     analyse_followup,
@@ -1143,4 +1144,16 @@ def test_a_worry_that_asks_where_to_begin(worry, begins):
 )
 def test_a_question_about_who_made_a_document_or_when(question, making):
     assert asks_about_making(question) is making
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Hvad anbefaler de så, at man gør med hjemmebesøgene og bogposerne?", {"hjemmebesøg", "bogpo"}),
+        ("Er han sulten eller trist?", {"sult", "trist"}),
+        ("Hvad kostede det, og hvem betalte?", set()),  # "og" between clauses joins no words of a topic
+    ],
+)
+def test_the_terms_a_question_joins_by_og_or_eller(question, terms):
+    assert coordinated_terms(question) == terms
 

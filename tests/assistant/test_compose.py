@@ -2202,3 +2202,17 @@ def test_a_worry_s_own_question_gets_as_many_units_as_a_question_of_one_part():
     assert analysis.is_concern
     text = CitatComposer().compose(analysis, scored).short_answer
     assert all(words in text for words in ("Sæt ord", "fem sekunder", "barnets fokus"))
+
+
+def test_a_list_shown_in_part_shows_the_item_alone_holding_what_the_question_joins_by_og():
+    """"... med hjemmebesøgene og bogposerne?" asks of two items: the one on home visits had been left out for the
+    likelier one on book bags."""
+    detail = " i alle kommunens børnehuse fra næste år, og at det sker efter en fælles plan, som udvalget følger op på"
+    whats = ("sprogtrænerne fortsætter", "familierne får hjemmebesøg", "bogposerne udlånes", "caféerne fortsætter")
+    index = FakeUnitIndex([("e", "Evalueringen anbefaler:" + "".join(f"\n- At {what}{detail}" for what in whats), KL)])
+    likely = {"bogposerne": 0.9, "hjemmebesøg": 0.05, "sprogtrænerne": 0.05, "caféerne": 0.05}
+
+    paired = compose("Hvad anbefaler de, at man gør med hjemmebesøgene og bogposerne?", likely, index=index).short_answer
+    assert "hjemmebesøg" in paired and "bogposerne" in paired and "sprogtrænerne" not in paired, paired
+    alone = compose("Hvad anbefaler de, at man gør med bogposerne?", likely, index=index).short_answer
+    assert "hjemmebesøg" not in alone, alone
