@@ -41,7 +41,7 @@ from index.embedding_cache import EmbeddingCache
 from index.embeddings import Embedder, make_embedder
 from index.manifest import MANIFEST_FILE, PENDING_FILE, DocumentEntry, Manifest
 from index.retrieval import FusionSettings, Passage, Retriever
-from index.store import STORE_FORMAT, ChunkStore, StoreError, chroma_client
+from index.store import STORE_FORMAT, ChunkStore, StoreError, chroma_client, embedded_path, remove_dropped_segments
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
 from index.writer import WriterLock
@@ -360,6 +360,8 @@ class CorpusIndex:
         self._seen = self._manifest_signature()
         if old.collection.name != store.collection.name:
             old.drop()
+            if self.settings.chroma_mode == "embedded" and (removed := remove_dropped_segments(embedded_path(self.settings))):
+                log.info("removed %d folders of dropped collections", removed)
         log.info("committed index generation %d (%d documents)", target.generation, len(target.documents))
 
     def _build_state(self, manifest: Manifest, store: ChunkStore, nodes: list[TextNode] | None = None) -> IndexState:

@@ -13,7 +13,13 @@ Example::
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import re
+import shutil
+import sqlite3
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 import chromadb
@@ -28,6 +34,8 @@ import numpy as np
 from ingest.types import Chunk, EvidenceUnit
 from tidlig.settings import Settings
 
+log = logging.getLogger(__name__)
+
 # What a read of the store raises, also when it meets another process's write half done (see CorpusIndex.sync).
 StoreError = ChromaError
 
@@ -39,11 +47,20 @@ GENERATION_KEY = "tidlig_generation"
 STORE_FORMAT = 3
 
 
+# The folder an embedded Chroma store keeps a vector segment in: the segment's id.
+_SEGMENT_FOLDER = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def embedded_path(settings: Settings) -> Path:
+    """Where an embedded Chroma store keeps its files."""
+    return settings.index_dir / "chroma"
+
+
 def chroma_client(settings: Settings) -> chromadb.ClientAPI:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     match settings.chroma_mode:
         case "embedded":
-            path = settings.index_dir / "chroma"
+            path = embedded_path(settings)
             path.mkdir(parents=True, exist_ok=True)
             return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
         case "server":
@@ -166,6 +183,25 @@ class UnitStore:
 
     def drop(self) -> None:
         self.client.delete_collection(self.collection.name)
+
+
+def remove_dropped_segments(path: Path) -> int:
+    """Remove the folders of the vector segments that no collection of the embedded store at ``path`` holds any more,
+    and return how many. Chroma deletes a dropped collection from its catalogue but leaves its segment's folder on
+    disk (chroma-core/chroma issues 1309 and 5520): every rebuild of the index (a new chunker version) left two
+    folders of the old generation's vectors behind. The live segments are read from the store's catalogue (the
+    "segments" table of chroma.sqlite3); when it cannot be read, as a Chroma version with another catalogue may make
+    it, nothing is removed."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{path / 'chroma.sqlite3'}?mode=ro", uri=True)) as catalogue:
+            live = {str(row[0]) for row in catalogue.execute("SELECT id FROM segments")}
+    except sqlite3.Error as error:
+        log.warning("left the dropped collections' folders in %s: cannot read its catalogue (%s)", path, error)
+        return 0
+    dropped = [f for f in path.iterdir() if f.is_dir() and _SEGMENT_FOLDER.fullmatch(f.name) and f.name not in live]
+    for folder in dropped:
+        shutil.rmtree(folder, ignore_errors=True)
+    return len(dropped)
 
 
 def unit_collection_name(chunk_collection: str) -> str:

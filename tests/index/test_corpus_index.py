@@ -458,3 +458,35 @@ def test_ingest_killed_with_sigkill_leaves_a_usable_index(tmp_path, bundled_inde
     assert set(documents_at_kill) <= set(report.unchanged)
     assert_consistent(index)
     assert len(index.passages) == len(bundled_index.passages) + len(index.manifest.documents["aa-sundhedspleje.txt"].chunk_ids)
+
+
+def test_a_rebuild_leaves_no_folder_of_the_dropped_collections_on_disk(small):
+    """Chroma deletes a dropped collection from its catalogue but keeps its vector segment's folder: each rebuild had
+    left the old generation's two folders behind. Only the live collections' folders stay, and the index still answers."""
+    from index import CorpusIndex
+
+    folder, settings, index = small
+    index.update([folder])
+    chroma = settings.index_dir / "chroma"
+    before = {f.name for f in chroma.iterdir() if f.is_dir()}
+
+    reopened = CorpusIndex.open(make_settings(settings.data_dir, chunk_max_tokens=64))
+    reopened.update([folder])
+
+    after = {f.name for f in chroma.iterdir() if f.is_dir()}
+    assert len(after) == len(before) == 2  # one vector segment each for the chunks and the units
+    assert not before & after
+    assert reopened.retriever.dense("sundhedsplejersken", k=1)
+    assert_consistent(reopened)
+
+
+def test_no_folder_is_removed_when_the_stores_catalogue_cannot_be_read(tmp_path, caplog):
+    from index.store import remove_dropped_segments
+
+    segment = tmp_path / "0b5c9a5e-6c1f-4a7e-9d3b-2f8e1a4c7d90"
+    segment.mkdir()
+    (tmp_path / "chroma.sqlite3").write_bytes(b"not a database")
+
+    assert remove_dropped_segments(tmp_path) == 0
+    assert segment.is_dir()
+    assert "cannot read its catalogue" in caplog.text
