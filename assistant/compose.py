@@ -33,7 +33,6 @@ from functools import cached_property, lru_cache, partial
 from typing import Literal
 
 from assistant.analysis import (
-    coordinated_terms,
     EFFECT_CUES,
     EFFECT_HEDGE,
     AnswerType,
@@ -50,6 +49,7 @@ from assistant.analysis import (
     asks_what_to_notice,
     attributed_speaker,
     compared_terms,
+    coordinated_terms,
     counts_asked,
     defined_term,
     defines,
@@ -72,7 +72,7 @@ from assistant.types import Outcome
 from assistant.verify import MARKER
 from index import Passage, ScoredPassage
 from index.labels import Label, example_of, labels_of, tells_results
-from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, section_path
+from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, parent_section, section_path
 from prompts import render
 from tidlig.text import (
     MIN_STACK_LINES,
@@ -702,6 +702,7 @@ class CitatComposer:
         exempt = pointed or _exempt_first(ranked, part, typed, question)
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
+        paired = coordinated_terms(question)
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt:
                 break
@@ -725,7 +726,7 @@ class CitatComposer:
             block = self._expand(
                 candidate, scored, answer_type, part, member_floor, terms,
                 whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps,
-                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=coordinated_terms(question),
+                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired,
             )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -1505,8 +1506,12 @@ def _listed_sections(
                 continue
             places = _places_in_list(block.hit.passage, names, scored)
             if len(set(places.values())) >= 2:
-                return (lambda hit, found=places: found.get(hit.passage.chunk_id)), at
+                return partial(_place_of, places), at
     return None
+
+
+def _place_of(places: Mapping[str, int], hit: ScoredPassage) -> int | None:
+    return places.get(hit.passage.chunk_id)
 
 
 def _places_in_list(parent: Passage, names: Sequence[str], scored: Sequence[ScoredUnit]) -> dict[str, int]:
@@ -1514,10 +1519,10 @@ def _places_in_list(parent: Passage, names: Sequence[str], scored: Sequence[Scor
     places: dict[str, int] = {}
     for unit in scored:
         passage = unit.hit.passage
-        path = section_path(passage.section)
-        if passage.doc_id != parent.doc_id or len(path) < 2 or SECTION_SEPARATOR.join(path[:-1]) != parent.section:
+        if passage.doc_id != parent.doc_id or not parent.section or parent_section(passage.section) != parent.section:
             continue
-        place = next((n for n, name in enumerate(names) if path[-1].lower().startswith(name)), None)
+        title = section_path(passage.section)[-1].lower()
+        place = next((n for n, name in enumerate(names) if title.startswith(name)), None)
         if place is not None:
             places[passage.chunk_id] = place
     return places

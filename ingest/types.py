@@ -107,6 +107,12 @@ def section_path(section: str) -> list[str]:
     return [heading for heading in (piece.strip() for piece in section.split(SECTION_SEPARATOR.strip())) if heading]
 
 
+def parent_section(section: str) -> str:
+    """The section path one level up ("3. Trivselsmodellen" of "3. Trivselsmodellen › Grøn – barnet trives"; "" for a
+    section at the top)."""
+    return SECTION_SEPARATOR.join(section_path(section)[:-1])
+
+
 # A footnote at the foot of a page: its number, then a capital ("7 Ugebrevet A4 (26. februar 2013): ...").
 FOOTNOTE = re.compile(r"^\d{1,2} {1,2}[A-ZÆØÅ]")
 # How a passage of footnotes names a note and what it annotates (``Block.note``, searched in the context).

@@ -919,3 +919,19 @@ def test_a_pdf_tables_header_repeated_after_a_page_break_is_no_row(tmp_path):
 
     assert units == [(" | ".join(header), "")] + [(" | ".join(cells), " | ".join(header)) for cells in rows]
     assert table.location == "side 1-2"
+
+
+@pytest.mark.parametrize(
+    ("section", "parent"),
+    [
+        ("3. Trivselsmodellen › Grøn – barnet trives", "3. Trivselsmodellen"),
+        ("02 Styrk samarbejdet › Arbejd med opsporing › CASE #5", "02 Styrk samarbejdet › Arbejd med opsporing"),
+        ("3. Trivselsmodellen", ""),
+        ("", ""),
+    ],
+)
+def test_a_sections_parent_is_its_path_one_level_up(section, parent):
+    from ingest.types import parent_section, section_path
+
+    assert parent_section(section) == parent
+    assert section_path(section)[:-1] == section_path(parent)
