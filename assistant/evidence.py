@@ -443,13 +443,18 @@ def unit_features(
 _PUBLICATION = re.compile(r"(?:^|[.!?]\s+)(?:(?:udgivet|udarbejdet|redigeret|skrevet)\s+af|version\s+\d)\b", re.IGNORECASE | re.MULTILINE)
 
 
-def is_title_page(passage: Passage) -> bool:
-    """Whether a passage is its document's title page: its first, holding a line on who made the document (see
-    _PUBLICATION). Its subtitle and publisher lines tell about the document, and had stood as evidence: "Faglig
-    vejledning til pædagogisk personale i dagtilbud og dagpleje (0-6 år)." above a case answer on dagplejere,
-    Sprogbroen's "Sprog og forældresamarbejde i dagtilbud / Evaluering af projektperioden 2021-2023 / ..." as a
-    list under a question on what the evaluation rests on."""
-    return passage.ordinal == 0 and bool(_PUBLICATION.search(passage.text))
+def title_page_end(passage: Passage) -> int:
+    """Where a document's title page ends in its first passage: after the line holding the last sentence on who made
+    the document (see _PUBLICATION); 0 for any other passage. Its subtitle and publisher lines tell about the
+    document, and had stood as evidence: "Faglig vejledning til pædagogisk personale i dagtilbud og dagpleje (0-6
+    år)." above a case answer on dagplejere, Sprogbroen's "Sprog og forældresamarbejde i dagtilbud / Evaluering af
+    projektperioden 2021-2023 / ..." as a list under a question on what the evaluation rests on. What follows in
+    the same passage (a short memo's text under its title page) is the document's own."""
+    found = list(_PUBLICATION.finditer(passage.text)) if passage.ordinal == 0 else []
+    if not found:
+        return 0
+    line_end = passage.text.find("\n", found[-1].end())
+    return len(passage.text) if line_end < 0 else line_end
 
 
 def candidate_units(
@@ -470,14 +475,14 @@ def candidate_units(
     organisation's "Denne guide beskriver, hvad du ... gør, når du bliver bekymret for et barn" opened the
     answer to "Hvad gør jeg, når jeg bliver bekymret for et barn?", and the guide's steps below it never came. A
     document's title page is left out unless ``title_pages`` (the question asks who made a document, or when; see
-    :func:`is_title_page`)."""
+    :func:`title_page_end`)."""
     seen: set[str] = set()
     candidates = []
     for rank, hit in enumerate(hits):
-        if not title_pages and is_title_page(hit.passage):
-            continue
+        title_page = 0 if title_pages else title_page_end(hit.passage)
         for unit, group, key in chunk_candidates(tuple(index.units.get(hit.passage.chunk_id, ())), hit.passage.text, questions):
-            if not descriptions and unit.kind == "sentence" and describes_its_document(unit.text) and ":" not in unit.text:
+            describes = unit.kind == "sentence" and describes_its_document(unit.text) and ":" not in unit.text
+            if unit.start < title_page or (describes and not descriptions):
                 continue
             if key not in seen:
                 seen.add(key)

@@ -402,3 +402,12 @@ def test_a_first_passage_without_a_line_on_who_made_the_document_is_evidence():
     index = FakeUnitIndex([("memo", memo, {"ordinal": 0})])
 
     assert texts(candidate_units(index.hits(), index)) == [memo.split("\n\n")[1]]
+
+
+def test_a_short_memos_text_under_its_title_page_is_evidence():
+    """A memo without headings is one passage: its title page's lines are left out, its text is not."""
+    memo = f"{TITLE_PAGE}\n\n{BODY}"
+    index = FakeUnitIndex([("memo", memo, {"ordinal": 0})])
+
+    assert texts(candidate_units(index.hits(), index)) == [BODY]
+
