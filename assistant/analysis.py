@@ -985,7 +985,7 @@ _WORKPLACE = re.compile(
 # What a worry asks the documents for, not what it is about: "Findes der et program ...?", "... finde ud af, om han
 # har brug for sprogstøtte?" ("find" and "brug" had counted as the worry's situation).
 _LOOKUP_ASK = re.compile(r"\bfindes der\b|\bfinde ud af\b|\b(?:har|have|får|få) brug for\b", re.IGNORECASE)
-_FIRST = r"først|som det første"
+_FIRST = r"først|(?:som )?det første"
 _STEP_ORDER = re.compile(
     rf"\b(?:gøre\s+)?(?:{_FIRST}|bagefter|derefter|nu|(?:så\s+)?tidligt(?:\s+som\s+muligt)?)\b", re.IGNORECASE
 )

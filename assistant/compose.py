@@ -381,7 +381,10 @@ class CitatComposer:
         labels: list[str] = []  # the label of the part each block of ``short`` answers
         by_group: dict[str, int] = {}  # a list or table already in the short answer: its block, by group
         overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
-        steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
+        # A worry asking where to begin asks for a procedure's steps whatever else it asks: "Hvad er det første, jeg skal
+        # gøre, og hvor længe skal jeg holde øje med ham først?" asks a time too, and had got steps 2 and 5 of seven.
+        where_to_begin = analysis.is_concern and asks_where_to_begin(analysis.text)
+        steps = where_to_begin or analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
         generic = _generic_worry(analysis)
         unstated: list[int] = []
         stated: list[int] = []

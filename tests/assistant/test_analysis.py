@@ -1125,6 +1125,7 @@ def test_the_ages_a_text_speaks_of(text, ages):
     [
         ("En far virker fuld ved afhentning. Hvad skal jeg gøre først?", True),
         ("Jeg er urolig for en dreng. Hvordan skal jeg starte?", True),
+        ("Jeg er urolig for en dreng. Hvad er det første, jeg skal gøre?", True),
         ("Vi har først set det i dag. Hvad gør jeg?", False),  # "først" in what it tells, not in what it asks
     ],
 )

@@ -2216,3 +2216,19 @@ def test_a_list_shown_in_part_shows_the_item_alone_holding_what_the_question_joi
     assert "hjemmebesøg" in paired and "bogposerne" in paired and "sprogtrænerne" not in paired, paired
     alone = compose("Hvad anbefaler de, at man gør med bogposerne?", likely, index=index).short_answer
     assert "hjemmebesøg" not in alone, alone
+
+
+def test_a_worry_asking_where_to_begin_gets_a_procedures_steps_whole_though_it_asks_a_time_too():
+    """"... og hvor længe ...?" makes the question one for a time; it still asks what to do first, which the procedure's
+    first step answers: Favrskov's seven steps had shown steps 2 and 5."""
+    detail = " sammen med en kollega, og skriv det ned i barnets mappe, så I kan følge udviklingen over tid"
+    whats = ("Observér barnet i to til tre uger", "Drøft dine observationer", "Tal med forældrene", "Sæt aktiviteter i gang",
+             "Udfyld henvendelsen til PPR", "Tale-hørekonsulenten kontakter jer", "Lav en fælles plan")
+    steps = "".join(f"\n{n}. {what}{detail}." for n, what in enumerate(whats, 1))
+    index = FakeUnitIndex([("f", f"Brug denne trinvise fremgangsmåde:{steps}", KL)])
+    likely = {"Drøft": 0.9, "PPR": 0.8, "Observér": 0.05, "Tal med": 0.05, "Sæt": 0.05, "Tale-høre": 0.05, "fælles plan": 0.05}
+    worry = "Jeg er bekymret for en dreng på stuen. Hvad er det første, jeg skal gøre, og hvor længe skal jeg holde øje med ham?"
+
+    short = compose(worry, likely, index=index).short_answer
+    assert all(what in short for what in whats), short
+

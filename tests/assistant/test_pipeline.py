@@ -1389,3 +1389,4 @@ def test_retrieval_brings_the_subsections_a_found_passage_names_in_a_list(with_w
 
     assert [hit.passage.section for hit in added] == [f"Sådan vurderer vi trivsel › {title}" for title, _ in COLOUR_SECTIONS]
     assert retriever.listed_sections([parent, *added]) == []  # nothing twice
+
