@@ -383,8 +383,9 @@ class CitatComposer:
         overview = analysis.asks_overview  # the documents' view as a whole: each source's likeliest units
         # A worry asking where to begin asks for a procedure's steps whatever else it asks: "Hvad er det første, jeg skal
         # gøre, og hvor længe skal jeg holde øje med ham først?" asks a time too, and had got steps 2 and 5 of seven.
-        where_to_begin = analysis.is_concern and asks_where_to_begin(analysis.text)
-        steps = where_to_begin or analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
+        begins = asks_where_to_begin(analysis.text)
+        asks_steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
+        steps = (analysis.is_concern and begins) or asks_steps
         generic = _generic_worry(analysis)
         unstated: list[int] = []
         stated: list[int] = []
@@ -410,7 +411,7 @@ class CitatComposer:
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
         if steps:
-            told = frozenset() if asks_where_to_begin(analysis.text) else situation_terms(analysis.text, signs=False)
+            told = frozenset() if begins else situation_terms(analysis.text, signs=False)
             short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)

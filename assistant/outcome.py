@@ -22,6 +22,7 @@ from dataclasses import replace
 from assistant.assessment import Assessment
 from assistant.analysis import (
     RESULT_CUES,
+    AskedDetail,
     QuestionAnalysis,
     asked_ages,
     asked_places,
@@ -626,9 +627,8 @@ def with_place_figures_checked(assessment: Assessment, composition: Composition)
     detail, places = analysis.detail, asked_places(analysis.text)
     if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or detail is None or not places:
         return assessment
-    beside = (lambda s: counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
     lines = (line for line in _plain_short_answer(composition).splitlines() if not is_bold_heading(line))
-    figures = [sentence for line in lines for sentence in split_sentences(line) if beside(sentence)]
+    figures = [sentence for line in lines for sentence in split_sentences(line) if _gives_detail(sentence, detail)]
     if not figures or not all(map(cites_research, figures)):
         return assessment
     missing = render("missing_place_figure", place=join_danish(list(places)))
@@ -647,8 +647,7 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
     plain = plain_markdown(composition.short_answer)
     # Without the detail named missing, only a year quoted beside a figure of the asked kind: a title slide's
     # "KKR konference 2021" tells nothing of "Og hvor mange var der i 2021?".
-    beside = (lambda s: counts_right_there(s, detail)) if detail.kind == "count" else (lambda s: holds_detail(s, detail))
-    sources = [plain] if detail.phrase in decision.missing else [s for s in split_sentences(plain) if beside(s)]
+    sources = [plain] if detail.phrase in decision.missing else [s for s in split_sentences(plain) if _gives_detail(s, detail)]
     quoted = {year for text in sources for year in YEAR.findall(text)}
     years = [item for item in decision.missing if item in quoted]
     if not years:
@@ -656,6 +655,11 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
     joined = f"{detail.phrase} i {join_danish(years)}"
     missing = (joined if item in (*years, detail.phrase) else item for item in decision.missing)
     return replace(assessment, decision=replace(decision, missing=tuple(dict.fromkeys(missing))))
+
+
+def _gives_detail(sentence: str, detail: AskedDetail) -> bool:
+    """Whether a sentence gives the asked detail: a count right beside what it counts, any other figure of its kind."""
+    return counts_right_there(sentence, detail) if detail.kind == "count" else holds_detail(sentence, detail)
 
 
 def _plain_short_answer(composition: Composition) -> str:

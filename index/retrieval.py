@@ -177,8 +177,9 @@ class Retriever:
         self.fusion = fusion
         self._units = units
         self._labels = LabelIndex.build((cid, p.text, p.context) for cid, p in passages.items())
-        self._results = _results_by_example(passages)
-        self._subsections = _subsections(passages)
+        in_order = sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal))
+        self._results = _results_by_example(in_order)
+        self._subsections = _subsections(in_order)
 
     def embed_query(self, query: str) -> list[float]:
         """The query's vector (one model call, ~40 ms): compute it once per question and pass it on."""
@@ -268,10 +269,10 @@ class Retriever:
         held = {hit.passage.chunk_id for hit in hits}
         found: list[ScoredPassage] = []
         for hit in hits:
-            if hit.passage.metadata.get("case_number") is not None:
-                continue
-            names = {name for sentence in split_sentences(hit.passage.text) for name in listed_names(sentence)}
             children = self._subsections.get((hit.passage.doc_id, hit.passage.section), ())
+            if not children or hit.passage.metadata.get("case_number") is not None:
+                continue  # most passages head no subsections: their sentences are not read
+            names = {name for sentence in split_sentences(hit.passage.text) for name in listed_names(sentence)}
             named = [chunk for title, chunk in children if any(title.lower().startswith(name) for name in names)]
             if len(named) >= 2:
                 found += [ScoredPassage(self._passages[chunk], 0.0) for chunk in named if chunk not in held]
@@ -375,19 +376,21 @@ def _relative(lists: WeightedLists) -> dict[str, float]:
     return scores
 
 
-def _subsections(passages: Mapping[str, Passage]) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """Per (document, section path), its subsections one level down in document order: each one's title and first chunk."""
+def _subsections(in_order: Sequence[tuple[str, Passage]]) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """Per (document, section path), its subsections one level down in document order: each one's title and first
+    chunk (``in_order``: the chunks with their passages, in document order)."""
     firsts: dict[tuple[str, str], dict[str, str]] = {}
-    for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
+    for chunk_id, passage in in_order:
         if parent := parent_section(passage.section):
             firsts.setdefault((passage.doc_id, parent), {}).setdefault(section_path(passage.section)[-1], chunk_id)
     return {key: list(titles.items()) for key, titles in firsts.items()}
 
 
-def _results_by_example(passages: Mapping[str, Passage]) -> dict[tuple[str, tuple[str, ...]], str]:
-    """Per example told in parts (see :func:`index.labels.example_of`), the first chunk of its results part."""
+def _results_by_example(in_order: Sequence[tuple[str, Passage]]) -> dict[tuple[str, tuple[str, ...]], str]:
+    """Per example told in parts (see :func:`index.labels.example_of`), the first chunk of its results part
+    (``in_order``: the chunks with their passages, in document order)."""
     results: dict[tuple[str, tuple[str, ...]], str] = {}
-    for chunk_id, passage in sorted(passages.items(), key=lambda item: (item[1].doc_id, item[1].ordinal)):
+    for chunk_id, passage in in_order:
         example = example_of(passage.doc_id, passage.section)
         if example is not None and example not in results and tells_results(passage.section):
             results[example] = chunk_id
