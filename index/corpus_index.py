@@ -520,7 +520,9 @@ class CorpusIndex:
 #     in small print had turned the paragraph under it into one).
 # 68: a name of two capitalised words joined by "og" ("anbefaler Analyse og Udvikling, at ...") does not end a heading
 #     run into its sentence.
-CHUNKER_VERSION = 68
+# 69: a file that marks its headings (Word styles, a PDF's larger print) has no heading run into a sentence, and a
+#     PDF title wrapped over lines is one heading however long its first line.
+CHUNKER_VERSION = 69
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

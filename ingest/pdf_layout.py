@@ -628,7 +628,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int], document_body: flo
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     lines = _top_to_bottom(lines, 1.2 * body_size)
     pitch = _line_pitch(lines, body_size)
-    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), heading_body)
+    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), heading_body, pitch)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
@@ -842,36 +842,56 @@ def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_L
     return out
 
 
-def _mark_size_headings(lines: list[_Line], body_size: float) -> list[_Line]:
+def _mark_size_headings(lines: list[_Line], body_size: float, pitch: float) -> list[_Line]:
     """Lines set larger than the body text that read as a title (see :func:`_titles`) written as a Markdown
     heading, one heading for the lines of a wrapped title, as the Word loader writes a heading style: a
     report's "1. Formål" and "4. Underretning" had read as a list item and a line of text, and every chunk
-    under them cited "side 2" with no section."""
+    under them cited "side 2" with no section. A wrapped title is read whole: its first line alone had been
+    too long for a title, and its last, "ulovligt fravær)", became the section of the text under it."""
     out: list[_Line] = []
-    for line in lines:
-        if not _titles(line, body_size):
-            out.append(line)
-        elif out and _continues_title(out[-1], line):
-            out[-1] = dataclasses.replace(out[-1], text=f"{out[-1].text} {' '.join(line.text.split())}", y=line.y)
+    index = 0
+    while index < len(lines):
+        group = _wrapped(lines, index, body_size, pitch)
+        if _titles(group, body_size):
+            text = " ".join(" ".join(line.text.split()) for line in group)
+            out.append(dataclasses.replace(group[0], text=f"{_SIZE_HEADING}{text}", heading=True, y=group[-1].y))
         else:
-            out.append(dataclasses.replace(line, text=f"{_SIZE_HEADING}{' '.join(line.text.split())}", heading=True))
+            out += group
+        index += len(group)
     return out
 
 
-def _titles(line: _Line, body_size: float) -> bool:
-    """A line in a larger size than the body text (or in bold and a little larger: "1. Formål" in bold 12
-    over text in 11), of a few words, not a table's row, ending in no punctuation that goes on or ends a
-    sentence (a larger quotation or lead-in is no title). Bold alone is emphasis as often as a title."""
-    text = " ".join(line.text.split())
+def _wrapped(lines: list[_Line], index: int, body_size: float, pitch: float) -> list[_Line]:
+    """The line at ``index`` with the lines that go on under it in its larger size (at most _MAX_TITLE_LINES):
+    a title wrapped over them. The line alone when it is not set larger than the body text (or in bold and a
+    little larger: "1. Formål" in bold 12 over text in 11), or is a table's row. A title's lines may stand as
+    far apart as the lines of a paragraph (the page's ``pitch``), though set apart more than its size gives
+    (17 points between two lines in 10.5)."""
+    first = lines[index]
+    if not _larger(first, body_size):
+        return [first]
+    group = [first]
+    for line in lines[index + 1 : index + _MAX_TITLE_LINES]:
+        previous = group[-1]
+        spacing = max(_MAX_LINE_SPACING * line.size, _PARAGRAPH_GAP * pitch)
+        if not (_larger(line, body_size) and line.size == previous.size and 0 < previous.y - line.y <= spacing):
+            break
+        group.append(line)
+    return group
+
+
+def _larger(line: _Line, body_size: float) -> bool:
     larger = line.size >= _HEADING_SIZE * body_size or (line.bold and line.size > body_size)
-    large = larger and not line.heading and not line.cells
-    return large and 0 < len(text.split()) <= _MAX_TITLE_WORDS and not text.endswith((".", ":", ",", ";"))
+    return larger and not line.heading and not line.cells
 
 
-def _continues_title(previous: _Line, line: _Line) -> bool:
-    """Whether ``line`` is the next line of the title ``previous`` marks: the same size, right under it."""
-    marked = previous.heading and previous.text.startswith(_SIZE_HEADING)
-    return marked and previous.size == line.size and 0 < previous.y - line.y <= _MAX_LINE_SPACING * line.size
+def _titles(group: list[_Line], body_size: float) -> bool:
+    """Whether larger lines (see :func:`_wrapped`) are a title: a few words a line, ending in no punctuation
+    that goes on or ends a sentence (a larger quotation or lead-in is no title). Bold alone is emphasis as
+    often as a title."""
+    text = " ".join(" ".join(line.text.split()) for line in group)
+    short = 0 < len(text.split()) <= _MAX_TITLE_WORDS * len(group)
+    return _larger(group[0], body_size) and short and not text.endswith((".", ":", ",", ";"))
 
 
 def _line_pitch(lines: list[_Line], body_size: float) -> float:

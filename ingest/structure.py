@@ -393,8 +393,13 @@ def _split_off_run_on(lines: list[_Line]) -> list[_Paragraph]:
 
 
 def _classify(paragraphs: list[_Paragraph]) -> None:
+    # A file whose layout or styles mark its headings ("## ", a Word heading style) sets none of them into a
+    # sentence: looked for there, a "heading run into its first sentence" was always a sentence cut before a
+    # name ("Skolelederen underretter" / "Center for Familie og Forebyggelse senest ...", "Alle breve sendes
+    # via" / "Aula til ...", "Med denne politik træffer" / "Byrådet et klart valg").
+    run_in = not any(paragraph.lines[0].level for paragraph in paragraphs)
     for paragraph in paragraphs:
-        _classify_alone(paragraph)
+        _classify_alone(paragraph, run_in)
     _join_broken_footnotes(paragraphs)
     _merge_figure_captions(paragraphs)
     _mark_chapters(paragraphs)
@@ -405,8 +410,9 @@ def _classify(paragraphs: list[_Paragraph]) -> None:
     _unmark_list_headings(paragraphs)
 
 
-def _classify_alone(paragraph: _Paragraph) -> None:
-    """The role a paragraph has on its own, before its neighbours are looked at."""
+def _classify_alone(paragraph: _Paragraph, run_in: bool) -> None:
+    """The role a paragraph has on its own, before its neighbours are looked at; a heading run into its first
+    sentence is looked for only when ``run_in``."""
     first, text = paragraph.first, paragraph.text
     table_cells = all(trailing_values(line.text) for line in paragraph.lines)  # "- - -": empty cells of a table row
     marked = paragraph.lines[0].level
@@ -427,7 +433,7 @@ def _classify_alone(paragraph: _Paragraph) -> None:
         paragraph.role, paragraph.style = "heading", "standalone"
         paragraph.heading = _Heading(text, _SECTION_LEVEL, figure=True)
     else:
-        _mark_heading(paragraph)
+        _mark_heading(paragraph, run_in)
 
 
 def _join_broken_footnotes(paragraphs: list[_Paragraph]) -> None:
@@ -460,7 +466,7 @@ def _repeats_links(paragraph: _Paragraph, notes: _Paragraph) -> bool:
     return all(_BARE_LINK.match(line.text) and line.text.replace("-", "") in given for line in paragraph.lines)
 
 
-def _mark_heading(paragraph: _Paragraph) -> None:
+def _mark_heading(paragraph: _Paragraph, run_in: bool) -> None:
     """Headings: short lines without sentence punctuation, alone (standalone) or followed by a new sentence."""
     lines = [line.text for line in paragraph.lines]
     bullet = lines[0].startswith(LIST_MARKER)
@@ -469,7 +475,7 @@ def _mark_heading(paragraph: _Paragraph) -> None:
     count = _heading_line_count(lines)
     heading = " ".join(reflow("\n".join(lines[:count])).split())
     if not count or not _reads_as_heading(heading):
-        if not bullet:
+        if run_in and not bullet:
             _split_run_in_heading(paragraph)
         return
     level = _ITEM_LEVEL if bullet else _SECTION_LEVEL

@@ -147,6 +147,30 @@ def test_a_title_set_larger_than_the_text_is_a_heading_and_bold_text_of_the_text
     assert "## Vær" not in text  # bold in the text's size: emphasis or a lead-in, no title
 
 
+def test_a_long_title_wrapped_over_two_lines_spaced_wider_than_its_size_is_one_heading(tmp_path):
+    """A level of a procedure whose first line alone is too long for a title: its last line, "ulovligt fravær)",
+    had become the heading of the text under it."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    title = "Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere eller 15 dages ulovligt fravær)"
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.add_page()
+    pdf.set_font("Sans", style="B", size=10.5)
+    pdf.multi_cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")  # 6 mm: 17 points between lines in 10.5
+    pdf.ln(2)
+    pdf.set_font("Sans", size=9.5)
+    pdf.multi_cell(0, 5, f"{FIRST} {SECOND}", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "fravaer.pdf"
+    pdf.output(str(path))
+
+    text = page_texts(PdfReader(path))[0]
+
+    assert _paragraphs(text) == [f"## {title}", f"{FIRST} {SECOND}"]
+
+
 def test_a_margin_line_on_one_of_two_pages_is_text(tmp_path):
     from fpdf import FPDF
     from pypdf import PdfReader

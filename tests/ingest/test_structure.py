@@ -632,6 +632,21 @@ def test_names_inside_a_sentence_are_not_taken_for_a_heading_run_into_it():
     assert blocks[0].section == ""
 
 
+def test_a_file_that_marks_its_headings_runs_none_into_a_sentence():
+    """In a PDF whose larger print marks its headings, a sentence that opens on a verb before a name had been cut
+    into a heading run into its sentence: "Skolelederen underretter" over "Center for Familie ...", "Alle breve
+    sendes via" over "Aula til ..."."""
+    info = DocumentInfo(doc_id="r.pdf", title="R", form="prose")
+    sentences = (
+        "Skolelederen underretter Center for Familie og Forebyggelse senest den følgende skoledag.",
+        "Alle breve sendes via Aula til begge forældre med forældremyndighed.",
+    )
+    pages = (Page(1, "## Niveau 4 – Kritisk fravær\n\n" + "\n\n".join(sentences)),)
+    blocks = blocks_for(LoadedDocument(info, pages, "", Path("r.pdf")))
+
+    assert [(b.section, b.text) for b in blocks] == [("Niveau 4 – Kritisk fravær", "\n\n".join(sentences))]
+
+
 def test_word_headings_lists_and_tables_give_sections_lists_and_a_table():
     info = DocumentInfo(doc_id="notat.docx", title="Notat", form="prose")
     text = (
