@@ -85,6 +85,7 @@ from tidlig.text import (
     explains_previous,
     goes_on_from,
     inert_markdown,
+    is_field_line,
     is_fragment,
     is_gloss,
     is_label_stack,
@@ -797,7 +798,11 @@ class CitatComposer:
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
             numbered = steps and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
-            whole = not alone and ((whole_lists and (asked or promised)) or short_list or even or numbered)
+            # A case's record set out as labelled items ("Baggrund: ...", "Hvad blev gjort: ...", "Resultat: ...") is
+            # one account, whole when only one item is likely: "Har andre prøvet noget, der virkede?" had got its
+            # background alone. "Hvad kom der ud af det?" keeps its background and result.
+            record = answer_type == "case" and len(relevant) <= 1 and all(is_field_line(s.unit.text) for s in members)
+            whole = not alone and ((whole_lists and (asked or promised or record)) or short_list or even or numbered)
             shown_members = [unit] if alone else _with_paired_terms(relevant or _best_member(members, part), members, paired)
             chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             shown_items = _in_order(chosen)[: MAX_LIST_ITEMS if numbered else items]

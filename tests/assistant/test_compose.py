@@ -2232,3 +2232,20 @@ def test_a_worry_asking_where_to_begin_gets_a_procedures_steps_whole_though_it_a
     short = compose(worry, likely, index=index).short_answer
     assert all(what in short for what in whats), short
 
+
+
+def test_a_case_record_of_labelled_items_is_shown_whole_when_only_its_background_is_likely():
+    """"Har andre prøvet noget, der virkede?" had got a case's "Baggrund:" alone, with "… og 3 punkter mere i kilden"
+    where what was done and its result stood. A question whose likely items hold the result keeps to them."""
+    fields = (
+        "Baggrund: Dreng på 4 år, der slog de andre børn i garderoben flere gange om dagen, mest ved overgangene.",
+        "Hvad blev gjort: Personalet indførte en dagsoversigt med billeder, og han fik en fast opgave ved hver overgang.",
+        "Deltagere: Forældrene, to pædagoger fra stuen, lederen, en PPR-psykolog og en socialrådgiver fra teamet.",
+        "Resultat: Efter 10 uger var konflikterne faldet fra otte til to om dagen, og stuen bruger nu billederne.",
+    )
+    index = FakeUnitIndex([("c", "Case 2: Drengen der slog\n" + "".join(f"\n- {field}" for field in fields), KL)])
+
+    worked = compose("Vi har en dreng på 4 år, der slår de andre. Har andre prøvet noget, der virkede?", {"Baggrund": 0.9}, index=index)
+    assert all(field.split(":")[0] in worked.short_answer for field in fields), worked.short_answer
+    result = compose("Hvad kom der ud af casen med drengen, der slog?", {"Baggrund": 0.9, "Resultat": 0.8}, index=index)
+    assert "Resultat:" in result.short_answer and "Deltagere:" not in result.short_answer, result.short_answer
