@@ -87,6 +87,7 @@ from tidlig.text import (
     inert_markdown,
     is_field_line,
     is_fragment,
+    opens_quotation,
     is_gloss,
     is_label_stack,
     is_lead_in,
@@ -234,6 +235,10 @@ NEAR_REPEAT = 0.85
 # none 0.684 / 564, 250 characters 0.684 / 578, 400 0.692 / 597, 600 0.692 / 597; 400 for questions
 # that do not ask for one fact only: 0.684 / 564 (the gain is in yes/no and "what characterises" questions).
 SHORT_LIST_CHARS = 400
+# The answer under a heading that asks a question (a guide's questions and answers: "4.1 Hvad må jeg skrive ned om et
+# barn?") is shown whole when its paragraph is at most this long: it is one answer, and its likeliest sentence alone
+# had cut it ("Skriv kun det, der er nødvendigt ..." without "Notér dato, ..." and "Undgå tillægsord ...").
+FAQ_ANSWER_CHARS = 600
 # A longer list is shown whole when every item's probability is at least this share of the best one's: the
 # question is about the list as a whole ("Hvad anbefaler kommissoriet ...?" got three of six
 # recommendations). On train (key facts / median fact answer): off 0.742 / 500, 0.25 0.745 / 505,
@@ -807,6 +812,8 @@ class CitatComposer:
             chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             shown_items = _in_order(chosen)[: MAX_LIST_ITEMS if numbered else items]
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
+        if answer := _faq_answer(seed, scored):
+            return _Block(seed.hit, "sentences", answer)
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
 
     def _more_floor(self, scored: Sequence[ScoredUnit]) -> float:
@@ -1123,6 +1130,29 @@ def _note_opening(seed: ScoredUnit, sentences: Mapping[int, EvidenceUnit]) -> tu
         run.insert(0, before)
         current = before
     return tuple(run) if note_number(current.text) is not None and current is not seed.unit else ()
+
+
+def _faq_answer(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
+    """The sentences of ``seed``'s paragraph when its section's heading asks a question and the paragraph is at most
+    FAQ_ANSWER_CHARS long: the answer to that question, whole. "Kan jeg underrette anonymt?" is answered by its first
+    sentence, "Som ansat i dagtilbud og skole kan du ikke underrette anonymt.", which had been left out for the
+    second, likelier one. Empty for any other sentence."""
+    headings = section_path(seed.hit.passage.section)
+    if not headings or not headings[-1].rstrip().endswith("?"):
+        return ()
+    paragraph = sorted(
+        (s.unit for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind == "sentence" and _one_paragraph(seed, s.unit)),
+        key=lambda unit: unit.position,
+    )
+    # A quoted statement under the question is an interviewee's voice, not the answer ("… det er jo så også derfor,
+    # vi har mulighed for ..." under "Hvad bruger institutionerne de socioøkonomiske midler til?").
+    quoted = opens_quotation(seed.hit.passage.text[paragraph[0].start :]) if paragraph else True
+    return tuple(paragraph) if not quoted and sum(len(unit.text) for unit in paragraph) <= FAQ_ANSWER_CHARS else ()
+
+
+def _one_paragraph(seed: ScoredUnit, unit: EvidenceUnit) -> bool:
+    first, second = sorted((seed.unit, unit), key=lambda u: u.position)
+    return _same_paragraph(seed.hit, first, second)
 
 
 def _same_paragraph(hit: ScoredPassage, first: EvidenceUnit, second: EvidenceUnit) -> bool:

@@ -2249,3 +2249,21 @@ def test_a_case_record_of_labelled_items_is_shown_whole_when_only_its_background
     assert all(field.split(":")[0] in worked.short_answer for field in fields), worked.short_answer
     result = compose("Hvad kom der ud af casen med drengen, der slog?", {"Baggrund": 0.9, "Resultat": 0.8}, index=index)
     assert "Resultat:" in result.short_answer and "Deltagere:" not in result.short_answer, result.short_answer
+
+
+def test_the_answer_under_a_heading_that_asks_a_question_is_shown_whole():
+    """A guide's questions and answers: "Kan jeg underrette anonymt?" is answered by its first sentence, which had
+    been left out for the second, likelier one. A quoted statement under a question is no answer of the guide's own."""
+    faq = {**KL, "section": "3. Underretning › 3.4 Kan jeg underrette anonymt?"}
+    answer = (
+        "Som ansat i dagtilbud og skole kan du ikke underrette anonymt. Dit navn og din arbejdsplads fremgår af "
+        "underretningen, og forældrene kan som part få aktindsigt i den."
+    )
+    index = FakeUnitIndex([("q", answer, faq)])
+    shown = compose("Kan jeg sende en underretning uden mit navn?", {"Dit navn": 0.9, "Som ansat": 0.1}, index=index)
+    assert "kan du ikke underrette anonymt" in shown.short_answer and "aktindsigt" in shown.short_answer, shown.short_answer
+
+    quoted = "“Vi bruger pengene på mere tid til forældrene. Vi ringer nu hjem hver uge. Lederen er glad for det.”"
+    index = FakeUnitIndex([("q", quoted, {**KL, "section": "Hvad bruger institutionerne pengene til?"})])
+    shown = compose("Hvad bruger institutionerne pengene til?", {"Vi bruger": 0.9, "Vi ringer": 0.1, "Lederen": 0.1}, index=index)
+    assert "Vi bruger" in shown.short_answer and "Lederen" not in shown.short_answer, shown.short_answer
