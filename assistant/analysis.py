@@ -282,11 +282,18 @@ _OTHERS_PART = re.compile(
     rf"\bhvad (?:gør|skal|kan|bør) (?!(?:pædagog|personale|medarbejder|leder|{_WORKPLACES})\w*\b)[a-zæøå]+(?:en|et|erne|ne)\b",
     re.IGNORECASE,
 )
+# Children and their siblings, as a worry names them, in their indefinite and definite forms.
+_CHILDREN = (
+    "dreng", "drengen", "pige", "pigen", "barn", "barnet", "baby", "babyen", "søn", "sønnen", "datter", "datteren",
+    "elev", "eleven", "søster", "søsteren", "storesøster", "storesøsteren", "lillesøster", "lillesøsteren",
+    "bror", "broren", "storebror", "storebroren", "lillebror", "lillebroren",
+)  # fmt: skip
 # A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
-# had read "de nævner ikke tallet 4") and in months ("en baby på 9 mdr.").
+# had read "de nævner ikke tallet 4", "Kan storesøsteren på 11 ikke bare oversætte?" "... nævner ikke 11") and
+# in months ("en baby på 9 mdr.").
 _AGE = re.compile(
     r"\bpå \d+(?:½)? (?:år|mdr\.?|måneder)(?!\w)|\b\d+(?:½)? (?:år|måneder) (?:gammel|gamle)\b"
-    r"|(?:(?<=dreng )|(?<=pige )|(?<=barn )|(?<=baby ))på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
+    rf"|(?:{'|'.join(f'(?<={child} )' for child in _CHILDREN)})på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
     re.IGNORECASE,
 )
 _ORDINALS = {

@@ -418,6 +418,8 @@ def test_a_childs_age_is_not_an_asked_figure():
     # told right after the child without "år", or in months
     assert asked_figures("Jeg har en dreng på 4 der næsten ikke siger noget. Hvad kan vi gøre?") == ()
     assert asked_figures("Vi har en baby på 9 mdr. der græder meget. Er det almindeligt?") == ()
+    # A sibling's age says who would interpret, not what is asked: it had declined "... nævner ikke 11".
+    assert asked_figures("Mor og far taler kun arabisk. Kan storesøsteren på 11 ikke bare oversætte for os?") == ()
     assert asked_figures("Kan et barn på 20 timer om ugen få en plads?") == ("20",)
 
 
