@@ -688,14 +688,28 @@ MAX_DERIVATION_REST = 5
 
 
 def compound_heads(terms: Iterable[str], text_terms: frozenset[str]) -> frozenset[str]:
-    """``text_terms`` plus the question ``terms`` that end one of them as the head of a compound, or begin
-    one as its stem before a derivational ending ("invest" in "investering")."""
+    """``text_terms`` plus the question ``terms`` that end one of them as the head of a compound, begin
+    one as its stem before a derivational ending ("invest" in "investering"), or are a compound of two of them
+    ("trivselsskema" of "Trivselsradaren er vores eget skema til at vurdere alle børns trivsel")."""
     heads = {
         term
         for term in terms
-        if term not in text_terms and len(term) >= MIN_HEAD_TERM and (_heads_any(term, text_terms) or _begins_any(term, text_terms))
+        if term not in text_terms
+        and len(term) >= MIN_HEAD_TERM
+        and (_heads_any(term, text_terms) or _begins_any(term, text_terms) or _joins_two(term, text_terms))
     }
     return text_terms | heads if heads else text_terms
+
+
+@lru_cache(maxsize=65536)
+def _joins_two(term: str, words: frozenset[str]) -> bool:
+    """Whether ``term`` is a modifier and a head of at least MIN_HEAD_TERM letters each, both among ``words``; a
+    linking "s" or "e" may join them ("trivsel" + "s" + "skema")."""
+    for cut in range(MIN_HEAD_TERM, len(term) - MIN_HEAD_TERM + 1):
+        modifier, head = term[:cut], term[cut:]
+        if head in words and (modifier in words or (modifier[-1] in "se" and modifier[:-1] in words)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)

@@ -323,6 +323,10 @@ def test_a_part_is_answered_by_a_likely_unit_holding_what_it_asks_for():
         ("investerede", "Kommunens investering var fire rådgivere.", True),
         ("underrette", "Modtagelsen vurderer en underretning.", True),
         ("invest", "Investeringsrammen blev øget kraftigt.", False),  # too long an ending: another word
+        # a compound of two of the unit's words, with or without a linking "s"
+        ("trivselsskemaet", "Trivselsradaren er vores eget skema til at vurdere alle børns trivsel.", True),
+        ("forældrekursus", "Der spares en milliard, hvis alle forældre kommer på kursus.", True),
+        ("trivselsskemaet", "Skemaet udfyldes af pædagogen.", False),  # the head alone
     ],
 )
 def test_a_compound_holds_the_question_term_that_is_its_head(term, unit, holds):
