@@ -283,7 +283,7 @@ _OTHERS_PART = re.compile(
     re.IGNORECASE,
 )
 # Children and their siblings, as a worry names them, in their indefinite and definite forms.
-_CHILDREN = (
+_CHILD_NOUNS = (
     "dreng", "drengen", "pige", "pigen", "barn", "barnet", "baby", "babyen", "søn", "sønnen", "datter", "datteren",
     "elev", "eleven", "søster", "søsteren", "storesøster", "storesøsteren", "lillesøster", "lillesøsteren",
     "bror", "broren", "storebror", "storebroren", "lillebror", "lillebroren",
@@ -293,7 +293,7 @@ _CHILDREN = (
 # in months ("en baby på 9 mdr.").
 _AGE = re.compile(
     r"\bpå \d+(?:½)? (?:år|mdr\.?|måneder)(?!\w)|\b\d+(?:½)? (?:år|måneder) (?:gammel|gamle)\b"
-    rf"|(?:{'|'.join(f'(?<={child} )' for child in _CHILDREN)})på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
+    rf"|(?:{'|'.join(f'(?<={child} )' for child in _CHILD_NOUNS)})på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
     re.IGNORECASE,
 )
 _ORDINALS = {

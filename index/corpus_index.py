@@ -522,7 +522,8 @@ class CorpusIndex:
 #     run into its sentence.
 # 69: a file that marks its headings (Word styles, a PDF's larger print) has no heading run into a sentence, and a
 #     PDF title wrapped over lines is one heading however long its first line.
-CHUNKER_VERSION = 69
+# 70: a PDF table row whose short cells stand in the middle of its taller cells (fpdf2's default) is one row.
+CHUNKER_VERSION = 70
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

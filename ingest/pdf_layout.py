@@ -81,8 +81,9 @@ _SHORT_CELL_WORDS = 5
 # line's size (Word sets superscripts at about 0.65, fpdf2 at 0.7).
 _REFERENCE_MARK = re.compile(r"\d{1,2}")
 _REFERENCE_SIZE = 0.8
-# A table row whose cells wrap is looked for over at most this many lines.
-_MAX_WRAPPED_LINES = 8
+# A table row whose cells wrap is looked for over at most this many lines: a row of four columns, two of them
+# wrapped over four lines and two, drawn cell by cell with its short cells in the middle, is nine lines.
+_MAX_WRAPPED_LINES = 16
 # A margin line repeated on at least this share of the left or the right pages (and on two or more, or on each
 # page of a short document) is a running header.
 _REPEATED = 0.5
@@ -729,7 +730,7 @@ def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | No
     for line in lines:
         # A full row goes on only in the lines of its cells that wrap ("Resultatet gives til" / "forældrene", the
         # other cells set at the top of the row): the next full row is the next row.
-        if used and (_full_row(line, reference) or abs(line.y - lines[used - 1].y) > _FRAME_GAP * max(line.size, 1.0)):
+        if used and (_full_row(line, reference) or not _stands_in_row(lines, used)):
             break
         pieces = tuple(zip(line.cells, line.cell_texts, strict=True)) or ((line.x, line.text),)
         indexes = [index for x, _ in pieces if (index := _column(x, reference)) is not None]
@@ -748,6 +749,24 @@ def _wrapped_row(lines: list[_Line], reference: _Line) -> tuple[_Line, int] | No
     ends = tuple(reference.cell_ends[index] for index in order) if reference.cell_ends else ()
     row = _Line(" ".join(texts), reference.cells[0], top, first.size, first.bold, cells=cells, cell_texts=texts, cell_ends=ends)
     return row, used
+
+
+def _stands_in_row(lines: list[_Line], used: int) -> bool:
+    """Whether ``lines[used]`` goes on the row made of the lines before it: it stands near one of them, or it begins
+    a cell whose lines reach them. fpdf2 sets a table's cells in the middle of their row, so a row's short cells are
+    drawn before the lines of a taller cell beside them, which begin higher up (a cell of five lines beside one of
+    one: two lines above it): the table had broken after its first such row into lines of text."""
+    line, row = lines[used], lines[:used]
+    gap = _FRAME_GAP * max(line.size, 1.0)
+    if min(abs(line.y - other.y) for other in row) <= gap:
+        return True
+    cell = [line]
+    for following in lines[used + 1 :]:
+        if following.cells or abs(following.x - line.x) > gap or not 0 < cell[-1].y - following.y <= gap:
+            break
+        cell.append(following)
+    top, bottom = max(other.y for other in row), min(other.y for other in row)
+    return cell[-1].y <= top + gap and line.y >= bottom - gap
 
 
 def _with_table_headers(lines: list[_Line]) -> list[_Line]:

@@ -1080,3 +1080,24 @@ def test_a_paragraph_under_a_page_filling_table_in_small_print_is_no_heading(tmp
 
     assert "#" not in text
     assert _paragraphs(text)[-1] == sentence
+
+
+def test_a_row_whose_short_cells_stand_in_the_middle_of_its_tall_cells_is_one_row(tmp_path):
+    """fpdf2 sets a table's cells in the middle of their row: the short cells of a row whose other cells wrap over four
+    lines stand below those cells' first lines, and the table had broken after its first row into lines of text."""
+    rows = (
+        ("Mødetype", "Hyppighed", "Deltagere", "Formål"),
+        ("Åben PPR", "Ugentligt, 1 time", "PPR-konsulent og lærere", "Anonym sparring"),
+        (
+            "Ressourcemøde",
+            "Hver 2. uge, 90 minutter",
+            "Skoleleder eller afdelingsleder, ressourcekoordinator, PPR-konsulent, klasselærer og forældre",
+            "Drøfte indstillede elever og beslutte næste skridt",
+        ),
+        ("Opstartsmøde", "Ved henvisning", "PPR-konsulent, forældre, klasselærer og eleven efter alder", "Afklare spørgsmålene"),
+    )
+    text = _table_text(tmp_path / "aftale.pdf", rows, (35, 35, 50, 50), after=SECOND)  # fpdf2's default: in the middle
+
+    table, after = [part.strip() for part in text.split("\n\n") if part.strip()]
+    assert table.split("\n") == [" | ".join(row) for row in rows], text
+    assert after == SECOND
