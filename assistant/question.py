@@ -51,6 +51,14 @@ _THEY = re.compile(
     r"|i|på|med|til|for|af|ud|ind|op|det|den|dem)\b)",
     re.IGNORECASE,
 )
+# A question asking whether what was said holds of something else ("Gælder det samme for Virring Skole?", "Gælder
+# det også for mig? Jeg arbejder i en privat børnehave i Svendborg.") leans on the question before it, whatever it
+# names. "dér" (there) points back to a place named before ("Er forældrene også mindre tilfredse dér end i resten af
+# kommunen?"). A yes-no question going on by "så" after its subject was tried too ("Hører vi så noget bagefter?"): on
+# the added sets it turned one answer right and one wrong ("Kan han så også få nogle samtaler med en psykolog gennem
+# teamet?" asks enough of its own, and the earlier question's words drew other passages), so it stands on its own.
+_APPLIES_TOO = re.compile(r"^(?:og |men )?(?:gælder|galt|er|var|sker) (?:det|den|dette|de|disse) (?:samme|også|ligeså)\b", re.IGNORECASE)
+_THERE = re.compile(r"\bdér\b", re.IGNORECASE)
 MAX_FOLLOWUP_TERMS = 5  # a question with more topic words than this stands on its own
 # A follow-up naming a new subject with more words of its own than this asks its own question (see _elliptic).
 MAX_ELLIPTIC_TERMS = 2
@@ -212,8 +220,11 @@ def standalone_query(question: str, history: Sequence[Turn] = (), sources: Colle
     if new_names and old_names and _elliptic(question, new_names):
         # "Og hvad med Hedensted?" asks the earlier question about another subject, in place of all the
         # earlier names: "Hvad siger BUPL og KORA om X?" -> "Hvad siger København om X?".
+        # A name word both questions use stays where it stands: "Gælder det samme for Virring Skole?" after "... på
+        # Hørning Skole?" swaps "Hørning" alone (it had read "på Virring Skole Skole").
         first, *others = old_names
-        swapped = re.sub(rf"\b{re.escape(first)}\b", " ".join(new_names), earlier, count=1)
+        fresh = [name for name in new_names if name not in named] or new_names
+        swapped = re.sub(rf"\b{re.escape(first)}\b", " ".join(fresh), earlier, count=1)
         for old in others:
             swapped = re.sub(rf"(?:\s*,|\s+og|\s+eller)?\s+{re.escape(old)}\b", "", swapped, count=1)
         return swapped
@@ -260,14 +271,16 @@ def _is_followup(question: str) -> bool:
     """Whether ``question`` leans on the question before it. A courtesy before it is no part of it: "Okay. Og hvis vi så
     har kørt ekstra sprogaktiviteter med ham i et par måneder ..., hvad er så næste skridt?" opens with "Og"."""
     question = question[match.end() :] if (match := _COURTESY_FIRST.match(question.strip())) else question.strip()
-    terms = len(content_terms(question))
+    terms = len([term for term in content_terms(question) if not _THERE.fullmatch(term)])
     if terms <= 2 or FOLLOWUP_OPENING.search(question) or _THEN.search(question) or counts_unnamed(question) and not proper_nouns(question):
+        return True
+    if _APPLIES_TOO.search(question):
         return True
     if _asks_a_detail_of_little(question):
         return True
     if terms <= MAX_FOLLOWUP_TERMS and _ASKS_ABOUT_IT.search(question):
         return True  # a place it names is where the earlier topic is asked about
-    pointing = BACK_REFERENCE.search(question) or _THEY.search(question)
+    pointing = BACK_REFERENCE.search(question) or _THEY.search(question) or _THERE.search(question)
     return terms <= MAX_FOLLOWUP_TERMS and bool(pointing) and not proper_nouns(question)
 
 

@@ -299,3 +299,30 @@ def test_danish_letters_typed_as_two_are_put_back_only_where_the_documents_know_
     assert with_danish_letters(text, lambda word: known(word.lower())) == (
         "hvordan får man forældrene med? Børn, pædagog i Aarhus, måned, Michael, boernefaglig"
     )
+
+
+@pytest.mark.parametrize(
+    ("earlier", "followup", "query"),
+    [
+        # whether what was said holds of something else, named or not
+        (
+            "Hvor mange timer har familierådgiveren på Hørning Skole?",
+            "Gælder det samme for Virring Skole?",
+            "Hvor mange timer har familierådgiveren på Virring Skole?",
+        ),
+        (
+            "Hvem kan bruge Tidligt Sammen i Svendborg?",
+            "Gælder det også for mig? Jeg arbejder i en privat børnehave i Svendborg.",
+            "Hvem kan bruge Tidligt Sammen i Svendborg? Gælder det også for mig? Jeg arbejder i en privat børnehave i Svendborg.",
+        ),
+        # "dér" pointing back to a place
+        (
+            "Hvordan klarer Distrikt Midtby sig i forhold til de andre distrikter?",
+            "Er forældrene også mindre tilfredse dér end i resten af kommunen?",
+            "Hvordan klarer Distrikt Midtby sig i forhold til de andre distrikter? Er forældrene også mindre tilfredse dér end i resten af"
+            " kommunen?",
+        ),
+    ],
+)
+def test_a_followup_asking_whether_it_holds_too_or_pointing_back_there_takes_the_earlier_question_along(earlier, followup, query):
+    assert standalone_query(followup, [Turn("user", earlier), Turn("assistant", "…")]) == query
