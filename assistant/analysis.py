@@ -137,9 +137,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "definition",
         re.compile(
-            # "Hvad er det, der beskytter ...?" is a cleft asking for the thing that protects, not a definition; "Hvad er
-            # Vidensrådets syv hovedpunkter ...?" asks for a list of seven.
-            rf"^(?:hvad (?:er(?! det,? (?:der|som)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
+            # "Hvad er det, der beskytter ...?" and "Hvad er det, vi skal nå ...?" are clefts asking for the thing that
+            # protects or is to be reached, not definitions; "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven.
+            rf"^(?:hvad (?:er(?! det,? (?:der|som|vi|jeg|man|de|I|du)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
             r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
             r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
@@ -148,7 +148,9 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "list",
         re.compile(
+            # "Giv mig målene." asks for things in the plural, as "Hvilke mål ...?" does.
             r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
+            r"|\bgiv mig (?:alle |de )?[\w-]+(?:erne|ene|rne)\b"
             rf"|\bhvad (?:er|var) [\w-]+s {_COUNTED_THINGS}"
         ),
     ),
@@ -845,7 +847,7 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
     pieces = [p.strip(" ,") for p in _PART_BOUNDARY.split(text) if p and p.strip(" ,?")]
     parts: list[str] = []
     for piece in pieces:
-        if parts and (len(content_terms(piece)) < MIN_PART_TERMS or tells(piece)):
+        if parts and (len(content_terms(piece)) < MIN_PART_TERMS or tells(piece) or _HANDING_OVER.match(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
@@ -854,6 +856,9 @@ def split_parts(text: str) -> tuple[QuestionPart, ...]:
     return tuple(QuestionPart(p, answer_type(p), question_terms(p)) for p in parts)
 
 
+# A request for the answer to the question before it, in a form: "Hvad har Kolding lært ...? Giv mig hovedpointerne." asks
+# one thing, as a list; as a part of its own "Giv mig målene." was answered by whatever resembled "mål".
+_HANDING_OVER = re.compile(r"\s*giv mig\b", re.IGNORECASE)
 # What opens a piece that asks, also without a question mark: a question word, a polar verb or a request ("Giv
 # eksempler", "Nævn tre", "Fortæl om ...").
 _ASKING = re.compile(

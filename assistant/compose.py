@@ -744,7 +744,8 @@ class CitatComposer:
             blocks.append(block)
             quoted.append(block)
             added += _counted_units(block)
-            notes = _notes_on(block, scored, shown)  # a table row's footnote comes right under its table
+            # A table row's footnote comes right under its table; a list question's table under what announces it.
+            notes = _notes_on(block, scored, shown) + _announced_table(block, scored, shown, typed is not None and typed.listed)
             shown.update(*map(_keys, notes))
             blocks += notes
 
@@ -1886,6 +1887,30 @@ def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> l
             if label in rows and (own := _note_units(units, number)):
                 notes.append(_Block(hit, "sentences", own))
     return notes
+
+
+def _announced_table(block: _Block, scored: Sequence[ScoredUnit], shown: set[str], listed: bool) -> list[_Block]:
+    """The table right after the paragraph that ends a passage, in the same section, whole, under a block of that
+    paragraph's sentences: for a list
+    question the paragraph announces it ("Holbæk Kommune har en række tilbud, som du kan bruge, uden at der er en sag
+    i Familierådgivningen." over a table of six offers had stood alone, the offers unnamed). [] for any other block,
+    and for a table longer than MAX_LIST_ITEMS rows or none among the candidates; [] unless the question is a list's
+    (``listed``)."""
+    if not listed or block.kind != "sentences" or "\n" in block.hit.passage.text[block.units[-1].end :].strip():
+        return []
+    passage = block.hit.passage
+    rows = [
+        s
+        for s in scored
+        if s.unit.kind == "table_row"
+        and s.hit.passage.doc_id == passage.doc_id
+        and s.hit.passage.ordinal == passage.ordinal + 1
+        and s.hit.passage.section == passage.section
+        and s.key not in shown
+    ]
+    if not rows or len(rows) > MAX_LIST_ITEMS:
+        return []
+    return [_Block(rows[0].hit, "table", _in_order([s.unit for s in rows]), rows[0].unit.lead_in)]
 
 
 def _by_note(block: _Block) -> list[_Block]:

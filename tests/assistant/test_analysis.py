@@ -100,6 +100,7 @@ from tidlig.text import content_terms
         ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
         ("Hvad mener KL med fremskudte indsatser?", "definition"),
         ("Hvad er det, der beskytter små børn mod psykiske problemer?", "other"),  # a cleft, not a definition
+        ("Hvad er det, vi som dagtilbud skal nå på sprogområdet? Giv mig målene.", "list"),  # a cleft, then the goals
         ("Virker det?", "effect"),
         ("Har det hjulpet de unge?", "effect"),
         ("Hvad er effekten af PALS?", "effect"),
@@ -192,6 +193,13 @@ def test_each_part_has_its_own_answer_type_and_terms():
 def test_a_piece_without_a_topic_stays_with_the_previous_part():
     parts = split_parts("Hvad gør Ringsted for unge? Hvorfor?")
     assert len(parts) == 1
+
+
+def test_a_request_for_the_answer_in_a_form_is_no_part_of_its_own():
+    """"Giv mig målene." asks for the answer to the question before it, as a list: as a part of its own it was answered
+    by whatever resembled "mål"."""
+    parts = split_parts("Hvad skal dagtilbuddene nå på sprogområdet inden 2027? Giv mig målene.")
+    assert [p.answer_type for p in parts] == ["list"]
 
 
 # Wordings written for this test only: no rule was tuned on them.

@@ -2267,3 +2267,24 @@ def test_the_answer_under_a_heading_that_asks_a_question_is_shown_whole():
     index = FakeUnitIndex([("q", quoted, {**KL, "section": "Hvad bruger institutionerne pengene til?"})])
     shown = compose("Hvad bruger institutionerne pengene til?", {"Vi bruger": 0.9, "Vi ringer": 0.1, "Lederen": 0.1}, index=index)
     assert "Vi bruger" in shown.short_answer and "Lederen" not in shown.short_answer, shown.short_answer
+
+
+def test_a_list_question_gets_the_table_the_paragraph_ending_its_passage_announces():
+    """Holbæk's leaflet: "Holbæk Kommune har en række tilbud, ..." above a table of six offers had stood alone for
+    "Hvilke gratis tilbud ...?", the offers unnamed. Its table comes whole under it; a question for one fact gets the
+    sentence alone."""
+    section = {**KBH, "section": "Tilbud til familier", "doc_id": "folder.pdf"}
+    offers = (("Åben Rådgivning", 18, 2), ("Tryg Start", 6, 10))
+    rows = [f"{name} | Familier med børn på 0-{age} år | {weeks} uger" for name, age, weeks in offers]
+    table = "\n".join(["Tilbud | Hvem er det for? | Varighed", *rows])
+    index = FakeUnitIndex(
+        [
+            ("tekst", "Kommunen har en række tilbud, som familier kan bruge, uden at der er en sag. Alle tilbud er gratis.", section),
+            ("tabel", table, {**section, "block_kind": "table"}),
+        ]
+    )
+    likely = {"Kommunen har": 0.9, "Alle tilbud": 0.05, "Åben": 0.02, "Tryg": 0.02}
+    listed = compose("Hvilke gratis tilbud kan familier bruge uden en sag?", likely, index=index).short_answer
+    assert "Kommunen har en række tilbud" in listed and "| Åben Rådgivning |" in listed and "| Tryg Start |" in listed, listed
+    one = compose("Skal familierne have en sag for at bruge tilbuddene?", likely, index=index).short_answer
+    assert "Tryg Start" not in one, one
