@@ -48,6 +48,7 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_figures,
+    asked_shares,
     asked_point,
     asked_topic_words,
     counts_asked,
@@ -69,7 +70,7 @@ from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
-from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, words
+from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, within_stated_share, words
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 TOP_PASSAGES = 5  # the passages an answer is composed from
@@ -393,7 +394,7 @@ class Answerability:
             unknown_terms=sum(stats.idf(t) for t in terms if not stats.known(t)) / total_idf,
             unknown_names=unknown_names(question.text, stats),
             absent_years=tuple(y for y in years if not any(y in b for b in bodies)),
-            absent_figures=tuple(f for f in asked_figures(question.text) if not any(_has_figure(f, b) for b in bodies)),
+            absent_figures=_absent_figures(question.text, bodies),
             type_found=any(holds_answer_type(b, question.answer_type) for b in bodies[:3]),
             answer_unit_coverage=max((stats.coverage(terms, u) for u in _answer_shaped(found, question.answer_type)), default=0.0),
             name_coverage=_name_coverage([n for n in asked_names if stats.knows_word(n)], [set(words(t)) for t in texts], stats.vocabulary),
@@ -673,6 +674,18 @@ def _names_a_found_title(terms: Sequence[str], hits: Sequence[ScoredPassage]) ->
 
 def _holds_year(year: str, unit: str) -> bool:
     return year in unit
+
+
+def _absent_figures(question: str, bodies: Sequence[str]) -> tuple[str, ...]:
+    """The figures ``question`` asks that no body holds; a share is held by a limit or a span that it lies in: "Jeg har
+    en elev, der er oppe på 22 % fravær" had read "nævner ikke tallet 22" above the procedure's "Niveau 4 – Kritisk
+    fravær (samlet fravær 20 procent eller mere ...)"."""
+    shares = asked_shares(question)
+    return tuple(
+        figure
+        for figure in asked_figures(question)
+        if not any(_has_figure(figure, body) or (figure in shares and within_stated_share(figure, body)) for body in bodies)
+    )
 
 
 def _has_figure(figure: str, text: str) -> bool:

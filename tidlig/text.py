@@ -13,6 +13,7 @@ Example::
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -698,6 +699,44 @@ def listed_names(sentence: str) -> tuple[str, ...]:
     if len(names) < 2 or any(not name or len(name.split()) > MAX_LISTED_NAME_WORDS for name in names):
         return ()
     return tuple(name.lower() for name in names)
+
+
+# A share as documents state a limit or a span of it: "10-14 procent", "fra 15 til 19 %", "20 procent eller mere", "over
+# 8 %", "mindst 90 %", "højst 4 %". The second number of a span may stand without its unit ("5-9 procent" writes it once).
+_SHARE = r"(?:%|procent|pct\.?)"
+_SHARE_NUMBER = r"(\d+(?:,\d+)?)"
+_BE = r"(?:(?:være|være på|ligge på|nå)\s+)?"  # "skal højst være 4 %"
+_SHARE_SPAN = re.compile(rf"{_SHARE_NUMBER}\s*{_SHARE}?\s*(?:-|–|til)\s*{_SHARE_NUMBER}\s*{_SHARE}", re.IGNORECASE)
+_SHARE_FROM = re.compile(
+    rf"\b(?:over|mere end|mindst|minimum|fra|på mindst)\s+{_BE}{_SHARE_NUMBER}\s*{_SHARE}"
+    rf"|{_SHARE_NUMBER}\s*{_SHARE}\s+eller\s+(?:mere|derover|højere|over)\b",
+    re.IGNORECASE,
+)
+_SHARE_TO = re.compile(
+    rf"\b(?:under|højst|mindre end|maksimalt|op til)\s+{_BE}{_SHARE_NUMBER}\s*{_SHARE}"
+    rf"|{_SHARE_NUMBER}\s*{_SHARE}\s+eller\s+(?:mindre|derunder|lavere)\b",
+    re.IGNORECASE,
+)
+
+
+def _share(number: str) -> float:
+    return float(number.replace(",", "."))
+
+
+def stated_share_ranges(text: str) -> list[tuple[float, float]]:
+    """The spans of shares (in percent) ``text`` states as a limit or a span: "samlet fravær 20 procent eller mere" ->
+    [(20.0, inf)], "10-14 procent" -> [(10.0, 14.0)], "højst 4 %" -> [(-inf, 4.0)]."""
+    spans = [(_share(low), _share(high)) for low, high in _SHARE_SPAN.findall(text)]
+    spans += [(_share(before or after), math.inf) for before, after in _SHARE_FROM.findall(text)]
+    spans += [(-math.inf, _share(before or after)) for before, after in _SHARE_TO.findall(text)]
+    return spans
+
+
+def within_stated_share(share: str, text: str) -> bool:
+    """Whether ``text`` states a limit or a span of shares that the share ``share`` ("22", "12,5") lies in: a worry's
+    "22 % fravær" is what a procedure's "samlet fravær 20 procent eller mere" is written for."""
+    value = _share(share)
+    return any(low <= value <= high for low, high in stated_share_ranges(text))
 
 
 def counted_words(sentence: str) -> list[str]:

@@ -8,7 +8,16 @@ import numpy as np
 import pytest
 
 from assistant.analysis import analyse_question
-from assistant.answerability import DETAIL_GAP, MODEL_FILE, Answerability, AnswerabilityModel, Found, Signals, _name_coverage
+from assistant.answerability import (
+    DETAIL_GAP,
+    MODEL_FILE,
+    Answerability,
+    AnswerabilityModel,
+    Found,
+    Signals,
+    _absent_figures,
+    _name_coverage,
+)
 from assistant.relevance import RelevanceScorer
 from tidlig.text import words
 from tests.assistant.fakes import FakeIndex, coverage_model
@@ -89,6 +98,19 @@ def test_a_year_dating_a_document_it_found_is_no_missing_year(decider):
 def test_a_figure_the_best_passages_lack_is_missing_and_one_they_hold_is_not(decider, index):
     assert decide(decider, index, "Takker 75 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ("75",)
     assert decide(decider, index, "Takker 98 pct. af familierne i Holstebro ja til kurset?").signals.absent_figures == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("Jeg har en elev, der er oppe på 22 % fravær. Hvad skal jeg gøre?", ()),  # in "20 procent eller mere"
+        ("Jeg har en elev med 12 procent fravær. Hvad skal jeg gøre?", ()),  # in "10-14 procent"
+        ("Hvad gør vi ved 22 elever med fravær?", ("22",)),  # a count, no share: only the figure itself holds it
+    ],
+)
+def test_a_share_asked_is_held_by_a_limit_or_a_span_it_lies_in(question, absent):
+    bodies = ["Niveau 2 (samlet fravær 10-14 procent): et fraværsmøde.", "Niveau 4 (samlet fravær 20 procent eller mere): underretning."]
+    assert _absent_figures(question, bodies) == absent
 
 
 def test_an_uncovered_part_of_a_multi_part_question_is_named(decider, index):

@@ -9,6 +9,7 @@ from tidlig.text import (
     names_its_scheme,
     cites_research,
     listed_names,
+    within_stated_share,
     is_table_rule,
     table_rule,
     is_label,
@@ -822,3 +823,18 @@ def test_a_sentence_citing_research_in_general_opens_by_saying_so(sentence, rese
 def test_the_names_a_sentence_lists_after_its_colon(sentence, names):
     assert listed_names(sentence) == names
 
+
+
+@pytest.mark.parametrize(
+    ("share", "text", "within"),
+    [
+        ("22", "Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere eller 15 dages ulovligt fravær)", True),
+        ("12", "Niveau 2 – Bekymring (samlet fravær 10-14 procent eller 5-9 dages ulovligt fravær)", True),
+        ("16", "Niveau 2 – Bekymring (samlet fravær 10-14 procent eller 5-9 dages ulovligt fravær)", False),
+        ("9,5", "Tidlige tegn, fx fravær over 8 % i en måned.", True),
+        ("3", "Andelen i særlig indsats skal højst være 4 % i 2027.", True),
+        ("22", "I 2023 var 22 elever i særlig indsats.", False),  # no share stated
+    ],
+)
+def test_a_share_lies_in_a_limit_or_a_span_a_text_states(share, text, within):
+    assert within_stated_share(share, text) is within
