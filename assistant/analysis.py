@@ -298,6 +298,33 @@ _AGE = re.compile(
     rf"|(?:{'|'.join(f'(?<={child} )' for child in _CHILD_NOUNS)})på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
     re.IGNORECASE,
 )
+_AGE_PARTS = re.compile(r"(\d+)(½)?(?:\s*(år|mdr\.?|måneder))?", re.IGNORECASE)
+# A table row keyed by an age span: "18-24 måneder", "2-3 år", "0-12 mdr.".
+_AGE_SPAN = re.compile(r"\s*(\d+)\s*(?:-|–|til)\s*(\d+)\s*(år|mdr\.?|måneder)\s*", re.IGNORECASE)
+
+
+def child_age_months(text: str) -> float | None:
+    """The age of the child a worry tells, in months: "en dreng på 2½" -> 30, "en baby på 9 mdr." -> 9, "en pige på 4
+    år" -> 48; None when it tells none (see _AGE). A number without a unit is years."""
+    told = _AGE.search(text)
+    parts = _AGE_PARTS.search(told.group(0)) if told else None
+    if parts is None:
+        return None
+    number, half, unit = parts.groups()
+    value = int(number) + (0.5 if half else 0.0)
+    return value if unit and unit.lower().startswith(("m", "mdr")) else value * 12
+
+
+def age_span_months(label: str) -> tuple[float, float] | None:
+    """The ages in months a label of an age-keyed table's row spans: "2-3 år" -> (24, 47), "18-24 måneder" -> (18,
+    24); None for any other label. A span of years runs to the end of its last year."""
+    span = _AGE_SPAN.fullmatch(label)
+    if span is None:
+        return None
+    low, high, unit = int(span.group(1)), int(span.group(2)), span.group(3).lower()
+    return (float(low), float(high)) if unit.startswith("m") else (low * 12.0, high * 12.0 + 11)
+
+
 _ORDINALS = {
     "første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6, "syvende": 7, "ottende": 8, "niende": 9,
     "tiende": 10,

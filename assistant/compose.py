@@ -47,7 +47,9 @@ from assistant.analysis import (
     asks_what_to_do,
     asks_where_to_begin,
     asks_what_to_notice,
+    age_span_months,
     attributed_speaker,
+    child_age_months,
     compared_terms,
     coordinated_terms,
     counts_asked,
@@ -393,6 +395,7 @@ class CitatComposer:
         asks_steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
         steps = (analysis.is_concern and begins) or asks_steps
         generic = _generic_worry(analysis)
+        age = child_age_months(analysis.text)
         unstated: list[int] = []
         stated: list[int] = []
         for number, part in enumerate(analysis.parts):
@@ -411,7 +414,7 @@ class CitatComposer:
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps,
-                worry=analysis.is_concern and not part.label,
+                worry=analysis.is_concern and not part.label, age=age,
             )
             if len(short) > len(labels):
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
@@ -668,6 +671,7 @@ class CitatComposer:
         about: str = "",
         steps: bool = False,
         worry: bool = False,
+        age: float | None = None,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -683,7 +687,7 @@ class CitatComposer:
         as many units as a question of one part. With two, "Hvad kan jeg helt konkret gøre, når jeg snakker med et
         barn, der er bagud sprogligt?" lost the list of ways to talk with the child to two lists on parents and steps;
         on the unseen sets key facts rose on b, c and f (0.544 -> 0.559, 0.571 -> 0.596, 0.533 -> 0.582) and fell on
-        none, train and validation unchanged."""
+        none, train and validation unchanged. An age-keyed table shows the rows of the child's ``age`` (months), if told."""
         ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
@@ -736,7 +740,7 @@ class CitatComposer:
             block = self._expand(
                 candidate, scored, answer_type, part, member_floor, terms,
                 whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps,
-                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired,
+                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired, age=age,
             )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -769,6 +773,7 @@ class CitatComposer:
         steps: bool = False,
         items: int = MAX_LIST_ITEMS,
         paired: frozenset[str] = frozenset(),
+        age: float | None = None,
     ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
         Without ``whole_lists`` (a guidance topic, a further case example) only a short list, or one whose
@@ -778,12 +783,13 @@ class CitatComposer:
         "Sparring om bekymringen"). An item shown ``alone`` (the point a question asks for by its number) comes
         with its lead-in and sub-items only. A list shows at most ``items`` items, a numbered procedure all its steps.
         A list shown in part also shows the item that alone holds one of the question's ``paired`` terms (see
-        :func:`_with_paired_terms`)."""
+        :func:`_with_paired_terms`), and an age-keyed table the rows of the child's ``age`` (see :func:`_rows_of_age`)."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
         if unit.kind == "table_row":
-            return _Block(seed.hit, "table", _in_order(_named_rows(seed, relevant, terms)), unit.lead_in)
+            rows = _rows_of_age(members, age) or _named_rows(seed, relevant, terms)
+            return _Block(seed.hit, "table", _in_order(rows), unit.lead_in)
         if unit.kind == "list_item" or members:  # a sentence shares a group with list items only as their lead-in
             lead_in = shown_lead_in(unit) if unit.kind == "list_item" else unit.text
             # A list question gets the whole list; so does an open question whose best unit is the
@@ -1806,6 +1812,15 @@ def _named_rows(seed: ScoredUnit, rows: Sequence[EvidenceUnit], terms: Sequence[
     if not any(_names_term(row, terms, context) for row in rows):
         return list(rows)
     return [row for row in rows if row == seed.unit or _names_term(row, terms, context)]
+
+
+def _rows_of_age(members: Sequence[ScoredUnit], age: float | None) -> list[EvidenceUnit]:
+    """The rows of an age-keyed table (each row's label an age span: "18-24 måneder", "2-3 år") whose span holds the
+    ``age`` in months of the child a worry tells: "en dreng på 2½" had got the row "4-6 år" of a table of language
+    milestones. [] without an age, a row of the age, or an age-keyed table."""
+    if age is None:
+        return []
+    return [s.unit for s in members if (span := age_span_months(table_cells(s.unit.text)[0])) is not None and span[0] <= age <= span[1]]
 
 
 def _names_term(row: EvidenceUnit, terms: Sequence[str], context: str = "") -> bool:

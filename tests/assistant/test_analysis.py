@@ -5,8 +5,10 @@ from dataclasses import replace
 import pytest
 
 from assistant.analysis import (
+    age_span_months,
     asked_ages,
     asks_where_to_begin,
+    child_age_months,
     compared_terms,
     asks_about_making,
     coordinated_terms,
@@ -1168,3 +1170,21 @@ def test_a_question_about_who_made_a_document_or_when(question, making):
 def test_the_terms_a_question_joins_by_og_or_eller(question, terms):
     assert coordinated_terms(question) == terms
 
+
+
+@pytest.mark.parametrize(
+    ("question", "months"),
+    [
+        ("Jeg overvejer, om en dreng på 2½ skal meldes til PPR.", 30.0),
+        ("Vi har en baby på 9 mdr., der græder meget.", 9.0),
+        ("Vi har en pige på 4 år, der ikke taler.", 48.0),
+        ("Hvad koster 12 timer sprogstimulering?", None),
+    ],
+)
+def test_the_age_of_the_child_a_worry_tells_in_months(question, months):
+    assert child_age_months(question) == months
+
+
+@pytest.mark.parametrize(("label", "span"), [("2-3 år", (24.0, 47.0)), ("18-24 måneder", (18.0, 24.0)), ("Alder", None)])
+def test_the_ages_an_age_keyed_rows_label_spans(label, span):
+    assert age_span_months(label) == span

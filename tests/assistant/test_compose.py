@@ -2288,3 +2288,19 @@ def test_a_list_question_gets_the_table_the_paragraph_ending_its_passage_announc
     assert "Kommunen har en række tilbud" in listed and "| Åben Rådgivning |" in listed and "| Tryg Start |" in listed, listed
     one = compose("Skal familierne have en sag for at bruge tilbuddene?", likely, index=index).short_answer
     assert "Tryg Start" not in one, one
+
+
+def test_an_age_keyed_table_shows_the_row_of_the_childs_age():
+    """"en dreng på 2½" had got the row "4-6 år" of a table of language milestones, the likeliest by its words."""
+    table = (
+        "Alder | Det kan de fleste børn | Handling ved bekymring\n"
+        "18-24 måneder | Har ca. 50 ord ved 2 år. | Observér og dokumentér i 2-3 uger.\n"
+        "2-3 år | Taler i sætninger på tre-fire ord. | Start målrettet sprogstimulering, og henvend jer til PPR efter 6-8 uger.\n"
+        "4-6 år | Fortæller sammenhængende historier. | Henvend jer til PPR ved vedvarende udtalevanskeligheder."
+    )
+    index = FakeUnitIndex([("tabel", table, {**KBH, "block_kind": "table", "section": "Tabel 1. Sproglige milepæle"})])
+    likely = {"4-6 år": 0.9, "2-3 år": 0.2, "18-24": 0.1}
+    shown = compose("Skal en dreng på 2½ meldes til PPR på grund af sproget?", likely, index=index).short_answer
+    assert "| 2-3 år |" in shown and "4-6 år" not in shown, shown
+    ageless = compose("Hvornår skal vi henvende os til PPR om et barns udtale?", likely, index=index).short_answer
+    assert "| 4-6 år |" in ageless, ageless
