@@ -731,15 +731,6 @@ def asked_figures(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 
 
-_ASKED_SHARE = re.compile(r"(?<![\w.,-])(\d+(?:,\d+)?)\s*(?:%|procent\b|pct\b)", re.IGNORECASE)
-
-
-def asked_shares(text: str) -> frozenset[str]:
-    """The figures a question writes as shares ("en elev med 22 % fravær" -> {"22"}): a document's limit or span of
-    shares that holds one speaks of it (see :func:`tidlig.text.within_stated_share`)."""
-    return frozenset(_ASKED_SHARE.findall(text))
-
-
 def describes_its_document(sentence: str) -> bool:
     """Whether a sentence says what its own document describes (see _SELF_DESCRIPTION)."""
     return bool(_SELF_DESCRIPTION.search(sentence.strip()))

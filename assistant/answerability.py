@@ -48,7 +48,6 @@ from assistant.analysis import (
     QuestionAnalysis,
     QuestionPart,
     asked_figures,
-    asked_shares,
     asked_point,
     asked_topic_words,
     counts_asked,
@@ -70,7 +69,7 @@ from assistant.types import Outcome
 from index import ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
-from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, within_stated_share, words
+from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, within_stated_share, words, written_shares
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 TOP_PASSAGES = 5  # the passages an answer is composed from
@@ -680,7 +679,7 @@ def _absent_figures(question: str, bodies: Sequence[str]) -> tuple[str, ...]:
     """The figures ``question`` asks that no body holds; a share is held by a limit or a span that it lies in: "Jeg har
     en elev, der er oppe på 22 % fravær" had read "nævner ikke tallet 22" above the procedure's "Niveau 4 – Kritisk
     fravær (samlet fravær 20 procent eller mere ...)"."""
-    shares = asked_shares(question)
+    shares = written_shares(question)
     return tuple(
         figure
         for figure in asked_figures(question)

@@ -732,6 +732,14 @@ def stated_share_ranges(text: str) -> list[tuple[float, float]]:
     return spans
 
 
+_WRITTEN_SHARE = re.compile(rf"(?<![\w.,-]){_SHARE_NUMBER}\s*{_SHARE}(?!\w)", re.IGNORECASE)
+
+
+def written_shares(text: str) -> frozenset[str]:
+    """The figures ``text`` writes as shares: "en elev med 22 % fravær" -> {"22"}."""
+    return frozenset(_WRITTEN_SHARE.findall(text))
+
+
 def within_stated_share(share: str, text: str) -> bool:
     """Whether ``text`` states a limit or a span of shares that the share ``share`` ("22", "12,5") lies in: a worry's
     "22 % fravær" is what a procedure's "samlet fravær 20 procent eller mere" is written for."""
