@@ -1070,12 +1070,20 @@ _PAST_STEMS = {"anbrag": "anbring", "bragt": "bring", "fulg": "følg"}
 _SHARED_STEMS = _SIGN_NOUNS | _PAST_STEMS
 
 
+# A pedagogue's everyday noun for what the documents call a "samtale": "en snak med mor" ("Sådan forbereder du en
+# bekymringssamtale med forældre" had been no answer to "Jeg skal have en snak med en mor om, at vi er bekymrede for
+# hendes søn"). Not the verb: "snakke med PPR" is to discuss, "begynde at snakke" to speak.
+_TALK_NOUNS = frozenset({"snak", "snakken", "snakkens"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if word in _SPEAKING:
         return "tale"
     if word in _TEACHER:
         return "lærer"
+    if word in _TALK_NOUNS:
+        return "samtal"
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)

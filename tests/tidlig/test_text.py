@@ -539,6 +539,12 @@ def test_the_teachers_forms_have_a_stem_apart_from_learning() -> None:
     assert stem("lære") == stem("lærer") != stem("lærerne")  # "barnet lærer at tale" is learning
 
 
+def test_a_talk_is_a_conversation_but_talking_is_not() -> None:
+    # "Jeg skal have en snak med en mor ..." had met no "bekymringssamtale"; "begynde at snakke" is to speak.
+    assert {stem(word) for word in ("snak", "snakken", "samtale", "samtalen", "samtaler")} == {"samtal"}
+    assert stem("snakke") == stem("snakker") != stem("samtale")
+
+
 def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None:
     # "græder meget, sover og spiser dårligt" had not found "regulatoriske problemer i form af gråd, uro, spisning og søvn".
     families = (("græder", "græde", "gråd", "gråden"), ("sover", "sove", "søvn", "søvnen"), ("spiser", "spise", "spisning"))
