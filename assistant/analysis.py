@@ -474,6 +474,11 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     analysis = replace(analysis, parts=tuple(_on_topic(part, topic) for part in parts))
     if (own := answer_type(followup)) != "other":
         analysis = replace(analysis, answer_type=own, detail=asked_detail(followup))
+    elif question_word(re.sub(r"^\s*(?:og|men|så)\s+", "", followup, flags=re.IGNORECASE)):
+        # A question of its own asks its own detail, if any: "Og hvad var det så typisk, børnene blev henvist for?"
+        # after "Hvor mange henvisninger fik teamet i 2024?" asks for reasons, and had read "nævner ikke antallet af
+        # henvisninger i 2024" above "I 2024 modtog teamet 248 henvisninger".
+        analysis = replace(analysis, detail=asked_detail(followup))
     return analysis
 
 

@@ -1188,3 +1188,13 @@ def test_the_age_of_the_child_a_worry_tells_in_months(question, months):
 @pytest.mark.parametrize(("label", "span"), [("2-3 år", (24.0, 47.0)), ("18-24 måneder", (18.0, 24.0)), ("Alder", None)])
 def test_the_ages_an_age_keyed_rows_label_spans(label, span):
     assert age_span_months(label) == span
+
+
+def test_a_followup_asking_a_question_of_its_own_asks_no_detail_of_the_earlier_question() -> None:
+    """"Og hvad var det så typisk, børnene blev henvist for?" asks for reasons, not the earlier count: it had read "nævner
+    ikke antallet af henvisninger i 2024". An elliptic follow-up ("Og i 2017?") keeps the earlier question's count."""
+    earlier = "Hvor mange henvisninger fik teamet i 2024?"
+    own = "Og hvad var det så typisk, børnene blev henvist for?"
+    assert analyse_followup(f"{earlier} {own}", own).detail is None
+    elliptic = analyse_followup("Hvor mange pluspladser var der i 2016? Og i 2017?", "Og i 2017?")
+    assert elliptic.detail is not None and elliptic.detail.counted == "pluspladser"
