@@ -290,17 +290,19 @@ _CHILD_NOUNS = (
     "elev", "eleven", "søster", "søsteren", "storesøster", "storesøsteren", "lillesøster", "lillesøsteren",
     "bror", "broren", "storebror", "storebroren", "lillebror", "lillebroren",
 )  # fmt: skip
+# The units an age is told in: years, months.
+_AGE_UNITS = r"år|mdr\.?|måneder"
 # A child's age, also told without "år" right after the child ("en dreng på 4 der næsten ikke siger noget"
 # had read "de nævner ikke tallet 4", "Kan storesøsteren på 11 ikke bare oversætte?" "... nævner ikke 11") and
 # in months ("en baby på 9 mdr.").
 _AGE = re.compile(
-    r"\bpå \d+(?:½)? (?:år|mdr\.?|måneder)(?!\w)|\b\d+(?:½)? (?:år|måneder) (?:gammel|gamle)\b"
+    rf"\bpå \d+(?:½)? (?:{_AGE_UNITS})(?!\w)|\b\d+(?:½)? (?:år|måneder) (?:gammel|gamle)\b"
     rf"|(?:{'|'.join(f'(?<={child} )' for child in _CHILD_NOUNS)})på \d+(?:½)?\b(?!\s*(?:%|pct|procent|timer|dage|uger))",
     re.IGNORECASE,
 )
-_AGE_PARTS = re.compile(r"(\d+)(½)?(?:\s*(år|mdr\.?|måneder))?", re.IGNORECASE)
+_AGE_PARTS = re.compile(rf"(\d+)(½)?(?:\s*({_AGE_UNITS}))?", re.IGNORECASE)
 # A table row keyed by an age span: "18-24 måneder", "2-3 år", "0-12 mdr.".
-_AGE_SPAN = re.compile(r"\s*(\d+)\s*(?:-|–|til)\s*(\d+)\s*(år|mdr\.?|måneder)\s*", re.IGNORECASE)
+_AGE_SPAN = re.compile(rf"\s*(\d+)\s*(?:-|–|til)\s*(\d+)\s*({_AGE_UNITS})\s*", re.IGNORECASE)
 
 
 def child_age_months(text: str) -> float | None:
@@ -312,7 +314,7 @@ def child_age_months(text: str) -> float | None:
         return None
     number, half, unit = parts.groups()
     value = int(number) + (0.5 if half else 0.0)
-    return value if unit and unit.lower().startswith(("m", "mdr")) else value * 12
+    return value if unit and unit.lower().startswith("m") else value * 12
 
 
 def age_span_months(label: str) -> tuple[float, float] | None:

@@ -1906,11 +1906,10 @@ def _notes_on(table: _Block, scored: Sequence[ScoredUnit], shown: set[str]) -> l
 
 def _announced_table(block: _Block, scored: Sequence[ScoredUnit], shown: set[str], listed: bool) -> list[_Block]:
     """The table right after the paragraph that ends a passage, in the same section, whole, under a block of that
-    paragraph's sentences: for a list
-    question the paragraph announces it ("Holbæk Kommune har en række tilbud, som du kan bruge, uden at der er en sag
-    i Familierådgivningen." over a table of six offers had stood alone, the offers unnamed). [] for any other block,
-    and for a table longer than MAX_LIST_ITEMS rows or none among the candidates; [] unless the question is a list's
-    (``listed``)."""
+    paragraph's sentences: for a list question (``listed``) the paragraph announces it ("Holbæk Kommune har en række
+    tilbud, som du kan bruge, uden at der er en sag i Familierådgivningen." over a table of six offers had stood alone,
+    the offers unnamed). [] for any other block or question, and for a table longer than MAX_LIST_ITEMS rows or none
+    among the candidates."""
     if not listed or block.kind != "sentences" or "\n" in block.hit.passage.text[block.units[-1].end :].strip():
         return []
     passage = block.hit.passage

@@ -1074,16 +1074,14 @@ _SHARED_STEMS = _SIGN_NOUNS | _PAST_STEMS
 # bekymringssamtale med forældre" had been no answer to "Jeg skal have en snak med en mor om, at vi er bekymrede for
 # hendes søn"). Not the verb: "snakke med PPR" is to discuss, "begynde at snakke" to speak.
 _TALK_NOUNS = frozenset({"snak", "snakken", "snakkens"})
+# The words whose stem is set above, whatever Snowball makes of them, as one table.
+_WORD_STEMS = dict.fromkeys(_SPEAKING, "tale") | dict.fromkeys(_TEACHER, "lærer") | dict.fromkeys(_TALK_NOUNS, "samtal")
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    if word in _SPEAKING:
-        return "tale"
-    if word in _TEACHER:
-        return "lærer"
-    if word in _TALK_NOUNS:
-        return "samtal"
+    if word in _WORD_STEMS:
+        return _WORD_STEMS[word]
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)
