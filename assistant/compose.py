@@ -1351,7 +1351,11 @@ def _answer_order(
 
 
 # A sentence that tells what to do (or not to do): the only kind a guidance topic on a harm shows.
-_DIRECTIVE = re.compile(r"\b(?:skal|må (?:du|i|man|ikke|aldrig)|bør|straks)\b", re.IGNORECASE)
+# A rule may name whom it binds before its "ikke" ("må forældrene ikke orienteres"), and a guide may state its practice
+# ("orienterer vi ikke forældrene").
+_DIRECTIVE = re.compile(
+    r"\b(?:skal|må (?:\w+ )?(?:ikke|aldrig)|må (?:du|i|man)|bør|straks|\w+er (?:vi|du|i|man) (?:ikke|aldrig))\b", re.IGNORECASE
+)
 _HARM_WORDS = re.compile(r"\b(?:vold\w*|overgreb\w*|mishandl\w*|slå\w*|slået)\b", re.IGNORECASE)
 
 

@@ -2181,6 +2181,9 @@ def test_a_definition_of_a_class_of_things_gets_the_list_its_lead_in_names():
         ("Risikofaktorer i udsatte familier er fx svækket forældreevne, vold og arbejdsløshed.", False),
         ("Hele 60 pct. af fysiske overgreb på børn kan ses i hoved- og halsregionen.", False),
         ("Du skal underrette, selvom du er i tvivl.", False),  # what to do, but about no harm
+        ("Ved mistanke om vold begået af forældre må forældrene ikke orienteres, før sagen er vurderet.", True),
+        ("Ved mistanke om vold fra forældrenes side orienterer vi ikke forældrene, før lederen har ringet.", True),
+        ("Børn, der har været udsat for vold, trives ikke i skolen.", False),
     ],
 )
 def test_only_a_sentence_telling_what_to_do_about_a_harm_stands_under_a_harm_topic(text, directs):
