@@ -525,7 +525,8 @@ class CorpusIndex:
 # 70: a PDF table row whose short cells stand in the middle of its taller cells (fpdf2's default) is one row.
 # 71: (a change tried and narrowed; not used again)
 # 72: the noun "snak" (a talk) has the stem of "samtale" (a conversation), in the lexical index's terms too.
-CHUNKER_VERSION = 72
+# 73: a PDF page's first or last line in its top or bottom 15 % may be a running header or footer.
+CHUNKER_VERSION = 73
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

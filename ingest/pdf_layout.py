@@ -44,8 +44,10 @@ from tidlig.text import item_number, marker_kind
 
 log = logging.getLogger(__name__)
 
-# Lines in the top or bottom band of this share of the page height may be running headers or footers.
+# Lines in the top or bottom band of this share of the page height may be running headers or footers; so may a
+# page's first and last line in the wider band (a report with wide margins sets its header 2.4 cm down).
 _MARGIN_BAND = 0.08
+_EDGE_BAND = 0.15
 # A gap this many times the usual line pitch separates paragraphs (fpdf2, Word and InDesign exports put
 # 1.5-2 pitches between paragraphs and exactly one between the lines of a paragraph).
 _PARAGRAPH_GAP = 1.35
@@ -167,7 +169,8 @@ def page_texts(reader) -> list[str]:
     texts = []
     for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
         contents = _contents_entries(lines)
-        kept = [line for line in lines if not _is_margin_furniture(line, span, repeated) and id(line) not in contents]
+        margin = _margin_lines(lines, span)
+        kept = [line for line in lines if not (id(line) in margin and _is_margin_furniture(line, repeated)) and id(line) not in contents]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
         texts.append(_layout_text(kept, outline.get(number, {}), body) if lines and complete else plain)
@@ -562,10 +565,20 @@ def _join_pieces(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _margin(line: _Line, span: tuple[float, float]) -> bool:
+def _margin_lines(lines: list[_Line], span: tuple[float, float]) -> set[int]:
+    """The lines (by ``id``) of a page that may be its running header or footer: those in the top or bottom
+    _MARGIN_BAND of the page, and its first and last line within _EDGE_BAND of an edge, unless a table's row (a table
+    running over the page repeats its header row, which the structure module reads). Horsens's "Horsens Kommune ·
+    Kvalitetsrapport for dagtilbudsområdet 2024", 67 points below the top of an A4 page, had run into the sentence
+    going on over each page break ("sammen med en Horsens Kommune · Kvalitetsrapport ... 2024 pædagogisk konsulent")."""
     bottom, top = span
-    band = _MARGIN_BAND * (top - bottom)
-    return line.y < bottom + band or line.y > top - band
+    band, edge = _MARGIN_BAND * (top - bottom), _EDGE_BAND * (top - bottom)
+    margin = {id(line) for line in lines if line.y < bottom + band or line.y > top - band}
+    if lines:
+        first, last = max(lines, key=lambda line: line.y), min(lines, key=lambda line: line.y)
+        margin |= {id(first)} if first.y > top - edge and not first.cells else set()
+        margin |= {id(last)} if last.y < bottom + edge and not last.cells else set()
+    return margin
 
 
 def _margin_key(line: _Line) -> str:
@@ -581,7 +594,9 @@ def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, fl
     Kvalitetsrapport 2024 hverdagen").
     Pages holding nothing but a page number do not count (a footer pushed onto a page of its own)."""
     counts = Counter(
-        key for lines, span in zip(pages, spans, strict=True) for key in {_margin_key(line) for line in lines if _margin(line, span)}
+        key
+        for lines, span in zip(pages, spans, strict=True)
+        for key in {_margin_key(line) for line in lines if id(line) in _margin_lines(lines, span)}
     )
     texts = sum(1 for lines in pages if any(not _PAGE_NUMBER.match(" ".join(line.text.split())) for line in lines))
     # Left and right pages often carry headers of their own (the report's title, the chapter's): each stands
@@ -599,9 +614,8 @@ def _contents_entries(lines: list[_Line]) -> set[int]:
     return entries if len(entries) >= _MIN_CONTENTS_ENTRIES else set()
 
 
-def _is_margin_furniture(line: _Line, span: tuple[float, float], repeated: set[str]) -> bool:
-    if not _margin(line, span):
-        return False
+def _is_margin_furniture(line: _Line, repeated: set[str]) -> bool:
+    """Whether a margin line (see :func:`_margin_lines`) is a page number, a page footer or a running header."""
     text = " ".join(line.text.split())
     return bool(_PAGE_NUMBER.match(text) or _PAGE_OF_PAGES.search(text)) or _margin_key(line) in repeated
 

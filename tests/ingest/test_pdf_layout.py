@@ -24,8 +24,9 @@ SECOND = "Når bekymringen består, holdes et møde med PPR inden for fjorten da
 HEADER = "Tidlig indsats i dagplejen – rapport 2024"
 
 
-def _pdf(path: Path, columns: int = 1, pages: int = 3, even_header: str = HEADER) -> Path:
-    """A report with a running header (``even_header`` on its even pages) and a "Side N af M" footer."""
+def _pdf(path: Path, columns: int = 1, pages: int = 3, even_header: str = HEADER, top: float = 10) -> Path:
+    """A report with a running header (``even_header`` on its even pages) ``top`` mm below the page's top edge and a
+    "Side N af M" footer."""
     from fpdf import FPDF
 
     class Report(FPDF):
@@ -40,6 +41,7 @@ def _pdf(path: Path, columns: int = 1, pages: int = 3, even_header: str = HEADER
             self.cell(0, 5, f"Side {self.page_no()} af {pages}", align="C")
 
     pdf = Report(format="A4")
+    pdf.set_top_margin(top)
     pdf.add_font("Sans", fname=str(FONT))
     pdf.add_font("Sans", style="B", fname=str(BOLD))
     for number in range(1, pages + 1):
@@ -104,6 +106,16 @@ def test_a_two_page_documents_running_header_is_no_text(tmp_path):
 
     assert [_paragraphs(text)[0] for text in texts] == ["## Kapitel 1: Bekymring for et barn", "## Kapitel 2: Bekymring for et barn"]
     assert not any("rapport 2024" in text or "Side" in text for text in texts)
+
+
+def test_a_running_header_set_below_the_margin_band_is_no_text(tmp_path):
+    """A report with wide margins sets its header 2.4 cm down: it had run into the sentence going on over each page."""
+    from pypdf import PdfReader
+
+    texts = page_texts(PdfReader(_pdf(tmp_path / "rapport.pdf", pages=4, top=24)))
+
+    assert [_paragraphs(text)[0] for text in texts] == [f"## Kapitel {n}: Bekymring for et barn" for n in range(1, 5)]
+    assert not any("rapport 2024" in text for text in texts)
 
 
 @pytest.mark.parametrize("pages", [4, 5])
