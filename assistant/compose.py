@@ -1190,6 +1190,8 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> 
         return (following,) if explains_previous(following.text) else ()
     if following is None or not _same_paragraph(seed.hit, seed.unit, following):
         return ()
+    if following.kind == "sentence" and _bare_point(seed.unit.text):
+        return (following,)
     # A sentence that opens with a demonstrative ("I disse tre områder ...") tells more of what ``seed`` names,
     # and read alone it needs ``seed`` (see _antecedent); ``seed`` does not need it.
     if not (refers_back(following.text) and not opens_with_demonstrative(following.text) or enumerates(following.text)):
@@ -1203,6 +1205,19 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> 
             break
         run.append(after)
     return tuple(run)
+
+
+# A sentence this short, without a figure, names a point and leaves its why and how to the next.
+BARE_POINT_WORDS = 8
+
+
+def _bare_point(text: str) -> bool:
+    """Whether a sentence only names its point, which the next sentence of its paragraph explains: "Vær også
+    opmærksom på de stille børn." had answered "Vi har en rigtig stille og 'nem' pige ... Er det noget, vi skal holde
+    øje med?" alone, above a list of language signs, and its reason stood unquoted ("Børn med sproglige
+    vanskeligheder, som ikke er urolige, bliver erfaringsmæssigt opdaget senere ..."). A short sentence with a figure
+    answers by itself ("Budgettet er 2 mio. kr.")."""
+    return len(words(text)) <= BARE_POINT_WORDS and not any(char.isdigit() for char in text)
 
 
 def _completes(seed: ScoredUnit, following: ScoredUnit, part: int) -> bool:

@@ -1175,6 +1175,23 @@ def test_the_sentence_after_the_chosen_one_comes_along_when_it_alone_holds_the_q
 
 
 @pytest.mark.parametrize(
+    ("chosen", "completed"),
+    [
+        ("Vær også opmærksom på de stille børn.", True),  # names its point only
+        ("Vær opmærksom på 2 ting.", False),  # a figure answers by itself
+        ("Vær også opmærksom på de stille børn, som sjældent selv tager kontakt til de voksne i hverdagen.", False),
+    ],
+)
+def test_a_sentence_that_only_names_its_point_comes_with_the_next_sentence_of_its_paragraph(chosen, completed):
+    chunk = f"{chosen} Børn, som ikke er urolige, bliver erfaringsmæssigt opdaget senere.\n\nTab af ord skal altid undersøges."
+    question = "Skal vi holde øje med de stille børn?"
+    likely = {chosen[:12]: 0.9, "Børn, som": 0.01, "Tab af": 0.01}
+    text = compose(question, likely, index=FakeUnitIndex([("sprog", chunk, KL)])).short_answer
+    assert ("opdaget senere" in text) is completed
+    assert "Tab af ord" not in text
+
+
+@pytest.mark.parametrize(
     ("bullet", "shown"),
     [
         ("Det skyldes, at de svenske kommuner arbejder mere med forebyggelse.", True),
