@@ -1196,6 +1196,16 @@ EFFECT_CUES = re.compile(
 EFFECT_HEDGE = re.compile(
     r"\b(?:kan|kunne|vil|ville|skal|forventes|forventer|håber|formodes)\b(?:\s+\S+){0,4}?\s+(?:effekt|resultat|virk)\w*", re.IGNORECASE
 )
+# A profession ("tale-hørekonsulenter", "psykologer") ...
+_PROFESSIONS = (
+    r"pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|tandlæge|sagsbehandler|konsulent|terapeut"
+    r"|koordinator|familiebehandler"
+)
+_PROFESSION = re.compile(rf"\b\w*(?:{_PROFESSIONS})\w*\b", re.I)
+# ... or any person, role or organisation, as a question for "hvem" is answered.
+_ROLE = re.compile(
+    rf"\b\w*(?:{_PROFESSIONS}|forældre|medarbejder|team|PPR|fond|styrelse|ministeri|forening|organisation)\w*\b", re.I
+)
 _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
     "effect": RESULT_CUES,
     "amount": re.compile(
@@ -1215,11 +1225,7 @@ _ANSWER_SHAPES: dict[AnswerType, re.Pattern[str]] = {
         r"|\bi alderen\b|\b(?:mellem )?\d+\s*(?:-|–|og|til)\s*\d+\s*år\b|\b\d+-\d+-årige\b",
         re.I,
     ),
-    "person": re.compile(
-        r"\b\w*(?:pædagog|leder|sundhedsplejerske|socialrådgiver|rådgiver|psykolog|lærer|forældre|tandlæge|sagsbehandler"
-        r"|medarbejder|konsulent|team|PPR|familiebehandler|fond|styrelse|ministeri|forening|organisation)\w*\b",
-        re.I,
-    ),
+    "person": _ROLE,
     "list": re.compile(r"(?:^|\n)\s*(?:[-+*•]|\d{1,2}[.)])\s|,.+,|\bog\b", re.M),
     "procedure": re.compile(r"\b(?:skal|bør|kan|ved at|gennem|først|derefter|inddrag\w*|tal\w* med|kontakt\w*)\b", re.I),
     "reason": re.compile(r"\b(?:fordi|derfor|skyldes|\w*årsag\w*|grund\w*|for at|betyder|medfører|så(?:ledes)? at)\b", re.I),
@@ -1364,6 +1370,12 @@ def _term_pattern(term: str) -> str:
     "PRIK-model", "plusplads" / "Pluspladserne"), and no more than an inflection may follow them, so a
     compound the term only begins ("inklusionspædagog" for "inklusion") is another word."""
     return r"\s+".join(re.escape(w[: max(3, len(w) - (3 if len(w) >= 7 else 2))]) + r"[\w-]{0,7}\b" for w in term.split())
+
+
+def named_professions(text: str) -> frozenset[str]:
+    """The professions ``text`` names, as written (lower case): "3,5 tale-hørekonsulenter, 2 psykologer, 1,5
+    fysioterapeuter" names three; "løn til teamets medarbejdere, forældregrupper" none."""
+    return frozenset(found.group(0).lower() for found in _PROFESSION.finditer(text))
 
 
 def holds_answer_type(text: str, kind: AnswerType) -> bool:

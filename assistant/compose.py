@@ -61,6 +61,7 @@ from assistant.analysis import (
     its_questions,
     spells_out,
     listed_noun,
+    named_professions,
     point_topic,
     question_word,
     situation_terms,
@@ -1103,6 +1104,7 @@ class _TypedAnswer:
     who: bool = False  # a question for a person, a role or an organisation
     whom: bool = False  # a question for whom something is: its target group
     duration: bool = False  # a question for how soon or how long: answered by a period or a deadline
+    several: bool = False  # a question for people in the plural ("Hvilke fagfolk ...?"): answered by a unit naming them
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -1265,7 +1267,14 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
         return _TypedAnswer(None, duration=True)
     if detail is None and answer_type not in TYPED_ANSWERS:
         return None
-    return _TypedAnswer(detail, who=answer_type == "person", whom=answer_type == "target")
+    who = answer_type == "person"
+    return _TypedAnswer(detail, who=who, whom=answer_type == "target", several=who and bool(_SEVERAL.search(part.text)))
+
+
+# A question for several of a kind: "Hvilke fagfolk ...?", not "Hvilken medarbejder ...?".
+_SEVERAL = re.compile(r"\bhvilke\b", re.IGNORECASE)
+# A unit naming this many professions lists the people asked for.
+MIN_LISTED_PROFESSIONS = 3
 
 
 def _listing_term(ranked: Sequence[ScoredUnit], floor: float, part: int, typed: _TypedAnswer | None) -> set[str]:
@@ -1318,13 +1327,14 @@ def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: st
 def _exempt_first(ranked: Sequence[ScoredUnit], part: int, typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
     count, from the likeliest unit's passage (see _counting_first), it names the target group asked for (see
-    _typed_first), or its list restates the question (see _restates)."""
+    _typed_first) or the people asked for (see _staff_first), or its list restates the question (see _restates)."""
     if not ranked:
         return None
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
     target_group = typed is not None and typed.whom and _holds(first, part, typed)
-    return first if counting or target_group or (question and _restates(first, question)) else None
+    staff = typed is not None and typed.several and _lists_professions(first)
+    return first if counting or target_group or staff or (question and _restates(first, question)) else None
 
 
 def _answer_order(
@@ -1430,6 +1440,8 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
         # af de nye familier takker ja til 'Familie med Hjerte'", above "'Familie med Hjerte' er et
         # familieforberedelseskursus ...".
         return [defining, *(s for s in ranked if s is not defining)]
+    if expected.several and (staff := _staff_first(ranked, part, floor)) is not None:
+        return staff
     # Who did it comes first among the units shown: "Hvem står bag?" after "Hvad er Lær for Livet?" opened with
     # its three legs above "..., som Egmont Fonden har iværksat".
     naming = next((s for s in ranked[1:limit] if _holds(s, part, expected)), None) if expected.who and ranked else None
@@ -1456,6 +1468,23 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     )
     typed = next((s for s in movable if (s.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(s, noun))), None)
     return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+
+def _staff_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[ScoredUnit] | None:
+    """``ranked`` with the likeliest unit naming MIN_LISTED_PROFESSIONS professions first, from the likeliest unit's
+    passage or at least ``floor`` likely, when the likeliest names fewer; None when none does. "Hvilke fagfolk er der
+    ansat i Faxes tværfaglige team ...?" opened with "Småbørnsteamet er Faxe Kommunes tværfaglige enhed ...", and the
+    same paragraph's "... 12,5 årsværk fordelt på 3,5 tale-hørekonsulenter, 2 psykologer, ..." never came."""
+    if not ranked or _lists_professions(ranked[0]):
+        return None
+    own = ranked[0].hit.passage.chunk_id
+    likely = (s for s in ranked if s.part_scores[part] >= floor or s.hit.passage.chunk_id == own)
+    staff = next((s for s in likely if _lists_professions(s)), None)
+    return None if staff is None else [staff, *(s for s in ranked if s is not staff)]
+
+
+def _lists_professions(unit: ScoredUnit) -> bool:
+    return len(named_professions(unit.unit.text)) >= MIN_LISTED_PROFESSIONS
 
 
 def _heads_name(unit: ScoredUnit, noun: str) -> bool:

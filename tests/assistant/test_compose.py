@@ -1175,6 +1175,21 @@ def test_the_sentence_after_the_chosen_one_comes_along_when_it_alone_holds_the_q
 
 
 @pytest.mark.parametrize(
+    ("question", "staff_first"),
+    [("Hvilke fagfolk er der ansat i teamet?", True), ("Hvem har ansvaret for teamet?", False)],
+)
+def test_a_question_for_people_in_the_plural_opens_with_the_sentence_naming_the_professions(question, staff_first):
+    chunk = (
+        "Småbørnsteamet er kommunens tværfaglige enhed for tidlig indsats. Teamet har 12,5 årsværk fordelt på "
+        "3,5 tale-hørekonsulenter, 2 psykologer, 1,5 fysioterapeuter og 0,5 koordinator. Teamet ledes af PPR-lederen."
+    )
+    likely = {"Småbørnsteamet": 0.9, "Teamet har": 0.02, "Teamet ledes": 0.02}
+    text = compose(question, likely, index=FakeUnitIndex([("faxe", chunk, KL)])).short_answer
+    assert text.startswith("Teamet har 12,5 årsværk") is staff_first
+    assert text.startswith("Småbørnsteamet er") is not staff_first
+
+
+@pytest.mark.parametrize(
     ("chosen", "completed"),
     [
         ("Vær også opmærksom på de stille børn.", True),  # names its point only
