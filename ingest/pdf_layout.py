@@ -63,6 +63,9 @@ _MAX_TITLE_LINES = 3
 # heading (the outline's titles carry their depth).
 _MAX_TITLE_WORDS = 12
 _SIZE_HEADING = "## "
+# A title set smaller than the document's section titles (see _section_title_size) is a subsection's: "Indhold" in
+# bold 10.5 under each "Kursus 7: ..." in 13.
+_SUBSECTION_HEADING = "### "
 # A piece that begins this many font sizes beyond where the piece before it ends stands apart from it as a
 # table cell does. Its end is measured with the widths its font gives its characters (see _widths): a cell gap
 # is then wider than a word space (a quarter to a third of the font size in text faces) and no wider than the
@@ -166,6 +169,7 @@ def page_texts(reader) -> list[str]:
     repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
     outline = _outline_titles(reader)
     body = _body_size([line for lines, _ in read for line in lines])
+    sections = 0.0 if outline else _section_title_size([lines for lines, _ in read], body)
     texts = []
     for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
         contents = _contents_entries(lines)
@@ -173,7 +177,7 @@ def page_texts(reader) -> list[str]:
         kept = [line for line in lines if not (id(line) in margin and _is_margin_furniture(line, repeated)) and id(line) not in contents]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
-        texts.append(_layout_text(kept, outline.get(number, {}), body) if lines and complete else plain)
+        texts.append(_layout_text(kept, outline.get(number, {}), body, sections) if lines and complete else plain)
     return texts
 
 
@@ -631,7 +635,18 @@ def _body_size(lines: list[_Line]) -> float:
     return 0.0
 
 
-def _layout_text(lines: list[_Line], outline: dict[str, int], document_body: float = 0.0) -> str:
+def _section_title_size(pages: list[list[_Line]], body: float) -> float:
+    """The size of a document's section titles: the largest size of a title (see :func:`_titles`) that stands on two
+    pages or more (a cover's title stands on one); 0 when none does."""
+    pages_of: dict[float, set[int]] = {}
+    for number, lines in enumerate(pages):
+        for line in lines:
+            if _titles([line], body):
+                pages_of.setdefault(line.size, set()).add(number)
+    return max((size for size, on in pages_of.items() if len(on) >= 2), default=0.0)
+
+
+def _layout_text(lines: list[_Line], outline: dict[str, int], document_body: float = 0.0, sections: float = 0.0) -> str:
     """A page's text from its lines. A line is a heading when set larger than the page's body text and the
     document's (``document_body``, see :func:`_body_size`): on a page filled by a table in small print, the
     paragraph under it in the document's body size had read as a heading, cut off from its sentence's start."""
@@ -643,7 +658,7 @@ def _layout_text(lines: list[_Line], outline: dict[str, int], document_body: flo
     body_bold = sum(line.bold for line in lines) > len(lines) / 2
     lines = _top_to_bottom(lines, 1.2 * body_size)
     pitch = _line_pitch(lines, body_size)
-    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), heading_body, pitch)
+    lines = _mark_size_headings(_with_table_headers(_with_wrapped_rows(lines)), heading_body, pitch, sections)
     rows = _table_rows(lines)
     out: list[str] = []
     previous: _Line | None = None
@@ -875,19 +890,23 @@ def _mark_outline_titles(lines: list[_Line], outline: dict[str, int]) -> list[_L
     return out
 
 
-def _mark_size_headings(lines: list[_Line], body_size: float, pitch: float) -> list[_Line]:
+def _mark_size_headings(lines: list[_Line], body_size: float, pitch: float, sections: float = 0.0) -> list[_Line]:
     """Lines set larger than the body text that read as a title (see :func:`_titles`) written as a Markdown
     heading, one heading for the lines of a wrapped title, as the Word loader writes a heading style: a
     report's "1. Formål" and "4. Underretning" had read as a list item and a line of text, and every chunk
     under them cited "side 2" with no section. A wrapped title is read whole: its first line alone had been
-    too long for a title, and its last, "ulovligt fravær)", became the section of the text under it."""
+    too long for a title, and its last, "ulovligt fravær)", became the section of the text under it. A title set
+    smaller than the document's section titles (``sections``, see :func:`_section_title_size`) is a subsection's,
+    one level down: Herning's "Indhold" under each course had taken the course's place, and "Timer: 21 timer"
+    stood under "Indhold" alone, naming no course."""
     out: list[_Line] = []
     index = 0
     while index < len(lines):
         group = _wrapped(lines, index, body_size, pitch)
         if _titles(group, body_size):
             text = " ".join(" ".join(line.text.split()) for line in group)
-            out.append(dataclasses.replace(group[0], text=f"{_SIZE_HEADING}{text}", heading=True, y=group[-1].y))
+            marker = _SUBSECTION_HEADING if group[0].size < sections else _SIZE_HEADING
+            out.append(dataclasses.replace(group[0], text=f"{marker}{text}", heading=True, y=group[-1].y))
         else:
             out += group
         index += len(group)

@@ -159,6 +159,37 @@ def test_a_title_set_larger_than_the_text_is_a_heading_and_bold_text_of_the_text
     assert "## Vær" not in text  # bold in the text's size: emphasis or a lead-in, no title
 
 
+def test_a_title_smaller_than_the_section_titles_on_several_pages_is_a_subsection(tmp_path):
+    """Herning's "Indhold" in bold 10.5 under each course title in 13 had taken the course's place as the section."""
+    from fpdf import FPDF
+    from pypdf import PdfReader
+
+    from ingest.loaders import load_document
+    from ingest.structure import blocks_for
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("Sans", fname=str(FONT))
+    pdf.add_font("Sans", style="B", fname=str(BOLD))
+    pdf.set_top_margin(40)
+    for title, about, hours in (("Den svære samtale", FIRST, "7"), ("Uro i kroppen", SECOND, "21")):
+        pdf.add_page()
+        for size, text, body in ((13, title, about), (10.5, "Indhold", f"Timer: {hours} timer")):
+            pdf.set_font("Sans", style="B", size=size)
+            pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(2)
+            pdf.set_font("Sans", size=10)
+            pdf.multi_cell(0, 5, body, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
+    path = tmp_path / "katalog.pdf"
+    pdf.output(str(path))
+
+    texts = page_texts(PdfReader(path))
+
+    assert _paragraphs(texts[1]) == ["## Uro i kroppen", SECOND, "### Indhold", "Timer: 21 timer"]
+    sections = {block.text: block.section for block in blocks_for(load_document(path, {}, 10**9))}
+    assert sections["Timer: 21 timer"] == "Uro i kroppen › Indhold"
+
+
 def test_a_long_title_wrapped_over_two_lines_spaced_wider_than_its_size_is_one_heading(tmp_path):
     """A level of a procedure whose first line alone is too long for a title: its last line, "ulovligt fravær)",
     had become the heading of the text under it."""
