@@ -2301,10 +2301,11 @@ def _section_title(block: _Block) -> str:
     'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list shows its title as its
     lead-in already (see ``ingest.units.split_units``). A table's section title says what its figures are of: the
     Copenhagen memo's budget rows ("Familiepladser | 400.000 | ...") are only the money for staff training, as its
-    section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets."""
+    section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets. Its
+    caption, when it has one, says it most precisely ("Tabel 1. Budget for indsatserne 2024-2027 (mio. kr.)")."""
     if block.kind == "table":
         path = section_path(block.hit.passage.section)
-        return _named_heading(block) or (path[-1] if path else "")
+        return _named_heading(block) or block.hit.passage.caption or (path[-1] if path else "")
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return _named_heading(block) if opens else ""
 

@@ -528,7 +528,10 @@ class CorpusIndex:
 # 73: a PDF page's first or last line in its top or bottom 15 % may be a running header or footer.
 # 74: (a change tried and not kept)
 # 75: a PDF title set smaller than the section titles standing on two pages or more is a subsection's ("###").
-CHUNKER_VERSION = 75
+# 76: (a change tried and reworked as 77)
+# 77: a table's caption ("Tabel 1. ...") right above it is the table's own, in its heading context and metadata; not
+#     a title heading the text after the table, nor text of its own.
+CHUNKER_VERSION = 77
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -71,6 +71,11 @@ class Passage:
         return str(self.metadata.get("section", ""))
 
     @property
+    def caption(self) -> str:
+        """A table's caption ("Tabel 1. Budget for indsatserne 2024-2027 (mio. kr.)"; "" for other passages)."""
+        return str(self.metadata.get("caption", ""))
+
+    @property
     def context(self) -> str:
         """The heading path: "document title – chapter › section" ("" when the chunk has none)."""
         return str(self.metadata.get("context", ""))

@@ -26,15 +26,15 @@ TokenCounter = Callable[[str], int]
 
 
 def chunk_context(block: Block, info: DocumentInfo) -> str:
-    """Heading context of every chunk of a block: document title, section, case heading and, for a
-    footnote, what it annotates (on its own the note "3 Der er ... afsat 4,5 i 2016 og 8,4 mil i 2017"
+    """Heading context of every chunk of a block: document title, section, a table's caption, case heading and,
+    for a footnote, what it annotates (on its own the note "3 Der er ... afsat 4,5 i 2016 og 8,4 mil i 2017"
     does not say what the money is for).
 
     Measured on train (calibrate objective, hybrid with rrf k=10: 0.879 with this context): embedding
     the chunks without the document title 0.871, with only the nearest heading 0.876; BM25 on the text
     alone 0.848 (k=60, against 0.862), without the document title 0.854, with the publisher added 0.864.
     """
-    return " – ".join(part for part in (info.title, block.section, _case_heading(block), block.note) if part)
+    return " – ".join(part for part in (info.title, block.section, block.caption, _case_heading(block), block.note) if part)
 
 
 def chunk_blocks(
@@ -341,6 +341,7 @@ def chunk_metadata(info: DocumentInfo, block: Block, ordinal: int) -> dict[str, 
         "page": block.page,
         "slide": block.slide,
         "section": block.section,
+        "caption": block.caption,
         "case_number": block.case_number,
         "case_title": block.case_title,
         "municipality": block.municipality,

@@ -101,6 +101,15 @@ _CHAPTER_NUMBER = re.compile(r"^\d{2}$")
 _STRAY_CHAPTER_NUMBER = re.compile(r"^0\d$")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}\) ")
 _FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
+# A table's caption: "Tabel 1. Budget for indsatserne 2024-2027 (mio. kr., 2024-priser)", "Tabel 2: Ventetider".
+_TABLE_CAPTION = re.compile(r"^tabel \d+[.:]?\s+\S", re.IGNORECASE)
+_MAX_CAPTION_WORDS = 20
+
+
+def _is_table_caption(text: str) -> bool:
+    """A table's caption: "Tabel 1." and a title, no sentence (a note under a table says what its figures mean:
+    "Tabel 2. Ventetid er målt fra modtagelse af henvisning ...")."""
+    return bool(_TABLE_CAPTION.match(text)) and len(text.split()) <= _MAX_CAPTION_WORDS and not text.rstrip().endswith(".")
 # Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
 _RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -964,6 +973,7 @@ class _Unit:
     case: _Case | None = None
     lead_in: str = ""  # recommendation lists: "KL anbefaler"
     note: str = ""  # footnotes: what those that add to the text annotate ("note 3 til »Socialrådgivere i dagtilbud«")
+    caption: str = ""  # a table's caption (see _Outline._add)
 
     def joins(self, other: _Unit) -> bool:
         """Plain text (or footnotes) of the same section merges into one block; tables, cases and lists don't."""
@@ -996,6 +1006,7 @@ class _Outline:
     nearest: str = ""
     titles: list[tuple[_Paragraph, _Unit]] = field(default_factory=list)  # headings put in the outline, each
     # with the text unit it becomes if no text ends up under it
+    caption: str = ""  # the caption right above a table, for that table (see _add)
 
     def walk(self, paragraphs: list[_Paragraph], bodies: dict[int, list[_Paragraph]]) -> list[_Unit]:
         walkable = [i for i, p in enumerate(paragraphs) if not p.owned and p.role != "drop"]
@@ -1029,10 +1040,16 @@ class _Outline:
     def _add(self, index: int, paragraph: _Paragraph, next_two: _NextTwo, body: list[_Paragraph]) -> None:
         """``next_two``: the paragraphs after this one (footnotes aside), None where the document ends."""
         role = paragraph.role
+        if role in ("body", "heading") and next_two[0] is not None and next_two[0].role == "table" and _is_table_caption(paragraph.text):
+            # A table's caption says what its figures are ("Tabel 1. Budget ... (mio. kr.)"): it goes with the table,
+            # not into the text above it, nor as a title heading the text after the table too; the table's rows had
+            # read "nævner ikke beløbet" without its "(mio. kr.)".
+            self.caption = " ".join(paragraph.text.split())
+            return
         if role == "footnote":
             self._unit(index, [paragraph], self.main, kind="footnote").note = _note_names(paragraph)
         elif role == "table":
-            self._unit(index, body, self.stack, kind="table")
+            self._unit(index, body, self.stack, kind="table").caption, self.caption = self.caption, ""
         elif role in ("case", "recommendations"):
             # A box belongs to the chapter it stands in, not to the section around it.
             chapter = [h for h in self.main if h.level == _CHAPTER_LEVEL]
@@ -1243,6 +1260,7 @@ def _block(group: list[_Unit], pages: _Pages, heading: str = "") -> Block:
         municipality=case.municipality if case else "",
         heading=heading,
         note="; ".join(member.note for member in group if member.note),
+        caption=unit.caption,
         page_starts=_page_starts(text, [line for paragraph in paragraphs for line in paragraph.lines], pages.labels),
     )
 

@@ -71,6 +71,7 @@ class Block:
     page_starts: tuple[tuple[int, int, str], ...] = ()
     heading: str = ""  # headings printed right above the text, one per line; not part of ``text``
     note: str = ""  # footnotes: what those that add to the text annotate ("note 3 til »Socialrådgivere i dagtilbud«")
+    caption: str = ""  # a table's caption, which says what its figures are ("Tabel 1. Budget ... (mio. kr.)")
 
 
 def letters_of(text: str) -> str:

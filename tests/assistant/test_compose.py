@@ -368,6 +368,15 @@ def test_a_term_of_the_tables_header_names_no_row():
     assert "527.000" in text.short_answer and "1.500.000" not in text.short_answer
 
 
+@pytest.mark.parametrize("caption", ["Tabel 1. Budget for indsatserne 2024-2027 (mio. kr.)", ""])
+def test_a_table_stands_under_its_caption_which_says_what_its_figures_are(caption):
+    table = "Indsats | 2025 | 2026\nSprogvejledere og sprogpakke | 2,1 | 2,1\nÅben Familiedør | 1,5 | 1,5"
+    meta = {**KBH, "block_kind": "table", "section": "6. Indsatser og økonomi", "caption": caption}
+    index = FakeUnitIndex([("soroe", table, meta)])
+    text = compose("Hvor mange penge er der sat af til sprogvejledere i 2026?", {"Sprogvejledere": 0.9}, index=index).short_answer
+    assert text.startswith(f"**{caption or '6. Indsatser og økonomi'}**\n| Indsats | 2025 | 2026")
+
+
 def test_a_question_for_what_a_named_source_says_about_a_topic_takes_the_units_that_name_it():
     items = "KL anbefaler:\n- At døgninstitutioner indgår i samspil med kommunens øvrige tilbud\n- At kommunerne afprøver programmer"
     index = FakeUnitIndex([("kl-1", items, KL), ("kl-2", "Der skal allerede i dagtilbud være fokus på, hvordan børns sprog udvikles.", KL)])

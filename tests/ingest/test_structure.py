@@ -950,3 +950,26 @@ def test_a_sections_parent_is_its_path_one_level_up(section, parent):
 
     assert parent_section(section) == parent
     assert section_path(section)[:-1] == section_path(parent)
+
+
+@pytest.mark.parametrize("caption_as", ["text", "title"])
+def test_a_tables_caption_is_the_tables_own_not_text_nor_the_section_of_the_text_after_it(caption_as):
+    """Sorø's "Tabel 1. Budget ... (mio. kr., 2024-priser)" had ended the text above its table, and its rows read as sums
+    of nothing; a Word file's caption set as a title had headed the text after the table too."""
+    caption = "Tabel 1. Budget for indsatserne 2024-2027 (mio. kr., 2024-priser)"
+    marked = f"### {caption}" if caption_as == "title" else caption
+    text = (
+        "## 6. Indsatser og økonomi\n\nDen samlede ramme for perioden er 43,4 mio. kr.\n\n"
+        f"{marked}\n\nIndsats | 2024 | 2025\nSprogvejledere | 1,8 | 2,1\nÅben Familiedør | 1,1 | 1,5\n\n"
+        "Omprioriteringen forudsætter, at udgifterne til specialtilbud falder."
+    )
+    info = DocumentInfo(doc_id="politik.pdf", title="Politik")
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("politik.pdf")))
+    table = next(b for b in blocks if b.kind == "table")
+    assert table.caption == caption
+    assert table.section == "6. Indsatser og økonomi"
+    assert not any("Tabel 1" in b.text or "Tabel 1" in b.section for b in blocks)
+    note = "Tabel 2. Ventetid er målt fra modtagelse af henvisning til første kontakt."  # a sentence: a note, no caption
+    text = text.replace(marked, note)
+    blocks = blocks_for(LoadedDocument(info, (Page(1, text),), "", Path("politik.pdf")))
+    assert next(b for b in blocks if b.kind == "table").caption == ""
