@@ -1082,6 +1082,9 @@ _WORD_STEMS = dict.fromkeys(_SPEAKING, "tale") | dict.fromkeys(_TEACHER, "lærer
 def stem(word: str) -> str:
     if word in _WORD_STEMS:
         return _WORD_STEMS[word]
+    first, hyphen, head = word.rpartition("-")
+    if hyphen and head in _WORD_STEMS:  # a compound written with a hyphen: "bamse-snak" is "bamse-samtalen"
+        return f"{first}-{_WORD_STEMS[head]}"
     if word.endswith(_ITET) or word.endswith(_ITET + "s"):  # "kvalitets" (a genitive, a compound's first part)
         return word.removesuffix("s")
     root = _stemmer.stemWord(word)

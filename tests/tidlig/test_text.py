@@ -543,6 +543,8 @@ def test_a_talk_is_a_conversation_but_talking_is_not() -> None:
     # "Jeg skal have en snak med en mor ..." had met no "bekymringssamtale"; "begynde at snakke" is to speak.
     assert {stem(word) for word in ("snak", "snakken", "samtale", "samtalen", "samtaler")} == {"samtal"}
     assert stem("snakke") == stem("snakker") != stem("samtale")
+    # written with a hyphen, the compound's last part does the same: "den der bamse-snak" is Møllebækken's "Bamse-samtalen"
+    assert stem("bamse-snak") == stem("bamse-samtalen") == "bamse-samtal"
 
 
 def test_a_small_childs_signs_told_with_verbs_meet_the_documents_nouns() -> None:
