@@ -1142,7 +1142,7 @@ def is_english(text: str) -> bool:
 # A share or a count in words: "halvdelen", "knap en femtedel", "hver sjette", "det dobbelte".
 _NUMBER_WORDS = (
     r"halvdel\w*|tredjedel\w*|fjerdedel\w*|femtedel\w*|tiendedel\w*|flertal\w*|dobbelt\w*|tusind\w*"
-    r"|hver (?:anden|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)"
+    r"|hvert? (?:anden|andet|tredje|fjerde|femte|sjette|syvende|ottende|niende|tiende)"  # "hvert andet frafald"
 )
 # A count written as a word, as Danish writes small counts ("fire til otte familier", "to halve dage").
 _NUMBER_WORD = r"\b(?:to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|tyve|tredive|fyrre|halvtreds|hundrede)\b"  # not "en": an article
@@ -1436,7 +1436,10 @@ _PERIOD_ASK = re.compile(
     rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
-_SHARE_ASK = re.compile(r"\bhvor stor (?:en )?andel\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b")
+# "Hvor stor en del af familierne ...?" asks a share as surely as "hvor stor en andel".
+_SHARE_ASK = re.compile(
+    r"\bhvor stor (?:en )?(?:andel|procentdel)\b|\bhvor stor (?:en )?del af\b|\bhvilken andel\b|\bhvor mange procent\b|\bandelen af\b"
+)
 # A way to reach someone: a telephone number or a mail address ("Hvad er telefonnummeret til PPR?").
 _CONTACT_ASK = re.compile(r"\b(?:telefonnummer\w*|telefonnr\w*|tlf\w*|mailadresse\w*|e-?mail\w*|hvilket nummer|hvad er nummeret)\b")
 # "Hvad var normeringen ...?" asks for a figure as surely as "hvor mange": a measure named as the subject, also
@@ -1542,6 +1545,7 @@ _FIGURE_WORDS = rf"{_NUMBER_WORDS}|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
 # Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many; another range counts
 # ("omkring 7-8 pct. af en årgang", "2-3 uger").
 _NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+\s*[-–]\s*\d+\s*-?\s*år)\d+(?:[.,]\d+)*"
+_PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _TIME_AMOUNT = (
     # An age is no period: "børn i 8–10 måneders alderen" had answered "Hvor hurtigt skal vi handle?".
     rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b(?!\s*alder)"
@@ -1692,8 +1696,11 @@ _KRONER = re.compile(r"\d[\d.,]*\s*(?:(?:mio|mia)\.?|millioner|milliarder)?\s*(?
 
 def quotes_detail(text: str, detail: AskedDetail) -> bool:
     """Whether ``text`` states the period ``detail`` asks for, abbreviated months too (see
-    :func:`holds_detail`), or the sum in kroner beside the word for what is asked of it (a price, a saving);
-    False for a count or a share, whose figure may count something else ("2-6 år og deres familier")."""
+    :func:`holds_detail`), the sum in kroner beside the word for what is asked of it (a price, a saving), or a
+    share in per cent ("Segregering 16%": "nævner ikke andelen" had stood above it); False for a count, or a share
+    in words, whose figure may count something else ("2-6 år og deres familier", "to ud af tre år")."""
+    if detail.kind == "share":
+        return _PERCENT.search(text) is not None
     if detail.kind == "money":
         named = _SUM_WORDS.get(detail.wording)  # "spares 500.000 kr. pr. forløb" is no price of a place
         return _KRONER.search(text) is not None and (named is None or re.search(named, text, re.IGNORECASE) is not None)

@@ -470,6 +470,7 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvor mange mødre bruger tilbuddet i Vordingborg?", "count", "antallet af mødre"),
         ("Hvor mange sårbare unge mødre deltager?", "count", "antallet af sårbare unge mødre"),
         ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
+        ("Hvor stor en del af familierne havde et andet modersmål end dansk?", "share", "andelen"),
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
         ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
         ("Hvilken frist har kommunen for at svare?", "period", "nogen frist"),
@@ -524,6 +525,7 @@ def test_a_question_without_a_figure_asks_no_detail(question):
         ("Hvor mange familier deltog?", "Mere end 8 ud af 10 familier deltog.", "Familierne deltog i 2019 og 2020."),
         ("Hvor mange familier deltog?", "I alt 40 familier deltog.", "Familier med børn på 0-2 år og 3-5-årige deltog."),
         ("Hvor stor en andel takker ja?", "98 pct. af familierne takker ja.", "Familierne takker ja til kurset."),
+        ("Hvor stor en del af frafaldet skyldes hash?", "Ca. hvert andet frafald skyldes hash.", "Frafaldet skyldes ofte hash."),
         ("Hvor mange timer om ugen er rådgiveren der?", "Rådgiveren er der 15 timer ugentligt.", "Siden 2010 er rådgiveren kommet fast."),
         ("Hvor længe har de haft socialrådgivere?", "Siden 2010 har socialrådgivere hjulpet.", "Socialrådgivere hjælper familierne."),
         ("Hvor lang tid varer det?", "Tilbuddet er et 22 ugers forløb.", "Tilbuddet er et forløb med undervisning."),  # genitive
@@ -933,6 +935,8 @@ def test_a_table_counts_the_asked_thing_when_its_title_or_header_names_all_its_w
         ("Hvad koster en plads?", "Det forventes, at der kan spares 500.000 kr. pr. forløb.", False),  # a saving, not a price
         ("Hvad koster en plads?", "Taksten er 180.000 kr. om året.", True),
         ("Hvor mange familier er med?", "Der er plads til fire til otte familier.", False),  # a count may count anything
+        ("Hvor stor en del af forbruget går til segregering?", "Segregering 16%", True),  # a share in per cent
+        ("Hvor stor en andel af familierne deltog?", "To ud af tre år var der venteliste.", False),  # in words: maybe not one
     ],
 )
 def test_a_quoted_sum_answers_only_what_is_asked_of_it(question, text, quoted):
