@@ -1430,6 +1430,8 @@ _MONEY_ASK = re.compile(
     r"|\bhvor meget\b(?!\s+tid\b)[^?]{0,40}?\b(?:budgetter(?:et|er|es|ede)|afsat|afsætte[rs]?|afsatte|sat af"
     r"|bevilge[rst]?|bevilgede|investere[rst]?|investerede)\b"
     r"|\bhvor (?:stort?|høj) (?:er |var )?(?:et |en )?(?:budget\w*|beløb\w*|pris\w*|udgift\w*|tilskud\w*|besparelse\w*)"
+    # "Hvor meget af Næstveds budget går til ergoterapeuten?": a sum out of a budget.
+    r"|\bhvor meget af\b[^?]{0,40}?\b(?:budget\w*|penge\w*|midle\w*|bevilling\w*|ramme\w*)"
     rf"|{_SUM_ASKED}"
 )
 _PERIOD_ASK = re.compile(

@@ -478,6 +478,7 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
         ("Hvad er den maksimale ventetid på PPR ifølge loven?", "count", "den maksimale ventetid"),  # a limit is a figure too
         ("Hvad var den samlede udgift til pluspladser?", "money", "beløbet"),
+        ("Hvor meget af teamets budget går til ergoterapeuten?", "money", "beløbet"),
         ("Hvad er udgifterne til specialundervisning?", "money", "beløbet"),
         # Asked by its owner's name, a budget was a definition question, answered by a slide on budgets in general.
         ("Hvad er Hedensted Kommunes samlede budget for dagtilbud i 2023?", "money", "beløbet"),
