@@ -690,6 +690,8 @@ _ASKED_AGE = re.compile(
     rf"\bpå {_AGE_NUMBER}(?:½)? år\b|\b(\d+)-(\d+)-årige\b|\b(\d+)-årige\b|\b({'|'.join(_AGE_WORDS)})årige\b",
     re.IGNORECASE,
 )
+# ... and as what the children are: "når børnene er 4 og 5 år", "når barnet er tre år".
+_ASKED_AGE_IS = re.compile(rf"\b(?:barnet|børnene|de) er {_AGE_NUMBER}(?:½)?(?: (?:og|eller|til) {_AGE_NUMBER})? år\b", re.IGNORECASE)
 # An age a text speaks of: a span ("3-4 år", "12-18 måneder", "4-5-årsalderen") or one age after a word that
 # makes it one ("ved 2 år", "omkring 3-årsalderen"); a bare "i 3 år" is a duration, no age.
 _AGE_UNIT = r"(år|årige|årsalder\w*|måneder)"
@@ -706,7 +708,7 @@ def _age(number: str) -> int:
 
 def asked_ages(text: str) -> tuple[tuple[int, int], ...]:
     """The ages (as spans of years) a question asks about children of: "Hvor mange ord skal et barn på 5 år kunne?"
-    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),)."""
+    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),); "når børnene er 4 og 5 år" -> ((4, 5),)."""
     spans = []
     for match in _ASKED_AGE.finditer(text):
         one, low, high, single, word = match.groups()
@@ -715,18 +717,47 @@ def asked_ages(text: str) -> tuple[tuple[int, int], ...]:
         else:
             age = _age(one or single or word)
             spans.append((age, age))
+    for match in _ASKED_AGE_IS.finditer(text):
+        first = _age(match.group(1))
+        spans.append((first, _age(match.group(2)) if match.group(2) else first))
     return tuple(dict.fromkeys(spans))
 
 
 def told_ages(text: str) -> tuple[tuple[int, int], ...]:
-    """The ages (spans of years; months count as the years they fall in) ``text`` speaks of (see _TOLD_AGE)."""
+    """The ages (spans of years; months count as the years they fall in) ``text`` speaks of (see _TOLD_AGE), also
+    as the rows of a Markdown table keyed by age (see :func:`_table_ages`)."""
     spans = []
     for match in _TOLD_AGE.finditer(text):
         low, high, unit, one, one_unit, bare, _ = match.groups()
         first, last, unit = (low, high, unit) if low else (one, one, one_unit) if one else (bare, bare, "år")
         months = unit.lower().startswith("måned")
         spans.append((int(first) // 12, int(last) // 12) if months else (int(first), int(last)))
-    return tuple(dict.fromkeys(spans))
+    return tuple(dict.fromkeys([*spans, *_table_ages(text)]))
+
+
+# An age-keyed table's column, its unit in its header: "Alder (mdr.)", "Alder (år)"; and a row's bare age in it.
+_AGE_COLUMN = re.compile(r"^alder\b.*?\b(mdr|måneder|år)\b", re.IGNORECASE)
+_BARE_AGE_SPAN = re.compile(r"^(\d+)(?:\s*[-–]\s*(\d+))?$")
+
+
+def _table_ages(text: str) -> list[tuple[int, int]]:
+    """The ages (spans of years) the rows of a Markdown table in ``text`` are keyed by, when a header cell names the
+    age and its unit: a table under "| Alder (mdr.) | Tjekpunkt |" with the rows "4" and "30-34" speaks of children
+    aged 0 and 2, and had read "Kort svar" for "Hvilke tjek er der aftalt, når børnene er 4 og 5 år?"."""
+    spans: list[tuple[int, int]] = []
+    column, months = None, False
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            column = None
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if column is None:  # a table's first row: its header
+            found = next(((n, m) for n, cell in enumerate(cells) if (m := _AGE_COLUMN.match(cell))), None)
+            column, months = (found[0], found[1].group(1).lower() != "år") if found else (-1, False)
+        elif column >= 0 and column < len(cells) and (age := _BARE_AGE_SPAN.match(cells[column])):
+            first, last = int(age.group(1)), int(age.group(2) or age.group(1))
+            spans.append((first // 12, last // 12) if months else (first, last))
+    return spans
 
 
 def asked_figures(text: str) -> tuple[str, ...]:

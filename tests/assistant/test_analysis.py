@@ -1118,6 +1118,7 @@ def test_holds_duration(text, holds):
         ("Hvilken kvalitet havde børnehaverne for de 3-5-årige?", ((3, 5),)),
         ("Hvor mange treårige havde behov for en særlig indsats?", ((3, 3),)),
         ("Hvor mange børn fik en særlig indsats i 2024?", ()),  # a year is no age
+        ("Hvilke tjek er der aftalt, når børnene er 4 og 5 år?", ((4, 5),)),
     ],
 )
 def test_the_ages_a_question_asks_about(question, ages):
@@ -1131,6 +1132,9 @@ def test_the_ages_a_question_asks_about(question, ages):
         ("Har et ordforråd på ca. 50 ord ved 2 år.", ((2, 2),)),
         ("DLD vurderes sjældent endeligt før 4-5-årsalderen.", ((4, 5),)),
         ("Projektet løb i 3 år.", ()),  # a duration, no age
+        # the rows of a table keyed by age, its unit in the header
+        ("| Alder (mdr.) | Tjekpunkt |\n|---|---|\n| 4 | Besøg |\n| 30-34 | Overgang |", ((0, 0), (2, 2))),
+        ("| Alder | Tjekpunkt |\n|---|---|\n| 4 | Besøg |", ()),  # no unit: no age told
     ],
 )
 def test_the_ages_a_text_speaks_of(text, ages):
