@@ -86,7 +86,7 @@ __all__ = [
     "situated_units", "with_ages_shown", "with_answer_found", "with_definition_checked", "with_detail_checked",
     "with_detail_shown", "with_held_parts", "with_labels_checked", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_place_figures_checked", "with_places_named",
-    "with_results_checked", "with_scope_checked", "with_speaker_named", "with_staff_guide_answering",
+    "with_results_checked", "with_scope_checked", "with_setting_checked", "with_speaker_named", "with_staff_guide_answering",
     "with_time_checked", "with_years_shown",
 ]
 
@@ -615,6 +615,34 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
         return assessment
     ages = join_danish([f"{low}-{high}" if low != high else str(low) for low, high in asked])
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_age", ages=ages),)))
+
+
+# Where children are: a day care setting or a school, as a question and a document name them. A setting's words,
+# and the name a missing one is given ("de nævner ikke børnehaver").
+_SETTINGS = {
+    "daycare": (re.compile(r"\b(?:børnehave|vuggestue|dagpleje|dagtilbud|daginstitution|småbørn)\w*", re.IGNORECASE), "dagtilbud"),
+    # Not "lærer" alone: it is also the verb ("Hvad lærer man på kurset?").
+    "school": (re.compile(r"\b(?:skole|elev|indskoling|klasse|sfo)\w*|\blærer(?:e|en|ne)\b", re.IGNORECASE), "skoler"),
+}
+
+
+def with_setting_checked(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question about children in one setting (day care or school) whose short answer speaks only
+    of the other is a partial answer that names the asked setting missing: "Hvornår er fraværet bekymrende for børn
+    i børnehaven i Næstved?" read "Kort svar" above Næstved's rule for pupils' absence from school. A question that
+    names both, or a short answer that names the asked one too, says nothing either way. Not a worry: the
+    guidance holds in either setting."""
+    decision, analysis = assessment.decision, assessment.analysis
+    if decision.outcome != "answer" or analysis.is_concern:
+        return assessment
+    asked = [kind for kind, (words, _) in _SETTINGS.items() if words.search(analysis.text)]
+    if len(asked) != 1:
+        return assessment
+    plain = _plain_short_answer(composition)
+    named = {kind for kind, (words, _) in _SETTINGS.items() if words.search(plain)}
+    if named != set(_SETTINGS) - set(asked):
+        return assessment
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(_SETTINGS[asked[0]][1],)))
 
 
 def with_place_figures_checked(assessment: Assessment, composition: Composition) -> Assessment:

@@ -55,6 +55,7 @@ from assistant.lead_in import guidance_only, partial_lead_in, quoted_places
 from assistant.outcome import (
     lacking_here,
     with_ages_shown,
+    with_setting_checked,
     with_answer_found,
     with_definition_checked,
     with_labels_checked,
@@ -730,7 +731,7 @@ class Assistant:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
-        assessment = with_place_figures_checked(with_ages_shown(assessment, composition), composition)
+        assessment = with_place_figures_checked(with_setting_checked(with_ages_shown(assessment, composition), composition), composition)
         if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:
             assessment = checked
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units

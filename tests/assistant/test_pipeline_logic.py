@@ -19,6 +19,7 @@ from assistant.outcome import (
     with_own_situation_checked,
     with_detail_checked,
     with_results_checked,
+    with_setting_checked,
     with_time_checked,
 )
 from index import Passage, ScoredPassage
@@ -426,6 +427,26 @@ def test_an_answer_to_a_question_for_results_or_a_time_that_tells_none_is_partia
     missing = {with_results_checked: "resultaterne", with_time_checked: "tidspunktet"}[check]
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (missing,))
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "outcome"),
+    [
+        # A question about the day care answered only by a school's rule, and the other way round.
+        ("Hvornår er fraværet bekymrende for børn i børnehaven?", "Eleven har et fravær på 10 procent, og skolen reagerer. [1]", "partial"),
+        ("Hvornår skal skolen reagere på fravær?", "Dagtilbuddet taler med forældrene om fraværet. [1]", "partial"),
+        ("Hvornår er fraværet bekymrende for børn i børnehaven?", "Børnehaven og skolen reagerer ved 10 procent. [1]", "answer"),
+        ("Hvornår er fraværet bekymrende?", "Eleven har et fravær på 10 procent. [1]", "answer"),  # no setting asked
+        ("Hvad lærer man på grundkurset?", "Kurset handler om sprog i dagtilbud. [1]", "answer"),  # "lærer": a verb here
+    ],
+)
+def test_an_answer_speaking_only_of_the_other_setting_than_the_asked_one_is_partial(settings, question, short, outcome):
+    assessment = make_assistant(settings).assess(question)
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_setting_checked(answering, Composition(short, "", CitationBook()))
+
+    assert checked.decision.outcome == outcome
 
 
 def test_a_time_its_quoted_passage_tells_is_not_named_missing(settings):
