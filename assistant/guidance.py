@@ -123,13 +123,19 @@ def asked_guidance(question: str) -> tuple[int, ...]:
     worry that tells of a harm does not: the parent may be who harms the child (see :func:`guidance_order`)."""
     asked = {s for s in (stem(w) for w in words(question) if not is_worry_word(w)) if len(s) >= MIN_TOPIC_STEM}
     kind = answer_type(question)
-    parent = names_parent(its_questions(question)) and not voices_harm(question)
+    harm = voices_harm(question)
+    parent = names_parent(its_questions(question)) and not harm
+    # A worry that tells of a harm asks for the parents' topic by no word: "Skal jeg ringe til forældrene og høre, hvad
+    # der er sket?" after "far havde slået ham" had opened with BUPL/KORA's approaches to working with parents.
     return tuple(
         number
         for number, (part, stems) in enumerate(zip(guidance_parts(), _guidance_label_stems(), strict=True))
-        if any(a.startswith(n) or n.startswith(a) for a in asked for n in stems)
-        or (kind != "procedure" and part.answer_type == kind)
-        or (parent and number in parent_topics())
+        if not (harm and number in parent_topics())
+        and (
+            any(a.startswith(n) or n.startswith(a) for a in asked for n in stems)
+            or (kind != "procedure" and part.answer_type == kind)
+            or (parent and number in parent_topics())
+        )
     )
 
 

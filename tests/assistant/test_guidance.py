@@ -48,6 +48,8 @@ def test_a_worry_asks_for_a_guidance_topic_when_it_names_it(question, asks):
         ("Hvordan tager jeg en svær snak med en mor om, at hendes søn har det svært i gruppen?", ["Inddrag forældrene tidligt"]),
         ("En dreng har lige mistet sin far. Hvad kan vi gøre for ham?", []),
         ("En dreng fortæller, at far slår ham. Må jeg tale med mor om det?", []),  # the harm topic comes by guidance_order
+        # ... nor does a harm's worry naming the parents by the topic's own word.
+        ("En dreng kom med blå mærker og sagde, at far havde slået ham. Skal jeg ringe til forældrene?", []),
     ],
 )
 def test_a_worry_asks_for_the_guidance_topics_it_names(question, labels):
