@@ -361,6 +361,7 @@ class CitatComposer:
                 short, labels = _cases_first(short, labels)
         short, labels = _new_first(short, labels, said)
         short, labels = _joined_runs(short, labels)
+        short, labels = _without_shown_lead_ins(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book, _list_places(scored_units))
         # The lead-in names its case only when the answer opens with it (see Composition.opening_case); else
@@ -861,6 +862,22 @@ class CitatComposer:
             budget_chars -= sum(len(m.unit.text) for m in picked)
             blocks.extend(_grouped(picked))
         return blocks
+
+
+def _without_shown_lead_ins(blocks: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
+    """``blocks`` (and their ``labels``) without a sentence that is the lead-in of a list they show: the list shows it
+    above its items. Næstved's "Skolen skal være særligt opmærksom på:" had ended its paragraph's sentences, a lead-in
+    without its items, and stood again above the list right after."""
+    lead_ins = {(b.hit.passage.chunk_id, " ".join(b.lead_in.split())) for b in blocks if b.kind == "list" and b.lead_in}
+    kept: list[tuple[_Block, str]] = []
+    for block, label in zip(blocks, labels, strict=True):
+        if block.kind == "sentences":
+            units = tuple(u for u in block.units if (block.hit.passage.chunk_id, " ".join(u.text.split())) not in lead_ins)
+            if not units:
+                continue
+            block = replace(block, units=units)
+        kept.append((block, label))
+    return [block for block, _ in kept], [label for _, label in kept]
 
 
 def _list_places(scored: Sequence[ScoredUnit]) -> dict[str, tuple[int, tuple[EvidenceUnit, ...]]]:

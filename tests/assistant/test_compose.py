@@ -15,7 +15,17 @@ import pytest
 from markdown_it import MarkdownIt
 
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
-from assistant.compose import MORE_HEADING, CitatComposer, _case_results, _with_lone_gaps, case_name, directs_on_harm, nearest_topic
+from assistant.compose import (
+    MORE_HEADING,
+    CitatComposer,
+    _Block,
+    _case_results,
+    _with_lone_gaps,
+    _without_shown_lead_ins,
+    case_name,
+    directs_on_harm,
+    nearest_topic,
+)
 from assistant.evidence import ScoredUnit, candidate_units
 from assistant.verify import LIST_MORE, CitationVerifier, answer_claims, strip_markers
 from tidlig.text import content_terms
@@ -2348,3 +2358,18 @@ def test_an_age_keyed_table_shows_the_row_of_the_childs_age():
     assert "| 2-3 år |" in shown and "4-6 år" not in shown, shown
     ageless = compose("Hvornår skal vi henvende os til PPR om et barns udtale?", likely, index=index).short_answer
     assert "| 4-6 år |" in ageless, ageless
+
+
+def test_a_sentence_that_is_the_lead_in_of_a_list_the_answer_shows_is_left_to_the_list():
+    """Næstved's "Skolen skal være særligt opmærksom på:" had ended its paragraph's sentences and stood again above its list."""
+    chunk = "Et fravær kan også være bekymrende. Skolen skal være særligt opmærksom på:\n- mønstre i fraværet\n- sene ankomster"
+    index = FakeUnitIndex([("naestved", chunk, KL)])
+    hit = index.hits()[0]
+    units = index.units["naestved"]
+    sentences, lead_in = units[0], units[1]
+    items = tuple(u for u in units if u.kind == "list_item")
+    blocks = [_Block(hit, "sentences", (sentences, lead_in)), _Block(hit, "list", items, lead_in.text)]
+    kept, labels = _without_shown_lead_ins(blocks, ["", ""])
+    assert [b.units for b in kept] == [(sentences,), items] and labels == ["", ""]
+    alone = [_Block(hit, "sentences", (lead_in,)), _Block(hit, "list", items, lead_in.text)]
+    assert [b.kind for b in _without_shown_lead_ins(alone, ["a", "b"])[0]] == ["list"]
