@@ -166,14 +166,14 @@ def page_texts(reader) -> list[str]:
     fonts = _Fonts()
     read = [_read_page(page, fonts) for page in reader.pages]
     spans = [(float(page.mediabox.bottom), float(page.mediabox.top)) for page in reader.pages]
-    repeated = _repeated_margin_lines([lines for lines, _ in read], spans)
+    margins = [_margin_lines(lines, span) for (lines, _), span in zip(read, spans, strict=True)]
+    repeated = _repeated_margin_lines([lines for lines, _ in read], margins)
     outline = _outline_titles(reader)
     body = _body_size([line for lines, _ in read for line in lines])
     sections = 0.0 if outline else _section_title_size([lines for lines, _ in read], body)
     texts = []
-    for number, ((lines, plain), span) in enumerate(zip(read, spans, strict=True)):
+    for number, ((lines, plain), margin) in enumerate(zip(read, margins, strict=True)):
         contents = _contents_entries(lines)
-        margin = _margin_lines(lines, span)
         kept = [line for line in lines if not (id(line) in margin and _is_margin_furniture(line, repeated)) and id(line) not in contents]
         # Text drawn in ways the visitor does not report (forms, odd operators) must not be lost.
         complete = _letters(" ".join(line.text for line in lines)) >= 0.9 * _letters(plain)
@@ -590,17 +590,17 @@ def _margin_key(line: _Line) -> str:
     return re.sub(r"\d+", "#", " ".join(line.text.split()).lower())
 
 
-def _repeated_margin_lines(pages: list[list[_Line]], spans: list[tuple[float, float]]) -> set[str]:
-    """The margin lines repeated on half the left or the right pages (and on two or more), or in a short
-    document on every page with text: a two-page strategy's "Kvalitetsrapport 2024 – Dagplejen" above each
-    page is no paragraph, nor a four-page report's "Kvalitetsrapport 2024" on its odd pages and "Dagplejen i
-    Nordby" on its even ones, which had run into a sentence going on over the page ("pædagogen i
-    Kvalitetsrapport 2024 hverdagen").
+def _repeated_margin_lines(pages: list[list[_Line]], margins: list[set[int]]) -> set[str]:
+    """The margin lines (``margins``: per page, see :func:`_margin_lines`) repeated on half the left or the right
+    pages (and on two or more), or in a short document on every page with text: a two-page strategy's
+    "Kvalitetsrapport 2024 – Dagplejen" above each page is no paragraph, nor a four-page report's "Kvalitetsrapport
+    2024" on its odd pages and "Dagplejen i Nordby" on its even ones, which had run into a sentence going on over the
+    page ("pædagogen i Kvalitetsrapport 2024 hverdagen").
     Pages holding nothing but a page number do not count (a footer pushed onto a page of its own)."""
     counts = Counter(
         key
-        for lines, span in zip(pages, spans, strict=True)
-        for key in {_margin_key(line) for line in lines if id(line) in _margin_lines(lines, span)}
+        for lines, margin in zip(pages, margins, strict=True)
+        for key in {_margin_key(line) for line in lines if id(line) in margin}
     )
     texts = sum(1 for lines in pages if any(not _PAGE_NUMBER.match(" ".join(line.text.split())) for line in lines))
     # Left and right pages often carry headers of their own (the report's title, the chapter's): each stands
