@@ -55,7 +55,6 @@ from assistant.lead_in import guidance_only, partial_lead_in, quoted_places
 from assistant.outcome import (
     lacking_here,
     with_ages_shown,
-    with_setting_checked,
     with_answer_found,
     with_definition_checked,
     with_labels_checked,
@@ -72,6 +71,7 @@ from assistant.outcome import (
     with_places_named,
     with_place_figures_checked,
     with_scope_checked,
+    with_setting_checked,
     with_speaker_named,
     with_years_shown,
 )

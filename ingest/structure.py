@@ -104,12 +104,6 @@ _FIGURE_LABEL = re.compile(r"^fi?gur \d+\.?$", re.IGNORECASE)
 # A table's caption: "Tabel 1. Budget for indsatserne 2024-2027 (mio. kr., 2024-priser)", "Tabel 2: Ventetider".
 _TABLE_CAPTION = re.compile(r"^tabel \d+[.:]?\s+\S", re.IGNORECASE)
 _MAX_CAPTION_WORDS = 20
-
-
-def _is_table_caption(text: str) -> bool:
-    """A table's caption: "Tabel 1." and a title, no sentence (a note under a table says what its figures mean:
-    "Tabel 2. Ventetid er målt fra modtagelse af henvisning ...")."""
-    return bool(_TABLE_CAPTION.match(text)) and len(text.split()) <= _MAX_CAPTION_WORDS and not text.rstrip().endswith(".")
 # Running page headers: "03 — Nytænk de ...", "KL-udspil om udsatte børn og unge30 02 — Styrk ..."
 _RUNNING_HEADER = re.compile(r"^(?:\D*?\d{0,3})?\s?0\d [—–] [A-ZÆØÅ][^.]*$")
 _BARE_LINK = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -594,6 +588,12 @@ def _is_caption(paragraph: _Paragraph) -> bool:
     return paragraph.role in ("body", "heading") and len(lines) <= 4 and not lines[-1].endswith(".") and all(
         len(line) <= _MAX_HEADING_LINE for line in lines
     )
+
+
+def _is_table_caption(text: str) -> bool:
+    """A table's caption: "Tabel 1." and a title, no sentence (a note under a table says what its figures mean:
+    "Tabel 2. Ventetid er målt fra modtagelse af henvisning ...")."""
+    return bool(_TABLE_CAPTION.match(text)) and len(text.split()) <= _MAX_CAPTION_WORDS and not text.rstrip().endswith(".")
 
 
 def _mark_chapters(paragraphs: list[_Paragraph]) -> None:
