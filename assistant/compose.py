@@ -1480,11 +1480,20 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     # answer below the floor. "..., og hvilke børn er de til?" had got the number of family places in Copenhagen, and
     # the same paragraph's "Målgruppen er børn der ikke er i trivsel ..." (0.09 of its probability) never came.
     own = ranked[0].hit.passage.chunk_id if ranked and expected.whom else None
-    movable = (
-        s for s in ranked if (s.part_scores[part] >= floor or s.hit.passage.chunk_id == own) and _holds(s, part, expected)
-    )
-    typed = next((s for s in movable if (s.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(s, noun))), None)
-    return ranked if typed is None else [typed, *(s for s in ranked if s is not typed)]
+
+    def wanted(unit: ScoredUnit) -> bool:
+        return _holds(unit, part, expected) and (unit.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(unit, noun))
+
+    return _first_likely(ranked, part, floor, own, wanted) or ranked
+
+
+def _first_likely(
+    ranked: list[ScoredUnit], part: int, floor: float, own: str | None, wanted: Callable[[ScoredUnit], bool]
+) -> list[ScoredUnit] | None:
+    """``ranked`` with its first ``wanted`` unit first, of those at least ``floor`` likely or in the passage ``own``
+    (a chunk id: the likeliest unit's, whose units are about the same thing); None when there is none."""
+    found = next((s for s in ranked if (s.part_scores[part] >= floor or s.hit.passage.chunk_id == own) and wanted(s)), None)
+    return None if found is None else [found, *(s for s in ranked if s is not found)]
 
 
 def _staff_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[ScoredUnit] | None:
@@ -1494,10 +1503,7 @@ def _staff_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[Scor
     same paragraph's "... 12,5 årsværk fordelt på 3,5 tale-hørekonsulenter, 2 psykologer, ..." never came."""
     if not ranked or _lists_professions(ranked[0]):
         return None
-    own = ranked[0].hit.passage.chunk_id
-    likely = (s for s in ranked if s.part_scores[part] >= floor or s.hit.passage.chunk_id == own)
-    staff = next((s for s in likely if _lists_professions(s)), None)
-    return None if staff is None else [staff, *(s for s in ranked if s is not staff)]
+    return _first_likely(ranked, part, floor, ranked[0].hit.passage.chunk_id, _lists_professions)
 
 
 def _lists_professions(unit: ScoredUnit) -> bool:
@@ -1523,17 +1529,14 @@ def _counting_first(ranked: list[ScoredUnit], part: int, limit: int, floor: floa
     otte familier ad gangen" from the same case example (whose few words scored it below the floor)."""
     if not ranked or any(counts_asked(s.unit.text, detail) for s in ranked[:limit]):
         return None
-    passage = ranked[0].hit.passage.chunk_id
     # As for a list moved first (see _typed_first): "Hvor mange børn er anbragt i Danmark?" opened with "57.100
     # børn og unge en psykiatrisk diagnose", which counts children but says nothing of placements.
     rarest = ranked[0].holds_rarest_term(part)
 
-    def near(unit: ScoredUnit) -> bool:
-        on_topic = unit.holds_rarest_term(part) or not rarest
-        return on_topic and (unit.part_scores[part] >= floor or unit.hit.passage.chunk_id == passage)
+    def counting(unit: ScoredUnit) -> bool:
+        return counts_asked(unit.unit.text, detail) and (unit.holds_rarest_term(part) or not rarest)
 
-    counting = next((s for s in ranked if counts_asked(s.unit.text, detail) and near(s)), None)
-    return None if counting is None else [counting, *(s for s in ranked if s is not counting)]
+    return _first_likely(ranked, part, floor, ranked[0].hit.passage.chunk_id, counting)
 
 
 def _cases_first(blocks: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
