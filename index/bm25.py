@@ -14,6 +14,7 @@ Example::
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,8 @@ from llama_index.core.schema import TextNode
 
 from index.lexical import Analyzer, LexicalOptions
 from ingest.types import search_text
+
+log = logging.getLogger(__name__)
 
 BM25_DIR = "bm25"
 COVERAGE_FILE = "chunk_ids.json"
@@ -77,6 +80,11 @@ class LexicalIndex:
         order = np.argsort(-scores, kind="stable")
         return [(self.ids[i], float(scores[i])) for i in order if scores[i] > 0]
 
+    def whole(self) -> bool:
+        """Whether its parts belong together: a score row for each word of the vocabulary (bm25s keeps one entry
+        more in each) and a score column for each id."""
+        return len(self._bm25.scores["indptr"]) == len(self._vocabulary) and self._bm25.scores["num_docs"] == len(self.ids)
+
     def save(self, folder: Path) -> None:
         self._bm25.save(str(folder), show_progress=False)
         (folder / ANALYZER_FILE).write_text(
@@ -117,12 +125,23 @@ def save_bm25(index: LexicalIndex, chunk_ids: set[str], index_dir: Path) -> None
 
 def load_bm25(index_dir: Path, chunk_ids: set[str], options: LexicalOptions = LexicalOptions()) -> LexicalIndex | None:
     """The persisted index, or None when missing, not covering exactly ``chunk_ids``, built with other
-    lexical options, or written in an older format."""
+    lexical options, written in an older format, or replaced while it was read.
+
+    Another process's writer replaces the folder whole (see :func:`save_bm25`), but a reader may read its files
+    across that moment: a vocabulary of the new index beside the score matrix of the old one had failed a search
+    ("The maximum token ID in the query (74) is higher than the number of tokens in the index"). Such a read is
+    told by the coverage file changing under it or by parts that do not fit together, and the caller rebuilds."""
     folder = index_dir / BM25_DIR
     coverage = folder / COVERAGE_FILE
     if not coverage.is_file() or not (folder / ANALYZER_FILE).is_file():
         return None
-    if set(json.loads(coverage.read_text(encoding="utf-8"))) != chunk_ids:
+    try:
+        covered = coverage.read_text(encoding="utf-8")
+        if set(json.loads(covered)) != chunk_ids:
+            return None
+        index = LexicalIndex.load(folder)
+        replaced = coverage.read_text(encoding="utf-8") != covered
+    except (OSError, ValueError) as error:  # the folder went away or was half rewritten as it was read
+        log.info("BM25 index changed while it was read: %s", error)
         return None
-    index = LexicalIndex.load(folder)
-    return index if index.analyzer.options == options else None
+    return index if not replaced and index.whole() and index.analyzer.options == options else None

@@ -129,3 +129,29 @@ def test_the_sole_holder_is_the_one_text_holding_the_query_words_no_other_text_h
     assert lexical.sole_holder("motorisk alderssvarende") == "motor"  # both words in the same text
     assert lexical.sole_holder("motorisk og sprogstimulering") is None  # two texts, one word each
     assert lexical.sole_holder("børnene i haven") is None  # no word only one text holds
+
+
+def test_a_bm25_folder_read_while_another_process_replaces_it_is_not_used(tmp_path, monkeypatch):
+    """A reader may read the folder's files across the moment a writer replaces it: a vocabulary of the new index
+    beside the score matrix of the old one had failed a search ("The maximum token ID in the query ...")."""
+    from llama_index.core.schema import TextNode
+
+    from index import bm25 as module
+    from index.bm25 import BM25_DIR, build_bm25, load_bm25, save_bm25
+
+    old = build_bm25([TextNode(id_="a", text="Sundhedsplejen besøger familien."), TextNode(id_="b", text="Dagplejen.")])
+    new = build_bm25([TextNode(id_="a", text="Forældrene i dagplejen taler med pædagogen om barnets sprog og søvn.")])
+    save_bm25(old, {"a", "b"}, tmp_path / "old")
+    save_bm25(new, {"a", "b"}, tmp_path / "new")
+    assert load_bm25(tmp_path / "old", {"a", "b"}) is not None
+    shutil.copy(tmp_path / "new" / BM25_DIR / "vocab.index.json", tmp_path / "old" / BM25_DIR / "vocab.index.json")
+    assert load_bm25(tmp_path / "old", {"a", "b"}) is None  # the parts do not fit together
+
+    save_bm25(old, {"a", "b"}, tmp_path / "gone")
+
+    def removed_while_read(folder):
+        shutil.rmtree(folder)
+        raise FileNotFoundError(folder)
+
+    monkeypatch.setattr(module.LexicalIndex, "load", classmethod(lambda cls, folder: removed_while_read(folder)))
+    assert load_bm25(tmp_path / "gone", {"a", "b"}) is None
