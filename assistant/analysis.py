@@ -46,6 +46,7 @@ from tidlig.text import (
     stem,
     table_cells,
     words,
+    written_shares,
 )
 
 AnswerType = Literal[
@@ -1578,7 +1579,6 @@ _FIGURE_WORDS = rf"{_NUMBER_WORDS}|én|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv"
 # Not a year, and not an age range ("0-2 år", "3-5-årige"), which says who, not how many; another range counts
 # ("omkring 7-8 pct. af en årgang", "2-3 uger").
 _NUMBER = r"(?<![\w.,-])(?!(?:19|20)\d\d\b)(?!\d+\s*[-–]\s*\d+\s*-?\s*år)\d+(?:[.,]\d+)*"
-_PERCENT = re.compile(rf"{_NUMBER}\s*(?:%|pct\b|procent)", re.IGNORECASE)
 _TIME_AMOUNT = (
     # An age is no period: "børn i 8–10 måneders alderen" had answered "Hvor hurtigt skal vi handle?".
     rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b(?!\s*alder)"
@@ -1733,7 +1733,7 @@ def quotes_detail(text: str, detail: AskedDetail) -> bool:
     share in per cent ("Segregering 16%": "nævner ikke andelen" had stood above it); False for a count, or a share
     in words, whose figure may count something else ("2-6 år og deres familier", "to ud af tre år")."""
     if detail.kind == "share":
-        return _PERCENT.search(text) is not None
+        return bool(written_shares(text))
     if detail.kind == "money":
         named = _SUM_WORDS.get(detail.wording)  # "spares 500.000 kr. pr. forløb" is no price of a place
         return _KRONER.search(text) is not None and (named is None or re.search(named, text, re.IGNORECASE) is not None)
