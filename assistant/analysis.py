@@ -131,7 +131,15 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             r"|\bnogen at (?:sparre|tale|snakke|vende \w+|drøfte \w+) med\b"
         ),
     ),
-    ("reason", re.compile(r"\bhvorfor\b|\bhvad (?:er|var) (?:grunden|grundene|årsagen|årsagerne|begrundelsen)\b|\bhvad skyldes\b|\bwhy\b")),
+    # A reason asked without "hvorfor": "Hvad er forklaringen på, at ventetiden faldt?" (not a definition), "Er det et
+    # tegn på ..., eller hænger det sammen med måden, man arbejder på?".
+    (
+        "reason",
+        re.compile(
+            r"\bhvorfor\b|\bhvad (?:er|var) (?:grunden|grundene|årsagen|årsagerne|begrundelsen|forklaringen|baggrunden)\b"
+            r"|\bhvad skyldes\b|\bskyldes det\b|\bhænger (?:det|den|de) (?:\w+ )?sammen med\b|\ber det fordi\b|\bwhy\b"
+        ),
+    ),
     # Effect before definition and list: "Hvad er effekten af PALS?", "Hvilke effekter har VIDA?". Not "resultater":
     # "Hvilke indsatser har ..., og med hvilke resultater?" asks for the efforts first.
     ("effect", _EFFECT_ASKED),

@@ -86,6 +86,7 @@ from tidlig.text import (
     counted_words,
     enumerates,
     explains_previous,
+    gives_reason,
     goes_on_from,
     inert_markdown,
     is_field_line,
@@ -823,7 +824,8 @@ class CitatComposer:
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
         if answer := _faq_answer(seed, scored):
             return _Block(seed.hit, "sentences", answer)
-        return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *_continuation(seed, scored, part)))
+        following = _continuation(seed, scored, part, reason=answer_type == "reason")
+        return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *following))
 
     def _more_floor(self, scored: Sequence[ScoredUnit]) -> float:
         """The probability a unit needs to stand under "Mere fra kilderne" (a share of the likeliest unit's)."""
@@ -1196,12 +1198,15 @@ def _pointed_to(first: EvidenceUnit, scored: Sequence[ScoredUnit]) -> str:
     return next((unit.text for unit in before if unit.kind == "sentence"), "")
 
 
-def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> tuple[EvidenceUnit, ...]:
+def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, reason: bool = False) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
     sammenligning ...") or is the first point of a list written as prose, with the points after it: it
     completes the chosen sentence, and read alone it would hang in the air. A bullet right under the
     sentence that explains it ("Sverige og Norge har færre udgifter ..." / "• Det skyldes, at ...")
-    completes it too: it gives the reason or the example the sentence is read for."""
+    completes it too: it gives the reason or the example the sentence is read for. For a question asking why
+    (``reason``), the paragraph's next sentence giving a cause completes it: "Antallet af underretninger ... er steget
+    fra 212 til 281" had answered "Er det et tegn på ..., eller hænger det sammen med måden, man arbejder på?" without
+    "Forvaltningen vurderer, at stigningen primært skyldes, at ..." right after it."""
     neighbours = {s.unit.position: s for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind != "table_row"}
     units = {position: s.unit for position, s in neighbours.items()}
     following = units.get(seed.unit.position + 1)
@@ -1209,7 +1214,7 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> 
         return (following,) if explains_previous(following.text) else ()
     if following is None or not _same_paragraph(seed.hit, seed.unit, following):
         return ()
-    if following.kind == "sentence" and _bare_point(seed.unit.text):
+    if following.kind == "sentence" and (_bare_point(seed.unit.text) or reason and _explains_a_change(seed.unit.text, following.text)):
         return (following,)
     # A sentence that opens with a demonstrative ("I disse tre områder ...") tells more of what ``seed`` names,
     # and read alone it needs ``seed`` (see _antecedent); ``seed`` does not need it.
@@ -1224,6 +1229,17 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int) -> 
             break
         run.append(after)
     return tuple(run)
+
+
+def _explains_a_change(sentence: str, following: str) -> bool:
+    """Whether ``following`` gives the cause of what ``sentence`` reports, a figure or a change: "Den gennemsnitlige
+    ventetid faldt i 2023 ..." / "Faldet skyldes især det ugentlige triagemøde ...". A foreword's "Rapporten har et
+    særligt fokus på tidlig indsats, fordi ..." after "Denne kvalitetsrapport giver et samlet billede ..." gives the
+    report's reason, not the one a question asking why is after."""
+    return gives_reason(following) and _REPORTS_A_CHANGE.search(sentence) is not None
+
+
+_REPORTS_A_CHANGE = re.compile(r"\d|\b(?:steg|faldt|stiger|falder|steget|faldet|øget|mindsket|forbedret|forværret)\b", re.IGNORECASE)
 
 
 # A sentence this short, without a figure, names a point and leaves its why and how to the next.

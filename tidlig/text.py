@@ -49,6 +49,7 @@ __all__ = [
     "credits_another_source",
     "enumerates",
     "explains_previous",
+    "gives_reason",
     "field_line",
     "goes_on_from",
     "inert_markdown",
@@ -868,6 +869,16 @@ def explains_previous(sentence: str) -> bool:
     :func:`refers_back`, for units that stand on lines of their own."""
     opening = sentence.lstrip(_OPENING)
     return bool(_EXPLAINS.match(opening) or _EXPLAINS_INSIDE.search(opening))
+
+
+# A sentence that gives a cause: "Forvaltningen vurderer, at stigningen primært skyldes, at ...", "..., fordi ...".
+_GIVES_REASON = re.compile(r"\b(?:skyldes|skyldtes|fordi|årsag(?:en|erne)?|forklaring(?:en)?|grunden)\b", re.IGNORECASE)
+
+
+def gives_reason(sentence: str) -> bool:
+    """Whether ``sentence`` states a cause or an explanation: "Stigningen skyldes især flere henvisninger om
+    trivsel" -> True, "Antallet af underretninger er steget fra 212 til 281." -> False."""
+    return _GIVES_REASON.search(sentence) is not None
 
 
 # Two or more things just named, taken together in a sentence's first words: "Valget mellem de to fremgangsmåder

@@ -88,6 +88,8 @@ from tidlig.text import content_terms
         ("Hvorfor er tandplejen vigtig?", "reason"),
         ("Hvad er årsagerne?", "reason"),
         ("Hvad var grundene til det?", "reason"),
+        ("Hvad er forklaringen på, at ventetiden i Faxe faldt i 2023?", "reason"),  # no definition of "forklaringen"
+        ("Er det et tegn på travlhed, eller hænger det sammen med måden, man arbejder på?", "reason"),
         ("Hvad er en indsatstrappe?", "definition"),
         ("Hvad betyder foregribende indsats?", "definition"),
         ("Hvilke metoder kan bruges til at inddrage netværket?", "list"),

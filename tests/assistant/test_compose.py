@@ -1226,6 +1226,24 @@ def test_a_sentence_that_only_names_its_point_comes_with_the_next_sentence_of_it
 
 
 @pytest.mark.parametrize(
+    ("question", "chosen", "completed"),
+    [
+        ("Hvad er forklaringen på, at ventetiden faldt?", "Ventetiden faldt i 2023 for alle faggrupper.", True),
+        ("Er det et tegn på travlhed, eller hænger det sammen med ventetiden?", "Ventetiden faldt i 2023 for alle faggrupper.", True),
+        ("Hvor lang var ventetiden?", "Ventetiden faldt i 2023 for alle faggrupper.", False),  # no reason asked
+        # A sentence reporting no figure or change gets no cause: the next one gives the report's own reason.
+        ("Hvad er forklaringen på ventetiden?", "Rapporten giver et samlet billede af ventetiden i teamet.", False),
+    ],
+)
+def test_a_question_asking_why_gets_the_cause_given_right_after_the_change_it_explains(question, chosen, completed):
+    chunk = f"{chosen} Det ugentlige triagemøde forklarer det meste, fordi sagerne fordeles hurtigere.\n\nTeamet ledes af PPR."
+    likely = {chosen[:12]: 0.9, "Det ugentlige": 0.01, "Teamet ledes": 0.01}
+    text = compose(question, likely, index=FakeUnitIndex([("ventetid", chunk, KL)])).short_answer
+    assert ("triagemøde" in text) is completed
+    assert "Teamet ledes" not in text
+
+
+@pytest.mark.parametrize(
     ("bullet", "shown"),
     [
         ("Det skyldes, at de svenske kommuner arbejder mere med forebyggelse.", True),

@@ -216,6 +216,18 @@ def test_explains_previous(sentence: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
+    [("Faldet skyldes især det ugentlige triagemøde.", True), ("Vi ser en stigning, fordi flere børn opdages.", True),
+     ("Årsagen er en ny procedure.", True), ("En forklaring kan være den skærpede underretningspligt.", True),
+     ("Antallet af underretninger er steget fra 212 til 281.", False), ("Grundlaget er Dagtilbudsloven.", False)],
+)
+def test_gives_reason(sentence: str, expected: bool) -> None:
+    from tidlig.text import gives_reason
+
+    assert gives_reason(sentence) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
     [("Valget mellem de to fremgangsmåder afhænger af midlerne.", True), ("Begge modeller bruges i dagtilbud.", True),
      ("Fælles for de tre tilgange er fokus på barnet.", True),
      ("Der er to pointer i Heckmans projekt.", False), ("To ud af tre kommuner bruger en model.", False)],
