@@ -1465,6 +1465,8 @@ class AskedDetail:
 _MONEY_ASK = re.compile(
     r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b"
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
+    # The price in a clause: "En mor spørger, hvad det koster at være med på forældrekurset."
+    r"|\bhvad (?:\w+ ){1,3}?(?:koster|kostede|vil koste|skal koste)\b"
     # "Hvor meget har Sorø budgetteret med til ...?", "Hvor meget er der afsat til ...?": the verbs of a budget; not
     # time set aside ("hvor meget tid er der sat af til ...?", answered in minutes or as a share of the time).
     r"|\bhvor meget\b(?!\s+tid\b)[^?]{0,40}?\b(?:budgetter(?:et|er|es|ede)|afsat|afsætte[rs]?|afsatte|sat af"

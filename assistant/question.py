@@ -150,11 +150,26 @@ _PURPOSE = re.compile(
 )
 
 
+# What the answer is for, put before the question: "Til mit oplæg: Hvor mange underretninger fik Tønder i 2024?".
+# As a term, "oplæg" had opened the answer with the list of a meeting's "Oplægsholdere".
+# Only the teaching material's own word before the colon: "Til mødet med forældrene: ..." names the topic.
+_PURPOSE_FIRST = re.compile(
+    r"^(?:til|for) (?:brug (?:i|på|til) )?(?:et |en |mit |min |vores |næste |det næste |et kommende )?"
+    r"\w*(?:oplægget|oplæg|kurset|kursus|undervisningen|undervisning|præsentationen|præsentation|temadagen|temadag|slides)"
+    r"\s*[:–-]\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
 def requested_topic(question: str) -> str:
     """A request for material asked as the question it is: an overview or a list asks which things ("Lav en
     oversigt over KL's anbefalinger til et oplæg." -> "Hvilke er KL's anbefalinger?"), a summary asks for its
-    topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."). Any other question is returned as it is.
+    topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."), and what it is for, put first, is left
+    out ("Til mit oplæg: Hvad koster kurset?" -> "Hvad koster kurset?"). Any other question is returned as it is.
     """
+    if purpose := _PURPOSE_FIRST.match(question):
+        question = question[purpose.end() :]
+        question = question[0].upper() + question[1:]
     request = _REQUEST.match(question)
     if request is None:
         return question

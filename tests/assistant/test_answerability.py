@@ -290,6 +290,20 @@ def test_a_share_of_the_very_thing_counted_answers_a_count(case_decider):
     assert case_decider.same_unit_detail(analysis.terms, other, analysis.detail, analysis.years)[2] == ("antallet af kommuner",)
 
 
+def test_a_year_is_missing_when_the_asked_thing_is_counted_only_for_other_years(case_decider):
+    """A sentence about a meeting "i foråret 2024" holds the year and the topic's word, but the count of the very thing
+    asked stands only with 2023: "Hvor mange underretninger ... i 2024?" is not answered by it."""
+    question = "Hvor mange underretninger fik kommunen i 2024?"
+    analysis = analyse_question(question)
+    units = (
+        "I 2023 modtog kommunen 1.287 underretninger om 742 børn.",
+        "Kommunen holdt mødet, fordi 38 pædagoger i foråret 2024 var usikre på, hvornår de skal lave underretninger.",
+    )
+    assert case_decider.same_unit_detail(analysis.terms, units, analysis.detail, analysis.years)[2] == ("2024",)
+    counted = (units[0].replace("2023", "2024"), units[1])
+    assert case_decider.same_unit_detail(analysis.terms, counted, analysis.detail, analysis.years)[2] == ()
+
+
 def _names(decider, question):
     return [n for n in analyse_question(question).names if not decider._statistics.is_setting(n)]
 

@@ -43,6 +43,10 @@ def test_a_very_long_question_is_cut_at_a_word():
         ("Skriv en kort sammenfatning af Hedensteds incitamentsmodel til personalemødet", "Hedensteds incitamentsmodel."),
         ("Giv mig eksempler på kommuner, der arbejder med PALS.", "Giv mig eksempler på kommuner, der arbejder med PALS."),  # no frame
         ("Lav en oversigt.", "Lav en oversigt."),  # a frame around nothing is left as it is
+        # What it is for, put first, is no topic; a meeting may be one.
+        ("Til mit oplæg: Hvor mange underretninger fik kommunen i 2024?", "Hvor mange underretninger fik kommunen i 2024?"),
+        ("Til brug i min undervisning – hvad er de fem trin?", "Hvad er de fem trin?"),
+        ("Til mødet med forældrene: hvad skal jeg sige?", "Til mødet med forældrene: hvad skal jeg sige?"),
     ],
 )
 def test_a_request_for_material_is_asked_as_the_question_it_is(asked, question):
