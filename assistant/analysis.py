@@ -1463,7 +1463,7 @@ class AskedDetail:
 # Checked in order, on the lowercased question. Money before counts ("hvor mange penge"); a count of time
 # units is a period ("hvor mange timer om ugen").
 _MONEY_ASK = re.compile(
-    r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr)\b"
+    r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr|millioner|mio)\b"
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     # The price in a clause: "En mor spørger, hvad det koster at være med på forældrekurset."
     r"|\bhvad (?:\w+ ){1,3}?(?:koster|kostede|vil koste|skal koste)\b"
@@ -1533,7 +1533,9 @@ def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
 def _asked_kind(text: str, lowered: str) -> AskedDetail | None:
     if match := _MONEY_ASK.search(lowered):
         wording = next((w for w in ("kost", "pris", "spar") if w in match.group(0)), "")
-        return AskedDetail("money", wording=wording)
+        # A saving asked after its sum: "Hvor mange millioner regner de med at spare ...?" is no sum received.
+        saving = not wording and re.search(r"\bspar(?:e|er|es|ede|et)\b|\bbesparelse", lowered) is not None
+        return AskedDetail("money", wording="spar" if saving else wording)
     if match := _PERIOD_ASK.search(lowered):
         counted = _TIME_COUNT.search(lowered)  # "hvor mange timer om ugen": the number of hours
         return AskedDetail("period", counted.group(1).removesuffix("s") if counted else "", "frist" if "frist" in match.group(0) else "")

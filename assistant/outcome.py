@@ -531,9 +531,17 @@ def with_detail_checked(assessment: Assessment, composition: Composition) -> Ass
 
 # A question for what came of something: its results, effects, or whether it worked.
 # Not how something works ("Hvordan virker Børnelinealen?"), nor what works ("Hvad virker?"), which ask for a method.
+# So is one for what an evaluation showed: "Hvad viste midtvejsevalueringen af TIT-teamene?", "Hvad konkluderede VIA
+# University College i deres evaluering af modellen?".
 _RESULTS_ASKED = re.compile(
-    r"\b(?:resultat\w*|effekt\w*|kom der ud af)|(?<!hvordan )\bvirke(?:r|de) (?:det|den|de)\b|\bhar (?:det|den|de) virket\b", re.IGNORECASE
+    r"\b(?:resultat\w*|effekt\w*|kom der ud af)|(?<!hvordan )\bvirke(?:r|de) (?:det|den|de)\b|\bhar (?:det|den|de) virket\b"
+    r"|\bhvad (?:viste|viser|konkluderede|konkluderer|fandt) (?:[\w-]+ ){0,6}?[\w-]*(?:evaluering|vurdering|undersøgelse|måling)\w*",
+    re.IGNORECASE,
 )
+# An evaluation still to come: "... og evalueringen forventes færdig i efteråret 2025", "I efteråret 2025 gennemføres en
+# ekstern midtvejsevaluering", "Modellen evalueres først i foråret 2026". It names the evaluation, not what it found.
+_PLANNED = re.compile(r"\b(?:forventes|skal|vil|planlagt\w*|planlægges|gennemføres|evalueres|påbegyndes)\b", re.IGNORECASE)
+_EVALUATION_WORD = re.compile(r"\b[\w-]*(?:evaluering|evalueres)\w*", re.IGNORECASE)
 
 
 def with_results_checked(assessment: Assessment, composition: Composition) -> Assessment:
@@ -543,11 +551,19 @@ def with_results_checked(assessment: Assessment, composition: Composition) -> As
     kommunalt eksempel" above Odense's case, which tells how the model works and that it "har kørt i et lille år",
     no result, as if that were the answer."""
     asked = _RESULTS_ASKED.search(assessment.analysis.text) is not None
-    return _unless_told(assessment, composition, asked, _tells_results, render("missing_results"))
+    planned = any(_PLANNED.search(s) and _EVALUATION_WORD.search(s) for s in split_sentences(_plain_short_answer(composition)))
+    tells = _tells_results_beside_a_plan if planned else _tells_results
+    return _unless_told(assessment, composition, asked, tells, render("missing_results"))
 
 
 def _tells_results(text: str) -> bool:
     return RESULT_CUES.search(text) is not None
+
+
+def _tells_results_beside_a_plan(text: str) -> bool:
+    """:func:`_tells_results` where the short answer names an evaluation still to come: its word is then no result
+    ("På baggrund af evalueringen kan Byrådet ... beslutte at omprioritere midlerne" tells none)."""
+    return _tells_results(_EVALUATION_WORD.sub(" ", text))
 
 
 def with_time_checked(assessment: Assessment, composition: Composition) -> Assessment:

@@ -196,25 +196,39 @@ def answer_form(
         "unrelated_sections": sum(_unrelated(section, question_terms, relevance, publishers or {}) for section in _more_sections(lines)),
         "joined_lists": _joined_lists(lines),
         "run_on_items": _run_on_items(lines),
-        "label_answers": int(answered and _only_labels(lines)),
+        "label_answers": int(answered and _only_labels(lines, question_terms)),
     }
 
 
-def _only_labels(lines: Sequence[str]) -> bool:
+def _only_labels(lines: Sequence[str], question_terms: Sequence[str] = ()) -> bool:
     """Whether the short answer (the lines above "Mere fra kilderne") quotes labels alone: no table or lead-in, and
     every quoted line, a list's items too, is a label (:func:`tidlig.text.is_label`), or the lines are a
     diagram's labels (:func:`tidlig.text.is_label_stack`: its title may run to eight words). A slide's boxes shown as
     bullets ("- Særlig støtte og PPR [1]", "- Forebyggende indsatser [1]") each hold a word, so ``fragments`` let
-    them pass, and "Kort svar fra dokumenterne:" above them counted no defect."""
+    them pass, and "Kort svar fra dokumenterne:" above them counted no defect. A list under a title naming what the
+    question asks for is that list ("Udviklingsspor for dagtilbud" over four tracks, for "Hvilke udviklingsspor har
+    Hedensted sat for dagtilbuddene?"): its title is its lead-in. Such an answer had counted no defect only while an
+    unrelated sentence stood below it."""
     end = lines.index(MORE_HEADING) if MORE_HEADING in lines else len(lines)
     if any(_TABLE_LINE.match(line) for line in lines[:end]):
         return False  # a table's rows give figures under their header
-    blocks = [_quoted_lines(block.splitlines()) for block in "\n".join(lines[:end]).split("\n\n")]
+    raw_blocks = "\n".join(lines[:end]).split("\n\n")
+    if any(_titled_list(block.splitlines(), question_terms) for block in raw_blocks):
+        return False
+    blocks = [_quoted_lines(block.splitlines()) for block in raw_blocks]
     shown = [block for block in blocks if block]
     if not shown or any(is_lead_in(line) for block in shown for line in block):
         return False
     # Each block by itself: a diagram's title may run long, but a block of a statement below labels states it.
     return all(all(map(is_label, block)) or is_label_stack("\n".join(block)) for block in shown)
+
+
+def _titled_list(block: Sequence[str], question_terms: Sequence[str]) -> bool:
+    """Whether ``block`` is a list below a title line (no list item) that holds one of the question's terms."""
+    title, *items = [line for line in block if line.strip()] or [""]
+    asked = set(question_terms)
+    named = bool(asked & set(content_terms(_plain(title))))
+    return named and not is_markdown_item(title) and bool(items) and all(is_markdown_item(line) for line in items)
 
 
 def _quoted_lines(lines: Sequence[str]) -> list[str]:

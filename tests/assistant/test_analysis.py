@@ -487,6 +487,8 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         # Asked with a budget's verb, a sum had been answered "Kort svar" with a slide on how the policy is followed up.
         ("Hvor meget har Sorø budgetteret med til TIT-teamene i 2028?", "money", "beløbet"),
         ("Hvor meget er der afsat til sprogvejledere?", "money", "beløbet"),
+        # A saving in millions: no sum the municipality receives answers it.
+        ("Hvor mange millioner regner kommunen med at spare på specialundervisningen?", "money", "besparelsen"),
         # A price asked in a clause had asked for no figure, and the answer was "Kort svar" without one.
         ("En mor spørger, hvad det koster at være med på forældrekurset. Ved du det?", "money", "prisen"),
         # A way to reach someone: "Kontakt ... via den fælles PPR-postkasse" had been its short answer.

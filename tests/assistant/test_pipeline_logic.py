@@ -410,6 +410,17 @@ def test_names_compared_ask_for_case_examples_only_when_one_is_a_place_a_case_is
         # How something works, or what works, asks for a method, not for results.
         (with_results_checked, "Hvordan virker kurset i Holstebro?", "Holstebro tilbyder forældre et kursus. [1]", "answer"),
         (with_results_checked, "Hvad virker for nye forældre?", "Holstebro tilbyder forældre et kursus. [1]", "answer"),
+        # What an evaluation showed, asked of one still to come: its word is no result.
+        (
+            with_results_checked, "Hvad viste midtvejsevalueringen af kurset i Holstebro?",
+            "I efteråret 2025 gennemføres en midtvejsevaluering af kurset. [1] På baggrund af evalueringen kan kurset ændres. [1]",
+            "partial",
+        ),
+        (
+            with_results_checked, "Hvad konkluderede kommunen i sin evaluering af kurset i Holstebro?",
+            "Kurset evalueres i samarbejde med VIA, og evalueringen forventes færdig i 2025. [1]", "partial",
+        ),
+        (with_results_checked, "Hvad viste evalueringen af kurset?", "Evalueringen dokumenterer, at flere deltager. [1]", "answer"),
         # A time asked, none told: the passage tells that Helsingør uses the tool, not since when.
         (with_time_checked, "Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør bruger Børnelinealen. [1]", "partial"),
         (with_time_checked, "Hvilket år begyndte Helsingør at bruge Børnelinealen?", "Helsingør har brugt den siden 2012. [1]", "answer"),

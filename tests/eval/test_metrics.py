@@ -68,6 +68,13 @@ def test_labels_above_a_statement_or_the_line_on_items_left_out_are_no_label_ans
     assert form(BOXES + "\n- *… og 2 punkter mere i kilden*")["label_answers"] == 1
 
 
+def test_a_list_under_a_title_naming_what_is_asked_is_no_label_answer():
+    tracks = "Kort svar fra dokumenterne:\n\nUdviklingsspor for dagtilbud [1]\n- Børnesyn i praksis [1]\n- Faglig ledelse [1]"
+    asked = content_terms("Hvilke udviklingsspor har Hedensted sat for dagtilbuddene?")
+    assert answer_form(tracks, asked, RELEVANCE, answered=True)["label_answers"] == 0
+    assert form(tracks)["label_answers"] == 1  # asked about pluspladser, the title names nothing asked
+
+
 def test_a_lead_in_or_a_charts_values_are_no_labels():
     lead_in = "Kort svar fra dokumenterne:\n\nKL anbefaler: [1]\n- Evaluer indsatserne løbende [1]\n- Skab koordinering [1]"
     chart = "Kort svar fra dokumenterne:\n\nFIgur 6 Karaktergennemsnit [1]\n- Ikke-anbragte børn: 6.7 [1]\n- Anbragte børn: 4.5 [1]"
