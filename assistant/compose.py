@@ -87,6 +87,7 @@ from tidlig.text import (
     enumerates,
     explains_previous,
     gives_reason,
+    is_record_line,
     goes_on_from,
     inert_markdown,
     is_field_line,
@@ -720,10 +721,11 @@ class CitatComposer:
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
         paired = coordinated_terms(question)
+        records_out = _records_passed_by(ranked, part, floor, question)
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt:
                 break
-            if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
+            if candidate.key in shown or _answers_nothing_asked(candidate.unit, answer_type, records_out):
                 continue
             if candidate.group in by_group:
                 row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms, candidate.hit.passage.context)
@@ -838,13 +840,15 @@ class CitatComposer:
         For a case question the case's further results come along too (see :func:`_case_results`). A table
         row without values is none of them: "Socialrådgivere i dagtilbud | - | - | -" had stood under "Mere
         fra kilderne" for "Hvem fik socialrådgivere i dagtilbud, og hvad viste evalueringen?" (a question for
-        a figure, which such a row may answer, gets no further material). With ``only_case``, no other case
+        a figure, which such a row may answer, gets no further material); nor is a document's record of itself
+        ("... Version 2.1 – gældende fra 1. august 2024.", see :func:`tidlig.text.is_record_line`), which only a
+        question about the document wants, and gets in its short answer. With ``only_case``, no other case
         example's units come."""
         by_source: dict[str, list[ScoredUnit]] = {}
         floor = self._more_floor(scored)
         for candidate in scored:
             other_case = only_case is not None and case_name(candidate.hit.passage.metadata) not in (None, only_case)
-            if _holds_no_value(candidate.unit) or other_case:
+            if _holds_no_value(candidate.unit) or is_record_line(candidate.unit.text) or other_case:
                 continue
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
@@ -2453,6 +2457,29 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
         padded[-1] = f"{padded[-1]} [{marker}]".strip()
     # No space between the last marker and the closing bar: the bar is table syntax, not a new sentence.
     return "| " + " | ".join(padded) + "|"
+
+
+# A question about the document itself, which its record lines answer (see tidlig.text.is_record_line).
+_ASKS_ABOUT_THE_DOCUMENT = re.compile(r"\b(?:godkend|vedtag|behandl|version|revider|gældende|opdater)\w*", re.IGNORECASE)
+
+
+def _answers_nothing_asked(unit: EvidenceUnit, answer_type: AnswerType, records_out: bool) -> bool:
+    """Whether the short answer passes ``unit`` by: a table row without values, unless a figure is asked (see
+    :func:`_holds_no_value`), or with ``records_out`` a document's record of itself (see :func:`_records_passed_by`)."""
+    if answer_type not in FIGURE_TYPES and _holds_no_value(unit):
+        return True
+    return records_out and is_record_line(unit.text)
+
+
+def _records_passed_by(ranked: Sequence[ScoredUnit], part: int, floor: float, question: str) -> bool:
+    """Whether the short answer passes a document's record lines by (its version, approval or treatment, see
+    :func:`tidlig.text.is_record_line`): unless the document itself is asked about, or no other unit is likely
+    enough to stand in their place. Aabenraa's title block ("... Version 2.1 – gældende fra 1. august 2024.
+    Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.") had stood as the short answer to how much
+    absence from school makes a red sign."""
+    if _ASKS_ABOUT_THE_DOCUMENT.search(question):
+        return False
+    return any(s.part_scores[part] >= floor and not is_record_line(s.unit.text) for s in ranked)
 
 
 def _holds_no_value(unit: EvidenceUnit) -> bool:

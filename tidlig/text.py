@@ -50,6 +50,7 @@ __all__ = [
     "enumerates",
     "explains_previous",
     "gives_reason",
+    "is_record_line",
     "field_line",
     "goes_on_from",
     "inert_markdown",
@@ -869,6 +870,19 @@ def explains_previous(sentence: str) -> bool:
     :func:`refers_back`, for units that stand on lines of their own."""
     opening = sentence.lstrip(_OPENING)
     return bool(_EXPLAINS.match(opening) or _EXPLAINS_INSIDE.search(opening))
+
+
+# A document's record of itself, as its title block or front page gives it: its version, who approved or treated it
+# and when ("Version 2.1 – gældende fra 1. august 2024", "Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.").
+_RECORD_LINE = re.compile(
+    r"^(?:godkendt|behandlet|vedtaget|revideret|opdateret|udgivet)\s+(?:af|i|på|den)\b|\bversion\s+\d+(?:[.,]\d+)*\b", re.IGNORECASE
+)
+
+
+def is_record_line(sentence: str) -> bool:
+    """Whether ``sentence`` records the document itself (its version, approval or treatment), not what it says:
+    "Behandlet i Børne- og Familieudvalget den 11. marts 2025." -> True, "Teamet behandlede 248 sager." -> False."""
+    return _RECORD_LINE.search(sentence.strip()) is not None
 
 
 # A sentence that gives a cause: "Forvaltningen vurderer, at stigningen primært skyldes, at ...", "..., fordi ...".

@@ -1244,6 +1244,26 @@ def test_a_question_asking_why_gets_the_cause_given_right_after_the_change_it_ex
 
 
 @pytest.mark.parametrize(
+    ("question", "recorded"),
+    [
+        ("Hvor meget fravær er et rødt tegn?", False),  # the title block says nothing of it
+        ("Hvornår blev opsporingsmodellen godkendt?", True),  # asked of the document itself
+    ],
+)
+def test_a_documents_record_of_itself_answers_only_a_question_about_the_document(question, recorded):
+    chunk = (
+        "Opsporingsmodel for dagtilbud og skoler, Version 2.1 – gældende fra 1. august 2024. "
+        "Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.\n\n"
+        "Et fravær på over 20 procent er et rødt tegn, og lederen inddrages samme dag."
+    )
+    likely = {"Opsporingsmodel": 0.9, "Godkendt af": 0.8, "Et fravær": 0.6}
+    answer = compose(question, likely, index=FakeUnitIndex([("model", chunk, KL)]))
+    assert ("Godkendt af" in answer.short_answer) is recorded
+    assert "Version 2.1" not in answer.more
+    assert recorded or answer.short_answer.lstrip().startswith("Et fravær")
+
+
+@pytest.mark.parametrize(
     ("bullet", "shown"),
     [
         ("Det skyldes, at de svenske kommuner arbejder mere med forebyggelse.", True),

@@ -228,6 +228,20 @@ def test_gives_reason(sentence: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "expected"),
+    [("Fælles opsporingsmodel for dagtilbud og skoler, 0-16 år Version 2.1 – gældende fra 1. august 2024.", True),
+     ("Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.", True),
+     ("Behandlet i Børne- og Familieudvalget den 11. marts 2025.", True),
+     ("Teamet behandlede 248 sager i 2024.", False), ("Planen skal godkendes af lederen.", False)],
+)
+def test_is_record_line(sentence: str, expected: bool) -> None:
+    from tidlig.text import is_record_line
+
+    assert is_record_line(sentence) is expected
+
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
     [("Valget mellem de to fremgangsmåder afhænger af midlerne.", True), ("Begge modeller bruges i dagtilbud.", True),
      ("Fælles for de tre tilgange er fokus på barnet.", True),
      ("Der er to pointer i Heckmans projekt.", False), ("To ud af tre kommuner bruger en model.", False)],
