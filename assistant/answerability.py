@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -66,7 +66,7 @@ from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer, text_terms
 from assistant.sources import names, publisher_names
 from assistant.types import Outcome
-from index import ScoredPassage
+from index import Passage, ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
 from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, within_stated_share, words, written_shares
@@ -229,9 +229,14 @@ class Decision:
 
 
 class Answerability:
-    def __init__(self, model: AnswerabilityModel, statistics: RelevanceScorer) -> None:
+    """``document_names``: per document, the capitalised words it uses anywhere (see :func:`document_names`)."""
+
+    def __init__(
+        self, model: AnswerabilityModel, statistics: RelevanceScorer, document_names: Mapping[str, frozenset[str]] | None = None
+    ) -> None:
         self.model = model
         self._statistics = statistics
+        self._document_names = document_names or {}
 
     def decide(self, analysis: QuestionAnalysis, found: Found, parts: Sequence[Found] = ()) -> Decision:
         """``parts`` holds each part's own retrieval for a multi-part question (else empty)."""
@@ -491,12 +496,17 @@ class Answerability:
         # general text says "nybagte".
         # So is a name whose own document the best passage is from: an organisation's slides seldom repeat its name.
         best = hits[0].passage  # there are hits: some hold the topic
+        # So is a place within the best passage's own document, a district or a town it names elsewhere: Aabenraa's
+        # model holds for "en børnehave i Tinglev", one of the districts it lists. Not a municipality, which a
+        # report names in another's case.
+        within = self._document_names.get(best.doc_id, frozenset())
         return tuple(
             self._statistics.base_form(n)
             for n in asked
             if not any(_holds_name(text, n) for text in texts)
             and not names(best.municipality, n)
             and self._statistics.base_form(n) not in publisher_names(str(best.metadata.get("publisher", "")))
+            and not (n.lower() in within and not self._statistics.is_municipality(n))
         )
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:
@@ -514,6 +524,17 @@ class Answerability:
 
 
 MIN_MISSPELT_NAME = 8  # letters of a name's stem before a one-letter slip in a document still names it
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*")
+
+
+def document_names(passages: Iterable[Passage]) -> dict[str, frozenset[str]]:
+    """Per document id, the lower-cased words its passages write with a capital: the places and names it uses."""
+    found: dict[str, set[str]] = {}
+    for passage in passages:
+        found.setdefault(passage.doc_id, set()).update(w.lower() for w in _CAPITALISED.findall(passage.text))
+    return {doc: frozenset(names) for doc, names in found.items()}
 
 
 def _answer_shaped(found: Found, answer_type: AnswerType) -> list[str]:

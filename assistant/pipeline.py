@@ -75,7 +75,7 @@ from assistant.outcome import (
     with_speaker_named,
     with_years_shown,
 )
-from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Found
+from assistant.answerability import TOP_PASSAGES, Answerability, AnswerabilityModel, Found, document_names
 from assistant.citations import CitationBook
 from assistant.compose import (
     CASE_TYPES,
@@ -255,7 +255,7 @@ class Assistant:
             )
         case_places = frozenset(p.municipality for p in passages if p.metadata.get("case_number") is not None and p.municipality)
         return DerivedState(
-            generation, statistics, Answerability(self._model, statistics),
+            generation, statistics, Answerability(self._model, statistics, document_names(passages)),
             EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(relevance=statistics), verifier, writer, sources, case_places,
         )
 

@@ -12,6 +12,7 @@ from assistant.answerability import (
     DETAIL_GAP,
     MODEL_FILE,
     Answerability,
+    document_names,
     AnswerabilityModel,
     Found,
     Signals,
@@ -151,6 +152,27 @@ def test_a_municipality_asked_about_is_there_in_its_own_documents_passages():
     assert decider.decide(question, skive_first).missing == ()
     faxe_first = Found(tuple(hits[cid] for cid in ("faxe-1", "skive-1", "faxe-0")), 0.0)
     assert decider.decide(question, faxe_first).missing == ("Skive",)
+
+
+def test_a_district_the_best_passage_s_own_document_names_elsewhere_is_not_missing():
+    """Aabenraa's model holds for "en børnehave i Tinglev", one of the districts it lists in another section; another
+    municipality it names in passing is still missing."""
+    texts = {
+        "aab-0": ("Aabenraa Kommune", "Tværfagligt Forum mødes i Rødekro, Tinglev og Padborg og med Sønderborg Kommune."),
+        "aab-1": ("Aabenraa Kommune", "Tegnene på gult niveau: ændret adfærd og gentagne konflikter i legen."),
+        "kl-0": ("KL", "Esbjerg Kommune har en fælles model for tegn på mistrivsel."),
+    }
+    texts |= {f"kl-{n}": ("KL", f"Tidlig indsats i dagtilbud handler om børns trivsel, afsnit {n}.") for n in range(1, 150)}
+    own = FakeIndex(texts)
+    statistics = RelevanceScorer(p.text for p in own.passages.values())
+    decider = Answerability(coverage_model(), statistics, document_names(own.passages.values()))
+    hits = {h.passage.chunk_id: h for h in own.retriever.hybrid("tegnene gult niveau adfærd")}
+    found = Found((hits["aab-1"],), 0.0)
+    part = analyse_question("Vi er en børnehave i Tinglev. Hvilke tegn på gult niveau skal vi holde øje med?").parts[0]
+    assert decider._absent_names(part, found) == ()
+    assert Answerability(coverage_model(), statistics)._absent_names(part, found) == ("Tinglev",)
+    other = analyse_question("Vi er en børnehave i Sønderborg. Hvilke tegn på gult niveau skal vi holde øje med?").parts[0]
+    assert decider._absent_names(other, found) == ("Sønderborg",)  # a municipality of its own, named in passing
 
 
 def test_an_uncovered_part_the_evidence_answers_is_credited(decider, index):
