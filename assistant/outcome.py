@@ -651,7 +651,10 @@ def with_setting_checked(assessment: Assessment, composition: Composition) -> As
     decision, analysis = assessment.decision, assessment.analysis
     if decision.outcome != "answer" or analysis.is_concern:
         return assessment
-    asked = [kind for kind, (words, _) in _SETTINGS.items() if words.search(analysis.text)]
+    # A follow-up asks in its own words (its focus): "Og hvilken aldersgruppe er vokset mest?" after a count of the
+    # day care's referrals asks about every age group, and had read "nævner ikke dagtilbud" above the age table.
+    asking = analysis.focus.text if analysis.focus is not None else analysis.text
+    asked = [kind for kind, (words, _) in _SETTINGS.items() if words.search(asking)]
     if len(asked) != 1:
         return assessment
     plain = _plain_short_answer(composition)

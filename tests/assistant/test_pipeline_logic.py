@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant import Assistant
+from assistant import Assistant, Turn
 from assistant.pipeline import compose_inputs, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
@@ -456,6 +456,17 @@ def test_an_answer_speaking_only_of_the_other_setting_than_the_asked_one_is_part
     answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
 
     checked = with_setting_checked(answering, Composition(short, "", CitationBook()))
+
+    assert checked.decision.outcome == outcome
+
+
+@pytest.mark.parametrize(("followup", "outcome"), [("Og hvilken aldersgruppe er vokset mest?", "answer"), ("Og i børnehaven?", "partial")])
+def test_a_follow_up_is_checked_for_the_setting_it_asks_in_its_own_words(settings, followup, outcome):
+    history = [Turn("user", "Hvor mange henvisninger kom fra dagtilbud i 2024?"), Turn("assistant", "349 kom fra dagtilbud.")]
+    assessment = make_assistant(settings).assess(followup, history)
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_setting_checked(answering, Composition("13-16 år: flest henvisninger om skolefravær. [1]", "", CitationBook()))
 
     assert checked.decision.outcome == outcome
 
