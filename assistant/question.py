@@ -142,23 +142,16 @@ _REQUEST = re.compile(
     rf" (?P<kind>{_LISTING}|opsummering|sammenfatning|resumé|gennemgang) (?:over|af|med|om|på) ",
     re.IGNORECASE,
 )
-_PURPOSE = re.compile(
-    r",? (?:til|for|på) (?:brug (?:i|på|til) )?(?:et |en |mit |min |vores |næste |det næste |et kommende )?"
-    r"\w*(?:oplægget|oplæg|kurset|kursus|undervisningen|undervisning|præsentationen|præsentation|temadagen|temadag"
-    r"|slides|workshoppen|workshop|mødet|møde)\b[^?.!]*",
-    re.IGNORECASE,
-)
+# What the material is for: a talk, a course, teaching.
+_TEACHING = r"oplægget|oplæg|kurset|kursus|undervisningen|undervisning|præsentationen|præsentation|temadagen|temadag|slides"
+_FOR_WHOM = r"(?:brug (?:i|på|til) )?(?:et |en |mit |min |vores |næste |det næste |et kommende )?"
+_PURPOSE = re.compile(rf",? (?:til|for|på) {_FOR_WHOM}\w*(?:{_TEACHING}|workshoppen|workshop|mødet|møde)\b[^?.!]*", re.IGNORECASE)
 
 
 # What the answer is for, put before the question: "Til mit oplæg: Hvor mange underretninger fik Tønder i 2024?".
 # As a term, "oplæg" had opened the answer with the list of a meeting's "Oplægsholdere".
 # Only the teaching material's own word before the colon: "Til mødet med forældrene: ..." names the topic.
-_PURPOSE_FIRST = re.compile(
-    r"^(?:til|for) (?:brug (?:i|på|til) )?(?:et |en |mit |min |vores |næste |det næste |et kommende )?"
-    r"\w*(?:oplægget|oplæg|kurset|kursus|undervisningen|undervisning|præsentationen|præsentation|temadagen|temadag|slides)"
-    r"\s*[:–-]\s*(?=\w)",
-    re.IGNORECASE,
-)
+_PURPOSE_FIRST = re.compile(rf"^(?:til|for) {_FOR_WHOM}\w*(?:{_TEACHING})\s*[:–-]\s*(?=\w)", re.IGNORECASE)
 
 
 def requested_topic(question: str) -> str:
