@@ -43,6 +43,7 @@ from assistant.analysis import (
     asked_places,
     asked_point,
     asked_topic,
+    asks_about_making,
     asks_duration,
     asks_what_to_do,
     asks_where_to_begin,
@@ -2459,10 +2460,6 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
     return "| " + " | ".join(padded) + "|"
 
 
-# A question about the document itself, which its record lines answer (see tidlig.text.is_record_line).
-_ASKS_ABOUT_THE_DOCUMENT = re.compile(r"\b(?:godkend|vedtag|behandl|version|revider|gældende|opdater)\w*", re.IGNORECASE)
-
-
 def _answers_nothing_asked(unit: EvidenceUnit, answer_type: AnswerType, records_out: bool) -> bool:
     """Whether the short answer passes ``unit`` by: a table row without values, unless a figure is asked (see
     :func:`_holds_no_value`), or with ``records_out`` a document's record of itself (see :func:`_records_passed_by`)."""
@@ -2473,11 +2470,12 @@ def _answers_nothing_asked(unit: EvidenceUnit, answer_type: AnswerType, records_
 
 def _records_passed_by(ranked: Sequence[ScoredUnit], part: int, floor: float, question: str) -> bool:
     """Whether the short answer passes a document's record lines by (its version, approval or treatment, see
-    :func:`tidlig.text.is_record_line`): unless the document itself is asked about, or no other unit is likely
+    :func:`tidlig.text.is_record_line`): unless the question asks who made the document or when (as for its title page,
+    see :func:`assistant.analysis.asks_about_making`), or no other unit is likely
     enough to stand in their place. Aabenraa's title block ("... Version 2.1 – gældende fra 1. august 2024.
     Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.") had stood as the short answer to how much
     absence from school makes a red sign."""
-    if _ASKS_ABOUT_THE_DOCUMENT.search(question):
+    if asks_about_making(question):
         return False
     return any(s.part_scores[part] >= floor and not is_record_line(s.unit.text) for s in ranked)
 
