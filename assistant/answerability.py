@@ -457,9 +457,9 @@ class Answerability:
         # The asked thing counted on topic, but only for other years: "I 2023 modtog Familieafdelingen 1.287
         # underretninger" had answered "Hvor mange underretninger fik Tønder Kommune i 2024?", as a sentence about a
         # meeting "i foråret 2024" held the year with the topic.
-        counting = [unit for c, unit in zip(coverage, units, strict=True) if c > 0 and detail is not None and counts_asked(unit, detail)]
-        if counting and not absent:
-            absent = [y for y in years if not any(_holds_year(y, unit) for unit in counting)]
+        if years and detail is not None and not absent:
+            counting = [unit for c, unit in zip(coverage, units, strict=True) if c > 0 and counts_asked(unit, detail)]
+            absent = [y for y in years if counting and not any(_holds_year(y, unit) for unit in counting)]
         if detail is not None and best - best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit)) >= DETAIL_GAP:
             absent.append(detail.phrase)
         if best - with_detail >= DETAIL_GAP and not absent:  # each is somewhere with the topic, never together
