@@ -400,6 +400,10 @@ class QuestionAnalysis:
     # embedding is mostly the earlier question ("Hvad går Sverigesprojektet ud på? Hvornår kommer der
     # en evaluering af det?" would be answered with what the project is).
     focus: QuestionPart | None = None
+    # The shares the question tells in its own words ("en elev på 22 % fravær", see written_shares): what is written
+    # for them answers it. A follow-up's are its own: "Og hvis det så ikke hjælper?" after "... over 10 % fravær?"
+    # asks past the level of the share before.
+    shares: frozenset[str] = frozenset()
 
     @property
     def is_multi_part(self) -> bool:
@@ -464,6 +468,7 @@ def analyse_question(text: str) -> QuestionAnalysis:
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
         detail=asked_detail(text),
+        shares=written_shares(text),
     )
 
 
@@ -477,7 +482,7 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     own parts are asked now, and the kind of answer they ask for is theirs when they say it ("Hvad er
     årsagerne?" after "Hvor mange børn ...?" asks for reasons, not a count); "Og i 2017?" keeps the earlier
     question's."""
-    analysis = analyse_question(query)
+    analysis = replace(analyse_question(query), shares=written_shares(followup))
     parts = split_parts(followup)
     # A follow-up's first part can be without a word of its own ("hvor mange er der, og hvad er afsat til
     # kompetenceudvikling?"): it asks about the earlier question's topic, the terms no other part holds.

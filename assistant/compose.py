@@ -71,7 +71,7 @@ from assistant.analysis import (
 from assistant.citations import CitationBook
 from assistant.relevance import RelevanceScorer
 from assistant.sources import is_authority, names, publishing_municipality
-from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key
+from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key, written_for_shares
 from assistant.types import Outcome
 from assistant.verify import MARKER
 from index import Passage, ScoredPassage
@@ -419,7 +419,7 @@ class CitatComposer:
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps,
-                worry=analysis.is_concern and not part.label, age=age,
+                worry=analysis.is_concern and not part.label, age=age, shares=frozenset() if part.label else analysis.shares,
             )
             if len(short) > len(labels):
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
@@ -677,6 +677,7 @@ class CitatComposer:
         steps: bool = False,
         worry: bool = False,
         age: float | None = None,
+        shares: frozenset[str] = frozenset(),
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -692,7 +693,10 @@ class CitatComposer:
         as many units as a question of one part. With two, "Hvad kan jeg helt konkret gøre, når jeg snakker med et
         barn, der er bagud sprogligt?" lost the list of ways to talk with the child to two lists on parents and steps;
         on the unseen sets key facts rose on b, c and f (0.544 -> 0.559, 0.571 -> 0.596, 0.533 -> 0.582) and fell on
-        none, train and validation unchanged. An age-keyed table shows the rows of the child's ``age`` (months), if told."""
+        none, train and validation unchanged. An age-keyed table shows the rows of the child's ``age`` (months), if told.
+        A section written for a share the question tells (see :func:`written_for_shares`) is shown whole: for "en pige
+        ..., der har været væk 12 % af tiden", what "Niveau 2 – Bekymring (samlet fravær 10-14 procent ...)" says is to
+        be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it."""
         ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
@@ -737,6 +741,7 @@ class CitatComposer:
                 continue
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
             full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
+            full = full and not (shares and written_for_shares(shares, candidate.hit.passage))
             related = _related(candidate, ranked[0], part, topic, added, one_fact) or _supplies_detail(candidate, quoted, part, typed)
             if full or candidate.group in shown or not related:
                 continue

@@ -48,11 +48,12 @@ from assistant.injection import looks_like_instruction
 from assistant.relevance import RelevanceScorer
 from assistant.sources import names, speaks_for
 from index import Passage, ScoredPassage
-from ingest.types import EvidenceUnit
+from ingest.types import EvidenceUnit, section_path
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
     YEAR,
     content_terms,
+    fits_shares,
     goes_on_from,
     is_fragment,
     is_lead_in,
@@ -288,6 +289,35 @@ def _from_named_passages(
     return [score if named else 0.0 for score, named in zip(scores, naming, strict=True)]
 
 
+def written_for_shares(shares: Iterable[str], passage: Passage, row: str = "") -> bool | None:
+    """Whether a table ``row`` of ``passage``, else the passage's section, is written for one of the ``shares`` a
+    question tells (see :func:`fits_shares`); None when neither states a limit or span of shares. A row is a level
+    of its own ("Niveau 3 | 15-19 % ..."); a section's span is read from its nearest heading that states one
+    ("Niveau 3 – Alvorlig bekymring (samlet fravær 15-19 procent ...)"). A sentence's own share is no level it is
+    written for: "Målet er at nedbringe andelen af elever med et samlet fravær på 10 procent eller mere" is a goal,
+    not what to do for a child with 22 %."""
+    fit = fits_shares(shares, row) if row else None
+    if fit is None:
+        heading = next((h for h in reversed(section_path(passage.section)) if fits_shares(shares, h) is not None), "")
+        fit = fits_shares(shares, heading) if heading else None
+    return fit
+
+
+def _for_told_shares(
+    part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float], shares: frozenset[str]
+) -> Sequence[float]:
+    """A question that tells a share ("en elev på 22 % fravær") is answered by what is written for it: the units
+    of a section, or the table rows, whose limit or span of shares holds it are more likely than any other unit
+    (halfway from the likeliest to certain), and those written for other shares are not likely at all (the steps of
+    "Niveau 2 ... 10-14 procent" are not for this child). A guidance topic of a concern answer (a labelled part) keeps
+    its scores: it answers every worry."""
+    if part.label or not scores:
+        return scores
+    likelier = (1.0 + max(scores)) / 2
+    fits = [written_for_shares(shares, c.hit.passage, c.unit.text if c.unit.kind == "table_row" else "") for c in candidates]
+    return [likelier if fit else 0.0 if fit is False else score for score, fit in zip(scores, fits, strict=True)]
+
+
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 
@@ -322,6 +352,11 @@ class EvidenceGatherer:
         scores: list[Sequence[float]] = [self._scorer.probabilities(rows) for rows in per_query]
         if any(part.sources for part in analysis.parts):
             scores = [_from_named_sources(part, candidates, part_scores) for part, part_scores in zip(analysis.parts, scores, strict=True)]
+        if analysis.shares:
+            told = analysis.shares
+            scores = [
+                _for_told_shares(part, candidates, part_scores, told) for part, part_scores in zip(analysis.parts, scores, strict=True)
+            ]
         if analysis.is_multi_part:
             scores = [
                 _from_named_passages(part, candidates, part_scores, self._relevance)

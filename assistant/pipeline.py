@@ -98,6 +98,7 @@ from assistant.evidence import (
     answered_parts,
     shown_typed_parts,
     typed_parts_held,
+    written_for_shares,
 )
 from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts, prefer_staff_guide
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
@@ -437,7 +438,7 @@ class Assistant:
         if documents:
             found = self._found(self._openings(documents), vector)
         else:
-            found = self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector)
+            found = self._told_first(analysis, self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector), vector)
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -476,7 +477,7 @@ class Assistant:
             # "Hvordan arbejder Varde med kriminalitetsforebyggelse?").
             unnamed = search_query(functools.reduce(without_names, decision.apart, query))
             vector = tuple(self.index.retriever.embed_query(unnamed))
-            found = self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector)
+            found = self._told_first(analysis, self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector), vector)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         titles = tuple(document.info.title for document in documents)
         said = next((turn.content for turn in reversed(turns) if turn.role == "assistant"), "") if followup else ""
@@ -663,6 +664,10 @@ class Assistant:
         # spor" in another deck, and a year another passage held passed for the section's ("case 5 i 2019").
         hits = [h for h in hits if names_section(query, h.passage.text, h.passage.context)] or hits
         return self._found(hits, vector)
+
+    def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float]) -> Found:
+        """``found`` with the sections written for the shares the question tells first (see :func:`by_told_share`)."""
+        return self._found(by_told_share(analysis.shares, found.hits), vector) if analysis.shares else found
 
     def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
         per_passage = [self.index.units.get(h.passage.chunk_id, ()) for h in hits[:TOP_PASSAGES]]
@@ -1098,6 +1103,14 @@ def _annotated(unit: EvidenceUnit, notes: dict[str, str], context: str = "") -> 
     # The header on a line of its own above the row, so its columns stay columns ("Timer 2024" over "300").
     table = f"{unit.lead_in}\n{unit.text}" if unit.lead_in else unit.text
     return f"{context}: {table}" if context else table
+
+
+def by_told_share(shares: frozenset[str], hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
+    """``hits`` with the sections written for a share a question tells first and those written for other shares last,
+    each in its order (see :func:`written_for_shares`): "en elev ... på 22 % fravær" is answered by the section
+    headed "Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere ...)", and the level of 10-14 procent
+    tells what to do for another child."""
+    return sorted(hits, key=lambda hit: {True: 0, None: 1, False: 2}[written_for_shares(shares, hit.passage)])
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:

@@ -749,6 +749,16 @@ def within_stated_share(share: str, text: str) -> bool:
     return any(low <= value <= high for low, high in stated_share_ranges(text))
 
 
+def fits_shares(shares: Iterable[str], text: str) -> bool | None:
+    """Whether one of ``shares`` (as :func:`written_shares` gives them) lies in a limit or span of shares ``text``
+    states; None when it states none: "Niveau 2 – Bekymring (samlet fravær 10-14 procent ...)" is written for a child
+    with 12 % fravær (True) and not for one with 22 % (False)."""
+    ranges = stated_share_ranges(text)
+    if not ranges:
+        return None
+    return any(low <= _share(share) <= high for share in shares for low, high in ranges)
+
+
 def counted_words(sentence: str) -> list[str]:
     """The (up to three) words after each count in ``sentence``: the thing it counts is among them."""
     return [word for match in _COUNTED_WORDS.finditer(sentence) for word in match.group(1).split()]

@@ -2411,3 +2411,18 @@ def test_a_sentence_that_is_the_lead_in_of_a_list_the_answer_shows_is_left_to_th
     assert [b.units for b in kept] == [(sentences,), items] and labels == ["", ""]
     alone = [_Block(hit, "sentences", (lead_in,)), _Block(hit, "list", items, lead_in.text)]
     assert [b.kind for b in _without_shown_lead_ins(alone, ["a", "b"])[0]] == ["list"]
+
+
+def test_the_section_written_for_a_share_the_question_tells_is_shown_whole():
+    """Four sentences say what is done at the level a pupil's 12 % fravær is at: three units had cut the fourth."""
+    steps = (
+        "Kontaktlæreren orienterer afdelingslederen inden for 5 skoledage. Skolen indkalder til et fraværsmøde. "
+        "På mødet deltager forældrene og eleven selv. Der udarbejdes en fraværsplan, som evalueres efter 4 uger."
+    )
+    index = FakeUnitIndex([("niveau-2", steps, {"section": "Niveau 2 – Bekymring (samlet fravær 10-14 procent)"})])
+    probabilities = {"Kontaktlæreren": 0.9, "indkalder": 0.8, "deltager": 0.7, "fraværsplan": 0.6}
+    question = "En pige har været væk 12 % af tiden. Hvordan foregår mødet?"
+    told = compose(question, probabilities, index=index).short_answer
+    assert "Der udarbejdes en fraværsplan" in told
+    untold = compose("Hvordan foregår mødet?", probabilities, index=index).short_answer
+    assert "Der udarbejdes en fraværsplan" not in untold

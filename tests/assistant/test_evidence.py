@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.analysis import RESULT_CUES, analyse_question, followup_focus, split_parts
+from assistant.analysis import RESULT_CUES, analyse_followup, analyse_question, followup_focus, split_parts
 from assistant.evidence import (
     FEATURES,
     WEIGHTS_FILE,
@@ -415,3 +415,49 @@ def test_a_short_memos_text_under_its_title_page_is_evidence():
 
     assert texts(candidate_units(index.hits(), index)) == [BODY]
 
+
+
+LEVELS = FakeUnitIndex(
+    [
+        (
+            f"niveau-{n}",
+            f"Skolen holder et fraværsmøde med forældrene {when}. Der laves en fraværsplan, som evalueres efter {weeks} uger.",
+            {"section": f"3. Fraværstrappen › Niveau {n} (samlet fravær {span})"},
+        )
+        for n, span, when, weeks in (
+            (2, "10-14 procent", "inden for 10 skoledage", 4),
+            (3, "15-19 procent", "inden for 5 skoledage", 2),
+            (4, "20 procent eller mere", "samme uge", 1),
+        )
+    ]
+    + [("formaal", "Målet er at nedbringe andelen af elever med et samlet fravær på 10 procent eller mere.", {"section": "1. Formål"})]
+)
+
+
+def _level_scores(question: str) -> dict[str, float]:
+    gatherer = EvidenceGatherer(LEVELS.relevance, UnitScorer.load())
+    analysis = analyse_question(question)
+    scored = gatherer.gather_evidence(LEVELS.embed_query(question), content_terms(question), analysis, LEVELS.hits(), LEVELS)
+    return {s.unit.unit_id: s.part_scores[0] for s in scored}
+
+
+def test_a_question_telling_a_share_is_answered_by_the_section_written_for_it():
+    """A pupil at 16 % fravær is at Niveau 3: its units are likelier than any other, the other levels' not likely at
+    all. A sentence's own share is no level it is written for: the goal keeps its score."""
+    told = _level_scores("Der er en elev i 2. klasse med 16 % fravær. Hvad gør vi nu med fraværsmødet?")
+    level = {uid: score for uid, score in told.items() if uid.startswith("niveau-3")}
+    others = {uid: score for uid, score in told.items() if uid.startswith(("niveau-2", "niveau-4"))}
+    goal = next(uid for uid in told if uid.startswith("formaal"))
+    assert level and others and set(others.values()) == {0.0}
+    assert 0.0 < told[goal] < min(level.values())
+    untold = _level_scores("Hvad gør vi nu med fraværsmødet?")
+    assert max(untold[uid] for uid in others) > 0.0  # without a share every level may answer
+
+
+def test_a_followup_tells_only_its_own_shares():
+    """"Og hvis det så ikke hjælper?" after a question on 10 % fravær asks past that level: the level of 10 % is not
+    what it is answered by."""
+    followup = "Og hvis det så ikke hjælper?"
+    analysis = analyse_followup(f"Hvad gør vi, når en elev kommer over 10 % fravær? {followup}", followup)
+    assert analysis.shares == frozenset()
+    assert analyse_question("Hvad gør vi, når en elev kommer over 10 % fravær?").shares == {"10"}

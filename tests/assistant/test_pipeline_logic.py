@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.pipeline import compose_inputs, without_terms
+from assistant.pipeline import by_told_share, compose_inputs, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
 from assistant.citations import CitationBook
@@ -609,3 +609,17 @@ def test_a_weak_question_is_answered_when_a_unit_of_its_sources_holds_the_answer
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
+
+
+def test_the_sections_written_for_a_told_share_come_first_and_those_for_other_shares_last():
+    def hit(chunk_id: str, section: str) -> ScoredPassage:
+        return ScoredPassage(Passage(chunk_id, "Skolen holder et fraværsmøde.", {"doc_id": "retningslinje.pdf", "section": section}), 0.5)
+
+    hits = [
+        hit("niveau-2", "3. Fraværstrappen › Niveau 2 – Bekymring (samlet fravær 10-14 procent)"),
+        hit("roller", "4. Roller og ansvar"),
+        hit("niveau-4", "3. Fraværstrappen › Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere)"),
+        hit("breve", "5. Breve til forældrene"),
+    ]
+    assert [h.passage.chunk_id for h in by_told_share(frozenset({"22"}), hits)] == ["niveau-4", "roller", "breve", "niveau-2"]
+    assert [h.passage.chunk_id for h in by_told_share(frozenset({"12"}), hits)] == ["niveau-2", "roller", "breve", "niveau-4"]

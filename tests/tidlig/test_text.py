@@ -10,6 +10,7 @@ from tidlig.text import (
     cites_research,
     listed_names,
     within_stated_share,
+    fits_shares,
     is_table_rule,
     table_rule,
     is_label,
@@ -872,3 +873,18 @@ def test_the_names_a_sentence_lists_after_its_colon(sentence, names):
 )
 def test_a_share_lies_in_a_limit_or_a_span_a_text_states(share, text, within):
     assert within_stated_share(share, text) is within
+
+
+@pytest.mark.parametrize(
+    ("shares", "text", "fits"),
+    [
+        ({"12"}, "Niveau 2 – Bekymring (samlet fravær 10-14 procent eller 5-9 dages ulovligt fravær)", True),
+        ({"22"}, "Niveau 2 – Bekymring (samlet fravær 10-14 procent eller 5-9 dages ulovligt fravær)", False),
+        ({"22", "12"}, "Niveau 2 – Bekymring (samlet fravær 10-14 procent)", True),  # either share
+        ({"22"}, "Niveau 3 | 15-19 % eller 10-14 dage ulovligt | Brev 2", False),
+        ({"22"}, "4. Roller og ansvar", None),  # no limit, no span
+        ({"22"}, "Case 6: Mavepine og fravær på 14 procent", None),  # a share, but no limit or span
+    ],
+)
+def test_a_text_is_written_for_a_share_when_a_limit_or_span_it_states_holds_it(shares, text, fits):
+    assert fits_shares(shares, text) is fits
