@@ -750,7 +750,7 @@ class CitatComposer:
             alone = candidate is pointed
             block = self._expand(
                 candidate, scored, answer_type, part, member_floor, terms,
-                whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps,
+                whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps, harm=bool(_HARM_WORDS.search(label)),
                 items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired, age=age,
             )
             shown.update(_keys(block) | {candidate.group})
@@ -785,6 +785,7 @@ class CitatComposer:
         items: int = MAX_LIST_ITEMS,
         paired: frozenset[str] = frozenset(),
         age: float | None = None,
+        harm: bool = False,
     ) -> _Block:
         """The block that shows ``seed``: a list with its lead-in, a table with its header, or the sentence.
         Without ``whole_lists`` (a guidance topic, a further case example) only a short list, or one whose
@@ -794,7 +795,11 @@ class CitatComposer:
         "Sparring om bekymringen"). An item shown ``alone`` (the point a question asks for by its number) comes
         with its lead-in and sub-items only. A list shows at most ``items`` items, a numbered procedure all its steps.
         A list shown in part also shows the item that alone holds one of the question's ``paired`` terms (see
-        :func:`_with_paired_terms`), and an age-keyed table the rows of the child's ``age`` (see :func:`_rows_of_age`)."""
+        :func:`_with_paired_terms`), and an age-keyed table the rows of the child's ``age`` (see :func:`_rows_of_age`).
+        Under a topic on a ``harm`` done to the child, a numbered procedure for a child in danger shows all its steps
+        too: "Når du vurderer, at et barn er ... i fare, følger du disse trin:" had shown steps 5 to 7 ("Informér
+        forældrene om underretningen, medmindre ...") without step 4, "Send underretningen ... samme dag"; a general
+        staircase of steps under it ("Trin 1 – Stuen justerer ...") keeps to its likely steps."""
         unit = seed.unit
         members = [s for s in scored if s.group == seed.group and s.unit.kind != "sentence"]
         relevant = _with_explanations([s.unit for s in members if s is seed or s.part_scores[part] >= floor], members)
@@ -820,7 +825,8 @@ class CitatComposer:
             asked = not seconded and (list_asked or (unit.kind == "sentence" and answer_type not in FACT_TYPES - {"other"}))
             even = all(s.part_scores[part] >= WHOLE_LIST_SHARE * seed.part_scores[part] for s in members)
             promised = announced_count(lead_in) == len(members) - len(nested)  # "... gennem tre forbundne initiativer:"
-            numbered = steps and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
+            danger = harm and _DANGER.search(f"{lead_in}\n{seed.hit.passage.section}") is not None
+            numbered = (steps or danger) and all(item_number_of(s.unit, s.hit.passage.text) for s in members)
             # A case's record set out as labelled items ("Baggrund: ...", "Hvad blev gjort: ...", "Resultat: ...") is
             # one account, whole when only one item is likely: "Har andre prøvet noget, der virkede?" had got its
             # background alone. "Hvad kom der ud af det?" keeps its background and result.
@@ -1425,6 +1431,8 @@ _DIRECTIVE = re.compile(
     r"\b(?:skal|må (?:\w+ )?(?:ikke|aldrig)|må (?:du|i|man)|bør|straks|\w+er (?:vi|du|i|man) (?:ikke|aldrig))\b", re.IGNORECASE
 )
 _HARM_WORDS = re.compile(r"\b(?:vold\w*|overgreb\w*|mishandl\w*|slå\w*|slået)\b", re.IGNORECASE)
+# What a procedure for a child in danger says it is for, in its lead-in or heading: a harm, or a danger.
+_DANGER = re.compile(rf"{_HARM_WORDS.pattern}|\b(?:i fare|akut\w*|fare for)\b", re.IGNORECASE)
 
 
 def directs_on_harm(text: str) -> bool:

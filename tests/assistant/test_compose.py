@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from assistant.analysis import RESULT_CUES, QuestionAnalysis, QuestionPart, analyse_followup, analyse_question, holds_answer_type
 from assistant.compose import (
     MORE_HEADING,
+    TOPIC_LIST_ITEMS,
     CitatComposer,
     _Block,
     _case_results,
@@ -2426,3 +2427,30 @@ def test_the_section_written_for_a_share_the_question_tells_is_shown_whole():
     assert "Der udarbejdes en fraværsplan" in told
     untold = compose("Hvordan foregår mødet?", probabilities, index=index).short_answer
     assert "Der udarbejdes en fraværsplan" not in untold
+
+
+def _harm_topic_steps(lead_in: str) -> str:
+    """The steps shown of a long numbered list when its fifth step, on telling the parents, is the likely one under
+    the harm topic."""
+    steps = [
+        "Sørg for barnets sikkerhed her og nu, og lad ikke barnet gå hjem, hvis det er i fare.",
+        "Lyt til barnet uden at udspørge, og skriv barnets egne ord ned så ordret som muligt.",
+        "Orientér din leder straks, eller stedfortræderen, hvis lederen ikke er til stede.",
+        "Send underretningen via den digitale formular samme dag og senest inden for 24 timer.",
+        "Informér forældrene om underretningen, medmindre der er mistanke om vold i familien.",
+        "Gem kvitteringen, som kommunen sender inden for seks hverdage efter modtagelsen.",
+    ]
+    index = FakeUnitIndex([("trin", lead_in + "".join(f"\n{n}. {step}" for n, step in enumerate(steps, 1)), KL)])
+    scored = scored_units("mistanke om vold", {"Informér forældrene": 0.9}, index=index)
+    seed = next(s for s in scored if "Informér forældrene" in s.unit.text)
+    block = CitatComposer()._expand(seed, scored, "procedure", 0, 0.5, (), whole_lists=False, items=TOPIC_LIST_ITEMS, harm=True)
+    return " ".join(unit.text for unit in block.units)
+
+
+def test_a_numbered_procedure_for_a_child_in_danger_is_shown_whole_under_the_harm_topic():
+    """Step 5 on telling the parents had stood without step 4, "Send underretningen ... samme dag"."""
+    danger = _harm_topic_steps("Når du vurderer, at et barn er i fare, følger du disse trin:")
+    assert all(step in danger for step in ("Sørg for barnets sikkerhed", "Send underretningen", "Gem kvitteringen"))
+    # A staircase of steps for any worry keeps to its likely steps under the topic.
+    staircase = _harm_topic_steps("Trappen for bekymringer om børn:")
+    assert "Informér forældrene" in staircase and "Send underretningen" not in staircase
