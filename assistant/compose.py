@@ -1320,8 +1320,9 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     return _TypedAnswer(detail, who=who, whom=answer_type == "target", several=who and bool(_SEVERAL.search(part.text)))
 
 
-# A question for several of a kind: "Hvilke fagfolk ...?", not "Hvilken medarbejder ...?".
-_SEVERAL = re.compile(r"\bhvilke\b", re.IGNORECASE)
+# A question for several of a kind: "Hvilke fagfolk ...?", not "Hvilken medarbejder ...?"; or for the members of a
+# group: "Hvem sidder egentlig med i det der trivselsteam?", "Hvem er det, der sidder i det forum ...?".
+_SEVERAL = re.compile(r"\bhvilke\b|\bhvem\b.{0,30}\b(?:sidder|deltager|er med|møder op)\b", re.IGNORECASE)
 # A unit naming this many professions lists the people asked for.
 MIN_LISTED_PROFESSIONS = 3
 
@@ -1535,9 +1536,24 @@ def _staff_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[Scor
     passage or at least ``floor`` likely, when the likeliest names fewer; None when none does. "Hvilke fagfolk er der
     ansat i Faxes tværfaglige team ...?" opened with "Småbørnsteamet er Faxe Kommunes tværfaglige enhed ...", and the
     same paragraph's "... 12,5 årsværk fordelt på 3,5 tale-hørekonsulenter, 2 psykologer, ..." never came."""
-    if not ranked or _lists_professions(ranked[0]):
+    # A list of people names one in each item ("skolepsykolog fra PPR Silkeborg", "SFO-lederen, når ..."): at least
+    # MIN_LISTED_PROFESSIONS items, and most of its items, name one. A list of meetings names some in passing.
+    items: dict[str, list[bool]] = {}
+    for unit in ranked:
+        if unit.unit.kind == "list_item":
+            items.setdefault(unit.group, []).append(bool(named_professions(unit.unit.text)))
+    people = {group for group, naming in items.items() if sum(naming) >= MIN_LISTED_PROFESSIONS and 2 * sum(naming) > len(naming)}
+
+    def lists_professions(unit: ScoredUnit) -> bool:
+        return _lists_professions(unit) or unit.unit.kind == "list_item" and unit.group in people
+
+    if not ranked or lists_professions(ranked[0]):
         return None
-    return _first_likely(ranked, part, floor, ranked[0].hit.passage.chunk_id, _lists_professions)
+    own = ranked[0].hit.passage.chunk_id
+    # A list of the people asked for comes before a sentence naming some of them in passing ("Typiske tiltag fra
+    # Trivselsteamet er observation ved AKT-vejlederen, samtaleforløb hos skolesundhedsplejersken ...").
+    listing = _first_likely(ranked, part, floor, own, lambda unit: unit.unit.kind == "list_item" and lists_professions(unit))
+    return listing or _first_likely(ranked, part, floor, own, lists_professions)
 
 
 def _lists_professions(unit: ScoredUnit) -> bool:

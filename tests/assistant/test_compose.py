@@ -2454,3 +2454,28 @@ def test_a_numbered_procedure_for_a_child_in_danger_is_shown_whole_under_the_har
     # A staircase of steps for any worry keeps to its likely steps under the topic.
     staircase = _harm_topic_steps("Trappen for bekymringer om børn:")
     assert "Informér forældrene" in staircase and "Send underretningen" not in staircase
+
+
+TEAM = [
+    (
+        "team",
+        "Trivselsteamet er skolens tværfaglige ressourceteam. Typiske tiltag er observation ved AKT-vejlederen, samtaler hos "
+        "skolesundhedsplejersken og en vurdering ved psykologen.",
+        KL,
+    ),
+    (
+        "members",
+        "Faste deltagere:\n- afdelingslederen (mødeleder)\n- skolepsykolog fra PPR\n- fremskudt rådgiver fra Børn og Familie\n"
+        "- SFO-lederen, når sagen vedrører indskolingen",
+        KL,
+    ),
+]
+
+
+@pytest.mark.parametrize("question", ["Hvem sidder egentlig med i det der trivselsteam?", "Hvem er det, der deltager i trivselsteamet?"])
+def test_a_question_for_a_group_s_members_opens_with_the_list_of_them(question):
+    """A sentence naming professions in passing had stood first, and the list of members never came."""
+    probabilities = {"ressourceteam": 0.41, "Typiske tiltag": 0.33, "afdelingslederen": 0.2, "skolepsykolog": 0.15, "rådgiver": 0.12}
+    text = compose(question, probabilities, index=FakeUnitIndex(TEAM)).short_answer
+    assert "skolepsykolog fra PPR" in text and "SFO-lederen" in text
+    assert "Typiske tiltag" not in text.split("skolepsykolog fra PPR")[0]
