@@ -69,7 +69,17 @@ from assistant.types import Outcome
 from index import Passage, ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
-from tidlig.text import content_terms, counted_words, point_number, proper_nouns, stem, within_stated_share, words, written_shares
+from tidlig.text import (
+    CAPITALISED,
+    content_terms,
+    counted_words,
+    point_number,
+    proper_nouns,
+    stem,
+    within_stated_share,
+    words,
+    written_shares,
+)
 
 MODEL_FILE = Path(__file__).with_name("answerability.json")
 TOP_PASSAGES = 5  # the passages an answer is composed from
@@ -119,6 +129,9 @@ class Found:
     # for each unit, the unit before it in its passage ("" for a passage's first) and its case example's municipality
     antecedents: tuple[str, ...] = ()
     places: tuple[str, ...] = ()  # for each unit, the municipality of the case example it is in ("" outside one)
+    # The same search's passages in the order the answer takes them, when it differs from the order the decision
+    # judges (a municipality's own documents' passages found without its name first, see Assistant._from_homes).
+    answering: tuple[ScoredPassage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -526,14 +539,11 @@ class Answerability:
 MIN_MISSPELT_NAME = 8  # letters of a name's stem before a one-letter slip in a document still names it
 
 
-_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*")
-
-
 def document_names(passages: Iterable[Passage]) -> dict[str, frozenset[str]]:
     """Per document id, the lower-cased words its passages write with a capital: the places and names it uses."""
     found: dict[str, set[str]] = {}
     for passage in passages:
-        found.setdefault(passage.doc_id, set()).update(w.lower() for w in _CAPITALISED.findall(passage.text))
+        found.setdefault(passage.doc_id, set()).update(w.lower() for w in CAPITALISED.findall(passage.text))
     return {doc: frozenset(names) for doc, names in found.items()}
 
 

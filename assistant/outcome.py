@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from assistant.assessment import Assessment
@@ -298,14 +298,21 @@ def _same_section(passage: Passage, other: Passage) -> bool:
 
 
 def with_places_named(
-    answerability: Answerability, statistics: RelevanceScorer, assessment: Assessment, composition: Composition
+    answerability: Answerability,
+    statistics: RelevanceScorer,
+    assessment: Assessment,
+    composition: Composition,
+    homes: Mapping[str, Sequence[str]] | None = None,
 ) -> Assessment:
     """A partial answer names as missing the places the question asks about (:func:`asked_places`) that
     nothing it quotes is from or about, and an answer with such a place is partial: "Hvor mange familier går
     i Familiestuen i Aarhus?" read "Dokumenterne beskriver Familiestuen, men de nævner ikke antallet af
     familier" above Frederikshavn's Familiestuen, and "Hvor mange pluspladser har
     Aarhus Kommune?" "beskriver Aarhus Kommune" above Copenhagen's table. A source asked by name speaks
-    through its own documents, which seldom repeat its name, so it is never named missing."""
+    through its own documents, which seldom repeat its name, so it is never named missing; so does a municipality
+    through the documents it is the home of (``homes``, see :func:`assistant.sources.home_documents`): Kolding's case
+    collection, published by its PPR, had read "nævner ikke Kolding i den forbindelse" above its own "En konference
+    varer 75 minutter"."""
     decision, analysis = assessment.decision, assessment.analysis
     if decision.outcome == "decline" or analysis.is_concern or analysis.is_multi_part:
         return assessment
@@ -324,6 +331,10 @@ def with_places_named(
         name
         for name in answerability.names_absent(analysis.text, f"{composition.short_answer} {cited}")
         if name in places and name not in decision.missing and (names(quoting, name) or not any(names(name, source) for source in asked))
+    )
+    cited_documents = {c.doc_id for c in own}
+    absent = tuple(
+        name for name in absent if not cited_documents.intersection((homes or {}).get(statistics.base_form(name).lower(), ()))
     )
     if decision.outcome == "answer":
         # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med

@@ -117,6 +117,7 @@ from assistant.relevance import RelevanceScorer
 from assistant.rerank import RERANK_CANDIDATES, Reranker
 from assistant.sources import (
     SourceNames,
+    home_documents,
     name_terms,
     one_per_source,
     publisher_names,
@@ -202,6 +203,7 @@ class DerivedState:
     writer: AnswerWriter | None
     sources: SourceNames
     case_places: frozenset[str]  # the municipalities the index's case examples are from
+    homes: dict[str, tuple[str, ...]]  # per place, the documents it is the home of (see home_documents)
     # Each guidance topic's retrieval by the filter asked with (see Assistant._guidance); filled on first use.
     guidance: dict[PassageFilter | None, tuple[Found, ...]] = field(default_factory=dict)
 
@@ -258,6 +260,7 @@ class Assistant:
         return DerivedState(
             generation, statistics, Answerability(self._model, statistics, document_names(passages)),
             EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(relevance=statistics), verifier, writer, sources, case_places,
+            home_documents(passages),
         )
 
     @property
@@ -478,6 +481,8 @@ class Assistant:
             unnamed = search_query(functools.reduce(without_names, decision.apart, query))
             vector = tuple(self.index.retriever.embed_query(unnamed))
             found = self._told_first(analysis, self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector), vector)
+        found = self._found(found.answering, vector) if found.answering else found
+        parts = tuple(replace(part, hits=part.answering) if part.answering else part for part in parts)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
         titles = tuple(document.info.title for document in documents)
         said = next((turn.content for turn in reversed(turns) if turn.role == "assistant"), "") if followup else ""
@@ -535,7 +540,7 @@ class Assistant:
         wanted = filters or PassageFilter()
         named = [d for name in sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
         if not named:
-            return found
+            return self._from_homes(state, query, found, k, wanted)
         mine = replace(wanted, doc_ids=tuple(named))
         own: Sequence[ScoredPassage] = self._retrieve(query, k, mine, vector).hits
         # Among the source's own documents its name tells little apart: searched for, it found the passages
@@ -551,6 +556,24 @@ class Assistant:
         fill = iter([h for h in own if h.passage.chunk_id not in speaking])
         hits = [h if h.passage.chunk_id in speaking else next(fill, None) for h in found.hits]
         return self._found([h for h in (*hits, *fill) if h is not None][:k], vector)
+
+    def _from_homes(self, state: DerivedState, query: str, found: Found, k: int, wanted: PassageFilter) -> Found:
+        """``found`` for a query naming a municipality that publishes nothing here but is the home of documents (see
+        :func:`home_documents`: Kolding's case collection, published by its PPR), answered from its passages taking
+        turns with those documents' best passages for the query without the name, which come first. In its own
+        documents the name tells nothing apart, and searched for it found the passages that repeat it: "Fælles Fokus er
+        Kolding Kommunes model ..." and the case collection's contact line above the learning points asked for by
+        "Hvad har Kolding lært af deres tværfaglige konferencer?". The decision judges ``found`` as it is: its model
+        was fitted on the passages ranked with the name."""
+        statistics = state.statistics
+        # A publisher's name is the source logic's (see _retrieve_from), also where a part does not ask it alone.
+        places = [name for name in proper_nouns(query) if statistics.is_municipality(name) and not state.sources.names_in(name)]
+        homes = {doc for name in places for doc in state.homes.get(statistics.base_form(name).lower(), ())}
+        homes = {doc for doc in homes if not wanted.doc_ids or doc in wanted.doc_ids}
+        if not homes:
+            return found
+        own = self._retrieve(without_source_names(query, places), k, replace(wanted, doc_ids=tuple(sorted(homes)))).hits
+        return replace(found, answering=tuple(_interleave([own, found.hits])[:k]))
 
     def _with_case_checked(
         self, state: DerivedState, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition
@@ -667,7 +690,10 @@ class Assistant:
 
     def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float]) -> Found:
         """``found`` with the sections written for the shares the question tells first (see :func:`by_told_share`)."""
-        return self._found(by_told_share(analysis.shares, found.hits), vector) if analysis.shares else found
+        if not analysis.shares:
+            return found
+        told = self._found(by_told_share(analysis.shares, found.hits), vector)
+        return replace(told, answering=tuple(by_told_share(analysis.shares, found.answering)))
 
     def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
         per_passage = [self.index.units.get(h.passage.chunk_id, ()) for h in hits[:TOP_PASSAGES]]
@@ -728,7 +754,7 @@ class Assistant:
         if (checked := self._with_case_checked(state, assessment, hits, composition)) is not assessment:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = with_places_named(state.answerability, state.statistics, assessment, composition)
+        assessment = with_places_named(state.answerability, state.statistics, assessment, composition, state.homes)
         assessment = with_definition_checked(with_labels_checked(assessment, composition), composition, scored)
         assessment = with_speaker_named(assessment, composition)
         assessment = with_municipality_shown(assessment, composition)

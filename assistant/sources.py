@@ -29,11 +29,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from index import Passage
-from tidlig.text import MUNICIPALITY, NAME_WORD, STOP, content_terms, words
+from tidlig.text import CAPITALISED, MUNICIPALITY, NAME_WORD, STOP, content_terms, words
 
 __all__ = [
     "SourceNames",
     "adjective_places",
+    "home_documents",
     "is_authority",
     "name_terms",
     "names",
@@ -123,6 +124,20 @@ class SourceNames:
                 word = match.group(1)
                 if not any(names(word, other) for other in named) and word.lower() not in STOP:
                     yield word
+
+
+def home_documents(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
+    """Per place (lower-cased), the documents it is the home of: those whose title, publisher or first passage names it,
+    as a municipality's own guide, report or transcript opens ("Tønder Kommune", "Næstved Kommune · Center for Skole og
+    Uddannelse"). A report naming a municipality only in a case example further in is no home of it."""
+    homes: dict[str, tuple[str, ...]] = {}
+    for passage in passages:
+        opening = passage.text if passage.ordinal == 0 else ""
+        own = f"{passage.metadata.get('title', '')}\n{passage.metadata.get('publisher', '')}\n{opening}"
+        for word in {w.lower() for w in CAPITALISED.findall(own)}:
+            if passage.doc_id not in homes.get(word, ()):
+                homes[word] = (*homes.get(word, ()), passage.doc_id)
+    return homes
 
 
 def one_per_source(text: str, named: Sequence[str]) -> list[tuple[str, str]]:

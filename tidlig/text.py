@@ -24,6 +24,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "BULLETS",
+    "CAPITALISED",
     "COUNT_WORD",
     "DOCUMENT_WORDS",
     "LIST_INDENT",
@@ -1183,6 +1184,8 @@ def content_terms(text: str) -> list[str]:
 # municipality named by it ("Gladsaxe Kommune"): one pattern for every rule that finds a place or a municipality.
 NAME_WORD = r"[A-ZÆØÅ][\wæøå-]+"
 MUNICIPALITY = rf"{NAME_WORD} Kommune\b"
+# Any word written with a capital, a sentence's first too: the places and names a text uses.
+CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*")
 
 YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
 # A capitalised word inside a sentence (not after a sentence end): in Danish a name (municipality,

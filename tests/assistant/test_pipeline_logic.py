@@ -623,3 +623,27 @@ def test_the_sections_written_for_a_told_share_come_first_and_those_for_other_sh
     ]
     assert [h.passage.chunk_id for h in by_told_share(frozenset({"22"}), hits)] == ["niveau-4", "roller", "breve", "niveau-2"]
     assert [h.passage.chunk_id for h in by_told_share(frozenset({"12"}), hits)] == ["niveau-2", "roller", "breve", "niveau-4"]
+
+
+def test_a_municipality_s_own_documents_answer_a_question_naming_it_from_what_they_say_without_the_name(settings):
+    """Kolding publishes nothing here, but its case collection opens with its name: the passage repeating the name
+    had outranked the one answering."""
+    texts = dict(PASSAGES)
+    opening = "Tværfaglige konferencer i Kolding Kommune. Udgivet af PPR, Kolding Kommune, for dagtilbud i Kolding."
+    texts["konf-1"] = ("Casesamling", opening)
+    texts["konf-2"] = ("Casesamling", "En tværfaglig konference varer 75 minutter og ledes af en mødeleder.")
+    assistant = make_assistant(settings, index=FakeIndex(texts))
+    question = "Hvor lang tid varer en tværfaglig konference i Kolding?"
+    assert [h.passage.chunk_id for h in assistant._retrieve(question, 10, None).hits][:2] == ["konf-1", "konf-2"]
+    assert [h.passage.chunk_id for h in assistant.assess(question).hits][:2] == ["konf-2", "konf-1"]
+
+
+def test_a_municipality_s_own_documents_speak_for_it_without_repeating_its_name(settings):
+    """Kolding's case collection had read "nævner ikke Kolding i den forbindelse" above its own sentence."""
+    texts = dict(PASSAGES)
+    opening = "Tværfaglige konferencer i Kolding Kommune. Udgivet af PPR, Kolding Kommune, for dagtilbud i Kolding."
+    texts["konf-1"] = ("Casesamling", opening)
+    texts["konf-2"] = ("Casesamling", "En tværfaglig konference varer 75 minutter og ledes af en mødeleder.")
+    assistant = Assistant(FakeIndex(texts), settings, model=coverage_model(0.3))
+    first = assistant.ask("Hvor lang tid varer en tværfaglig konference i Kolding?").text.splitlines()[0]
+    assert "nævner ikke Kolding" not in first and "beskriver Kolding" in first

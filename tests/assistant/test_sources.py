@@ -6,6 +6,7 @@ import pytest
 
 import assistant.sources
 from assistant.sources import (
+    home_documents,
     adjective_places,
     SourceNames,
     is_authority,
@@ -142,3 +143,20 @@ def test_a_place_named_by_its_adjective(text, places):
 def test_a_source_named_by_its_places_adjective_is_asked_alone():
     # "Bruger de københavnske institutioner ...?" had got the national pool's slide beside Copenhagen's memo.
     assert SOURCES.asked_alone("Bruger de københavnske institutioner pengene på efteruddannelse?") == ("København",)
+
+
+def test_a_place_is_the_home_of_the_documents_whose_title_publisher_or_first_passage_names_it():
+    def passage(doc: str, ordinal: int, text: str, title: str = "Retningslinje", publisher: str = "") -> Passage:
+        return Passage(f"{doc}-{ordinal}", text, {"doc_id": doc, "ordinal": ordinal, "title": title, "publisher": publisher})
+
+    homes = home_documents(
+        [
+            passage("guide", 0, "NÆSTVED KOMMUNE · Center for Skole og Uddannelse\nFormål"),
+            passage("guide", 1, "Skolen kontakter Familiehuset."),
+            passage("report", 0, "Indledning", title="Tidlig indsats i Faxe"),
+            passage("report", 1, "I Næstved Kommune har man også prøvet modellen."),  # named further in: no home
+            passage("memo", 0, "Notat", publisher="Tønder Kommune"),
+        ]
+    )
+    assert homes["næstved"] == ("guide",) and homes["faxe"] == ("report",) and homes["tønder"] == ("memo",)
+    assert "familiehuset" not in homes
