@@ -701,7 +701,8 @@ _AGE_WORDS = {"et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv":
 _AGE_NUMBER = rf"(\d+|{'|'.join(_AGE_WORDS)})"
 # The age a question asks about children of: "et barn på 5 år", "de 3-5-årige", "treårige", "børn på 4 år gamle".
 _ASKED_AGE = re.compile(
-    rf"\bpå {_AGE_NUMBER}(?:½)? år\b|\b(\d+)-(\d+)-årige\b|\b(\d+)-årige\b|\b({'|'.join(_AGE_WORDS)})årige\b",
+    rf"\bpå {_AGE_NUMBER}(?:½)? år(?P<up> og (?:derover|opefter|ældre))?\b"
+    rf"|\b(\d+)-(\d+)-årige\b|\b(\d+)-årige\b|\b({'|'.join(_AGE_WORDS)})årige\b",
     re.IGNORECASE,
 )
 # ... and as what the children are: "når børnene er 4 og 5 år", "når barnet er tre år".
@@ -720,17 +721,22 @@ def _age(number: str) -> int:
     return int(number) if number.isdigit() else _AGE_WORDS[number.lower()]
 
 
+# The age an open span of ages ends at: "unge på 17 år og derover".
+OLDEST = 25
+
+
 def asked_ages(text: str) -> tuple[tuple[int, int], ...]:
     """The ages (as spans of years) a question asks about children of: "Hvor mange ord skal et barn på 5 år kunne?"
-    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),); "når børnene er 4 og 5 år" -> ((4, 5),)."""
+    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),); "når børnene er 4 og 5 år" -> ((4, 5),); "unge på 17 år og derover"
+    -> ((17, OLDEST),)."""
     spans = []
     for match in _ASKED_AGE.finditer(text):
-        one, low, high, single, word = match.groups()
+        one, up, low, high, single, word = match.groups()
         if low:
             spans.append((int(low), int(high)))
         else:
             age = _age(one or single or word)
-            spans.append((age, age))
+            spans.append((age, OLDEST if up else age))
     for match in _ASKED_AGE_IS.finditer(text):
         first = _age(match.group(1))
         spans.append((first, _age(match.group(2)) if match.group(2) else first))

@@ -24,6 +24,7 @@ from assistant.analysis import (
     RESULT_CUES,
     AskedDetail,
     QuestionAnalysis,
+    OLDEST,
     asked_ages,
     asked_places,
     asked_point,
@@ -42,7 +43,7 @@ from assistant.analysis import (
     told_ages,
     workplace_terms,
 )
-from assistant.answerability import RARE_TOPIC_SHARE, Answerability, Decision
+from assistant.answerability import RARE_TOPIC_SHARE, TOP_PASSAGES, Answerability, Decision
 from assistant.types import Citation
 from assistant.compose import (
     Composition,
@@ -626,6 +627,10 @@ def _unless_told(
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
 
 
+# Children of an age as a group a question counts or asks about: "unge på 17 år og derover", "de 3-5-årige".
+_AGE_GROUP = re.compile(r"\b(?:børn|unge|elever|drenge|piger)(?:ne)? (?:på|i alderen) \d|\b\d+(?:-\d+)?-årige\b", re.IGNORECASE)
+
+
 def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessment:
     """An answer to a question about children of an asked age (:func:`assistant.analysis.asked_ages`) whose short
     answer speaks of children's ages, none of them the asked one, is a partial answer that names the age missing:
@@ -637,11 +642,18 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
     asked = asked_ages(analysis.text)
     if decision.outcome != "answer" or analysis.is_concern or not asked:
         return assessment
-    told = told_ages(_plain_short_answer(composition))
+    # A short answer that speaks of no age is read with the best passages when a group is asked by age: "Hvor mange
+    # unge på 17 år og derover blev henvist ...?" had got "Kort svar" above a count of family courses, while the annual
+    # report's referrals by age stop at "13-16 år".
+    # A follow-up asks in its own words, and a child's age tells who the child is ("deres søn på 8 år"), not a group.
+    asking = analysis.focus.text if analysis.focus is not None else analysis.text
+    passages = " ".join(h.passage.text for h in assessment.hits[:TOP_PASSAGES]) if _AGE_GROUP.search(asking) else ""
+    told = told_ages(_plain_short_answer(composition)) or told_ages(passages)
     if not told or any(low <= last and first <= high for low, high in asked for first, last in told):
         return assessment
-    ages = join_danish([f"{low}-{high}" if low != high else str(low) for low, high in asked])
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(render("missing_age", ages=ages),)))
+    closed = [f"{low}-{high}" if low != high else str(low) for low, high in asked if high != OLDEST]
+    missing = render("missing_age", ages=join_danish(closed)) if closed else f"{render('missing_age', ages=str(asked[0][0]))} og derover"
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
 
 
 # Where children are: a day care setting or a school, as a question and a document name them. A setting's words,

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.analysis import (
     age_span_months,
+    OLDEST,
     asked_ages,
     asks_where_to_begin,
     child_age_months,
@@ -1125,6 +1126,7 @@ def test_holds_duration(text, holds):
         ("Hvor mange treårige havde behov for en særlig indsats?", ((3, 3),)),
         ("Hvor mange børn fik en særlig indsats i 2024?", ()),  # a year is no age
         ("Hvilke tjek er der aftalt, når børnene er 4 og 5 år?", ((4, 5),)),
+        ("Hvor mange unge på 17 år og derover blev henvist?", ((17, OLDEST),)),  # an open span
     ],
 )
 def test_the_ages_a_question_asks_about(question, ages):

@@ -647,3 +647,16 @@ def test_a_municipality_s_own_documents_speak_for_it_without_repeating_its_name(
     assistant = Assistant(FakeIndex(texts), settings, model=coverage_model(0.3))
     first = assistant.ask("Hvor lang tid varer en tværfaglig konference i Kolding?").text.splitlines()[0]
     assert "nævner ikke Kolding" not in first and "beskriver Kolding" in first
+
+
+@pytest.mark.parametrize(("asked", "partial"), [("unge på 17 år og derover", True), ("deres søn på 17 år", False)])
+def test_a_group_asked_by_an_age_the_best_passages_count_no_one_of_is_named_missing(settings, asked, partial):
+    """The short answer speaks of no age, but the report counts its referrals by age up to 13-16 år. A child's age
+    tells who the child is, not a group asked about."""
+    texts = dict(PASSAGES)
+    texts["rapport-1"] = ("Årsrapport", "Familiehuset fik 312 henvisninger i 2024 og holdt 9 hold med forældre.")
+    texts["rapport-2"] = ("Årsrapport", "Henvisninger fordelt på alder: 0-2 år 104, 3-5 år 210, 6-12 år 301 og 13-16 år 228.")
+    assistant = Assistant(FakeIndex(texts), settings, model=coverage_model(0.3))
+    answer = assistant.ask(f"Hvor mange henvisninger fik familiehuset om {asked} i 2024?")
+    assert (answer.outcome == "partial") is partial
+    assert ("nævner ikke børn på 17 år og derover" in answer.text.splitlines()[0]) is partial
