@@ -402,7 +402,8 @@ class QuestionAnalysis:
     focus: QuestionPart | None = None
     # The shares the question tells in its own words ("en elev på 22 % fravær", see written_shares): what is written
     # for them answers it. A follow-up's are its own: "Og hvis det så ikke hjælper?" after "... over 10 % fravær?"
-    # asks past the level of the share before.
+    # asks past the level of the share before. A question for an amount tells none: "Hvor mange elever har over 10 %
+    # fravær?" asks a count, not what is done at a level.
     shares: frozenset[str] = frozenset()
 
     @property
@@ -455,11 +456,12 @@ def analyse_question(text: str) -> QuestionAnalysis:
     figures = asked_figures(text)
     concern = is_concern(text)
     parts = split_parts(text)
+    kind = answer_type(text)
     if concern:
         parts = tuple(replace(part, terms=_worry_terms(part.text)) for part in parts)
     return QuestionAnalysis(
         text=text,
-        answer_type=answer_type(text),
+        answer_type=kind,
         parts=parts,
         is_concern=concern,
         terms=_worry_terms(text) if concern else question_terms(text),
@@ -468,7 +470,7 @@ def analyse_question(text: str) -> QuestionAnalysis:
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
         detail=asked_detail(text),
-        shares=written_shares(text),
+        shares=frozenset() if kind == "amount" else written_shares(text),
     )
 
 
@@ -482,7 +484,7 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
     own parts are asked now, and the kind of answer they ask for is theirs when they say it ("Hvad er
     årsagerne?" after "Hvor mange børn ...?" asks for reasons, not a count); "Og i 2017?" keeps the earlier
     question's."""
-    analysis = replace(analyse_question(query), shares=written_shares(followup))
+    analysis = analyse_question(query)
     parts = split_parts(followup)
     # A follow-up's first part can be without a word of its own ("hvor mange er der, og hvad er afsat til
     # kompetenceudvikling?"): it asks about the earlier question's topic, the terms no other part holds.
@@ -495,7 +497,7 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
         # after "Hvor mange henvisninger fik teamet i 2024?" asks for reasons, and had read "nævner ikke antallet af
         # henvisninger i 2024" above "I 2024 modtog teamet 248 henvisninger".
         analysis = replace(analysis, detail=asked_detail(followup))
-    return analysis
+    return replace(analysis, shares=frozenset() if analysis.answer_type == "amount" else written_shares(followup))
 
 
 # A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to

@@ -461,3 +461,4 @@ def test_a_followup_tells_only_its_own_shares():
     analysis = analyse_followup(f"Hvad gør vi, når en elev kommer over 10 % fravær? {followup}", followup)
     assert analysis.shares == frozenset()
     assert analyse_question("Hvad gør vi, når en elev kommer over 10 % fravær?").shares == {"10"}
+    assert analyse_question("Hvor mange elever har over 10 % fravær?").shares == frozenset()  # asks a count
