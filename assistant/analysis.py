@@ -407,6 +407,11 @@ class QuestionAnalysis:
     shares: frozenset[str] = frozenset()
 
     @property
+    def own_words(self) -> str:
+        """The question in its own words: a one-part follow-up's focus, not the query joined to the earlier question."""
+        return self.focus.text if self.focus is not None else self.text
+
+    @property
     def is_multi_part(self) -> bool:
         return len(self.parts) > 1
 
@@ -470,8 +475,13 @@ def analyse_question(text: str) -> QuestionAnalysis:
         names=tuple(dict.fromkeys(proper_nouns(text))),
         is_english=is_english(text),
         detail=asked_detail(text),
-        shares=frozenset() if kind == "amount" else written_shares(text),
+        shares=_told_shares(text, kind),
     )
+
+
+def _told_shares(text: str, kind: AnswerType) -> frozenset[str]:
+    """The shares ``text`` tells (see QuestionAnalysis.shares): none when it asks for an amount."""
+    return frozenset() if kind == "amount" else written_shares(text)
 
 
 def _worry_terms(text: str) -> tuple[str, ...]:
@@ -497,7 +507,7 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
         # after "Hvor mange henvisninger fik teamet i 2024?" asks for reasons, and had read "nævner ikke antallet af
         # henvisninger i 2024" above "I 2024 modtog teamet 248 henvisninger".
         analysis = replace(analysis, detail=asked_detail(followup))
-    return replace(analysis, shares=frozenset() if analysis.answer_type == "amount" else written_shares(followup))
+    return replace(analysis, shares=_told_shares(followup, analysis.answer_type))
 
 
 # A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to

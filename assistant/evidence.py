@@ -296,11 +296,8 @@ def written_for_shares(shares: Iterable[str], passage: Passage, row: str = "") -
     ("Niveau 3 – Alvorlig bekymring (samlet fravær 15-19 procent ...)"). A sentence's own share is no level it is
     written for: "Målet er at nedbringe andelen af elever med et samlet fravær på 10 procent eller mere" is a goal,
     not what to do for a child with 22 %."""
-    fit = fits_shares(shares, row) if row else None
-    if fit is None:
-        heading = next((h for h in reversed(section_path(passage.section)) if fits_shares(shares, h) is not None), "")
-        fit = fits_shares(shares, heading) if heading else None
-    return fit
+    headings = reversed(section_path(passage.section))
+    return next((fit for text in (row, *headings) if text and (fit := fits_shares(shares, text)) is not None), None)
 
 
 def _for_told_shares(

@@ -646,8 +646,7 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
     # unge på 17 år og derover blev henvist ...?" had got "Kort svar" above a count of family courses, while the annual
     # report's referrals by age stop at "13-16 år".
     # A follow-up asks in its own words, and a child's age tells who the child is ("deres søn på 8 år"), not a group.
-    asking = analysis.focus.text if analysis.focus is not None else analysis.text
-    passages = " ".join(h.passage.text for h in assessment.hits[:TOP_PASSAGES]) if _AGE_GROUP.search(asking) else ""
+    passages = " ".join(h.passage.text for h in assessment.hits[:TOP_PASSAGES]) if _AGE_GROUP.search(analysis.own_words) else ""
     told = told_ages(_plain_short_answer(composition)) or told_ages(passages)
     if not told or any(low <= last and first <= high for low, high in asked for first, last in told):
         return assessment
@@ -676,8 +675,7 @@ def with_setting_checked(assessment: Assessment, composition: Composition) -> As
         return assessment
     # A follow-up asks in its own words (its focus): "Og hvilken aldersgruppe er vokset mest?" after a count of the
     # day care's referrals asks about every age group, and had read "nævner ikke dagtilbud" above the age table.
-    asking = analysis.focus.text if analysis.focus is not None else analysis.text
-    asked = [kind for kind, (words, _) in _SETTINGS.items() if words.search(asking)]
+    asked = [kind for kind, (words, _) in _SETTINGS.items() if words.search(analysis.own_words)]
     if len(asked) != 1:
         return assessment
     plain = _plain_short_answer(composition)

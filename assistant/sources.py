@@ -131,9 +131,8 @@ def home_documents(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
     as a municipality's own guide, report or transcript opens ("Tønder Kommune", "Næstved Kommune · Center for Skole og
     Uddannelse"). A report naming a municipality only in a case example further in is no home of it."""
     homes: dict[str, tuple[str, ...]] = {}
-    for passage in passages:
-        opening = passage.text if passage.ordinal == 0 else ""
-        own = f"{passage.metadata.get('title', '')}\n{passage.metadata.get('publisher', '')}\n{opening}"
+    for passage in (p for p in passages if p.ordinal == 0):  # every passage of a document has its title and publisher
+        own = f"{passage.metadata.get('title', '')}\n{passage.metadata.get('publisher', '')}\n{passage.text}"
         for word in {w.lower() for w in CAPITALISED.findall(own)}:
             if passage.doc_id not in homes.get(word, ()):
                 homes[word] = (*homes.get(word, ()), passage.doc_id)

@@ -746,8 +746,7 @@ def written_shares(text: str) -> frozenset[str]:
 def within_stated_share(share: str, text: str) -> bool:
     """Whether ``text`` states a limit or a span of shares that the share ``share`` ("22", "12,5") lies in: a worry's
     "22 % fravær" is what a procedure's "samlet fravær 20 procent eller mere" is written for."""
-    value = _share(share)
-    return any(low <= value <= high for low, high in stated_share_ranges(text))
+    return fits_shares((share,), text) is True
 
 
 def fits_shares(shares: Iterable[str], text: str) -> bool | None:
