@@ -204,6 +204,24 @@ def test_two_findings_in_the_same_words_with_other_figures_are_both_shown():
     assert "33 pct. af lederne har fået afslag på flere støttetimer" in composition.body
 
 
+def test_a_goal_restating_this_years_figure_beside_its_own_is_shown():
+    index = FakeUnitIndex(
+        [
+            ("status", "I 2023 blev der udfyldt Overgangsskema for 71 procent af de børn, der startede i dagtilbud.", KL),
+            (
+                "goals",
+                "Aftalen følges op ud fra tre mål:\n"
+                "- Overgangsskema udfyldt for mindst 85 procent af de børn, der starter i dagtilbud (2023: 71 procent).\n"
+                "- Overgangsmøde afholdt for mindst 95 procent af de børn, der er vurderet gule eller røde.",
+                KL,
+            ),
+        ]
+    )
+    question = "Hvor mange fik et overgangsskema i 2023, og hvad er målet?"
+    composition = compose(question, {"71 procent af": 0.9, "85 procent": 0.8}, index=index)
+    assert "mindst 85 procent" in composition.body
+
+
 def test_a_list_question_gets_the_whole_list_with_its_lead_in():
     composition = compose("Hvilke anbefalinger har KL?", {"forældrene inddrages": 0.9})
     lines = composition.short_answer.splitlines()
