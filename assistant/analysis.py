@@ -405,6 +405,9 @@ class QuestionAnalysis:
     # asks past the level of the share before. A question for an amount tells none: "Hvor mange elever har over 10 %
     # fravær?" asks a count, not what is done at a level.
     shares: frozenset[str] = frozenset()
+    # The terms of the subject a follow-up asks the earlier question again of (see substituted_subject): what is
+    # written about it answers, not what answered the earlier question.
+    subject: tuple[str, ...] = ()
 
     @property
     def own_words(self) -> str:
@@ -507,7 +510,27 @@ def analyse_followup(query: str, followup: str) -> QuestionAnalysis:
         # after "Hvor mange henvisninger fik teamet i 2024?" asks for reasons, and had read "nævner ikke antallet af
         # henvisninger i 2024" above "I 2024 modtog teamet 248 henvisninger".
         analysis = replace(analysis, detail=asked_detail(followup))
-    return replace(analysis, shares=_told_shares(followup, analysis.answer_type))
+    return replace(analysis, shares=_told_shares(followup, analysis.answer_type), subject=substituted_subject(followup))
+
+
+# A follow-up asking the earlier question again of another subject: "Og hvad med de gule?", "Gælder det også ved
+# 2-års samtalen – bliver der delt noget ...?", "Gælder det samme for Virring Skole?". Its subject runs to a dash or
+# the end of the sentence.
+_SUBSTITUTION = re.compile(
+    r"^\s*(?:og\s+|men\s+)?(?:hvad|hvordan)\s+(?:så\s+)?med\s+(?P<named>[^?.!,–—]+)"
+    r"|\bgælder\s+(?:det|den|de|dette)(?:\s+samme)?(?:\s+så)?(?:\s+også)?\s*,?\s+"
+    r"(?:ved|for|i|med|til|på|hvis|når|om)\s+(?P<told>[^?.!–—]+)",
+    re.IGNORECASE,
+)
+
+
+def substituted_subject(followup: str) -> tuple[str, ...]:
+    """The content terms of the subject a follow-up asks the earlier question again of (see _SUBSTITUTION);
+    empty for any other follow-up, and for one asked of the speaker ("Gælder det også for mig?")."""
+    found = _SUBSTITUTION.search(followup)
+    if found is None or not re.search(r"\b(?:også|samme|med)\b", found.group(0), re.IGNORECASE):
+        return ()
+    return tuple(dict.fromkeys(content_terms(found.group("named") or found.group("told"))))
 
 
 # A count that leaves out what it counts, a verb right after "hvor mange": "Hvor mange bliver færdige inden for to

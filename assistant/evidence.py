@@ -315,6 +315,29 @@ def _for_told_shares(
     return [likelier if fit else 0.0 if fit is False else score for score, fit in zip(scores, fits, strict=True)]
 
 
+def _about_subject(part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float], subject: Sequence[str]) -> Sequence[float]:
+    """A follow-up asking the earlier question again of another ``subject`` ("Gælder det også ved 2-års
+    samtalen?", see :func:`assistant.analysis.substituted_subject`) asks it of the rule the conversation is about,
+    in the document of the best passage: that document's units holding every word of the subject, with their
+    headings, are likelier than any other (halfway from their own probability to certain), in their own order.
+    "Ved 8-måneders besøget ...", which had answered the earlier question, had opened the answer, and the table row
+    "24 | 2-års samtale med forældrene | Dagtilbud | Intet, medmindre gul eller rød" was left out. Another
+    document's text on the subject answers no rule of the one before: "Gælder det også for naboer og
+    bedsteforældre?" had got KL's text on placements "hos bedsteforældre ... hos en nabo". Nor does part of the
+    subject: "leg i små grupper" is not about "de små i vuggestuen". A guidance topic (a labelled part) keeps its
+    scores."""
+    if part.label or not scores:
+        return scores
+    document = min(candidates, key=lambda c: c.rank).hit.passage.doc_id
+    wanted = set(subject)
+
+    def about(candidate: Candidate) -> bool:
+        held = compound_heads(subject, terms_of(candidate.unit.search_text) | terms_of(candidate.hit.passage.context))
+        return candidate.hit.passage.doc_id == document and wanted <= held
+
+    return [(1.0 + score) / 2 if about(c) else score for c, score in zip(candidates, scores, strict=True)]
+
+
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
     return np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
 
@@ -353,6 +376,11 @@ class EvidenceGatherer:
             told = analysis.shares
             scores = [
                 _for_told_shares(part, candidates, part_scores, told) for part, part_scores in zip(analysis.parts, scores, strict=True)
+            ]
+        if analysis.subject:
+            subject = analysis.subject
+            scores = [
+                _about_subject(part, candidates, part_scores, subject) for part, part_scores in zip(analysis.parts, scores, strict=True)
             ]
         if analysis.is_multi_part:
             scores = [

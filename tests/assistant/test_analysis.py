@@ -49,6 +49,7 @@ from assistant.analysis import (
     tells_no_situation,
     told_ages,
     split_parts,
+    substituted_subject,
     topic_terms,
 )
 from tidlig.text import content_terms
@@ -1215,3 +1216,20 @@ def test_a_followup_asking_a_question_of_its_own_asks_no_detail_of_the_earlier_q
     assert analyse_followup(f"{earlier} {own}", own).detail is None
     elliptic = analyse_followup("Hvor mange pluspladser var der i 2016? Og i 2017?", "Og i 2017?")
     assert elliptic.detail is not None and elliptic.detail.counted == "pluspladser"
+
+
+@pytest.mark.parametrize(
+    ("followup", "subject"),
+    [
+        ("Og hvad med de gule – skal lederen også vide besked om dem?", ("gul",)),
+        ("Gælder det også ved 2-års samtalen – bliver der delt noget med sundhedsplejen der?", ("2", "års", "samtal")),
+        ("Gælder det samme for Virring Skole?", ("virring", "skol")),
+        ("Gælder det også, hvis man er ansat i en privat børnehave?", ("ansat", "privat", "børnehav")),
+        # asked of the speaker, or of no other subject: no subject of its own
+        ("Gælder det også for mig? Jeg arbejder i en privat børnehave.", ()),
+        ("Gælder det for alle?", ()),
+        ("Og hvornår rykker man så op på næste trin?", ()),
+    ],
+)
+def test_a_followup_asking_the_earlier_question_again_names_its_new_subject(followup, subject):
+    assert substituted_subject(followup) == subject

@@ -462,3 +462,38 @@ def test_a_followup_tells_only_its_own_shares():
     assert analysis.shares == frozenset()
     assert analyse_question("Hvad gør vi, når en elev kommer over 10 % fravær?").shares == {"10"}
     assert analyse_question("Hvor mange elever har over 10 % fravær?").shares == frozenset()  # asks a count
+
+
+CHECKPOINTS = FakeUnitIndex(
+    [
+        (
+            "besoeg",
+            "Ved 8-måneders besøget deler sundhedsplejersken Overgangsskemaet med dagtilbuddet, når forældrene giver samtykke.",
+            {"section": "5. Overgangen fra hjem til dagtilbud", "doc_id": "aftale.pdf"},
+        ),
+        (
+            "samtale",
+            "Ved 2-års samtalen deles intet med sundhedsplejen, medmindre barnet er vurderet gult eller rødt.",
+            {"section": "6. Tjek", "doc_id": "aftale.pdf"},
+        ),
+        ("andet", "Ved 2-års samtalen taler dagtilbuddet med forældrene om barnets sprog.", {"section": "2. Sprog", "doc_id": "andet.pdf"}),
+    ]
+)
+
+
+def test_a_followup_asking_again_of_another_subject_is_answered_by_what_is_written_about_it():
+    """"Gælder det også ved 2-års samtalen?" after a question on the 8-month visit: the unit of the same document on
+    the talk at two years is likelier than the one that answered the earlier question, which a plain follow-up keeps
+    first. Another document's text on the talk answers no rule of the first."""
+    earlier = "Hvad deler sundhedsplejen med dagtilbuddet ved 8-måneders besøget?"
+    gatherer = EvidenceGatherer(CHECKPOINTS.relevance, UnitScorer.load())
+
+    def scores(followup: str) -> dict[str, float]:
+        analysis = analyse_followup(f"{earlier} {followup}", followup)
+        query = f"{earlier} {followup}"
+        scored = gatherer.gather_evidence(CHECKPOINTS.embed_query(query), content_terms(query), analysis, CHECKPOINTS.hits(), CHECKPOINTS)
+        return {s.unit.chunk_id: s.part_scores[0] for s in scored}
+
+    asked_again, plain = scores("Gælder det også ved 2-års samtalen?"), scores("Og hvad deler de så?")
+    assert max(asked_again, key=asked_again.get) == "samtale" and max(plain, key=plain.get) == "besoeg"
+    assert asked_again["samtale"] > 0.5 > asked_again["andet"]
