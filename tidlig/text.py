@@ -852,11 +852,23 @@ def names_its_scheme(sentence: str) -> bool:
     return bool(_SCHEME.match(sentence.lstrip(_OPENING)))
 
 
+# "således", "dermed" and "derfor" after the verb and subject of a main clause that follows a place or a condition
+# ("I institutioner, hvor ..., var der således 6,8 børn pr. voksen.", "Har en medarbejder fortalt ... om en bekymring,
+# skal medarbejderen derfor fortsat selv vurdere ..."); "således at" means "so that".
+_EXPLAINS_INSIDE = re.compile(
+    r",\s+\w+\s+(?:der|det|de|den|vi|man|\w+(?:en|et|ne))\s+(?:således(?!\s+at\b)|dermed|derfor)\b", re.IGNORECASE
+)
+
+
 def refers_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back to the one before it ("Det skyldes, at ..."). An example
     does too: "Fx kan der opnås støtte fra Familierådgivningen, ..." says nothing until the sentence before
-    it says what it is an example of (on train, key facts 0.741 -> 0.743; no validation figure moved)."""
-    return bool(_REFERS_BACK.match(sentence.lstrip(_OPENING)))
+    it says what it is an example of (on train, key facts 0.741 -> 0.743; no validation figure moved). So does a
+    main clause saying "derfor" after a condition (see _EXPLAINS_INSIDE): "Har en medarbejder fortalt
+    familierådgiveren om en bekymring, skal medarbejderen derfor fortsat selv vurdere, om der skal underrettes"
+    follows from "Underretningspligten er personlig og kan ikke overdrages til familierådgiveren."."""
+    opening = sentence.lstrip(_OPENING)
+    return bool(_REFERS_BACK.match(opening) or _EXPLAINS_INSIDE.search(opening))
 
 
 # Sentence openers that set a sentence against the one before ("Men der kan konstateres et markant fald ...").
@@ -869,9 +881,6 @@ def goes_on_from(sentence: str) -> bool:
     return refers_back(sentence) or bool(_CONTRASTS.match(sentence.lstrip(_OPENING)))
 
 
-# "således", "dermed" and "derfor" after the verb of a clause that opens with a place or a condition
-# ("I institutioner, hvor ..., var der således 6,8 børn pr. voksen."); "således at" means "so that".
-_EXPLAINS_INSIDE = re.compile(r",\s+\w+\s+(?:der|det|de|den|vi|man)\s+(?:således(?!\s+at\b)|dermed|derfor)\b", re.IGNORECASE)
 
 
 def explains_previous(sentence: str) -> bool:

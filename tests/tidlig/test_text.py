@@ -188,7 +188,11 @@ def test_a_timeline_of_months_is_a_fragment_and_a_title_abbreviation_ends_no_sen
      ("Med andre fagfolk holdes der møder.", False),
      # A quantifier standing for the noun the sentence before names, not one before its own noun.
      ("Flere har misbrugsproblemer, flere har en kriminel baggrund.", True), ("Mange er enige i det.", True),
-     ("Flere kommuner har gode erfaringer.", False), ("Mange børn er i dagtilbud.", False)],
+     ("Flere kommuner har gode erfaringer.", False), ("Mange børn er i dagtilbud.", False),
+     # "derfor" after the verb and subject of a main clause that follows a condition: it follows from the sentence before
+     ("Har en medarbejder fortalt rådgiveren om en bekymring, skal medarbejderen derfor selv vurdere det.", True),
+     ("Hvis barnet trives, er der derfor ingen grund til at vente.", True),
+     ("Har en medarbejder fortalt rådgiveren om en bekymring, skal medarbejderen selv vurdere det.", False)],
 )
 def test_refers_back(sentence: str, expected: bool) -> None:
     from tidlig.text import refers_back
