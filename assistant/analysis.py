@@ -450,8 +450,11 @@ class QuestionAnalysis:
 
 
 _DOCUMENTS = "|".join(sorted(DOCUMENT_WORDS))
+# ... and "begge steder", "hvad begge dokumenter siger": a trainer who wants to show what each source says.
 _OVERVIEW = re.compile(
-    rf"\b(?:{_DOCUMENTS})\s+(?:{'|'.join(sorted(OVERVIEW_WORDS))})\b|\bpå tværs af (?:{_DOCUMENTS})\b|\bsamlet set\b", re.IGNORECASE
+    rf"\b(?:{_DOCUMENTS})\s+(?:{'|'.join(sorted(OVERVIEW_WORDS))})\b|\bpå tværs af (?:{_DOCUMENTS})\b|\bsamlet set\b"
+    r"|\bbegge (?:dokumenter|kilder|materialer|tekster|steder)\b",
+    re.IGNORECASE,
 )
 
 

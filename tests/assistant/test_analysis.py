@@ -899,6 +899,10 @@ def test_a_sentence_defines_a_term_when_it_opens_with_it_and_says_what_it_is(tex
         ("Samlet set, hvad ved vi om effekten?", True),
         ("Hvor mange penge bruger kommunerne samlet om året?", False),  # a total, not the documents' view
         ("Hvad siger dokumenterne om forældreinddragelse?", False),
+        # a trainer who wants to show what each source says
+        ("Hvem har pligten til at underrette? Jeg vil gerne vise, hvad begge dokumenter siger.", True),
+        ("Hvornår skal man ikke tale med forældrene først? Jeg vil vise, at det går igen begge steder.", True),
+        ("Har begge forældre forældremyndigheden?", False),
     ],
 )
 def test_a_question_asks_for_the_documents_view_as_a_whole(question, overview):
