@@ -71,7 +71,18 @@ from assistant.analysis import (
 from assistant.citations import CitationBook
 from assistant.relevance import RelevanceScorer
 from assistant.sources import is_authority, names, publishing_municipality
-from assistant.evidence import ScoredUnit, compound_heads, item_number_of, shown_lead_in, sub_items, terms_of, unit_key, written_for_shares
+from assistant.evidence import (
+    ScoredUnit,
+    compound_heads,
+    holds_all_terms,
+    item_number_of,
+    shown_lead_in,
+    sub_items,
+    terms_of,
+    unit_key,
+    unit_terms,
+    written_for_shares,
+)
 from assistant.types import Outcome
 from assistant.verify import MARKER
 from index import Passage, ScoredPassage
@@ -522,9 +533,9 @@ class CitatComposer:
         described = [s for s in scored if sides and (analysis.answer_type in FIGURE_TYPES or s.unit.kind != "table_row")]
         ranked = sorted(described, key=lambda s: -s.part_scores[0])
         for side in sides:
-            if any(_holds_all(side, unit, block.hit) for block in (*short, *added) for unit in block.units):
+            if any(holds_all_terms(side, unit, block.hit) for block in (*short, *added) for unit in block.units):
                 continue
-            seed = next((s for s in ranked if s.key not in shown and s.group not in shown and _holds_all(side, s.unit, s.hit)), None)
+            seed = next((s for s in ranked if s.key not in shown and s.group not in shown and holds_all_terms(side, s.unit, s.hit)), None)
             if seed is None:
                 continue
             floor = self.floors.member * seed.part_scores[0]
@@ -945,8 +956,7 @@ def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
 def _holds_any(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
     """Whether a unit holds one of ``terms``, in its text, its lead-in or its passage's headings, a compound
     holding its head (see :func:`assistant.evidence.compound_heads`)."""
-    held = terms_of(unit.search_text) | terms_of(hit.passage.context)
-    return bool(set(terms) & compound_heads(terms, held))
+    return bool(set(terms) & compound_heads(terms, unit_terms(unit, hit)))
 
 
 def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], list[str]]:
@@ -1078,13 +1088,6 @@ def _numbered(block: _Block) -> bool:
     ...")."""
     text = block.hit.passage.text
     return block.kind == "list" and len(block.units) >= MIN_STEPS and all(item_number_of(unit, text) for unit in block.units)
-
-
-def _holds_all(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
-    """Whether a unit, with its lead-in and its passage's headings, holds every one of ``terms`` (a compound's
-    head counts: "sprogindsatsen" holds "indsats")."""
-    held = terms_of(unit.search_text) | terms_of(hit.passage.context)
-    return set(terms) <= compound_heads(terms, held)
 
 
 def _section(

@@ -155,7 +155,7 @@ class ScoredUnit:
 
     def held_terms(self) -> frozenset[str]:
         """The content terms of the unit (with its lead-in) and of its passage's headings: what it is about."""
-        return terms_of(self.unit.search_text) | terms_of(self.hit.passage.context)
+        return unit_terms(self.unit, self.hit)
 
 
 class UnitScorer:
@@ -329,13 +329,8 @@ def _about_subject(part: QuestionPart, candidates: Sequence[Candidate], scores: 
     if part.label or not scores:
         return scores
     document = min(candidates, key=lambda c: c.rank).hit.passage.doc_id
-    wanted = set(subject)
-
-    def about(candidate: Candidate) -> bool:
-        held = compound_heads(subject, terms_of(candidate.unit.search_text) | terms_of(candidate.hit.passage.context))
-        return candidate.hit.passage.doc_id == document and wanted <= held
-
-    return [(1.0 + score) / 2 if about(c) else score for c, score in zip(candidates, scores, strict=True)]
+    about = [c.hit.passage.doc_id == document and holds_all_terms(subject, c.unit, c.hit) for c in candidates]
+    return [(1.0 + score) / 2 if held else score for score, held in zip(scores, about, strict=True)]
 
 
 def feature_matrix(rows: Sequence[Mapping[str, float]]) -> np.ndarray:
@@ -471,8 +466,8 @@ def unit_features(
     for candidate in candidates:
         unit, hit = candidate.unit, candidate.hit
         similarity = similarities.get(unit.unit_id, 0.0)
-        unit_terms = compound_heads(terms, terms_of(unit.search_text))
-        context_terms = unit_terms | compound_heads(terms, terms_of(hit.passage.context))
+        own_terms = compound_heads(terms, terms_of(unit.search_text))
+        context_terms = own_terms | compound_heads(terms, terms_of(hit.passage.context))
         rank, chunk_similarity = (
             (candidate.rank, hit.dense_similarity or 0.0) if ranked is None else ranked.get(hit.passage.chunk_id, (len(ranked), 0.0))
         )
@@ -482,9 +477,9 @@ def unit_features(
                 "similarity_gap": similarity - best,
                 "chunk_similarity": chunk_similarity,
                 "chunk_rank": 1.0 / (1 + rank),
-                "coverage": relevance.term_coverage(terms, unit_terms),
+                "coverage": relevance.term_coverage(terms, own_terms),
                 "context_coverage": relevance.term_coverage(terms, context_terms),
-                "rarest_term": float(bool(rarest) and rarest in unit_terms),
+                "rarest_term": float(bool(rarest) and rarest in own_terms),
                 "answer_type": float(holds_answer_type(unit, hit, answer_type)),
                 "figure": float(_has_figure(unit.text)),
                 "list_item": float(unit.kind == "list_item"),
@@ -732,6 +727,11 @@ def terms_of(text: str) -> frozenset[str]:
     return frozenset(content_terms(text))
 
 
+def unit_terms(unit: EvidenceUnit, hit: ScoredPassage) -> frozenset[str]:
+    """The content terms of a unit (with its lead-in) and of its passage's headings: what it is about."""
+    return terms_of(unit.search_text) | terms_of(hit.passage.context)
+
+
 # A compound counts as holding a question term that is its last part ("midtvejsevaluering" holds
 # "evaluering"): Danish compounds end in their head noun. Shorter terms and modifiers would match inside
 # unrelated words ("ring" in "vurdering"). The stemmer may leave a letter or two more on the compound
@@ -759,6 +759,12 @@ def compound_heads(terms: Iterable[str], text_terms: frozenset[str]) -> frozense
         and (_heads_any(term, text_terms) or _begins_any(term, text_terms) or _joins_two(term, text_terms))
     }
     return text_terms | heads if heads else text_terms
+
+
+def holds_all_terms(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:
+    """Whether a unit, with its lead-in and its passage's headings, holds every one of ``terms`` (a compound's
+    head counts: "sprogindsatsen" holds "indsats")."""
+    return set(terms) <= compound_heads(terms, unit_terms(unit, hit))
 
 
 @lru_cache(maxsize=65536)

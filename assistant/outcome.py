@@ -646,8 +646,9 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
     # unge på 17 år og derover blev henvist ...?" had got "Kort svar" above a count of family courses, while the annual
     # report's referrals by age stop at "13-16 år".
     # A follow-up asks in its own words, and a child's age tells who the child is ("deres søn på 8 år"), not a group.
-    passages = " ".join(h.passage.text for h in assessment.hits[:TOP_PASSAGES]) if _AGE_GROUP.search(analysis.own_words) else ""
-    told = told_ages(_plain_short_answer(composition)) or told_ages(passages)
+    told = told_ages(_plain_short_answer(composition))
+    if not told and _AGE_GROUP.search(analysis.own_words):
+        told = told_ages(" ".join(h.passage.text for h in assessment.hits[:TOP_PASSAGES]))
     if not told or any(low <= last and first <= high for low, high in asked for first, last in told):
         return assessment
     closed = [f"{low}-{high}" if low != high else str(low) for low, high in asked if high != OLDEST]
