@@ -441,7 +441,9 @@ class Assistant:
         if documents:
             found = self._found(self._openings(documents), vector)
         else:
-            found = self._told_first(analysis, self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector), vector)
+            found = self._told_first(
+                analysis, self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector), vector, followup=followup
+            )
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
         covered = state.answerability.covered_words(query, found.hits)
         topic = " ".join(covered)
@@ -480,7 +482,9 @@ class Assistant:
             # "Hvordan arbejder Varde med kriminalitetsforebyggelse?").
             unnamed = search_query(functools.reduce(without_names, decision.apart, query))
             vector = tuple(self.index.retriever.embed_query(unnamed))
-            found = self._told_first(analysis, self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector), vector)
+            found = self._told_first(
+                analysis, self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector), vector, followup=followup
+            )
         found = self._found(found.answering, vector) if found.answering else found
         parts = tuple(replace(part, hits=part.answering) if part.answering else part for part in parts)
         found = replace(found, hits=tuple(self._with_series_context(self._with_case_context(list(found.hits)), analysis)))
@@ -688,12 +692,18 @@ class Assistant:
         hits = [h for h in hits if names_section(query, h.passage.text, h.passage.context)] or hits
         return self._found(hits, vector)
 
-    def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float]) -> Found:
-        """``found`` with the sections written for the shares the question tells first (see :func:`by_told_share`)."""
-        if not analysis.shares:
+    def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float], *, followup: bool = False) -> Found:
+        """``found`` with a procedure the question asks for first (see :func:`procedure_first`; not for a follow-up,
+        whose procedure is the one the conversation is about) and the sections written for the shares the question
+        tells before the rest (see :func:`by_told_share`)."""
+        hits, answering = found.hits, found.answering
+        if analysis.answer_type == "procedure" and not followup:
+            hits, answering = procedure_first(hits), procedure_first(answering)
+        if analysis.shares:
+            hits, answering = tuple(by_told_share(analysis.shares, hits)), tuple(by_told_share(analysis.shares, answering))
+        if hits == found.hits and answering == found.answering:
             return found
-        told = self._found(by_told_share(analysis.shares, found.hits), vector)
-        return replace(told, answering=tuple(by_told_share(analysis.shares, found.answering)))
+        return replace(self._found(hits, vector), answering=answering)
 
     def _found(self, hits: Sequence[ScoredPassage], vector: Sequence[float]) -> Found:
         per_passage = [self.index.units.get(h.passage.chunk_id, ()) for h in hits[:TOP_PASSAGES]]
@@ -1137,6 +1147,35 @@ def by_told_share(shares: frozenset[str], hits: Sequence[ScoredPassage]) -> list
     headed "Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere ...)", and the level of 10-14 procent
     tells what to do for another child."""
     return sorted(hits, key=lambda hit: {True: 0, None: 1, False: 2}[written_for_shares(shares, hit.passage)])
+
+
+# A section a document heads as a procedure: "Sådan henvises et barn", "4.1 Trin for trin", "Procedure ved bekymring
+# for en elev", "3.3 Hvordan underretter jeg?".
+_PROCEDURE_HEADING = re.compile(
+    r"^(?:[\d.]+\s*)?(?:sådan\b|hvordan\s+\w+\s+(?:jeg|du|vi|i|man)\b)|\btrin for trin\b|\bfremgangsmåde\b|\bprocedure\w*", re.IGNORECASE
+)
+# How near the best passage's score a procedure must be to come first: the procedure for referring a child to
+# Faxe's team (0.60 of the best) is what "Hvordan kommer et barn ... videre til kommunens småbørnsteam?" asks for,
+# while a language strategy's "Sådan arbejder vi: Sprogcirklen" (0.48) is no answer to how to write notes on a
+# child, and another document's "4.1 Trin for trin" for referrals to PPR (0.58) none to how to sign up for a course.
+PROCEDURE_NEAR_BEST = 0.6
+
+
+def heads_procedure(passage: Passage) -> bool:
+    """Whether the passage's own heading (its section's last) names a procedure (see :data:`_PROCEDURE_HEADING`)."""
+    return bool(_PROCEDURE_HEADING.search(passage.section.rpartition(" › ")[2]))
+
+
+def procedure_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
+    """``hits`` with the best-ranked procedure near the best passage's score moved first: a question on how
+    something is done is answered by the section a document heads as its procedure, which retrieval ranks by the
+    topic's words below the document's overview of the topic ("Sådan henvises et barn" sixth, below "1. Om
+    Småbørnsteamet", for "Hvordan kommer et barn ... videre til kommunens småbørnsteam – hvad er gangen i det?").
+    A procedure second stays there: it is read beside the best passage already, and above a guide's opening
+    ("Når du er bekymret for et barn") it had drawn the guide's parent list out of its guidance topic."""
+    best = max((hit.score for hit in hits), default=0.0)
+    first = next((n for n, hit in enumerate(hits) if heads_procedure(hit.passage) and hit.score >= PROCEDURE_NEAR_BEST * best), None)
+    return tuple(hits) if first is None or first < 2 else (hits[first], *hits[:first], *hits[first + 1 :])
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.pipeline import by_told_share, compose_inputs, without_terms
+from assistant.pipeline import by_told_share, compose_inputs, heads_procedure, procedure_first, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
 from assistant.citations import CitationBook
@@ -623,6 +623,56 @@ def test_the_sections_written_for_a_told_share_come_first_and_those_for_other_sh
     ]
     assert [h.passage.chunk_id for h in by_told_share(frozenset({"22"}), hits)] == ["niveau-4", "roller", "breve", "niveau-2"]
     assert [h.passage.chunk_id for h in by_told_share(frozenset({"12"}), hits)] == ["niveau-2", "roller", "breve", "niveau-4"]
+
+
+def test_a_procedure_near_the_best_passage_comes_first_and_one_far_below_it_keeps_its_place():
+    def hit(chunk_id: str, section: str, score: float) -> ScoredPassage:
+        metadata = {"doc_id": "status.pdf", "section": section}
+        return ScoredPassage(Passage(chunk_id, "Småbørnsteamet hjælper børn i dagtilbud.", metadata), score)
+
+    overview = hit("om", "1. Om Småbørnsteamet", 0.12)
+    results = hit("resultater", "5. Resultater af sprogvurderingen", 0.10)
+    referral = hit("henvisning", "1. Om Småbørnsteamet › Sådan henvises et barn", 0.08)
+    steps = hit("trin", "4. Henvisningsforløbet › 4.1 Trin for trin", 0.05)
+
+    assert [h.passage.chunk_id for h in procedure_first([overview, results, referral])] == ["henvisning", "om", "resultater"]
+    assert [h.passage.chunk_id for h in procedure_first([overview, results, steps])] == ["om", "resultater", "trin"]  # 0.42 of the best
+    assert [h.passage.chunk_id for h in procedure_first([overview, results])] == ["om", "resultater"]
+    assert [h.passage.chunk_id for h in procedure_first([overview, referral, results])] == ["om", "henvisning", "resultater"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "procedure"),
+    [
+        ("Sådan henvises et barn", True),
+        ("4.1 Trin for trin", True),
+        ("3.3 Hvordan underretter jeg?", True),
+        ("Procedure ved bekymring for en elev", True),
+        ("Hvordan fordeler kommunerne de socioøkonomiske midler?", False),  # how others do it, not what to do
+        ("1. Om Småbørnsteamet", False),
+    ],
+)
+def test_a_section_headed_as_what_to_do_step_by_step_is_a_procedure(heading, procedure):
+    assert heads_procedure(Passage("x", "Tekst.", {"section": f"Kapitel 4 › {heading}"})) is procedure
+
+
+def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_a_follow_up_keeps_the_conversation_s(settings):
+    texts = dict(PASSAGES)
+    texts["om"] = ("Faxe", "Småbørnsteamet er kommunens tværfaglige team, der hjælper børn i dagtilbud videre.")
+    texts["tal"] = ("Faxe", "Småbørnsteamet hjalp 212 børn i dagtilbud videre i 2023.")
+    texts["henvisning"] = ("Faxe", "Dagtilbuddet sender et henvisningsskema, når et barn skal videre til teamet.")
+    index = FakeIndex(texts)
+    sections = {"om": "1. Om Småbørnsteamet", "tal": "2. Nøgletal", "henvisning": "1. Om Småbørnsteamet › Sådan henvises et barn"}
+    for chunk_id, section in sections.items():
+        passage = index.passages[chunk_id]
+        index.passages[chunk_id] = Passage(chunk_id, passage.text, {**passage.metadata, "section": section})
+    assistant = make_assistant(settings, index=index)
+    question = "Hvordan kommer et barn i dagtilbud videre til småbørnsteamet?"
+    assert [h.passage.chunk_id for h in assistant._retrieve(question, 10, None).hits][:3] == ["om", "tal", "henvisning"]
+    assert [h.passage.chunk_id for h in assistant.assess(question).hits][:3] == ["henvisning", "om", "tal"]
+    history = [Turn("user", "Hvad laver småbørnsteamet?"), Turn("assistant", "Småbørnsteamet hjælper børn i dagtilbud.")]
+    followup = assistant.assess("Og hvordan kommer et barn i dagtilbud videre til det?", history)
+    assert [h.passage.chunk_id for h in followup.hits][:3] == ["om", "tal", "henvisning"]
 
 
 def test_a_municipality_s_own_documents_answer_a_question_naming_it_from_what_they_say_without_the_name(settings):
