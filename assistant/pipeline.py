@@ -48,6 +48,7 @@ from assistant.analysis import (
     situation_terms,
     tells_no_situation,
     topic_terms,
+    voices_harm,
     without_child_age,
 )
 from assistant.assessment import Assessment
@@ -693,11 +694,13 @@ class Assistant:
         return self._found(hits, vector)
 
     def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float], *, followup: bool = False) -> Found:
-        """``found`` with a procedure the question asks for first (see :func:`procedure_first`; not for a follow-up,
-        whose procedure is the one the conversation is about) and the sections written for the shares the question
-        tells before the rest (see :func:`by_told_share`)."""
+        """``found`` with a procedure the question asks for first (see :func:`procedure_first`) and the sections
+        written for the shares the question tells before the rest (see :func:`by_told_share`). Not a procedure for a
+        follow-up, whose procedure is the one the conversation is about, nor for a harm told ("hendes stedfar slår
+        hende"): a school's "Trin for trin ved gul bekymring", observations within two days and a talk with the
+        parents, had come first, above what the school does on suspicion of violence."""
         hits, answering = found.hits, found.answering
-        if analysis.answer_type == "procedure" and not followup:
+        if analysis.answer_type == "procedure" and not followup and not voices_harm(analysis.text):
             hits, answering = procedure_first(hits), procedure_first(answering)
         if analysis.shares:
             hits, answering = tuple(by_told_share(analysis.shares, hits)), tuple(by_told_share(analysis.shares, answering))

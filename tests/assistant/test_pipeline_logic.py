@@ -656,7 +656,7 @@ def test_a_section_headed_as_what_to_do_step_by_step_is_a_procedure(heading, pro
     assert heads_procedure(Passage("x", "Tekst.", {"section": f"Kapitel 4 › {heading}"})) is procedure
 
 
-def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_a_follow_up_keeps_the_conversation_s(settings):
+def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a_follow_up_nor_a_harm_told(settings):
     texts = dict(PASSAGES)
     texts["om"] = ("Faxe", "Småbørnsteamet er kommunens tværfaglige team, der hjælper børn i dagtilbud videre.")
     texts["tal"] = ("Faxe", "Småbørnsteamet hjalp 212 børn i dagtilbud videre i 2023.")
@@ -673,6 +673,8 @@ def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_a_fol
     history = [Turn("user", "Hvad laver småbørnsteamet?"), Turn("assistant", "Småbørnsteamet hjælper børn i dagtilbud.")]
     followup = assistant.assess("Og hvordan kommer et barn i dagtilbud videre til det?", history)
     assert [h.passage.chunk_id for h in followup.hits][:3] == ["om", "tal", "henvisning"]
+    told_harm = assistant.assess("Hvordan kommer et barn i dagtilbud, som far slår, videre til småbørnsteamet?")
+    assert [h.passage.chunk_id for h in told_harm.hits][:3] == ["om", "tal", "henvisning"]
 
 
 def test_a_municipality_s_own_documents_answer_a_question_naming_it_from_what_they_say_without_the_name(settings):
