@@ -213,6 +213,10 @@ _DANGER = r"\b(?:mor|far|\w+far|\w+mor|forældre\w*) (?:slår|slog|sparker|truer
 _INTOXICATED = r"\b(?:virker|er|var|kommer|kom|møder|mødte) (?:\w+ )?(?:påvirket|fuld)\b(?! af| tid)"
 # Harms that only a child suffers: each voices a worry, and a suspected one names the child (below).
 _HARMS = r"\bomsorgssvigt\w*|\bforsømt\w*|\bvanrøgt\w*|\bmisrøgt\w*|\bovergreb\w*|\bmishandl\w*"
+# A child who harms themself, as a child or a colleague tells it ("hun skærer i sig selv"): a worry. The documents'
+# words for it name a harm, not a worry: "Hvor mange elever har tanker om selvskade?" asks for a figure.
+_SELF_HARM_TOLD = r"\b(?:skærer|skar|cutter|skader|skadede|brænder) (?:\w+ )?(?:i |på )?sig selv\b"
+_SELF_HARM = rf"\bselvskad\w*|\bselvmord\w*|{_SELF_HARM_TOLD}"
 # ... and a worry, a hunch or a sign of distress ...
 _WORRY = re.compile(
     r"\bbekymr\w*|\burolig\w*|\bnervøs\w*|\bmistank\w*|\bmistænk\w*|\bi tvivl\b|\b\w*fornemmelse\w*|\bnoget (?:er )?galt\b"
@@ -231,15 +235,17 @@ _WORRY = re.compile(
     # a child left out by the others
     r"|\bensom\w*|\b(?:ingen|ikke (?:har )?nogen) (?:venner|legekammerater)\b|\bmobbe\w*|\bdrillet\b|\b(?:holdes?|holdt) udenfor\b"
     r"|\blukkes? ude\b|\bleger (?:altid )?alene\b"
-    rf"|{_HARMS}",
+    rf"|{_HARMS}|{_SELF_HARM_TOLD}",
     re.IGNORECASE,
 )
 # ... (a suspected harm that only a child suffers names the child: "hvis jeg mistænker omsorgssvigt?";
 # "tandplejen kan være med til at opdage omsorgssvigt" suspects nothing) ...
 _CHILD_HARM = re.compile(_HARMS, re.IGNORECASE)
-# A harm done to the child, told or suspected: what a report to the municipality is for.
+# A harm done to the child, told or suspected: what a report to the municipality is for. Not a child who is
+# "voldelig" or "voldsom": "Gælder det også, hvis jeg vil sige, at han er voldelig?" asks how to word a talk.
 _HARM_DONE = re.compile(
-    rf"{_HARMS}|\bvold\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}|{_INTOXICATED}",
+    rf"{_HARMS}|\bvold(?!elig|som)\w*|\bslået\b|\bblå mærker\b|\bmærker på\b|\bbrandmærke\w*|\bseksuel\w*|\bseksualiser\w*|{_DANGER}"
+    rf"|{_INTOXICATED}|{_SELF_HARM}",
     re.IGNORECASE,
 )
 # What to look for or how to tell, asked in the words of what to do: "Hvad skal jeg være opmærksom på?".

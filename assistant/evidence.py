@@ -315,6 +315,20 @@ def _for_told_shares(
     return [likelier if fit else 0.0 if fit is False else score for score, fit in zip(scores, fits, strict=True)]
 
 
+# A heading for what to do in an acute situation or on a harm done to a child: "4.2 Akutte situationer", "Anonym
+# sparring og akut kontakt", "6. Ved mistanke om vold eller seksuelle overgreb (rødt niveau)"; not a case example's
+# title, "Case 7: Tegn på omsorgssvigt", which tells what one school did.
+_HARM_HEADING = re.compile(
+    r"\bakut\w*|\b(?:ved|hvis|mistanke om)\b.*\b(?:vold\w*|overgreb\w*|selvskad\w*|selvmord\w*|omsorgssvigt\w*|mishandl\w*)", re.IGNORECASE
+)
+
+
+def written_for_harm(passage: Passage) -> bool:
+    """Whether a passage's section, by any of its headings, is written for a harm done to a child or an acute
+    situation (see :data:`_HARM_HEADING`)."""
+    return any(_HARM_HEADING.search(heading) for heading in section_path(passage.section))
+
+
 def _about_subject(part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float], subject: Sequence[str]) -> Sequence[float]:
     """A follow-up asking the earlier question again of another ``subject`` ("Gælder det også ved 2-års
     samtalen?", see :func:`assistant.analysis.substituted_subject`) asks it of the rule the conversation is about,

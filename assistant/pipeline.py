@@ -99,6 +99,7 @@ from assistant.evidence import (
     answered_parts,
     shown_typed_parts,
     typed_parts_held,
+    written_for_harm,
     written_for_shares,
 )
 from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts, prefer_staff_guide
@@ -695,13 +696,16 @@ class Assistant:
 
     def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float], *, followup: bool = False) -> Found:
         """``found`` with a procedure the question asks for first (see :func:`procedure_first`) and the sections
-        written for the shares the question tells before the rest (see :func:`by_told_share`). Not a procedure for a
-        follow-up, whose procedure is the one the conversation is about, nor for a harm told ("hendes stedfar slår
-        hende"): a school's "Trin for trin ved gul bekymring", observations within two days and a talk with the
-        parents, had come first, above what the school does on suspicion of violence."""
+        written for the shares the question tells before the rest (see :func:`by_told_share`). A worry that tells a
+        harm gets what the documents say to do on it first instead of a procedure (see :func:`harm_first`): a
+        school's "Trin for trin ved gul bekymring", observations within two days and a talk with the parents, had
+        come first for "... hendes stedfar slår hende ... Hvad gør jeg nu?". Neither for a follow-up, which asks on
+        in the conversation's own procedure or harm."""
         hits, answering = found.hits, found.answering
         if analysis.answer_type == "procedure" and not followup and not voices_harm(analysis.text):
             hits, answering = procedure_first(hits), procedure_first(answering)
+        if analysis.is_concern and voices_harm(analysis.text) and not followup:
+            hits, answering = harm_first(hits), harm_first(answering)
         if analysis.shares:
             hits, answering = tuple(by_told_share(analysis.shares, hits)), tuple(by_told_share(analysis.shares, answering))
         if hits == found.hits and answering == found.answering:
@@ -1157,11 +1161,12 @@ def by_told_share(shares: frozenset[str], hits: Sequence[ScoredPassage]) -> list
 _PROCEDURE_HEADING = re.compile(
     r"^(?:[\d.]+\s*)?(?:sådan\b|hvordan\s+\w+\s+(?:jeg|du|vi|i|man)\b)|\btrin for trin\b|\bfremgangsmåde\b|\bprocedure\w*", re.IGNORECASE
 )
-# How near the best passage's score a procedure must be to come first: the procedure for referring a child to
-# Faxe's team (0.60 of the best) is what "Hvordan kommer et barn ... videre til kommunens småbørnsteam?" asks for,
-# while a language strategy's "Sådan arbejder vi: Sprogcirklen" (0.48) is no answer to how to write notes on a
-# child, and another document's "4.1 Trin for trin" for referrals to PPR (0.58) none to how to sign up for a course.
-PROCEDURE_NEAR_BEST = 0.6
+# How near the best passage's score a procedure or a section on a harm must be to come first: the procedure for
+# referring a child to Faxe's team (0.60 of the best) is what "Hvordan kommer et barn ... videre til kommunens
+# småbørnsteam?" asks for, while a language strategy's "Sådan arbejder vi: Sprogcirklen" (0.48) is no answer to how
+# to write notes on a child, and another document's "4.1 Trin for trin" for referrals to PPR (0.58) none to how to
+# sign up for a course.
+NEAR_BEST = 0.6
 
 
 def heads_procedure(passage: Passage) -> bool:
@@ -1176,9 +1181,26 @@ def procedure_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
     Småbørnsteamet", for "Hvordan kommer et barn ... videre til kommunens småbørnsteam – hvad er gangen i det?").
     A procedure second stays there: it is read beside the best passage already, and above a guide's opening
     ("Når du er bekymret for et barn") it had drawn the guide's parent list out of its guidance topic."""
+    return _first_near_best(hits, heads_procedure, from_rank=3)
+
+
+def harm_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
+    """``hits`` with the best-ranked section written for a harm or an acute situation (see
+    :func:`written_for_harm`) near the best passage's score moved first, for a worry that tells a harm: "... at
+    hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti dage?" is answered by "4.2 Akutte
+    situationer" (the meeting is skipped), which retrieval had ranked below the school's tables of meetings. From
+    second place too: what to do on a harm comes before anything else said beside it."""
+    return _first_near_best(hits, written_for_harm, from_rank=2)
+
+
+def _first_near_best(
+    hits: Sequence[ScoredPassage], wanted: Callable[[Passage], bool], from_rank: int
+) -> tuple[ScoredPassage, ...]:
+    """``hits`` with the best-ranked ``wanted`` passage of at least :data:`NEAR_BEST` of the best score
+    moved first, when it stands at ``from_rank`` or lower."""
     best = max((hit.score for hit in hits), default=0.0)
-    first = next((n for n, hit in enumerate(hits) if heads_procedure(hit.passage) and hit.score >= PROCEDURE_NEAR_BEST * best), None)
-    return tuple(hits) if first is None or first < 2 else (hits[first], *hits[:first], *hits[first + 1 :])
+    first = next((n for n, hit in enumerate(hits) if wanted(hit.passage) and hit.score >= NEAR_BEST * best), None)
+    return tuple(hits) if first is None or first < from_rank - 1 else (hits[first], *hits[:first], *hits[first + 1 :])
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:

@@ -16,6 +16,7 @@ from assistant.analysis import (
     describes_its_document,
     names_a_document,
     analyse_followup,
+    voices_harm,
     followup_focus,
     analyse_question,
     answer_type,
@@ -294,6 +295,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvordan får kommunerne flere pædagoger til at blive, når de er bekymrede for arbejdsmiljøet?",  # no child, not theirs
         # What another service does, in no one's own voice.
         "Hvad kan sundhedsplejen gøre, når et lille barn ikke trives derhjemme?",
+        "Hvor mange elever i udskolingen har tanker om selvskade?",  # the documents' word, asking a figure
     ],
 )
 def test_questions_about_the_topic_are_not_concerns(question):
@@ -314,6 +316,8 @@ def test_questions_about_the_topic_are_not_concerns(question):
         "Hvad skal jeg gøre, hvis en elev fortæller, at hun ikke tør gå hjem?",
         "En dreng er holdt op med at tale med de voksne på stuen. Hvad kan vi gøre?",
         "Et barn i min gruppe har sagt, at far har en pistol derhjemme. Hvem skal vi kontakte?",  # a danger: the one missed
+        # A child who harms herself, as a colleague tells it.
+        "En af vores lærere har hørt fra en elev, at hun skærer i sig selv. Skal vi vente til næste møde?",
         "Hvad kan en pædagog gøre, når et barn ofte kommer for sent og uden madpakke?",  # the practitioner named, not "jeg"
         "Hvad kan man gøre, når et barn ikke vil spise?",
         # The speaker's worry as the ask's condition: the child is in their care, unnamed.
@@ -324,6 +328,21 @@ def test_questions_about_the_topic_are_not_concerns(question):
 )
 def test_a_worry_told_as_what_the_child_does(question):
     assert is_concern(question)
+
+
+@pytest.mark.parametrize(
+    ("worry", "harm"),
+    [
+        ("En elev har fortalt, at hun skærer i sig selv. Hvad gør vi?", True),
+        ("En pige har sagt, at hendes stedfar slår hende. Hvad gør jeg nu?", True),
+        ("Vi er bange for, at en dreng har selvmordstanker. Hvem kontakter vi?", True),
+        # The child's own behaviour is no harm done to the child: how to word a talk about it.
+        ("Gælder det også, hvis jeg vil sige til forældrene, at han er voldelig?", False),
+        ("En dreng har voldsomme raserianfald på stuen. Hvad gør vi?", False),
+    ],
+)
+def test_a_harm_told_is_one_done_to_the_child_including_by_herself(worry, harm):
+    assert voices_harm(worry) is harm
 
 
 def test_what_follows_the_ask_is_no_worry_told():

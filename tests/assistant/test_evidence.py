@@ -24,6 +24,7 @@ from assistant.evidence import (
     holds_answer_type,
     sub_items,
     unit_groups,
+    written_for_harm,
 )
 from assistant.relevance import RelevanceScorer
 from index import Passage, ScoredPassage
@@ -497,3 +498,17 @@ def test_a_followup_asking_again_of_another_subject_is_answered_by_what_is_writt
     asked_again, plain = scores("Gælder det også ved 2-års samtalen?"), scores("Og hvad deler de så?")
     assert max(asked_again, key=asked_again.get) == "samtale" and max(plain, key=plain.get) == "besoeg"
     assert asked_again["samtale"] > 0.5 > asked_again["andet"]
+
+
+@pytest.mark.parametrize(
+    ("section", "for_harm"),
+    [
+        ("4. Henvisningsforløbet › 4.2 Akutte situationer", True),
+        ("Hvordan inddrager du PPR? › Anonym sparring og akut kontakt", True),
+        ("6. Ved mistanke om vold eller seksuelle overgreb (rødt niveau) › 6.1 Det gør du", True),  # by a heading above
+        ("3. Cases › Case 7: Tegn på omsorgssvigt", False),  # what one school did, not what to do
+        ("5. Mødestruktur", False),
+    ],
+)
+def test_a_section_is_written_for_a_harm_when_a_heading_says_what_to_do_on_one(section, for_harm):
+    assert written_for_harm(Passage("x", "Tekst.", {"section": section})) is for_harm

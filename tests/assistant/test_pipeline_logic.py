@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.pipeline import by_told_share, compose_inputs, heads_procedure, procedure_first, without_terms
+from assistant.pipeline import by_told_share, compose_inputs, harm_first, heads_procedure, procedure_first, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
 from assistant.citations import CitationBook
@@ -675,6 +675,42 @@ def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a
     assert [h.passage.chunk_id for h in followup.hits][:3] == ["om", "tal", "henvisning"]
     told_harm = assistant.assess("Hvordan kommer et barn i dagtilbud, som far slår, videre til småbørnsteamet?")
     assert [h.passage.chunk_id for h in told_harm.hits][:3] == ["om", "tal", "henvisning"]
+
+
+def _school_index() -> FakeIndex:
+    """A school's agreement: its meetings, who does what, and what to do in an acute situation."""
+    texts = dict(PASSAGES)
+    texts["moeder"] = ("Skolen", "Eleven drøftes på ressourcemødet hver anden uge med skolelederen.")
+    texts["plan"] = ("Skolen", "Klasseteamet skriver en plan for eleven inden ressourcemødet.")
+    texts["akut"] = ("Skolen", "Fortæller en elev om selvskade, springes ressourcemødet over, og skolelederen ringer samme dag.")
+    index = FakeIndex(texts)
+    sections = {"moeder": "5. Mødestruktur", "plan": "7. Hvem gør hvad", "akut": "4. Henvisning › 4.2 Akutte situationer"}
+    for chunk_id, section in sections.items():
+        passage = index.passages[chunk_id]
+        index.passages[chunk_id] = Passage(chunk_id, passage.text, {**passage.metadata, "section": section})
+    return index
+
+
+def test_a_worry_telling_a_harm_reads_what_to_do_in_an_acute_situation_first(settings):
+    assistant = make_assistant(settings, index=_school_index())
+    worry = "En elev har fortalt mig, at hun skærer i sig selv. Skal vi tage det op på ressourcemødet for eleven?"
+    assert [h.passage.chunk_id for h in assistant._retrieve(worry, 10, None).hits][:3] == ["moeder", "plan", "akut"]
+    assert [h.passage.chunk_id for h in assistant.assess(worry).hits][:3] == ["akut", "moeder", "plan"]
+    # A question on the meetings tells no harm: their order stands.
+    question = "Skal vi tage en elev op på ressourcemødet, når klasseteamet har skrevet en plan for eleven?"
+    retrieved = [h.passage.chunk_id for h in assistant._retrieve(question, 10, None).hits]
+    assert retrieved.index("akut") > 0 and [h.passage.chunk_id for h in assistant.assess(question).hits] == retrieved
+
+
+def test_a_harm_near_the_best_passage_comes_first_from_second_place_on():
+    def hit(chunk_id: str, section: str, score: float) -> ScoredPassage:
+        return ScoredPassage(Passage(chunk_id, "Eleven drøftes.", {"doc_id": "aftale.pdf", "section": section}), score)
+
+    meetings = hit("moeder", "5. Mødestruktur", 0.11)
+    acute = hit("akut", "4. Henvisningsforløbet › 4.2 Akutte situationer", 0.09)
+    far_below = hit("akut", "4. Henvisningsforløbet › 4.2 Akutte situationer", 0.05)
+    assert [h.passage.chunk_id for h in harm_first([meetings, acute])] == ["akut", "moeder"]
+    assert [h.passage.chunk_id for h in harm_first([meetings, far_below])] == ["moeder", "akut"]
 
 
 def test_a_municipality_s_own_documents_answer_a_question_naming_it_from_what_they_say_without_the_name(settings):
