@@ -355,6 +355,8 @@ _POINT = re.compile(
     re.IGNORECASE,
 )
 _FIGURE = re.compile(r"(?<![\w.,-])\d+(?:,\d+)?(?![\w.-]|\.\w)")
+# A time of day: "klokken er 16", "kl. 15.30", "klokken 8".
+_CLOCK = re.compile(r"\b(?:kl\.|klokken)\s*(?:er\s+)?\d{1,2}(?:[.:]\d{2})?(?!\d)", re.IGNORECASE)
 _ENGLISH_WORDS = {
     "the",
     "what",
@@ -826,10 +828,11 @@ def _table_ages(text: str) -> list[tuple[int, int]]:
 
 def asked_figures(text: str) -> tuple[str, ...]:
     """Numbers in the question other than years, ordinals ("9. klasse"), a child's age ("en pige på 5 år"
-    says who the child is, not what is asked) and a list point's number ("punkt 3"): "25 pluspladser" ->
-    ("25",)."""
+    says who the child is, not what is asked), a list point's number ("punkt 3") and a time of day ("Klokken er
+    16, og lederen er gået" tells when it happens; "efter kl. 16" asks no document for the figure 16): "25
+    pluspladser" -> ("25",)."""
     years = set(asked_years(text))
-    figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", _POINT.sub(" ", text))))
+    figures = (m.group(0) for m in _FIGURE.finditer(_AGE.sub(" ", _POINT.sub(" ", _CLOCK.sub(" ", text)))))
     return tuple(dict.fromkeys(f for f in figures if f not in years))
 
 

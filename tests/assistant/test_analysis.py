@@ -447,6 +447,9 @@ def test_a_childs_age_is_not_an_asked_figure():
     assert asked_figures("Hvor mange af de 25 pluspladser gik til børn på 3 år?") == ("25",)
     assert asked_figures("Vores dreng er 4 år gammel og vil ikke tale. Hvad gør vi?") == ()
     assert asked_figures("Hvor mange børn, der er 3 år gamle, bliver sprogvurderet?") == ()
+    # A time of day tells when, in the situation or the ask; no document is asked for its figure.
+    assert asked_figures("Klokken er 16, og lederen er gået. Hvad gør jeg nu?") == ()
+    assert asked_figures("Hvem kan jeg ringe til efter kl. 15.30 om 2 børn?") == ("2",)
     assert asked_figures("Hvad står der i punkt 3 i strategien?") == ()  # the point's number is no figure asked
     # told right after the child without "år", or in months
     assert asked_figures("Jeg har en dreng på 4 der næsten ikke siger noget. Hvad kan vi gøre?") == ()
