@@ -702,10 +702,11 @@ class Assistant:
         come first for "... hendes stedfar slår hende ... Hvad gør jeg nu?". Neither for a follow-up, which asks on
         in the conversation's own procedure or harm."""
         hits, answering = found.hits, found.answering
-        if analysis.answer_type == "procedure" and not followup and not voices_harm(analysis.text):
-            hits, answering = procedure_first(hits), procedure_first(answering)
-        if analysis.is_concern and voices_harm(analysis.text) and not followup:
+        told_harm = voices_harm(analysis.text)
+        if not followup and told_harm and analysis.is_concern:
             hits, answering = harm_first(hits), harm_first(answering)
+        elif not followup and not told_harm and asks_how_done(analysis):
+            hits, answering = procedure_first(hits), procedure_first(answering)
         if analysis.shares:
             hits, answering = tuple(by_told_share(analysis.shares, hits)), tuple(by_told_share(analysis.shares, answering))
         if hits == found.hits and answering == found.answering:
@@ -1156,6 +1157,10 @@ def by_told_share(shares: frozenset[str], hits: Sequence[ScoredPassage]) -> list
     return sorted(hits, key=lambda hit: {True: 0, None: 1, False: 2}[written_for_shares(shares, hit.passage)])
 
 
+# "Hvordan forklarer Faxes guide den skærpede underretningspligt?" asks how a text explains something, not how it is
+# done: Faxe's "Sådan underretter du" had come first, above "Som ansat i et dagtilbud har du skærpet
+# underretningspligt efter Barnets Lov § 133".
+_ASKS_EXPLANATION = re.compile(r"\bhvordan (?:forklarer|beskriver|definerer|forstår|omtaler|begrunder)\b", re.IGNORECASE)
 # A section a document heads as a procedure: "Sådan henvises et barn", "4.1 Trin for trin", "Procedure ved bekymring
 # for en elev", "3.3 Hvordan underretter jeg?".
 _PROCEDURE_HEADING = re.compile(
@@ -1167,6 +1172,12 @@ _PROCEDURE_HEADING = re.compile(
 # to write notes on a child, and another document's "4.1 Trin for trin" for referrals to PPR (0.58) none to how to
 # sign up for a course.
 NEAR_BEST = 0.6
+
+
+def asks_how_done(analysis: QuestionAnalysis) -> bool:
+    """Whether a question asks how something is done (a procedure), not how a text explains it (see
+    :data:`_ASKS_EXPLANATION`)."""
+    return analysis.answer_type == "procedure" and not _ASKS_EXPLANATION.search(analysis.text)
 
 
 def heads_procedure(passage: Passage) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant, Turn
-from assistant.pipeline import by_told_share, compose_inputs, harm_first, heads_procedure, procedure_first, without_terms
+from assistant.pipeline import asks_how_done, by_told_share, compose_inputs, harm_first, heads_procedure, procedure_first, without_terms
 from assistant.analysis import analyse_question
 from assistant.guidance import guidance_parts
 from assistant.citations import CitationBook
@@ -654,6 +654,20 @@ def test_a_procedure_near_the_best_passage_comes_first_and_one_far_below_it_keep
 )
 def test_a_section_headed_as_what_to_do_step_by_step_is_a_procedure(heading, procedure):
     assert heads_procedure(Passage("x", "Tekst.", {"section": f"Kapitel 4 › {heading}"})) is procedure
+
+
+@pytest.mark.parametrize(
+    ("question", "how_done"),
+    [
+        ("Hvordan sender jeg en underretning fra dagplejen?", True),
+        ("Hvordan kommer et barn videre til småbørnsteamet – hvad er gangen i det?", True),
+        ("Hvordan forklarer Faxes guide den skærpede underretningspligt?", False),  # how a text explains it
+        ("Hvordan definerer Næstved Kommune bekymrende fravær?", False),
+        ("Hvor mange børn blev henvist i 2023?", False),
+    ],
+)
+def test_a_question_asks_how_something_is_done_not_how_a_text_explains_it(question, how_done):
+    assert asks_how_done(analyse_question(question)) is how_done
 
 
 def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a_follow_up_nor_a_harm_told(settings):
