@@ -2,8 +2,9 @@
 
 1. understand: clean the question, guard privacy, build a standalone query for follow-ups, analyse it
    (expected answer type, parts, concern; ``assistant.analysis``);
-2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters; each part of a
-   multi-part question and each guidance topic of a concern question is also retrieved on its own;
+2. retrieve: hybrid dense + BM25 (optionally reranked), with document/kind filters, in the order the question
+   reads its passages (``assistant.reading_order``); each part of a multi-part question and each guidance topic of
+   a concern question is also retrieved on its own;
 3. decide: answer / partial / decline (``assistant.answerability``), before anything is composed;
 4. compose: citat mode quotes units verbatim (``assistant.compose``); the decision is checked once more
    against what the units and the composed answer show (``assistant.outcome``), and an honest lead-in says
@@ -48,7 +49,6 @@ from assistant.analysis import (
     situation_terms,
     tells_no_situation,
     topic_terms,
-    voices_harm,
     without_child_age,
 )
 from assistant.assessment import Assessment
@@ -99,13 +99,12 @@ from assistant.evidence import (
     answered_parts,
     shown_typed_parts,
     typed_parts_held,
-    written_for_harm,
-    written_for_shares,
 )
 from assistant.guidance import asked_guidance, concern_topics, guidance_order, guidance_parts, prefer_staff_guide
 from assistant.llm import AnswerWriter, LLMFailure, Passages, make_llm
 from assistant.budget import Budget
 from assistant.privacy import find_personal_data, strip_placeholders
+from assistant.reading_order import reading_order
 from assistant.question import (
     CleanQuestion,
     bounded_history,
@@ -443,7 +442,7 @@ class Assistant:
         if documents:
             found = self._found(self._openings(documents), vector)
         else:
-            found = self._told_first(
+            found = self._in_reading_order(
                 analysis, self._retrieve_from(state, asked, searched, RETRIEVE_K, filters, vector), vector, followup=followup
             )
         # A part is retrieved with the question's topic words, since parts point back ("hvad viste evalueringen?").
@@ -484,7 +483,7 @@ class Assistant:
             # "Hvordan arbejder Varde med kriminalitetsforebyggelse?").
             unnamed = search_query(functools.reduce(without_names, decision.apart, query))
             vector = tuple(self.index.retriever.embed_query(unnamed))
-            found = self._told_first(
+            found = self._in_reading_order(
                 analysis, self._retrieve_from(state, asked, unnamed, RETRIEVE_K, filters, vector), vector, followup=followup
             )
         found = self._found(found.answering, vector) if found.answering else found
@@ -694,21 +693,9 @@ class Assistant:
         hits = [h for h in hits if names_section(query, h.passage.text, h.passage.context)] or hits
         return self._found(hits, vector)
 
-    def _told_first(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float], *, followup: bool = False) -> Found:
-        """``found`` with a procedure the question asks for first (see :func:`procedure_first`) and the sections
-        written for the shares the question tells before the rest (see :func:`by_told_share`). A worry that tells a
-        harm gets what the documents say to do on it first instead of a procedure (see :func:`harm_first`): a
-        school's "Trin for trin ved gul bekymring", observations within two days and a talk with the parents, had
-        come first for "... hendes stedfar slår hende ... Hvad gør jeg nu?". Neither for a follow-up, which asks on
-        in the conversation's own procedure or harm."""
-        hits, answering = found.hits, found.answering
-        told_harm = voices_harm(analysis.text)
-        if not followup and told_harm and analysis.is_concern:
-            hits, answering = harm_first(hits), harm_first(answering)
-        elif not followup and not told_harm and asks_how_done(analysis):
-            hits, answering = procedure_first(hits), procedure_first(answering)
-        if analysis.shares:
-            hits, answering = tuple(by_told_share(analysis.shares, hits)), tuple(by_told_share(analysis.shares, answering))
+    def _in_reading_order(self, analysis: QuestionAnalysis, found: Found, vector: Sequence[float], *, followup: bool = False) -> Found:
+        """``found`` with its passages in the order the question reads them (see :func:`reading_order`)."""
+        hits, answering = (reading_order(analysis, ranked, followup=followup) for ranked in (found.hits, found.answering))
         if hits == found.hits and answering == found.answering:
             return found
         return replace(self._found(hits, vector), answering=answering)
@@ -1147,71 +1134,6 @@ def _annotated(unit: EvidenceUnit, notes: dict[str, str], context: str = "") -> 
     # The header on a line of its own above the row, so its columns stay columns ("Timer 2024" over "300").
     table = f"{unit.lead_in}\n{unit.text}" if unit.lead_in else unit.text
     return f"{context}: {table}" if context else table
-
-
-def by_told_share(shares: frozenset[str], hits: Sequence[ScoredPassage]) -> list[ScoredPassage]:
-    """``hits`` with the sections written for a share a question tells first and those written for other shares last,
-    each in its order (see :func:`written_for_shares`): "en elev ... på 22 % fravær" is answered by the section
-    headed "Niveau 4 – Kritisk fravær (samlet fravær 20 procent eller mere ...)", and the level of 10-14 procent
-    tells what to do for another child."""
-    return sorted(hits, key=lambda hit: {True: 0, None: 1, False: 2}[written_for_shares(shares, hit.passage)])
-
-
-# "Hvordan forklarer Faxes guide den skærpede underretningspligt?" asks how a text explains something, not how it is
-# done: Faxe's "Sådan underretter du" had come first, above "Som ansat i et dagtilbud har du skærpet
-# underretningspligt efter Barnets Lov § 133".
-_ASKS_EXPLANATION = re.compile(r"\bhvordan (?:forklarer|beskriver|definerer|forstår|omtaler|begrunder)\b", re.IGNORECASE)
-# A section a document heads as a procedure: "Sådan henvises et barn", "4.1 Trin for trin", "Procedure ved bekymring
-# for en elev", "3.3 Hvordan underretter jeg?".
-_PROCEDURE_HEADING = re.compile(
-    r"^(?:[\d.]+\s*)?(?:sådan\b|hvordan\s+\w+\s+(?:jeg|du|vi|i|man)\b)|\btrin for trin\b|\bfremgangsmåde\b|\bprocedure\w*", re.IGNORECASE
-)
-# How near the best passage's score a procedure or a section on a harm must be to come first: the procedure for
-# referring a child to Faxe's team (0.60 of the best) is what "Hvordan kommer et barn ... videre til kommunens
-# småbørnsteam?" asks for, while a language strategy's "Sådan arbejder vi: Sprogcirklen" (0.48) is no answer to how
-# to write notes on a child, and another document's "4.1 Trin for trin" for referrals to PPR (0.58) none to how to
-# sign up for a course.
-NEAR_BEST = 0.6
-
-
-def asks_how_done(analysis: QuestionAnalysis) -> bool:
-    """Whether a question asks how something is done (a procedure), not how a text explains it (see
-    :data:`_ASKS_EXPLANATION`)."""
-    return analysis.answer_type == "procedure" and not _ASKS_EXPLANATION.search(analysis.text)
-
-
-def heads_procedure(passage: Passage) -> bool:
-    """Whether the passage's own heading (its section's last) names a procedure (see :data:`_PROCEDURE_HEADING`)."""
-    return bool(_PROCEDURE_HEADING.search(passage.section.rpartition(" › ")[2]))
-
-
-def procedure_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
-    """``hits`` with the best-ranked procedure near the best passage's score moved first: a question on how
-    something is done is answered by the section a document heads as its procedure, which retrieval ranks by the
-    topic's words below the document's overview of the topic ("Sådan henvises et barn" sixth, below "1. Om
-    Småbørnsteamet", for "Hvordan kommer et barn ... videre til kommunens småbørnsteam – hvad er gangen i det?").
-    A procedure second stays there: it is read beside the best passage already, and above a guide's opening
-    ("Når du er bekymret for et barn") it had drawn the guide's parent list out of its guidance topic."""
-    return _first_near_best(hits, heads_procedure, from_rank=3)
-
-
-def harm_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
-    """``hits`` with the best-ranked section written for a harm or an acute situation (see
-    :func:`written_for_harm`) near the best passage's score moved first, for a worry that tells a harm: "... at
-    hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti dage?" is answered by "4.2 Akutte
-    situationer" (the meeting is skipped), which retrieval had ranked below the school's tables of meetings. From
-    second place too: what to do on a harm comes before anything else said beside it."""
-    return _first_near_best(hits, written_for_harm, from_rank=2)
-
-
-def _first_near_best(
-    hits: Sequence[ScoredPassage], wanted: Callable[[Passage], bool], from_rank: int
-) -> tuple[ScoredPassage, ...]:
-    """``hits`` with the best-ranked ``wanted`` passage of at least :data:`NEAR_BEST` of the best score
-    moved first, when it stands at ``from_rank`` or lower."""
-    best = max((hit.score for hit in hits), default=0.0)
-    first = next((n for n, hit in enumerate(hits) if wanted(hit.passage) and hit.score >= NEAR_BEST * best), None)
-    return tuple(hits) if first is None or first < from_rank - 1 else (hits[first], *hits[:first], *hits[first + 1 :])
 
 
 def _interleave(lists: Sequence[Sequence[ScoredPassage]], first: Sequence[ScoredPassage] = ()) -> list[ScoredPassage]:
