@@ -611,16 +611,24 @@ def test_a_weak_question_is_answered_when_a_unit_of_its_sources_holds_the_answer
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
 
 
-def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a_follow_up_nor_a_harm_told(settings):
-    texts = dict(PASSAGES)
-    texts["om"] = ("Faxe", "Småbørnsteamet er kommunens tværfaglige team, der hjælper børn i dagtilbud videre.")
-    texts["tal"] = ("Faxe", "Småbørnsteamet hjalp 212 børn i dagtilbud videre i 2023.")
-    texts["henvisning"] = ("Faxe", "Dagtilbuddet sender et henvisningsskema, når et barn skal videre til teamet.")
-    index = FakeIndex(texts)
-    sections = {"om": "1. Om Småbørnsteamet", "tal": "2. Nøgletal", "henvisning": "1. Om Småbørnsteamet › Sådan henvises et barn"}
-    for chunk_id, section in sections.items():
+def _index_with_sections(passages: dict[str, tuple[str, str, str]]) -> FakeIndex:
+    """The hand-written passages and ``passages`` (id -> publisher, section, text), each under its section."""
+    index = FakeIndex({**PASSAGES, **{chunk_id: (publisher, text) for chunk_id, (publisher, _, text) in passages.items()}})
+    for chunk_id, (_, section, _) in passages.items():
         passage = index.passages[chunk_id]
         index.passages[chunk_id] = Passage(chunk_id, passage.text, {**passage.metadata, "section": section})
+    return index
+
+
+def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a_follow_up_nor_a_harm_told(settings):
+    referral = "1. Om Småbørnsteamet › Sådan henvises et barn"
+    index = _index_with_sections(
+        {
+            "om": ("Faxe", "1. Om Småbørnsteamet", "Småbørnsteamet er kommunens tværfaglige team, der hjælper børn i dagtilbud videre."),
+            "tal": ("Faxe", "2. Nøgletal", "Småbørnsteamet hjalp 212 børn i dagtilbud videre i 2023."),
+            "henvisning": ("Faxe", referral, "Dagtilbuddet sender et henvisningsskema, når et barn skal videre til teamet."),
+        }
+    )
     assistant = make_assistant(settings, index=index)
     question = "Hvordan kommer et barn i dagtilbud videre til småbørnsteamet?"
     assert [h.passage.chunk_id for h in assistant._retrieve(question, 10, None).hits][:3] == ["om", "tal", "henvisning"]
@@ -634,16 +642,14 @@ def test_a_question_on_how_something_is_done_reads_the_procedure_first_but_not_a
 
 def _school_index() -> FakeIndex:
     """A school's agreement: its meetings, who does what, and what to do in an acute situation."""
-    texts = dict(PASSAGES)
-    texts["moeder"] = ("Skolen", "Eleven drøftes på ressourcemødet hver anden uge med skolelederen.")
-    texts["plan"] = ("Skolen", "Klasseteamet skriver en plan for eleven inden ressourcemødet.")
-    texts["akut"] = ("Skolen", "Fortæller en elev om selvskade, springes ressourcemødet over, og skolelederen ringer samme dag.")
-    index = FakeIndex(texts)
-    sections = {"moeder": "5. Mødestruktur", "plan": "7. Hvem gør hvad", "akut": "4. Henvisning › 4.2 Akutte situationer"}
-    for chunk_id, section in sections.items():
-        passage = index.passages[chunk_id]
-        index.passages[chunk_id] = Passage(chunk_id, passage.text, {**passage.metadata, "section": section})
-    return index
+    acute = "Fortæller en elev om selvskade, springes ressourcemødet over, og skolelederen ringer samme dag."
+    return _index_with_sections(
+        {
+            "moeder": ("Skolen", "5. Mødestruktur", "Eleven drøftes på ressourcemødet hver anden uge med skolelederen."),
+            "plan": ("Skolen", "7. Hvem gør hvad", "Klasseteamet skriver en plan for eleven inden ressourcemødet."),
+            "akut": ("Skolen", "4. Henvisning › 4.2 Akutte situationer", acute),
+        }
+    )
 
 
 def test_a_worry_telling_a_harm_reads_what_to_do_in_an_acute_situation_first(settings):
