@@ -881,8 +881,6 @@ def goes_on_from(sentence: str) -> bool:
     return refers_back(sentence) or bool(_CONTRASTS.match(sentence.lstrip(_OPENING)))
 
 
-
-
 def explains_previous(sentence: str) -> bool:
     """Whether a sentence explains or exemplifies the one before it, by its opening ("Det skyldes, at ...",
     "Fx ...") or by "således", "dermed" or "derfor" right after the verb of its main clause: a stricter
