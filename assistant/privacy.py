@@ -4,11 +4,11 @@ Applied to everything a user types (the question, earlier turns, feedback commen
 searched, embedded, logged, stored or exported; never to document text. It errs on the side of
 removing: the question is still answered without the name, and the user is told what was removed.
 
-Names are found three ways: a given name from the Danish name list (``data/fornavne.txt``, any case,
-with any surname that follows), a word after a cue such as "drengen", "min elev" or "hedder", and two or
-more capitalised words in a row that look like a person (a known surname) or that the documents never
-use. A name is removed whether or not the documents also use it: "Jensen" in a report does not make
-"Mads Jensen" in a question harmless.
+Names are found three ways: a given name from the Danish name list (``data/fornavne.txt``, any case, also
+in the genitive, with any surname that follows), a word after a cue such as "drengen", "min elev" or "hedder"
+(not in a question for a name: "Hvad hedder redskabet?"), and two or more capitalised words in a row that
+look like a person (a known surname) or that the documents never use. A name is removed whether or not
+the documents also use it: "Jensen" in a report does not make "Mads Jensen" in a question harmless.
 
 Example::
 
@@ -40,6 +40,10 @@ CHILD_CUE = re.compile(
 )
 # After these, the next word is a name whatever it looks like: "en dreng der hedder ahmad".
 NAMING_CUE = re.compile(r"\b(?:hedder|hed|kaldet|kaldes|ved navn|navn er|navnet er|navnet)\s+$", re.IGNORECASE)
+# A question for a name names nothing: in "Hvad hedder redskabet, og hvordan fungerer det?" the word after the cue is
+# what the name is asked of. It had been removed as a child's name, the user told so, and the lead-in then quoted
+# the part as »Hvad hedder?«. A given name after it is still found by the name list.
+_NAME_ASKED = re.compile(r"\bhv(?:ad|ordan)\s+(?:hedder|hed|kaldes)\s+$", re.IGNORECASE)
 _CHILD_WORDS = frozenset(re.findall(r"[a-zæøå]+", CHILD_CUE.pattern.split("\\s")[0]))
 _NAMING_LAST_WORDS = frozenset({"hedder", "hed", "kaldet", "kaldes", "navn", "er", "navnet"})
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”«»(\[\n]\s*|^\s*[-*•]\s*)$")
@@ -181,12 +185,12 @@ def _name_length(text: str, tokens: list[re.Match[str]], i: int, known_terms: Co
     lowered = word.lower()
     capitalised = word[0].isupper()
     acronym = len(word) > 1 and word.isupper()  # "EVA" (Danmarks Evalueringsinstitut), not Eva
-    given = _is_given(lowered) and not acronym
+    given = (_is_given(lowered) or _is_genitive_given(lowered)) and not acronym
     if lowered in STOP and not given:
         return 0
     # The regular expressions run only after a cheap look at the previous word (most words are neither).
     previous = tokens[i - 1].group(0).lower() if i else ""
-    named = previous in _NAMING_LAST_WORDS and bool(NAMING_CUE.search(before))
+    named = previous in _NAMING_LAST_WORDS and bool(NAMING_CUE.search(before)) and not _NAME_ASKED.search(before)
     if not (capitalised or given or named):
         return 0
     child_cue = previous in _CHILD_WORDS and bool(CHILD_CUE.search(before))
@@ -251,6 +255,13 @@ def _adjacent(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
 def _is_given(word: str) -> bool:
     names = given_names()
     return word in names or ("-" in word and all(part in names for part in word.split("-")))
+
+
+def _is_genitive_given(word: str) -> bool:
+    """A given name in the genitive: "Emmas mor" names the child as surely as "Emma" does. Not of a name that is
+    also a common word ("pers", "hans"): those are names only as :data:`AMBIGUOUS` allows."""
+    stem = word.removesuffix("s")
+    return stem != word and len(stem) > 2 and stem not in AMBIGUOUS and _is_given(stem)
 
 
 def _is_surname(word: str) -> bool:

@@ -47,6 +47,11 @@ NAMES = [
     ("Kan vi underrette om Malthe?", ["Malthe"], 1),
     ("eleven william larsen bliver mobbet", ["william", "larsen"], 1),
     ("Bekymring for Karoline Mortensen og hendes lillebror", ["Karoline", "Mortensen"], 1),
+    # A given name in the genitive names the child too.
+    ("Jeg talte med Emmas mor i dag", ["Emmas"], 1),
+    ("hvad gør jeg, når ahmads far ikke vil tale med os?", ["ahmads"], 1),
+    ("Hvad hedder Olivers mor?", ["Olivers"], 1),
+    ("Hvad hedder Oliver i efternavn?", ["Oliver"], 1),
 ]
 CPRS = [
     "010203-1234", "0102031234", "010203 1234", "01.02.03-1234", "01.02.03 1234", "01 02 03 1234",
@@ -70,6 +75,11 @@ KEEP = [
     "Budgettet var 12.345.678 kr. i 2020",
     "Per barn koster det 10.000 kr. om året",
     "Hans mor er syg, hvad gør jeg?",
+    # A question for a name: the word after "hedder" is what the name is asked of.
+    "Hvad hedder redskabet, og hvordan fungerer det?",
+    "Hvad hed projektet i Aarhus?",
+    "Hvad kaldes modellen, som Horsens bruger?",
+    "Pers kollega spurgte om Hedensteds slides",
     "Storm i et glas vand",
     "Hvad skete der i august 2023?",
     "Se rapporten fra KL og KORA om socioøkonomiske fordelingsmodeller",
