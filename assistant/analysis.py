@@ -642,8 +642,12 @@ def document_years(text: str) -> tuple[str, ...]:
 
 
 # What a source is asked to say about: "Hvad anbefaler KL om skærmtid for små børn?" -> "skærmtid".
+# The "om" is in the verb's own clause or in a question that is its object ("beskriver, hvad man gør ved mistanke om
+# vold"), not in a clause of its own: in "Min leder mener ikke, vi skal underrette om en pige, der ..." the pedagogue's
+# leader is no source asked about "pige", and the answer had opened "Dokumenterne ... nævner ikke pige".
 _ASKED_ABOUT = re.compile(
-    r"\b(?:anbefaler|siger|mener|skriver|står der|fortæller|beskriver|ved vi|ved man|viser)\b[^?.!]*?\bom\s+((?:\w+\s+){0,3}\w+)"
+    r"\b(?:anbefaler|siger|mener|skriver|står der|fortæller|beskriver|ved vi|ved man|viser)\b"
+    r"[^?.!,]*?(?:,\s*(?:hvad|hvordan|hvornår|hvilke|hvem)\b[^?.!,]*?)?\bom\s+((?:\w+\s+){0,3}\w+)"
     r"|\b(?:arbejder|arbejdet|gør|gjort|griber)\b[^?.!]*?\bmed\s+((?:\w+\s+){0,3}\w+)",  # "Hvordan arbejder X med ...?"
     re.IGNORECASE,
 )

@@ -396,6 +396,9 @@ def test_a_plan_for_a_child_is_not_a_worry(question):
         ("Hvordan arbejder kommunerne med skærmtid i dagtilbud?", "skærmtid"),
         ("Hvad er en indsatstrappe?", ""),
         ("Hvordan taler jeg med forældrene om bekymringen?", ""),  # no source asked what it says
+        ("Både skolen og kurset beskriver, hvad man gør ved mistanke om vold. Hvad går igen?", "vold"),
+        # "om en pige" is in a clause of its own: the leader is no source asked about "pige".
+        ("Min leder mener ikke, vi skal underrette om en pige, der altid er sulten. Kan jeg lade det ligge?", ""),
     ],
 )
 def test_the_topic_a_source_is_asked_about(question, topic):
