@@ -147,8 +147,10 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "definition",
         re.compile(
             # "Hvad er det, der beskytter ...?" and "Hvad er det, vi skal nå ...?" are clefts asking for the thing that
-            # protects or is to be reached, not definitions; "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven.
+            # protects or is to be reached, not definitions; "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven,
+            # and "Hvad er det for nogle tegn ...?" for which signs (a list).
             rf"^(?:hvad (?:er(?! det,? (?:der|som|vi|jeg|man|de|I|du)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
+            r"(?! det (?:\w+ )?for nogle\b)"
             r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
             r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
@@ -159,6 +161,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             # "Giv mig målene." asks for things in the plural, as "Hvilke mål ...?" does.
             r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
+            # "Hvad er det (typisk) for nogle problemer ...?" asks which, as "hvilke" does.
+            r"|\bhvad (?:er|var) det (?:\w+ )?for nogle\b"
             r"|\bgiv mig (?:alle |de )?[\w-]+(?:erne|ene|rne)\b"
             rf"|\bhvad (?:er|var) [\w-]+s {_COUNTED_THINGS}"
         ),

@@ -107,6 +107,9 @@ from tidlig.text import content_terms
         ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
         ("Hvad mener KL med fremskudte indsatser?", "definition"),
         ("Hvad er det, der beskytter små børn mod psykiske problemer?", "other"),  # a cleft, not a definition
+        ("Hvad er det typisk for nogle problemer, forældre kommer med?", "list"),  # which problems
+        ("Hvad er det for nogle tegn, man skal holde øje med?", "list"),
+        ("Hvad er det for en model?", "definition"),
         ("Hvad er det, vi som dagtilbud skal nå på sprogområdet? Giv mig målene.", "list"),  # a cleft, then the goals
         ("Virker det?", "effect"),
         ("Har det hjulpet de unge?", "effect"),
