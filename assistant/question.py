@@ -154,51 +154,12 @@ _PURPOSE = re.compile(rf",? (?:til|for|på) {_FOR_WHOM}\w*(?:{_TEACHING}|worksho
 _PURPOSE_FIRST = re.compile(rf"^(?:til|for) {_FOR_WHOM}\w*(?:{_TEACHING})\s*[:–-]\s*(?=\w)", re.IGNORECASE)
 
 
-# A trainer telling what the answer is for, in a sentence of its own: "Jeg skal bruge dem i et oplæg.", "Jeg laver et
-# oplæg for nye dagplejere.", "Jeg skal forklare nogle kursister, hvordan ...". As terms its words ("lav", "oplæg",
-# "kursist", "nye", "medarbejd", "forklar") weighed like the topic's: "Jeg skal forklare nogle kursister, hvordan Horsens
-# ... Hvad hedder redskabet, og hvordan fungerer det?" got "Stigningen i andelen af børn i rød har to forklaringer."
-_TEACHER = re.compile(r"^(?:jeg|vi)\s+(?:skal|vil|laver|holder|underviser|forbereder|er ved at)\b", re.IGNORECASE)
-_TEACHING_WORDS = re.compile(
-    r"\b(?:oplæg\w*|slides?|kursus\w*|kurset|kursist\w*|undervis\w*|\w*materiale\w*|præsentation\w*|tjekliste\w*"
-    r"|mødekort\w*|temadag\w*|studerende|(?:skole)?bestyrelse\w*|nye (?:medarbejdere|pædagoger|dagplejere|kolleger))\b",
-    re.IGNORECASE,
-)
-# What such a sentence says the material is about: "om ..." ("Jeg skal lave et oplæg om, hvordan forældre kan reagere"),
-# what is taught ("undervise nye medarbejdere i Faxes procedure", "introducere nye medarbejdere til børnehusets arbejde
-# med ..."), or the question it explains ("forklare nogle kursister, hvordan Horsens ...").
-_FRAMED_TOPIC = re.compile(
-    r"\bom\b,?\s*(?P<about>.+)|\bunderviser?\s+(?:\w+\s+){0,3}?i\s+(?P<taught>.+)"
-    r"|\bintroducere\s+(?:\w+\s+){0,3}?til\s+(?P<introduced>.+)|,\s*(?P<explained>(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilke)\b.+)",
-    re.IGNORECASE,
-)
-
-
-def without_teaching_frame(question: str) -> str:
-    """``question`` without a trainer's sentence on what the answer is for, or that sentence as its topic only:
-    "Hvilke principper bygger Sorøs politik på? Jeg skal bruge dem i et oplæg." -> "Hvilke principper bygger Sorøs
-    politik på?"; "Jeg skal undervise nye medarbejdere i Faxes procedure. Hvilke trin går man igennem?" -> "Faxes
-    procedure. Hvilke trin går man igennem?". A question ("Kan jeg bruge det i undervisningen?") is kept whole, and
-    so is a question that is nothing but its frame."""
-    sentences = split_sentences(question)
-    kept = []
-    for sentence in sentences:
-        if sentence.rstrip().endswith("?") or not (_TEACHER.match(sentence) and _TEACHING_WORDS.search(sentence)):
-            kept.append(sentence)
-        elif topic := _FRAMED_TOPIC.search(sentence):
-            told = next(group for group in topic.groups() if group)
-            kept.append(told[:1].upper() + told[1:])
-    return " ".join(kept) if kept and kept != sentences else question
-
-
 def requested_topic(question: str) -> str:
     """A request for material asked as the question it is: an overview or a list asks which things ("Lav en
     oversigt over KL's anbefalinger til et oplæg." -> "Hvilke er KL's anbefalinger?"), a summary asks for its
     topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."), and what it is for, put first, is left
-    out ("Til mit oplæg: Hvad koster kurset?" -> "Hvad koster kurset?"), or told in a sentence of its own (see
-    :func:`without_teaching_frame`). Any other question is returned as it is.
+    out ("Til mit oplæg: Hvad koster kurset?" -> "Hvad koster kurset?"). Any other question is returned as it is.
     """
-    question = without_teaching_frame(question)
     if purpose := _PURPOSE_FIRST.match(question):
         question = question[purpose.end() :]
         question = question[0].upper() + question[1:]

@@ -9,7 +9,6 @@ from assistant.question import (
     bounded_history,
     clean_question,
     requested_topic,
-    without_teaching_frame,
     search_query,
     standalone_query,
     with_danish_letters,
@@ -52,35 +51,6 @@ def test_a_very_long_question_is_cut_at_a_word():
 )
 def test_a_request_for_material_is_asked_as_the_question_it_is(asked, question):
     assert requested_topic(asked) == question
-
-
-@pytest.mark.parametrize(
-    ("asked", "question"),
-    [
-        # What the answer is for, after the question, is no topic.
-        ("Hvilke principper bygger politikken på? Jeg skal bruge dem i et oplæg.", "Hvilke principper bygger politikken på?"),
-        ("Hvor hurtigt skal der reageres? Jeg vil gerne have det rigtige tal med i mine slides.", "Hvor hurtigt skal der reageres?"),
-        ("Jeg laver et oplæg for nye dagplejere. Hvilke tegn kan man se på kroppen?", "Hvilke tegn kan man se på kroppen?"),
-        # A frame that tells the topic keeps the topic.
-        ("Jeg underviser i samtykke. Hvor længe holder et samtykke?", "Samtykke. Hvor længe holder et samtykke?"),
-        (
-            "Jeg skal undervise nye medarbejdere i Faxes procedure. Hvilke trin går man igennem?",
-            "Faxes procedure. Hvilke trin går man igennem?",
-        ),
-        ("Jeg skal lave et slide om, hvor grænsen går. Hvad må hun ikke?", "Hvor grænsen går. Hvad må hun ikke?"),
-        (
-            "Jeg skal forklare nogle kursister, hvordan Horsens holder øje med børnene. Hvad hedder redskabet?",
-            "Hvordan Horsens holder øje med børnene. Hvad hedder redskabet?",
-        ),
-        # Not a frame: a question, a worry, a statement without teaching material, a question that is all frame.
-        ("Kan jeg bruge det i undervisningen?", "Kan jeg bruge det i undervisningen?"),
-        ("Jeg er bekymret for en dreng. Hvad gør jeg?", "Jeg er bekymret for en dreng. Hvad gør jeg?"),
-        ("Vi skal holde møde med forældrene. Hvad skal vi sige?", "Vi skal holde møde med forældrene. Hvad skal vi sige?"),
-        ("Jeg skal lave et oplæg.", "Jeg skal lave et oplæg."),
-    ],
-)
-def test_a_trainers_sentence_on_what_the_answer_is_for_is_no_topic(asked, question):
-    assert without_teaching_frame(asked) == question
 
 
 @pytest.mark.parametrize(
