@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from assistant.analysis import QuestionAnalysis, voices_harm
 from assistant.evidence import written_for_harm, written_for_shares
 from index import Passage, ScoredPassage
+from ingest.types import section_path
 
 __all__ = ["asks_how_done", "by_told_share", "harm_first", "heads_procedure", "procedure_first", "reading_order"]
 
@@ -73,7 +74,7 @@ def asks_how_done(analysis: QuestionAnalysis) -> bool:
 
 def heads_procedure(passage: Passage) -> bool:
     """Whether the passage's own heading (its section's last) names a procedure (see :data:`_PROCEDURE_HEADING`)."""
-    return bool(_PROCEDURE_HEADING.search(passage.section.rpartition(" › ")[2]))
+    return any(_PROCEDURE_HEADING.search(heading) for heading in section_path(passage.section)[-1:])
 
 
 def procedure_first(hits: Sequence[ScoredPassage]) -> tuple[ScoredPassage, ...]:
