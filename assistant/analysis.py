@@ -65,6 +65,8 @@ _SUM_ASKED = (
 
 # A count of things, as a list question asks for them: "syv hovedpunkter" in "Hvad er Vidensrådets syv hovedpunkter ...?".
 _COUNTED_THINGS = rf"{COUNT_WORD} [a-zæøå]"
+# Which things, asked idiomatically: "Hvad er det (typisk) for nogle problemer ...?" asks as "hvilke" does.
+_WHICH_THINGS = r"det (?:\w+ )?for nogle\b"
 
 # Whether something works or what came of it: "Virker det?", "Har det hjulpet?", "Hvad viste evalueringen?".
 _EFFECT_ASKED = re.compile(
@@ -150,7 +152,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
             # protects or is to be reached, not definitions; "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven,
             # and "Hvad er det for nogle tegn ...?" for which signs (a list).
             rf"^(?:hvad (?:er(?! det,? (?:der|som|vi|jeg|man|de|I|du)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
-            r"(?! det (?:\w+ )?for nogle\b)"
+            rf"(?! {_WHICH_THINGS})"
             r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
             r"|^hvad (?:forstår|mener) (?:\w+ ){1,3}(?:ved|med) "  # "Hvad forstår Hedensted ved en incitamentsmodel?"
@@ -161,8 +163,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             # "Giv mig målene." asks for things in the plural, as "Hvilke mål ...?" does.
             r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
-            # "Hvad er det (typisk) for nogle problemer ...?" asks which, as "hvilke" does.
-            r"|\bhvad (?:er|var) det (?:\w+ )?for nogle\b"
+            rf"|\bhvad (?:er|var) {_WHICH_THINGS}"
             r"|\bgiv mig (?:alle |de )?[\w-]+(?:erne|ene|rne)\b"
             rf"|\bhvad (?:er|var) [\w-]+s {_COUNTED_THINGS}"
         ),
