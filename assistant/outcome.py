@@ -28,6 +28,7 @@ from assistant.analysis import (
     asked_ages,
     asked_places,
     asked_point,
+    asks_what_to_do,
     attributed_speaker,
     counts_right_there,
     defined_term,
@@ -57,6 +58,7 @@ from assistant.evidence import (
     shown_lead_in,
 )
 from assistant.guidance import within_topics
+from assistant.reading_order import heads_procedure
 from assistant.relevance import RelevanceScorer
 from assistant.sources import names
 from assistant.verify import MARKER
@@ -212,9 +214,18 @@ def with_staff_guide_answering(assessment: Assessment, scored: Sequence[ScoredUn
         return assessment
     own_score = _own_scorer(analysis)
     likeliest = max(scored, key=own_score)
-    if own_score(likeliest) < CONCERN_OWN_FLOOR or not addresses_reader(likeliest.hit.passage.text):
+    if own_score(likeliest) < CONCERN_OWN_FLOOR or not _written_for_staff(likeliest.hit.passage, analysis):
         return assessment
     return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+
+
+def _written_for_staff(passage: Passage, analysis: QuestionAnalysis) -> bool:
+    """Whether a passage is written for staff who worry about a child: it speaks to the reader as "du", or, for a
+    worry that asks what to do, it is a section a document heads as its procedure, whose steps are in the
+    imperative ("Observér og beskriv: ..."). "... en pige på 14 måneder ... Hun er meget stille ... Hvordan skal
+    jeg gribe det an?" had read "Jeg fandt ikke noget ... om netop det, du beskriver" above the guidance topics
+    alone, while Viborg's "8. Når der er en bekymring – trin for trin" was the best passage."""
+    return addresses_reader(passage.text) or (asks_what_to_do(analysis.text) and heads_procedure(passage))
 
 
 def _distinctive(worry: str, share: Callable[[str], float] | None) -> tuple[frozenset[str], int]:

@@ -20,6 +20,7 @@ from assistant.outcome import (
     with_detail_checked,
     with_results_checked,
     with_setting_checked,
+    with_staff_guide_answering,
     with_time_checked,
 )
 from index import Passage, ScoredPassage
@@ -322,6 +323,37 @@ def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describe
     scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else unlikely(s) for s in scored]
 
     checked = with_own_situation_checked(weak, scored)
+
+    assert checked.decision.outcome == outcome
+
+
+@pytest.mark.parametrize(
+    ("worry", "section", "outcome"),
+    [
+        ("Jeg er urolig for en pige på stuen. Hvordan skal jeg gribe det an?", "8. Når der er en bekymring – trin for trin", "answer"),
+        # A section of another kind, or a worry that asks no what-to-do: the procedure does not answer it.
+        ("Jeg er urolig for en pige på stuen. Hvordan skal jeg gribe det an?", "8. Bekymringer i tal", "partial"),
+        ("Jeg er urolig for en pige på stuen. Hvor mange børn har det sådan?", "8. Når der er en bekymring – trin for trin", "partial"),
+    ],
+)
+def test_a_worry_asking_what_to_do_is_answered_by_a_procedure_written_for_any_worry(settings, worry, section, outcome):
+    """A document's steps for a worry are in the imperative ("Observér og beskriv: ..."): they never say "du", nor
+    tell the pedagogue's own situation, and the answer had read "Jeg fandt ikke noget ... om netop det, du
+    beskriver" above the guidance topics alone, while the steps were the best passage."""
+    assistant = make_assistant(settings)
+    assessment = assistant.assess(worry)
+    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    steps = next(s for s in scored if s.unit.text.startswith("Ved bekymring"))
+    steps = replace(
+        steps,
+        hit=replace(steps.hit, passage=replace(steps.hit.passage, metadata={**steps.hit.passage.metadata, "section": section})),
+        part_scores=(CONCERN_OWN_FLOOR + 0.2, *steps.part_scores[1:]),
+    )
+    assert "du " not in steps.hit.passage.text  # not a guide speaking to its reader
+
+    checked = with_staff_guide_answering(weak, [steps])
 
     assert checked.decision.outcome == outcome
 
