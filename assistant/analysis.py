@@ -920,18 +920,19 @@ def answer_type(text: str) -> AnswerType:
     return "other"
 
 
+# Words naming case examples ("Hvilke cases ...?", "kommunale eksempler"), and a request for municipalities.
+_CASES_NAMED = re.compile(r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b")
+_MUNICIPALITIES_REQUESTED = r"\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
 # The requests for case examples that name municipalities or cases, and so ask for cases even when worded
 # as a list ("Findes der eksempler på kommuner, der ...?"), unlike "Nævn eksempler på tidlig indsats i skolen".
-_MUNICIPALITIES_ASKED = (
-    r"\bcases\b|\bkommunale eksempler\b|\beksempler på kommuner\b|\b(?:er|findes) der (?:nogen |nogle |flere |andre )?kommuner\b"
-)
+_MUNICIPALITIES_ASKED = rf"{_CASES_NAMED.pattern}|{_MUNICIPALITIES_REQUESTED}"
 # A request for several case examples: "Hvilke cases handler om ...?", "Hvilke kommuner har erfaringer med
 # ...?", "Er der kommuner, der ...?", "Giv mig eksempler på kommuner, der ...", "Er der eksempler på, at unge
 # med misbrug er kommet i uddannelse?" (it opened with hash figures above Holbæk's case). Not a request for who
 # took part in one initiative ("Hvilke kommuner var med i forsøget?", "står bag samarbejdsmodellen"), nor for
 # one example ("Er der en kommune, der ...?", "Er der eksempler på, at en kommune har ...?").
 _CASES_ASKED = re.compile(
-    _MUNICIPALITIES_ASKED
+    _MUNICIPALITIES_REQUESTED
     + r"|\bhvilke kommuner\b(?! (?:var|er|har været) med\b| (?:står|stod) bag\b| (?:deltog|deltager|indgik|indgår)\b)"
     r"|\b(?:hvordan|hvad) (?:har|gør|gjorde) (?:andre |nogle |flere )?kommuner\b"
     r"|\b(?:giv|nævn|vis)(?: mig| os)? (?:nogle |et par |flere )?eksempler\b"
@@ -956,8 +957,18 @@ _COMPARED = re.compile(
 
 
 def asks_for_cases(text: str) -> bool:
-    """Whether a question asks for several municipalities' case examples, as a leader comparing them would."""
-    return bool(_CASES_ASKED.search(" ".join(text.lower().split())))
+    """Whether a question asks for several municipalities' case examples, as a leader comparing them would. A word
+    naming case examples counts where it is asked for, not where the speakers tell of themselves: "Jeg vil bruge det
+    i nogle cases i undervisningen." says what a trainer will make of the answer, and had put three KL case examples
+    above the list of the problems parents bring to a family counsellor."""
+    if _CASES_ASKED.search(" ".join(text.lower().split())):
+        return True
+    asked = (s.lower() for s in split_sentences(text) if not _TELLS_OWN.match(s) or s.rstrip().endswith("?"))
+    return any(_CASES_NAMED.search(sentence) for sentence in asked)
+
+
+# A sentence in which the speakers tell of themselves ("Jeg vil bruge det i nogle cases.", "Vi har mange cases.").
+_TELLS_OWN = re.compile(r"\s*(?:jeg|vi)\b", re.IGNORECASE)
 
 
 # A later part with fewer content terms than this points back to the one before ("..., og hvor mange

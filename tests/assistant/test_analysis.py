@@ -697,6 +697,8 @@ def test_a_followup_is_focused_on_what_it_asks_in_its_context():
         "Sammenlign Holstebros og Frederikshavns indsatser for forældre.",  # places compared: each has its case
         "Hvad er forskellen på Holstebros og Frederikshavns tilbud til forældre?",
         "Er der eksempler på, at unge med misbrug er kommet i uddannelse?",
+        "Jeg underviser i forældresamarbejde. Er der kommuner, der tilbyder forældrekurser?",  # the asking sentence counts
+        "Vi skal i gang med sprogarbejdet, giv os nogle eksempler på kommuner, der har gjort det.",
     ],
 )
 def test_a_request_for_several_case_examples(question):
@@ -713,6 +715,8 @@ def test_a_request_for_several_case_examples(question):
         "Hvad handler case 5 om?",
         "Hvor mange kommuner bruger en socioøkonomisk fordelingsmodel?",
         "Sammenlign tidlig opsporing i dagpleje og børnehave.",  # nothing named
+        # what a trainer tells of the answer's use is no request
+        "Hvilke problemer kommer forældre til familierådgiveren med? Jeg vil bruge det i nogle cases i undervisningen.",
     ],
 )
 def test_no_request_for_several_case_examples(question):
