@@ -67,6 +67,7 @@ from assistant.analysis import (
     question_word,
     situation_terms,
     tells_no_situation,
+    voices_harm,
 )
 from assistant.citations import CitationBook
 from assistant.relevance import RelevanceScorer
@@ -81,6 +82,7 @@ from assistant.evidence import (
     terms_of,
     unit_key,
     unit_terms,
+    written_for_harm,
     written_for_shares,
 )
 from assistant.types import Outcome
@@ -431,6 +433,7 @@ class CitatComposer:
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps,
                 worry=analysis.is_concern and not part.label, age=age, shares=frozenset() if part.label else analysis.shares,
+                harm_told=analysis.is_concern and not part.label and voices_harm(analysis.text),
             )
             if len(short) > len(labels):
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
@@ -689,6 +692,7 @@ class CitatComposer:
         worry: bool = False,
         age: float | None = None,
         shares: frozenset[str] = frozenset(),
+        harm_told: bool = False,
     ) -> None:
         """Append to ``blocks`` the best unit for a part and up to two more that are nearly as likely,
         each with its list or table. Another item of a list (row of a table) already in the short
@@ -707,7 +711,9 @@ class CitatComposer:
         none, train and validation unchanged. An age-keyed table shows the rows of the child's ``age`` (months), if told.
         A section written for a share the question tells (see :func:`written_for_shares`) is shown whole: for "en pige
         ..., der har været væk 12 % af tiden", what "Niveau 2 – Bekymring (samlet fravær 10-14 procent ...)" says is to
-        be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it."""
+        be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it. A worry
+        that tells a harm done to the child (``harm_told``) reads the section written for a harm or an acute situation
+        first and whole (see :func:`acute_first`)."""
         ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
@@ -717,6 +723,7 @@ class CitatComposer:
         member_floor = self.floors.member * ranked[0].part_scores[part]
         likeliest = ranked[0]
         ranked = _answer_order(ranked, part, limit, floor, typed, label, question, about)
+        ranked, acute = acute_first(ranked) if harm_told else (ranked, frozenset[str]())
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
@@ -739,7 +746,7 @@ class CitatComposer:
         paired = coordinated_terms(question)
         records_out = _records_passed_by(ranked, part, floor, question)
         for candidate in ranked:
-            if candidate.part_scores[part] < floor and candidate is not exempt:
+            if candidate.part_scores[part] < floor and candidate is not exempt and candidate.key not in acute:
                 break
             if candidate.key in shown or _answers_nothing_asked(candidate.unit, answer_type, records_out):
                 continue
@@ -752,7 +759,7 @@ class CitatComposer:
                 continue
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
             full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
-            full = full and not (shares and written_for_shares(shares, candidate.hit.passage))
+            full = full and not (shares and written_for_shares(shares, candidate.hit.passage)) and candidate.key not in acute
             related = _related(candidate, ranked[0], part, topic, added, one_fact) or _supplies_detail(candidate, quoted, part, typed)
             if full or candidate.group in shown or not related:
                 continue
@@ -1437,6 +1444,24 @@ _DIRECTIVE = re.compile(
 _HARM_WORDS = re.compile(r"\b(?:vold\w*|overgreb\w*|mishandl\w*|slå\w*|slået)\b", re.IGNORECASE)
 # What a procedure for a child in danger says it is for, in its lead-in or heading: a harm, or a danger.
 _DANGER = re.compile(rf"{_HARM_WORDS.pattern}|\b(?:i fare|akut\w*|fare for)\b", re.IGNORECASE)
+
+
+def acute_first(ranked: Sequence[ScoredUnit]) -> tuple[list[ScoredUnit], frozenset[str]]:
+    """``ranked`` with the units of the likeliest section written for a harm or an acute situation (see
+    :func:`written_for_harm`) first, in the section's own order, and their keys: what to do about a harm a worry
+    tells is read first and whole. "... at hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti
+    dage?" had opened with the school's table of who calls a meeting, and of "4.2 Akutte situationer" shown only
+    its first sentence ("... springes ressourcemødet over."), not whom to call ("PPR's akuttelefon", "114")."""
+    seed = next((s for s in ranked if written_for_harm(s.hit.passage)), None)
+    if seed is None:
+        return list(ranked), frozenset()
+    section = (seed.hit.passage.doc_id, seed.hit.passage.section)
+    acute = sorted(
+        (s for s in ranked if (s.hit.passage.doc_id, s.hit.passage.section) == section),
+        key=lambda s: (s.hit.passage.ordinal, s.unit.position),
+    )
+    keys = frozenset(s.key for s in acute)
+    return acute + [s for s in ranked if s.key not in keys], keys
 
 
 def directs_on_harm(text: str) -> bool:

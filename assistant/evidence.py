@@ -316,10 +316,13 @@ def _for_told_shares(
 
 
 # A heading for what to do in an acute situation or on a harm done to a child: "4.2 Akutte situationer", "Anonym
-# sparring og akut kontakt", "6. Ved mistanke om vold eller seksuelle overgreb (rødt niveau)"; not a case example's
+# sparring og akut kontakt", "6. Ved mistanke om vold eller seksuelle overgreb (rødt niveau)", or when a child tells
+# of one ("10. Når barnet fortæller", "3.6 Hvad gør jeg, hvis barnet selv fortæller noget?"); not a case example's
 # title, "Case 7: Tegn på omsorgssvigt", which tells what one school did.
 _HARM_HEADING = re.compile(
-    r"\bakut\w*|\b(?:ved|hvis|mistanke om)\b.*\b(?:vold\w*|overgreb\w*|selvskad\w*|selvmord\w*|omsorgssvigt\w*|mishandl\w*)", re.IGNORECASE
+    r"\bakut\w*|\b(?:ved|hvis|mistanke om)\b.*\b(?:vold\w*|overgreb\w*|selvskad\w*|selvmord\w*|omsorgssvigt\w*|mishandl\w*)"
+    r"|\b(?:barnet|et barn|eleven|en elev)\s+(?:selv\s+)?(?:fortæller|betror)\b",
+    re.IGNORECASE,
 )
 
 

@@ -2474,6 +2474,40 @@ def test_a_numbered_procedure_for_a_child_in_danger_is_shown_whole_under_the_har
     assert "Informér forældrene" in staircase and "Send underretningen" not in staircase
 
 
+ACUTE = (
+    "Ved akut bekymring, fx hvis en elev fortæller om selvskade, springes ressourcemødet over.",
+    "Skolelederen kontakter PPR's akuttelefon, som er åben på hverdage kl. 8.00-15.00.",
+    "Uden for akuttelefonens åbningstid kontaktes lægevagten eller politiet på 114.",
+)
+MEETINGS = (
+    "Opgave | Ansvarlig | Frist\nIndkalde til ressourcemøde | Ressourcekoordinator | 3 arbejdsdage før\n"
+    "Skrive referat fra ressourcemødet | Ressourcekoordinator | 2 arbejdsdage efter"
+)
+
+
+@pytest.mark.parametrize(
+    ("worry", "acute_first"),
+    [
+        ("En elev har fortalt, at hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde?", True),
+        ("En elev har svært ved at følge med. Skal vi tage det op på næste ressourcemøde?", False),  # no harm told
+    ],
+)
+def test_a_worry_telling_a_harm_reads_the_acute_section_first_and_whole(worry, acute_first):
+    """The table of who calls a resource meeting resembled the worry more than "4.2 Akutte situationer" did, and of
+    the section only its first sentence stood: not whom to call. Told no harm, the likeliest units keep their place."""
+    index = FakeUnitIndex(
+        [
+            ("moeder", MEETINGS, {**KL, "block_kind": "table", "section": "7. Hvem gør hvad"}),
+            ("akut", " ".join(ACUTE), {**KL, "section": "4. Henvisningsforløbet › 4.2 Akutte situationer"}),
+        ]
+    )
+    probabilities = {"Indkalde": 0.9, "referat": 0.85, "springes": 0.8, "akuttelefon": 0.2, "114": 0.1}
+    short = compose(worry, probabilities, index=index).short_answer
+
+    assert all(sentence in short for sentence in ACUTE) is acute_first, short
+    assert ("Indkalde" not in short or short.find(ACUTE[0]) < short.find("Indkalde")) is acute_first, short
+
+
 TEAM = [
     (
         "team",

@@ -508,6 +508,9 @@ def test_a_followup_asking_again_of_another_subject_is_answered_by_what_is_writt
         ("6. Ved mistanke om vold eller seksuelle overgreb (rødt niveau) › 6.1 Det gør du", True),  # by a heading above
         ("3. Cases › Case 7: Tegn på omsorgssvigt", False),  # what one school did, not what to do
         ("5. Mødestruktur", False),
+        ("10. Når barnet fortæller", True),  # a child telling of a harm
+        ("3. Underretningspligt › 3.6 Hvad gør jeg, hvis barnet selv fortæller noget?", True),
+        ("2. Samtaler › Når forældrene fortæller om deres barn", False),
     ],
 )
 def test_a_section_is_written_for_a_harm_when_a_heading_says_what_to_do_on_one(section, for_harm):
