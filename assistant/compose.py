@@ -713,7 +713,7 @@ class CitatComposer:
         ..., der har været væk 12 % af tiden", what "Niveau 2 – Bekymring (samlet fravær 10-14 procent ...)" says is to
         be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it. A worry
         that tells a harm done to the child (``harm_told``) reads the section written for a harm or an acute situation
-        first and whole (see :func:`acute_first`)."""
+        first and whole (see :func:`acute_first`), before the units that answer what it asks."""
         ranked = self._ranked(scored, part, spread)
         if not ranked:
             return
@@ -723,7 +723,6 @@ class CitatComposer:
         member_floor = self.floors.member * ranked[0].part_scores[part]
         likeliest = ranked[0]
         ranked = _answer_order(ranked, part, limit, floor, typed, label, question, about)
-        ranked, acute = acute_first(ranked) if harm_told else (ranked, frozenset[str]())
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
@@ -745,6 +744,8 @@ class CitatComposer:
         limit = 1 if pointed is not None else limit
         paired = coordinated_terms(question)
         records_out = _records_passed_by(ranked, part, floor, question)
+        first = next(iter(ranked), likeliest)
+        ranked, acute = acute_first(ranked) if harm_told else (ranked, frozenset[str]())
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt and candidate.key not in acute:
                 break
@@ -760,7 +761,7 @@ class CitatComposer:
             full = not _topic_has_room(quoted, candidate, limit) if topic else added >= limit
             full = full and not (candidate.key in due and not any(b.kind in ("list", "table") for b in quoted))
             full = full and not (shares and written_for_shares(shares, candidate.hit.passage)) and candidate.key not in acute
-            related = _related(candidate, ranked[0], part, topic, added, one_fact) or _supplies_detail(candidate, quoted, part, typed)
+            related = _related(candidate, first, part, topic, added, one_fact) or _supplies_detail(candidate, quoted, part, typed)
             if full or candidate.group in shown or not related:
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
@@ -776,7 +777,7 @@ class CitatComposer:
                 by_group[candidate.group] = len(blocks)
             blocks.append(block)
             quoted.append(block)
-            added += _counted_units(block)
+            added += 0 if candidate.key in acute else _counted_units(block)
             # A table row's footnote comes right under its table; a list question's table under what announces it.
             notes = _notes_on(block, scored, shown) + _announced_table(block, scored, shown, typed is not None and typed.listed)
             shown.update(*map(_keys, notes))
