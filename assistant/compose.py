@@ -98,6 +98,7 @@ from tidlig.text import (
     asked_count,
     content_terms,
     counted_words,
+    figures_beside_counts,
     enumerates,
     explains_previous,
     gives_reason,
@@ -1666,13 +1667,20 @@ def _announced_series(short: Sequence[_Block], scored: Sequence[ScoredUnit]) -> 
     """The label word of a numbered series of the same document that a sentence of the short answer announces
     by a count of what the series' label names, and that sentence's block: "KORA har identificeret fire
     forskellige fordelingsmetoder, som kommunerne benytter." stood alone above no method, while the
-    sections "METODE 1: ..." to "METODE 4: ..." follow it in the pamphlet."""
+    sections "METODE 1: ..." to "METODE 4: ..." follow it in the pamphlet. A sentence that gives figures besides its
+    count sums the series up and announces nothing: "De otte cases brugte tilsammen 15 konferencer og ca. 133 timers
+    personaletid ..." answered how long a case takes, and had brought all eight cases after it."""
     series: dict[str, set[str]] = {}  # label word -> the documents with a series of it
     for unit in scored:
         for word, _ in series_labels(unit.hit.passage):
             series.setdefault(word, set()).add(unit.hit.passage.doc_id)
     for at, block in enumerate(short):
-        counted = {stem(word.lower()) for unit in block.units if block.kind == "sentences" for word in counted_words(unit.text)}
+        counted = {
+            stem(word.lower())
+            for unit in block.units
+            if block.kind == "sentences" and not figures_beside_counts(unit.text)
+            for word in counted_words(unit.text)
+        }
         for word, documents in series.items():
             if block.hit.passage.doc_id in documents and any(noun.endswith(stem(word)) for noun in counted):
                 return word, at

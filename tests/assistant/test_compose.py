@@ -1495,6 +1495,34 @@ def test_an_answer_opening_with_a_sentence_announcing_a_numbered_series_brings_t
     assert titles == ["**METODE 1: BØRNETÆLLING**", "**METODE 2: FORDELINGSNØGLE**", "**METODE 3: PULJEMIDLER**"]
 
 
+@pytest.mark.parametrize(
+    ("opening", "series"),
+    [
+        ("KORA har identificeret tre forskellige fordelingsmetoder, som kommunerne benytter.", True),
+        # figures besides the count: the sentence sums the methods up and answers what is asked
+        ("De tre fordelingsmetoder kostede tilsammen 133 timers arbejde, knap 45 timer pr. metode.", False),
+    ],
+)
+def test_only_a_sentence_announcing_a_numbered_series_brings_it(opening, series):
+    """"De otte cases brugte tilsammen 15 konferencer og ca. 133 timers personaletid ..." answered how long a case
+    takes, and had brought all eight cases after it."""
+    pamphlet = {**KBH, "doc_id": "pjece.txt"}
+    index = FakeUnitIndex(
+        [
+            ("intro", opening, pamphlet),
+            *((cid, text, {**meta, "doc_id": "pjece.txt"}) for cid, text, meta in (
+                _method(1, "BØRNETÆLLING", "Kommunen tæller de udsatte børn i hver institution."),
+                _method(2, "FORDELINGSNØGLE", "Kommunen vægter forholdene med en statistisk model."),
+            )),
+        ]
+    )
+    question = "Hvor meget arbejde kræver metoderne til at fordele midlerne?"
+    probabilities = {opening[:12]: 0.9, "tæller": 0.05, "vægter": 0.05}
+    short = compose(question, probabilities, index=index).short_answer
+    assert short.startswith(opening)
+    assert ("**METODE 1: BØRNETÆLLING**" in short) is series, short
+
+
 def test_a_charts_rows_of_a_label_and_a_value_are_shown_as_a_table_under_its_title():
     composition = compose("Hvor mange elever er tilbageført til almenklasse?", {"Antal elever": 0.9}, index=SLIDES)
     title, table = composition.short_answer.split("\n\n")

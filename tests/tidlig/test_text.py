@@ -18,6 +18,7 @@ from tidlig.text import (
     credits_another_source,
     goes_on_from,
     counted_words,
+    figures_beside_counts,
     content_terms,
     join_danish,
     repeats,
@@ -659,6 +660,19 @@ def test_an_acronym_heading_a_hyphenated_word_is_a_term_too(text: str, terms: li
 def test_the_words_after_a_count_name_what_it_counts():
     assert "fordelingsmetoder" in counted_words("KORA har identificeret fire forskellige fordelingsmetoder, som kommunerne benytter.")
     assert counted_words("Der er ingen øvre grænse.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("KORA har identificeret fire forskellige fordelingsmetoder.", False),
+        ("Rapporten beskriver 4 metoder.", False),  # the count itself, in digits
+        ("De otte cases brugte tilsammen 15 konferencer og ca. 133 timers personaletid.", True),
+        ("Tre af de fem kommuner brugte 2,5 mio. kr.", True),
+    ],
+)
+def test_figures_beside_counts(sentence, figures):
+    assert figures_beside_counts(sentence) is figures
 
 
 @pytest.mark.parametrize(("number", "text"), [("3.", "Styrk indsatsen"), ("12)", "Tolv"), ("b)", "Basen (Tørring)"), ("iv)", "Noget")])
