@@ -28,12 +28,14 @@ from assistant.analysis import (
     asked_ages,
     asked_places,
     asked_point,
+    asked_years,
     asks_what_to_do,
     attributed_speaker,
     counts_right_there,
     defined_term,
     defines,
     detail_terms,
+    document_years,
     explains,
     holds_answer_type,
     holds_detail,
@@ -86,7 +88,7 @@ from tidlig.text import (
 
 __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_case",
-    "situated_units", "with_ages_shown", "with_answer_found", "with_definition_checked", "with_detail_checked",
+    "situated_units", "with_ages_shown", "with_answer_found", "with_asked_year_shown", "with_definition_checked", "with_detail_checked",
     "with_detail_shown", "with_held_parts", "with_labels_checked", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_place_figures_checked", "with_places_named",
     "with_results_checked", "with_scope_checked", "with_setting_checked", "with_speaker_named", "with_staff_guide_answering",
@@ -665,6 +667,41 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
     closed = [f"{low}-{high}" if low != high else str(low) for low, high in asked if high != OLDEST]
     missing = render("missing_age", ages=join_danish(closed)) if closed else f"{render('missing_age', ages=str(asked[0][0]))} og derover"
     return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
+
+
+def with_asked_year_shown(assessment: Assessment, composition: Composition) -> Assessment:
+    """An answer to a question for a figure in an asked year whose short answer gives the figure only beside other
+    years, and names the asked year nowhere, is a partial answer that names the figure in that year missing: "Hvor
+    mange underretninger fik Tønder Kommune i 2024?" read "Kort svar" above "I 2023 modtog Familieafdelingen 1.287
+    underretninger ...". The retrieval's check had found 2024 beside the topic's words in another sentence ("siden
+    januar 2024 tilbudt en tilbagemeldingssamtale ... inden for 3 uger"). A figure told with no year says nothing
+    either way (a report's own year; a table row under a header of years), nor does a year that dates a document the
+    question names ("oversigten fra 2024"). Not a worry, nor a question of several parts (each may ask its own
+    year)."""
+    decision, analysis, detail = assessment.decision, assessment.analysis, assessment.analysis.detail
+    dated = set(document_years(analysis.text))
+    years = [year for year in asked_years(analysis.own_words) if year not in dated]
+    if decision.outcome != "answer" or analysis.is_concern or analysis.is_multi_part or detail is None or not years:
+        return assessment
+    lines = _plain_short_answer(composition).splitlines()
+    giving = [sentence for line in lines for sentence in split_sentences(line) if _gives_detail(sentence, detail)]
+    told = [_years_told(sentence) for sentence in giving]
+    in_tables = _years_told(" ".join(line for line in lines if line.startswith("|")))  # a header of years
+    if not giving or not all(told) or any(set(years) & found for found in (*told, in_tables)):
+        return assessment
+    missing = f"{detail.phrase} i {join_danish(years)}"
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
+
+
+# A span of years: "2024-2027", "2024–2027".
+_YEAR_SPAN = re.compile(rf"({YEAR.pattern})\s*[-–]\s*({YEAR.pattern})")
+
+
+def _years_told(text: str) -> set[str]:
+    """The years a text tells of: those it names and those inside a span it names ("Budget for indsatserne 2024-2027"
+    tells of 2026)."""
+    spans = (range(int(m.group(1)), int(m.group(2)) + 1) for m in _YEAR_SPAN.finditer(text))
+    return set(YEAR.findall(text)) | {str(year) for span in spans for year in span}
 
 
 # Where children are: a day care setting or a school, as a question and a document name them. A setting's words,

@@ -57,6 +57,7 @@ from assistant.outcome import (
     lacking_here,
     with_ages_shown,
     with_answer_found,
+    with_asked_year_shown,
     with_definition_checked,
     with_labels_checked,
     with_detail_checked,
@@ -768,6 +769,7 @@ class Assistant:
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
         assessment = with_place_figures_checked(with_setting_checked(with_ages_shown(assessment, composition), composition), composition)
+        assessment = with_asked_year_shown(assessment, composition)
         if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:
             assessment = checked
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units

@@ -16,6 +16,7 @@ from assistant.outcome import (
     SITUATED_SHARE,
     situated_units,
     with_answer_found,
+    with_asked_year_shown,
     with_own_situation_checked,
     with_detail_checked,
     with_results_checked,
@@ -470,6 +471,37 @@ def test_an_answer_to_a_question_for_results_or_a_time_that_tells_none_is_partia
     missing = {with_results_checked: "resultaterne", with_time_checked: "tidspunktet"}[check]
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (missing,))
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "outcome"),
+    [
+        # The figure is told for another year only: the asked year's is missing.
+        ("Hvor mange familier fik kurset i Holstebro i 2024?", "I 2023 fik 98 familier kurset i Holstebro. [1]", "partial"),
+        ("Hvor mange familier fik kurset i Holstebro i 2024?", "I 2024 fik 98 familier kurset i Holstebro. [1]", "answer"),
+        # A figure told with no year, or a span or a table header holding the year, says nothing either way.
+        ("Hvor mange familier fik kurset i Holstebro i 2024?", "98 familier fik kurset i Holstebro. [1]", "answer"),
+        ("Hvor mange penge fik kurset i 2026?", "Budgettet for 2024-2027 er 2,1 mio. kr. om året. [1]", "answer"),
+        (
+            "Hvor mange penge fik kurset i 2026?",
+            "Budget 2025-priser, mio. kr. [1]\n\n| Indsats | 2025 | 2026 |\n|---|---|---|\n| Kurset | 1,8 | 2,1 [1]|",
+            "answer",
+        ),
+        # A year the question names a document by is no year asked for.
+        ("Hvor mange familier fik kurset ifølge rapporten fra 2024?", "I 2023 fik 98 familier kurset. [1]", "answer"),
+    ],
+)
+def test_a_figure_told_only_for_other_years_than_the_asked_one_is_partial(settings, question, short, outcome):
+    """"Hvor mange underretninger fik Tønder Kommune i 2024?" read "Kort svar" above "I 2023 modtog
+    Familieafdelingen 1.287 underretninger ..."."""
+    assessment = make_assistant(settings).assess(question)
+    answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
+
+    checked = with_asked_year_shown(answering, Composition(short, "", CitationBook()))
+
+    assert checked.decision.outcome == outcome
+    if outcome == "partial":
+        assert checked.decision.missing == (f"{assessment.analysis.detail.phrase} i 2024",)
 
 
 @pytest.mark.parametrize(
