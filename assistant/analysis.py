@@ -756,7 +756,7 @@ _AGE_WORDS = {"et": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv":
 _AGE_NUMBER = rf"(\d+|{'|'.join(_AGE_WORDS)})"
 # The age a question asks about children of: "et barn på 5 år", "de 3-5-årige", "treårige", "børn på 4 år gamle".
 _ASKED_AGE = re.compile(
-    rf"\bpå {_AGE_NUMBER}(?:½)? år(?P<up> og (?:derover|opefter|ældre))?\b"
+    rf"\bpå {_AGE_NUMBER}(?:½)?(?:\s*[-–]\s*{_AGE_NUMBER}(?:½)?)? år(?P<up> og (?:derover|opefter|ældre))?\b"
     rf"|\b(\d+)-(\d+)-årige\b|\b(\d+)-årige\b|\b({'|'.join(_AGE_WORDS)})årige\b",
     re.IGNORECASE,
 )
@@ -782,13 +782,13 @@ OLDEST = 25
 
 def asked_ages(text: str) -> tuple[tuple[int, int], ...]:
     """The ages (as spans of years) a question asks about children of: "Hvor mange ord skal et barn på 5 år kunne?"
-    -> ((5, 5),); "de 3-5-årige" -> ((3, 5),); "når børnene er 4 og 5 år" -> ((4, 5),); "unge på 17 år og derover"
-    -> ((17, OLDEST),)."""
+    -> ((5, 5),); "de 3-5-årige" and "børn på 3-5 år" -> ((3, 5),); "når børnene er 4 og 5 år" -> ((4, 5),); "unge på
+    17 år og derover" -> ((17, OLDEST),)."""
     spans = []
     for match in _ASKED_AGE.finditer(text):
-        one, up, low, high, single, word = match.groups()
-        if low:
-            spans.append((int(low), int(high)))
+        one, to, up, low, high, single, word = match.groups()
+        if low or to:
+            spans.append((int(low), int(high)) if low else (_age(one), _age(to)))
         else:
             age = _age(one or single or word)
             spans.append((age, OLDEST if up else age))

@@ -1164,6 +1164,7 @@ def test_holds_duration(text, holds):
         ("Hvor mange børn fik en særlig indsats i 2024?", ()),  # a year is no age
         ("Hvilke tjek er der aftalt, når børnene er 4 og 5 år?", ((4, 5),)),
         ("Hvor mange unge på 17 år og derover blev henvist?", ((17, OLDEST),)),  # an open span
+        ("Hvilke sproglige milepæle skal man holde øje med hos børn på 7-8 år?", ((7, 8),)),  # a span
     ],
 )
 def test_the_ages_a_question_asks_about(question, ages):
