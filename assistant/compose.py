@@ -82,6 +82,7 @@ from assistant.evidence import (
     terms_of,
     unit_key,
     unit_terms,
+    names_harm,
     written_for_harm,
     written_for_shares,
 )
@@ -1450,20 +1451,36 @@ _DANGER = re.compile(rf"{_HARM_WORDS.pattern}|\b(?:i fare|akut\w*|fare for)\b", 
 
 def acute_first(ranked: Sequence[ScoredUnit]) -> tuple[list[ScoredUnit], frozenset[str]]:
     """``ranked`` with the units of the likeliest section written for a harm or an acute situation (see
-    :func:`written_for_harm`) first, in the section's own order, and their keys: what to do about a harm a worry
-    tells is read first and whole. "... at hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti
-    dage?" had opened with the school's table of who calls a meeting, and of "4.2 Akutte situationer" shown only
-    its first sentence ("... springes ressourcemødet over."), not whom to call ("PPR's akuttelefon", "114")."""
-    seed = next((s for s in ranked if written_for_harm(s.hit.passage)), None)
+    :func:`written_for_harm`), or of a paragraph labelled so ("Akutte situationer: Ved akut bekymring ... skal du
+    ikke booke familierådgiveren. Kontakt i stedet ... Uden for ... åbningstid kontaktes politiet på 114, ..."),
+    first, in the document's own order, and their keys: what to do about a harm a worry tells is read first and
+    whole. "... at hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti dage?" had opened with the
+    school's table of who calls a meeting, and of "4.2 Akutte situationer" shown only its first sentence ("...
+    springes ressourcemødet over."), not whom to call ("PPR's akuttelefon", "114")."""
+    seed = next((s for s in ranked if written_for_harm(s.hit.passage) or _labelled_acute(s.unit)), None)
     if seed is None:
         return list(ranked), frozenset()
-    section = (seed.hit.passage.doc_id, seed.hit.passage.section)
-    acute = sorted(
-        (s for s in ranked if (s.hit.passage.doc_id, s.hit.passage.section) == section),
-        key=lambda s: (s.hit.passage.ordinal, s.unit.position),
-    )
+    if written_for_harm(seed.hit.passage):
+        section = (seed.hit.passage.doc_id, seed.hit.passage.section)
+        chosen = [s for s in ranked if (s.hit.passage.doc_id, s.hit.passage.section) == section]
+    else:
+        text, start = seed.hit.passage.text, seed.unit.start
+        end = text.find("\n", start) % (len(text) + 1)  # the paragraph's end: its line's, or the text's
+        chosen = [s for s in ranked if s.hit.passage.chunk_id == seed.hit.passage.chunk_id and start <= s.unit.start < end]
+    acute = sorted(chosen, key=lambda s: (s.hit.passage.ordinal, s.unit.position))
     keys = frozenset(s.key for s in acute)
     return acute + [s for s in ranked if s.key not in keys], keys
+
+
+# A paragraph's label: a few words and a colon opening it ("Akutte situationer: ...").
+_PARAGRAPH_LABEL = re.compile(r"^([^:.!?\n]{3,40}):\s")
+
+
+def _labelled_acute(unit: EvidenceUnit) -> bool:
+    """Whether a sentence opens a paragraph labelled as written for a harm or an acute situation (see
+    :func:`names_harm`)."""
+    label = _PARAGRAPH_LABEL.match(unit.text)
+    return unit.kind == "sentence" and label is not None and names_harm(label.group(1))
 
 
 def directs_on_harm(text: str) -> bool:

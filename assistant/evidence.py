@@ -328,8 +328,14 @@ _HARM_HEADING = re.compile(
 
 def written_for_harm(passage: Passage) -> bool:
     """Whether a passage's section, by any of its headings, is written for a harm done to a child or an acute
-    situation (see :data:`_HARM_HEADING`)."""
-    return any(_HARM_HEADING.search(heading) for heading in section_path(passage.section))
+    situation (see :func:`names_harm`)."""
+    return any(names_harm(heading) for heading in section_path(passage.section))
+
+
+def names_harm(heading: str) -> bool:
+    """Whether a heading (or a paragraph's label, "Akutte situationer: ...") names a harm done to a child or an
+    acute situation (see :data:`_HARM_HEADING`)."""
+    return _HARM_HEADING.search(heading) is not None
 
 
 def _about_subject(part: QuestionPart, candidates: Sequence[Candidate], scores: Sequence[float], subject: Sequence[str]) -> Sequence[float]:

@@ -2536,6 +2536,25 @@ def test_a_worry_telling_a_harm_reads_the_acute_section_first_and_whole(worry, a
     assert ("Indkalde" not in short or short.find(ACUTE[0]) < short.find("Indkalde")) is acute_first, short
 
 
+LABELLED_ACUTE = (
+    "Akutte situationer: Ved akut bekymring for et barns sikkerhed skal du ikke booke familierådgiveren.",
+    "Kontakt i stedet Familieafdelingens modtagelse med det samme, og orientér din leder.",
+    "Uden for åbningstiden kontaktes politiet på 114.",
+)
+
+
+def test_a_worry_telling_a_harm_reads_a_paragraph_labelled_acute_whole():
+    """The paragraph stands in a section on booking a counsellor: its first sentence alone had been quoted, not
+    whom to call instead."""
+    booking = "Sådan booker du en samtale med familierådgiveren. Familierådgiveren ringer inden for 3 dage.\n"
+    index = FakeUnitIndex([("booking", booking + " ".join(LABELLED_ACUTE), {**KL, "section": "8. Sådan booker du"})])
+    probabilities = {"Sådan booker": 0.9, "ringer inden": 0.85, "Akutte situationer": 0.6, "Kontakt i stedet": 0.05, "114": 0.05}
+    told = compose("Et barn fortæller, at far slår. Hvad gør jeg?", probabilities, index=index).short_answer
+    assert all(sentence in told for sentence in LABELLED_ACUTE), told
+    untold = compose("Et barn er ked af det. Hvad gør jeg?", probabilities, index=index).short_answer
+    assert "114" not in untold, untold
+
+
 TEAM = [
     (
         "team",
