@@ -671,13 +671,13 @@ def with_ages_shown(assessment: Assessment, composition: Composition) -> Assessm
 
 def with_asked_year_shown(assessment: Assessment, composition: Composition) -> Assessment:
     """An answer to a question for a figure in an asked year whose short answer gives the figure only beside other
-    years, and names the asked year nowhere, is a partial answer that names the figure in that year missing: "Hvor
-    mange underretninger fik Tønder Kommune i 2024?" read "Kort svar" above "I 2023 modtog Familieafdelingen 1.287
-    underretninger ...". The retrieval's check had found 2024 beside the topic's words in another sentence ("siden
-    januar 2024 tilbudt en tilbagemeldingssamtale ... inden for 3 uger"). A figure told with no year says nothing
-    either way (a report's own year; a table row under a header of years), nor does a year that dates a document the
-    question names ("oversigten fra 2024"). Not a worry, nor a question of several parts (each may ask its own
-    year)."""
+    years is a partial answer that names the figure in that year missing: "Hvor mange underretninger fik Tønder
+    Kommune i 2024?" read "Kort svar" above "I 2023 modtog Familieafdelingen 1.287 underretninger ...". The
+    decision's own check (``Answerability.same_unit_detail``) reads the units the retrieval found, one of which
+    counted beside 2024 ("siden januar 2024 ... inden for 3 uger"); this one reads what the short answer quotes. A
+    figure told with no year says nothing either way (a report's own year; a table row under a header of years), nor
+    does a year that dates a document the question names ("oversigten fra 2024"). Not a worry, nor a question of
+    several parts (each may ask its own year)."""
     decision, analysis, detail = assessment.decision, assessment.analysis, assessment.analysis.detail
     dated = set(document_years(analysis.text))
     years = [year for year in asked_years(analysis.own_words) if year not in dated]
