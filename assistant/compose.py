@@ -414,6 +414,7 @@ class CitatComposer:
         begins = asks_where_to_begin(analysis.text)
         asks_steps = analysis.answer_type == "procedure" and (analysis.is_concern or asks_what_to_do(analysis.text))
         steps = (analysis.is_concern and begins) or asks_steps
+        harm_told = analysis.is_concern and voices_harm(analysis.text)
         generic = _generic_worry(analysis)
         age = child_age_months(analysis.text)
         unstated: list[int] = []
@@ -435,12 +436,13 @@ class CitatComposer:
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps,
                 worry=analysis.is_concern and not part.label, age=age, shares=frozenset() if part.label else analysis.shares,
-                harm_told=analysis.is_concern and not part.label and voices_harm(analysis.text),
+                harm_told=harm_told and not part.label,
             )
             if len(short) > len(labels):
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
-        if steps:
+        # What to do about a harm told opens the answer above any steps (see acute_first).
+        if steps and not (harm_told and short and _acute_block(short[0])):
             told = frozenset() if begins else situation_terms(analysis.text, signs=False)
             short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
@@ -1470,6 +1472,12 @@ def acute_first(ranked: Sequence[ScoredUnit]) -> tuple[list[ScoredUnit], frozens
     acute = sorted(chosen, key=lambda s: (s.hit.passage.ordinal, s.unit.position))
     keys = frozenset(s.key for s in acute)
     return acute + [s for s in ranked if s.key not in keys], keys
+
+
+def _acute_block(block: _Block) -> bool:
+    """Whether a block quotes a section written for a harm or an acute situation, or a paragraph labelled so (see
+    :func:`acute_first`)."""
+    return written_for_harm(block.hit.passage) or any(_labelled_acute(unit) for unit in block.units)
 
 
 # A paragraph's label: a few words and a colon opening it ("Akutte situationer: ...").

@@ -2545,12 +2545,14 @@ LABELLED_ACUTE = (
 
 def test_a_worry_telling_a_harm_reads_a_paragraph_labelled_acute_whole():
     """The paragraph stands in a section on booking a counsellor: its first sentence alone had been quoted, not
-    whom to call instead."""
-    booking = "Sådan booker du en samtale med familierådgiveren. Familierådgiveren ringer inden for 3 dage.\n"
+    whom to call instead, and below the booking steps."""
+    steps = ("Drøft bekymringen med din leder.", "Udfyld skemaet til familierådgiveren.", "Send skemaet til Familieafdelingen.")
+    booking = "Sådan booker du en samtale:\n" + "".join(f"{n}. {step}\n" for n, step in enumerate(steps, 1)) + "\n"
     index = FakeUnitIndex([("booking", booking + " ".join(LABELLED_ACUTE), {**KL, "section": "8. Sådan booker du"})])
-    probabilities = {"Sådan booker": 0.9, "ringer inden": 0.85, "Akutte situationer": 0.6, "Kontakt i stedet": 0.05, "114": 0.05}
+    probabilities = {"Drøft": 0.9, "Udfyld": 0.85, "Send": 0.8, "Akutte situationer": 0.6, "Kontakt i stedet": 0.05, "114": 0.05}
     told = compose("Et barn fortæller, at far slår. Hvad gør jeg?", probabilities, index=index).short_answer
     assert all(sentence in told for sentence in LABELLED_ACUTE), told
+    assert told.index(LABELLED_ACUTE[0]) < told.index("Drøft"), told  # above the steps a worry asking what to do gets
     untold = compose("Et barn er ked af det. Hvad gør jeg?", probabilities, index=index).short_answer
     assert "114" not in untold, untold
 
