@@ -441,10 +441,9 @@ class CitatComposer:
             if len(short) > len(labels):
                 (unstated if _states_nothing(short[len(labels) :], (*terms, *analysis.terms)) else stated).append(number)
             labels.extend([part.label] * (len(short) - len(labels)))
-        # What to do about a harm told opens the answer above any steps (see acute_first).
-        if steps and not (harm_told and short and _acute_block(short[0])):
+        if steps:
             told = frozenset() if begins else situation_terms(analysis.text, signs=False)
-            short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told)
+            short, labels = _steps_first(short, labels, _ask_terms(analysis.text), told, harm_told)
         if short and not analysis.is_multi_part and (sides := self._compared_sides(analysis, scored_units, short, shown)):
             short, labels = short + sides, labels + [""] * len(sides)
         # A sentence announcing a numbered series that opens the answer brings the series whatever the question's type:
@@ -1048,7 +1047,7 @@ def _share_in(text: str, terms: frozenset[str]) -> float:
 
 
 def _steps_first(
-    short: list[_Block], labels: list[str], asked: frozenset[str], situation: frozenset[str] = frozenset()
+    short: list[_Block], labels: list[str], asked: frozenset[str], situation: frozenset[str] = frozenset(), harm_told: bool = False
 ) -> tuple[list[_Block], list[str]]:
     """For a question asking what to do, the first numbered list the short answer quotes opens it, above the
     part or guidance topic it was chosen for: the steps of a procedure answer "Hvad gør jeg?" directly. An
@@ -1062,10 +1061,12 @@ def _steps_first(
     than the steps do: "En far kommer for at hente sin søn ..., og han virker fuld ... Hvad gør jeg?" had got Faxe's
     seven general steps above its row "Barnet bliver ikke hentet, eller forælderen virker påvirket ved afhentning |
     Din leder; ved akut fare for barnet ringer du 112". A worry asking where to begin passes no situation: the
-    steps answer "Hvad skal jeg gøre først?"."""
+    steps answer "Hvad skal jeg gøre først?". What to do about a harm the worry tells (``harm_told``) keeps its place
+    above the steps (see :func:`acute_first`): "Akutte situationer: ..." had stood below the booking steps of its own
+    passage for "Og hvis det ikke kan vente – fx hvis et barn fortæller, at far slår ...?"."""
     at = next((n for n, block in enumerate(short) if _numbered(block)), None)
-    if not at or _answers_what_to_do(short[0]):
-        return short, labels  # none, already first, or a guide's answer to the very ask opens it
+    if not at or _answers_what_to_do(short[0]) or (harm_told and _acute_block(short[0])):
+        return short, labels  # none, already first, a guide's answer to the very ask, or what to do on the harm told
     opening, steps = _block_terms(short[0]), _block_terms(short[at])
     if len(asked & opening) > len(asked & steps):
         return short, labels  # it holds more of the very ask
@@ -1459,7 +1460,7 @@ def acute_first(ranked: Sequence[ScoredUnit]) -> tuple[list[ScoredUnit], frozens
     whole. "... at hun skærer i sig selv. Skal vi tage det op på næste ressourcemøde om ti dage?" had opened with the
     school's table of who calls a meeting, and of "4.2 Akutte situationer" shown only its first sentence ("...
     springes ressourcemødet over."), not whom to call ("PPR's akuttelefon", "114")."""
-    seed = next((s for s in ranked if written_for_harm(s.hit.passage) or _labelled_acute(s.unit)), None)
+    seed = next((s for s in ranked if _acute(s.hit.passage, s.unit)), None)
     if seed is None:
         return list(ranked), frozenset()
     if written_for_harm(seed.hit.passage):
@@ -1475,9 +1476,14 @@ def acute_first(ranked: Sequence[ScoredUnit]) -> tuple[list[ScoredUnit], frozens
 
 
 def _acute_block(block: _Block) -> bool:
-    """Whether a block quotes a section written for a harm or an acute situation, or a paragraph labelled so (see
-    :func:`acute_first`)."""
-    return written_for_harm(block.hit.passage) or any(_labelled_acute(unit) for unit in block.units)
+    """Whether a block quotes a section written for a harm or an acute situation, or a paragraph labelled so."""
+    return any(_acute(block.hit.passage, unit) for unit in block.units)
+
+
+def _acute(passage: Passage, unit: EvidenceUnit) -> bool:
+    """Whether a unit tells what to do about a harm or in an acute situation: its passage's section is written for one
+    (see :func:`written_for_harm`), or it opens a paragraph labelled so (see :func:`_labelled_acute`)."""
+    return written_for_harm(passage) or _labelled_acute(unit)
 
 
 # A paragraph's label: a few words and a colon opening it ("Akutte situationer: ...").
