@@ -154,12 +154,26 @@ _PURPOSE = re.compile(rf",? (?:til|for|på) {_FOR_WHOM}\w*(?:{_TEACHING}|worksho
 _PURPOSE_FIRST = re.compile(rf"^(?:til|for) {_FOR_WHOM}\w*(?:{_TEACHING})\s*[:–-]\s*(?=\w)", re.IGNORECASE)
 
 
+# What the answer is for, told in a sentence of its own: "Jeg skal bruge eksempler til et kursus.", "Jeg vil bruge
+# tallet i et oplæg.", "Jeg vil gerne have det rigtige tal med i mine slides.". It names no topic, yet its words
+# were searched and scored: "Hvilke slags situationer skal få en lærer eller pædagog til at underrette? Jeg skal
+# bruge eksempler til et kursus." found lists headed "EKSEMPLER PÅ ..." and not the document's list of situations.
+# A sentence that names what the material is about stays ("Jeg underviser i samtykke.").
+_USE_TOLD = re.compile(
+    rf"^(?:jeg|vi) (?:skal|vil)(?: gerne)? (?:bruge|have)(?: [\w-]+){{0,3}}? (?:med )?(?:til|i|på) {_FOR_WHOM}"
+    rf"(?:nogle |mine )?\w*(?:{_TEACHING}|slide|kursister|cases)(?: (?:til|i|på) {_FOR_WHOM}\w*(?:{_TEACHING}))?\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
 def requested_topic(question: str) -> str:
     """A request for material asked as the question it is: an overview or a list asks which things ("Lav en
     oversigt over KL's anbefalinger til et oplæg." -> "Hvilke er KL's anbefalinger?"), a summary asks for its
-    topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."), and what it is for, put first, is left
-    out ("Til mit oplæg: Hvad koster kurset?" -> "Hvad koster kurset?"). Any other question is returned as it is.
+    topic ("Giv mig en opsummering af Familiestuen." -> "Familiestuen."), and what it is for is left out, put
+    first ("Til mit oplæg: Hvad koster kurset?" -> "Hvad koster kurset?") or told in a sentence of its own ("Hvad
+    koster kurset? Jeg skal bruge det i et oplæg." -> "Hvad koster kurset?"). Any other question is returned as it is.
     """
+    question = _without_use_told(question)
     if purpose := _PURPOSE_FIRST.match(question):
         question = question[purpose.end() :]
         question = question[0].upper() + question[1:]
@@ -173,6 +187,14 @@ def requested_topic(question: str) -> str:
     if request.group("kind").lower() in _LISTING.split("|"):
         return f"Hvilke er {topic}?"
     return f"{topic[0].upper()}{topic[1:]}."
+
+
+def _without_use_told(question: str) -> str:
+    """``question`` without the sentences that tell only what the answer is for (see :data:`_USE_TOLD`), if
+    a sentence of it remains."""
+    sentences = split_sentences(question)
+    kept = [sentence for sentence in sentences if not _USE_TOLD.match(sentence.strip())]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else question
 
 
 # The words pointing at the documents themselves, with a preposition before them ("i materialet") and a word

@@ -47,6 +47,14 @@ def test_a_very_long_question_is_cut_at_a_word():
         ("Til mit oplæg: Hvor mange underretninger fik kommunen i 2024?", "Hvor mange underretninger fik kommunen i 2024?"),
         ("Til brug i min undervisning – hvad er de fem trin?", "Hvad er de fem trin?"),
         ("Til mødet med forældrene: hvad skal jeg sige?", "Til mødet med forældrene: hvad skal jeg sige?"),
+        # What it is for, told in a sentence of its own, is no topic either; a sentence naming the topic stays.
+        ("Hvilke tegn skal man underrette på? Jeg skal bruge eksempler til et kursus.", "Hvilke tegn skal man underrette på?"),
+        ("Hvor lang er ventetiden? Jeg vil bruge tallet i et oplæg.", "Hvor lang er ventetiden?"),
+        ("Hvad er reglerne? Jeg vil bruge dem på et slide.", "Hvad er reglerne?"),
+        ("Hvad koster det? Jeg vil gerne have det rigtige tal med i mine slides.", "Hvad koster det?"),
+        ("Hvad gør forældrene? Jeg vil bruge det i nogle cases i undervisningen.", "Hvad gør forældrene?"),
+        ("Jeg underviser i samtykke. Hvor længe gælder det?", "Jeg underviser i samtykke. Hvor længe gælder det?"),
+        ("Jeg skal bruge eksempler til et kursus.", "Jeg skal bruge eksempler til et kursus."),  # nothing else is asked
     ],
 )
 def test_a_request_for_material_is_asked_as_the_question_it_is(asked, question):
