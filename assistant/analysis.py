@@ -76,6 +76,8 @@ _EFFECT_ASKED = re.compile(
     r"|\bhvordan er det gået\b|\bhvordan (?:gik|går) det\b(?! til\b)|\bgør (?:det|den|de) en forskel\b"
     r"|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
 )
+# A source's recommendations asked for; a municipality named with it asks for its recommendations, not its case.
+_RECOMMENDED = r"\bhvad anbefale[rs]\b"
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
@@ -163,6 +165,8 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         re.compile(
             # "Giv mig målene." asks for things in the plural, as "Hvilke mål ...?" does.
             r"\bhvilke\b|\bnævn\b|\bopremse\b|\bliste\b|\beksempler på\b|\bhvad (?:er|var) (?:de|der)\b|\bwhich\b"
+            # What a source recommends is its recommendations: "Hvad anbefaler evalueringen, at kommunen gør fremover?"
+            rf"|{_RECOMMENDED}"
             rf"|\bhvad (?:er|var) {_WHICH_THINGS}"
             r"|\bgiv mig (?:alle |de )?[\w-]+(?:erne|ene|rne)\b"
             rf"|\bhvad (?:er|var) [\w-]+s {_COUNTED_THINGS}"
@@ -906,7 +910,7 @@ def answer_type(text: str) -> AnswerType:
         if pattern.search(lowered):
             # The speaker asking what they are to do names where they work, not a municipality whose example is
             # asked for: "Hvad gør vi i Solsikken, når vi er bekymrede for et barn?" (see asks_what_to_do).
-            if kind in ("procedure", "list") and names and not asks_what_to_do(text) and (
+            if kind in ("procedure", "list") and names and not asks_what_to_do(text) and not re.search(_RECOMMENDED, lowered) and (
                 _CASE_VERBS.search(lowered) or _CASE_WORDS.search(lowered)
             ):
                 return "case"  # "Hvad gør Holstebro for nye forældre?" asks for a municipality's example

@@ -119,6 +119,9 @@ from tidlig.text import content_terms
         ("Hvordan virker modellen?", "procedure"),  # how it works, not whether
         ("Han virker trist, hvad gør jeg?", "procedure"),
         ("Hvilke indsatser har fået de unge i uddannelse, og med hvilke resultater?", "list"),
+        # A source's recommendations, also beside a named municipality and a verb of doing.
+        ("Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?", "list"),
+        ("Hvad anbefaler evalueringen af familiehuset i Svendborg, at kommunen gør fremover?", "list"),
     ],
 )
 def test_expected_answer_type(question, expected):
