@@ -119,9 +119,10 @@ from tidlig.text import content_terms
         ("Hvordan virker modellen?", "procedure"),  # how it works, not whether
         ("Han virker trist, hvad gør jeg?", "procedure"),
         ("Hvilke indsatser har fået de unge i uddannelse, og med hvilke resultater?", "list"),
-        # A source's recommendations, also beside a named municipality and a verb of doing.
-        ("Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?", "list"),
+        # A source's recommendations, also beside a named municipality and a verb of doing; not those on a topic.
+        ("Som leder vil jeg vide, hvad vi skal gøre. Hvad anbefaler KL?", "list"),
         ("Hvad anbefaler evalueringen af familiehuset i Svendborg, at kommunen gør fremover?", "list"),
+        ("Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?", "other"),
     ],
 )
 def test_expected_answer_type(question, expected):
