@@ -78,8 +78,9 @@ _EFFECT_ASKED = re.compile(
 )
 # A source's recommendations asked for, all of them; a municipality named with it asks for its recommendations, not
 # its case. Not those on a topic: "Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?" is
-# answered by the one recommendation on it, where a list question would show the list of five whole.
-_RECOMMENDED = r"\bhvad anbefale[rs]\b(?![^?]*\bom\b)"
+# answered by the one recommendation on it, where a list question would show the list of five whole. Nor advice
+# asked without a source ("Hvad anbefales helt konkret?"), which asks what to do.
+_RECOMMENDED = r"\bhvad anbefaler\b(?![^?]*\bom\b)"
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
