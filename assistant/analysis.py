@@ -77,10 +77,11 @@ _EFFECT_ASKED = re.compile(
     r"|\bhvad (?:kom|fik \w+) (?:der )?ud af\b"
 )
 # A source's recommendations asked for, all of them; a municipality named with it asks for its recommendations, not
-# its case. Not those on a topic: "Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?" is
-# answered by the one recommendation on it, where a list question would show the list of five whole. Nor advice
-# asked without a source ("Hvad anbefales helt konkret?"), which asks what to do.
-_RECOMMENDED = r"\bhvad anbefaler\b(?![^?]*\bom\b)"
+# its case. Not those on a topic or a thing: "Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?"
+# is answered by the one recommendation on it, where a list question would show the list of five whole, and "Hvad
+# anbefaler de, at man gør med hjemmebesøgene og bogposerne?" by the two items on them. Nor advice asked without a
+# source ("Hvad anbefales helt konkret?"), which asks what to do.
+_RECOMMENDED = r"\bhvad anbefaler\b(?![^?]*\b(?:om|med|for)\b)"
 # Checked in order: the first matching rule decides ("hvor mange" before "hvor", "hvilke kommuner" before
 # "hvilke"). Patterns match the lowercased question.
 _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (

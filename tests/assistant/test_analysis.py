@@ -123,6 +123,7 @@ from tidlig.text import content_terms
         ("Som leder vil jeg vide, hvad vi skal gøre. Hvad anbefaler KL?", "list"),
         ("Hvad anbefaler evalueringen af familiehuset i Svendborg, at kommunen gør fremover?", "list"),
         ("Hvad anbefaler KL om samarbejdet mellem jordemoder og sundhedsplejerske?", "other"),
+        ("Hvad anbefaler de, at man gør med hjemmebesøgene og bogposerne?", "other"),  # the two things it names
         ("Hvordan taler vi med børnene om deres sprog? Hvad anbefales helt konkret?", "procedure"),  # advice, no source
     ],
 )
