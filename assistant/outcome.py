@@ -689,8 +689,7 @@ def with_asked_year_shown(assessment: Assessment, composition: Composition) -> A
     in_tables = _years_told(" ".join(line for line in lines if line.startswith("|")))  # a header of years
     if not giving or not all(told) or any(set(years) & found for found in (*told, in_tables)):
         return assessment
-    missing = f"{detail.phrase} i {join_danish(years)}"
-    return replace(assessment, decision=replace(decision, outcome="partial", missing=(missing,)))
+    return replace(assessment, decision=replace(decision, outcome="partial", missing=(_detail_in(detail, years),)))
 
 
 # A span of years: "2024-2027", "2024–2027".
@@ -769,9 +768,15 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
     years = [item for item in decision.missing if item in quoted]
     if not years:
         return assessment
-    joined = f"{detail.phrase} i {join_danish(years)}"
+    joined = _detail_in(detail, years)
     missing = (joined if item in (*years, detail.phrase) else item for item in decision.missing)
     return replace(assessment, decision=replace(decision, missing=tuple(dict.fromkeys(missing))))
+
+
+def _detail_in(detail: AskedDetail, years: Sequence[str]) -> str:
+    """What a partial answer lacks when it lacks the asked detail in the asked years: "antallet af underretninger i
+    2024"."""
+    return f"{detail.phrase} i {join_danish(years)}"
 
 
 def _gives_detail(sentence: str, detail: AskedDetail) -> bool:
