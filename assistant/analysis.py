@@ -1050,9 +1050,11 @@ _NOT_COPING = re.compile(
 # what the documents offer. Not what one may do after a report ("Må jeg fortælle forældrene, at ...?").
 # So is the speaker's own report, made or weighed, in the same sentence ("Kan jeg tale med forældrene, før jeg
 # underretter?", "Vi er uenige om, hvorvidt vi skal underrette. Hvem afgør det?", "Hvem følger op, når vi har
-# sendt en underretning?"); not a count of them ("Hvor mange underretninger laver vi om året?").
+# sendt en underretning?"); not a count of them ("Hvor mange underretninger laver vi om året?"), nor what a course
+# or a talk is about ("Skal vi betale for det der kursus om underretninger?" is a leader's question on a course).
 _REPORT_ASK = re.compile(
-    r"^(?!.*\bhvor (?:mange|ofte)\b|.*\bmå (?:jeg|vi)\b).*(?:\b(?:jeg|vi)\b[^?.]*\bunderret\w*|\bunderret\w*[^?.]*\b(?:jeg|vi)\b)",
+    r"^(?!.*\bhvor (?:mange|ofte)\b|.*\bmå (?:jeg|vi)\b|.*\b(?:kurs|oplæg|temadag)\w* (?:\w+ ){0,2}?(?:om|i) underret)"
+    r".*(?:\b(?:jeg|vi)\b[^?.]*\bunderret\w*|\bunderret\w*[^?.]*\b(?:jeg|vi)\b)",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -297,6 +297,7 @@ def test_concern_questions_in_everyday_wording(question):
         "Jeg kan ikke overskue, hvad KL anbefaler. Hvad er det vigtigste?",  # the speaker, not a parent
         "Hvad gør kommunerne mod mobning?",
         "Hvor mange underretninger laver vi om året?",
+        "Skal vi betale for det der kursus om underretninger, og skal man møde op et sted?",  # what a course is about
         "Må vi dele vores bekymring med skolen uden forældrenes samtykke?",  # what one may do: the documents say nothing
         "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
         "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
