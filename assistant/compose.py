@@ -653,7 +653,7 @@ class CitatComposer:
             above = named_case if not label else None
             place_above = ""  # the municipality named above the block before (see _published_by)
             merged = _merged(members, guidance=bool(label))
-            titles = _titles_first(merged, label)
+            titles = _titles_first(merged, label, concern)
             for block in merged:
                 text = writer.block(block)
                 if not text:
@@ -2404,16 +2404,21 @@ def _place_heading(block: _Block, place: str) -> str:
     return render("source_place_section", place=place, section=heading)
 
 
-def _titles_first(blocks: Sequence[_Block], label: str) -> dict[str, str]:
+def _titles_first(blocks: Sequence[_Block], label: str, concern: bool = False) -> dict[str, str]:
     """Per passage, the title of the section one of ``blocks`` opens (see :func:`_section_title`), to stand above
     the first block quoted from that passage: above the block that opens it, it had followed the passage's list
     quoted first ("En tidlig forebyggende indsats består typisk af fire elementer: ..." and then "**HVAD ER TIDLIG
     FOREBYGGENDE INDSATS?**" above the section's opening sentence). No section title under a guidance topic's
     label, which already says what the block is about ("**Tegn, signaler og risikofaktorer**" above "**02 Styrk
-    det tværprofessionelle samarbejde**" read as two headings)."""
+    det tværprofessionelle samarbejde**" read as two headings). In a concern answer a list without a lead-in is
+    named by the municipality it is from (see :func:`_published_by`), not its section: "Baggrund: hvad er
+    udfordringen" had stood where "Fra Hedensted Kommune" said whose the list is."""
     if label:
         return {}
-    opened = {block.hit.passage.chunk_id: title for block in blocks if (title := _section_title(block))}
+    opened: dict[str, str] = {}
+    for block in blocks:  # the first block's title, when two of one passage have one
+        if (title := _section_title(block)) and not (concern and block.kind == "list"):
+            opened.setdefault(block.hit.passage.chunk_id, title)
     first: dict[str, str] = {}
     for block in blocks:
         chunk = block.hit.passage.chunk_id
@@ -2439,16 +2444,30 @@ def _section_title(block: _Block) -> str:
     AF PULJEMIDLER EFTER VURDERING/ANSØGNING" above "Kommunen fordeler de socioøkonomiske midler ...
     efter ansøgning ..."): the quote names no method, the title does. So is it above a sentence that speaks of
     the section's scheme as one already named ("Projektet har fokus på ..." of "Den tværfaglige bevægelsesindsats
-    'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list shows its title as its
-    lead-in already (see ``ingest.units.split_units``). A table's section title says what its figures are of: the
+    'Børn og bevægelse'", see :func:`tidlig.text.names_its_scheme`). A list with a lead-in shows its
+    title by it (see ``ingest.units.split_units``). A table's section title says what its figures are of: the
     Copenhagen memo's budget rows ("Familiepladser | 400.000 | ...") are only the money for staff training, as its
     section "3) Anvendte / tildelte midler til relevant kompetenceudvikling ..." says, not the schemes' budgets. Its
-    caption, when it has one, says it most precisely ("Tabel 1. Budget for indsatserne 2024-2027 (mio. kr.)")."""
+    caption, when it has one, says it most precisely ("Tabel 1. Budget for indsatserne 2024-2027 (mio. kr.)"). A
+    list without a lead-in has only its section to say what it is of: a course catalogue's "Pris: Gratis" and
+    "Timer: 3 timer" had stood without the course under "Kan vi få kurserne ud i huset, og hvad koster det?"; under
+    "Kursus 3: Underretning – hvornår, hvordan og hvad så? – Indhold" they are that course's."""
+    path = section_path(block.hit.passage.section)
     if block.kind == "table":
-        path = section_path(block.hit.passage.section)
         return _named_heading(block) or block.hit.passage.caption or (path[-1] if path else "")
+    if block.kind == "list" and not block.lead_in:
+        return _list_title(path)
     opens = block.kind == "sentences" and (block.units[0].position == 0 or names_its_scheme(block.units[0].text))
     return _named_heading(block) if opens else ""
+
+
+def _list_title(path: Sequence[str]) -> str:
+    """The title above a list without a lead-in (see :func:`_section_title`): its section's, after its parent's when
+    it is one word ("Indhold", "Formål": of which course?); none when the section's title asks ("Hvorfor?" above a
+    slide's points names nothing)."""
+    if not path or "?" in path[-1]:
+        return ""
+    return f"{path[-2]} – {path[-1]}" if len(path) > 1 and len(path[-1].split()) == 1 else path[-1]
 
 
 def _with_example_results(

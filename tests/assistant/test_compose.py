@@ -2580,3 +2580,23 @@ def test_a_question_for_a_group_s_members_opens_with_the_list_of_them(question):
     text = compose(question, probabilities, index=FakeUnitIndex(TEAM)).short_answer
     assert "skolepsykolog fra PPR" in text and "SFO-lederen" in text
     assert "Typiske tiltag" not in text.split("skolepsykolog fra PPR")[0]
+
+
+COURSE = "Kursus 3: Underretning – hvornår, hvordan og hvad så?"
+COURSE_FIELDS = "- Underviser: Socialrådgiver fra Familierådgivningen\n- Timer: 3 timer\n- Pris: Gratis\n- Sted: Online via Teams"
+
+
+@pytest.mark.parametrize(
+    ("section", "title"),
+    [
+        (f"{COURSE} › Indhold", f"**{COURSE} – Indhold**"),  # one word names no course: its parent's title comes too
+        ("7.5 Det må familierådgiveren ikke", "**7.5 Det må familierådgiveren ikke**"),
+        ("Balance › Hvorfor?", ""),  # a slide's question names nothing
+    ],
+)
+def test_a_list_without_a_lead_in_stands_under_its_sections_title(section, title):
+    # "Pris: Gratis" without its course had answered "Kan vi få kurserne ud i huset, og hvad koster det?".
+    index = FakeUnitIndex([("kursus", COURSE_FIELDS, {"title": "Kursuskatalog", "section": section})])
+    text = compose("Hvad koster kurset, og hvor foregår det?", {"Pris": 0.9, "Sted": 0.8}, index=index).short_answer
+    assert text.startswith(f"{title}\n- " if title else "- "), text
+    assert "Pris: Gratis [1]" in text

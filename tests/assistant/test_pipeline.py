@@ -1255,7 +1255,8 @@ def test_a_numbered_point_of_an_organisations_word_list_is_answered_alone(with_w
 
     assert answer.outcome == "answer"
     shown = [line for line in answer.short_answer.strip().splitlines() if not LIST_MORE.fullmatch(line)]  # "… og 2 punkter mere"
-    assert shown == ["- 2\\. Marts: Overleveringsmøde med skolens børnehaveklasseleder. [1]"]
+    # Under its section's title: the list has no lead-in to say it is the timetable.
+    assert shown == ["**Tidsplan**", "- 2\\. Marts: Overleveringsmøde med skolens børnehaveklasseleder. [1]"]
 
 
 def test_a_worry_that_tells_no_situation_of_its_own_is_answered_by_the_guidance(assistant):
