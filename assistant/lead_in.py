@@ -84,7 +84,7 @@ def partial_lead_in(
     # forbindelse. Her er det, de siger om Odense Kommune:" stood above Odense's case.
     shown = {name for name in decision.apart if any(names(place, name) for place in shown_places)}
     lacking = [item for item in decision.missing if item not in shown] or list(decision.missing)
-    lacks = [_lack(item, analysis, decision) for item in lacking]
+    lacks = _lacks(lacking, analysis, decision)
     covered = [base_form(name) for name in _covered_names(decision, analysis, uses_phrase, base_form)]
     elsewhere = [place for place in shown_places if not any(names(place, name) for name in decision.apart)] if decision.apart else []
     about = f" om {inert_markdown(join_danish(elsewhere))}" if elsewhere else ""
@@ -116,6 +116,24 @@ def _surely_uncovered(decision: Decision, analysis: QuestionAnalysis) -> bool:
     )
 
 
+def _lacks(items: Sequence[str], analysis: QuestionAnalysis, decision: Decision) -> list[str]:
+    """What a partial answer's first line says the documents lack, one phrase per missing item (see :func:`_lack`) but
+    the years as one: "har ingen oplysninger om 2023 og 2024", where "har ingen oplysninger om 2023 og har ingen
+    oplysninger om 2024" had said it twice."""
+    years = [item for item in items if _is_year(item)]
+    lacks = []
+    for item in items:
+        if not _is_year(item):
+            lacks.append(_lack(item, analysis, decision))
+        elif item == years[0]:
+            lacks.append(render("missing_year", year=join_danish(years)))
+    return lacks
+
+
+def _is_year(item: str) -> bool:
+    return item.isdigit() and len(item) == 4
+
+
 def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
     """What a partial answer's first line says the documents lack for one missing item. A name they use, though
     never beside the topic, is lacking "i den forbindelse": "nævner ikke Ishøj" alone would be false, since
@@ -126,8 +144,6 @@ def _lack(item: str, analysis: QuestionAnalysis, decision: Decision) -> str:
         return render("missing_question")
     if item == WHOLE_COUNTRY:
         return render("missing_whole_country")
-    if item.isdigit() and len(item) == 4:
-        return render("missing_year", year=item)
     if item[0].isdigit():
         return render("missing_figure", figure=item)
     return render("missing_name", what=inert_markdown(item))

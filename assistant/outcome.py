@@ -756,11 +756,21 @@ def with_years_shown(assessment: Assessment, composition: Composition) -> Assess
     "nævner ikke antallet af elever i 2022", not "har ingen oplysninger om 2022 og nævner ikke antallet af
     elever" above a table whose 2022 row counts something else, nor "har ingen oplysninger om 2024" above
     "I 2024 fik … 6 procent en særlig indsats" for "Hvor mange treårige havde behov for en særlig indsats i
-    2024?" (the year lacked only the detail beside the asked words)."""
+    2024?" (the year lacked only the detail beside the asked words). Without a detail asked, a year the short answer
+    names is not lacking: a follow-up's year is its history's ("Og hvordan fordelte de sig på de tre distrikter?"
+    after a count in 2023), and "har ingen oplysninger om 2023" had stood above "I september-november 2023 blev alle
+    5-årige tilbudt ...". Nothing else lacking, the answer may not answer the question directly."""
     decision, detail = assessment.decision, assessment.analysis.detail
-    if decision.outcome != "partial" or detail is None:
+    if decision.outcome != "partial":
         return assessment
     plain = plain_markdown(composition.short_answer)
+    if detail is None:
+        named = _years_told(plain)
+        kept = tuple(item for item in decision.missing if item not in named)
+        if kept == decision.missing or assessment.analysis.is_concern:
+            return assessment
+        # Nothing named missing but what it quotes: the question itself may be what the documents do not answer.
+        return replace(assessment, decision=replace(decision, missing=kept or (assessment.analysis.text,)))
     # Without the detail named missing, only a year quoted beside a figure of the asked kind: a title slide's
     # "KKR konference 2021" tells nothing of "Og hvor mange var der i 2021?".
     sources = [plain] if detail.phrase in decision.missing else [s for s in split_sentences(plain) if _gives_detail(s, detail)]

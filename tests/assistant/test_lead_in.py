@@ -71,3 +71,10 @@ def test_a_part_the_answer_shows_nothing_of_is_not_said_to_be_answered():
     unshown = partial_lead_in(decision, analysis, shown_parts={0})
     assert unshown.startswith("Delvist svar: Dokumenterne svarer måske ikke på »Hvor mange børn har Familiestuen hjulpet?« og »Hvad viser")
     assert "svarer på" not in unshown
+
+
+def test_the_missing_years_are_named_together():
+    # It read "de har ingen oplysninger om 2023 og har ingen oplysninger om 2024".
+    question = "Hvor mange røde vurderinger var der i Torsted i 2023 og 2024?"
+    first = partial_lead_in(_partial(("2023", "2024"), ()), analyse_question(question))
+    assert "har ingen oplysninger om 2023 og 2024." in first and first.count("har ingen oplysninger") == 1

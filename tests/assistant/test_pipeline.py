@@ -1280,6 +1280,19 @@ def test_a_missing_year_the_short_answer_quotes_beside_the_asked_count_is_named_
     assert with_years_shown(replace(partial, decision=replace(partial.decision, missing=("2021",))), slide).decision.missing == ("2021",)
 
 
+def test_a_year_the_short_answer_names_is_not_said_to_be_lacking(assistant):
+    # A follow-up's year is its history's: "har ingen oplysninger om 2023" had stood above "I september-november 2023
+    # blev alle 5-årige tilbudt ...". With nothing else lacking, the answer may not answer the question directly.
+    history = [Turn("user", "Hvor mange pluspladser var der i København i 2016?"), Turn("assistant", "Der var 500.")]
+    assessment = assistant.assess("Og hvordan fordelte de sig på bydelene?", history)
+    assert assessment.analysis.detail is None
+    partial = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=("2016", "2017")))
+    quoting = SimpleNamespace(short_answer="I 2016 var der 500 pluspladser i vuggestuer og børnehaver. [1]")
+    assert with_years_shown(partial, quoting).decision.missing == ("2017",)
+    alone = replace(partial, decision=replace(partial.decision, missing=("2016",)))
+    assert with_years_shown(alone, quoting).decision.missing == (assessment.analysis.text,)
+
+
 def test_a_short_answer_of_a_diagrams_labels_is_no_answer(assistant):
     # It read "Kort svar fra dokumenterne:" above five of a slide's boxes alone ("Balancen mellem de
     # fællesskabsorienterede og det individuelle indsatser" / "Særlig støtte og PPR" / "Forebyggende indsatser" / ...),
