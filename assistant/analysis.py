@@ -1050,10 +1050,12 @@ _NOT_COPING = re.compile(
 # what the documents offer. Not what one may do after a report ("Må jeg fortælle forældrene, at ...?").
 # So is the speaker's own report, made or weighed, in the same sentence ("Kan jeg tale med forældrene, før jeg
 # underretter?", "Vi er uenige om, hvorvidt vi skal underrette. Hvem afgør det?", "Hvem følger op, når vi har
-# sendt en underretning?"); not a count of them ("Hvor mange underretninger laver vi om året?"), nor what a course
-# or a talk is about ("Skal vi betale for det der kursus om underretninger?" is a leader's question on a course).
+# sendt en underretning?"); not a count of them ("Hvor mange underretninger laver vi om året?"), nor what a course,
+# a talk or the speaker's teaching is about ("Skal vi betale for det der kursus om underretninger?" is a leader's
+# question on a course, "Jeg skal lære nyuddannede lærere at skrive en ordentlig underretning" a trainer's).
 _REPORT_ASK = re.compile(
-    r"^(?!.*\bhvor (?:mange|ofte)\b|.*\bmå (?:jeg|vi)\b|.*\b(?:kurs|oplæg|temadag)\w* (?:\w+ ){0,2}?(?:om|i) underret)"
+    r"^(?!.*\bhvor (?:mange|ofte)\b|.*\bmå (?:jeg|vi)\b|.*\b(?:kurs|oplæg|temadag)\w* (?:\w+ ){0,2}?(?:om|i) underret"
+    r"|.*\b(?:lære (?!at\b)\w+ (?:\w+ ){0,2}?at\b|undervis\w* (?:\w+ ){0,3}?(?:i|om)\b)[^?.]*\bunderret)"
     r".*(?:\b(?:jeg|vi)\b[^?.]*\bunderret\w*|\bunderret\w*[^?.]*\b(?:jeg|vi)\b)",
     re.IGNORECASE | re.DOTALL,
 )

@@ -298,6 +298,8 @@ def test_concern_questions_in_everyday_wording(question):
         "Hvad gør kommunerne mod mobning?",
         "Hvor mange underretninger laver vi om året?",
         "Skal vi betale for det der kursus om underretninger, og skal man møde op et sted?",  # what a course is about
+        "Jeg skal lære nyuddannede lærere at skrive en ordentlig underretning. Hvad skal med?",  # what one teaches
+        "Jeg underviser i underretninger. Hvornår har en lærer pligt til at underrette?",
         "Må vi dele vores bekymring med skolen uden forældrenes samtykke?",  # what one may do: the documents say nothing
         "Må jeg fortælle forældrene, at jeg har lavet en underretning?",  # after a report, not whether to make one
         "Jeg er bekymret for, om kommunen sparer på PPR. Hvad kan vi gøre?",  # a worry, but about no child
