@@ -361,13 +361,18 @@ def test_a_worry_asking_what_to_do_is_answered_by_a_procedure_written_for_any_wo
 
 @pytest.mark.parametrize(
     ("case_example", "share", "outcome"),
-    [(True, SITUATED_SHARE + 0.05, "answer"), (True, SITUATED_SHARE - 0.2, "partial"), (False, SITUATED_SHARE + 0.05, "partial")],
+    [
+        (True, SITUATED_SHARE + 0.05, "answer"),
+        (True, SITUATED_SHARE - 0.2, "partial"),
+        (False, SITUATED_SHARE + 0.05, "answer"),  # an organisation's own passage, no case example, as well
+        (False, SITUATED_SHARE - 0.2, "partial"),
+    ],
 )
-def test_a_case_example_telling_the_worry_s_situation_answers_it_before_a_sentence_that_only_resembles_the_worry(
+def test_a_unit_telling_the_worry_s_situation_answers_it_before_a_sentence_that_only_resembles_the_worry(
     settings, case_example, share, outcome
 ):
     """The likeliest unit ("Ved bekymring for et barn ...") shares only the worry with "Jeg er urolig for en pige
-    på stuen, hun vil ikke med forældrene hjem fra kurset. Hvad gør vi?"; Holstebro's case unit, nearly as likely,
+    på stuen, hun vil ikke med forældrene hjem fra kurset. Hvad gør vi?"; Holstebro's unit, nearly as likely,
     tells its situation (forældre, kursus) and opens the worry's own part alone."""
     assistant = make_assistant(settings)
     question = "Jeg er urolig for en pige på stuen, hun vil ikke med de nye forældre hjem fra kurset. Hvad gør vi?"
