@@ -2207,6 +2207,28 @@ def test_a_municipalitys_section_title_is_named_above_its_block_unless_the_block
     assert ("**Fra Favrskov Kommune: " in section) is named and "**Fra Favrskov Kommune" in section
 
 
+COURSE_4 = "Kursus 4: Sårbare vuggestuebørn – sprog, kontakt og samspil"
+
+
+@pytest.mark.parametrize(
+    ("section", "named"),
+    [
+        (f"{COURSE_4} › Indhold", COURSE_4),  # with its parent the title runs long: the parent names the course
+        ("5.5 Vores lokale redskaber › Trivselsradaren", "5.5 Vores lokale redskaber – Trivselsradaren"),
+    ],
+)
+def test_a_one_word_section_title_is_named_with_its_parents(section, named):
+    # "**Fra Herning Kommune: Indhold**" named no course.
+    herning = {"title": "Kursuskatalog", "location": "side 2", "heading": section.rsplit("› ", 1)[-1], "section": section,
+               "publisher": "Herning Kommune"}
+    chunks = [
+        ("egen", "En pige, der trækker sig fra legen, har brug for en voksen tæt på.", KL),
+        ("indhold", "Kurset giver sparring med socialrådgiver om samspillet med et barn, der trækker sig.", herning),
+    ]
+    section_text = _sparring_answer({"trækker sig fra legen": (0.5, 0.01), "samspillet": (0.01, 0.5)}, chunks)
+    assert f"**Fra Herning Kommune: {named}**\nKurset giver sparring" in section_text, section_text
+
+
 # A slide's diagram (its boxes, one line each) beside a sentence naming a place and none of the question's words.
 DIAGRAM_CHUNKS = [
     ("slide-1", "Balancen mellem de fællesskabsorienterede og det individuelle indsatser\nSærlig støtte og PPR\n"
