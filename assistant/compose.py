@@ -2395,9 +2395,9 @@ def _place_heading(block: _Block, place: str) -> str:
     socialrådgiveren fast kommer i daginstitutionen" under "Fra Københavns Kommune" alone left the reader to
     guess which project; "Fra Københavns Kommune: Socialrådgivere i dagtilbud" says. A title of one word comes
     with its parent's, or gives way to it when both run long: "Fra Herning Kommune: Indhold" named no course. A
-    title that asks a question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names no scheme, and a
-    title the block's lead-in repeats is said once, by the lead-in ("**Fra Favrskov Kommune: Undgå dette**" had
-    stood above "Undgå dette [1]" and its list)."""
+    title that asks a question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names
+    no scheme, and a title the block's lead-in repeats is said once, by the lead-in ("**Fra Favrskov Kommune: Undgå
+    dette**" had stood above "Undgå dette [1]" and its list)."""
     heading, path = _heading_line(block), section_path(block.hit.passage.section)
     if len(heading.split()) == 1 and len(path) > 1:  # "Fra Herning Kommune: Indhold" named no course
         heading = next((t for t in (f"{path[-2]} – {path[-1]}", path[-2]) if len(t.split()) <= MAX_SCHEME_WORDS), heading)

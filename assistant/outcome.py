@@ -280,7 +280,7 @@ def situated_units(
 ) -> list[ScoredUnit]:
     """``scored`` with the worry's own parts left to the units that tell its situation when a unit answers it in
     the place of its likeliest unit (see :func:`situated_unit`): a sentence that only resembles the worry
-    would otherwise open the answer above the case."""
+    would otherwise open the answer above it."""
     if situated_unit(assessment, scored, analysed) is None:
         return list(scored)
     situation = situation_terms(assessment.analysis.text)
