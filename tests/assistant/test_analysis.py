@@ -85,6 +85,11 @@ from tidlig.text import content_terms
         ("Hvilken rolle spiller sundhedsplejen?", "other"),  # the part it plays, not who
         ("Hvor kan vi henvende os, når et barn ikke har madpakke med?", "person"),  # whom to turn to
         ("Kan vi få vejledning fra nogen?", "person"),
+        # somewhere to send a family is someone to turn to, as "Hvor kan vi henvende os?" asks
+        ("Er der et sted i kommunen, jeg kan sende familien hen?", "person"),
+        ("Findes der noget sted, hvor forældrene kan henvende sig uden en sag?", "person"),
+        ("Hvor kan vi henvise forældrene til?", "person"),
+        ("Er der et sted i huset til at sove?", "other"),  # a place asked for, no one to turn to
         ("er der nogen jeg kan vende det med først?", "person"),  # someone to talk it over with
         ("Kan jeg få nogen at sparre med, hvis noget er galt?", "person"),
         ("Er der nogen kommuner, der har prøvet det?", "place"),  # not someone to talk with
