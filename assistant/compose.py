@@ -2398,9 +2398,7 @@ def _place_heading(block: _Block, place: str) -> str:
     title that asks a question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names
     no scheme, and a title the block's lead-in repeats is said once, by the lead-in ("**Fra Favrskov Kommune: Undgå
     dette**" had stood above "Undgå dette [1]" and its list)."""
-    heading, path = _heading_line(block), section_path(block.hit.passage.section)
-    if len(heading.split()) == 1 and len(path) > 1:  # "Fra Herning Kommune: Indhold" named no course
-        heading = next((t for t in (f"{path[-2]} – {path[-1]}", path[-2]) if len(t.split()) <= MAX_SCHEME_WORDS), heading)
+    heading = _after_parent(_heading_line(block), section_path(block.hit.passage.section), MAX_SCHEME_WORDS)
     repeated = heading.rstrip(":").casefold() == block.lead_in.strip().rstrip(":").casefold()
     if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS or repeated:
         return render("source_place", place=place)
@@ -2470,7 +2468,17 @@ def _list_title(path: Sequence[str]) -> str:
     slide's points names nothing)."""
     if not path or "?" in path[-1]:
         return ""
-    return f"{path[-2]} – {path[-1]}" if len(path) > 1 and len(path[-1].split()) == 1 else path[-1]
+    return _after_parent(path[-1], path)
+
+
+def _after_parent(title: str, path: Sequence[str], most_words: int | None = None) -> str:
+    """A section's ``title`` after its parent's (the one above it in ``path``) when it is one word: "Indhold" or
+    "Formål" alone names no course ("Kursus 3: Underretning – hvornår, hvordan og hvad så? – Indhold" does). When the
+    two run past ``most_words``, the parent's alone, or the title alone when that does too."""
+    if len(title.split()) != 1 or len(path) < 2:
+        return title
+    fits = [t for t in (f"{path[-2]} – {title}", path[-2]) if most_words is None or len(t.split()) <= most_words]
+    return fits[0] if fits else title
 
 
 def _with_example_results(

@@ -134,6 +134,7 @@ def with_held_parts(assessment: Assessment, held: set[int]) -> Assessment:
 def with_own_situation_checked(
     assessment: Assessment,
     scored: Sequence[ScoredUnit],
+    situated: ScoredUnit | None,
     analysed: Callable[[str], list[str]] = content_terms,
     share: Callable[[str], float] | None = None,
 ) -> Assessment:
@@ -163,7 +164,6 @@ def with_own_situation_checked(
         return assessment
 
     own_score = _own_scorer(analysis)
-    situated = situated_unit(assessment, scored, analysed)
     likeliest = situated or max(scored, key=own_score, default=None)
     situation = situation_terms(analysis.text)
     distinct, needed = _distinctive(analysis.text, share)
@@ -276,12 +276,15 @@ def situated_unit(
 
 
 def situated_units(
-    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+    assessment: Assessment,
+    scored: Sequence[ScoredUnit],
+    situated: ScoredUnit | None,
+    analysed: Callable[[str], list[str]] = content_terms,
 ) -> list[ScoredUnit]:
     """``scored`` with the worry's own parts left to the units that tell its situation when a unit answers it in
-    the place of its likeliest unit (see :func:`situated_unit`): a sentence that only resembles the worry
-    would otherwise open the answer above it."""
-    if situated_unit(assessment, scored, analysed) is None:
+    the place of its likeliest unit (``situated``, see :func:`situated_unit`): a sentence that only resembles the
+    worry would otherwise open the answer above it."""
+    if situated is None:
         return list(scored)
     situation = situation_terms(assessment.analysis.text)
     own = range(len(assessment.analysis.parts))

@@ -66,6 +66,7 @@ from assistant.outcome import (
     with_detail_shown,
     with_held_parts,
     with_municipality_shown,
+    situated_unit,
     situated_units,
     with_own_situation_checked,
     with_staff_guide_answering,
@@ -745,8 +746,10 @@ class Assistant:
         scored = state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, self.index, embed, own)
         assessment = with_parts_credited(state.answerability, assessment, answered_parts(scored, assessment.analysis))
         assessment = with_answer_found(state.statistics, assessment, scored)
-        assessment = with_own_situation_checked(assessment, scored, self.index.retriever.terms, state.statistics.passage_share)
-        scored = situated_units(assessment, scored, self.index.retriever.terms)
+        terms = self.index.retriever.terms
+        situated = situated_unit(assessment, scored, terms)
+        assessment = with_own_situation_checked(assessment, scored, situated, terms, state.statistics.passage_share)
+        scored = situated_units(assessment, scored, situated, terms)
         analysis = _guidance_beside_own(assessment, analysis)
         assessment = with_staff_guide_answering(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)

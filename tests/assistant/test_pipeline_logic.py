@@ -14,6 +14,7 @@ from assistant.compose import Composition
 from assistant.outcome import (
     CONCERN_OWN_FLOOR,
     SITUATED_SHARE,
+    situated_unit,
     situated_units,
     with_answer_found,
     with_asked_year_shown,
@@ -282,7 +283,7 @@ def test_a_worry_no_unit_is_likely_to_answer_gets_the_guidance_alone(settings, l
     scored = [replace(s, part_scores=(score if s.unit.text.startswith(likeliest) else 0.01, *s.part_scores[1:])) for s in scored]
     assert assessment.decision.outcome == "answer" and any(s.unit.text.startswith(likeliest) for s in scored)
 
-    checked = with_own_situation_checked(assessment, scored, share=lambda term: share)
+    checked = with_own_situation_checked(assessment, scored, situated_unit(assessment, scored), share=lambda term: share)
 
     assert checked.decision.outcome == outcome
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
@@ -323,7 +324,7 @@ def test_a_worry_the_evidence_left_weak_is_answered_when_a_case_example_describe
 
     scored = [likeliest(s) if s.unit.text.startswith("Holstebro tilbyder") else unlikely(s) for s in scored]
 
-    checked = with_own_situation_checked(weak, scored)
+    checked = with_own_situation_checked(weak, scored, situated_unit(weak, scored))
 
     assert checked.decision.outcome == outcome
 
@@ -392,8 +393,10 @@ def test_a_unit_telling_the_worry_s_situation_answers_it_before_a_sentence_that_
     scored = [scored_as(s) for s in scored]
     answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
 
-    checked = with_own_situation_checked(answering, scored)
-    own = [s.unit.text for s in sorted(situated_units(answering, scored), key=lambda s: -s.part_scores[0]) if s.part_scores[0] > 0]
+    situated = situated_unit(answering, scored)
+    checked = with_own_situation_checked(answering, scored, situated)
+    told = sorted(situated_units(answering, scored, situated), key=lambda s: -s.part_scores[0])
+    own = [s.unit.text for s in told if s.part_scores[0] > 0]
 
     assert checked.decision.outcome == outcome
     resembling = "Ved bekymring for et barn bør pædagogen søge sparring med sin leder eller socialrådgiveren."
@@ -421,7 +424,7 @@ def test_a_worry_that_tells_only_the_topic_it_asks_for_is_answered_by_the_guidan
     answering = replace(assessment, decision=replace(assessment.decision, outcome="answer", missing=()))
     assert answering.asked_guidance
 
-    checked = with_own_situation_checked(answering, scored)
+    checked = with_own_situation_checked(answering, scored, situated_unit(answering, scored))
 
     assert checked.decision.outcome == outcome
 
