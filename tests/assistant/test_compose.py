@@ -2622,3 +2622,28 @@ def test_a_list_without_a_lead_in_stands_under_its_sections_title(section, title
     text = compose("Hvad koster kurset, og hvor foregår det?", {"Pris": 0.9, "Sted": 0.8}, index=index).short_answer
     assert text.startswith(f"{title}\n- " if title else "- "), text
     assert "Pris: Gratis [1]" in text
+
+
+@pytest.mark.parametrize(("likely", "joins"), [(0.42, True), (0.15, False)])
+def test_a_list_shown_in_part_shows_its_likely_item_holding_the_asked_period(likely, joins):
+    """"Hvor lang tid går der, før hun hører noget?" had got the booking step alone, not the next step's "inden for
+    10 arbejdsdage", less likely than a list's member needs to be; an item much less likely than the list's best
+    holds a period nobody asked about."""
+    steps = (
+        "Du taler med forældrene om, hvad familierådgiveren kan hjælpe med, og beder om deres samtykke til en samtale",
+        "Når forældrene har sagt ja, udfylder du det digitale skema til booking af en samtale med familierådgiveren",
+        "Familierådgiveren ringer til forældrene og tilbyder en første samtale inden for 10 arbejdsdage fra bookingen",
+        "Samtalen holdes i institutionen eller hjemme hos familien, alt efter hvad forældrene selv ønsker sig mest",
+    )
+    index = FakeUnitIndex(
+        [
+            ("h", "Familierådgiveren er i huset hver tirsdag formiddag, og forældrene kan møde hende i garderoben.", KL),
+            ("s", "Sådan booker du en samtale:" + "".join(f"\n- {step}." for step in steps), KL),
+        ]
+    )
+    probabilities = {
+        "Familierådgiveren er": 0.9, "Du taler": 0.05, "Når forældrene": 0.8, "Familierådgiveren ringer": likely, "Samtalen": 0.05
+    }
+
+    text = compose("Hvor lang tid går der, før forældrene hører noget fra familierådgiveren?", probabilities, index=index).short_answer
+    assert "udfylder du" in text and ("10 arbejdsdage" in text) is joins, text
