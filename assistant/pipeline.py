@@ -260,10 +260,11 @@ class Assistant:
                 self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
             )
         case_places = frozenset(p.municipality for p in passages if p.metadata.get("case_number") is not None and p.municipality)
+        homes = home_documents(passages)
         return DerivedState(
-            generation, statistics, Answerability(self._model, statistics, document_names(passages)),
+            generation, statistics, Answerability(self._model, statistics, document_names(passages), homes),
             EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(relevance=statistics), verifier, writer, sources, case_places,
-            home_documents(passages),
+            homes,
         )
 
     @property
