@@ -615,10 +615,13 @@ _DOCUMENT_NOUNS = (*_DOCUMENT_KINDS, "oversigt", "dokument", "materiale", "dias"
 # A sentence saying what its own document describes ("Denne guide beskriver, hvad du som medarbejder gør, når du
 # bliver bekymret for et barn", "I denne pjece kan du læse hovedresultaterne"): it restates a practitioner's
 # question in the document's words and answers nothing. Findings are no description ("Denne undersøgelse viser").
+# The kind may be a compound's head: "Denne kvalitetsrapport giver et samlet billede af, hvordan det går i Horsens
+# Kommunes dagtilbud" had opened the answer to what Horsens will do about its weak results.
 _SELF_DESCRIPTION = re.compile(
     r"^(?:i )?(?:denne|dette|nærværende) "
-    r"(?:handleguide|guide|vejledning|pjece|notat|rapport|udspil|oplæg|strategi|dokument|materiale|publikation)\w*"
-    r"\b[^.:]{0,40}?\b(?:beskriver|indeholder|handler om|giver et overblik|kan du læse|gennemgår|præsenterer|samler)\b",
+    r"\w*(?:guide|vejledning|pjece|notat|rapport|udspil|oplæg|strategi|dokument|materiale|publikation)\w*"
+    r"\b[^.:]{0,40}?\b(?:beskriver|indeholder|handler om|giver et (?:samlet )?(?:overblik|billede)|kan du læse|gennemgår"
+    r"|præsenterer|samler)\b",
     re.IGNORECASE,
 )
 # The words by which a question speaks of a document, whose own description then answers it (see names_a_document).

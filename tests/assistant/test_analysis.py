@@ -155,6 +155,10 @@ def test_the_two_things_a_question_asks_the_difference_between(question, sides):
         ("Denne guide beskriver, hvad du som medarbejder gør, når du bliver bekymret for et barn.", True),
         ("I denne pjece kan du læse hovedresultaterne fra to undersøgelser.", True),
         ("Dette notat giver et overblik over de særlige indsatser.", True),
+        # a compound's head names the kind too
+        ("Denne kvalitetsrapport giver et samlet billede af, hvordan det går i kommunens dagtilbud.", True),
+        ("Denne årsrapport beskriver arbejdet i PPR og Familiehuset.", True),
+        ("Denne kvalitetsrapport viser, at flere børn trives.", False),  # a finding
         ("Denne undersøgelse viser, at få dagtilbud har god kvalitet.", False),  # a finding
         ("Guiden bygger på kommunens fælles model.", False),
     ],
