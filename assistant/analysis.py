@@ -648,8 +648,13 @@ def asked_document_kind(text: str, terms: Sequence[str]) -> str | None:
 
 
 def asked_years(text: str) -> tuple[str, ...]:
-    """Years in the question: "i 2019" -> ("2019",)."""
-    return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(text)))
+    """Years in the question: "i 2019" -> ("2019",). A year the speaker tells of before asking is the situation, not
+    what is asked, unless the question asks for a figure or a time, which the year then dates: "Vi har haft røde
+    resultater ... i 2023 og igen i 2024. Hvad kan jeg forvente fra forvaltningens side?" had read "ingen oplysninger
+    om 2023" above the administration's follow-up on weak results."""
+    asking = its_questions(text)
+    own = text if not asking or answer_type(text) in ("amount", "time") else asking
+    return tuple(dict.fromkeys(m.group(0) for m in YEAR.finditer(own)))
 
 
 def document_years(text: str) -> tuple[str, ...]:

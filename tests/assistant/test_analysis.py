@@ -491,6 +491,22 @@ def test_asked_years_figures_and_names():
     assert not analysis.is_english
 
 
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        # told before the ask, a year is the situation
+        ("Vi har haft røde resultater i 2023 og igen i 2024. Hvad kan jeg forvente fra forvaltningen?", ()),
+        # unless the ask is for a figure or a time, which the year dates
+        ("Vi fik en ny model i 2023. Hvor mange børn blev henvist det år?", ("2023",)),
+        ("Vi fik en ny model i 2023. Hvornår blev den evalueret?", ("2023",)),
+        ("Vi er en børnehave. Hvad gjorde Faxe i 2023?", ("2023",)),  # asked in the question itself
+        ("Hvad skete der i 2023", ("2023",)),  # no sentence asks: all of it does
+    ],
+)
+def test_a_year_told_before_the_ask_is_asked_only_with_a_figure_or_a_time(question, years):
+    assert asked_years(question) == years
+
+
 def test_english_questions_are_recognised():
     assert analyse_question("What does the municipality do for new parents?").is_english
 
