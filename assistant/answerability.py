@@ -242,20 +242,14 @@ class Decision:
 
 
 class Answerability:
-    """``document_names``: per document, the capitalised words it uses anywhere (see :func:`document_names`);
-    ``homes``: per place (lower-cased), the documents it is the home of (see :func:`assistant.sources.home_documents`)."""
+    """``document_names``: per document, the capitalised words it uses anywhere (see :func:`document_names`)."""
 
     def __init__(
-        self,
-        model: AnswerabilityModel,
-        statistics: RelevanceScorer,
-        document_names: Mapping[str, frozenset[str]] | None = None,
-        homes: Mapping[str, Sequence[str]] | None = None,
+        self, model: AnswerabilityModel, statistics: RelevanceScorer, document_names: Mapping[str, frozenset[str]] | None = None
     ) -> None:
         self.model = model
         self._statistics = statistics
         self._document_names = document_names or {}
-        self._homes = homes or {}
 
     def decide(self, analysis: QuestionAnalysis, found: Found, parts: Sequence[Found] = ()) -> Decision:
         """``parts`` holds each part's own retrieval for a multi-part question (else empty)."""
@@ -506,14 +500,10 @@ class Answerability:
         hits = found.hits[:TOP_PASSAGES]
         # A passage's headings hold its topic too, in any derivation ("opsporer", "opsporing"): Helsingør's
         # Børnelinealen stands under "Arbejd med systematisk opsporing ..." and names no "opspor" itself.
-        read = [(h, f"{h.passage.context} {h.passage.text}") for h in hits]
-        holding = [(h, text) for h, text in read if topic & compound_heads(topic, frozenset(text_terms(text)))]
-        texts = [" ".join(words(text)).lower() for _, text in holding]
+        read = [f"{h.passage.context} {h.passage.text}" for h in hits]
+        texts = [" ".join(words(text)).lower() for text in read if topic & compound_heads(topic, frozenset(text_terms(text)))]
         if not texts:
             return ()  # the topic itself is missing: the part's probability says so
-        # So is a municipality in its own documents (see home_documents), which seldom repeat its name: Horsens'
-        # quality report's "Sådan følger kommunen op på svage resultater" had read "nævner ikke Horsens".
-        at_home = {h.passage.doc_id for h, _ in holding}
         # A name whose case example is the best passage is there, in the case's own words: Holstebro's case
         # on "førstegangsforældre" answers "Hvad gjorde Holstebro for nybagte forældre?", while only KL's
         # general text says "nybagte".
@@ -530,7 +520,6 @@ class Answerability:
             and not names(best.municipality, n)
             and self._statistics.base_form(n) not in publisher_names(str(best.metadata.get("publisher", "")))
             and not (n.lower() in within and not self._statistics.is_municipality(n))
-            and not at_home.intersection(self._homes.get(self._statistics.base_form(n).lower(), ()))
         )
 
     def covered_words(self, question: str, hits: Sequence[ScoredPassage]) -> tuple[str, ...]:

@@ -260,11 +260,10 @@ class Assistant:
                 self._llm, verifier, timeout_s=self.settings.llm_timeout_s, mark_unsupported=self.settings.llm_unsupported == "mark"
             )
         case_places = frozenset(p.municipality for p in passages if p.metadata.get("case_number") is not None and p.municipality)
-        homes = home_documents(passages)
         return DerivedState(
-            generation, statistics, Answerability(self._model, statistics, document_names(passages), homes),
+            generation, statistics, Answerability(self._model, statistics, document_names(passages)),
             EvidenceGatherer(statistics, self._unit_scorer), CitatComposer(relevance=statistics), verifier, writer, sources, case_places,
-            homes,
+            home_documents(passages),
         )
 
     @property
