@@ -89,7 +89,7 @@ from tidlig.text import (
 __all__ = [
     "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_unit",
     "situated_units", "with_ages_shown", "with_answer_found", "with_asked_year_shown", "with_definition_checked", "with_detail_checked",
-    "with_detail_shown", "with_held_parts", "with_labels_checked", "with_municipality_shown",
+    "with_detail_shown", "with_held_parts", "with_homes_quoted", "with_labels_checked", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_place_figures_checked", "with_places_named",
     "with_results_checked", "with_scope_checked", "with_setting_checked", "with_speaker_named", "with_staff_guide_answering",
     "with_time_checked", "with_years_shown",
@@ -364,6 +364,27 @@ def with_places_named(
         return assessment
     # The documents use each such name (see names_absent), only never here: "nævner ikke Aarhus" alone would be false.
     return replace(assessment, decision=lacking_here(decision, absent, statistics.base_form))
+
+
+def with_homes_quoted(
+    assessment: Assessment, composition: Composition, homes: Mapping[str, Sequence[str]], base_form: Callable[[str], str] = str
+) -> Assessment:
+    """A place the decision found never named beside the topic (``Decision.apart``), or in a part's passages, is not
+    missing from an answer that quotes the place's own documents (``homes``, see
+    :func:`assistant.sources.home_documents`), which seldom repeat its name: Horsens' quality report had read "nævner
+    ikke Horsens i den forbindelse" above its own section on weak results. The question is still searched without
+    the name (see Assistant.assess): in its own documents the name tells nothing apart, and searched with it, it
+    found passages that repeat it and answer less."""
+    decision = assessment.decision
+    cited = {c.doc_id for c in composition.book.citations()}
+    # A name among what is missing is one capitalised word (a part's text or an asked detail is lower case or longer).
+    named = {*decision.apart, *(item for item in decision.missing if item[:1].isupper() and len(item.split()) == 1)}
+    quoted = {name for name in named if cited.intersection(homes.get(base_form(name).lower(), ()))}
+    if not quoted:
+        return assessment
+    missing = tuple(item for item in decision.missing if item not in quoted)
+    apart = tuple(name for name in decision.apart if name not in quoted)
+    return replace(assessment, decision=replace(decision, outcome="partial" if missing else "answer", missing=missing, apart=apart))
 
 
 def with_speaker_named(assessment: Assessment, composition: Composition) -> Assessment:

@@ -65,6 +65,7 @@ from assistant.outcome import (
     with_time_checked,
     with_detail_shown,
     with_held_parts,
+    with_homes_quoted,
     with_municipality_shown,
     situated_unit,
     situated_units,
@@ -764,6 +765,7 @@ class Assistant:
             assessment, decision = checked, checked.decision
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
         assessment = with_places_named(state.answerability, state.statistics, assessment, composition, state.homes)
+        assessment = with_homes_quoted(assessment, composition, state.homes, state.statistics.base_form)
         assessment = with_definition_checked(with_labels_checked(assessment, composition), composition, scored)
         assessment = with_speaker_named(assessment, composition)
         assessment = with_municipality_shown(assessment, composition)

@@ -9,7 +9,7 @@ import pytest
 from assistant import Assistant, Turn
 from assistant.compose import MORE_HEADING
 from assistant.guidance import guidance_parts
-from assistant.outcome import with_years_shown
+from assistant.outcome import with_homes_quoted, with_years_shown
 from assistant.pipeline import GUIDANCE_BESIDE_OWN, GUIDANCE_PASSAGES, compose_inputs
 from assistant.verify import LIST_MORE, MARKER, answer_claims, normalise_space, strip_markers
 from index import PassageFilter
@@ -1404,3 +1404,16 @@ def test_retrieval_brings_the_subsections_a_found_passage_names_in_a_list(with_w
     assert [hit.passage.section for hit in added] == [f"Sådan vurderer vi trivsel › {title}" for title, _ in COLOUR_SECTIONS]
     assert retriever.listed_sections([parent, *added]) == []  # nothing twice
 
+
+
+@pytest.mark.parametrize(("home", "outcome"), [(KL, "answer"), ("andet-dokument.pdf", "partial")])
+def test_a_place_is_not_missing_from_an_answer_quoting_its_own_documents(assistant, home, outcome):
+    # A quality report published by Horsens' administration had read "nævner ikke Horsens i den forbindelse" above
+    # its own section on weak results: a municipality's own documents seldom repeat its name. Here the report
+    # quoted stands for the place's own document when the place is its home.
+    assessment = assistant.assess("Hvordan arbejder Ishøj med netværksanbringelser?")
+    assert assessment.decision.apart == ("Ishøj",) and "Ishøj" in assessment.decision.missing
+    quoting = SimpleNamespace(book=SimpleNamespace(citations=lambda: [SimpleNamespace(doc_id=KL)]))
+
+    checked = with_homes_quoted(assessment, quoting, {"ishøj": (home,)}).decision
+    assert checked.outcome == outcome and ("Ishøj" in checked.missing) is (outcome == "partial")
