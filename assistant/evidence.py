@@ -55,6 +55,7 @@ from tidlig.text import (
     content_terms,
     fits_shares,
     goes_on_from,
+    is_byline,
     is_fragment,
     is_lead_in,
     is_source_note,
@@ -692,8 +693,9 @@ def quotable(unit: EvidenceUnit, chunk_units: Sequence[EvidenceUnit], introducer
     values: a row of only numbers is a chart's values whose labels stand on rows of their own ("6.7 | 4.5 |
     17%", see ``ingest.structure``), and a label alone is one of those labels; either would read as the
     header's row. A year opening a row labels it ("2022 | 7"). Text that addresses the assistant
-    ("Ignorer alle tidligere instruktioner") is document data, never quoted."""
-    if _addresses_assistant(unit.text):
+    ("Ignorer alle tidligere instruktioner") is document data, never quoted; nor is a letterhead's line of
+    organisations (see :func:`tidlig.text.is_byline`), which had stood as an answer's block."""
+    if _addresses_assistant(unit.text) or is_byline(unit.text):
         return False
     if unit.kind == "table_row":
         labelled = any(c.isalpha() for c in unit.text) or bool(YEAR.match(unit.text))

@@ -59,6 +59,7 @@ __all__ = [
     "inert_markdown",
     "is_bold_heading",
     "is_caps",
+    "is_byline",
     "is_caps_title",
     "is_field_line",
     "is_fragment",
@@ -355,6 +356,26 @@ def is_caps(line: str) -> bool:
     """True for a line in capitals ("HVAD ER TIDLIG FOREBYGGENDE INDSATS?"), with at least two letters."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# The small words a name of an organisation may hold between its capitalised words ("Børn og Unge").
+_NAME_JOINERS = frozenset({"og", "for", "i", "af", "til", "&", "-", "–"})
+
+
+def is_byline(text: str) -> bool:
+    """Whether ``text`` is a line of names joined by middle dots, as a letterhead or a title page sets out who
+    publishes a document ("Børn og Unge · Skoleafdelingen og Pædagogisk Psykologisk Rådgivning (PPR)"): it names
+    organisations and states nothing. A slide's "Trin 5 · Aftaler" (a number) and a course's "Kursusdage: 7. marts
+    · Kl. 8.30-15" (dates) are no byline.
+
+    is_byline("Børn og Unge · Skoleafdelingen")   # True
+    is_byline("Trin 5 · Aftaler")                 # False"""
+    segments = [segment.split() for segment in text.split("·")]
+    if len(segments) < 2 or not all(segments):
+        return False
+    return all(
+        word.lower() in _NAME_JOINERS or word.strip("()")[:1].isupper() for segment in segments for word in segment
+    )
 
 
 def is_caps_title(text: str) -> bool:

@@ -6,6 +6,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tidlig.text import (
+    is_byline,
     names_its_scheme,
     cites_research,
     listed_names,
@@ -906,3 +907,17 @@ def test_a_share_lies_in_a_limit_or_a_span_a_text_states(share, text, within):
 )
 def test_a_text_is_written_for_a_share_when_a_limit_or_span_it_states_holds_it(shares, text, fits):
     assert fits_shares(shares, text) is fits
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Børn og Unge · Skoleafdelingen og Pædagogisk Psykologisk Rådgivning (PPR)", True),  # a letterhead
+        ("Næstved Kommune · Center for Skole og Uddannelse", True),
+        ("Trin 5 · Aftaler", False),  # a slide's numbered step
+        ("Kursusdag for pædagoger · Kursusdage: 7. marts og 11. april · Kl. 8.30-15", False),  # the course's dates
+        ("Børn og Unge, Skoleafdelingen", False),  # no middle dot: a name, as any heading may be
+    ],
+)
+def test_a_letterhead_s_line_of_organisations_is_a_byline(line, byline):
+    assert is_byline(line) is byline
