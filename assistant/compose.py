@@ -2290,8 +2290,9 @@ class _Writer:
     def _stack(self, hit: ScoredPassage, lines: list[str], marker: int) -> str:
         """A stack of lines under its first line, when that titles the rest (see :func:`_stack_title`): a
         chart's rows of a label and a value as a Markdown table, other lines as a list."""
-        head, rest = (lines[0], lines[1:]) if _stack_title(lines) else ("", lines)
-        chart = _chart(rest)
+        paired = _rows_under_labels(lines)
+        head, rest = ("", lines) if paired is not None or not _stack_title(lines) else (lines[0], lines[1:])
+        chart = ([], paired) if paired is not None else _chart(rest)
         if chart is not None:
             header, rows = chart
             for line in (" ".join(header), *(" ".join(row) for row in rows)):
@@ -2584,6 +2585,38 @@ def _chart(lines: list[str]) -> tuple[list[str], list[list[str]]] | None:
         return None
     header = lines[0].split(maxsplit=1) if first == 1 else []
     return (header if len(header) == 2 else []), rows
+
+
+# Words a row of values may hold beside them: a target's "højst 20" in "34 29 22 højst 20".
+_VALUE_WORDS = frozenset({"højst", "mindst", "under", "over", "ca."})
+
+
+def _values_line(line: str) -> list[str]:
+    """The values of a line that holds nothing else ("58 63 71 80", "34 29 22 højst 20": a target's limit word
+    stays with its value), at least two; else []."""
+    tokens = line.split()
+    valued = [bool(trailing_values(token)) for token in tokens]
+    if sum(valued) < 2 or any(not v and t.lower() not in _VALUE_WORDS for t, v in zip(tokens, valued, strict=True)) or not valued[-1]:
+        return []
+    cells: list[str] = []
+    for token in tokens:
+        cells.append(f"{cells.pop()} {token}" if cells and cells[-1].lower() in _VALUE_WORDS else token)
+    return cells
+
+
+def _rows_under_labels(lines: list[str]) -> list[list[str]] | None:
+    """A table a PDF set as each row's label on a line above a line of its values ("Ventetid fra henvisning til
+    første møde med PPR (dage)" above "34 29 22 højst 20"), as rows of the label and its values; lines of neither
+    kind (a group's label, "C. Samarbejde med forældre") are left out. Shown as labels alone, the values cut from
+    them, the rows had read as a list of indicators without a figure. None unless at least MIN_STACK_LINES rows
+    pair up and every line of values has its label."""
+    rows: list[list[str]] = []
+    for above, line in zip(["", *lines], lines, strict=False):
+        if values := _values_line(line):
+            if not above or _values_line(above) or trailing_values(above):
+                return None
+            rows.append([above, *values])
+    return rows if len(rows) >= MIN_STACK_LINES else None
 
 
 def _chart_row(line: str) -> list[str]:

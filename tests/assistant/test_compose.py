@@ -749,6 +749,21 @@ def test_a_flattened_charts_row_that_names_its_columns_is_shown_with_their_names
     )
 
 
+def test_a_table_set_as_each_rows_label_above_its_values_is_shown_as_a_table():
+    # A municipality's indicator table as its PDF's text gives it: each label, then its values on the line below.
+    stack = (
+        "Underretninger, hvor forældrene var orienteret forud (%)\n58 63 71 80\n"
+        "Ventetid fra henvisning til første møde med PPR (dage)\n34 29 22 højst 20\n"
+        "C. Samarbejde med forældre\n"
+        "Forældre, der oplever at blive inddraget tidligt ved bekymring (%)\n67 70 74 80"
+    )
+    index = FakeUnitIndex([("i", stack, KL)])
+    composition = compose("Hvor lang er ventetiden på første møde med PPR?", {"Underretninger": 0.9}, index=index)
+    assert "| Ventetid fra henvisning til første møde med PPR (dage) | 34 | 29 | 22 | højst 20 [1]|" in composition.short_answer
+    assert "| Underretninger, hvor forældrene var orienteret forud (%) | 58 | 63 | 71 | 80 [1]|" in composition.short_answer
+    assert "Samarbejde med forældre" not in composition.short_answer  # a group's label, with no values of its own
+
+
 @pytest.mark.parametrize("lead_in", ["For eksempel:", "Det gør de på forskellige måder:"])
 def test_a_short_lead_in_or_one_that_points_back_comes_with_the_sentence_before_it(lead_in: str):
     index = FakeUnitIndex([("l", f"Institutionerne bruger pengene på ekstra hænder. {lead_in}\n- mindre grupper\n- fast struktur", KL)])
