@@ -128,13 +128,15 @@ def claim_sentences(text: str) -> list[str]:
 
 
 def answer_claims(text: str) -> list[str]:
-    """The claim sentences of an answer: everything but the lead-in paragraph, bold source headings and the
-    line saying how much more a list shown in part has."""
+    """The claim sentences of an answer: everything but the lead-in paragraph, bold source headings, a table's
+    rule and its empty header row (a table whose columns the source does not name), and the line saying how much
+    more a list shown in part has."""
     body = text.split("\n\n", 1)[1] if "\n\n" in text else text
     lines = [
         line for line in body.splitlines()
         if not is_bold_heading(line)
         and not is_table_rule(line)
+        and line.replace("|", "").strip()
         and not LIST_MORE.fullmatch(line.strip())
     ]
     return [sentence for sentence in claim_sentences("\n".join(lines)) if strip_markers(sentence)]

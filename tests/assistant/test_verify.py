@@ -26,6 +26,12 @@ def test_a_tables_delimiter_row_is_layout_not_a_claim():
     assert claims == ["| Indsats | 2016 | 2017 [1]|", "| Pluspladser | 527.000 | 527.000 [1]|"]
 
 
+def test_a_tables_empty_header_row_is_layout_not_a_claim():
+    # A table whose columns the source does not name has an empty header row: it claims nothing.
+    text = "Kort svar:\n\n|  |  | |\n|---|---|---|\n| Ventetid (dage) | 34 | 22 [1]|"
+    assert answer_claims(text) == ["| Ventetid (dage) | 34 | 22 [1]|"]
+
+
 def test_a_table_row_is_one_claim_whatever_sentences_its_cells_hold():
     row = "| August | Nye børn starter. Opstartssamtale med forældrene senest 3 måneder efter start. | Kontaktpædagoger [1]|"
     assert claim_sentences(row) == [row]  # "Nye børn starter." had been a claim of its own, checked against no passage
