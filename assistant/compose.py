@@ -1443,10 +1443,18 @@ def _answer_order(
     if not label:
         return ranked
     stems = tuple(t for t in content_terms(label) if len(t) >= MIN_TOPIC_STEM)
-    named = [s for s in ranked if names_topic(s.unit.text, stems)]
+    named = [s for s in ranked if names_topic(s.unit.text, stems) and not _indicators(s.unit.text)]
     if not _HARM_WORDS.search(label):
         return named
     return [s for s in named if directs_on_harm(s.unit.text)]  # a topic on a harm: only what to do about it
+
+
+def _indicators(text: str) -> bool:
+    """Whether a unit is a stack of a table's rows, each label with its values (see :func:`_rows_under_labels`):
+    figures, no guidance. Under "Inddrag forældrene tidligt" a worried pedagogue had got Horsens' indicator
+    "Forældre, der oplever at blive inddraget tidligt ved bekymring (%) | 67 | 70 | 74 | 80"."""
+    lines = stacked_lines(text)
+    return bool(lines) and _rows_under_labels(lines) is not None
 
 
 # A sentence that tells what to do (or not to do): the only kind a guidance topic on a harm shows.

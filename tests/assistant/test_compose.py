@@ -2363,6 +2363,29 @@ def test_only_a_sentence_telling_what_to_do_about_a_harm_stands_under_a_harm_top
     assert directs_on_harm(text) is directs
 
 
+def test_a_table_of_indicators_is_no_guidance_under_a_guidance_topic():
+    """An indicator named like the topic ("... inddraget tidligt ved bekymring (%)" beside its values) is a figure, not
+    what to do: the topic shows the guide's sentence, and the same table still answers a question for the figure."""
+    indicators = (
+        "Forældre, der oplever at blive inddraget tidligt ved bekymring (%)\n67 70 74 80\n"
+        "Forældre, der er tilfredse med dagtilbuddet (%)\n84 83 86 88\n"
+        "Underretninger, hvor forældrene var orienteret forud (%)\n58 63 71 80"
+    )
+    index = FakeUnitIndex(
+        [
+            ("i", indicators, KL),
+            ("g", "Inddrag forældrene tidligt, og tal med dem om det, I ser, før I går videre med bekymringen.", KL),
+        ]
+    )
+    probabilities = {"Forældre, der oplever": (0.01, 0.9), "Inddrag forældrene": (0.01, 0.5)}
+    question = "Jeg er bekymret for en dreng på stuen. Hvad gør jeg?"
+    analysis, scored = _with_topic(question, "forældrene inddrages tidligt", "Inddrag forældrene tidligt", probabilities, index=index)
+    text = CitatComposer().compose(analysis, scored).short_answer
+    assert "tal med dem om det" in text and "67" not in text, text
+    figures = compose("Hvor mange forældre oplever at blive inddraget tidligt?", {"Forældre, der oplever": 0.9}, index=index)
+    assert "| 67 | 70 | 74 | 80 [1]|" in figures.short_answer
+
+
 def test_a_worry_s_own_question_gets_as_many_units_as_a_question_of_one_part():
     """Beside its guidance topics, a worry's own part is the pedagogue's own question: three units, not two."""
     question = "Jeg er bekymret for en dreng, der er bagud sprogligt. Hvad kan jeg konkret gøre i garderoben?"
