@@ -338,10 +338,7 @@ def with_places_named(
     # A passage whose every quoted sentence credits another source speaks for that source, not its publisher:
     # Hedensted's deck quoting "Omkring 15% af børn og unge ... – Vidensråd for forebyggelse 2020" was presented
     # as the answer to "Hvor mange børn i Hedensted Kommune har en psykiatrisk diagnose?".
-    own: list[Citation] = []
-    credited: list[Citation] = []
-    for c in composition.book.citations():
-        (credited if c.quoted and all(map(credits_another_source, c.quoted)) else own).append(c)
+    own, credited = _by_whose(composition)
     cited = " ".join(f"{c.municipality} {c.section} {c.publisher}" for c in own)
     quoting = " ".join(f"{c.municipality} {c.publisher}" for c in credited)
     asked = {source for part in analysis.parts for source in part.sources}
@@ -366,6 +363,16 @@ def with_places_named(
     return replace(assessment, decision=lacking_here(decision, absent, statistics.base_form))
 
 
+def _by_whose(composition: Composition) -> tuple[list[Citation], list[Citation]]:
+    """The citations of ``composition`` that speak for their own publisher, and those whose every quoted sentence
+    credits another source (see :func:`assistant.analysis.credits_another_source`)."""
+    own: list[Citation] = []
+    credited: list[Citation] = []
+    for c in composition.book.citations():
+        (credited if c.quoted and all(map(credits_another_source, c.quoted)) else own).append(c)
+    return own, credited
+
+
 def with_homes_quoted(
     assessment: Assessment, composition: Composition, homes: Mapping[str, Sequence[str]], base_form: Callable[[str], str] = str
 ) -> Assessment:
@@ -376,7 +383,8 @@ def with_homes_quoted(
     the name (see Assistant.assess): in its own documents the name tells nothing apart, and searched with it, it
     found passages that repeat it and answer less."""
     decision = assessment.decision
-    cited = {c.doc_id for c in composition.book.citations()}
+    # A slide quoting another source's figures speaks for that source (see with_places_named).
+    cited = {c.doc_id for c in _by_whose(composition)[0]}
     # A name among what is missing is one capitalised word (a part's text or an asked detail is lower case or longer).
     named = {*decision.apart, *(item for item in decision.missing if item[:1].isupper() and len(item.split()) == 1)}
     quoted = {name for name in named if cited.intersection(homes.get(base_form(name).lower(), ()))}

@@ -1413,7 +1413,8 @@ def test_a_place_is_not_missing_from_an_answer_quoting_its_own_documents(assista
     # quoted stands for the place's own document when the place is its home.
     assessment = assistant.assess("Hvordan arbejder Ishøj med netværksanbringelser?")
     assert assessment.decision.apart == ("Ishøj",) and "Ishøj" in assessment.decision.missing
-    quoting = SimpleNamespace(book=SimpleNamespace(citations=lambda: [SimpleNamespace(doc_id=KL)]))
+    quoted = ("Aalborg Kommune har gode erfaringer med netværksanbringelser.",)
+    quoting = SimpleNamespace(book=SimpleNamespace(citations=lambda: [SimpleNamespace(doc_id=KL, quoted=quoted)]))
 
     checked = with_homes_quoted(assessment, quoting, {"ishøj": (home,)}).decision
     assert checked.outcome == outcome and ("Ishøj" in checked.missing) is (outcome == "partial")
