@@ -383,6 +383,8 @@ def with_homes_quoted(
     the name (see Assistant.assess): in its own documents the name tells nothing apart, and searched with it, it
     found passages that repeat it and answer less."""
     decision = assessment.decision
+    if decision.outcome != "partial":  # a decline stays one: what it lists are the nearest topics, not an answer
+        return assessment
     # A slide quoting another source's figures speaks for that source (see with_places_named).
     cited = {c.doc_id for c in _by_whose(composition)[0]}
     # A name among what is missing is one capitalised word (a part's text or an asked detail is lower case or longer).

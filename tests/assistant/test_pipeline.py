@@ -1418,3 +1418,6 @@ def test_a_place_is_not_missing_from_an_answer_quoting_its_own_documents(assista
 
     checked = with_homes_quoted(assessment, quoting, {"ishøj": (home,)}).decision
     assert checked.outcome == outcome and ("Ishøj" in checked.missing) is (outcome == "partial")
+    # A decline lists the nearest topics: it is never turned into an answer.
+    declined = replace(assessment, decision=replace(assessment.decision, outcome="decline"))
+    assert with_homes_quoted(declined, quoting, {"ishøj": (home,)}).decision.outcome == "decline"
