@@ -916,6 +916,7 @@ def effect_words(text: str) -> frozenset[str]:
     return frozenset(asking - set(content_terms(" ".join(proper_nouns(text)))))
 
 
+@lru_cache(maxsize=1024)  # asked several times per question: by analyse_question, asked_years and the parts
 def answer_type(text: str) -> AnswerType:
     """The kind of answer the question expects."""
     lowered = " ".join(text.lower().split())

@@ -861,8 +861,8 @@ class CitatComposer:
             # background alone. "Hvad kom der ud af det?" keeps its background and result.
             record = answer_type == "case" and len(relevant) <= 1 and all(is_field_line(s.unit.text) for s in members)
             whole = not alone and ((whole_lists and (asked or promised or record)) or short_list or even or numbered)
-            shown_members = [unit] if alone else _with_paired_terms(relevant or _best_member(members, part), members, paired)
-            shown_members = _with_asked_item(shown_members, members, part, typed) if not alone else shown_members
+            likely = relevant or _best_member(members, part)
+            shown_members = [unit] if alone else _with_asked_item(_with_paired_terms(likely, members, paired), members, part, typed)
             chosen = [s.unit for s in members] if whole else _nested_whole(shown_members, members, nested)
             shown_items = _in_order(chosen)[: MAX_LIST_ITEMS if numbered else items]
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
@@ -2621,7 +2621,7 @@ def _rows_under_labels(lines: list[str]) -> list[list[str]] | None:
     rows: list[list[str]] = []
     for above, line in zip(["", *lines], lines, strict=False):
         if values := _values_line(line):
-            if not above or _values_line(above) or trailing_values(above):
+            if not above or trailing_values(above):  # a line of values, or a chart's row, labels nothing
                 return None
             rows.append([above, *values])
     return rows if len(rows) >= MIN_STACK_LINES else None

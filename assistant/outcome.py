@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.assessment import Assessment
@@ -349,9 +350,7 @@ def with_places_named(
         if name in places and name not in decision.missing and (names(quoting, name) or not any(names(name, source) for source in asked))
     )
     cited_documents = {c.doc_id for c in own}
-    absent = tuple(
-        name for name in absent if not cited_documents.intersection((homes or {}).get(statistics.base_form(name).lower(), ()))
-    )
+    absent = tuple(name for name in absent if not _home_cited(name, cited_documents, homes or {}, statistics.base_form))
     if decision.outcome == "answer":
         # An answer becomes partial only for a place that is no document's own setting: "Hvad er Familie med
         # Hjerte i Aarhus?" was answered by Holstebro's case, but "Hvad er De Utrolige År i Danmark?" asks
@@ -373,6 +372,12 @@ def _by_whose(composition: Composition) -> tuple[list[Citation], list[Citation]]
     return own, credited
 
 
+def _home_cited(name: str, cited: AbstractSet[str], homes: Mapping[str, Sequence[str]], base_form: Callable[[str], str]) -> bool:
+    """Whether the documents ``cited`` include one that place ``name`` is the home of (see
+    :func:`assistant.sources.home_documents`)."""
+    return not cited.isdisjoint(homes.get(base_form(name).lower(), ()))
+
+
 def with_homes_quoted(
     assessment: Assessment, composition: Composition, homes: Mapping[str, Sequence[str]], base_form: Callable[[str], str] = str
 ) -> Assessment:
@@ -389,7 +394,7 @@ def with_homes_quoted(
     cited = {c.doc_id for c in _by_whose(composition)[0]}
     # A name among what is missing is one capitalised word (a part's text or an asked detail is lower case or longer).
     named = {*decision.apart, *(item for item in decision.missing if item[:1].isupper() and len(item.split()) == 1)}
-    quoted = {name for name in named if cited.intersection(homes.get(base_form(name).lower(), ()))}
+    quoted = {name for name in named if _home_cited(name, cited, homes, base_form)}
     if not quoted:
         return assessment
     missing = tuple(item for item in decision.missing if item not in quoted)
