@@ -65,6 +65,9 @@ _SUM_ASKED = (
 
 # A count of things, as a list question asks for them: "syv hovedpunkter" in "Hvad er Vidensrådets syv hovedpunkter ...?".
 _COUNTED_THINGS = rf"{COUNT_WORD} [a-zæøå]"
+# Adverbs a cleft may hold before its relative clause: "Hvad er det helt konkret, vi skal måle på ...?". Not any
+# word: "Hvad er det nye forløb, der tilbydes?" asks what the new course is.
+_CLEFT_ADVERB = r"(?:helt|egentlig|konkret|præcis|nu|så|egentligt|mere|især|typisk|først|vigtigst)"
 # Which things, asked idiomatically: "Hvad er det (typisk) for nogle problemer ...?" asks as "hvilke" does.
 _WHICH_THINGS = r"det (?:\w+ )?for nogle\b"
 
@@ -157,9 +160,10 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
         "definition",
         re.compile(
             # "Hvad er det, der beskytter ...?" and "Hvad er det, vi skal nå ...?" are clefts asking for the thing that
-            # protects or is to be reached, not definitions; "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven,
+            # protects or is to be reached, not definitions, also with an adverb or two between ("Hvad er det helt
+            # konkret, vi skal måle på ...?"); "Hvad er Vidensrådets syv hovedpunkter ...?" asks for a list of seven,
             # and "Hvad er det for nogle tegn ...?" for which signs (a list).
-            rf"^(?:hvad (?:er(?! det,? (?:der|som|vi|jeg|man|de|I|du)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
+            rf"^(?:hvad (?:er(?! det(?: {_CLEFT_ADVERB}){{0,2}},? (?:der|som|vi|jeg|man|de|I|du)\b)(?! (?:de |[\w-]+s )?{_COUNTED_THINGS})"
             rf"(?! {_WHICH_THINGS})"
             r"|betyder|menes med|forstås ved|dækker)|define|what is)\b"
             r"|\bhvad (?:betyder|menes med|forstås ved|dækker) |\bdefinition\b"
@@ -878,6 +882,18 @@ _MAKING = re.compile(
 def asks_about_making(question: str) -> bool:
     """Whether a question asks who made a document, or when (see _MAKING): then its title page answers."""
     return bool(_MAKING.search(question))
+
+
+# A question about who took part in a meeting: "Hvem holdt oplæg på temamødet?", "Hvem deltog i konferencen?".
+_TOOK_PART = re.compile(
+    r"\b(?:hvem\b[^?]{0,30}\b(?:deltog|deltager|var med|talte|holdt oplæg|sad i panelet)|oplægsholder\w*|deltagere|ordstyrer\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_who_took_part(question: str) -> bool:
+    """Whether a question asks who took part in a meeting (see _TOOK_PART): then its list of participants answers."""
+    return bool(_TOOK_PART.search(question))
 
 
 def coordinated_terms(text: str) -> frozenset[str]:

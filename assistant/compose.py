@@ -44,6 +44,7 @@ from assistant.analysis import (
     asked_point,
     asked_topic,
     asks_about_making,
+    asks_who_took_part,
     asks_duration,
     asks_what_to_do,
     asks_where_to_begin,
@@ -113,6 +114,7 @@ from tidlig.text import (
     is_lead_in,
     is_markdown_item,
     is_record_line,
+    is_roster_title,
     listed_names,
     named_count,
     names_columns,
@@ -722,7 +724,7 @@ class CitatComposer:
         be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it. A worry
         that tells a harm done to the child (``harm_told``) reads the section written for a harm or an acute situation
         first and whole (see :func:`acute_first`), before the units that answer what it asks."""
-        ranked = self._ranked(scored, part, spread)
+        ranked = _without_records(self._ranked(scored, part, spread), question)
         if not ranked:
             return
         single = len(ranked[0].part_scores) == 1  # a question of one part
@@ -751,13 +753,12 @@ class CitatComposer:
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
         paired = coordinated_terms(question)
-        records_out = _records_passed_by(ranked, part, floor, question)
         first = next(iter(ranked), likeliest)
         ranked, acute = acute_first(ranked) if harm_told else (ranked, frozenset[str]())
         for candidate in ranked:
             if candidate.part_scores[part] < floor and candidate is not exempt and candidate.key not in acute:
                 break
-            if candidate.key in shown or _answers_nothing_asked(candidate.unit, answer_type, records_out):
+            if candidate.key in shown or (answer_type not in FIGURE_TYPES and _holds_no_value(candidate.unit)):
                 continue
             if candidate.group in by_group:
                 row_unasked = candidate.unit.kind == "table_row" and not _names_term(candidate.unit, terms, candidate.hit.passage.context)
@@ -890,7 +891,7 @@ class CitatComposer:
         floor = self._more_floor(scored)
         for candidate in scored:
             other_case = only_case is not None and case_name(candidate.hit.passage.metadata) not in (None, only_case)
-            if _holds_no_value(candidate.unit) or is_record_line(candidate.unit.text) or other_case:
+            if _holds_no_value(candidate.unit) or _records_itself(candidate.unit) or other_case:
                 continue
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
@@ -2225,9 +2226,10 @@ class _Writer:
         self._list_places = list_places or {}  # per list item's unit id, its place and its list's items (see _list_places)
 
     def block(self, block: _Block) -> str:
-        marker = self.book.cite(block.hit)
         if block.kind == "table":
-            return self._table(block, marker)
+            rows = tuple(unit for unit in block.units if not self._row_shown(unit.text))
+            return self._table(replace(block, units=rows), self.book.cite(block.hit)) if rows else ""
+        marker = self.book.cite(block.hit)
         if block.kind == "sentences":
             return "\n\n".join(filter(None, (self._note_or_sentences(run, marker) for run in _by_note(block))))
         places = [self._list_places[unit.unit_id] for unit in block.units if unit.unit_id in self._list_places]
@@ -2337,6 +2339,12 @@ class _Writer:
         # runs on inside that item in Markdown.
         body = "\n\n".join(f"**{inert_markdown(heading)}**\n" + "\n\n".join(parts) for heading, parts in sections.items())
         return f"{MORE_HEADING}\n\n{body}"
+
+    def _row_shown(self, row: str) -> bool:
+        """Whether every worded cell of a table row is already in the answer: a day's programme row "13.45 | Rollespil
+        i trioer" below the slide "Rollespil i trioer" with its items says the title twice and adds only a time."""
+        worded = [cell for cell in table_cells(row) if any(c.isalpha() for c in cell)]
+        return bool(worded) and all(self._repeats(" ".join(cell.lower().split())) for cell in worded)
 
     def shown(self, text: str, every: bool) -> bool:
         """Every sentence (or, with ``every=False``, any sentence) of ``text`` is already in the answer. A
@@ -2658,24 +2666,25 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
     return "| " + " | ".join(padded) + "|"
 
 
-def _answers_nothing_asked(unit: EvidenceUnit, answer_type: AnswerType, records_out: bool) -> bool:
-    """Whether the short answer passes ``unit`` by: a table row without values, unless a figure is asked (see
-    :func:`_holds_no_value`), or with ``records_out`` a document's record of itself (see :func:`_records_passed_by`)."""
-    if answer_type not in FIGURE_TYPES and _holds_no_value(unit):
-        return True
-    return records_out and is_record_line(unit.text)
+def _records_itself(unit: EvidenceUnit) -> bool:
+    """Whether ``unit`` records its document rather than saying something: a line of its version, approval or
+    treatment (see :func:`tidlig.text.is_record_line`), or an item of a meeting's list of who took part (see
+    :func:`tidlig.text.is_roster_title`)."""
+    return is_record_line(unit.text) or (unit.kind == "list_item" and is_roster_title(shown_lead_in(unit)))
 
 
-def _records_passed_by(ranked: Sequence[ScoredUnit], part: int, floor: float, question: str) -> bool:
-    """Whether the short answer passes a document's record lines by (its version, approval or treatment, see
-    :func:`tidlig.text.is_record_line`): unless the question asks who made the document or when (as for its title page,
-    see :func:`assistant.analysis.asks_about_making`), or no other unit is likely
-    enough to stand in their place. Aabenraa's title block ("... Version 2.1 – gældende fra 1. august 2024.
-    Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.") had stood as the short answer to how much
-    absence from school makes a red sign."""
-    if asks_about_making(question):
-        return False
-    return any(s.part_scores[part] >= floor and not is_record_line(s.unit.text) for s in ranked)
+def _without_records(ranked: list[ScoredUnit], question: str) -> list[ScoredUnit]:
+    """``ranked`` without the units that record their document (see :func:`_records_itself`), which only a question
+    about who made the document or when (see :func:`assistant.analysis.asks_about_making`), or who took part, wants;
+    all of them when nothing else is left. Aabenraa's title block ("... Version 2.1 – gældende fra 1. august 2024.
+    Godkendt af Børne- og Uddannelsesudvalget den 11. juni 2024.") had stood as the short answer to how much absence
+    from school makes a red sign, and Tønder's "Oplægsholdere og deltagere" ("Juridisk konsulent, Børn og Familie,
+    Tønder Kommune", ...) opened the answers to which rules of thumb its meeting ended with and which staff groups its
+    lawyer said must report a concern themselves. Left out before the floor is set: likeliest, the list had held the
+    floor above the staff groups the lawyer named."""
+    if asks_about_making(question) or asks_who_took_part(question):
+        return ranked
+    return [s for s in ranked if not _records_itself(s.unit)] or ranked
 
 
 def _holds_no_value(unit: EvidenceUnit) -> bool:

@@ -54,6 +54,7 @@ __all__ = [
     "explains_previous",
     "gives_reason",
     "is_record_line",
+    "is_roster_title",
     "field_line",
     "goes_on_from",
     "inert_markdown",
@@ -930,6 +931,22 @@ def is_record_line(sentence: str) -> bool:
     """Whether ``sentence`` records the document itself (its version, approval or treatment), not what it says:
     "Behandlet i Børne- og Familieudvalget den 11. marts 2025." -> True, "Teamet behandlede 248 sager." -> False."""
     return _RECORD_LINE.search(sentence.strip()) is not None
+
+
+# The title of a list of who took part in a meeting or a conference: "Oplægsholdere og deltagere", "Til stede:". Not
+# "(Faste) deltagere:" alone, which lists a team's members: what the team is.
+_ROSTER_WORD = r"(?:oplægsholdere|mødedeltagere|medvirkende|til stede|fremmødte|afbud|paneldeltagere|ordstyrer|deltagere)"
+_ROSTER_TITLE = re.compile(
+    rf"(?=.*\b(?:oplægsholdere|mødedeltagere|medvirkende|til stede|fremmødte|afbud|paneldeltagere|ordstyrer)\b)"
+    rf"{_ROSTER_WORD}(?:(?: og |, ){_ROSTER_WORD})*:?",
+    re.IGNORECASE,
+)
+
+
+def is_roster_title(title: str) -> bool:
+    """Whether ``title`` heads a list of the people who took part, which records the meeting, not what it said:
+    "Oplægsholdere og deltagere" -> True, "Deltagerne fik disse råd:" -> False."""
+    return _ROSTER_TITLE.fullmatch(title.strip()) is not None
 
 
 # A sentence that gives a cause: "Forvaltningen vurderer, at stigningen primært skyldes, at ...", "..., fordi ...".

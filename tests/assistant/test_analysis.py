@@ -112,6 +112,8 @@ from tidlig.text import content_terms
         ("Hvad forstår Hedensted ved en incitamentsmodel?", "definition"),
         ("Hvad mener KL med fremskudte indsatser?", "definition"),
         ("Hvad er det, der beskytter små børn mod psykiske problemer?", "other"),  # a cleft, not a definition
+        ("Hvad er det helt konkret, vi skal måle på for at se, om samarbejdet virker?", "other"),  # a cleft with adverbs
+        ("Hvad er det nye forløb, der tilbydes forældrene?", "definition"),  # no cleft: what the new course is
         ("Hvad er det typisk for nogle problemer, forældre kommer med?", "list"),  # which problems
         ("Hvad er det for nogle tegn, man skal holde øje med?", "list"),
         ("Hvad er det for en model?", "definition"),
@@ -1304,3 +1306,20 @@ def test_a_followup_asking_a_question_of_its_own_asks_no_detail_of_the_earlier_q
 )
 def test_a_followup_asking_the_earlier_question_again_names_its_new_subject(followup, subject):
     assert substituted_subject(followup) == subject
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Hvem holdt oplæg på temamødet om underretning?", True),
+        ("Hvem deltog i konferencen?", True),
+        ("Hvem er det, der deltager i trivselsteamet?", True),
+        ("Hvilke oplægsholdere var der?", True),
+        ("Hvilke personalegrupper har ifølge juristen pligt til at underrette?", False),
+        ("Hvem har pligt til at underrette?", False),
+    ],
+)
+def test_asks_who_took_part(question: str, expected: bool) -> None:
+    from assistant.analysis import asks_who_took_part
+
+    assert asks_who_took_part(question) is expected

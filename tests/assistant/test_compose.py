@@ -1278,6 +1278,40 @@ def test_a_question_asking_why_gets_the_cause_given_right_after_the_change_it_ex
 
 
 @pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("Hvilke personalegrupper har ifølge juristen på mødet i Tønder pligt til at underrette?", False),
+        ("Hvem holdt oplæg på temamødet i Tønder?", True),  # who took part is asked
+    ],
+)
+def test_a_meetings_list_of_who_took_part_answers_only_who_took_part(question, listed):
+    chunk = (
+        "Oplægsholdere og deltagere\n"
+        "- Juridisk konsulent, Børn og Familie, Tønder Kommune\n"
+        "- Leder af Familieafdelingen, Tønder Kommune\n\n"
+        "Den skærpede underretningspligt gælder alle, herunder medhjælpere, vikarer og pædagogiske assistenter."
+    )
+    # Likeliest by far, the list had set the floor above the staff groups the lawyer named.
+    likely = {"Juridisk konsulent": 0.9, "Leder af Familieafdelingen": 0.8, "Den skærpede": 0.2}
+    answer = compose(question, likely, index=FakeUnitIndex([("møde", chunk, KL)]))
+    assert ("Juridisk konsulent" in answer.short_answer) is listed
+    assert "Juridisk konsulent" not in answer.more
+    assert listed or answer.short_answer.lstrip().startswith("Den skærpede")
+
+
+def test_a_table_row_that_repeats_what_the_answer_shows_is_left_out():
+    slide = "Rollespil i trioer\n- Tre roller: pædagog, forælder og observatør\n- Alle prøver alle tre roller"
+    programme = "Tid | Indhold | Minutter\n13.45 | Rollespil i trioer | 45\n15.00 | Opsamling og evaluering af dagen | 30"
+    likely = {"Tre roller": 0.9, "Alle prøver": 0.8, "13.45": 0.85, "15.00": 0.01}
+    answer = compose(
+        "Hvordan er rollespillet på kursusdagen sat op?", likely,
+        index=FakeUnitIndex([("slide", slide, KL), ("program", programme, {**KL, "block_kind": "table"})]),
+    )
+    assert answer.short_answer.count("Rollespil i trioer") == 1
+    assert "13.45" not in answer.short_answer
+
+
+@pytest.mark.parametrize(
     ("question", "recorded"),
     [
         ("Hvor meget fravær er et rødt tegn?", False),  # the title block says nothing of it

@@ -921,3 +921,15 @@ def test_a_text_is_written_for_a_share_when_a_limit_or_span_it_states_holds_it(s
 )
 def test_a_letterhead_s_line_of_organisations_is_a_byline(line, byline):
     assert is_byline(line) is byline
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("Oplægsholdere og deltagere", True), ("Til stede:", True), ("Deltagere, afbud", True), ("Medvirkende", True),
+     ("Faste deltagere:", False), ("Deltagere:", False),  # a team's members: what the team is
+     ("Deltagerne fik disse råd:", False), ("Oplægsholderne blev enige om disse huskeregler:", False)],
+)
+def test_is_roster_title(title: str, expected: bool) -> None:
+    from tidlig.text import is_roster_title
+
+    assert is_roster_title(title) is expected
