@@ -891,7 +891,7 @@ class CitatComposer:
         floor = self._more_floor(scored)
         for candidate in scored:
             other_case = only_case is not None and case_name(candidate.hit.passage.metadata) not in (None, only_case)
-            if _holds_no_value(candidate.unit) or _records_itself(candidate.unit) or other_case:
+            if _holds_no_value(candidate.unit) or _records_itself(candidate.unit, candidate.hit) or other_case:
                 continue
             wanted = candidate.score >= floor or (case is not None and _case_result(candidate, case))
             if wanted and candidate.key not in shown and candidate.group not in shown and not writer.shown(candidate.unit.text, every=True):
@@ -2666,11 +2666,17 @@ def _table_row(cells: list[str], width: int, marker: int | None) -> str:
     return "| " + " | ".join(padded) + "|"
 
 
-def _records_itself(unit: EvidenceUnit) -> bool:
+def _records_itself(unit: EvidenceUnit, hit: ScoredPassage) -> bool:
     """Whether ``unit`` records its document rather than saying something: a line of its version, approval or
-    treatment (see :func:`tidlig.text.is_record_line`), or an item of a meeting's list of who took part (see
-    :func:`tidlig.text.is_roster_title`)."""
-    return is_record_line(unit.text) or (unit.kind == "list_item" and is_roster_title(shown_lead_in(unit)))
+    treatment (see :func:`tidlig.text.is_record_line`), an item of a meeting's list of who took part (see
+    :func:`tidlig.text.is_roster_title`), or its title block on its first page, every word of it the title's or the
+    publisher's: "Center for Dagtilbud og Undervisning Sprogstrategi for børn 0-6 år 2024–2027" had stood as the
+    answer to how old children are when first tested, its "0-6 år" taken for the age asked."""
+    if is_record_line(unit.text) or (unit.kind == "list_item" and is_roster_title(shown_lead_in(unit))):
+        return True
+    meta = hit.passage.metadata
+    naming = terms_of(f"{meta.get('title', '')} {meta.get('publisher', '')}")
+    return hit.passage.ordinal == 0 and bool(words := terms_of(unit.text)) and words <= naming
 
 
 def _without_records(ranked: list[ScoredUnit], question: str) -> list[ScoredUnit]:
@@ -2684,7 +2690,7 @@ def _without_records(ranked: list[ScoredUnit], question: str) -> list[ScoredUnit
     floor above the staff groups the lawyer named."""
     if asks_about_making(question) or asks_who_took_part(question):
         return ranked
-    return [s for s in ranked if not _records_itself(s.unit)] or ranked
+    return [s for s in ranked if not _records_itself(s.unit, s.hit)] or ranked
 
 
 def _holds_no_value(unit: EvidenceUnit) -> bool:

@@ -1299,6 +1299,18 @@ def test_a_meetings_list_of_who_took_part_answers_only_who_took_part(question, l
     assert listed or answer.short_answer.lstrip().startswith("Den skærpede")
 
 
+def test_a_documents_title_block_is_no_answer():
+    strategy = {"title": "Sprogstrategi for børn 0-6 år 2024–2027", "publisher": "Vordingborg Kommune, Center for Dagtilbud", "year": 2024}
+    chunk = (
+        "Center for Dagtilbud Sprogstrategi for børn 0-6 år 2024–2027.\n\n"
+        "Alle børn tilbydes en sprogvurdering, når de er mellem 2 år og 10 måneder og 3 år og 4 måneder."
+    )
+    likely = {"Center for Dagtilbud": 0.9, "Alle børn": 0.6}
+    answer = compose("Hvor gamle skal børnene være, når de sprogvurderes?", likely, index=FakeUnitIndex([("strategi", chunk, strategy)]))
+    assert answer.short_answer.lstrip().startswith("Alle børn")
+    assert "Center for Dagtilbud" not in answer.short_answer + answer.more
+
+
 def test_a_table_row_that_repeats_what_the_answer_shows_is_left_out():
     slide = "Rollespil i trioer\n- Tre roller: pædagog, forælder og observatør\n- Alle prøver alle tre roller"
     programme = "Tid | Indhold | Minutter\n13.45 | Rollespil i trioer | 45\n15.00 | Opsamling og evaluering af dagen | 30"
