@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
+from assistant.wording import documents_words, with_documents_words
 from tidlig.text import (
     COUNT_WORD,
     DOCUMENT_WORDS,
@@ -762,8 +763,10 @@ def point_topic(text: str) -> frozenset[str]:
 def question_terms(text: str) -> tuple[str, ...]:
     """The content terms of a question, without a list point's number ("trin 4 i handleguiden" -> "trin",
     "handleguid"): the number is the item's marker, which no unit's text holds, and asked as a term it made
-    the answer partial. Nor a child's age (see :func:`without_child_age`)."""
-    return tuple(content_terms(_POINT.sub(lambda match: re.sub(r"\d", " ", match.group(0)), without_child_age(text))))
+    the answer partial. Nor a child's age (see :func:`without_child_age`). With the documents' words for its
+    everyday phrases (see :mod:`assistant.wording`): "anonymt" for "uden at sige, hvem det er"."""
+    asked = _POINT.sub(lambda match: re.sub(r"\d", " ", match.group(0)), without_child_age(text))
+    return tuple(dict.fromkeys(content_terms(with_documents_words(asked))))
 
 
 def without_child_age(text: str) -> str:
@@ -1212,10 +1215,12 @@ def situation_terms(text: str, signs: bool = True) -> frozenset[str]:
 
     The child's signs (see _CHILDS_SIGN) are terms of it, so that a passage on them speaks to it; without
     ``signs``, only what the worry tells beyond them: a worry told by its signs alone ("han er ofte sulten og
-    trist") is what the documents' guidance is for, whether or not a passage names the signs."""
+    trist") is what the documents' guidance is for, whether or not a passage names the signs. The documents' words
+    for its everyday phrases are terms of it too (see :mod:`assistant.wording`): "uden at sige, hvem det er" tells
+    of anonymous sparring, which "Her kan I drøfte en bekymring anonymt ..." speaks to."""
     unvoiced = _unvoiced if signs else (lambda told: _WORRY.sub(" ", told))
     told = _DEPARTURE.sub(" ", unvoiced(_ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
-    return frozenset(content_terms(_without_ask_and_child(told)))
+    return frozenset(content_terms(f"{_without_ask_and_child(told)} {documents_words(text)}"))
 
 
 # A view the pedagogue weighs and who holds it: "min kollega siger vi bare skal vente og se ... er det en god

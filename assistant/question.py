@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from tidlig.text import DOCUMENT_WORDS, OVERVIEW_WORDS, content_terms, proper_nouns, split_sentences, words
 from assistant.analysis import asked_detail, counts_unnamed, detail_terms, tells
 from assistant.types import Turn
+from assistant.wording import with_documents_words
 
 MAX_QUESTION_CHARS = 1000
 # An earlier turn is context, not the question: the last few turns, each cut, are all a follow-up needs.
@@ -213,9 +214,11 @@ def search_query(query: str) -> str:
 
     search_query("Hvad fremgår af kilderne om pluspladser?")  # "Hvad fremgår om pluspladser?"
     search_query("Hvad siger kilderne samlet om overgange?")  # "Hvad siger om overgange?"
+
+    The documents' words for its everyday phrases come after it (see :mod:`assistant.wording`).
     """
     searched = " ".join(_DOCUMENTS_NAMED.sub("", query).split())
-    return searched if re.search(r"\w", searched) else query
+    return with_documents_words(searched if re.search(r"\w", searched) else query)
 
 
 def bounded_history(history: Sequence[Turn] | None) -> tuple[Turn, ...]:

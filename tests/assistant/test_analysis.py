@@ -1323,3 +1323,12 @@ def test_asks_who_took_part(question: str, expected: bool) -> None:
     from assistant.analysis import asks_who_took_part
 
     assert asks_who_took_part(question) is expected
+
+
+def test_a_worrys_everyday_phrase_counts_with_the_documents_word_for_it() -> None:
+    """"uden at sige, hvem det er" tells of anonymous sparring: "Her kan I drøfte en bekymring anonymt ..." speaks to it."""
+    from assistant.analysis import analyse_question, situation_terms
+
+    worry = "Jeg er pædagog. Hvornår kan man ringe og få et råd om et barn, man er bekymret for, uden at sige hvem det er?"
+    assert {"anonym", "anonymt"} <= set(analyse_question(worry).terms)
+    assert {"anonym", "anonymt"} <= situation_terms(worry)

@@ -299,6 +299,8 @@ def test_a_long_earlier_message_gives_a_followup_only_its_questions():
         ("Hvad siger kilderne samlet om overgangen til skole?", "Hvad siger om overgangen til skole?"),
         # "samlet" that is not about the documents is part of what is asked
         ("Hvor mange penge bruger kommunerne samlet om året?", "Hvor mange penge bruger kommunerne samlet om året?"),
+        # an everyday phrase is searched with the documents' word for it (see assistant.wording)
+        ("Hvad siger kilderne om et barn uden at sige navnet?", "Hvad siger om et barn uden at sige navnet? anonym anonymt"),
     ],
 )
 def test_the_words_pointing_at_the_documents_are_not_searched_for(question, searched):

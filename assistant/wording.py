@@ -1,0 +1,41 @@
+"""The documents' words for what a practitioner asks in everyday words.
+
+A pedagogue asks to talk a worry over "uden at sige, hvem det er"; the documents call it "anonym sparring". She
+asks whether she may "sige til kommunen", that she is worried; they call it "underretning". Neither search nor
+term coverage can see that the two say the same, so the question is searched, and its terms counted, with the
+documents' word beside its own (:func:`documents_words`). Each entry is a way of saying a thing of this field,
+not a question's wording: the list grows when a practitioner's everyday phrase for a term of the field is found.
+
+Example::
+
+    documents_words("Kan jeg vende en bekymring uden at sige, hvem barnet er?")  # "anonym anonymt"
+    with_documents_words("Må jeg sige til kommunen, at jeg er bekymret?")  # "... bekymret? underrette underretning"
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["documents_words", "with_documents_words"]
+
+# (everyday phrase, the documents' word for it). Matched on the lowercased question.
+_EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "uden at sige, hvem det er", "uden at sige navnet", "uden at nævne barnets navn"
+    (re.compile(r"\buden at (?:sige|nævne|oplyse|skrive|fortælle),? (?:\w+ ){0,2}?(?:navn\w*|hvem)\b"), "anonym anonymt"),
+    # "se tiden an", "vente og se"
+    (re.compile(r"\bse tiden an\b|\bvente og se\b|\bvente lidt og se\b"), "vent og se"),
+    # "sprogtestet", "sprogtesten": the documents' assessment of language
+    (re.compile(r"\bsprogtest\w*"), "sprogvurdering"),
+)
+
+
+def documents_words(text: str) -> str:
+    """The documents' words for the everyday phrases of ``text`` (see _EVERYDAY), "" when it uses none."""
+    lowered = " ".join(text.lower().split())
+    return " ".join(dict.fromkeys(word for phrase, word in _EVERYDAY if phrase.search(lowered)))
+
+
+def with_documents_words(text: str) -> str:
+    """``text`` with the documents' words for its everyday phrases after it, to be searched or counted by."""
+    added = documents_words(text)
+    return f"{text} {added}" if added else text

@@ -1,0 +1,25 @@
+import pytest
+
+from assistant.wording import documents_words, with_documents_words
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Hvem kan jeg ringe til, hvis jeg vil vende en bekymring uden at sige, hvem det er?", "anonym anonymt"),
+        ("Hvem sidder i det forum, hvor man kan tage et barn op uden at sige navnet?", "anonym anonymt"),
+        ("Kan jeg drøfte ham uden at nævne barnets navn?", "anonym anonymt"),
+        ("Min kollega siger, at vi bare skal se tiden an. Er det en god idé?", "vent og se"),
+        ("Hvor gamle er børnene, når de bliver sprogtestet?", "sprogvurdering"),
+        ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
+        ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
+    ],
+)
+def test_documents_words(question: str, words: str) -> None:
+    assert documents_words(question) == words
+
+
+def test_with_documents_words_adds_them_after_the_question() -> None:
+    question = "Kan jeg vende det uden at sige, hvem han er?"
+    assert with_documents_words(question) == f"{question} anonym anonymt"
+    assert with_documents_words("Hvad er PPR?") == "Hvad er PPR?"
