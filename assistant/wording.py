@@ -24,6 +24,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\buden at (?:sige|nævne|oplyse|skrive|fortælle),? (?:\w+ ){0,2}?(?:navn\w*|hvem)\b"), "anonym anonymt"),
     # "se tiden an", "vente og se"
     (re.compile(r"\bse tiden an\b|\bvente og se\b|\bvente lidt og se\b"), "vent og se"),
+    # "Kan storebror ikke bare oversætte?": an interpreter
+    (re.compile(r"\boversæt\w*"), "tolk"),
+    # "få at vide, at de har fået den", "melde tilbage, at de har fået den": a receipt for a report
+    (re.compile(r"\bat (?:de|kommunen|den|man) har (?:fået|modtaget) (?:den|det|underretningen|henvisningen)\b"), "kvittering modtagelse"),
     # "sprogtestet", "sprogtesten": the documents' assessment of language
     (re.compile(r"\bsprogtest\w*"), "sprogvurdering"),
 )
