@@ -28,6 +28,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\boversæt\w*"), "tolk"),
     # "få at vide, at de har fået den", "melde tilbage, at de har fået den": a receipt for a report
     (re.compile(r"\bat (?:de|kommunen|den|man) har (?:fået|modtaget) (?:den|det|underretningen|henvisningen)\b"), "kvittering modtagelse"),
+    # "skrevet under på, at vi må ...", "hendes underskrift", "har givet lov", "sagt ja til, at ...": consent
+    (re.compile(r"\bskrev(?:et)? under\b|\bskrive under\b|\bunderskrift\w*|\bgive[tr]? (?:os )?lov\b|\bsagt ja til,? at\b"), "samtykke"),
     # "sprogtestet", "sprogtesten": the documents' assessment of language
     (re.compile(r"\bsprogtest\w*"), "sprogvurdering"),
 )

@@ -14,6 +14,9 @@ from assistant.wording import documents_words, with_documents_words
         ("Kan hendes storebror ikke bare oversætte til mødet?", "tolk"),
         ("Hvor hurtigt skal kommunen så melde tilbage, at de har fået den?", "kvittering modtagelse"),
         ("Hvornår kan jeg regne med at få at vide, at kommunen har modtaget underretningen?", "kvittering modtagelse"),
+        ("Mor og far har skrevet under på, at vi må tale med sundhedsplejen. Hvor længe gælder det?", "samtykke"),
+        ("Hvor længe gælder hendes underskrift?", "samtykke"),
+        ("Må jeg tale med PPR, hvis forældrene ikke har givet lov?", "samtykke"),
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
     ],
