@@ -30,6 +30,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bat (?:de|kommunen|den|man) har (?:fået|modtaget) (?:den|det|underretningen|henvisningen)\b"), "kvittering modtagelse"),
     # "skrevet under på, at vi må ...", "hendes underskrift", "har givet lov", "sagt ja til, at ...": consent
     (re.compile(r"\bskrev(?:et)? under\b|\bskrive under\b|\bunderskrift\w*|\bgive[tr]? (?:os )?lov\b|\bsagt ja til,? at\b"), "samtykke"),
+    # "være væk fra skolen", "børn, der ikke kommer i skole", "ikke er dukket op": absence
+    (re.compile(r"\bvæk fra skolen\b|\bikke kommer i skole\b|\bikke (?:er )?dukket op\b|\bhjemme fra skole\w*"), "fravær skolefravær"),
     # "sprogtestet", "sprogtesten": the documents' assessment of language
     (re.compile(r"\bsprogtest\w*"), "sprogvurdering"),
 )

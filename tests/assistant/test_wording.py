@@ -17,6 +17,8 @@ from assistant.wording import documents_words, with_documents_words
         ("Mor og far har skrevet under på, at vi må tale med sundhedsplejen. Hvor længe gælder det?", "samtykke"),
         ("Hvor længe gælder hendes underskrift?", "samtykke"),
         ("Må jeg tale med PPR, hvis forældrene ikke har givet lov?", "samtykke"),
+        ("Hvor meget skal en elev være væk fra skolen, før det er et rødt tegn?", "fravær skolefravær"),
+        ("Hvornår ringer vi hjem, hvis et barn ikke er dukket op?", "fravær skolefravær"),
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
     ],
