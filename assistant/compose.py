@@ -153,6 +153,8 @@ FIGURE_TYPES: frozenset[AnswerType] = frozenset({"amount", "time"})
 # achieved).
 CASE_TYPES: frozenset[AnswerType] = frozenset({"case", "other", "procedure", "list", "place", "effect"})
 SHORT_UNITS = 3
+# The share of the short answer's floor a unit whose heading restates a negated question needs (see _denial_restated).
+DENIAL_SHARE = 0.5
 MIN_RESTATED_TERMS = 2  # content words a list's question lead-in needs to restate a question (see _restates)
 # The fewest numbered items that make a list a procedure's steps (see _steps_first).
 MIN_STEPS = 3
@@ -733,6 +735,9 @@ class CitatComposer:
         member_floor = self.floors.member * ranked[0].part_scores[part]
         likeliest = ranked[0]
         ranked = _answer_order(ranked, part, limit, floor, typed, label, question, about)
+        # The section a negated question restates answers it whole, as its list (see _denial_restated).
+        denied = _denial_restated(ranked, part, floor, question) if question else None
+        ranked = ranked if denied is None else [denied, *(s for s in ranked if s is not denied)]
         if typed is not None and typed.listed and ranked and ranked[0] is not likeliest:
             limit += 1  # the list a list question needs joins the likeliest units; it does not displace one
         topic = bool(label)
@@ -749,7 +754,7 @@ class CitatComposer:
         # it only blur which one is meant.
         number = asked_point(question) if question else None
         pointed = ranked[0] if number is not None and _point_number(ranked[0]) == number else None
-        exempt = pointed or _exempt_first(ranked, part, typed, question)
+        exempt = pointed or denied or _exempt_first(ranked, part, typed, question)
         alone_groups = {pointed.group} if pointed is not None else set()
         limit = 1 if pointed is not None else limit
         paired = coordinated_terms(question)
@@ -777,7 +782,7 @@ class CitatComposer:
             seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
             alone = candidate is pointed
             block = self._expand(
-                candidate, scored, answer_type, part, member_floor, terms,
+                candidate, scored, "list" if candidate is denied else answer_type, part, member_floor, terms,
                 whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps, harm=bool(_HARM_WORDS.search(label)),
                 items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired, age=age, typed=typed,
             )
@@ -1387,6 +1392,33 @@ def _restates(unit: ScoredUnit, question: str) -> bool:
     if not lead_in.endswith("?") or (asked := question_word(question)) is None or question_word(lead_in) != asked:
         return False
     return len(restated) >= MIN_RESTATED_TERMS and restated <= compound_heads(restated, frozenset(asked_terms))
+
+
+# A negated ask or statement: "Hvad er det, familierådgiveren ikke må?", "Det må familierådgiveren ikke".
+_DENIAL = re.compile(r"\b(?:ikke|aldrig)\b", re.IGNORECASE)
+# The words of a heading that name nothing: "Det må familierådgiveren ikke" restates "... familierådgiveren ikke må?".
+_HEADING_FILLERS = frozenset({"det", "den", "de", "der", "som", "en", "et"})
+
+
+def _denial_restated(ranked: Sequence[ScoredUnit], part: int, floor: float, question: str) -> ScoredUnit | None:
+    """For a question asking what may not (or must never) be done, the likeliest unit at least ``DENIAL_SHARE`` of
+    ``floor``, whose section heading says it in the question's own words, when the likeliest unit's does not: every
+    word of the heading but its fillers is a word of the question's last sentence, one of them a denial and one a
+    content word. The ranking reads no negation: "Hvad er det, familierådgiveren ikke må?" had got what the family
+    counsellor must do ("Underretningspligten er personlig ...") above section 7.5 "Det må familierådgiveren ikke"."""
+    asked = re.split(r"(?<=[.?!])\s+", question.strip())[-1]
+    if not ranked or not _DENIAL.search(asked):
+        return None
+    asked_words = {word.lower() for word in words(asked)}
+
+    def says_it(unit: ScoredUnit) -> bool:
+        heading = re.sub(r"^[\d.]+\s*", "", _heading_line(_Block(unit.hit, "sentences", (unit.unit,))))
+        told = [word.lower() for word in words(heading) if word.lower() not in _HEADING_FILLERS]
+        return bool(_DENIAL.search(heading)) and bool(content_terms(heading)) and set(told) <= asked_words
+
+    if says_it(ranked[0]):
+        return None
+    return next((s for s in ranked if s.part_scores[part] >= DENIAL_SHARE * floor and says_it(s)), None)
 
 
 def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: str) -> ScoredUnit | None:

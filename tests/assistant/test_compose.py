@@ -1299,6 +1299,25 @@ def test_a_meetings_list_of_who_took_part_answers_only_who_took_part(question, l
     assert listed or answer.short_answer.lstrip().startswith("Den skærpede")
 
 
+@pytest.mark.parametrize(("question", "denied"), [("Hvad er det, familierådgiveren ikke må?", True), ("Hvad må familierådgiveren?", False)])
+def test_a_negated_question_opens_with_the_section_that_restates_it_whole(question, denied):
+    duty = "Familierådgiveren har skærpet underretningspligt og underretter selv Familieafdelingen."
+    limits = (
+        "- træffe afgørelser om foranstaltninger\n- udarbejde børnefaglige undersøgelser\n- udføre behandling eller terapi\n"
+        "- deltage i personalesager"
+    )
+    likely = {"Familierådgiveren har": 0.9, "træffe": 0.4, "udarbejde": 0.35, "udføre": 0.2, "deltage": 0.2}
+    index = FakeUnitIndex(
+        [
+            ("duty", duty, {**KL, "heading": "7.4 Underretningspligt"}),
+            ("limits", limits, {**KL, "heading": "7.5 Det må familierådgiveren ikke"}),
+        ]
+    )
+    text = compose(question, likely, index=index).short_answer
+    assert (-1 < text.find("træffe afgørelser") < text.find("skærpet underretningspligt")) is denied
+    assert ("udføre behandling" in text and "deltage i personalesager" in text) is denied  # the section whole
+
+
 def test_a_documents_title_block_is_no_answer():
     strategy = {"title": "Sprogstrategi for børn 0-6 år 2024–2027", "publisher": "Vordingborg Kommune, Center for Dagtilbud", "year": 2024}
     chunk = (
