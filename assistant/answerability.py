@@ -66,6 +66,7 @@ from assistant.evidence import compound_heads, terms_of
 from assistant.relevance import RelevanceScorer, text_terms
 from assistant.sources import names, publisher_names
 from assistant.types import Outcome
+from assistant.wording import documents_words
 from index import Passage, ScoredPassage
 from index.labels import names_section
 from ingest.types import search_text, section_path
@@ -389,7 +390,10 @@ class Answerability:
         # prices in kroner. As the rarest term, never covered, it declined "Hvad er 'Børn og bevægelse' i
         # København, og hvad koster kompetenceudviklingen?", whose price is in Copenhagen's budget table.
         asking = detail_terms()
-        terms = [t for t in dict.fromkeys(question.terms) if stats.known(t) or t not in asking]
+        # Nor is the documents' word for an everyday phrase (see assistant.wording) that these documents never use:
+        # "samtykke" for "skrevet under" counts where they say it, and the question's own words stand where they do not.
+        added = set(content_terms(documents_words(question.text)))
+        terms = [t for t in dict.fromkeys(question.terms) if stats.known(t) or (t not in asking and t not in added)]
         rare = sorted(terms, key=stats.idf, reverse=True)[:RARE_TERMS]
         total_idf = sum(stats.idf(t) for t in terms) or 1.0
         # A year dating a document the question names is the year of one it found ("oversigten fra 2024"):

@@ -237,6 +237,17 @@ def test_a_followup_is_judged_on_the_figure_it_asks_not_on_the_earlier_questions
     assert decision.missing == ()  # the share it asks for stands with the topic; the price is not asked now
 
 
+def test_the_documents_word_for_an_everyday_phrase_is_no_missing_topic_where_they_never_use_it(decider, index):
+    """"tolk" is added for "oversætte" (assistant.wording); these documents never say it, and the question's own words
+    are what is judged: the added word must not count as a topic they lack."""
+    stats = decider._statistics
+    assert not stats.known("tolk")
+    own = ("storebror", "oversæt", "bekymring", "barn")  # the question's own terms; "tolk" is added for "oversætte"
+    expected = sum(stats.idf(t) for t in own if not stats.known(t)) / sum(stats.idf(t) for t in own)
+    signals = decide(decider, index, "Kan storebror ikke bare oversætte ved bekymring for et barn?").signals
+    assert signals.unknown_terms == pytest.approx(expected)
+
+
 def test_a_word_asking_for_a_detail_that_no_passage_uses_is_no_missing_topic(decider, index):
     """The documents give prices in kroner, never with "koster": the word asks, it names no topic they lack."""
     assert not decider._statistics.known("kost")
