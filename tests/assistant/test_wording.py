@@ -19,6 +19,9 @@ from assistant.wording import documents_words, with_documents_words
         ("Må jeg tale med PPR, hvis forældrene ikke har givet lov?", "samtykke"),
         ("Hvor meget skal en elev være væk fra skolen, før det er et rødt tegn?", "fravær skolefravær"),
         ("Hvornår ringer vi hjem, hvis et barn ikke er dukket op?", "fravær skolefravær"),
+        ("Hvilke faggrupper sidder der i Næstveds tidlige team?", "består deltagere"),
+        ("Hvem er det egentlig, der sidder i det forum?", "består deltagere"),
+        ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
     ],
