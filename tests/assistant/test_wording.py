@@ -7,7 +7,7 @@ from assistant.wording import documents_words, with_documents_words
     ("question", "words"),
     [
         ("Hvem kan jeg ringe til, hvis jeg vil vende en bekymring uden at sige, hvem det er?", "anonym anonymt"),
-        ("Hvem sidder i det forum, hvor man kan tage et barn op uden at sige navnet?", "anonym anonymt"),
+        ("Hvem sidder i det forum, hvor man kan tage et barn op uden at sige navnet?", "anonym anonymt består deltagere"),
         ("Kan jeg drøfte ham uden at nævne barnets navn?", "anonym anonymt"),
         ("Min kollega siger, at vi bare skal se tiden an. Er det en god idé?", "vent og se"),
         ("Hvor gamle er børnene, når de bliver sprogtestet?", "sprogvurdering"),
