@@ -935,12 +935,9 @@ def is_record_line(sentence: str) -> bool:
 
 # The title of a list of who took part in a meeting or a conference: "Oplægsholdere og deltagere", "Til stede:". Not
 # "(Faste) deltagere:" alone, which lists a team's members: what the team is.
-_ROSTER_WORD = r"(?:oplægsholdere|mødedeltagere|medvirkende|til stede|fremmødte|afbud|paneldeltagere|ordstyrer|deltagere)"
-_ROSTER_TITLE = re.compile(
-    rf"(?=.*\b(?:oplægsholdere|mødedeltagere|medvirkende|til stede|fremmødte|afbud|paneldeltagere|ordstyrer)\b)"
-    rf"{_ROSTER_WORD}(?:(?: og |, ){_ROSTER_WORD})*:?",
-    re.IGNORECASE,
-)
+_MEETING_ROLES = r"(?:oplægsholdere|mødedeltagere|medvirkende|til stede|fremmødte|afbud|paneldeltagere|ordstyrer)"
+_ROSTER_WORD = rf"(?:{_MEETING_ROLES}|deltagere)"
+_ROSTER_TITLE = re.compile(rf"(?=.*\b{_MEETING_ROLES}\b){_ROSTER_WORD}(?:(?: og |, ){_ROSTER_WORD})*:?", re.IGNORECASE)
 
 
 def is_roster_title(title: str) -> bool:
