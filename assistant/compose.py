@@ -1412,7 +1412,7 @@ def _denial_restated(ranked: Sequence[ScoredUnit], part: int, floor: float, ques
     asked_words = {word.lower() for word in words(asked)}
 
     def says_it(unit: ScoredUnit) -> bool:
-        heading = re.sub(r"^[\d.]+\s*", "", _heading_line(_Block(unit.hit, "sentences", (unit.unit,))))
+        heading = re.sub(r"^[\d.]+\s*", "", _heading_line(unit.hit))
         told = [word.lower() for word in words(heading) if word.lower() not in _HEADING_FILLERS]
         return bool(_DENIAL.search(heading)) and bool(content_terms(heading)) and set(told) <= asked_words
 
@@ -2474,7 +2474,7 @@ def _place_heading(block: _Block, place: str) -> str:
     title that asks a question (a memo answering "1) Hvilke særlige indsatser eksisterer ...?") or runs long names
     no scheme, and a title the block's lead-in repeats is said once, by the lead-in ("**Fra Favrskov Kommune: Undgå
     dette**" had stood above "Undgå dette [1]" and its list)."""
-    heading = _after_parent(_heading_line(block), section_path(block.hit.passage.section), MAX_SCHEME_WORDS)
+    heading = _after_parent(_heading_line(block.hit), section_path(block.hit.passage.section), MAX_SCHEME_WORDS)
     repeated = heading.rstrip(":").casefold() == block.lead_in.strip().rstrip(":").casefold()
     if not heading or "?" in heading or len(heading.split()) > MAX_SCHEME_WORDS or repeated:
         return render("source_place", place=place)
@@ -2596,16 +2596,16 @@ def _named_heading(block: _Block) -> str:
     of an organisation's examples is told under "Udfordringen", "Det gjorde de" and "Resultatet", and "**Det gjorde
     de**" alone left the reader to guess whose; "Eksempel 4: Trivselssamtaler med alle forældre ... – Det gjorde de"
     says."""
-    heading = _heading_line(block)
+    heading = _heading_line(block.hit)
     example = _example_of(block.hit)
     if example is not None and heading == section_path(block.hit.passage.section)[-1]:
         return f"{example[1][-1]} – {heading}"
     return heading
 
 
-def _heading_line(block: _Block) -> str:
-    """The last line of the heading path of a block's passage: its own section's title ("" when it has none)."""
-    return str(block.hit.passage.metadata.get("heading", "")).strip().rsplit("\n", 1)[-1].strip()
+def _heading_line(hit: ScoredPassage) -> str:
+    """The last line of the heading path of a passage: its own section's title ("" when it has none)."""
+    return str(hit.passage.metadata.get("heading", "")).strip().rsplit("\n", 1)[-1].strip()
 
 
 def _stack_title(lines: list[str]) -> bool:

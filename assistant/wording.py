@@ -1,15 +1,16 @@
 """The documents' words for what a practitioner asks in everyday words.
 
-A pedagogue asks to talk a worry over "uden at sige, hvem det er"; the documents call it "anonym sparring". She
-asks whether she may "sige til kommunen", that she is worried; they call it "underretning". Neither search nor
-term coverage can see that the two say the same, so the question is searched, and its terms counted, with the
-documents' word beside its own (:func:`documents_words`). Each entry is a way of saying a thing of this field,
-not a question's wording: the list grows when a practitioner's everyday phrase for a term of the field is found.
+A pedagogue asks to talk a worry over "uden at sige, hvem det er"; the documents call it "anonym sparring". A
+mother asks how long "hendes underskrift" lasts; they speak of "samtykke". Neither search nor term coverage can see
+that the two say the same, so the question is searched, and its terms counted, with the documents' word beside its
+own (:func:`documents_words`). Each entry is a way of saying a thing of this field that recurs in practitioners'
+questions, not one question's wording. A phrase whose documents' word stands in most passages on the topic is left
+out: "sige til kommunen" for "underretning" only diluted what a question about the duty to report already said.
 
 Example::
 
     documents_words("Kan jeg vende en bekymring uden at sige, hvem barnet er?")  # "anonym anonymt"
-    with_documents_words("Må jeg sige til kommunen, at jeg er bekymret?")  # "... bekymret? underrette underretning"
+    with_documents_words("Hvor længe gælder hendes underskrift?")  # "Hvor længe gælder hendes underskrift? samtykke"
 """
 
 from __future__ import annotations
