@@ -35,8 +35,6 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bvæk fra skolen\b|\bikke kommer i skole\b|\bikke (?:er )?dukket op\b|\bhjemme fra skole\w*"), "fravær skolefravær"),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
-    # "sprogtestet", "sprogtesten": the documents' assessment of language
-    (re.compile(r"\bsprogtest\w*"), "sprogvurdering"),
 )
 
 

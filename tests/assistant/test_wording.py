@@ -10,7 +10,6 @@ from assistant.wording import documents_words, with_documents_words
         ("Hvem sidder i det forum, hvor man kan tage et barn op uden at sige navnet?", "anonym anonymt består deltagere"),
         ("Kan jeg drøfte ham uden at nævne barnets navn?", "anonym anonymt"),
         ("Min kollega siger, at vi bare skal se tiden an. Er det en god idé?", "vent og se"),
-        ("Hvor gamle er børnene, når de bliver sprogtestet?", "sprogvurdering"),
         ("Kan hendes storebror ikke bare oversætte til mødet?", "tolk"),
         ("Hvor hurtigt skal kommunen så melde tilbage, at de har fået den?", "kvittering modtagelse"),
         ("Hvornår kan jeg regne med at få at vide, at kommunen har modtaget underretningen?", "kvittering modtagelse"),
