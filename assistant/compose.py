@@ -1406,7 +1406,7 @@ def _denial_restated(ranked: Sequence[ScoredUnit], part: int, floor: float, ques
     word of the heading but its fillers is a word of the question's last sentence, one of them a denial and one a
     content word. The ranking reads no negation: "Hvad er det, familierådgiveren ikke må?" had got what the family
     counsellor must do ("Underretningspligten er personlig ...") above section 7.5 "Det må familierådgiveren ikke"."""
-    asked = re.split(r"(?<=[.?!])\s+", question.strip())[-1]
+    asked = (split_sentences(question) or [question])[-1]
     if not ranked or not _DENIAL.search(asked):
         return None
     asked_words = {word.lower() for word in words(asked)}
