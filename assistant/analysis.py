@@ -1560,6 +1560,9 @@ class AskedDetail:
     wording: str = ""  # the noun the question uses for it ("frist", "pris"), when it names one
     per: str = ""  # the noun of a rate ("pr. barn" -> "barn"): the figure must be one per that
     limit: bool = False  # a limit is asked ("højst", "max"): the figure must be one
+    # A period asked before or after an event ("Hvor længe før han starter ...?" -> "før"): the period must be one
+    # counted from it ("senest 4 uger før barnets første dag"), not any period ("Starter barnet senere end 14 måneder").
+    relative: str = ""
 
     @property
     def phrase(self) -> str:
@@ -1649,7 +1652,13 @@ _LIMIT_HELD = re.compile(r"\b(?:max|maks\w*|højst|mindst|minimum\w*|op til|loft
 
 def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
     rate = _RATE_ASKED.search(lowered)
-    return replace(detail, per=rate.group(1) if rate else "", limit=bool(_LIMIT_ASKED.search(lowered)))
+    relative = _RELATIVE_ASKED.search(lowered) if detail.kind == "period" else None
+    return replace(
+        detail,
+        per=rate.group(1) if rate else "",
+        limit=bool(_LIMIT_ASKED.search(lowered)),
+        relative="efter" if relative and relative.group(1) == "efter" else "før" if relative else "",
+    )
 
 
 def _asked_kind(text: str, lowered: str) -> AskedDetail | None:
@@ -1718,6 +1727,13 @@ _TIME_AMOUNT = (
     rf"(?:{_NUMBER}|\b(?:{_FIGURE_WORDS}|et|en|halvt?))\s*(?:-\s*\d+\s*)?{_TIME_UNITS}\b(?!\s*alder)"
     r"|\bugentlig\w*|\bdaglig\w*|\bmånedlig\w*"
 )
+# "hvor længe før han starter", "hvor lang tid efter", "hvor mange dage inden mødet" (not "inden for", a deadline).
+_RELATIVE_ASKED = re.compile(rf"\bhvor (?:længe|lang tid|mange {_TIME_UNITS}) (?:\w+ )?(før|inden(?! for)|efter)\b")
+# The period counted from an event: "4 uger før barnets første dag", "to uger efter mødet", "14 dage inden".
+_RELATIVE_HELD = {
+    "før": re.compile(rf"(?:{_TIME_AMOUNT})\s+(?:\w+\s+)?(?:før|inden(?! for))\b", re.I),
+    "efter": re.compile(rf"(?:{_TIME_AMOUNT})\s+(?:\w+\s+)?efter\b", re.I),
+}
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
     "money": re.compile(
         rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|mil\b|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
@@ -1889,6 +1905,8 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
         return False
     if detail.limit and not _LIMIT_HELD.search(text):
         return False
+    if detail.relative:
+        return bool(_RELATIVE_HELD[detail.relative].search(text))
     if detail.kind == "count":
         return holds_count(text)
     if detail.kind == "period" and _table_period(text):

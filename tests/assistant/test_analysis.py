@@ -1168,6 +1168,22 @@ def test_a_figure_asked_per_something_or_as_a_limit_is_held_only_as_such():
     assert holds_detail("Der må højst være 3 børn pr. voksen.", limit)
 
 
+def test_a_period_asked_before_or_after_an_event_is_held_only_as_one_counted_from_it():
+    before = asked_detail("Vi får en dreng på 11 måneder. Hvor længe før han starter, burde vi have fået papirerne?")
+    assert before is not None and before.relative == "før"
+    assert holds_detail("Overgangsskemaet sendes senest 4 uger før barnets første dag.", before)
+    assert holds_detail("Barnet meldes ind senest ti hverdage inden mødet.", before)
+    # any period is no answer: neither an age nor a deadline counted from nothing in particular
+    assert not holds_detail("Starter barnet senere end 14 måneder, aftaler sundhedsplejersken et ekstra besøg.", before)
+    assert not holds_detail("Lederen svarer inden for 14 dage.", before)
+    after = asked_detail("Når barnet er startet i skole, hvor længe efter skal der holdes et opfølgningsmøde?")
+    assert after is not None and after.relative == "efter"
+    assert not holds_detail("Sagen meldes ind senest ti hverdage før mødet.", after)
+    assert holds_detail("Der holdes et opfølgningsmøde seks uger efter skolestarten.", after)
+    plain = asked_detail("Inden for hvor lang tid skal lederen svare?")
+    assert plain is not None and plain.relative == "" and holds_detail("Lederen svarer inden for 14 dage.", plain)
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [("Hvor hurtigt skal vi reagere?", True), ("Hvor lang tid har vi til at tale med forældrene?", True),
