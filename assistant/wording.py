@@ -19,6 +19,14 @@ import re
 
 __all__ = ["documents_words", "with_documents_words"]
 
+# A report weighed against or without the one in charge, or made by oneself: the question speaks of reporting
+# (or of telling the municipality) and of a leader who disagrees, waits or is away, or of doing it oneself.
+_PERSONAL_DUTY = re.compile(
+    r"^(?=.*\b(?:underret\w*|sige (?:det )?til kommunen)\b)"
+    r"(?=.*\b(?:min|vores|hvis|når) (?:\w+ )?(?:leder|lederen|chef|chefen|ledelsen|dagplejepædagog\w*|områdeleder\w*)\b"
+    r"[^?]{0,50}?\b(?:ikke|uenig\w*|enig|ferie|syg\w*|vente)\b"
+    r"|.*\b(?:jeg|vi|du) selv (?:sende|lave|skrive|underrette|gøre)\b)"
+)
 # (everyday phrase, the documents' word for it). Matched on the lowercased question.
 _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "uden at sige, hvem det er", "uden at sige navnet", "uden at nævne barnets navn"
@@ -33,6 +41,10 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bskrev(?:et)? under\b|\bskrive under\b|\bunderskrift\w*|\bgive[tr]? (?:os )?lov\b|\bsagt ja til,? at\b"), "samtykke"),
     # "være væk fra skolen", "børn, der ikke kommer i skole", "ikke er dukket op": absence
     (re.compile(r"\bvæk fra skolen\b|\bikke kommer i skole\b|\bikke (?:er )?dukket op\b|\bhjemme fra skole\w*"), "fravær skolefravær"),
+    # "Min leder synes ikke, vi skal underrette", "skal min dagplejepædagog være enig, før jeg må?", "Vores leder er på
+    # ferie ... Kan jeg selv sende underretningen?": whether the duty to report is one's own, which the documents
+    # answer with "Underretningspligten er personlig"
+    (_PERSONAL_DUTY, "underretningspligten personlig"),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
 )

@@ -20,6 +20,12 @@ from assistant.wording import documents_words, with_documents_words
         ("Hvornår ringer vi hjem, hvis et barn ikke er dukket op?", "fravær skolefravær"),
         ("Hvilke faggrupper sidder der i Næstveds tidlige team?", "består deltagere"),
         ("Hvem er det egentlig, der sidder i det forum?", "består deltagere"),
+        ("Min leder synes ikke, vi skal underrette, men jeg er stadig urolig. Hvad kan jeg gøre?", "underretningspligten personlig"),
+        ("Hvordan sender jeg en underretning, og skal min dagplejepædagog være enig, før jeg må?", "underretningspligten personlig"),
+        ("Vores leder er på ferie. Kan jeg selv sende underretningen?", "underretningspligten personlig"),
+        ("Min leder siger, vi skal vente, men jeg vil sige til kommunen, at vi er bekymrede.", "underretningspligten personlig"),
+        ("Hvornår skal jeg lave en underretning?", ""),  # no leader, nothing done alone
+        ("Min leder er ikke glad for sprogvurderingen.", ""),  # no report
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
