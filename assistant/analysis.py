@@ -1325,6 +1325,34 @@ _DURATION = re.compile(
 )
 
 
+# A question for when a recurring thing happens: "Hvornår mødes det team, hvor ...?", "Hvornår kan man ringe?",
+# "Hvornår er det, det der møde er?". Its answer is a weekday, a clock time or a frequency, not a deadline: "Drøft
+# bekymringen med klasseteamet senest 5 skoledage efter første notat" had answered when a school's team meets.
+_SCHEDULE_ASK = re.compile(
+    r"\bhvornår (?:\w+ ){0,4}?(?:mødes|holdes|afholdes|ringe|træffes|åbent|åben)\b"
+    r"|\bhvornår (?:er|ligger) (?:det|de|den)\b[^?]{0,40}\bmøde",
+    re.IGNORECASE,
+)
+_WEEKDAYS = r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
+# A weekday ("hver anden torsdag", "mandag til fredag"), a clock time ("kl. 9-11", "8.30-10.30") or a frequency
+# ("hver 4. uge", "ugentligt", "to gange om året").
+_SCHEDULE = re.compile(
+    rf"\b(?:{_WEEKDAYS})(?:e|en|ene)?\b|\bkl\.?\s*\d|\b\d{{1,2}}[.:]\d\d\s*[-–]\s*\d{{1,2}}[.:]\d\d\b"
+    r"|\bhver(?:t|e)? (?:\w+ )?(?:dag|uge|måned|år)\b|\b(?:ugentlig|månedlig|dagligt?|årlig)\w*|\bgange? om (?:ugen|måneden|året)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_schedule(text: str) -> bool:
+    """Whether a question asks when a recurring thing happens (see _SCHEDULE_ASK)."""
+    return bool(_SCHEDULE_ASK.search(text))
+
+
+def holds_schedule(text: str) -> bool:
+    """Whether ``text`` tells when something recurs: a weekday, a clock time or a frequency (see _SCHEDULE)."""
+    return bool(_SCHEDULE.search(text))
+
+
 def asks_duration(text: str) -> bool:
     """Whether a question asks how soon or how long (see _DURATION_ASK)."""
     return bool(_DURATION_ASK.search(text))

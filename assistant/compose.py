@@ -46,6 +46,7 @@ from assistant.analysis import (
     asks_about_making,
     asks_who_took_part,
     asks_duration,
+    asks_schedule,
     asks_what_to_do,
     asks_where_to_begin,
     asks_what_to_notice,
@@ -60,6 +61,7 @@ from assistant.analysis import (
     effect_words,
     holds_detail,
     holds_duration,
+    holds_schedule,
     its_questions,
     spells_out,
     listed_noun,
@@ -1169,6 +1171,7 @@ class _TypedAnswer:
     who: bool = False  # a question for a person, a role or an organisation
     whom: bool = False  # a question for whom something is: its target group
     duration: bool = False  # a question for how soon or how long: answered by a period or a deadline
+    schedule: bool = False  # a question for when a recurring thing happens: answered by a weekday, a time or a frequency
     several: bool = False  # a question for people in the plural ("Hvilke fagfolk ...?"): answered by a unit naming them
 
 
@@ -1342,6 +1345,8 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
     if detail is None and answer_type == "definition" and (term := defined_term(part.text)):
         return _TypedAnswer(None, term=term)
+    if detail is None and answer_type == "time" and asks_schedule(part.text):
+        return _TypedAnswer(None, schedule=True)
     if detail is None and answer_type == "time" and asks_duration(part.text):
         return _TypedAnswer(None, duration=True)
     if detail is None and answer_type not in TYPED_ANSWERS:
@@ -1851,6 +1856,8 @@ def _holds(unit: ScoredUnit, part: int, expected: _TypedAnswer) -> bool:
         return holds_detail(unit.unit.text, expected.detail)
     if expected.duration:
         return holds_duration(unit.unit.text)
+    if expected.schedule:
+        return holds_schedule(unit.unit.text)
     if expected.term:
         # An acronym is also defined where it is written out, in the unit or its list's lead-in: "Pres på Pædagogisk
         # Psykologisk Rådgivning" above "PPR har en central placering ..." answers "Hvad er PPR?".

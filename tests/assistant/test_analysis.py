@@ -1186,6 +1186,30 @@ def test_a_period_asked_before_or_after_an_event_is_held_only_as_one_counted_fro
 
 @pytest.mark.parametrize(
     ("question", "asks"),
+    [("Hvornår mødes det team, hvor man kan tage en elev op?", True), ("Hvornår kan man ringe?", True),
+     ("Hvornår er det, det der møde på kommunen er?", True), ("Hvornår skal jeg underrette?", False),
+     ("Hvornår blev modellen taget i brug?", False)],
+)
+def test_asks_schedule(question, asks):
+    from assistant.analysis import asks_schedule
+
+    assert asks_schedule(question) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("Teamet mødes hver anden torsdag kl. 12.30-14.00.", True), ("Tværfagligt Forum holdes den første torsdag i hver måned.", True),
+     ("Åben PPR | Ugentligt, 1 time", True), ("Rådgivningen har åbent 8.00-9.30.", True),
+     ("Drøft bekymringen senest 5 skoledage efter første notat.", False), ("Modellen blev indført i 2024.", False)],
+)
+def test_holds_schedule(text, holds):
+    from assistant.analysis import holds_schedule
+
+    assert holds_schedule(text) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
     [("Hvor hurtigt skal vi reagere?", True), ("Hvor lang tid har vi til at tale med forældrene?", True),
      ("Og hvor tidligt skal vi melde det ind?", True), ("Hvornår blev modellen taget i brug?", False)],
 )

@@ -573,6 +573,24 @@ def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count(
     assert "12 uger" in short and "fire til otte familier" in short
 
 
+def test_when_a_team_meets_is_answered_by_its_weekday_and_time_not_by_a_deadline():
+    index = FakeUnitIndex(
+        [
+            (
+                "ks-1",
+                "Drøft bekymringen med klasseteamet senest 5 skoledage efter første notat. Teamet aftaler, hvem der "
+                "tager kontakt til forældrene. Lederen orienteres, hvis teamet er i tvivl.",
+                KL,
+            ),
+            ("ks-2", "Trivselsteamet mødes hver anden torsdag kl. 12.30-14.00 i mødelokale 2.", KBH),
+        ]
+    )
+    question = "Hvornår mødes det team, hvor man kan tage en elev op?"
+    scores = {"Drøft bekymringen": 0.9, "Teamet aftaler": 0.85, "Lederen orienteres": 0.8, "Trivselsteamet mødes": 0.5}
+    short = compose(question, scores, index=index).short_answer
+    assert short.startswith("Trivselsteamet mødes hver anden torsdag")
+
+
 def test_a_count_of_the_asked_thing_moves_first_only_when_it_keeps_the_rarest_term_the_likeliest_unit_holds():
     index = FakeUnitIndex(
         [
