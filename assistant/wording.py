@@ -37,8 +37,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\boversæt\w*"), "tolk"),
     # "få at vide, at de har fået den", "melde tilbage, at de har fået den": a receipt for a report
     (re.compile(r"\bat (?:de|kommunen|den|man) har (?:fået|modtaget) (?:den|det|underretningen|henvisningen)\b"), "kvittering modtagelse"),
-    # "skrevet under på, at vi må ...", "hendes underskrift", "har givet lov", "sagt ja til, at ...": consent
-    (re.compile(r"\bskrev(?:et)? under\b|\bskrive under\b|\bunderskrift\w*|\bgive[tr]? (?:os )?lov\b|\bsagt ja til,? at\b"), "samtykke"),
+    # "skrevet under på, at vi må ...", "hendes underskrift", "har givet lov", "sagt ja til, at ...", and a parent's no
+    # ("men far siger nej", "far vil ikke have andre ind over"): consent
+    (
+        re.compile(
+            r"\bskrev(?:et)? under\b|\bskrive under\b|\bunderskrift\w*|\bgive[tr]? (?:os )?lov\b|\bsagt ja til,? at\b"
+            r"|\b(?:mor|far|moren|faren|forældrene|den anden forælder)(?: \w+)? (?:siger|sagde|har sagt) nej\b|\b(?:mor|far) vil ikke\b"
+        ),
+        "samtykke",
+    ),
     # "være væk fra skolen", "børn, der ikke kommer i skole", "ikke er dukket op": absence
     (re.compile(r"\bvæk fra skolen\b|\bikke kommer i skole\b|\bikke (?:er )?dukket op\b|\bhjemme fra skole\w*"), "fravær skolefravær"),
     # "Min leder synes ikke, vi skal underrette", "skal min dagplejepædagog være enig, før jeg må?", "Vores leder er på

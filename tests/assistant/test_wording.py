@@ -16,6 +16,9 @@ from assistant.wording import documents_words, with_documents_words
         ("Mor og far har skrevet under på, at vi må tale med sundhedsplejen. Hvor længe gælder det?", "samtykke"),
         ("Hvor længe gælder hendes underskrift?", "samtykke"),
         ("Må jeg tale med PPR, hvis forældrene ikke har givet lov?", "samtykke"),
+        ("Mor vil gerne have, at vi taler med PPR om deres søn, men far siger nej. Må vi så godt?", "samtykke"),
+        ("Mor vil gerne have hjælp fra teamet, men far vil ikke have andre ind over.", "samtykke"),
+        ("Jeg siger nej til mor, når hun spørger.", ""),  # the speaker's no, not a parent's
         ("Hvor meget skal en elev være væk fra skolen, før det er et rødt tegn?", "fravær skolefravær"),
         ("Hvornår ringer vi hjem, hvis et barn ikke er dukket op?", "fravær skolefravær"),
         ("Hvilke faggrupper sidder der i Næstveds tidlige team?", "består deltagere"),
