@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from assistant.wording import documents_words, with_documents_words
+from assistant.wording import documents_words, in_documents_words, with_documents_words
 from tidlig.text import (
     COUNT_WORD,
     DOCUMENT_WORDS,
@@ -1219,7 +1219,8 @@ def situation_terms(text: str, signs: bool = True) -> frozenset[str]:
     for its everyday phrases are terms of it too (see :mod:`assistant.wording`): "uden at sige, hvem det er" tells
     of anonymous sparring, which "Her kan I drøfte en bekymring anonymt ..." speaks to."""
     unvoiced = _unvoiced if signs else (lambda told: _WORRY.sub(" ", told))
-    told = _DEPARTURE.sub(" ", unvoiced(_ACTION_ASK.sub(" ", text)))  # "ikke trives" voices the worry whole
+    # "ikke trives" voices the worry whole; an everyday phrase tells its documents' words, not its own ("se tiden an")
+    told = _DEPARTURE.sub(" ", unvoiced(_ACTION_ASK.sub(" ", in_documents_words(text))))
     return frozenset(content_terms(f"{_without_ask_and_child(told)} {documents_words(text)}"))
 
 

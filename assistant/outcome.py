@@ -21,6 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from assistant.assessment import Assessment
+from assistant.wording import documents_names
 from assistant.analysis import (
     RESULT_CUES,
     AskedDetail,
@@ -201,6 +202,9 @@ def with_own_situation_checked(
     )
     if decision.missing == (analysis.text,) and in_case and (len(held) >= OWN_SITUATION_TERMS or len(distinct & held) >= needed):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
+    # So it is by a unit in the documents' own words for the worry's situation (see situated_unit).
+    if decision.missing == (analysis.text,) and situated is not None and _names_situation(analysis, situated, analysed):
+        return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
 
 
@@ -265,6 +269,13 @@ def situated_unit(
 
     own_score = _own_scorer(analysis)
     likeliest = max(scored, key=own_score)
+    # The documents' own words for an everyday phrase of the worry (see assistant.wording) name its situation
+    # outright: "Min leder siger, at vi skal vente og se, men ... Må jeg gå uden om hende?" is answered by
+    # "Underretningspligten er personlig.", however little the rest of the worry's words resemble it.
+    if not _names_situation(analysis, likeliest, analysed):
+        naming = [unit for unit in scored if _names_situation(analysis, unit, analysed)]
+        if naming:
+            return max(naming, key=own_score)
     if _situation_held(situation, likeliest, analysed):
         return None
     situated = [
@@ -296,6 +307,16 @@ def situated_units(
         return replace(unit, part_scores=tuple(0.0 if n in own else s for n, s in enumerate(unit.part_scores)))
 
     return [told(unit) for unit in scored]
+
+
+def _names_situation(analysis: QuestionAnalysis, unit: ScoredUnit, analysed: Callable[[str], list[str]]) -> bool:
+    """Whether ``unit`` holds all the documents' words for one of the everyday phrases of a worry (see
+    :mod:`assistant.wording`); False when it uses none."""
+    for name in documents_names(analysis.text):
+        named = frozenset(analysed(name))
+        if named and named <= _situation_held(named, unit, analysed):
+            return True
+    return False
 
 
 def _own_scorer(analysis: QuestionAnalysis) -> Callable[[ScoredUnit], float]:

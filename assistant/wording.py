@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["documents_words", "with_documents_words"]
+__all__ = ["documents_names", "documents_words", "in_documents_words", "with_documents_words"]
 
 # A report weighed against or without the one in charge, or made by oneself: the question speaks of reporting
 # (or of telling the municipality) and of a leader who disagrees, waits or is away, or of doing it oneself.
@@ -59,11 +59,29 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def documents_words(text: str) -> str:
     """The documents' words for the everyday phrases of ``text`` (see _EVERYDAY), "" when it uses none."""
+    return " ".join(documents_names(text))
+
+
+def documents_names(text: str) -> tuple[str, ...]:
+    """The documents' words for each everyday phrase ``text`` uses, one name per thing it names: "Min leder siger,
+    vi skal vente og se, men jeg vil sige til kommunen ..." -> ("vent og se", "underretningspligten personlig")."""
     lowered = " ".join(text.lower().split())
-    return " ".join(dict.fromkeys(word for phrase, word in _EVERYDAY if phrase.search(lowered)))
+    return tuple(dict.fromkeys(word for phrase, word in _EVERYDAY if phrase.search(lowered)))
 
 
 def with_documents_words(text: str) -> str:
     """``text`` with the documents' words for its everyday phrases after it, to be searched or counted by."""
     added = documents_words(text)
     return f"{text} {added}" if added else text
+
+
+def in_documents_words(text: str) -> str:
+    """``text`` with each everyday phrase in it replaced by the documents' words for it: what a worry tells is "vent og
+    se", not the "tid" of "se tiden an", which any sentence on time shares. The rest keeps its case (a place's name)."""
+    spaced = " ".join(text.split())
+    for phrase, word in _EVERYDAY:
+        # lower() keeps the length of Danish text, so the lowercased match's span is the phrase's in ``spaced``
+        spans = [match.span() for match in phrase.finditer(spaced.lower()) if match.group(0)]
+        for start, end in reversed(spans):
+            spaced = f"{spaced[:start]} {word} {spaced[end:]}"
+    return " ".join(spaced.split())

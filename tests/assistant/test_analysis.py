@@ -1153,6 +1153,8 @@ def test_every_part_of_a_followup_asks_about_a_named_subject_but_not_about_a_tol
 
 def test_a_weighed_view_is_the_situation_not_the_colleague_or_the_idea() -> None:
     assert situation_terms("min kollega siger vi bare skal vente og se an med et barn. er det en god ide?") == {"vent"}
+    # the documents' words for an everyday phrase, not its own: "se tiden an" tells no "tid"
+    assert situation_terms("Min kollega siger, at vi bare skal se tiden an med et barn. Er det en god idé?") == {"vent"}
     assert workplace_terms("Der er en pige i vuggestuen, som trækker sig") == {"vuggestu"}
 
 

@@ -583,6 +583,15 @@ def test_a_worry_whose_situation_the_documents_describe_is_answered_from_them(as
     assert "Familiestuen" in answer.short_answer.split("\n\n**Sparring om bekymringen**")[0]
 
 
+def test_a_worry_in_an_everyday_phrase_is_answered_by_the_passage_in_the_documents_words_for_it(assistant):
+    # "se tiden an" is KL's "vent og se"-holdning; its own "tid" had opened the answer with a quote on having
+    # "så lang tid på at ringe rundt".
+    answer = assistant.ask("En kollega mener, vi bare skal se tiden an med en pige, der er trist. Hvad siger dokumenterne om det?")
+    assert answer.outcome == "answer"
+    own = answer.short_answer.split("\n\n**")[0]
+    assert "vent og se" in own and "lang tid på at ringe" not in own
+
+
 def test_a_list_announced_with_the_count_and_the_word_a_question_asks_for_answers_it(assistant):
     # "Delvist svar: ... svarer måske ikke direkte" had stood above the commission's four themes and three tracks.
     answer = assistant.ask("Hvilke fire temaer skal Trivselskommissionen kigge på, og i hvilke spor deles arbejdet?")

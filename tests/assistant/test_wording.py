@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.wording import documents_words, with_documents_words
+from assistant.wording import documents_names, documents_words, in_documents_words, with_documents_words
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,16 @@ def test_with_documents_words_adds_them_after_the_question() -> None:
     question = "Kan jeg vende det uden at sige, hvem han er?"
     assert with_documents_words(question) == f"{question} anonym anonymt"
     assert with_documents_words("Hvad er PPR?") == "Hvad er PPR?"
+
+
+def test_documents_names_one_name_per_everyday_phrase() -> None:
+    worry = "Min leder siger, at vi skal vente og se, men jeg vil sige til kommunen, at vi er bekymrede."
+    assert documents_names(worry) == ("vent og se", "underretningspligten personlig")
+    assert documents_names("Hvad er PPR?") == ()
+
+
+def test_in_documents_words_replaces_the_phrase_and_keeps_the_rest() -> None:
+    told = in_documents_words("Min kollega i Tønder siger, at vi bare skal se tiden an med ham.")
+    assert told == "Min kollega i Tønder siger, at vi bare skal vent og se med ham."
+    # a phrase told by the whole question (a report weighed against the leader) has nothing to replace
+    assert in_documents_words("Min leder synes ikke, vi skal underrette.") == "Min leder synes ikke, vi skal underrette."
