@@ -113,6 +113,7 @@ from tidlig.text import (
     opens_quotation,
     is_gloss,
     is_label_stack,
+    is_list_item,
     is_lead_in,
     is_markdown_item,
     is_record_line,
@@ -281,6 +282,9 @@ WHOLE_LIST_SHARE = 0.35
 # exception a validation follow-up lost the list of changes it asked for (ranked below another list): the
 # exception keeps such lists whole; it was added after seeing that answer.
 WHOLE_SEED_SHARE = 0.5
+# The question's terms a heading must name to introduce the list right under it (see _headed_as_asked): a heading is
+# broader than a lead-in, and one shared term ("Sorø") is often only the document's subject.
+HEADED_TERMS = 2
 # The share of a list's likeliest item's probability an item holding the asked figure or period needs to join the
 # items shown (see _with_asked_item). On the development sets one answer gained its key fact (the booking
 # procedure's "... inden for 10 arbejdsdage") and one more changed; without the share three more took items that
@@ -781,7 +785,7 @@ class CitatComposer:
             if full or candidate.group in shown or not related:
                 continue
             weaker = candidate.part_scores[part] < WHOLE_SEED_SHARE * likeliest.part_scores[part]
-            seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms)
+            seconded = added > 0 and weaker and not _introduces_asked(candidate.unit, terms) and not _headed_as_asked(candidate, terms)
             alone = candidate is pointed
             block = self._expand(
                 candidate, scored, "list" if candidate is denied else answer_type, part, member_floor, terms,
@@ -1380,6 +1384,25 @@ def _introduces_asked(unit: EvidenceUnit, terms: Sequence[str]) -> bool:
     pictograms in everyday life."""
     lead_terms = terms_of(shown_lead_in(unit)) if unit.kind == "list_item" else frozenset()
     return not compound_heads(terms, lead_terms).isdisjoint(terms)
+
+
+def _headed_as_asked(unit: ScoredUnit, terms: Sequence[str]) -> bool:
+    """Whether ``unit`` is an item of a list with no lead-in right under a heading that names HEADED_TERMS terms of the
+    question: the heading introduces the list. "7. Indsatser, teamet kan sætte i gang" over seven offers answers
+    "Hvilke former for hjælp kan Næstveds team sætte i gang for en familie?", which had shown one of them under
+    the team's table of staff, with "… og 5 punkter mere i kilden"."""
+    if unit.unit.kind != "list_item" or unit.unit.lead_in or not _first_under_heading(unit):
+        return False
+    heading_terms = terms_of(str(unit.hit.passage.metadata.get("heading", "")))
+    return len(compound_heads(terms, heading_terms) & set(terms)) >= HEADED_TERMS
+
+
+def _first_under_heading(unit: ScoredUnit) -> bool:
+    """Whether the list ``unit`` is an item of opens its passage, right under the heading."""
+    text = unit.hit.passage.text
+    heading = str(unit.hit.passage.metadata.get("heading", ""))
+    body = text[len(heading):].lstrip() if heading and text.startswith(heading) else text
+    return is_list_item(body.split("\n", 1)[0])
 
 
 def _restates(unit: ScoredUnit, question: str) -> bool:

@@ -573,6 +573,30 @@ def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count(
     assert "12 uger" in short and "fire til otte familier" in short
 
 
+@pytest.mark.parametrize(("heading", "whole"), [("7. Indsatser, teamet kan sætte i gang", True), ("7. Teamet", False)])
+def test_a_list_right_under_a_heading_naming_what_is_asked_is_shown_whole_below_a_likelier_table(heading, whole):
+    offers = [
+        "Rådgivning og vejledning af det pædagogiske personale, fx observation i barnets gruppe og sparring om tiltag.",
+        "Korte forløb for familien på 4-8 samtaler med familiebehandler, i hjemmet eller i Familiehuset.",
+        "Forældregruppen Trygge Rammer for forældre til børn på 3-9 år, otte mødegange á to timer om aftenen.",
+        "Børnesamtaler med psykolog, op til fem samtaler pr. barn, i skolen eller i dagtilbuddet efter aftale.",
+        "Ekstra hjemmebesøg af sundhedsplejerske, op til tre besøg, med fokus på søvn, spisning og rutiner.",
+        "Sprogforløb i dagtilbuddet med tale-hørekonsulent, typisk af ti ugers varighed og med forældremøder.",
+        "Brobygning til Familierådgivningen, hvis der er brug for mere, end teamet selv kan tilbyde familien.",
+    ]
+    index = FakeUnitIndex(
+        [
+            ("dtt-1", "Funktion | Timer\nSocialrådgiver | 24\nFamiliebehandler | 18", {**KBH, "block_kind": "table"}),
+            ("dtt-2", heading + "\n\n" + "\n".join(f"- {offer}" for offer in offers), {**KL, "heading": heading}),
+        ]
+    )
+    question = "Hvilke former for hjælp kan teamet sætte i gang for en familie?"
+    scores = {"Socialrådgiver |": 0.9, "Familiebehandler |": 0.85, "Korte forløb": 0.3}
+    short = compose(question, scores, index=index).short_answer
+    assert "Korte forløb for familien" in short
+    assert all(offer in short for offer in offers) is whole
+
+
 def test_when_a_team_meets_is_answered_by_its_weekday_and_time_not_by_a_deadline():
     index = FakeUnitIndex(
         [
