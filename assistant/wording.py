@@ -52,6 +52,13 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # ferie ... Kan jeg selv sende underretningen?": whether the duty to report is one's own, which the documents
     # answer with "Underretningspligten er personlig"
     (_PERSONAL_DUTY, "underretningspligten personlig"),
+    # "vende en bekymring", "vende det med nogen", "vende en dreng fra min gruppe med teamet": sparring
+    (
+        re.compile(
+            r"\bvende (?:en |min |vores )?bekymring\w*|\bvende (?:\w+ ){1,5}?med (?:nogen|en |et |skolens|teamet|kolleg|min |vores )"
+        ),
+        "sparring",
+    ),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
 )

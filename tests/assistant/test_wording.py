@@ -6,7 +6,7 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
 @pytest.mark.parametrize(
     ("question", "words"),
     [
-        ("Hvem kan jeg ringe til, hvis jeg vil vende en bekymring uden at sige, hvem det er?", "anonym anonymt"),
+        ("Hvem kan jeg ringe til, hvis jeg vil vende en bekymring uden at sige, hvem det er?", "anonym anonymt sparring"),
         ("Hvem sidder i det forum, hvor man kan tage et barn op uden at sige navnet?", "anonym anonymt består deltagere"),
         ("Kan jeg drøfte ham uden at nævne barnets navn?", "anonym anonymt"),
         ("Min kollega siger, at vi bare skal se tiden an. Er det en god idé?", "vent og se"),
@@ -29,6 +29,10 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Min leder siger, vi skal vente, men jeg vil sige til kommunen, at vi er bekymrede.", "underretningspligten personlig"),
         ("Hvornår skal jeg lave en underretning?", ""),  # no leader, nothing done alone
         ("Min leder er ikke glad for sprogvurderingen.", ""),  # no report
+        ("Hvor hurtigt skal jeg vende det med nogen?", "sparring"),
+        ("Er der et sted, jeg kan ringe og vende en bekymring for et barn?", "sparring"),
+        ("Jeg vil gerne vende en dreng fra min gruppe med nogen fra teamet.", "sparring"),
+        ("Vi skal vende tilbage til det med forældrene.", ""),  # no one to talk it over with
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
