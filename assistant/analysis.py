@@ -1592,6 +1592,9 @@ class AskedDetail:
     # A period asked before or after an event ("Hvor længe før han starter ...?" -> "før"): the period must be one
     # counted from it ("senest 4 uger før barnets første dag"), not any period ("Starter barnet senere end 14 måneder").
     relative: str = ""
+    # How long something holds ("Hvor længe kan vi bruge den underskrift?", "Hvor længe gælder et samtykke?"): the period
+    # must be said to be how long it holds ("Et samtykke gælder højst 12 måneder"), not any deadline of the topic.
+    validity: bool = False
 
     @property
     def phrase(self) -> str:
@@ -1687,6 +1690,7 @@ def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
         per=rate.group(1) if rate else "",
         limit=bool(_LIMIT_ASKED.search(lowered)),
         relative="efter" if relative and relative.group(1) == "efter" else "før" if relative else "",
+        validity=detail.kind == "period" and bool(_VALIDITY_ASKED.search(lowered)),
     )
 
 
@@ -1763,6 +1767,9 @@ _RELATIVE_HELD = {
     "før": re.compile(rf"(?:{_TIME_AMOUNT})\s+(?:\w+\s+)?(?:før|inden(?! for))\b", re.I),
     "efter": re.compile(rf"(?:{_TIME_AMOUNT})\s+(?:\w+\s+)?efter\b", re.I),
 }
+_VALIDITY_ASKED = re.compile(r"\bhvor længe (?:\w+ ){0,4}?(?:gælder|holder|kan (?:vi|man|jeg) bruge|er (?:\w+ ){0,3}?gyldig\w*)\b")
+# What says how long a thing holds: "gælder højst 12 måneder", "er gyldigt i et år", "skal fornyes efter et år".
+_VALIDITY_HELD = re.compile(r"\b(?:gælder|gyldig\w*|holder|fornyes|udløber)\b", re.IGNORECASE)
 _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
     "money": re.compile(
         rf"{_NUMBER}\s*(?:kr\b|kroner|mio|mia|mil\b|million\w*|milliard\w*)|(?<![\w.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d,])|\bkr\.", re.I
@@ -1936,6 +1943,8 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
         return False
     if detail.relative:
         return bool(_RELATIVE_HELD[detail.relative].search(text))
+    if detail.validity and not _VALIDITY_HELD.search(text):
+        return False
     if detail.kind == "count":
         return holds_count(text)
     if detail.kind == "period" and _table_period(text):

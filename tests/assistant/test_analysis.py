@@ -1186,6 +1186,15 @@ def test_a_period_asked_before_or_after_an_event_is_held_only_as_one_counted_fro
     assert plain is not None and plain.relative == "" and holds_detail("Lederen svarer inden for 14 dage.", plain)
 
 
+def test_how_long_a_thing_holds_is_held_only_by_a_period_said_to_be_how_long_it_holds():
+    asked = asked_detail("Mor og far har skrevet under. Hvor længe kan vi bruge den underskrift?")
+    assert asked is not None and asked.validity
+    assert holds_detail("Et samtykke gælder i højst 12 måneder og kun til det formål, der står på blanketten.", asked)
+    assert not holds_detail("Underretningen vurderes inden for 24 timer.", asked)  # a deadline of the topic, not its term
+    assert asked_detail("Hvor længe gælder forældrenes samtykke?").validity
+    assert not asked_detail("Hvor længe varer forløbet?").validity
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [("Hvornår mødes det team, hvor man kan tage en elev op?", True), ("Hvornår kan man ringe?", True),
