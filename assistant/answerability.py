@@ -477,9 +477,15 @@ class Answerability:
         if years and detail is not None and not absent:
             counting = [unit for c, unit in zip(coverage, units, strict=True) if c > 0 and counts_asked(unit, detail)]
             absent = [y for y in years if counting and not any(_holds_year(y, unit) for unit in counting)]
-        if detail is not None and best - best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit)) >= DETAIL_GAP:
+        # A period of a shape few sentences have (counted from an event, or how long a thing holds) answers in words
+        # of its own: "Forældresamtykket gælder for den konkrete sag og højst 1 år" shares no plain term with "Hvor
+        # længe kan vi bruge et samtykke fra forældrene?". Held anywhere in the best passages, it is not named missing
+        # before the answer is composed; the composed answer is still checked for it (outcome.with_detail_checked).
+        shaped = detail is not None and (bool(detail.relative) or detail.validity) and any(holds_detail(u, detail) for u in units)
+        holding = best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit))
+        if detail is not None and not shaped and best - holding >= DETAIL_GAP:
             absent.append(detail.phrase)
-        if best - with_detail >= DETAIL_GAP and not absent:  # each is somewhere with the topic, never together
+        if best - with_detail >= DETAIL_GAP and not absent and not shaped:  # each is somewhere with the topic, never together
             absent = [*years, *([detail.phrase] if detail else [])]
         return with_detail, best - with_detail, tuple(absent)
 

@@ -292,6 +292,24 @@ def test_the_asked_detail_must_stand_in_one_unit_with_the_topic(case_decider, qu
 
 
 @pytest.mark.parametrize(
+    ("held", "absent"),
+    [
+        ("Forældresamtykket gælder for den konkrete sag og højst 1 år.", ()),  # a compound holds the topic's words
+        ("Underretningen vurderes af Modtagelsen inden for 24 timer.", ("varigheden",)),  # a deadline, no validity
+    ],
+)
+def test_how_long_a_thing_holds_is_not_named_missing_when_a_unit_says_it_in_its_own_words(case_decider, held, absent):
+    question = "Hvor længe kan vi bruge et samtykke fra forældrene til PPR?"
+    analysis = analyse_question(question)
+    units = (
+        "Samtykke fra forældrene til PPR indhentes skriftligt på skemaet, og forældrene får en kopi.",
+        held,
+    )
+    _, _, missing = case_decider.same_unit_detail(analysis.terms, units, analysis.detail, analysis.years, _names(case_decider, question))
+    assert missing == absent
+
+
+@pytest.mark.parametrize(
     ("antecedent", "absent"),
     [
         ("Der er to pointer i Heckmans projekt.", ()),  # the sentence the unit goes on from names it
