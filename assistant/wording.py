@@ -59,6 +59,15 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "sparring",
     ),
+    # "Hvordan sørger vi for, at skolen får besked?", "når et barn skifter fra dagtilbud til skole": the move to school and
+    # what is handed over
+    (
+        re.compile(
+            r"\bskolen (?:får|skal have) (?:besked|at vide)\b"
+            r"|\bskifter fra (?:dagtilbud\w*|børnehave\w*|dagpleje\w*) til (?:skole\w*|\d\. klasse)"
+        ),
+        "overgang overlevering",
+    ),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
 )

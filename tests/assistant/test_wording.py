@@ -33,6 +33,9 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Er der et sted, jeg kan ringe og vende en bekymring for et barn?", "sparring"),
         ("Jeg vil gerne vende en dreng fra min gruppe med nogen fra teamet.", "sparring"),
         ("Vi skal vende tilbage til det med forældrene.", ""),  # no one to talk it over with
+        ("Hvordan sørger vi for, at skolen får besked? Vi ligger i Padborg.", "overgang overlevering"),
+        ("Findes der et redskab til at give viden videre, når et barn skifter fra dagtilbud til skole?", "overgang overlevering"),
+        ("Hvornår får forældrene besked fra skolen?", ""),  # the school tells, it is not told
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
