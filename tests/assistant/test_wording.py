@@ -36,6 +36,8 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Hvordan sørger vi for, at skolen får besked? Vi ligger i Padborg.", "overgang overlevering"),
         ("Findes der et redskab til at give viden videre, når et barn skifter fra dagtilbud til skole?", "overgang overlevering"),
         ("Hvornår får forældrene besked fra skolen?", ""),  # the school tells, it is not told
+        ("Da jeg tog det op med mor, blev hun sur og sagde, at det er os.", "vred vrede"),
+        ("Det gik helt galt på turen.", ""),  # no one angry
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
