@@ -482,8 +482,11 @@ class Answerability:
         # længe kan vi bruge et samtykke fra forældrene?". Held anywhere in the best passages, it is not named missing
         # before the answer is composed; the composed answer is still checked for it (outcome.with_detail_checked).
         shaped = detail is not None and (bool(detail.relative) or detail.validity) and any(holds_detail(u, detail) for u in units)
-        holding = best_holding(lambda unit: holds_detail(unit, detail) and names_in(unit))
-        if detail is not None and not shaped and best - holding >= DETAIL_GAP:
+
+        def holds_asked(unit: str) -> bool:
+            return holds_detail(unit, detail) and names_in(unit)
+
+        if detail is not None and not shaped and best - best_holding(holds_asked) >= DETAIL_GAP:
             absent.append(detail.phrase)
         if best - with_detail >= DETAIL_GAP and not absent and not shaped:  # each is somewhere with the topic, never together
             absent = [*years, *([detail.phrase] if detail else [])]

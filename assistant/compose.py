@@ -93,7 +93,7 @@ from assistant.types import Outcome
 from assistant.verify import MARKER
 from index import Passage, ScoredPassage
 from index.labels import Label, example_of, labels_of, tells_results
-from ingest.types import SECTION_SEPARATOR, EvidenceUnit, note_name, note_names, note_number, parent_section, section_path
+from ingest.types import SECTION_SEPARATOR, EvidenceUnit, heading_end, note_name, note_names, note_number, parent_section, section_path
 from prompts import render
 from tidlig.text import (
     MIN_STACK_LINES,
@@ -1398,10 +1398,9 @@ def _headed_as_asked(unit: ScoredUnit, terms: Sequence[str]) -> bool:
 
 
 def _first_under_heading(unit: ScoredUnit) -> bool:
-    """Whether the list ``unit`` is an item of opens its passage, right under the heading."""
+    """Whether the list ``unit`` belongs to opens its passage, right under the passage's heading."""
     text = unit.hit.passage.text
-    heading = str(unit.hit.passage.metadata.get("heading", ""))
-    body = text[len(heading):].lstrip() if heading and text.startswith(heading) else text
+    body = text[heading_end(text, str(unit.hit.passage.metadata.get("heading", ""))) :].lstrip()
     return is_list_item(body.split("\n", 1)[0])
 
 

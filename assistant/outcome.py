@@ -203,7 +203,11 @@ def with_own_situation_checked(
     if decision.missing == (analysis.text,) and in_case and (len(held) >= OWN_SITUATION_TERMS or len(distinct & held) >= needed):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     # So it is by a unit in the documents' own words for the worry's situation (see situated_unit).
-    if decision.missing == (analysis.text,) and situated is not None and _names_situation(analysis, situated, analysed):
+    if (
+        decision.missing == (analysis.text,)
+        and situated is not None
+        and _names_situation(_documents_named(analysis, analysed), situated, analysed)
+    ):
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
     return assessment
 
@@ -272,8 +276,9 @@ def situated_unit(
     # The documents' own words for an everyday phrase of the worry (see assistant.wording) name its situation
     # outright: "Min leder siger, at vi skal vente og se, men ... Må jeg gå uden om hende?" is answered by
     # "Underretningspligten er personlig.", however little the rest of the worry's words resemble it.
-    if not _names_situation(analysis, likeliest, analysed):
-        naming = [unit for unit in scored if _names_situation(analysis, unit, analysed)]
+    named = _documents_named(analysis, analysed)
+    if named and not _names_situation(named, likeliest, analysed):
+        naming = [unit for unit in scored if _names_situation(named, unit, analysed)]
         if naming:
             return max(naming, key=own_score)
     if _situation_held(situation, likeliest, analysed):
@@ -309,14 +314,15 @@ def situated_units(
     return [told(unit) for unit in scored]
 
 
-def _names_situation(analysis: QuestionAnalysis, unit: ScoredUnit, analysed: Callable[[str], list[str]]) -> bool:
-    """Whether ``unit`` holds all the documents' words for one of the everyday phrases of a worry (see
-    :mod:`assistant.wording`); False when it uses none."""
-    for name in documents_names(analysis.text):
-        named = frozenset(analysed(name))
-        if named and named <= _situation_held(named, unit, analysed):
-            return True
-    return False
+def _documents_named(analysis: QuestionAnalysis, analysed: Callable[[str], list[str]]) -> tuple[frozenset[str], ...]:
+    """The terms of each of the documents' names for the everyday phrases of a worry (see :mod:`assistant.wording`),
+    read once per worry: every candidate unit is checked against them."""
+    return tuple(terms for name in documents_names(analysis.text) if (terms := frozenset(analysed(name))))
+
+
+def _names_situation(named: Sequence[frozenset[str]], unit: ScoredUnit, analysed: Callable[[str], list[str]]) -> bool:
+    """Whether ``unit`` holds all the terms of one of the documents' names ``named`` (see :func:`_documents_named`)."""
+    return any(terms <= _situation_held(terms, unit, analysed) for terms in named)
 
 
 def _own_scorer(analysis: QuestionAnalysis) -> Callable[[ScoredUnit], float]:

@@ -135,6 +135,11 @@ def note_names(text: str) -> list[tuple[str, str]]:
     return _NOTE_NAME.findall(text)
 
 
+def heading_end(text: str, heading: str) -> int:
+    """Where a chunk's text goes on past the ``heading`` it opens with (``Chunk.heading``); 0 when it opens otherwise."""
+    return len(heading) if heading and text.startswith(heading) else 0
+
+
 def search_text(text: str, context: str) -> str:
     """What is embedded and BM25-indexed: the heading context gives a chunk its topic."""
     return f"{context}\n{text}" if context else text

@@ -19,7 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind
+from ingest.types import FOOTNOTE, EvidenceUnit, UnitKind, heading_end
 from tidlig.text import (
     MIN_LEAD_IN_WORDS,
     NO_HEADER,
@@ -39,7 +39,7 @@ from tidlig.text import (
 def split_units(chunk_id: str, text: str, block_kind: str = "text", heading: str = "") -> list[EvidenceUnit]:
     """The evidence units of one chunk, in document order. A ``heading`` the chunk text opens with
     (``Chunk.heading``) is no unit: a title read alone is not a sentence an answer may quote."""
-    cursor = len(heading) if heading and text.startswith(heading) else 0
+    cursor = heading_end(text, heading)
     body = text[cursor:]
     # The heading's last line introduces a list that opens the body, as a title line inside it does
     # ("EKSEMPLER PÅ TILGANGE TIL FORÆLDRESAMARBEJDE" above "- Hjemmebesøg, ...").
