@@ -70,6 +70,8 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "Da jeg tog det op med mor, blev hun sur", "En mor er sur, fordi ...": anger, which the documents call "vrede"
     (re.compile(r"\b(?:blev|bliver|er|var) (?:\w+ )?(?:sur|sure|gal|gale|tosset|tossede)\b"), "vred vrede"),
+    # "Hvordan griber jeg det an, skridt for skridt?", "Gerne skridt for skridt.": the documents' "trin for trin"
+    (re.compile(r"\bskridt for skridt\b|\bet skridt ad gangen\b"), "trin for trin"),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
 )

@@ -38,6 +38,8 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Hvornår får forældrene besked fra skolen?", ""),  # the school tells, it is not told
         ("Da jeg tog det op med mor, blev hun sur og sagde, at det er os.", "vred vrede"),
         ("Det gik helt galt på turen.", ""),  # no one angry
+        ("Hvordan griber jeg det an, skridt for skridt?", "trin for trin"),
+        ("Hvad er det første skridt?", ""),  # one step asked, not the steps in turn
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
