@@ -560,10 +560,30 @@ class Assistant:
             own = _interleave([own, self._retrieve(unnamed, k, mine).hits])[:k]
         # Passages that speak for the source keep their rank; each other passage's place goes to the source's
         # own next best.
+        if len(sources) > 1:
+            return self._found(self._each_source(state, sources, query, k, found, wanted, named, vector), vector)
         speaking = {h.passage.chunk_id for h in found.hits if any(speaks_for(name, h.passage) for name in sources)}
         fill = iter([h for h in own if h.passage.chunk_id not in speaking])
         hits = [h if h.passage.chunk_id in speaking else next(fill, None) for h in found.hits]
         return self._found([h for h in (*hits, *fill) if h is not None][:k], vector)
+
+    def _each_source(
+        self, state: DerivedState, sources: Sequence[str], query: str, k: int, found: Found, wanted: PassageFilter, named: Sequence[str],
+        vector: Sequence[float],
+    ) -> list[ScoredPassage]:
+        """The best passages for a question that asks several sources, taking turns by source: each source's own
+        documents' best, found with and without the sources' names (see :meth:`_retrieve_from`), then the passages
+        of ``found`` that name it (KL's report holds a case from Hedensted). Ranked together, the source whose
+        documents share more of the question's words took every place: "Hvor længe holder et samtykke ... i Skanderborg
+        sammenlignet med PPR-aftalen i Faaborg-Midtfyn?" found Skanderborg's contact page, not Faaborg-Midtfyn's
+        "højst 1 år"."""
+        unnamed = without_source_names(query, sources)
+        per_source = []
+        for name in sources:
+            docs = replace(wanted, doc_ids=tuple(d for d in named if d in state.sources.documents[name]))
+            own = _interleave([self._retrieve(query, k, docs, vector).hits, self._retrieve(unnamed, k, docs).hits]) if docs.doc_ids else []
+            per_source.append([*own, *(h for h in found.hits if speaks_for(name, h.passage))])
+        return _interleave(per_source)[:k]
 
     def _from_homes(self, state: DerivedState, query: str, found: Found, k: int, wanted: PassageFilter) -> Found:
         """``found`` for a query naming a municipality that publishes nothing here but is the home of documents (see

@@ -1239,8 +1239,9 @@ CAPITALISED = re.compile(r"\b[A-ZÆØÅ][\wæøå-]*")
 
 YEAR = re.compile(r"(?<![\w.,])(?:19[5-9]\d|20\d\d)(?![\d.,]\d)")
 # A capitalised word inside a sentence (not after a sentence end): in Danish a name (municipality,
-# programme, person), since common nouns are written in lower case.
-_PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}\b")
+# programme, person), since common nouns are written in lower case. A name joined by a hyphen is one name, as the
+# documents' words are: "Ringkøbing-Skjern", "Høje-Taastrup" ("Ringkøbing" alone stands in no passage).
+_PROPER_NOUN = re.compile(r"(?<=[\w,;)] )[A-ZÆØÅ][a-zæøå]{2,}(?:-[A-ZÆØÅ][a-zæøå]+)*\b")
 
 
 def proper_nouns(text: str) -> list[str]:

@@ -369,6 +369,9 @@ def test_a_quoted_statement_is_told_by_its_opening_mark(text, expected):
         ("Hvad viser studier om Marte Meo i dagtilbud?", ["Marte Meo"]),
         ("Hvad gør Viborg, Hedensted og Holstebro?", ["Viborg", "Hedensted", "Holstebro"]),
         ("Hvornår underretter man?", []),
+        # A name joined by a hyphen is one name, as the documents write it: "Ringkøbing" alone stands in no passage.
+        ("Hvor mange sager havde PPR i Ringkøbing-Skjern og Høje-Taastrup?", ["Ringkøbing-Skjern", "Høje-Taastrup"]),
+        ("Hvad gør Hedensted-modellen?", ["Hedensted"]),  # a compound's lower-case head is no part of the name
     ],
 )
 def test_name_phrases_keep_a_run_of_names_together(text: str, phrases: list[str]) -> None:
