@@ -75,6 +75,7 @@ from assistant.analysis import (
 from assistant.citations import CitationBook
 from assistant.relevance import RelevanceScorer
 from assistant.sources import is_authority, names, publishing_municipality
+from assistant.standout import Extreme, asked_extreme, standout_row
 from assistant.evidence import (
     ScoredUnit,
     compound_heads,
@@ -1177,6 +1178,10 @@ class _TypedAnswer:
     duration: bool = False  # a question for how soon or how long: answered by a period or a deadline
     schedule: bool = False  # a question for when a recurring thing happens: answered by a weekday, a time or a frequency
     several: bool = False  # a question for people in the plural ("Hvilke fagfolk ...?"): answered by a unit naming them
+    # A question for the highest or lowest of something ("Hvornår på året havde PPR flest nye sager i 2024?"): answered
+    # by the row of a table whose figure stands out in the column the question (``asked``) points to.
+    extreme: Extreme | None = None
+    asked: str = ""
 
 
 def _antecedent(seed: ScoredUnit, scored: Sequence[ScoredUnit]) -> tuple[EvidenceUnit, ...]:
@@ -1344,6 +1349,13 @@ def _typed_answer(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer |
     facts 0.758 -> 0.764, gold cited 0.848 -> 0.853. The list joins the likeliest units (displacing one cost a method
     of four in an answer that was a document's numbered sections, which count as its list: see
     :func:`_numbered_series`)."""
+    typed = _typed_by_shape(part, answer_type)
+    if (extreme := asked_extreme(part.text)) is None:
+        return typed
+    return replace(typed or _TypedAnswer(None), extreme=extreme, asked=part.text)
+
+
+def _typed_by_shape(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer | None:
     detail = asked_detail(part.text)
     if detail is None and answer_type == "list":
         return _TypedAnswer(None, listed=True, noun=listed_noun(part.text))
@@ -1461,14 +1473,17 @@ def _speaking(ranked: Sequence[ScoredUnit], part: int, floor: float, speaker: st
 def _exempt_first(ranked: Sequence[ScoredUnit], part: int, typed: _TypedAnswer | None, question: str) -> ScoredUnit | None:
     """The first unit when a rule put it there that holds below the floor: it counts what the part asks to
     count, from the likeliest unit's passage (see _counting_first), it names the target group asked for (see
-    _typed_first) or the people asked for (see _staff_first), or its list restates the question (see _restates)."""
+    _typed_first) or the people asked for (see _staff_first), it is the table row that stands out as asked (see
+    _standout: a quarter's row shares fewer words with "flest nye sager i 2024" than the year's), or its list restates
+    the question (see _restates)."""
     if not ranked:
         return None
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
     target_group = typed is not None and typed.whom and _holds(first, part, typed)
     staff = typed is not None and typed.several and _lists_professions(first)
-    return first if counting or target_group or staff or (question and _restates(first, question)) else None
+    standing_out = typed is not None and typed.extreme is not None and _standout(ranked, 1, typed) is first
+    return first if counting or target_group or staff or standing_out or (question and _restates(first, question)) else None
 
 
 def _answer_order(
@@ -1622,6 +1637,8 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     børn og unge en psykiatrisk diagnose" counts no placed children for "Hvor mange børn er anbragt i
     Danmark?"). A time or a place moved first need not ("Hvilken kommune har det?" opens with "I Frederikshavn
     Kommune ...")."""
+    if expected.extreme and (row := _standout(ranked, limit, expected)) is not None:
+        return [row, *(s for s in ranked if s is not row)]
     if expected.detail is not None and (counting := _counting_first(ranked, part, limit, floor, expected.detail)) is not None:
         return counting
     if expected.term and (defining := next((s for s in ranked[:limit] if _holds(s, part, expected)), None)) is not None:
@@ -1865,6 +1882,21 @@ def _series_label(hits: Iterable[ScoredPassage]) -> str | None:
 
 def _opens_section(blocks: Sequence[_Block]) -> bool:
     return any(block.kind == "sentences" and block.units[0].position == 0 for block in blocks)
+
+
+def _standout(ranked: Sequence[ScoredUnit], limit: int, expected: _TypedAnswer) -> ScoredUnit | None:
+    """The row that stands out (see :mod:`assistant.standout`) in the table of the likeliest table row among the first
+    ``limit`` units; None when none of them is a table row or no row stands out. The whole year's row of Ringkøbing-
+    Skjern's referrals by quarter had answered "Hvornår på året havde PPR ... flest nye sager i 2024?"."""
+    first = next((s for s in ranked[:limit] if s.unit.kind == "table_row" and s.unit.lead_in), None)
+    if first is None or expected.extreme is None:
+        return None
+    table = (first.unit.chunk_id, first.unit.lead_in)
+    rows = sorted(
+        (s for s in ranked if s.unit.kind == "table_row" and (s.unit.chunk_id, s.unit.lead_in) == table), key=lambda s: s.unit.position
+    )
+    at = standout_row(first.unit.lead_in, [s.unit.text for s in rows], expected.asked, expected.extreme)
+    return None if at is None else rows[at]
 
 
 def _series_number(hit: ScoredPassage, word: str) -> int | None:

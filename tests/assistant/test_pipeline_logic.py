@@ -26,6 +26,7 @@ from assistant.outcome import (
     with_time_checked,
 )
 from index import Passage, ScoredPassage
+from ingest.units import split_units
 from tests.assistant.fakes import PASSAGES, FakeIndex, FakeLLM, coverage_model
 from tests.conftest import make_settings
 
@@ -770,3 +771,34 @@ def test_a_group_asked_by_an_age_the_best_passages_count_no_one_of_is_named_miss
     answer = assistant.ask(f"Hvor mange henvisninger fik familiehuset om {asked} i 2024?")
     assert (answer.outcome == "partial") is partial
     assert ("nævner ikke børn på 17 år og derover" in answer.text.splitlines()[0]) is partial
+
+
+def test_a_question_comparing_two_sources_finds_each_sources_own_passages(settings):
+    """Ranked together, the source whose documents share more of the question's words took every place: Faaborg-Midtfyn's
+    one passage on how long consent holds was never found beside Skanderborg's many on consent and the family adviser."""
+    texts = {
+        **{f"skb-{n}": ("Skanderborg Kommune", f"Familierådgiveren i Skanderborg taler med forældre om samtykke {n}.") for n in range(12)},
+        "faa-1": ("Faaborg-Midtfyn Kommune", "PPR-aftalens samtykke gælder højst 1 år."),
+    }
+    assessment = make_assistant(settings, index=FakeIndex(texts)).assess(
+        "Hvor længe gælder et samtykke fra forældrene hos familierådgiveren i Skanderborg sammenlignet med PPR i Faaborg-Midtfyn?"
+    )
+    assert assessment.analysis.parts[0].sources == ("Skanderborg", "Faaborg-Midtfyn")
+    assert "faa-1" in [hit.passage.chunk_id for hit in assessment.hits]
+
+
+def test_the_row_that_stands_out_in_the_asked_column_opens_the_answer(settings):
+    """The year's row resembles "nye sager i 2024" most; the quarter with the most cases answers "I hvilket kvartal ... flest"."""
+    texts = {
+        **{f"filler-{n}": ("Oplæg", f"Kommunerne arbejder med tandplejen i sag nummer {n}.") for n in range(30)},
+        "ppr-1": (
+            "Henvisninger pr. kvartal",
+            "Kvartal | Dagtilbud | Skole | I alt 2024 | I alt 2023\n1. kvartal | 96 | 214 | 310 | 278\n"
+            "4. kvartal | 104 | 244 | 348 | 297\nHele året nye sager 2024 | 200 | 458 | 658 | 575",
+        ),
+    }
+    index = FakeIndex(texts)
+    index.units["ppr-1"] = tuple(split_units("ppr-1", texts["ppr-1"][1], "table"))  # a table block, as ingestion reads it
+    answer = make_assistant(settings, index=index).ask("I hvilket kvartal havde PPR flest nye sager i 2024?")
+    rows = [line for line in answer.short_answer.splitlines() if "kvartal" in line or "Hele året" in line]
+    assert rows and "4. kvartal" in rows[0], answer.short_answer
