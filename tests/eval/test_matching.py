@@ -196,6 +196,12 @@ class TestContainsFact:
         assert not contains_fact("mere end 50,5", "mere end 50")
         assert contains_fact("mere end 50 pct.", "mere end 50")
 
+    def test_a_figure_in_a_table_cell_is_found_though_the_next_cell_follows_it(self) -> None:
+        row = "| 4. kvartal | 104 | 244 | 348 | 297 [1]|"
+        assert contains_fact(row, "348") and contains_fact(row, "4. kvartal")
+        assert not contains_fact(row, "348297")  # no cell holds the merged figure
+        assert contains_fact("Distrikt Midtby | 1.412 | 81", "Distrikt Midtby 1.412")  # a fact across cells still counts
+
     def test_word_parts_still_match(self) -> None:
         assert contains_fact("brugen af plejefamilier steg", "plejefamilie")
 
