@@ -40,6 +40,9 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Det gik helt galt på turen.", ""),  # no one angry
         ("Hvordan griber jeg det an, skridt for skridt?", "trin for trin"),
         ("Hvad er det første skridt?", ""),  # one step asked, not the steps in turn
+        ("Hvor mange var afsted på kurserne, og hvad syntes de om dem?", "tilfredshed tilfredse"),
+        ("Hvad synes forældrene om den nye model?", "tilfredshed tilfredse"),
+        ("Jeg synes, vi skal sige det til kommunen. Hvad gør jeg?", ""),  # the speaker's own view, not asked of others
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
