@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from typing import Literal
@@ -733,7 +734,7 @@ class CitatComposer:
         be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it. A worry
         that tells a harm done to the child (``harm_told``) reads the section written for a harm or an acute situation
         first and whole (see :func:`acute_first`), before the units that answer what it asks."""
-        ranked = _without_records(self._ranked(scored, part, spread), question)
+        ranked = _own_unit_first(_without_records(self._ranked(scored, part, spread), question), part, shown, terms)
         if not ranked:
             return
         single = len(ranked[0].part_scores) == 1  # a question of one part
@@ -983,6 +984,19 @@ def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
     if not any(labels for _, _, labels in quoted):
         return False
     return not any(_holds_any(terms, unit, hit) for unit, hit, labels in quoted if not labels)
+
+
+def _own_unit_first(ranked: list[ScoredUnit], part: int, shown: AbstractSet[str], terms: Sequence[str]) -> list[ScoredUnit]:
+    """``ranked`` with a later part's own unit first when its likeliest unit is one an earlier part already shows that
+    holds none of the part's words: the unit of the same passage that holds one. A short part leans on the one before
+    it, and resembles what answered it: "..., og hvad syntes de om dem?" (the courses, "tilfredshed" for "syntes ...
+    om") got nothing beside "I 2024 deltog 642 medarbejdere i kommunens kurser", and its passage's "Den gennemsnitlige
+    tilfredshed var 4,4 ..." never came."""
+    if part == 0 or not ranked or ranked[0].key not in shown or _holds_any(terms, ranked[0].unit, ranked[0].hit):
+        return ranked
+    chunk = ranked[0].hit.passage.chunk_id
+    own = next((s for s in ranked if s.key not in shown and s.hit.passage.chunk_id == chunk and _holds_any(terms, s.unit, s.hit)), None)
+    return ranked if own is None else [own, *(s for s in ranked if s is not own)]
 
 
 def _holds_any(terms: Sequence[str], unit: EvidenceUnit, hit: ScoredPassage) -> bool:

@@ -802,3 +802,21 @@ def test_the_row_that_stands_out_in_the_asked_column_opens_the_answer(settings):
     answer = make_assistant(settings, index=index).ask("I hvilket kvartal havde PPR flest nye sager i 2024?")
     rows = [line for line in answer.short_answer.splitlines() if "kvartal" in line or "Hele året" in line]
     assert rows and "4. kvartal" in rows[0], answer.short_answer
+
+
+def test_a_later_part_gets_its_own_unit_beside_the_one_that_answered_the_part_before(settings):
+    """"hvad syntes de om dem?" leans on the courses of the part before it and resembles its answer most; the passage's
+    sentence on what the staff thought of them (their "tilfredshed") answers it."""
+    texts = {
+        **{f"filler-{n}": ("Oplæg", f"Kommunerne arbejder med tandplejen i sag nummer {n}.") for n in range(30)},
+        "kursus-1": (
+            "Kursuskatalog",
+            "I 2024 deltog 642 medarbejdere i kommunens kurser om tidlig indsats. "
+            "Den gennemsnitlige tilfredshed med kurserne var 4,4 på en skala fra 1 til 5.",
+        ),
+    }
+    answer = make_assistant(settings, index=FakeIndex(texts)).ask(
+        "Hvor mange medarbejdere var afsted på kommunens kurser om tidlig indsats i 2024, og hvad syntes de om dem?"
+    )
+    assert "642 medarbejdere" in answer.short_answer
+    assert "tilfredshed med kurserne var 4,4" in answer.short_answer, answer.short_answer
