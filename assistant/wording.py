@@ -72,6 +72,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:blev|bliver|er|var) (?:\w+ )?(?:sur|sure|gal|gale|tosset|tossede)\b"), "vred vrede"),
     # "Hvordan griber jeg det an, skridt for skridt?", "Gerne skridt for skridt.": the documents' "trin for trin"
     (re.compile(r"\bskridt for skridt\b|\bet skridt ad gangen\b"), "trin for trin"),
+    # "Og hvis min medarbejder bliver nødt til at melde fra en uge før, hvad skal vi så betale?": the documents'
+    # "afmelding" or "afbud"
+    (re.compile(r"\bmeld(?:e|er|es|t) fra\b"), "afmelding afbud"),
     # "..., og hvad syntes de om dem?", "Hvad synes forældrene om det?": what people thought of a thing, which the
     # documents measure as "tilfredshed"
     (re.compile(r"\bhvad (?:syntes|synes) (?:de|\w+ne|\w+erne|deltagerne|forældrene) om\b"), "tilfredshed tilfredse"),

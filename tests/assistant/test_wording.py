@@ -42,6 +42,8 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Hvad er det første skridt?", ""),  # one step asked, not the steps in turn
         ("Hvor mange var afsted på kurserne, og hvad syntes de om dem?", "tilfredshed tilfredse"),
         ("Hvad synes forældrene om den nye model?", "tilfredshed tilfredse"),
+        ("Hvis min medarbejder må melde fra en uge før, hvad skal vi så betale?", "afmelding afbud"),
+        ("Hvem skal vi melde det til?", ""),  # told to someone, not cancelled
         ("Jeg synes, vi skal sige det til kommunen. Hvad gør jeg?", ""),  # the speaker's own view, not asked of others
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
