@@ -1624,6 +1624,8 @@ _MONEY_ASK = re.compile(
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     # The price in a clause: "En mor spørger, hvad det koster at være med på forældrekurset."
     r"|\bhvad (?:\w+ ){1,3}?(?:koster|kostede|vil koste|skal koste)\b"
+    # "Hvad kommer Svendborgs nye ... model til at koste om året?"
+    r"|\btil at koste\b"
     # "Hvor meget har Sorø budgetteret med til ...?", "Hvor meget er der afsat til ...?": the verbs of a budget; not
     # time set aside ("hvor meget tid er der sat af til ...?", answered in minutes or as a share of the time).
     r"|\bhvor meget\b(?!\s+tid\b)[^?]{0,40}?\b(?:budgetter(?:et|er|es|ede)|afsat|afsætte[rs]?|afsatte|sat af"
@@ -1792,6 +1794,8 @@ _DETAIL_SHAPES: dict[DetailKind, re.Pattern[str]] = {  # a count: holds_count
         re.I,
     ),
 }
+# What a table's or a text's amounts are written in, "Beløbene er i 1.000 kr. i 2025-priser", "(i mio. kr.)": no sum.
+_DENOMINATION = re.compile(r"\bi (?:hele )?(?:1\.000|1000|mio\.?|mia\.?|millioner|milliarder) (?:kr\b\.?|kroner)", re.I)
 # "Hvor mange timer om ugen?" wants an amount of time, not a starting year.
 _COUNTED_PERIOD = re.compile(_TIME_AMOUNT, re.I)
 # A count is a figure that counts something: one followed by what it counts or a share ("40 pct.", "750
@@ -1950,7 +1954,7 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     if detail.kind == "period" and _table_period(text):
         return True
     shape = _COUNTED_PERIOD if detail.kind == "period" and detail.counted else _DETAIL_SHAPES[detail.kind]
-    return bool(shape.search(text))
+    return bool(shape.search(_DENOMINATION.sub(" ", text) if detail.kind == "money" else text))
 
 
 # A table column of a period's units: "Timer 2024", "Antal uger", "Måneder".

@@ -594,6 +594,8 @@ def test_a_question_without_a_figure_asks_no_detail(question):
     [
         ("Hvad koster kurset?", "Kurset koster 1.200 kr. pr. familie.", "Kurset tilbydes alle 25 nye familier."),
         ("Hvad koster kurset?", "Børn og bevægelse – 2016: 1.255.800; 2017: 1.157.200", "Kurset blev startet i 2016."),
+        # A price asked with "kommer ... til at koste"; what amounts are written in is no sum.
+        ("Hvad kommer modellen til at koste?", "Udgiften er 4,56 mio. kr. årligt fra 2028.", "Beløbene er i 1.000 kr. i 2025-priser."),
         ("Hvor mange penge er afsat?", "Der er afsat 4,5 i 2016 og 8,4 mil i 2017.", "Der er afsat midler i 2016 og 2017."),
         ("Hvor mange familier deltog?", "Mere end 8 ud af 10 familier deltog.", "Familierne deltog i 2019 og 2020."),
         ("Hvor mange familier deltog?", "I alt 40 familier deltog.", "Familier med børn på 0-2 år og 3-5-årige deltog."),
