@@ -734,7 +734,7 @@ class CitatComposer:
         be done, to its fourth sentence ("Der udarbejdes en fraværsplan ..."), where three units had cut it. A worry
         that tells a harm done to the child (``harm_told``) reads the section written for a harm or an acute situation
         first and whole (see :func:`acute_first`), before the units that answer what it asks."""
-        ranked = _own_unit_first(_without_records(self._ranked(scored, part, spread), question), part, shown, terms)
+        ranked = _own_unit_first(_without_records(self._ranked(scored, part, spread), question), part, shown, terms, answer_type)
         if not ranked:
             return
         single = len(ranked[0].part_scores) == 1  # a question of one part
@@ -986,16 +986,23 @@ def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
     return not any(_holds_any(terms, unit, hit) for unit, hit, labels in quoted if not labels)
 
 
-def _own_unit_first(ranked: list[ScoredUnit], part: int, shown: AbstractSet[str], terms: Sequence[str]) -> list[ScoredUnit]:
+def _own_unit_first(
+    ranked: list[ScoredUnit], part: int, shown: AbstractSet[str], terms: Sequence[str], answer_type: AnswerType = "other"
+) -> list[ScoredUnit]:
     """``ranked`` with a later part's own unit first when its likeliest unit is one an earlier part already shows that
     holds none of the part's words: the unit of the same passage that holds one. A short part leans on the one before
     it, and resembles what answered it: "..., og hvad syntes de om dem?" (the courses, "tilfredshed" for "syntes ...
     om") got nothing beside "I 2024 deltog 642 medarbejdere i kommunens kurser", and its passage's "Den gennemsnitlige
-    tilfredshed var 4,4 ..." never came."""
+    tilfredshed var 4,4 ..." never came. A part asking how the thing works ("Hvad hedder redskabet, og hvordan
+    fungerer det?"), whose words no unit holds, gets what the passage says next: "Alle børn fra 0 til 6 år vurderes
+    to gange om året ... og placeres i grøn, gul eller rød" after "Trivselsspejlet er Horsens Kommunes fælles redskab"."""
     if part == 0 or not ranked or ranked[0].key not in shown or _holds_any(terms, ranked[0].unit, ranked[0].hit):
         return ranked
-    chunk = ranked[0].hit.passage.chunk_id
-    own = next((s for s in ranked if s.key not in shown and s.hit.passage.chunk_id == chunk and _holds_any(terms, s.unit, s.hit)), None)
+    best = ranked[0]
+    same = [s for s in ranked if s.key not in shown and s.hit.passage.chunk_id == best.hit.passage.chunk_id]
+    own = next((s for s in same if _holds_any(terms, s.unit, s.hit)), None)
+    if own is None and answer_type == "procedure":
+        own = min((s for s in same if s.unit.position > best.unit.position), key=lambda s: s.unit.position, default=None)
     return ranked if own is None else [own, *(s for s in ranked if s is not own)]
 
 

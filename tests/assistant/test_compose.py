@@ -559,6 +559,26 @@ def test_each_part_of_a_multi_part_question_gets_its_own_best_unit():
     assert short.index("500 pluspladser") < short.index("Holstebro tilbyder")
 
 
+def test_a_later_part_asking_how_the_tool_works_gets_what_its_passage_says_next():
+    """No unit holds "fungerer", and the tool's name resembles the second part most: the sentence after it tells how
+    the tool works, and a likelier sentence further on does not."""
+    index = FakeUnitIndex(
+        [
+            (
+                "spejl-1",
+                "Trivselsspejlet er kommunens fælles redskab til vurdering af alle børns trivsel. Alle børn vurderes to "
+                "gange om året og placeres i grøn, gul eller rød. Andelen af børn i rød er steget.",
+                KL,
+            )
+        ]
+    )
+    question = "Hvad hedder redskabet, og hvordan fungerer det?"
+    assert [part.answer_type for part in analyse_question(question).parts][1] == "procedure"
+    scores = {"Trivselsspejlet er": (0.9, 0.9), "to gange om året": (0.05, 0.05), "Andelen af børn": (0.1, 0.1)}
+    short = compose(question, scores, index=index).short_answer
+    assert "Trivselsspejlet er" in short and "to gange om året" in short
+
+
 def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count():
     index = FakeUnitIndex(
         [

@@ -820,3 +820,4 @@ def test_a_later_part_gets_its_own_unit_beside_the_one_that_answered_the_part_be
     )
     assert "642 medarbejdere" in answer.short_answer
     assert "tilfredshed med kurserne var 4,4" in answer.short_answer, answer.short_answer
+
