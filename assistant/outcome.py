@@ -89,7 +89,8 @@ from tidlig.text import (
 
 
 __all__ = [
-    "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here", "situated_unit",
+    "CONCERN_OWN_FLOOR", "FULL_COVERAGE", "NAMED_SHARE", "OWN_SITUATION_TERMS", "WHOLE_COUNTRY", "lacking_here",
+    "named_in_documents_words", "situated_unit",
     "situated_units", "with_ages_shown", "with_answer_found", "with_asked_year_shown", "with_definition_checked", "with_detail_checked",
     "with_detail_shown", "with_held_parts", "with_homes_quoted", "with_labels_checked", "with_municipality_shown",
     "with_own_situation_checked", "with_parts_credited", "with_place_figures_checked", "with_places_named",
@@ -254,6 +255,11 @@ def _distinctive(worry: str, share: Callable[[str], float] | None) -> tuple[froz
     return distinct, min(OWN_SITUATION_TERMS, len(distinct)) or OWN_SITUATION_TERMS
 
 
+# How likely, against the likeliest unit, a unit holding the documents' name for a question's everyday phrase must be
+# to answer in its place (see named_in_documents_words).
+NAMED_SHARE = 0.5
+
+
 def situated_unit(
     assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
 ) -> ScoredUnit | None:
@@ -312,6 +318,28 @@ def situated_units(
         return replace(unit, part_scores=tuple(0.0 if n in own else s for n, s in enumerate(unit.part_scores)))
 
     return [told(unit) for unit in scored]
+
+
+def named_in_documents_words(
+    assessment: Assessment, scored: Sequence[ScoredUnit], analysed: Callable[[str], list[str]] = content_terms
+) -> list[ScoredUnit]:
+    """``scored`` with the likeliest unit that holds the documents' name for an everyday phrase of a one-part question
+    that is no worry (see :mod:`assistant.wording`) in the place of a likeliest unit that holds none, when it is
+    NAMED_SHARE as likely: they trade scores. "Kan storebror ikke bare oversætte til samtalen?" is answered by "Har
+    forældrene brug for tolk, bestilles en professionel tolk ... Elever og søskende må aldrig bruges som tolk", not
+    by a course slide's case "I inviterer mor og far til samtale – kun mor kommer", which resembled it more. A worry
+    is situated by such a unit whatever its score (see :func:`situated_unit`)."""
+    analysis = assessment.analysis
+    named = _documents_named(analysis, analysed) if not analysis.is_concern and len(analysis.parts) == 1 else ()
+    if not named or not scored:
+        return list(scored)
+    likeliest = max(scored, key=lambda unit: unit.part_scores[0])
+    naming = [unit for unit in scored if _names_situation(named, unit, analysed)]
+    best = max(naming, key=lambda unit: unit.part_scores[0], default=None)
+    if best is None or _names_situation(named, likeliest, analysed) or best.part_scores[0] < NAMED_SHARE * likeliest.part_scores[0]:
+        return list(scored)
+    traded = {likeliest.key: best.part_scores, best.key: likeliest.part_scores}
+    return [replace(unit, part_scores=traded[unit.key]) if unit.key in traded else unit for unit in scored]
 
 
 def _documents_named(analysis: QuestionAnalysis, analysed: Callable[[str], list[str]]) -> tuple[frozenset[str], ...]:

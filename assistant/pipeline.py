@@ -68,6 +68,7 @@ from assistant.outcome import (
     with_homes_quoted,
     with_municipality_shown,
     situated_unit,
+    named_in_documents_words,
     situated_units,
     with_own_situation_checked,
     with_staff_guide_answering,
@@ -770,7 +771,7 @@ class Assistant:
         terms = self.index.retriever.terms
         situated = situated_unit(assessment, scored, terms)
         assessment = with_own_situation_checked(assessment, scored, situated, terms, state.statistics.passage_share)
-        scored = situated_units(assessment, scored, situated, terms)
+        scored = named_in_documents_words(assessment, situated_units(assessment, scored, situated, terms), terms)
         analysis = _guidance_beside_own(assessment, analysis)
         assessment = with_staff_guide_answering(assessment, scored)
         composition = self._citat(state, assessment, analysis, scored, hits)

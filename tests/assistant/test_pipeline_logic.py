@@ -13,6 +13,7 @@ from assistant.citations import CitationBook
 from assistant.compose import Composition
 from assistant.outcome import (
     CONCERN_OWN_FLOOR,
+    named_in_documents_words,
     SITUATED_SHARE,
     situated_unit,
     situated_units,
@@ -821,3 +822,26 @@ def test_a_later_part_gets_its_own_unit_beside_the_one_that_answered_the_part_be
     assert "642 medarbejdere" in answer.short_answer
     assert "tilfredshed med kurserne var 4,4" in answer.short_answer, answer.short_answer
 
+
+
+
+@pytest.mark.parametrize(("share", "first"), [(0.6, "professionel tolk"), (0.3, "storebror oversætter")])
+def test_a_unit_in_the_documents_words_for_an_everyday_phrase_answers_in_the_place_of_one_that_only_resembles(settings, share, first):
+    """"oversætte" is the documents' "tolk" (see assistant.wording): the rule on interpreters, NAMED_SHARE as likely,
+    trades places with a case that resembles the question more; much less likely, it does not."""
+    texts = {
+        **{f"filler-{n}": ("Oplæg", f"Kommunerne arbejder med tandplejen i sag nummer {n}.") for n in range(30)},
+        "case-1": ("Kursus", "Case: Mor kommer alene til samtalen, og storebror oversætter for hende."),
+        "skole-1": ("Skolens procedure", "Har mor brug for en tolk til samtalen, bestilles en professionel tolk."),
+    }
+    assistant = make_assistant(settings, index=FakeIndex(texts))
+    assessment = assistant.assess("Kan storebror ikke bare oversætte for mor til samtalen?")
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+
+    def scored_as(unit):
+        own = 0.5 if unit.unit.text.startswith("Case:") else share * 0.5 if "tolk" in unit.unit.text else 0.01
+        return replace(unit, part_scores=(own, *unit.part_scores[1:]))
+
+    traded = named_in_documents_words(assessment, [scored_as(s) for s in scored])
+    assert first in max(traded, key=lambda s: s.part_scores[0]).unit.text
