@@ -1389,7 +1389,17 @@ def _typed_by_shape(part: QuestionPart, answer_type: AnswerType) -> _TypedAnswer
     if detail is None and answer_type not in TYPED_ANSWERS:
         return None
     who = answer_type == "person"
-    return _TypedAnswer(detail, who=who, whom=answer_type == "target", several=who and bool(_SEVERAL.search(part.text)))
+    return _TypedAnswer(detail, who=who, whom=answer_type == "target", several=who and asks_several(part.text))
+
+
+def asks_several(text: str) -> bool:
+    """Whether a question for people asks for several of them (see :data:`_SEVERAL`)."""
+    return _SEVERAL.search(text) is not None
+
+
+def lists_professions(unit: ScoredUnit) -> bool:
+    """Whether a unit names at least MIN_LISTED_PROFESSIONS professions: the people a question for several asks for."""
+    return len(named_professions(unit.unit.text)) >= MIN_LISTED_PROFESSIONS
 
 
 # A question for several of a kind: "Hvilke fagfolk ...?", not "Hvilken medarbejder ...?"; or for the members of a
@@ -1502,7 +1512,7 @@ def _exempt_first(ranked: Sequence[ScoredUnit], part: int, typed: _TypedAnswer |
     first, detail = ranked[0], typed.detail if typed is not None else None
     counting = detail is not None and counts_asked(first.unit.text, detail)
     target_group = typed is not None and typed.whom and _holds(first, part, typed)
-    staff = typed is not None and typed.several and _lists_professions(first)
+    staff = typed is not None and typed.several and lists_professions(first)
     standing_out = typed is not None and typed.extreme is not None and _standout(ranked, 1, typed) is first
     return first if counting or target_group or staff or standing_out or (question and _restates(first, question)) else None
 
@@ -1719,20 +1729,26 @@ def _staff_first(ranked: list[ScoredUnit], part: int, floor: float) -> list[Scor
             items.setdefault(unit.group, []).append(bool(named_professions(unit.unit.text)))
     people = {group for group, naming in items.items() if sum(naming) >= MIN_LISTED_PROFESSIONS and 2 * sum(naming) > len(naming)}
 
-    def lists_professions(unit: ScoredUnit) -> bool:
-        return _lists_professions(unit) or unit.unit.kind == "list_item" and unit.group in people
+    def names_staff(unit: ScoredUnit) -> bool:
+        return lists_professions(unit) or unit.unit.kind == "list_item" and unit.group in people
 
-    if not ranked or lists_professions(ranked[0]):
+    if not ranked or names_staff(ranked[0]):
         return None
     own = ranked[0].hit.passage.chunk_id
     # A list of the people asked for comes before a sentence naming some of them in passing ("Typiske tiltag fra
     # Trivselsteamet er observation ved AKT-vejlederen, samtaleforløb hos skolesundhedsplejersken ...").
-    listing = _first_likely(ranked, part, floor, own, lambda unit: unit.unit.kind == "list_item" and lists_professions(unit))
-    return listing or _first_likely(ranked, part, floor, own, lists_professions)
+    # So does a sentence of the likeliest unit's own passage that says who its members are: "Faste deltagere er en
+    # PPR-psykolog, en socialrådgiver ..." in the forum's own section, not another section's list item "PPR's
+    # Småbørnsteam (psykolog, tale-hørekonsulent og fysioterapeut) ... deltager i Konsultativt Forum 0-6".
+    def members(unit: ScoredUnit) -> bool:
+        return unit.unit.kind == "list_item" or unit.hit.passage.chunk_id == own and _NAMES_MEMBERS.search(unit.unit.text) is not None
+
+    listing = _first_likely(ranked, part, floor, own, lambda unit: members(unit) and names_staff(unit))
+    return listing or _first_likely(ranked, part, floor, own, names_staff)
 
 
-def _lists_professions(unit: ScoredUnit) -> bool:
-    return len(named_professions(unit.unit.text)) >= MIN_LISTED_PROFESSIONS
+# A sentence that says who a group's members are ("Faste deltagere er ...", "Teamet består af ...").
+_NAMES_MEMBERS = re.compile(r"\b(?:deltager\w*|medlem\w*|består af|sammensat|sammensætning\w*)\b", re.IGNORECASE)
 
 
 def _heads_name(unit: ScoredUnit, noun: str) -> bool:

@@ -52,8 +52,10 @@ from assistant.answerability import RARE_TOPIC_SHARE, TOP_PASSAGES, Answerabilit
 from assistant.types import Citation
 from assistant.compose import (
     Composition,
+    asks_several,
     case_name,
     is_named_point,
+    lists_professions,
 )
 from assistant.evidence import (
     ScoredUnit,
@@ -546,8 +548,15 @@ def with_answer_found(statistics: RelevanceScorer, assessment: Assessment, score
     point, term, listed = asked_point(analysis.text), defined_term(analysis.text), asked_list(analysis.text)
     about = point_topic(analysis.text) if point is not None else frozenset()
     topic = [t for t in analysis.terms if t not in detail_terms()]
+    # Who sits in a forum or a team is answered by the likeliest unit's passage naming its members: "Faste deltagere er
+    # en PPR-psykolog, en socialrådgiver ..., en sundhedsplejerske og en dagtilbudskonsulent." shares no word with
+    # "Hvem er det egentlig, der sidder i det forum, hvor man kan tage et barn op uden at sige navnet?".
+    members = analysis.answer_type == "person" and asks_several(analysis.text) and bool(asked)
+    own = max(asked, key=lambda unit: unit.part_scores[0]).hit.passage.chunk_id if members else ""
 
     def holds_answer(unit: ScoredUnit) -> bool:
+        if members and unit.hit.passage.chunk_id == own and lists_professions(unit):
+            return True
         if point is not None:
             return is_named_point(unit, point, about)
         if term is not None:

@@ -579,6 +579,28 @@ def test_a_later_part_asking_how_the_tool_works_gets_what_its_passage_says_next(
     assert "Trivselsspejlet er" in short and "to gange om året" in short
 
 
+def test_who_sits_in_a_forum_is_answered_by_its_own_sentence_on_its_members_before_another_sections_list_item():
+    index = FakeUnitIndex(
+        [
+            (
+                "forum-1",
+                "Konsultativt Forum mødes hver måned. Faste deltagere er en PPR-psykolog, en socialrådgiver, en "
+                "sundhedsplejerske og en dagtilbudskonsulent.",
+                KL,
+            ),
+            (
+                "ansvar-1",
+                "Ansvar:\n- Småbørnsteamet (psykolog, tale-hørekonsulent og fysioterapeut) deltager i forummet.\n- Lederen har ansvaret.",
+                KL,
+            ),
+        ]
+    )
+    scores = {"Konsultativt Forum mødes": 0.9, "Faste deltagere": 0.3, "Småbørnsteamet": 0.2}
+    short = compose("Hvem er det egentlig, der sidder i det forum?", scores, index=index).short_answer
+    assert "Faste deltagere" in short, short
+    assert "Småbørnsteamet" not in short or short.index("Faste deltagere") < short.index("Småbørnsteamet"), short
+
+
 def test_a_count_part_gets_the_unit_counting_what_it_asks_for_not_another_count():
     index = FakeUnitIndex(
         [

@@ -685,6 +685,26 @@ def test_a_weak_question_is_answered_when_a_unit_of_its_sources_holds_the_answer
     assert checked.decision.missing == (() if outcome == "answer" else (assessment.analysis.text,))
 
 
+@pytest.mark.parametrize(
+    ("members", "outcome"),
+    [
+        ("Faste deltagere er en PPR-psykolog, en socialrådgiver, en sundhedsplejerske og en dagtilbudskonsulent.", "answer"),
+        ("Forummet holder møde hver måned på rådhuset.", "partial"),  # names no one
+    ],
+)
+def test_a_weak_question_for_who_sits_in_a_forum_is_answered_by_its_passage_naming_the_members(settings, members, outcome):
+    """The members' sentence shares no word with the question; it stands in the likeliest unit's passage."""
+    texts = {**PASSAGES, "forum-1": ("Opsporingsmodel", f"Konsultativt Forum drøfter sager anonymt uden navn. {members}")}
+    assistant = make_assistant(settings, index=FakeIndex(texts))
+    assessment = assistant.assess("Hvem er det egentlig, der sidder i det forum, hvor man kan tage et barn op uden at sige navnet?")
+    weak = replace(assessment, decision=replace(assessment.decision, outcome="partial", missing=(assessment.analysis.text,)))
+    hits, analysis = compose_inputs(assessment)
+    scored = assistant._state.evidence.gather_evidence(assessment.vector, analysis.terms, analysis, hits, assistant.index, assistant._embed)
+    scored = [replace(s, part_scores=(0.5 if s.unit.text.startswith("Konsultativt") else 0.1, *s.part_scores[1:])) for s in scored]
+
+    assert with_answer_found(assistant._state.statistics, weak, scored).decision.outcome == outcome
+
+
 def _index_with_sections(passages: dict[str, tuple[str, str, str]]) -> FakeIndex:
     """The hand-written passages and ``passages`` (id -> publisher, section, text), each under its section."""
     index = FakeIndex({**PASSAGES, **{chunk_id: (publisher, text) for chunk_id, (publisher, _, text) in passages.items()}})
