@@ -11,7 +11,8 @@ compared.
 Example::
 
     asked_extreme("Hvilken aldersgruppe er vokset mest?")  # "max"
-    standout_row("Kvartal | I alt 2024", ["1. kvartal | 310", "4. kvartal | 348", "Hele året | 658"], "... i 2024?")  # 1
+    rows = ["1. kvartal | 310", "4. kvartal | 348", "Hele året | 658"]
+    standout_row("Kvartal | I alt 2024", rows, "Hvornår var der flest sager i 2024?", "max")  # 1: the year's sum is left out
 """
 
 from __future__ import annotations
