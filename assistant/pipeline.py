@@ -550,39 +550,51 @@ class Assistant:
         named = [d for name in sources for d in state.sources.documents[name] if not wanted.doc_ids or d in wanted.doc_ids]
         if not named:
             return self._from_homes(state, query, found, k, wanted)
-        mine = replace(wanted, doc_ids=tuple(named))
-        own: Sequence[ScoredPassage] = self._retrieve(query, k, mine, vector).hits
-        # Among the source's own documents its name tells little apart: searched for, it found the passages
-        # that repeat it ("Der er 10 familiepladsinstitutioner ... i Københavns Kommune") before those that
-        # answer ("Forældreinddragelse med henblik på ..." for "Hvad siger København om forældreinddragelse?").
-        # The passages found without it take turns with those found with it, which stay first: "Den udvikling
-        # ser vi både på landsplan og i Hedensted Kommune" opens the slide that answers "hvad gør Hedensted?".
-        if (unnamed := without_source_names(query, sources)) != query:
-            own = _interleave([own, self._retrieve(unnamed, k, mine).hits])[:k]
-        # Passages that speak for the source keep their rank; each other passage's place goes to the source's
-        # own next best.
         if len(sources) > 1:
             return self._found(self._each_source(state, sources, query, k, found, wanted, named, vector), vector)
+        unnamed = without_source_names(query, sources)
+        own = self._own_passages(query, unnamed, k, replace(wanted, doc_ids=tuple(named)), vector)[:k]
+        # Passages that speak for the source keep their rank; each other passage's place goes to the source's
+        # own next best.
         speaking = {h.passage.chunk_id for h in found.hits if any(speaks_for(name, h.passage) for name in sources)}
         fill = iter([h for h in own if h.passage.chunk_id not in speaking])
         hits = [h if h.passage.chunk_id in speaking else next(fill, None) for h in found.hits]
         return self._found([h for h in (*hits, *fill) if h is not None][:k], vector)
+
+    def _own_passages(
+        self,
+        query: str,
+        unnamed: str,
+        k: int,
+        wanted: PassageFilter,
+        vector: Sequence[float],
+        unnamed_vector: Sequence[float] | None = None,
+    ) -> list[ScoredPassage]:
+        """A source's own documents' best passages for ``query``, taking turns with those found without the sources'
+        names (``unnamed``, embedded as ``unnamed_vector`` when given). Among the source's own documents its name
+        tells little apart: searched for, it found the passages that repeat it ("Der er 10 familiepladsinstitutioner
+        ... i Københavns Kommune") before those that answer ("Forældreinddragelse med henblik på ..." for "Hvad siger
+        København om forældreinddragelse?"). The passages found with it stay first: "Den udvikling ser vi både på
+        landsplan og i Hedensted Kommune" opens the slide that answers "hvad gør Hedensted?"."""
+        own = self._retrieve(query, k, wanted, vector).hits
+        return _interleave([own, self._retrieve(unnamed, k, wanted, unnamed_vector).hits]) if unnamed != query else list(own)
 
     def _each_source(
         self, state: DerivedState, sources: Sequence[str], query: str, k: int, found: Found, wanted: PassageFilter, named: Sequence[str],
         vector: Sequence[float],
     ) -> list[ScoredPassage]:
         """The best passages for a question that asks several sources, taking turns by source: each source's own
-        documents' best, found with and without the sources' names (see :meth:`_retrieve_from`), then the passages
-        of ``found`` that name it (KL's report holds a case from Hedensted). Ranked together, the source whose
-        documents share more of the question's words took every place: "Hvor længe holder et samtykke ... i Skanderborg
-        sammenlignet med PPR-aftalen i Faaborg-Midtfyn?" found Skanderborg's contact page, not Faaborg-Midtfyn's
-        "højst 1 år"."""
+        documents' best (see :meth:`_own_passages`), then the passages of ``found`` that name it (KL's report holds a
+        case from Hedensted). Ranked together, the source whose documents share more of the question's words took
+        every place: "Hvor længe holder et samtykke ... i Skanderborg sammenlignet med PPR-aftalen i Faaborg-Midtfyn?"
+        found Skanderborg's contact page, not Faaborg-Midtfyn's "højst 1 år"."""
         unnamed = without_source_names(query, sources)
+        # One model call for the words without the names, not one per source.
+        unnamed_vector = self.index.retriever.embed_query(unnamed) if unnamed != query else None
         per_source = []
         for name in sources:
             docs = replace(wanted, doc_ids=tuple(d for d in named if d in state.sources.documents[name]))
-            own = _interleave([self._retrieve(query, k, docs, vector).hits, self._retrieve(unnamed, k, docs).hits]) if docs.doc_ids else []
+            own = self._own_passages(query, unnamed, k, docs, vector, unnamed_vector) if docs.doc_ids else []
             per_source.append([*own, *(h for h in found.hits if speaks_for(name, h.passage))])
         return _interleave(per_source)[:k]
 
