@@ -987,7 +987,7 @@ def _states_nothing(blocks: Sequence[_Block], terms: Sequence[str]) -> bool:
 
 
 def _own_unit_first(
-    ranked: list[ScoredUnit], part: int, shown: AbstractSet[str], terms: Sequence[str], answer_type: AnswerType = "other"
+    ranked: list[ScoredUnit], part: int, shown: AbstractSet[str], terms: Sequence[str], answer_type: AnswerType
 ) -> list[ScoredUnit]:
     """``ranked`` with a later part's own unit first when its likeliest unit is one an earlier part already shows that
     holds none of the part's words: the unit of the same passage that holds one. A short part leans on the one before

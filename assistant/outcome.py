@@ -345,8 +345,8 @@ def named_in_documents_words(
 
 
 def _documents_named(analysis: QuestionAnalysis, analysed: Callable[[str], list[str]]) -> tuple[frozenset[str], ...]:
-    """The terms of each of the documents' names for the everyday phrases of a worry (see :mod:`assistant.wording`),
-    read once per worry: every candidate unit is checked against them."""
+    """The terms of each of the documents' names for the everyday phrases of a question (see :mod:`assistant.wording`),
+    read once per question: every candidate unit is checked against them."""
     return tuple(terms for name in documents_names(analysis.text) if (terms := frozenset(analysed(name))))
 
 

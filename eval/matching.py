@@ -163,6 +163,6 @@ def contains_fact(answer_text: str, fact: str) -> bool:
     if not f:
         return False
     pattern = _fact_pattern(f)
-    return pattern.search(normalise(answer_text)) is not None or any(
-        pattern.search(normalise(cell)) is not None for cell in answer_text.split("|") if "|" in answer_text
-    )
+    if pattern.search(normalise(answer_text)) is not None:
+        return True
+    return "|" in answer_text and any(pattern.search(normalise(cell)) is not None for cell in answer_text.split("|"))
