@@ -80,6 +80,13 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhvad (?:syntes|synes) (?:de|\w+ne) om\b"), "tilfredshed tilfredse"),  # "\w+ne": "forældrene", "deltagerne"
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
+    # "have det liggende på stuen", "mine noter liggende på min mobil": how papers and notes on a child are kept,
+    # which the documents' rules on data call "opbevares" or "gemmes"
+    (re.compile(r"\bliggende\b"), "opbevares gemmes"),
+    # "Må jeg printe skemaet?", "en udprint": a paper copy
+    (re.compile(r"\b(?:ud)?print(?:e|er|et|ede|s)?\b"), "papirkopi"),
+    # "Hvornår skal det smides ud?", "smide noterne ud": when papers and notes are deleted
+    (re.compile(r"\bsmid(?:e|er|es)? (?:\w+ ){0,3}?ud\b"), "slettes sletning"),
 )
 
 

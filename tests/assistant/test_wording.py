@@ -44,6 +44,12 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Hvad synes forældrene om den nye model?", "tilfredshed tilfredse"),
         ("Hvis min medarbejder må melde fra en uge før, hvad skal vi så betale?", "afmelding afbud"),
         ("Hvem skal vi melde det til?", ""),  # told to someone, not cancelled
+        ("Må jeg have mine noter om et barn liggende på min egen mobil?", "opbevares gemmes"),
+        ("Må jeg printe skemaet og have det liggende på stuen?", "opbevares gemmes papirkopi"),
+        ("Hvornår skal overgangsskemaet smides ud?", "slettes sletning"),
+        ("Skal vi smide de gamle noter ud?", "slettes sletning"),
+        ("Kan printeren på kontoret bruges?", ""),  # a printer, not a paper copy
+        ("Smid ikke alt, hvad du har i hænderne, og tag ud til familien.", ""),  # "ud" too far from "smid"
         ("Jeg synes, vi skal sige det til kommunen. Hvad gør jeg?", ""),  # the speaker's own view, not asked of others
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
