@@ -106,7 +106,7 @@ _TYPE_RULES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = (
     (
         "time",
         re.compile(
-            r"\bhvornår\b|\bhvilket år\b|\bi hvilke år\b|\bhvor (?:lang tid|længe|tidligt|hurtigt|gammel|gamle)\b"
+            r"\bhvornår\b|\bhvilket år\b|\bi hvilke år\b|\bhvor (?:lang \w*tid|længe|tidligt|hurtigt|gammel|gamle)\b"
             r"|\bhvilken (?:alder|frist|dato|periode)\b|\bwhen\b"
         ),
     ),
@@ -1595,6 +1595,9 @@ class AskedDetail:
     # How long something holds ("Hvor længe kan vi bruge den underskrift?", "Hvor længe gælder et samtykke?"): the period
     # must be said to be how long it holds ("Et samtykke gælder højst 12 måneder"), not any deadline of the topic.
     validity: bool = False
+    # The time a period question names ("Hvor lang ventetid er der ...?" -> "vente"): the period must be said of it. A
+    # course's length ("10 aftener á 2½ time") had answered how long the wait for it is.
+    measured: str = ""
 
     @property
     def phrase(self) -> str:
@@ -1613,7 +1616,7 @@ class AskedDetail:
             case "share":
                 return "andelen"
             case "period":
-                return f"antallet af {self.counted}" if self.counted else "varigheden"
+                return f"antallet af {self.counted}" if self.counted else f"{self.measured}tiden" if self.measured else "varigheden"
         return f"antallet af {self.counted}" if self.counted else "antallet"
 
 
@@ -1636,7 +1639,7 @@ _MONEY_ASK = re.compile(
     rf"|{_SUM_ASKED}"
 )
 _PERIOD_ASK = re.compile(
-    rf"\bhvor (?:lang tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
+    rf"\bhvor (?:lang \w*tid|længe)\b|\bhvor lang (?:er|var)\b|\bhvilken frist\b|\bfrist\w*\b|\bhvor mange {_TIME_UNITS}\b"
 )
 _TIME_COUNT = re.compile(rf"\bhvor mange ({_TIME_UNITS})\b")
 # "Hvor stor en del af familierne ...?" asks a share as surely as "hvor stor en andel".
@@ -1693,7 +1696,12 @@ def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
         limit=bool(_LIMIT_ASKED.search(lowered)),
         relative="efter" if relative and relative.group(1) == "efter" else "før" if relative else "",
         validity=detail.kind == "period" and bool(_VALIDITY_ASKED.search(lowered)),
+        measured=measured.group(1) if detail.kind == "period" and (measured := _MEASURED_ASKED.search(lowered)) else "",
     )
+
+
+# A time named as what is asked: "hvor lang ventetid", "hvor lang er sagsbehandlingstiden"; not plain "hvor lang tid".
+_MEASURED_ASKED = re.compile(r"\bhvor lang (?:er |var |bliver |blev )?(?:den |der )?(\w+?)tid(?:en)?\b")
 
 
 def _asked_kind(text: str, lowered: str) -> AskedDetail | None:
@@ -1948,6 +1956,8 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     if detail.relative:
         return bool(_RELATIVE_HELD[detail.relative].search(text))
     if detail.validity and not _VALIDITY_HELD.search(text):
+        return False
+    if detail.measured and not re.search(rf"\b\w*{re.escape(stem(detail.measured))}", text, re.IGNORECASE):
         return False
     if detail.kind == "count":
         return holds_count(text)

@@ -1197,6 +1197,18 @@ def test_how_long_a_thing_holds_is_held_only_by_a_period_said_to_be_how_long_it_
     assert not asked_detail("Hvor længe varer forløbet?").validity
 
 
+def test_a_named_time_is_held_only_by_a_period_said_of_it():
+    asked = asked_detail("Hvor lang ventetid er der på at komme på forældrekurset?")
+    assert asked is not None and asked.kind == "period" and asked.measured == "vente" and asked.phrase == "ventetiden"
+    assert answer_type("Hvor lang ventetid er der på at komme på forældrekurset?") == "time"
+    assert not holds_detail("Forældrekurset Tryg Start | 10 aftener á 2½ time", asked)  # the course's length, not the wait
+    assert holds_detail("Der er op til 3 måneders ventetid på kurset.", asked)
+    assert holds_detail("Familierne venter i gennemsnit 14 uger.", asked)
+    assert asked_detail("Hvor lang er sagsbehandlingstiden?").phrase == "sagsbehandlingstiden"
+    plain = asked_detail("Hvor lang tid tager forløbet?")
+    assert plain is not None and plain.measured == "" and holds_detail("Forløbet varer 12 uger.", plain)
+
+
 @pytest.mark.parametrize(
     ("question", "asks"),
     [("Hvornår mødes det team, hvor man kan tage en elev op?", True), ("Hvornår kan man ringe?", True),
