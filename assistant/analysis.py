@@ -1680,8 +1680,10 @@ def asked_detail(text: str) -> AskedDetail | None:
 # A figure asked per something ("Hvad koster en familieplads pr. barn om året?") or as a limit ("Hvor mange børn må
 # der max være pr. voksen?"). A budget line ("Familiepladser | 400.000 | 400.000") is no price per child, and the
 # actual number of children per adult ("var der således 6,8 børn pr. voksen") no maximum: both had been quoted as
-# the answer to these unanswerable questions.
-_RATE_ASKED = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})")
+# the answer to these unanswerable questions. So is a figure asked for a span of the calendar ("Hvor mange timer om ugen
+# ...?"): a meeting's "Hver 2. uge, 90 minutter" or a goal's "Mindst 90 %" gives no hours a week or talks a year.
+_RATE_ASKED = re.compile(r"\b(?:pr\.?|per)\s+([a-zæøå]{3,})|\bom (året|ugen|måneden|dagen)\b")
+_CALENDAR_RATES = {"året": "år", "ugen": "uge", "måneden": "måned", "dagen": "dag"}
 # Not "mindst": "Hvor mange kommuner har mindst én inklusionspædagog?" asks for a count.
 _LIMIT_ASKED = re.compile(r"\b(?:max|maks|maksimalt|højst|minimum|maksimum|loft)\b")
 _LIMIT_HELD = re.compile(r"\b(?:max|maks\w*|højst|mindst|minimum\w*|op til|loft\w*|grænse\w*|ikke (?:over|under|mere end))\b", re.I)
@@ -1692,7 +1694,7 @@ def _as_asked(detail: AskedDetail, lowered: str) -> AskedDetail:
     relative = _RELATIVE_ASKED.search(lowered) if detail.kind == "period" else None
     return replace(
         detail,
-        per=rate.group(1) if rate else "",
+        per=(rate.group(1) or _CALENDAR_RATES[rate.group(2)]) if rate else "",
         limit=bool(_LIMIT_ASKED.search(lowered)),
         relative="efter" if relative and relative.group(1) == "efter" else "før" if relative else "",
         validity=detail.kind == "period" and bool(_VALIDITY_ASKED.search(lowered)),
@@ -1941,6 +1943,14 @@ def quotes_detail(text: str, detail: AskedDetail) -> bool:
     return holds_detail(text, detail) or (months and _MONTHS_ABBREVIATED.search(text) is not None)
 
 
+def _per_held(text: str, per: str) -> bool:
+    """Whether ``text`` gives a figure per ``per``: "pr. barn", "om året", "hver uge", or the adjective of a span of the
+    calendar ("ugentligt", "årlig")."""
+    rate = rf"\b(?:pr\.?|per|om|hver)\s+(?:\w+\s+){{0,2}}{re.escape(stem(per))}"
+    calendar = rf"\b{re.escape(per)}\w*lig" if per in _CALENDAR_RATES.values() else None
+    return re.search(rate, text, re.I) is not None or (calendar is not None and re.search(calendar, text, re.I) is not None)
+
+
 def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     """Whether ``text`` holds a figure of the kind asked for (always True when none is asked).
 
@@ -1949,7 +1959,7 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     været anbragt" for "hvor mange tidligere anbragte")."""
     if detail is None:
         return True
-    if detail.per and not re.search(rf"\b(?:pr\.?|per|om)\s+(?:\w+\s+){{0,2}}{re.escape(stem(detail.per))}", text, re.I):
+    if detail.per and not _per_held(text, detail.per):
         return False
     if detail.limit and not _LIMIT_HELD.search(text):
         return False

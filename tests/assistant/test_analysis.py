@@ -1197,6 +1197,20 @@ def test_how_long_a_thing_holds_is_held_only_by_a_period_said_to_be_how_long_it_
     assert not asked_detail("Hvor længe varer forløbet?").validity
 
 
+def test_a_figure_asked_for_a_span_of_the_calendar_is_held_only_by_one_per_that_span():
+    asked = asked_detail("Hvor mange timer om ugen er PPR-konsulenten ude på skolen?")
+    assert asked is not None and asked.per == "uge" and asked.phrase == "antallet af timer pr. uge"
+    assert holds_detail("Konsulenten er der 6 timer om ugen.", asked)
+    assert holds_detail("Hun har 15 timer pr. uge.", asked)
+    assert holds_detail("| Åben PPR | Ugentligt, 1 time |", asked)
+    assert not holds_detail("Ressourcemødet holdes i 90 minutter.", asked)
+    talks = asked_detail("Hvor mange forældresamtaler om året skal vi holde?")
+    assert talks is not None and talks.per == "år"
+    assert holds_detail("Der holdes to forældresamtaler om året.", talks)
+    assert not holds_detail("Vi holder samtaler i 3 år.", talks)
+    assert asked_detail("Hvad koster en familieplads pr. barn om året?").per == "barn"  # the first rate asked
+
+
 def test_a_named_time_is_held_only_by_a_period_said_of_it():
     asked = asked_detail("Hvor lang ventetid er der på at komme på forældrekurset?")
     assert asked is not None and asked.kind == "period" and asked.measured == "vente" and asked.phrase == "ventetiden"
