@@ -314,7 +314,7 @@ class Answerability:
         # A one-part question naming a place beside a distinctive topic asks about the two together: Aalborg's
         # network placements do not answer "Hvad har Odense gjort med netværksanbringelser?".
         lacking = () if pairs else self._absent_names(whole, found, places_only=True)
-        missing = self._or_weak(
+        missing = self.or_weak(
             signals.missing + lacking + tuple(analysis.parts[n].text.rstrip("?") for n in uncovered), probability, analysis
         )
         named = tuple(n for n in uncovered if absent_by_part[n])
@@ -331,11 +331,11 @@ class Answerability:
         if not credited:
             return decision
         texts = {analysis.parts[n].text.rstrip("?") for n in credited}
-        missing = self._or_weak(tuple(item for item in decision.missing if item not in texts), decision.probability, analysis)
+        missing = self.or_weak(tuple(item for item in decision.missing if item not in texts), decision.probability, analysis)
         uncovered = tuple(n for n in decision.uncovered_parts if n not in credited)
         return replace(decision, outcome="partial" if missing else "answer", missing=missing, uncovered_parts=uncovered)
 
-    def _or_weak(self, missing: tuple[str, ...], probability: float, analysis: QuestionAnalysis) -> tuple[str, ...]:
+    def or_weak(self, missing: tuple[str, ...], probability: float, analysis: QuestionAnalysis) -> tuple[str, ...]:
         """``missing``, or the question itself when nothing is missing but the evidence is weak: weak
         evidence is never presented as an answer."""
         return missing or ((analysis.text,) if probability < self.model.answer_threshold else ())

@@ -618,13 +618,16 @@ def with_labels_checked(assessment: Assessment, composition: Composition) -> Ass
     return replace(assessment, decision=labelled)
 
 
-def with_detail_shown(assessment: Assessment, composition: Composition) -> Assessment:
+def with_detail_shown(answerability: Answerability, assessment: Assessment, composition: Composition) -> Assessment:
     """A partial answer does not say the documents lack the asked period or sum when its short answer quotes
     one: "Hvor lang tid varer det?" after "Hvad tilbyder Slagelse unge med angst?" read "… men de nævner ikke
     varigheden" above "Tilbuddet er et 22 ugers forløb …", whose sentence names no topic word (the one before
     it does), so the detail check found no unit holding both; "Hvad sparede de?" after "Hvad er
     Sverigesprojektet?" read "… nævner ikke beløbet" above "... en nettobesparelse på 2,5 mio. kr. i 2016".
-    The answer stays partial: the classifier still judged the evidence weak. Only a period or a sum written in
+    The answer stays partial when the classifier judged the evidence weak, and is an answer when it did not: "Hver
+    skole udpeger en fraværskoordinator, som har 3 timer om ugen til opgaven." had read "svarer måske ikke direkte"
+    above it, for "Hvor mange timer om ugen skal den medarbejder, der holder styr på fraværet ..., have afsat?" (no
+    unit held "fravær" beside the hours: the sentence says "fraværskoordinator"). Only a period or a sum written in
     kroner (see :func:`quotes_detail`): a count's figure may count something else ("2-6 år og deres familier")."""
     decision, detail = assessment.decision, assessment.analysis.detail
     if decision.outcome != "partial" or detail is None or detail.phrase not in decision.missing:
@@ -642,7 +645,8 @@ def with_detail_shown(assessment: Assessment, composition: Composition) -> Asses
     missing = tuple(m for m in decision.missing if m != detail.phrase)
     if counted and not missing:  # the asked thing counted beside its topic: the answer itself
         return replace(assessment, decision=replace(decision, outcome="answer", missing=()))
-    return replace(assessment, decision=replace(decision, missing=missing or (assessment.analysis.text,)))
+    missing = answerability.or_weak(missing, decision.probability, assessment.analysis)
+    return replace(assessment, decision=replace(decision, outcome="partial" if missing else "answer", missing=missing))
 
 
 def with_detail_checked(assessment: Assessment, composition: Composition) -> Assessment:

@@ -805,7 +805,8 @@ class Assistant:
         if (scoped := with_scope_checked(assessment, composition)) is not assessment:
             assessment = scoped
             composition = self._citat(state, assessment, analysis, scored, hits)  # the case is named above its units
-        assessment = with_years_shown(with_detail_shown(with_detail_checked(assessment, composition), composition), composition)
+        assessment = with_detail_shown(state.answerability, with_detail_checked(assessment, composition), composition)
+        assessment = with_years_shown(assessment, composition)
         assessment = with_place_figures_checked(with_setting_checked(with_ages_shown(assessment, composition), composition), composition)
         assessment = with_asked_year_shown(assessment, composition)
         if (checked := with_time_checked(with_results_checked(assessment, composition), composition)) is not assessment:

@@ -21,6 +21,7 @@ from assistant.outcome import (
     with_asked_year_shown,
     with_own_situation_checked,
     with_detail_checked,
+    with_detail_shown,
     with_results_checked,
     with_setting_checked,
     with_staff_guide_answering,
@@ -589,6 +590,22 @@ def test_a_weak_answer_whose_quoted_passage_may_hold_the_figure_is_not_said_to_l
     checked = with_detail_checked(weak, Composition("Familiestuen er et tilbud. [1]", "", book))
 
     assert checked.decision == weak.decision  # the documents may say it: "svarer måske ikke direkte" stays
+
+
+@pytest.mark.parametrize(("probability", "outcome"), [(0.9, "answer"), (0.3, "partial")])
+def test_a_short_answer_quoting_the_period_said_missing_is_an_answer_when_the_evidence_is_strong(settings, probability, outcome):
+    assistant = Assistant(FakeIndex(), settings, model=replace(coverage_model(threshold=0.25), answer_threshold=0.45))
+    assessment = assistant.assess("Hvor mange timer om ugen har fraværskoordinatoren?")
+    detail = assessment.analysis.detail
+    assert detail is not None and detail.per == "uge"
+    lacking = replace(assessment.decision, outcome="partial", missing=(detail.phrase,), probability=probability)
+    short = "Hver skole udpeger en fraværskoordinator, som har 3 timer om ugen til opgaven. [1]"
+
+    shown = with_detail_shown(assistant._state.answerability, replace(assessment, decision=lacking), Composition(short, "", CitationBook()))
+
+    # Strong evidence whose only lack the short answer quotes is the answer; weak evidence still says it may not answer.
+    expected = () if outcome == "answer" else (assessment.analysis.text,)
+    assert (shown.decision.outcome, shown.decision.missing) == (outcome, expected)
 
 
 def test_no_contact_text_by_default(tmp_path):
