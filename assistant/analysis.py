@@ -352,6 +352,23 @@ def child_age_months(text: str) -> float | None:
     return value if unit and unit.lower().startswith("m") else value * 12
 
 
+# A school grade ("i 1. klasse", "0. kl."), or a span of them ("0.-3. klasse", "(0.-3. kl.: kl. 8.30)"); not the
+# compounds a grade begins ("0. klasselederne").
+_GRADE = re.compile(r"\b(\d{1,2})\.(?:\s*[-–]\s*(\d{1,2})\.)?\s*(?:klasse(?:n|r|rne)?\b|kl\.)", re.IGNORECASE)
+
+
+def child_grade(text: str) -> int | None:
+    """The school grade of the child a question tells of: "Jeg er pædagog i en 1. klasse." -> 1; None when it tells
+    none, or a span ("i 0.-3. klasse" tells no one child)."""
+    told = next((match for match in _GRADE.finditer(text) if match.group(2) is None), None)
+    return int(told.group(1)) if told else None
+
+
+def grades_told(text: str) -> tuple[tuple[int, int], ...]:
+    """The school grades ``text`` speaks of, each as a span: "For elever i 0.-3. klasse ..." -> ((0, 3),)."""
+    return tuple((int(m.group(1)), int(m.group(2) or m.group(1))) for m in _GRADE.finditer(text))
+
+
 def age_span_months(label: str) -> tuple[float, float] | None:
     """The ages in months a label of an age-keyed table's row spans: "2-3 år" -> (24, 47), "18-24 måneder" -> (18,
     24); None for any other label. A span of years runs to the end of its last year."""

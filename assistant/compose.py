@@ -54,6 +54,8 @@ from assistant.analysis import (
     age_span_months,
     attributed_speaker,
     child_age_months,
+    child_grade,
+    grades_told,
     compared_terms,
     coordinated_terms,
     counts_asked,
@@ -433,7 +435,7 @@ class CitatComposer:
         steps = (analysis.is_concern and begins) or asks_steps
         harm_told = analysis.is_concern and voices_harm(analysis.text)
         generic = _generic_worry(analysis)
-        age = child_age_months(analysis.text)
+        age, grade = child_age_months(analysis.text), child_grade(analysis.text)
         unstated: list[int] = []
         stated: list[int] = []
         for number, part in enumerate(analysis.parts):
@@ -452,7 +454,7 @@ class CitatComposer:
             about = asked_topic(part.text) if part.sources and not part.label else ""  # "Hvad anbefaler KL om sprog?" -> "sprog"
             self._short_answer(
                 own, number, part_type, shown, short, by_group, terms, typed, part.label, whole, aside, overview, asked, about, steps=steps,
-                worry=analysis.is_concern and not part.label, age=age, shares=frozenset() if part.label else analysis.shares,
+                worry=analysis.is_concern and not part.label, age=age, grade=grade, shares=frozenset() if part.label else analysis.shares,
                 harm_told=harm_told and not part.label,
             )
             if len(short) > len(labels):
@@ -711,6 +713,7 @@ class CitatComposer:
         steps: bool = False,
         worry: bool = False,
         age: float | None = None,
+        grade: int | None = None,
         shares: frozenset[str] = frozenset(),
         harm_told: bool = False,
     ) -> None:
@@ -792,7 +795,7 @@ class CitatComposer:
             block = self._expand(
                 candidate, scored, "list" if candidate is denied else answer_type, part, member_floor, terms,
                 whole_lists=whole_lists, seconded=seconded, alone=alone, steps=steps, harm=bool(_HARM_WORDS.search(label)),
-                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired, age=age, typed=typed,
+                items=MAX_LIST_ITEMS if whole_lists or not label else TOPIC_LIST_ITEMS, paired=paired, age=age, grade=grade, typed=typed,
             )
             shown.update(_keys(block) | {candidate.group})
             if block.kind != "sentences":
@@ -826,6 +829,7 @@ class CitatComposer:
         items: int = MAX_LIST_ITEMS,
         paired: frozenset[str] = frozenset(),
         age: float | None = None,
+        grade: int | None = None,
         harm: bool = False,
         typed: _TypedAnswer | None = None,
     ) -> _Block:
@@ -838,7 +842,8 @@ class CitatComposer:
         with its lead-in and sub-items only. A list shows at most ``items`` items, a numbered procedure all its steps.
         A list shown in part also shows the item that alone holds one of the question's ``paired`` terms (see
         :func:`_with_paired_terms`) and the item that holds the figure or period a ``typed`` part asks for (see
-        :func:`_with_asked_item`), and an age-keyed table the rows of the child's ``age`` (see :func:`_rows_of_age`).
+        :func:`_with_asked_item`), an age-keyed table the rows of the child's ``age`` (see :func:`_rows_of_age`), and a
+        sentence the next one that narrows it to the child's school ``grade`` (see :func:`_continuation`).
         Under a topic on a ``harm`` done to the child, a numbered procedure for a child in danger shows all its steps
         too: "Når du vurderer, at et barn er ... i fare, følger du disse trin:" had shown steps 5 to 7 ("Informér
         forældrene om underretningen, medmindre ...") without step 4, "Send underretningen ... samme dag"; a general
@@ -882,7 +887,7 @@ class CitatComposer:
             return _Block(seed.hit, "list", shown_items, lead_in or _pointed_to(shown_items[0], scored))
         if answer := _faq_answer(seed, scored):
             return _Block(seed.hit, "sentences", answer)
-        following = _continuation(seed, scored, part, reason=answer_type == "reason")
+        following = _continuation(seed, scored, part, reason=answer_type == "reason", grade=grade)
         return _Block(seed.hit, "sentences", (*_antecedent(seed, scored), unit, *following))
 
     def _more_floor(self, scored: Sequence[ScoredUnit]) -> float:
@@ -1277,7 +1282,9 @@ def _pointed_to(first: EvidenceUnit, scored: Sequence[ScoredUnit]) -> str:
     return next((unit.text for unit in before if unit.kind == "sentence"), "")
 
 
-def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, reason: bool = False) -> tuple[EvidenceUnit, ...]:
+def _continuation(
+    seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, reason: bool = False, grade: int | None = None
+) -> tuple[EvidenceUnit, ...]:
     """The sentence right after ``seed`` when it points back to it ("Det skyldes, at ...", "Til
     sammenligning ...") or is the first point of a list written as prose, with the points after it: it
     completes the chosen sentence, and read alone it would hang in the air. A bullet right under the
@@ -1285,7 +1292,10 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, rea
     completes it too: it gives the reason or the example the sentence is read for. For a question asking why
     (``reason``), the paragraph's next sentence giving a cause completes it: "Antallet af underretninger ... er steget
     fra 212 til 281" had answered "Er det et tegn på ..., eller hænger det sammen med måden, man arbejder på?" without
-    "Forvaltningen vurderer, at stigningen primært skyldes, at ..." right after it."""
+    "Forvaltningen vurderer, at stigningen primært skyldes, at ..." right after it. So does the sentence that narrows
+    ``seed`` to the school ``grade`` of the child asked about: "Er en elev ikke mødt, ... kontakter skolen forældrene
+    telefonisk senest kl. 9.30 samme dag." had answered a pædagog "i en 1. klasse" without "For elever i 0.-3. klasse
+    kontaktes forældrene allerede kl. 8.30."."""
     neighbours = {s.unit.position: s for s in scored if s.unit.chunk_id == seed.unit.chunk_id and s.unit.kind != "table_row"}
     units = {position: s.unit for position, s in neighbours.items()}
     following = units.get(seed.unit.position + 1)
@@ -1294,6 +1304,8 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, rea
     if following is None or not _same_paragraph(seed.hit, seed.unit, following):
         return ()
     if following.kind == "sentence" and (_bare_point(seed.unit.text) or reason and _explains_a_change(seed.unit.text, following.text)):
+        return (following,)
+    if grade is not None and _tells_grade(following.text, grade) and not _tells_grade(seed.unit.text, grade):
         return (following,)
     # A sentence that opens with a demonstrative ("I disse tre områder ...") tells more of what ``seed`` names,
     # and read alone it needs ``seed`` (see _antecedent); ``seed`` does not need it.
@@ -1308,6 +1320,11 @@ def _continuation(seed: ScoredUnit, scored: Sequence[ScoredUnit], part: int, rea
             break
         run.append(after)
     return tuple(run)
+
+
+def _tells_grade(text: str, grade: int) -> bool:
+    """Whether ``text`` speaks of school grades that include ``grade`` ("For elever i 0.-3. klasse ..." of 1)."""
+    return any(low <= grade <= high for low, high in grades_told(text))
 
 
 def _explains_a_change(sentence: str, following: str) -> bool:

@@ -540,7 +540,7 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
         ("Hvor stor en andel af kommunerne bruger modellen?", "share", "andelen"),
         ("Hvor stor en del af familierne havde et andet modersmål end dansk?", "share", "andelen"),
         ("Inden for hvor mange timer skal kommunen reagere?", "period", "antallet af timer"),
-        ("Hvor lang er sagsbehandlingstiden?", "period", "varigheden"),
+        ("Hvor lang er sagsbehandlingstiden?", "period", "sagsbehandlingstiden"),
         ("Hvilken frist har kommunen for at svare?", "period", "nogen frist"),
         ("Hvad var normeringen i vuggestuerne i 2023?", "count", "normeringen"),
         ("Hvad er den gennemsnitlige ventetid?", "count", "den gennemsnitlige ventetid"),
@@ -1209,6 +1209,17 @@ def test_a_figure_asked_for_a_span_of_the_calendar_is_held_only_by_one_per_that_
     assert holds_detail("Der holdes to forældresamtaler om året.", talks)
     assert not holds_detail("Vi holder samtaler i 3 år.", talks)
     assert asked_detail("Hvad koster en familieplads pr. barn om året?").per == "barn"  # the first rate asked
+
+
+def test_the_child_s_school_grade_and_the_grades_a_sentence_speaks_of():
+    from assistant.analysis import child_grade, grades_told
+
+    assert child_grade("Jeg er pædagog i en 1. klasse. Hvornår skal vi ringe hjem?") == 1
+    assert child_grade("Hvor ofte opdager 0. klasselederne sprogvanskeligheder?") is None  # a compound, no child's grade
+    assert child_grade("Gælder det for elever i 0.-3. klasse?") is None  # a span tells no one child
+    assert grades_told("For elever i 0.-3. klasse kontaktes forældrene allerede kl. 8.30.") == ((0, 3),)
+    assert grades_told("Kl. 9.30 (0.-3. kl.: kl. 8.30)") == ((0, 3),)
+    assert grades_told("En pige i 2. klasse") == ((2, 2),)
 
 
 def test_a_named_time_is_held_only_by_a_period_said_of_it():

@@ -1344,6 +1344,25 @@ def test_a_sentence_that_only_names_its_point_comes_with_the_next_sentence_of_it
 
 
 @pytest.mark.parametrize(
+    ("question", "completed"),
+    [
+        ("Jeg er pædagog i en 1. klasse. Hvornår skal vi senest ringe hjem, hvis en elev ikke er mødt?", True),
+        ("Jeg er lærer i 7. klasse. Hvornår skal vi senest ringe hjem, hvis en elev ikke er mødt?", False),  # not its grades
+        ("Hvornår skal vi senest ringe hjem, hvis en elev ikke er mødt?", False),  # no grade told
+    ],
+)
+def test_a_rule_comes_with_the_next_sentence_narrowing_it_to_the_grade_asked_about(question, completed):
+    chunk = (
+        "Er en elev ikke mødt, kontakter skolen forældrene senest kl. 9.30 samme dag. For elever i 0.-3. klasse kontaktes "
+        "forældrene allerede kl. 8.30.\n\nFraværet registreres dagligt."
+    )
+    likely = {"Er en elev": 0.9, "For elever": 0.01, "Fraværet": 0.01}
+    text = compose(question, likely, index=FakeUnitIndex([("fravaer", chunk, KL)])).short_answer
+    assert text.startswith("Er en elev ikke mødt")
+    assert ("kl. 8.30" in text) is completed
+
+
+@pytest.mark.parametrize(
     ("question", "chosen", "completed"),
     [
         ("Hvad er forklaringen på, at ventetiden faldt?", "Ventetiden faldt i 2023 for alle faggrupper.", True),
