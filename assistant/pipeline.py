@@ -741,11 +741,16 @@ class Assistant:
         units = [u for passage in per_passage for u in passage]
         # What a unit goes on from: the unit before it, and the municipality of the case example it is in ("Det
         # afspejler sig bl.a. i, at der kun er sket ét sammenbrud ..." in Aalborg's case answers "Hvor mange
-        # sammenbrud har der været?" after a question on Aalborg, though neither sentence names Aalborg).
+        # sammenbrud har der været?" after a question on Aalborg, though neither sentence names Aalborg), or else the
+        # municipality that published its document, whose own report seldom repeats its name ("Samlet modtog PPR og
+        # Familiehuset 1.146 henvisninger i 2024" in Ringkøbing-Skjern's annual report).
         places = [h.passage.municipality for h in hits[:TOP_PASSAGES]]
+        speakers = [
+            place or " ".join(publisher_names(str(h.passage.metadata.get("publisher", "")))) for h, place in zip(hits, places, strict=False)
+        ]
         antecedents = tuple(
-            f"{_goes_on_from(passage, n)} {place}".strip()
-            for passage, place in zip(per_passage, places, strict=True)
+            f"{_goes_on_from(passage, n)} {speaker}".strip()
+            for passage, speaker in zip(per_passage, speakers, strict=True)
             for n in range(len(passage))
         )
         similarities = self.index.unit_similarities(vector, [u.unit_id for u in units])

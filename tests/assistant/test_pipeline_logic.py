@@ -115,6 +115,20 @@ def test_a_part_about_a_place_no_passage_on_its_topic_names_is_not_answered_by_a
     assert answer.text.splitlines()[0] == "Delvist svar: Dokumenterne handler om emnet, men de nævner ikke Aalborg. Her er det, de siger:"
 
 
+def test_a_figure_in_a_municipality_s_own_report_is_its_own_though_its_sentence_names_no_town_of_it(settings):
+    filler = {f"filler-{n}": ("KL", f"Kommunerne arbejder med sag nummer {n}.") for n in range(150)}
+    # The question names a town of the municipality, not the publisher it would ask the documents of.
+    report = {
+        "skjernby-1": ("Ringby-Skjernby Kommune", "Årsrapport for PPR i Ringby-Skjernby Kommune."),
+        "skjernby-2": ("Ringby-Skjernby Kommune", "PPR modtog 1.146 henvisninger i 2024."),
+    }
+    assessment = make_assistant(settings, index=FakeIndex({**PASSAGES, **filler, **report})).assess(
+        "Hvor mange henvisninger modtog PPR fra Skjernby i 2024?"
+    )
+    assert "antallet af henvisninger" not in assessment.decision.missing
+    assert assessment.decision.signals.detail_gap == 0.0
+
+
 # Tandplejen is a common word here, as "mistrivsel" is in the corpus: no rarer topic word ties a name to it.
 SOURCES = {
     **{f"filler-{n}": ("Oplæg", f"Kommunerne arbejder med tandplejen i sag nummer {n}.") for n in range(150)},
