@@ -375,6 +375,7 @@ class CitatComposer:
         asked_topics: Collection[str] = (),
         case_examples: Sequence[ScoredPassage] = (),
         said: str = "",
+        weak: bool = False,
     ) -> Composition:
         """Compose from ``scored_units`` (best first). Parts named in ``missing`` (a partial answer) get
         no short answer of their own: the lead-in says they are not covered. ``named_case`` is the case
@@ -386,11 +387,13 @@ class CitatComposer:
         ``case_examples`` are the case-example passages retrieved, best first, for a question asking for
         several case examples: the answer is then an overview of them (see :meth:`_other_cases`).
         ``said`` is what the conversation's last answer said, for a follow-up: what it repeats comes after what is
-        new (see :func:`_new_first`)."""
+        new (see :func:`_new_first`).
+        ``weak``: a partial answer on weak evidence, which lacks no asked detail it names: its units holding the asked kind
+        of answer still come first."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer
-        short, labels, case, unstated, stated = self._answer(analysis, scored_units, shown, outcome, missing, asked_topics)
+        short, labels, case, unstated, stated = self._answer(analysis, scored_units, shown, outcome, missing, asked_topics, weak)
         if case_examples and outcome == "answer":
             others = self._other_cases(scored_units, short, shown, analysis, case_examples)
             short, labels = short + others, labels + [""] * len(others)
@@ -420,6 +423,7 @@ class CitatComposer:
         outcome: Outcome,
         missing: Sequence[str],
         asked_topics: Collection[str],
+        weak: bool = False,
     ) -> tuple[list[_Block], list[str], ScoredPassage | None, tuple[int, ...], tuple[int, ...]]:
         """The short answer's blocks, the label of the part each answers, the first case example it
         quotes (whose first results follow it) if the question is answered as a case (CASE_TYPES), and the
@@ -443,8 +447,10 @@ class CitatComposer:
                 continue
             part_type = part.answer_type if analysis.is_multi_part else analysis.answer_type
             terms = part.terms if analysis.is_multi_part else analysis.terms
-            # A partial answer that names no uncovered part lacks an asked detail: no unit holds it.
-            typed = _typed_answer(part, part_type) if outcome == "answer" or missing else None
+            # A partial answer that names no uncovered part lacks an asked detail: no unit holds it. Not one on weak
+            # evidence: "Forældresamtykket gælder for den konkrete sag og højst 1 år." had stood seventh, below a meeting
+            # table, for "Hvor længe kan vi bruge et samtykke fra forældrene, når vi samarbejder med PPR om en elev?".
+            typed = _typed_answer(part, part_type) if outcome == "answer" or missing or weak else None
             whole = not part.label or part.label in asked_topics
             aside = bool(part.label and asked_topics and not whole)
             own = scored_units if part.sources or part.label else _without_cases_elsewhere(scored_units, analysis.names)

@@ -875,8 +875,14 @@ class Assistant:
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in assessment.asked_guidance)
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
+        # Only for a period of a shape few sentences have (counted from an event, or how long a thing holds): under weak
+        # evidence a sum, a list or a plain period first had shown another thing's ("Ordningen koster ca. 1,4 mio. kr."
+        # for the price of a parents' course).
+        detail = assessment.analysis.detail
+        shaped = detail is not None and (bool(detail.relative) or detail.validity)
+        weak = shaped and assessment.decision.missing == (assessment.analysis.text,)
         return state.composer.compose(
-            analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases, assessment.said
+            analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases, assessment.said, weak
         )
 
     def _lead_in(self, assessment: Assessment, hits: Sequence[ScoredPassage], composition: Composition) -> str:

@@ -1343,6 +1343,21 @@ def test_a_sentence_that_only_names_its_point_comes_with_the_next_sentence_of_it
     assert "Tab af ord" not in text
 
 
+@pytest.mark.parametrize("weak", [True, False])
+def test_a_weak_partial_answer_opens_with_the_unit_holding_the_period_asked_for(weak):
+    question = "Hvor længe kan vi bruge et samtykke fra forældrene?"
+    chunk = (
+        "Åben PPR holdes ugentligt i 1 time uden samtykke.\n\nRessourcemødet holdes hver anden uge med forældrene.\n\n"
+        "Tværfagligt team mødes månedligt og kræver samtykke.\n\nDialogmødet holdes to gange årligt.\n\n"
+        "Forældresamtykket gælder for den konkrete sag og højst 1 år."
+    )
+    likely = {"Åben PPR": 0.9, "Ressourcemødet": 0.8, "Tværfagligt": 0.7, "Dialogmødet": 0.6, "Forældresamtykket": 0.3}
+    analysis = analyse_question(question)
+    scored = scored_units(question, likely, index=FakeUnitIndex([("ppr", chunk, KL)]))
+    text = CitatComposer().compose(analysis, scored, "partial", (), weak=weak).short_answer
+    assert text.startswith("Forældresamtykket gælder") is weak
+
+
 @pytest.mark.parametrize(
     ("question", "completed"),
     [
