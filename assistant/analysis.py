@@ -1617,6 +1617,12 @@ class AskedDetail:
     measured: str = ""
 
     @property
+    def of_rare_shape(self) -> bool:
+        """A period of a shape few sentences have: counted from an event ("senest 4 uger før ...") or how long a thing
+        holds ("gælder højst 1 år"). A sentence holding one answers in words of its own, whatever else it shares."""
+        return self.kind == "period" and (bool(self.relative) or self.validity)
+
+    @property
     def phrase(self) -> str:
         """What the documents lack, as a Danish noun phrase after "nævner ikke": "antallet af timer", "en grænse
         for antallet af børn pr. voksen"."""

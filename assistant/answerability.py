@@ -481,7 +481,7 @@ class Answerability:
         # of its own: "Forældresamtykket gælder for den konkrete sag og højst 1 år" shares no plain term with "Hvor
         # længe kan vi bruge et samtykke fra forældrene?". Held anywhere in the best passages, it is not named missing
         # before the answer is composed; the composed answer is still checked for it (outcome.with_detail_checked).
-        shaped = detail is not None and (bool(detail.relative) or detail.validity) and any(holds_detail(u, detail) for u in units)
+        shaped = detail is not None and detail.of_rare_shape and any(holds_detail(u, detail) for u in units)
 
         def holds_asked(unit: str) -> bool:
             return holds_detail(unit, detail) and names_in(unit)

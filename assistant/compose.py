@@ -55,13 +55,13 @@ from assistant.analysis import (
     attributed_speaker,
     child_age_months,
     child_grade,
-    grades_told,
     compared_terms,
     coordinated_terms,
     counts_asked,
     defined_term,
     defines,
     effect_words,
+    grades_told,
     holds_detail,
     holds_duration,
     holds_schedule,
@@ -388,8 +388,9 @@ class CitatComposer:
         several case examples: the answer is then an overview of them (see :meth:`_other_cases`).
         ``said`` is what the conversation's last answer said, for a follow-up: what it repeats comes after what is
         new (see :func:`_new_first`).
-        ``weak``: a partial answer on weak evidence, which lacks no asked detail it names: its units holding the asked kind
-        of answer still come first."""
+        ``weak``: a partial answer on weak evidence whose asked kind of answer is still sought (the caller says for which
+        questions): its units holding it come first, as an answer's do; a partial answer naming no uncovered part
+        otherwise lacks the asked detail, and no unit holds it."""
         book = CitationBook()
         fact = analysis.answer_type in FACT_TYPES and not analysis.is_multi_part
         shown: set[str] = set()  # unit keys and groups already in the answer

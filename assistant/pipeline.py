@@ -746,7 +746,8 @@ class Assistant:
         # Familiehuset 1.146 henvisninger i 2024" in Ringkøbing-Skjern's annual report).
         places = [h.passage.municipality for h in hits[:TOP_PASSAGES]]
         speakers = [
-            place or " ".join(publisher_names(str(h.passage.metadata.get("publisher", "")))) for h, place in zip(hits, places, strict=False)
+            place or " ".join(publisher_names(str(h.passage.metadata.get("publisher", ""))))
+            for h, place in zip(hits[:TOP_PASSAGES], places, strict=True)
         ]
         antecedents = tuple(
             f"{_goes_on_from(passage, n)} {speaker}".strip()
@@ -875,12 +876,10 @@ class Assistant:
             uncovered += (assessment.analysis.text,)  # the nearest material would only resemble the worry
         asked = tuple(guidance_parts()[n].label for n in assessment.asked_guidance)
         cases = assessment.case_examples.hits if assessment.case_examples is not None else ()
-        # Only for a period of a shape few sentences have (counted from an event, or how long a thing holds): under weak
-        # evidence a sum, a list or a plain period first had shown another thing's ("Ordningen koster ca. 1,4 mio. kr."
-        # for the price of a parents' course).
+        # Only for a period of a rare shape: under weak evidence a sum, a list or a plain period first had shown another
+        # thing's ("Ordningen koster ca. 1,4 mio. kr." for the price of a parents' course).
         detail = assessment.analysis.detail
-        shaped = detail is not None and (bool(detail.relative) or detail.validity)
-        weak = shaped and assessment.decision.missing == (assessment.analysis.text,)
+        weak = detail is not None and detail.of_rare_shape and assessment.decision.missing == (assessment.analysis.text,)
         return state.composer.compose(
             analysis, scored, assessment.decision.outcome, uncovered, _lead_case(assessment, hits), asked, cases, assessment.said, weak
         )

@@ -1358,6 +1358,18 @@ def test_a_weak_partial_answer_opens_with_the_unit_holding_the_period_asked_for(
     assert text.startswith("Forældresamtykket gælder") is weak
 
 
+ATTENDANCE_RULES = FakeUnitIndex(
+    [
+        (
+            "fravaer",
+            "Er en elev ikke mødt, kontakter skolen forældrene senest kl. 9.30 samme dag. For elever i 0.-3. klasse "
+            "kontaktes forældrene allerede kl. 8.30.\n\nFraværet registreres dagligt.",
+            KL,
+        )
+    ]
+)
+
+
 @pytest.mark.parametrize(
     ("question", "completed"),
     [
@@ -1367,12 +1379,7 @@ def test_a_weak_partial_answer_opens_with_the_unit_holding_the_period_asked_for(
     ],
 )
 def test_a_rule_comes_with_the_next_sentence_narrowing_it_to_the_grade_asked_about(question, completed):
-    chunk = (
-        "Er en elev ikke mødt, kontakter skolen forældrene senest kl. 9.30 samme dag. For elever i 0.-3. klasse kontaktes "
-        "forældrene allerede kl. 8.30.\n\nFraværet registreres dagligt."
-    )
-    likely = {"Er en elev": 0.9, "For elever": 0.01, "Fraværet": 0.01}
-    text = compose(question, likely, index=FakeUnitIndex([("fravaer", chunk, KL)])).short_answer
+    text = compose(question, {"Er en elev": 0.9, "For elever": 0.01, "Fraværet": 0.01}, index=ATTENDANCE_RULES).short_answer
     assert text.startswith("Er en elev ikke mødt")
     assert ("kl. 8.30" in text) is completed
 
