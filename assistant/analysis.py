@@ -1974,6 +1974,14 @@ def _per_held(text: str, per: str) -> bool:
     return re.search(rate, text, re.I) is not None or (calendar is not None and re.search(calendar, text, re.I) is not None)
 
 
+def _measured_held(text: str, measured: str) -> bool:
+    """Whether ``text`` speaks of the time a question names (``measured``, "vente"): a word that begins with its stem
+    ("venter", "ventelisten") or a compound of its time ("gennemsnitsventetiden"); not a word that only holds the letters
+    ("forventet", "eventuelt")."""
+    root = re.escape(stem(measured))
+    return re.search(rf"\b{root}|\b\w*{root}\w*tid", text, re.IGNORECASE) is not None
+
+
 def holds_detail(text: str, detail: AskedDetail | None) -> bool:
     """Whether ``text`` holds a figure of the kind asked for (always True when none is asked).
 
@@ -1990,7 +1998,7 @@ def holds_detail(text: str, detail: AskedDetail | None) -> bool:
         return bool(_RELATIVE_HELD[detail.relative].search(text))
     if detail.validity and not _VALIDITY_HELD.search(text):
         return False
-    if detail.measured and not re.search(rf"\b\w*{re.escape(stem(detail.measured))}", text, re.IGNORECASE):
+    if detail.measured and not _measured_held(text, detail.measured):
         return False
     if detail.kind == "count":
         return holds_count(text)

@@ -1229,6 +1229,8 @@ def test_a_named_time_is_held_only_by_a_period_said_of_it():
     assert not holds_detail("Forældrekurset Tryg Start | 10 aftener á 2½ time", asked)  # the course's length, not the wait
     assert holds_detail("Der er op til 3 måneders ventetid på kurset.", asked)
     assert holds_detail("Familierne venter i gennemsnit 14 uger.", asked)
+    assert holds_detail("Den gennemsnitlige sagsventetid var 14 uger.", asked)  # a compound of the wait
+    assert not holds_detail("Forløbet varer eventuelt 12 uger, som forventet.", asked)  # the letters, not the wait
     assert asked_detail("Hvor lang er sagsbehandlingstiden?").phrase == "sagsbehandlingstiden"
     plain = asked_detail("Hvor lang tid tager forløbet?")
     assert plain is not None and plain.measured == "" and holds_detail("Forløbet varer 12 uger.", plain)
