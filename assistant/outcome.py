@@ -284,11 +284,8 @@ def situated_unit(
     # The documents' own words for an everyday phrase of the worry (see assistant.wording) name its situation
     # outright: "Min leder siger, at vi skal vente og se, men ... Må jeg gå uden om hende?" is answered by
     # "Underretningspligten er personlig.", however little the rest of the worry's words resemble it.
-    named = _documents_named(analysis, analysed)
-    if named and not _names_situation(named, likeliest, analysed):
-        naming = [unit for unit in scored if _names_situation(named, unit, analysed)]
-        if naming:
-            return max(naming, key=own_score)
+    if (naming := _likeliest_naming(_documents_named(analysis, analysed), scored, likeliest, own_score, analysed)) is not None:
+        return naming
     if _situation_held(situation, likeliest, analysed):
         return None
     situated = [
@@ -336,12 +333,25 @@ def named_in_documents_words(
     if not named or not scored:
         return list(scored)
     likeliest = max(scored, key=lambda unit: unit.part_scores[0])
-    naming = [unit for unit in scored if _names_situation(named, unit, analysed)]
-    best = max(naming, key=lambda unit: unit.part_scores[0], default=None)
-    if best is None or _names_situation(named, likeliest, analysed) or best.part_scores[0] < NAMED_SHARE * likeliest.part_scores[0]:
+    best = _likeliest_naming(named, scored, likeliest, lambda unit: unit.part_scores[0], analysed)
+    if best is None or best.part_scores[0] < NAMED_SHARE * likeliest.part_scores[0]:
         return list(scored)
     traded = {likeliest.key: best.part_scores, best.key: likeliest.part_scores}
     return [replace(unit, part_scores=traded[unit.key]) if unit.key in traded else unit for unit in scored]
+
+
+def _likeliest_naming(
+    named: Sequence[frozenset[str]],
+    scored: Sequence[ScoredUnit],
+    likeliest: ScoredUnit,
+    score: Callable[[ScoredUnit], float],
+    analysed: Callable[[str], list[str]],
+) -> ScoredUnit | None:
+    """The likeliest unit (by ``score``) holding one of the documents' names ``named`` (see :func:`_names_situation`),
+    when ``likeliest`` holds none; None when it does, or no unit does."""
+    if not named or _names_situation(named, likeliest, analysed):
+        return None
+    return max((unit for unit in scored if _names_situation(named, unit, analysed)), key=score, default=None)
 
 
 def _documents_named(analysis: QuestionAnalysis, analysed: Callable[[str], list[str]]) -> tuple[frozenset[str], ...]:

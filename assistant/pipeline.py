@@ -590,7 +590,7 @@ class Assistant:
         found Skanderborg's contact page, not Faaborg-Midtfyn's "højst 1 år"."""
         unnamed = without_source_names(query, sources)
         # One model call for the words without the names, not one per source.
-        unnamed_vector = self.index.retriever.embed_query(unnamed) if unnamed != query else None
+        unnamed_vector = self._embed(unnamed) if unnamed != query else None
         per_source = []
         for name in sources:
             docs = replace(wanted, doc_ids=tuple(d for d in named if d in state.sources.documents[name]))
