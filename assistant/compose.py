@@ -402,6 +402,7 @@ class CitatComposer:
                 short, labels = _cases_first(short, labels)
         short, labels = _new_first(short, labels, said)
         short, labels = _joined_runs(short, labels)
+        short = _without_gaps(short, labels, scored_units, shown)
         short, labels = _without_shown_lead_ins(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book, _list_places(scored_units))
@@ -1041,6 +1042,54 @@ def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], 
             units = sorted({unit.unit_id: unit for unit in (*blocks[at].units, *block.units)}.values(), key=lambda u: u.position)
             blocks[at] = replace(blocks[at], units=tuple(units))
     return blocks, kept
+
+
+# The most sentences of a paragraph that the answer quotes to its end once it quotes two of them.
+SHORT_PARAGRAPH = 4
+
+
+def _without_gaps(short: list[_Block], labels: list[str], scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
+    """``short`` with each short paragraph (at most :data:`SHORT_PARAGRAPH` sentences) it quotes two sentences of
+    quoted on from the first of them to its end, in that sentence's block, and added to ``shown``; a sentence before
+    it would push the answer's best sentence down. A paragraph quoted in part reads as whole: "Ved overgangen ...
+    udfylder dagtilbuddet Overgangsskemaet ... Skemaet sendes til skolen senest 1. april ..." had gone on with the
+    next paragraph's "Tilsvarende gælder ved skoleskift ..." for a pedagogue still worried about a child starting
+    school, without the two sentences that end the first ("Er barnet på gult eller rødt niveau, holdes et
+    overleveringsmøde ... inden 1. maj.")."""
+    quoted: dict[tuple[str, str], set[int]] = {}
+    for block, label in zip(short, labels, strict=True):
+        if block.kind == "sentences":
+            quoted.setdefault((block.hit.passage.chunk_id, label), set()).update(unit.position for unit in block.units)
+    filled: list[_Block] = []
+    for block, label in zip(short, labels, strict=True):
+        if block.kind != "sentences":
+            filled.append(block)
+            continue
+        positions = quoted[block.hit.passage.chunk_id, label]
+        own = {unit.position for unit in block.units}
+        gaps: list[EvidenceUnit] = []
+        for paragraph in _paragraphs(block.hit, scored):
+            held = [unit.position for unit in paragraph if unit.position in positions]
+            if len(paragraph) <= SHORT_PARAGRAPH and len(held) >= 2 and min(held) in own:
+                gaps += [u for u in paragraph if u.position > min(held) and u.position not in positions and unit_key(u.text) not in shown]
+        shown.update(unit_key(unit.text) for unit in gaps)
+        filled.append(replace(block, units=_in_order([*block.units, *gaps])) if gaps else block)
+    return filled
+
+
+def _paragraphs(hit: ScoredPassage, scored: Sequence[ScoredUnit]) -> list[list[EvidenceUnit]]:
+    """The runs of sentences of ``hit``'s chunk that stand in one paragraph (no list item or table row among them)."""
+    units = sorted({s.unit.position: s.unit for s in scored if s.unit.chunk_id == hit.passage.chunk_id}.values(), key=lambda u: u.position)
+    paragraphs: list[list[EvidenceUnit]] = []
+    for before, unit in zip([None, *units], units, strict=False):
+        if unit.kind != "sentence":
+            continue
+        runs_on = before is not None and before.kind == "sentence" and _same_paragraph(hit, before, unit)
+        if runs_on and paragraphs:
+            paragraphs[-1].append(unit)
+        else:
+            paragraphs.append([unit])
+    return paragraphs
 
 
 def _meet(block: _Block, other: _Block) -> bool:

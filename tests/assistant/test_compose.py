@@ -1255,7 +1255,7 @@ def test_a_partial_answer_lacking_the_asked_figure_does_not_promote_other_figure
         # point back, so it waits for its own score.
         (
             "Sverige og Norge bruger færre penge på anbringelser end Danmark. Det skyldes, at de arbejder mere "
-            "med forebyggelse. Norge har også flere plejefamilier. Det gælder også Finland.",
+            "med forebyggelse. Norge har også flere plejefamilier. Det gælder også Finland. Island har få anbringelser.",
             "Hvorfor bruger Sverige færre penge på anbringelser?",
             "færre penge",
             "Sverige og Norge bruger færre penge på anbringelser end Danmark. [1] "
@@ -1297,7 +1297,7 @@ def test_the_sentence_after_the_chosen_one_comes_along_when_it_alone_holds_the_q
     """The likeliest sentence may only restate the question; the next one, holding the term it turns on, answers it."""
     chunk = (
         "Den er baseret på kvalitative interview i 24 daginstitutioner. Undersøgelsen er ikke repræsentativ, og "
-        "resultaterne kan ikke generaliseres. 78 kommuner svarede på spørgeskemaet."
+        "resultaterne kan ikke generaliseres.\n78 kommuner svarede på spørgeskemaet."
     )
     question = "Kan man generalisere resultaterne fra interviewene i de 24 daginstitutioner?"
     index = FakeUnitIndex([("kora", chunk, KL)])
@@ -2167,11 +2167,11 @@ def test_a_footnote_on_a_shown_table_row_comes_right_under_the_table():
     composition = compose("Hvor mange penge fik socialrådgivere i 2017?", {"Socialrådgivere": 0.9, "Der er afsat": 0.05}, index=index)
     table, under = composition.short_answer.split("\n\n")[:2]
     assert "| Socialrådgivere | - | - | - [1]|" in table
-    # note 3's first two sentences, under what it annotates, though less likely than the rows; not note 2 (its row
-    # is not shown) nor note 4
+    # note 3, under what it annotates, though less likely than the rows (its first two sentences, and the short note's
+    # last with them); not note 2 (its row is not shown) nor note 4
     assert under == (
         "**Note 3 til »Socialrådgivere«**\n"
-        "3 Der er afsat 4,5 mio. i 2016 og 8,4 mio. i 2017. [2] Det fremgår ikke, hvad der går til kurser. [2]"
+        "3 Der er afsat 4,5 mio. i 2016 og 8,4 mio. i 2017. [2] Det fremgår ikke, hvad der går til kurser. [2] Resten er løn. [2]"
     )
     assert "Pluspladserne" not in composition.short_answer and "besluttes" not in composition.short_answer
 
@@ -2453,7 +2453,7 @@ def test_a_question_whether_something_works_gets_the_effects_told_of_its_subject
             (
                 "vida-2",
                 "Effektmålinger af VIDA viser, at børns adfærdsproblemer reduceres. "
-                "Der ses ikke effekter af VIDA på børns kognitive kompetencer. "
+                "Der ses ikke effekter af VIDA på børns kognitive kompetencer.\n"
                 "VIDA kan også have en indirekte effekt på børnenes sundhed.",
                 KBH,
             ),
@@ -2621,7 +2621,10 @@ def test_the_answer_under_a_heading_that_asks_a_question_is_shown_whole():
     shown = compose("Kan jeg sende en underretning uden mit navn?", {"Dit navn": 0.9, "Som ansat": 0.1}, index=index)
     assert "kan du ikke underrette anonymt" in shown.short_answer and "aktindsigt" in shown.short_answer, shown.short_answer
 
-    quoted = "“Vi bruger pengene på mere tid til forældrene. Vi ringer nu hjem hver uge. Lederen er glad for det.”"
+    quoted = (
+        "“Vi bruger pengene på mere tid til forældrene. Vi ringer nu hjem hver uge. Vi holder flere møder. "
+        "Forældrene kommer oftere. Lederen er glad for det.”"
+    )
     index = FakeUnitIndex([("q", quoted, {**KL, "section": "Hvad bruger institutionerne pengene til?"})])
     shown = compose("Hvad bruger institutionerne pengene til?", {"Vi bruger": 0.9, "Vi ringer": 0.1, "Lederen": 0.1}, index=index)
     assert "Vi bruger" in shown.short_answer and "Lederen" not in shown.short_answer, shown.short_answer
@@ -2683,7 +2686,7 @@ def test_the_section_written_for_a_share_the_question_tells_is_shown_whole():
     """Four sentences say what is done at the level a pupil's 12 % fravær is at: three units had cut the fourth."""
     steps = (
         "Kontaktlæreren orienterer afdelingslederen inden for 5 skoledage. Skolen indkalder til et fraværsmøde. "
-        "På mødet deltager forældrene og eleven selv. Der udarbejdes en fraværsplan, som evalueres efter 4 uger."
+        "På mødet deltager forældrene og eleven selv. Mødet holdes på skolen. Der udarbejdes en fraværsplan, som evalueres efter 4 uger."
     )
     index = FakeUnitIndex([("niveau-2", steps, {"section": "Niveau 2 – Bekymring (samlet fravær 10-14 procent)"})])
     probabilities = {"Kontaktlæreren": 0.9, "indkalder": 0.8, "deltager": 0.7, "fraværsplan": 0.6}
@@ -2844,3 +2847,27 @@ def test_a_list_shown_in_part_shows_its_likely_item_holding_the_asked_period(lik
 
     text = compose("Hvor lang tid går der, før forældrene hører noget fra familierådgiveren?", probabilities, index=index).short_answer
     assert "udfylder du" in text and ("10 arbejdsdage" in text) is joins, text
+
+
+TRANSITION = (
+    "Ved overgangen til skole udfylder dagtilbuddet Overgangsskemaet med forældrene. Skemaet sendes til skolen senest 1. april. "
+    "Er barnet på gult niveau, holdes et overleveringsmøde inden 1. maj. Oplysninger må kun gives videre med samtykke.\n\n"
+    "Tilsvarende gælder ved skoleskift, hvor vejlederne har ansvaret for overleveringen."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "likely", "whole"),
+    [
+        (TRANSITION, {"Ved overgangen": 0.9, "Skemaet sendes": 0.8, "Tilsvarende": 0.7}, True),
+        # Five sentences are no short paragraph: the two quoted stand alone.
+        (TRANSITION.replace(" Oplysninger", " Skemaet gemmes i et år. Oplysninger"), {"Ved overgangen": 0.9, "Skemaet sendes": 0.8}, False),
+        # One sentence quoted is no paragraph quoted.
+        (TRANSITION, {"Ved overgangen": 0.9, "Tilsvarende": 0.7}, False),
+    ],
+)
+def test_a_short_paragraph_quoted_in_part_is_quoted_whole(paragraph, likely, whole):
+    question = "Vi er bekymrede for en pige, der skal starte i skole. Hvordan sørger vi for, at skolen får besked?"
+    text = compose(question, likely, index=FakeUnitIndex([("overgang", paragraph, KL)])).short_answer
+    assert text.startswith("Ved overgangen")
+    assert ("overleveringsmøde inden 1. maj. [1] Oplysninger må kun" in text) is whole
