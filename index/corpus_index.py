@@ -532,7 +532,8 @@ class CorpusIndex:
 # 77: a table's caption ("Tabel 1. ...") right above it is the table's own, in its heading context and metadata; not
 #     a title heading the text after the table, nor text of its own.
 # 78: a hyphenated compound whose last part's stem is set by hand has that stem ("bamse-snak" as "bamse-samtale").
-CHUNKER_VERSION = 78
+# 79: "kr." and "pct." end a sentence before a capitalised function word ("... 1,2 mio. kr. I projektperioden ...").
+CHUNKER_VERSION = 79
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

@@ -141,8 +141,9 @@ ABBREVIATIONS = {
 # Abbreviations only as written in lowercase: "kl. 9.00" is "klokken", "KL." the municipalities' association.
 _LOWERCASE_ABBREVIATIONS = {"kl"}
 # Abbreviations that often end a sentence ("... forældremøder osv. Der er ..."): after one, a capitalised
-# function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes").
-_CLOSING_ABBREVIATIONS = {"osv", "mv", "m.m", "etc", "m.fl", "o.l"}
+# function word starts the next sentence (a capitalised name may go on the same one: "mv. Aalborg Kommunes"). So do
+# a sum's and a share's units: "... medfinansiering på 1,2 mio. kr. I projektperioden nåede Familiehuset ..."
+_CLOSING_ABBREVIATIONS = {"osv", "mv", "m.m", "etc", "m.fl", "o.l", "kr", "pct"}
 LIST_MARKER = "- "  # how cleaned text writes a list item
 LIST_INDENT = "  "  # ... and one of a nested list: this before the marker once per level below the top
 # A sentence may open with any quotation mark, incl. the Danish ’…’ used for programme names.

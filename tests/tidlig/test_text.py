@@ -125,7 +125,7 @@ def test_sentences_are_not_fragments(text: str) -> None:
         ),
         # A web address inside a sentence stays in it.
         ("Læs rapporten på www.kl.dk, hvor den ligger.", ["Læs rapporten på www.kl.dk, hvor den ligger."]),
-        ("Vi så 42 pct. Det var mange.", ["Vi så 42 pct. Det var mange."]),  # "pct." ends no sentence
+        ("Vi så 42 pct. af dem. Det var mange.", ["Vi så 42 pct. af dem.", "Det var mange."]),  # a sentence, not a note
     ],
 )
 def test_a_source_note_or_web_address_after_a_sentence_is_a_piece_of_its_own(text: str, sentences: list[str]) -> None:
@@ -327,6 +327,13 @@ def test_a_short_lead_in_line_under_an_unfinished_line_is_a_sentence_of_its_own(
         # a name after "mv." may go on the same sentence
         ("Der gives støtte til madlavning mv. Aalborg Kommune betaler.", ["Der gives støtte til madlavning mv. Aalborg Kommune betaler."]),
         ("Det gælder skoler, klubber osv. og dagtilbud.", ["Det gælder skoler, klubber osv. og dagtilbud."]),
+        # a sum's and a share's units end a sentence too, and go on before what they are per
+        (
+            "Kommunen betalte 1,2 mio. kr. I perioden nåede huset 104 familier.",
+            ["Kommunen betalte 1,2 mio. kr.", "I perioden nåede huset 104 familier."],
+        ),
+        ("Andelen steg med 5 pct. Det er godt.", ["Andelen steg med 5 pct.", "Det er godt."]),
+        ("Det koster 500 kr. pr. barn og 2 mio. kr. Herning betaler.", ["Det koster 500 kr. pr. barn og 2 mio. kr. Herning betaler."]),
     ],
 )
 def test_an_abbreviation_ends_a_sentence_only_before_a_new_one(text: str, sentences: list[str]) -> None:
