@@ -402,7 +402,7 @@ class CitatComposer:
                 short, labels = _cases_first(short, labels)
         short, labels = _new_first(short, labels, said)
         short, labels = _joined_runs(short, labels)
-        short = _without_gaps(short, labels, scored_units, shown)
+        short = _paragraphs_to_their_end(short, labels, scored_units, shown)
         short, labels = _without_shown_lead_ins(short, labels)
         opening = case_name(short[0].hit.passage.metadata) if short else None
         writer = _Writer(book, _list_places(scored_units))
@@ -1048,7 +1048,7 @@ def _joined_runs(short: list[_Block], labels: list[str]) -> tuple[list[_Block], 
 SHORT_PARAGRAPH = 4
 
 
-def _without_gaps(short: list[_Block], labels: list[str], scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
+def _paragraphs_to_their_end(short: list[_Block], labels: list[str], scored: Sequence[ScoredUnit], shown: set[str]) -> list[_Block]:
     """``short`` with each short paragraph (at most :data:`SHORT_PARAGRAPH` sentences) it quotes two sentences of
     quoted on from the first of them to its end, in that sentence's block, and added to ``shown``; a sentence before
     it would push the answer's best sentence down. A paragraph quoted in part reads as whole: "Ved overgangen ...
@@ -1067,14 +1067,20 @@ def _without_gaps(short: list[_Block], labels: list[str], scored: Sequence[Score
             continue
         positions = quoted[block.hit.passage.chunk_id, label]
         own = {unit.position for unit in block.units}
-        gaps: list[EvidenceUnit] = []
+        ends: list[EvidenceUnit] = []
         for paragraph in _paragraphs(block.hit, scored):
             held = [unit.position for unit in paragraph if unit.position in positions]
             if len(paragraph) <= SHORT_PARAGRAPH and len(held) >= 2 and min(held) in own:
-                gaps += [u for u in paragraph if u.position > min(held) and u.position not in positions and unit_key(u.text) not in shown]
-        shown.update(unit_key(unit.text) for unit in gaps)
-        filled.append(replace(block, units=_in_order([*block.units, *gaps])) if gaps else block)
+                ends += [u for u in paragraph if u.position > min(held) and u.position not in positions and _quotable_end(u, shown)]
+        shown.update(unit_key(unit.text) for unit in ends)
+        filled.append(replace(block, units=_in_order([*block.units, *ends])) if ends else block)
     return filled
+
+
+def _quotable_end(unit: EvidenceUnit, shown: set[str]) -> bool:
+    """Whether a paragraph's later sentence may end its quote: not one already shown, nor a list's lead-in (its list is
+    not quoted with it, and a lead-in without its items dangles)."""
+    return unit_key(unit.text) not in shown and not is_lead_in(unit.text)
 
 
 def _paragraphs(hit: ScoredPassage, scored: Sequence[ScoredUnit]) -> list[list[EvidenceUnit]]:

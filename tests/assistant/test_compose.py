@@ -2871,3 +2871,14 @@ def test_a_short_paragraph_quoted_in_part_is_quoted_whole(paragraph, likely, who
     text = compose(question, likely, index=FakeUnitIndex([("overgang", paragraph, KL)])).short_answer
     assert text.startswith("Ved overgangen")
     assert ("overleveringsmøde inden 1. maj. [1] Oplysninger må kun" in text) is whole
+
+
+def test_a_short_paragraph_is_not_quoted_on_to_a_lead_in_whose_list_is_left_out():
+    chunk = (
+        "Ved overgangen til skole udfylder dagtilbuddet Overgangsskemaet. Skemaet sendes til skolen senest 1. april. "
+        "Skemaet skal beskrive:\n- barnets trivsel\n- barnets venskaber"
+    )
+    question = "Hvornår sendes Overgangsskemaet til skolen?"
+    text = compose(question, {"Ved overgangen": 0.9, "Skemaet sendes": 0.8}, index=FakeUnitIndex([("overgang", chunk, KL)])).short_answer
+    assert "Skemaet sendes til skolen senest 1. april. [1]" in text
+    assert "Skemaet skal beskrive" not in text, text
