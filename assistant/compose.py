@@ -1060,6 +1060,9 @@ def _paragraphs_to_their_end(short: list[_Block], labels: list[str], scored: Seq
     for block, label in zip(short, labels, strict=True):
         if block.kind == "sentences":
             quoted.setdefault((block.hit.passage.chunk_id, label), set()).update(unit.position for unit in block.units)
+    # Each quoted chunk's paragraphs, read once (several blocks may quote one chunk).
+    hits = {block.hit.passage.chunk_id: block.hit for block in short if block.kind == "sentences"}
+    paragraphs = {chunk: _paragraphs(hit, scored) for chunk, hit in hits.items()}
     filled: list[_Block] = []
     for block, label in zip(short, labels, strict=True):
         if block.kind != "sentences":
@@ -1068,7 +1071,7 @@ def _paragraphs_to_their_end(short: list[_Block], labels: list[str], scored: Seq
         positions = quoted[block.hit.passage.chunk_id, label]
         own = {unit.position for unit in block.units}
         ends: list[EvidenceUnit] = []
-        for paragraph in _paragraphs(block.hit, scored):
+        for paragraph in paragraphs[block.hit.passage.chunk_id]:
             held = [unit.position for unit in paragraph if unit.position in positions]
             if len(paragraph) <= SHORT_PARAGRAPH and len(held) >= 2 and min(held) in own:
                 ends += [u for u in paragraph if u.position > min(held) and u.position not in positions and _quotable_end(u, shown)]
@@ -1091,7 +1094,7 @@ def _paragraphs(hit: ScoredPassage, scored: Sequence[ScoredUnit]) -> list[list[E
         if unit.kind != "sentence":
             continue
         runs_on = before is not None and before.kind == "sentence" and _same_paragraph(hit, before, unit)
-        if runs_on and paragraphs:
+        if runs_on:  # the sentence before it opened or joined the last paragraph
             paragraphs[-1].append(unit)
         else:
             paragraphs.append([unit])
