@@ -648,6 +648,24 @@ _SELF_DESCRIPTION = re.compile(
 )
 # The words by which a question speaks of a document, whose own description then answers it (see names_a_document).
 _DOCUMENT_NAMES = (*_DOCUMENT_NOUNS, "handleguide", "guide", "vejledning", "strategi", "publikation")
+# A document named by its publisher and its kind ("Holbæks folder", "Københavns notat", "Ringkøbing-Skjerns
+# årsrapport"): the kind points at the document, whose own passages seldom say what they are.
+_PUBLISHED_DOCUMENT = rf"s?'?s?\s+(\w*(?:{'|'.join((*_DOCUMENT_NAMES, 'folder'))}))\b"
+
+
+def published_document_terms(text: str, names: Sequence[str]) -> frozenset[str]:
+    """The content terms of the document kind right after one of the publishers ``names`` in ``text``: "folder"
+    of "Hvilke rettigheder har forældrene ifølge Holbæks folder?" with Holbæk named. As a term, the Holbæk folder's
+    own closing line "Om folderen: Folderen er udarbejdet af Holbæk Kommune ..." had answered that question above
+    the parents' rights."""
+    return frozenset(term for name in names for kind in _published_kinds(text, name) for term in content_terms(kind))
+
+
+def _published_kinds(text: str, name: str) -> list[str]:
+    """The kinds of document ``text`` names right after the publisher ``name``: ["folder"] for "Holbæks folder"."""
+    return [m.group(1) for m in re.finditer(rf"\b{re.escape(name)}{_PUBLISHED_DOCUMENT}", text, re.IGNORECASE)]
+
+
 # A year that dates a document the question names ("oversigten fra 2024", "KL's udspil fra 2015") says which
 # document, like a title; its text need not repeat it.
 _DATED_DOCUMENT = re.compile(rf"\b(?:{'|'.join(_DOCUMENT_NOUNS)})\w*\s+(?:fra|af)\s+(?=\d{{4}}\b)", re.IGNORECASE)
@@ -956,7 +974,9 @@ def effect_words(text: str) -> frozenset[str]:
 def answer_type(text: str) -> AnswerType:
     """The kind of answer the question expects."""
     lowered = " ".join(text.lower().split())
-    names = proper_nouns(text)
+    # A publisher named with its document asks what the document says, no municipality's example: "Hvilke rettigheder
+    # har forældrene ifølge Holbæks folder, ...?" asks for the folder's list.
+    names = [name for name in proper_nouns(text) if not _published_kinds(text, name)]
     for kind, pattern in _TYPE_RULES:
         if pattern.search(lowered):
             # The speaker asking what they are to do names where they work, not a municipality whose example is

@@ -1770,6 +1770,8 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
     # Åben Familiedør's money had its budget row first, and "Der må højst gå ti arbejdsdage ..." (third, from another
     # passage) never came.
     holding = ranked[:1] if expected.duration else ranked[:limit]
+    if expected.noun and (named := _named_list_first(ranked, part, floor, expected.noun)) is not None:
+        return named
     if any(_holds(s, part, expected) for s in holding) or (expected.listed and _numbered_series(ranked[:limit])):
         return ranked
     rarest = (expected.listed or expected.detail is not None) and bool(ranked) and ranked[0].holds_rarest_term(part)
@@ -1787,6 +1789,26 @@ def _typed_first(ranked: list[ScoredUnit], part: int, limit: int, floor: float, 
         return _holds(unit, part, expected) and (unit.holds_rarest_term(part) or not rarest) and (not noun or _names_listed(unit, noun))
 
     return _first_likely(ranked, part, floor, own, wanted) or ranked
+
+
+def _named_list_first(ranked: list[ScoredUnit], part: int, floor: float, noun: str) -> list[ScoredUnit] | None:
+    """``ranked`` with the likeliest list item at least ``floor`` likely that is titled by what a list question lists
+    (``noun``, a stem; see :func:`_titled_by`) first, when the likeliest unit names it nowhere; None otherwise. "Hvilke
+    rettigheder har forældrene ifølge Holbæks folder?" opened with the folder's list of phone numbers, which its
+    first passage ends with, and the list under "Dine rettigheder" stood below it under "Mere fra kilderne"."""
+    if not ranked or _names_listed(ranked[0], noun):
+        return None
+    return _first_likely(ranked, part, floor, None, lambda unit: _titled_by(unit, noun))
+
+
+def _titled_by(unit: ScoredUnit, noun: str) -> bool:
+    """Whether ``unit`` is a list item whose lead-in or own heading names nothing but ``noun`` (a stem), inflected or
+    as a compound's head: "Dine rettigheder" is a list of rights. A lead-in that also says more ("Bevilling af
+    støtte:", "... børn i 8-10 måneders alderen vil der være:") is a list of something else."""
+    if unit.unit.kind != "list_item":
+        return False
+    titles = (shown_lead_in(unit.unit), str(unit.hit.passage.metadata.get("heading", "")))
+    return any((terms := terms_of(title)) and all(noun in compound_heads((noun,), frozenset({t})) for t in terms) for title in titles)
 
 
 def _first_likely(

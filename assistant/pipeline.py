@@ -43,6 +43,7 @@ from assistant.analysis import (
     analyse_question,
     answer_type,
     asked_document_kind,
+    published_document_terms,
     asks_for_cases,
     document_years,
     followup_focus,
@@ -500,7 +501,10 @@ class Assistant:
     def _asked_documents(self, state: DerivedState, analysis: QuestionAnalysis, filters: PassageFilter | None) -> list[DocumentSummary]:
         """The documents a question asks the content of as a whole (see :func:`asked_document_kind`): those of
         the kind it names, from the publishers and the year it names; none when more than MAX_ASKED_DOCUMENTS fit."""
-        kind = None if analysis.is_multi_part else asked_document_kind(analysis.text, analysis.terms)
+        # The kind named with a publisher ("Hedensteds oplæg") is no term of the question (see _sourced), but says
+        # which documents it asks about.
+        named_kind = published_document_terms(analysis.text, analysis.parts[0].sources)
+        kind = None if analysis.is_multi_part else asked_document_kind(analysis.text, (*analysis.terms, *sorted(named_kind)))
         if kind is None:
             return []
         named = {doc for name in analysis.parts[0].sources for doc in state.sources.documents[name]}
@@ -1112,10 +1116,10 @@ def _with_followup_sources(analysis: QuestionAnalysis, sources: SourceNames) -> 
 def _sourced(part: QuestionPart, names: tuple[str, ...]) -> QuestionPart:
     """``part`` answered by the sources ``names`` only. Their names are no terms of it: among a source's own
     passages, those that repeat its name ("At skolerne Hedensted, Stjernevej og Løsning ...") are no likelier
-    to answer."""
+    to answer. Nor is the kind of document named with them ("Holbæks folder"; see published_document_terms)."""
     if not names:
         return part
-    own = name_terms(names)
+    own = name_terms(names) | published_document_terms(part.text, names)
     return replace(part, terms=tuple(t for t in part.terms if t not in own), sources=names)
 
 

@@ -533,7 +533,8 @@ class CorpusIndex:
 #     a title heading the text after the table, nor text of its own.
 # 78: a hyphenated compound whose last part's stem is set by hand has that stem ("bamse-snak" as "bamse-samtale").
 # 79: "kr." and "pct." end a sentence before a capitalised function word ("... 1,2 mio. kr. I projektperioden ...").
-CHUNKER_VERSION = 79
+# 80: a check mark, a box to tick or a chevron opens a list item ("✓ Du har ret til ...", "□ Få login til Aula").
+CHUNKER_VERSION = 80
 
 
 def _entry(prepared: PreparedDocument, units: Sequence[EvidenceUnit]) -> DocumentEntry:

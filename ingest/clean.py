@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TypeVar
 
-from tidlig.text import BULLETS, LIST_MARKER, is_caps, is_caps_title, is_list_item, keep_nesting
+from tidlig.text import BULLET_GLYPH, LIST_MARKER, is_caps, is_caps_title, is_list_item, keep_nesting
 
 T = TypeVar("T")
 
-_BULLET = re.compile(rf"^\s*[{BULLETS}]\s*")
+_BULLET = re.compile(rf"^\s*{BULLET_GLYPH}\s*")
 # "–" and a lone "o" (Word's bullet in Courier New) before text. They also open lines of prose ("– Fredericia,
 # Gentofte, Roskilde og Københavns Kommune – arbejder" wraps a parenthesis; "– og ændring i gruppen af børn" a
 # title), so such a line is an item only beside its lead-in or another line marked the same way (see _marks_list).

@@ -24,6 +24,7 @@ from bm25s.stopwords import STOPWORDS_DANISH
 __all__ = [
     "ABBREVIATIONS",
     "BULLETS",
+    "BULLET_GLYPH",
     "CAPITALISED",
     "COUNT_WORD",
     "DOCUMENT_WORDS",
@@ -153,9 +154,15 @@ _FULL_STOPS = ".!?…"
 _CLOSING = "\"”’')"
 # The glyphs that open a bulleted list item wherever they start a line, as a character class's body: "•", the
 # squares, circles and arrows of Word's and InDesign's bullet lists, and the private-use bullets of the Symbol
-# and Wingdings fonts that PDF and Word exports keep (U+F0B7 dot, U+F0A7 square, U+F0D8 arrow). "–" and a lone
-# "o" mark items too, but also open lines of prose: ingest.clean tells those apart by their neighbours.
-BULLETS = "•▪◦‣·➢■●○\uf000-\uf0ff"
+# and Wingdings fonts that PDF and Word exports keep (U+F0B7 dot, U+F0A7 square, U+F0D8 arrow). A folder's check
+# marks and boxes ("✓ Du har ret til at have en bisidder med til alle møder.", "□ Få login til Aula") and a
+# chevron ("› Januar: Opfølgning på handleplaner") open items as well: read as prose, a parents' folder's five
+# rights had run together as one paragraph. "–" and a lone "o" mark items too, but also open lines of prose:
+# ingest.clean tells those apart by their neighbours.
+BULLETS = "•▪◦‣·➢■●○✓✔☑□☐›\uf000-\uf0ff"
+# A bullet glyph that opens an item, as a pattern: not a table's first cell ("☐ | Observation af barnet |", a
+# form's box to tick beside each service), which keeps its row.
+BULLET_GLYPH = rf"[{BULLETS}](?!\s*\|)"
 _BOUNDARY = re.compile(rf"(?<=[{_FULL_STOPS}])[{_CLOSING}]*\s+(?=[{_OPENING}]?[A-ZÆØÅÉÜ0-9{BULLETS}\-])")
 # A source note's opening: "Kilde:", "Kilder:", "Læs mere:" (a report's pointer to the work it draws on).
 _NOTE_OPENING = r"(?:Kilder?|Læs mere)\s*:"
@@ -168,7 +175,7 @@ _ATTRIBUTION = r"[-\u2013][A-ZÆØÅ](?:[^:\n]{2,80}:\s*[”\"“]|[^.!?:\n]{2,1
 _SOURCE_NOTE = re.compile(rf"\s+(?={_NOTE_OPENING})|(?<=[.!?…])\s+(?=https?://|www\.|{_ATTRIBUTION})")
 # "- x", "+ x", "* x", "• x" (any of BULLETS), "1. x", "2) x", "a) x", "B) x", "iv) x"; a bare "3." line is a
 # numbered item whose text follows. Letters and roman numerals take ")" only: "i. " or "vi. " may open a Danish line.
-_LIST_ITEM = re.compile(rf"^\s*(?:[-+*{BULLETS}]\s+|\d{{1,2}}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{{2,4}}|[IVX]{{2,4}})\)\s+)")
+_LIST_ITEM = re.compile(rf"^\s*(?:(?:[-+*]|{BULLET_GLYPH})\s+|\d{{1,2}}[.)](?:\s+|$)|(?:[a-zA-Z]|[ivx]{{2,4}}|[IVX]{{2,4}})\)\s+)")
 
 
 def split_sentences(text: str) -> list[str]:

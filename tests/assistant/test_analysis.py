@@ -106,6 +106,8 @@ from tidlig.text import content_terms
         ("Hvilke cases handler om samarbejde mellem skole og socialforvaltning?", "case"),
         ("Hvordan kan vi blive bedre til at opdage sproglige vanskeligheder?", "procedure"),
         ("Hvad gør Holstebro for nye forældre?", "case"),
+        # A publisher named with its document asks what the document says
+        ("Hvilke rettigheder har forældrene ifølge Holbæks folder, når institutionen er bekymret?", "list"),
         ("Hvad gør vi i Solsikken, når vi er bekymrede for et barn?", "procedure"),  # the speaker's workplace, no case
         ("Hvordan arbejder Viborg med tidlig opsporing?", "case"),
         ("Betyder tidlig indsats kun, at man sætter ind tidligt?", "other"),
@@ -1424,3 +1426,19 @@ def test_a_worrys_everyday_phrase_counts_with_the_documents_word_for_it() -> Non
     worry = "Jeg er pædagog. Hvornår kan man ringe og få et råd om et barn, man er bekymret for, uden at sige hvem det er?"
     assert {"anonym", "anonymt"} <= set(analyse_question(worry).terms)
     assert {"anonym", "anonymt"} <= situation_terms(worry)
+
+
+@pytest.mark.parametrize(
+    ("question", "names", "terms"),
+    [
+        ("Hvilke rettigheder har forældrene ifølge Holbæks folder?", ["Holbæk"], {"fold"}),
+        ("Kan man se i Ringkøbing-Skjerns årsrapport, at fraværet fylder mere?", ["Ringkøbing-Skjern"], {"årsrapport"}),
+        ("Hvad siger KL's udspil om sprog?", ["KL"], {"udspil"}),
+        ("Hvad gør Holbæk for forældrene?", ["Holbæk"], set()),  # no document named
+        ("Hvad står der i folderen om Holbæk?", ["Holbæk"], set()),  # the folder is not Holbæk's by the words
+    ],
+)
+def test_a_document_named_by_its_publisher_and_kind_gives_the_kinds_terms(question, names, terms):
+    from assistant.analysis import published_document_terms
+
+    assert published_document_terms(question, names) == terms

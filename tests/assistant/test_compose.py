@@ -2882,3 +2882,28 @@ def test_a_short_paragraph_is_not_quoted_on_to_a_lead_in_whose_list_is_left_out(
     text = compose(question, {"Ved overgangen": 0.9, "Skemaet sendes": 0.8}, index=FakeUnitIndex([("overgang", chunk, KL)])).short_answer
     assert "Skemaet sendes til skolen senest 1. april. [1]" in text
     assert "Skemaet skal beskrive" not in text, text
+
+
+@pytest.mark.parametrize(("title", "first"), [("Dine rettigheder", True), ("Bevilling af rettigheder og tilbud", False)])
+def test_a_list_titled_by_what_a_list_question_asks_for_opens_the_answer_above_a_likelier_list(title, first):
+    index = FakeUnitIndex(
+        [
+            (
+                "hb-1",
+                "Kontakt\n\n- Familierådgivningen har telefontid mandag-torsdag kl. 9-15.\n"
+                "- Har dit barn brug for at tale med en voksen, kan det ringe til BørneTelefonen på 116 111.",
+                KBH,
+            ),
+            (
+                "hb-2",
+                f"{title}\n- Du har ret til at have en bisidder med til alle møder.\n"
+                "- Du kan bede om aktindsigt i de oplysninger, kommunen har om dit barn.",
+                {**KL, "heading": title},
+            ),
+        ]
+    )
+    question = "Hvilke rettigheder har forældrene, når institutionen er bekymret for deres barn?"
+    scores = {"BørneTelefonen": 0.5, "telefontid": 0.3, "bisidder": 0.2, "aktindsigt": 0.15}
+    short = compose(question, scores, index=index).short_answer
+    assert "bisidder" in short
+    assert short.index("bisidder") < short.index("BørneTelefonen") if first else short.index("BørneTelefonen") < short.index("bisidder")

@@ -165,6 +165,14 @@ def test_the_sources_parts_are_asked_of_are_no_terms_of_the_whole_question(setti
     assert not {"kl", "hedensted"} & set(assessment.analysis.terms)
 
 
+def test_the_kind_of_document_named_with_its_source_is_no_term_either(settings):
+    """"Hedensteds slides" points at the slides, whose own passages never say they are slides."""
+    assessment = make_assistant(settings, index=FakeIndex(SOURCES)).assess("Hvad står der i Hedensteds slides om overgange?")
+    assert [part.sources for part in assessment.analysis.parts] == [("Hedensted",)]
+    assert "overgang" in assessment.analysis.terms
+    assert not {"slid", "slides", "hedensted"} & set(assessment.analysis.terms)
+
+
 def test_each_found_unit_comes_with_the_unit_before_it_in_its_passage(settings):
     assistant = make_assistant(settings, index=FakeIndex(SOURCES))
     found = assistant.assess("Hvad gør Hedensted i overgange mellem dagtilbud og skole?").found

@@ -125,9 +125,18 @@ def test_a_footnote_reference_glued_to_a_word_is_dropped(raw, clean):
     assert normalize_bullets(raw) == clean
 
 
-@pytest.mark.parametrize("glyph", ["▪", "◦", "➢", "■", "●", "○", "\uf0a7"])
+@pytest.mark.parametrize("glyph", ["▪", "◦", "➢", "■", "●", "○", "✓", "□", "☐", "›", "\uf0a7"])
 def test_every_bullet_glyph_becomes_a_markdown_list_item(glyph):
     assert normalize_bullets(f"{glyph} hyppigt fravær\n  {glyph}\tsult") == "- hyppigt fravær\n- sult"
+
+
+def test_a_folders_check_marks_become_list_items_but_a_forms_boxes_to_tick_keep_their_table_rows():
+    folder = "Dine rettigheder\n✓ Du har ret til at have en bisidder med til alle\nmøder.\n✓ Du kan bede om aktindsigt."
+    assert normalize_bullets(folder) == (
+        "Dine rettigheder\n- Du har ret til at have en bisidder med til alle\nmøder.\n- Du kan bede om aktindsigt."
+    )
+    form = "Sæt kryds | Ydelse\n☐ | Observation af barnet i gruppen/klassen\n☐ | Tale-hørevurdering"
+    assert normalize_bullets(form) == form
 
 
 @pytest.mark.parametrize("marker", ["–", "o"])

@@ -422,12 +422,18 @@ def test_marker_kind(line: str, expected: str | None) -> None:
     assert marker_kind(line) == expected
 
 
-@pytest.mark.parametrize("glyph", ["•", "▪", "◦", "‣", "·", "➢", "■", "●", "○", "\uf0b7", "\uf0a7", "\uf0d8"])
+@pytest.mark.parametrize("glyph", ["•", "▪", "◦", "‣", "·", "➢", "■", "●", "○", "✓", "✔", "☑", "□", "☐", "›", "\uf0b7", "\uf0a7", "\uf0d8"])
 def test_every_bullet_glyph_opens_a_list_item_whose_text_follows(glyph: str) -> None:
     from tidlig.text import is_list_item, strip_list_marker
 
     assert is_list_item(f"{glyph} hyppigt fravær")
     assert strip_list_marker(f"{glyph} hyppigt fravær") == "hyppigt fravær"
+
+
+def test_a_box_to_tick_in_a_tables_first_cell_opens_no_list_item() -> None:
+    from tidlig.text import is_list_item
+
+    assert not is_list_item("☐ | Observation af barnet i gruppen/klassen |")
 
 
 def test_point_number_is_a_numbered_items_number() -> None:
