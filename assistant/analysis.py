@@ -1663,10 +1663,11 @@ class AskedDetail:
         return f"antallet af {self.counted}" if self.counted else "antallet"
 
 
-# Checked in order, on the lowercased question. Money before counts ("hvor mange penge"); a count of time
-# units is a period ("hvor mange timer om ugen").
+# Checked in order, on the lowercased question. Money before counts ("hvor mange penge", also "hvor mange ekstra
+# penge", which had counted "ekstra"); a count of time units is a period ("hvor mange timer om ugen").
 _MONEY_ASK = re.compile(
-    r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b|\bhvor (?:mange|meget) (?:penge|kroner|kr|millioner|mio)\b"
+    r"\bhvad (?:kost\w*|er prisen|spare\w*|har (?:de|man|kommunen) sparet)\b"
+    r"|\bhvor (?:mange|meget) (?:\w+ )?(?:penge|kroner|kr|millioner|mio)\b"
     r"|\bhvor meget (?:kost\w*|spare\w*|sparede)\b"
     # The price in a clause: "En mor spørger, hvad det koster at være med på forældrekurset."
     r"|\bhvad (?:\w+ ){1,3}?(?:koster|kostede|vil koste|skal koste)\b"

@@ -529,6 +529,7 @@ def test_the_words_that_ask_what_something_means_are_not_topic_terms():
     [
         ("Hvad koster et forløb i gruppetilbuddet?", "money", "prisen"),
         ("Hvor mange penge afsatte kommunen til kurser?", "money", "beløbet"),
+        ("Hvor mange ekstra penge følger der med sprogstrategien?", "money", "beløbet"),  # it had counted "ekstra"
         ("Hvor mange sårbare gravide har deltaget i indsatsen?", "count", "antallet af sårbare gravide"),
         ("Hvor mange af Københavns pluspladser ligger i vuggestuer?", "count", "antallet af Københavns pluspladser"),
         ("Hvor mange børn fik sprogstimulering?", "count", "antallet af børn"),
