@@ -78,6 +78,9 @@ _EVERYDAY: tuple[tuple[re.Pattern[str], str], ...] = (
     # "..., og hvad syntes de om dem?", "Hvad synes forældrene om det?": what people thought of a thing, which the
     # documents measure as "tilfredshed"
     (re.compile(r"\bhvad (?:syntes|synes) (?:de|\w+ne) om\b"), "tilfredshed tilfredse"),  # "\w+ne": "forældrene", "deltagerne"
+    # "Hvad vil kommunen sætte i gang?", "Hvilke initiativer har regeringen sat i gang?": what the documents say is
+    # "igangsat" or "iværksat" ("Derudover igangsættes følgende indsatser:")
+    (re.compile(r"\b(?:sætte|sætter|sættes|satte|sat)\b(?: \w+){0,4}? i gang\b"), "igangsætte igangsat iværksætte iværksat"),
     # "Hvem sidder i teamet?", "Hvilke faggrupper sidder der i ...?": who a team or forum is made of
     (re.compile(r"\b(?:hvem|hvilke \w+)\b[^?]{0,30}?\bsidder (?:\w+ ){0,2}?i\b"), "består deltagere"),
     # "have det liggende på stuen", "mine noter liggende på min mobil": how papers and notes on a child are kept,

@@ -11,6 +11,8 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Kan jeg drøfte ham uden at nævne barnets navn?", "anonym anonymt"),
         ("Min kollega siger, at vi bare skal se tiden an. Er det en god idé?", "vent og se"),
         ("Kan hendes storebror ikke bare oversætte til mødet?", "tolk"),
+        ("Hvad vil kommunen sætte i gang for at rette op på resultaterne?", "igangsætte igangsat iværksætte iværksat"),
+        ("Hvilke initiativer har regeringen sat i gang?", "igangsætte igangsat iværksætte iværksat"),
         ("Hvor hurtigt skal kommunen så melde tilbage, at de har fået den?", "kvittering modtagelse"),
         ("Hvornår kan jeg regne med at få at vide, at kommunen har modtaget underretningen?", "kvittering modtagelse"),
         ("Mor og far har skrevet under på, at vi må tale med sundhedsplejen. Hvor længe gælder det?", "samtykke"),
@@ -54,6 +56,7 @@ from assistant.wording import documents_names, documents_words, in_documents_wor
         ("Jeg har en dreng, der mest sidder for sig selv i legestuen.", ""),  # no one asked about
         ("Hvem har pligt til at underrette?", ""),  # the documents' own word: nothing to add
         ("Uden at vide hvorfor er han blevet stille.", ""),  # not a name left out
+        ("Vi har ikke gjort noget endnu. Hvad skal vi i gang med?", ""),  # starting oneself, nothing set going
     ],
 )
 def test_documents_words(question: str, words: str) -> None:
